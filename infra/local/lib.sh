@@ -1,0 +1,205 @@
+# shellcheck shell=bash
+# Shared functions of infra/local/{up,down,status}. Everything fetched or generated lives under
+# $CASEBRIDGE_INFRA_DIR (default: <repo>/.infra, git-ignored), so a second run only starts processes.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+INFRA_DIR="${CASEBRIDGE_INFRA_DIR:-$REPO_ROOT/.infra}"
+LOG_DIR="$INFRA_DIR/logs"
+RUN_DIR="$INFRA_DIR/run"
+mkdir -p "$LOG_DIR" "$RUN_DIR"
+
+PG_PORT="${CASEBRIDGE_PG_PORT:-5433}"
+KAFKA_PORT="${CASEBRIDGE_KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${CASEBRIDGE_KAFKA_CONTROLLER_PORT:-9093}"
+TEMPORAL_PORT="${CASEBRIDGE_TEMPORAL_PORT:-7233}"
+TEMPORAL_UI_PORT="${CASEBRIDGE_TEMPORAL_UI_PORT:-8233}"
+TEMPORAL_CLI_VERSION="v1.5.1"   # v1.6+ carries a replace directive that `go install pkg@version` refuses
+PG_DATABASES="casebridge_enforcement casebridge_police casebridge_procuratorate casebridge_court casebridge_supervision casebridge_audit casebridge_workflow"
+
+log() { printf '[infra] %s\n' "$*" >&2; }
+die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 is required but not installed. $2"; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_port() { # port seconds name logfile
+  local i
+  for ((i = 0; i < $2 * 4; i++)); do port_open "$1" && return 0; sleep 0.25; done
+  log "$3 did not open port $1 within $2 s; last lines of $4:"; tail -n 30 "$4" >&2 || true
+  return 1
+}
+pid_alive() { [ -f "$RUN_DIR/$1.pid" ] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null; }
+
+# ---------------------------------------------------------------- PostgreSQL (Debian package)
+pg_bin() {
+  local d
+  for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && { echo "$d"; return 0; }; done
+  return 1
+}
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+install_postgres() {
+  pg_bin >/dev/null && return 0
+  log "installing PostgreSQL from Debian's packages (apt-get install postgresql)"
+  [ "$(id -u)" = 0 ] || die "PostgreSQL is not installed and this user cannot apt-get install it: run 'sudo apt-get install -y postgresql'"
+  need apt-get "Install PostgreSQL 15+ by other means and rerun."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  pg_bin >/dev/null || die "apt-get installed postgresql but no initdb was found under /usr/lib/postgresql/*/bin"
+}
+
+start_postgres() {
+  install_postgres
+  local bin data sock
+  bin="$(pg_bin)"; data="$INFRA_DIR/postgres/data"; sock="$INFRA_DIR/postgres/socket"
+  mkdir -p "$data" "$sock"
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$INFRA_DIR/postgres" && chmod 711 "$INFRA_DIR" "$(dirname "$INFRA_DIR")" 2>/dev/null || true
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "initialising a PostgreSQL cluster in $data"
+    as_pg "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOG_DIR/postgres-initdb.log" 2>&1 \
+      || { tail -20 "$LOG_DIR/postgres-initdb.log" >&2; die "initdb failed"; }
+  fi
+  if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    log "PostgreSQL already running on port $PG_PORT"
+  else
+    port_open "$PG_PORT" && die "port $PG_PORT is taken by another process; set CASEBRIDGE_PG_PORT to a free port"
+    touch "$LOG_DIR/postgres.log"; [ "$(id -u)" = 0 ] && chown postgres "$LOG_DIR/postgres.log"
+    as_pg "$bin/pg_ctl" -D "$data" -l "$LOG_DIR/postgres.log" -w -t 60 \
+      -o "-p $PG_PORT -k $sock -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=on -c shared_buffers=256MB" start >/dev/null \
+      || { tail -20 "$LOG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
+    log "PostgreSQL started on 127.0.0.1:$PG_PORT"
+  fi
+  local db
+  for db in $PG_DATABASES; do
+    if ! as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='$db'" postgres | grep -q 1; then
+      as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database $db" postgres >/dev/null
+    fi
+  done
+}
+stop_postgres() {
+  local bin data="$INFRA_DIR/postgres/data"
+  bin="$(pg_bin 2>/dev/null)" || return 0
+  [ -f "$data/PG_VERSION" ] || return 0
+  if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null && log "PostgreSQL stopped"
+  fi
+}
+status_postgres() {
+  local bin; bin="$(pg_bin 2>/dev/null)" || { echo "postgres   not installed"; return; }
+  if as_pg "$bin/pg_ctl" -D "$INFRA_DIR/postgres/data" status >/dev/null 2>&1; then echo "postgres   up    127.0.0.1:$PG_PORT"; else echo "postgres   down"; fi
+}
+
+# ---------------------------------------------------------------- Kafka (Maven Central jars, KRaft)
+install_kafka() {
+  local libs="$INFRA_DIR/kafka/libs"
+  [ -f "$libs/.complete" ] && return 0
+  need java "Install a JDK 17+ (apt-get install -y openjdk-17-jre-headless)."
+  need mvn "Install Maven (apt-get install -y maven) to fetch Kafka's jars from Maven Central."
+  log "fetching Apache Kafka 3.9.1 jars from Maven Central"
+  rm -rf "$libs"; mkdir -p "$libs"
+  mvn -q -B -f "$REPO_ROOT/infra/local/maven/kafka/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$libs" >"$LOG_DIR/kafka-fetch.log" 2>&1 \
+    || { tail -20 "$LOG_DIR/kafka-fetch.log" >&2; die "could not fetch Kafka from Maven Central"; }
+  touch "$libs/.complete"
+}
+start_kafka() {
+  install_kafka
+  if pid_alive kafka; then log "Kafka already running on port $KAFKA_PORT"; return 0; fi
+  port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by another process; set CASEBRIDGE_KAFKA_PORT to a free port"
+  local dir="$INFRA_DIR/kafka" cp
+  mkdir -p "$dir/data"
+  sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@KAFKA_CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" -e "s#@KAFKA_DATA_DIR@#$dir/data#g" \
+    "$REPO_ROOT/infra/local/kafka/server.properties.template" >"$dir/server.properties"
+  cp="$dir/libs/*"
+  local jvm=(java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true
+    "-Dlog4j.configuration=file:$REPO_ROOT/infra/local/kafka/log4j.properties" -cp "$cp")
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    local id; id="$("${jvm[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+    "${jvm[@]}" kafka.tools.StorageTool format -t "$id" -c "$dir/server.properties" --ignore-formatted >"$LOG_DIR/kafka-format.log" 2>&1 \
+      || { cat "$LOG_DIR/kafka-format.log" >&2; die "kafka storage format failed"; }
+  fi
+  nohup "${jvm[@]}" kafka.Kafka "$dir/server.properties" >"$LOG_DIR/kafka.log" 2>&1 &
+  echo $! >"$RUN_DIR/kafka.pid"
+  wait_port "$KAFKA_PORT" 90 Kafka "$LOG_DIR/kafka.log" || die "Kafka did not start"
+  log "Kafka started on 127.0.0.1:$KAFKA_PORT"
+}
+
+# ---------------------------------------------------------------- Temporal dev server (go install)
+install_temporal() {
+  local bin="$INFRA_DIR/bin/temporal"
+  [ -x "$bin" ] && [ "$(cat "$INFRA_DIR/bin/.temporal-version" 2>/dev/null)" = "$TEMPORAL_CLI_VERSION" ] && return 0
+  need go "Install Go >= 1.25 to build the Temporal CLI dev server (go install)."
+  log "building the Temporal CLI $TEMPORAL_CLI_VERSION with go install (first time: several minutes)"
+  mkdir -p "$INFRA_DIR/bin"
+  GOBIN="$INFRA_DIR/bin" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" >"$LOG_DIR/temporal-build.log" 2>&1 \
+    || { tail -20 "$LOG_DIR/temporal-build.log" >&2; die "go install of the Temporal CLI failed"; }
+  echo "$TEMPORAL_CLI_VERSION" >"$INFRA_DIR/bin/.temporal-version"
+}
+# Custom search attributes used by the workflows (see workflows/src/search-attributes.ts).
+TEMPORAL_SEARCH_ATTRIBUTES=(
+  "CbLinkedCaseId=Keyword" "CbRuleId=Keyword" "CbOwingAgency=Keyword" "CbRegion=Keyword"
+  "CbStep=Keyword" "CbDueAt=Datetime" "CbOverdue=Bool"
+)
+start_temporal() {
+  install_temporal
+  if pid_alive temporal; then log "Temporal already running on port $TEMPORAL_PORT"; return 0; fi
+  port_open "$TEMPORAL_PORT" && die "port $TEMPORAL_PORT is taken by another process; set CASEBRIDGE_TEMPORAL_PORT to a free port"
+  mkdir -p "$INFRA_DIR/temporal"
+  local args=(server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT"
+    --db-filename "$INFRA_DIR/temporal/temporal.db" --namespace default --log-level warn)
+  local sa; for sa in "${TEMPORAL_SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$sa"); done
+  nohup "$INFRA_DIR/bin/temporal" "${args[@]}" >"$LOG_DIR/temporal.log" 2>&1 &
+  echo $! >"$RUN_DIR/temporal.pid"
+  wait_port "$TEMPORAL_PORT" 60 Temporal "$LOG_DIR/temporal.log" || die "Temporal did not start"
+  wait_port "$TEMPORAL_UI_PORT" 30 "Temporal UI" "$LOG_DIR/temporal.log" || die "Temporal UI did not start"
+  log "Temporal started on 127.0.0.1:$TEMPORAL_PORT (UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
+}
+
+# ---------------------------------------------------------------- Temporal time-skipping test server (Maven)
+install_test_server() {
+  local dir="$INFRA_DIR/temporal-test-server"
+  [ -f "$dir/libs/.complete" ] && [ -x "$dir/temporal-test-server" ] && return 0
+  need java "Install a JDK 17+ to run Temporal's time-skipping test server."
+  need mvn "Install Maven to fetch Temporal's test server from Maven Central."
+  log "fetching Temporal's Java time-skipping test server from Maven Central"
+  rm -rf "$dir/libs"; mkdir -p "$dir/libs"
+  mvn -q -B -f "$REPO_ROOT/infra/local/maven/temporal-test-server/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$dir/libs" >"$LOG_DIR/temporal-test-server-fetch.log" 2>&1 \
+    || { tail -20 "$LOG_DIR/temporal-test-server-fetch.log" >&2; die "could not fetch the Temporal test server"; }
+  touch "$dir/libs/.complete"
+  # The SDK kills a server that does not accept connections within 5 s: start the JVM lean.
+  cat >"$dir/temporal-test-server" <<WRAP
+#!/usr/bin/env bash
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xmx512m -cp "$dir/libs/*" io.temporal.testserver.TestServer "\$@"
+WRAP
+  chmod +x "$dir/temporal-test-server"
+}
+
+stop_pidfile() { # name
+  local f="$RUN_DIR/$1.pid" pid i
+  [ -f "$f" ] || return 0
+  pid="$(cat "$f")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+    log "$1 stopped"
+  fi
+  rm -f "$f"
+}
+status_pidfile() { # name port
+  if pid_alive "$1"; then printf '%-10s up    127.0.0.1:%s (pid %s)\n' "$1" "$2" "$(cat "$RUN_DIR/$1.pid")"; else printf '%-10s down\n' "$1"; fi
+}
+
+# Endpoints for the apps and tests, printed by `up` as shell exports.
+print_env() {
+  cat <<ENV
+export CASEBRIDGE_PG_HOST=127.0.0.1
+export CASEBRIDGE_PG_PORT=$PG_PORT
+export CASEBRIDGE_PG_USER=postgres
+export CASEBRIDGE_PG_PASSWORD=postgres
+export CASEBRIDGE_KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
+export CASEBRIDGE_TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
+export CASEBRIDGE_TEMPORAL_TEST_SERVER=$INFRA_DIR/temporal-test-server/temporal-test-server
+ENV
+}

@@ -1,0 +1,44 @@
+// One jest config, three projects: unit (pure, next to the code), workflow (Temporal time-skipping
+// server), e2e (real PostgreSQL, Kafka and Temporal, started by test/support/global-setup.ts).
+const fs = require('node:fs');
+const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swcrc.$schema;
+const { compilerOptions } = require('./tsconfig.json');
+
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  const from = '^' + alias.replace('/*', '/(.*)') + '$';
+  moduleNameMapper[from] = '<rootDir>/' + target.replace('/*', '/$1');
+}
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  moduleNameMapper,
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.infra/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.workflow-spec\\.ts$'],
+    },
+    {
+      ...common,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/{workflows,apps}/**/*.workflow-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      testTimeout: 120000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      testTimeout: 180000,
+    },
+  ],
+};

@@ -1,0 +1,17 @@
+import { EventRegistry, type EventDefinition } from './registry';
+import { CASE_EVENTS } from './events/case.integration-events';
+import { DEADLINE_EVENTS } from './events/deadline.integration-events';
+import { FILING_SUPERVISION_EVENTS } from './events/filing-supervision.integration-events';
+import { SUPERVISION_EVENTS } from './events/supervision.integration-events';
+import { TRANSFER_EVENTS } from './events/transfer.integration-events';
+
+/** Every integration event of CaseBridge, all versions. */
+export const ALL_EVENT_DEFINITIONS: readonly EventDefinition[] = [
+  ...CASE_EVENTS,
+  ...TRANSFER_EVENTS,
+  ...FILING_SUPERVISION_EVENTS,
+  ...DEADLINE_EVENTS,
+  ...SUPERVISION_EVENTS,
+] as EventDefinition[];
+
+export const eventRegistry = new EventRegistry(ALL_EVENT_DEFINITIONS);

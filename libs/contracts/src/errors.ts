@@ -1,0 +1,34 @@
+/**
+ * Errors with stable codes. Codes survive Kafka and HTTP where `instanceof` does not; one exception
+ * filter (libs/platform) maps the kind to an HTTP status. Messages are written for case officers.
+ */
+export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const ErrorCodes = {
+  validationFailed: 'REQUEST.VALIDATION_FAILED',
+  unauthorized: 'AUTH.UNAUTHORIZED',
+  forbiddenRole: 'AUTH.ROLE_NOT_ALLOWED',
+  wrongAgency: 'AUTH.WRONG_AGENCY',
+  caseNotFound: 'CASE.NOT_FOUND',
+  caseClosed: 'CASE.CLOSED',
+  transferNotFound: 'TRANSFER.NOT_FOUND',
+  transferOutOfOrder: 'TRANSFER.OUT_OF_ORDER',
+  transferAlreadyDone: 'TRANSFER.ALREADY_DONE',
+  supervisionNotFound: 'SUPERVISION.NOT_FOUND',
+  supervisionOutOfOrder: 'SUPERVISION.OUT_OF_ORDER',
+  evidenceDuplicate: 'EVIDENCE.DUPLICATE',
+  approvalRequired: 'TRANSFER.APPROVAL_REQUIRED',
+} as const;
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

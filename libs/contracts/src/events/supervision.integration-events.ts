@@ -1,0 +1,35 @@
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { defineEvent } from '../registry';
+import { AGENCY_ID_MESSAGE, AGENCY_ID_REGEX } from './common';
+
+/** A supervisor pressed (催办) the owing agency of an open step. */
+export class SupervisionPressedV1 {
+  @IsString() @MaxLength(200) stepId!: string;
+  @Matches(AGENCY_ID_REGEX, { message: AGENCY_ID_MESSAGE }) owingAgencyId!: string;
+  @IsString() @MinLength(1) @MaxLength(2000) message!: string;
+}
+export const SupervisionPressed = defineEvent({
+  type: 'supervision.pressed', version: 1, payload: SupervisionPressedV1, producers: ['supervision'],
+  description: '催办: appears in the owing agency inbox and the case history.',
+});
+
+export class SupervisionEscalatedV1 {
+  @IsOptional() @IsString() @MaxLength(200) stepId?: string;
+  @IsString() @MaxLength(64) toLevel!: string;
+  @IsString() @MinLength(1) @MaxLength(2000) message!: string;
+}
+export const SupervisionEscalated = defineEvent({
+  type: 'supervision.escalated', version: 1, payload: SupervisionEscalatedV1, producers: ['supervision'],
+  description: 'Escalated to the level above.',
+});
+
+export class SupervisionJointListedV1 {
+  @IsString() @MaxLength(64) reviewInterval!: string;
+  @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+}
+export const SupervisionJointListed = defineEvent({
+  type: 'supervision.joint-listed', version: 1, payload: SupervisionJointListedV1, producers: ['supervision'],
+  description: '联合督办: a major case listed for joint supervision (E17 arts 29, 31).',
+});
+
+export const SUPERVISION_EVENTS = [SupervisionPressed, SupervisionEscalated, SupervisionJointListed];

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+export * from './agency';
+export * from './topics';
+export * from './envelope';
+export * from './registry';
+export * from './catalog';
+export * from './errors';
+export * from './events/common';
+export * from './events/case.integration-events';
+export * from './events/transfer.integration-events';
+export * from './events/filing-supervision.integration-events';
+export * from './events/deadline.integration-events';
+export * from './events/supervision.integration-events';

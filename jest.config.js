@@ -31,6 +31,8 @@ module.exports = {
       displayName: 'workflow',
       testMatch: ['<rootDir>/{workflows,apps}/**/*.workflow-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
       testTimeout: 120000,
     },
     {
@@ -38,6 +40,8 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
       testTimeout: 180000,
     },
   ],

@@ -1,0 +1,6 @@
+import { IsInt, Max, Min } from 'class-validator';
+import { BaseEnv } from '@casebridge/platform';
+
+export class EnforcementEnv extends BaseEnv {
+  @IsInt() @Min(1) @Max(65535) PORT: number = 3001;
+}

@@ -1,0 +1,25 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AUTH_OPTIONS, JwtAuthGuard, type AuthOptions } from './jwt-auth.guard';
+
+/** JWT bearer authentication for an HTTP app: a global guard, @Public() and @Roles() to open or narrow routes. */
+@Module({})
+export class AuthModule {
+  static forRootAsync(opts: {
+    imports?: ModuleMetadata['imports'];
+    inject?: unknown[];
+    useFactory: (...args: never[]) => AuthOptions | Promise<AuthOptions>;
+  }): DynamicModule {
+    return {
+      module: AuthModule,
+      global: true,
+      imports: [...(opts.imports ?? []), JwtModule.register({})],
+      providers: [
+        { provide: AUTH_OPTIONS, inject: (opts.inject ?? []) as never[], useFactory: opts.useFactory },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+      ],
+      exports: [AUTH_OPTIONS],
+    };
+  }
+}

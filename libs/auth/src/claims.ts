@@ -1,0 +1,42 @@
+import { AGENCY_ID_PATTERN, parseAgencyId, type AgencyKind } from '@casebridge/contracts';
+
+export const ROLES = ['officer', 'head', 'supervisor', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a bearer token says about the caller. */
+export interface OfficerClaims {
+  /** officer id */
+  sub: string;
+  /** `police:210100` */
+  agencyId: string;
+  agencyKind: AgencyKind;
+  /** administrative division code, e.g. 210100 (Shenyang) */
+  region: string;
+  roles: Role[];
+  name?: string;
+}
+
+/** Checks the shape of decoded claims; returns a reason or null. */
+export function claimsProblem(c: Partial<OfficerClaims>): string | null {
+  if (typeof c.sub !== 'string' || !c.sub) return 'token has no officer id (sub)';
+  if (typeof c.agencyId !== 'string' || !AGENCY_ID_PATTERN.test(c.agencyId)) return 'token has no valid agencyId';
+  const { kind, region } = parseAgencyId(c.agencyId);
+  if (c.agencyKind !== kind) return 'token agencyKind does not match agencyId';
+  if (c.region !== region) return 'token region does not match agencyId';
+  if (!Array.isArray(c.roles) || !c.roles.length || !c.roles.every((r) => (ROLES as readonly string[]).includes(r))) {
+    return `token roles must be a non-empty subset of ${ROLES.join(', ')}`;
+  }
+  return null;
+}
+
+export function buildClaims(input: { agencyId: string; roles: Role[]; officerId?: string; name?: string }): OfficerClaims {
+  const { kind, region } = parseAgencyId(input.agencyId);
+  return {
+    sub: input.officerId ?? `${kind}-${region}-${input.roles[0]}`,
+    agencyId: input.agencyId,
+    agencyKind: kind,
+    region,
+    roles: input.roles,
+    ...(input.name ? { name: input.name } : {}),
+  };
+}

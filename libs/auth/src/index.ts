@@ -1,0 +1,6 @@
+export * from './claims';
+export * from './decorators';
+export * from './jwt-auth.guard';
+export * from './auth.module';
+export * from './token';
+export * from './dev-secret';

@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { HttpErrorFilter } from './http-error.filter';
+import { createValidationPipe } from './validation';
+
+export interface HttpAppSpec {
+  title: string;
+  description: string;
+  /** default port; PORT overrides */
+  port: number;
+}
+
+/** Applies the project-wide HTTP conventions to an app (also used by e2e tests on their own app instances). */
+export function configureHttpApp(app: INestApplication, spec: HttpAppSpec): void {
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  const config = new DocumentBuilder()
+    .setTitle(spec.title)
+    .setDescription(spec.description)
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+}
+
+export async function bootstrapHttpApp(module: unknown, spec: HttpAppSpec): Promise<INestApplication> {
+  const app = await NestFactory.create(module as never, { bufferLogs: true });
+  configureHttpApp(app, spec);
+  const port = Number(process.env.PORT ?? spec.port);
+  await app.listen(port, process.env.HOST ?? '127.0.0.1');
+  app.get(Logger).log(`${spec.title} listening on http://127.0.0.1:${port} (docs /docs, health /health)`);
+  return app;
+}

@@ -1,0 +1,55 @@
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DynamicModule } from '@nestjs/common';
+import type { AgencyKind } from '@casebridge/contracts';
+import { AuthModule } from '@casebridge/auth';
+import { databaseOptions } from './database';
+import { BaseEnv, envValidator } from './env';
+import { loggingModule } from './logging';
+
+/** Reads the validated env back from ConfigService as a typed object. */
+export function readEnv<T extends BaseEnv>(config: ConfigService, cls: new () => T): T {
+  const env = new cls() as unknown as Record<string, unknown>;
+  for (const key of Object.keys(env)) {
+    const v = config.get<unknown>(key);
+    if (v !== undefined) env[key] = v;
+  }
+  return env as unknown as T;
+}
+
+export interface ServiceSpec<T extends BaseEnv> {
+  service: string;
+  env: new () => T;
+  /** the service's own database name (database-per-service); CASEBRIDGE_DB_NAME overrides */
+  database?: string;
+  entities?: Function[];
+  /** agency kinds whose officers use this service; 'any' for cross-agency services */
+  agencyKinds: AgencyKind[] | 'any';
+}
+
+/** Imports every CaseBridge service shares: validated config, pino logs, its database, JWT auth. */
+export function serviceImports<T extends BaseEnv>(spec: ServiceSpec<T>): (DynamicModule | Promise<DynamicModule>)[] {
+  const imports: (DynamicModule | Promise<DynamicModule>)[] = [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, validate: envValidator(spec.env) }),
+    loggingModule(spec.service),
+    AuthModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        secret: readEnv(config, spec.env).CASEBRIDGE_JWT_SECRET,
+        agencyKinds: spec.agencyKinds,
+      }),
+    }),
+  ];
+  if (spec.database) {
+    imports.push(
+      TypeOrmModule.forRootAsync({
+        inject: [ConfigService],
+        useFactory: (config: ConfigService) => {
+          const env = readEnv(config, spec.env);
+          return databaseOptions(env, config.get<string>('CASEBRIDGE_DB_NAME') ?? spec.database!, spec.entities ?? []);
+        },
+      }),
+    );
+  }
+  return imports;
+}

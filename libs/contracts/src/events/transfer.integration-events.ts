@@ -11,6 +11,18 @@ import {
 
 // ---- enforcement side -------------------------------------------------------------------------
 
+/** Enforcement found facts that meet criminal thresholds: opens a transfer, starts transfer.team-report. */
+export class TransferCrimeSuspectedV1 {
+  @IsUUID() transferId!: string;
+  @IsUUID() caseId!: string;
+  @IsArray() @ArrayMinSize(1) @IsIn(THRESHOLD_FACTS, { each: true }) thresholdFacts!: ThresholdFact[];
+  @IsString() @MinLength(1) @MaxLength(4000) facts!: string;
+}
+export const TransferCrimeSuspected = defineEvent({
+  type: 'transfer.crime-suspected', version: 1, payload: TransferCrimeSuspectedV1, producers: ['enforcement'],
+  description: 'Facts meeting criminal thresholds were found (R310 art 5(1)); the case team must report.',
+});
+
 /** The case team (≥2 officers) reported in writing that the facts meet criminal thresholds (transfer.team-report). */
 export class TransferTeamReportedV1 {
   @IsUUID() transferId!: string;
@@ -78,6 +90,18 @@ export class TransferItemsHandedOverV1 {
 export const TransferItemsHandedOver = defineEvent({
   type: 'transfer.items-handed-over', version: 1, payload: TransferItemsHandedOverV1, producers: ['enforcement'],
   description: 'Seized items handed over after the police filed (transfer.items-handover).',
+});
+
+/** The procuratorate told enforcement to transfer a case (检察意见): starts transfer.after-procuratorate-opinion. */
+export class TransferProcuratorateOpinionV1 {
+  @IsUUID() transferId!: string;
+  @IsUUID() caseId!: string;
+  @Matches(AGENCY_ID_REGEX, { message: AGENCY_ID_MESSAGE }) enforcementAgencyId!: string;
+  @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
+}
+export const TransferProcuratorateOpinion = defineEvent({
+  type: 'transfer.procuratorate-opinion', version: 1, payload: TransferProcuratorateOpinionV1, producers: ['procuratorate'],
+  description: 'Procuratorial opinion requiring the enforcement agency to transfer (E17 art 14).',
 });
 
 // ---- police side ------------------------------------------------------------------------------
@@ -157,7 +181,7 @@ export const TransferReconsiderationDecided = defineEvent({
 });
 
 export const TRANSFER_EVENTS = [
-  TransferTeamReported, TransferHeadDecided, TransferSent, TransferMaterialsSupplemented, TransferReconsiderationRequested,
+  TransferCrimeSuspected, TransferProcuratorateOpinion, TransferTeamReported, TransferHeadDecided, TransferSent, TransferMaterialsSupplemented, TransferReconsiderationRequested,
   TransferItemsHandedOver, TransferReceiptSigned, TransferForwarded, TransferMaterialsRequested, TransferReviewExtended,
   TransferFilingDecided, TransferReconsiderationDecided,
 ];

@@ -4,3 +4,4 @@ export * from './jwt-auth.guard';
 export * from './auth.module';
 export * from './token';
 export * from './dev-secret';
+export * from './scope';

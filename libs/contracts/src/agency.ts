@@ -29,3 +29,8 @@ export function parseAgencyId(id: string): { kind: AgencyKind; region: string } 
   const [kind, region] = id.split(':') as [AgencyKind, string];
   return { kind, region };
 }
+
+/** The kind part of an agency id (`police:210100` → `police`). */
+export function agencyIdKind(id: string): AgencyKind {
+  return parseAgencyId(id).kind;
+}

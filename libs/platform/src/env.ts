@@ -7,22 +7,22 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, valida
  */
 export class BaseEnv {
   @IsOptional() @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
 
-  @IsString() CASEBRIDGE_PG_HOST = '127.0.0.1';
+  @IsString() CASEBRIDGE_PG_HOST: string = '127.0.0.1';
   @IsInt() @Min(1) @Max(65535) CASEBRIDGE_PG_PORT: number = 5433;
-  @IsString() CASEBRIDGE_PG_USER = 'postgres';
-  @IsString() CASEBRIDGE_PG_PASSWORD = 'postgres';
+  @IsString() CASEBRIDGE_PG_USER: string = 'postgres';
+  @IsString() CASEBRIDGE_PG_PASSWORD: string = 'postgres';
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'CASEBRIDGE_KAFKA_BROKERS must be host:port[,host:port…]' })
-  CASEBRIDGE_KAFKA_BROKERS = '127.0.0.1:9092';
+  CASEBRIDGE_KAFKA_BROKERS: string = '127.0.0.1:9092';
   /** Appended to every topic name (test isolation); empty in production. */
-  @IsOptional() @Matches(/^[a-z0-9-]*$/) CASEBRIDGE_TOPIC_SUFFIX = '';
+  @IsOptional() @Matches(/^[a-z0-9-]*$/) CASEBRIDGE_TOPIC_SUFFIX: string = '';
 
-  @IsString() CASEBRIDGE_TEMPORAL_ADDRESS = '127.0.0.1:7233';
-  @IsString() CASEBRIDGE_TEMPORAL_NAMESPACE = 'default';
+  @IsString() CASEBRIDGE_TEMPORAL_ADDRESS: string = '127.0.0.1:7233';
+  @IsString() CASEBRIDGE_TEMPORAL_NAMESPACE: string = 'default';
 
-  @IsString() @MinLength(32, { message: 'CASEBRIDGE_JWT_SECRET must be at least 32 characters' }) CASEBRIDGE_JWT_SECRET!: string;
+  @IsString() @MinLength(32, { message: 'CASEBRIDGE_JWT_SECRET must be at least 32 characters' }) CASEBRIDGE_JWT_SECRET: string = '';
 }
 
 export class EnvValidationError extends Error {}

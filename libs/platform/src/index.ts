@@ -6,3 +6,4 @@ export * from './logging';
 export * from './database';
 export * from './health.module';
 export * from './service';
+export * from './messaging';

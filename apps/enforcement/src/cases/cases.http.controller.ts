@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentOfficer, type OfficerClaims } from '@casebridge/auth';
+import { AttachEvidenceCommand, AttachEvidenceRequest } from './commands/attach-evidence';
+import { RegisterCaseCommand, RegisterCaseRequest } from './commands/register-case';
+import { GetCaseQuery, ListCasesQuery } from './queries/case-queries';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesHttpController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register an administrative case (立案); starts penalty.decision-period (90 days)' })
+  @ApiCreatedResponse({ description: 'Registered', schema: { example: { caseId: '0b6b…', linkedCaseId: '01927…' } } })
+  @ApiConflictResponse({ description: 'CASE.NUMBER_TAKEN' })
+  register(@CurrentOfficer() officer: OfficerClaims, @Body() body: RegisterCaseRequest) {
+    return this.commands.execute(new RegisterCaseCommand(officer, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Your agency’s cases, newest first, with their penalty clocks' })
+  list(@CurrentOfficer() officer: OfficerClaims) {
+    return this.queries.execute(new ListCasesQuery(officer));
+  }
+
+  @Get(':caseId')
+  @ApiOperation({ summary: 'One case with its evidence and its penalty clock (suspended while with the police, E17 art 16)' })
+  @ApiOkResponse({ description: 'The case' })
+  @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
+  get(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
+    return this.queries.execute(new GetCaseQuery(officer, caseId));
+  }
+
+  @Post(':caseId/evidence')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Attach an evidence item (E17 art 6 category, SHA-256, custody trail)' })
+  @ApiConflictResponse({ description: 'EVIDENCE.DUPLICATE or CASE.CLOSED' })
+  attach(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() body: AttachEvidenceRequest) {
+    return this.commands.execute(new AttachEvidenceCommand(officer, caseId, body));
+  }
+}

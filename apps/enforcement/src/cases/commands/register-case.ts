@@ -1,0 +1,63 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { CaseRegistered, DomainError, newEventId } from '@casebridge/contracts';
+import type { OfficerClaims } from '@casebridge/auth';
+import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
+import { AdministrativeCase } from '../administrative-case.entity';
+
+export class PartyDto {
+  @ApiProperty({ example: '沈阳某化工有限公司', description: 'name of the party (company or person)' })
+  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ example: '91210100MA0Y6J5X2K', description: '统一社会信用代码, 18 characters' })
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'party.creditCode must be an 18-character unified social credit code (统一社会信用代码)' })
+  creditCode!: string;
+}
+
+export class RegisterCaseRequest {
+  @ApiProperty({ example: '辽沈环罚〔2025〕12号', description: 'the agency’s own case number' })
+  @IsString() @MinLength(1) @MaxLength(64) caseNumber!: string;
+  @ApiProperty({ type: PartyDto }) @ValidateNested() @Type(() => PartyDto) party!: PartyDto;
+  @ApiProperty({ example: '通过暗管向河道排放含铬废水', description: 'the suspected violation' })
+  @IsString() @MinLength(1) @MaxLength(2000) violation!: string;
+  @ApiProperty({ example: '2025-09-20T10:30:00+08:00', description: 'when the facts were discovered (ISO-8601 with offset)' })
+  @IsISO8601({ strict: true }, { message: 'discoveredAt must be an ISO-8601 date-time such as 2025-09-20T10:30:00+08:00' }) discoveredAt!: string;
+}
+
+export class RegisterCaseCommand extends Command<{ caseId: string; linkedCaseId: string }> {
+  constructor(readonly officer: OfficerClaims, readonly request: RegisterCaseRequest) { super(); }
+}
+
+/** Registers an administrative case (立案); starts penalty.decision-period. */
+@CommandHandler(RegisterCaseCommand)
+export class RegisterCaseHandler implements ICommandHandler<RegisterCaseCommand> {
+  constructor(private readonly outbox: TransactionalOutbox) {}
+
+  async execute({ officer, request }: RegisterCaseCommand): Promise<{ caseId: string; linkedCaseId: string }> {
+    if (Date.parse(request.discoveredAt) > Date.now() + 60_000) {
+      throw new DomainError('CASE.DISCOVERED_IN_FUTURE', 'invalid', 'discoveredAt lies in the future; enter when the facts were actually discovered.');
+    }
+    return this.outbox.run(async (tx) => {
+      const repo = tx.manager.getRepository(AdministrativeCase);
+      if (await repo.exist({ where: { agencyId: officer.agencyId, caseNumber: request.caseNumber } })) {
+        throw new DomainError('CASE.NUMBER_TAKEN', 'conflict', `Your agency already has a case numbered ${request.caseNumber}.`);
+      }
+      const now = new Date();
+      const c = repo.create({
+        id: randomUUID(), linkedCaseId: newEventId(), agencyId: officer.agencyId, region: officer.region,
+        caseNumber: request.caseNumber, partyName: request.party.name, partyCreditCode: request.party.creditCode,
+        violation: request.violation, discoveredAt: new Date(request.discoveredAt), registeredAt: now,
+        registeredBy: officer.sub, status: 'open', penaltySuspensions: [],
+      });
+      await repo.insert(c);
+      publishAs(tx, officer, CaseRegistered, c.linkedCaseId, {
+        caseId: c.id, caseNumber: c.caseNumber, region: c.region,
+        party: { name: c.partyName, creditCode: c.partyCreditCode }, violation: c.violation,
+        discoveredAt: c.discoveredAt.toISOString(),
+      }, { occurredAt: now });
+      return { caseId: c.id, linkedCaseId: c.linkedCaseId };
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  agencyId, DomainError, ErrorCodes, MATERIAL_KINDS, TransferSent, type MaterialItem, type MaterialKind,
+} from '@casebridge/contracts';
+import type { OfficerClaims } from '@casebridge/auth';
+import { publishAs } from '@casebridge/messaging';
+import { AdministrativeCase } from '../../cases/administrative-case.entity';
+import { Evidence } from '../../cases/evidence.entity';
+import { entry } from '../../shared/timeline';
+import { TransferUnitOfWork } from '../transfer-unit-of-work';
+
+export class MaterialDto {
+  @ApiProperty({ enum: MATERIAL_KINDS, example: 'investigation-report' })
+  @IsIn(MATERIAL_KINDS, { message: `materials[].kind must be one of ${MATERIAL_KINDS.join(', ')}` }) kind!: MaterialKind;
+  @ApiProperty({ example: '案件调查报告' }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
+  @ApiPropertyOptional({ description: 'an evidence item of the case; its SHA-256 travels with the transfer' })
+  @IsOptional() @IsString() evidenceId?: string;
+}
+
+/** E17 art 6: a transfer carries at least the transfer letter and the investigation report. */
+export const REQUIRED_MATERIALS: readonly MaterialKind[] = ['transfer-letter', 'investigation-report'];
+
+export class SendTransferRequest {
+  @ApiProperty({ type: [MaterialDto], description: 'materials list (E17 art 6)' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => MaterialDto) materials!: MaterialDto[];
+  @ApiPropertyOptional({ example: 'police:210100', description: 'receiving police agency; default: the police of your region (same level)' })
+  @IsOptional() @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police agency id such as police:210100' }) toAgencyId?: string;
+  @ApiPropertyOptional({ example: 'procuratorate:210100', description: 'procuratorate receiving the copy; default: of your region' })
+  @IsOptional() @Matches(/^procuratorate:\d{6}$/, { message: 'copyToAgencyId must be a procuratorate id such as procuratorate:210100' }) copyToAgencyId?: string;
+}
+
+export class SendTransferCommand extends Command<void> {
+  constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: SendTransferRequest) { super(); }
+}
+
+/**
+ * Sends the transfer to the police with its materials (transfer.handover) and, at the same time, a copy to
+ * the procuratorate (transfer.copy-to-procuratorate). The penalty clock is suspended (E17 art 16).
+ */
+@CommandHandler(SendTransferCommand)
+export class SendTransferHandler implements ICommandHandler<SendTransferCommand> {
+  constructor(private readonly uow: TransferUnitOfWork) {}
+
+  execute({ officer, transferId, request }: SendTransferCommand): Promise<void> {
+    const kinds = new Set(request.materials.map((m) => m.kind));
+    const missing = REQUIRED_MATERIALS.filter((k) => !kinds.has(k));
+    if (missing.length) {
+      throw new DomainError('TRANSFER.MATERIALS_REQUIRED', 'invalid', `A transfer must include: ${missing.join(', ')} (E17 art 6).`, { missing });
+    }
+    return this.uow.act(officer, transferId, 'send', async (t, tx) => {
+      const c = await tx.manager.findOneByOrFail(AdministrativeCase, { id: t.caseId });
+      const materials: MaterialItem[] = [];
+      for (const m of request.materials) {
+        if (!m.evidenceId) { materials.push({ kind: m.kind, title: m.title }); continue; }
+        const ev = await tx.manager.findOneBy(Evidence, { id: m.evidenceId, caseId: t.caseId });
+        if (!ev) throw new DomainError(ErrorCodes.caseNotFound, 'not-found', `Evidence ${m.evidenceId} is not part of this case.`);
+        materials.push({ kind: m.kind, title: m.title, evidenceId: ev.id, sha256: ev.sha256 });
+      }
+      t.policeAgencyId = request.toAgencyId ?? agencyId('police', c.region);
+      t.procuratorateAgencyId = request.copyToAgencyId ?? agencyId('procuratorate', c.region);
+      t.materials = materials;
+      t.phase = 'sent';
+      t.timeline = [...t.timeline, entry(`sent to ${t.policeAgencyId}, copy to ${t.procuratorateAgencyId}`, officer.sub)];
+      publishAs(tx, officer, TransferSent, t.linkedCaseId, {
+        transferId: t.id, caseId: t.caseId, caseNumber: c.caseNumber, fromAgencyId: t.agencyId,
+        toAgencyId: t.policeAgencyId, copyToAgencyId: t.procuratorateAgencyId,
+        party: { name: c.partyName, creditCode: c.partyCreditCode },
+        summary: t.teamSummary ?? t.facts, thresholdFacts: t.thresholdFacts, materials,
+      });
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { MaterialItem, ThresholdFact } from '@casebridge/contracts';
+import type { TransferPhase } from './transfer.machine';
+
+export interface TimelineEntry {
+  at: string;
+  what: string;
+  by: string;
+  eventId?: string;
+  note?: string;
+}
+
+/** The enforcement agency's record of one transfer of a suspected crime (案件移送). */
+@Entity('transfer')
+export class Transfer {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'case_id' }) @Index() caseId!: string;
+  @Column('uuid', { name: 'linked_case_id' }) @Index() linkedCaseId!: string;
+  @Column('varchar', { name: 'agency_id', length: 64 }) @Index() agencyId!: string;
+  @Column('varchar', { length: 32 }) phase!: TransferPhase;
+  @Column('jsonb', { name: 'threshold_facts' }) thresholdFacts!: ThresholdFact[];
+  @Column('text') facts!: string;
+  @Column('jsonb', { name: 'team_officer_ids', nullable: true }) teamOfficerIds!: string[] | null;
+  @Column('text', { name: 'team_summary', nullable: true }) teamSummary!: string | null;
+  @Column('text', { name: 'refusal_reasons', nullable: true }) refusalReasons!: string | null;
+  @Column('varchar', { name: 'police_agency_id', length: 64, nullable: true }) policeAgencyId!: string | null;
+  @Column('varchar', { name: 'procuratorate_agency_id', length: 64, nullable: true }) procuratorateAgencyId!: string | null;
+  @Column('jsonb', { default: () => "'[]'" }) materials!: MaterialItem[];
+  @Column('jsonb', { name: 'missing_materials', default: () => "'[]'" }) missingMaterials!: string[];
+  @Column('varchar', { name: 'police_case_number', length: 64, nullable: true }) policeCaseNumber!: string | null;
+  @Column('text', { name: 'police_reasons', nullable: true }) policeReasons!: string | null;
+  @Column('varchar', { name: 'review_variant', length: 32, default: 'standard' }) reviewVariant!: string;
+  /** set when the workflow reported transfer.filing-review missed: enforcement shall ask for supervision */
+  @Column('boolean', { name: 'filing_review_overdue', default: false }) filingReviewOverdue!: boolean;
+  @Column('uuid', { name: 'supervision_id', nullable: true }) supervisionId!: string | null;
+  @Column('jsonb', { default: () => "'[]'" }) timeline!: TimelineEntry[];
+  @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+  @VersionColumn() version!: number;
+}

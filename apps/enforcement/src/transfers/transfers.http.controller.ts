@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation,
+  ApiQuery, ApiTags,
+} from '@nestjs/swagger';
+import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
+import { HeadDecideCommand, HeadDecisionRequest } from './commands/head-decide';
+import {
+  HandOverItemsCommand, MaterialsRequest, ReasonsRequest, RequestReconsiderationCommand, RequestSupervisionCommand,
+  SupplementMaterialsCommand,
+} from './commands/other-acts';
+import { SendTransferCommand, SendTransferRequest } from './commands/send-transfer';
+import { SuspectCrimeCommand, SuspectCrimeRequest } from './commands/suspect-crime';
+import { TeamReportCommand, TeamReportRequest } from './commands/team-report';
+import { GetTransferQuery, ListTransfersQuery } from './queries/transfer-queries';
+
+const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
+const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
+
+@ApiTags('transfers')
+@Controller('transfers')
+export class TransfersHttpController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Facts meet criminal thresholds: open a transfer (starts transfer.team-report)' })
+  @ApiCreatedResponse({ schema: { example: { transferId: '5b0e…' } } })
+  @ApiConflictResponse({ description: 'the case already has an open transfer, or is closed' })
+  open(@CurrentOfficer() officer: OfficerClaims, @Body() body: SuspectCrimeRequest) {
+    return this.commands.execute(new SuspectCrimeCommand(officer, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Your agency’s transfers (optionally of one case), with phase and timeline' })
+  @ApiQuery({ name: 'caseId', required: false })
+  list(@CurrentOfficer() officer: OfficerClaims, @Query('caseId') caseId?: string) {
+    return this.queries.execute(new ListTransfersQuery(officer, caseId));
+  }
+
+  @Get(':transferId')
+  @ApiOperation({ summary: 'One transfer: phase, police decision, timeline' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
+    return this.queries.execute(new GetTransferQuery(officer, id));
+  }
+
+  @Post(':transferId/team-report')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Case team’s written report (transfer.team-report; ≥2 officers); starts transfer.head-decision' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER }) @ApiNotFoundResponse({ description: NOT_FOUND })
+  teamReport(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: TeamReportRequest) {
+    return this.commands.execute(new TeamReportCommand(o, id, body));
+  }
+
+  @Post(':transferId/head-decision')
+  @HttpCode(204)
+  @Roles('head')
+  @ApiOperation({ summary: 'Head approves or refuses (transfer.head-decision, 3 days); approval starts transfer.handover (24 h)' })
+  @ApiNoContentResponse() @ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — only the head decides' })
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  headDecision(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: HeadDecisionRequest) {
+    return this.commands.execute(new HeadDecideCommand(o, id, body));
+  }
+
+  @Post(':transferId/send')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Send to the police with the materials, copy to the procuratorate (transfer.handover, transfer.copy-to-procuratorate)' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
+  send(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: SendTransferRequest) {
+    return this.commands.execute(new SendTransferCommand(o, id, body));
+  }
+
+  @Post(':transferId/materials')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Supplement the materials the police asked for (transfer.materials-supplement, 3 days)' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
+  supplement(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: MaterialsRequest) {
+    return this.commands.execute(new SupplementMaterialsCommand(o, id, body));
+  }
+
+  @Post(':transferId/reconsideration')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Ask the police to reconsider non-filing (transfer.reconsideration-request, 3 working days)' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
+  reconsideration(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ReasonsRequest) {
+    return this.commands.execute(new RequestReconsiderationCommand(o, id, body));
+  }
+
+  @Post(':transferId/supervision-request')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Ask the procuratorate for filing supervision (after non-filing, an upheld refusal, or an overdue review)' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: `${OUT_OF_ORDER}, TRANSFER.REVIEW_NOT_OVERDUE` })
+  supervision(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ReasonsRequest) {
+    return this.commands.execute(new RequestSupervisionCommand(o, id, body));
+  }
+
+  @Post(':transferId/items-handover')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Hand over seized items after the police filed (transfer.items-handover, 3 days)' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
+  items(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: MaterialsRequest) {
+    return this.commands.execute(new HandOverItemsCommand(o, id, body));
+  }
+}

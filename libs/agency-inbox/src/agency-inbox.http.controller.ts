@@ -1,0 +1,33 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, type DataSource } from 'typeorm';
+import { ensureOwnAgency, CurrentOfficer, type OfficerClaims } from '@casebridge/auth';
+import { AgencyNotification } from './notification.entity';
+
+@ApiTags('inbox')
+@Controller('inbox')
+export class AgencyInboxHttpController {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your office’s inbox: deadlines you owe (started, near, missed) and supervisors’ presses (催办), newest first' })
+  @ApiQuery({ name: 'unread', required: false, example: 'true' })
+  @ApiQuery({ name: 'linkedCaseId', required: false })
+  list(@CurrentOfficer() officer: OfficerClaims, @Query('unread') unread?: string, @Query('linkedCaseId') linkedCaseId?: string) {
+    return this.ds.getRepository(AgencyNotification).find({
+      where: { agencyId: officer.agencyId, ...(unread === 'true' ? { readAt: IsNull() } : {}), ...(linkedCaseId ? { linkedCaseId } : {}) },
+      order: { occurredAt: 'DESC' }, take: 500,
+    });
+  }
+
+  @Post(':eventId/read')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Mark one inbox item as read' })
+  @ApiNoContentResponse() @ApiNotFoundResponse({ description: 'INBOX.NOT_FOUND' })
+  async read(@CurrentOfficer() officer: OfficerClaims, @Param('eventId', new ParseUUIDPipe()) eventId: string): Promise<void> {
+    const repo = this.ds.getRepository(AgencyNotification);
+    const n = ensureOwnAgency(await repo.findOneBy({ eventId }), officer, { code: 'INBOX.NOT_FOUND', message: 'No such item in your inbox.' });
+    if (!n.readAt) await repo.update({ eventId }, { readAt: new Date() });
+  }
+}

@@ -1,0 +1,16 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AgencyKind } from '@casebridge/contracts';
+import { AgencyInboxConsumer, INBOX_AGENCY_KIND } from './agency-inbox.consumer';
+import { AgencyInboxHttpController } from './agency-inbox.http.controller';
+
+/** An agency app's inbox (its own table in its own database): GET /inbox. */
+@Module({})
+export class AgencyInboxModule {
+  static forAgencyKind(kind: AgencyKind): DynamicModule {
+    return {
+      module: AgencyInboxModule,
+      controllers: [AgencyInboxHttpController],
+      providers: [{ provide: INBOX_AGENCY_KIND, useValue: kind }, AgencyInboxConsumer],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './notification.entity';
+export * from './agency-inbox.consumer';
+export * from './agency-inbox.module';

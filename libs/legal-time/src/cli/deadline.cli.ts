@@ -1,0 +1,117 @@
+/**
+ * Deadline calculator.
+ *
+ *   node -r ./scripts/register.js libs/legal-time/src/cli/deadline.cli.ts \
+ *     --rule transfer.filing-review --from 2025-09-30T10:00:00+08:00 [--variant major-complex] \
+ *     [--calendar extra-years.json] [--compact]
+ *   ... --list
+ *
+ * Prints one JSON object on stdout. Usage errors (unknown rule/variant, malformed instant, missing
+ * offset, bad calendar file, date outside the known calendar) → one line on stderr, exit code 2.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  LegalTimeError,
+  chineseDaysCalendar,
+  createDeadlineEngine,
+  describePeriod,
+  withCalendarData,
+} from '../index';
+import type { HolidayCalendar } from '../index';
+
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+const USAGE =
+  'usage: deadline --rule <rule-id> --from <ISO-8601 instant with offset> [--variant <name>] ' +
+  '[--calendar <json file>] [--compact] | --list';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly readFile: (path: string) => string;
+}
+
+class UsageError extends Error {}
+
+function loadCalendar(path: string | undefined, io: CliIo): HolidayCalendar {
+  const base = chineseDaysCalendar();
+  if (path === undefined) return base;
+  let json: unknown;
+  try {
+    json = JSON.parse(io.readFile(path));
+  } catch (e) {
+    throw new UsageError(`cannot read calendar file ${path}: ${(e as Error).message}`);
+  }
+  return withCalendarData(base, json);
+}
+
+export function main(argv: readonly string[], io: CliIo): number {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        rule: { type: 'string' },
+        from: { type: 'string' },
+        variant: { type: 'string' },
+        calendar: { type: 'string' },
+        list: { type: 'boolean', default: false },
+        compact: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    const print = (value: unknown) => io.out(JSON.stringify(value, null, values.compact ? undefined : 2));
+    if (values.help) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    const engine = createDeadlineEngine({ calendar: loadCalendar(values.calendar, io) });
+    if (values.list) {
+      print(
+        engine.ruleBook.rules.map((r) => ({
+          id: r.id,
+          actor: r.actor,
+          status: r.status,
+          trigger: r.trigger,
+          variants: r.variants.map((v) => ({
+            name: v.name,
+            period: describePeriod(v.period),
+            ...(v.kind && v.kind !== 'deadline' ? { kind: v.kind } : {}),
+            ...(v.requiresApproval ? { requiresApproval: v.approvalBy } : {}),
+          })),
+          basis: r.basisText,
+        })),
+      );
+      return EXIT_OK;
+    }
+    if (!values.rule) throw new UsageError(`--rule is required; ${USAGE}`);
+    if (!values.from) throw new UsageError(`--from is required; ${USAGE}`);
+    print(engine.compute({ rule: values.rule, variant: values.variant, from: values.from }));
+    return EXIT_OK;
+  } catch (e) {
+    const message = (e as Error).message.replace(/\s+/g, ' ');
+    if (e instanceof LegalTimeError || e instanceof UsageError || isParseArgsError(e)) {
+      io.err(`deadline: ${message}`);
+      return EXIT_USAGE;
+    }
+    io.err(`deadline: internal error: ${message}`);
+    return EXIT_FAILURE;
+  }
+}
+
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    readFile: (path) => readFileSync(path, 'utf8'),
+  });
+}

@@ -1,0 +1,21 @@
+import { COURT_RULES } from './court.rules';
+import { EDC_RULES } from './edc.rules';
+import { PIL_RULES } from './pil.rules';
+import { PROSECUTION_RULES } from './prosecution.rules';
+import { SHARING_RULES } from './sharing.rules';
+import { SUPERVISION_RULES } from './supervision.rules';
+import { TRANSFER_RULES } from './transfer.rules';
+import { Rule } from './types';
+
+export { COURT_RULES, EDC_RULES, PIL_RULES, PROSECUTION_RULES, SHARING_RULES, SUPERVISION_RULES, TRANSFER_RULES };
+
+/** Every rule of deadlines.md, in table order. */
+export const ALL_RULES: readonly Rule[] = [
+  ...TRANSFER_RULES,
+  ...SUPERVISION_RULES,
+  ...PROSECUTION_RULES,
+  ...SHARING_RULES,
+  ...PIL_RULES,
+  ...COURT_RULES,
+  ...EDC_RULES,
+];

@@ -1,0 +1,31 @@
+import { ConfigService } from '@nestjs/config';
+import { MessagingModule, type MessagingOptions } from '@casebridge/messaging';
+import type { ProducerKind, TopicName } from '@casebridge/contracts';
+import type { DynamicModule } from '@nestjs/common';
+import { BaseEnv } from './env';
+import { readEnv } from './service';
+
+/**
+ * The service's Kafka plumbing (outbox, relay, inbox consumer) configured from the validated env.
+ * `agencyId` is the service's own producer id, used for acts of the service itself; events an officer
+ * causes carry the officer's own agency (publishAs).
+ */
+export function messagingModule(spec: {
+  service: string;
+  producer: { kind: ProducerKind; agencyId: string };
+  consumes?: TopicName[];
+}): DynamicModule {
+  return MessagingModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService): MessagingOptions => {
+      const env = readEnv(config, BaseEnv);
+      return {
+        brokers: env.CASEBRIDGE_KAFKA_BROKERS.split(','),
+        clientId: `casebridge-${spec.service}`,
+        producer: spec.producer,
+        topicSuffix: env.CASEBRIDGE_TOPIC_SUFFIX || undefined,
+        ...(spec.consumes?.length ? { consumer: { groupId: `casebridge-${spec.service}`, topics: spec.consumes, fromBeginning: true } } : {}),
+      };
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { DomainError, ErrorCodes, FilingSupervisionExplained } from '@casebridge/contracts';
+import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
+import { entry } from '../transfers/police-unit-of-work';
+import { SupervisionMatter } from './supervision-matter.entity';
+
+export class ExplainRequest {
+  @ApiProperty({ example: '经审查，排放浓度未达到追诉标准，理由如下……' })
+  @IsString() @MinLength(1, { message: 'reasons must not be empty' }) @MaxLength(4000) reasons!: string;
+}
+export class ExplainCommand extends Command<void> {
+  constructor(readonly officer: OfficerClaims, readonly supervisionId: string, readonly request: ExplainRequest) { super(); }
+}
+/** Explains the non-filing to the procuratorate (supervision.police-explain, 7 days). */
+@CommandHandler(ExplainCommand)
+export class ExplainHandler implements ICommandHandler<ExplainCommand> {
+  constructor(private readonly outbox: TransactionalOutbox) {}
+  execute({ officer, supervisionId, request }: ExplainCommand): Promise<void> {
+    return this.outbox.run(async (tx) => {
+      const m = ensureOwnAgency(
+        await tx.manager.findOne(SupervisionMatter, { where: { id: supervisionId }, lock: { mode: 'pessimistic_write' } }),
+        officer, { code: ErrorCodes.supervisionNotFound, message: `No filing supervision ${supervisionId} concerns your office.` },
+      );
+      if (m.phase !== 'explanation-required') {
+        throw new DomainError(m.phase === 'explained' ? ErrorCodes.transferAlreadyDone : ErrorCodes.supervisionOutOfOrder, 'conflict',
+          m.phase === 'explained' ? 'You already explained; the procuratorate is reviewing your reasons.' : `No explanation is asked for now (supervision is "${m.phase}").`);
+      }
+      m.phase = 'explained';
+      m.timeline = [...m.timeline, entry('reasons given to the procuratorate', officer.sub, new Date(), { note: request.reasons })];
+      await tx.manager.save(m);
+      publishAs(tx, officer, FilingSupervisionExplained, m.linkedCaseId, { supervisionId: m.id, transferId: m.transferId, reasons: request.reasons });
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ErrorCodes } from '@casebridge/contracts';
+import { CurrentOfficer, ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { ExplainCommand, ExplainRequest } from './explain.command';
+import { SupervisionMatter } from './supervision-matter.entity';
+
+@ApiTags('filing supervision')
+@Controller('supervisions')
+export class SupervisionHttpController {
+  constructor(private readonly commands: CommandBus, @InjectDataSource() private readonly ds: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Filing supervisions of the procuratorate concerning your office' })
+  list(@CurrentOfficer() officer: OfficerClaims) {
+    return this.ds.getRepository(SupervisionMatter).find({ where: { agencyId: officer.agencyId }, take: 200 });
+  }
+
+  @Get(':supervisionId')
+  @ApiOperation({ summary: 'One filing supervision with its timeline' })
+  @ApiNotFoundResponse({ description: 'SUPERVISION.NOT_FOUND' })
+  async get(@CurrentOfficer() officer: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string) {
+    return ensureOwnAgency(await this.ds.getRepository(SupervisionMatter).findOneBy({ id }), officer,
+      { code: ErrorCodes.supervisionNotFound, message: `No filing supervision ${id} concerns your office.` });
+  }
+
+  @Post(':supervisionId/explanation')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Explain the non-filing to the procuratorate (supervision.police-explain, 7 days)' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: 'SUPERVISION.OUT_OF_ORDER or TRANSFER.ALREADY_DONE' })
+  explain(@CurrentOfficer() o: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string, @Body() body: ExplainRequest) {
+    return this.commands.execute(new ExplainCommand(o, id, body));
+  }
+}

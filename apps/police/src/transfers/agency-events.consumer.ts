@@ -1,0 +1,132 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { In, Not, type EntityManager } from 'typeorm';
+import {
+  agencyIdKind, type FilingSupervisionCorrectionIssuedV1, type FilingSupervisionExplanationRequiredV1,
+  type FilingSupervisionFilingNoticeIssuedV1, type FilingSupervisionOpenedV1, type FilingSupervisionReasonsAcceptedV1,
+  type FilingSupervisionChaserIssuedV1, type IntegrationEventEnvelope, type TransferItemsHandedOverV1,
+  type TransferMaterialsSupplementedV1, type TransferReconsiderationRequestedV1, type TransferSentV1,
+} from '@casebridge/contracts';
+import { OnIntegrationEvent } from '@casebridge/messaging';
+import { SupervisionMatter } from '../supervision/supervision-matter.entity';
+import { IncomingTransfer } from './incoming-transfer.entity';
+import { entry } from './police-unit-of-work';
+
+const by = (e: IntegrationEventEnvelope): string => `${e.producer.agencyId}/${e.actor.officerId}`;
+
+/** Transfers and supervision acts addressed to our offices, applied once each (inbox). */
+@Injectable()
+export class PoliceAgencyEventsConsumer {
+  private readonly logger = new Logger(PoliceAgencyEventsConsumer.name);
+
+  /** The row of the office that holds the transfer now (not the ones that forwarded it). */
+  private async active(manager: EntityManager, transferId: string, e: IntegrationEventEnvelope): Promise<IncomingTransfer | null> {
+    const t = await manager.findOne(IncomingTransfer, {
+      where: { id: transferId, phase: Not(In(['forwarded'])) }, lock: { mode: 'pessimistic_write' },
+    });
+    if (!t) this.logger.warn(`${e.type} ${e.eventId}: transfer ${transferId} unknown to the police (orphan)`);
+    return t;
+  }
+
+  @OnIntegrationEvent('transfer.sent')
+  async sent(e: IntegrationEventEnvelope<TransferSentV1>, manager: EntityManager): Promise<void> {
+    const p = e.payload;
+    if (agencyIdKind(p.toAgencyId) !== 'police') return;
+    await manager.createQueryBuilder().insert().into(IncomingTransfer).values({
+      id: p.transferId, agencyId: p.toAgencyId, linkedCaseId: e.linkedCaseId, fromAgencyId: p.fromAgencyId,
+      copyToAgencyId: p.copyToAgencyId, enforcementCaseId: p.caseId, enforcementCaseNumber: p.caseNumber,
+      party: { ...p.party }, summary: p.summary, thresholdFacts: p.thresholdFacts, materials: p.materials as never,
+      phase: 'awaiting-receipt', receivedAt: new Date(e.occurredAt), receiptNumber: null, receiptSignedAt: null,
+      reviewVariant: 'standard', policeCaseNumber: null, decisionReasons: null, missingMaterials: [],
+      timeline: [entry(`transfer received from ${p.fromAgencyId} (copy to ${p.copyToAgencyId})`, by(e), e.occurredAt, { eventId: e.eventId })] as never,
+    }).orIgnore().execute();
+  }
+
+  @OnIntegrationEvent('transfer.materials-supplemented')
+  async supplemented(e: IntegrationEventEnvelope<TransferMaterialsSupplementedV1>, manager: EntityManager): Promise<void> {
+    const t = await this.active(manager, e.payload.transferId, e);
+    if (!t) return;
+    t.materials = [...t.materials, ...e.payload.items];
+    t.missingMaterials = t.missingMaterials.filter((k) => !e.payload.items.some((i) => i.kind === k));
+    if (t.phase === 'materials-requested') t.phase = 'received';
+    t.timeline = [...t.timeline, entry(`materials supplemented: ${e.payload.items.map((i) => i.kind).join(', ')}`, by(e), e.occurredAt, { eventId: e.eventId })];
+    await manager.save(t);
+  }
+
+  @OnIntegrationEvent('transfer.reconsideration-requested')
+  async reconsideration(e: IntegrationEventEnvelope<TransferReconsiderationRequestedV1>, manager: EntityManager): Promise<void> {
+    const t = await this.active(manager, e.payload.transferId, e);
+    if (!t || t.phase !== 'not-filed') return;
+    t.phase = 'reconsidering';
+    t.timeline = [...t.timeline, entry('enforcement asks for reconsideration', by(e), e.occurredAt, { eventId: e.eventId, note: e.payload.reasons })];
+    await manager.save(t);
+  }
+
+  @OnIntegrationEvent('transfer.items-handed-over')
+  async items(e: IntegrationEventEnvelope<TransferItemsHandedOverV1>, manager: EntityManager): Promise<void> {
+    const t = await this.active(manager, e.payload.transferId, e);
+    if (!t) return;
+    t.timeline = [...t.timeline, entry(`seized items handed over: ${e.payload.items.length}`, by(e), e.occurredAt, { eventId: e.eventId })];
+    await manager.save(t);
+  }
+
+  @OnIntegrationEvent('filing-supervision.opened')
+  async opened(e: IntegrationEventEnvelope<FilingSupervisionOpenedV1>, manager: EntityManager): Promise<void> {
+    await manager.createQueryBuilder().insert().into(SupervisionMatter).values({
+      id: e.payload.supervisionId, agencyId: e.payload.policeAgencyId, transferId: e.payload.transferId, linkedCaseId: e.linkedCaseId,
+      procuratorateAgencyId: e.producer.agencyId, phase: 'opened', question: null, noticeNumber: null, correctionIssued: false,
+      timeline: [entry(`filing supervision opened (${e.payload.ground})`, by(e), e.occurredAt, { eventId: e.eventId })] as never,
+    }).orIgnore().execute();
+  }
+
+  private async matter(manager: EntityManager, id: string, e: IntegrationEventEnvelope): Promise<SupervisionMatter | null> {
+    const m = await manager.findOne(SupervisionMatter, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!m) this.logger.warn(`${e.type} ${e.eventId}: supervision ${id} unknown to the police (orphan)`);
+    return m;
+  }
+
+  @OnIntegrationEvent('filing-supervision.explanation-required')
+  async explanationRequired(e: IntegrationEventEnvelope<FilingSupervisionExplanationRequiredV1>, manager: EntityManager): Promise<void> {
+    const m = await this.matter(manager, e.payload.supervisionId, e);
+    if (!m) return;
+    m.phase = 'explanation-required';
+    m.question = e.payload.question;
+    m.timeline = [...m.timeline, entry('the procuratorate requires reasons for not filing (7 days)', by(e), e.occurredAt, { eventId: e.eventId, note: e.payload.question })];
+    await manager.save(m);
+  }
+
+  @OnIntegrationEvent('filing-supervision.reasons-accepted')
+  async accepted(e: IntegrationEventEnvelope<FilingSupervisionReasonsAcceptedV1>, manager: EntityManager): Promise<void> {
+    const m = await this.matter(manager, e.payload.supervisionId, e);
+    if (!m) return;
+    m.phase = 'closed';
+    m.timeline = [...m.timeline, entry('the procuratorate accepted the reasons', by(e), e.occurredAt, { eventId: e.eventId })];
+    await manager.save(m);
+  }
+
+  @OnIntegrationEvent('filing-supervision.filing-notice-issued')
+  async notice(e: IntegrationEventEnvelope<FilingSupervisionFilingNoticeIssuedV1>, manager: EntityManager): Promise<void> {
+    const m = await this.matter(manager, e.payload.supervisionId, e);
+    if (!m) return;
+    m.phase = 'notice-to-file';
+    m.noticeNumber = e.payload.noticeNumber;
+    m.timeline = [...m.timeline, entry(`notice to file ${e.payload.noticeNumber}: file within 15 days (supervision.police-file)`, by(e), e.occurredAt, { eventId: e.eventId })];
+    await manager.save(m);
+  }
+
+  @OnIntegrationEvent('filing-supervision.correction-issued')
+  async correction(e: IntegrationEventEnvelope<FilingSupervisionCorrectionIssuedV1>, manager: EntityManager): Promise<void> {
+    const m = await this.matter(manager, e.payload.supervisionId, e);
+    if (!m) return;
+    m.correctionIssued = true;
+    m.timeline = [...m.timeline, entry(`correction notice${e.payload.escalatedTo ? `, escalated to ${e.payload.escalatedTo}` : ''}`, by(e), e.occurredAt, { eventId: e.eventId, note: e.payload.note })];
+    await manager.save(m);
+  }
+
+  @OnIntegrationEvent('filing-supervision.chaser-issued')
+  async chaser(e: IntegrationEventEnvelope<FilingSupervisionChaserIssuedV1>, manager: EntityManager): Promise<void> {
+    const m = await this.matter(manager, e.payload.supervisionId, e);
+    if (!m) return;
+    m.timeline = [...m.timeline, entry('催办函: the investigation is still open after 3 months', by(e), e.occurredAt, { eventId: e.eventId, note: e.payload.note })];
+    await manager.save(m);
+  }
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { MaterialItem, ThresholdFact } from '@casebridge/contracts';
+import type { IncomingPhase } from './incoming-transfer.machine';
+
+export interface TimelineEntry { at: string; what: string; by: string; eventId?: string; note?: string }
+
+/** A transfer received by one police office (it sees only transfers addressed to it). */
+@Entity('incoming_transfer')
+export class IncomingTransfer {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'linked_case_id' }) @Index() linkedCaseId!: string;
+  /** the police office it was sent or forwarded to: one row per office that received it */
+  @PrimaryColumn('varchar', { name: 'agency_id', length: 64 }) agencyId!: string;
+  @Column('varchar', { name: 'from_agency_id', length: 64 }) fromAgencyId!: string;
+  @Column('varchar', { name: 'copy_to_agency_id', length: 64 }) copyToAgencyId!: string;
+  @Column('uuid', { name: 'enforcement_case_id' }) enforcementCaseId!: string;
+  @Column('varchar', { name: 'enforcement_case_number', length: 64 }) enforcementCaseNumber!: string;
+  @Column('jsonb') party!: { name: string; creditCode: string };
+  @Column('text') summary!: string;
+  @Column('jsonb', { name: 'threshold_facts' }) thresholdFacts!: ThresholdFact[];
+  @Column('jsonb') materials!: MaterialItem[];
+  @Column('varchar', { length: 32 }) phase!: IncomingPhase;
+  @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
+  @Column('varchar', { name: 'receipt_number', length: 64, nullable: true }) receiptNumber!: string | null;
+  @Column('timestamptz', { name: 'receipt_signed_at', nullable: true }) receiptSignedAt!: Date | null;
+  @Column('varchar', { name: 'review_variant', length: 32, default: 'standard' }) reviewVariant!: string;
+  @Column('varchar', { name: 'police_case_number', length: 64, nullable: true }) policeCaseNumber!: string | null;
+  @Column('text', { name: 'decision_reasons', nullable: true }) decisionReasons!: string | null;
+  @Column('jsonb', { name: 'missing_materials', default: () => "'[]'" }) missingMaterials!: string[];
+  @Column('jsonb', { default: () => "'[]'" }) timeline!: TimelineEntry[];
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+  @VersionColumn() version!: number;
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCodes } from '@casebridge/contracts';
+import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { TransactionalOutbox, type OutboxTransaction } from '@casebridge/messaging';
+import { IncomingTransfer, type TimelineEntry } from './incoming-transfer.entity';
+import { assertPoliceAct, type PoliceAct } from './incoming-transfer.machine';
+
+export function entry(what: string, by: string, at: Date | string = new Date(), extra: Partial<TimelineEntry> = {}): TimelineEntry {
+  return { at: typeof at === 'string' ? at : at.toISOString(), what, by, ...extra };
+}
+
+/** Loads a transfer of the officer's office under a row lock, checks the act, saves state and events in one transaction. */
+@Injectable()
+export class PoliceUnitOfWork {
+  constructor(private readonly outbox: TransactionalOutbox) {}
+
+  act<T>(officer: OfficerClaims, transferId: string, act: PoliceAct, fn: (t: IncomingTransfer, tx: OutboxTransaction) => Promise<T> | T): Promise<T> {
+    return this.outbox.run(async (tx) => {
+      const t = ensureOwnAgency(
+        await tx.manager.findOne(IncomingTransfer, { where: { id: transferId, agencyId: officer.agencyId }, lock: { mode: 'pessimistic_write' } }),
+        officer, { code: ErrorCodes.transferNotFound, message: `No transfer ${transferId} was sent to your office.` },
+      );
+      assertPoliceAct(t.phase, act);
+      const result = await fn(t, tx);
+      await tx.manager.save(t);
+      return result;
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ErrorCodes } from '@casebridge/contracts';
+import { CurrentOfficer, ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import {
+  DecideFilingCommand, DecideFilingRequest, DecideReconsiderationCommand, DecideReconsiderationRequest, ExtendReviewCommand,
+  ExtendReviewRequest,
+} from './commands/decisions';
+import {
+  ForwardCommand, ForwardRequest, RequestMaterialsCommand, RequestMaterialsRequest, SignReceiptCommand, SignReceiptRequest,
+} from './commands/receipt-and-forward';
+import { IncomingTransfer } from './incoming-transfer.entity';
+import { INCOMING_PHASES } from './incoming-transfer.machine';
+
+const CONFLICT = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
+const NOT_FOUND = 'TRANSFER.NOT_FOUND — not sent to your office';
+
+@ApiTags('incoming transfers')
+@Controller('transfers')
+export class PoliceTransfersHttpController {
+  constructor(private readonly commands: CommandBus, @InjectDataSource() private readonly ds: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Inbox of transfers sent (or forwarded) to your office, newest first' })
+  @ApiQuery({ name: 'phase', required: false, enum: INCOMING_PHASES })
+  list(@CurrentOfficer() officer: OfficerClaims, @Query('phase') phase?: string) {
+    return this.ds.getRepository(IncomingTransfer).find({
+      where: { agencyId: officer.agencyId, ...(phase ? { phase: phase as never } : {}) }, order: { receivedAt: 'DESC' }, take: 200,
+    });
+  }
+
+  @Get(':transferId')
+  @ApiOperation({ summary: 'One transfer with its materials and timeline' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  async get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
+    return ensureOwnAgency(await this.ds.getRepository(IncomingTransfer).findOneBy({ id, agencyId: officer.agencyId }), officer,
+      { code: ErrorCodes.transferNotFound, message: `No transfer ${id} was sent to your office.` });
+  }
+
+  @Post(':transferId/receipt')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign the receipt (回执) at once (transfer.receipt); starts transfer.filing-review (3 days)' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT }) @ApiNotFoundResponse({ description: NOT_FOUND })
+  receipt(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: SignReceiptRequest) {
+    return this.commands.execute(new SignReceiptCommand(o, id, body));
+  }
+
+  @Post(':transferId/forward')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Not competent: forward to the competent office or return (transfer.forward-or-return, 24 h)' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT })
+  forward(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ForwardRequest) {
+    return this.commands.execute(new ForwardCommand(o, id, body));
+  }
+
+  @Post(':transferId/materials-request')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Notify missing materials (transfer.materials-notice, 24 h); the case may not be refused for this' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT })
+  materials(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: RequestMaterialsRequest) {
+    return this.commands.execute(new RequestMaterialsCommand(o, id, body));
+  }
+
+  @Post(':transferId/review-extension')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Extend the filing review: 7 days (verification) or 30 days (major-complex, head’s approval)' })
+  @ApiNoContentResponse() @ApiForbiddenResponse({ description: 'TRANSFER.APPROVAL_REQUIRED' }) @ApiConflictResponse({ description: CONFLICT })
+  extend(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ExtendReviewRequest) {
+    return this.commands.execute(new ExtendReviewCommand(o, id, body));
+  }
+
+  @Post(':transferId/decision')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Decide: filed / not-filed / returned-for-penalty (transfer.filing-review, transfer.decision-notice); with supervisionId after a notice to file' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT })
+  decide(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: DecideFilingRequest) {
+    return this.commands.execute(new DecideFilingCommand(o, id, body));
+  }
+
+  @Post(':transferId/reconsideration-decision')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Decide on reconsideration (transfer.reconsideration-decision, 3 working days)' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT })
+  reconsider(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: DecideReconsiderationRequest) {
+    return this.commands.execute(new DecideReconsiderationCommand(o, id, body));
+  }
+}

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested,
@@ -22,7 +23,7 @@ export class ActorRef {
  */
 export class IntegrationEventEnvelope<P = unknown> {
   @IsUUID() eventId!: string;
-  @IsString() @Matches(/^[a-z]+(\.[a-z-]+)+$/) type!: string;
+  @IsString() @Matches(/^[a-z][a-z-]*(\.[a-z-]+)+$/) type!: string;
   @IsInt() @Min(1) version!: number;
   /** Cross-agency id that ties the files of different agencies about the same facts (联动案件). */
   @IsUUID() linkedCaseId!: string;

@@ -19,7 +19,12 @@ export class BaseEnv {
   /** Appended to every topic name (test isolation); empty in production. */
   @IsOptional() @Matches(/^[a-z0-9-]*$/) CASEBRIDGE_TOPIC_SUFFIX: string = '';
 
+  /** Kafka consumer session timeout: how long a crashed member holds its partitions before a rebalance. */
+  @IsInt() @Min(6000) @Max(300000) CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS: number = 30000;
+
   @IsString() CASEBRIDGE_TEMPORAL_ADDRESS: string = '127.0.0.1:7233';
+  /** Task queue of the case workflows (the worker polls it; the bridge starts workflows on it). */
+  @IsString() @Matches(/^[A-Za-z0-9._-]+$/) CASEBRIDGE_TEMPORAL_TASK_QUEUE: string = 'casebridge-cases';
   @IsString() CASEBRIDGE_TEMPORAL_NAMESPACE: string = 'default';
 
   @IsString() @MinLength(32, { message: 'CASEBRIDGE_JWT_SECRET must be at least 32 characters' }) CASEBRIDGE_JWT_SECRET: string = '';

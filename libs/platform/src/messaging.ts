@@ -24,7 +24,10 @@ export function messagingModule(spec: {
         clientId: `casebridge-${spec.service}`,
         producer: spec.producer,
         topicSuffix: env.CASEBRIDGE_TOPIC_SUFFIX || undefined,
-        ...(spec.consumes?.length ? { consumer: { groupId: `casebridge-${spec.service}`, topics: spec.consumes, fromBeginning: true } } : {}),
+        ...(spec.consumes?.length ? { consumer: {
+          groupId: `casebridge-${spec.service}`, topics: spec.consumes, fromBeginning: true,
+          sessionTimeout: env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS, heartbeatInterval: Math.max(1000, Math.floor(env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS / 10)),
+        } } : {}),
       };
     },
   });

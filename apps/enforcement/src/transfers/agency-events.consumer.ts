@@ -23,7 +23,8 @@ export class AgencyEventsConsumer {
 
   private async load(manager: EntityManager, transferId: string, e: IntegrationEventEnvelope): Promise<Transfer | null> {
     const t = await manager.findOne(Transfer, { where: { id: transferId }, lock: { mode: 'pessimistic_write' } });
-    if (!t) this.logger.warn(`event ${e.type} ${e.eventId} refers to transfer ${transferId} unknown here (orphan)`);
+    // Retried with backoff, then dead-lettered as an orphan (reconciliation lists them).
+    if (!t) throw new Error(`event ${e.type} ${e.eventId} refers to transfer ${transferId} not known here`);
     return t;
   }
 

@@ -23,7 +23,7 @@ export class PoliceAgencyEventsConsumer {
     const t = await manager.findOne(IncomingTransfer, {
       where: { id: transferId, phase: Not(In(['forwarded'])) }, lock: { mode: 'pessimistic_write' },
     });
-    if (!t) this.logger.warn(`${e.type} ${e.eventId}: transfer ${transferId} unknown to the police (orphan)`);
+    if (!t) throw new Error(`${e.type} ${e.eventId}: transfer ${transferId} not known to the police (yet)`);
     return t;
   }
 
@@ -80,7 +80,7 @@ export class PoliceAgencyEventsConsumer {
 
   private async matter(manager: EntityManager, id: string, e: IntegrationEventEnvelope): Promise<SupervisionMatter | null> {
     const m = await manager.findOne(SupervisionMatter, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!m) this.logger.warn(`${e.type} ${e.eventId}: supervision ${id} unknown to the police (orphan)`);
+    if (!m) throw new Error(`${e.type} ${e.eventId}: supervision ${id} not known to the police (yet)`);
     return m;
   }
 

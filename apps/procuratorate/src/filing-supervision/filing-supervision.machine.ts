@@ -1,0 +1,131 @@
+import { AGENCY_ID_PATTERN, DomainError, ErrorCodes, parseAgencyId } from '@casebridge/contracts';
+
+/**
+ * One filing supervision (立案监督) by the procuratorate, flows.md §2. Pure: which act is allowed in
+ * which phase, where each act or each incoming police event leads, and the escalation target.
+ *
+ *   opened → explanation-required → explained → reasons-accepted (closed)
+ *   opened | explanation-required | explained → notice-to-file → police-filed → chaser-issued
+ *   notice-to-file → correction-issued (after supervision.police-file ran out) → police-filed
+ */
+export const FILING_SUPERVISION_PHASES = [
+  'opened', // on request or of the procuratorate's own motion
+  'explanation-required', // the police owe reasons for not filing (supervision.police-explain, 7 days)
+  'explained', // the police gave reasons; the procuratorate weighs them
+  'notice-to-file', // 通知立案书 served; the police owe filing (supervision.police-file, 15 days)
+  'correction-issued', // 纠正违法通知书 after supervision.police-file ran out, possibly escalated one level up
+  'police-filed', // the police filed under supervision; the investigation is watched (supervision.investigation-chaser)
+  'chaser-issued', // 催办函 sent: the investigation did not conclude in time
+  'reasons-accepted', // closed: reasons valid, the agency was told (supervision.tell-agency)
+] as const;
+export type FilingSupervisionPhase = (typeof FILING_SUPERVISION_PHASES)[number];
+
+export const CLOSED_SUPERVISION_PHASES: readonly FilingSupervisionPhase[] = ['reasons-accepted'];
+
+/** Acts of the procuratorate on an open supervision. */
+export type SupervisionAct = 'require-explanation' | 'accept-reasons' | 'issue-filing-notice' | 'issue-correction' | 'issue-chaser';
+
+/** Events of the police that move a supervision. */
+export type PoliceSupervisionEvent = 'explained' | 'filed';
+
+/** Stable error codes of filing supervision (the ones not in @casebridge/contracts ErrorCodes). */
+export const SupervisionErrorCodes = {
+  notFound: ErrorCodes.supervisionNotFound,
+  outOfOrder: ErrorCodes.supervisionOutOfOrder,
+  closed: ErrorCodes.caseClosed,
+  alreadyDone: 'SUPERVISION.ALREADY_DONE',
+  alreadyOpen: 'SUPERVISION.ALREADY_OPEN',
+  policeAlreadyFiled: 'SUPERVISION.POLICE_ALREADY_FILED',
+  policeFileNotOverdue: 'SUPERVISION.POLICE_FILE_NOT_OVERDUE',
+  notOneLevelUp: 'SUPERVISION.ESCALATION_NOT_ONE_LEVEL_UP',
+  noticeNumberTaken: 'SUPERVISION.NOTICE_NUMBER_TAKEN',
+} as const;
+
+const ALLOWED: Record<SupervisionAct, readonly FilingSupervisionPhase[]> = {
+  'require-explanation': ['opened'], // supervision.police-explain (JR art 559)
+  'accept-reasons': ['explained'], // supervision.tell-agency (JR art 561)
+  // also when the police let supervision.police-explain run out without reasons (JR arts 559–563)
+  'issue-filing-notice': ['opened', 'explanation-required', 'explained'], // supervision.police-file (JR art 563)
+  'issue-correction': ['notice-to-file'], // after supervision.police-file ran out (JR art 564)
+  'issue-chaser': ['police-filed'], // supervision.investigation-chaser (JR art 564)
+};
+
+/** Phases that can only be reached once the act was done: acting again there is "twice", not "out of order". */
+const DONE_IN: Record<SupervisionAct, readonly FilingSupervisionPhase[]> = {
+  'require-explanation': ['explanation-required', 'explained'],
+  'accept-reasons': ['reasons-accepted'],
+  'issue-filing-notice': ['notice-to-file', 'correction-issued', 'police-filed', 'chaser-issued'],
+  'issue-correction': ['correction-issued'],
+  'issue-chaser': ['chaser-issued'],
+};
+
+const ACT_TEXT: Record<SupervisionAct, string> = {
+  'require-explanation': 'require the police to explain',
+  'accept-reasons': 'accept the police reasons',
+  'issue-filing-notice': 'notify the police to file',
+  'issue-correction': 'issue a correction notice',
+  'issue-chaser': 'issue a chaser',
+};
+
+export function isClosed(phase: FilingSupervisionPhase): boolean {
+  return CLOSED_SUPERVISION_PHASES.includes(phase);
+}
+
+/** Throws a DomainError an officer understands when the act does not fit the phase. */
+export function assertAllowed(phase: FilingSupervisionPhase, act: SupervisionAct): void {
+  if (ALLOWED[act].includes(phase)) return;
+  if (isClosed(phase)) {
+    throw new DomainError(SupervisionErrorCodes.closed, 'conflict', `This supervision is closed (${phase}); you cannot ${ACT_TEXT[act]} any more.`, { phase });
+  }
+  const done = DONE_IN[act].includes(phase);
+  throw new DomainError(
+    done ? SupervisionErrorCodes.alreadyDone : SupervisionErrorCodes.outOfOrder,
+    'conflict',
+    done
+      ? `This was already done: the supervision is now "${phase}", so you cannot ${ACT_TEXT[act]} again.`
+      : `You cannot ${ACT_TEXT[act]} now: the supervision is "${phase}" (allowed when ${ALLOWED[act].join(' or ')}).`,
+    { phase, allowedPhases: ALLOWED[act] },
+  );
+}
+
+/**
+ * A correction notice (纠正违法通知书) follows a missed supervision.police-file (JR art 564). Before the
+ * workflow reported it missed only a head may issue one (it goes on file with a note).
+ */
+export function correctionBasis(policeFileOverdue: boolean, isHead: boolean): 'police-file-missed' | 'head-before-expiry' {
+  if (policeFileOverdue) return 'police-file-missed';
+  if (isHead) return 'head-before-expiry';
+  throw new DomainError(SupervisionErrorCodes.policeFileNotOverdue, 'conflict',
+    'The police are still within supervision.police-file (15 days from the notice to file); a correction notice can be issued once it has run out, or by the head.');
+}
+
+/** Where a police event leads, or null when it does not apply in this phase (it is then only put on the timeline). */
+export function afterPoliceEvent(phase: FilingSupervisionPhase, event: PoliceSupervisionEvent): FilingSupervisionPhase | null {
+  if (event === 'explained') return phase === 'explanation-required' ? 'explained' : null;
+  // the police filed: after the notice to file (supervision.police-file), after a correction, or of their own accord earlier
+  return (['opened', 'explanation-required', 'explained', 'notice-to-file', 'correction-issued'] as FilingSupervisionPhase[]).includes(phase)
+    ? 'police-filed' : null;
+}
+
+/**
+ * The procuratorate one level up (JR art 564): county 210102 → city 210100 → province 210000. A
+ * provincial procuratorate has no regional parent here (the Supreme People's Procuratorate): null.
+ */
+export function oneLevelUp(agencyId: string): string | null {
+  if (!AGENCY_ID_PATTERN.test(agencyId)) return null;
+  const { kind, region } = parseAgencyId(agencyId);
+  if (region.slice(4) !== '00') return `${kind}:${region.slice(0, 4)}00`;
+  if (region.slice(2, 4) !== '00') return `${kind}:${region.slice(0, 2)}0000`;
+  return null;
+}
+
+/** Checks that an escalation goes to the procuratorate one level above the supervising one. */
+export function assertOneLevelUp(supervisingAgencyId: string, escalatedTo: string): void {
+  const expected = oneLevelUp(supervisingAgencyId);
+  if (escalatedTo === expected) return;
+  throw new DomainError(SupervisionErrorCodes.notOneLevelUp, 'invalid',
+    expected
+      ? `A correction notice escalates to the procuratorate one level up: ${expected}, not ${escalatedTo}.`
+      : `${supervisingAgencyId} is a provincial procuratorate; escalation above it is not handled here.`,
+    { expected });
+}

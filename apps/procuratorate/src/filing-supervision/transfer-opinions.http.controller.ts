@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentOfficer, type OfficerClaims } from '@casebridge/auth';
+import { IssueTransferOpinionCommand, TransferOpinionRequest } from './commands/issue-transfer-opinion';
+import { ListTransferOpinionsQuery } from './queries/supervision-queries';
+
+@ApiTags('transfer-opinions')
+@Controller('transfer-opinions')
+export class TransferOpinionsHttpController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Procuratorial opinion (检察意见) telling an enforcement agency to transfer a case (E17 art 14); starts transfer.after-procuratorate-opinion (3 days)' })
+  @ApiCreatedResponse({ schema: { example: { transferId: '9d4c…' } }, description: 'the transfer id the enforcement agency will use' })
+  @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED' })
+  @ApiConflictResponse({ description: 'OPINION.ALREADY_ISSUED or OPINION.CASE_ALREADY_TRANSFERRED' })
+  issue(@CurrentOfficer() officer: OfficerClaims, @Body() body: TransferOpinionRequest) {
+    return this.commands.execute(new IssueTransferOpinionCommand(officer, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Opinions your agency issued, newest first, with when the transfer followed' })
+  list(@CurrentOfficer() officer: OfficerClaims) {
+    return this.queries.execute(new ListTransferOpinionsQuery(officer));
+  }
+}

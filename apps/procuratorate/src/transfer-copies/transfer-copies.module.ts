@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { GetTransferCopyHandler, ListTransferCopiesHandler } from './queries/transfer-copy-queries';
+import { TransferCopiesConsumer } from './transfer-copies.consumer';
+import { TransferCopiesHttpController } from './transfer-copies.http.controller';
+
+/** Copies of transfers and of the police decisions on them (flows.md §1), as the procuratorate sees them. */
+@Module({
+  controllers: [TransferCopiesHttpController],
+  providers: [TransferCopiesConsumer, GetTransferCopyHandler, ListTransferCopiesHandler],
+})
+export class TransferCopiesModule {}

@@ -1,0 +1,63 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { MaterialItem, MaterialKind, SupervisionGround, ThresholdFact } from '@casebridge/contracts';
+import type { TimelineEntry } from '../shared/timeline';
+
+/**
+ * Where the transfer stands on the police side, as the procuratorate learns it from the copies it
+ * receives (transfer.copy-to-procuratorate, transfer.decision-notice; flows.md §1).
+ */
+export const TRANSFER_COPY_STATUSES = [
+  'sent', // with the police, receipt owed (transfer.receipt)
+  'received', // police signed the receipt; filing review running (transfer.filing-review)
+  'materials-requested', // police asked for missing materials (transfer.materials-supplement owed by enforcement)
+  'filed', // police filed (立案); enforcement owes the seized items (transfer.items-handover)
+  'items-handed-over', // seized items handed over; criminal proceedings go on
+  'not-filed', // police refused to file; enforcement may ask for reconsideration or supervision
+  'reconsideration-requested', // police owe a reconsideration decision (transfer.reconsideration-decision)
+  'upheld', // police upheld non-filing; enforcement may ask for supervision (transfer.supervision-request)
+  'returned-for-penalty', // police found no crime, returned for an administrative penalty (transfer.return-for-penalty)
+  'returned-not-competent', // police returned the case as outside their competence (transfer.forward-or-return)
+] as const;
+export type TransferCopyStatus = (typeof TRANSFER_COPY_STATUSES)[number];
+
+/** Statuses in which the police have filed: nothing left for filing supervision. */
+export const FILED_STATUSES: readonly TransferCopyStatus[] = ['filed', 'items-handed-over'];
+
+/**
+ * The procuratorate's copy of one transfer of a suspected crime (案件移送), owned by the procuratorate
+ * that received the copy (`copyToAgencyId` of transfer.sent). Only that office reads it.
+ */
+@Entity('transfer_copy')
+export class TransferCopy {
+  @PrimaryColumn('uuid', { name: 'transfer_id' }) transferId!: string;
+  /** the procuratorate holding the copy (copyToAgencyId of transfer.sent) */
+  @Column('varchar', { name: 'agency_id', length: 64 }) @Index() agencyId!: string;
+  @Column('uuid', { name: 'linked_case_id' }) @Index() linkedCaseId!: string;
+  /** the enforcement agency's own case id */
+  @Column('uuid', { name: 'case_id' }) caseId!: string;
+  @Column('varchar', { name: 'enforcement_agency_id', length: 64 }) enforcementAgencyId!: string;
+  @Column('varchar', { name: 'police_agency_id', length: 64 }) policeAgencyId!: string;
+  @Column('varchar', { name: 'case_number', length: 64 }) caseNumber!: string;
+  @Column('jsonb') party!: { name: string; creditCode: string };
+  @Column('text') summary!: string;
+  @Column('jsonb', { name: 'threshold_facts' }) thresholdFacts!: ThresholdFact[];
+  @Column('jsonb', { default: () => "'[]'" }) materials!: MaterialItem[];
+  @Column('jsonb', { name: 'missing_materials', default: () => "'[]'" }) missingMaterials!: MaterialKind[];
+  @Column('varchar', { length: 32 }) @Index() status!: TransferCopyStatus;
+  @Column('varchar', { name: 'receipt_number', length: 64, nullable: true }) receiptNumber!: string | null;
+  @Column('varchar', { name: 'review_variant', length: 32, default: 'standard' }) reviewVariant!: string;
+  @Column('varchar', { name: 'police_case_number', length: 64, nullable: true }) policeCaseNumber!: string | null;
+  @Column('text', { name: 'police_reasons', nullable: true }) policeReasons!: string | null;
+  @Column('jsonb', { name: 'handed_over_items', default: () => "'[]'" }) handedOverItems!: MaterialItem[];
+  /** a request for filing supervision from the enforcement agency is pending (not yet acted on) */
+  @Column('boolean', { name: 'supervision_requested', default: false }) supervisionRequested!: boolean;
+  /** ground and reasons of the latest request (kept after a supervision was opened on it) */
+  @Column('varchar', { name: 'supervision_ground', length: 32, nullable: true }) supervisionGround!: Exclude<SupervisionGround, 'own-motion'> | null;
+  @Column('text', { name: 'supervision_reasons', nullable: true }) supervisionReasons!: string | null;
+  /** the latest filing supervision opened on this transfer */
+  @Column('uuid', { name: 'supervision_id', nullable: true }) supervisionId!: string | null;
+  @Column('jsonb', { default: () => "'[]'" }) timeline!: TimelineEntry[];
+  @Column('timestamptz', { name: 'sent_at' }) sentAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+  @VersionColumn() version!: number;
+}

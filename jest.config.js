@@ -19,6 +19,8 @@ const common = {
 };
 
 module.exports = {
+  // testTimeout is read globally only: infrastructure tests need minutes; unit tests finish in milliseconds anyway.
+  testTimeout: 180000,
   projects: [
     {
       ...common,
@@ -33,7 +35,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
-      testTimeout: 120000,
     },
     {
       ...common,
@@ -42,7 +43,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
-      testTimeout: 180000,
     },
   ],
 };

@@ -1,0 +1,247 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import {
+  eventRegistry, topicOf, type EventRegistry, type IntegrationEventEnvelope, type TopicName,
+} from '@casebridge/contracts';
+import type { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { errorMessage, isInfrastructureError, isNonRetryable } from '../errors';
+import { failpoint } from '../failpoints/failpoint';
+import { createReliableProducer } from '../kafka/kafka-client';
+import { backoffDelay, sleep } from '../retry/backoff';
+import { TopicNames } from '../topics/topic-names';
+import { deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord } from './dead-letter';
+import type { HandlerContext, IntegrationEventHandler } from './integration-event-handler';
+
+export interface ConsumerRetryOptions {
+  /** Tries per message, the first included (default 5). */
+  attempts?: number;
+  /** Delay after the first failure, doubled each time (default 200 ms). */
+  baseMs?: number;
+  /** Cap of one delay (default 10 s). */
+  maxMs?: number;
+  /**
+   * Errors that retrying cannot fix, dead-lettered at once like NonRetryableError — e.g.
+   * `(e) => e instanceof DomainError` to treat every business refusal as final. Default: none.
+   */
+  nonRetryable?: (error: unknown) => boolean;
+}
+
+export type ProcessOutcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+export interface ProcessedMessage {
+  outcome: ProcessOutcome;
+  topic: string;
+  partition: number;
+  offset: string;
+  eventId?: string;
+  type?: string;
+  deadLetter?: DeadLetterRecord;
+}
+
+export interface IntegrationEventConsumerOptions {
+  groupId: string;
+  /** Base topic names (contracts `Topics`); resolved through `topicNames`. */
+  topics: readonly TopicName[];
+  topicNames?: TopicNames;
+  /** Where a new group starts (default true: from the oldest retained event; the inbox absorbs replays). */
+  fromBeginning?: boolean;
+  retry?: ConsumerRetryOptions;
+  /** kafkajs group settings. */
+  sessionTimeout?: number;
+  heartbeatInterval?: number;
+  rebalanceTimeout?: number;
+  /** Partitions processed in parallel (each partition stays sequential). Default 1. */
+  partitionsConsumedConcurrently?: number;
+  registry?: EventRegistry;
+  /** Called after each message's offset is committed (metrics, tests). Errors are ignored. */
+  onProcessed?: (m: ProcessedMessage) => void;
+  /** Producer for the dead-letter topic owned by the caller; default: an own idempotent producer. */
+  deadLetterProducer?: Producer;
+  logger?: LoggerService;
+}
+
+/**
+ * Consumes integration events into a consumer group, exactly-once in effect:
+ *   decode + validate (contracts registry, upcasting) → failure: dead-letter topic at once;
+ *   → ONE transaction: INSERT inbox (group, event id) ON CONFLICT DO NOTHING; if new, run the
+ *     handlers with the transaction's manager; COMMIT
+ *   → only then commit the Kafka offset (autoCommit is off; commitOffsets after each message).
+ * A crash between the commit and the offset commit redelivers the message; the inbox row makes
+ * the redelivery a no-op. Handler errors are retried with exponential backoff, then dead-lettered;
+ * database/network outages are never dead-lettered (the message stays uncommitted and is retried).
+ */
+export class IntegrationEventConsumer {
+  private readonly logger: LoggerService;
+  private readonly handlers = new Map<string, IntegrationEventHandler[]>();
+  private readonly registry: EventRegistry;
+  private readonly topicNames: TopicNames;
+  private readonly retry: Required<Omit<ConsumerRetryOptions, 'nonRetryable'>> & Pick<ConsumerRetryOptions, 'nonRetryable'>;
+  private readonly consumer: Consumer;
+  private readonly dlqProducer: Producer;
+  private readonly ownsDlqProducer: boolean;
+  private stopping: AbortController | undefined;
+  private started = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    kafka: Kafka,
+    private readonly options: IntegrationEventConsumerOptions,
+  ) {
+    this.logger = options.logger ?? new Logger(`IntegrationEventConsumer:${options.groupId}`);
+    this.registry = options.registry ?? eventRegistry;
+    this.topicNames = options.topicNames ?? new TopicNames();
+    this.retry = { attempts: 5, baseMs: 200, maxMs: 10_000, ...options.retry };
+    if (!options.groupId) throw new Error('IntegrationEventConsumer: groupId is required');
+    if (!options.topics.length) throw new Error('IntegrationEventConsumer: subscribe to at least one topic');
+    for (const t of options.topics) this.topicNames.resolve(t); // throws for a non-contract topic
+    if (!Number.isInteger(this.retry.attempts) || this.retry.attempts < 1) throw new Error('retry.attempts must be an integer ≥ 1');
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      ...(options.sessionTimeout !== undefined && { sessionTimeout: options.sessionTimeout }),
+      ...(options.heartbeatInterval !== undefined && { heartbeatInterval: options.heartbeatInterval }),
+      ...(options.rebalanceTimeout !== undefined && { rebalanceTimeout: options.rebalanceTimeout }),
+    });
+    this.ownsDlqProducer = !options.deadLetterProducer;
+    this.dlqProducer = options.deadLetterProducer ?? createReliableProducer(kafka);
+  }
+
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
+  /** Types that have at least one handler. */
+  get handledTypes(): string[] {
+    return [...this.handlers.keys()].sort();
+  }
+
+  /** Registers a handler for one or more event types (before start()). */
+  register<P extends object = object>(types: string | readonly string[], handler: IntegrationEventHandler<P>): this {
+    if (this.started) throw new Error('register handlers before start()');
+    for (const type of typeof types === 'string' ? [types] : types) {
+      if (!this.registry.latestOf(type)) throw new Error(`cannot handle '${type}': no such integration event in the contracts`);
+      const list = this.handlers.get(type) ?? [];
+      list.push(handler as IntegrationEventHandler);
+      this.handlers.set(type, list);
+    }
+    return this;
+  }
+
+  /** Connects, subscribes and starts consuming; resolves once the group is joined. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.checkSubscriptions();
+    this.started = true;
+    this.stopping = new AbortController();
+    const topics = this.options.topics.map((t) => this.topicNames.resolve(t));
+    await this.dlqProducer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachMessage: (payload) => this.onMessage(payload),
+    });
+    this.logger.log(`consuming ${topics.join(', ')} (handlers: ${this.handledTypes.join(', ') || 'none'})`);
+  }
+
+  /** Stops consuming (the message in progress finishes or is left uncommitted) and disconnects. Idempotent. */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    this.stopping?.abort();
+    await this.consumer.disconnect().catch((e: unknown) => this.logger.warn?.(`consumer disconnect: ${errorMessage(e)}`));
+    if (this.ownsDlqProducer) {
+      await this.dlqProducer.disconnect().catch((e: unknown) => this.logger.warn?.(`producer disconnect: ${errorMessage(e)}`));
+    }
+  }
+
+  /** A handled type whose producer's topic is not subscribed would never fire: a configuration bug. */
+  private checkSubscriptions(): void {
+    const subscribed = new Set<string>(this.options.topics);
+    for (const type of this.handlers.keys()) {
+      const producers = this.registry.latestOf(type)!.producers;
+      if (!producers.some((p) => subscribed.has(topicOf(p)))) {
+        throw new Error(
+          `a handler for '${type}' would never run: subscribe group ${this.groupId} to ${producers.map(topicOf).join(' or ')}`,
+        );
+      }
+    }
+  }
+
+  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const result = await this.process(topic, partition, message.offset, message.key, message.value, message.headers, heartbeat);
+    if (result.outcome === 'applied') failpoint('consumer:after-effect'); // test-only: effect committed, offset not
+    await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    try {
+      this.options.onProcessed?.(result);
+    } catch {
+      // observers must not break consumption
+    }
+  }
+
+  private async process(
+    topic: string, partition: number, offset: string, key: Buffer | null, value: Buffer | null,
+    headers: IHeaders | undefined, heartbeat: () => Promise<void>,
+  ): Promise<ProcessedMessage> {
+    const base = { topic, partition, offset };
+    const deadLetter = async (reason: DeadLetterReason, detail: string, extra: Partial<ProcessedMessage> = {}): Promise<ProcessedMessage> => {
+      const record = deadLetterRecord({ consumerGroup: this.groupId, topic, partition, offset, key, value }, reason, detail);
+      await this.dlqProducer.send({
+        topic: this.topicNames.deadLetter,
+        acks: -1,
+        messages: [{ key, value: JSON.stringify(record), headers: deadLetterHeaders(record, headers) }],
+      });
+      this.logger.warn?.(`dead-lettered ${topic}/${partition}/${offset} (${reason}): ${record.detail}`);
+      return { ...base, ...extra, outcome: 'dead-lettered', deadLetter: record };
+    };
+
+    const decoded = this.registry.decode(value);
+    if (!decoded.ok) return deadLetter(decoded.reason, decoded.detail);
+    const event = decoded.envelope;
+    const ids = { eventId: event.eventId, type: event.type };
+    if (!decoded.definition.producers.includes(event.producer.kind)) {
+      return deadLetter('forbidden-producer',
+        `a ${event.producer.kind} producer may not produce ${event.type} (allowed: ${decoded.definition.producers.join(', ')})`, ids);
+    }
+
+    const handlers = this.handlers.get(event.type) ?? [];
+    for (let attempt = 1; ; attempt++) {
+      const context: HandlerContext = { consumerGroup: this.groupId, topic, partition, offset, attempt, upcastFrom: decoded.upcastFrom };
+      try {
+        const outcome = await this.dataSource.transaction((manager) => this.applyOnce(event, handlers, manager, context));
+        return { ...base, ...ids, outcome };
+      } catch (e) {
+        if (isNonRetryable(e) || this.retry.nonRetryable?.(e)) return deadLetter('non-retryable', errorMessage(e), ids);
+        const aborted = this.stopping?.signal.aborted ?? true;
+        if (attempt >= this.retry.attempts || aborted) {
+          if (aborted || isInfrastructureError(e)) {
+            // Never dead-letter because of our own outage: leave the offset uncommitted, kafkajs retries.
+            throw e;
+          }
+          return deadLetter('handler-failed', `failed ${attempt} time(s); last error: ${errorMessage(e)}`, ids);
+        }
+        const delay = backoffDelay(attempt, { baseMs: this.retry.baseMs, maxMs: this.retry.maxMs });
+        this.logger.warn?.(`${event.type} ${event.eventId}: attempt ${attempt} failed, retrying in ${delay} ms: ${errorMessage(e)}`);
+        await sleep(delay, this.stopping?.signal);
+        await heartbeat();
+      }
+    }
+  }
+
+  private async applyOnce(
+    event: IntegrationEventEnvelope<object>, handlers: readonly IntegrationEventHandler[], manager: EntityManager,
+    context: HandlerContext,
+  ): Promise<Exclude<ProcessOutcome, 'dead-lettered'>> {
+    const inserted = (await manager.query(
+      `INSERT INTO inbox (consumer_group, event_id, type, topic, "partition", "offset")
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.groupId, event.eventId, event.type, context.topic, context.partition, context.offset],
+    )) as unknown[];
+    if (inserted.length === 0) return 'duplicate'; // applied before (redelivery or a duplicate publish)
+    if (handlers.length === 0) return 'ignored'; // recorded so the offset moves; nothing to do here
+    for (const handler of handlers) await handler(event, manager, context);
+    failpoint('consumer:before-commit'); // test-only: effect written, transaction not committed
+    return 'applied';
+  }
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+
+export { TopicNames, type TopicNamesConfig } from './topics/topic-names';
+export { backoffDelay, sleep, type BackoffPolicy } from './retry/backoff';
+export {
+  NonRetryableError, InvalidIntegrationEventError, isNonRetryable, isInfrastructureError, errorMessage,
+} from './errors';
+export {
+  FAILPOINTS, FAILPOINT_ENV, FAILPOINT_LOG_ENV, FailpointError, configureFailpoints, failpoint, parseFailpoints,
+  type FailpointName, type FailpointRule,
+} from './failpoints/failpoint';
+export { createKafka, createReliableProducer, nestLogCreator, type KafkaClientOptions } from './kafka/kafka-client';
+
+export { OutboxMessage } from './outbox/outbox-message.entity';
+export { prepareOutgoing, type OutgoingMessage } from './outbox/outgoing-event';
+export { OutboxWriter } from './outbox/outbox.writer';
+export {
+  TransactionalOutbox, type OutboxTransaction, type PublishInput, type RunOptions, type TransactionalOutboxConfig,
+} from './outbox/transactional-outbox';
+export { publishAs, type PublishActor, type PublishAsOptions } from './outbox/publish-as';
+export {
+  OutboxRelay, DEFAULT_RELAY_LOCK_KEY, type OutboxBacklog, type OutboxRelayOptions, type RelayRound,
+} from './outbox/outbox.relay';
+
+export { InboxRecord } from './inbox/inbox-record.entity';
+export {
+  DEAD_LETTER_REASONS, deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord, type DeadLetterSource,
+} from './inbox/dead-letter';
+export type { HandlerContext, IntegrationEventHandler } from './inbox/integration-event-handler';
+export {
+  IntegrationEventConsumer, type ConsumerRetryOptions, type IntegrationEventConsumerOptions, type ProcessOutcome,
+  type ProcessedMessage,
+} from './inbox/integration-event.consumer';
+
+export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, CreateMessagingTables1764300000000 } from './schema';
+
+export { validateMessagingOptions, type MessagingOptions } from './config/messaging.options';
+export { MessagingModule, type MessagingModuleAsyncOptions } from './nest/messaging.module';
+export { MessagingRuntime, MESSAGING_CONSUMER } from './nest/messaging.runtime';
+export { OnIntegrationEvent, ON_INTEGRATION_EVENT, integrationEventTypesOf } from './nest/on-integration-event.decorator';
+export { KafkaHealthIndicator } from './nest/kafka.health-indicator';
+export { MESSAGING_HEALTH_KAFKA, MESSAGING_KAFKA, MESSAGING_OPTIONS } from './nest/tokens';

@@ -1,0 +1,89 @@
+import {
+  Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { EntityManager } from 'typeorm';
+import type { IntegrationEventEnvelope } from '@casebridge/contracts';
+import type { MessagingOptions } from '../config/messaging.options';
+import { IntegrationEventConsumer } from '../inbox/integration-event.consumer';
+import type { HandlerContext } from '../inbox/integration-event-handler';
+import { OutboxRelay } from '../outbox/outbox.relay';
+import { integrationEventTypesOf } from './on-integration-event.decorator';
+import { MESSAGING_OPTIONS } from './tokens';
+
+/** Consumer of the app, or null when MessagingOptions.consumer is not set. */
+export const MESSAGING_CONSUMER = Symbol('casebridge:messaging-consumer');
+
+/**
+ * Runs the messaging of a Nest app: at bootstrap registers every @OnIntegrationEvent method with
+ * the consumer and starts it, and starts the relay; stops both before the DataSource closes.
+ */
+@Injectable()
+export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Messaging');
+  private started = false;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly relay: OutboxRelay,
+    @Inject(MESSAGING_CONSUMER) private readonly consumer: IntegrationEventConsumer | null,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const handlers = this.discoverHandlers();
+    if (handlers.length && !this.consumer) {
+      throw new Error(
+        `@OnIntegrationEvent handlers found (${handlers.map((h) => h.name).join(', ')}) but MessagingOptions.consumer is not set`,
+      );
+    }
+    for (const h of handlers) this.consumer!.register(h.types, h.handle);
+    this.started = true;
+    if (this.options.relay?.enabled !== false) await this.relay.start();
+    await this.consumer?.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop(); // no-op when beforeApplicationShutdown ran
+  }
+
+  private async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await Promise.all([this.consumer?.stop(), this.relay.stop()]);
+    this.logger.log('messaging stopped');
+  }
+
+  private discoverHandlers(): { name: string; types: string[]; handle: (e: IntegrationEventEnvelope<object>, m: EntityManager, c: HandlerContext) => Promise<void> }[] {
+    const found: { name: string; types: string[]; handle: (e: IntegrationEventEnvelope<object>, m: EntityManager, c: HandlerContext) => Promise<void> }[] = [];
+    const seen = new Map<Function, Set<string>>(); // a class provided in two modules has two instances: register it once
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      const prototype = Object.getPrototypeOf(instance) as object | null;
+      if (!prototype) continue;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = instance[method];
+        const types = integrationEventTypesOf(fn);
+        if (!types.length) continue;
+        const name = `${instance.constructor.name}.${method}`;
+        const methods = seen.get(instance.constructor) ?? new Set<string>();
+        if (methods.has(method)) {
+          this.logger.warn(`${name} is provided more than once; its handler is registered once`);
+          continue;
+        }
+        seen.set(instance.constructor, methods.add(method));
+        found.push({
+          name, types,
+          handle: (e, m, c) => (fn as (e: unknown, m: EntityManager, c: HandlerContext) => Promise<void>).call(instance, e, m, c),
+        });
+      }
+    }
+    return found;
+  }
+}

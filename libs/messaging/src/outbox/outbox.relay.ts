@@ -1,0 +1,248 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { errorMessage } from '../errors';
+import { failpoint } from '../failpoints/failpoint';
+import { createReliableProducer } from '../kafka/kafka-client';
+import { backoffDelay, sleep, type BackoffPolicy } from '../retry/backoff';
+
+export interface OutboxRelayOptions {
+  /** Pause between polls when the outbox is drained (default 200 ms). */
+  intervalMs?: number;
+  /** Rows per transaction / Kafka request (default 100). */
+  batchSize?: number;
+  /** Pause after a failed round (send or database error), growing per consecutive failure. */
+  backoff?: Partial<BackoffPolicy>;
+  /**
+   * Key of the transaction-scoped advisory lock that makes one relay per database the publisher at
+   * a time (the others stand by): keeps per-key order with several app replicas.
+   */
+  lockKey?: number;
+  /** A producer owned by the caller (not disconnected by stop()); default: an own idempotent producer. */
+  producer?: Producer;
+  logger?: LoggerService;
+}
+
+export interface RelayRound {
+  status: 'idle' | 'published' | 'busy' | 'failed';
+  count: number;
+  error?: unknown;
+}
+
+export interface OutboxBacklog {
+  unpublished: number;
+  oldestCreatedAt: Date | null;
+  maxAttempts: number;
+  lastError: string | null;
+}
+
+interface Row {
+  seq: string;
+  topic: string;
+  key: string;
+  envelope: unknown;
+  headers: Record<string, string>;
+}
+
+export const DEFAULT_RELAY_LOCK_KEY = 0x0cb0_0b0c; // "casebridge outbox"
+
+/**
+ * Publishes the outbox to Kafka: at-least-once, in `seq` order, one batch per transaction:
+ *   BEGIN; advisory lock; SELECT … FOR UPDATE SKIP LOCKED; send (acks=all, awaited);
+ *   UPDATE published_at; COMMIT.
+ * A crash after the send and before the commit re-sends the batch (duplicates, never losses);
+ * consumers deduplicate with their inbox. A failed send increments attempts/last_error, and the
+ * relay backs off and retries the same rows first: nothing is dropped or overtaken.
+ *
+ * Standalone: `new OutboxRelay(dataSource, kafka, opts).start()`. In Nest: MessagingModule runs it.
+ */
+export class OutboxRelay {
+  private readonly logger: LoggerService;
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly lockKey: number;
+  private readonly producer: Producer;
+  private readonly ownsProducer: boolean;
+  private connected: Promise<void> | undefined;
+  private abort: AbortController | undefined;
+  private loop: Promise<void> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private publishedTotal = 0;
+
+  constructor(private readonly dataSource: DataSource, kafka: Kafka, options: OutboxRelayOptions = {}) {
+    this.logger = options.logger ?? new Logger('OutboxRelay');
+    this.intervalMs = options.intervalMs ?? 200;
+    this.batchSize = options.batchSize ?? 100;
+    this.backoff = { baseMs: 500, maxMs: 30_000, jitter: 0.2, ...options.backoff };
+    this.lockKey = options.lockKey ?? DEFAULT_RELAY_LOCK_KEY;
+    if (!(this.intervalMs > 0) || !Number.isInteger(this.batchSize) || this.batchSize < 1) {
+      throw new Error('OutboxRelay: intervalMs must be > 0 and batchSize an integer ≥ 1');
+    }
+    this.ownsProducer = !options.producer;
+    this.producer = options.producer ?? createReliableProducer(kafka);
+  }
+
+  get running(): boolean {
+    return this.loop !== undefined;
+  }
+
+  /** Events published by this instance since construction. */
+  get published(): number {
+    return this.publishedTotal;
+  }
+
+  /** Connects the producer and starts polling. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    await this.ensureConnected();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.loop = this.runLoop(abort.signal);
+    this.logger.log(`outbox relay started (every ${this.intervalMs} ms, batches of ${this.batchSize})`);
+  }
+
+  /** Stops polling (the round in progress finishes) and disconnects its own producer. Idempotent. */
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    const loop = this.loop;
+    this.loop = undefined;
+    await loop;
+    await this.queue.catch(() => undefined);
+    if (this.ownsProducer && this.connected) {
+      this.connected = undefined;
+      await this.producer.disconnect().catch((e: unknown) => this.logger.warn?.(`producer disconnect: ${errorMessage(e)}`));
+    }
+  }
+
+  /**
+   * Publishes everything unpublished now (tests, graceful drains). Rejects on the first failed round
+   * (nothing is lost: the rows stay for the next round) or after `timeoutMs`. Returns the count sent.
+   */
+  async flush(options: { timeoutMs?: number } = {}): Promise<number> {
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    await this.ensureConnected();
+    let total = 0;
+    for (;;) {
+      const round = await this.pollOnce();
+      if (round.status === 'failed') throw round.error instanceof Error ? round.error : new Error(String(round.error));
+      if (round.status === 'idle') return total;
+      total += round.count;
+      if (Date.now() > deadline) throw new Error(`outbox flush did not finish within ${options.timeoutMs ?? 30_000} ms`);
+      if (round.status === 'busy') await sleep(50);
+    }
+  }
+
+  /** One round (serialised with the polling loop). Database errors reject; send errors resolve `failed`. */
+  pollOnce(): Promise<RelayRound> {
+    const next = this.queue.then(() => this.round());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Unpublished rows (for health checks and tests). */
+  async backlog(): Promise<OutboxBacklog> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS unpublished, min(created_at) AS oldest, coalesce(max(attempts), 0)::int AS max_attempts,
+              (array_agg(last_error ORDER BY seq) FILTER (WHERE last_error IS NOT NULL))[1] AS last_error
+         FROM outbox WHERE published_at IS NULL`,
+    )) as { unpublished: number; oldest: Date | null; max_attempts: number; last_error: string | null }[];
+    return { unpublished: row!.unpublished, oldestCreatedAt: row!.oldest, maxAttempts: row!.max_attempts, lastError: row!.last_error };
+  }
+
+  private ensureConnected(): Promise<void> {
+    if (!this.connected) {
+      const p = this.ownsProducer ? this.producer.connect() : Promise.resolve();
+      this.connected = p;
+      p.catch(() => { if (this.connected === p) this.connected = undefined; });
+    }
+    return this.connected;
+  }
+
+  private async runLoop(signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      let round: RelayRound;
+      try {
+        round = await this.pollOnce();
+      } catch (e) {
+        round = { status: 'failed', count: 0, error: e };
+      }
+      if (round.status === 'failed') {
+        failures++;
+        const delay = backoffDelay(failures, this.backoff);
+        this.logger.error(`outbox relay round failed (${failures} in a row, retrying in ${delay} ms): ${errorMessage(round.error)}`);
+        await sleep(delay, signal);
+        continue;
+      }
+      failures = 0;
+      if (round.status === 'published' && round.count >= this.batchSize) continue; // more is waiting
+      await sleep(this.intervalMs, signal);
+    }
+  }
+
+  private async round(): Promise<RelayRound> {
+    const qr = this.dataSource.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      try {
+        return await this.publishBatch(qr);
+      } catch (e) {
+        if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+        throw e;
+      }
+    } finally {
+      await qr.release();
+    }
+  }
+
+  private async publishBatch(qr: QueryRunner): Promise<RelayRound> {
+    const [lock] = (await qr.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [this.lockKey])) as { locked: boolean }[];
+    if (!lock!.locked) {
+      await qr.rollbackTransaction();
+      return { status: 'busy', count: 0 };
+    }
+    const rows = (await qr.query(
+      `SELECT seq, topic, key, envelope, headers FROM outbox
+        WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [this.batchSize],
+    )) as Row[];
+    if (rows.length === 0) {
+      await qr.commitTransaction();
+      return { status: 'idle', count: 0 };
+    }
+    const seqs = rows.map((r) => r.seq);
+    failpoint('relay:before-send');
+    try {
+      await this.ensureConnected();
+      await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+    } catch (e) {
+      await qr.query(
+        'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])',
+        [seqs, errorMessage(e).slice(0, 2000)],
+      );
+      await qr.commitTransaction();
+      return { status: 'failed', count: 0, error: e };
+    }
+    failpoint('relay:after-send'); // test-only: acked by Kafka, published_at not committed
+    await qr.query(
+      'UPDATE outbox SET published_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])',
+      [seqs],
+    );
+    await qr.commitTransaction();
+    this.publishedTotal += rows.length;
+    return { status: 'published', count: rows.length };
+  }
+}
+
+/** One entry per topic, rows in `seq` order inside each (kafkajs keeps that order per partition). */
+function groupByTopic(rows: readonly Row[]): { topic: string; messages: Message[] }[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const r of rows) {
+    let list = byTopic.get(r.topic);
+    if (!list) byTopic.set(r.topic, (list = []));
+    list.push({ key: r.key, value: JSON.stringify(r.envelope), headers: r.headers });
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

@@ -11,7 +11,7 @@ interface Supervision { supervisionId?: string; phase: string }
 interface CaseView { penaltyClock: { status: string; suspensions: { from: string; to: string | null }[] } }
 
 describe('case transfer paths across enforcement, police and procuratorate', () => {
-  const sys = new TestSystem(['enforcement', 'police', 'procuratorate']);
+  const sys = new TestSystem(['enforcement', 'police', 'procuratorate', 'workflow-worker']);
   let a: Agencies;
 
   beforeAll(async () => {

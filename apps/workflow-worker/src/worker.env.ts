@@ -3,5 +3,5 @@ import { BaseEnv } from '@casebridge/platform';
 
 export class WorkerEnv extends BaseEnv {
   /** Prebuilt workflow bundle (workflows/src/build-bundle.ts); when unset the worker bundles at start-up. */
-  @IsOptional() @IsString() CASEBRIDGE_WORKFLOW_BUNDLE = '';
+  @IsOptional() @IsString() CASEBRIDGE_WORKFLOW_BUNDLE: string = '';
 }

@@ -1,0 +1,29 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { IntegrationEventEnvelope } from '@casebridge/contracts';
+import { OnIntegrationEvent } from '@casebridge/messaging';
+import { SUPERVISION_WORKFLOW_EVENT_TYPES, TemporalBridge, TRANSFER_WORKFLOW_EVENT_TYPES } from '@casebridge/workflows/node';
+
+/** Every event a case workflow listens to (the workflows' own contracts are the single source). */
+export const BRIDGED_EVENT_TYPES: [string, ...string[]] = [...new Set<string>([...TRANSFER_WORKFLOW_EVENT_TYPES, ...SUPERVISION_WORKFLOW_EVENT_TYPES])] as [string, ...string[]];
+
+/**
+ * Kafka → Temporal: every transfer and filing-supervision event starts or signals its workflow.
+ * Idempotent end to end: the workflow ignores an eventId it has seen, so a redelivered message (or one
+ * replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
+ * workflow that does not exist yet (it overtook its start event on another topic) throws, is retried
+ * with backoff and, if it stays an orphan, dead-lettered.
+ */
+@Injectable()
+export class BridgeConsumer {
+  private readonly logger = new Logger(BridgeConsumer.name);
+
+  constructor(private readonly bridge: TemporalBridge) {}
+
+  @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
+  async deliver(event: IntegrationEventEnvelope): Promise<void> {
+    const outcomes = await this.bridge.deliver(event);
+    for (const o of outcomes) {
+      if (o.status === 'dropped-closed') this.logger.warn(`${event.type} ${event.eventId} arrived after ${o.route.workflowId} closed: ${o.reason ?? ''}`);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Client, Connection } from '@temporalio/client';
+import { Topics } from '@casebridge/contracts';
+import { MESSAGING_ENTITIES } from '@casebridge/messaging';
+import { messagingModule, readEnv, serviceImports } from '@casebridge/platform';
+import { TemporalBridge } from '@casebridge/workflows/node';
+import { BridgeConsumer } from './bridge.consumer';
+import { OutboxDeadlineSink } from './outbox-deadline.sink';
+import { TemporalWorkerRunner, WORKER_ENV } from './temporal-worker.runner';
+import { WorkerEnv } from './worker.env';
+
+/**
+ * The workflow worker: runs the case workflows (Temporal), bridges agency events from Kafka into them,
+ * and publishes their deadline events through its own outbox (database casebridge_workflow).
+ */
+@Module({
+  imports: [
+    ...serviceImports({ service: 'workflow-worker', env: WorkerEnv, database: 'casebridge_workflow', agencyKinds: 'any', entities: [...MESSAGING_ENTITIES] }),
+    messagingModule({
+      service: 'workflow-worker',
+      producer: { kind: 'workflow', agencyId: 'workflow' },
+      consumes: [Topics.enforcement, Topics.police, Topics.procuratorate],
+    }),
+  ],
+  providers: [
+    { provide: WORKER_ENV, inject: [ConfigService], useFactory: (c: ConfigService) => readEnv(c, WorkerEnv) },
+    {
+      provide: Client,
+      inject: [WORKER_ENV],
+      useFactory: async (env: WorkerEnv) =>
+        new Client({ connection: await Connection.connect({ address: env.CASEBRIDGE_TEMPORAL_ADDRESS }), namespace: env.CASEBRIDGE_TEMPORAL_NAMESPACE }),
+    },
+    {
+      provide: TemporalBridge,
+      inject: [Client, WORKER_ENV],
+      useFactory: (client: Client, env: WorkerEnv) => new TemporalBridge(client, { route: { taskQueue: env.CASEBRIDGE_TEMPORAL_TASK_QUEUE } }),
+    },
+    OutboxDeadlineSink,
+    TemporalWorkerRunner,
+    BridgeConsumer,
+  ],
+})
+export class WorkerModule {}

@@ -1,11 +1,28 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporal } from '@temporalio/proto';
+import { SEARCH_ATTRIBUTE_DEFINITIONS } from '@casebridge/workflows/search-attributes';
 import { endpoints } from './endpoints';
+
+const INDEXED = temporal.api.enums.v1.IndexedValueType;
+const TYPES = { KEYWORD: INDEXED.INDEXED_VALUE_TYPE_KEYWORD, DATETIME: INDEXED.INDEXED_VALUE_TYPE_DATETIME, BOOL: INDEXED.INDEXED_VALUE_TYPE_BOOL } as const;
+
+/** The case workflows' custom search attributes, registered like `start-dev --search-attribute` does on the dev server. */
+export async function registerSearchAttributes(env: TestWorkflowEnvironment, namespace = 'default'): Promise<void> {
+  const searchAttributes = Object.fromEntries(SEARCH_ATTRIBUTE_DEFINITIONS.map((d) => [d.name, TYPES[d.type]]));
+  try {
+    await env.connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+  } catch (e) {
+    if (!/already/i.test((e as Error).message)) throw e;
+  }
+}
 
 /** Temporal's time-skipping test server (Java, from Maven Central): 30-day timers run in seconds. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = endpoints().temporalTestServer || process.env.CASEBRIDGE_TEMPORAL_TEST_SERVER;
   if (!path) throw new Error('CASEBRIDGE_TEMPORAL_TEST_SERVER is not set: run through jest global setup (npm test)');
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  await registerSearchAttributes(env);
+  return env;
 }
 
 /** The dev server started by infra/local/up (or a container): real time, real persistence. */

@@ -23,10 +23,17 @@ export function messagingModule(spec: {
         brokers: env.CASEBRIDGE_KAFKA_BROKERS.split(','),
         clientId: `casebridge-${spec.service}`,
         producer: spec.producer,
+        // An event may overtake the one it depends on when they travel on different topics (a police act
+        // before the enforcement event that opened the transfer): retry for about a minute before the
+        // dead-letter topic.
+        retry: { attempts: 10, baseMs: 250, maxMs: 10_000 },
         topicSuffix: env.CASEBRIDGE_TOPIC_SUFFIX || undefined,
         ...(spec.consumes?.length ? { consumer: {
           groupId: `casebridge-${spec.service}`, topics: spec.consumes, fromBeginning: true,
           sessionTimeout: env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS, heartbeatInterval: Math.max(1000, Math.floor(env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS / 10)),
+          // Partitions in parallel (order holds within each): a message waiting for an event that is still
+          // on another topic must not hold up that other topic.
+          partitionsConsumedConcurrently: 6,
         } } : {}),
       };
     },

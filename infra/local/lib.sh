@@ -53,7 +53,9 @@ start_postgres() {
   local bin data sock
   bin="$(pg_bin)"; data="$INFRA_DIR/postgres/data"; sock="$INFRA_DIR/postgres/socket"
   mkdir -p "$data" "$sock"
-  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$INFRA_DIR/postgres" && chmod 711 "$INFRA_DIR" "$(dirname "$INFRA_DIR")" 2>/dev/null || true
+  if [ "$(id -u)" = 0 ] && [ "$(stat -c %U "$INFRA_DIR/postgres/data")" != postgres ]; then
+    chown -R postgres:postgres "$INFRA_DIR/postgres"; chmod 711 "$INFRA_DIR" "$(dirname "$INFRA_DIR")" 2>/dev/null || true
+  fi
   if [ ! -f "$data/PG_VERSION" ]; then
     log "initialising a PostgreSQL cluster in $data"
     as_pg "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOG_DIR/postgres-initdb.log" 2>&1 \

@@ -143,4 +143,28 @@ describe('case transfer paths across enforcement, police and procuratorate', () 
     await dalian.post(`/transfers/${transferId}/receipt`, { receiptNumber: '连公受〔2026〕5号' });
     await enfPhase(a, transferId, 'received');
   });
+
+  it('OpenAPI at /docs documents every endpoint with a summary, and every request field with an example', async () => {
+    interface Op { summary?: string; requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }
+    interface Doc { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, { properties?: Record<string, { example?: unknown; $ref?: string; items?: { $ref?: string } }> }> } }
+    for (const service of ['enforcement', 'police', 'procuratorate'] as const) {
+      const html = await fetch(`${sys.url(service)}/docs`);
+      expect(html.status).toBe(200);
+      const doc = await (await fetch(`${sys.url(service)}/docs-json`)).json() as Doc;
+      const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([m, op]) => ({ id: `${m.toUpperCase()} ${path}`, op })));
+      expect(ops.length).toBeGreaterThan(3);
+      expect(ops.filter(({ op }) => !op.summary).map(({ id }) => `${service}: ${id}`)).toEqual([]);
+      const missing: string[] = [];
+      for (const { id, op } of ops) {
+        const ref = op.requestBody?.content['application/json']?.schema.$ref;
+        if (!ref) continue;
+        const schema = doc.components.schemas[ref.split('/').pop()!];
+        for (const [field, prop] of Object.entries(schema?.properties ?? {})) {
+          if (prop.example === undefined && !prop.$ref && !prop.items?.$ref) missing.push(`${service}: ${id} ${field}`);
+        }
+      }
+      expect(missing).toEqual([]);
+    }
+  });
 });
+

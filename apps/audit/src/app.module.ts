@@ -1,11 +1,34 @@
 import { Module } from '@nestjs/common';
-import { HealthModule, serviceImports } from '@casebridge/platform';
+import { ConfigService } from '@nestjs/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { KafkaHealthIndicator, MESSAGING_ENTITIES, MessagingModule, type MessagingOptions } from '@casebridge/messaging';
+import { HealthModule, readEnv, serviceImports } from '@casebridge/platform';
 import { AuditEnv } from './audit.env';
+import { LedgerModule } from './ledger/ledger.module';
+import { ReplayModule } from './replay/replay.module';
 
 @Module({
   imports: [
-    ...serviceImports({ service: 'audit', env: AuditEnv, database: 'casebridge_audit', agencyKinds: 'any' }),
-    HealthModule.register(),
+    ...serviceImports({
+      service: 'audit', env: AuditEnv, database: 'casebridge_audit', agencyKinds: 'any',
+      // the inbox (exactly-once) is an entity; the ledger tables are created by LedgerSchemaInitializer, never by synchronize
+      entities: [...MESSAGING_ENTITIES],
+    }),
+    CqrsModule.forRoot(),
+    // Kafka client, topic names and health; the ledger's consumer is built by LedgerIngestion (it needs its own registry).
+    MessagingModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService): MessagingOptions => {
+        const env = readEnv(config, AuditEnv);
+        return {
+          brokers: env.CASEBRIDGE_KAFKA_BROKERS.split(','), clientId: 'casebridge-audit', producer: { kind: 'audit', agencyId: 'audit' },
+          topicSuffix: env.CASEBRIDGE_TOPIC_SUFFIX || undefined, relay: { enabled: false },
+        };
+      },
+    }),
+    HealthModule.register({ inject: [KafkaHealthIndicator], checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')] }),
+    LedgerModule,
+    ReplayModule,
   ],
 })
 export class AppModule {}

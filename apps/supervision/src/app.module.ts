@@ -1,11 +1,43 @@
 import { Module } from '@nestjs/common';
-import { HealthModule, serviceImports } from '@casebridge/platform';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Topics } from '@casebridge/contracts';
+import { KafkaHealthIndicator, MESSAGING_ENTITIES } from '@casebridge/messaging';
+import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
+import { ACTION_HANDLERS } from './actions/actions';
+import { ConsoleHttpController } from './api/console.http.controller';
+import { ConsoleQueries } from './api/console.queries';
+import { ChangeFeed } from './live/change-feed';
+import { LiveUpdates } from './live/live-updates';
+import { SUPERVISION_ENTITIES } from './projection/entities';
+import { SupervisionProjector } from './projection/projector';
+import { SupervisionSchema } from './projection/schema';
+import { StatusSweeper } from './projection/sweeper';
+import { SupervisionSettings } from './settings';
 import { SupervisionEnv } from './supervision.env';
 
+/**
+ * The supervisor console (issue "Supervisor console: see and press on stuck and overdue transfers"):
+ * a projection of every agency and workflow event, its REST API (role supervisor, scoped by region),
+ * live updates (SSE) and the web page at / (public static assets; the API needs a token).
+ */
 @Module({
   imports: [
-    ...serviceImports({ service: 'supervision', env: SupervisionEnv, database: 'casebridge_supervision', agencyKinds: 'any' }),
-    HealthModule.register(),
+    ...serviceImports({
+      service: 'supervision', env: SupervisionEnv, database: 'casebridge_supervision', agencyKinds: 'any',
+      entities: [...SUPERVISION_ENTITIES, ...MESSAGING_ENTITIES],
+    }),
+    CqrsModule.forRoot(),
+    messagingModule({
+      service: 'supervision',
+      // a system producer: agencyId is the console itself; the acting supervisor is the event's actor
+      producer: { kind: 'supervision', agencyId: 'supervision' },
+      consumes: [Topics.enforcement, Topics.police, Topics.procuratorate, Topics.court, Topics.workflow],
+    }),
+    HealthModule.register({ inject: [KafkaHealthIndicator], checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')] }),
+  ],
+  controllers: [ConsoleHttpController],
+  providers: [
+    SupervisionSettings, SupervisionSchema, SupervisionProjector, StatusSweeper, ChangeFeed, LiveUpdates, ConsoleQueries, ...ACTION_HANDLERS,
   ],
 })
 export class AppModule {}

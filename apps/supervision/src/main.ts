@@ -1,9 +1,35 @@
 import 'reflect-metadata';
-import { bootstrapHttpApp } from '@casebridge/platform';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { configureHttpApp, type HttpAppSpec } from '@casebridge/platform';
 import { AppModule } from './app.module';
 
-void bootstrapHttpApp(AppModule, {
-  title: 'CaseBridge — Supervisor console',
-  description: 'REST API of the supervision service. Authenticate with a bearer token (npm run --silent token -- --agency <kind:region> --role <role>).',
+const spec: HttpAppSpec = {
+  title: 'CaseBridge — Supervisor console (督办台)',
+  description: 'REST API of the supervision service: statutory steps of every linked case, their status (on-time, warning, overdue, stuck), '
+    + 'reconciliation, live updates, and the acts of a supervisor (press 催办, escalate, joint supervision). Role supervisor; scoped by the '
+    + 'token region. Authenticate with a bearer token (npm run --silent token -- --agency procuratorate:210100 --role supervisor). '
+    + 'The web console is served at /.',
   port: 3005,
-});
+};
+
+/** The web console (static, no build step): SUPERVISION_WEB_DIR, else apps/supervision/web from source or the repository root. */
+export function webDir(): string {
+  const candidates = [process.env.SUPERVISION_WEB_DIR, path.resolve(__dirname, '../web'), path.resolve(process.cwd(), 'apps/supervision/web')];
+  return candidates.find((d): d is string => !!d && existsSync(path.join(d, 'index.html'))) ?? path.resolve(__dirname, '../web');
+}
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  configureHttpApp(app, spec);
+  // Public assets (no guard runs for them); the API routes keep the JWT guard.
+  app.useStaticAssets(webDir(), { index: 'index.html', maxAge: 0, fallthrough: true });
+  const port = Number(process.env.PORT ?? spec.port);
+  await app.listen(port, process.env.HOST ?? '127.0.0.1');
+  app.get(Logger).log(`${spec.title} listening on http://127.0.0.1:${port} (console /, docs /docs, health /health)`);
+}
+
+void bootstrap();

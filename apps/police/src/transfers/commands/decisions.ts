@@ -56,7 +56,7 @@ export class DecideFilingRequest {
   @ApiPropertyOptional({ example: '现有证据不足以证明达到追诉标准', description: 'required unless filed' })
   @ValidateIf((o: DecideFilingRequest) => o.outcome !== 'filed')
   @IsString({ message: 'reasons are required when not filing or returning the case' }) @MinLength(1) @MaxLength(4000) reasons?: string;
-  @ApiPropertyOptional({ description: 'the procuratorate’s filing supervision this filing answers (通知立案)' })
+  @ApiPropertyOptional({ example: '7d3e1f0a-5b2c-4e8d-9a61-0c2f4b7e9d13', description: 'the procuratorate’s filing supervision this filing answers (通知立案)' })
   @IsOptional() @IsUUID() supervisionId?: string;
 }
 export class DecideFilingCommand extends Command<void> {

@@ -1,0 +1,239 @@
+// The auditor's command line: reads the audit database directly (CASEBRIDGE_PG_*, CASEBRIDGE_DB_NAME).
+//   npm run --silent audit -- history <linkedCaseId> [--json]
+//   npm run --silent audit -- state <linkedCaseId> [--as-of <ISO instant>]
+//   npm run --silent audit -- verify [<linkedCaseId>] [--public-key <pem file>] [--json]
+//   npm run --silent audit -- export <linkedCaseId> --format jsonl|html --out <file> [--public-key <pem file>]
+//   npm run --silent audit -- verify-file <file> --public-key <pem file> [--allow-unsealed] [--json]
+//   npm run --silent audit -- rebuild
+//   npm run --silent audit -- public-key
+// Exit codes: 0 success · 1 verification failed · 2 usage or configuration error · 3 no such case / bad argument.
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { plainToInstance } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { Pool } from 'pg';
+import { DomainError } from '@casebridge/contracts';
+import { DEFAULT_AUDIT_KEY_FILE } from '../audit.env';
+import { exportCase } from '../export/export-case';
+import { verifyExport } from '../export/verify-export';
+import { ledgerExists } from '../ledger/schema/ledger.schema';
+import { loadSigningKey, parsePublicKey, publicKeyPemOf, keyIdOf, type CheckpointSigner } from '../ledger/signing/signing-key';
+import { rebuildProjection } from '../rebuild/rebuild-projection';
+import { loadCaseHistory, loadCaseState } from '../replay/case-history';
+import { assertLinkedCaseId, parseAsOf, parseExportFormat } from '../shared/audit.errors';
+import { databaseOfPool } from '../shared/sql';
+import { verifyLedger } from '../verify/verify-ledger';
+import type { VerifyReport } from '../verify/ledger-verifier';
+
+/** What the CLI reads from the environment (validated like the services' configuration). */
+export class AuditCliEnv {
+  @IsString() CASEBRIDGE_PG_HOST: string = '127.0.0.1';
+  @IsInt() @Min(1) @Max(65535) CASEBRIDGE_PG_PORT: number = 5433;
+  @IsString() CASEBRIDGE_PG_USER: string = 'postgres';
+  @IsString() CASEBRIDGE_PG_PASSWORD: string = 'postgres';
+  @IsString() @MinLength(1) CASEBRIDGE_DB_NAME: string = 'casebridge_audit';
+  @IsOptional() @IsString() CASEBRIDGE_AUDIT_SIGNING_KEY: string = '';
+  @IsString() @MinLength(1) CASEBRIDGE_AUDIT_KEY_FILE: string = DEFAULT_AUDIT_KEY_FILE;
+}
+
+class UsageError extends Error {}
+
+const USAGE = `usage: audit <command> …
+  history <linkedCaseId> [--json]
+  state <linkedCaseId> [--as-of <ISO instant>]
+  verify [<linkedCaseId>] [--public-key <pem file>] [--json]
+  export <linkedCaseId> --format jsonl|html --out <file> [--public-key <pem file>]
+  verify-file <file> --public-key <pem file> [--allow-unsealed] [--json]
+  rebuild
+  public-key
+environment: CASEBRIDGE_PG_HOST, CASEBRIDGE_PG_PORT, CASEBRIDGE_PG_USER, CASEBRIDGE_PG_PASSWORD, CASEBRIDGE_DB_NAME (default casebridge_audit);
+  the signing key (CASEBRIDGE_AUDIT_SIGNING_KEY or CASEBRIDGE_AUDIT_KEY_FILE, default ${DEFAULT_AUDIT_KEY_FILE}) seals exports and gives the public key.
+exit: 0 success, 1 verification failed, 2 usage or configuration error, 3 no such case or bad argument`;
+
+function readEnv(): AuditCliEnv {
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(AuditCliEnv, { ...new AuditCliEnv(), ...raw }, { enableImplicitConversion: true });
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length) throw new UsageError(`invalid configuration:\n${errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`).join('\n')}`);
+  return env;
+}
+
+/** The signing key when this machine has it (never generated here: the service owns it). */
+function signerIfAvailable(env: AuditCliEnv): CheckpointSigner | null {
+  try {
+    return loadSigningKey({ pem: env.CASEBRIDGE_AUDIT_SIGNING_KEY || undefined, file: env.CASEBRIDGE_AUDIT_KEY_FILE, generate: false }).signer;
+  } catch {
+    return null;
+  }
+}
+
+function trustedKey(env: AuditCliEnv, file: string | undefined) {
+  if (file) {
+    try {
+      return parsePublicKey(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`--public-key ${file}: ${(e as Error).message}`);
+    }
+  }
+  const signer = signerIfAvailable(env);
+  if (!signer) throw new UsageError('no public key: pass --public-key <pem file> (GET /ledger/public-key), or run where the signing key is configured');
+  return parsePublicKey(signer.publicKeyPem);
+}
+
+function printVerify(r: VerifyReport, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    return;
+  }
+  const out: string[] = [];
+  out.push(`${r.ok ? 'OK' : 'BROKEN'}: ${r.scope === 'all' ? 'whole ledger' : `linked case ${r.scope}`} — ${r.entriesChecked} entries of ${r.casesChecked} case(s), ${r.checkpointsChecked} signed checkpoint(s), ${r.durationMs} ms (${r.entriesPerSecond} entries/s)`);
+  if (r.head) out.push(`head: caseSeq ${r.head.caseSeq} ${r.head.entryHash} (signed up to ${r.head.signedUpTo})`);
+  if (r.firstBroken) {
+    const f = r.firstBroken;
+    out.push(`first broken entry: seq ${f.seq}, linked case ${f.linkedCaseId}, caseSeq ${f.caseSeq}, event ${f.eventId}: ${f.problem}`, `  expected ${f.expected}`, `  found    ${f.found}`, `  ${f.detail}`);
+  }
+  for (const c of r.brokenCases) out.push(`broken case ${c.linkedCaseId}: first at caseSeq ${c.firstBroken.caseSeq} (seq ${c.firstBroken.seq}) ${c.firstBroken.problem}; ${c.problems} problem(s)`);
+  for (const g of r.gaps) out.push(`gap in ${g.linkedCaseId}: caseSeq ${g.missingFrom}${g.missingTo !== g.missingFrom ? `–${g.missingTo}` : ''} missing (before seq ${g.beforeSeq})`);
+  for (const c of r.checkpointProblems) out.push(`checkpoint ${c.id} (${c.linkedCaseId} up to ${c.upToSeq}): ${c.problem}${c.expected ? ` expected ${c.expected}` : ''}${c.found ? ` found ${c.found}` : ''} — ${c.detail}`);
+  if (r.unsignedHeads) out.push(`note: ${r.unsignedHeads} case head(s) not yet covered by a signed checkpoint (signed at the next round)`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        json: { type: 'boolean' }, 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+        'public-key': { type: 'string' }, 'allow-unsealed': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, arg, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  if (rest.length) throw new UsageError(`unexpected argument(s): ${rest.join(' ')}`);
+
+  if (command === 'verify-file') {
+    if (!arg) throw new UsageError('verify-file needs <file>');
+    if (!values['public-key']) throw new UsageError('verify-file needs --public-key <pem file> (GET /ledger/public-key)');
+    let text: string;
+    let pem: string;
+    try {
+      text = readFileSync(arg, 'utf8');
+      pem = readFileSync(values['public-key'], 'utf8');
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    let result;
+    try {
+      result = verifyExport(text, pem, { allowUnsealed: !!values['allow-unsealed'] });
+    } catch (e) {
+      throw new UsageError(`--public-key ${values['public-key']}: ${(e as Error).message}`);
+    }
+    if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      process.stdout.write(`${result.ok ? 'OK' : 'BROKEN'}: ${arg} — linked case ${result.linkedCaseId ?? '?'}, ${result.entries} entries, ${result.validCheckpoints}/${result.checkpoints} valid checkpoint(s), signed up to ${result.signedUpTo}, ${result.sealed ? (result.sealValid ? 'seal valid' : 'seal INVALID') : 'unsealed'} (key ${result.keyId})\n`);
+      for (const p of result.problems.slice(0, 20)) {
+        process.stdout.write(`line ${p.line}${p.caseSeq !== undefined ? ` (caseSeq ${p.caseSeq})` : ''}: ${p.problem} — ${p.detail}${p.expected ? `\n  expected ${p.expected}` : ''}${p.found ? `\n  found    ${p.found}` : ''}\n`);
+      }
+    }
+    return result.ok ? 0 : 1;
+  }
+
+  if (['history', 'state'].includes(command) && !arg) throw new UsageError(`${command} needs <linkedCaseId>`);
+  const env = readEnv();
+  if (command === 'public-key') {
+    const key = trustedKey(env, values['public-key']);
+    process.stdout.write(`# keyId ${keyIdOf(key)}\n${publicKeyPemOf(key)}`);
+    return 0;
+  }
+
+  const pool = new Pool({
+    host: env.CASEBRIDGE_PG_HOST, port: env.CASEBRIDGE_PG_PORT, user: env.CASEBRIDGE_PG_USER, password: env.CASEBRIDGE_PG_PASSWORD,
+    database: env.CASEBRIDGE_DB_NAME, max: 3, application_name: 'casebridge-audit-cli',
+  });
+  try {
+    const db = databaseOfPool(pool);
+    if (!(await ledgerExists(db))) throw new UsageError(`database ${env.CASEBRIDGE_DB_NAME} holds no audit ledger`);
+    switch (command) {
+      case 'history': {
+        const h = await loadCaseHistory(db, assertLinkedCaseId(arg!));
+        if (values.json) {
+          process.stdout.write(`${JSON.stringify(h, null, 2)}\n`);
+          return 0;
+        }
+        process.stdout.write(`linked case ${h.linkedCaseId}: ${h.count} events, head ${h.head.entryHash}\n`);
+        for (const e of h.entries) {
+          const v = e.upcast ? `v${e.originalVersion}→v${e.currentVersion}` : `v${e.originalVersion}`;
+          const payload = JSON.stringify(e.payload);
+          process.stdout.write(`${String(e.caseSeq).padStart(4)}  occurred ${e.occurredAt}  recorded ${e.recordedAt}  ${e.who.producer.agencyId}/${e.who.officerId}  ${e.type} ${v}\n`
+            + `      ${payload.length > 240 ? `${payload.slice(0, 240)}…` : payload}\n`);
+        }
+        return 0;
+      }
+      case 'state': {
+        const state = await loadCaseState(db, assertLinkedCaseId(arg!), parseAsOf(values['as-of']));
+        process.stdout.write(`${JSON.stringify(state, null, 2)}\n`);
+        return 0;
+      }
+      case 'verify': {
+        const report = await verifyLedger(db, {
+          linkedCaseId: arg === undefined ? undefined : assertLinkedCaseId(arg), publicKeys: [trustedKey(env, values['public-key'])],
+        });
+        printVerify(report, !!values.json);
+        return report.ok ? 0 : 1;
+      }
+      case 'export': {
+        if (!arg) throw new UsageError('export needs <linkedCaseId>');
+        if (!values.out) throw new UsageError('export needs --out <file>');
+        if (!values.format) throw new UsageError('export needs --format jsonl|html');
+        const format = parseExportFormat(values.format);
+        const signer = signerIfAvailable(env);
+        const key = signer ? parsePublicKey(signer.publicKeyPem) : values['public-key'] ? trustedKey(env, values['public-key']) : null;
+        if (!key && format === 'html') throw new UsageError('the html report verifies the chain: pass --public-key <pem file>');
+        const file = await exportCase(db, assertLinkedCaseId(arg), format, {
+          signer, publicKeys: key ? [key] : [], publicKey: key ? { keyId: keyIdOf(key), pem: publicKeyPemOf(key) } : null,
+        });
+        writeFileSync(values.out, file.body);
+        process.stderr.write(`wrote ${values.out} (${Buffer.byteLength(file.body)} bytes${format === 'jsonl' ? (file.sealed ? ', sealed' : ', NOT sealed: the signing key is not available here; verify-file needs --allow-unsealed') : ''})\n`);
+        return 0;
+      }
+      case 'rebuild': {
+        const r = await rebuildProjection(db);
+        process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command ${command}\n${USAGE}`);
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`audit: ${e.message}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof DomainError) {
+      process.stderr.write(`audit: ${e.code}: ${e.message}\n`);
+      process.exitCode = 3;
+    } else {
+      process.stderr.write(`audit: ${(e as Error).message ?? String(e)}\n`);
+      process.exitCode = 2;
+    }
+  });
+}
+
+export { main as runAuditCli };

@@ -1,0 +1,42 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DataSource } from 'typeorm';
+import { readEnv } from '@casebridge/platform';
+import { AuditEnv } from '../audit.env';
+import { RebuildProjectionHandler } from '../rebuild/rebuild-projection.command';
+import { databaseOfDataSource } from '../shared/sql';
+import { CheckpointScheduler } from './checkpoints/checkpoint-scheduler';
+import { LedgerIngestion } from './ingest/ledger-ingestion';
+import { LedgerHttpController } from './ledger.http.controller';
+import { AUDIT_DB, CHECKPOINT_SIGNER } from './ledger.tokens';
+import { GetPublicKeyHandler, ListCheckpointsHandler, VerifyLedgerHandler } from './queries/ledger-queries';
+import { LedgerSchemaInitializer } from './schema/ledger.schema-initializer';
+import { loadSigningKey, type CheckpointSigner } from './signing/signing-key';
+
+/**
+ * The append-only ledger: its schema, the consumer that appends every integration event, the signed
+ * checkpoints, verification and rebuild.
+ */
+@Global()
+@Module({
+  controllers: [LedgerHttpController],
+  providers: [
+    { provide: AUDIT_DB, inject: [DataSource], useFactory: (ds: DataSource) => databaseOfDataSource(ds) },
+    {
+      provide: CHECKPOINT_SIGNER,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService): CheckpointSigner => {
+        const env = readEnv(config, AuditEnv);
+        const { signer, origin } = loadSigningKey({
+          pem: env.CASEBRIDGE_AUDIT_SIGNING_KEY || undefined, file: env.CASEBRIDGE_AUDIT_KEY_FILE, generate: env.NODE_ENV !== 'production',
+        });
+        new Logger('AuditSigningKey').log(`Ed25519 key ${signer.keyId} (${origin === 'configuration' ? 'CASEBRIDGE_AUDIT_SIGNING_KEY' : `${origin} ${env.CASEBRIDGE_AUDIT_KEY_FILE}`})`);
+        return signer;
+      },
+    },
+    LedgerSchemaInitializer, LedgerIngestion, CheckpointScheduler,
+    GetPublicKeyHandler, VerifyLedgerHandler, ListCheckpointsHandler, RebuildProjectionHandler,
+  ],
+  exports: [AUDIT_DB, CHECKPOINT_SIGNER],
+})
+export class LedgerModule {}

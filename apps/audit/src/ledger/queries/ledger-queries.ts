@@ -1,0 +1,57 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { ENTRY_HASH_FORMULA, GLOBAL_HASH_FORMULA, CANONICALIZATION, CHECKPOINT_FORMAT } from '../chain/hashing';
+import { parsePublicKey, type CheckpointSigner } from '../signing/signing-key';
+import { latestCheckpoints, type StoredCheckpoint } from '../ledger.store';
+import { AUDIT_DB, CHECKPOINT_SIGNER } from '../ledger.tokens';
+import type { SqlDatabase } from '../../shared/sql';
+import { verifyLedger } from '../../verify/verify-ledger';
+import type { VerifyReport } from '../../verify/ledger-verifier';
+
+export interface PublicKeyView {
+  algorithm: 'Ed25519';
+  keyId: string;
+  publicKeyPem: string;
+  checkpointMessage: string;
+  entryHashFormula: string;
+  globalHashFormula: string;
+  canonicalization: string;
+}
+
+export class GetPublicKeyQuery extends Query<PublicKeyView> {}
+
+@QueryHandler(GetPublicKeyQuery)
+export class GetPublicKeyHandler implements IQueryHandler<GetPublicKeyQuery> {
+  constructor(@Inject(CHECKPOINT_SIGNER) private readonly signer: CheckpointSigner) {}
+  async execute(): Promise<PublicKeyView> {
+    return {
+      algorithm: 'Ed25519', keyId: this.signer.keyId, publicKeyPem: this.signer.publicKeyPem,
+      checkpointMessage: `utf8(canonicalJson({"format":"${CHECKPOINT_FORMAT}","linkedCaseId":<case id or "global">,"upToSeq","headHash","createdAt"}))`,
+      entryHashFormula: ENTRY_HASH_FORMULA, globalHashFormula: GLOBAL_HASH_FORMULA, canonicalization: CANONICALIZATION,
+    };
+  }
+}
+
+export class VerifyLedgerQuery extends Query<VerifyReport> {
+  constructor(readonly linkedCaseId?: string) { super(); }
+}
+
+@QueryHandler(VerifyLedgerQuery)
+export class VerifyLedgerHandler implements IQueryHandler<VerifyLedgerQuery> {
+  constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase, @Inject(CHECKPOINT_SIGNER) private readonly signer: CheckpointSigner) {}
+  execute({ linkedCaseId }: VerifyLedgerQuery): Promise<VerifyReport> {
+    return verifyLedger(this.db, { linkedCaseId, publicKeys: [parsePublicKey(this.signer.publicKeyPem)] });
+  }
+}
+
+export class ListCheckpointsQuery extends Query<{ scope: string; checkpoints: StoredCheckpoint[] }> {
+  constructor(readonly scope: string, readonly limit: number) { super(); }
+}
+
+@QueryHandler(ListCheckpointsQuery)
+export class ListCheckpointsHandler implements IQueryHandler<ListCheckpointsQuery> {
+  constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase) {}
+  async execute({ scope, limit }: ListCheckpointsQuery): Promise<{ scope: string; checkpoints: StoredCheckpoint[] }> {
+    return { scope, checkpoints: await latestCheckpoints(this.db, scope, limit) };
+  }
+}

@@ -1,0 +1,149 @@
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Sse } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiParam, ApiProduces, ApiTags, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Observable } from 'rxjs';
+import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
+import { EscalateStepCommand, JointListCaseCommand, PressStepCommand, type ActionResult } from '../actions/actions';
+import { LiveUpdates } from '../live/live-updates';
+import { ConsoleQueries } from './console.queries';
+import { EscalateRequest, JointListRequest, ListStepsQuery, PressRequest, ReconciliationQuery } from './dto';
+import { StepDetailView, StepPage } from './views';
+
+const AUTH = 'AUTH.UNAUTHORIZED — no or invalid bearer token';
+const ROLE = 'AUTH.ROLE_NOT_ALLOWED — the token has no supervisor role';
+const STEP_ID = {
+  name: 'stepId', example: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e%2Ftransfer.receipt',
+  description: '`<subjectId>/<ruleId>`, URL-encoded (the slash as %2F)',
+};
+const ACTION_EXAMPLE = { eventId: '0190f7b3-9a1c-7d2e-8f40-2b3c4d5e6f70', type: 'supervision.pressed', linkedCaseId: '0190f7a2-1111-7c4a-9b3e-1f2a3b4c5d6e', stepId: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e/transfer.receipt', owingAgencyId: 'police:210100' };
+
+@ApiTags('supervision')
+@Roles('supervisor')
+@ApiUnauthorizedResponse({ description: AUTH })
+@ApiForbiddenResponse({ description: ROLE })
+@Controller()
+export class ConsoleHttpController {
+  constructor(private readonly queries: ConsoleQueries, private readonly commands: CommandBus, private readonly live: LiveUpdates) {}
+
+  @Get('scope')
+  @ApiOperation({ summary: 'What your token lets you see: your region, its level and the matching rule' })
+  @ApiOkResponse({ schema: { example: { agencyId: 'procuratorate:210100', region: '210100', level: 'city', scopeKey: '2101', rule: 'a step is visible when its owing agency’s region OR its case’s origin region lies within your region' } } })
+  scope(@CurrentOfficer() o: OfficerClaims) {
+    return this.queries.scope(o);
+  }
+
+  @Get('rules')
+  @ApiOperation({ summary: 'The rule book (rule ids of deadlines.md with title, period and legal basis), for filters' })
+  @ApiOkResponse({ schema: { example: [{ id: 'transfer.receipt', title: 'Police sign the receipt (回执) of the transfer', section: 'transfer', basisText: 'R310 art 7; E17 art 7', periodText: 'immediately (sign 回执) — policy default 24 hours' }] } })
+  rules() {
+    return this.queries.rules();
+  }
+
+  @Get('steps')
+  @ApiOperation({
+    summary: 'Open (or closed) statutory steps in your region, filtered, sorted and paged',
+    description: 'Example: `/steps?kind=police&ruleId=transfer.receipt&status=overdue&sort=dueAt&page=1&pageSize=50`. '
+      + 'status is the row colour (on-time | warning | overdue | stuck | closed); stuck=true selects stuck in the broad sense '
+      + '(overdue, no receipt, idle past the p95 of its rule).',
+  })
+  @ApiOkResponse({ type: StepPage })
+  @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — e.g. status must be among on-time, warning, overdue, stuck, closed' })
+  list(@CurrentOfficer() o: OfficerClaims, @Query() q: ListStepsQuery): Promise<StepPage> {
+    return this.queries.steps(o, {
+      agency: q.agency, kind: q.kind, region: q.region, ruleId: q.ruleId, statuses: q.status, stuck: q.stuck, overdueByDays: q.overdueByDays,
+      waitingOnReceipt: q.waitingOnReceipt, linkedCaseId: q.linkedCaseId, state: q.state, sort: q.sort, page: q.page, pageSize: q.pageSize,
+    });
+  }
+
+  @Get('steps/counts')
+  @ApiOperation({ summary: 'Open steps per owing agency and status (your region); totals for the overview' })
+  @ApiOkResponse({ schema: { example: {
+    totals: { 'on-time': 12, warning: 3, overdue: 4, stuck: 1, stuckAny: 6, open: 20 },
+    byAgency: [{ owingAgencyId: 'police:210100', owingKind: 'police', owingRegion: '210100', counts: { 'on-time': 5, warning: 1, overdue: 3, stuck: 1, closed: 0 }, stuck: 5, total: 10 }],
+  } } })
+  counts(@CurrentOfficer() o: OfficerClaims) {
+    return this.queries.counts(o);
+  }
+
+  @Get('steps/:stepId')
+  @ApiOperation({ summary: 'One step with its due-date explanation (legal basis, counting trace)' })
+  @ApiParam(STEP_ID)
+  @ApiOkResponse({ type: StepDetailView })
+  @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND — no such step in your region' })
+  step(@CurrentOfficer() o: OfficerClaims, @Param('stepId') stepId: string): Promise<StepDetailView> {
+    return this.queries.step(o, stepId);
+  }
+
+  @Post('steps/:stepId/press')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Press (催办) the owing agency of an open step: supervision.pressed reaches its inbox' })
+  @ApiParam(STEP_ID)
+  @ApiCreatedResponse({ schema: { example: ACTION_EXAMPLE } })
+  @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
+  @ApiConflictResponse({ description: 'STEP.CLOSED (nothing to press), STEP.PRESSED_RECENTLY (within the cool-down), STEP.NOT_PRESSABLE (owing party has no inbox)' })
+  @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — message must not be empty' })
+  press(@CurrentOfficer() o: OfficerClaims, @Param('stepId') stepId: string, @Body() body: PressRequest): Promise<ActionResult> {
+    return this.commands.execute(new PressStepCommand(o, stepId, body));
+  }
+
+  @Post('steps/:stepId/escalate')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Escalate an open step to the level above (supervision.escalated)' })
+  @ApiParam(STEP_ID)
+  @ApiCreatedResponse({ schema: { example: { ...ACTION_EXAMPLE, type: 'supervision.escalated', toLevel: 'police:210000', owingAgencyId: undefined } } })
+  @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' }) @ApiConflictResponse({ description: 'STEP.CLOSED' })
+  escalate(@CurrentOfficer() o: OfficerClaims, @Param('stepId') stepId: string, @Body() body: EscalateRequest): Promise<ActionResult> {
+    return this.commands.execute(new EscalateStepCommand(o, stepId, body));
+  }
+
+  @Get('cases/:linkedCaseId')
+  @ApiOperation({ summary: 'A linked case: its steps (open and recently closed, with explanations) and the cross-agency timeline' })
+  @ApiOkResponse({ schema: { example: {
+    linkedCaseId: '0190f7a2-1111-7c4a-9b3e-1f2a3b4c5d6e', caseNumber: '辽沈环罚〔2026〕12号', partyName: '沈阳某化工有限公司', originAgencyId: 'enforcement:210100', jointListing: null,
+    steps: [{ stepId: '…/transfer.receipt', ruleId: 'transfer.receipt', status: 'overdue', owingAgencyId: 'police:210100', explanation: { countingMode: 'hours' } }],
+    timeline: [{ type: 'transfer.sent', producer: 'enforcement:210100', occurredAt: '2026-11-20T02:30:00.000Z', summaryZh: 'enforcement:210100 移送至 police:210100，抄送 procuratorate:210100' }],
+  } } })
+  @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your region' })
+  caseView(@CurrentOfficer() o: OfficerClaims, @Param('linkedCaseId', new ParseUUIDPipe()) id: string) {
+    return this.queries.caseView(o, id);
+  }
+
+  @Post('cases/:linkedCaseId/joint-listing')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'List a case for joint supervision (联合督办, joint-supervision; E17 arts 29, 31): supervision.joint-listed' })
+  @ApiCreatedResponse({ schema: { example: { ...ACTION_EXAMPLE, type: 'supervision.joint-listed', stepId: undefined, owingAgencyId: undefined } } })
+  @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND' }) @ApiConflictResponse({ description: 'CASE.ALREADY_JOINT_LISTED' })
+  jointList(@CurrentOfficer() o: OfficerClaims, @Param('linkedCaseId', new ParseUUIDPipe()) id: string, @Body() body: JointListRequest): Promise<ActionResult> {
+    return this.commands.execute(new JointListCaseCommand(o, id, body));
+  }
+
+  @Get('reconciliation')
+  @ApiOperation({
+    summary: 'What one agency sent that the other never acknowledged or acted on, and orphan events (your region)',
+    description: 'unacknowledged: e.g. transfer.sent without transfer.receipt-signed past transfer.receipt; materials requested, none supplemented; '
+      + 'filing supervision requested, never opened. orphans: events referring to something never seen (a police event for a transfer never sent).',
+  })
+  @ApiOkResponse({ schema: { example: {
+    generatedAt: '2026-11-23T02:00:00.000Z',
+    unacknowledged: [{ expectation: 'receipt', title: { en: 'transfer sent, no receipt (回执) signed', zh: '已移送，未签回执' }, ruleId: 'transfer.receipt', basis: 'R310 art 7; E17 art 7', linkedCaseId: '…', subjectId: '…', openedBy: 'enforcement:210100', owedBy: 'police:210100', openedAt: '2026-11-20T02:30:00.000Z', dueAt: '2026-11-21T03:00:00.000Z', stepMissed: true, overdueByHours: 47 }],
+    orphans: [{ eventId: '…', type: 'transfer.receipt-signed', producer: 'police:210100', occurredAt: '2026-11-22T01:00:00.000Z', linkedCaseId: '…', refersTo: { kind: 'transfer-sent', id: '…' }, what: 'transfer … that was never sent', whatZh: '未见移送的案件 …' }],
+  } } })
+  reconciliation(@CurrentOfficer() o: OfficerClaims, @Query() q: ReconciliationQuery) {
+    return this.queries.reconciliation(o, q.graceSeconds);
+  }
+
+  @Sse('events')
+  @ApiOperation({
+    summary: 'Live updates (Server-Sent Events): a `change` message whenever the projection changes in your region',
+    description: 'Send the bearer token in the Authorization header (the console reads the stream with fetch). Messages: '
+      + '`hello` on connect, `change` {changes: [{kind, type, linkedCaseId, stepIds}]} batched over 300 ms, `ping` every 25 s.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ schema: { example: 'event: change\ndata: {"changes":[{"kind":"event","type":"deadline.missed","linkedCaseId":"…","stepIds":["…/transfer.receipt"]}]}\n\n' } })
+  events(@CurrentOfficer() o: OfficerClaims): Observable<MessageEvent> {
+    return this.live.stream(o.region);
+  }
+}

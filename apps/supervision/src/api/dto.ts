@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { AGENCY_KINDS } from '@casebridge/contracts';
+import { STEP_STATUSES, type StepStatus } from '../domain/status';
+import { STEP_SORTS, STEP_STATES, type StepSort, type StepState } from './step-query';
+
+const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const toList = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export const RULE_ID = /^[a-z][a-z-]*(\.[a-z-]+)?$/;
+
+export class ListStepsQuery {
+  @ApiPropertyOptional({ example: 'police:210100', description: 'owing agency' })
+  @IsOptional() @Matches(/^(enforcement|police|procuratorate|court):\d{6}$/, { message: 'agency must be an agency id such as police:210100' }) agency?: string;
+  @ApiPropertyOptional({ enum: AGENCY_KINDS, example: 'police', description: 'kind of the owing agency' })
+  @IsOptional() @IsIn(AGENCY_KINDS) kind?: string;
+  @ApiPropertyOptional({ example: '210100', description: 'owing agency region (a city code covers its districts, a province code its cities)' })
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'region must be a 6-digit division code' }) region?: string;
+  @ApiPropertyOptional({ example: 'transfer.receipt' })
+  @IsOptional() @Matches(RULE_ID, { message: 'ruleId must be a rule id such as transfer.receipt' }) ruleId?: string;
+  @ApiPropertyOptional({ example: 'overdue,stuck', description: `comma-separated: ${STEP_STATUSES.join(', ')}` })
+  @IsOptional() @Transform(toList) @IsIn(STEP_STATUSES, { each: true, message: `status must be among ${STEP_STATUSES.join(', ')}` }) status?: StepStatus[];
+  @ApiPropertyOptional({ example: true, description: 'stuck in the broad sense: overdue, no receipt, or idle past p95' })
+  @IsOptional() @Transform(toBool) @IsBoolean() stuck?: boolean;
+  @ApiPropertyOptional({ example: 2, description: 'overdue steps whose due date is at least N days past (0: every overdue step)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) overdueByDays?: number;
+  @ApiPropertyOptional({ example: true, description: 'transfers waiting on the police receipt (open transfer.receipt steps)' })
+  @IsOptional() @Transform(toBool) @IsBoolean() waitingOnReceipt?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() linkedCaseId?: string;
+  @ApiPropertyOptional({ enum: STEP_STATES, default: 'open' }) @IsOptional() @IsIn(STEP_STATES) state?: StepState;
+  @ApiPropertyOptional({ enum: STEP_SORTS, default: 'dueAt', description: 'prefix - for descending' }) @IsOptional() @IsIn(STEP_SORTS) sort?: StepSort;
+  @ApiPropertyOptional({ example: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
+  @ApiPropertyOptional({ example: 50, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}
+
+export class PressRequest {
+  @ApiProperty({ example: '请于今日内签收移送回执并告知处理进度。', description: 'what the owing office reads in its inbox (1–2000 characters)' })
+  @Transform(trim) @IsString() @MinLength(1, { message: 'message must not be empty' }) @MaxLength(2000) message!: string;
+}
+
+export class EscalateRequest {
+  @ApiProperty({ example: '逾期三日仍未签收，报请上级督办。' })
+  @Transform(trim) @IsString() @MinLength(1, { message: 'message must not be empty' }) @MaxLength(2000) message!: string;
+  @ApiPropertyOptional({ example: 'police:210000', description: 'default: the owing agency one level up (county → city → province → national)' })
+  @IsOptional() @Matches(/^((enforcement|police|procuratorate|court):\d{6}|national)$/, { message: 'toLevel must be an agency id such as police:210000, or national' }) toLevel?: string;
+}
+
+export class JointListRequest {
+  @ApiProperty({ example: 'P14D', description: 'review interval (joint-supervision, set per case): ISO 8601 days, weeks or months, e.g. P14D, P2W, P1M' })
+  @Matches(/^P([1-9]\d{0,2})([DWM])$/, { message: 'reviewInterval must be like P14D, P2W or P1M' }) reviewInterval!: string;
+  @ApiProperty({ example: '跨区域重大污染环境案件，列入联合督办。' })
+  @Transform(trim) @IsString() @MinLength(1, { message: 'reason must not be empty' }) @MaxLength(2000) reason!: string;
+}
+
+export class ReconciliationQuery {
+  @ApiPropertyOptional({ example: 60, description: 'orphans: only events received at least this many seconds ago (default SUPERVISION_ORPHAN_GRACE_SECONDS)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(86_400) graceSeconds?: number;
+}

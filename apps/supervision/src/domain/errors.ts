@@ -1,0 +1,22 @@
+import { DomainError, ErrorCodes } from '@casebridge/contracts';
+
+/** Stable error codes of the supervisor console (HTTP status by kind, libs/platform HttpErrorFilter). */
+export const SupervisionErrors = {
+  /** 404: no such step, or not in the supervisor's region (looks exactly like a missing one) */
+  stepNotFound: 'STEP.NOT_FOUND',
+  /** 409: the step is closed: nothing to press or escalate */
+  stepClosed: 'STEP.CLOSED',
+  /** 409: the owing party is not an agency with an inbox (e.g. an eligible organisation) */
+  stepNotPressable: 'STEP.NOT_PRESSABLE',
+  /** 409: pressed within the cool-down (SUPERVISION_PRESS_COOLDOWN_SECONDS): a double submission */
+  pressedRecently: 'STEP.PRESSED_RECENTLY',
+  /** 404: no such linked case in the supervisor's region */
+  caseNotFound: ErrorCodes.caseNotFound,
+  /** 409: the case is already listed for joint supervision */
+  alreadyJointListed: 'CASE.ALREADY_JOINT_LISTED',
+} as const;
+
+export const stepNotFound = (stepId: string): DomainError =>
+  new DomainError(SupervisionErrors.stepNotFound, 'not-found', `No open or recently closed step ${stepId} in your region.`);
+export const caseNotFound = (id: string): DomainError =>
+  new DomainError(SupervisionErrors.caseNotFound, 'not-found', `No linked case ${id} in your region.`);

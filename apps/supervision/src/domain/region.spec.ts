@@ -1,0 +1,63 @@
+import { escalationTarget, regionKeys, regionWithin, scopeKeys, scopeLevel, splitAgencyId, supervisorScopeKey, visibleTo } from './region';
+
+describe('region scoping: owing agency region OR case origin region within the supervisor region', () => {
+  it.each([
+    ['000000', null, 'national'],
+    ['210000', '21', 'province'],
+    ['210100', '2101', 'city'],
+    ['210102', '210102', 'county'],
+  ] as const)('supervisor of %s matches with key %s (%s)', (region, key, level) => {
+    expect(supervisorScopeKey(region)).toBe(key);
+    expect(scopeLevel(region)).toBe(level);
+  });
+
+  it.each([
+    ['210100', ['21', '2101', '210100']],
+    ['210102', ['21', '2101', '210102']],
+    ['210000', ['21', '210000']],
+    ['000000', []],
+    [null, []],
+  ] as const)('keys of region %s', (region, keys) => {
+    expect(regionKeys(region)).toEqual(keys);
+  });
+
+  const rows: [string, { owingRegion: string | null; originRegion: string | null }, string, boolean][] = [
+    ['Shenyang police step of a Shenyang case, Shenyang supervisor', { owingRegion: '210100', originRegion: '210100' }, '210100', true],
+    ['Shenyang step, Dalian supervisor', { owingRegion: '210100', originRegion: '210100' }, '210200', false],
+    ['forwarded to the Dalian police, Shenyang case, Shenyang supervisor (origin)', { owingRegion: '210200', originRegion: '210100' }, '210100', true],
+    ['forwarded to the Dalian police, Shenyang case, Dalian supervisor (owing)', { owingRegion: '210200', originRegion: '210100' }, '210200', true],
+    ['district police (Heping 210102) step, Shenyang city supervisor', { owingRegion: '210102', originRegion: '210102' }, '210100', true],
+    ['city police step, district supervisor', { owingRegion: '210100', originRegion: '210100' }, '210102', false],
+    ['Liaoning province supervisor sees every Liaoning city', { owingRegion: '210200', originRegion: '210200' }, '210000', true],
+    ['Liaoning province supervisor, Jilin case', { owingRegion: '220100', originRegion: '220100' }, '210000', false],
+    ['national supervisor', { owingRegion: '220100', originRegion: null }, '000000', true],
+    ['owed by an organisation (no region), case of Shenyang', { owingRegion: null, originRegion: '210100' }, '210100', true],
+    ['owed by an organisation, origin unknown', { owingRegion: null, originRegion: null }, '210100', false],
+  ];
+  it.each(rows)('%s', (_n, row, supervisor, visible) => {
+    expect(visibleTo(row, supervisor)).toBe(visible);
+    // the SQL predicate (scope_keys @> ARRAY[key]) agrees with the TS one
+    const key = supervisorScopeKey(supervisor);
+    expect(key === null || scopeKeys(row.owingRegion, row.originRegion).includes(key)).toBe(visible);
+  });
+
+  it('regionWithin follows the hierarchy', () => {
+    expect(regionWithin('210102', '210100')).toBe(true);
+    expect(regionWithin('210100', '210102')).toBe(false);
+    expect(regionWithin('210000', '210100')).toBe(false);
+  });
+
+  it('agency ids split into kind and region; anything else has no region', () => {
+    expect(splitAgencyId('police:210100')).toEqual({ kind: 'police', region: '210100' });
+    expect(splitAgencyId('eligible-organisation')).toEqual({ kind: 'other', region: null });
+  });
+
+  it.each([
+    ['police:210102', 'police:210100'],
+    ['police:210100', 'police:210000'],
+    ['procuratorate:210000', 'national'],
+    ['eligible-organisation', 'national'],
+  ])('escalation of %s goes to %s', (owing, target) => {
+    expect(escalationTarget(owing)).toBe(target);
+  });
+});

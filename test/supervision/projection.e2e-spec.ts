@@ -1,0 +1,164 @@
+/**
+ * Supervisor console without the workflow worker: the projection from real agency events (driven
+ * through the agencies' REST APIs) plus deadline events published on the workflow topic exactly as the
+ * worker publishes them; actions reaching the owing office's inbox; scoping; reconciliation; SSE.
+ * Rule ids of deadlines.md are named where a step is statutory.
+ */
+import { randomUUID } from 'node:crypto';
+import { endpoints } from '../support/endpoints';
+import { Api, eventually, TestSystem } from '../support/system';
+import { agencies, openAndSend, polPhase, POL, type Agencies } from '../transfer/transfer-driver';
+import { deadlineEvents, publish } from './inject';
+
+interface Step {
+  stepId: string; ruleId: string; status: string; stuck: boolean; stuckReasons: string[]; waitingOnReceipt: boolean; source: string;
+  owingAgencyId: string; closedAt: string | null; outcome: string | null; pressCount: number; overdueByDays: number | null; linkedCaseId: string;
+}
+interface Page { items: Step[]; total: number }
+interface CaseView { steps: (Step & { explanation: Record<string, unknown>; rule: { basisText: string } | null })[]; timeline: { type: string; producer: string; summaryZh: string }[]; jointListing: unknown }
+interface Rec { unacknowledged: { expectation: string; subjectId: string; owedBy: string; stepMissed: boolean }[]; orphans: { type: string; refersTo: { kind: string; id: string } }[] }
+interface Inbox { kind: string; message: string; subjectId: string | null }
+
+const H = 3_600_000;
+const enc = encodeURIComponent;
+
+describe('supervisor console: projection, actions, scope, reconciliation (no worker)', () => {
+  const sys = new TestSystem(['enforcement', 'police', 'supervision'], { supervision: { SUPERVISION_SWEEP_MS: '1000' } });
+  let a: Agencies;
+  let sup: Api;
+  const steps = (q: string): Promise<Page> => sup.get<Page>(`/steps?${q}`);
+  const step = (stepId: string, ok: (s: Step) => boolean, what: string): Promise<Step> =>
+    eventually(() => sup.get<Step>(`/steps/${enc(stepId)}`), ok, what);
+  const inject = (specs: Parameters<typeof publish>[2]) => publish(endpoints().kafkaBrokers, sys.suffix, specs);
+
+  beforeAll(async () => {
+    await sys.start();
+    a = agencies(sys, { police: true, procuratorate: false });
+    sup = new Api(sys.url('supervision'), sys.token('procuratorate:210100', ['supervisor'], 'sup-sun'));
+  }, 240_000);
+  afterAll(() => sys.stop(), 60_000);
+
+  it('a sent transfer waits on its receipt (transfer.receipt derived from transfer.sent); signing closes it', async () => {
+    const t = await openAndSend(a, 'receipt');
+    const receiptId = `${t.transferId}/transfer.receipt`;
+    const s = await step(receiptId, (x) => x.status === 'on-time', 'receipt step on time');
+    expect(s).toMatchObject({ ruleId: 'transfer.receipt', owingAgencyId: POL, waitingOnReceipt: true, source: 'derived', stuck: false });
+    expect((await steps('waitingOnReceipt=true&ruleId=transfer.receipt')).items.map((x) => x.stepId)).toContain(receiptId);
+
+    const c = await sup.get<CaseView>(`/cases/${t.linkedCaseId}`);
+    expect(c.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['case.registered', 'transfer.crime-suspected', 'transfer.sent']));
+    expect(c.steps[0]!.rule!.basisText).toBe('R310 art 7; E17 art 7');
+    expect(c.steps[0]!.explanation).toHaveProperty('countingMode', 'hours');
+
+    await polPhase(a.pol, t.transferId, 'awaiting-receipt');
+    await a.pol.post(`/transfers/${t.transferId}/receipt`, { receiptNumber: '沈公（环）受字〔2026〕88号' });
+    const closed = await step(receiptId, (x) => x.status === 'closed', 'receipt step closed');
+    expect(closed.outcome).toBe('met');
+    // pressing a closed step is refused with a stable code
+    const r = await sup.call<{ code: string }>('POST', `/steps/${enc(receiptId)}/press`, { message: '请签收' }, 409);
+    expect(r.body.code).toBe('STEP.CLOSED');
+  });
+
+  it('transfer.filing-review reported missed → overdue; pressing reaches the police inbox and the timeline; scope, roles, validation', async () => {
+    const t = await openAndSend(a, 'overdue');
+    await polPhase(a.pol, t.transferId, 'awaiting-receipt');
+    await a.pol.post(`/transfers/${t.transferId}/receipt`, { receiptNumber: 'R-ovd' });
+    const stepId = `${t.transferId}/transfer.filing-review`;
+    const now = Date.now();
+    // the worker's clock for transfer.filing-review (3 days, E17 art 9), started 5 days ago and missed
+    await inject(deadlineEvents({
+      linkedCaseId: t.linkedCaseId, subjectId: t.transferId, ruleId: 'transfer.filing-review', owingAgencyId: POL,
+      startedAt: new Date(now - 5 * 24 * H), dueAt: new Date(now - 2 * 24 * H), then: ['warning', 'missed'],
+    }));
+    const s = await step(stepId, (x) => x.status === 'overdue', 'filing review overdue');
+    expect(s).toMatchObject({ stuck: true, stuckReasons: ['overdue'], overdueByDays: 2, source: 'workflow' });
+    expect((await steps('status=overdue&ruleId=transfer.filing-review&overdueByDays=2')).items.map((x) => x.stepId)).toContain(stepId);
+    expect((await steps('status=overdue&overdueByDays=3')).items.map((x) => x.stepId)).not.toContain(stepId);
+    const counts = await sup.get<{ byAgency: { owingAgencyId: string; counts: Record<string, number> }[] }>('/steps/counts');
+    expect(counts.byAgency.find((x) => x.owingAgencyId === POL)!.counts.overdue).toBeGreaterThanOrEqual(1);
+
+    // validation, role and region
+    const empty = await sup.call<{ code: string }>('POST', `/steps/${enc(stepId)}/press`, { message: '   ' }, 400);
+    expect(empty.body.code).toBe('REQUEST.VALIDATION_FAILED');
+    const officer = new Api(sys.url('supervision'), sys.token('procuratorate:210100', ['officer']));
+    expect((await officer.call<{ code: string }>('GET', '/steps', undefined, 403)).body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
+    const dalian = new Api(sys.url('supervision'), sys.token('procuratorate:210200', ['supervisor']));
+    expect((await dalian.call<{ code: string }>('POST', `/steps/${enc(stepId)}/press`, { message: 'x' }, 404)).body.code).toBe('STEP.NOT_FOUND');
+    expect((await dalian.get<Page>('/steps?pageSize=200')).items.some((x) => x.linkedCaseId === t.linkedCaseId)).toBe(false);
+    expect((await dalian.call<{ code: string }>('GET', `/cases/${t.linkedCaseId}`, undefined, 404)).body.code).toBe('CASE.NOT_FOUND');
+    const province = new Api(sys.url('supervision'), sys.token('procuratorate:210000', ['supervisor']));
+    expect((await province.get<Step>(`/steps/${enc(stepId)}`)).status).toBe('overdue');
+
+    // SSE: the press is pushed to a connected supervisor
+    const controller = new AbortController();
+    const sse = await fetch(`${sys.url('supervision')}/events`, { headers: { authorization: `Bearer ${sys.token('procuratorate:210100', ['supervisor'])}` }, signal: controller.signal });
+    expect(sse.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = sse.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const heard = (async () => {
+      while (!text.includes('supervision.pressed')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += value;
+      }
+    })();
+
+    const pressed = await sup.post<{ eventId: string; owingAgencyId: string }>(`/steps/${enc(stepId)}/press`, { message: '立案审查已逾期，请于今日内作出决定。' });
+    expect(pressed.owingAgencyId).toBe(POL);
+    await Promise.race([heard, new Promise((r) => setTimeout(r, 10_000))]);
+    controller.abort();
+    expect(text).toContain('event: hello');
+    expect(text).toContain('supervision.pressed');
+    const again = await sup.call<{ code: string }>('POST', `/steps/${enc(stepId)}/press`, { message: 'again' }, 409);
+    expect(again.body.code).toBe('STEP.PRESSED_RECENTLY');
+
+    // 催办 reaches the police office's inbox through Kafka (libs/agency-inbox)
+    const inbox = await eventually(() => a.pol.get<Inbox[]>(`/inbox?linkedCaseId=${t.linkedCaseId}`),
+      (items) => items.some((i) => i.kind === 'supervision.pressed'), 'police inbox has the press');
+    expect(inbox.find((i) => i.kind === 'supervision.pressed')).toMatchObject({ subjectId: stepId, message: expect.stringContaining('立案审查已逾期') });
+
+    const esc = await sup.post<{ toLevel: string }>(`/steps/${enc(stepId)}/escalate`, { message: '报请上级督办' });
+    expect(esc.toLevel).toBe('police:210000');
+    await sup.post(`/cases/${t.linkedCaseId}/joint-listing`, { reviewInterval: 'P14D', reason: '重大案件' });
+    expect((await sup.call<{ code: string }>('POST', `/cases/${t.linkedCaseId}/joint-listing`, { reviewInterval: 'P14D', reason: 'x' }, 409)).body.code).toBe('CASE.ALREADY_JOINT_LISTED');
+    expect((await sup.call<{ code: string }>('POST', `/cases/${t.linkedCaseId}/joint-listing`, { reviewInterval: '14 days', reason: 'x' }, 400)).body.code).toBe('REQUEST.VALIDATION_FAILED');
+
+    const c = await sup.get<CaseView>(`/cases/${t.linkedCaseId}`);
+    const types = c.timeline.map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['transfer.receipt-signed', 'deadline.started', 'deadline.missed', 'supervision.pressed', 'supervision.escalated', 'supervision.joint-listed']));
+    expect(c.jointListing).not.toBeNull();
+    expect((await sup.get<Step>(`/steps/${enc(stepId)}`)).pressCount).toBe(1);
+  });
+
+  it('reconciliation: a transfer never received (receipt step missed) and an orphan police event', async () => {
+    const t = await openAndSend(a, 'never-received');
+    const now = Date.now();
+    await inject(deadlineEvents({
+      linkedCaseId: t.linkedCaseId, subjectId: t.transferId, ruleId: 'transfer.receipt', owingAgencyId: POL,
+      startedAt: new Date(now - 30 * H), dueAt: new Date(now - 6 * H), then: ['missed'],
+    }));
+    const s = await step(`${t.transferId}/transfer.receipt`, (x) => x.status === 'overdue', 'receipt overdue');
+    expect(s.stuckReasons).toEqual(['overdue', 'no-receipt']);
+    const ghost = randomUUID();
+    await inject([{ type: 'transfer.receipt-signed', linkedCaseId: randomUUID(), producer: { kind: 'police', agencyId: POL }, actor: 'pol-officer-wang', payload: { transferId: ghost, receiptNumber: 'R-ghost' } }]);
+    const rec = await eventually(() => sup.get<Rec>('/reconciliation?graceSeconds=0'),
+      (r) => r.orphans.some((o) => o.refersTo.id === ghost) && r.unacknowledged.some((u) => u.subjectId === t.transferId), 'reconciliation lists both');
+    expect(rec.unacknowledged.find((u) => u.subjectId === t.transferId)).toMatchObject({ expectation: 'receipt', owedBy: POL, stepMissed: true });
+    expect(rec.orphans.find((o) => o.refersTo.id === ghost)).toMatchObject({ type: 'transfer.receipt-signed', refersTo: { kind: 'transfer-sent' } });
+  });
+
+  it('idle rule: with ≥ 20 closed transfer.decision-notice steps, an open one older than their p95 is stuck', async () => {
+    const lc = randomUUID();
+    const now = Date.now();
+    const closedSteps = Array.from({ length: 20 }, (_, i) => deadlineEvents({
+      linkedCaseId: lc, subjectId: randomUUID(), ruleId: 'transfer.decision-notice', owingAgencyId: POL,
+      startedAt: new Date(now - (10 + i) * H), dueAt: new Date(now + 48 * H), then: ['met'],
+    })).flat();
+    await inject(closedSteps);
+    const openId = randomUUID();
+    // closes within an hour or so of starting (the injected close is "now"): p95 ≈ 28.5 h; this one is open for 40 h
+    await inject(deadlineEvents({ linkedCaseId: lc, subjectId: openId, ruleId: 'transfer.decision-notice', owingAgencyId: POL, startedAt: new Date(now - 40 * H), dueAt: new Date(now + 30 * H) }));
+    const s = await step(`${openId}/transfer.decision-notice`, (x) => x.status === 'stuck', 'idle step stuck');
+    expect(s.stuckReasons).toEqual(['idle-p95']);
+  });
+});

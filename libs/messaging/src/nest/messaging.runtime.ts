@@ -23,6 +23,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('Messaging');
   private started = false;
 
+  private consumerStart?: Promise<void>;
+
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly relay: OutboxRelay,
@@ -41,7 +43,14 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     for (const h of handlers) this.consumer!.register(h.types, h.handle);
     this.started = true;
     if (this.options.relay?.enabled !== false) await this.relay.start();
-    await this.consumer?.start();
+    // Joining the consumer group can take a session timeout after a crash (the dead member still holds its
+    // partitions): the service answers HTTP meanwhile and catches up once it has joined. A consumer that
+    // cannot start at all stops the process, so a supervisor restarts it instead of leaving a deaf service.
+    this.consumerStart = this.consumer?.start().catch((e: unknown) => {
+      this.logger.error(`the Kafka consumer could not start: ${(e as Error).message}`);
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -55,6 +64,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   private async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    await this.consumerStart;
     await Promise.all([this.consumer?.stop(), this.relay.stop()]);
     this.logger.log('messaging stopped');
   }

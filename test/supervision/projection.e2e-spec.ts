@@ -156,7 +156,7 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
     })).flat();
     await inject(closedSteps);
     const openId = randomUUID();
-    // closes within an hour or so of starting (the injected close is "now"): p95 ≈ 28.5 h; this one is open for 40 h
+    // closes within an hour or so of starting (the injected close is "now"): durations 10–29 h, p95 ≈ 28 h; this one is open for 40 h
     await inject(deadlineEvents({ linkedCaseId: lc, subjectId: openId, ruleId: 'transfer.decision-notice', owingAgencyId: POL, startedAt: new Date(now - 40 * H), dueAt: new Date(now + 30 * H) }));
     const s = await step(`${openId}/transfer.decision-notice`, (x) => x.status === 'stuck', 'idle step stuck');
     expect(s.stuckReasons).toEqual(['idle-p95']);

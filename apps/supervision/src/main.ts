@@ -17,7 +17,7 @@ const spec: HttpAppSpec = {
 };
 
 /** The web console (static, no build step): SUPERVISION_WEB_DIR, else apps/supervision/web from source or the repository root. */
-export function webDir(): string {
+function webDir(): string {
   const candidates = [process.env.SUPERVISION_WEB_DIR, path.resolve(__dirname, '../web'), path.resolve(process.cwd(), 'apps/supervision/web')];
   return candidates.find((d): d is string => !!d && existsSync(path.join(d, 'index.html'))) ?? path.resolve(__dirname, '../web');
 }

@@ -277,7 +277,7 @@ function stepCard(s) {
       s.pressCount ? ` · ${t('pressed')}: ${s.pressCount} ${t('times')}` : '',
       s.source === 'derived' ? h('span', { class: 'muted' }, ` ${t('derived')}`) : null,
     ),
-    s.stuckReasons.length ? h('p', { class: 'reasons' }, `${t('stuckBecause')}: ${s.stuckReasons.map((r) => t(`r_${r}`)).join('、')}`) : null,
+    s.stuckReasons.length ? h('p', { class: 'reasons' }, `${t('stuckBecause')}: ${s.stuckReasons.map((r) => t(`r_${r}`)).join(state.lang === 'zh' ? '、' : ', ')}`) : null,
     open ? h('div', { class: 'step-actions' },
       h('button', { type: 'button', class: 'press', onclick: () => openAction({ kind: 'press', step: s }) }, t('press')),
       h('button', { type: 'button', class: 'secondary', onclick: () => openAction({ kind: 'escalate', step: s }) }, t('escalate')),

@@ -119,11 +119,12 @@ export class ConsoleQueries {
         SELECT x.*, c.case_number, c.origin_region,
                COALESCE(x.owed_by_agency_id, CASE x.owed_by_role WHEN 'sender' THEN t.from_agency_id
                  WHEN 'receiver' THEN t.to_agency_id WHEN 'procuratorate' THEN t.copy_to_agency_id END) AS owed_by,
-               (st.missed_at IS NOT NULL OR st.status = 'overdue') AS step_missed
+               COALESCE(st.missed, FALSE) AS step_missed
           FROM supervision_expectation x
           LEFT JOIN supervision_transfer t ON t.transfer_id = x.transfer_id
           LEFT JOIN supervision_case c ON c.linked_case_id = x.linked_case_id
-          LEFT JOIN supervision_step st ON st.step_id = x.subject_id || '/' || x.rule_id AND st.closed_at IS NULL
+          LEFT JOIN LATERAL (SELECT bool_or(st.missed_at IS NOT NULL OR st.status = 'overdue') AS missed FROM supervision_step st
+                     WHERE st.subject_id = x.subject_id AND st.rule_id = x.rule_id AND st.closed_at IS NULL) st ON TRUE
          WHERE x.opened_at IS NOT NULL AND (x.fulfilled_at IS NULL OR x.fulfilled_at < x.opened_at)) o
        WHERE (o.due_at <= $1 OR o.step_missed IS TRUE)
          AND ($2::text IS NULL OR starts_with(split_part(o.owed_by, ':', 2), $2) OR starts_with(o.origin_region, $2))

@@ -11,13 +11,13 @@ const at = (ms: number): Date => new Date(T0.getTime() + ms);
 
 describe('step status (on-time / warning / overdue / stuck) at a given now', () => {
   const cases: [string, StepFacts, number, StepStatus, StuckReason[]][] = [
-    // transfer.receipt: policy default 24 hours (R310 art 7; E17 art 7); warning lead ¼ of 24 h = 6 h
+    // transfer.receipt: policy default 24 hours (R310 art 7; E17 art 7); warning lead ⅓ of 24 h = 8 h
     ['transfer.receipt just sent', step('transfer.receipt', 24 * H), 1 * H, 'on-time', []],
-    ['transfer.receipt 17 h in (7 h left)', step('transfer.receipt', 24 * H), 17 * H, 'on-time', []],
-    ['transfer.receipt 19 h in (5 h left < 6 h lead)', step('transfer.receipt', 24 * H), 19 * H, 'warning', []],
+    ['transfer.receipt 15 h in (9 h left)', step('transfer.receipt', 24 * H), 15 * H, 'on-time', []],
+    ['transfer.receipt 17 h in (7 h left < 8 h lead)', step('transfer.receipt', 24 * H), 17 * H, 'warning', []],
     ['transfer.receipt exactly due', step('transfer.receipt', 24 * H), 24 * H, 'overdue', ['overdue', 'no-receipt']],
     ['transfer.receipt 3 days late: no receipt', step('transfer.receipt', 24 * H), 4 * D, 'overdue', ['overdue', 'no-receipt']],
-    // transfer.filing-review: 3 days (E17 art 9): lead 18 h
+    // transfer.filing-review: 3 days (E17 art 9): lead 24 h
     ['transfer.filing-review day 1', step('transfer.filing-review', 3 * D), 1 * D, 'on-time', []],
     ['transfer.filing-review workflow warned early', step('transfer.filing-review', 3 * D, { warnedAt: at(D) }), 1 * D + H, 'warning', []],
     ['transfer.filing-review missed by the workflow (its clock ran ahead)', step('transfer.filing-review', 3 * D, { missedAt: at(D) }), D, 'overdue', ['overdue']],
@@ -25,7 +25,7 @@ describe('step status (on-time / warning / overdue / stuck) at a given now', () 
     // supervision.police-file: 15 days (JR arts 563–564): lead capped at 24 h
     ['supervision.police-file 13.5 days in', step('supervision.police-file', 15 * D), 13.5 * D, 'on-time', []],
     ['supervision.police-file 14.5 days in', step('supervision.police-file', 15 * D), 14.5 * D, 'warning', []],
-    // transfer.copy-to-procuratorate: simultaneous (E17 art 6): due at once, lead floor 1 h
+    // transfer.copy-to-procuratorate: simultaneous (E17 art 6): due at once, no lead
     ['transfer.copy-to-procuratorate open after the send', step('transfer.copy-to-procuratorate', 0), 1, 'overdue', ['overdue']],
     // closed steps
     ['transfer.receipt signed (closed)', step('transfer.receipt', 24 * H, { closedAt: at(2 * H) }), 5 * D, 'closed', []],
@@ -45,8 +45,8 @@ describe('step status (on-time / warning / overdue / stuck) at a given now', () 
 
   it('nextChangeAt is the next moment time alone changes the status (warning, then due)', () => {
     const s = step('transfer.receipt', 24 * H);
-    expect(computeStepStatus(s, { now: at(H) }).nextChangeAt).toEqual(at(18 * H));
-    expect(computeStepStatus(s, { now: at(19 * H) }).nextChangeAt).toEqual(at(24 * H));
+    expect(computeStepStatus(s, { now: at(H) }).nextChangeAt).toEqual(at(16 * H));
+    expect(computeStepStatus(s, { now: at(17 * H) }).nextChangeAt).toEqual(at(24 * H));
     expect(computeStepStatus(s, { now: at(25 * H) }).nextChangeAt).toBeNull();
   });
 });
@@ -90,10 +90,10 @@ describe('idle rule: open longer than the p95 of closed steps of the same rule (
     expect(percentileCont([10, 0, 5], 0.5)).toBe(5);
   });
 
-  it('warning lead is a quarter of the period within [1 h, 24 h]', () => {
-    expect(warningLeadMs(T0, at(24 * H))).toBe(6 * H); // transfer.receipt
-    expect(warningLeadMs(T0, at(3 * D))).toBe(18 * H); // transfer.filing-review
+  it('warning lead is 24 h, at most a third of the period (the workflows\' default)', () => {
+    expect(warningLeadMs(T0, at(24 * H))).toBe(8 * H); // transfer.receipt
+    expect(warningLeadMs(T0, at(3 * D))).toBe(24 * H); // transfer.filing-review
     expect(warningLeadMs(T0, at(15 * D))).toBe(24 * H); // supervision.police-file
-    expect(warningLeadMs(T0, at(0))).toBe(H); // transfer.copy-to-procuratorate
+    expect(warningLeadMs(T0, at(0))).toBe(0); // transfer.copy-to-procuratorate
   });
 });

@@ -9,7 +9,7 @@
  *   stuck    not overdue, but open longer than the p95 of how long closed steps of the same rule
  *            took (idle rule; only with ≥ minSamples observations, default 20)
  *   warning  the workflow sent deadline.warning for the current due date, or less than the warning
- *            lead remains (a quarter of the period, at least 1 hour, at most 24 hours)
+ *            lead remains (24 hours, at most a third of the period: the workflows' default)
  *   on-time  otherwise
  *
  * stuck (flag, flows.md: "stuck = overdue, or no receipt, or idle far longer than usual"): true when
@@ -63,10 +63,14 @@ export interface ComputedStatus {
   nextChangeAt: Date | null;
 }
 
-/** Lead time before the due date at which a step turns to warning: ¼ of the period, clamped to [1 h, 24 h]. */
+/**
+ * Lead time before the due date at which a step turns to warning by the console's clock: 24 hours,
+ * never more than a third of the period — the workflows' default (deadline.warning), so a step shows
+ * the same colour whether the warning came as an event or from the clock.
+ */
 export function warningLeadMs(since: Date, dueAt: Date): number {
   const period = Math.max(0, dueAt.getTime() - since.getTime());
-  return Math.min(24 * HOUR, Math.max(HOUR, Math.round(period / 4)));
+  return Math.min(24 * HOUR, Math.floor(period / 3));
 }
 
 /** The idle threshold of a rule, or null when there are too few samples to judge. */

@@ -1,6 +1,14 @@
 /** One line per event for the cross-agency case timeline, in Chinese and English. */
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
 
+/** An instant as Beijing time, e.g. 2026-11-24 10:00 (UTC+8) — due dates in the timeline read as the law counts them. */
+export function beijing(iso: unknown): string {
+  const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return String(iso ?? '');
+  const d = new Date(ms + 8 * 3_600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)} (UTC+8)`;
+}
+
 export interface Summary { en: string; zh: string }
 
 const OUTCOME_ZH: Record<string, string> = { filed: '立案', 'not-filed': '不予立案', 'returned-for-penalty': '退回作行政处罚' };
@@ -38,8 +46,8 @@ export function summarize(e: Pick<IntegrationEventEnvelope, 'type' | 'payload' |
     case 'filing-supervision.filing-notice-issued': return { en: `${who} issued a notice to file ${s('noticeNumber')}`, zh: `${who} 发出通知立案书 ${s('noticeNumber')}` };
     case 'filing-supervision.correction-issued': return { en: `${who} issued a correction notice`, zh: `${who} 发出纠正违法通知书` };
     case 'filing-supervision.chaser-issued': return { en: `${who} issued a chaser (催办函)`, zh: `${who} 发出催办函` };
-    case 'deadline.started': return { en: `clock ${s('ruleId')} started for ${s('owingAgencyId')}, due ${s('dueAt')}`, zh: `期限 ${s('ruleId')} 开始计算，义务机关 ${s('owingAgencyId')}，届满 ${s('dueAt')}` };
-    case 'deadline.warning': return { en: `clock ${s('ruleId')} near: due ${s('dueAt')}`, zh: `期限 ${s('ruleId')} 即将届满：${s('dueAt')}` };
+    case 'deadline.started': return { en: `clock ${s('ruleId')} started for ${s('owingAgencyId')}, due ${beijing(p.dueAt)}`, zh: `期限 ${s('ruleId')} 开始计算，义务机关 ${s('owingAgencyId')}，届满 ${beijing(p.dueAt)}` };
+    case 'deadline.warning': return { en: `clock ${s('ruleId')} near: due ${beijing(p.dueAt)}`, zh: `期限 ${s('ruleId')} 即将届满：${beijing(p.dueAt)}` };
     case 'deadline.missed': return { en: `clock ${s('ruleId')} ran out (${s('owingAgencyId')})`, zh: `期限 ${s('ruleId')} 已逾期（${s('owingAgencyId')}）` };
     case 'deadline.closed': return { en: `clock ${s('ruleId')} closed: ${s('outcome')}`, zh: `期限 ${s('ruleId')} 结束：${CLOSE_ZH[s('outcome')] ?? s('outcome')}` };
     case 'supervision.pressed': return { en: `supervisor pressed ${s('owingAgencyId')} (催办): ${s('message')}`, zh: `督办人员催办 ${s('owingAgencyId')}：${s('message')}` };

@@ -7,15 +7,17 @@ import type { StepStatus, StuckReason } from '../domain/status';
 
 const OPEN = 'closed_at IS NULL';
 
-/** One statutory step (`<subjectId>/<ruleId>`), open or recently closed. */
+/** One statutory step (`<subjectId>/<ruleId>`, later rounds `…#2`), open or recently closed. */
 @Entity('supervision_step')
 @Index('IDX_step_open_due', ['dueAt'], { where: OPEN })
 @Index('IDX_step_open_status_due', ['status', 'dueAt'], { where: OPEN })
 @Index('IDX_step_open_rule_due', ['ruleId', 'dueAt'], { where: OPEN })
+@Index('IDX_step_open_receipt_due', ['dueAt'], { where: `${OPEN} AND waiting_on_receipt` })
 @Index('IDX_step_open_agency_status', ['owingAgencyId', 'status'], { where: OPEN })
 @Index('IDX_step_open_next_change', ['nextChangeAt'], { where: `${OPEN} AND next_change_at IS NOT NULL` })
 @Index('IDX_step_closed_at', ['closedAt'], { where: 'closed_at IS NOT NULL' })
 @Index('IDX_step_case', ['linkedCaseId'])
+@Index('IDX_step_subject', ['subjectId', 'ruleId'])
 /** GIN (scope_keys) WHERE open: created in schema.ts (TypeORM cannot declare GIN indexes). */
 @Index('IDX_step_open_scope', { synchronize: false })
 export class SupervisionStep {

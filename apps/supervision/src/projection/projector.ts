@@ -4,7 +4,7 @@
  * and the change notification (NOTIFY) is delivered only when it commits.
  */
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import {
   ALL_EVENT_DEFINITIONS, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1, type DeadlineWarningV1,
   type IntegrationEventEnvelope, type TransferForwardedV1, type TransferReceiptSignedV1, type TransferReviewExtendedV1,
@@ -48,7 +48,7 @@ export class SupervisionProjector {
     await this.record(manager, e, occurredAt);
     await this.transfer(manager, e, occurredAt, c, touched, now);
     await this.deadline(manager, e, occurredAt, c, touched, now);
-    await this.expectations(manager, e, c);
+    await this.expectations(manager, e);
     const subject = (e.payload as { transferId?: unknown; supervisionId?: unknown });
     for (const id of [subject.transferId, subject.supervisionId]) {
       if (typeof id !== 'string') continue;
@@ -159,9 +159,12 @@ export class SupervisionProjector {
       const t = await this.loadTransfer(manager, p.transferId, e.linkedCaseId);
       t.receiptSignedAt = t.receiptSignedAt ?? at;
       await manager.save(SupervisionTransfer, t);
-      // the owed act happened: close the receipt step now (the workflow's deadline.closed confirms it later)
-      const step = await manager.findOne(SupervisionStep, { where: { stepId: receiptStepId(p.transferId) }, lock: { mode: 'pessimistic_write' } });
-      if (step && !step.closedAt) {
+      // the owed act happened: close the open receipt step(s) of the transfer now — round 1 is
+      // `<transferId>/transfer.receipt`, a forward opens `…#2` — the workflow's deadline.closed confirms it later
+      const open = await manager.find(SupervisionStep, {
+        where: { subjectId: p.transferId, ruleId: RECEIPT_RULE, closedAt: IsNull() }, lock: { mode: 'pessimistic_write' },
+      });
+      for (const step of open) {
         Object.assign(step, { closedAt: at, outcome: at.getTime() <= step.dueAt.getTime() ? 'met' : 'late', lastActivityAt: at });
         await recordDuration(manager, step, at, min);
         await saveStep(manager, step, now, min);
@@ -251,8 +254,7 @@ export class SupervisionProjector {
   }
 
   /** Reconciliation (a): upserts in event-time order, whatever order the topics deliver in. */
-  private async expectations(manager: EntityManager, e: IntegrationEventEnvelope, c: SupervisionCase): Promise<void> {
-    void c;
+  private async expectations(manager: EntityManager, e: IntegrationEventEnvelope): Promise<void> {
     const transferId = (e.payload as { transferId?: unknown }).transferId;
     for (const d of expectationDeltas(e)) {
       await manager.createQueryBuilder().insert().into(Expectation).values({

@@ -13,6 +13,9 @@ import type { RuleTiming } from '../domain/status';
  * scan, however many steps are open), and drops closed steps past the retention. Several replicas are
  * safe (FOR UPDATE SKIP LOCKED).
  */
+/** Small transactions: each holds few rows (and few tally rows) locked, so it rarely waits on the consumer. */
+const BATCH = 100;
+
 @Injectable()
 export class StatusSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StatusSweeper.name);
@@ -47,7 +50,7 @@ export class StatusSweeper implements OnApplicationBootstrap, OnApplicationShutd
       const n = await this.ds.transaction(async (manager) => {
         const due = await manager.createQueryBuilder(SupervisionStep, 's')
           .where('s.closed_at IS NULL AND s.next_change_at <= :now', { now })
-          .orderBy('s.next_change_at', 'ASC').limit(500)
+          .orderBy('s.next_change_at', 'ASC').limit(BATCH)
           .setLock('pessimistic_write').setOnLocked('skip_locked')
           .getMany();
         const timings = new Map<string, RuleTiming | null>();
@@ -73,7 +76,7 @@ export class StatusSweeper implements OnApplicationBootstrap, OnApplicationShutd
         changed += [...byCase.values()].reduce((a, v) => a + v.stepIds.length, 0);
         return due.length;
       });
-      if (n < 500) break;
+      if (n < BATCH) break;
     }
     if (now.getTime() - this.lastPurge > 3_600_000) {
       this.lastPurge = now.getTime();

@@ -1,2 +1,6 @@
-// Every workflow the worker runs. Deterministic code only: activities are imported as types.
+// Workflow bundle entry: every workflow the worker runs, and nothing else (the worker registers every
+// exported function as a workflow type). Deterministic code only: activities are imported as types.
+// Activities, the Kafka→Temporal bridge and other Node-side code: ./node.ts.
 export * from './smoke/smoke.workflow';
+export { caseTransferWorkflow } from './transfer/case-transfer.workflow';
+export { filingSupervisionWorkflow } from './filing-supervision/filing-supervision.workflow';

@@ -1,0 +1,119 @@
+/**
+ * Shapes shared by the case workflows (transfer, filing supervision), their callers and the bridge.
+ * Dependency-free on purpose: importable from workflow code, apps and tests alike.
+ */
+
+/**
+ * One integration event of the case, as the workflows receive it (signal `caseEvent`): the envelope
+ * reduced to what the workflows need, plain JSON. `eventId` is the dedupe key (a redelivered signal
+ * changes nothing).
+ */
+export interface CaseEventSignal {
+  eventId: string;
+  /** Integration event type, e.g. `transfer.sent`. */
+  type: string;
+  /** Payload version after upcasting (informational). */
+  version?: number;
+  /** When the act happened (ISO-8601 with offset); due dates are counted from this instant. */
+  occurredAt: string;
+  /** `police:210100`, … */
+  producerAgencyId: string;
+  payload: Record<string, unknown>;
+}
+
+/** Who owes an act. Resolved to an agency id by the workflow (enforcement from the input, police from transfer.sent, …). */
+export type AgencyRole = 'enforcement' | 'police' | 'procuratorate';
+
+export interface DeadlineConfig {
+  /** Warning lead before the due instant, in hours (default 24). */
+  warningLeadHours: number;
+  /**
+   * Never warn earlier than this fraction of the period before the due instant (default 1/3): a 24-hour
+   * step is warned 8 hours before it is due, not at its start.
+   */
+  warningMaxFraction: number;
+  /** Upsert the Cb* search attributes (default true). Off only for servers that do not have them registered. */
+  searchAttributes: boolean;
+  /** Continue-as-new once the history has this many events (default: when the server suggests it). */
+  continueAsNewAfterEvents?: number;
+}
+
+export const DEFAULT_DEADLINE_CONFIG: Readonly<DeadlineConfig> = Object.freeze({
+  warningLeadHours: 24,
+  warningMaxFraction: 1 / 3,
+  searchAttributes: true,
+});
+
+export type StepStatus = 'running' | 'warning' | 'overdue' | 'suspended';
+
+/** One open statutory step (query `openSteps`). */
+export interface OpenStepView {
+  /** `<subjectId>/<ruleId>`, `#<round>` appended from the second round on (e.g. materials requested twice). */
+  stepId: string;
+  /** Rule id of deadlines.md, e.g. `transfer.filing-review`. */
+  ruleId: string;
+  variant: string;
+  owingAgencyId: string;
+  /** When the clock started (occurredAt of the triggering event). */
+  since: string;
+  /** Due instant (ISO at +08:00); while suspended the due date before the suspension; null if it could not be computed. */
+  dueAt: string | null;
+  lastDay: string | null;
+  status: StepStatus;
+  /** legal-time explanation trace (start, counting mode, raw end, holiday shifts, suspensions, extensions). */
+  explain: Record<string, unknown> | null;
+  onExpiry: string | null;
+  basis: string | null;
+}
+
+export type StepOutcome = 'met' | 'late' | 'moot';
+
+/** A closed step and how it ended. */
+export interface ClosedStepView {
+  stepId: string;
+  ruleId: string;
+  variant: string;
+  owingAgencyId: string;
+  since: string;
+  dueAt: string | null;
+  closedAt: string;
+  outcome: StepOutcome;
+  /** True when deadline.missed was published for it before it closed. */
+  wasMissed: boolean;
+}
+
+/** A signal or event that could not be applied to a step (e.g. an extension refused by legal-time). */
+export interface RejectedCommand {
+  at: string;
+  command: 'extend' | 'suspend' | 'resume' | 'open';
+  stepId: string;
+  code: string;
+  message: string;
+}
+
+/** What the workflow did with one received event (dedupe by eventId happens before this). */
+export interface EventLogEntry {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  /** applied; deferred (waits for an earlier event, e.g. a receipt before the transfer itself); ignored (with reason). */
+  disposition: 'applied' | 'deferred' | 'ignored';
+  reason?: string;
+}
+
+/** Signal `extendDeadline`: switch a step to a longer variant (e.g. transfer.filing-review → major-complex), from the same start. */
+export interface ExtendDeadlineSignal {
+  stepId: string;
+  variant: string;
+  approvedBy?: string;
+  /** When the extension was approved (ISO); default: the workflow's current time. */
+  at?: string;
+}
+
+/** Signals `suspendClock` / `resumeClock`: paused time does not count (legal-time DeadlineClock). */
+export interface ClockSignal {
+  stepId: string;
+  reason?: string;
+  /** ISO instant; default: the workflow's current time. */
+  at?: string;
+}

@@ -1,0 +1,60 @@
+/**
+ * What a case decider may ask of the deadline tracker. Pure data, dependency-free: the deciders
+ * (transfer.decider.ts, filing-supervision.decider.ts) are plain functions tested without Temporal.
+ */
+import type { AgencyRole, CaseEventSignal } from './deadline.contracts';
+
+export type StepAction =
+  /** Start the clock of a rule at `from` (the triggering event's occurredAt). */
+  | { kind: 'open'; ruleId: string; role: AgencyRole; from: string; variant?: string }
+  /**
+   * Close the open step of a rule: met/late by comparing `at` with its due instant, unless `outcome`
+   * says otherwise (moot: the step no longer matters; met: the act itself is the closing event).
+   * No-op when the rule has no open step.
+   */
+  | { kind: 'close'; ruleId: string; at: string; outcome?: 'moot' | 'met' }
+  /**
+   * A step that opens and closes at once: simultaneous acts (copy to the procuratorate), acts met by the
+   * event itself (decision notice), or periods checked afterwards (forward-or-return, materials notice:
+   * due counted from `from`, closed met/late at `at`).
+   */
+  | { kind: 'instant'; ruleId: string; role: AgencyRole; from: string; at: string }
+  /** Extend the open step of a rule to another variant, counted from the same start. */
+  | { kind: 'extend'; ruleId: string; variant: string; approvedBy?: string; at: string }
+  /** Close every open step as moot (the path is over). */
+  | { kind: 'close-all'; at: string };
+
+export type Decision<M> =
+  | { kind: 'apply'; model: M; actions: StepAction[] }
+  /** The event needs an earlier one that has not arrived yet (e.g. a receipt before the transfer): retried after each applied event. */
+  | { kind: 'defer'; reason: string }
+  /** The event does not change anything (stale, already done, not for this path). */
+  | { kind: 'ignore'; reason: string };
+
+/** What a decider may know of the tracker. */
+export interface StepContext {
+  isOpen(ruleId: string): boolean;
+}
+
+export interface CaseDecider<M> {
+  decide(model: M, event: CaseEventSignal, ctx: StepContext): Decision<M>;
+  /** Consequence of a step running out (e.g. the reconsideration right lapses), or null. */
+  onMissed(model: M, ruleId: string, at: string, ctx: StepContext): Decision<M> | null;
+  isFinished(model: M): boolean;
+}
+
+export function apply<M>(model: M, ...actions: StepAction[]): Decision<M> {
+  return { kind: 'apply', model, actions };
+}
+export function defer<M>(reason: string): Decision<M> {
+  return { kind: 'defer', reason };
+}
+export function ignore<M>(reason: string): Decision<M> {
+  return { kind: 'ignore', reason };
+}
+
+/** Reads a string field of an event payload (payloads are validated upstream by the contracts registry). */
+export function payloadString(event: CaseEventSignal, field: string): string | undefined {
+  const v = event.payload[field];
+  return typeof v === 'string' ? v : undefined;
+}

@@ -39,7 +39,6 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, OnApplicati
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
     });
-    // eslint-disable-next-line no-console
     console.log(`[workflow-worker] ready: polling ${env.CASEBRIDGE_TEMPORAL_TASK_QUEUE} on ${env.CASEBRIDGE_TEMPORAL_ADDRESS}`);
   }
 

@@ -29,7 +29,8 @@ export function messagingModule(spec: {
         retry: { attempts: 10, baseMs: 250, maxMs: 10_000 },
         topicSuffix: env.CASEBRIDGE_TOPIC_SUFFIX || undefined,
         ...(spec.consumes?.length ? { consumer: {
-          groupId: `casebridge-${spec.service}`, topics: spec.consumes, fromBeginning: true,
+          // the topic suffix isolates test systems sharing one broker: their groups must differ too
+          groupId: `casebridge-${spec.service}${env.CASEBRIDGE_TOPIC_SUFFIX ? `.${env.CASEBRIDGE_TOPIC_SUFFIX}` : ''}`, topics: spec.consumes, fromBeginning: true,
           sessionTimeout: env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS, heartbeatInterval: Math.max(1000, Math.floor(env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS / 10)),
           // Partitions in parallel (order holds within each): a message waiting for an event that is still
           // on another topic must not hold up that other topic.

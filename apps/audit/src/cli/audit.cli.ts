@@ -160,6 +160,7 @@ async function main(argv: string[]): Promise<number> {
     host: env.CASEBRIDGE_PG_HOST, port: env.CASEBRIDGE_PG_PORT, user: env.CASEBRIDGE_PG_USER, password: env.CASEBRIDGE_PG_PASSWORD,
     database: env.CASEBRIDGE_DB_NAME, max: 3, application_name: 'casebridge-audit-cli',
   });
+  pool.on('error', (e) => process.stderr.write(`audit: database connection lost: ${e.message}\n`));
   try {
     const db = databaseOfPool(pool);
     if (!(await ledgerExists(db))) throw new UsageError(`database ${env.CASEBRIDGE_DB_NAME} holds no audit ledger`);

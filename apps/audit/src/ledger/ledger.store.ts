@@ -34,9 +34,13 @@ export interface StoredCheckpoint extends CheckpointClaim {
   signature: string;
 }
 
+/** An ISO-8601 UTC instant with milliseconds, as Date.prototype.toISOString writes it, formatted by PostgreSQL (no Date parsing per row). */
+const isoUtc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 // seq is read as text (bigint); ORDER BY must name the table column (e.seq), not the text alias, or 10 sorts before 2.
 const ENTRY_COLUMNS = `seq::text AS seq, linked_case_id, case_seq, event_id, type, version, producer_agency_id, producer_kind,
-  actor_officer_id, occurred_at, recorded_at, ingested_at, envelope, content_hash, prev_hash, entry_hash`;
+  actor_officer_id, ${isoUtc('occurred_at')} AS occurred_at, ${isoUtc('recorded_at')} AS recorded_at, ${isoUtc('ingested_at')} AS ingested_at,
+  envelope, content_hash, prev_hash, entry_hash`;
 
 interface EntryRow {
   seq: string; linked_case_id: string; case_seq: number; event_id: string; type: string; version: number;
@@ -70,13 +74,15 @@ function toCheckpoint(r: CheckpointRow): StoredCheckpoint {
 
 // ---- append ---------------------------------------------------------------------------------------
 
-/** The envelope as it came off the wire: its JSON text and its parse. */
+/** The envelope as it came off the wire: its JSON text (already validated by the consumer's registry). */
 export interface ReceivedEnvelope {
   raw: string;
-  json: {
-    eventId: string; type: string; version: number; linkedCaseId: string;
-    producer: { agencyId: string; kind: string }; actor: { officerId: string }; occurredAt: string; recordedAt: string;
-  } & Record<string, unknown>;
+}
+
+/** The envelope fields the ledger reads (the consumer validated them against the envelope contract). */
+interface EnvelopeFields {
+  eventId: string; type: string; version: number; linkedCaseId: string;
+  producer: { agencyId: string; kind: string }; actor: { officerId: string }; occurredAt: string; recordedAt: string;
 }
 
 export interface AppendOptions {
@@ -97,7 +103,8 @@ export type AppendResult =
  * appends of one case never read the same head), then reads the head and inserts.
  */
 export async function appendEntry(tx: SqlRunner, received: ReceivedEnvelope, options: AppendOptions = {}): Promise<AppendResult> {
-  const e = received.json;
+  // hash and stored jsonb come from the same bytes: the parse of the raw text
+  const e = JSON.parse(received.raw) as EnvelopeFields & Record<string, unknown>;
   await tx.query('SELECT pg_advisory_xact_lock_shared($1, $2), pg_advisory_xact_lock($3, hashtext($4))',
     [...LOCKS.global, LOCKS.caseClass, e.linkedCaseId]);
   const [state] = await tx.query<{ existing: string | null; case_seq: number | null; entry_hash: string | null }>(
@@ -198,23 +205,6 @@ export async function runCheckpointRound(db: SqlDatabase, signer: CheckpointSign
     const global: CheckpointClaim = { linkedCaseId: 'global', upToSeq: upTo, headHash: head, createdAt };
     await insertCheckpoints(tx, signer, [...claims, global]);
     return { global, cases: claims.length, entriesFolded: folded };
-  });
-}
-
-/** Signs the current head of one linked case unless a checkpoint already covers it (before an export). */
-export async function sealCaseHead(db: SqlDatabase, signer: CheckpointSigner, linkedCaseId: string, now: Date = new Date()): Promise<CheckpointClaim | null> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock_shared($1, $2), pg_advisory_xact_lock($3, hashtext($4))',
-      [...LOCKS.global, LOCKS.caseClass, linkedCaseId]);
-    const [h] = await tx.query<{ case_seq: number; entry_hash: string }>(
-      'SELECT case_seq, entry_hash FROM ledger_entry WHERE linked_case_id = $1 ORDER BY case_seq DESC LIMIT 1', [linkedCaseId]);
-    if (!h) return null;
-    const [c] = await tx.query<{ up_to: string | null }>(
-      'SELECT max(up_to_seq)::text AS up_to FROM ledger_checkpoint WHERE scope = $1', [linkedCaseId]);
-    if (Number(c?.up_to ?? 0) >= h.case_seq) return null;
-    const claim: CheckpointClaim = { linkedCaseId, upToSeq: h.case_seq, headHash: h.entry_hash, createdAt: now.toISOString() };
-    await insertCheckpoints(tx, signer, [claim]);
-    return claim;
   });
 }
 

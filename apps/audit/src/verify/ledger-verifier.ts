@@ -175,38 +175,37 @@ export class LedgerVerifier {
       cursor = { caseSeq: 0, hash: GENESIS_HASH, problems: 0, first: null, signedUpTo: 0 };
       this.cases.set(e.linkedCaseId, cursor);
     }
-    const at = { seq: e.seq, linkedCaseId: e.linkedCaseId, caseSeq: e.caseSeq, eventId: e.eventId };
+    const c = cursor;
+    const problem = (kind: EntryProblemKind, expected: string, found: string, detail: string) =>
+      this.report({ seq: e.seq, linkedCaseId: e.linkedCaseId, caseSeq: e.caseSeq, eventId: e.eventId, problem: kind, expected, found, detail }, c);
     const expectedSeq = cursor.caseSeq + 1;
     if (e.caseSeq > expectedSeq) {
       this.gaps.push({ linkedCaseId: e.linkedCaseId, missingFrom: expectedSeq, missingTo: e.caseSeq - 1, beforeSeq: e.seq });
-      this.report({ ...at, problem: 'sequence-gap', expected: `caseSeq ${expectedSeq}`, found: `caseSeq ${e.caseSeq}`,
-        detail: `entries ${expectedSeq === e.caseSeq - 1 ? expectedSeq : `${expectedSeq}–${e.caseSeq - 1}`} of the case are missing (prevHash ${e.prevHash} names an entry that is gone)` }, cursor);
+      problem('sequence-gap', `caseSeq ${expectedSeq}`, `caseSeq ${e.caseSeq}`,
+        `entries ${expectedSeq === e.caseSeq - 1 ? expectedSeq : `${expectedSeq}–${e.caseSeq - 1}`} of the case are missing (prevHash ${e.prevHash} names an entry that is gone)`);
     } else if (e.caseSeq < expectedSeq) {
-      this.report({ ...at, problem: 'sequence-repeat', expected: `caseSeq ${expectedSeq}`, found: `caseSeq ${e.caseSeq}`,
-        detail: 'the case sequence does not increase in ledger order' }, cursor);
+      problem('sequence-repeat', `caseSeq ${expectedSeq}`, `caseSeq ${e.caseSeq}`, 'the case sequence does not increase in ledger order');
     } else if (e.prevHash !== cursor.hash) {
-      this.report({ ...at, problem: 'prev-hash-mismatch', expected: cursor.hash, found: e.prevHash,
-        detail: e.caseSeq === 1 ? 'the first entry of a case must start from the genesis hash' : `prevHash is not the entryHash of caseSeq ${cursor.caseSeq}` }, cursor);
+      problem('prev-hash-mismatch', cursor.hash, e.prevHash,
+        e.caseSeq === 1 ? 'the first entry of a case must start from the genesis hash' : `prevHash is not the entryHash of caseSeq ${cursor.caseSeq}`);
     }
     let content: string | null = null;
     try {
       content = contentHashOf(e.envelope);
     } catch (err) {
-      this.report({ ...at, problem: 'bad-envelope', expected: e.contentHash, found: 'unhashable', detail: (err as Error).message }, cursor);
+      problem('bad-envelope', e.contentHash, 'unhashable', (err as Error).message);
     }
     if (content !== null && content !== e.contentHash) {
-      this.report({ ...at, problem: 'content-hash-mismatch', expected: e.contentHash, found: content,
-        detail: 'the envelope was altered after it was recorded' }, cursor);
+      problem('content-hash-mismatch', e.contentHash, content, 'the envelope was altered after it was recorded');
     }
     const entryHash = isHash(e.prevHash) && isHash(e.contentHash)
       ? entryHashOf({ prevHash: e.prevHash, contentHash: e.contentHash, caseSeq: e.caseSeq, linkedCaseId: e.linkedCaseId, eventId: e.eventId, ingestedAt: e.ingestedAt })
       : 'malformed';
     if (entryHash !== e.entryHash) {
-      this.report({ ...at, problem: 'entry-hash-mismatch', expected: e.entryHash, found: entryHash,
-        detail: 'caseSeq, linkedCaseId, eventId, ingestedAt, prevHash or contentHash of the entry were altered' }, cursor);
+      problem('entry-hash-mismatch', e.entryHash, entryHash, 'caseSeq, linkedCaseId, eventId, ingestedAt, prevHash or contentHash of the entry were altered');
     }
     const mismatch = metadataMismatch(e);
-    if (mismatch) this.report({ ...at, problem: 'metadata-mismatch', ...mismatch }, cursor);
+    if (mismatch) problem('metadata-mismatch', mismatch.expected, mismatch.found, mismatch.detail);
 
     cursor.caseSeq = Math.max(cursor.caseSeq, e.caseSeq);
     cursor.hash = e.entryHash;
@@ -275,20 +274,17 @@ function metadataMismatch(e: LedgerEntry): { expected: string; found: string; de
     eventId?: unknown; linkedCaseId?: unknown; type?: unknown; version?: unknown; producer?: { agencyId?: unknown; kind?: unknown };
     actor?: { officerId?: unknown }; occurredAt?: unknown; recordedAt?: unknown;
   };
-  const checks: [string, unknown, unknown][] = [
-    ['eventId', env.eventId, e.eventId],
-    ['linkedCaseId', env.linkedCaseId, e.linkedCaseId],
-    ['type', env.type, e.type],
-    ['version', env.version, e.version],
-    ['producer.agencyId', env.producer?.agencyId, e.producerAgencyId],
-    ['producer.kind', env.producer?.kind, e.producerKind],
-    ['actor.officerId', env.actor?.officerId, e.actorOfficerId],
-    ['occurredAt', isoOrSelf(env.occurredAt), e.occurredAt],
-    ['recordedAt', isoOrSelf(env.recordedAt), e.recordedAt],
-  ];
-  for (const [field, expected, found] of checks) {
-    if (expected !== found) return { expected: String(expected), found: String(found), detail: `column ${field} disagrees with the envelope` };
-  }
+  const differs = (field: string, expected: unknown, found: unknown) => ({ expected: String(expected), found: String(found), detail: `column ${field} disagrees with the envelope` });
+  if (env.eventId !== e.eventId) return differs('eventId', env.eventId, e.eventId);
+  if (env.linkedCaseId !== e.linkedCaseId) return differs('linkedCaseId', env.linkedCaseId, e.linkedCaseId);
+  if (env.type !== e.type) return differs('type', env.type, e.type);
+  if (env.version !== e.version) return differs('version', env.version, e.version);
+  if (env.producer?.agencyId !== e.producerAgencyId) return differs('producer.agencyId', env.producer?.agencyId, e.producerAgencyId);
+  if (env.producer?.kind !== e.producerKind) return differs('producer.kind', env.producer?.kind, e.producerKind);
+  if (env.actor?.officerId !== e.actorOfficerId) return differs('actor.officerId', env.actor?.officerId, e.actorOfficerId);
+  // the envelope's instants are usually written exactly as the column reads back (toISOString); else compare the instants
+  if (env.occurredAt !== e.occurredAt && isoOrSelf(env.occurredAt) !== e.occurredAt) return differs('occurredAt', isoOrSelf(env.occurredAt), e.occurredAt);
+  if (env.recordedAt !== e.recordedAt && isoOrSelf(env.recordedAt) !== e.recordedAt) return differs('recordedAt', isoOrSelf(env.recordedAt), e.recordedAt);
   return null;
 }
 

@@ -73,7 +73,7 @@ export class LedgerIngestion implements OnApplicationBootstrap, BeforeApplicatio
   private async record(event: IntegrationEventEnvelope<object>, manager: EntityManager, context: HandlerContext): Promise<void> {
     // Not upcast: the decoded envelope has the wire content. Upcast: only the captured wire form has it.
     const received: ReceivedEnvelope | undefined = this.registry.wireOf(event)
-      ?? (context.upcastFrom === null ? { raw: JSON.stringify(event), json: event as unknown as ReceivedEnvelope['json'] } : undefined);
+      ?? (context.upcastFrom === null ? { raw: JSON.stringify(event) } : undefined);
     if (!received) throw new Error(`${event.type} ${event.eventId}: the wire form of an upcast event was lost; not recorded`);
     const result = await appendEntry(runnerOfManager(manager), received, { signer: this.signer, checkpointEvery: this.checkpointEvery });
     if (result.appended) {

@@ -17,8 +17,7 @@ export class WireCapturingRegistry extends EventRegistry {
   override decode(raw: Buffer | string | null): DecodeResult {
     const result = super.decode(raw);
     if (result.ok && raw !== null) {
-      const text = typeof raw === 'string' ? raw : raw.toString('utf8');
-      this.wire.set(result.envelope, { raw: text, json: JSON.parse(text) as ReceivedEnvelope['json'] });
+      this.wire.set(result.envelope, { raw: typeof raw === 'string' ? raw : raw.toString('utf8') });
     }
     return result;
   }

@@ -213,6 +213,9 @@ export CASEBRIDGE_PG_USER=postgres
 export CASEBRIDGE_PG_PASSWORD=postgres
 export CASEBRIDGE_KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
 export CASEBRIDGE_TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
-export CASEBRIDGE_TEMPORAL_TEST_SERVER=$INFRA_DIR/temporal-test-server/temporal-test-server
 ENV
+  # only once installed (infra/local/up test-server)
+  if [ -x "$INFRA_DIR/temporal-test-server/temporal-test-server" ]; then
+    echo "export CASEBRIDGE_TEMPORAL_TEST_SERVER=$INFRA_DIR/temporal-test-server/temporal-test-server"
+  fi
 }

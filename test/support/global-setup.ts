@@ -72,7 +72,7 @@ export default async function globalSetup(): Promise<void> {
     await startContainers();
   } else {
     process.stderr.write('[test] no Docker engine: starting the local infrastructure (infra/local/up)\n');
-    localUp(['postgres', 'kafka', 'temporal']);
+    localUp(['postgres', 'kafka', 'temporal', 'test-server']);
   }
   if (!process.env.CASEBRIDGE_TEMPORAL_TEST_SERVER) localUp(['test-server'], ['CASEBRIDGE_TEMPORAL_TEST_SERVER']);
   process.env.__CASEBRIDGE_SETUP_DONE = '1';

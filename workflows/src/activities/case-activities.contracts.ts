@@ -35,6 +35,11 @@ export interface ComputedDeadlineView {
   /** statutory | policy | unverified */
   ruleStatus: string;
   explain: Record<string, unknown>;
+  /**
+   * Years counted without their official holiday arrangement (weekends only), when the engine runs with
+   * uncoveredYears: 'provisional'. Also in `explain.provisionalYears`. Recompute once the year is loaded.
+   */
+  provisionalYears?: number[];
   suspended: boolean;
 }
 
@@ -97,7 +102,8 @@ export const CaseActivityErrors = {
  * legal-time error codes that are legal or validation rejections: retrying cannot help, so they are
  * thrown non-retryable and the workflow records them (e.g. an extension without the required approval).
  * CALENDAR_NOT_COVERED and CALENDAR_DATA_INVALID are NOT here: an operator fixes the calendar data
- * and the retried activity then succeeds.
+ * and the retried activity then succeeds (an engine with uncoveredYears: 'provisional' does not throw
+ * CALENDAR_NOT_COVERED at all).
  */
 export const NON_RETRYABLE_LEGAL_TIME_CODES = [
   'INVALID_INSTANT',

@@ -136,7 +136,13 @@ function view(d: ComputedDeadline, suspended: boolean): ComputedDeadlineView {
     onExpiry: d.onExpiry,
     basis: d.basisText,
     ruleStatus: d.status,
-    explain: JSON.parse(JSON.stringify(d.explain)) as Record<string, unknown>,
+    // provisionalYears (engine option uncoveredYears: 'provisional'): counted on weekends only for a year
+    // whose official arrangement is not loaded; carried in the explanation so every view shows it.
+    explain: {
+      ...(JSON.parse(JSON.stringify(d.explain)) as Record<string, unknown>),
+      ...(d.provisionalYears?.length ? { provisionalYears: [...d.provisionalYears] } : {}),
+    },
+    ...(d.provisionalYears?.length ? { provisionalYears: [...d.provisionalYears] } : {}),
     suspended,
   };
 }

@@ -15,14 +15,13 @@ import {
   type AgencyKind,
   type IntegrationEventEnvelope,
 } from '@casebridge/contracts';
-import { chineseDaysCalendar, createDeadlineEngine, type DeadlineEngine, type HolidayCalendar } from '@casebridge/legal-time';
+import { createDeadlineEngine, type DeadlineEngine } from '@casebridge/legal-time';
 import { createCaseActivities, type DeadlineEventSink } from '../activities/case-activities';
 import { workflowBundlerOptions } from '../bundler-options';
 import { TemporalBridge, type DeliveryOutcome } from '../bridge/temporal-bridge';
 import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../search-attributes';
 import type { DeadlineConfig } from '../shared/deadline.contracts';
 import {
-  FILING_SUPERVISION_WORKFLOW_TYPE,
   SupervisionQueries,
   supervisionWorkflowId,
   type SupervisionStateView,
@@ -73,23 +72,13 @@ export class InMemoryDeadlineSink implements DeadlineEventSink {
 }
 
 /**
- * legal-time with the built-in calendar (chinese-days) plus, for the years after it, a TEST FIXTURE
- * of weekends only: the time-skipping server starts at the wall-clock time and long timers (3-month
- * chaser) run past the last official calendar year. Expectations are computed with this same engine;
- * hand-computed expectations use 2025 dates (official data).
+ * legal-time as the worker runs it: the built-in calendar (chinese-days), and years after it counted
+ * provisionally (weekends only, flagged) — the time-skipping server starts at the wall-clock time and
+ * long timers (3-month chaser) run past the last official calendar year. Expectations are computed with
+ * this same engine; hand-computed expectations use 2025 dates (official data).
  */
 export function testDeadlineEngine(): DeadlineEngine {
-  let calendar: HolidayCalendar = chineseDaysCalendar();
-  const last = calendar.coveredYears[calendar.coveredYears.length - 1]!;
-  for (let year = last + 1; year <= last + 3; year++) {
-    calendar = calendar.withYear({
-      year,
-      holidays: [],
-      makeUpWorkdays: [],
-      source: `TEST FIXTURE ${year}: weekends only, not the official arrangement`,
-    });
-  }
-  return createDeadlineEngine({ calendar });
+  return createDeadlineEngine({ uncoveredYears: 'provisional' });
 }
 
 /** Registers the Cb* search attributes on a (time-skipping) server through the OperatorService. */
@@ -326,10 +315,6 @@ export class TransferDriver {
     return this.deliver('filing-supervision.requested', { procuratorateAgencyId: PROCURATORATE, ground, reasons: '请求立案监督' }, at);
   }
 
-  /** Terminates the workflow if it is still running (test clean-up: keeps later time skips quiet). */
-  async terminateIfRunning(): Promise<void> {
-    await terminateWhenIdle(this.kit, this.workflowId);
-  }
 }
 
 /** Drives one filing supervision through the bridge. */
@@ -397,10 +382,6 @@ export class SupervisionDriver {
   chaserIssued(at?: string) {
     return this.deliver('filing-supervision.chaser-issued', { ...this.ids(), note: '催办函' }, at);
   }
-
-  async terminateIfRunning(): Promise<void> {
-    await terminateWhenIdle(this.kit, this.workflowId);
-  }
 }
 
 /**
@@ -418,28 +399,3 @@ export async function waitIdle(kit: CaseTestKit, workflowId: string): Promise<vo
   }, `${workflowId} idle`);
 }
 
-/**
- * Terminates a running workflow once no activity of it is in flight. The Java test server keeps time
- * skipping locked for an activity whose workflow was terminated meanwhile, and every later env.sleep
- * would then wait in real time.
- */
-export async function terminateWhenIdle(kit: CaseTestKit, workflowId: string): Promise<void> {
-  const handle = kit.client.workflow.getHandle(workflowId);
-  try {
-    await handle.describe();
-  } catch {
-    return; // never started
-  }
-  try {
-    const running = await eventually(async () => {
-      const d = await handle.describe();
-      if (d.status.name !== 'RUNNING') return false;
-      return (d.raw.pendingActivities?.length ?? 0) === 0 ? true : undefined;
-    }, `${workflowId} idle`);
-    if (running) await handle.terminate('test clean-up');
-  } catch {
-    // closed meanwhile
-  }
-}
-
-export { FILING_SUPERVISION_WORKFLOW_TYPE };

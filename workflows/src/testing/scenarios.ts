@@ -1,0 +1,226 @@
+/**
+ * Every path of the case workflows, driven end to end on a time-skipping test server. Used by
+ * workflows/scripts/record-histories.ts to record the histories that replay.workflow-spec.ts replays
+ * against the current workflow code (the specs assert the same paths in detail).
+ */
+import {
+  ENFORCEMENT,
+  HOURS,
+  SupervisionDriver,
+  TransferDriver,
+  type CaseTestKit,
+} from './workflow-test-kit';
+
+export interface Scenario {
+  /** File name under workflows/test-histories (without .json). */
+  name: string;
+  /** Drives one workflow; returns its workflow id. */
+  run(kit: CaseTestKit): Promise<string>;
+}
+
+async function sleepUntil(kit: CaseTestKit, ms: number): Promise<void> {
+  const now = await kit.now();
+  if (ms > now) await kit.env.sleep(ms - now);
+}
+
+async function untilReceipt(d: TransferDriver) {
+  await d.crimeSuspected();
+  await d.teamReported();
+  await d.headDecided('approved');
+  await d.sent();
+  return d.receiptSigned();
+}
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'transfer-filed',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-not-filed-upheld-supervision-requested',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      await d.filingDecided('not-filed');
+      await d.reconsiderationRequested();
+      await d.reconsiderationDecided('upheld');
+      await d.supervisionRequested('upheld-on-reconsideration');
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-returned-for-penalty',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      await d.filingDecided('returned-for-penalty');
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-materials-supplemented',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      await d.materialsRequested();
+      await d.materialsSupplemented();
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-forwarded-late',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      await kit.env.sleep(HOURS(30));
+      await d.forwarded('forwarded');
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-refused',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await d.crimeSuspected();
+      await d.teamReported();
+      await d.headDecided('refused');
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-procuratorate-opinion',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await d.procuratorateOpinion();
+      await d.sent();
+      await d.receiptSigned();
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-review-extended-and-duplicate',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      const crime = await d.crimeSuspected();
+      await kit.bridge.deliver(crime); // duplicate
+      await d.teamReported();
+      await d.headDecided('approved');
+      await d.sent();
+      const receipt = await d.receiptSigned();
+      const stepId = `${d.transferId}/transfer.filing-review`;
+      await d.handle().signal('extendDeadline', { stepId, variant: 'major-complex' }); // refused: no approval
+      await d.reviewExtended('major-complex');
+      const standard = kit.engine.compute({ rule: 'transfer.filing-review', from: receipt.occurredAt });
+      await sleepUntil(kit, standard.dueAtEpochMs + HOURS(1));
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-suspended-resumed',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      const stepId = `${d.transferId}/transfer.filing-review`;
+      await d.handle().signal('suspendClock', { stepId, reason: '鉴定期间' });
+      await kit.env.sleep(HOURS(48));
+      await d.handle().signal('resumeClock', { stepId });
+      await kit.env.sleep(HOURS(1));
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-filing-review-missed',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      const receipt = await untilReceipt(d);
+      const due = kit.engine.compute({ rule: 'transfer.filing-review', from: receipt.occurredAt });
+      await sleepUntil(kit, due.dueAtEpochMs + HOURS(1));
+      await d.supervisionRequested('decision-overdue');
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-receipt-missed-then-signed',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await d.crimeSuspected();
+      await d.teamReported();
+      await d.headDecided('approved');
+      await d.sent();
+      await kit.env.sleep(HOURS(26));
+      await d.receiptSigned();
+      await d.filingDecided('returned-for-penalty');
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-reconsideration-right-lapsed',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      const decided = await d.filingDecided('not-filed');
+      const due = kit.engine.compute({ rule: 'transfer.reconsideration-request', from: decided.occurredAt });
+      await sleepUntil(kit, due.dueAtEpochMs + HOURS(1));
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-continued-as-new',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      d.waitMode = 'idle';
+      await kit.client.workflow.start('caseTransferWorkflow', {
+        workflowId: d.workflowId,
+        taskQueue: kit.taskQueue,
+        args: [{ transferId: d.transferId, linkedCaseId: d.linkedCaseId, enforcementAgencyId: ENFORCEMENT, region: '210100', config: { continueAsNewAfterEvents: 40 } }],
+      });
+      await untilReceipt(d);
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'supervision-reasons-accepted',
+    async run(kit) {
+      const d = new SupervisionDriver(kit);
+      await d.opened();
+      await d.explanationRequired();
+      await d.explained();
+      await d.reasonsAccepted();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'supervision-police-file-missed-then-chaser',
+    async run(kit) {
+      const d = new SupervisionDriver(kit);
+      await d.opened();
+      const notice = await d.filingNoticeIssued();
+      const due = kit.engine.compute({ rule: 'supervision.police-file', from: notice.occurredAt });
+      await sleepUntil(kit, due.dueAtEpochMs + HOURS(1));
+      await d.correctionIssued();
+      const filed = await d.policeFiled();
+      const chaser = kit.engine.compute({ rule: 'supervision.investigation-chaser', from: filed.occurredAt });
+      await sleepUntil(kit, chaser.dueAtEpochMs + HOURS(1));
+      await d.chaserIssued();
+      return d.workflowId;
+    },
+  },
+];

@@ -16,6 +16,14 @@ import { TransferCopy } from './transfer-copy.entity';
  * its own view. Runs in the inbox transaction of each event (applied once however often Kafka
  * delivers it). Events about a transfer unknown here are logged as orphans and ignored.
  */
+/** Sets the status unless an act that happened later already set it (cross-topic reordering). */
+function setStatus(c: TransferCopy, status: TransferCopy['status'], e: IntegrationEventEnvelope): void {
+  const at = new Date(e.occurredAt);
+  if (c.statusAt && c.statusAt.getTime() > at.getTime()) return;
+  c.status = status;
+  c.statusAt = at;
+}
+
 @Injectable()
 export class TransferCopiesConsumer {
   private readonly logger = new Logger(TransferCopiesConsumer.name);
@@ -49,7 +57,7 @@ export class TransferCopiesConsumer {
       transferId: p.transferId, agencyId: p.copyToAgencyId, linkedCaseId: e.linkedCaseId, caseId: p.caseId,
       enforcementAgencyId: p.fromAgencyId, policeAgencyId: p.toAgencyId, caseNumber: p.caseNumber,
       party: { name: p.party.name, creditCode: p.party.creditCode }, summary: p.summary, thresholdFacts: p.thresholdFacts,
-      materials: p.materials, missingMaterials: [], status: 'sent', receiptNumber: null, reviewVariant: 'standard',
+      materials: p.materials, missingMaterials: [], status: 'sent', statusAt: new Date(e.occurredAt), receiptNumber: null, reviewVariant: 'standard',
       policeCaseNumber: null, policeReasons: null, handedOverItems: [], supervisionRequested: false, supervisionGround: null,
       supervisionReasons: null, supervisionId: null,
       timeline: [eventEntry(e, `copy received: ${p.fromAgencyId} transferred case ${p.caseNumber} to ${p.toAgencyId} (transfer.copy-to-procuratorate)`)],
@@ -61,7 +69,7 @@ export class TransferCopiesConsumer {
   async receipt(e: IntegrationEventEnvelope<TransferReceiptSignedV1>, manager: EntityManager): Promise<void> {
     const c = await this.load(manager, e.payload.transferId, e);
     if (!c) return;
-    if (c.status === 'sent') c.status = 'received';
+    if (c.status === 'sent') setStatus(c, 'received', e);
     c.receiptNumber = e.payload.receiptNumber;
     await this.save(manager, c, e, `police signed the receipt ${e.payload.receiptNumber} (transfer.receipt)`);
   }
@@ -72,10 +80,10 @@ export class TransferCopiesConsumer {
     if (!c) return;
     if (e.payload.mode === 'forwarded') {
       c.policeAgencyId = e.payload.toAgencyId ?? c.policeAgencyId;
-      c.status = 'sent';
+      setStatus(c, 'sent', e);
       await this.save(manager, c, e, `police forwarded the case to ${e.payload.toAgencyId} as outside their competence (transfer.forward-or-return)`, e.payload.reasons);
     } else {
-      c.status = 'returned-not-competent';
+      setStatus(c, 'returned-not-competent', e);
       await this.save(manager, c, e, 'police returned the case as outside their competence (transfer.forward-or-return)', e.payload.reasons);
     }
   }
@@ -84,7 +92,7 @@ export class TransferCopiesConsumer {
   async materialsRequested(e: IntegrationEventEnvelope<TransferMaterialsRequestedV1>, manager: EntityManager): Promise<void> {
     const c = await this.load(manager, e.payload.transferId, e);
     if (!c) return;
-    c.status = 'materials-requested';
+    setStatus(c, 'materials-requested', e);
     c.missingMaterials = e.payload.missing;
     await this.save(manager, c, e, `police asked for missing materials: ${e.payload.missing.join(', ')} (transfer.materials-notice)`, e.payload.note);
   }
@@ -97,7 +105,7 @@ export class TransferCopiesConsumer {
     const items = e.payload.items;
     c.materials = [...c.materials, ...items];
     c.missingMaterials = c.missingMaterials.filter((k) => !items.some((i) => i.kind === k));
-    if (c.status === 'materials-requested') c.status = 'received';
+    if (c.status === 'materials-requested') setStatus(c, 'received', e);
     await this.save(manager, c, e, `enforcement supplemented materials (${items.map((i) => i.kind).join(', ')}) (transfer.materials-supplement)`);
   }
 
@@ -115,7 +123,7 @@ export class TransferCopiesConsumer {
   async filingDecided(e: IntegrationEventEnvelope<TransferFilingDecidedV1>, manager: EntityManager): Promise<void> {
     const c = await this.load(manager, e.payload.transferId, e);
     if (!c) return;
-    c.status = e.payload.outcome;
+    setStatus(c, e.payload.outcome, e);
     c.policeCaseNumber = e.payload.policeCaseNumber ?? c.policeCaseNumber;
     c.policeReasons = e.payload.reasons ?? null;
     const number = e.payload.policeCaseNumber ? ` ${e.payload.policeCaseNumber}` : '';
@@ -126,7 +134,7 @@ export class TransferCopiesConsumer {
   async reconsiderationRequested(e: IntegrationEventEnvelope<TransferReconsiderationRequestedV1>, manager: EntityManager): Promise<void> {
     const c = await this.load(manager, e.payload.transferId, e);
     if (!c) return;
-    c.status = 'reconsideration-requested';
+    setStatus(c, 'reconsideration-requested', e);
     await this.save(manager, c, e, 'enforcement asked the police to reconsider non-filing (transfer.reconsideration-request)', e.payload.reasons);
   }
 
@@ -134,7 +142,7 @@ export class TransferCopiesConsumer {
   async reconsiderationDecided(e: IntegrationEventEnvelope<TransferReconsiderationDecidedV1>, manager: EntityManager): Promise<void> {
     const c = await this.load(manager, e.payload.transferId, e);
     if (!c) return;
-    c.status = e.payload.outcome === 'upheld' ? 'upheld' : 'filed';
+    setStatus(c, e.payload.outcome === 'upheld' ? 'upheld' : 'filed', e);
     c.policeCaseNumber = e.payload.policeCaseNumber ?? c.policeCaseNumber;
     if (e.payload.outcome === 'upheld') c.policeReasons = e.payload.reasons;
     await this.save(manager, c, e, `police reconsideration: ${e.payload.outcome} (transfer.reconsideration-decision)`, e.payload.reasons);
@@ -144,7 +152,7 @@ export class TransferCopiesConsumer {
   async itemsHandedOver(e: IntegrationEventEnvelope<TransferItemsHandedOverV1>, manager: EntityManager): Promise<void> {
     const c = await this.load(manager, e.payload.transferId, e);
     if (!c) return;
-    c.status = 'items-handed-over';
+    setStatus(c, 'items-handed-over', e);
     c.handedOverItems = [...c.handedOverItems, ...e.payload.items];
     await this.save(manager, c, e, `enforcement handed over ${e.payload.items.length} seized item(s) (transfer.items-handover)`);
   }

@@ -44,6 +44,11 @@ export class TransferCopy {
   @Column('jsonb', { default: () => "'[]'" }) materials!: MaterialItem[];
   @Column('jsonb', { name: 'missing_materials', default: () => "'[]'" }) missingMaterials!: MaterialKind[];
   @Column('varchar', { length: 32 }) @Index() status!: TransferCopyStatus;
+  /**
+   * Event time of the act that set `status`. Events of one transfer come from two topics (enforcement,
+   * police) and may be applied out of their real order; the later act wins (the timeline keeps all).
+   */
+  @Column('timestamptz', { name: 'status_at', nullable: true }) statusAt!: Date | null;
   @Column('varchar', { name: 'receipt_number', length: 64, nullable: true }) receiptNumber!: string | null;
   @Column('varchar', { name: 'review_variant', length: 32, default: 'standard' }) reviewVariant!: string;
   @Column('varchar', { name: 'police_case_number', length: 64, nullable: true }) policeCaseNumber!: string | null;

@@ -4,6 +4,10 @@ import { DEADLINE_EVENTS } from './events/deadline.integration-events';
 import { FILING_SUPERVISION_EVENTS } from './events/filing-supervision.integration-events';
 import { SUPERVISION_EVENTS } from './events/supervision.integration-events';
 import { TRANSFER_EVENTS } from './events/transfer.integration-events';
+import { PROSECUTION_EVENTS } from './events/prosecution.integration-events';
+import { PIL_EVENTS } from './events/pil.integration-events';
+import { COURT_EVENTS } from './events/court.integration-events';
+import { SHARING_EVENTS } from './events/sharing.integration-events';
 
 /** Every integration event of CaseBridge, all versions. */
 export const ALL_EVENT_DEFINITIONS: readonly EventDefinition[] = [
@@ -12,6 +16,10 @@ export const ALL_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...FILING_SUPERVISION_EVENTS,
   ...DEADLINE_EVENTS,
   ...SUPERVISION_EVENTS,
+  ...PROSECUTION_EVENTS,
+  ...PIL_EVENTS,
+  ...COURT_EVENTS,
+  ...SHARING_EVENTS,
 ] as EventDefinition[];
 
 export const eventRegistry = new EventRegistry(ALL_EVENT_DEFINITIONS);

@@ -11,3 +11,7 @@ export * from './events/transfer.integration-events';
 export * from './events/filing-supervision.integration-events';
 export * from './events/deadline.integration-events';
 export * from './events/supervision.integration-events';
+export * from './events/prosecution.integration-events';
+export * from './events/pil.integration-events';
+export * from './events/court.integration-events';
+export * from './events/sharing.integration-events';

@@ -221,6 +221,7 @@ export interface CaseStateView {
   police: { transfers: PoliceTransferView[]; supervisions: PoliceSupervisionView[] };
   procuratorate: { transferCopies: TransferCopyView[]; filingSupervisions: FilingSupervisionView[]; transferOpinions: TransferOpinionView[] };
   supervision: { acts: SupervisionActView[] };
+  otherActs: { type: string; at: string; by: string; payload: unknown }[];
   deadlines: { running: DeadlineView[]; suspended: DeadlineView[]; missed: DeadlineView[]; closed: DeadlineView[] };
   /** event types this projector does not know (a new contract): applied to nothing */
   unhandledTypes: string[];
@@ -258,6 +259,8 @@ export class CaseStateFold {
   readonly supervisions = new Map<string, FilingSupervisionView>();
   readonly opinions = new Map<string, TransferOpinionView>();
   readonly supervisionActs: SupervisionActView[] = [];
+  /** Acts of the flows after the transfer (prosecution, PIL, court, sharing): listed in order, not yet folded into views. */
+  readonly otherActs: { type: string; at: string; by: string; payload: unknown }[] = [];
   readonly deadlines = new Map<string, Omit<DeadlineView, 'msLeft' | 'timeLeft'>>();
   readonly unhandled = new Set<string>();
 
@@ -348,6 +351,7 @@ export class CaseStateFold {
         transferOpinions: sortBy(this.opinions.values(), (o) => o.transferId).map((o) => ({ ...o })),
       },
       supervision: { acts: this.supervisionActs.map((a) => ({ ...a })) },
+      otherActs: this.otherActs.map((a) => ({ ...a })),
       deadlines: { running: by('running'), suspended: by('suspended'), missed: by('missed'), closed: by('closed') },
       unhandledTypes: [...this.unhandled].sort(),
     };
@@ -654,6 +658,19 @@ export const HANDLERS: Record<string, Handler> = {
     s.supervisionActs.push({ type: e.type, at: e.occurredAt, by: `${e.producer.agencyId}/${e.actor.officerId}`, stepId: null, owingAgencyId: null, message: `joint supervision (review ${x.reviewInterval}): ${x.reason}` });
   },
 };
+
+// Prosecution, public-interest litigation, court and information-sharing events: recorded as acts of the
+// case until their own views exist.
+for (const type of [
+  'prosecution.transferred', 'prosecution.returned-for-investigation', 'prosecution.decided', 'pil.case-opened',
+  'pil.recommendation-served', 'pil.agency-replied', 'pil.announcement-published', 'pil.suit-filed', 'court.case-docketed',
+  'court.hearing-scheduled', 'court.judgment-rendered', 'sharing.information-shared', 'notification.case-notified',
+  'notification.acknowledged', 'consultation.requested', 'consultation.replied',
+]) {
+  HANDLERS[type] = (s, e) => {
+    s.otherActs.push({ type: e.type, at: e.occurredAt, by: `${e.producer.agencyId}/${e.actor.officerId}`, payload: e.payload });
+  };
+}
 
 /**
  * The state of a linked case as of `asOf`: the events recorded at or before it (recordedAt ≤ asOf),

@@ -53,6 +53,22 @@ export function summarize(e: Pick<IntegrationEventEnvelope, 'type' | 'payload' |
     case 'supervision.pressed': return { en: `supervisor pressed ${s('owingAgencyId')} (催办): ${s('message')}`, zh: `督办人员催办 ${s('owingAgencyId')}：${s('message')}` };
     case 'supervision.escalated': return { en: `supervisor escalated to ${s('toLevel')}: ${s('message')}`, zh: `督办人员报请上级 ${s('toLevel')}：${s('message')}` };
     case 'supervision.joint-listed': return { en: `listed for joint supervision (review every ${s('reviewInterval')}): ${s('reason')}`, zh: `列入联合督办（复核周期 ${s('reviewInterval')}）：${s('reason')}` };
+    case 'prosecution.transferred': return { en: `${who} transferred the case for prosecution (prosecution.review)`, zh: `${who} 移送审查起诉` };
+    case 'prosecution.returned-for-investigation': return { en: `returned for supplementary investigation, round ${s('round')}`, zh: `退回补充侦查（第 ${s('round')} 次）` };
+    case 'prosecution.decided': return { en: `prosecution decision: ${s('outcome')}`, zh: `审查起诉决定：${s('outcome') === 'indicted' ? '提起公诉' : '不起诉'}` };
+    case 'pil.case-opened': return { en: `public-interest litigation case opened (${s('kind')})`, zh: `公益诉讼立案（${s('kind')}）` };
+    case 'pil.recommendation-served': return { en: `procuratorial recommendation ${s('documentNumber')} served on ${s('agencyId')}`, zh: `向 ${s('agencyId')} 送达检察建议 ${s('documentNumber')}` };
+    case 'pil.agency-replied': return { en: `${who} replied to the recommendation: ${s('outcome')}`, zh: `${who} 回复检察建议：${s('outcome')}` };
+    case 'pil.announcement-published': return { en: `pre-suit announcement published (${s('channel')})`, zh: `发布诉前公告（${s('channel')}）` };
+    case 'pil.suit-filed': return { en: `public-interest suit filed with ${s('courtAgencyId')}`, zh: `向 ${s('courtAgencyId')} 提起公益诉讼` };
+    case 'court.case-docketed': return { en: `court docketed case ${s('docketNumber')} (${s('track')})`, zh: `法院立案 ${s('docketNumber')}` };
+    case 'court.hearing-scheduled': return { en: `hearing scheduled at ${beijing(e.payload && (e.payload as Record<string, unknown>).hearingAt)}`, zh: `开庭时间 ${beijing(e.payload && (e.payload as Record<string, unknown>).hearingAt)}` };
+    case 'court.judgment-rendered': return { en: `judgment rendered: ${s('summary')}`, zh: `作出判决：${s('summary')}` };
+    case 'sharing.information-shared': return { en: `${who} shared "${s('decision')}"`, zh: `${who} 共享信息「${s('decision')}」` };
+    case 'notification.case-notified': return { en: `${who} notified case developments (${s('kind')})`, zh: `${who} 案情通报（${s('kind')}）` };
+    case 'notification.acknowledged': return { en: `${who} acknowledged a case notification`, zh: `${who} 确认收到案情通报` };
+    case 'consultation.requested': return { en: `${who} asked ${s('consultedAgencyId')} for a written consultation`, zh: `${who} 向 ${s('consultedAgencyId')} 书面咨询` };
+    case 'consultation.replied': return { en: `${who} replied to a consultation`, zh: `${who} 答复案件咨询` };
     default: return { en: `${e.type} by ${who}`, zh: `${e.type}（${who}）` };
   }
 }

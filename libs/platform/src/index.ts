@@ -7,3 +7,4 @@ export * from './database';
 export * from './health.module';
 export * from './service';
 export * from './messaging';
+export * from './timeline';

@@ -7,7 +7,7 @@ import type {
 } from '@casebridge/contracts';
 import { OnIntegrationEvent, TransactionalOutbox } from '@casebridge/messaging';
 import { AdministrativeCase } from '../cases/administrative-case.entity';
-import { entry } from '../shared/timeline';
+import { entry, eventEntry } from '@casebridge/platform';
 import { Transfer } from './transfer.entity';
 import { syncPenaltyClock } from './transfer-unit-of-work';
 
@@ -29,7 +29,7 @@ export class AgencyEventsConsumer {
   }
 
   private async save(manager: EntityManager, t: Transfer, e: IntegrationEventEnvelope, what: string, note?: string): Promise<void> {
-    t.timeline = [...t.timeline, entry(what, `${e.producer.agencyId}/${e.actor.officerId}`, e.occurredAt, { eventId: e.eventId, ...(note ? { note } : {}) })];
+    t.timeline = [...t.timeline, eventEntry(e, what, note)];
     await manager.save(t);
     await this.outbox.run((tx) => syncPenaltyClock(tx, t, new Date(e.occurredAt)), { manager });
   }

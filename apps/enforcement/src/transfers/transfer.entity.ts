@@ -1,14 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { MaterialItem, ThresholdFact } from '@casebridge/contracts';
+import type { TimelineEntry } from '@casebridge/platform';
 import type { TransferPhase } from './transfer.machine';
-
-export interface TimelineEntry {
-  at: string;
-  what: string;
-  by: string;
-  eventId?: string;
-  note?: string;
-}
 
 /** The enforcement agency's record of one transfer of a suspected crime (案件移送). */
 @Entity('transfer')

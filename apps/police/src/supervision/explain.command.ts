@@ -4,7 +4,7 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DomainError, ErrorCodes, FilingSupervisionExplained } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { entry } from '../transfers/police-unit-of-work';
+import { entry } from '@casebridge/platform';
 import { SupervisionMatter } from './supervision-matter.entity';
 
 export class ExplainRequest {

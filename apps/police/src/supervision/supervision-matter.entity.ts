@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { TimelineEntry } from '../transfers/incoming-transfer.entity';
+import type { TimelineEntry } from '@casebridge/platform';
 
 export type MatterPhase = 'opened' | 'explanation-required' | 'explained' | 'notice-to-file' | 'filed' | 'closed';
 

@@ -9,9 +9,7 @@ import {
 import { OnIntegrationEvent } from '@casebridge/messaging';
 import { SupervisionMatter } from '../supervision/supervision-matter.entity';
 import { IncomingTransfer } from './incoming-transfer.entity';
-import { entry } from './police-unit-of-work';
-
-const by = (e: IntegrationEventEnvelope): string => `${e.producer.agencyId}/${e.actor.officerId}`;
+import { eventEntry } from '@casebridge/platform';
 
 /** Transfers and supervision acts addressed to our offices, applied once each (inbox). */
 @Injectable()
@@ -37,7 +35,7 @@ export class PoliceAgencyEventsConsumer {
       party: { ...p.party }, summary: p.summary, thresholdFacts: p.thresholdFacts, materials: p.materials as never,
       phase: 'awaiting-receipt', receivedAt: new Date(e.occurredAt), receiptNumber: null, receiptSignedAt: null,
       reviewVariant: 'standard', policeCaseNumber: null, decisionReasons: null, missingMaterials: [],
-      timeline: [entry(`transfer received from ${p.fromAgencyId} (copy to ${p.copyToAgencyId})`, by(e), e.occurredAt, { eventId: e.eventId })] as never,
+      timeline: [eventEntry(e, `transfer received from ${p.fromAgencyId} (copy to ${p.copyToAgencyId})`)] as never,
     }).orIgnore().execute();
   }
 
@@ -48,7 +46,7 @@ export class PoliceAgencyEventsConsumer {
     t.materials = [...t.materials, ...e.payload.items];
     t.missingMaterials = t.missingMaterials.filter((k) => !e.payload.items.some((i) => i.kind === k));
     if (t.phase === 'materials-requested') t.phase = 'received';
-    t.timeline = [...t.timeline, entry(`materials supplemented: ${e.payload.items.map((i) => i.kind).join(', ')}`, by(e), e.occurredAt, { eventId: e.eventId })];
+    t.timeline = [...t.timeline, eventEntry(e, `materials supplemented: ${e.payload.items.map((i) => i.kind).join(', ')}`)];
     await manager.save(t);
   }
 
@@ -57,7 +55,7 @@ export class PoliceAgencyEventsConsumer {
     const t = await this.active(manager, e.payload.transferId, e);
     if (!t || t.phase !== 'not-filed') return;
     t.phase = 'reconsidering';
-    t.timeline = [...t.timeline, entry('enforcement asks for reconsideration', by(e), e.occurredAt, { eventId: e.eventId, note: e.payload.reasons })];
+    t.timeline = [...t.timeline, eventEntry(e, 'enforcement asks for reconsideration', e.payload.reasons)];
     await manager.save(t);
   }
 
@@ -65,7 +63,7 @@ export class PoliceAgencyEventsConsumer {
   async items(e: IntegrationEventEnvelope<TransferItemsHandedOverV1>, manager: EntityManager): Promise<void> {
     const t = await this.active(manager, e.payload.transferId, e);
     if (!t) return;
-    t.timeline = [...t.timeline, entry(`seized items handed over: ${e.payload.items.length}`, by(e), e.occurredAt, { eventId: e.eventId })];
+    t.timeline = [...t.timeline, eventEntry(e, `seized items handed over: ${e.payload.items.length}`)];
     await manager.save(t);
   }
 
@@ -74,7 +72,7 @@ export class PoliceAgencyEventsConsumer {
     await manager.createQueryBuilder().insert().into(SupervisionMatter).values({
       id: e.payload.supervisionId, agencyId: e.payload.policeAgencyId, transferId: e.payload.transferId, linkedCaseId: e.linkedCaseId,
       procuratorateAgencyId: e.producer.agencyId, phase: 'opened', question: null, noticeNumber: null, correctionIssued: false,
-      timeline: [entry(`filing supervision opened (${e.payload.ground})`, by(e), e.occurredAt, { eventId: e.eventId })] as never,
+      timeline: [eventEntry(e, `filing supervision opened (${e.payload.ground})`)] as never,
     }).orIgnore().execute();
   }
 
@@ -90,7 +88,7 @@ export class PoliceAgencyEventsConsumer {
     if (!m) return;
     m.phase = 'explanation-required';
     m.question = e.payload.question;
-    m.timeline = [...m.timeline, entry('the procuratorate requires reasons for not filing (7 days)', by(e), e.occurredAt, { eventId: e.eventId, note: e.payload.question })];
+    m.timeline = [...m.timeline, eventEntry(e, 'the procuratorate requires reasons for not filing (7 days)', e.payload.question)];
     await manager.save(m);
   }
 
@@ -99,7 +97,7 @@ export class PoliceAgencyEventsConsumer {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
     m.phase = 'closed';
-    m.timeline = [...m.timeline, entry('the procuratorate accepted the reasons', by(e), e.occurredAt, { eventId: e.eventId })];
+    m.timeline = [...m.timeline, eventEntry(e, 'the procuratorate accepted the reasons')];
     await manager.save(m);
   }
 
@@ -109,7 +107,7 @@ export class PoliceAgencyEventsConsumer {
     if (!m) return;
     m.phase = 'notice-to-file';
     m.noticeNumber = e.payload.noticeNumber;
-    m.timeline = [...m.timeline, entry(`notice to file ${e.payload.noticeNumber}: file within 15 days (supervision.police-file)`, by(e), e.occurredAt, { eventId: e.eventId })];
+    m.timeline = [...m.timeline, eventEntry(e, `notice to file ${e.payload.noticeNumber}: file within 15 days (supervision.police-file)`)];
     await manager.save(m);
   }
 
@@ -118,7 +116,7 @@ export class PoliceAgencyEventsConsumer {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
     m.correctionIssued = true;
-    m.timeline = [...m.timeline, entry(`correction notice${e.payload.escalatedTo ? `, escalated to ${e.payload.escalatedTo}` : ''}`, by(e), e.occurredAt, { eventId: e.eventId, note: e.payload.note })];
+    m.timeline = [...m.timeline, eventEntry(e, `correction notice${e.payload.escalatedTo ? `, escalated to ${e.payload.escalatedTo}` : ''}`, e.payload.note)];
     await manager.save(m);
   }
 
@@ -126,7 +124,7 @@ export class PoliceAgencyEventsConsumer {
   async chaser(e: IntegrationEventEnvelope<FilingSupervisionChaserIssuedV1>, manager: EntityManager): Promise<void> {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
-    m.timeline = [...m.timeline, entry('催办函: the investigation is still open after 3 months', by(e), e.occurredAt, { eventId: e.eventId, note: e.payload.note })];
+    m.timeline = [...m.timeline, eventEntry(e, '催办函: the investigation is still open after 3 months', e.payload.note)];
     await manager.save(m);
   }
 }

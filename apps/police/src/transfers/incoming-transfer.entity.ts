@@ -1,8 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { MaterialItem, ThresholdFact } from '@casebridge/contracts';
+import type { TimelineEntry } from '@casebridge/platform';
 import type { IncomingPhase } from './incoming-transfer.machine';
-
-export interface TimelineEntry { at: string; what: string; by: string; eventId?: string; note?: string }
 
 /** A transfer received by one police office (it sees only transfers addressed to it). */
 @Entity('incoming_transfer')

@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCodes } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { TransactionalOutbox, type OutboxTransaction } from '@casebridge/messaging';
-import { IncomingTransfer, type TimelineEntry } from './incoming-transfer.entity';
+import { IncomingTransfer } from './incoming-transfer.entity';
 import { assertPoliceAct, type PoliceAct } from './incoming-transfer.machine';
-
-export function entry(what: string, by: string, at: Date | string = new Date(), extra: Partial<TimelineEntry> = {}): TimelineEntry {
-  return { at: typeof at === 'string' ? at : at.toISOString(), what, by, ...extra };
-}
 
 /** Loads a transfer of the officer's office under a row lock, checks the act, saves state and events in one transaction. */
 @Injectable()

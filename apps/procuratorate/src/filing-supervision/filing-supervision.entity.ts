@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { SupervisionGround } from '@casebridge/contracts';
-import type { TimelineEntry } from '../shared/timeline';
+import type { TimelineEntry } from '@casebridge/platform';
 import type { FilingSupervisionPhase } from './filing-supervision.machine';
 
 /** One filing supervision (立案监督) of a procuratorate over the police's handling of one transfer. */

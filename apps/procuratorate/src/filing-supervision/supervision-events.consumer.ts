@@ -4,7 +4,7 @@ import type {
   DeadlineMissedV2, FilingSupervisionExplainedV1, IntegrationEventEnvelope, TransferFilingDecidedV1, TransferSentV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
-import { entry, eventEntry } from '../shared/timeline';
+import { entry, eventEntry } from '@casebridge/platform';
 import { FilingSupervision } from './filing-supervision.entity';
 import { afterPoliceEvent } from './filing-supervision.machine';
 import { TransferOpinion } from './transfer-opinion.entity';

@@ -7,7 +7,7 @@ import {
   type TransferReviewExtendedV1, type TransferSentV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
-import { eventEntry } from '../shared/timeline';
+import { eventEntry } from '@casebridge/platform';
 import { TransferCopy } from './transfer-copy.entity';
 
 /**

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { MaterialItem, MaterialKind, SupervisionGround, ThresholdFact } from '@casebridge/contracts';
-import type { TimelineEntry } from '../shared/timeline';
+import type { TimelineEntry } from '@casebridge/platform';
 
 /**
  * Where the transfer stands on the police side, as the procuratorate learns it from the copies it

@@ -4,7 +4,7 @@ import { IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validato
 import { TransferHeadDecided } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry } from '../../shared/timeline';
+import { entry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class HeadDecisionRequest {

@@ -8,7 +8,7 @@ import {
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry } from '../../shared/timeline';
+import { entry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 import { MaterialDto } from './send-transfer';
 

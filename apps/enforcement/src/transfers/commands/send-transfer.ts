@@ -9,7 +9,7 @@ import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { AdministrativeCase } from '../../cases/administrative-case.entity';
 import { Evidence } from '../../cases/evidence.entity';
-import { entry } from '../../shared/timeline';
+import { entry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class MaterialDto {

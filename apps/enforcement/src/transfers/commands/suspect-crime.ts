@@ -9,7 +9,7 @@ import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { AdministrativeCase } from '../../cases/administrative-case.entity';
 import { Transfer } from '../transfer.entity';
 import { CLOSED_PHASES, TRANSFER_PHASES } from '../transfer.machine';
-import { entry } from '../../shared/timeline';
+import { entry } from '@casebridge/platform';
 
 export class SuspectCrimeRequest {
   @ApiProperty({ example: '0b6b1d2e-…', description: 'the administrative case' }) @IsString() caseId!: string;

@@ -8,7 +8,8 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { SupervisionMatter } from '../../supervision/supervision-matter.entity';
-import { entry, PoliceUnitOfWork } from '../police-unit-of-work';
+import { entry } from '@casebridge/platform';
+import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class ExtendReviewRequest {
   @ApiProperty({ enum: FILING_REVIEW_VARIANTS.filter((v) => v !== 'standard'), example: 'major-complex',

@@ -8,7 +8,8 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { IncomingTransfer } from '../incoming-transfer.entity';
-import { entry, PoliceUnitOfWork } from '../police-unit-of-work';
+import { entry } from '@casebridge/platform';
+import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class SignReceiptRequest {
   @ApiProperty({ example: '沈公（环）受字〔2025〕31号', description: 'number of the receipt (回执)' })

@@ -4,7 +4,7 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 import { FilingSupervisionCorrectionIssued } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry } from '../../shared/timeline';
+import { entry } from '@casebridge/platform';
 import { FilingSupervisionUnitOfWork } from '../filing-supervision-unit-of-work';
 import { assertOneLevelUp, correctionBasis } from '../filing-supervision.machine';
 

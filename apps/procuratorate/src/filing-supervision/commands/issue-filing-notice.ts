@@ -4,7 +4,7 @@ import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { DomainError, FilingSupervisionFilingNoticeIssued } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry } from '../../shared/timeline';
+import { entry } from '@casebridge/platform';
 import { FilingSupervision } from '../filing-supervision.entity';
 import { FilingSupervisionUnitOfWork } from '../filing-supervision-unit-of-work';
 import { SupervisionErrorCodes } from '../filing-supervision.machine';

@@ -6,7 +6,7 @@ import { In, Not } from 'typeorm';
 import { DomainError, ErrorCodes, FilingSupervisionOpened, type SupervisionGround } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { entry } from '../../shared/timeline';
+import { entry } from '@casebridge/platform';
 import { FILED_STATUSES, TransferCopy } from '../../transfer-copies/transfer-copy.entity';
 import { FilingSupervision } from '../filing-supervision.entity';
 import { CLOSED_SUPERVISION_PHASES, SupervisionErrorCodes } from '../filing-supervision.machine';

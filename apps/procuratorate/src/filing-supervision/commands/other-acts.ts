@@ -6,7 +6,7 @@ import {
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry } from '../../shared/timeline';
+import { entry } from '@casebridge/platform';
 import { FilingSupervisionUnitOfWork } from '../filing-supervision-unit-of-work';
 
 export class ExplanationRequest {

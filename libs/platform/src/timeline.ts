@@ -1,3 +1,4 @@
+/** Entries of the per-record timelines every agency app keeps (who did what, when, from which event). */
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
 
 export interface TimelineEntry {

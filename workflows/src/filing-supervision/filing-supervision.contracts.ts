@@ -11,6 +11,7 @@ import type {
   OpenStepView,
   RejectedCommand,
 } from '../shared/deadline.contracts';
+import { CaseWorkflowSignals, OPEN_STEPS_QUERY } from '../shared/deadline.contracts';
 
 export const FILING_SUPERVISION_WORKFLOW_TYPE = 'filingSupervisionWorkflow';
 
@@ -18,17 +19,11 @@ export function supervisionWorkflowId(supervisionId: string): string {
   return `supervision-${supervisionId}`;
 }
 
-/** Same signal names as the transfer workflow. */
-export const SupervisionSignals = {
-  caseEvent: 'caseEvent',
-  extendDeadline: 'extendDeadline',
-  suspendClock: 'suspendClock',
-  resumeClock: 'resumeClock',
-} as const;
+/** Same signals as the transfer workflow. */
+export const SupervisionSignals = CaseWorkflowSignals;
 
 export const SupervisionQueries = {
-  /** → OpenStepView[] */
-  openSteps: 'openSteps',
+  openSteps: OPEN_STEPS_QUERY,
   /** → SupervisionStateView */
   supervisionState: 'supervisionState',
 } as const;

@@ -29,15 +29,15 @@ import type {
   ExtendDeadlineSignal,
   OpenStepView,
 } from './deadline.contracts';
-import { DEFAULT_DEADLINE_CONFIG } from './deadline.contracts';
+import { CaseWorkflowSignals, DEFAULT_DEADLINE_CONFIG, OPEN_STEPS_QUERY } from './deadline.contracts';
 import { DeadlineTracker, type TrackerSnapshot } from './deadline-tracker';
 import type { CaseDecider, StepContext } from './step-actions';
 
-export const caseEventSignal = defineSignal<[CaseEventSignal]>('caseEvent');
-export const extendDeadlineSignal = defineSignal<[ExtendDeadlineSignal]>('extendDeadline');
-export const suspendClockSignal = defineSignal<[ClockSignal]>('suspendClock');
-export const resumeClockSignal = defineSignal<[ClockSignal]>('resumeClock');
-export const openStepsQuery = defineQuery<OpenStepView[]>('openSteps');
+export const caseEventSignal = defineSignal<[CaseEventSignal]>(CaseWorkflowSignals.caseEvent);
+export const extendDeadlineSignal = defineSignal<[ExtendDeadlineSignal]>(CaseWorkflowSignals.extendDeadline);
+export const suspendClockSignal = defineSignal<[ClockSignal]>(CaseWorkflowSignals.suspendClock);
+export const resumeClockSignal = defineSignal<[ClockSignal]>(CaseWorkflowSignals.resumeClock);
+export const openStepsQuery = defineQuery<OpenStepView[]>(OPEN_STEPS_QUERY);
 
 /** Everything a run hands to the next one on continue-as-new. */
 export interface RunnerSnapshot<M> {

@@ -117,3 +117,18 @@ export interface ClockSignal {
   /** ISO instant; default: the workflow's current time. */
   at?: string;
 }
+
+/** Signals every case workflow (transfer, filing supervision) handles: names on the wire, fixed forever. */
+export const CaseWorkflowSignals = {
+  /** every integration event of the subject: payload CaseEventSignal (deduplicated by eventId) */
+  caseEvent: 'caseEvent',
+  /** ExtendDeadlineSignal (besides the events that extend a period, e.g. transfer.review-extended) */
+  extendDeadline: 'extendDeadline',
+  /** ClockSignal */
+  suspendClock: 'suspendClock',
+  /** ClockSignal */
+  resumeClock: 'resumeClock',
+} as const;
+
+/** Query every case workflow answers: → OpenStepView[] */
+export const OPEN_STEPS_QUERY = 'openSteps';

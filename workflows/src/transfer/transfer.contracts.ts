@@ -12,6 +12,7 @@ import type {
   OpenStepView,
   RejectedCommand,
 } from '../shared/deadline.contracts';
+import { CaseWorkflowSignals, OPEN_STEPS_QUERY } from '../shared/deadline.contracts';
 
 export const TRANSFER_WORKFLOW_TYPE = 'caseTransferWorkflow';
 
@@ -19,20 +20,10 @@ export function transferWorkflowId(transferId: string): string {
   return `transfer-${transferId}`;
 }
 
-export const TransferSignals = {
-  /** Every integration event of the transfer: payload CaseEventSignal. */
-  caseEvent: 'caseEvent',
-  /** ExtendDeadlineSignal (besides the transfer.review-extended event). */
-  extendDeadline: 'extendDeadline',
-  /** ClockSignal */
-  suspendClock: 'suspendClock',
-  /** ClockSignal */
-  resumeClock: 'resumeClock',
-} as const;
+export const TransferSignals = CaseWorkflowSignals;
 
 export const TransferQueries = {
-  /** → OpenStepView[] */
-  openSteps: 'openSteps',
+  openSteps: OPEN_STEPS_QUERY,
   /** → TransferStateView */
   transferState: 'transferState',
 } as const;

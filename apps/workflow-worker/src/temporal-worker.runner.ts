@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
-import { createDeadlineEngine } from '@casebridge/legal-time';
+import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
 import { workflowBundlerOptions } from '@casebridge/workflows/bundler-options';
 import { createCaseActivities } from '@casebridge/workflows/node';
 import { OutboxDeadlineSink } from './outbox-deadline.sink';
@@ -29,9 +29,10 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, OnApplicati
       connection: this.connection,
       namespace: env.CASEBRIDGE_TEMPORAL_NAMESPACE,
       taskQueue: env.CASEBRIDGE_TEMPORAL_TASK_QUEUE,
-      // provisional: a statutory period reaching into a year whose holiday arrangement is not loaded yet
-      // is counted on weekends only and flagged, rather than stopping the workflow
-      activities: createCaseActivities({ engine: createDeadlineEngine({ uncoveredYears: 'provisional' }), sink: this.sink }),
+      // CASEBRIDGE_CALENDAR_FILE years added; a statutory period reaching into a year whose holiday
+      // arrangement is not loaded yet is counted on the statutory floor and flagged, rather than stopping
+      // the workflow (`npm run calendar -- load` recomputes once the year is loaded)
+      activities: createCaseActivities({ engine: serviceDeadlineEngine(), sink: this.sink }),
       ...code,
     });
     this.running = this.worker.run().catch((e: unknown) => {

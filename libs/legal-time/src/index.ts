@@ -19,6 +19,7 @@ export {
 } from './time/instant';
 export * from './calendar/holiday-calendar';
 export * from './calendar/chinese-days.calendar';
+export * from './calendar/statutory-floor';
 export * from './calendar/calendar-data';
 export * from './rules/types';
 export * from './rules/sources';

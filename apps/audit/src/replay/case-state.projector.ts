@@ -25,7 +25,8 @@ import {
   type TransferProcuratorateOpinionV1, type TransferReceiptSignedV1, type TransferReconsiderationDecidedV1,
   type TransferReconsiderationRequestedV1, type TransferReviewExtendedV1, type TransferSentV1, type TransferTeamReportedV1,
 } from '@casebridge/contracts';
-import { createDeadlineEngine, type DeadlineEngine } from '@casebridge/legal-time';
+import type { DeadlineEngine } from '@casebridge/legal-time';
+import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
 
 // ---- phases, mirrored from the apps ----------------------------------------------------------------
 
@@ -234,7 +235,7 @@ type Handler = (s: CaseStateFold, e: ProjectedEvent) => void;
 const PENALTY_RULE = 'penalty.decision-period';
 let sharedEngine: DeadlineEngine | undefined;
 function engine(): DeadlineEngine {
-  sharedEngine ??= createDeadlineEngine({ uncoveredYears: 'provisional' });
+  sharedEngine ??= serviceDeadlineEngine();
   return sharedEngine;
 }
 

@@ -1,4 +1,5 @@
-import { createDeadlineEngine, type DeadlineEngine } from '@casebridge/legal-time';
+import type { DeadlineEngine } from '@casebridge/legal-time';
+import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
 import type { PenaltySuspension } from './administrative-case.entity';
 
 /** Rule id of the administrative-penalty decision period: 90 days, suspended while with the police (APL art 60; E17 art 16). */
@@ -16,15 +17,15 @@ export interface PenaltyClockView {
   suspensions: PenaltySuspension[];
   basis: string;
   explain: unknown;
-  /** years counted without their official holiday arrangement: the due date is an estimate */
+  /** years counted on the statutory floor (no official holiday arrangement loaded): the due date is provisional */
   provisionalYears?: readonly number[];
 }
 
 let sharedEngine: DeadlineEngine | undefined;
 function engine(): DeadlineEngine {
   // provisional: a 90-day period started now reaches into a year whose holiday arrangement may not be
-  // published yet; the view then says which year was counted on weekends only.
-  sharedEngine ??= createDeadlineEngine({ uncoveredYears: 'provisional' });
+  // published yet; the view then says which year was counted on the statutory floor.
+  sharedEngine ??= serviceDeadlineEngine();
   return sharedEngine;
 }
 

@@ -1,11 +1,12 @@
-import { createDeadlineEngine, type DeadlineEngine, type Rule } from '@casebridge/legal-time';
+import type { DeadlineEngine, Rule } from '@casebridge/legal-time';
+import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
 
 /**
- * The legal-time engine of the console: the built-in rule book and the chinese-days calendar. A year
- * the calendar does not cover yet is counted provisionally (weekends only, flagged in the
- * explanation) rather than failing the projection.
+ * The legal-time engine of the console: the built-in rule book, the chinese-days calendar and the
+ * operator's calendar files (CASEBRIDGE_CALENDAR_FILE). A year without an official calendar is counted
+ * on the statutory floor (flagged provisional in the explanation) rather than failing the projection.
  */
-export const legalTime: DeadlineEngine = createDeadlineEngine({ uncoveredYears: 'provisional' });
+export const legalTime: DeadlineEngine = serviceDeadlineEngine();
 
 export interface RuleInfo {
   id: string;

@@ -8,6 +8,7 @@
  */
 import { CalendarDataError, CalendarNotCoveredError } from '../errors';
 import { IsoDate, isIsoDate, isWeekend, parseDate, yearOf } from '../time/civil-date';
+import { statutoryFloorYear } from './statutory-floor';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'make-up-workday';
 
@@ -154,23 +155,36 @@ export function createHolidayCalendar(years: readonly YearCalendarInput[] = []):
 export const PROVISIONAL_SOURCE_PREFIX = 'PROVISIONAL';
 
 /**
- * A calendar that, for years the base does not know, counts Monday–Friday as working days and says
- * so: every deadline touching such a year is flagged `provisional` with the years named, never
- * presented as exact. For services that must keep running when a period reaches into a year whose
- * arrangement the State Council has not published yet (or an operator has not loaded); strict callers
- * (the CLI by default) keep CalendarNotCoveredError.
+ * A calendar that counts a year the base does not know on its **statutory floor** (statutory-floor.ts:
+ * weekends plus the holidays fixed by law, lunar dates computed) and says so: every deadline touching
+ * such a year is flagged with `provisionalYears`, never presented as exact. For services that must keep
+ * running when a period reaches into a year whose arrangement the State Council has not published yet
+ * (or an operator has not loaded); strict callers (the CLI without --provisional) keep
+ * CalendarNotCoveredError. Years before 2025 are not floored (other holiday law) and still throw.
  */
 export function withProvisionalYears(base: HolidayCalendar): HolidayCalendar {
+  const floors = new Map<number, HolidayCalendar>();
+  const floorOf = (year: number): HolidayCalendar => {
+    let floor = floors.get(year);
+    if (!floor) {
+      try {
+        floor = createHolidayCalendar([statutoryFloorYear(year)]);
+      } catch (e) {
+        if (e instanceof CalendarNotCoveredError) throw new CalendarNotCoveredError(year, `${year}-01-01`, base.coveredYears);
+        throw e;
+      }
+      floors.set(year, floor);
+    }
+    return floor;
+  };
   const provisional: HolidayCalendar = {
     get coveredYears() { return base.coveredYears; },
     covers: (year) => base.covers(year),
-    sourceOf: (year) => (base.covers(year)
-      ? base.sourceOf(year)
-      : `${PROVISIONAL_SOURCE_PREFIX}: no official holiday arrangement for ${year} is loaded — weekends only; load it as data (calendar.withYear / --calendar) and recompute`),
+    sourceOf: (year) => (base.covers(year) ? base.sourceOf(year) : floorOf(year).sourceOf(year)),
     isWorkingDay: (date) => provisional.describe(date).working,
     describe: (date) => {
-      if (base.covers(yearOf(date))) return base.describe(date);
-      return isWeekend(date) ? { date, working: false, kind: 'weekend', name: 'provisional' } : { date, working: true, kind: 'workday', name: 'provisional' };
+      const year = yearOf(date);
+      return base.covers(year) ? base.describe(date) : floorOf(year).describe(date);
     },
     withYear: (data) => withProvisionalYears(base.withYear(data)),
   };

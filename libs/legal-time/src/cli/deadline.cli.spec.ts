@@ -78,6 +78,28 @@ describe('deadline CLI', () => {
     expect(ids).toEqual(createRuleBook().ids);
   });
 
+  // Issue #9 acceptance 4 (and items 11-12): floor counting only on request, flagged.
+  it.each([
+    ['transfer.reconsideration-request', '2026-12-30T10:00:00+08:00', '2027-01-05'], // New Year's Day skipped
+    ['pil.agency-reply', '2026-12-08T09:00:00+08:00', '2027-02-09'], // 2027-02-08 is 正月初三
+  ])('%s from %s --provisional: lastDay %s, 2027 listed as provisional; strict without it', (rule, from, lastDay) => {
+    const r = run('--rule', rule, '--from', from, '--provisional', '--compact');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.lastDay).toBe(lastDay);
+    expect(out.provisionalYears).toEqual([2027]);
+    expectUsageError(run('--rule', rule, '--from', from), /year 2027 .*--provisional/);
+  });
+
+  it('--help describes every option', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    for (const option of ['--rule', '--from', '--variant', '--calendar', '--provisional', '--compact', '--list']) {
+      expect(r.stdout).toContain(option);
+    }
+  });
+
   it('transfer.head-decision into 2027: refused without calendar data, counted with --calendar', () => {
     expectUsageError(run('--rule', 'transfer.head-decision', '--from', '2026-12-30T10:00:00+08:00'), /year 2027/);
     const dir = mkdtempSync(path.join(tmpdir(), 'legal-time-'));

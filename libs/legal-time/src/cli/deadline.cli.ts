@@ -3,30 +3,43 @@
  *
  *   node -r ./scripts/register.js libs/legal-time/src/cli/deadline.cli.ts \
  *     --rule transfer.filing-review --from 2025-09-30T10:00:00+08:00 [--variant major-complex] \
- *     [--calendar extra-years.json] [--compact]
+ *     [--calendar extra-years.json] [--provisional] [--compact]
  *   ... --list
  *
  * Prints one JSON object on stdout. Usage errors (unknown rule/variant, malformed instant, missing
  * offset, bad calendar file, date outside the known calendar) → one line on stderr, exit code 2.
+ * Strict by default: a period that needs a year without an official calendar (built-in or --calendar)
+ * is refused (exit 2). --provisional counts such a year on the statutory floor and lists it in
+ * `provisionalYears`.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  LegalTimeError,
-  chineseDaysCalendar,
-  createDeadlineEngine,
-  describePeriod,
-  withCalendarData,
-} from '../index';
-import type { HolidayCalendar } from '../index';
+import { CalendarNotCoveredError, LegalTimeError, createDeadlineEngine, describePeriod } from '../index';
+import { loadCalendarFiles } from '../node';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
-const USAGE =
-  'usage: deadline --rule <rule-id> --from <ISO-8601 instant with offset> [--variant <name>] ' +
-  '[--calendar <json file>] [--compact] | --list';
+const USAGE = 'usage: deadline --rule <rule-id> --from <ISO-8601 instant with offset> [--variant <name>] ' +
+  '[--calendar <json file>] [--provisional] [--compact] | --list | --help';
+
+const HELP = `${USAGE}
+
+Computes the due date of a statutory deadline (deadlines.md) and prints it as one JSON object.
+
+  --rule <id>          rule id of deadlines.md, e.g. transfer.filing-review (see --list)
+  --from <instant>     when the clock starts, ISO-8601 with an offset, e.g. 2025-09-30T10:00:00+08:00
+  --variant <name>     a variant of the rule (default: standard), e.g. major-complex
+  --calendar <file>    JSON file with official years to add or correct (libs/legal-time/README.md)
+  --provisional        count a year without its official calendar on the statutory floor (weekends plus
+                       the holidays fixed by law) and list it in "provisionalYears"; without it such a
+                       period is refused (exit 2)
+  --compact            one line of JSON
+  --list               every rule with its variants
+  -h, --help           this text
+
+Exit codes: 0 ok; 2 usage error (one line on stderr); 1 internal error.`;
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -35,18 +48,6 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
-
-function loadCalendar(path: string | undefined, io: CliIo): HolidayCalendar {
-  const base = chineseDaysCalendar();
-  if (path === undefined) return base;
-  let json: unknown;
-  try {
-    json = JSON.parse(io.readFile(path));
-  } catch (e) {
-    throw new UsageError(`cannot read calendar file ${path}: ${(e as Error).message}`);
-  }
-  return withCalendarData(base, json);
-}
 
 export function main(argv: readonly string[], io: CliIo): number {
   try {
@@ -59,6 +60,7 @@ export function main(argv: readonly string[], io: CliIo): number {
         from: { type: 'string' },
         variant: { type: 'string' },
         calendar: { type: 'string' },
+        provisional: { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
         compact: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -66,10 +68,13 @@ export function main(argv: readonly string[], io: CliIo): number {
     });
     const print = (value: unknown) => io.out(JSON.stringify(value, null, values.compact ? undefined : 2));
     if (values.help) {
-      io.out(USAGE);
+      io.out(HELP);
       return EXIT_OK;
     }
-    const engine = createDeadlineEngine({ calendar: loadCalendar(values.calendar, io) });
+    const engine = createDeadlineEngine({
+      calendar: loadCalendarFiles(values.calendar, io.readFile),
+      uncoveredYears: values.provisional ? 'provisional' : 'error',
+    });
     if (values.list) {
       print(
         engine.ruleBook.rules.map((r) => ({
@@ -93,7 +98,8 @@ export function main(argv: readonly string[], io: CliIo): number {
     print(engine.compute({ rule: values.rule, variant: values.variant, from: values.from }));
     return EXIT_OK;
   } catch (e) {
-    const message = (e as Error).message.replace(/\s+/g, ' ');
+    let message = (e as Error).message.replace(/\s+/g, ' ');
+    if (e instanceof CalendarNotCoveredError) message += ', or pass --provisional to count it on the statutory floor';
     if (e instanceof LegalTimeError || e instanceof UsageError || isParseArgsError(e)) {
       io.err(`deadline: ${message}`);
       return EXIT_USAGE;

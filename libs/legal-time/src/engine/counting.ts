@@ -18,7 +18,7 @@
  *   Suspensions starting after the (extended) last day have no effect.
  */
 import { CountablePeriod, PeriodKind } from '../rules/types';
-import { assertNever, InvalidPeriodError } from '../errors';
+import { assertNever, CalendarNotCoveredError, InvalidPeriodError } from '../errors';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import {
   IsoDate,
@@ -200,6 +200,25 @@ function holidayExtension(
   return { lastDay: day, shifts: [{ from: last, to: day, reason, skipped }], holidayRule };
 }
 
+const HOUR_PERIOD_RULE =
+  'hour period: runs continuously from the next whole hour, through nights, weekends and holidays, and is not ' +
+  'extended when it ends on a holiday (deadlines.md; the holiday extension speaks of the last day of a period ' +
+  'counted in days or months)';
+
+/** The hour-period rule, naming the holiday the period ends on when the calendar knows the day. */
+function hourPeriodRule(end: EpochMs, calendar: HolidayCalendar): string {
+  const date = localDateOf(end - 1);
+  let info;
+  try {
+    info = calendar.describe(date);
+  } catch (e) {
+    if (e instanceof CalendarNotCoveredError) return HOUR_PERIOD_RULE; // hour periods need no calendar
+    throw e;
+  }
+  if (info.working) return HOUR_PERIOD_RULE;
+  return `${HOUR_PERIOD_RULE}: it ends on ${date} (${info.kind}${info.name ? `: ${info.name}` : ''}) and stays there`;
+}
+
 function addCalendarPeriod(start: IsoDate, period: CountablePeriod): IsoDate {
   switch (period.unit) {
     case 'days':
@@ -278,8 +297,7 @@ function countForward(input: CountInput, probe: CalendarProbe): CountResult {
             : `counted from the next whole hour (${formatInstant(first)}); the broken start hour is not counted`,
         rawEnd: formatInstant(rawEnd),
         shifts: [],
-        holidayRule:
-          'hour period: not extended for holidays (the statutory extension applies to the last day of a period counted in days)',
+        holidayRule: hourPeriodRule(end, input.calendar),
         suspensions: effects,
         calendarSources: [],
       };

@@ -21,7 +21,8 @@ export interface DeadlineEngineOptions {
   readonly calendar?: HolidayCalendar;
   /**
    * A year the calendar does not know: 'error' (default) throws CalendarNotCoveredError; 'provisional'
-   * counts weekends only and flags the result with `provisionalYears` (services that must keep running).
+   * counts it on the statutory floor (weekends + the holidays fixed by law, see statutory-floor.ts) and
+   * flags the result with `provisionalYears` (services that must keep running; the CLI's --provisional).
    */
   readonly uncoveredYears?: 'error' | 'provisional';
 }

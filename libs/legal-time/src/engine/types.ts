@@ -84,8 +84,9 @@ export interface ComputedDeadline {
   readonly basisText: string;
   readonly explain: DeadlineExplanation;
   /**
-   * Years counted without their official holiday arrangement (only with withProvisionalYears): the due
-   * date is an estimate until the year's calendar is loaded. Absent when exact.
+   * Years counted on the statutory floor because their official holiday arrangement is not loaded (only
+   * with withProvisionalYears / uncoveredYears: 'provisional'): the due date is provisional until the
+   * year's calendar is loaded, and may then move either way. Absent when exact.
    */
   readonly provisionalYears?: readonly number[];
 }

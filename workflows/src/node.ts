@@ -10,3 +10,4 @@ export * from './transfer/transfer.contracts';
 export * from './filing-supervision/filing-supervision.contracts';
 export * from './search-attributes';
 export * from './task-queues';
+export * from './operator/recompute-deadlines';

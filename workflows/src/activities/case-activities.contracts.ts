@@ -18,6 +18,11 @@ export interface ComputeDeadlineInput {
   from: string;
   /** Suspensions, resumptions and extensions since the start, chronological. */
   events?: ClockEventInput[];
+  /**
+   * Calendar years the worker's engine must carry as official data (with that source, when given);
+   * otherwise the activity fails non-retryable with CALENDAR_YEAR_NOT_LOADED (recomputeDeadlines).
+   */
+  requireCalendarYears?: Array<{ year: number; source?: string }>;
 }
 
 export interface ComputedDeadlineView {
@@ -96,6 +101,11 @@ export const CaseActivityErrors = {
   invalidInput: 'CASE_ACTIVITY.INVALID_INPUT',
   /** A deadline event failed contract validation: never retried. */
   invalidDeadlineEvent: 'CASE_ACTIVITY.INVALID_DEADLINE_EVENT',
+  /**
+   * requireCalendarYears names a year the worker has not loaded (or loaded from another source): set
+   * CASEBRIDGE_CALENDAR_FILE on the worker, restart it, and run `npm run calendar -- load` again.
+   */
+  calendarYearNotLoaded: 'CALENDAR_YEAR_NOT_LOADED',
 } as const;
 
 /**

@@ -79,6 +79,7 @@ export class CaseActivities implements CaseActivitiesApi {
     if (!Array.isArray(events) || events.some((e) => !e || !isIsoInstant(e.at))) {
       throw invalidInput(`computeDeadline: malformed clock events ${JSON.stringify(events)}`);
     }
+    for (const required of input.requireCalendarYears ?? []) this.requireCalendarYear(required);
     try {
       if (!events.length) {
         return view(this.deps.engine.compute({ rule: input.ruleId, variant: input.variant, from: input.from }), false);
@@ -94,6 +95,19 @@ export class CaseActivities implements CaseActivitiesApi {
     } catch (err) {
       throw toFailure(err);
     }
+  }
+
+  private requireCalendarYear({ year, source }: { year: number; source?: string }): void {
+    const calendar = this.deps.engine.calendar;
+    const loaded = calendar.covers(year) ? calendar.sourceOf(year) : undefined;
+    if (loaded !== undefined && (source === undefined || loaded === source)) return;
+    throw ApplicationFailure.create({
+      message:
+        `this worker has ${loaded === undefined ? 'no official calendar' : `other calendar data ("${loaded}")`} for ${year}` +
+        `${source === undefined ? '' : ` (wanted "${source}")`}: set CASEBRIDGE_CALENDAR_FILE, restart the worker and load again`,
+      type: CaseActivityErrors.calendarYearNotLoaded,
+      nonRetryable: true,
+    });
   }
 
   /** Turns the workflow's decisions into validated contract envelopes and hands them to the sink in one call. */

@@ -25,11 +25,18 @@ import type {
   CaseEventSignal,
   ClockSignal,
   DeadlineConfig,
+  DeadlineRecomputation,
   EventLogEntry,
   ExtendDeadlineSignal,
   OpenStepView,
+  RecomputeDeadlinesSignal,
 } from './deadline.contracts';
-import { CaseWorkflowSignals, DEFAULT_DEADLINE_CONFIG, OPEN_STEPS_QUERY } from './deadline.contracts';
+import {
+  CaseWorkflowSignals,
+  DEADLINE_RECOMPUTATIONS_QUERY,
+  DEFAULT_DEADLINE_CONFIG,
+  OPEN_STEPS_QUERY,
+} from './deadline.contracts';
 import { DeadlineTracker, type TrackerSnapshot } from './deadline-tracker';
 import type { CaseDecider, StepContext } from './step-actions';
 
@@ -37,7 +44,9 @@ export const caseEventSignal = defineSignal<[CaseEventSignal]>(CaseWorkflowSigna
 export const extendDeadlineSignal = defineSignal<[ExtendDeadlineSignal]>(CaseWorkflowSignals.extendDeadline);
 export const suspendClockSignal = defineSignal<[ClockSignal]>(CaseWorkflowSignals.suspendClock);
 export const resumeClockSignal = defineSignal<[ClockSignal]>(CaseWorkflowSignals.resumeClock);
+export const recomputeDeadlinesSignal = defineSignal<[RecomputeDeadlinesSignal]>(CaseWorkflowSignals.recomputeDeadlines);
 export const openStepsQuery = defineQuery<OpenStepView[]>(OPEN_STEPS_QUERY);
+export const deadlineRecomputationsQuery = defineQuery<DeadlineRecomputation[]>(DEADLINE_RECOMPUTATIONS_QUERY);
 
 /** Everything a run hands to the next one on continue-as-new. */
 export interface RunnerSnapshot<M> {
@@ -77,7 +86,8 @@ type QueueItem =
   | { kind: 'event'; event: CaseEventSignal }
   | { kind: 'extend'; signal: ExtendDeadlineSignal }
   | { kind: 'suspend'; signal: ClockSignal }
-  | { kind: 'resume'; signal: ClockSignal };
+  | { kind: 'resume'; signal: ClockSignal }
+  | { kind: 'recompute'; signal: RecomputeDeadlinesSignal };
 
 export function resolveConfig(config: Partial<DeadlineConfig> | undefined): DeadlineConfig {
   return { ...DEFAULT_DEADLINE_CONFIG, ...(config ?? {}) };
@@ -134,7 +144,13 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
     if (isStepSignal(signal)) queue.push({ kind: 'resume', signal });
     else log.warn('malformed resumeClock signal dropped');
   });
+  setHandler(recomputeDeadlinesSignal, (signal) => {
+    const s = signal as Partial<RecomputeDeadlinesSignal> | null;
+    if (typeof s?.requestId === 'string' && Array.isArray(s.years)) queue.push({ kind: 'recompute', signal: s as RecomputeDeadlinesSignal });
+    else log.warn('malformed recomputeDeadlines signal dropped');
+  });
   setHandler(openStepsQuery, () => tracker.openStepViews());
+  setHandler(deadlineRecomputationsQuery, () => tracker.recomputationList());
   setHandler(defineQuery<V>(def.stateQueryName), view);
 
   const record = (event: CaseEventSignal, disposition: EventLogEntry['disposition'], reason?: string): void => {
@@ -195,6 +211,9 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
         return tracker.suspend(item.signal.stepId, item.signal.at ?? nowIso(), item.signal.reason);
       case 'resume':
         return tracker.resume(item.signal.stepId, item.signal.at ?? nowIso());
+      case 'recompute':
+        await tracker.recompute(item.signal, nowIso());
+        return;
       default: {
         const never: never = item;
         throw new Error(`unknown queue item ${JSON.stringify(never)}`);

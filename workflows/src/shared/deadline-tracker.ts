@@ -14,9 +14,13 @@ import type {
 import { CaseActivityErrors, NON_RETRYABLE_LEGAL_TIME_CODES } from '../activities/case-activities.contracts';
 import type {
   AgencyRole,
+  CalendarYearRef,
   ClosedStepView,
   DeadlineConfig,
+  DeadlineRecomputation,
+  MovedDueDate,
   OpenStepView,
+  RecomputeDeadlinesSignal,
   RejectedCommand,
   StepOutcome,
   StepStatus,
@@ -89,7 +93,12 @@ export interface TrackerSnapshot {
   rejections: RejectedCommand[];
   errors: string[];
   seq: number;
+  /** Absent until the first recomputeDeadlines signal (keeps earlier continue-as-new inputs unchanged). */
+  recomputations?: DeadlineRecomputation[];
 }
+
+/** How many recomputeDeadlines results a workflow keeps (query deadlineRecomputations). */
+const RECOMPUTATIONS_KEPT = 20;
 
 export interface TrackerOptions {
   workflowId: string;
@@ -130,6 +139,7 @@ export class DeadlineTracker {
   private rejections: RejectedCommand[];
   private errors: string[];
   private seq: number;
+  private recomputations: DeadlineRecomputation[];
   private pending: DeadlineEventSpec[] = [];
 
   constructor(
@@ -143,6 +153,7 @@ export class DeadlineTracker {
     this.rejections = snapshot?.rejections ?? [];
     this.errors = snapshot?.errors ?? [];
     this.seq = snapshot?.seq ?? 0;
+    this.recomputations = snapshot?.recomputations ?? [];
   }
 
   snapshot(): TrackerSnapshot {
@@ -154,6 +165,7 @@ export class DeadlineTracker {
       rejections: this.rejections,
       errors: this.errors,
       seq: this.seq,
+      ...(this.recomputations.length ? { recomputations: this.recomputations } : {}),
     };
   }
 
@@ -231,6 +243,59 @@ export class DeadlineTracker {
     step.clockEvents.push(event);
     step.suspended = false;
     this.applyClockChange(step, computed, causationId);
+  }
+
+  /**
+   * Recounts the open steps whose due date used one of the signal's calendar years (explain.calendar),
+   * after an operator loaded the year's official calendar. A step whose due date (or provisional flag)
+   * changes gets a new revision and a new deadline.started; its warning and miss are re-armed when the
+   * due date moves. Suspended steps are recounted when they resume. Returns (and keeps) what moved.
+   */
+  async recompute(signal: RecomputeDeadlinesSignal, at: string): Promise<DeadlineRecomputation> {
+    const done = this.recomputations.find((r) => r.requestId === signal.requestId);
+    if (done) return done;
+    const years = signal.years.filter((y) => Number.isInteger(y?.year));
+    const result: DeadlineRecomputation = {
+      requestId: signal.requestId, at, years, ...(signal.reason ? { reason: signal.reason } : {}),
+      moved: [], unchanged: [], suspended: [], failed: [],
+    };
+    for (const step of [...this.steps]) {
+      if (step.dueAt === null || !usesCalendarYear(step.explain, years)) continue;
+      if (step.suspended) {
+        result.suspended.push(step.stepId);
+        continue;
+      }
+      const rejectionsBefore = this.rejections.length;
+      const computed = await this.compute(step, step.clockEvents, 'recompute', at, years);
+      if (!computed) {
+        const r = this.rejections[rejectionsBefore];
+        result.failed.push({ stepId: step.stepId, code: r?.code ?? 'UNKNOWN', message: r?.message ?? 'not recomputed' });
+        continue;
+      }
+      const previous = { dueAt: step.dueAt, lastDay: step.lastDay, provisional: provisionalOf(step.explain) };
+      if (computed.dueAt === previous.dueAt && JSON.stringify(computed.provisionalYears ?? []) === JSON.stringify(previous.provisional)) {
+        result.unchanged.push(step.stepId);
+        continue;
+      }
+      this.applyClockChange(step, computed);
+      if (computed.dueAt === previous.dueAt) {
+        result.unchanged.push(step.stepId);
+        continue;
+      }
+      const moved: MovedDueDate = {
+        stepId: step.stepId, ruleId: step.ruleId, owingAgencyId: step.owingAgencyId,
+        previousDueAt: previous.dueAt, dueAt: computed.dueAt, previousLastDay: previous.lastDay, lastDay: computed.lastDay,
+        ...(computed.provisionalYears?.length ? { provisionalYears: computed.provisionalYears } : {}),
+      };
+      result.moved.push(moved);
+      log.info(`due date of ${step.stepId} moved from ${previous.dueAt} to ${computed.dueAt} (calendar ${years.map((y) => y.year).join(', ')} loaded)`);
+    }
+    this.recomputations = [...this.recomputations, result].slice(-RECOMPUTATIONS_KEPT);
+    return result;
+  }
+
+  recomputationList(): DeadlineRecomputation[] {
+    return this.recomputations;
   }
 
   // ---- timers --------------------------------------------------------------------------------
@@ -418,6 +483,7 @@ export class DeadlineTracker {
     events: ClockEventInput[],
     command: RejectedCommand['command'],
     at: string,
+    requireCalendarYears?: CalendarYearRef[],
   ): Promise<ComputedDeadlineView | undefined> {
     try {
       return await computeDeadline({
@@ -425,6 +491,7 @@ export class DeadlineTracker {
         variant: step.initialVariant,
         from: step.since,
         ...(events.length ? { events } : {}),
+        ...(requireCalendarYears?.length ? { requireCalendarYears } : {}),
       });
     } catch (err) {
       const code = nonRetryableCode(err);
@@ -492,6 +559,19 @@ export class DeadlineTracker {
       ...(extra.outcome ? { outcome: extra.outcome } : {}),
     });
   }
+}
+
+/** The provisional years of a step's explanation ([] when exact). */
+function provisionalOf(explain: Record<string, unknown> | null): number[] {
+  const years = explain?.provisionalYears;
+  return Array.isArray(years) ? years.filter((y): y is number => typeof y === 'number') : [];
+}
+
+/** True when the explanation lists one of the years among the calendar data it used ("2027: …"), or has none. */
+function usesCalendarYear(explain: Record<string, unknown> | null, years: readonly CalendarYearRef[]): boolean {
+  const sources = explain?.calendar;
+  if (!Array.isArray(sources)) return true;
+  return sources.some((line) => typeof line === 'string' && years.some((y) => line.startsWith(`${y.year}:`)));
 }
 
 function statusOf(s: StepState): StepStatus {

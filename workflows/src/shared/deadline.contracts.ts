@@ -85,7 +85,7 @@ export interface ClosedStepView {
 /** A signal or event that could not be applied to a step (e.g. an extension refused by legal-time). */
 export interface RejectedCommand {
   at: string;
-  command: 'extend' | 'suspend' | 'resume' | 'open';
+  command: 'extend' | 'suspend' | 'resume' | 'open' | 'recompute';
   stepId: string;
   code: string;
   message: string;
@@ -128,7 +128,60 @@ export const CaseWorkflowSignals = {
   suspendClock: 'suspendClock',
   /** ClockSignal */
   resumeClock: 'resumeClock',
+  /** RecomputeDeadlinesSignal: an official holiday calendar was loaded (`npm run calendar -- load`) */
+  recomputeDeadlines: 'recomputeDeadlines',
 } as const;
 
 /** Query every case workflow answers: → OpenStepView[] */
 export const OPEN_STEPS_QUERY = 'openSteps';
+
+/** Query every case workflow answers: → DeadlineRecomputation[] (the latest 20, oldest first). */
+export const DEADLINE_RECOMPUTATIONS_QUERY = 'deadlineRecomputations';
+
+/** A calendar year the workers must have loaded before the workflow recounts, with its source line. */
+export interface CalendarYearRef {
+  year: number;
+  /** The `source` of the year's calendar data; when set, a worker with other data for the year refuses. */
+  source?: string;
+}
+
+/**
+ * Signal `recomputeDeadlines`: the official calendar of `years` is loaded; recount every open step whose
+ * due date used one of those years (e.g. counted on the statutory floor, flagged provisional). Steps
+ * whose due date moves publish a new deadline.started (revision + 1), so inboxes and supervision follow.
+ * A repeated requestId changes nothing.
+ */
+export interface RecomputeDeadlinesSignal {
+  requestId: string;
+  years: CalendarYearRef[];
+  reason?: string;
+}
+
+/** One step whose due date moved when its calendar year was loaded. */
+export interface MovedDueDate {
+  stepId: string;
+  ruleId: string;
+  owingAgencyId: string;
+  previousDueAt: string;
+  dueAt: string;
+  previousLastDay: string | null;
+  lastDay: string;
+  /** Years still counted on the statutory floor after the recount (absent: exact). */
+  provisionalYears?: number[];
+}
+
+/** What a workflow did with one recomputeDeadlines signal (query `deadlineRecomputations`). */
+export interface DeadlineRecomputation {
+  requestId: string;
+  /** Workflow time of the recount (ISO). */
+  at: string;
+  years: CalendarYearRef[];
+  reason?: string;
+  moved: MovedDueDate[];
+  /** Open steps recounted to the same due date (the provisional flag may have gone). */
+  unchanged: string[];
+  /** Suspended steps are recounted when they resume. */
+  suspended: string[];
+  /** Steps the worker could not recount, e.g. CALENDAR_YEAR_NOT_LOADED (the worker lacks the year). */
+  failed: Array<{ stepId: string; code: string; message: string }>;
+}

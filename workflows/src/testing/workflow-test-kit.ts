@@ -111,10 +111,13 @@ export interface CaseTestKit {
   close(): Promise<void>;
 }
 
-export async function startCaseTestKit(env: TestWorkflowEnvironment, options: { config?: Partial<DeadlineConfig> } = {}): Promise<CaseTestKit> {
+export async function startCaseTestKit(
+  env: TestWorkflowEnvironment,
+  options: { config?: Partial<DeadlineConfig>; engine?: DeadlineEngine } = {},
+): Promise<CaseTestKit> {
   await registerSearchAttributes(env);
   const sink = new InMemoryDeadlineSink();
-  const engine = testDeadlineEngine();
+  const engine = options.engine ?? testDeadlineEngine();
   const taskQueue = `cases-test-${uuidv7()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,

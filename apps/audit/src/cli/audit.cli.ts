@@ -5,7 +5,7 @@
 //   npm run --silent audit -- export <linkedCaseId> --format jsonl|html --out <file> [--public-key <pem file>]
 //   npm run --silent audit -- verify-file <file> --public-key <pem file> [--allow-unsealed] [--json]
 //   npm run --silent audit -- rebuild
-//   npm run --silent audit -- public-key
+//   npm run --silent audit -- public-key [--url <audit service URL> [--token <bearer token>]] [--out <pem file>]
 // Exit codes: 0 success · 1 verification failed · 2 usage or configuration error · 3 no such case / bad argument.
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -46,7 +46,10 @@ const USAGE = `usage: audit <command> …
   export <linkedCaseId> --format jsonl|html --out <file> [--public-key <pem file>]
   verify-file <file> --public-key <pem file> [--allow-unsealed] [--json]
   rebuild
-  public-key
+  public-key [--url <audit service URL> [--token <bearer token>]] [--out <pem file>]
+      the Ed25519 public key as PEM (for --public-key): from GET <url>/ledger/public-key with an auditor's token
+      (--token or CASEBRIDGE_TOKEN), else from the signing key configured here; --out writes the PEM file, e.g.
+      npm run --silent audit -- public-key --url http://127.0.0.1:3006 --token "$(npm run --silent token -- --agency procuratorate:210100 --role auditor)" --out audit-public.pem
 environment: CASEBRIDGE_PG_HOST, CASEBRIDGE_PG_PORT, CASEBRIDGE_PG_USER, CASEBRIDGE_PG_PASSWORD, CASEBRIDGE_DB_NAME (default casebridge_audit);
   the signing key (CASEBRIDGE_AUDIT_SIGNING_KEY or CASEBRIDGE_AUDIT_KEY_FILE, default ${DEFAULT_AUDIT_KEY_FILE}) seals exports and gives the public key.
 exit: 0 success, 1 verification failed, 2 usage or configuration error, 3 no such case or bad argument`;
@@ -81,6 +84,33 @@ function trustedKey(env: AuditCliEnv, file: string | undefined) {
   return parsePublicKey(signer.publicKeyPem);
 }
 
+/**
+ * The audit service's public key from GET <url>/ledger/public-key (JSON: algorithm, keyId, publicKeyPem),
+ * checked: an Ed25519 key whose id matches the keyId the service states.
+ */
+async function fetchPublicKey(url: string, token: string | undefined) {
+  if (!token) throw new UsageError('public-key --url needs an auditor token: --token <token> or CASEBRIDGE_TOKEN');
+  const endpoint = `${url.replace(/\/+$/, '')}/ledger/public-key`;
+  let response: Response;
+  try {
+    response = await fetch(endpoint, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+  } catch (e) {
+    throw new UsageError(`GET ${endpoint}: ${(e as Error).message}`);
+  }
+  const text = await response.text();
+  if (!response.ok) throw new UsageError(`GET ${endpoint}: HTTP ${response.status} ${text.slice(0, 300)}`);
+  let body: { keyId?: unknown; publicKeyPem?: unknown };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    throw new UsageError(`GET ${endpoint}: not JSON: ${text.slice(0, 120)}`);
+  }
+  if (typeof body.publicKeyPem !== 'string') throw new UsageError(`GET ${endpoint}: no publicKeyPem in the answer`);
+  const key = parsePublicKey(body.publicKeyPem);
+  if (body.keyId !== keyIdOf(key)) throw new UsageError(`GET ${endpoint}: keyId ${String(body.keyId)} does not match the key (${keyIdOf(key)})`);
+  return key;
+}
+
 function printVerify(r: VerifyReport, json: boolean): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
@@ -108,6 +138,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         json: { type: 'boolean' }, 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         'public-key': { type: 'string' }, 'allow-unsealed': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        url: { type: 'string' }, token: { type: 'string' },
       },
     });
   } catch (e) {
@@ -148,13 +179,20 @@ async function main(argv: string[]): Promise<number> {
     return result.ok ? 0 : 1;
   }
 
-  if (['history', 'state'].includes(command) && !arg) throw new UsageError(`${command} needs <linkedCaseId>`);
-  const env = readEnv();
   if (command === 'public-key') {
-    const key = trustedKey(env, values['public-key']);
-    process.stdout.write(`# keyId ${keyIdOf(key)}\n${publicKeyPemOf(key)}`);
+    const key = values.url
+      ? await fetchPublicKey(values.url, values.token ?? process.env.CASEBRIDGE_TOKEN)
+      : trustedKey(readEnv(), values['public-key']);
+    if (values.out) {
+      writeFileSync(values.out, publicKeyPemOf(key));
+      process.stderr.write(`wrote ${values.out} (Ed25519 public key, keyId ${keyIdOf(key)})\n`);
+    } else {
+      process.stdout.write(`# keyId ${keyIdOf(key)}\n${publicKeyPemOf(key)}`);
+    }
     return 0;
   }
+  if (['history', 'state'].includes(command) && !arg) throw new UsageError(`${command} needs <linkedCaseId>`);
+  const env = readEnv();
 
   const pool = new Pool({
     host: env.CASEBRIDGE_PG_HOST, port: env.CASEBRIDGE_PG_PORT, user: env.CASEBRIDGE_PG_USER, password: env.CASEBRIDGE_PG_PASSWORD,

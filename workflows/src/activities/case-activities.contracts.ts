@@ -41,7 +41,7 @@ export interface ComputedDeadlineView {
   ruleStatus: string;
   explain: Record<string, unknown>;
   /**
-   * Years counted without their official holiday arrangement (weekends only), when the engine runs with
+   * Years counted on the statutory floor (no official holiday arrangement loaded), when the engine runs with
    * uncoveredYears: 'provisional'. Also in `explain.provisionalYears`. Recompute once the year is loaded.
    */
   provisionalYears?: number[];

@@ -150,7 +150,7 @@ function view(d: ComputedDeadline, suspended: boolean): ComputedDeadlineView {
     onExpiry: d.onExpiry,
     basis: d.basisText,
     ruleStatus: d.status,
-    // provisionalYears (engine option uncoveredYears: 'provisional'): counted on weekends only for a year
+    // provisionalYears (engine option uncoveredYears: 'provisional'): counted on the statutory floor for a year
     // whose official arrangement is not loaded; carried in the explanation so every view shows it.
     explain: {
       ...(JSON.parse(JSON.stringify(d.explain)) as Record<string, unknown>),

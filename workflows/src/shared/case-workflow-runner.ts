@@ -6,6 +6,9 @@
  *  - each event goes through the pure decider; its actions run on the DeadlineTracker (activities);
  *    events that arrive before the event they depend on are deferred and retried after each applied one;
  *  - between events the workflow sleeps until the next warning or due instant (one timer at a time);
+ *  - signal `recomputeDeadlines` (an official calendar year was loaded) recounts the open due dates that
+ *    used that year; the result is kept for the query `deadlineRecomputations`. It only adds commands
+ *    when the signal arrives, so earlier histories replay unchanged (no patch needed);
  *  - search attributes follow the earliest open step;
  *  - continue-as-new carries the whole state when the history grows (see shouldContinueAsNew).
  */

@@ -73,7 +73,7 @@ export class InMemoryDeadlineSink implements DeadlineEventSink {
 
 /**
  * legal-time as the worker runs it: the built-in calendar (chinese-days), and years after it counted
- * provisionally (weekends only, flagged) — the time-skipping server starts at the wall-clock time and
+ * provisionally (statutory floor, flagged) — the time-skipping server starts at the wall-clock time and
  * long timers (3-month chaser) run past the last official calendar year. Expectations are computed with
  * this same engine; hand-computed expectations use 2025 dates (official data).
  */

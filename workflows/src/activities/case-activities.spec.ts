@@ -70,6 +70,21 @@ describe('computeDeadline activity', () => {
     expect(d.explain.provisionalYears).toEqual([2099]);
   });
 
+  it('requireCalendarYears: refuses (non-retryable CALENDAR_YEAR_NOT_LOADED) until the worker carries the year from that source', async () => {
+    const input = { ruleId: 'transfer.reconsideration-request', from: '2026-12-30T10:00:00+08:00', requireCalendarYears: [{ year: 2027, source: 'notice' }] };
+    const floor = createDeadlineEngine({ uncoveredYears: 'provisional' });
+    const refused = createCaseActivities({ engine: floor, sink: new Sink() }).computeDeadline(input);
+    await expect(refused).rejects.toMatchObject({ type: 'CALENDAR_YEAR_NOT_LOADED', nonRetryable: true });
+    const other = floor.calendar.withYear({ year: 2027, holidays: [], makeUpWorkdays: [], source: 'an older file' });
+    await expect(createCaseActivities({ engine: createDeadlineEngine({ calendar: other }), sink: new Sink() }).computeDeadline(input))
+      .rejects.toThrow(/other calendar data \("an older file"\) for 2027/);
+    const loaded = createDeadlineEngine({ calendar: floor.calendar.withYear({ year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: [], source: 'notice' }) });
+    const d = await createCaseActivities({ engine: loaded, sink: new Sink() }).computeDeadline(input);
+    expect(d.lastDay).toBe('2027-01-05');
+    expect(d.provisionalYears).toBeUndefined();
+    expect(d.explain.calendar).toContain('2027: notice');
+  });
+
   it('a suspended clock answers with the due date projected at its last event', async () => {
     const d = await activities.computeDeadline({
       ruleId: 'transfer.filing-review', from: '2025-09-30T10:00:00+08:00', events: [{ type: 'suspended', at: '2025-10-01T02:00:00.000Z' }],

@@ -18,6 +18,10 @@ export class StepView {
   @ApiProperty({ example: '2026-11-20T10:30:00.000Z' }) since!: string;
   @ApiProperty({ example: '2026-11-21T03:00:00.000Z' }) dueAt!: string;
   @ApiProperty({ example: '2026-11-21' }) lastDay!: string;
+  @ApiPropertyOptional({
+    example: [2027], type: [Number],
+    description: 'years counted on the statutory floor because their official holiday calendar is not loaded yet: the due date is provisional and may move when the year is loaded',
+  }) provisionalYears?: number[];
   @ApiProperty({ enum: ['on-time', 'warning', 'overdue', 'stuck', 'closed'], example: 'overdue' }) status!: StepStatus;
   @ApiProperty({ example: true, description: 'overdue, no receipt, or idle past the p95 of its rule' }) stuck!: boolean;
   @ApiProperty({ example: ['overdue', 'no-receipt'], enum: ['overdue', 'no-receipt', 'idle-p95'], isArray: true }) stuckReasons!: StuckReason[];
@@ -65,11 +69,17 @@ export function overdueDays(s: Pick<SupervisionStep, 'status' | 'dueAt'>, now: D
   return Math.max(0, Math.floor((now.getTime() - s.dueAt.getTime()) / 86_400_000));
 }
 
+/** `provisionalYears` of a legal-time explanation (set by the workflow's computeDeadline), when any. */
+function provisionalOf(explanation: Record<string, unknown> | null | undefined): { provisionalYears?: number[] } {
+  const years = explanation?.provisionalYears;
+  return Array.isArray(years) && years.length ? { provisionalYears: years.filter((y): y is number => typeof y === 'number') } : {};
+}
+
 export function stepView(s: SupervisionStep, now: Date, caseNumber?: string | null): StepView {
   return {
     stepId: s.stepId, linkedCaseId: s.linkedCaseId, caseNumber: caseNumber ?? null, subjectId: s.subjectId, ruleId: s.ruleId,
     ruleTitle: ruleInfo(s.ruleId)?.title, variant: s.variant, owingAgencyId: s.owingAgencyId, owingKind: s.owingKind, owingRegion: s.owingRegion,
-    since: s.since.toISOString(), dueAt: s.dueAt.toISOString(), lastDay: s.lastDay, status: s.status, stuck: s.stuck,
+    since: s.since.toISOString(), dueAt: s.dueAt.toISOString(), lastDay: s.lastDay, ...provisionalOf(s.explanation), status: s.status, stuck: s.stuck,
     stuckReasons: s.stuckReasons, waitingOnReceipt: s.waitingOnReceipt, overdueByDays: overdueDays(s, now),
     lastActivityAt: s.lastActivityAt.toISOString(), closedAt: s.closedAt?.toISOString() ?? null, outcome: s.outcome, source: s.source,
     pressCount: s.pressCount, lastPressedAt: s.lastPressedAt?.toISOString() ?? null, escalatedAt: s.escalatedAt?.toISOString() ?? null,

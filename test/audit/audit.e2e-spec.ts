@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -278,8 +278,11 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     const dir = path.join(tmpdir(), `casebridge-audit-e2e-${sys.suffix}`);
     const file = `${dir}-a.jsonl`;
     const pub = `${dir}-pub.pem`;
-    writeFileSync(pub, publicKeyPem);
     try {
+      // the auditor's way to the PEM: the CLI asks GET /ledger/public-key and writes the file verify-file takes
+      const token = sys.token('procuratorate:210100', ['auditor'], 'auditor-zhou');
+      expect(await cli(['public-key', '--url', sys.url('audit'), '--token', token, '--out', pub])).toMatchObject({ code: 0 });
+      expect(readFileSync(pub, 'utf8')).toBe(publicKeyPem);
       const verify = await cli(['verify']);
       expect(verify).toMatchObject({ code: 0 });
       expect(verify.stdout).toMatch(/^OK: whole ledger/);

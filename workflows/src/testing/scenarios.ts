@@ -10,6 +10,7 @@ import {
   TransferDriver,
   type CaseTestKit,
 } from './workflow-test-kit';
+import { recomputeOpenDeadlines } from '../operator/recompute-deadlines';
 
 export interface Scenario {
   /** File name under workflows/test-histories (without .json). */
@@ -191,6 +192,22 @@ export const SCENARIOS: readonly Scenario[] = [
         args: [{ transferId: d.transferId, linkedCaseId: d.linkedCaseId, enforcementAgencyId: ENFORCEMENT, region: '210100', config: { continueAsNewAfterEvents: 40 } }],
       });
       await untilReceipt(d);
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    // recomputeDeadlines after an official calendar year was loaded: the open steps that used the year are
+    // recounted through the activity (here the built-in year of the step: recounted, unchanged)
+    name: 'transfer-calendar-recomputed',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      const step = (await d.state()).openSteps.find((s) => s.ruleId === 'transfer.filing-review');
+      const year = Number(step!.lastDay!.slice(0, 4));
+      const report = await recomputeOpenDeadlines(kit.client, { years: [{ year }], workflowIds: [d.workflowId], reason: 'recorded scenario' });
+      if (!report.workflows[0]?.result) throw new Error(`no recompute answer: ${JSON.stringify(report)}`);
       await d.filingDecided('filed');
       await d.itemsHandedOver();
       return d.workflowId;

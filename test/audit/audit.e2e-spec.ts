@@ -58,6 +58,8 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
   let auditor: Api;
   let auditDb: Client;
   let publicKeyPem: string;
+  /** whole-ledger verify and the global checkpoints span every region: national auditors only (audit scope) */
+  let national: Api;
   // case A: the transfer path; instants right after each step was seen by all three agencies
   let A: { linkedCaseId: string; transferId: string; caseId: string };
   const instants: { what: string; at: string; views: AgencyViews }[] = [];
@@ -133,6 +135,7 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     await sys.start();
     a = agencies(sys);
     auditor = new Api(sys.url('audit'), sys.token('procuratorate:210100', ['auditor'], 'auditor-zhou'));
+    national = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['auditor'], 'auditor-national'));
     auditDb = await connect('audit');
     publicKeyPem = (await auditor.get<{ publicKeyPem: string }>('/ledger/public-key')).publicKeyPem;
   }, 240_000);
@@ -209,6 +212,31 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     expect(anonymous.status).toBe(401);
   });
 
+  it('issue 13 finding 3: auditors are scoped by division code; whole-ledger acts are national; rebuild is an operator act', async () => {
+    const code = async (api: Api, method: string, url: string, status: number) => {
+      const r = await api.call<{ code?: string }>(method, url, method === 'POST' ? {} : undefined, status);
+      expect(JSON.stringify(r.body)).not.toContain('辽沈'); // nothing of the case leaks
+      return r.body.code;
+    };
+    const dalian = new Api(sys.url('audit'), sys.token('police:210200', ['auditor']));
+    for (const url of [`/cases/${A.linkedCaseId}/history`, `/cases/${A.linkedCaseId}/state`, `/cases/${A.linkedCaseId}/export?format=jsonl`,
+      `/ledger/verify?linkedCaseId=${A.linkedCaseId}`, `/ledger/checkpoints?linkedCaseId=${A.linkedCaseId}`]) {
+      expect(await code(dalian, 'GET', url, 404)).toBe('AUDIT.CASE_NOT_FOUND');
+    }
+    for (const url of ['/ledger/verify', '/ledger/checkpoints']) {
+      expect(await code(auditor, 'GET', url, 403)).toBe('AUDIT.NATIONAL_SCOPE_REQUIRED');
+      expect(await code(dalian, 'GET', url, 403)).toBe('AUDIT.NATIONAL_SCOPE_REQUIRED');
+    }
+    // the province (210000) and the nation cover Shenyang's case; any auditor kind of the region does
+    for (const api of [new Api(sys.url('audit'), sys.token('court:210000', ['auditor'])), national, new Api(sys.url('audit'), sys.token('enforcement:210100', ['auditor']))]) {
+      expect((await api.get<History>(`/cases/${A.linkedCaseId}/history`)).linkedCaseId).toBe(A.linkedCaseId);
+    }
+    expect(await code(national, 'POST', '/ledger/rebuild', 403)).toBe('AUTH.ROLE_NOT_ALLOWED');
+    const operator = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['operator']));
+    expect((await operator.call<{ events: number }>('POST', '/ledger/rebuild', {}, 200)).body.events).toBeGreaterThan(0);
+    expect(await code(operator, 'GET', `/cases/${A.linkedCaseId}/history`, 403)).toBe('AUTH.ROLE_NOT_ALLOWED');
+  });
+
   it('acceptance 3: an envelope produced again onto its topic is not recorded twice', async () => {
     const before = await history(A.linkedCaseId);
     const again = before.entries.find((e) => e.type === 'transfer.sent')!;
@@ -242,7 +270,7 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     ]) {
       await expect(auditDb.query(sql)).rejects.toThrow(/AUDIT\.APPEND_ONLY: .* is refused: the audit ledger is append-only/);
     }
-    const ok = await auditor.get<Verify>('/ledger/verify');
+    const ok = await national.get<Verify>('/ledger/verify');
     expect(ok).toMatchObject({ ok: true, firstBroken: null, gaps: [], checkpointProblems: [] });
   });
 
@@ -307,7 +335,7 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     await a.pol.post(`/transfers/${B.transferId}/receipt`, { receiptNumber: 'R-B' });
     await ledgerCaughtUp(B.linkedCaseId);
     // wait for the checkpoint round to sign every head
-    await eventually(() => auditor.get<Verify>('/ledger/verify'), (v) => v.ok && v.unsignedHeads === 0, 'every head signed');
+    await eventually(() => national.get<Verify>('/ledger/verify'), (v) => v.ok && v.unsignedHeads === 0, 'every head signed');
 
     const entry = async (linkedCaseId: string, caseSeq: number) => (await auditDb.query<{ seq: string; content_hash: string }>(
       'SELECT seq::text AS seq, content_hash FROM ledger_entry WHERE linked_case_id = $1 AND case_seq = $2', [linkedCaseId, caseSeq])).rows[0]!;
@@ -320,7 +348,7 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     await auditDb.query('DELETE FROM ledger_entry WHERE linked_case_id = $1 AND case_seq = 4', [B.linkedCaseId]);
     await auditDb.query('COMMIT');
 
-    const v = await auditor.get<Verify>('/ledger/verify');
+    const v = await national.get<Verify>('/ledger/verify');
     expect(v.ok).toBe(false);
     const brokenA = v.brokenCases.find((c) => c.linkedCaseId === A.linkedCaseId)!.firstBroken;
     expect(brokenA).toMatchObject({ seq: Number(a3.seq), caseSeq: 3, problem: 'content-hash-mismatch', expected: a3.content_hash });

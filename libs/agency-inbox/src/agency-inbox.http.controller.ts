@@ -2,10 +2,11 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
-import { ensureOwnAgency, CurrentOfficer, type OfficerClaims } from '@casebridge/auth';
+import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
 import { AgencyNotification } from './notification.entity';
 
 @ApiTags('inbox')
+@Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('inbox')
 export class AgencyInboxHttpController {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}

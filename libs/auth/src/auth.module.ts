@@ -1,9 +1,13 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { AccessRuleCheck } from './access-rule.check';
 import { JwtModule } from '@nestjs/jwt';
 import { AUTH_OPTIONS, JwtAuthGuard, type AuthOptions } from './jwt-auth.guard';
 
-/** JWT bearer authentication for an HTTP app: a global guard, @Public() and @Roles() to open or narrow routes. */
+/**
+ * JWT bearer authentication for an HTTP app: a global guard and deny by default — every route states
+ * @Roles(...) or @Public(), checked at start-up (AccessRuleCheck).
+ */
 @Module({})
 export class AuthModule {
   static forRootAsync(opts: {
@@ -14,10 +18,11 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      imports: [...(opts.imports ?? []), JwtModule.register({})],
+      imports: [...(opts.imports ?? []), JwtModule.register({}), DiscoveryModule],
       providers: [
         { provide: AUTH_OPTIONS, inject: (opts.inject ?? []) as never[], useFactory: opts.useFactory },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        AccessRuleCheck,
       ],
       exports: [AUTH_OPTIONS],
     };

@@ -1,6 +1,12 @@
 import { AGENCY_ID_PATTERN, parseAgencyId, type AgencyKind } from '@casebridge/contracts';
 
-export const ROLES = ['officer', 'head', 'supervisor', 'auditor'] as const;
+/**
+ * Roles a token may carry. officer: acts of the agency's own case work; head: the approvals flows.md
+ * gives the head (and the officer's acts); supervisor: the supervisor console (apps/supervision);
+ * auditor: the audit service's reads (apps/audit); operator: the audit service's maintenance acts
+ * (ledger rebuild). See the access table in the root README.
+ */
+export const ROLES = ['officer', 'head', 'supervisor', 'auditor', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What a bearer token says about the caller. */

@@ -5,3 +5,5 @@ export * from './auth.module';
 export * from './token';
 export * from './dev-secret';
 export * from './scope';
+export * from './access-rule.check';
+

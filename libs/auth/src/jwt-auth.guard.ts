@@ -9,7 +9,7 @@ export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
 export interface AuthOptions {
   /** HS256 secret (≥ 32 characters), from configuration. */
   secret: string;
-  /** Agency kinds this app serves; `supervisor`/`auditor` tokens of any kind pass where those roles are required. */
+  /** Agency kinds this app serves; `supervisor`/`auditor`/`operator` tokens of any kind pass where those roles are required. */
   agencyKinds: AgencyKind[] | 'any';
 }
 
@@ -39,10 +39,14 @@ export class JwtAuthGuard implements CanActivate {
     const problem = claimsProblem(claims);
     if (problem) throw new DomainError(ErrorCodes.unauthorized, 'unauthorized', `Your token is not valid: ${problem}.`);
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    if (required?.length && !required.some((r) => claims.roles.includes(r))) {
+    if (!required?.length) {
+      // deny by default (AccessRuleCheck refuses to start such an app; this is the second line)
+      throw new DomainError(ErrorCodes.noAccessRule, 'forbidden', 'This route states no access rule, so nobody may call it.');
+    }
+    if (!required.some((r) => claims.roles.includes(r))) {
       throw new DomainError(ErrorCodes.forbiddenRole, 'forbidden', `This action needs the role ${required.join(' or ')}; your token has ${claims.roles.join(', ')}.`);
     }
-    const crossAgencyRole = required?.some((r) => r === 'supervisor' || r === 'auditor') ?? false;
+    const crossAgencyRole = required.some((r) => r === 'supervisor' || r === 'auditor' || r === 'operator');
     if (this.options.agencyKinds !== 'any' && !crossAgencyRole && !this.options.agencyKinds.includes(claims.agencyKind)) {
       throw new DomainError(ErrorCodes.wrongAgency, 'forbidden', `This service is for ${this.options.agencyKinds.join('/')} officers; your token is for ${claims.agencyId}.`);
     }

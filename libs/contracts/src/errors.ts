@@ -21,6 +21,8 @@ export const ErrorCodes = {
   unauthorized: 'AUTH.UNAUTHORIZED',
   forbiddenRole: 'AUTH.ROLE_NOT_ALLOWED',
   wrongAgency: 'AUTH.WRONG_AGENCY',
+  /** 403: the route states no access rule (deny by default) */
+  noAccessRule: 'AUTH.NO_ACCESS_RULE',
   caseNotFound: 'CASE.NOT_FOUND',
   caseClosed: 'CASE.CLOSED',
   transferNotFound: 'TRANSFER.NOT_FOUND',

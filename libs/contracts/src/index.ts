@@ -5,6 +5,8 @@ export * from './envelope';
 export * from './registry';
 export * from './catalog';
 export * from './errors';
+export * from './jurisdiction';
+export * from './division';
 export * from './events/common';
 export * from './events/case.integration-events';
 export * from './events/transfer.integration-events';

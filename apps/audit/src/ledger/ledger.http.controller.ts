@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { Roles } from '@casebridge/auth';
+import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { RebuildProjectionCommand } from '../rebuild/rebuild-projection.command';
 import { ApiAuditorOnly, errorExample, EXAMPLE_CASE_ID, EXAMPLE_HASH } from '../shared/api-docs';
 import { assertLinkedCaseId } from '../shared/audit.errors';
@@ -20,6 +20,8 @@ export class CheckpointsRequest {
   @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 1000, default: 100 })
   @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(1000) limit?: number;
 }
+
+const NATIONAL = { description: 'AUDIT.NATIONAL_SCOPE_REQUIRED — without linkedCaseId this spans every region: national auditors (region 000000) only; AUDIT.CASE_NOT_FOUND (404) for a case outside your region', ...errorExample(403, 'AUDIT.NATIONAL_SCOPE_REQUIRED', 'Verifying the whole ledger covers every region’s cases; your scope is region 210100. Name one linked case (linkedCaseId), or ask a national auditor (000000).') };
 
 const BAD_ID = { description: 'AUDIT.BAD_LINKED_CASE_ID — linkedCaseId is not a UUID', ...errorExample(400, 'AUDIT.BAD_LINKED_CASE_ID', '"x" is not a linked-case id (a UUID such as 0197a1c2-7d1e-7a3b-9c4d-5e6f7a8b9c0d).') };
 
@@ -41,7 +43,7 @@ const REBUILD_EXAMPLE = {
 };
 
 @ApiTags('ledger')
-@Roles('auditor')
+@Roles('auditor') // scoped by region (shared/audit-scope.ts); rebuild: operator
 @ApiAuditorOnly()
 @Controller('ledger')
 export class LedgerHttpController {
@@ -69,8 +71,9 @@ export class LedgerHttpController {
   })
   @ApiOkResponse({ description: 'The verification report', schema: { example: VERIFY_EXAMPLE } })
   @ApiBadRequestResponse(BAD_ID)
-  verify(@Query() q: VerifyRequest) {
-    return this.queries.execute(new VerifyLedgerQuery(q.linkedCaseId === undefined ? undefined : assertLinkedCaseId(q.linkedCaseId)));
+  @ApiForbiddenResponse(NATIONAL)
+  verify(@CurrentOfficer() auditor: OfficerClaims, @Query() q: VerifyRequest) {
+    return this.queries.execute(new VerifyLedgerQuery(auditor, q.linkedCaseId === undefined ? undefined : assertLinkedCaseId(q.linkedCaseId)));
   }
 
   @Get('checkpoints')
@@ -79,14 +82,17 @@ export class LedgerHttpController {
     schema: { example: { scope: 'global', checkpoints: [{ id: 88, linkedCaseId: 'global', upToSeq: 1204, headHash: EXAMPLE_HASH, createdAt: '2026-11-21T00:59:00.000Z', algorithm: 'Ed25519', keyId: '3f1a9c0e5b7d2e4f', signature: 'q0Jd…==' }] } },
   })
   @ApiBadRequestResponse(BAD_ID)
-  checkpoints(@Query() q: CheckpointsRequest) {
+  @ApiForbiddenResponse(NATIONAL)
+  checkpoints(@CurrentOfficer() auditor: OfficerClaims, @Query() q: CheckpointsRequest) {
     const scope = q.linkedCaseId === undefined ? 'global' : assertLinkedCaseId(q.linkedCaseId);
-    return this.queries.execute(new ListCheckpointsQuery(scope, q.limit ?? 100));
+    return this.queries.execute(new ListCheckpointsQuery(auditor, scope, q.limit ?? 100));
   }
 
   @Post('rebuild')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Replay the whole ledger into a fresh in-memory projection (every case’s state now) and report the rate (events/s)' })
+  @Roles('operator')
+  @ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — rebuild is an operator act (role operator), not an auditor’s', ...errorExample(403, 'AUTH.ROLE_NOT_ALLOWED', 'This action needs the role operator; your token has auditor.') })
+  @ApiOperation({ summary: 'Operator act (role operator): replay the whole ledger into a fresh in-memory projection (every case’s state now) and report the rate (events/s)' })
   @ApiOkResponse({ schema: { example: REBUILD_EXAMPLE } })
   @ApiConflictResponse({ description: 'AUDIT.REBUILD_RUNNING — one rebuild at a time', ...errorExample(409, 'AUDIT.REBUILD_RUNNING', 'A rebuild is already running; try again when it has finished.') })
   rebuild() {

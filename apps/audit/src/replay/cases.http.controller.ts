@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import { Roles } from '@casebridge/auth';
+import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { ApiAuditorOnly, ApiLinkedCase, errorExample, EXAMPLE_CASE_ID, EXAMPLE_HASH } from '../shared/api-docs';
 import { parseAsOf, parseExportFormat } from '../shared/audit.errors';
 import { LinkedCaseIdPipe } from '../shared/linked-case-id.pipe';
@@ -56,7 +56,7 @@ const STATE_EXAMPLE = {
 };
 
 @ApiTags('cases')
-@Roles('auditor')
+@Roles('auditor') // a case within the auditor's region (shared/audit-scope.ts), else 404
 @ApiAuditorOnly()
 @Controller('cases')
 export class CasesHttpController {
@@ -66,8 +66,8 @@ export class CasesHttpController {
   @ApiOperation({ summary: 'The full cross-agency history of a linked case, in ledger order: who (producer agency + officer), when (event time, recorded time, ingested), what (type, the upcast current form, the original version), and the hash chain' })
   @ApiLinkedCase()
   @ApiOkResponse({ description: 'Entries in caseSeq order', schema: { example: HISTORY_EXAMPLE } })
-  history(@Param('linkedCaseId', new LinkedCaseIdPipe()) linkedCaseId: string) {
-    return this.queries.execute(new GetCaseHistoryQuery(linkedCaseId));
+  history(@CurrentOfficer() auditor: OfficerClaims, @Param('linkedCaseId', new LinkedCaseIdPipe()) linkedCaseId: string) {
+    return this.queries.execute(new GetCaseHistoryQuery(auditor, linkedCaseId));
   }
 
   @Get(':linkedCaseId/state')
@@ -81,9 +81,9 @@ export class CasesHttpController {
   @ApiQuery({ name: 'asOf', required: false, example: '2026-11-20T10:31:00+08:00', description: 'ISO-8601 instant with time zone; default now' })
   @ApiOkResponse({ description: 'The projected state', schema: { example: STATE_EXAMPLE } })
   @ApiBadRequestResponse({ description: 'AUDIT.BAD_AS_OF — not an ISO-8601 instant with a time zone', ...errorExample(400, 'AUDIT.BAD_AS_OF', 'asOf must be an ISO-8601 instant with its time zone, e.g. 2026-11-20T10:30:00+08:00 or 2026-11-20T02:30:00Z (got "yesterday"; write + as %2B in a URL).') })
-  state(@Param('linkedCaseId', new LinkedCaseIdPipe()) linkedCaseId: string, @Query() q: StateRequest) {
+  state(@CurrentOfficer() auditor: OfficerClaims, @Param('linkedCaseId', new LinkedCaseIdPipe()) linkedCaseId: string, @Query() q: StateRequest) {
     const asOf = parseAsOf(q.asOf);
-    return this.queries.execute(new GetCaseStateQuery(linkedCaseId, asOf));
+    return this.queries.execute(new GetCaseStateQuery(auditor, linkedCaseId, asOf));
   }
 
   @Get(':linkedCaseId/export')
@@ -104,9 +104,9 @@ export class CasesHttpController {
     },
   })
   @ApiBadRequestResponse({ description: 'AUDIT.BAD_FORMAT — format is not jsonl or html', ...errorExample(400, 'AUDIT.BAD_FORMAT', 'format must be jsonl or html (got "pdf").') })
-  async export(@Param('linkedCaseId', new LinkedCaseIdPipe()) linkedCaseId: string, @Query() q: ExportRequest): Promise<StreamableFile> {
+  async export(@CurrentOfficer() auditor: OfficerClaims, @Param('linkedCaseId', new LinkedCaseIdPipe()) linkedCaseId: string, @Query() q: ExportRequest): Promise<StreamableFile> {
     const format = parseExportFormat(q.format);
-    const file = await this.queries.execute(new ExportCaseQuery(linkedCaseId, format));
+    const file = await this.queries.execute(new ExportCaseQuery(auditor, linkedCaseId, format));
     return new StreamableFile(Buffer.from(file.body, 'utf8'), { type: file.contentType, disposition: `attachment; filename="${file.fileName}"` });
   }
 }

@@ -10,7 +10,7 @@ const error = (statusCode: number, code: string, message: string) => ({ schema: 
 export function ApiAuditorOnly() {
   return applyDecorators(
     ApiUnauthorizedResponse({ description: 'AUTH.UNAUTHORIZED — no or invalid token', ...error(401, 'AUTH.UNAUTHORIZED', 'Sign in first: send your token as "Authorization: Bearer <token>".') }),
-    ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — only auditors', ...error(403, 'AUTH.ROLE_NOT_ALLOWED', 'This action needs the role auditor; your token has officer.') }),
+    ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — only auditors (rebuild: operators)', ...error(403, 'AUTH.ROLE_NOT_ALLOWED', 'This action needs the role auditor; your token has officer.') }),
   );
 }
 
@@ -19,7 +19,7 @@ export function ApiLinkedCase() {
   return applyDecorators(
     ApiParam({ name: 'linkedCaseId', description: 'the cross-agency linked-case id (联动案件 id, a UUID)', example: EXAMPLE_CASE_ID }),
     ApiBadRequestResponse({ description: 'AUDIT.BAD_LINKED_CASE_ID — not a UUID', ...error(400, 'AUDIT.BAD_LINKED_CASE_ID', '"abc" is not a linked-case id (a UUID such as 0197a1c2-7d1e-7a3b-9c4d-5e6f7a8b9c0d).') }),
-    ApiNotFoundResponse({ description: 'AUDIT.CASE_NOT_FOUND — the ledger holds no event of the case', ...error(404, 'AUDIT.CASE_NOT_FOUND', `The audit ledger holds no event of linked case ${EXAMPLE_CASE_ID}.`) }),
+    ApiNotFoundResponse({ description: 'AUDIT.CASE_NOT_FOUND — the ledger holds no event of the case, or none of its agencies lies within your region', ...error(404, 'AUDIT.CASE_NOT_FOUND', `The audit ledger holds no event of linked case ${EXAMPLE_CASE_ID}.`) }),
   );
 }
 

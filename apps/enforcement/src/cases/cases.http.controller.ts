@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentOfficer, type OfficerClaims } from '@casebridge/auth';
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { AttachEvidenceCommand, AttachEvidenceRequest } from './commands/attach-evidence';
 import { RegisterCaseCommand, RegisterCaseRequest } from './commands/register-case';
 import { GetCaseQuery, ListCasesQuery } from './queries/case-queries';
 
 @ApiTags('cases')
+@Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('cases')
 export class CasesHttpController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}

@@ -5,6 +5,7 @@ import type {
   TransferForwardedV1, TransferMaterialsRequestedV1, TransferProcuratorateOpinionV1, TransferReceiptSignedV1,
   TransferReconsiderationDecidedV1, TransferReviewExtendedV1, DeadlineMissedV2,
 } from '@casebridge/contracts';
+import { withinJurisdiction } from '@casebridge/contracts';
 import { OnIntegrationEvent, TransactionalOutbox } from '@casebridge/messaging';
 import { AdministrativeCase } from '../cases/administrative-case.entity';
 import { entry, eventEntry } from '@casebridge/platform';
@@ -114,6 +115,10 @@ export class AgencyEventsConsumer {
     const c = await manager.findOneBy(AdministrativeCase, { id: e.payload.caseId });
     if (!c || c.agencyId !== e.payload.enforcementAgencyId) {
       this.logger.warn(`procuratorate opinion ${e.eventId} names case ${e.payload.caseId} unknown to ${e.payload.enforcementAgencyId} (orphan)`);
+      return;
+    }
+    if (!withinJurisdiction(e.producer.agencyId, c.agencyId)) {
+      this.logger.warn(`procuratorate opinion ${e.eventId} from ${e.producer.agencyId} is outside its jurisdiction over ${c.agencyId}; ignored`);
       return;
     }
     if (await manager.existsBy(Transfer, { id: e.payload.transferId })) return;

@@ -19,6 +19,7 @@ const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
 
 @ApiTags('transfers')
+@Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('transfers')
 export class TransfersHttpController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}

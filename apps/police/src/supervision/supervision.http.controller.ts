@@ -4,11 +4,12 @@ import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOper
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
-import { CurrentOfficer, ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
 import { ExplainCommand, ExplainRequest } from './explain.command';
 import { SupervisionMatter } from './supervision-matter.entity';
 
 @ApiTags('filing supervision')
+@Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('supervisions')
 export class SupervisionHttpController {
   constructor(private readonly commands: CommandBus, @InjectDataSource() private readonly ds: DataSource) {}

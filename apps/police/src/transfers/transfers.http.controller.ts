@@ -4,7 +4,7 @@ import { ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNot
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
-import { CurrentOfficer, ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
 import {
   DecideFilingCommand, DecideFilingRequest, DecideReconsiderationCommand, DecideReconsiderationRequest, ExtendReviewCommand,
   ExtendReviewRequest,
@@ -19,6 +19,7 @@ const CONFLICT = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (ac
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — not sent to your office';
 
 @ApiTags('incoming transfers')
+@Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('transfers')
 export class PoliceTransfersHttpController {
   constructor(private readonly commands: CommandBus, @InjectDataSource() private readonly ds: DataSource) {}

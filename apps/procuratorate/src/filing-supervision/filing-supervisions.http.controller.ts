@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
-import { CurrentOfficer, type OfficerClaims } from '@casebridge/auth';
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { CorrectionRequest, IssueCorrectionCommand } from './commands/issue-correction';
 import { FilingNoticeRequest, IssueFilingNoticeCommand } from './commands/issue-filing-notice';
 import { OpenSupervisionCommand, OpenSupervisionRequest } from './commands/open-supervision';
@@ -16,6 +16,7 @@ const OUT_OF_ORDER = 'SUPERVISION.OUT_OF_ORDER (wrong phase), SUPERVISION.ALREAD
 const NOT_FOUND = 'SUPERVISION.NOT_FOUND — no such filing supervision in your agency';
 
 @ApiTags('filing-supervisions')
+@Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('filing-supervisions')
 export class FilingSupervisionsHttpController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}

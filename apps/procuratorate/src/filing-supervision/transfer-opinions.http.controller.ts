@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentOfficer, type OfficerClaims } from '@casebridge/auth';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { IssueTransferOpinionCommand, TransferOpinionRequest } from './commands/issue-transfer-opinion';
 import { ListTransferOpinionsQuery } from './queries/supervision-queries';
 
 @ApiTags('transfer-opinions')
+@Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('transfer-opinions')
 export class TransferOpinionsHttpController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
@@ -15,6 +16,7 @@ export class TransferOpinionsHttpController {
   @ApiCreatedResponse({ schema: { example: { transferId: '9d4c…' } }, description: 'the transfer id the enforcement agency will use' })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED' })
   @ApiConflictResponse({ description: 'OPINION.ALREADY_ISSUED or OPINION.CASE_ALREADY_TRANSFERRED' })
+  @ApiNotFoundResponse({ description: 'AGENCY.OUTSIDE_JURISDICTION — the enforcement agency is not within your jurisdiction (your region or the jurisdiction map); nothing is recorded' })
   issue(@CurrentOfficer() officer: OfficerClaims, @Body() body: TransferOpinionRequest) {
     return this.commands.execute(new IssueTransferOpinionCommand(officer, body));
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentOfficer, type OfficerClaims } from '@casebridge/auth';
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { GetTransferCopyQuery, ListTransferCopiesQuery, ListTransferCopiesRequest } from './queries/transfer-copy-queries';
 
 @ApiTags('transfer-copies')
+@Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('transfer-copies')
 export class TransferCopiesHttpController {
   constructor(private readonly queries: QueryBus) {}

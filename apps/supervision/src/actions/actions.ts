@@ -12,7 +12,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { caseNotFound, stepNotFound, SupervisionErrors } from '../domain/errors';
-import { escalationTarget, regionKeys, regionWithin, visibleTo } from '../domain/region';
+import { escalationTarget, pressRefusal, regionKeys, regionWithin, visibleTo } from '../domain/region';
 import { summarize } from '../domain/summaries';
 import { notifyChange } from '../live/change-feed';
 import { SupervisionCase, SupervisionStep, TimelineEvent } from '../projection/entities';
@@ -28,9 +28,12 @@ export interface ActionResult {
   toLevel?: string;
 }
 
-async function lockVisibleOpenStep(manager: EntityManager, officer: OfficerClaims, stepId: string): Promise<SupervisionStep> {
+/** The step to press or escalate, locked: visible (else 404), the supervisor's to press (else 403), open (else 409). */
+async function lockPressableOpenStep(manager: EntityManager, officer: OfficerClaims, stepId: string): Promise<SupervisionStep> {
   const s = await manager.findOne(SupervisionStep, { where: { stepId }, lock: { mode: 'pessimistic_write' } });
   if (!s || !visibleTo(s, officer.region)) throw stepNotFound(stepId);
+  const refusal = pressRefusal(officer, s.owingAgencyId);
+  if (refusal) throw new DomainError(SupervisionErrors.outsideSupervisoryScope, 'forbidden', refusal, { owingAgencyId: s.owingAgencyId });
   if (s.closedAt) {
     throw new DomainError(SupervisionErrors.stepClosed, 'conflict', `Step ${stepId} is closed (${s.outcome ?? 'done'}): there is nothing to press on.`, { outcome: s.outcome, closedAt: s.closedAt.toISOString() });
   }
@@ -59,7 +62,7 @@ export class PressStepHandler implements ICommandHandler<PressStepCommand> {
 
   execute({ officer, stepId, request }: PressStepCommand): Promise<ActionResult> {
     return this.outbox.run(async (tx) => {
-      const s = await lockVisibleOpenStep(tx.manager, officer, stepId);
+      const s = await lockPressableOpenStep(tx.manager, officer, stepId);
       if (!AGENCY_ID_PATTERN.test(s.owingAgencyId)) {
         throw new DomainError(SupervisionErrors.stepNotPressable, 'conflict', `${s.owingAgencyId} is not an agency with an inbox; contact it directly.`);
       }
@@ -90,8 +93,18 @@ export class EscalateStepHandler implements ICommandHandler<EscalateStepCommand>
 
   execute({ officer, stepId, request }: EscalateStepCommand): Promise<ActionResult> {
     return this.outbox.run(async (tx) => {
-      const s = await lockVisibleOpenStep(tx.manager, officer, stepId);
+      const s = await lockPressableOpenStep(tx.manager, officer, stepId);
       const toLevel = request.toLevel ?? escalationTarget(s.owingAgencyId);
+      // the step row is locked: a concurrent repeat waits here and then finds this escalation
+      const earlier = await tx.manager.createQueryBuilder(TimelineEvent, 'e')
+        .where('e.linkedCaseId = :linkedCaseId AND e.stepId = :stepId AND e.type = :type AND e.payload ->> \'toLevel\' = :toLevel',
+          { linkedCaseId: s.linkedCaseId, stepId: s.stepId, type: SupervisionEscalated.type, toLevel })
+        .orderBy('e.occurredAt', 'ASC').getOne();
+      if (earlier) {
+        throw new DomainError(SupervisionErrors.alreadyEscalated, 'conflict',
+          `Step ${s.stepId} was already escalated to ${toLevel} at ${earlier.occurredAt.toISOString()}; press the step or escalate higher.`,
+          { toLevel, escalatedAt: earlier.occurredAt.toISOString(), eventId: earlier.eventId });
+      }
       const e = publishAs(tx, { sub: officer.sub }, SupervisionEscalated, s.linkedCaseId, { stepId: s.stepId, toLevel, message: request.message });
       await trace(tx.manager, e, officer, s.stepId);
       const now = new Date();

@@ -14,6 +14,8 @@ import { StepDetailView, StepPage } from './views';
 
 const AUTH = 'AUTH.UNAUTHORIZED — no or invalid bearer token';
 const ROLE = 'AUTH.ROLE_NOT_ALLOWED — the token has no supervisor role';
+const PRESS_SCOPE = 'STEP.OUTSIDE_SUPERVISORY_SCOPE — the owing agency is outside your region, or of a kind your office does not supervise '
+  + '(a procuratorate supervisor presses every kind; enforcement, police and court supervisors their own kind only)';
 const STEP_ID = {
   name: 'stepId', example: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e%2Ftransfer.receipt',
   description: '`<subjectId>/<ruleId>`, URL-encoded (the slash as %2F)',
@@ -84,6 +86,7 @@ export class ConsoleHttpController {
   @ApiCreatedResponse({ schema: { example: ACTION_EXAMPLE } })
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
   @ApiConflictResponse({ description: 'STEP.CLOSED (nothing to press), STEP.PRESSED_RECENTLY (within the cool-down), STEP.NOT_PRESSABLE (owing party has no inbox)' })
+  @ApiForbiddenResponse({ description: PRESS_SCOPE })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — message must not be empty' })
   press(@CurrentOfficer() o: OfficerClaims, @Param('stepId') stepId: string, @Body() body: PressRequest): Promise<ActionResult> {
     return this.commands.execute(new PressStepCommand(o, stepId, body));
@@ -94,7 +97,9 @@ export class ConsoleHttpController {
   @ApiOperation({ summary: 'Escalate an open step to the level above (supervision.escalated)' })
   @ApiParam(STEP_ID)
   @ApiCreatedResponse({ schema: { example: { ...ACTION_EXAMPLE, type: 'supervision.escalated', toLevel: 'police:210000', owingAgencyId: undefined } } })
-  @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' }) @ApiConflictResponse({ description: 'STEP.CLOSED' })
+  @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
+  @ApiConflictResponse({ description: 'STEP.CLOSED, or STEP.ALREADY_ESCALATED (this step was already escalated to that level)' })
+  @ApiForbiddenResponse({ description: PRESS_SCOPE })
   escalate(@CurrentOfficer() o: OfficerClaims, @Param('stepId') stepId: string, @Body() body: EscalateRequest): Promise<ActionResult> {
     return this.commands.execute(new EscalateStepCommand(o, stepId, body));
   }

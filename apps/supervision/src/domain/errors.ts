@@ -10,6 +10,10 @@ export const SupervisionErrors = {
   stepNotPressable: 'STEP.NOT_PRESSABLE',
   /** 409: pressed within the cool-down (SUPERVISION_PRESS_COOLDOWN_SECONDS): a double submission */
   pressedRecently: 'STEP.PRESSED_RECENTLY',
+  /** 403: the step is visible, but its owing agency is not one this supervisor may press (region or kind; domain/region.ts pressRefusal) */
+  outsideSupervisoryScope: 'STEP.OUTSIDE_SUPERVISORY_SCOPE',
+  /** 409: the step was already escalated to that level */
+  alreadyEscalated: 'STEP.ALREADY_ESCALATED',
   /** 404: no such linked case in the supervisor's region */
   caseNotFound: ErrorCodes.caseNotFound,
   /** 409: the case is already listed for joint supervision */

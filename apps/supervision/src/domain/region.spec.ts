@@ -1,4 +1,6 @@
-import { escalationTarget, regionKeys, regionWithin, scopeKeys, scopeLevel, splitAgencyId, supervisorScopeKey, visibleTo } from './region';
+import {
+  escalationTarget, pressRefusal, regionKeys, regionWithin, scopeKeys, scopeLevel, splitAgencyId, supervisorScopeKey, visibleTo,
+} from './region';
 
 describe('region scoping: owing agency region OR case origin region within the supervisor region', () => {
   it.each([
@@ -59,5 +61,26 @@ describe('region scoping: owing agency region OR case origin region within the s
     ['eligible-organisation', 'national'],
   ])('escalation of %s goes to %s', (owing, target) => {
     expect(escalationTarget(owing)).toBe(target);
+  });
+});
+
+describe('who may press whom (pressRefusal; README "Who may press whom")', () => {
+  const sup = (agencyId: string) => ({ agencyId, region: agencyId.split(':')[1]! });
+  it.each([
+    ['procuratorate:210100', 'police:210100', true],
+    ['procuratorate:210100', 'enforcement:210102', true], // a county office within the city
+    ['procuratorate:210100', 'court:210100', true],
+    ['procuratorate:000000', 'police:650100', true],
+    ['police:210000', 'police:210100', true], // the provincial police over a city's police
+    ['enforcement:210100', 'enforcement:210100', true],
+    ['court:210100', 'police:210100', false], // issue 13 finding 4: a court supervisor pressed a police step
+    ['police:210100', 'enforcement:210100', false],
+    ['procuratorate:210200', 'police:210100', false], // another city: seen through the case's origin at most
+    ['procuratorate:210102', 'police:210100', false], // a county supervisor does not press the city
+    ['procuratorate:210100', 'organisation', false],
+  ])('%s presses %s: %s', (supervisor, owing, allowed) => {
+    const refusal = pressRefusal(sup(supervisor), owing);
+    expect(refusal === null).toBe(allowed);
+    if (!allowed) expect(refusal).toMatch(/supervis/);
   });
 });

@@ -19,21 +19,10 @@
  * matches with one key, which a GIN index answers.
  */
 
-export const NATIONAL_REGION = '000000';
-const REGION = /^\d{6}$/;
+import { regionKeys, regionWithin, supervisorScopeKey } from '@casebridge/contracts';
 
-export function isRegionCode(value: unknown): value is string {
-  return typeof value === 'string' && REGION.test(value);
-}
-
-/** The scope key a supervisor of `region` matches with; null = national (everything). */
-export function supervisorScopeKey(region: string): string | null {
-  if (!isRegionCode(region)) throw new Error(`invalid region code '${region}'`);
-  if (region === NATIONAL_REGION) return null;
-  if (region.endsWith('0000')) return region.slice(0, 2);
-  if (region.endsWith('00')) return region.slice(0, 4);
-  return region;
-}
+// The division-code rule lives in libs/contracts (division.ts), shared with the audit service's scope.
+export { isRegionCode, NATIONAL_REGION, regionKeys, regionWithin, supervisorScopeKey } from '@casebridge/contracts';
 
 export type ScopeLevel = 'national' | 'province' | 'city' | 'county';
 
@@ -43,30 +32,38 @@ export function scopeLevel(region: string): ScopeLevel {
   return key.length === 2 ? 'province' : key.length === 4 ? 'city' : 'county';
 }
 
-/** Every key a region is matched by: its province, its city and itself ('210102' → 21, 2101, 210102). */
-export function regionKeys(region: string | null | undefined): string[] {
-  if (!isRegionCode(region) || region === NATIONAL_REGION) return [];
-  const keys = new Set<string>([region.slice(0, 2)]);
-  if (!region.endsWith('0000')) keys.add(region.slice(0, 4));
-  keys.add(region);
-  return [...keys];
-}
-
 /** The scope keys of a row: union of the owing agency's and the case origin's region keys. */
 export function scopeKeys(...regions: (string | null | undefined)[]): string[] {
   return [...new Set(regions.flatMap((r) => regionKeys(r)))].sort();
 }
 
-/** Whether a region lies within a supervisor's region (same rule as the SQL `scope_keys @> ARRAY[key]`). */
-export function regionWithin(region: string | null | undefined, supervisorRegion: string): boolean {
-  const key = supervisorScopeKey(supervisorRegion);
-  if (key === null) return true;
-  return regionKeys(region).includes(key);
-}
-
 /** A row with an owing region and a case origin region is visible to the supervisor. */
 export function visibleTo(row: { owingRegion: string | null; originRegion: string | null }, supervisorRegion: string): boolean {
   return regionWithin(row.owingRegion, supervisorRegion) || regionWithin(row.originRegion, supervisorRegion);
+}
+
+/**
+ * Who may press whom (press 催办 and escalate; README "Who may press whom"). Seeing a step is not
+ * enough: a supervisor acts on a step only when
+ *   1. the OWING agency's region lies within the supervisor's region (a step seen only through the
+ *      case's origin region is owed to an office outside the supervisor's scope), and
+ *   2. the owing agency is of a kind the supervisor's office supervises: a procuratorate supervises
+ *      every kind (the legal-supervision organ, PRC Constitution art 134; filing supervision of the
+ *      police, flows.md §2; procuratorial opinions to enforcement agencies, E17 art 14), an
+ *      enforcement, police or court office only its own kind (its own line of hierarchy). So a court
+ *      supervisor cannot press a police step.
+ * Returns null when allowed, else the reason (403 STEP.OUTSIDE_SUPERVISORY_SCOPE).
+ */
+export function pressRefusal(supervisor: { agencyId: string; region: string }, owingAgencyId: string): string | null {
+  const owing = splitAgencyId(owingAgencyId);
+  const own = splitAgencyId(supervisor.agencyId);
+  if (!regionWithin(owing.region, supervisor.region)) {
+    return `${owingAgencyId} is outside your supervisory region (${supervisor.region}); a supervisor of its region presses it.`;
+  }
+  if (own.kind !== 'procuratorate' && own.kind !== owing.kind) {
+    return `A ${own.kind} supervisor presses ${own.kind} offices only; ${owingAgencyId} is supervised by the procuratorate or its own ${owing.kind} hierarchy.`;
+  }
+  return null;
 }
 
 /** `police:210100` → { kind: 'police', region: '210100' }; anything else (e.g. an organisation) → kind 'other', no region. */

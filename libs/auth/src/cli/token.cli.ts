@@ -18,10 +18,13 @@ Send it as "Authorization: Bearer <token>".
   --role <role>           ${ROLES.join(', ')} (repeatable; default officer)
                             officer     acts for the agency in its own service (its own cases only)
                             head        the agency head's decisions (e.g. enforcement's transfer approval)
-                            supervisor  supervision console (:3005): steps of the agency's region and below
-                            auditor     audit service (:3006): any agency kind is accepted; the agency names the
-                                        auditor's own office (recorded as the caller). What it can see:
-                                        apps/audit/README.md
+                                        and what an officer may
+                            supervisor  supervision console (:3005) only: steps of the agency's region and
+                                        below; presses offices it supervises (apps/supervision/README.md)
+                            auditor     audit service (:3006) only: any agency kind is accepted; cases within
+                                        the agency's region (000000: national, the whole ledger). What it
+                                        can see: apps/audit/README.md
+                            operator    audit service maintenance (POST /ledger/rebuild); reads no case
   --officer <id>          officer id (the token's sub); default <kind>-<region>-<first role>
   --name <name>           display name
   --ttl <duration>        lifetime, e.g. 30m, 8h, 7d (default 8h)
@@ -31,7 +34,8 @@ Signed with CASEBRIDGE_JWT_SECRET (the services' secret), or the development sec
 Examples:
   npm run --silent token -- --agency enforcement:210100 --role officer --role head --officer e-001
   npm run --silent token -- --agency procuratorate:210000 --role supervisor
-  npm run --silent token -- --agency procuratorate:210100 --role auditor --ttl 1h`;
+  npm run --silent token -- --agency procuratorate:210100 --role auditor --ttl 1h
+  npm run --silent token -- --agency procuratorate:000000 --role operator`;
 
 class UsageError extends Error {}
 

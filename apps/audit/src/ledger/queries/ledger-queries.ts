@@ -4,6 +4,8 @@ import { ENTRY_HASH_FORMULA, GLOBAL_HASH_FORMULA, CANONICALIZATION, CHECKPOINT_F
 import { parsePublicKey, type CheckpointSigner } from '../signing/signing-key';
 import { latestCheckpoints, type StoredCheckpoint } from '../ledger.store';
 import { AUDIT_DB, CHECKPOINT_SIGNER } from '../ledger.tokens';
+import type { OfficerClaims } from '@casebridge/auth';
+import { assertCaseInAuditScope, assertNationalAuditor } from '../../shared/audit-scope';
 import type { SqlDatabase } from '../../shared/sql';
 import { verifyLedger } from '../../verify/verify-ledger';
 import type { VerifyReport } from '../../verify/ledger-verifier';
@@ -33,25 +35,29 @@ export class GetPublicKeyHandler implements IQueryHandler<GetPublicKeyQuery> {
 }
 
 export class VerifyLedgerQuery extends Query<VerifyReport> {
-  constructor(readonly linkedCaseId?: string) { super(); }
+  constructor(readonly auditor: OfficerClaims, readonly linkedCaseId?: string) { super(); }
 }
 
 @QueryHandler(VerifyLedgerQuery)
 export class VerifyLedgerHandler implements IQueryHandler<VerifyLedgerQuery> {
   constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase, @Inject(CHECKPOINT_SIGNER) private readonly signer: CheckpointSigner) {}
-  execute({ linkedCaseId }: VerifyLedgerQuery): Promise<VerifyReport> {
+  async execute({ auditor, linkedCaseId }: VerifyLedgerQuery): Promise<VerifyReport> {
+    if (linkedCaseId === undefined) assertNationalAuditor(auditor, 'Verifying the whole ledger');
+    else await assertCaseInAuditScope(this.db, auditor, linkedCaseId);
     return verifyLedger(this.db, { linkedCaseId, publicKeys: [parsePublicKey(this.signer.publicKeyPem)] });
   }
 }
 
 export class ListCheckpointsQuery extends Query<{ scope: string; checkpoints: StoredCheckpoint[] }> {
-  constructor(readonly scope: string, readonly limit: number) { super(); }
+  constructor(readonly auditor: OfficerClaims, readonly scope: string, readonly limit: number) { super(); }
 }
 
 @QueryHandler(ListCheckpointsQuery)
 export class ListCheckpointsHandler implements IQueryHandler<ListCheckpointsQuery> {
   constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase) {}
-  async execute({ scope, limit }: ListCheckpointsQuery): Promise<{ scope: string; checkpoints: StoredCheckpoint[] }> {
+  async execute({ auditor, scope, limit }: ListCheckpointsQuery): Promise<{ scope: string; checkpoints: StoredCheckpoint[] }> {
+    if (scope === 'global') assertNationalAuditor(auditor, 'The global checkpoints');
+    else await assertCaseInAuditScope(this.db, auditor, scope);
     return { scope, checkpoints: await latestCheckpoints(this.db, scope, limit) };
   }
 }

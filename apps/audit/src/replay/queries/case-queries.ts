@@ -3,43 +3,48 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { exportCase, type CaseExport } from '../../export/export-case';
 import { AUDIT_DB, CHECKPOINT_SIGNER } from '../../ledger/ledger.tokens';
 import { parsePublicKey, type CheckpointSigner } from '../../ledger/signing/signing-key';
+import type { OfficerClaims } from '@casebridge/auth';
+import { assertCaseInAuditScope } from '../../shared/audit-scope';
 import type { ExportFormat } from '../../shared/audit.errors';
 import type { SqlDatabase } from '../../shared/sql';
 import { loadCaseHistory, loadCaseState, type CaseHistory } from '../case-history';
 import type { CaseStateView } from '../case-state.projector';
 
 export class GetCaseHistoryQuery extends Query<CaseHistory> {
-  constructor(readonly linkedCaseId: string) { super(); }
+  constructor(readonly auditor: OfficerClaims, readonly linkedCaseId: string) { super(); }
 }
 
 @QueryHandler(GetCaseHistoryQuery)
 export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery> {
   constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase) {}
-  execute({ linkedCaseId }: GetCaseHistoryQuery): Promise<CaseHistory> {
+  async execute({ auditor, linkedCaseId }: GetCaseHistoryQuery): Promise<CaseHistory> {
+    await assertCaseInAuditScope(this.db, auditor, linkedCaseId);
     return loadCaseHistory(this.db, linkedCaseId);
   }
 }
 
 export class GetCaseStateQuery extends Query<CaseStateView> {
-  constructor(readonly linkedCaseId: string, readonly asOf: Date) { super(); }
+  constructor(readonly auditor: OfficerClaims, readonly linkedCaseId: string, readonly asOf: Date) { super(); }
 }
 
 @QueryHandler(GetCaseStateQuery)
 export class GetCaseStateHandler implements IQueryHandler<GetCaseStateQuery> {
   constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase) {}
-  execute({ linkedCaseId, asOf }: GetCaseStateQuery): Promise<CaseStateView> {
+  async execute({ auditor, linkedCaseId, asOf }: GetCaseStateQuery): Promise<CaseStateView> {
+    await assertCaseInAuditScope(this.db, auditor, linkedCaseId);
     return loadCaseState(this.db, linkedCaseId, asOf);
   }
 }
 
 export class ExportCaseQuery extends Query<CaseExport> {
-  constructor(readonly linkedCaseId: string, readonly format: ExportFormat) { super(); }
+  constructor(readonly auditor: OfficerClaims, readonly linkedCaseId: string, readonly format: ExportFormat) { super(); }
 }
 
 @QueryHandler(ExportCaseQuery)
 export class ExportCaseHandler implements IQueryHandler<ExportCaseQuery> {
   constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase, @Inject(CHECKPOINT_SIGNER) private readonly signer: CheckpointSigner) {}
-  execute({ linkedCaseId, format }: ExportCaseQuery): Promise<CaseExport> {
+  async execute({ auditor, linkedCaseId, format }: ExportCaseQuery): Promise<CaseExport> {
+    await assertCaseInAuditScope(this.db, auditor, linkedCaseId);
     return exportCase(this.db, linkedCaseId, format, {
       signer: this.signer, publicKeys: [parsePublicKey(this.signer.publicKeyPem)],
       publicKey: { keyId: this.signer.keyId, pem: this.signer.publicKeyPem },

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import {
-  agencyId, DomainError, ErrorCodes, MATERIAL_KINDS, TransferSent, type MaterialItem, type MaterialKind,
+  agencyId, DomainError, ErrorCodes, MATERIAL_KINDS, OUTSIDE_JURISDICTION, TransferSent, withinJurisdiction, type MaterialItem, type MaterialKind,
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
@@ -26,9 +26,9 @@ export const REQUIRED_MATERIALS: readonly MaterialKind[] = ['transfer-letter', '
 export class SendTransferRequest {
   @ApiProperty({ type: [MaterialDto], description: 'materials list (E17 art 6)' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => MaterialDto) materials!: MaterialDto[];
-  @ApiPropertyOptional({ example: 'police:210100', description: 'receiving police agency; default: the police of your region (same level)' })
+  @ApiPropertyOptional({ example: 'police:210100', description: 'receiving police agency within your jurisdiction (your region, or the jurisdiction map; else 404 AGENCY.OUTSIDE_JURISDICTION); default: the police of your region (same level)' })
   @IsOptional() @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police agency id such as police:210100' }) toAgencyId?: string;
-  @ApiPropertyOptional({ example: 'procuratorate:210100', description: 'procuratorate receiving the copy; default: of your region' })
+  @ApiPropertyOptional({ example: 'procuratorate:210100', description: 'procuratorate receiving the copy, within your jurisdiction; default: of your region' })
   @IsOptional() @Matches(/^procuratorate:\d{6}$/, { message: 'copyToAgencyId must be a procuratorate id such as procuratorate:210100' }) copyToAgencyId?: string;
 }
 
@@ -61,6 +61,11 @@ export class SendTransferHandler implements ICommandHandler<SendTransferCommand>
       }
       t.policeAgencyId = request.toAgencyId ?? agencyId('police', c.region);
       t.procuratorateAgencyId = request.copyToAgencyId ?? agencyId('procuratorate', c.region);
+      for (const to of [t.policeAgencyId, t.procuratorateAgencyId]) {
+        if (!withinJurisdiction(officer.agencyId, to)) {
+          throw new DomainError(OUTSIDE_JURISDICTION, 'not-found', `${to} is not within your office's jurisdiction; send to the counterpart of your region.`);
+        }
+      }
       t.materials = materials;
       t.phase = 'sent';
       t.timeline = [...t.timeline, entry(`sent to ${t.policeAgencyId}, copy to ${t.procuratorateAgencyId}`, officer.sub)];

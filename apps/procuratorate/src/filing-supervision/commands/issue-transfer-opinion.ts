@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { DomainError, TransferProcuratorateOpinion } from '@casebridge/contracts';
+import { DomainError, OUTSIDE_JURISDICTION, TransferProcuratorateOpinion, withinJurisdiction } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { TransferCopy } from '../../transfer-copies/transfer-copy.entity';
@@ -37,6 +37,10 @@ export class IssueTransferOpinionHandler implements ICommandHandler<IssueTransfe
   constructor(private readonly outbox: TransactionalOutbox) {}
 
   async execute({ officer, request }: IssueTransferOpinionCommand): Promise<{ transferId: string }> {
+    if (!withinJurisdiction(officer.agencyId, request.enforcementAgencyId)) {
+      // 404, like a case that does not exist: nothing is recorded, nothing reaches the other office
+      throw new DomainError(OUTSIDE_JURISDICTION, 'not-found', `${request.enforcementAgencyId} is not within your office's jurisdiction: no such case to give an opinion on.`);
+    }
     return this.outbox.run(async (tx) => {
       const same = { enforcementAgencyId: request.enforcementAgencyId, caseId: request.caseId };
       const earlier = await tx.manager.findOneBy(TransferOpinion, { agencyId: officer.agencyId, ...same });

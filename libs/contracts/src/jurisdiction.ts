@@ -1,0 +1,24 @@
+import { AGENCY_ID_PATTERN } from './agency';
+
+/**
+ * Extra addressing a jurisdiction map grants beyond the own region, as data: acting agency id → the
+ * agency ids it may also address (e.g. a court with centralised cross-region jurisdiction over
+ * environmental cases, 集中管辖, and the procuratorates and agencies of the regions it serves; flows.md
+ * "The agencies"). The agency directory supplies it; without one, only the own region counts.
+ */
+export type JurisdictionMap = Readonly<Record<string, readonly string[]>>;
+
+/** 404 code of an act addressed to an agency outside the actor's jurisdiction (nothing changes). */
+export const OUTSIDE_JURISDICTION = 'AGENCY.OUTSIDE_JURISDICTION';
+
+/**
+ * Whether `actorAgencyId` may address `targetAgencyId` (send, copy, issue an opinion to, supervise):
+ * the one rule every cross-agency act uses. True when both are agency ids (`kind:region`) of the same
+ * region (flows.md: a transfer goes to the counterpart at the same level), or when the map lists the
+ * target for the actor. Anything else — another region, a malformed id — is false.
+ */
+export function withinJurisdiction(actorAgencyId: string, targetAgencyId: string, map?: JurisdictionMap): boolean {
+  if (!AGENCY_ID_PATTERN.test(actorAgencyId) || !AGENCY_ID_PATTERN.test(targetAgencyId)) return false;
+  if (actorAgencyId.split(':')[1] === targetAgencyId.split(':')[1]) return true;
+  return map?.[actorAgencyId]?.includes(targetAgencyId) ?? false;
+}

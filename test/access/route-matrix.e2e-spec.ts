@@ -11,7 +11,7 @@ import type { AgencyKind } from '@casebridge/contracts';
 import { Api, eventually, TestSystem, type ServiceName } from '../support/system';
 import { invalidTokenVariants } from '../support/tokens';
 import { agencies, ENF, openAndSend, polPhase, PRO, type Agencies } from '../transfer/transfer-driver';
-import { fillPath, routesOf, tokensFor, type MatrixRoute, type TokenSpec } from './route-matrix';
+import { routesOf, tokensFor, urlsOf, type MatrixRoute, type TokenSpec } from './route-matrix';
 
 const HOME = '210100';
 const OTHER = '210200';
@@ -106,9 +106,8 @@ describe('route × token matrix over every app (issue 13)', () => {
     const withMarkers = new Map<string, number>();
     const expectThat = (ok: boolean, what: string): void => { if (!ok) failures.push(what); };
     const jobs: (() => Promise<void>)[] = [];
-    for (const route of routes) {
-      const url = fillPath(route.path, ids);
-      const where = `${route.app} ${route.method} ${route.path}`;
+    for (const route of routes) for (const url of urlsOf(route, ids)) {
+      const where = `${route.app} ${route.method} ${url}`;
       if ('public' in route.rule) {
         jobs.push(async () => expectThat((await call(route.app, route.method, url, undefined)).status === 200, `${where}: public route refused`));
         continue;

@@ -14,6 +14,8 @@ export interface MatrixRoute {
   /** OpenAPI path, e.g. /transfers/{transferId}/send */
   path: string;
   rule: AccessRule;
+  /** names of its query parameters (a filter naming a seeded resource is tried too) */
+  query: string[];
 }
 
 interface OpenApiDocument { paths: Record<string, Record<string, Record<string, unknown>>> }
@@ -31,7 +33,10 @@ export function routesOf(app: string, doc: OpenApiDocument): MatrixRoute[] {
       const rule = op[ACCESS_EXTENSION] as AccessRule | undefined;
       const valid = rule && ('public' in rule ? rule.public === true : Array.isArray(rule.roles) && rule.roles.length > 0);
       if (!valid) missing.push(`${method.toUpperCase()} ${path}`);
-      else routes.push({ app, method: method.toUpperCase(), path, rule });
+      else {
+        const params = (op.parameters ?? []) as { in: string; name: string }[];
+        routes.push({ app, method: method.toUpperCase(), path, rule, query: params.filter((p) => p.in === 'query').map((p) => p.name) });
+      }
     }
   }
   if (missing.length) throw new Error(`${app}: route(s) without an access rule (${ACCESS_EXTENSION}): ${missing.join(', ')}`);
@@ -63,6 +68,17 @@ export function tokensFor(route: MatrixRoute, appKinds: readonly AgencyKind[] | 
       : { name: `same kind, other region ${home.otherRegion}`, agencyId: `${home.kind}:${home.otherRegion}`, roles: [role] },
     wrongRole: ROLES.filter((r) => !roles.includes(r)).map((r) => ({ name: `wrong role ${r}`, agencyId: right.agencyId, roles: [r] })),
   };
+}
+
+/**
+ * The URLs to try for a route: its path with the seeded ids, and — when it takes a query parameter named
+ * like a seeded resource (linkedCaseId, caseId, transferId, …) — the same with that filter set, so a
+ * filter cannot reach another office's data either.
+ */
+export function urlsOf(route: MatrixRoute, ids: Record<string, string>): string[] {
+  const base = fillPath(route.path, ids);
+  const filters = route.query.filter((q) => ids[q] !== undefined);
+  return filters.length ? [base, `${base}?${new URLSearchParams(filters.map((q): [string, string] => [q, ids[q]!])).toString()}`] : [base];
 }
 
 /** Fills the path parameters with the ids of the seeded resources; an unknown parameter fails (a new route needs a seed). */

@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { ROLES } from '../claims';
 import { TOKEN_HELP, tokenFromArgs } from './token.cli';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';
@@ -6,7 +7,7 @@ const SECRET = 'a-test-secret-of-at-least-32-characters';
 describe('token CLI', () => {
   it('--help names every option and role', () => {
     expect(tokenFromArgs(['--help'], SECRET)).toEqual({ help: TOKEN_HELP });
-    for (const word of ['--agency', '--role', '--officer', '--name', '--ttl', 'officer', 'head', 'supervisor', 'auditor']) {
+    for (const word of ['--agency', '--role', '--officer', '--name', '--ttl', ...ROLES]) {
       expect(TOKEN_HELP).toContain(word);
     }
   });
@@ -16,6 +17,11 @@ describe('token CLI', () => {
     const claims = new JwtService().verify<Record<string, unknown>>(token as string, { secret: SECRET });
     expect(claims).toMatchObject({ sub: 'a-1', agencyId: 'procuratorate:210100', agencyKind: 'procuratorate', region: '210100', roles: ['auditor'] });
     expect((claims.exp as number) - (claims.iat as number)).toBe(3600);
+  });
+
+  it('issues an operator token (the audit ledger rebuild is an operator act)', () => {
+    const token = tokenFromArgs(['--agency', 'procuratorate:000000', '--role', 'operator'], SECRET);
+    expect(new JwtService().verify<Record<string, unknown>>(token as string, { secret: SECRET })).toMatchObject({ region: '000000', roles: ['operator'] });
   });
 
   it.each([

@@ -38,10 +38,8 @@ module.exports = {
     },
   ],
   options: {
-    doNotFollow: { path: '(^|/)node_modules/' },
+    ...require('./.dependency-cruiser.cjs').options,
     exclude: { path: '(^|/)(dist|\\.infra|test-output|\\.scratch)/|\\.(spec|workflow-spec)\\.ts$' },
     tsPreCompilationDeps: false,
-    tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.json'] },
   },
 };

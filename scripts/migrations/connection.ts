@@ -41,7 +41,7 @@ export async function scratchDatabase(): Promise<{ name: string; drop(): Promise
   return { name, drop: () => admin(async (c) => { await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); }) };
 }
 
-/** An initialised DataSource on `database` with the sets' entities and migrations (never synchronize). */
+/** An initialised DataSource on `database` with the sets' entities and migrations (the schema comes from the migrations). */
 export async function openDataSource(database: string, sets: SchemaSet[]): Promise<DataSource> {
   const pg = pgSettings();
   const schema = { service: 'script', database, sets };

@@ -24,6 +24,20 @@ async function driftAfterMigrations(db: IsolatedDatabase, sets: SchemaSet[]): Pr
   }
 }
 
+async function onDatabase<T>(url: string, fn: (ds: DataSource) => Promise<T>): Promise<T> {
+  const ds = await new DataSource({ type: 'postgres', url }).initialize();
+  try {
+    return await fn(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+const tableCount = (url: string) => onDatabase(url, async (ds) => (await ds.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`))[0].n as number);
+const dropMigrationsTable = (url: string, alsoSql?: string) => onDatabase(url, async (ds) => {
+  await ds.query('DROP TABLE migrations');
+  if (alsoSql) await ds.query(alsoSql);
+});
+
 describe('migrations describe the entities exactly (drift)', () => {
   const dbs: IsolatedDatabase[] = [];
   const fresh = async (prefix: string) => { const db = await createIsolatedDatabase(prefix); dbs.push(db); return db; };
@@ -75,6 +89,23 @@ describe('migrations describe the entities exactly (drift)', () => {
     } finally {
       await Promise.all([a.destroy(), b.destroy()]);
     }
+  });
+
+  it('a database made before migrations (tables, no migrations table) is adopted if it matches the entities, refused if not', async () => {
+    const schema = SERVICE_SCHEMAS.find((s) => s.service === 'police')!;
+    const matching = await fresh('drift_adopt');
+    await migrateDatabase({ url: matching.url }, schema.sets);
+    const before = await tableCount(matching.url);
+    await dropMigrationsTable(matching.url); // what TypeORM's schema sync left: the tables, no record of migrations
+    expect(await migrateDatabase({ url: matching.url }, schema.sets)).toEqual([]); // nothing run …
+    const recorded = await onDatabase(matching.url, async (ds) => (await ds.query('SELECT name FROM migrations') as { name: string }[]).map((r) => r.name));
+    expect(recorded.sort()).toEqual(migrationsOf(schema).map((m) => new m().name).sort()); // … every migration recorded
+    expect(await tableCount(matching.url)).toBe(before);
+
+    const differing = await fresh('drift_adopt_bad');
+    await migrateDatabase({ url: differing.url }, schema.sets);
+    await dropMigrationsTable(differing.url, 'ALTER TABLE agency_notification DROP COLUMN read_at');
+    await expect(migrateDatabase({ url: differing.url }, schema.sets)).rejects.toThrow(/made before migrations and differs[\s\S]*read_at/);
   });
 
   it('`migration:generate` writes the migration that closes the diff, and lists it', async () => {

@@ -14,6 +14,10 @@ export const MIGRATION_LOCK = [727_100, 0] as const;
  * Safe when several instances start at once: TypeORM 0.3 takes no lock of its own
  * (MigrationExecutor reads the table, then runs what is missing), so the whole run is serialised by a
  * session-level PostgreSQL advisory lock; the second instance waits, then finds nothing pending.
+ *
+ * A database made before migrations existed (by TypeORM's schema sync: no `migrations` table, the entities'
+ * tables present) is adopted when its schema is exactly what the entities describe — every migration is
+ * recorded as applied without running — and refused otherwise (MigrationAdoptionError, naming the difference).
  */
 export async function runPendingMigrations(ds: DataSource): Promise<Migration[]> {
   const lock = ds.createQueryRunner();
@@ -21,6 +25,7 @@ export async function runPendingMigrations(ds: DataSource): Promise<Migration[]>
   try {
     await lock.query('SELECT pg_advisory_lock($1, $2)', [...MIGRATION_LOCK]);
     try {
+      if (await madeBeforeMigrations(ds)) await adopt(ds);
       return await ds.runMigrations({ transaction: 'each' });
     } finally {
       await lock.query('SELECT pg_advisory_unlock($1, $2)', [...MIGRATION_LOCK]);
@@ -61,4 +66,27 @@ export async function migrateDatabase(target: PostgresTarget, sets: SchemaSet[])
   } finally {
     await ds.destroy();
   }
+}
+
+export class MigrationAdoptionError extends Error {}
+
+/** No `migrations` table yet, but a table of the entities exists. */
+async function madeBeforeMigrations(ds: DataSource): Promise<boolean> {
+  const table = ds.options.migrationsTableName ?? 'migrations';
+  const names = [table, ...ds.entityMetadatas.map((m) => m.tableName)];
+  const rows = await ds.query(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname = ANY($1)`, [names]) as { name: string }[];
+  const found = new Set(rows.map((r) => r.name));
+  return !found.has(table) && found.size > 0;
+}
+
+async function adopt(ds: DataSource): Promise<void> {
+  const drift = (await schemaDrift(ds)).up;
+  if (drift.length) {
+    throw new MigrationAdoptionError(
+      `database ${String(ds.options.database ?? '')} was made before migrations and differs from the entities; ` +
+      `re-create it (npm run migrate), or bring it in line by hand. Missing:\n${drift.map((q) => `  ${q.query}`).join('\n')}`,
+    );
+  }
+  await ds.runMigrations({ transaction: 'all', fake: true });
 }

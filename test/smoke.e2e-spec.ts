@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
-import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { workflowBundlerOptions } from '@casebridge/workflows/bundler-options';
-import { createIsolatedDatabase, type IsolatedDatabase } from './support/database';
+import { createIsolatedDatabase, fixtureSchema, openTestDataSource, type IsolatedDatabase } from './support/database';
 import { createIsolatedTopics, testKafka } from './support/kafka';
 import { attachToDevServer, createTimeSkippingEnv } from './support/temporal';
 
@@ -24,8 +24,9 @@ describe('infrastructure smoke', () => {
   afterAll(async () => { await db?.drop(); });
 
   it('writes and reads a row through TypeORM in PostgreSQL', async () => {
-    const ds = new DataSource({ type: 'postgres', url: db.url, entities: [SmokeNote], synchronize: true });
-    await ds.initialize();
+    const ds = await openTestDataSource(db.url, [fixtureSchema('smoke', [SmokeNote], [
+      `CREATE TABLE "smoke_note" ("id" uuid NOT NULL, "body" text NOT NULL, CONSTRAINT "PK_smoke_note" PRIMARY KEY ("id"))`,
+    ])]);
     try {
       const id = randomUUID();
       await ds.getRepository(SmokeNote).insert({ id, body: '移送 smoke' });

@@ -23,12 +23,13 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { canonicalJson } from '../../apps/audit/src/ledger/chain/canonical-json';
 import { entryHashOf, GENESIS_HASH, sha256Hex } from '../../apps/audit/src/ledger/chain/hashing';
 import { runCheckpointRound, streamEntries } from '../../apps/audit/src/ledger/ledger.store';
-import { ensureLedgerSchema } from '../../apps/audit/src/ledger/schema/ledger.schema';
 import { parsePublicKey, signerFromPrivateKey } from '../../apps/audit/src/ledger/signing/signing-key';
 import { rebuildProjection } from '../../apps/audit/src/rebuild/rebuild-projection';
 import { loadCaseState } from '../../apps/audit/src/replay/case-history';
 import { databaseOfPool } from '../../apps/audit/src/shared/sql';
 import { verifyLedger } from '../../apps/audit/src/verify/verify-ledger';
+import { AUDIT_SCHEMA } from '../../apps/audit/src/schema';
+import { migrateDatabase } from '@casebridge/platform';
 
 const { values } = parseArgs({
   options: {
@@ -233,14 +234,14 @@ async function main(): Promise<void> {
   try {
     console.log(`audit ledger bench: ${fmt(CASES * PER_CASE)} events in ${fmt(CASES)} linked cases × ${PER_CASE}, database ${dbName} on ${pg.host}:${pg.port}`);
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`);
-    await ensureLedgerSchema(db);
+    await migrateDatabase({ host: pg.host, port: pg.port, username: pg.user, password: pg.password, database: dbName }, AUDIT_SCHEMA.sets);
     await pool.query(BENCH_FUNCTIONS);
 
     const fill = await timed(FILL === 'node'
       ? `fill (Node: canonical envelopes + SHA-256 chains, jsonb batches of 5,000 on ${PARALLEL} connections, pipelined with the generation)`
       : `fill (SQL: canonical envelopes + SHA-256 chains, recursive CTE per batch of ${CASES_PER_BATCH} cases, ${PARALLEL} in parallel)`, async () => {
       // bulk load: the two secondary unique constraints are dropped during the fill and re-added (same names and
-      // definitions as LEDGER_DDL) afterwards — one sorted index build instead of a million random B-tree inserts
+      // definitions as the CreateLedger migration) afterwards — one sorted index build instead of a million random B-tree inserts
       await pool.query('ALTER TABLE ledger_entry DROP CONSTRAINT ledger_entry_event_id_key, DROP CONSTRAINT ledger_entry_case_seq_key');
       const progress = (done: number) => process.stdout.write(`\r  ${fmt(done)} / ${fmt(CASES * PER_CASE)} `);
       if (FILL === 'node') {

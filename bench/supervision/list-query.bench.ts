@@ -4,8 +4,7 @@
  *   node -r ./scripts/register.js bench/supervision/list-query.bench.ts [--steps 100000] [--iterations 200] [--explain] [--keep]
  *
  * Creates its own database on the local PostgreSQL (CASEBRIDGE_PG_HOST/PORT/USER/PASSWORD, default
- * 127.0.0.1:5433 postgres), builds the schema exactly as the app does (entities + synchronize + the GIN
- * index), fills it with generate_series (open steps spread over agencies, regions, rules and statuses
+ * 127.0.0.1:5433 postgres), builds the schema exactly as the app does (the supervision migrations), fills it with generate_series (open steps spread over agencies, regions, rules and statuses
  * like a province's caseload, plus closed ones), runs the list query with typical filters many times
  * through the app's own query code, prints p50/p95/max per filter, and drops the database.
  */
@@ -15,8 +14,9 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { countSteps, listSteps, stepQuery, type StepFilter } from '../../apps/supervision/src/api/step-query';
-import { SUPERVISION_ENTITIES } from '../../apps/supervision/src/projection/entities';
-import { ensureExtraSchema } from '../../apps/supervision/src/projection/schema';
+import { entitiesOf, migrationsOf, runPendingMigrations } from '@casebridge/platform';
+import { rebuildTally } from '../../apps/supervision/src/projection/schema';
+import { SUPERVISION_SCHEMA } from '../../apps/supervision/src/schema';
 
 const arg = (name: string, def: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -115,10 +115,11 @@ async function admin(sql: string): Promise<void> {
 async function main(): Promise<void> {
   const name = REUSE ?? `bench_supervision_${randomBytes(4).toString('hex')}`;
   if (!REUSE) await admin(`CREATE DATABASE "${name}"`);
-  const ds = new DataSource({ type: 'postgres', ...pg, username: pg.user, database: name, entities: SUPERVISION_ENTITIES, synchronize: true, extra: { max: 4 } });
+  const ds = new DataSource({ type: 'postgres', ...pg, username: pg.user, database: name, entities: entitiesOf(SUPERVISION_SCHEMA), migrations: migrationsOf(SUPERVISION_SCHEMA), extra: { max: 4 } });
   try {
     await ds.initialize();
-    await ensureExtraSchema(ds);
+    await runPendingMigrations(ds);
+    await rebuildTally(ds);
     const t0 = performance.now();
     if (!REUSE) {
       await ds.query(KEYS_FN);

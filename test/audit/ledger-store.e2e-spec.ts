@@ -7,10 +7,11 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { appendEntry, readCheckpoints, runCheckpointRound, type ReceivedEnvelope } from '../../apps/audit/src/ledger/ledger.store';
-import { ensureLedgerSchema } from '../../apps/audit/src/ledger/schema/ledger.schema';
 import { parsePublicKey, signerFromPrivateKey } from '../../apps/audit/src/ledger/signing/signing-key';
 import { databaseOfPool, type SqlDatabase } from '../../apps/audit/src/shared/sql';
 import { verifyLedger } from '../../apps/audit/src/verify/verify-ledger';
+import { AUDIT_SCHEMA } from '../../apps/audit/src/schema';
+import { migrateDatabase } from '@casebridge/platform';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../support/database';
 
 function received(linkedCaseId: string, n: number, eventId = randomUUID()): ReceivedEnvelope & { json: { eventId: string } } {
@@ -40,8 +41,8 @@ describe('ledger store on PostgreSQL: concurrency and append-only', () => {
     // the checkpoint rounds on their own connections, as another replica's would be (not queued behind the appends)
     roundsPool = new Pool({ host: isolated.host, port: isolated.port, user: isolated.user, password: isolated.password, database: isolated.name, max: 1 });
     roundsPool.on('error', () => undefined);
-    await ensureLedgerSchema(db);
-    await ensureLedgerSchema(db); // idempotent
+    expect((await migrateDatabase({ url: isolated.url }, AUDIT_SCHEMA.sets)).map((m) => m.name)).toEqual(['CreateMessagingTables1764300000000', 'CreateLedger1764400000000']);
+    expect(await migrateDatabase({ url: isolated.url }, AUDIT_SCHEMA.sets)).toEqual([]); // applied once
   });
 
   afterAll(async () => {

@@ -17,12 +17,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EvidenceAttached, Topics, type EvidenceAttachedV1 } from '@casebridge/contracts';
 import {
-  FAILPOINT_ENV, FAILPOINT_LOG_ENV, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, OutboxWriter, publishAs, TransactionalOutbox,
+  FAILPOINT_ENV, FAILPOINT_LOG_ENV, MESSAGING_SCHEMA, OutboxWriter, publishAs, TransactionalOutbox,
 } from '@casebridge/messaging';
 import { DataSource } from 'typeorm';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../support/database';
+import { createIsolatedDatabase, openTestDataSource, type IsolatedDatabase } from '../support/database';
 import { endpoints } from '../support/endpoints';
-import { CRASH_ENV, CrashAccount, CrashEffect, CrashExpected } from './fixtures/crash-model';
+import { CRASH_CONSUMER_TABLES, CRASH_ENV, CRASH_PRODUCER_TABLES, CrashAccount, CrashExpected } from './fixtures/crash-model';
 import { payloads } from './support/events';
 import { readTopic } from './support/topic-reader';
 import { createSuffixedTopics } from './support/topics';
@@ -121,15 +121,9 @@ describe('crash test: SIGKILLed relay and consumer over a stream of events (real
       createIsolatedDatabase('msg_crash_producer'),
       createIsolatedDatabase('msg_crash_consumer'),
     ]);
-    // producer: messaging tables through the migration (what apps without synchronize do)
-    producerDs = new DataSource({
-      type: 'postgres', url: producerDb.url, entities: [...MESSAGING_ENTITIES, CrashExpected], migrations: [...MESSAGING_MIGRATIONS],
-    });
-    await producerDs.initialize();
-    await producerDs.runMigrations();
-    await producerDs.synchronize(); // crash_expected only: the messaging tables already match
-    consumerDs = new DataSource({ type: 'postgres', url: consumerDb.url, entities: [...MESSAGING_ENTITIES, CrashEffect, CrashAccount], synchronize: true });
-    await consumerDs.initialize();
+    // both databases through migrations, as the apps' (the children open them without migrating)
+    producerDs = await openTestDataSource(producerDb.url, [MESSAGING_SCHEMA, CRASH_PRODUCER_TABLES]);
+    consumerDs = await openTestDataSource(consumerDb.url, [MESSAGING_SCHEMA, CRASH_CONSUMER_TABLES]);
     tmp = mkdtempSync(path.join(tmpdir(), 'casebridge-crash-'));
   });
 

@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@casebridge/contracts';
 import {
-  createKafka, MESSAGING_ENTITIES, OutboxMessage, OutboxRelay, OutboxWriter, TopicNames, TransactionalOutbox,
+  createKafka, MESSAGING_SCHEMA, OutboxMessage, OutboxRelay, OutboxWriter, TopicNames, TransactionalOutbox,
 } from '@casebridge/messaging';
 import { logLevel } from 'kafkajs';
 import { DataSource, IsNull } from 'typeorm';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../support/database';
+import { createIsolatedDatabase, openTestDataSource, type IsolatedDatabase } from '../support/database';
 import { endpoints } from '../support/endpoints';
 import { isolatedTopicSuffix, testKafka } from '../support/kafka';
 import { ACTOR, ENFORCEMENT, payloads } from './support/events';
@@ -33,8 +33,7 @@ describe('OutboxRelay (real Kafka and PostgreSQL)', () => {
   let ds: DataSource;
   beforeAll(async () => {
     db = await createIsolatedDatabase('msg_relay');
-    ds = new DataSource({ type: 'postgres', url: db.url, entities: [...MESSAGING_ENTITIES], synchronize: true });
-    await ds.initialize();
+    ds = await openTestDataSource(db.url, [MESSAGING_SCHEMA]);
   });
   afterAll(async () => {
     await ds?.destroy();

@@ -7,10 +7,10 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { Kafka, logLevel } from 'kafkajs';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import {
-  InvalidIntegrationEventError, KafkaHealthIndicator, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, OutboxMessage, OutboxWriter,
+  InvalidIntegrationEventError, KafkaHealthIndicator, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MESSAGING_SCHEMA, OutboxMessage, OutboxWriter,
   TopicNames, TransactionalOutbox,
 } from '@casebridge/messaging';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../support/database';
+import { createIsolatedDatabase, fixtureSchema, openTestDataSource, type IsolatedDatabase } from '../support/database';
 import { endpoints } from '../support/endpoints';
 import { ACTOR, ENFORCEMENT, enforcementEnvelope, payloads } from './support/events';
 
@@ -27,7 +27,7 @@ describe('messaging schema and outbox writer', () => {
   beforeAll(async () => { db = await createIsolatedDatabase('msg_schema'); });
   afterAll(async () => { await db?.drop(); });
 
-  it('the migration is idempotent and matches the entities (synchronize finds nothing to change)', async () => {
+  it('the migration is idempotent and matches the entities (the schema diff finds nothing to change)', async () => {
     const ds = new DataSource({
       type: 'postgres', url: db.url, entities: [...MESSAGING_ENTITIES], migrations: [...MESSAGING_MIGRATIONS], migrationsRun: false,
     });
@@ -49,13 +49,14 @@ describe('messaging schema and outbox writer', () => {
     }
   });
 
-  describe('with synchronize', () => {
+  describe('on the migrated schema', () => {
     let ds: DataSource;
     let outbox: TransactionalOutbox;
     const writer = new OutboxWriter(new TopicNames({ suffix: 'w1' }));
     beforeAll(async () => {
-      ds = new DataSource({ type: 'postgres', url: db.url, entities: [...MESSAGING_ENTITIES, WriterCase], synchronize: true });
-      await ds.initialize();
+      ds = await openTestDataSource(db.url, [MESSAGING_SCHEMA, fixtureSchema('writer', [WriterCase], [
+        `CREATE TABLE "writer_case" ("id" uuid NOT NULL, "number" text NOT NULL, CONSTRAINT "PK_writer_case" PRIMARY KEY ("id"))`,
+      ])]);
       outbox = new TransactionalOutbox(ds, writer, { producer: ENFORCEMENT });
     });
     afterAll(async () => { await ds?.destroy(); });

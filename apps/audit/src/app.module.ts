@@ -1,18 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
-import { KafkaHealthIndicator, MESSAGING_ENTITIES, MessagingModule, type MessagingOptions } from '@casebridge/messaging';
+import { KafkaHealthIndicator, MessagingModule, type MessagingOptions } from '@casebridge/messaging';
 import { HealthModule, readEnv, serviceImports } from '@casebridge/platform';
 import { AuditEnv } from './audit.env';
 import { LedgerModule } from './ledger/ledger.module';
 import { ReplayModule } from './replay/replay.module';
+import { AUDIT_SCHEMA } from './schema';
 
 @Module({
   imports: [
     ...serviceImports({
-      service: 'audit', env: AuditEnv, database: 'casebridge_audit', agencyKinds: 'any',
-      // the inbox (exactly-once) is an entity; the ledger tables are created by LedgerSchemaInitializer, never by synchronize
-      entities: [...MESSAGING_ENTITIES],
+      // the inbox (exactly-once) is an entity; the ledger tables (no entities: raw SQL) come from the audit migrations
+      service: 'audit', env: AuditEnv, schema: AUDIT_SCHEMA, agencyKinds: 'any',
     }),
     CqrsModule.forRoot(),
     // Kafka client, topic names and health; the ledger's consumer is built by LedgerIngestion (it needs its own registry).

@@ -1,21 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@casebridge/contracts';
-import { AgencyInboxModule, AgencyNotification } from '@casebridge/agency-inbox';
-import { KafkaHealthIndicator, MESSAGING_ENTITIES } from '@casebridge/messaging';
+import { AgencyInboxModule } from '@casebridge/agency-inbox';
+import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
-import { AdministrativeCase } from './cases/administrative-case.entity';
 import { CasesModule } from './cases/cases.module';
-import { Evidence } from './cases/evidence.entity';
 import { EnforcementEnv } from './enforcement.env';
-import { Transfer } from './transfers/transfer.entity';
+import { ENFORCEMENT_SCHEMA } from './schema';
 import { TransfersModule } from './transfers/transfers.module';
 
 @Module({
   imports: [
     ...serviceImports({
-      service: 'enforcement', env: EnforcementEnv, database: 'casebridge_enforcement', agencyKinds: ['enforcement'],
-      entities: [AdministrativeCase, Evidence, Transfer, AgencyNotification, ...MESSAGING_ENTITIES],
+      service: 'enforcement', env: EnforcementEnv, schema: ENFORCEMENT_SCHEMA, agencyKinds: ['enforcement'],
     }),
     CqrsModule.forRoot(),
     messagingModule({

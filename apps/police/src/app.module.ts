@@ -1,19 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@casebridge/contracts';
-import { AgencyInboxModule, AgencyNotification } from '@casebridge/agency-inbox';
-import { KafkaHealthIndicator, MESSAGING_ENTITIES } from '@casebridge/messaging';
+import { AgencyInboxModule } from '@casebridge/agency-inbox';
+import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { PoliceEnv } from './police.env';
-import { SupervisionMatter } from './supervision/supervision-matter.entity';
-import { IncomingTransfer } from './transfers/incoming-transfer.entity';
+import { POLICE_SCHEMA } from './schema';
 import { PoliceTransfersModule } from './transfers/transfers.module';
 
 @Module({
   imports: [
     ...serviceImports({
-      service: 'police', env: PoliceEnv, database: 'casebridge_police', agencyKinds: ['police'],
-      entities: [IncomingTransfer, SupervisionMatter, AgencyNotification, ...MESSAGING_ENTITIES],
+      service: 'police', env: PoliceEnv, schema: POLICE_SCHEMA, agencyKinds: ['police'],
     }),
     CqrsModule.forRoot(),
     messagingModule({

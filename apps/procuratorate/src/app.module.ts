@@ -1,21 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@casebridge/contracts';
-import { AgencyInboxModule, AgencyNotification } from '@casebridge/agency-inbox';
-import { KafkaHealthIndicator, MESSAGING_ENTITIES } from '@casebridge/messaging';
+import { AgencyInboxModule } from '@casebridge/agency-inbox';
+import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
-import { FilingSupervision } from './filing-supervision/filing-supervision.entity';
 import { FilingSupervisionModule } from './filing-supervision/filing-supervision.module';
-import { TransferOpinion } from './filing-supervision/transfer-opinion.entity';
 import { ProcuratorateEnv } from './procuratorate.env';
+import { PROCURATORATE_SCHEMA } from './schema';
 import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
-import { TransferCopy } from './transfer-copies/transfer-copy.entity';
 
 @Module({
   imports: [
     ...serviceImports({
-      service: 'procuratorate', env: ProcuratorateEnv, database: 'casebridge_procuratorate', agencyKinds: ['procuratorate'],
-      entities: [TransferCopy, FilingSupervision, TransferOpinion, AgencyNotification, ...MESSAGING_ENTITIES],
+      service: 'procuratorate', env: ProcuratorateEnv, schema: PROCURATORATE_SCHEMA, agencyKinds: ['procuratorate'],
     }),
     CqrsModule.forRoot(),
     messagingModule({

@@ -1,18 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@casebridge/contracts';
-import { KafkaHealthIndicator, MESSAGING_ENTITIES } from '@casebridge/messaging';
+import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { ACTION_HANDLERS } from './actions/actions';
 import { ConsoleHttpController } from './api/console.http.controller';
 import { ConsoleQueries } from './api/console.queries';
 import { ChangeFeed } from './live/change-feed';
 import { LiveUpdates } from './live/live-updates';
-import { SUPERVISION_ENTITIES } from './projection/entities';
 import { SupervisionProjector } from './projection/projector';
 import { SupervisionSchema } from './projection/schema';
 import { StatusSweeper } from './projection/sweeper';
 import { SupervisionSettings } from './settings';
+import { SUPERVISION_SCHEMA } from './schema';
 import { SupervisionEnv } from './supervision.env';
 
 /**
@@ -23,8 +23,7 @@ import { SupervisionEnv } from './supervision.env';
 @Module({
   imports: [
     ...serviceImports({
-      service: 'supervision', env: SupervisionEnv, database: 'casebridge_supervision', agencyKinds: 'any',
-      entities: [...SUPERVISION_ENTITIES, ...MESSAGING_ENTITIES],
+      service: 'supervision', env: SupervisionEnv, schema: SUPERVISION_SCHEMA, agencyKinds: 'any',
     }),
     CqrsModule.forRoot(),
     messagingModule({

@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 import { Topics } from '@casebridge/contracts';
-import { MESSAGING_ENTITIES } from '@casebridge/messaging';
 import { messagingModule, readEnv, serviceImports } from '@casebridge/platform';
 import { TemporalBridge } from '@casebridge/workflows/node';
 import { BridgeConsumer } from './bridge.consumer';
 import { OutboxDeadlineSink } from './outbox-deadline.sink';
+import { WORKFLOW_SCHEMA } from './schema';
 import { TemporalWorkerRunner, WORKER_ENV } from './temporal-worker.runner';
 import { WorkerEnv } from './worker.env';
 
@@ -16,7 +16,7 @@ import { WorkerEnv } from './worker.env';
  */
 @Module({
   imports: [
-    ...serviceImports({ service: 'workflow-worker', env: WorkerEnv, database: 'casebridge_workflow', agencyKinds: 'any', entities: [...MESSAGING_ENTITIES] }),
+    ...serviceImports({ service: 'workflow-worker', env: WorkerEnv, schema: WORKFLOW_SCHEMA, agencyKinds: 'any' }),
     messagingModule({
       service: 'workflow-worker',
       producer: { kind: 'workflow', agencyId: 'workflow' },

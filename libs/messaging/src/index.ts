@@ -32,7 +32,7 @@ export {
   type ProcessedMessage,
 } from './inbox/integration-event.consumer';
 
-export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, CreateMessagingTables1764300000000 } from './schema';
+export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MESSAGING_SCHEMA, CreateMessagingTables1764300000000 } from './schema';
 
 export { validateMessagingOptions, type MessagingOptions } from './config/messaging.options';
 export { MessagingModule, type MessagingModuleAsyncOptions } from './nest/messaging.module';

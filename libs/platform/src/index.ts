@@ -4,6 +4,7 @@ export * from './validation';
 export * from './bootstrap';
 export * from './logging';
 export * from './database';
+export * from './migrations';
 export * from './health.module';
 export * from './service';
 export * from './messaging';

@@ -1,11 +1,14 @@
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DynamicModule } from '@nestjs/common';
+import { Logger, type DynamicModule } from '@nestjs/common';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AgencyKind } from '@casebridge/contracts';
 import { AuthModule } from '@casebridge/auth';
 import { databaseOptions } from './database';
 import { BaseEnv, envValidator } from './env';
 import { loggingModule } from './logging';
+import type { ServiceSchema } from './migrations/schema-set';
+import { runPendingMigrations } from './migrations/run-migrations';
 
 /** Reads the validated env back from ConfigService as a typed object. */
 export function readEnv<T extends BaseEnv>(config: ConfigService, cls: new () => T): T {
@@ -20,9 +23,11 @@ export function readEnv<T extends BaseEnv>(config: ConfigService, cls: new () =>
 export interface ServiceSpec<T extends BaseEnv> {
   service: string;
   env: new () => T;
-  /** the service's own database name (database-per-service); CASEBRIDGE_DB_NAME overrides */
-  database?: string;
-  entities?: Function[];
+  /**
+   * the service's own database (database-per-service): its default name (CASEBRIDGE_DB_NAME overrides),
+   * entities and versioned migrations, applied at start-up before any provider uses the database
+   */
+  schema?: ServiceSchema;
   /** agency kinds whose officers use this service; 'any' for cross-agency services */
   agencyKinds: AgencyKind[] | 'any';
 }
@@ -40,13 +45,21 @@ export function serviceImports<T extends BaseEnv>(spec: ServiceSpec<T>): (Dynami
       }),
     }),
   ];
-  if (spec.database) {
+  const schema = spec.schema;
+  if (schema) {
     imports.push(
       TypeOrmModule.forRootAsync({
         inject: [ConfigService],
         useFactory: (config: ConfigService) => {
           const env = readEnv(config, spec.env);
-          return databaseOptions(env, config.get<string>('CASEBRIDGE_DB_NAME') ?? spec.database!, spec.entities ?? []);
+          return databaseOptions(env, config.get<string>('CASEBRIDGE_DB_NAME') ?? schema.database, schema);
+        },
+        // pending migrations run here, before the DataSource is handed to any provider
+        dataSourceFactory: async (options) => {
+          const ds = await new DataSource(options as DataSourceOptions).initialize();
+          const applied = await runPendingMigrations(ds);
+          new Logger('Migrations').log(applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'schema up to date');
+          return ds;
         },
       }),
     );

@@ -10,11 +10,10 @@ import { LedgerIngestion } from './ingest/ledger-ingestion';
 import { LedgerHttpController } from './ledger.http.controller';
 import { AUDIT_DB, CHECKPOINT_SIGNER } from './ledger.tokens';
 import { GetPublicKeyHandler, ListCheckpointsHandler, VerifyLedgerHandler } from './queries/ledger-queries';
-import { LedgerSchemaInitializer } from './schema/ledger.schema-initializer';
 import { loadSigningKey, type CheckpointSigner } from './signing/signing-key';
 
 /**
- * The append-only ledger: its schema, the consumer that appends every integration event, the signed
+ * The append-only ledger (tables: apps/audit/src/migrations): the consumer that appends every integration event, the signed
  * checkpoints, verification and rebuild.
  */
 @Global()
@@ -34,7 +33,7 @@ import { loadSigningKey, type CheckpointSigner } from './signing/signing-key';
         return signer;
       },
     },
-    LedgerSchemaInitializer, LedgerIngestion, CheckpointScheduler,
+    LedgerIngestion, CheckpointScheduler,
     GetPublicKeyHandler, VerifyLedgerHandler, ListCheckpointsHandler, RebuildProjectionHandler,
   ],
   exports: [AUDIT_DB, CHECKPOINT_SIGNER],

@@ -1,49 +1,31 @@
+import canonicalize from 'canonicalize';
+
 /**
- * Canonical JSON (JCS, RFC 8785) of a parsed JSON value: object keys sorted by UTF-16 code units (the
- * default JavaScript sort), no whitespace, strings and numbers serialised exactly as JSON.stringify does
- * (which is what RFC 8785 prescribes). Two parses of the same JSON text always give the same canonical
- * text, whatever the key order or spacing of the original, so a hash over it survives the round trip
- * through PostgreSQL jsonb (which reorders keys and drops whitespace).
+ * Canonical JSON (JCS, RFC 8785) of a parsed JSON value, by the `canonicalize` package
+ * (github.com/erdtman/canonicalize, maintained by an author of RFC 8785): object keys sorted by UTF-16
+ * code units, no whitespace, strings and numbers serialised as ECMAScript's JSON.stringify does (which
+ * RFC 8785 §3.2.2 prescribes; numbers per §3.2.2.3, checked against Appendix B in canonical-json.spec.ts).
+ * Two parses of the same JSON text always give the same canonical text, whatever the key order or
+ * spacing of the original, so a hash over it survives the round trip through PostgreSQL jsonb (which
+ * reorders keys and drops whitespace).
+ *
+ * Throws TypeError for a value with no canonical form: NaN or ±Infinity, a function or symbol or
+ * undefined at the top. Beyond RFC 8785 (which takes I-JSON only, RFC 7493 §2.1): a lone surrogate in a
+ * string is written as its \uXXXX escape (JSON.stringify's well-formed output), not refused — the
+ * ledger records every event it receives, and the hash stays that of the same text as before.
+ *
+ * Version 2.1.0 of the package: its current line (3+) is an ES module that does not load from CommonJS
+ * on Node 20; the serialisation is the same. The output equals that of the hand-written serialiser it
+ * replaced for every value (entry formula casebridge.audit.entry.v1 unchanged): ledgers and exports made
+ * before keep verifying (export fixture in src/export/fixtures, checked in canonical-json.spec.ts).
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no form for the number ${value}`);
-      return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) {
-        let out = '[';
-        for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i] === undefined ? null : value[i]);
-        return `${out}]`;
-      }
-      const obj = value as Record<string, unknown>;
-      const keys = Object.keys(obj).sort();
-      let out = '{';
-      let first = true;
-      for (const k of keys) {
-        const v = obj[k];
-        if (v === undefined) continue;
-        out += `${first ? '' : ','}${quotedKey(k)}:${canonicalJson(v)}`;
-        first = false;
-      }
-      return `${out}}`;
-    }
-    default:
-      throw new TypeError(`canonical JSON has no form for a ${typeof value}`);
+  let text: string | undefined;
+  try {
+    text = canonicalize(value);
+  } catch (e) {
+    throw new TypeError(`canonical JSON has no form for this value: ${(e as Error).message}`);
   }
-}
-
-/** Object keys repeat across millions of envelopes: quote each once (bounded cache). */
-const quoted = new Map<string, string>();
-function quotedKey(k: string): string {
-  let q = quoted.get(k);
-  if (q === undefined) {
-    q = JSON.stringify(k);
-    if (quoted.size < 10_000) quoted.set(k, q);
-  }
-  return q;
+  if (text === undefined) throw new TypeError(`canonical JSON has no form for a ${typeof value}`);
+  return text;
 }

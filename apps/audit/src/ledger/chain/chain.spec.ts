@@ -26,7 +26,10 @@ describe('canonical JSON (JCS)', () => {
 
   it('refuses what JSON cannot hold', () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow(TypeError);
-    expect(() => canonicalJson({ x: () => 1 })).toThrow(TypeError);
+    expect(() => canonicalJson({ x: Number.POSITIVE_INFINITY })).toThrow(TypeError);
+    expect(() => canonicalJson(() => 1)).toThrow(TypeError);
+    // not I-JSON, yet received: a lone surrogate keeps JSON.stringify's escape (as before the canonicalize package)
+    expect(canonicalJson({ note: 'half a pair \ud83d' })).toBe('{"note":"half a pair \\ud83d"}');
   });
 });
 

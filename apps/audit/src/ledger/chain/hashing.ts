@@ -30,7 +30,7 @@ export const GLOBAL_HASH_TAG = 'casebridge.audit.global.v1';
 export const CHECKPOINT_FORMAT = 'casebridge.audit.checkpoint.v1';
 export const HASH_ALGORITHM = 'SHA-256';
 export const SIGNATURE_ALGORITHM = 'Ed25519';
-export const CANONICALIZATION = 'JCS (RFC 8785): keys sorted by UTF-16 code units, no whitespace, JSON.stringify strings and numbers';
+export const CANONICALIZATION = 'JCS (RFC 8785, npm canonicalize): keys sorted by UTF-16 code units, no whitespace, ECMAScript JSON.stringify strings and numbers';
 export const ENTRY_HASH_FORMULA =
   'entryHash = sha256hex(utf8("casebridge.audit.entry.v1\\n" + prevHash + "\\n" + contentHash + "\\n" + caseSeq + "\\n" + linkedCaseId + "\\n" + eventId + "\\n" + ingestedAt)); contentHash = sha256hex(utf8(canonicalJson(envelope))); prevHash of caseSeq 1 = 64 zeros';
 export const GLOBAL_HASH_FORMULA =

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Creates the `outbox` and `inbox` tables exactly as the entities describe them (so `synchronize`
- * finds nothing to change afterwards). Idempotent: safe on a database where synchronize already ran.
+ * Creates the `outbox` and `inbox` tables exactly as the entities describe them (so the schema diff
+ * finds nothing to change afterwards; checked by test/migrations/drift.e2e-spec.ts). Idempotent (IF NOT EXISTS).
  */
 export class CreateMessagingTables1764300000000 implements MigrationInterface {
   name = 'CreateMessagingTables1764300000000';

@@ -1,0 +1,15 @@
+import type { ServiceSchema } from '@casebridge/platform';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The court database: shared sets first, then the service's own tables. The schema is made only by
+ * these migrations (applied at start-up and by `npm run migrate`); test/migrations/drift.e2e-spec.ts
+ * fails when an entity here changes without a migration.
+ */
+export const COURT_SCHEMA: ServiceSchema = {
+  service: 'court',
+  database: 'casebridge_court',
+  sets: [
+    { name: 'court', entities: [], migrations: MIGRATIONS, migrationsDir: 'apps/court/src/migrations' },
+  ],
+};

@@ -1,0 +1,8 @@
+// The enforcement service's own versioned migrations, oldest first (shared sets come from their libs: see
+// ../schema.ts). `npm run migration:generate -- enforcement <Name>` adds to this list.
+import type { MigrationInterface } from 'typeorm';
+import { CreateEnforcementTables1795971143085 } from './1795971143085-CreateEnforcementTables';
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  CreateEnforcementTables1795971143085,
+];

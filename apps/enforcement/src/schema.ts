@@ -1,0 +1,22 @@
+import type { ServiceSchema } from '@casebridge/platform';
+import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
+import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { AdministrativeCase } from './cases/administrative-case.entity';
+import { Evidence } from './cases/evidence.entity';
+import { Transfer } from './transfers/transfer.entity';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The enforcement database: shared sets first, then the service's own tables. The schema is made only by
+ * these migrations (applied at start-up and by `npm run migrate`); test/migrations/drift.e2e-spec.ts
+ * fails when an entity here changes without a migration.
+ */
+export const ENFORCEMENT_SCHEMA: ServiceSchema = {
+  service: 'enforcement',
+  database: 'casebridge_enforcement',
+  sets: [
+    MESSAGING_SCHEMA,
+    AGENCY_INBOX_SCHEMA,
+    { name: 'enforcement', entities: [AdministrativeCase, Evidence, Transfer], migrations: MIGRATIONS, migrationsDir: 'apps/enforcement/src/migrations' },
+  ],
+};

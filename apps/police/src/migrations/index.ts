@@ -1,0 +1,8 @@
+// The police service's own versioned migrations, oldest first (shared sets come from their libs: see
+// ../schema.ts). `npm run migration:generate -- police <Name>` adds to this list.
+import type { MigrationInterface } from 'typeorm';
+import { CreatePoliceTables1795971148409 } from './1795971148409-CreatePoliceTables';
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  CreatePoliceTables1795971148409,
+];

@@ -1,0 +1,8 @@
+// The procuratorate service's own versioned migrations, oldest first (shared sets come from their libs: see
+// ../schema.ts). `npm run migration:generate -- procuratorate <Name>` adds to this list.
+import type { MigrationInterface } from 'typeorm';
+import { CreateProcuratorateTables1795971153615 } from './1795971153615-CreateProcuratorateTables';
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  CreateProcuratorateTables1795971153615,
+];

@@ -1,0 +1,22 @@
+import type { ServiceSchema } from '@casebridge/platform';
+import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
+import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { FilingSupervision } from './filing-supervision/filing-supervision.entity';
+import { TransferOpinion } from './filing-supervision/transfer-opinion.entity';
+import { TransferCopy } from './transfer-copies/transfer-copy.entity';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The procuratorate database: shared sets first, then the service's own tables. The schema is made only by
+ * these migrations (applied at start-up and by `npm run migrate`); test/migrations/drift.e2e-spec.ts
+ * fails when an entity here changes without a migration.
+ */
+export const PROCURATORATE_SCHEMA: ServiceSchema = {
+  service: 'procuratorate',
+  database: 'casebridge_procuratorate',
+  sets: [
+    MESSAGING_SCHEMA,
+    AGENCY_INBOX_SCHEMA,
+    { name: 'procuratorate', entities: [TransferCopy, FilingSupervision, TransferOpinion], migrations: MIGRATIONS, migrationsDir: 'apps/procuratorate/src/migrations' },
+  ],
+};

@@ -1,0 +1,10 @@
+// The supervision service's own versioned migrations, oldest first (shared sets come from their libs: see
+// ../schema.ts). `npm run migration:generate -- supervision <Name>` adds to this list.
+import type { MigrationInterface } from 'typeorm';
+import { CreateSupervisionTables1795971159166 } from './1795971159166-CreateSupervisionTables';
+import { StepScopeIndexAndTally1795971160000 } from './1795971160000-StepScopeIndexAndTally';
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  CreateSupervisionTables1795971159166,
+  StepScopeIndexAndTally1795971160000,
+];

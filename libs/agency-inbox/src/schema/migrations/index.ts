@@ -1,0 +1,8 @@
+// The agency inbox table's versioned migrations, oldest first; the agency services include them
+// (AGENCY_INBOX_SCHEMA). `npm run migration:generate -- agency-inbox <Name>` adds to this list.
+import type { MigrationInterface } from 'typeorm';
+import { CreateAgencyNotification1795971124928 } from './1795971124928-CreateAgencyNotification';
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  CreateAgencyNotification1795971124928,
+];

@@ -1,0 +1,8 @@
+// The messaging tables' versioned migrations, oldest first; every service that uses the outbox or the
+// inbox includes them (MESSAGING_SCHEMA). `npm run migration:generate -- messaging <Name>` adds to this list.
+import type { MigrationInterface } from 'typeorm';
+import { CreateMessagingTables1764300000000 } from './1764300000000-CreateMessagingTables';
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  CreateMessagingTables1764300000000,
+];

@@ -1,0 +1,2 @@
+export * from './schema-set';
+export * from './run-migrations';

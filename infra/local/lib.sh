@@ -179,12 +179,12 @@ WRAP
 
 # ---------------------------------------------------------------- Chromium for browser tests (Debian package)
 install_chromium() {
-  command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk" && return 0
+  command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk" && return 0
   [ "$(id -u)" = 0 ] || die "Chromium is needed for the browser tests: run 'sudo apt-get install -y chromium'"
   need apt-get "Install Chromium by other means (browser tests drive /usr/bin/chromium)."
-  log "installing Chromium from Debian's packages (browser tests)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >"$LOG_DIR/chromium-install.log" 2>&1 \
-    || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >"$LOG_DIR/chromium-install.log" 2>&1; } \
+  log "installing Chromium, CJK fonts and poppler-utils (pdftoppm) from Debian's packages (browser and PDF report tests)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >"$LOG_DIR/chromium-install.log" 2>&1 \
+    || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >"$LOG_DIR/chromium-install.log" 2>&1; } \
     || { tail -20 "$LOG_DIR/chromium-install.log" >&2; die "apt-get install chromium failed"; }
 }
 

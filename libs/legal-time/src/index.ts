@@ -49,3 +49,5 @@ export type { ClockEvent, ClockState, ClockStatus, Remaining, StartClockOptions 
 export { DeadlineClock } from './engine/clock';
 export type { ClockRequest, DeadlineEngine, DeadlineEngineOptions, DeadlineRequest } from './engine/engine';
 export { createDeadlineEngine } from './engine/engine';
+export type { ExplanationText, RuleTexts, TextLang } from './rules/rule-texts';
+export { articleZh, basisText, civilDateText, explanationText, ruleTexts } from './rules/rule-texts';

@@ -36,13 +36,45 @@ function applyI18n() {
   setLive(state.live?.status ?? 'off');
 }
 
-const timeFormat = () => new Intl.DateTimeFormat(state.lang === 'zh' ? 'zh-CN' : 'en-GB', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-});
+// ---- time: Beijing time everywhere (libs/directory/src/time-format.ts says the same in TypeScript) ---------------
+// A day-counted deadline ends at 24:00 of its last day; it is never shown as 00:00 of the next day.
+const OFFSET_MS = 8 * 3_600_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function parts(ms) {
+  const t = new Date(ms + OFFSET_MS).toISOString();
+  return { y: Number(t.slice(0, 4)), mo: Number(t.slice(5, 7)), d: Number(t.slice(8, 10)), hm: t.slice(11, 16), midnight: t.slice(11, 23) === '00:00:00.000' };
+}
+const dayText = (p) => (state.lang === 'zh' ? `${p.y}年${p.mo}月${p.d}日` : `${p.d} ${MONTHS[p.mo - 1]} ${p.y}`);
+/** an instant: 2026年12月2日 14:05 / 2 Dec 2026, 14:05 */
 function fmt(iso) {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? String(iso) : timeFormat().format(d);
+  const ms = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return iso ? String(iso) : '—';
+  const p = parts(ms);
+  return state.lang === 'zh' ? `${dayText(p)} ${p.hm}` : `${dayText(p)}, ${p.hm}`;
+}
+/** a due date: 2026年12月2日 24:00 前 / by 24:00 on 2 Dec 2026 */
+function fmtDue(iso) {
+  const ms = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return iso ? String(iso) : '—';
+  const p = parts(ms);
+  const day = p.midnight ? parts(ms - 1) : p;
+  const clock = p.midnight ? '24:00' : p.hm;
+  return state.lang === 'zh' ? `${dayText(day)} ${clock} 前` : `by ${clock} on ${dayText(day)}`;
+}
+/** 还剩 2 天 / 已逾期 5 小时 / 2 days left / 5 hours overdue */
+function relative(iso) {
+  const diff = Date.parse(iso) - Date.now();
+  if (Number.isNaN(diff)) return '';
+  const abs = Math.abs(diff);
+  const days = Math.floor(abs / 86_400_000);
+  const hours = Math.floor(abs / 3_600_000);
+  const zh = state.lang === 'zh';
+  const amount = days >= 1 ? (zh ? `${days} 天` : `${days} day${days === 1 ? '' : 's'}`) : (zh ? `${hours} 小时` : `${hours} hour${hours === 1 ? '' : 's'}`);
+  if (diff >= 0) return zh ? `还剩 ${amount}` : `${amount} left`;
+  return zh ? `已逾期 ${amount}` : `${amount} overdue`;
+}
+function dueCell(iso, closed) {
+  return h('span', {}, h('time', { datetime: iso }, fmtDue(iso)), closed ? null : h('div', { class: 'muted rel' }, relative(iso)));
 }
 
 // ---- DOM helpers (text only: nothing from the API is parsed as HTML) --------------------------------
@@ -63,13 +95,11 @@ function badge(status) {
   return h('span', { class: `badge st-${status}` }, h('span', { 'aria-hidden': 'true' }, STATUS_ICON[status] ?? ''), ' ', t(`st_${status}`));
 }
 
-function kindName(kind) {
-  return t(`k_${kind}`);
+/** an agency by its official name (from the agency directory, sent by the API), the id as a tooltip */
+function agencyName(names, id) {
+  return h('span', { class: 'agency', title: id ?? '' }, names?.[state.lang] ?? id ?? '—');
 }
-
-function agencyLabel(id, kind) {
-  return kind && kind !== 'other' ? `${kindName(kind)} ${id}` : id;
-}
+const pick = (texts) => texts?.[state.lang] ?? texts?.zh ?? '';
 
 function notice(message) {
   const n = $('#notice');
@@ -195,7 +225,7 @@ function renderTotals(totals) {
 function renderAgencies(rows) {
   const cell = (n, agency, status) => h('td', { class: 'num' }, n ? h('a', { href: `#/?agency=${encodeURIComponent(agency)}&status=${status}` }, String(n)) : '0');
   $('#agency-table tbody').replaceChildren(...rows.map((a) => h('tr', {},
-    h('th', { scope: 'row' }, h('a', { href: `#/?agency=${encodeURIComponent(a.owingAgencyId)}` }, agencyLabel(a.owingAgencyId, a.owingKind))),
+    h('th', { scope: 'row' }, h('a', { href: `#/?agency=${encodeURIComponent(a.owingAgencyId)}` }, agencyName(a.owingAgencyName, a.owingAgencyId))),
     cell(a.counts['on-time'], a.owingAgencyId, 'on-time'), cell(a.counts.warning, a.owingAgencyId, 'warning'),
     cell(a.counts.overdue, a.owingAgencyId, 'overdue'), cell(a.counts.stuck, a.owingAgencyId, 'stuck'),
     h('td', { class: 'num' }, a.stuck ? h('a', { href: `#/?agency=${encodeURIComponent(a.owingAgencyId)}&stuck=true` }, String(a.stuck)) : '0'),
@@ -213,11 +243,11 @@ function renderList(list) {
   $('#next').onclick = () => filtersToHash(list.page + 1);
   $('#steps-table tbody').replaceChildren(...list.items.map((s) => h('tr', { class: `row-${s.status}`, 'data-step': s.stepId },
     h('td', {}, badge(s.status), s.stuck && s.status !== 'overdue' && s.status !== 'stuck' ? h('span', { class: 'flag', title: t('stuckAny') }, ' ⚑') : null),
-    h('td', {}, h('code', {}, s.ruleId), h('div', { class: 'muted' }, s.ruleTitle ?? '')),
-    h('td', {}, agencyLabel(s.owingAgencyId, s.owingKind)),
+    h('td', {}, h('div', {}, pick(s.ruleTitles)), h('code', { class: 'muted' }, s.ruleId)),
+    h('td', {}, agencyName(s.owingAgencyName, s.owingAgencyId)),
     h('td', {}, h('a', { href: `#/cases/${s.linkedCaseId}`, class: 'case-link' }, s.caseNumber || s.linkedCaseId.slice(0, 8))),
     h('td', {}, fmt(s.since)),
-    h('td', {}, h('time', { datetime: s.dueAt }, fmt(s.dueAt))),
+    h('td', {}, dueCell(s.dueAt, s.status === 'closed')),
     h('td', { class: 'num' }, s.overdueByDays ?? '—'),
     h('td', {}, fmt(s.lastActivityAt)),
     h('td', { class: 'num' }, String(s.pressCount)),
@@ -233,47 +263,69 @@ async function renderCase(id, quiet) {
   $('#case-facts').replaceChildren(
     h('dt', {}, t('linkedCaseId')), h('dd', {}, h('code', {}, c.linkedCaseId)),
     h('dt', {}, t('party')), h('dd', {}, c.partyName || '—'),
-    h('dt', {}, t('origin')), h('dd', {}, c.originAgencyId || '—'),
+    h('dt', {}, t('origin')), h('dd', {}, c.originAgencyId ? agencyName(c.originAgencyName, c.originAgencyId) : '—'),
   );
   $('#joint-info').textContent = c.jointListing ? t('jointListed', { at: fmt(c.jointListing.listedAt), interval: c.jointListing.reviewInterval }) : '';
   $('#joint-open').hidden = !!c.jointListing;
   $('#joint-open').onclick = () => openAction({ kind: 'joint', linkedCaseId: c.linkedCaseId });
-  $('#case-steps').replaceChildren(...c.steps.map(stepCard));
-  $('#timeline').replaceChildren(...c.timeline.map((e) => h('li', { class: `tl tl-${e.producerKind}` },
-    h('time', { datetime: e.occurredAt }, fmt(e.occurredAt)), ' ',
-    h('span', { class: 'producer' }, e.producer), ' ',
-    h('span', { class: 'what' }, state.lang === 'zh' ? e.summaryZh : e.summary), ' ',
-    h('code', { class: 'type' }, e.type),
+  // by step, open steps first (soonest due first), each with its own events; then every event by agency
+  const open = c.steps.filter((s) => s.status !== 'closed').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  const closed = c.steps.filter((s) => s.status === 'closed').sort((a, b) => Date.parse(b.closedAt ?? b.dueAt) - Date.parse(a.closedAt ?? a.dueAt));
+  const eventsOf = (s) => c.timeline.filter((e) => e.stepId === s.stepId);
+  $('#case-steps').replaceChildren(
+    ...(open.length ? [h('h4', {}, `${t('openSteps')} · ${open.length}`)] : []),
+    ...open.map((s) => stepCard(s, eventsOf(s))),
+    ...(closed.length ? [h('details', { class: 'closed-steps' }, h('summary', {}, `${t('closedSteps')} · ${closed.length}`), ...closed.map((s) => stepCard(s, eventsOf(s))))] : []),
+  );
+  const groups = new Map();
+  for (const e of c.timeline) {
+    const key = e.producer;
+    if (!groups.has(key)) groups.set(key, { names: e.producerName, kind: e.producerKind, events: [] });
+    groups.get(key).events.push(e);
+  }
+  $('#timeline').replaceChildren(...[...groups.entries()].map(([id, g], i) => h('details', { class: `tl-group tl-group-${g.kind}`, open: i < 4 ? true : undefined },
+    h('summary', {}, t('eventsOf', { agency: g.names?.[state.lang] ?? id, n: g.events.length })),
+    h('ol', { class: 'timeline' }, ...g.events.map(timelineItem)),
   )));
   if (!quiet) heading.focus();
 }
 
-function stepCard(s) {
+function timelineItem(e) {
+  return h('li', { class: `tl tl-${e.producerKind}` },
+    h('time', { datetime: e.occurredAt }, fmt(e.occurredAt)), ' ',
+    h('span', { class: 'what' }, state.lang === 'zh' ? e.summaryZh : e.summary), ' ',
+    h('code', { class: 'type' }, e.type),
+  );
+}
+
+function stepCard(s, events = []) {
   const open = s.status !== 'closed';
   const ex = s.explanation || {};
-  const shifts = Array.isArray(ex.shifts) && ex.shifts.length
-    ? ex.shifts.map((x) => `${x.from} → ${x.to} (${x.reason})`).join('; ') : t('noShift');
+  const rt = s.rule?.texts?.[state.lang];
+  const et = s.explanationText?.[state.lang];
+  const sep = state.lang === 'zh' ? '；' : '; ';
+  const hourMode = ex.countingMode === 'hours' || ex.countingMode === 'lead-time-hours' || ex.countingMode === 'simultaneous';
   const rows = [
-    [t('basis'), s.rule ? `${s.rule.basisText}` : '—'],
-    [t('period'), s.rule ? `${s.rule.periodText}${s.rule.variant ? ` — ${s.rule.variant.name}: ${s.rule.variant.description}` : ''}` : String(ex.periodText ?? '—')],
-    [t('ruleStatus'), s.rule?.status ?? '—'],
-    [t('onExpiry'), s.onExpiry || s.rule?.onExpiry || '—'],
-    [t('start'), ex.start ? `${fmt(ex.start.instant)} — ${ex.start.note ?? ''}` : '—'],
-    [t('counting'), [ex.countingMode, ex.periodText].filter(Boolean).join(', ') || '—'],
-    [t('rawEnd'), ex.rawEnd ? fmt(ex.rawEnd) : '—'],
-    [t('shifts'), shifts],
-    [t('holidayRule'), ex.holidayRule ?? '—'],
-    ...(Array.isArray(ex.suspensions) && ex.suspensions.length ? [[t('suspensions'), ex.suspensions.map((x) => `${fmt(x.from)} – ${x.to ? fmt(x.to) : '…'}${x.reason ? ` (${x.reason})` : ''}`).join('; ')]] : []),
-    ...(Array.isArray(ex.extensions) && ex.extensions.length ? [[t('extensions'), ex.extensions.map((x) => `${fmt(x.at)}: ${x.fromVariant} → ${x.toVariant}${x.approvedBy ? ` (${x.approvedBy})` : ''}`).join('; ')]] : []),
+    [t('basis'), rt?.basisText ?? '—'],
+    [t('period'), rt ? `${rt.periodText}${rt.variant ? ` — ${rt.variant.description}` : ''}` : '—'],
+    [t('ruleStatus'), rt?.status ?? '—'],
+    [t('onExpiry'), rt?.onExpiry ?? '—'],
+    [t('start'), ex.start ? fmt(ex.start.instant) : '—'],
+    [t('counting'), et?.counting ?? '—'],
+    [hourMode ? t('rawEndHours') : t('rawEnd'), et?.rawEndDay ?? (ex.rawEnd ? fmtDue(ex.rawEnd) : '—')],
+    [t('shifts'), et?.shifts?.length ? et.shifts.join(sep) : t('noShift')],
+    [t('holidayRule'), et?.holidayRule ?? '—'],
+    ...(Array.isArray(ex.suspensions) && ex.suspensions.length ? [[t('suspensions'), ex.suspensions.map((x) => `${fmt(x.from)} – ${x.to ? fmt(x.to) : '…'}`).join(sep)]] : []),
+    ...(Array.isArray(ex.extensions) && ex.extensions.length ? [[t('extensions'), ex.extensions.map((x) => `${fmt(x.at)}: ${x.fromVariant} → ${x.toVariant}`).join(sep)]] : []),
   ];
-  return h('article', { class: `step step-${s.status}`, 'data-step': s.stepId, 'aria-label': `${s.ruleId} ${t(`st_${s.status}`)}` },
+  return h('article', { class: `step step-${s.status}`, 'data-step': s.stepId, 'aria-label': `${pick(s.ruleTitles)} ${t(`st_${s.status}`)}` },
     h('header', {},
-      badge(s.status), ' ', h('code', {}, s.ruleId), ' ', h('span', {}, s.rule?.title ?? ''),
+      badge(s.status), ' ', h('span', {}, pick(s.ruleTitles)), ' ', h('code', { class: 'muted' }, s.ruleId),
       s.outcome ? h('span', { class: 'muted' }, ` — ${t(`outcome_${s.outcome}`)}`) : null,
     ),
     h('p', {},
-      `${t('colOwing')}: ${agencyLabel(s.owingAgencyId, s.owingKind)} · ${t('since')}: ${fmt(s.since)} · ${t('due')}: `,
-      h('time', { datetime: s.dueAt }, fmt(s.dueAt)), ` · ${t('lastDay')}: ${s.lastDay}`,
+      `${t('colOwing')}: `, agencyName(s.owingAgencyName, s.owingAgencyId), ` · ${t('since')}: ${fmt(s.since)} · ${t('due')}: `,
+      h('time', { datetime: s.dueAt }, fmtDue(s.dueAt)), open ? h('strong', { class: 'rel' }, ` · ${relative(s.dueAt)}`) : null,
       s.pressCount ? ` · ${t('pressed')}: ${s.pressCount} ${t('times')}` : '',
       s.source === 'derived' ? h('span', { class: 'muted' }, ` ${t('derived')}`) : null,
     ),
@@ -284,6 +336,8 @@ function stepCard(s) {
     ) : null,
     h('details', { class: 'explain' }, h('summary', {}, t('explanation')),
       h('dl', {}, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))),
+    events.length ? h('details', { class: 'step-events', open: open ? true : undefined }, h('summary', {}, t('stepEvents', { n: events.length })),
+      h('ol', { class: 'timeline' }, ...events.map(timelineItem))) : null,
   );
 }
 
@@ -296,9 +350,9 @@ function openAction(action) {
   $('#action-level-row').hidden = action.kind !== 'escalate';
   $('#action-interval-row').hidden = action.kind !== 'joint';
   $('#action-message-label').textContent = action.kind === 'joint' ? t('reason') : t('message');
-  $('#action-title').textContent = action.kind === 'press' ? t('pressTitle', { agency: action.step.owingAgencyId })
+  $('#action-title').textContent = action.kind === 'press' ? t('pressTitle', { agency: pick(action.step.owingAgencyName) || action.step.owingAgencyId })
     : action.kind === 'escalate' ? t('escalateTitle') : t('jointTitle');
-  $('#action-target').textContent = action.step ? `${action.step.ruleId} · ${action.step.stepId}` : action.linkedCaseId;
+  $('#action-target').textContent = action.step ? `${pick(action.step.ruleTitles)} · ${fmtDue(action.step.dueAt)}` : action.linkedCaseId;
   $('#action-message').value = action.kind === 'press' ? t('defaultPress') : '';
   $('#action-level').value = '';
   d.showModal();
@@ -342,16 +396,16 @@ async function renderRec(quiet) {
   const title = (x) => (state.lang === 'zh' ? x.zh : x.en);
   $('#rec-table tbody').replaceChildren(...(r.unacknowledged.length ? r.unacknowledged.map((x) => h('tr', {},
     h('td', {}, title(x.title), x.stepMissed ? h('span', { class: 'muted' }, ` ${t('stepMissedFlag')}`) : null),
-    h('td', {}, h('code', {}, x.ruleId ?? '—'), h('div', { class: 'muted' }, x.basis)),
-    h('td', {}, x.openedBy ?? '—'),
-    h('td', {}, x.owedBy ?? '—'),
+    h('td', {}, x.ruleId ? h('div', {}, pick(state.rules.find((r) => r.id === x.ruleId)?.titles) || x.ruleId) : '—', h('code', { class: 'muted' }, x.ruleId ?? '')),
+    h('td', {}, x.openedBy ? agencyName(x.openedByName, x.openedBy) : '—'),
+    h('td', {}, x.owedBy ? agencyName(x.owedByName, x.owedBy) : '—'),
     h('td', {}, h('a', { href: `#/cases/${x.linkedCaseId}` }, x.caseNumber || x.linkedCaseId.slice(0, 8))),
     h('td', {}, fmt(x.openedAt)),
-    h('td', {}, fmt(x.dueAt)),
+    h('td', {}, x.dueAt ? dueCell(x.dueAt, false) : '—'),
   )) : [h('tr', {}, h('td', { colspan: '7' }, t('recNone')))]));
   $('#orphan-table tbody').replaceChildren(...(r.orphans.length ? r.orphans.map((o) => h('tr', {},
     h('td', {}, h('code', {}, o.type)),
-    h('td', {}, o.producer),
+    h('td', {}, agencyName(o.producerName, o.producer)),
     h('td', {}, fmt(o.occurredAt)),
     h('td', {}, state.lang === 'zh' ? o.whatZh : o.what),
   )) : [h('tr', {}, h('td', { colspan: '4' }, t('orphanNone')))]));
@@ -416,7 +470,7 @@ function startLive() {
 
 function renderScope() {
   const s = state.scope;
-  $('#scope').textContent = s ? t('scopeText', { agency: s.agencyId, region: s.region, level: t(`lv_${s.level}`) }) : '';
+  $('#scope').textContent = s ? t('scopeText', { agency: pick(s.agencyName) || s.agencyId, region: s.region, level: t(`lv_${s.level}`) }) : '';
 }
 
 async function loadMeta() {
@@ -429,7 +483,7 @@ async function loadMeta() {
     const select = $('#f-rule');
     const current = select.value;
     select.replaceChildren(h('option', { value: '', 'data-i18n': 'any' }, t('any')),
-      ...rules.map((r) => h('option', { value: r.id }, `${r.id} — ${r.title}`)));
+      ...rules.map((r) => h('option', { value: r.id }, `${pick(r.titles) || r.title}（${r.id}）`)));
     select.value = current;
   } catch (e) {
     showError(e);

@@ -3,7 +3,7 @@ export const TEXTS = {
   zh: {
     skip: '跳到主要内容', title: '督办台', subtitle: '两法衔接案件期限督办',
     liveOn: '实时更新：已连接', liveOff: '实时更新：未连接', liveRetry: '实时更新：重新连接中…',
-    tokenTitle: '访问令牌', tokenLabel: '督办人员令牌（Bearer token）', save: '保存', clear: '清除', tokenHint: '获取令牌：',
+    tokenTitle: '访问令牌', tokenLabel: '督办人员访问令牌', save: '保存', clear: '清除', tokenHint: '获取令牌：',
     tokenMissing: '请先在“访问令牌”中粘贴督办人员令牌。', tokenSaved: '令牌已保存。',
     tabSteps: '环节一览', tabRec: '对账', overview: '概览', byAgency: '各机关未结环节', agency: '机关', needsPress: '需督办',
     list: '环节列表', fKind: '义务机关类别', fAgency: '义务机关', fRegion: '地区代码', fRule: '规则', fStatus: '状态',
@@ -31,6 +31,9 @@ export const TEXTS = {
     recOrphans: '孤立事件（引用了未知的移送或环节）', orphanEvent: '事件', orphanProducer: '发出机关', orphanWhen: '发生时间', orphanRefers: '引用', orphanNone: '无孤立事件。',
     stepMissedFlag: '（流程引擎已报逾期）', errorPrefix: '出错：', scopeText: '{agency} · 可见范围 {region}（{level}）',
     lv_national: '全国', lv_province: '省级', lv_city: '市级', lv_county: '县级', updated: '已更新',
+    byStep: '按环节', byAgencyTl: '按机关', stepEvents: '本环节记录（{n} 条）', otherEvents: '不属于期限环节的记录', eventsOf: '{agency}（{n} 条）',
+    openSteps: '未结环节', closedSteps: '已结环节', dueBy: '届满', remaining: '剩余', variant: '期限类型', who: '义务人', trigger: '起算事由',
+    ruleCode: '规则编号', statuteSays: '法律原文', suspendedWhile: '中止事由', rawEndHours: '未顺延前届满时刻', timeNote: '时间均为北京时间',
   },
   en: {
     skip: 'Skip to main content', title: 'Supervisor console', subtitle: 'Statutory deadlines of cross-agency environmental cases',
@@ -50,7 +53,7 @@ export const TEXTS = {
     back: '← Back to the list', jointList: 'List for joint supervision', jointListed: 'Listed for joint supervision ({at}, review every {interval})',
     steps: 'Statutory steps', timeline: 'Cross-agency timeline', caseTitle: 'Linked case {number}', caseNoNumber: '(no case number)',
     party: 'Party', origin: 'Originating agency', linkedCaseId: 'Linked case id',
-    press: 'Press (催办)', escalate: 'Escalate', pressTitle: 'Press {agency}', escalateTitle: 'Escalate to the level above', jointTitle: 'List for joint supervision',
+    press: 'Press', escalate: 'Escalate', pressTitle: 'Press {agency}', escalateTitle: 'Escalate to the level above', jointTitle: 'List for joint supervision',
     message: 'Message', reason: 'Reason', toLevel: 'Escalate to (default: one level up)', reviewInterval: 'Review interval', p7d: 'every 7 days', p14d: 'every 14 days', p1m: 'monthly',
     send: 'Send', cancel: 'Cancel', sent: 'Sent: {type}', defaultPress: 'Please act on this today and report back.',
     explanation: 'How the due date was computed', basis: 'Legal basis', period: 'Period', ruleStatus: 'Kind', onExpiry: 'On expiry', start: 'Start',
@@ -63,5 +66,8 @@ export const TEXTS = {
     recOrphans: 'Orphan events (referring to something never seen)', orphanEvent: 'Event', orphanProducer: 'Producer', orphanWhen: 'Occurred', orphanRefers: 'Refers to', orphanNone: 'No orphans.',
     stepMissedFlag: '(reported missed by the workflow)', errorPrefix: 'Error: ', scopeText: '{agency} · sees region {region} ({level})',
     lv_national: 'national', lv_province: 'province', lv_city: 'city', lv_county: 'county', updated: 'Updated',
+    byStep: 'By step', byAgencyTl: 'By agency', stepEvents: 'Events of this step ({n})', otherEvents: 'Events outside a statutory step', eventsOf: '{agency} ({n})',
+    openSteps: 'Open steps', closedSteps: 'Closed steps', dueBy: 'Due', remaining: 'Remaining', variant: 'Variant', who: 'Who acts', trigger: 'Clock starts',
+    ruleCode: 'Rule id', statuteSays: 'The statute says', suspendedWhile: 'Suspended while', rawEndHours: 'Raw end (before shifts)', timeNote: 'All times are Beijing time (UTC+8)',
   },
 };

@@ -2,20 +2,28 @@
 //   npm run --silent audit -- history <linkedCaseId> [--json]
 //   npm run --silent audit -- state <linkedCaseId> [--as-of <ISO instant>]
 //   npm run --silent audit -- verify [<linkedCaseId>] [--public-key <pem file>] [--json]
-//   npm run --silent audit -- export <linkedCaseId> --format jsonl|html --out <file> [--public-key <pem file>]
+//   npm run --silent audit -- export <linkedCaseId> --format jsonl|html --out <file> [--public-key <pem file>] [--lang zh|en] [--allow-unsealed]
+//   npm run --silent audit -- report <linkedCaseId> --out-dir <dir> [--lang zh|en|both] [--public-key <pem file>] [--no-pdf] [--allow-unsealed]
+//   npm run --silent audit -- report --from <export.jsonl> --public-key <pem file> --out-dir <dir> [--lang zh|en|both] [--no-pdf]
 //   npm run --silent audit -- verify-file <file> --public-key <pem file> [--allow-unsealed] [--json]
 //   npm run --silent audit -- rebuild
 //   npm run --silent audit -- public-key [--url <audit service URL> [--token <bearer token>]] [--out <pem file>]
 // Exit codes: 0 success · 1 verification failed · 2 usage or configuration error · 3 no such case / bad argument.
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { plainToInstance } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 import { Pool } from 'pg';
+import type { KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { DomainError } from '@casebridge/contracts';
+import { agencyDirectory, describeEvent, formatInstant, type Lang } from '@casebridge/directory';
+import { buildReportModel } from '../export/report-model';
 import { DEFAULT_AUDIT_KEY_FILE } from '../audit.env';
-import { exportCase } from '../export/export-case';
+import { exportCaseJsonl, reportOfExport, type CaseExport } from '../export/export-case';
+import { htmlToPdf } from '../export/report-pdf';
 import { verifyExport } from '../export/verify-export';
 import { ledgerExists } from '../ledger/schema/ledger.schema';
 import { loadSigningKey, parsePublicKey, publicKeyPemOf, keyIdOf, type CheckpointSigner } from '../ledger/signing/signing-key';
@@ -43,7 +51,10 @@ const USAGE = `usage: audit <command> …
   history <linkedCaseId> [--json]
   state <linkedCaseId> [--as-of <ISO instant>]
   verify [<linkedCaseId>] [--public-key <pem file>] [--json]
-  export <linkedCaseId> --format jsonl|html --out <file> [--public-key <pem file>]
+  export <linkedCaseId> --format jsonl|html --out <file> [--public-key <pem file>] [--lang zh|en] [--allow-unsealed]
+  report <linkedCaseId> --out-dir <dir> [--lang zh|en|both] [--public-key <pem file>] [--no-pdf] [--allow-unsealed]
+      writes the JSON Lines export and, made from it, the audit report as HTML and PDF (Chromium: infra/local/up browser)
+  report --from <export.jsonl> --public-key <pem file> --out-dir <dir> [--lang zh|en|both] [--no-pdf]
   verify-file <file> --public-key <pem file> [--allow-unsealed] [--json]
   rebuild
   public-key [--url <audit service URL> [--token <bearer token>]] [--out <pem file>]
@@ -139,6 +150,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean' }, 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         'public-key': { type: 'string' }, 'allow-unsealed': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
         url: { type: 'string' }, token: { type: 'string' },
+        lang: { type: 'string' }, 'out-dir': { type: 'string' }, from: { type: 'string' }, 'no-pdf': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -179,6 +191,22 @@ async function main(argv: string[]): Promise<number> {
     return result.ok ? 0 : 1;
   }
 
+  const langs = parseLangs(values.lang, command === 'report');
+  if (command === 'report' && values.from) {
+    if (arg) throw new UsageError('report takes either <linkedCaseId> or --from <export.jsonl>, not both');
+    if (!values['public-key']) throw new UsageError('report --from needs --public-key <pem file> (GET /ledger/public-key)');
+    if (!values['out-dir']) throw new UsageError('report needs --out-dir <dir>');
+    let body: string;
+    try {
+      body = readFileSync(values.from, 'utf8');
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const key = trustedKey(readEnv(), values['public-key']);
+    const jsonl: CaseExport = { body, contentType: 'application/x-ndjson', fileName: path.basename(values.from), sealed: false };
+    return writeReports(jsonl, key, langs, values['out-dir'], !values['no-pdf']);
+  }
+
   if (command === 'public-key') {
     const key = values.url
       ? await fetchPublicKey(values.url, values.token ?? process.env.CASEBRIDGE_TOKEN)
@@ -209,11 +237,14 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`${JSON.stringify(h, null, 2)}\n`);
           return 0;
         }
-        process.stdout.write(`linked case ${h.linkedCaseId}: ${h.count} events, head ${h.head.entryHash}\n`);
+        process.stdout.write(`linked case ${h.linkedCaseId}: ${h.count} events, head ${h.head.entryHash} (times: Beijing time, UTC+8)\n`);
+        const lang = langs[0]!;
         for (const e of h.entries) {
           const v = e.upcast ? `v${e.originalVersion}→v${e.currentVersion}` : `v${e.originalVersion}`;
           const payload = JSON.stringify(e.payload);
-          process.stdout.write(`${String(e.caseSeq).padStart(4)}  occurred ${e.occurredAt}  recorded ${e.recordedAt}  ${e.who.producer.agencyId}/${e.who.officerId}  ${e.type} ${v}\n`
+          const who = `${agencyDirectory().name(e.who.producer.agencyId, lang)} (${e.who.producer.agencyId}) / ${e.who.officerId}`;
+          process.stdout.write(`${String(e.caseSeq).padStart(4)}  ${formatInstant(e.occurredAt, lang, { seconds: true })}  ${who}  ${e.type} ${v}\n`
+            + `      ${describeEvent({ type: e.type, payload: e.payload, producer: e.who.producer })[lang]}\n`
             + `      ${payload.length > 240 ? `${payload.slice(0, 240)}…` : payload}\n`);
         }
         return 0;
@@ -230,19 +261,27 @@ async function main(argv: string[]): Promise<number> {
         printVerify(report, !!values.json);
         return report.ok ? 0 : 1;
       }
-      case 'export': {
-        if (!arg) throw new UsageError('export needs <linkedCaseId>');
-        if (!values.out) throw new UsageError('export needs --out <file>');
-        if (!values.format) throw new UsageError('export needs --format jsonl|html');
-        const format = parseExportFormat(values.format);
+      case 'export':
+      case 'report': {
+        if (!arg) throw new UsageError(`${command} needs <linkedCaseId>`);
+        const format = command === 'report' ? 'html' : parseExportFormat(values.format);
+        if (command === 'export' && !values.out) throw new UsageError('export needs --out <file>');
+        if (command === 'export' && !values.format) throw new UsageError('export needs --format jsonl|html');
+        if (command === 'report' && !values['out-dir']) throw new UsageError('report needs --out-dir <dir>');
         const signer = signerIfAvailable(env);
+        if (!signer && !values['allow-unsealed']) {
+          throw new UsageError(`the signing key is not available here (CASEBRIDGE_AUDIT_SIGNING_KEY or ${env.CASEBRIDGE_AUDIT_KEY_FILE}): the export would be NOT SEALED. `
+            + 'Run where the key is, or pass --allow-unsealed to write an unsealed file (its report says "not sealed").');
+        }
         const key = signer ? parsePublicKey(signer.publicKeyPem) : values['public-key'] ? trustedKey(env, values['public-key']) : null;
-        if (!key && format === 'html') throw new UsageError('the html report verifies the chain: pass --public-key <pem file>');
-        const file = await exportCase(db, assertLinkedCaseId(arg), format, {
-          signer, publicKeys: key ? [key] : [], publicKey: key ? { keyId: keyIdOf(key), pem: publicKeyPemOf(key) } : null,
-        });
-        writeFileSync(values.out, file.body);
-        process.stderr.write(`wrote ${values.out} (${Buffer.byteLength(file.body)} bytes${format === 'jsonl' ? (file.sealed ? ', sealed' : ', NOT sealed: the signing key is not available here; verify-file needs --allow-unsealed') : ''})\n`);
+        if (!key && format === 'html') throw new UsageError('the report verifies the export: pass --public-key <pem file>');
+        const options = { signer, publicKeys: key ? [key] : [], publicKey: key ? { keyId: keyIdOf(key), pem: publicKeyPemOf(key) } : null };
+        const jsonl = await exportCaseJsonl(db, assertLinkedCaseId(arg), options);
+        if (!signer) process.stderr.write('audit: WARNING: NOT SEALED — written without the signing key (--allow-unsealed); verify-file needs --allow-unsealed and the report says "not sealed"\n');
+        if (command === 'report') return writeReports(jsonl, key!, langs, values['out-dir']!, !values['no-pdf']);
+        const body = format === 'jsonl' ? jsonl.body : reportOfExport(jsonl, key!, { lang: langs[0] }).body;
+        writeFileSync(values.out!, body);
+        process.stderr.write(`wrote ${values.out} (${Buffer.byteLength(body)} bytes${format === 'jsonl' ? (jsonl.sealed ? ', sealed' : ', NOT sealed') : ''})\n`);
         return 0;
       }
       case 'rebuild': {
@@ -256,6 +295,46 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await pool.end();
   }
+}
+
+function parseLangs(value: string | undefined, allowBoth: boolean): Lang[] {
+  if (value === undefined || value === 'zh') return ['zh'];
+  if (value === 'en') return ['en'];
+  if (value === 'both' && allowBoth) return ['zh', 'en'];
+  throw new UsageError(`--lang must be zh or en${allowBoth ? ' or both' : ''} (got "${value.slice(0, 20)}")`);
+}
+
+/** Writes the export (unless it came from a file), the HTML report(s) made from it and their PDFs; says what is sealed. */
+async function writeReports(jsonl: CaseExport, key: KeyObject, langs: Lang[], outDir: string, pdf: boolean): Promise<number> {
+  mkdirSync(outDir, { recursive: true });
+  const jsonlPath = path.join(outDir, jsonl.fileName);
+  const wrote: string[] = [];
+  if (!existsSync(jsonlPath) || readFileSync(jsonlPath, 'utf8') !== jsonl.body) {
+    writeFileSync(jsonlPath, jsonl.body);
+    wrote.push(jsonlPath);
+  }
+  for (const lang of langs) {
+    const html = reportOfExport(jsonl, key, { lang });
+    const htmlPath = path.join(outDir, html.fileName);
+    writeFileSync(htmlPath, html.body);
+    wrote.push(htmlPath);
+    if (pdf) {
+      const pdfPath = htmlPath.replace(/\.html$/, '.pdf');
+      writeFileSync(pdfPath, await htmlToPdf(html.body));
+      wrote.push(pdfPath);
+    }
+  }
+  const model = buildReportModel(jsonl.body, key, jsonl.fileName);
+  for (const f of wrote) process.stdout.write(`wrote ${f}\n`);
+  const s = model.seal;
+  const statement = s.state === 'sealed' ? `sealed at export with key ${s.keyId} over entries 1–${s.entries}`
+    : s.state === 'checkpoint-covered' ? `not sealed; signed checkpoints (key ${s.keyId}) cover entries 1–${s.entries}`
+      : s.state === 'partly-signed' ? `NOT SEALED; signed checkpoints cover entries 1–${s.signedUpTo} of ${s.entries} only`
+        : s.state === 'unsealed' ? `NOT SEALED: no signature covers any of the ${s.entries} entries`
+          : `VERIFICATION FAILED: ${model.verification.problems.slice(0, 5).map((p) => `line ${p.line}${p.caseSeq !== undefined ? ` (entry ${p.caseSeq})` : ''} ${p.problem}`).join('; ')}`;
+  process.stdout.write(`${jsonl.fileName} (sha256 ${model.file.sha256}): ${statement}\n`);
+  // exit 1 when the file does not verify; an unsealed file is reported, not an error (it was asked for)
+  return s.state === 'broken' ? 1 : 0;
 }
 
 if (require.main === module) {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { ApiAuditorOnly, ApiLinkedCase, errorExample, EXAMPLE_CASE_ID, EXAMPLE_HASH } from '../shared/api-docs';
 import { parseAsOf, parseExportFormat } from '../shared/audit.errors';
@@ -16,6 +16,9 @@ export class StateRequest {
 export class ExportRequest {
   @ApiProperty({ enum: ['jsonl', 'html'], example: 'jsonl', required: false, description: 'jsonl (verifiable, default) or html (readable report)' })
   @IsOptional() @IsString() format?: string;
+
+  @ApiProperty({ enum: ['zh', 'en'], example: 'zh', required: false, description: 'language of the html report (default zh)' })
+  @IsOptional() @IsIn(['zh', 'en']) lang?: 'zh' | 'en';
 }
 
 const HISTORY_EXAMPLE = {
@@ -91,22 +94,24 @@ export class CasesHttpController {
     summary: 'Export the case: JSON Lines a third party can verify with the public key alone (verifyExport), or a readable HTML report',
     description: 'jsonl: a header (format casebridge.audit.export.v1, algorithms, formulas, public key), one line per entry (envelope as received + '
       + 'contentHash, prevHash, entryHash, caseSeq, ingestedAt), the signed checkpoints of the case, and a seal line (Ed25519 over the SHA-256 of every '
-      + 'byte before it). html: history, verification result and checkpoints, every value escaped.',
+      + 'byte before it). html: the audit report made from such a JSON Lines export of the same moment (named with its SHA-256): what the signatures cover, '
+      + 'a summary of every statutory clock, one sentence per event (agencies by official name), raw content folded; Chinese unless lang=en.',
   })
   @ApiLinkedCase()
   @ApiQuery({ name: 'format', required: false, enum: ['jsonl', 'html'], example: 'jsonl' })
+  @ApiQuery({ name: 'lang', required: false, enum: ['zh', 'en'], example: 'zh' })
   @ApiProduces('application/x-ndjson', 'text/html')
   @ApiOkResponse({
     description: 'The file (Content-Disposition: attachment)',
     content: {
       'application/x-ndjson': { example: `{"kind":"header","format":"casebridge.audit.export.v1","linkedCaseId":"${EXAMPLE_CASE_ID}",…}\n{"kind":"entry","seq":41,"caseSeq":1,…}\n{"kind":"checkpoint","upToSeq":1,…}\n{"kind":"seal","algorithm":"Ed25519","keyId":"3f1a…","sha256":"…","signature":"…"}\n` },
-      'text/html': { example: '<!doctype html><html lang="en">…</html>' },
+      'text/html': { example: '<!doctype html><html lang="zh-CN">…</html>' },
     },
   })
   @ApiBadRequestResponse({ description: 'AUDIT.BAD_FORMAT — format is not jsonl or html', ...errorExample(400, 'AUDIT.BAD_FORMAT', 'format must be jsonl or html (got "pdf").') })
   async export(@CurrentOfficer() auditor: OfficerClaims, @Param('linkedCaseId', new LinkedCaseIdPipe()) linkedCaseId: string, @Query() q: ExportRequest): Promise<StreamableFile> {
     const format = parseExportFormat(q.format);
-    const file = await this.queries.execute(new ExportCaseQuery(auditor, linkedCaseId, format));
+    const file = await this.queries.execute(new ExportCaseQuery(auditor, linkedCaseId, format, q.lang));
     return new StreamableFile(Buffer.from(file.body, 'utf8'), { type: file.contentType, disposition: `attachment; filename="${file.fileName}"` });
   }
 }

@@ -12,8 +12,8 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { caseNotFound, stepNotFound, SupervisionErrors } from '../domain/errors';
+import { describeEvent } from '@casebridge/directory';
 import { escalationTarget, pressRefusal, regionKeys, regionWithin, visibleTo } from '../domain/region';
-import { summarize } from '../domain/summaries';
 import { notifyChange } from '../live/change-feed';
 import { SupervisionCase, SupervisionStep, TimelineEvent } from '../projection/entities';
 import { SupervisionSettings } from '../settings';
@@ -42,7 +42,7 @@ async function lockPressableOpenStep(manager: EntityManager, officer: OfficerCla
 
 /** The console's trace of its own event (it does not consume its own topic). */
 async function trace(manager: EntityManager, e: IntegrationEventEnvelope, officer: OfficerClaims, stepId: string | null): Promise<void> {
-  const s = summarize(e);
+  const s = describeEvent(e);
   const by = `${officer.agencyId} ${officer.name ?? officer.sub}`;
   await manager.insert(TimelineEvent, {
     eventId: e.eventId, linkedCaseId: e.linkedCaseId, type: e.type, version: e.version, producerKind: e.producer.kind,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { OfficerClaims } from '@casebridge/auth';
+import { agencyDirectory, ruleTitle, type Bilingual } from '@casebridge/directory';
 import { caseNotFound, stepNotFound } from '../domain/errors';
 import { legalTime } from '../domain/legal';
 import { EXPECTATION_RULES } from '../domain/reconciliation';
@@ -16,6 +17,7 @@ export interface CaseView {
   caseNumber: string | null;
   partyName: string | null;
   originAgencyId: string | null;
+  originAgencyName: Bilingual | null;
   jointListing: { listedAt: string; reviewInterval: string | null; reason: string | null } | null;
   steps: StepDetailView[];
   timeline: TimelineView[];
@@ -30,8 +32,10 @@ export interface Outstanding {
   caseNumber: string | null;
   subjectId: string;
   openedBy: string | null;
+  openedByName: Bilingual | null;
   openedByEvent: { eventId: string | null; type: string | null };
   owedBy: string | null;
+  owedByName: Bilingual | null;
   openedAt: string;
   dueAt: string | null;
   /** the statutory step of the same rule was reported missed by the workflow */
@@ -43,6 +47,7 @@ export interface Orphan {
   eventId: string;
   type: string;
   producer: string;
+  producerName: Bilingual;
   occurredAt: string;
   linkedCaseId: string;
   refersTo: { kind: string; id: string };
@@ -55,15 +60,17 @@ export interface Orphan {
 export class ConsoleQueries {
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly settings: SupervisionSettings) {}
 
-  scope(o: OfficerClaims): { agencyId: string; region: string; level: string; scopeKey: string | null; rule: string } {
+  scope(o: OfficerClaims): { agencyId: string; agencyName: Bilingual; region: string; level: string; scopeKey: string | null; rule: string } {
     return {
-      agencyId: o.agencyId, region: o.region, level: scopeLevel(o.region), scopeKey: supervisorScopeKey(o.region),
+      agencyId: o.agencyId, agencyName: agencyDirectory().names(o.agencyId), region: o.region, level: scopeLevel(o.region), scopeKey: supervisorScopeKey(o.region),
       rule: 'a step is visible when its owing agency’s region OR its case’s origin region lies within your region',
     };
   }
 
-  rules(): { id: string; title: string; section: string; basisText: string; periodText: string }[] {
-    return legalTime.ruleBook.rules.map((r) => ({ id: r.id, title: r.title, section: r.section, basisText: r.basisText, periodText: r.periodText }));
+  rules(): { id: string; title: string; titles: Bilingual; section: string; basisText: string; periodText: string }[] {
+    return legalTime.ruleBook.rules.map((r) => ({
+      id: r.id, title: r.title, titles: { zh: ruleTitle(r.id, 'zh'), en: ruleTitle(r.id, 'en') }, section: r.section, basisText: r.basisText, periodText: r.periodText,
+    }));
   }
 
   async steps(o: OfficerClaims, f: Omit<StepFilter, 'supervisorRegion'>): Promise<StepPage> {
@@ -73,7 +80,7 @@ export class ConsoleQueries {
     return { items: items.map((s) => stepView(s, now, numbers.get(s.linkedCaseId))), total, totalCapped, page: f.page ?? 1, pageSize: f.pageSize ?? 50 };
   }
 
-  async counts(o: OfficerClaims): Promise<{ totals: Record<string, number>; byAgency: AgencyCount[] }> {
+  async counts(o: OfficerClaims): Promise<{ totals: Record<string, number>; byAgency: (AgencyCount & { owingAgencyName: Bilingual })[] }> {
     const byAgency = await countSteps(this.ds.manager, o.region);
     const totals: Record<string, number> = { 'on-time': 0, warning: 0, overdue: 0, stuck: 0, stuckAny: 0, open: 0 };
     for (const a of byAgency) {
@@ -81,7 +88,7 @@ export class ConsoleQueries {
       totals.stuckAny! += a.stuck;
       totals.open! += a.total;
     }
-    return { totals, byAgency };
+    return { totals, byAgency: byAgency.map((a) => ({ ...a, owingAgencyName: agencyDirectory().names(a.owingAgencyId) })) };
   }
 
   async step(o: OfficerClaims, stepId: string): Promise<StepDetailView> {
@@ -105,6 +112,7 @@ export class ConsoleQueries {
     const now = new Date();
     return {
       linkedCaseId, caseNumber: c.caseNumber, partyName: c.partyName, originAgencyId: originVisible ? c.originAgencyId : null,
+      originAgencyName: originVisible && c.originAgencyId ? agencyDirectory().names(c.originAgencyId) : null,
       jointListing: c.jointListedAt ? { listedAt: c.jointListedAt.toISOString(), reviewInterval: c.jointReviewInterval, reason: c.jointReason } : null,
       steps: steps.map((s) => stepDetailView(s, now, c.caseNumber)),
       timeline: timeline.map(timelineView),
@@ -136,8 +144,9 @@ export class ConsoleQueries {
         expectation: String(r.expectation_id), title: rule?.title ?? { en: String(r.expectation_id), zh: String(r.expectation_id) },
         ruleId: (r.rule_id as string | null) ?? null, basis: rule?.basis ?? '', linkedCaseId: String(r.linked_case_id),
         caseNumber: (r.case_number as string | null) ?? null, subjectId: String(r.subject_id), openedBy: (r.opened_by_agency_id as string | null) ?? null,
+        openedByName: r.opened_by_agency_id ? agencyDirectory().names(String(r.opened_by_agency_id)) : null,
         openedByEvent: { eventId: (r.opened_event_id as string | null) ?? null, type: (r.opened_type as string | null) ?? null },
-        owedBy: (r.owed_by as string | null) ?? null, openedAt: new Date(r.opened_at as string).toISOString(), dueAt: due?.toISOString() ?? null,
+        owedBy: (r.owed_by as string | null) ?? null, owedByName: r.owed_by ? agencyDirectory().names(String(r.owed_by)) : null, openedAt: new Date(r.opened_at as string).toISOString(), dueAt: due?.toISOString() ?? null,
         stepMissed: r.step_missed === true,
         overdueByHours: due && due <= now ? Math.floor((now.getTime() - due.getTime()) / 3_600_000) : null,
       };
@@ -152,7 +161,7 @@ export class ConsoleQueries {
          AND ($2::text IS NULL OR starts_with(tl.producer_region, $2) OR starts_with(c.origin_region, $2))
        ORDER BY tl.occurred_at DESC LIMIT 500`, [new Date(now.getTime() - grace), key]) as Record<string, unknown>[];
     const orphans = orphanRows.map((r): Orphan => ({
-      eventId: String(r.event_id), type: String(r.type), producer: String(r.producer_agency_id),
+      eventId: String(r.event_id), type: String(r.type), producer: String(r.producer_agency_id), producerName: agencyDirectory().names(String(r.producer_agency_id)),
       occurredAt: new Date(r.occurred_at as string).toISOString(), linkedCaseId: String(r.linked_case_id),
       refersTo: { kind: String(r.kind), id: String(r.ref_id) }, what: String(r.what), whatZh: String(r.what_zh),
     }));

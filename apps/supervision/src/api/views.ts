@@ -1,5 +1,7 @@
 /** Response shapes of the console API (documented in OpenAPI through the classes below). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { agencyDirectory, describeEvent, ruleTitle, type Bilingual } from '@casebridge/directory';
+import { explanationText, type DeadlineExplanation } from '@casebridge/legal-time';
 import { ruleInfo, type RuleInfo } from '../domain/legal';
 import type { StepStatus, StuckReason } from '../domain/status';
 import type { SupervisionStep, TimelineEvent } from '../projection/entities';
@@ -12,7 +14,9 @@ export class StepView {
   @ApiProperty({ example: 'transfer.receipt' }) ruleId!: string;
   @ApiPropertyOptional({ example: 'Police sign the receipt (回执) of the transfer' }) ruleTitle?: string;
   @ApiProperty({ example: 'standard' }) variant!: string;
+  @ApiProperty({ example: { zh: '公安机关在移送书回执上签字', en: 'Police sign the receipt (回执) of the transfer' } }) ruleTitles!: Bilingual;
   @ApiProperty({ example: 'police:210100' }) owingAgencyId!: string;
+  @ApiProperty({ example: { zh: '沈阳市公安局', en: 'Shenyang Municipal Public Security Bureau' }, description: 'official name from the agency directory' }) owingAgencyName!: Bilingual;
   @ApiProperty({ example: 'police' }) owingKind!: string;
   @ApiPropertyOptional({ example: '210100' }) owingRegion!: string | null;
   @ApiProperty({ example: '2026-11-20T10:30:00.000Z' }) since!: string;
@@ -39,6 +43,8 @@ export class StepView {
 export class StepDetailView extends StepView {
   @ApiProperty({ description: 'legal-time explanation: start, counting mode, raw end, holiday shifts, suspensions, extensions' })
   explanation!: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'the counting trace in each language (rendered from the explanation\'s structured fields)' })
+  explanationText!: Record<'zh' | 'en', { counting: string; rawEndDay: string | null; shifts: string[]; holidayRule: string }> | null;
   @ApiPropertyOptional({ example: 'procuratorate filing supervision' }) onExpiry!: string | null;
   @ApiPropertyOptional({ description: 'the rule in the rule book (legal basis, period)' }) rule!: RuleInfo | null;
 }
@@ -56,12 +62,14 @@ export class TimelineView {
   @ApiProperty({ example: 'transfer.sent' }) type!: string;
   @ApiProperty({ example: 'enforcement' }) producerKind!: string;
   @ApiProperty({ example: 'enforcement:210100' }) producer!: string;
+  @ApiProperty({ example: { zh: '沈阳市生态环境局', en: 'Shenyang Municipal Ecology and Environment Bureau' } }) producerName!: Bilingual;
+  @ApiPropertyOptional({ example: 'transfer.receipt', description: 'the rule of the step the event is about (deadline and supervision events)' }) ruleId!: string | null;
   @ApiProperty({ example: 'enf-officer-zhang' }) actor!: string;
   @ApiProperty({ example: '2026-11-20T10:30:00.000Z' }) occurredAt!: string;
   @ApiProperty({ example: '2026-11-20T10:30:00.120Z' }) recordedAt!: string;
   @ApiPropertyOptional() stepId!: string | null;
-  @ApiProperty({ example: 'enforcement:210100 sent the transfer to police:210100, copy to procuratorate:210100' }) summary!: string;
-  @ApiProperty({ example: 'enforcement:210100 移送至 police:210100，抄送 procuratorate:210100' }) summaryZh!: string;
+  @ApiProperty({ example: 'Shenyang Municipal Ecology and Environment Bureau transferred the case to Shenyang Municipal Public Security Bureau, copy to Shenyang Municipal People\'s Procuratorate' }) summary!: string;
+  @ApiProperty({ example: '沈阳市生态环境局将案件移送沈阳市公安局，抄送沈阳市人民检察院' }) summaryZh!: string;
 }
 
 export function overdueDays(s: Pick<SupervisionStep, 'status' | 'dueAt'>, now: Date): number | null {
@@ -78,7 +86,8 @@ function provisionalOf(explanation: Record<string, unknown> | null | undefined):
 export function stepView(s: SupervisionStep, now: Date, caseNumber?: string | null): StepView {
   return {
     stepId: s.stepId, linkedCaseId: s.linkedCaseId, caseNumber: caseNumber ?? null, subjectId: s.subjectId, ruleId: s.ruleId,
-    ruleTitle: ruleInfo(s.ruleId)?.title, variant: s.variant, owingAgencyId: s.owingAgencyId, owingKind: s.owingKind, owingRegion: s.owingRegion,
+    ruleTitle: ruleInfo(s.ruleId)?.title, ruleTitles: { zh: ruleTitle(s.ruleId, 'zh'), en: ruleTitle(s.ruleId, 'en') }, variant: s.variant,
+    owingAgencyId: s.owingAgencyId, owingAgencyName: agencyDirectory().names(s.owingAgencyId), owingKind: s.owingKind, owingRegion: s.owingRegion,
     since: s.since.toISOString(), dueAt: s.dueAt.toISOString(), lastDay: s.lastDay, ...provisionalOf(s.explanation), status: s.status, stuck: s.stuck,
     stuckReasons: s.stuckReasons, waitingOnReceipt: s.waitingOnReceipt, overdueByDays: overdueDays(s, now),
     lastActivityAt: s.lastActivityAt.toISOString(), closedAt: s.closedAt?.toISOString() ?? null, outcome: s.outcome, source: s.source,
@@ -87,12 +96,19 @@ export function stepView(s: SupervisionStep, now: Date, caseNumber?: string | nu
 }
 
 export function stepDetailView(s: SupervisionStep, now: Date, caseNumber?: string | null): StepDetailView {
-  return { ...stepView(s, now, caseNumber), explanation: s.explanation, onExpiry: s.onExpiry, rule: ruleInfo(s.ruleId, s.variant) };
+  const ex = s.explanation as Partial<DeadlineExplanation>;
+  const text = typeof ex?.countingMode === 'string'
+    ? { zh: explanationText(ex as DeadlineExplanation, 'zh'), en: explanationText(ex as DeadlineExplanation, 'en') } : null;
+  return { ...stepView(s, now, caseNumber), explanation: s.explanation, explanationText: text, onExpiry: s.onExpiry, rule: ruleInfo(s.ruleId, s.variant) };
 }
 
+/** A timeline row; its sentences are made at read time from the stored payload, so directory edits show at once. */
 export function timelineView(t: TimelineEvent): TimelineView {
+  const sentence = describeEvent({ type: t.type, payload: t.payload, producer: { agencyId: t.producerAgencyId } });
+  const ruleId = typeof t.payload?.ruleId === 'string' ? t.payload.ruleId : t.stepId?.split('/')[1] ?? null;
   return {
-    eventId: t.eventId, type: t.type, producerKind: t.producerKind, producer: t.producerAgencyId, actor: t.actor,
-    occurredAt: t.occurredAt.toISOString(), recordedAt: t.recordedAt.toISOString(), stepId: t.stepId, summary: t.summary, summaryZh: t.summaryZh,
+    eventId: t.eventId, type: t.type, producerKind: t.producerKind, producer: t.producerAgencyId, producerName: agencyDirectory().names(t.producerAgencyId),
+    ruleId, actor: t.actor, occurredAt: t.occurredAt.toISOString(), recordedAt: t.recordedAt.toISOString(), stepId: t.stepId,
+    summary: sentence.en, summaryZh: sentence.zh,
   };
 }

@@ -15,7 +15,7 @@ import { legalTime } from '../domain/legal';
 import { expectationDeltas, factsOf, referencesOf, type ExpectationDelta } from '../domain/reconciliation';
 import { regionKeys, scopeKeys, splitAgencyId } from '../domain/region';
 import { RECEIPT_RULE } from '../domain/status';
-import { summarize } from '../domain/summaries';
+import { describeEvent } from '@casebridge/directory';
 import { notifyChange } from '../live/change-feed';
 import { SupervisionSettings } from '../settings';
 import {
@@ -93,7 +93,7 @@ export class SupervisionProjector {
   /** Timeline row, known facts and references (for orphans). */
   private async record(manager: EntityManager, e: IntegrationEventEnvelope, occurredAt: Date): Promise<void> {
     const p = e.payload as Record<string, unknown>;
-    const summary = summarize(e);
+    const summary = describeEvent(e);
     await manager.createQueryBuilder().insert().into(TimelineEvent).values({
       eventId: e.eventId, linkedCaseId: e.linkedCaseId, type: e.type, version: e.version,
       producerKind: e.producer.kind, producerAgencyId: e.producer.agencyId, producerRegion: splitAgencyId(e.producer.agencyId).region,

@@ -37,17 +37,17 @@ export class GetCaseStateHandler implements IQueryHandler<GetCaseStateQuery> {
 }
 
 export class ExportCaseQuery extends Query<CaseExport> {
-  constructor(readonly auditor: OfficerClaims, readonly linkedCaseId: string, readonly format: ExportFormat) { super(); }
+  constructor(readonly auditor: OfficerClaims, readonly linkedCaseId: string, readonly format: ExportFormat, readonly lang: 'zh' | 'en' = 'zh') { super(); }
 }
 
 @QueryHandler(ExportCaseQuery)
 export class ExportCaseHandler implements IQueryHandler<ExportCaseQuery> {
   constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase, @Inject(CHECKPOINT_SIGNER) private readonly signer: CheckpointSigner) {}
-  async execute({ auditor, linkedCaseId, format }: ExportCaseQuery): Promise<CaseExport> {
+  async execute({ auditor, linkedCaseId, format, lang }: ExportCaseQuery): Promise<CaseExport> {
     await assertCaseInAuditScope(this.db, auditor, linkedCaseId);
     return exportCase(this.db, linkedCaseId, format, {
       signer: this.signer, publicKeys: [parsePublicKey(this.signer.publicKeyPem)],
-      publicKey: { keyId: this.signer.keyId, pem: this.signer.publicKeyPem },
+      publicKey: { keyId: this.signer.keyId, pem: this.signer.publicKeyPem }, lang,
     });
   }
 }

@@ -1,0 +1,3 @@
+export * from './agency-directory';
+export * from './event-sentences';
+export * from './time-format';

@@ -300,7 +300,8 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     expect(html.type).toMatch(/^text\/html/);
     expect(html.text).toContain('&lt;script&gt;alert(');
     expect(html.text).not.toMatch(/<script|<b>某/);
-    expect(html.text).toContain('The chain verifies');
+    expect(html.text).toContain('data-seal="sealed"'); // made from a sealed JSON Lines export of the same moment, named by its SHA-256
+    expect(html.text).toMatch(/本报告依据 JSON Lines 导出文件 <code>case-[0-9a-f-]+-[0-9TZ-]+\.jsonl<\/code> 生成/);
 
     // the CLI, straight on the audit database
     const dir = path.join(tmpdir(), `casebridge-audit-e2e-${sys.suffix}`);

@@ -367,18 +367,17 @@ async function submitAction(event) {
   const button = $('#action-submit');
   button.disabled = true;
   try {
-    let result;
     if (a.kind === 'press') {
-      result = await api(`/steps/${encodeURIComponent(a.step.stepId)}/press`, { method: 'POST', body: { message } });
+      await api(`/steps/${encodeURIComponent(a.step.stepId)}/press`, { method: 'POST', body: { message } });
     } else if (a.kind === 'escalate') {
       const toLevel = $('#action-level').value.trim();
-      result = await api(`/steps/${encodeURIComponent(a.step.stepId)}/escalate`, { method: 'POST', body: { message, ...(toLevel ? { toLevel } : {}) } });
+      await api(`/steps/${encodeURIComponent(a.step.stepId)}/escalate`, { method: 'POST', body: { message, ...(toLevel ? { toLevel } : {}) } });
     } else {
-      result = await api(`/cases/${a.linkedCaseId}/joint-listing`, { method: 'POST', body: { reviewInterval: $('#action-interval').value, reason: message } });
+      await api(`/cases/${a.linkedCaseId}/joint-listing`, { method: 'POST', body: { reviewInterval: $('#action-interval').value, reason: message } });
     }
     $('#action-dialog').close();
     state.action = null;
-    announce(t('sent', { type: result.type }));
+    announce(t('sent', { type: a.kind === 'press' ? t('press') : a.kind === 'escalate' ? t('escalate') : t('jointList') }));
     await route({ quiet: true });
   } catch (e) {
     const err = $('#action-error');

@@ -3,7 +3,24 @@ import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiT
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
+import { agencyDirectory, describeEvent, formatDue, ruleTitle, type Bilingual } from '@casebridge/directory';
 import { AgencyNotification } from './notification.entity';
+
+/**
+ * An inbox item with what a person reads beside the stored fields: the office by its official name (agency
+ * directory), the rule's title, the due date in Beijing time (a day-counted one as its last day 24:00), and
+ * the item as a sentence — each in Chinese and English.
+ */
+export function inboxItemView(n: AgencyNotification): AgencyNotification & { agencyName: Bilingual; ruleTitle: Bilingual | null; due: Bilingual | null; text: Bilingual } {
+  const dueAt = typeof n.data?.dueAt === 'string' ? n.data.dueAt : null;
+  const producer = n.kind.startsWith('supervision.') ? 'supervision' : 'workflow';
+  return {
+    ...n, agencyName: agencyDirectory().names(n.agencyId),
+    ruleTitle: n.ruleId ? { zh: ruleTitle(n.ruleId, 'zh'), en: ruleTitle(n.ruleId, 'en') } : null,
+    due: dueAt ? { zh: formatDue(dueAt, 'zh'), en: formatDue(dueAt, 'en') } : null,
+    text: describeEvent({ type: n.kind, payload: n.data, producer: { agencyId: producer } }),
+  };
+}
 
 @ApiTags('inbox')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -15,11 +32,12 @@ export class AgencyInboxHttpController {
   @ApiOperation({ summary: 'Your office’s inbox: deadlines you owe (started, near, missed) and supervisors’ presses (催办), newest first' })
   @ApiQuery({ name: 'unread', required: false, example: 'true' })
   @ApiQuery({ name: 'linkedCaseId', required: false })
-  list(@CurrentOfficer() officer: OfficerClaims, @Query('unread') unread?: string, @Query('linkedCaseId') linkedCaseId?: string) {
-    return this.ds.getRepository(AgencyNotification).find({
+  async list(@CurrentOfficer() officer: OfficerClaims, @Query('unread') unread?: string, @Query('linkedCaseId') linkedCaseId?: string) {
+    const items = await this.ds.getRepository(AgencyNotification).find({
       where: { agencyId: officer.agencyId, ...(unread === 'true' ? { readAt: IsNull() } : {}), ...(linkedCaseId ? { linkedCaseId } : {}) },
       order: { occurredAt: 'DESC' }, take: 500,
     });
+    return items.map(inboxItemView);
   }
 
   @Post(':eventId/read')

@@ -44,7 +44,7 @@ describe('agency directory', () => {
     expect(s.zh).toBe('沈阳市生态环境局将案件移送沈阳市公安局，抄送沈阳市人民检察院');
     expect(s.en).toContain('Shenyang Municipal Public Security Bureau');
     const started = describeEvent({ type: 'deadline.started', producer: { agencyId: 'workflow' }, payload: { ruleId: 'transfer.filing-review', owingAgencyId: 'police:210100', dueAt: '2026-12-02T16:00:00.000Z', lastDay: '2026-12-02' } }, dir);
-    expect(started.zh).toBe('期限「公安机关对移送案件作出是否立案的决定」开始计算，义务机关沈阳市公安局，最后一日 2026年12月2日 24:00');
+    expect(started.zh).toBe('期限「公安机关对移送案件作出是否立案的决定」开始计算，义务机关沈阳市公安局，届满 2026年12月2日 24:00');
     expect(started.zh).not.toMatch(/police:|2026年12月3日/);
   });
 });

@@ -2,7 +2,7 @@
  * The agency directory: who an agency id (`police:210100`) is, by official name, for every place a person
  * reads one (console, inbox, audit report, CLI output).
  *
- * Data: `agency-directory.json` next to this file (format `casebridge.agency-directory.v1`), or the file named
+ * Data: `agencies.json` next to this file (format `casebridge.agency-directory.v1`), or the file named
  * by CASEBRIDGE_AGENCY_DIRECTORY (same shape; an operator's copy replaces the built-in one entirely). An id
  * the file does not list still gets a readable name, generated from its division code (GB/T 2260): the
  * province from the first two digits, the level from the trailing zeros — flagged `generated: true`.
@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import BUILT_IN from './agency-directory.json';
+import BUILT_IN from './agencies.json';
 
 export type Lang = 'zh' | 'en';
 export type DirectoryAgencyKind = 'enforcement' | 'police' | 'procuratorate' | 'court';
@@ -52,7 +52,7 @@ export interface AgencyDirectoryFile {
 }
 
 export const AGENCY_DIRECTORY_ENV = 'CASEBRIDGE_AGENCY_DIRECTORY';
-export const BUILT_IN_DIRECTORY_FILE = path.join(__dirname, 'agency-directory.json');
+export const BUILT_IN_DIRECTORY_FILE = path.join(__dirname, 'agencies.json');
 
 const ID = /^(enforcement|police|procuratorate|court):(\d{6})$/;
 const KINDS: readonly DirectoryAgencyKind[] = ['enforcement', 'police', 'procuratorate', 'court'];
@@ -175,7 +175,7 @@ let cached: { file: string; dir: AgencyDirectory } | null = null;
 
 /**
  * The directory of this process: the file named by CASEBRIDGE_AGENCY_DIRECTORY when set, else the built-in
- * one (libs/directory/src/agency-directory.json, compiled in). Read once per file name.
+ * one (libs/directory/src/agencies.json, compiled in). Read once per file name.
  */
 export function agencyDirectory(env: NodeJS.ProcessEnv = process.env): AgencyDirectory {
   const file = env[AGENCY_DIRECTORY_ENV]?.trim() || BUILT_IN_DIRECTORY_FILE;

@@ -100,7 +100,7 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
     case 'filing-supervision.filing-notice-issued': return zh ? `${who}发出通知立案书 ${s('noticeNumber')}` : `${who} issued a notice to file ${s('noticeNumber')}`;
     case 'filing-supervision.correction-issued': return zh ? `${who}发出纠正违法通知书` : `${who} issued a correction notice`;
     case 'filing-supervision.chaser-issued': return zh ? `${who}发出催办函` : `${who} issued a chaser letter`;
-    case 'deadline.started': return zh ? `期限${rule()}开始计算，义务机关${ag('owingAgencyId')}，${p.lastDay ? `最后一日 ${dueText(s('dueAt'), s('lastDay'), 'zh')}` : `届满 ${at('dueAt')}`}` : `clock ${rule()} started for ${ag('owingAgencyId')}, due ${dueText(s('dueAt'), s('lastDay'), 'en')}`;
+    case 'deadline.started': return zh ? `期限${rule()}开始计算，义务机关${ag('owingAgencyId')}，届满 ${dueText(s('dueAt'), s('lastDay'), 'zh')}` : `clock ${rule()} started for ${ag('owingAgencyId')}, due ${dueText(s('dueAt'), s('lastDay'), 'en')}`;
     case 'deadline.warning': return zh ? `期限${rule()}即将届满：${dueText(s('dueAt'), s('lastDay'), 'zh')}` : `clock ${rule()} near its end: due ${dueText(s('dueAt'), s('lastDay'), 'en')}`;
     case 'deadline.missed': return zh ? `期限${rule()}已届满，${ag('owingAgencyId')}逾期未办理` : `clock ${rule()} ran out: ${ag('owingAgencyId')} has not acted`;
     case 'deadline.closed': return zh ? `期限${rule()}结束：${m('outcome', 'outcome')}` : `clock ${rule()} closed: ${m('outcome', 'outcome')}`;

@@ -24,6 +24,9 @@ describe('routeEvent', () => {
       signal: 'caseEvent',
       signalArgs: [toCaseEventSignal(e)],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // the Temporal UI shows the case and the agency by its official name
+      memo: { linkedCaseId, transferId, enforcementAgency: '沈阳市生态环境局 (enforcement:210100)' },
+      staticSummary: `案件移送 · 沈阳市生态环境局 · ${linkedCaseId}`,
     }]);
   });
 

@@ -7,6 +7,7 @@
  * transfer (which may still be running when supervision was asked because the review ran out) and to
  * the supervision (it closes supervision.police-file). Hence a list; empty = not for workflows.
  */
+import { agencyDirectory } from '@casebridge/directory';
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
 import type { CaseEventSignal, DeadlineConfig } from '../shared/deadline.contracts';
 import { TaskQueues } from '../task-queues';
@@ -43,6 +44,9 @@ export interface SignalWithStartRoute extends RouteBase {
   taskQueue: string;
   startArgs: [CaseTransferInput] | [FilingSupervisionInput];
   workflowIdReusePolicy: BridgeIdReusePolicy;
+  /** shown in the Temporal UI: the linked case and the agencies by official name (agency directory) */
+  memo: Record<string, string>;
+  staticSummary: string;
 }
 
 /** Signal a workflow that must already exist (the event cannot start one). */
@@ -115,6 +119,7 @@ export function routeEvent(envelope: IntegrationEventEnvelope, options: RouteOpt
         taskQueue,
         startArgs: [input],
         workflowIdReusePolicy: envelope.type === 'transfer.procuratorate-opinion' ? 'ALLOW_DUPLICATE' : 'REJECT_DUPLICATE',
+        ...temporalLabels('案件移送', envelope.linkedCaseId, { transferId }, { enforcement: enforcementAgencyId }),
       });
     } else {
       const underSupervision = envelope.type === 'transfer.filing-decided' && field(envelope, 'supervisionId') !== undefined;
@@ -139,10 +144,21 @@ export function routeEvent(envelope: IntegrationEventEnvelope, options: RouteOpt
         ...(field(envelope, 'ground') ? { ground: field(envelope, 'ground') } : {}),
         ...(options.config ? { config: options.config } : {}),
       };
-      routes.push({ ...base, kind: 'signalWithStart', taskQueue, startArgs: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+      routes.push({
+        ...base, kind: 'signalWithStart', taskQueue, startArgs: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        ...temporalLabels('立案监督', envelope.linkedCaseId, { supervisionId }, { procuratorate: envelope.producer.agencyId, police: input.policeAgencyId, enforcement: enforcementAgencyId }),
+      });
     } else {
       routes.push({ ...base, kind: 'signal' });
     }
   }
   return routes;
+}
+
+/** Memo and static summary of a workflow for the Temporal UI: what it is, the linked case, the agencies by official name. */
+function temporalLabels(what: string, linkedCaseId: string, ids: Record<string, string>, agencies: Record<string, string>): { memo: Record<string, string>; staticSummary: string } {
+  const dir = agencyDirectory();
+  const names = Object.fromEntries(Object.entries(agencies).filter(([, id]) => id).map(([k, id]) => [`${k}Agency`, `${dir.name(id, 'zh')} (${id})`]));
+  const first = Object.values(agencies).find(Boolean);
+  return { memo: { linkedCaseId, ...ids, ...names }, staticSummary: `${what} · ${first ? dir.name(first, 'zh') : ''} · ${linkedCaseId}` };
 }

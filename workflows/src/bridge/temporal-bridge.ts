@@ -97,6 +97,8 @@ export class TemporalBridge {
           signal: route.signal,
           signalArgs: route.signalArgs,
           workflowIdReusePolicy: route.workflowIdReusePolicy,
+          memo: route.memo,
+          staticSummary: route.staticSummary,
         });
         return { route, status: 'delivered', runId: handle.signaledRunId };
       } catch (err) {

@@ -18,6 +18,7 @@ import {
   defineQuery,
   defineSignal,
   log,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -42,6 +43,9 @@ import {
 } from './deadline.contracts';
 import { DeadlineTracker, type TrackerSnapshot } from './deadline-tracker';
 import type { CaseDecider, StepContext } from './step-actions';
+
+/** patch id: timers carry a summary naming the rule they wait for */
+export const TIMER_SUMMARY_PATCH = 'timer-summary-v1';
 
 export const caseEventSignal = defineSignal<[CaseEventSignal]>(CaseWorkflowSignals.caseEvent);
 export const extendDeadlineSignal = defineSignal<[ExtendDeadlineSignal]>(CaseWorkflowSignals.extendDeadline);
@@ -278,7 +282,9 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
       await condition(() => queue.length > 0);
     } else {
       const ms = wake - Date.now();
-      if (ms > 0) await condition(() => queue.length > 0, ms);
+      // the timer names its rule in the Temporal UI (timer summary, SDK 1.24); patched: recorded histories replay unchanged
+      const summary = ms > 0 && patched(TIMER_SUMMARY_PATCH) ? tracker.nextWakeSummary() : null;
+      if (ms > 0) await (summary ? condition(() => queue.length > 0, ms, { summary }) : condition(() => queue.length > 0, ms));
     }
   }
   for (const e of deferred) record(e, 'ignored', 'the path ended before it could apply');

@@ -4,7 +4,7 @@
  * deadline.* events through the activities. WORKFLOW CODE: deterministic, no legal-time here — every
  * due date comes from the computeDeadline activity (so a holiday-data update never breaks replay).
  */
-import { ActivityFailure, ApplicationFailure, log, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log, patched, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type {
   CaseActivitiesApi,
   ClockEventInput,
@@ -35,7 +35,7 @@ const NON_RETRYABLE_TYPES = [...NON_RETRYABLE_LEGAL_TIME_CODES, CaseActivityErro
  * (CALENDAR_NOT_COVERED), which an operator fixes by deploying the year's calendar — the workflow then
  * carries on by itself instead of failing a statutory clock.
  */
-const { computeDeadline } = proxyActivities<CaseActivitiesApi>({
+const COMPUTE_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '10 seconds',
   retry: {
     initialInterval: '1 second',
@@ -43,14 +43,15 @@ const { computeDeadline } = proxyActivities<CaseActivitiesApi>({
     maximumInterval: '10 minutes',
     nonRetryableErrorTypes: NON_RETRYABLE_TYPES,
   },
-});
+};
+const { computeDeadline } = proxyActivities<CaseActivitiesApi>(COMPUTE_OPTIONS);
 
 /**
  * publishDeadlineEvents writes to the worker's transactional outbox: retried without limit while the
  * database is away (event ids are deterministic, so retries never duplicate); an event that fails its
  * contract is a bug and is not retried.
  */
-const { publishDeadlineEvents } = proxyActivities<CaseActivitiesApi>({
+const PUBLISH_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -58,7 +59,11 @@ const { publishDeadlineEvents } = proxyActivities<CaseActivitiesApi>({
     maximumInterval: '1 minute',
     nonRetryableErrorTypes: [CaseActivityErrors.invalidDeadlineEvent],
   },
-});
+};
+const { publishDeadlineEvents } = proxyActivities<CaseActivitiesApi>(PUBLISH_OPTIONS);
+
+/** patch id: activities carry a summary naming the rule(s) (Temporal UI, SDK 1.24 executeWithOptions) */
+export const ACTIVITY_SUMMARY_PATCH = 'activity-summary-v1';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -314,6 +319,19 @@ export class DeadlineTracker {
     return next;
   }
 
+  /**
+   * One line naming what the next wake-up is for (Temporal timer summary in the UI), e.g.
+   * "transfer.receipt due 2026-11-21T03:00:00.000Z (police:210100)"; null when nothing is scheduled.
+   */
+  nextWakeSummary(): string | null {
+    const next = this.nextWakeAtMs();
+    if (next === null) return null;
+    const s = this.steps.find((x) => !x.suspended && x.dueAtMs !== null && ((!x.missed && x.dueAtMs === next) || (!x.warned && !x.missed && x.warnAtMs === next)));
+    if (!s) return null;
+    const what = s.dueAtMs === next ? 'due' : 'warning';
+    return `${s.ruleId} ${what} ${new Date(next).toISOString()} (${s.owingAgencyId})`;
+  }
+
   /** Publishes the warnings and misses due at `nowMs`; returns the rule ids newly missed. */
   fireDue(nowMs: number): string[] {
     const newlyMissed: string[] = [];
@@ -340,7 +358,12 @@ export class DeadlineTracker {
     const batch = this.pending.map((e) => ({ ...e, at: e.at || iso(nowMs) }));
     this.pending = [];
     try {
-      await publishDeadlineEvents(batch);
+      if (patched(ACTIVITY_SUMMARY_PATCH)) {
+        const summary = `publish ${batch.map((e) => `${e.kind} ${e.ruleId}`).join(', ')}`.slice(0, 200);
+        await publishDeadlineEvents.executeWithOptions({ ...PUBLISH_OPTIONS, summary }, [batch]);
+      } else {
+        await publishDeadlineEvents(batch);
+      }
     } catch (err) {
       const code = nonRetryableCode(err);
       if (!code) throw err;
@@ -486,13 +509,11 @@ export class DeadlineTracker {
     requireCalendarYears?: CalendarYearRef[],
   ): Promise<ComputedDeadlineView | undefined> {
     try {
-      return await computeDeadline({
-        ruleId: step.ruleId,
-        variant: step.initialVariant,
-        from: step.since,
-        ...(events.length ? { events } : {}),
-        ...(requireCalendarYears?.length ? { requireCalendarYears } : {}),
-      });
+      const request = { ruleId: step.ruleId, variant: step.initialVariant, from: step.since, ...(events.length ? { events } : {}),
+        ...(requireCalendarYears?.length ? { requireCalendarYears } : {}) };
+      return patched(ACTIVITY_SUMMARY_PATCH)
+        ? await computeDeadline.executeWithOptions({ ...COMPUTE_OPTIONS, summary: `compute ${step.ruleId} (${step.initialVariant}) for ${step.owingAgencyId}` }, [request])
+        : await computeDeadline(request);
     } catch (err) {
       const code = nonRetryableCode(err);
       if (!code) throw err;

@@ -125,12 +125,12 @@ export function buildHtmlReport(m: ReportModel, lang: Lang = 'zh', generatedAt: 
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24;line-height:1.5;overflow-wrap:anywhere}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
 table{border-collapse:collapse;width:100%;table-layout:fixed}td,th{border:1px solid #d0d7de;padding:.35rem .45rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}
-th{background:#eef1f4}.num{text-align:right;width:3.5rem}.events col.when{width:11rem}.events col.who{width:13rem}
+th{background:#eef1f4}.num{text-align:right}.events col.num{width:3rem}.events col.when{width:8.5rem}.events col.who{width:9rem}
 pre{margin:.3rem 0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.78rem;background:#f6f8fa;padding:.4rem}
 code{font-size:.8rem;overflow-wrap:anywhere}small,.muted{color:#57606a}p.sentence{margin:0 0 .2rem}
 .ok{color:#0f5323;background:#dafbe1;padding:.5rem .7rem;border-radius:6px}.plain{background:#eaeef2;padding:.5rem .7rem;border-radius:6px}
 .bad{color:#8a1010}p.bad{background:#ffd8d3;padding:.5rem .7rem;border-radius:6px}
-.clock-late td,.clock-overdue td{background:#fff8f7}details summary{cursor:pointer;color:#0b5cad}
+.clock-late td,.clock-overdue td{background:#fff8f7}.clocks col.c-rule{width:26%}.clocks col.c-owing{width:14%}.clocks col.c-when{width:15%}.clocks col.c-outcome{width:13%}.clocks col.c-margin{width:17%}details summary{cursor:pointer;color:#0b5cad}
 @media print{body{margin:0;max-width:none}details>*:not(summary){display:none}details summary{color:#57606a}}
 </style>
 </head>
@@ -146,7 +146,7 @@ ${sealSection(m, lang)}
 </section>
 <section id="clocks">
 <h2>${t.clocks}</h2>
-${m.clocks.length ? `<table><thead><tr><th>${t.cRule}</th><th>${t.cOwing}</th><th>${t.cStarted}</th><th>${t.cDue}</th><th>${t.cOutcome}</th><th>${t.cMargin}</th></tr></thead><tbody>
+${m.clocks.length ? `<table class="clocks"><colgroup><col class="c-rule"><col class="c-owing"><col class="c-when"><col class="c-when"><col class="c-outcome"><col class="c-margin"></colgroup><thead><tr><th>${t.cRule}</th><th>${t.cOwing}</th><th>${t.cStarted}</th><th>${t.cDue}</th><th>${t.cOutcome}</th><th>${t.cMargin}</th></tr></thead><tbody>
 ${m.clocks.map((c) => clockRow(c, lang)).join('\n')}
 </tbody></table>` : `<p>${t.noClocks}</p>`}
 </section>

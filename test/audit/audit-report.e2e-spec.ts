@@ -56,7 +56,7 @@ jest.setTimeout(400_000);
     // the worker's clocks of the transfer: the receipt met, the filing review missed
     await publish(endpoints().kafkaBrokers, sys.suffix, [
       ...deadlineEvents({ linkedCaseId: opened.linkedCaseId, subjectId: opened.transferId, ruleId: 'transfer.receipt', owingAgencyId: POL, startedAt: new Date(now - 30 * H), dueAt: new Date(now - 6 * H), then: ['met'] }),
-      ...deadlineEvents({ linkedCaseId: opened.linkedCaseId, subjectId: opened.transferId, ruleId: 'transfer.filing-review', owingAgencyId: POL, startedAt: new Date(now - 100 * H), dueAt: new Date(Date.UTC(2026, 10, 23, 16)), then: ['missed'] }),
+      ...deadlineEvents({ linkedCaseId: opened.linkedCaseId, subjectId: opened.transferId, ruleId: 'transfer.filing-review', owingAgencyId: POL, startedAt: new Date(Date.UTC(2026, 10, 20, 2)), dueAt: new Date(Date.UTC(2026, 10, 23, 16)), then: ['missed'] }),
     ]);
     const auditor = { get: (u: string) => fetch(`${sys.url('audit')}${u}`, { headers: { authorization: `Bearer ${sys.token('procuratorate:210100', ['auditor'], 'auditor-zhou')}` } }).then((r) => r.json() as Promise<{ count: number; entries: { type: string }[] }>) };
     const h = await eventually(() => auditor.get(`/cases/${opened.linkedCaseId}/history`).catch(() => ({ count: 0, entries: [] })),

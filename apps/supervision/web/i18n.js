@@ -61,7 +61,7 @@ export const TEXTS = {
     derived: '(derived from the transfer event; no workflow clock yet)', noShift: 'none', stuckBecause: 'Why it needs pressing',
     r_overdue: 'overdue', 'r_no-receipt': 'no receipt signed', 'r_idle-p95': 'open longer than 95% of such steps took',
     outcome_met: 'met', outcome_late: 'late', outcome_moot: 'moot', outcome_suspended: 'suspended',
-    since: 'Since', due: 'Due', lastDay: 'Last day', pressed: 'Pressed', times: 'times',
+    since: 'Since', due: 'Due', lastDay: 'Last day', pressed: 'Pressed', times: 'time(s)',
     recUnack: 'Sent but never acknowledged or acted on', recWhat: 'What', recFrom: 'Sent by', recOpened: 'Sent at', recNone: 'Nothing unacknowledged.',
     recOrphans: 'Orphan events (referring to something never seen)', orphanEvent: 'Event', orphanProducer: 'Producer', orphanWhen: 'Occurred', orphanRefers: 'Refers to', orphanNone: 'No orphans.',
     stepMissedFlag: '(reported missed by the workflow)', errorPrefix: 'Error: ', scopeText: '{agency} · sees region {region} ({level})',

@@ -1,5 +1,5 @@
 import { ALL_RULES } from './index';
-import { articleZh, basisText, explanationText, ruleTexts } from './rule-texts';
+import { articleZh, basisText, englishOnly, explanationText, ruleTexts } from './rule-texts';
 import { RULE_TEXTS_ZH } from './texts.zh';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -13,6 +13,10 @@ describe('rule texts in both languages', () => {
       const zh = RULE_TEXTS_ZH[rule.id];
       if (!zh) throw new Error(`rule ${rule.id} has no Chinese texts (libs/legal-time/src/rules/texts.zh.ts)`);
       const en = ruleTexts(rule, 'en');
+      // English fully English: no Chinese left in what an English reader sees (statuteSays quotes the statute)
+      const { statuteSays: _quoted, variants, ...enFields } = en;
+      expect([rule.id, Object.values(enFields).filter((t) => CJK.test(t))]).toEqual([rule.id, []]);
+      expect([rule.id, Object.values(variants).flatMap((v) => [v.description, v.approvalBy ?? '']).filter((t) => CJK.test(t))]).toEqual([rule.id, []]);
       expect(Object.keys(zh.variants).sort()).toEqual(Object.keys(en.variants).sort());
       for (const field of ['title', 'who', 'trigger', 'periodText', 'onExpiry'] as const) {
         expect([rule.id, field, en[field].length > 0]).toEqual([rule.id, field, true]);
@@ -29,6 +33,13 @@ describe('rule texts in both languages', () => {
       }
     }
     expect(Object.keys(RULE_TEXTS_ZH).sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
+  });
+
+  it('English texts drop the Chinese glosses and put inline terms in English', () => {
+    expect(englishOnly('Police sign the receipt (回执) of the transfer')).toBe('Police sign the receipt of the transfer');
+    expect(englishOnly('immediately (sign 回执) — policy default 24 hours')).toBe('immediately — policy default 24 hours');
+    expect(englishOnly('overdue → 责令限期移送; head sanctioned')).toBe('overdue → an order to transfer within a time limit; head sanctioned');
+    expect(englishOnly('receipt of a 检察意见 telling it to transfer')).toBe('receipt of a procuratorial opinion telling it to transfer');
   });
 
   it('legal bases read as articles in Chinese', () => {

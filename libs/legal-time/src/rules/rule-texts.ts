@@ -22,12 +22,30 @@ export interface RuleTexts {
   variants: Readonly<Record<string, { description: string; approvalBy?: string }>>;
 }
 
+/** Chinese terms of art the English tables keep inline, in English (longest first). */
+const TERMS_EN: readonly [string, string][] = [
+  ['派员出庭通知书', 'notice of attendance'], ['纠正违法通知书', 'a notice to correct the violation'], ['责令限期移送', 'an order to transfer within a time limit'],
+  ['检察建议书', 'procuratorial recommendation'], ['通知立案书', 'notice to file'], ['出庭通知书', 'hearing notice'], ['检察意见', 'procuratorial opinion'],
+  ['检察建议', 'procuratorial recommendation'], ['纠正意见', 'a correction opinion'], ['通知立案', 'a notice to file'], ['催办函', 'a chaser letter'], ['回执', 'the receipt'],
+];
+
+/**
+ * The English tables keep Chinese terms of art beside the English (deadlines.md): for an English reader the
+ * glosses in brackets are dropped and the inline terms put in English ("sign 回执" → "sign the receipt").
+ */
+export function englishOnly(text: string): string {
+  let out = text.replace(/\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]/g, '');
+  for (const [zh, en] of TERMS_EN) out = out.split(zh).join(en);
+  return out.replace(/\b(a|the) (a|the) /g, '$2 ').replace(/\s{2,}/g, ' ').trim();
+}
+
 /** The rule's texts in `lang`; Chinese texts missing for a rule (an operator's extra rule) fall back to English. */
 export function ruleTexts(rule: Rule, lang: TextLang): RuleTexts {
+  const e = englishOnly;
   const en: RuleTexts = {
-    title: rule.title, who: rule.who, trigger: rule.trigger, periodText: rule.periodText, onExpiry: rule.onExpiry,
-    ...(rule.statuteSays ? { statuteSays: rule.statuteSays } : {}), ...(rule.suspendedWhile ? { suspendedWhile: rule.suspendedWhile } : {}),
-    variants: Object.fromEntries(rule.variants.map((v) => [v.name, { description: v.description, ...(v.approvalBy ? { approvalBy: v.approvalBy } : {}) }])),
+    title: e(rule.title), who: e(rule.who), trigger: e(rule.trigger), periodText: e(rule.periodText), onExpiry: e(rule.onExpiry),
+    ...(rule.statuteSays ? { statuteSays: rule.statuteSays } : {}), ...(rule.suspendedWhile ? { suspendedWhile: e(rule.suspendedWhile) } : {}),
+    variants: Object.fromEntries(rule.variants.map((v) => [v.name, { description: e(v.description), ...(v.approvalBy ? { approvalBy: e(v.approvalBy) } : {}) }])),
   };
   return lang === 'zh' ? RULE_TEXTS_ZH[rule.id] ?? en : en;
 }

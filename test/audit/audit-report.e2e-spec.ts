@@ -107,7 +107,7 @@ jest.setTimeout(400_000);
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       for (const lang of ['zh', 'en']) {
         await page.goto(`file://${files(out, `.${lang}.html`)[0]}`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
         await page.screenshot({ path: path.join(OUT, `audit-report-${lang}.png`), fullPage: true });
       }
     } finally {

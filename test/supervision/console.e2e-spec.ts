@@ -31,23 +31,23 @@ const D = 24 * H;
 const STATUTE = ['R310', 'E17', 'GA', 'JR', 'CPL', 'CivPL', 'ALL', 'CivJI', 'PILJI', 'PILR21', 'EnvPIL', 'EDC', 'EDCR22', 'APL', 'REP19'];
 
 /** Visible text of the page without code elements (ids), the language switch and form values. */
-const visibleText = (page: Page) => page.evaluate(() => {
-  const clone = document.body.cloneNode(true) as HTMLElement;
+const visibleText = (page: Page): Promise<string> => page.evaluate(`(() => {
+  const clone = document.body.cloneNode(true);
   for (const el of clone.querySelectorAll('code, #lang, script, style, [hidden], option')) el.remove();
   document.body.append(clone);
   clone.style.position = 'absolute';
   const text = clone.innerText;
   clone.remove();
   // file names an officer uploaded (监测报告.pdf) are data, not wording
-  return text.replace(/[^\s（）「」“”]+\.[A-Za-z0-9]{2,4}\b/g, ' ');
-});
+  return text.replace(/[^\\s（）「」“”]+\\.[A-Za-z0-9]{2,4}\\b/g, ' ');
+})()`);
 
 /** Every <time> whose instant is 00:00 Beijing time must read as the day before, 24:00. */
-const midnightProblems = (page: Page) => page.evaluate(() => [...document.querySelectorAll('time[datetime]')].flatMap((el) => {
+const midnightProblems = (page: Page): Promise<string[]> => page.evaluate(`[...document.querySelectorAll('time[datetime]')].flatMap((el) => {
   const ms = Date.parse(el.getAttribute('datetime') ?? '');
-  if (Number.isNaN(ms) || new Date(ms + 8 * 3_600_000).toISOString().slice(11, 23) !== '00:00:00.000') return [];
-  return (el.textContent ?? '').includes('24:00') && !(el.textContent ?? '').includes('00:00 ') ? [] : [`${el.getAttribute('datetime')} shown as ${el.textContent}`];
-}));
+  if (Number.isNaN(ms) || new Date(ms + 8 * 3600000).toISOString().slice(11, 23) !== '00:00:00.000') return [];
+  return (el.textContent ?? '').includes('24:00') ? [] : [el.getAttribute('datetime') + ' shown as ' + el.textContent];
+})`);
 const OUT = path.resolve(__dirname, '../../test-output');
 
 (ready ? describe : describe.skip)('supervisor console in Chromium', () => {
@@ -137,7 +137,7 @@ const OUT = path.resolve(__dirname, '../../test-output');
     const names = await page.locator('#steps-table .agency, #agency-table .agency').allTextContents();
     expect(names.length).toBeGreaterThan(2);
     for (const n of names) expect(n).toMatch(/^(沈阳市公安局|沈阳市生态环境局|沈阳市人民检察院)$/);
-    expect((list.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((w) => !STATUTE.includes(w))).toEqual([]);
+    expect((list.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((w: string) => !STATUTE.includes(w))).toEqual([]);
     await page.screenshot({ path: path.join(OUT, 'supervision-console-list.png'), fullPage: true });
 
     // open the case: steps with their explanation and the cross-agency timeline
@@ -168,7 +168,7 @@ const OUT = path.resolve(__dirname, '../../test-output');
     expect(await midnightProblems(page)).toEqual([]);
     const caseText = await visibleText(page);
     expect(caseText).not.toMatch(/(enforcement|police|procuratorate|court):\d{6}/);
-    expect((caseText.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((w) => !STATUTE.includes(w))).toEqual([]);
+    expect((caseText.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((w: string) => !STATUTE.includes(w))).toEqual([]);
     await page.screenshot({ path: path.join(OUT, 'supervision-console-case.png'), fullPage: true });
 
     // the press reached the police inbox

@@ -39,7 +39,7 @@ export class ConsoleHttpController {
 
   @Get('rules')
   @ApiOperation({ summary: 'The rule book (rule ids of deadlines.md with title, period and legal basis), for filters' })
-  @ApiOkResponse({ schema: { example: [{ id: 'transfer.receipt', title: 'Police sign the receipt (回执) of the transfer', section: 'transfer', basisText: 'R310 art 7; E17 art 7', periodText: 'immediately (sign 回执) — policy default 24 hours' }] } })
+  @ApiOkResponse({ schema: { example: [{ id: 'transfer.receipt', title: 'Police sign the receipt (回执) of the transfer', titles: { zh: '公安机关在移送书回执上签字', en: 'Police sign the receipt of the transfer' }, section: 'transfer', basisText: 'R310 art 7; E17 art 7', periodText: 'immediately (sign 回执) — policy default 24 hours' }] } })
   rules() {
     return this.queries.rules();
   }
@@ -107,9 +107,10 @@ export class ConsoleHttpController {
   @Get('cases/:linkedCaseId')
   @ApiOperation({ summary: 'A linked case: its steps (open and recently closed, with explanations) and the cross-agency timeline' })
   @ApiOkResponse({ schema: { example: {
-    linkedCaseId: '0190f7a2-1111-7c4a-9b3e-1f2a3b4c5d6e', caseNumber: '辽沈环罚〔2026〕12号', partyName: '沈阳某化工有限公司', originAgencyId: 'enforcement:210100', jointListing: null,
-    steps: [{ stepId: '…/transfer.receipt', ruleId: 'transfer.receipt', status: 'overdue', owingAgencyId: 'police:210100', explanation: { countingMode: 'hours' } }],
-    timeline: [{ type: 'transfer.sent', producer: 'enforcement:210100', occurredAt: '2026-11-20T02:30:00.000Z', summaryZh: 'enforcement:210100 移送至 police:210100，抄送 procuratorate:210100' }],
+    linkedCaseId: '0190f7a2-1111-7c4a-9b3e-1f2a3b4c5d6e', caseNumber: '辽沈环罚〔2026〕12号', partyName: '沈阳某化工有限公司', originAgencyId: 'enforcement:210100',
+    originAgencyName: { zh: '沈阳市生态环境局', en: 'Shenyang Municipal Ecology and Environment Bureau' }, jointListing: null,
+    steps: [{ stepId: '…/transfer.receipt', ruleId: 'transfer.receipt', ruleTitles: { zh: '公安机关在移送书回执上签字', en: 'Police sign the receipt of the transfer' }, status: 'overdue', owingAgencyId: 'police:210100', owingAgencyName: { zh: '沈阳市公安局', en: 'Shenyang Municipal Public Security Bureau' }, explanation: { countingMode: 'hours' } }],
+    timeline: [{ type: 'transfer.sent', producer: 'enforcement:210100', producerName: { zh: '沈阳市生态环境局', en: 'Shenyang Municipal Ecology and Environment Bureau' }, occurredAt: '2026-11-20T02:30:00.000Z', summaryZh: '沈阳市生态环境局将案件移送沈阳市公安局，抄送沈阳市人民检察院' }],
   } } })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your region' })
   caseView(@CurrentOfficer() o: OfficerClaims, @Param('linkedCaseId', new ParseUUIDPipe()) id: string) {

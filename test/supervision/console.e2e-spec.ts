@@ -190,7 +190,10 @@ const OUT = path.resolve(__dirname, '../../test-output');
     expect(await page.locator('#timeline').textContent()).toContain('Shenyang Municipal Ecology and Environment Bureau transferred the case to Shenyang Municipal Public Security Bureau');
     await page.screenshot({ path: path.join(OUT, 'supervision-console-case.en.png'), fullPage: true });
     await page.goto(`${sys.url('supervision')}/#/`);
-    await page.waitForFunction(`document.querySelectorAll('#steps-table tbody tr').length >= 3`, undefined, { timeout: 15_000 });
+    // the list was drawn in Chinese while hidden: wait until it is drawn again, in English
+    await page.waitForFunction(`document.querySelectorAll('#steps-table tbody tr').length >= 3
+      && [...document.querySelectorAll('#steps-table tbody tr')].every((r) => r.textContent.includes('Police'))
+      && document.querySelector('#totals .card-l')?.textContent === 'Open'`, undefined, { timeout: 15_000 });
     const enLabels = await page.locator('#view-steps').locator('th, label, h2, .badge, .card-l, #steps-table td, .agency, button, option').allTextContents();
     expect(enLabels.map(strip).filter((l) => cjk.test(l))).toEqual([]);
     await page.screenshot({ path: path.join(OUT, 'supervision-console-list.en.png'), fullPage: true });

@@ -20,6 +20,7 @@ import {
   log,
   patched,
   setHandler,
+  upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -46,6 +47,8 @@ import type { CaseDecider, StepContext } from './step-actions';
 
 /** patch id: timers carry a summary naming the rule they wait for */
 export const TIMER_SUMMARY_PATCH = 'timer-summary-v1';
+/** patch id: the memo carries the case number and the party */
+export const CASE_MEMO_PATCH = 'case-memo-v1';
 
 export const caseEventSignal = defineSignal<[CaseEventSignal]>(CaseWorkflowSignals.caseEvent);
 export const extendDeadlineSignal = defineSignal<[ExtendDeadlineSignal]>(CaseWorkflowSignals.extendDeadline);
@@ -207,9 +210,21 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
     }
   };
 
+  // the Temporal UI shows the case number and the party once an event carries them (transfer.sent);
+  // patched: recorded histories without the memo command replay unchanged
+  let memoCase = '';
+  const labelWithCase = (e: CaseEventSignal): void => {
+    const p = e.payload as { caseNumber?: unknown; party?: { name?: unknown } };
+    if (typeof p.caseNumber !== 'string' || p.caseNumber === memoCase) return;
+    if (!patched(CASE_MEMO_PATCH)) return;
+    memoCase = p.caseNumber;
+    upsertMemo({ caseNumber: p.caseNumber, ...(typeof p.party?.name === 'string' ? { party: p.party.name } : {}) });
+  };
+
   const handle = async (item: QueueItem): Promise<void> => {
     switch (item.kind) {
       case 'event':
+        labelWithCase(item.event);
         if (await applyEvent(item.event, false)) await retryDeferred();
         return;
       case 'extend':

@@ -109,6 +109,19 @@ describe('caseTransferWorkflow', () => {
     expect(desc.typedSearchAttributes.get(SearchAttributeKeys.linkedCaseId)).toBe(d.linkedCaseId);
     expect(desc.typedSearchAttributes.get(SearchAttributeKeys.region)).toBe('210100');
     expect(desc.typedSearchAttributes.get(SearchAttributeKeys.overdue)).toBe(false);
+    // the Temporal UI names the case: number and party from transfer.sent (memo, behind patched 'case-memo-v1')
+    expect(await desc.memo).toMatchObject({ caseNumber: '辽沈环罚〔2025〕12号', party: expect.any(String) });
+    // timers and activities name their rule (summaries, behind patched 'timer-summary-v1' / 'activity-summary-v1')
+    const history = await d.handle().fetchHistory();
+    const summaryOf = (e: { userMetadata?: { summary?: { data?: Uint8Array | null } | null } | null }) => {
+      const data = e.userMetadata?.summary?.data;
+      return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as string) : null;
+    };
+    const timers = (history.events ?? []).filter((e) => e.timerStartedEventAttributes).map(summaryOf);
+    const activities = (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes).map(summaryOf);
+    expect(timers.length).toBeGreaterThan(0);
+    expect(timers.every((t) => /^transfer\.[a-z-]+ (due|warning) \d{4}-\d\d-\d\dT.* \((enforcement|police):210100\)$/.test(t ?? ''))).toBe(true);
+    expect(activities).toEqual(expect.arrayContaining([expect.stringMatching(/^compute transfer\.receipt \(standard\) for police:210100$/), expect.stringMatching(/^publish started transfer\./)]));
   });
 
   it('not filed → reconsideration → upheld → supervision requested (transfer.reconsideration-request, transfer.reconsideration-decision, transfer.supervision-request)', async () => {

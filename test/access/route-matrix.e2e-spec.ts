@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import { ACCESS_EXTENSION, DEV_JWT_SECRET, issueToken, type Role } from '@casebridge/auth';
 import type { AgencyKind } from '@casebridge/contracts';
 import { Api, eventually, TestSystem, type ServiceName } from '../support/system';
-import { invalidTokenVariants } from '../support/tokens';
+import { invalidTokenVariants } from '@casebridge/auth/testing/invalid-tokens';
 import { agencies, ENF, openAndSend, polPhase, PRO, type Agencies } from '../transfer/transfer-driver';
 import { routesOf, tokensFor, urlsOf, type MatrixRoute, type TokenSpec } from './route-matrix';
 

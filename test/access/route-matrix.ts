@@ -50,7 +50,7 @@ export interface TokenSpec { name: string; agencyId: string; roles: Role[] }
  * agency kind (only for apps of one agency kind: supervision and audit serve every kind), the same
  * kind of another region (not for operator-only routes: operators are not region-scoped), each role
  * the route does not admit. (Invalid signatures, expiry, `alg: none`
- * etc. come from test/support/tokens.ts.)
+ * etc. come from libs/auth/src/testing/invalid-tokens.ts.)
  */
 export function tokensFor(route: MatrixRoute, appKinds: readonly AgencyKind[] | 'any', home: { kind: AgencyKind; region: string; otherRegion: string }): {
   right: TokenSpec; otherKind: TokenSpec[]; otherRegion: TokenSpec | null; wrongRole: TokenSpec[];

@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { DomainError, ErrorCodes } from '@casebridge/contracts';
-import { invalidTokenVariants } from '../../../test/support/tokens';
+import { invalidTokenVariants } from './testing/invalid-tokens';
 import { AuthModule } from './auth.module';
 import { Public, Roles } from './decorators';
 import { JwtAuthGuard } from './jwt-auth.guard';

@@ -3,7 +3,8 @@
  * refused with 401 before anything else happens. Pure (no infrastructure): used by unit and e2e tests.
  */
 import { JwtService } from '@nestjs/jwt';
-import { buildClaims, issueToken, type Role } from '@casebridge/auth';
+import { buildClaims, type Role } from '../claims';
+import { issueToken } from '../token';
 
 const b64url = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
 

@@ -25,7 +25,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,scripts,infra}/**/*.spec.ts'],
       testPathIgnorePatterns: ['\\.workflow-spec\\.ts$'],
     },
     {

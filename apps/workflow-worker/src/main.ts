@@ -1,14 +1,15 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { bootstrapHttpApp, type HttpAppSpec } from '@casebridge/platform';
 import { WorkerModule } from './worker.module';
 
-async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-}
-main().catch((e: unknown) => {
+const spec: HttpAppSpec = {
+  title: 'CaseBridge — workflow worker',
+  description: 'Runs the case workflows on Temporal and bridges agency events into them. No business API: '
+    + 'GET /health (PostgreSQL, Kafka, the Temporal worker) for probes.',
+  port: 3007,
+};
+
+bootstrapHttpApp(WorkerModule, spec).catch((e: unknown) => {
   process.stderr.write(`[workflow-worker] ${(e as Error).stack ?? String(e)}\n`);
   process.exit(1);
 });

@@ -108,6 +108,8 @@ export class TestSystem {
       CASEBRIDGE_JWT_SECRET: DEV_JWT_SECRET,
       CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS: '10000',
       ...(this.ports.has(service) ? { PORT: String(this.ports.get(service)) } : {}),
+      // the worker's Temporal SDK metrics exporter needs a port of its own (parallel test files)
+      ...(service === 'workflow-worker' ? { CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await freePort()}` } : {}),
       ...this.extraEnv['*'],
       ...this.extraEnv[service],
     };

@@ -1,4 +1,4 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { BaseEnv } from '@casebridge/platform';
 
 export class WorkerEnv extends BaseEnv {
@@ -7,4 +7,7 @@ export class WorkerEnv extends BaseEnv {
    * (dist/workflows/workflow-bundle.js), or, from the TypeScript sources, a bundle made at start-up.
    */
   @IsOptional() @IsString() CASEBRIDGE_WORKFLOW_BUNDLE: string = '';
+  /** Where the Temporal SDK serves its Prometheus metrics (host:port, or off); /metrics of the worker appends them. */
+  @IsOptional() @Matches(/^([^\s:]+:\d{1,5}|off)$/, { message: 'CASEBRIDGE_TEMPORAL_METRICS_ADDRESS must be host:port or off' })
+  CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: string = '127.0.0.1:9464';
 }

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * Environment every CaseBridge service reads; apps extend it. Validated at start-up: a bad or missing
@@ -28,6 +28,9 @@ export class BaseEnv {
   @IsString() CASEBRIDGE_TEMPORAL_NAMESPACE: string = 'default';
 
   @IsString() @MinLength(32, { message: 'CASEBRIDGE_JWT_SECRET must be at least 32 characters' }) CASEBRIDGE_JWT_SECRET: string = '';
+
+  /** When set, GET /metrics needs `Authorization: Bearer <this>` (a static scrape credential); empty: open to the cluster network. */
+  @ValidateIf((o: BaseEnv) => o.CASEBRIDGE_METRICS_TOKEN !== '') @IsString() @MinLength(16, { message: 'CASEBRIDGE_METRICS_TOKEN must be at least 16 characters (or empty)' }) CASEBRIDGE_METRICS_TOKEN: string = '';
 }
 
 export class EnvValidationError extends Error {}

@@ -9,6 +9,7 @@ import { BaseEnv, envValidator } from './env';
 import { loggingModule } from './logging';
 import type { ServiceSchema } from './migrations/schema-set';
 import { runPendingMigrations } from './migrations/run-migrations';
+import { metricsModule } from './metrics/metrics.module';
 
 /** Reads the validated env back from ConfigService as a typed object. */
 export function readEnv<T extends BaseEnv>(config: ConfigService, cls: new () => T): T {
@@ -32,11 +33,12 @@ export interface ServiceSpec<T extends BaseEnv> {
   agencyKinds: AgencyKind[] | 'any';
 }
 
-/** Imports every CaseBridge service shares: validated config, pino logs, its database, JWT auth. */
+/** Imports every CaseBridge service shares: validated config, pino logs, its database, JWT auth, GET /metrics. */
 export function serviceImports<T extends BaseEnv>(spec: ServiceSpec<T>): (DynamicModule | Promise<DynamicModule>)[] {
   const imports: (DynamicModule | Promise<DynamicModule>)[] = [
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: envValidator(spec.env) }),
     loggingModule(spec.service),
+    metricsModule(spec.service),
     AuthModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({

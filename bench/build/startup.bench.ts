@@ -52,7 +52,7 @@ function rssMiB(pid: number): number {
 
 async function once(mode: Mode): Promise<{ ms: number; rss: number }> {
   const env = {
-    ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(HTTP_PORT),
+    ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(HTTP_PORT),
     CASEBRIDGE_DB_NAME: dbName, CASEBRIDGE_TOPIC_SUFFIX: suffix, CASEBRIDGE_TEMPORAL_TASK_QUEUE: `bench-${suffix}`,
     CASEBRIDGE_JWT_SECRET: process.env.CASEBRIDGE_JWT_SECRET ?? 'casebridge-dev-secret-change-me-0123456789',
   };

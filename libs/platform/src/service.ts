@@ -41,10 +41,21 @@ export function serviceImports<T extends BaseEnv>(spec: ServiceSpec<T>): (Dynami
     metricsModule(spec.service),
     AuthModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        secret: readEnv(config, spec.env).CASEBRIDGE_JWT_SECRET,
-        agencyKinds: spec.agencyKinds,
-      }),
+      useFactory: (config: ConfigService) => {
+        const env = readEnv(config, spec.env);
+        return {
+          secret: env.CASEBRIDGE_JWT_SECRET,
+          agencyKinds: spec.agencyKinds,
+          oidc: env.CASEBRIDGE_OIDC_ISSUER ? {
+            issuer: env.CASEBRIDGE_OIDC_ISSUER,
+            audience: env.CASEBRIDGE_OIDC_AUDIENCE || undefined,
+            jwksUri: env.CASEBRIDGE_OIDC_JWKS_URI || undefined,
+            claims: { agency: env.CASEBRIDGE_OIDC_CLAIM_AGENCY, roles: env.CASEBRIDGE_OIDC_CLAIM_ROLES },
+            jwksCooldownMs: env.CASEBRIDGE_OIDC_JWKS_COOLDOWN_MS,
+            jwksMaxAgeMs: env.CASEBRIDGE_OIDC_JWKS_MAX_AGE_MS,
+          } : undefined,
+        };
+      },
     }),
   ];
   const schema = spec.schema;

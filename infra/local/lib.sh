@@ -14,6 +14,7 @@ KAFKA_PORT="${CASEBRIDGE_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${CASEBRIDGE_KAFKA_CONTROLLER_PORT:-9093}"
 TEMPORAL_PORT="${CASEBRIDGE_TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${CASEBRIDGE_TEMPORAL_UI_PORT:-8233}"
+HELM_VERSION="v3.22.0"          # helm lint / helm template of infra/helm/casebridge (npm test)
 TEMPORAL_CLI_VERSION="v1.5.1"   # v1.6+ carries a replace directive that `go install pkg@version` refuses
 PG_DATABASES="casebridge_enforcement casebridge_police casebridge_procuratorate casebridge_court casebridge_supervision casebridge_audit casebridge_workflow"
 
@@ -127,6 +128,16 @@ start_kafka() {
 }
 
 # ---------------------------------------------------------------- Temporal dev server (go install)
+install_helm() {
+  local bin="$INFRA_DIR/bin/helm"
+  [ -x "$bin" ] && [ "$(cat "$INFRA_DIR/bin/.helm-version" 2>/dev/null)" = "$HELM_VERSION" ] && return 0
+  need go "Install Go >= 1.25 to build helm (go install) for the chart checks."
+  log "building helm $HELM_VERSION with go install (first time: several minutes)"
+  mkdir -p "$INFRA_DIR/bin"
+  GOBIN="$INFRA_DIR/bin" GOFLAGS=-mod=mod go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >"$LOG_DIR/helm-build.log" 2>&1 \
+    || { tail -20 "$LOG_DIR/helm-build.log" >&2; die "go install of helm failed"; }
+  echo "$HELM_VERSION" >"$INFRA_DIR/bin/.helm-version"
+}
 install_temporal() {
   local bin="$INFRA_DIR/bin/temporal"
   [ -x "$bin" ] && [ "$(cat "$INFRA_DIR/bin/.temporal-version" 2>/dev/null)" = "$TEMPORAL_CLI_VERSION" ] && return 0

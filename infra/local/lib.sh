@@ -128,26 +128,19 @@ start_kafka() {
 }
 
 # ---------------------------------------------------------------- Temporal dev server (go install)
-install_helm() {
-  local bin="$INFRA_DIR/bin/helm"
-  [ -x "$bin" ] && [ "$(cat "$INFRA_DIR/bin/.helm-version" 2>/dev/null)" = "$HELM_VERSION" ] && return 0
-  need go "Install Go >= 1.25 to build helm (go install) for the chart checks."
-  log "building helm $HELM_VERSION with go install (first time: several minutes)"
+# go install <package>@<version> into $INFRA_DIR/bin, once per version: go_install_tool <name> <version> <package> <label>
+go_install_tool() {
+  local name="$1" version="$2" pkg="$3" label="$4" bin="$INFRA_DIR/bin/$1"
+  [ -x "$bin" ] && [ "$(cat "$INFRA_DIR/bin/.$name-version" 2>/dev/null)" = "$version" ] && return 0
+  need go "Install Go >= 1.25 to build $label (go install)."
+  log "building $label $version with go install (first time: several minutes)"
   mkdir -p "$INFRA_DIR/bin"
-  GOBIN="$INFRA_DIR/bin" GOFLAGS=-mod=mod go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >"$LOG_DIR/helm-build.log" 2>&1 \
-    || { tail -20 "$LOG_DIR/helm-build.log" >&2; die "go install of helm failed"; }
-  echo "$HELM_VERSION" >"$INFRA_DIR/bin/.helm-version"
+  GOBIN="$INFRA_DIR/bin" GOFLAGS=-mod=mod go install "$pkg@$version" >"$LOG_DIR/$name-build.log" 2>&1 \
+    || { tail -20 "$LOG_DIR/$name-build.log" >&2; die "go install of $label failed"; }
+  echo "$version" >"$INFRA_DIR/bin/.$name-version"
 }
-install_temporal() {
-  local bin="$INFRA_DIR/bin/temporal"
-  [ -x "$bin" ] && [ "$(cat "$INFRA_DIR/bin/.temporal-version" 2>/dev/null)" = "$TEMPORAL_CLI_VERSION" ] && return 0
-  need go "Install Go >= 1.25 to build the Temporal CLI dev server (go install)."
-  log "building the Temporal CLI $TEMPORAL_CLI_VERSION with go install (first time: several minutes)"
-  mkdir -p "$INFRA_DIR/bin"
-  GOBIN="$INFRA_DIR/bin" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" >"$LOG_DIR/temporal-build.log" 2>&1 \
-    || { tail -20 "$LOG_DIR/temporal-build.log" >&2; die "go install of the Temporal CLI failed"; }
-  echo "$TEMPORAL_CLI_VERSION" >"$INFRA_DIR/bin/.temporal-version"
-}
+install_helm() { go_install_tool helm "$HELM_VERSION" helm.sh/helm/v3/cmd/helm "helm (chart checks)"; }
+install_temporal() { go_install_tool temporal "$TEMPORAL_CLI_VERSION" github.com/temporalio/cli/cmd/temporal "the Temporal CLI dev server"; }
 # Custom search attributes used by the workflows (see workflows/src/search-attributes.ts).
 TEMPORAL_SEARCH_ATTRIBUTES=(
   "CbLinkedCaseId=Keyword" "CbRuleId=Keyword" "CbOwingAgency=Keyword" "CbRegion=Keyword"

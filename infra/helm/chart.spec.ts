@@ -18,17 +18,20 @@ const helm = [process.env.CASEBRIDGE_HELM, path.join(process.env.CASEBRIDGE_INFR
 if (!helm && process.env.CI) throw new Error('helm is not installed: run infra/local/up helm (npm test does)');
 const APPS = readdirSync(path.join(root, 'apps')).filter((a) => existsSync(path.join(root, 'apps', a, 'src/main.ts')));
 
+/** The cluster version rendered for (a helm built by go install defaults to v1.20, older than the chart's kubeVersion). */
+const KUBE = ['--kube-version', '1.30.0'];
+
 interface K8s { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function template(...args: string[]): K8s[] {
-  const out = execFileSync(helm!, ['template', 'cb', chart, ...args], { encoding: 'utf8' });
+  const out = execFileSync(helm!, ['template', 'cb', chart, ...KUBE, ...args], { encoding: 'utf8' });
   return parseAllDocuments(out).map((d) => d.toJS() as K8s).filter(Boolean);
 }
 
 (helm ? describe : describe.skip)('Helm chart infra/helm/casebridge', () => {
   it('passes helm lint (strict) with the default and the production example values', () => {
     for (const extra of [[], ['-f', path.join(chart, 'values-production.example.yaml')]]) {
-      const r = spawnSync(helm!, ['lint', '--strict', chart, ...extra], { encoding: 'utf8' });
+      const r = spawnSync(helm!, ['lint', '--strict', ...KUBE, chart, ...extra], { encoding: 'utf8' });
       expect(`${r.status} ${r.stdout}${r.stderr}`).toMatch(/^0 [\s\S]*1 chart\(s\) linted, 0 chart\(s\) failed/);
     }
   });
@@ -82,10 +85,10 @@ function template(...args: string[]): K8s[] {
   });
 
   it('refuses to render without an OIDC issuer, and an ingress without a metrics token', () => {
-    const noIssuer = spawnSync(helm!, ['template', 'cb', chart, '--set', 'oidc.issuer='], { encoding: 'utf8' });
+    const noIssuer = spawnSync(helm!, ['template', 'cb', chart, ...KUBE, '--set', 'oidc.issuer='], { encoding: 'utf8' });
     expect(noIssuer.status).not.toBe(0);
     expect(noIssuer.stderr).toMatch(/oidc.issuer is required/);
-    const openIngress = spawnSync(helm!, ['template', 'cb', chart, '--set', 'ingress.enabled=true'], { encoding: 'utf8' });
+    const openIngress = spawnSync(helm!, ['template', 'cb', chart, ...KUBE, '--set', 'ingress.enabled=true'], { encoding: 'utf8' });
     expect(openIngress.status).not.toBe(0);
     expect(openIngress.stderr).toMatch(/metrics token/);
   });

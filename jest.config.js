@@ -13,7 +13,12 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
+    // jose ships ES modules only (Node loads them with require(esm); jest under Node 20 needs them as CommonJS)
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { ...swcrc, swcrc: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.infra/'],
 };
@@ -25,7 +30,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,scripts,infra}/**/*.spec.ts'],
       testPathIgnorePatterns: ['\\.workflow-spec\\.ts$'],
     },
     {

@@ -8,7 +8,7 @@
  *   rebuild      replay every event (upcast + the case-state projector) into a fresh in-memory projection
  *   rebuild read the rows rebuild reads, without folding them (its raw baseline)
  *
- *   node -r ./scripts/register.js bench/audit/replay.bench.ts [--events 1000000] [--per-case 100] [--fill node|sql] [--parallel 2] [--cursor] [--keep]
+ *   node -r @swc-node/register bench/audit/replay.bench.ts [--events 1000000] [--per-case 100] [--fill node|sql] [--parallel 2] [--cursor] [--keep]
  *
  * --fill node (default) generates in Node with the production hashing; --fill sql generates inside PostgreSQL with an
  * independent SQL implementation of the same formulas (slower; a cross-check: verify must accept both).

@@ -1,7 +1,7 @@
 /**
  * Bench of the supervisor console's list query (GET /steps: items + total) and overview counts.
  *
- *   node -r ./scripts/register.js bench/supervision/list-query.bench.ts [--steps 100000] [--iterations 200] [--explain] [--keep]
+ *   node -r @swc-node/register bench/supervision/list-query.bench.ts [--steps 100000] [--iterations 200] [--explain] [--keep]
  *
  * Creates its own database on the local PostgreSQL (CASEBRIDGE_PG_HOST/PORT/USER/PASSWORD, default
  * 127.0.0.1:5433 postgres), builds the schema exactly as the app does (the supervision migrations), fills it with generate_series (open steps spread over agencies, regions, rules and statuses

@@ -14,6 +14,7 @@ KAFKA_PORT="${CASEBRIDGE_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${CASEBRIDGE_KAFKA_CONTROLLER_PORT:-9093}"
 TEMPORAL_PORT="${CASEBRIDGE_TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${CASEBRIDGE_TEMPORAL_UI_PORT:-8233}"
+HELM_VERSION="v3.22.0"          # helm lint / helm template of infra/helm/casebridge (npm test)
 TEMPORAL_CLI_VERSION="v1.5.1"   # v1.6+ carries a replace directive that `go install pkg@version` refuses
 PG_DATABASES="casebridge_enforcement casebridge_police casebridge_procuratorate casebridge_court casebridge_supervision casebridge_audit casebridge_workflow"
 
@@ -127,16 +128,19 @@ start_kafka() {
 }
 
 # ---------------------------------------------------------------- Temporal dev server (go install)
-install_temporal() {
-  local bin="$INFRA_DIR/bin/temporal"
-  [ -x "$bin" ] && [ "$(cat "$INFRA_DIR/bin/.temporal-version" 2>/dev/null)" = "$TEMPORAL_CLI_VERSION" ] && return 0
-  need go "Install Go >= 1.25 to build the Temporal CLI dev server (go install)."
-  log "building the Temporal CLI $TEMPORAL_CLI_VERSION with go install (first time: several minutes)"
+# go install <package>@<version> into $INFRA_DIR/bin, once per version: go_install_tool <name> <version> <package> <label>
+go_install_tool() {
+  local name="$1" version="$2" pkg="$3" label="$4" bin="$INFRA_DIR/bin/$1"
+  [ -x "$bin" ] && [ "$(cat "$INFRA_DIR/bin/.$name-version" 2>/dev/null)" = "$version" ] && return 0
+  need go "Install Go >= 1.25 to build $label (go install)."
+  log "building $label $version with go install (first time: several minutes)"
   mkdir -p "$INFRA_DIR/bin"
-  GOBIN="$INFRA_DIR/bin" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" >"$LOG_DIR/temporal-build.log" 2>&1 \
-    || { tail -20 "$LOG_DIR/temporal-build.log" >&2; die "go install of the Temporal CLI failed"; }
-  echo "$TEMPORAL_CLI_VERSION" >"$INFRA_DIR/bin/.temporal-version"
+  GOBIN="$INFRA_DIR/bin" GOFLAGS=-mod=mod go install "$pkg@$version" >"$LOG_DIR/$name-build.log" 2>&1 \
+    || { tail -20 "$LOG_DIR/$name-build.log" >&2; die "go install of $label failed"; }
+  echo "$version" >"$INFRA_DIR/bin/.$name-version"
 }
+install_helm() { go_install_tool helm "$HELM_VERSION" helm.sh/helm/v3/cmd/helm "helm (chart checks)"; }
+install_temporal() { go_install_tool temporal "$TEMPORAL_CLI_VERSION" github.com/temporalio/cli/cmd/temporal "the Temporal CLI dev server"; }
 # Custom search attributes used by the workflows (see workflows/src/search-attributes.ts).
 TEMPORAL_SEARCH_ATTRIBUTES=(
   "CbLinkedCaseId=Keyword" "CbRuleId=Keyword" "CbOwingAgency=Keyword" "CbRegion=Keyword"

@@ -38,7 +38,7 @@ jest.setTimeout(400_000);
 
   const cli = (args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> => new Promise((resolve) => {
     const d = sys.database('audit');
-    execFile(process.execPath, ['-r', './scripts/register.js', 'apps/audit/src/cli/audit.cli.ts', ...args], {
+    execFile(process.execPath, ['-r', '@swc-node/register', 'apps/audit/src/cli/audit.cli.ts', ...args], {
       cwd: root, timeout: 120_000,
       env: {
         ...process.env, CASEBRIDGE_PG_HOST: d.host, CASEBRIDGE_PG_PORT: String(d.port), CASEBRIDGE_PG_USER: d.user, CASEBRIDGE_PG_PASSWORD: d.password,

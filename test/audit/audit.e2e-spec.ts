@@ -79,7 +79,7 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
 
   const cli = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => new Promise((resolve) => {
     const d = sys.database('audit');
-    execFile(process.execPath, ['-r', './scripts/register.js', 'apps/audit/src/cli/audit.cli.ts', ...args], {
+    execFile(process.execPath, ['-r', '@swc-node/register', 'apps/audit/src/cli/audit.cli.ts', ...args], {
       cwd: root, timeout: 90_000,
       env: {
         ...process.env, CASEBRIDGE_PG_HOST: d.host, CASEBRIDGE_PG_PORT: String(d.port), CASEBRIDGE_PG_USER: d.user, CASEBRIDGE_PG_PASSWORD: d.password,

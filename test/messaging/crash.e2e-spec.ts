@@ -60,7 +60,7 @@ class Child {
     this.armed = !!failpoint;
     this.readyAt = undefined;
     this.exited = false;
-    const proc = spawn(process.execPath, ['-r', './scripts/register.js', this.script], {
+    const proc = spawn(process.execPath, ['-r', '@swc-node/register', this.script], {
       cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...this.env, [FAILPOINT_ENV]: failpoint ?? '' },
     });
     this.proc = proc;

@@ -59,7 +59,7 @@ async function startContainers(): Promise<void> {
   process.env.CASEBRIDGE_KAFKA_BROKERS = `${kafka.getHost()}:${kafka.getMappedPort(9093)}`;
   process.env.CASEBRIDGE_TEMPORAL_ADDRESS = `${temporal.getHost()}:${temporal.getMappedPort(7233)}`;
   (globalThis as Record<string, unknown>).__casebridgeContainers = [pg, kafka, temporal];
-  execFileSync('node', ['-r', './scripts/register.js', 'infra/local/create-topics.ts'], { cwd: root, stdio: 'inherit' });
+  execFileSync('node', ['-r', '@swc-node/register', 'infra/local/create-topics.ts'], { cwd: root, stdio: 'inherit' });
 }
 
 export default async function globalSetup(): Promise<void> {

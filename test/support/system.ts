@@ -1,12 +1,14 @@
 /**
  * Runs CaseBridge services as real child processes for end-to-end tests: each service gets its own
  * fresh database, all share a per-test topic suffix (isolated Kafka topics) and Temporal task queue.
- * Processes can be killed (SIGKILL) and restarted mid-path.
+ * Processes can be killed (SIGKILL) and restarted mid-path. Services run from the TypeScript sources through
+ * @swc-node/register; with CASEBRIDGE_TEST_COMPILED=1 they run the production build instead (dist/, made by
+ * `npm run build` beforehand).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { ALL_TOPICS, TOPIC_PARTITIONS } from '@casebridge/contracts';
@@ -17,7 +19,18 @@ import { testKafka } from './kafka';
 
 const root = path.resolve(__dirname, '../..');
 export type ServiceName = 'enforcement' | 'police' | 'procuratorate' | 'court' | 'supervision' | 'audit' | 'workflow-worker';
-const HTTP: readonly ServiceName[] = ['enforcement', 'police', 'procuratorate', 'court', 'supervision', 'audit'];
+/** Every service has an HTTP port (the workflow worker for /health only). */
+const HTTP: readonly ServiceName[] = ['enforcement', 'police', 'procuratorate', 'court', 'supervision', 'audit', 'workflow-worker'];
+
+/** node arguments that run a service: the compiled build (dist/, `npm run build`) or the sources. */
+function serviceCommand(service: ServiceName, compiled: boolean): string[] {
+  if (compiled) {
+    const main = `dist/apps/${service}/src/main.js`;
+    if (!existsSync(path.join(root, main))) throw new Error(`${main} is missing: run npm run build first`);
+    return [main];
+  }
+  return ['-r', '@swc-node/register', `apps/${service}/src/main.ts`];
+}
 
 async function freePort(): Promise<number> {
   const srv = createServer();
@@ -38,7 +51,12 @@ export class TestSystem {
   private readonly running = new Map<ServiceName, Running>();
   readonly logDir = path.join(root, 'test-output', 'logs', this.suffix);
 
-  constructor(private readonly services: ServiceName[], private readonly extraEnv: Partial<Record<ServiceName | '*', Record<string, string>>> = {}) {}
+  /** `compiled`: run the production build (default: CASEBRIDGE_TEST_COMPILED=1); otherwise the sources. */
+  constructor(
+    private readonly services: ServiceName[],
+    private readonly extraEnv: Partial<Record<ServiceName | '*', Record<string, string>>> = {},
+    private readonly options: { compiled?: boolean } = {},
+  ) {}
 
   /** Creates databases and topics, starts every service, waits until each is ready. */
   async start(): Promise<this> {
@@ -90,11 +108,13 @@ export class TestSystem {
       CASEBRIDGE_JWT_SECRET: DEV_JWT_SECRET,
       CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS: '10000',
       ...(this.ports.has(service) ? { PORT: String(this.ports.get(service)) } : {}),
+      // the worker's Temporal SDK metrics exporter needs a port of its own (parallel test files)
+      ...(service === 'workflow-worker' ? { CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await freePort()}` } : {}),
       ...this.extraEnv['*'],
       ...this.extraEnv[service],
     };
     const log = createWriteStream(path.join(this.logDir, `${service}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['-r', './scripts/register.js', `apps/${service}/src/main.ts`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, serviceCommand(service, this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1'), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
     const exited = once(child, 'exit').then(() => undefined);
@@ -106,23 +126,13 @@ export class TestSystem {
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logDir}/${service}.log)`);
-      if (this.ports.has(service)) {
-        try {
-          const r = await fetch(`${this.url(service)}/health`);
-          if (r.ok) return;
-        } catch { /* not listening yet */ }
-      } else if (await this.workerReady(service)) {
-        return;
-      }
+      try {
+        const r = await fetch(`${this.url(service)}/health`);
+        if (r.ok) return;
+      } catch { /* not listening yet */ }
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`${service} not ready within 90 s (log: ${this.logDir}/${service}.log)`);
-  }
-
-  private async workerReady(service: ServiceName): Promise<boolean> {
-    const { readFile } = await import('node:fs/promises');
-    const text = await readFile(path.join(this.logDir, `${service}.log`), 'utf8').catch(() => '');
-    return text.includes('[workflow-worker] ready');
   }
 
   /** SIGKILL: no shutdown hook runs, as in a crash. */

@@ -8,7 +8,7 @@
  * temporal.api.history.v1.History (int64 as strings, enums as names, bytes as base64) — see
  * workflows/src/testing/history-files.ts for why not the CLI's proto3 JSON.
  *
- *   node -r ./scripts/register.js workflows/scripts/record-histories.ts [name-filter]
+ *   node -r @swc-node/register workflows/scripts/record-histories.ts [name-filter]
  *
  * Run from the repository root. The test server is CASEBRIDGE_TEMPORAL_TEST_SERVER, or the one
  * infra/local/up installs (.infra/temporal-test-server/temporal-test-server). Record again after an

@@ -1,12 +1,13 @@
-// Prebuilds the workflow bundle the worker loads in production: node -r ./scripts/register.js workflows/src/build-bundle.ts <out.js>
+// Prebuilds the workflow bundle the worker loads in production. `npm run build` runs the compiled copy:
+//   node dist/workflows/src/build-bundle.js   (writes dist/workflows/workflow-bundle.js; or give <out.js>)
 import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { workflowBundlerOptions } from './bundler-options';
+import { BUILT_WORKFLOW_BUNDLE, WORKFLOWS_ENTRY, workflowBundlerOptions } from './bundler-options';
 
 async function main(): Promise<void> {
-  const out = path.resolve(process.argv[2] ?? '.infra/build/workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./index'), ...workflowBundlerOptions() });
+  const out = path.resolve(process.argv[2] ?? BUILT_WORKFLOW_BUNDLE ?? '.infra/build/workflow-bundle.js');
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_ENTRY, ...workflowBundlerOptions() });
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, code);
   process.stderr.write(`[workflows] bundle written to ${out} (${(code.length / 1024).toFixed(0)} KiB)\n`);

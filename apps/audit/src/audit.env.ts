@@ -19,6 +19,12 @@ export class AuditEnv extends BaseEnv {
   /** Key file used outside production when CASEBRIDGE_AUDIT_SIGNING_KEY is not set; generated (0600) on first start. */
   @IsString() @MinLength(1) CASEBRIDGE_AUDIT_KEY_FILE: string = DEFAULT_AUDIT_KEY_FILE;
 
+  /**
+   * Public keys of earlier signing keys (PEM blocks), written by `audit rotate-key`: checkpoints and exports they
+   * signed keep verifying. Default: audit-public-keys.pem beside CASEBRIDGE_AUDIT_KEY_FILE.
+   */
+  @ValidateIf((o: AuditEnv) => o.CASEBRIDGE_AUDIT_KEYRING_FILE !== '') @IsString() CASEBRIDGE_AUDIT_KEYRING_FILE: string = '';
+
   /** How often the heads that moved are signed (global checkpoint + one per changed case). */
   @IsInt() @Min(200) @Max(86_400_000) CASEBRIDGE_AUDIT_CHECKPOINT_INTERVAL_MS: number = 60_000;
 

@@ -8,6 +8,7 @@ import { ConsoleHttpController } from './api/console.http.controller';
 import { ConsoleQueries } from './api/console.queries';
 import { ChangeFeed } from './live/change-feed';
 import { LiveUpdates } from './live/live-updates';
+import { SupervisionMetrics } from './metrics/supervision.metrics';
 import { SupervisionProjector } from './projection/projector';
 import { SupervisionSchema } from './projection/schema';
 import { StatusSweeper } from './projection/sweeper';
@@ -36,7 +37,7 @@ import { SupervisionEnv } from './supervision.env';
   ],
   controllers: [ConsoleHttpController],
   providers: [
-    SupervisionSettings, SupervisionSchema, SupervisionProjector, StatusSweeper, ChangeFeed, LiveUpdates, ConsoleQueries, ...ACTION_HANDLERS,
+    SupervisionSettings, SupervisionSchema, SupervisionProjector, StatusSweeper, ChangeFeed, LiveUpdates, ConsoleQueries, SupervisionMetrics, ...ACTION_HANDLERS,
   ],
 })
 export class AppModule {}

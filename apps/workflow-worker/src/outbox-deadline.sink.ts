@@ -4,6 +4,7 @@ import { In, type DataSource } from 'typeorm';
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
 import { OutboxMessage, OutboxWriter } from '@casebridge/messaging';
 import type { DeadlineEventSink } from '@casebridge/workflows/node';
+import { countDeadlineEvents } from './deadline.metrics';
 
 /**
  * The deadline events of the workflows go through the worker's own transactional outbox. Their ids are
@@ -16,11 +17,13 @@ export class OutboxDeadlineSink implements DeadlineEventSink {
 
   async publish(envelopes: IntegrationEventEnvelope[]): Promise<void> {
     if (!envelopes.length) return;
-    await this.ds.transaction(async (manager) => {
+    const written = await this.ds.transaction(async (manager) => {
       const ids = envelopes.map((e) => e.eventId);
       const existing = new Set((await manager.find(OutboxMessage, { select: { eventId: true }, where: { eventId: In(ids) } })).map((m) => m.eventId));
       const fresh = envelopes.filter((e) => !existing.has(e.eventId));
       await this.writer.append(manager, fresh);
+      return fresh;
     });
+    countDeadlineEvents(written);
   }
 }

@@ -1,13 +1,28 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
-import { workflowBundlerOptions } from '@casebridge/workflows/bundler-options';
+import { BUILT_WORKFLOW_BUNDLE, WORKFLOWS_ENTRY, workflowBundlerOptions } from '@casebridge/workflows/bundler-options';
 import { createCaseActivities } from '@casebridge/workflows/node';
 import { OutboxDeadlineSink } from './outbox-deadline.sink';
 import type { WorkerEnv } from './worker.env';
 
 export const WORKER_ENV = Symbol('WORKER_ENV');
+
+/**
+ * The workflow code the worker runs: the configured prebuilt bundle (an error if that file is missing), else the
+ * compiled build's bundle (dist/workflows/workflow-bundle.js), else the sources, bundled at start-up (development).
+ */
+export function workflowCode(configured: string):
+  { workflowBundle: { codePath: string } } | { workflowsPath: string; bundlerOptions: ReturnType<typeof workflowBundlerOptions> } {
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`CASEBRIDGE_WORKFLOW_BUNDLE=${configured}: no such file (build it with npm run build)`);
+    return { workflowBundle: { codePath: configured } };
+  }
+  if (BUILT_WORKFLOW_BUNDLE && existsSync(BUILT_WORKFLOW_BUNDLE)) return { workflowBundle: { codePath: BUILT_WORKFLOW_BUNDLE } };
+  return { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: workflowBundlerOptions() };
+}
 
 /** Runs the Temporal worker of the case workflows inside the Nest application context. */
 @Injectable()
@@ -17,14 +32,23 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, OnApplicati
   private connection?: NativeConnection;
   private running?: Promise<void>;
 
-  constructor(@Inject(WORKER_ENV) private readonly env: WorkerEnv, private readonly sink: OutboxDeadlineSink) {}
+  constructor(
+    @Inject(WORKER_ENV) private readonly env: WorkerEnv,
+    private readonly sink: OutboxDeadlineSink,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  /** Terminus indicator: up while the Temporal worker polls its task queue (state RUNNING). */
+  isHealthy<const Key extends string>(key: Key): HealthIndicatorResult<Key> {
+    const state = this.worker?.getState() ?? 'INITIALIZED';
+    const indicator = this.health.check(key);
+    return state === 'RUNNING' ? indicator.up({ taskQueue: this.env.CASEBRIDGE_TEMPORAL_TASK_QUEUE }) : indicator.down({ state });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const env = this.env;
     this.connection = await NativeConnection.connect({ address: env.CASEBRIDGE_TEMPORAL_ADDRESS });
-    const code = env.CASEBRIDGE_WORKFLOW_BUNDLE && existsSync(env.CASEBRIDGE_WORKFLOW_BUNDLE)
-      ? { workflowBundle: { codePath: env.CASEBRIDGE_WORKFLOW_BUNDLE } }
-      : { workflowsPath: require.resolve('@casebridge/workflows'), bundlerOptions: workflowBundlerOptions() };
+    const code = workflowCode(env.CASEBRIDGE_WORKFLOW_BUNDLE);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: env.CASEBRIDGE_TEMPORAL_NAMESPACE,

@@ -1,7 +1,13 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { BaseEnv } from '@casebridge/platform';
 
 export class WorkerEnv extends BaseEnv {
-  /** Prebuilt workflow bundle (workflows/src/build-bundle.ts); when unset the worker bundles at start-up. */
+  /**
+   * Prebuilt workflow bundle (workflows/src/build-bundle.ts). When unset: the compiled build's own bundle
+   * (dist/workflows/workflow-bundle.js), or, from the TypeScript sources, a bundle made at start-up.
+   */
   @IsOptional() @IsString() CASEBRIDGE_WORKFLOW_BUNDLE: string = '';
+  /** Where the Temporal SDK serves its Prometheus metrics (host:port, or off); /metrics of the worker appends them. */
+  @IsOptional() @Matches(/^([^\s:]+:\d{1,5}|off)$/, { message: 'CASEBRIDGE_TEMPORAL_METRICS_ADDRESS must be host:port or off' })
+  CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: string = '127.0.0.1:9464';
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { TerminusModule } from '@nestjs/terminus';
 import { Client, Connection } from '@temporalio/client';
 import { Topics } from '@casebridge/contracts';
-import { messagingModule, readEnv, serviceImports } from '@casebridge/platform';
+import { KafkaHealthIndicator } from '@casebridge/messaging';
+import { HealthModule, messagingModule, readEnv, serviceImports } from '@casebridge/platform';
 import { TemporalBridge } from '@casebridge/workflows/node';
 import { BridgeConsumer } from './bridge.consumer';
 import { OutboxDeadlineSink } from './outbox-deadline.sink';
@@ -10,9 +12,22 @@ import { WORKFLOW_SCHEMA } from './schema';
 import { TemporalWorkerRunner, WORKER_ENV } from './temporal-worker.runner';
 import { WorkerEnv } from './worker.env';
 
+/** The Temporal worker itself (exported for the health check) and the validated worker env. */
+@Module({
+  imports: [TerminusModule],
+  providers: [
+    { provide: WORKER_ENV, inject: [ConfigService], useFactory: (c: ConfigService) => readEnv(c, WorkerEnv) },
+    OutboxDeadlineSink,
+    TemporalWorkerRunner,
+  ],
+  exports: [WORKER_ENV, TemporalWorkerRunner],
+})
+export class TemporalWorkerModule {}
+
 /**
  * The workflow worker: runs the case workflows (Temporal), bridges agency events from Kafka into them,
- * and publishes their deadline events through its own outbox (database casebridge_workflow).
+ * and publishes their deadline events through its own outbox (database casebridge_workflow). Its HTTP port
+ * (PORT, default 3007) serves only /health (database, Kafka, the Temporal worker's state) and /docs.
  */
 @Module({
   imports: [
@@ -22,9 +37,14 @@ import { WorkerEnv } from './worker.env';
       producer: { kind: 'workflow', agencyId: 'workflow' },
       consumes: [Topics.enforcement, Topics.police, Topics.procuratorate],
     }),
+    HealthModule.register({
+      imports: [TemporalWorkerModule],
+      inject: [KafkaHealthIndicator, TemporalWorkerRunner],
+      checks: (kafka: KafkaHealthIndicator, runner: TemporalWorkerRunner) => [() => kafka.isHealthy('kafka'), async () => runner.isHealthy('temporalWorker')],
+    }),
+    TemporalWorkerModule,
   ],
   providers: [
-    { provide: WORKER_ENV, inject: [ConfigService], useFactory: (c: ConfigService) => readEnv(c, WorkerEnv) },
     {
       provide: Client,
       inject: [WORKER_ENV],
@@ -36,8 +56,6 @@ import { WorkerEnv } from './worker.env';
       inject: [Client, WORKER_ENV],
       useFactory: (client: Client, env: WorkerEnv) => new TemporalBridge(client, { route: { taskQueue: env.CASEBRIDGE_TEMPORAL_TASK_QUEUE } }),
     },
-    OutboxDeadlineSink,
-    TemporalWorkerRunner,
     BridgeConsumer,
   ],
 })

@@ -1,13 +1,13 @@
 import { Catch, Controller, Get, HttpCode, Post, type ArgumentsHost, type ExceptionFilter, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { DomainError, ErrorCodes } from '@casebridge/contracts';
 import { invalidTokenVariants } from './testing/invalid-tokens';
 import { AuthModule } from './auth.module';
 import { Public, Roles } from './decorators';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { Hs256TokenVerifier } from './oidc/token-verifier';
 import { issueToken } from './token';
 import { ROLES, type Role } from './claims';
 
@@ -69,7 +69,7 @@ describe('deny by default (issue 13 finding 1)', () => {
   it('the guard itself refuses a route without a rule (second line, should the start-up check be bypassed)', async () => {
     function bare(): void { /* a handler with no metadata */ }
     class Bare {}
-    const guard = new JwtAuthGuard(new Reflector(), new JwtService(), { secret: SECRET, agencyKinds: ['police'] });
+    const guard = new JwtAuthGuard(new Reflector(), new Hs256TokenVerifier(SECRET), { secret: SECRET, agencyKinds: ['police'] });
     const ctx = {
       getHandler: () => bare, getClass: () => Bare,
       switchToHttp: () => ({ getRequest: () => ({ headers: { authorization: token('police:210100', ['officer']) } }) }),

@@ -6,4 +6,5 @@ export * from './token';
 export * from './dev-secret';
 export * from './scope';
 export * from './access-rule.check';
-
+export * from './oidc/token-verifier';
+export * from './oidc/local-issuer';

@@ -1,14 +1,18 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCodes, type AgencyKind } from '@casebridge/contracts';
 import { claimsProblem, type OfficerClaims, type Role } from './claims';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
+import { TokenRejectedError, type OidcOptions, type TokenVerifier } from './oidc/token-verifier';
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
+/** The TokenVerifier of the app (oidc/token-verifier.ts): OIDC issuer's JWKS, else the HS256 development secret. */
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 export interface AuthOptions {
-  /** HS256 secret (≥ 32 characters), from configuration. */
+  /** HS256 secret (≥ 32 characters): the development default, used only when no OIDC issuer is configured. */
   secret: string;
+  /** The OIDC issuer whose asymmetric tokens are accepted (then HS256 tokens are refused). */
+  oidc?: OidcOptions;
   /** Agency kinds this app serves; `supervisor`/`auditor`/`operator` tokens of any kind pass where those roles are required. */
   agencyKinds: AgencyKind[] | 'any';
 }
@@ -17,7 +21,7 @@ export interface AuthOptions {
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
@@ -30,14 +34,16 @@ export class JwtAuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) {
       throw new DomainError(ErrorCodes.unauthorized, 'unauthorized', 'Sign in first: send your token as "Authorization: Bearer <token>".');
     }
-    let claims: OfficerClaims;
+    let verified: Partial<OfficerClaims>;
     try {
-      claims = await this.jwt.verifyAsync<OfficerClaims>(token, { secret: this.options.secret, algorithms: ['HS256'] });
+      verified = await this.verifier.verify(token);
     } catch (e) {
-      throw new DomainError(ErrorCodes.unauthorized, 'unauthorized', `Your token is not valid (${(e as Error).message}). Ask for a new one.`);
+      const why = e instanceof TokenRejectedError ? e.message : 'it could not be checked';
+      throw new DomainError(ErrorCodes.unauthorized, 'unauthorized', `Your token is not valid (${why}). Ask for a new one.`);
     }
-    const problem = claimsProblem(claims);
+    const problem = claimsProblem(verified);
     if (problem) throw new DomainError(ErrorCodes.unauthorized, 'unauthorized', `Your token is not valid: ${problem}.`);
+    const claims = verified as OfficerClaims;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (!required?.length) {
       // deny by default (AccessRuleCheck refuses to start such an app; this is the second line)

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * Environment every CaseBridge service reads; apps extend it. Validated at start-up: a bad or missing
@@ -27,7 +27,33 @@ export class BaseEnv {
   @IsString() @Matches(/^[A-Za-z0-9._-]+$/) CASEBRIDGE_TEMPORAL_TASK_QUEUE: string = 'casebridge-cases';
   @IsString() CASEBRIDGE_TEMPORAL_NAMESPACE: string = 'default';
 
-  @IsString() @MinLength(32, { message: 'CASEBRIDGE_JWT_SECRET must be at least 32 characters' }) CASEBRIDGE_JWT_SECRET: string = '';
+  /** HS256 shared secret of bearer tokens: the development default, used only when no OIDC issuer is configured. */
+  @ValidateIf((o: BaseEnv) => !o.CASEBRIDGE_OIDC_ISSUER)
+  @IsString() @MinLength(32, { message: 'CASEBRIDGE_JWT_SECRET must be at least 32 characters (or configure CASEBRIDGE_OIDC_ISSUER)' })
+  CASEBRIDGE_JWT_SECRET: string = '';
+
+  /**
+   * OpenID Connect issuer whose RS256/ES256/EdDSA tokens are accepted (verified against its JWKS); HS256 tokens are
+   * then refused. Required with NODE_ENV=production: the shared HS256 secret is for development only.
+   */
+  @ValidateIf((o: BaseEnv) => o.NODE_ENV === 'production' || !!o.CASEBRIDGE_OIDC_ISSUER)
+  @Matches(/^https?:\/\/\S+$/, { message: 'CASEBRIDGE_OIDC_ISSUER must be the issuer URL (http(s)://…); it is required when NODE_ENV=production' })
+  CASEBRIDGE_OIDC_ISSUER: string = '';
+  /** Expected `aud` of the tokens (recommended with an issuer). */
+  @IsOptional() @IsString() CASEBRIDGE_OIDC_AUDIENCE: string = '';
+  /** JWKS URL; default: jwks_uri of the issuer's discovery document. */
+  @IsOptional() @Matches(/^(https?:\/\/\S+)?$/, { message: 'CASEBRIDGE_OIDC_JWKS_URI must be a URL' }) CASEBRIDGE_OIDC_JWKS_URI: string = '';
+  /** Claim (dotted path) holding the agency id `kind:region`. */
+  @IsString() @MinLength(1) CASEBRIDGE_OIDC_CLAIM_AGENCY: string = 'agencyId';
+  /** Claim (dotted path) holding the roles (list or space-separated), e.g. realm_access.roles. */
+  @IsString() @MinLength(1) CASEBRIDGE_OIDC_CLAIM_ROLES: string = 'roles';
+  /** Minimum time between two JWKS fetches caused by an unknown key id (ms). */
+  @IsInt() @Min(0) @Max(3_600_000) CASEBRIDGE_OIDC_JWKS_COOLDOWN_MS: number = 30_000;
+  /** How long a fetched JWKS is used (ms): a key the issuer withdrew stops verifying after at most this long. */
+  @IsInt() @Min(1000) @Max(86_400_000) CASEBRIDGE_OIDC_JWKS_MAX_AGE_MS: number = 600_000;
+
+  /** When set, GET /metrics needs `Authorization: Bearer <this>` (a static scrape credential); empty: open to the cluster network. */
+  @ValidateIf((o: BaseEnv) => o.CASEBRIDGE_METRICS_TOKEN !== '') @IsString() @MinLength(16, { message: 'CASEBRIDGE_METRICS_TOKEN must be at least 16 characters (or empty)' }) CASEBRIDGE_METRICS_TOKEN: string = '';
 }
 
 export class EnvValidationError extends Error {}

@@ -9,3 +9,5 @@ export * from './health.module';
 export * from './service';
 export * from './messaging';
 export * from './timeline';
+export { metricsModule, MetricsSources, type MetricsTextSource } from './metrics/metrics.module';
+export { scrapeGauge } from './metrics/scrape-gauge';

@@ -3,6 +3,7 @@ import { MessagingModule, type MessagingOptions } from '@casebridge/messaging';
 import type { ProducerKind, TopicName } from '@casebridge/contracts';
 import type { DynamicModule } from '@nestjs/common';
 import { BaseEnv } from './env';
+import { countProcessed } from './metrics/messaging.metrics';
 import { readEnv } from './service';
 
 /**
@@ -19,6 +20,8 @@ export function messagingModule(spec: {
     inject: [ConfigService],
     useFactory: (config: ConfigService): MessagingOptions => {
       const env = readEnv(config, BaseEnv);
+      // the topic suffix isolates test systems sharing one broker: their groups must differ too
+      const groupId = `casebridge-${spec.service}${env.CASEBRIDGE_TOPIC_SUFFIX ? `.${env.CASEBRIDGE_TOPIC_SUFFIX}` : ''}`;
       return {
         brokers: env.CASEBRIDGE_KAFKA_BROKERS.split(','),
         clientId: `casebridge-${spec.service}`,
@@ -29,8 +32,7 @@ export function messagingModule(spec: {
         retry: { attempts: 10, baseMs: 250, maxMs: 10_000 },
         topicSuffix: env.CASEBRIDGE_TOPIC_SUFFIX || undefined,
         ...(spec.consumes?.length ? { consumer: {
-          // the topic suffix isolates test systems sharing one broker: their groups must differ too
-          groupId: `casebridge-${spec.service}${env.CASEBRIDGE_TOPIC_SUFFIX ? `.${env.CASEBRIDGE_TOPIC_SUFFIX}` : ''}`, topics: spec.consumes, fromBeginning: true,
+          groupId, topics: spec.consumes, fromBeginning: true, onProcessed: countProcessed(groupId),
           sessionTimeout: env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS, heartbeatInterval: Math.max(1000, Math.floor(env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS / 10)),
           // Partitions in parallel (order holds within each): a message waiting for an event that is still
           // on another topic must not hold up that other topic.

@@ -9,6 +9,7 @@ import { BaseEnv, envValidator } from './env';
 import { loggingModule } from './logging';
 import type { ServiceSchema } from './migrations/schema-set';
 import { runPendingMigrations } from './migrations/run-migrations';
+import { metricsModule } from './metrics/metrics.module';
 
 /** Reads the validated env back from ConfigService as a typed object. */
 export function readEnv<T extends BaseEnv>(config: ConfigService, cls: new () => T): T {
@@ -32,17 +33,29 @@ export interface ServiceSpec<T extends BaseEnv> {
   agencyKinds: AgencyKind[] | 'any';
 }
 
-/** Imports every CaseBridge service shares: validated config, pino logs, its database, JWT auth. */
+/** Imports every CaseBridge service shares: validated config, pino logs, its database, JWT auth, GET /metrics. */
 export function serviceImports<T extends BaseEnv>(spec: ServiceSpec<T>): (DynamicModule | Promise<DynamicModule>)[] {
   const imports: (DynamicModule | Promise<DynamicModule>)[] = [
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: envValidator(spec.env) }),
     loggingModule(spec.service),
+    metricsModule(spec.service),
     AuthModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        secret: readEnv(config, spec.env).CASEBRIDGE_JWT_SECRET,
-        agencyKinds: spec.agencyKinds,
-      }),
+      useFactory: (config: ConfigService) => {
+        const env = readEnv(config, spec.env);
+        return {
+          secret: env.CASEBRIDGE_JWT_SECRET,
+          agencyKinds: spec.agencyKinds,
+          oidc: env.CASEBRIDGE_OIDC_ISSUER ? {
+            issuer: env.CASEBRIDGE_OIDC_ISSUER,
+            audience: env.CASEBRIDGE_OIDC_AUDIENCE || undefined,
+            jwksUri: env.CASEBRIDGE_OIDC_JWKS_URI || undefined,
+            claims: { agency: env.CASEBRIDGE_OIDC_CLAIM_AGENCY, roles: env.CASEBRIDGE_OIDC_CLAIM_ROLES },
+            jwksCooldownMs: env.CASEBRIDGE_OIDC_JWKS_COOLDOWN_MS,
+            jwksMaxAgeMs: env.CASEBRIDGE_OIDC_JWKS_MAX_AGE_MS,
+          } : undefined,
+        };
+      },
     }),
   ];
   const schema = spec.schema;

@@ -8,6 +8,7 @@
 //   npm run --silent audit -- verify-file <file> --public-key <pem file> [--allow-unsealed] [--json]
 //   npm run --silent audit -- rebuild
 //   npm run --silent audit -- public-key [--url <audit service URL> [--token <bearer token>]] [--out <pem file>]
+//   npm run --silent audit -- rotate-key [--out <new key pem>]     (then restart the audit service)
 // Exit codes: 0 success · 1 verification failed · 2 usage or configuration error · 3 no such case / bad argument.
 import 'reflect-metadata';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,8 @@ import { exportCaseJsonl, reportOfExport, type CaseExport } from '../export/expo
 import { htmlToPdf } from '../export/report-pdf';
 import { verifyExport } from '../export/verify-export';
 import { ledgerExists } from '../ledger/schema/ledger.schema';
-import { loadSigningKey, parsePublicKey, publicKeyPemOf, keyIdOf, type CheckpointSigner } from '../ledger/signing/signing-key';
+import { defaultKeyringFile, readKeyring, rotateSigningKey } from '../ledger/signing/key-rotation';
+import { loadSigningKey, parsePublicKey, parsePublicKeyring, publicKeyPemOf, keyIdOf, type CheckpointSigner } from '../ledger/signing/signing-key';
 import { rebuildProjection } from '../rebuild/rebuild-projection';
 import { loadCaseHistory, loadCaseState } from '../replay/case-history';
 import { assertLinkedCaseId, parseAsOf, parseExportFormat } from '../shared/audit.errors';
@@ -43,6 +45,7 @@ export class AuditCliEnv {
   @IsString() @MinLength(1) CASEBRIDGE_DB_NAME: string = 'casebridge_audit';
   @IsOptional() @IsString() CASEBRIDGE_AUDIT_SIGNING_KEY: string = '';
   @IsString() @MinLength(1) CASEBRIDGE_AUDIT_KEY_FILE: string = DEFAULT_AUDIT_KEY_FILE;
+  @IsOptional() @IsString() CASEBRIDGE_AUDIT_KEYRING_FILE: string = '';
 }
 
 class UsageError extends Error {}
@@ -61,8 +64,13 @@ const USAGE = `usage: audit <command> …
       the Ed25519 public key as PEM (for --public-key): from GET <url>/ledger/public-key with an auditor's token
       (--token or CASEBRIDGE_TOKEN), else from the signing key configured here; --out writes the PEM file, e.g.
       npm run --silent audit -- public-key --url http://127.0.0.1:3006 --token "$(npm run --silent token -- --agency procuratorate:210100 --role auditor)" --out audit-public.pem
+  rotate-key [--out <file>]
 environment: CASEBRIDGE_PG_HOST, CASEBRIDGE_PG_PORT, CASEBRIDGE_PG_USER, CASEBRIDGE_PG_PASSWORD, CASEBRIDGE_DB_NAME (default casebridge_audit);
-  the signing key (CASEBRIDGE_AUDIT_SIGNING_KEY or CASEBRIDGE_AUDIT_KEY_FILE, default ${DEFAULT_AUDIT_KEY_FILE}) seals exports and gives the public key.
+  the signing key (CASEBRIDGE_AUDIT_SIGNING_KEY or CASEBRIDGE_AUDIT_KEY_FILE, default ${DEFAULT_AUDIT_KEY_FILE}) seals exports and gives the public key;
+  the keyring (CASEBRIDGE_AUDIT_KEYRING_FILE, default audit-public-keys.pem beside the key file) holds earlier keys: verify trusts them all.
+  --public-key may name a file of several PEM keys (a keyring).
+  rotate-key: records the current public key in the keyring, writes a new key (the key file, or --out when the key comes
+  from CASEBRIDGE_AUDIT_SIGNING_KEY), records it too; restart the audit service to sign with it.
 exit: 0 success, 1 verification failed, 2 usage or configuration error, 3 no such case or bad argument`;
 
 function readEnv(): AuditCliEnv {
@@ -82,16 +90,30 @@ function signerIfAvailable(env: AuditCliEnv): CheckpointSigner | null {
   }
 }
 
-function trustedKey(env: AuditCliEnv, file: string | undefined) {
+function keyringFileOf(env: AuditCliEnv): string {
+  return env.CASEBRIDGE_AUDIT_KEYRING_FILE || defaultKeyringFile(env.CASEBRIDGE_AUDIT_KEY_FILE);
+}
+
+/** The keys to verify with: those of --public-key (a file of one or more PEM keys), else the signing key and the keyring. */
+function trustedKeys(env: AuditCliEnv, file: string | undefined) {
   if (file) {
     try {
-      return parsePublicKey(readFileSync(file, 'utf8'));
+      return [...parsePublicKeyring(readFileSync(file, 'utf8')).values()];
     } catch (e) {
       throw new UsageError(`--public-key ${file}: ${(e as Error).message}`);
     }
   }
+  const keys = readKeyring(keyringFileOf(env));
   const signer = signerIfAvailable(env);
-  if (!signer) throw new UsageError('no public key: pass --public-key <pem file> (GET /ledger/public-key), or run where the signing key is configured');
+  if (signer) keys.set(signer.keyId, parsePublicKey(signer.publicKeyPem));
+  if (!keys.size) throw new UsageError('no public key: pass --public-key <pem file> (GET /ledger/public-key), or run where the signing key is configured');
+  return [...keys.values()];
+}
+
+function trustedKey(env: AuditCliEnv, file: string | undefined) {
+  if (file) return trustedKeys(env, file).at(-1)!;
+  const signer = signerIfAvailable(env);
+  if (!signer) return trustedKeys(env, undefined).at(-1)!;
   return parsePublicKey(signer.publicKeyPem);
 }
 
@@ -207,6 +229,20 @@ async function main(argv: string[]): Promise<number> {
     return writeReports(jsonl, key, langs, values['out-dir'], !values['no-pdf']);
   }
 
+  if (command === 'rotate-key') {
+    const env = readEnv();
+    let r;
+    try {
+      r = rotateSigningKey({
+        keyFile: env.CASEBRIDGE_AUDIT_KEY_FILE, pem: env.CASEBRIDGE_AUDIT_SIGNING_KEY || undefined, keyringFile: keyringFileOf(env), out: values.out,
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    process.stdout.write(`rotated: ${r.oldKeyId} → ${r.newKeyId}\n  new private key: ${r.newKeyWrittenTo}\n  keyring (keep it; old checkpoints and exports verify with it): ${r.keyringFile}\n`
+      + `  restart the audit service to sign with the new key${env.CASEBRIDGE_AUDIT_SIGNING_KEY ? ' (after putting the new key in CASEBRIDGE_AUDIT_SIGNING_KEY)' : ''}\n`);
+    return 0;
+  }
   if (command === 'public-key') {
     const key = values.url
       ? await fetchPublicKey(values.url, values.token ?? process.env.CASEBRIDGE_TOKEN)
@@ -256,7 +292,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'verify': {
         const report = await verifyLedger(db, {
-          linkedCaseId: arg === undefined ? undefined : assertLinkedCaseId(arg), publicKeys: [trustedKey(env, values['public-key'])],
+          linkedCaseId: arg === undefined ? undefined : assertLinkedCaseId(arg), publicKeys: trustedKeys(env, values['public-key']),
         });
         printVerify(report, !!values.json);
         return report.ok ? 0 : 1;
@@ -275,7 +311,7 @@ async function main(argv: string[]): Promise<number> {
         }
         const key = signer ? parsePublicKey(signer.publicKeyPem) : values['public-key'] ? trustedKey(env, values['public-key']) : null;
         if (!key && format === 'html') throw new UsageError('the report verifies the export: pass --public-key <pem file>');
-        const options = { signer, publicKeys: key ? [key] : [], publicKey: key ? { keyId: keyIdOf(key), pem: publicKeyPemOf(key) } : null };
+        const options = { signer, publicKeys: key ? trustedKeys(env, values['public-key']) : [], publicKey: key ? { keyId: keyIdOf(key), pem: publicKeyPemOf(key) } : null };
         const jsonl = await exportCaseJsonl(db, assertLinkedCaseId(arg), options);
         if (!signer) process.stderr.write('audit: WARNING: NOT SEALED — written without the signing key (--allow-unsealed); verify-file needs --allow-unsealed and the report says "not sealed"\n');
         if (command === 'report') return writeReports(jsonl, key!, langs, values['out-dir']!, !values['no-pdf']);

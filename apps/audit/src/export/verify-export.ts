@@ -8,7 +8,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { contentHashOf, entryHashOf, GENESIS_HASH, isHash, sha256Hex } from '../ledger/chain/hashing';
-import { keyIdOf, parsePublicKey, verifyBytes, verifyCheckpointSignature } from '../ledger/signing/signing-key';
+import { keyIdOf, parsePublicKeyring, verifyBytes, verifyCheckpointSignature } from '../ledger/signing/signing-key';
 import { EXPORT_FORMAT, sealMessage } from './export-format';
 
 export type ExportProblemKind =
@@ -70,9 +70,17 @@ type Json = Record<string, unknown>;
 const str = (v: unknown): v is string => typeof v === 'string';
 const int = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
-export function verifyExport(text: string, publicKeyPem: string | KeyObject, options: VerifyExportOptions = {}): ExportVerification {
-  const key = typeof publicKeyPem === 'string' ? parsePublicKey(publicKeyPem) : publicKeyPem;
-  const keyId = keyIdOf(key);
+/**
+ * `publicKeys`: the trusted public key(s) — a PEM text with one or more keys (a keyring: after a rotation, the old
+ * and the new key), a key, or a list. Each checkpoint and the seal are checked with the key their keyId names, so a
+ * file signed with an old key keeps verifying with that key's public key.
+ */
+export function verifyExport(text: string, publicKeys: string | KeyObject | readonly KeyObject[], options: VerifyExportOptions = {}): ExportVerification {
+  const keys = typeof publicKeys === 'string'
+    ? parsePublicKeyring(publicKeys)
+    : new Map((Array.isArray(publicKeys) ? publicKeys : [publicKeys as KeyObject]).map((k) => [keyIdOf(k), k] as const));
+  const trusted = [...keys.keys()].join(' or ');
+  let keyId = [...keys.keys()].at(-1)!;
   const problems: ExportProblem[] = [];
   const add = (p: ExportProblem) => problems.push(p);
 
@@ -163,14 +171,16 @@ export function verifyExport(text: string, publicKeyPem: string | KeyObject, opt
       case 'seal': {
         sealed = true;
         const sha = sha256Hex(text.slice(0, start));
-        if (obj.keyId !== keyId) {
-          add({ line: n, problem: 'unknown-key', detail: 'the seal was made with another key', expected: keyId, found: String(obj.keyId) });
+        const key = keys.get(String(obj.keyId));
+        if (!key) {
+          add({ line: n, problem: 'unknown-key', detail: 'the seal was made with a key that is not among the trusted public keys', expected: trusted, found: String(obj.keyId) });
         } else if (obj.sha256 !== sha) {
           add({ line: n, problem: 'bad-seal', detail: 'the bytes before the seal are not the ones sealed', expected: String(obj.sha256), found: sha });
         } else if (obj.algorithm !== 'Ed25519' || !verifyBytes(sealMessage(sha), obj.signature, key)) {
           add({ line: n, problem: 'bad-seal', detail: 'the seal signature does not verify with the public key' });
         } else {
           sealValid = true;
+          keyId = String(obj.keyId);
         }
         break;
       }
@@ -188,8 +198,9 @@ export function verifyExport(text: string, publicKeyPem: string | KeyObject, opt
       add({ line, problem: 'wrong-case', detail: 'checkpoint of another linked case', expected: String(linkedCaseId), found: c.linkedCaseId });
       continue;
     }
-    if (c.keyId !== keyId) {
-      add({ line, problem: 'unknown-key', detail: 'signed with another key than the one given', expected: keyId, found: String(c.keyId) });
+    const key = keys.get(String(c.keyId));
+    if (!key) {
+      add({ line, problem: 'unknown-key', detail: 'signed with a key that is not among the trusted public keys', expected: trusted, found: String(c.keyId) });
       continue;
     }
     const claim = { linkedCaseId: c.linkedCaseId, upToSeq: c.upToSeq, headHash: c.headHash, createdAt: c.createdAt };

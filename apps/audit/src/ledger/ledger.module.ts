@@ -8,8 +8,9 @@ import { databaseOfDataSource } from '../shared/sql';
 import { CheckpointScheduler } from './checkpoints/checkpoint-scheduler';
 import { LedgerIngestion } from './ingest/ledger-ingestion';
 import { LedgerHttpController } from './ledger.http.controller';
-import { AUDIT_DB, CHECKPOINT_SIGNER } from './ledger.tokens';
+import { AUDIT_DB, CHECKPOINT_SIGNER, TRUSTED_PUBLIC_KEYS } from './ledger.tokens';
 import { GetPublicKeyHandler, ListCheckpointsHandler, VerifyLedgerHandler } from './queries/ledger-queries';
+import { defaultKeyringFile, trustedPublicKeys } from './signing/key-rotation';
 import { loadSigningKey, type CheckpointSigner } from './signing/signing-key';
 
 /**
@@ -33,9 +34,17 @@ import { loadSigningKey, type CheckpointSigner } from './signing/signing-key';
         return signer;
       },
     },
+    {
+      provide: TRUSTED_PUBLIC_KEYS,
+      inject: [ConfigService, CHECKPOINT_SIGNER],
+      useFactory: (config: ConfigService, signer: CheckpointSigner) => {
+        const env = readEnv(config, AuditEnv);
+        return trustedPublicKeys(signer.publicKeyPem, env.CASEBRIDGE_AUDIT_KEYRING_FILE || defaultKeyringFile(env.CASEBRIDGE_AUDIT_KEY_FILE));
+      },
+    },
     LedgerIngestion, CheckpointScheduler,
     GetPublicKeyHandler, VerifyLedgerHandler, ListCheckpointsHandler, RebuildProjectionHandler,
   ],
-  exports: [AUDIT_DB, CHECKPOINT_SIGNER],
+  exports: [AUDIT_DB, CHECKPOINT_SIGNER, TRUSTED_PUBLIC_KEYS],
 })
 export class LedgerModule {}

@@ -1,6 +1,9 @@
 import { JwtService } from '@nestjs/jwt';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { ROLES } from '../claims';
-import { TOKEN_HELP, tokenFromArgs } from './token.cli';
+import { issuerCommand, TOKEN_HELP, tokenFromArgs } from './token.cli';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 
@@ -32,5 +35,24 @@ describe('token CLI', () => {
     [['--agency', 'police:210100', '--officr', 'x'], /Unknown option '--officr'.*--help/],
   ])('refuses %j', (args, message) => {
     expect(() => tokenFromArgs(args as string[], SECRET)).toThrow(message);
+  });
+
+  it('--key: a token to sign with local issuer keys; --issuer/--audience only with --key', () => {
+    expect(tokenFromArgs(['--agency', 'police:210100', '--key', 'a.pem', '--key', 'b.pem', '--audience', 'casebridge'], SECRET)).toEqual({
+      issuerSigned: { keyFiles: ['a.pem', 'b.pem'], issuer: undefined, audience: 'casebridge', input: expect.objectContaining({ agencyId: 'police:210100', roles: ['officer'] }) },
+    });
+    expect(() => tokenFromArgs(['--agency', 'police:210100', '--issuer', 'http://x'], SECRET)).toThrow(/go with --key/);
+  });
+
+  it('keygen writes an issuer key; jwks publishes the public halves of several keys', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'token-cli-'));
+    const a = path.join(dir, 'a.pem');
+    const b = path.join(dir, 'b.pem');
+    expect(await issuerCommand('keygen', ['--out', a])).toMatch(/EdDSA issuer key written/);
+    expect(await issuerCommand('keygen', ['--alg', 'RS256', '--out', b])).toMatch(/RS256 issuer key written/);
+    await expect(issuerCommand('keygen', ['--out', a])).rejects.toThrow(/EEXIST/); // never overwrites a key
+    const jwks = JSON.parse(await issuerCommand('jwks', ['--key', a, '--key', b])) as { keys: { kty: string; alg: string; d?: string }[] };
+    expect(jwks.keys.map((k) => [k.kty, k.alg])).toEqual([['OKP', 'EdDSA'], ['RSA', 'RS256']]);
+    expect(jwks.keys.every((k) => k.d === undefined)).toBe(true); // no private part
   });
 });

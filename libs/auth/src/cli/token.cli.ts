@@ -1,11 +1,16 @@
-// Development command: prints a signed bearer token (HS256) for the CaseBridge services.
+// Development command: prints a signed bearer token for the CaseBridge services: HS256 with the development secret,
+// or signed with a local OIDC issuer's key (--key); runs that local issuer (keygen, jwks, serve).
 //   npm run --silent token -- --agency police:210100 [--role officer] [--role head] [--officer p-001] [--name 张三] [--ttl 8h]
+//   npm run --silent token -- --agency police:210100 --key issuer.pem [--issuer URL] [--audience AUD]
+//   npm run --silent token -- keygen [--alg EdDSA|RS256] --out issuer.pem | jwks --key a.pem… | serve --key a.pem… [--port 4000]
 //   npm run --silent token -- --help
 // Exit codes: 0 token printed; 2 usage error (one line on stderr).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AGENCY_ID_PATTERN } from '@casebridge/contracts';
 import { ROLES, type Role } from '../claims';
 import { DEV_JWT_SECRET } from '../dev-secret';
+import { generateIssuerKeyPem, LocalIssuer, type IssuerAlgorithm } from '../oidc/local-issuer';
 import { issueToken } from '../token';
 
 export const TOKEN_HELP = `usage: token --agency <kind:region> [--role <role>]… [--officer <id>] [--name <name>] [--ttl <duration>]
@@ -28,9 +33,20 @@ Send it as "Authorization: Bearer <token>".
   --officer <id>          officer id (the token's sub); default <kind>-<region>-<first role>
   --name <name>           display name
   --ttl <duration>        lifetime, e.g. 30m, 8h, 7d (default 8h)
+  --key <pem file>        sign with this local issuer key (EdDSA or RS256; kid = its JWK thumbprint) instead of HS256:
+                          for services configured with CASEBRIDGE_OIDC_ISSUER (they refuse HS256 tokens then)
+  --issuer <url>          the token's iss with --key (default CASEBRIDGE_OIDC_ISSUER, else http://127.0.0.1:4000)
+  --audience <aud>        the token's aud with --key (default CASEBRIDGE_OIDC_AUDIENCE)
   -h, --help              this text
 
-Signed with CASEBRIDGE_JWT_SECRET (the services' secret), or the development secret when unset.
+A local OIDC issuer (development and tests; not an identity provider: it authenticates nobody):
+  token keygen [--alg EdDSA|RS256] --out issuer.pem     a new issuer key (PKCS8 PEM, mode 0600)
+  token jwks --key issuer.pem [--key old.pem]           the JWKS of those keys
+  token serve --key old.pem --key new.pem [--port 4000] serves /.well-known/openid-configuration and /jwks.json;
+                                                        the last --key signs; keep the previous keys listed while their
+                                                        tokens must still verify (rotation)
+
+Without --key: signed with CASEBRIDGE_JWT_SECRET (the services' secret), or the development secret when unset.
 Examples:
   npm run --silent token -- --agency enforcement:210100 --role officer --role head --officer e-001
   npm run --silent token -- --agency procuratorate:210000 --role supervisor
@@ -39,9 +55,17 @@ Examples:
 
 class UsageError extends Error {}
 
-/** Builds the token from the arguments; throws UsageError with a message for the user. */
-export function tokenFromArgs(argv: readonly string[], secret: string): string | { help: string } {
-  let values: { agency?: string; role?: string[]; officer?: string; name?: string; ttl?: string; help?: boolean };
+/** A token to sign with local issuer keys (--key): the last key signs. */
+export interface IssuerSignedToken {
+  keyFiles: string[];
+  issuer?: string;
+  audience?: string;
+  input: { agencyId: string; roles: Role[]; officerId?: string; name?: string; ttl?: string };
+}
+
+/** Builds the token from the arguments (with --key: what to sign); throws UsageError with a message for the user. */
+export function tokenFromArgs(argv: readonly string[], secret: string): string | { help: string } | { issuerSigned: IssuerSignedToken } {
+  let values: { agency?: string; role?: string[]; officer?: string; name?: string; ttl?: string; help?: boolean; key?: string[]; issuer?: string; audience?: string };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -50,6 +74,7 @@ export function tokenFromArgs(argv: readonly string[], secret: string): string |
       options: {
         agency: { type: 'string' }, role: { type: 'string', multiple: true }, officer: { type: 'string' },
         name: { type: 'string' }, ttl: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        key: { type: 'string', multiple: true }, issuer: { type: 'string' }, audience: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -65,15 +90,67 @@ export function tokenFromArgs(argv: readonly string[], secret: string): string |
   if (values.ttl !== undefined && !/^\d+\s*(s|m|h|d|w|y)?$/.test(values.ttl)) {
     throw new UsageError(`--ttl must be a duration such as 30m, 8h or 7d, got ${JSON.stringify(values.ttl)}`);
   }
-  return issueToken({ agencyId: values.agency, roles: roles as Role[], officerId: values.officer, name: values.name, secret, ttl: values.ttl });
+  const input = { agencyId: values.agency, roles: roles as Role[], officerId: values.officer, name: values.name, ttl: values.ttl };
+  if (values.key?.length) return { issuerSigned: { keyFiles: values.key, issuer: values.issuer, audience: values.audience, input } };
+  if (values.issuer || values.audience) throw new UsageError('--issuer and --audience go with --key (an HS256 token has neither)');
+  return issueToken({ ...input, secret });
+}
+
+function readPems(files: readonly string[]): string[] {
+  return files.map((f) => {
+    try {
+      return readFileSync(f, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read --key ${f}: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** keygen, jwks, serve: the local issuer's commands. Resolves with what to print (serve keeps the process alive). */
+export async function issuerCommand(command: string, argv: readonly string[]): Promise<string> {
+  let values: { key?: string[]; alg?: string; out?: string; port?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv], strict: true, allowPositionals: false,
+      options: { key: { type: 'string', multiple: true }, alg: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' } },
+    }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message} (see --help)`);
+  }
+  if (command === 'keygen') {
+    const alg = (values.alg ?? 'EdDSA') as IssuerAlgorithm;
+    if (alg !== 'EdDSA' && alg !== 'RS256') throw new UsageError('--alg must be EdDSA or RS256');
+    if (!values.out) throw new UsageError('keygen needs --out <file.pem>');
+    writeFileSync(values.out, await generateIssuerKeyPem(alg), { mode: 0o600, flag: 'wx' });
+    return `${alg} issuer key written to ${values.out}`;
+  }
+  if (!values.key?.length) throw new UsageError(`${command} needs --key <file.pem> (one or more)`);
+  const issuer = await LocalIssuer.create({ pems: readPems(values.key) });
+  if (command === 'jwks') return JSON.stringify(issuer.jwks(), null, 2);
+  const port = Number(values.port ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
+  const url = await issuer.listen(port);
+  return `local OIDC issuer ${url} (keys ${issuer.kids.join(', ')}; ${issuer.current.kid} signs)\n`
+    + `  services: CASEBRIDGE_OIDC_ISSUER=${url}\n  tokens:   npm run --silent token -- --key <the signing pem> --issuer ${url} --agency police:210100 --role officer`;
+}
+
+async function main(argv: string[]): Promise<string> {
+  if (['keygen', 'jwks', 'serve'].includes(argv[0] ?? '')) return issuerCommand(argv[0]!, argv.slice(1));
+  const result = tokenFromArgs(argv, process.env.CASEBRIDGE_JWT_SECRET || DEV_JWT_SECRET);
+  if (typeof result === 'string') return result;
+  if ('help' in result) return result.help;
+  const { keyFiles, input } = result.issuerSigned;
+  const issuer = await LocalIssuer.create({ pems: readPems(keyFiles) });
+  issuer.issuer = result.issuerSigned.issuer ?? (process.env.CASEBRIDGE_OIDC_ISSUER || 'http://127.0.0.1:4000');
+  return issuer.sign({ ...input, audience: result.issuerSigned.audience ?? (process.env.CASEBRIDGE_OIDC_AUDIENCE || undefined) });
 }
 
 if (require.main === module) {
-  try {
-    const result = tokenFromArgs(process.argv.slice(2), process.env.CASEBRIDGE_JWT_SECRET || DEV_JWT_SECRET);
-    process.stdout.write(`${typeof result === 'string' ? result : result.help}\n`);
-  } catch (e) {
-    process.stderr.write(`token: ${(e as Error).message}\n`);
-    process.exitCode = 2;
-  }
+  main(process.argv.slice(2)).then(
+    (out) => process.stdout.write(`${out}\n`),
+    (e: unknown) => {
+      process.stderr.write(`token: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

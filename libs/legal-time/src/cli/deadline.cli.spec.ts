@@ -8,7 +8,7 @@ const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const CLI = 'libs/legal-time/src/cli/deadline.cli.ts';
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['-r', './scripts/register.js', CLI, ...args], {
+  const r = spawnSync(process.execPath, ['-r', '@swc-node/register', CLI, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, TZ: 'America/New_York' }, // results must not depend on the machine time zone

@@ -1,7 +1,7 @@
 /**
  * Deadline calculator.
  *
- *   node -r ./scripts/register.js libs/legal-time/src/cli/deadline.cli.ts \
+ *   node -r @swc-node/register libs/legal-time/src/cli/deadline.cli.ts \
  *     --rule transfer.filing-review --from 2025-09-30T10:00:00+08:00 [--variant major-complex] \
  *     [--calendar extra-years.json] [--provisional] [--compact]
  *   ... --list

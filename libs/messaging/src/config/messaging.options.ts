@@ -2,7 +2,7 @@ import {
   AGENCY_ID_PATTERN, AGENCY_KINDS, ALL_TOPICS, isAgencyKind, SYSTEM_PRODUCERS, type ProducerKind, type TopicName,
 } from '@casebridge/contracts';
 import type { KafkaConfig, logLevel } from 'kafkajs';
-import type { ConsumerRetryOptions } from '../inbox/integration-event.consumer';
+import type { ConsumerRetryOptions, ProcessedMessage } from '../inbox/integration-event.consumer';
 
 export interface MessagingOptions {
   brokers: string[];
@@ -19,6 +19,8 @@ export interface MessagingOptions {
     sessionTimeout?: number;
     heartbeatInterval?: number;
     partitionsConsumedConcurrently?: number;
+    /** Called after each message's offset is committed (metrics). */
+    onProcessed?: (m: ProcessedMessage) => void;
   };
   /** The outbox relay; enabled unless `{ enabled: false }` (several replicas are fine: one publishes at a time). */
   relay?: { enabled: boolean; intervalMs?: number; batchSize?: number };

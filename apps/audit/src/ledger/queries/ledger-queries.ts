@@ -1,9 +1,10 @@
+import type { KeyObject } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ENTRY_HASH_FORMULA, GLOBAL_HASH_FORMULA, CANONICALIZATION, CHECKPOINT_FORMAT } from '../chain/hashing';
-import { parsePublicKey, type CheckpointSigner } from '../signing/signing-key';
+import type { CheckpointSigner } from '../signing/signing-key';
 import { latestCheckpoints, type StoredCheckpoint } from '../ledger.store';
-import { AUDIT_DB, CHECKPOINT_SIGNER } from '../ledger.tokens';
+import { AUDIT_DB, CHECKPOINT_SIGNER, TRUSTED_PUBLIC_KEYS } from '../ledger.tokens';
 import type { OfficerClaims } from '@casebridge/auth';
 import { assertCaseInAuditScope, assertNationalAuditor } from '../../shared/audit-scope';
 import type { SqlDatabase } from '../../shared/sql';
@@ -40,11 +41,11 @@ export class VerifyLedgerQuery extends Query<VerifyReport> {
 
 @QueryHandler(VerifyLedgerQuery)
 export class VerifyLedgerHandler implements IQueryHandler<VerifyLedgerQuery> {
-  constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase, @Inject(CHECKPOINT_SIGNER) private readonly signer: CheckpointSigner) {}
+  constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase, @Inject(TRUSTED_PUBLIC_KEYS) private readonly keys: KeyObject[]) {}
   async execute({ auditor, linkedCaseId }: VerifyLedgerQuery): Promise<VerifyReport> {
     if (linkedCaseId === undefined) assertNationalAuditor(auditor, 'Verifying the whole ledger');
     else await assertCaseInAuditScope(this.db, auditor, linkedCaseId);
-    return verifyLedger(this.db, { linkedCaseId, publicKeys: [parsePublicKey(this.signer.publicKeyPem)] });
+    return verifyLedger(this.db, { linkedCaseId, publicKeys: this.keys });
   }
 }
 

@@ -40,6 +40,24 @@ export function parsePublicKey(pem: string): KeyObject {
   return key;
 }
 
+/**
+ * A keyring: every Ed25519 public key in a PEM text (several `-----BEGIN PUBLIC KEY-----` blocks, e.g. the keys an
+ * audit service has signed with over the years), by key id. A private key block contributes its public half.
+ */
+export function parsePublicKeyring(pem: string): Map<string, KeyObject> {
+  const blocks = pem.match(/-----BEGIN ([A-Z ]+)-----[\s\S]+?-----END \1-----/g) ?? [];
+  if (!blocks.length) throw new SigningKeyError('not a PEM public key: no PEM block found');
+  return new Map(blocks.map((b) => {
+    const key = parsePublicKey(b);
+    return [keyIdOf(key), key] as const;
+  }));
+}
+
+/** The keyring file a rotation keeps: one PEM block per key, each preceded by `# keyId <id> <note>`. */
+export function keyringEntry(key: KeyObject, note: string): string {
+  return `# keyId ${keyIdOf(key)} ${note}\n${publicKeyPemOf(key)}`;
+}
+
 export function publicKeyPemOf(key: KeyObject): string {
   return key.export({ type: 'spki', format: 'pem' }).toString();
 }

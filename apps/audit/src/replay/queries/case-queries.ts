@@ -1,8 +1,9 @@
+import type { KeyObject } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { exportCase, type CaseExport } from '../../export/export-case';
-import { AUDIT_DB, CHECKPOINT_SIGNER } from '../../ledger/ledger.tokens';
-import { parsePublicKey, type CheckpointSigner } from '../../ledger/signing/signing-key';
+import { AUDIT_DB, CHECKPOINT_SIGNER, TRUSTED_PUBLIC_KEYS } from '../../ledger/ledger.tokens';
+import type { CheckpointSigner } from '../../ledger/signing/signing-key';
 import type { OfficerClaims } from '@casebridge/auth';
 import { assertCaseInAuditScope } from '../../shared/audit-scope';
 import type { ExportFormat } from '../../shared/audit.errors';
@@ -42,11 +43,15 @@ export class ExportCaseQuery extends Query<CaseExport> {
 
 @QueryHandler(ExportCaseQuery)
 export class ExportCaseHandler implements IQueryHandler<ExportCaseQuery> {
-  constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase, @Inject(CHECKPOINT_SIGNER) private readonly signer: CheckpointSigner) {}
+  constructor(
+    @Inject(AUDIT_DB) private readonly db: SqlDatabase,
+    @Inject(CHECKPOINT_SIGNER) private readonly signer: CheckpointSigner,
+    @Inject(TRUSTED_PUBLIC_KEYS) private readonly keys: KeyObject[],
+  ) {}
   async execute({ auditor, linkedCaseId, format, lang }: ExportCaseQuery): Promise<CaseExport> {
     await assertCaseInAuditScope(this.db, auditor, linkedCaseId);
     return exportCase(this.db, linkedCaseId, format, {
-      signer: this.signer, publicKeys: [parsePublicKey(this.signer.publicKeyPem)],
+      signer: this.signer, publicKeys: this.keys,
       publicKey: { keyId: this.signer.keyId, pem: this.signer.publicKeyPem }, lang,
     });
   }

@@ -1,0 +1,89 @@
+/**
+ * Offline checks of the container deployment (no Docker engine needed): docker-compose.yml runs the compiled
+ * build of every service from the one multi-stage image, and that image holds production dependencies only,
+ * runs as a non-root user and has a health check. `docker compose config` is the check on a Docker host.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+
+const root = path.resolve(__dirname, '../..');
+const read = (f: string) => readFileSync(path.join(root, f), 'utf8');
+const APPS = readdirSync(path.join(root, 'apps')).filter((a) => existsSync(path.join(root, 'apps', a, 'src/main.ts')));
+
+interface Service { command?: string[]; build?: { dockerfile: string }; environment?: Record<string, string>; ports?: string[]; healthcheck?: { disable?: boolean } }
+const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
+
+/** The Dockerfile's stages: name → instructions (continuation lines joined). */
+function stages(text: string): Map<string, string[]> {
+  const lines = text.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const out = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const l of lines) {
+    const from = /^FROM\s+\S+(?:\s+AS\s+(\S+))?/i.exec(l);
+    if (from) out.set(from[1] ?? `stage${out.size}`, (current = []));
+    else current?.push(l);
+  }
+  return out;
+}
+
+describe('docker-compose.yml', () => {
+  it.each(APPS)('runs the compiled build of %s from the one image, with its port and a health check', (app) => {
+    const svc = compose.services[app];
+    expect(svc).toBeDefined();
+    expect(svc!.build?.dockerfile).toBe('infra/docker/Dockerfile');
+    expect(svc!.command).toEqual(['node', `dist/apps/${app}/src/main.js`]);
+    const port = svc!.environment?.PORT;
+    expect(port).toMatch(/^\d+$/);
+    expect(svc!.ports).toEqual([`${port}:${port}`]);
+    expect(svc!.healthcheck?.disable).not.toBe(true);
+  });
+
+  it('runs no TypeScript at start: every command is compiled JavaScript the build produces from a source file', () => {
+    const build = JSON.parse(read('package.json')).scripts['build:compile'] as string;
+    for (const [name, svc] of Object.entries(compose.services)) {
+      for (const arg of svc.command ?? []) {
+        expect(`${name}: ${arg}`).not.toMatch(/\.ts$|register/);
+        const compiled = /^dist\/(.+)\.js$/.exec(arg);
+        if (!compiled) continue;
+        const source = `${compiled[1]}.ts`;
+        expect(existsSync(path.join(root, source))).toBe(true);
+        expect(build.split(/\s+/).some((input) => source === input || source.startsWith(`${input}/`))).toBe(true);
+      }
+    }
+  });
+
+  it('uses the same ports as npm start (infra/local/run-all)', () => {
+    const runAll = read('infra/local/run-all');
+    for (const app of APPS) expect(runAll).toContain(`${app}:${compose.services[app]!.environment!.PORT}`);
+  });
+});
+
+describe('infra/docker/Dockerfile', () => {
+  const s = stages(read('infra/docker/Dockerfile'));
+  const runtime = [...s.values()].at(-1)!;
+
+  it('is multi-stage: the build stage compiles, the runtime stage copies dist/ and production-only node_modules', () => {
+    expect(s.size).toBeGreaterThanOrEqual(3);
+    expect(s.get('build')).toContain('RUN npm run build');
+    expect(s.get('production-deps')!.some((l) => /^RUN npm ci --omit=dev\b/.test(l))).toBe(true);
+    expect(runtime).toContain('COPY --from=production-deps --chown=node:node /app/node_modules ./node_modules');
+    expect(runtime).toContain('COPY --from=build --chown=node:node /app/dist ./dist');
+    // nothing else from the build stage (it holds the dev dependencies), and no install in the runtime stage
+    expect(runtime.filter((l) => l.includes('--from=build'))).toHaveLength(1);
+    expect(runtime.some((l) => /npm (ci|install)/.test(l))).toBe(false);
+  });
+
+  it('runs as a non-root user, in production mode, with a health check on GET /health', () => {
+    const user = runtime.filter((l) => l.startsWith('USER ')).at(-1);
+    expect(user).toBe('USER node');
+    expect(runtime.find((l) => l.startsWith('ENV '))).toMatch(/NODE_ENV=production/);
+    expect(runtime.find((l) => l.startsWith('HEALTHCHECK '))).toMatch(/\/health/);
+    expect(runtime.find((l) => l.startsWith('CMD '))).toMatch(/dist\/apps\/[a-z-]+\/src\/main\.js/);
+  });
+
+  it('keeps the host\'s node_modules, dist and local state out of the build context', () => {
+    const ignored = read('.dockerignore').split('\n');
+    for (const entry of ['node_modules', 'dist', '.infra', '.git']) expect(ignored).toContain(entry);
+  });
+});

@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.infra/**', '**/.scratch/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'apps/*/web/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', '.infra/**', '**/.scratch/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'apps/*/web/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

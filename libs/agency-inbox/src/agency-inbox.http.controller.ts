@@ -1,9 +1,17 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
+import { IsId } from '@casebridge/platform';
 import { AgencyNotification } from './notification.entity';
+
+export class ListInboxRequest {
+  @ApiPropertyOptional({ enum: ['true', 'false'], example: 'true', description: 'true: only unread items' })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'unread must be true or false' }) unread?: 'true' | 'false';
+  @ApiPropertyOptional({ format: 'uuid', description: 'only items of this linked case' }) @IsOptional() @IsId() linkedCaseId?: string;
+}
 
 @ApiTags('inbox')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -13,9 +21,7 @@ export class AgencyInboxHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your office’s inbox: deadlines you owe (started, near, missed) and supervisors’ presses (催办), newest first' })
-  @ApiQuery({ name: 'unread', required: false, example: 'true' })
-  @ApiQuery({ name: 'linkedCaseId', required: false })
-  list(@CurrentOfficer() officer: OfficerClaims, @Query('unread') unread?: string, @Query('linkedCaseId') linkedCaseId?: string) {
+  list(@CurrentOfficer() officer: OfficerClaims, @Query() { unread, linkedCaseId }: ListInboxRequest) {
     return this.ds.getRepository(AgencyNotification).find({
       where: { agencyId: officer.agencyId, ...(unread === 'true' ? { readAt: IsNull() } : {}), ...(linkedCaseId ? { linkedCaseId } : {}) },
       order: { occurredAt: 'DESC' }, take: 500,

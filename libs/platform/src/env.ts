@@ -28,6 +28,11 @@ export class BaseEnv {
   @IsString() CASEBRIDGE_TEMPORAL_NAMESPACE: string = 'default';
 
   @IsString() @MinLength(32, { message: 'CASEBRIDGE_JWT_SECRET must be at least 32 characters' }) CASEBRIDGE_JWT_SECRET: string = '';
+
+  /** Browser origins allowed to call the API cross-origin (CORS), comma-separated, e.g. https://console.example.gov.cn; empty: CORS off. */
+  @IsOptional() @Matches(/^((https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)(,https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)*)?$/, {
+    message: 'CASEBRIDGE_CORS_ORIGINS must be origins such as https://console.example.gov.cn[,http://127.0.0.1:8080] (scheme, host, optional port; no path)',
+  }) CASEBRIDGE_CORS_ORIGINS: string = '';
 }
 
 export class EnvValidationError extends Error {}

@@ -9,3 +9,4 @@ export * from './health.module';
 export * from './service';
 export * from './messaging';
 export * from './timeline';
+export * from './http-hardening';

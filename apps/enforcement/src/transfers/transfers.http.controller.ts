@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation,
-  ApiQuery, ApiTags,
+  ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { HeadDecideCommand, HeadDecisionRequest } from './commands/head-decide';
@@ -13,7 +13,7 @@ import {
 import { SendTransferCommand, SendTransferRequest } from './commands/send-transfer';
 import { SuspectCrimeCommand, SuspectCrimeRequest } from './commands/suspect-crime';
 import { TeamReportCommand, TeamReportRequest } from './commands/team-report';
-import { GetTransferQuery, ListTransfersQuery } from './queries/transfer-queries';
+import { GetTransferQuery, ListTransfersQuery, ListTransfersRequest } from './queries/transfer-queries';
 
 const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
@@ -34,8 +34,7 @@ export class TransfersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your agency’s transfers (optionally of one case), with phase and timeline' })
-  @ApiQuery({ name: 'caseId', required: false })
-  list(@CurrentOfficer() officer: OfficerClaims, @Query('caseId') caseId?: string) {
+  list(@CurrentOfficer() officer: OfficerClaims, @Query() { caseId }: ListTransfersRequest) {
     return this.queries.execute(new ListTransfersQuery(officer, caseId));
   }
 

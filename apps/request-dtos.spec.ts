@@ -7,7 +7,6 @@
 import 'reflect-metadata';
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { readdirSync, statSync } from 'node:fs';
@@ -15,6 +14,9 @@ import * as path from 'node:path';
 import { createValidationPipe } from '@casebridge/platform';
 
 type Cls = new () => object;
+// class-transformer's @Type metadata (the nested classes); its package exports the storage only by this path
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 
 function controllerFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -99,7 +101,7 @@ describe('request DTOs of every route', () => {
     });
   });
 
-  it.each([...allDtos].map((d) => [d.name, d] as const))('%s: every number and text has bounds', (_n, dto) => {
+  it.each([...allDtos].map((d) => [d.name, d] as const))('%s: every number, text and list has bounds; text is never empty', (_n, dto) => {
     const rules = rulesOf(dto);
     const byProp = new Map<string, Set<string>>();
     for (const r of rules) {
@@ -110,6 +112,8 @@ describe('request DTOs of every route', () => {
     for (const [prop, names] of byProp) {
       if (names.has('isInt') || names.has('isNumber')) expect([prop, names.has('min') && names.has('max')]).toEqual([prop, true]);
       if (names.has('isString')) expect([prop, names.has('maxLength') || names.has('matches') || names.has('isIn')]).toEqual([prop, true]);
+      // text an officer types is never empty (an empty reason or note is no reason)
+      if (names.has('isString') && !names.has('matches') && !names.has('isIn')) expect([prop, names.has('minLength')]).toEqual([prop, true]);
       if (names.has('isArray')) expect([prop, names.has('arrayMaxSize')]).toEqual([prop, true]);
     }
   });
@@ -145,6 +149,7 @@ describe('inputs quoted in #13', () => {
     ['GET /transfers?caseId=x', 'ListTransfersRequest', { caseId: 'x' }, ['caseId must be an id (a UUID such as 0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01)']],
     ['GET /inbox?linkedCaseId=x', 'ListInboxRequest', { linkedCaseId: 'x' }, ['linkedCaseId must be an id (a UUID such as 0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01)']],
     ['reasons: 12345 (refusing)', 'HeadDecisionRequest', { decision: 'refused', reasons: 12345 }, ['reasons must be text']],
+    ['reasons: 12345 (approving: not required, still checked when given)', 'HeadDecisionRequest', { decision: 'approved', reasons: 12345 }, ['reasons must be text']],
     ['reasons missing (refusing)', 'HeadDecisionRequest', { decision: 'refused' }, ['reasons are required when refusing a transfer']],
     ['reasons: 12345', 'ReasonsRequest', { reasons: 12345 }, ['reasons must be text']],
     ['reasons missing', 'ReasonsRequest', {}, ['reasons is required']],

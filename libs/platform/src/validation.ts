@@ -1,7 +1,7 @@
 import { applyDecorators, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsUUID, Max, Min, registerDecorator, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsObject, IsUUID, Max, Min, registerDecorator, ValidateIf, ValidateNested,
   type ValidationArguments, type ValidationOptions,
 } from 'class-validator';
 import { parseInstant } from '@casebridge/legal-time';
@@ -38,6 +38,7 @@ const PLAIN_WORDS: [RegExp, string][] = [
   [/ must be a UUID$/, ' must be an id (a UUID such as 0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01)'],
   [/^nested property (\S+) must be either object or array$/, '$1 must be an object (a set of named fields)'],
   [/ must be one of the following values: (.*)$/, ' must be one of: $1'],
+  [/^an unknown value was passed to the validate function$/, 'the request body must be a JSON object with the fields of this request'],
 ];
 
 function plain(message: string): string {
@@ -116,6 +117,17 @@ export function IsInstantWithOffset(options: ValidationOptions = {}): PropertyDe
       },
     },
   });
+}
+
+/**
+ * A field required only in some cases (e.g. reasons when refusing): then missing says `message`; whenever
+ * it is present it is checked like any field (a bare ValidateIf would let `reasons: 12345` through when not required).
+ */
+export function RequiredWhen<T>(required: (o: T) => boolean, message: string): PropertyDecorator {
+  return applyDecorators(
+    ValidateIf((o: T, value: unknown) => required(o) || value !== undefined),
+    IsDefined({ message }),
+  );
 }
 
 /** A whole number within [min, max] (every number a request takes has bounds). */

@@ -63,7 +63,7 @@ export async function fuzzApp(sys: TestSystem, app: FuzzApp, budget: FuzzBudget,
   ];
   const out = await run(bin, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024, timeout: (budget.secondsPerApp + 120) * 1000 })
     .then((r) => r.stdout).catch((e: { stdout?: string; code?: number }) => e.stdout ?? '');
-  const har = readdirSync(dir).find((f) => f.endsWith('.har'));
+  const har = readdirSync(dir).find((f) => f.startsWith('har-'));
   const entries = har ? (JSON.parse(readFileSync(path.join(dir, har), 'utf8')) as { log: { entries: { response: { status: number } }[] } }).log.entries : [];
   const failures = checkFailures(dir);
   return {
@@ -74,18 +74,19 @@ export async function fuzzApp(sys: TestSystem, app: FuzzApp, budget: FuzzBudget,
   };
 }
 
-/** Failed checks from the NDJSON event stream (one line per event; ScenarioFinished carries the check results). */
+/** Failed checks from the NDJSON event stream (one line per event; ScenarioFinished's recorder carries the check results). */
 function checkFailures(dir: string): { check: string; title: string }[] {
-  const file = readdirSync(dir).find((f) => f.endsWith('.ndjson'));
+  const file = readdirSync(dir).find((f) => f.startsWith('ndjson-'));
   if (!file) return [];
   const found: { check: string; title: string }[] = [];
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) { v.forEach(walk); return; }
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if (typeof o.name === 'string' && o.status === 'FAILURE') {
-        const failure = o.failure_info as { failure?: { title?: string } } | undefined;
-        found.push({ check: o.name, title: failure?.failure?.title ?? '' });
+      // a check result: { name, status: success | failure | error, failure_info? }
+      if ('failure_info' in o && typeof o.name === 'string' && o.status !== 'success') {
+        const info = o.failure_info as { failure?: { title?: string; message?: string } } | undefined;
+        found.push({ check: o.name, title: info?.failure?.title ?? JSON.stringify(o).slice(0, 300) });
       }
       Object.values(o).forEach(walk);
     }

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
-import { IsId } from '@casebridge/platform';
+import { entitySchema, IsId, listOf } from '@casebridge/platform';
 import { AgencyNotification } from './notification.entity';
 
 export class ListInboxRequest {
@@ -21,6 +21,7 @@ export class AgencyInboxHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your office’s inbox: deadlines you owe (started, near, missed) and supervisors’ presses (催办), newest first' })
+  @ApiOkResponse({ schema: listOf(entitySchema(AgencyNotification)) })
   list(@CurrentOfficer() officer: OfficerClaims, @Query() { unread, linkedCaseId }: ListInboxRequest) {
     return this.ds.getRepository(AgencyNotification).find({
       where: { agencyId: officer.agencyId, ...(unread === 'true' ? { readAt: IsNull() } : {}), ...(linkedCaseId ? { linkedCaseId } : {}) },

@@ -10,3 +10,4 @@ export * from './service';
 export * from './messaging';
 export * from './timeline';
 export * from './http-hardening';
+export * from './openapi';

@@ -4,7 +4,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResp
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { AttachEvidenceCommand, AttachEvidenceRequest } from './commands/attach-evidence';
 import { RegisterCaseCommand, RegisterCaseRequest } from './commands/register-case';
-import { GetCaseQuery, ListCasesQuery } from './queries/case-queries';
+import { listOf } from '@casebridge/platform';
+import { CASE_VIEW_SCHEMA, GetCaseQuery, ListCasesQuery } from './queries/case-queries';
 
 @ApiTags('cases')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -22,13 +23,14 @@ export class CasesHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your agency’s cases, newest first, with their penalty clocks' })
+  @ApiOkResponse({ schema: listOf(CASE_VIEW_SCHEMA) })
   list(@CurrentOfficer() officer: OfficerClaims) {
     return this.queries.execute(new ListCasesQuery(officer));
   }
 
   @Get(':caseId')
   @ApiOperation({ summary: 'One case with its evidence and its penalty clock (suspended while with the police, E17 art 16)' })
-  @ApiOkResponse({ description: 'The case' })
+  @ApiOkResponse({ description: 'The case', schema: CASE_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
     return this.queries.execute(new GetCaseQuery(officer, caseId));

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation,
+  ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
@@ -13,7 +13,8 @@ import {
 import { SendTransferCommand, SendTransferRequest } from './commands/send-transfer';
 import { SuspectCrimeCommand, SuspectCrimeRequest } from './commands/suspect-crime';
 import { TeamReportCommand, TeamReportRequest } from './commands/team-report';
-import { GetTransferQuery, ListTransfersQuery, ListTransfersRequest } from './queries/transfer-queries';
+import { listOf } from '@casebridge/platform';
+import { GetTransferQuery, ListTransfersQuery, ListTransfersRequest, TRANSFER_VIEW_SCHEMA } from './queries/transfer-queries';
 
 const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
@@ -34,12 +35,14 @@ export class TransfersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your agency’s transfers (optionally of one case), with phase and timeline' })
+  @ApiOkResponse({ schema: listOf(TRANSFER_VIEW_SCHEMA) })
   list(@CurrentOfficer() officer: OfficerClaims, @Query() { caseId }: ListTransfersRequest) {
     return this.queries.execute(new ListTransfersQuery(officer, caseId));
   }
 
   @Get(':transferId')
   @ApiOperation({ summary: 'One transfer: phase, police decision, timeline' })
+  @ApiOkResponse({ schema: TRANSFER_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
     return this.queries.execute(new GetTransferQuery(officer, id));

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { IssueTransferOpinionCommand, TransferOpinionRequest } from './commands/issue-transfer-opinion';
-import { ListTransferOpinionsQuery } from './queries/supervision-queries';
+import { listOf } from '@casebridge/platform';
+import { ListTransferOpinionsQuery, TRANSFER_OPINION_SCHEMA } from './queries/supervision-queries';
 
 @ApiTags('transfer-opinions')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -23,6 +24,7 @@ export class TransferOpinionsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Opinions your agency issued, newest first, with when the transfer followed' })
+  @ApiOkResponse({ schema: listOf(TRANSFER_OPINION_SCHEMA) })
   list(@CurrentOfficer() officer: OfficerClaims) {
     return this.queries.execute(new ListTransferOpinionsQuery(officer));
   }

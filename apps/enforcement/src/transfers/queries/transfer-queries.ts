@@ -5,11 +5,13 @@ import { IsOptional } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
-import { IsId } from '@casebridge/platform';
+import { entitySchema, IsId } from '@casebridge/platform';
 import { Transfer } from '../transfer.entity';
-import { CLOSED_PHASES } from '../transfer.machine';
+import { CLOSED_PHASES, TRANSFER_PHASES } from '../transfer.machine';
 
 export type TransferView = Omit<Transfer, 'version' | 'agencyId'> & { closed: boolean };
+/** OpenAPI schema of a TransferView. */
+export const TRANSFER_VIEW_SCHEMA = entitySchema(Transfer, { omit: ['version', 'agencyId'], enums: { phase: TRANSFER_PHASES }, extra: { closed: { type: 'boolean' } } });
 
 function view(t: Transfer): TransferView {
   const { version: _v, agencyId: _a, ...rest } = t;

@@ -52,6 +52,9 @@ const nestedOf = (cls: Cls): { property: string; each: boolean; type: Cls }[] =>
 const allDtos = new Set<Cls>(routeDtos);
 for (const d of [...allDtos]) nestedOf(d).forEach((n) => allDtos.add(n.type));
 
+/** Ids checked by their controller with an app-specific code instead (audit: assertLinkedCaseId → 400 AUDIT.BAD_LINKED_CASE_ID). */
+const CHECKED_IN_CONTROLLER = new Set(['VerifyRequest.linkedCaseId', 'CheckpointsRequest.linkedCaseId']);
+
 /** A plausible valid instance from the @ApiProperty examples (good enough: only the mutated field is asserted on). */
 function example(cls: Cls): Record<string, unknown> {
   const props = (Reflect.getMetadata('swagger/apiModelPropertiesArray', cls.prototype) ?? []) as string[];
@@ -101,7 +104,7 @@ describe('request DTOs of every route', () => {
     });
   });
 
-  it.each([...allDtos].map((d) => [d.name, d] as const))('%s: every number, text and list has bounds; text is never empty', (_n, dto) => {
+  it.each([...allDtos].map((d) => [d.name, d] as const))('%s: every number, text and list has bounds; text is never empty; ids are checked', (_n, dto) => {
     const rules = rulesOf(dto);
     const byProp = new Map<string, Set<string>>();
     for (const r of rules) {
@@ -112,6 +115,8 @@ describe('request DTOs of every route', () => {
     for (const [prop, names] of byProp) {
       if (names.has('isInt') || names.has('isNumber')) expect([prop, names.has('min') && names.has('max')]).toEqual([prop, true]);
       if (names.has('isString')) expect([prop, names.has('maxLength') || names.has('matches') || names.has('isIn')]).toEqual([prop, true]);
+      // ids reach PostgreSQL: each is a UUID (or, for agency ids, matches its pattern) before any query (#13 item 6)
+      if (/Id$/.test(prop) && !CHECKED_IN_CONTROLLER.has(`${dto.name}.${prop}`)) expect([prop, names.has('isUuid') || names.has('matches')]).toEqual([prop, true]);
       // text an officer types is never empty (an empty reason or note is no reason)
       if (names.has('isString') && !names.has('matches') && !names.has('isIn')) expect([prop, names.has('minLength')]).toEqual([prop, true]);
       if (names.has('isArray')) expect([prop, names.has('arrayMaxSize')]).toEqual([prop, true]);

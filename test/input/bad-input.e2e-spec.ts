@@ -95,6 +95,26 @@ describe('bad input on every app', () => {
     });
   });
 
+  it('supervision OpenAPI: the fields quoted in #13 item 14 are strings or null, not objects; outcome admits null', async () => {
+    type Prop = { type?: string; nullable?: boolean; enum?: unknown[]; allOf?: unknown[] };
+    const doc = await (await send('supervision', 'GET', '/docs-json')).json() as { components: { schemas: Record<string, { properties: Record<string, Prop> }> } };
+    const step = doc.components.schemas.StepView.properties;
+    const detail = doc.components.schemas.StepDetailView.properties;
+    for (const f of ['caseNumber', 'owingRegion', 'closedAt', 'escalatedAt', 'lastPressedAt']) expect([f, step[f].type, step[f].nullable]).toEqual([f, 'string', true]);
+    expect([step.overdueByDays.type, step.overdueByDays.nullable]).toEqual(['integer', true]);
+    expect([detail.onExpiry.type, detail.onExpiry.nullable]).toEqual(['string', true]);
+    expect(step.outcome.nullable).toBe(true);
+  });
+
+  it('the documents list the required material kinds, the phase enums and the common error codes (#13 item 15)', async () => {
+    const enf = JSON.stringify(await (await send('enforcement', 'GET', '/docs-json')).json());
+    expect(enf).toContain('required kinds: transfer-letter, investigation-report');
+    expect(enf).toMatch(/"phase":\{"type":"string","enum":\["/);
+    expect(enf).toContain('REQUEST.TOO_LARGE');
+    const pol = JSON.stringify(await (await send('police', 'GET', '/docs-json')).json());
+    expect(pol).toMatch(/"phase":\{"type":"string","enum":\["awaiting-receipt"/);
+  });
+
   it('serves the supervision console under a strict CSP, and the console has no inline script or style (#13 item 16)', async () => {
     const r = await fetch(`${sys.url('supervision')}/`);
     expect(r.status).toBe(200);

@@ -45,5 +45,13 @@ export function entitySchema(entity: abstract new (...args: never[]) => unknown,
   return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
 }
 
+/** An answer made of ids only, e.g. { caseId, linkedCaseId } of a registration. */
+export function idsSchema(...names: string[]): SchemaObject {
+  return {
+    type: 'object', properties: Object.fromEntries(names.map((n) => [n, { type: 'string', format: 'uuid' }])), required: names, additionalProperties: false,
+    example: Object.fromEntries(names.map((n, i) => [n, ['0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01', '01927c3e-8a4b-7c2d-9e1f-0a1b2c3d4e5f'][i % 2]])),
+  };
+}
+
 /** A list of `item`. */
 export const listOf = (item: SchemaObject): SchemaObject => ({ type: 'array', items: item });

@@ -4,7 +4,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResp
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { AttachEvidenceCommand, AttachEvidenceRequest } from './commands/attach-evidence';
 import { RegisterCaseCommand, RegisterCaseRequest } from './commands/register-case';
-import { listOf } from '@casebridge/platform';
+import { idsSchema, listOf } from '@casebridge/platform';
 import { CASE_VIEW_SCHEMA, GetCaseQuery, ListCasesQuery } from './queries/case-queries';
 
 @ApiTags('cases')
@@ -15,7 +15,7 @@ export class CasesHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Register an administrative case (立案); starts penalty.decision-period (90 days)' })
-  @ApiCreatedResponse({ description: 'Registered', schema: { example: { caseId: '0b6b…', linkedCaseId: '01927…' } } })
+  @ApiCreatedResponse({ description: 'Registered', schema: idsSchema('caseId', 'linkedCaseId') })
   @ApiConflictResponse({ description: 'CASE.NUMBER_TAKEN' })
   register(@CurrentOfficer() officer: OfficerClaims, @Body() body: RegisterCaseRequest) {
     return this.commands.execute(new RegisterCaseCommand(officer, body));
@@ -39,6 +39,7 @@ export class CasesHttpController {
   @Post(':caseId/evidence')
   @HttpCode(201)
   @ApiOperation({ summary: 'Attach an evidence item (E17 art 6 category, SHA-256, custody trail)' })
+  @ApiCreatedResponse({ schema: idsSchema('evidenceId') })
   @ApiConflictResponse({ description: 'EVIDENCE.DUPLICATE or CASE.CLOSED' })
   attach(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() body: AttachEvidenceRequest) {
     return this.commands.execute(new AttachEvidenceCommand(officer, caseId, body));

@@ -13,7 +13,7 @@ import {
 import { SendTransferCommand, SendTransferRequest } from './commands/send-transfer';
 import { SuspectCrimeCommand, SuspectCrimeRequest } from './commands/suspect-crime';
 import { TeamReportCommand, TeamReportRequest } from './commands/team-report';
-import { listOf } from '@casebridge/platform';
+import { idsSchema, listOf } from '@casebridge/platform';
 import { GetTransferQuery, ListTransfersQuery, ListTransfersRequest, TRANSFER_VIEW_SCHEMA } from './queries/transfer-queries';
 
 const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
@@ -27,7 +27,7 @@ export class TransfersHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Facts meet criminal thresholds: open a transfer (starts transfer.team-report)' })
-  @ApiCreatedResponse({ schema: { example: { transferId: '5b0e…' } } })
+  @ApiCreatedResponse({ schema: idsSchema('transferId') })
   @ApiConflictResponse({ description: 'the case already has an open transfer, or is closed' })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: SuspectCrimeRequest) {
     return this.commands.execute(new SuspectCrimeCommand(officer, body));

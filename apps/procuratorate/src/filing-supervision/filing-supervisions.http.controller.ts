@@ -10,7 +10,7 @@ import { OpenSupervisionCommand, OpenSupervisionRequest } from './commands/open-
 import {
   AcceptReasonsCommand, ExplanationRequest, IssueChaserCommand, NoteRequest, RequireExplanationCommand,
 } from './commands/other-acts';
-import { listOf } from '@casebridge/platform';
+import { idsSchema, listOf } from '@casebridge/platform';
 import { GetSupervisionQuery, ListSupervisionsQuery, ListSupervisionsRequest, SUPERVISION_VIEW_SCHEMA } from './queries/supervision-queries';
 
 const OUT_OF_ORDER = 'SUPERVISION.OUT_OF_ORDER (wrong phase), SUPERVISION.ALREADY_DONE (acting twice) or CASE.CLOSED (reasons accepted)';
@@ -24,7 +24,7 @@ export class FilingSupervisionsHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Open filing supervision (立案监督) on a transfer copy: on the pending request of the enforcement agency (its ground) or of your own motion' })
-  @ApiCreatedResponse({ schema: { example: { supervisionId: '7c1e…' } } })
+  @ApiCreatedResponse({ schema: idsSchema('supervisionId') })
   @ApiNotFoundResponse({ description: 'TRANSFER.NOT_FOUND — no copy of this transfer in your agency' })
   @ApiConflictResponse({ description: 'SUPERVISION.ALREADY_OPEN (one open supervision per transfer) or SUPERVISION.POLICE_ALREADY_FILED' })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenSupervisionRequest) {

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { IssueTransferOpinionCommand, TransferOpinionRequest } from './commands/issue-transfer-opinion';
-import { listOf } from '@casebridge/platform';
+import { idsSchema, listOf } from '@casebridge/platform';
 import { ListTransferOpinionsQuery, TRANSFER_OPINION_SCHEMA } from './queries/supervision-queries';
 
 @ApiTags('transfer-opinions')
@@ -14,7 +14,7 @@ export class TransferOpinionsHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Procuratorial opinion (检察意见) telling an enforcement agency to transfer a case (E17 art 14); starts transfer.after-procuratorate-opinion (3 days)' })
-  @ApiCreatedResponse({ schema: { example: { transferId: '9d4c…' } }, description: 'the transfer id the enforcement agency will use' })
+  @ApiCreatedResponse({ schema: idsSchema('transferId'), description: 'the transfer id the enforcement agency will use' })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED' })
   @ApiConflictResponse({ description: 'OPINION.ALREADY_ISSUED or OPINION.CASE_ALREADY_TRANSFERRED' })
   @ApiNotFoundResponse({ description: 'AGENCY.OUTSIDE_JURISDICTION — the enforcement agency is not within your jurisdiction (your region or the jurisdiction map); nothing is recorded' })

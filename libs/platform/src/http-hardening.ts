@@ -116,7 +116,7 @@ const STRICT_CSP = {
 export function hardenHttp(app: INestApplication, options: { corsOrigins: string[] }): void {
   const strict = helmet({ contentSecurityPolicy: STRICT_CSP, referrerPolicy: { policy: 'no-referrer' }, frameguard: { action: 'deny' } });
   // Swagger UI (/docs) has inline styles of its own: helmet's default policy there
-  const docs = helmet({ referrerPolicy: { policy: 'no-referrer' }, frameguard: { action: 'deny' } });
+  const docs = helmet({ contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } }, referrerPolicy: { policy: 'no-referrer' }, frameguard: { action: 'deny' } });
   const headers = (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     // data is per officer and changes: never cached (static assets of the console set their own Cache-Control)
     res.setHeader('Cache-Control', 'no-store');

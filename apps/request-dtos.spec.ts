@@ -8,7 +8,6 @@ import 'reflect-metadata';
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { getMetadataStorage } from 'class-validator';
-import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createValidationPipe } from '@casebridge/platform';
@@ -16,7 +15,9 @@ import { createValidationPipe } from '@casebridge/platform';
 type Cls = new () => object;
 // class-transformer's @Type metadata (the nested classes); its package exports the storage only by this path
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: { findTypeMetadata(target: Cls, property: string): { typeFunction(): unknown } | undefined } };
+/** What this test reads of class-validator's metadata. */
+interface ValidationMetadata { type: string; name?: string; propertyName: string; each?: boolean }
 
 function controllerFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

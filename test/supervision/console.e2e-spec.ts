@@ -91,6 +91,8 @@ const OUT = path.resolve(__dirname, '../../test-output');
     });
     page = browser.pages()[0] ?? await browser.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
+    // the console runs under a strict Content-Security-Policy (#13 item 16): anything it blocks is a failure
+    page.on('console', (m) => { if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) errors.push(m.text()); });
   }, 300_000);
 
   afterAll(async () => {

@@ -166,7 +166,8 @@ export class TestSystem {
 export class Api {
   constructor(private readonly base: string, private readonly token: string) {}
 
-  async call<T = unknown>(method: string, url: string, body?: unknown, expectStatus?: number): Promise<{ status: number; body: T }> {
+  /** expectStatus: that status or throw; 'any': return whatever came; default: throw on 4xx/5xx. */
+  async call<T = unknown>(method: string, url: string, body?: unknown, expectStatus?: number | 'any'): Promise<{ status: number; body: T }> {
     const r = await fetch(`${this.base}${url}`, {
       method,
       headers: { authorization: `Bearer ${this.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -174,7 +175,7 @@ export class Api {
     });
     const text = await r.text();
     const parsed = text ? JSON.parse(text) as T : (undefined as T);
-    if (expectStatus !== undefined ? r.status !== expectStatus : r.status >= 400) {
+    if (expectStatus === 'any' ? false : expectStatus !== undefined ? r.status !== expectStatus : r.status >= 400) {
       throw new Error(`${method} ${url} → ${r.status}: ${text}`);
     }
     return { status: r.status, body: parsed };

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
 import { agencyDirectory, describeEvent, formatDue, ruleTitle, type Bilingual } from '@casebridge/directory';
+import { entitySchema, IsId, listOf } from '@casebridge/platform';
 import { AgencyNotification } from './notification.entity';
 
 /**
@@ -22,6 +24,18 @@ export function inboxItemView(n: AgencyNotification): AgencyNotification & { age
   };
 }
 
+const BILINGUAL = { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'], additionalProperties: false };
+/** What inboxItemView adds to the stored fields (OpenAPI). */
+const INBOX_VIEW_FIELDS = {
+  agencyName: BILINGUAL, ruleTitle: { ...BILINGUAL, nullable: true }, due: { ...BILINGUAL, nullable: true }, text: BILINGUAL,
+};
+
+export class ListInboxRequest {
+  @ApiPropertyOptional({ enum: ['true', 'false'], example: 'true', description: 'true: only unread items' })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'unread must be true or false' }) unread?: 'true' | 'false';
+  @ApiPropertyOptional({ format: 'uuid', description: 'only items of this linked case' }) @IsOptional() @IsId() linkedCaseId?: string;
+}
+
 @ApiTags('inbox')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('inbox')
@@ -30,9 +44,8 @@ export class AgencyInboxHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your office’s inbox: deadlines you owe (started, near, missed) and supervisors’ presses (催办), newest first' })
-  @ApiQuery({ name: 'unread', required: false, example: 'true' })
-  @ApiQuery({ name: 'linkedCaseId', required: false })
-  async list(@CurrentOfficer() officer: OfficerClaims, @Query('unread') unread?: string, @Query('linkedCaseId') linkedCaseId?: string) {
+  @ApiOkResponse({ schema: listOf(entitySchema(AgencyNotification, { extra: INBOX_VIEW_FIELDS })) })
+  async list(@CurrentOfficer() officer: OfficerClaims, @Query() { unread, linkedCaseId }: ListInboxRequest) {
     const items = await this.ds.getRepository(AgencyNotification).find({
       where: { agencyId: officer.agencyId, ...(unread === 'true' ? { readAt: IsNull() } : {}), ...(linkedCaseId ? { linkedCaseId } : {}) },
       order: { occurredAt: 'DESC' }, take: 500,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './http-error.filter';
+import { corsOrigins, hardenHttp } from './http-hardening';
 import { createValidationPipe } from './validation';
 
 export interface HttpAppSpec {
@@ -15,12 +16,15 @@ export interface HttpAppSpec {
 /** Applies the project-wide HTTP conventions to an app (also used by e2e tests on their own app instances). */
 export function configureHttpApp(app: INestApplication, spec: HttpAppSpec): void {
   app.useLogger(app.get(Logger));
+  hardenHttp(app, { corsOrigins: corsOrigins(process.env.CASEBRIDGE_CORS_ORIGINS) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle(spec.title)
-    .setDescription(spec.description)
+    .setDescription(`${spec.description}\n\nThis document as JSON: [/docs-json](/docs-json). Errors answer { statusCode, code, message }; `
+      + 'each operation lists its codes. Every request: 400 REQUEST.VALIDATION_FAILED (one message per field), REQUEST.MALFORMED_JSON, '
+      + 'REQUEST.TOO_DEEP (nesting over 32 levels); 413 REQUEST.TOO_LARGE (body over 1 MiB); 401 AUTH.UNAUTHORIZED.')
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')

@@ -54,6 +54,11 @@ export class BaseEnv {
 
   /** When set, GET /metrics needs `Authorization: Bearer <this>` (a static scrape credential); empty: open to the cluster network. */
   @ValidateIf((o: BaseEnv) => o.CASEBRIDGE_METRICS_TOKEN !== '') @IsString() @MinLength(16, { message: 'CASEBRIDGE_METRICS_TOKEN must be at least 16 characters (or empty)' }) CASEBRIDGE_METRICS_TOKEN: string = '';
+
+  /** Browser origins allowed to call the API cross-origin (CORS), comma-separated, e.g. https://console.example.gov.cn; empty: CORS off. */
+  @IsOptional() @Matches(/^((https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)(,https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)*)?$/, {
+    message: 'CASEBRIDGE_CORS_ORIGINS must be origins such as https://console.example.gov.cn[,http://127.0.0.1:8080] (scheme, host, optional port; no path)',
+  }) CASEBRIDGE_CORS_ORIGINS: string = '';
 }
 
 export class EnvValidationError extends Error {}

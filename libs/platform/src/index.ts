@@ -11,3 +11,5 @@ export * from './messaging';
 export * from './timeline';
 export { metricsModule, MetricsSources, type MetricsTextSource } from './metrics/metrics.module';
 export { scrapeGauge } from './metrics/scrape-gauge';
+export * from './http-hardening';
+export * from './openapi';

@@ -4,7 +4,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResp
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { AttachEvidenceCommand, AttachEvidenceRequest } from './commands/attach-evidence';
 import { RegisterCaseCommand, RegisterCaseRequest } from './commands/register-case';
-import { GetCaseQuery, ListCasesQuery } from './queries/case-queries';
+import { idsSchema, listOf } from '@casebridge/platform';
+import { CASE_VIEW_SCHEMA, GetCaseQuery, ListCasesQuery } from './queries/case-queries';
 
 @ApiTags('cases')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -14,7 +15,7 @@ export class CasesHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Register an administrative case (立案); starts penalty.decision-period (90 days)' })
-  @ApiCreatedResponse({ description: 'Registered', schema: { example: { caseId: '0b6b…', linkedCaseId: '01927…' } } })
+  @ApiCreatedResponse({ description: 'Registered', schema: idsSchema('caseId', 'linkedCaseId') })
   @ApiConflictResponse({ description: 'CASE.NUMBER_TAKEN' })
   register(@CurrentOfficer() officer: OfficerClaims, @Body() body: RegisterCaseRequest) {
     return this.commands.execute(new RegisterCaseCommand(officer, body));
@@ -22,13 +23,14 @@ export class CasesHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your agency’s cases, newest first, with their penalty clocks' })
+  @ApiOkResponse({ schema: listOf(CASE_VIEW_SCHEMA) })
   list(@CurrentOfficer() officer: OfficerClaims) {
     return this.queries.execute(new ListCasesQuery(officer));
   }
 
   @Get(':caseId')
   @ApiOperation({ summary: 'One case with its evidence and its penalty clock (suspended while with the police, E17 art 16)' })
-  @ApiOkResponse({ description: 'The case' })
+  @ApiOkResponse({ description: 'The case', schema: CASE_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
     return this.queries.execute(new GetCaseQuery(officer, caseId));
@@ -37,6 +39,7 @@ export class CasesHttpController {
   @Post(':caseId/evidence')
   @HttpCode(201)
   @ApiOperation({ summary: 'Attach an evidence item (E17 art 6 category, SHA-256, custody trail)' })
+  @ApiCreatedResponse({ schema: idsSchema('evidenceId') })
   @ApiConflictResponse({ description: 'EVIDENCE.DUPLICATE or CASE.CLOSED' })
   attach(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() body: AttachEvidenceRequest) {
     return this.commands.execute(new AttachEvidenceCommand(officer, caseId, body));

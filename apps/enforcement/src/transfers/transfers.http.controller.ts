@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation,
-  ApiQuery, ApiTags,
+  ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { HeadDecideCommand, HeadDecisionRequest } from './commands/head-decide';
@@ -13,7 +13,8 @@ import {
 import { SendTransferCommand, SendTransferRequest } from './commands/send-transfer';
 import { SuspectCrimeCommand, SuspectCrimeRequest } from './commands/suspect-crime';
 import { TeamReportCommand, TeamReportRequest } from './commands/team-report';
-import { GetTransferQuery, ListTransfersQuery } from './queries/transfer-queries';
+import { idsSchema, listOf } from '@casebridge/platform';
+import { GetTransferQuery, ListTransfersQuery, ListTransfersRequest, TRANSFER_VIEW_SCHEMA } from './queries/transfer-queries';
 
 const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
@@ -26,7 +27,7 @@ export class TransfersHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Facts meet criminal thresholds: open a transfer (starts transfer.team-report)' })
-  @ApiCreatedResponse({ schema: { example: { transferId: '5b0e…' } } })
+  @ApiCreatedResponse({ schema: idsSchema('transferId') })
   @ApiConflictResponse({ description: 'the case already has an open transfer, or is closed' })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: SuspectCrimeRequest) {
     return this.commands.execute(new SuspectCrimeCommand(officer, body));
@@ -34,13 +35,14 @@ export class TransfersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your agency’s transfers (optionally of one case), with phase and timeline' })
-  @ApiQuery({ name: 'caseId', required: false })
-  list(@CurrentOfficer() officer: OfficerClaims, @Query('caseId') caseId?: string) {
+  @ApiOkResponse({ schema: listOf(TRANSFER_VIEW_SCHEMA) })
+  list(@CurrentOfficer() officer: OfficerClaims, @Query() { caseId }: ListTransfersRequest) {
     return this.queries.execute(new ListTransfersQuery(officer, caseId));
   }
 
   @Get(':transferId')
   @ApiOperation({ summary: 'One transfer: phase, police decision, timeline' })
+  @ApiOkResponse({ schema: TRANSFER_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
     return this.queries.execute(new GetTransferQuery(officer, id));

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
 import { ExplainCommand, ExplainRequest } from './explain.command';
-import { SupervisionMatter } from './supervision-matter.entity';
+import { entitySchema, listOf } from '@casebridge/platform';
+import { MATTER_PHASES, SupervisionMatter } from './supervision-matter.entity';
+
+const MATTER_SCHEMA = entitySchema(SupervisionMatter, { enums: { phase: MATTER_PHASES } });
 
 @ApiTags('filing supervision')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -16,12 +19,14 @@ export class SupervisionHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Filing supervisions of the procuratorate concerning your office' })
+  @ApiOkResponse({ schema: listOf(MATTER_SCHEMA) })
   list(@CurrentOfficer() officer: OfficerClaims) {
     return this.ds.getRepository(SupervisionMatter).find({ where: { agencyId: officer.agencyId }, take: 200 });
   }
 
   @Get(':supervisionId')
   @ApiOperation({ summary: 'One filing supervision with its timeline' })
+  @ApiOkResponse({ schema: MATTER_SCHEMA })
   @ApiNotFoundResponse({ description: 'SUPERVISION.NOT_FOUND' })
   async get(@CurrentOfficer() officer: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string) {
     return ensureOwnAgency(await this.ds.getRepository(SupervisionMatter).findOneBy({ id }), officer,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
@@ -12,8 +13,16 @@ import {
 import {
   ForwardCommand, ForwardRequest, RequestMaterialsCommand, RequestMaterialsRequest, SignReceiptCommand, SignReceiptRequest,
 } from './commands/receipt-and-forward';
+import { entitySchema, listOf } from '@casebridge/platform';
 import { IncomingTransfer } from './incoming-transfer.entity';
-import { INCOMING_PHASES } from './incoming-transfer.machine';
+import { INCOMING_PHASES, type IncomingPhase } from './incoming-transfer.machine';
+
+const INCOMING_SCHEMA = entitySchema(IncomingTransfer, { enums: { phase: INCOMING_PHASES } });
+
+export class ListIncomingTransfersRequest {
+  @ApiPropertyOptional({ enum: INCOMING_PHASES, description: 'only transfers in this phase' })
+  @IsOptional() @IsIn(INCOMING_PHASES, { message: `phase must be one of ${INCOMING_PHASES.join(', ')}` }) phase?: IncomingPhase;
+}
 
 const CONFLICT = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — not sent to your office';
@@ -26,15 +35,16 @@ export class PoliceTransfersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Inbox of transfers sent (or forwarded) to your office, newest first' })
-  @ApiQuery({ name: 'phase', required: false, enum: INCOMING_PHASES })
-  list(@CurrentOfficer() officer: OfficerClaims, @Query('phase') phase?: string) {
+  @ApiOkResponse({ schema: listOf(INCOMING_SCHEMA) })
+  list(@CurrentOfficer() officer: OfficerClaims, @Query() { phase }: ListIncomingTransfersRequest) {
     return this.ds.getRepository(IncomingTransfer).find({
-      where: { agencyId: officer.agencyId, ...(phase ? { phase: phase as never } : {}) }, order: { receivedAt: 'DESC' }, take: 200,
+      where: { agencyId: officer.agencyId, ...(phase ? { phase } : {}) }, order: { receivedAt: 'DESC' }, take: 200,
     });
   }
 
   @Get(':transferId')
   @ApiOperation({ summary: 'One transfer with its materials and timeline' })
+  @ApiOkResponse({ schema: INCOMING_SCHEMA })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   async get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
     return ensureOwnAgency(await this.ds.getRepository(IncomingTransfer).findOneBy({ id, agencyId: officer.agencyId }), officer,

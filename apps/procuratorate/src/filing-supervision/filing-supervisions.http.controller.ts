@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags,
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { CorrectionRequest, IssueCorrectionCommand } from './commands/issue-correction';
@@ -10,7 +10,8 @@ import { OpenSupervisionCommand, OpenSupervisionRequest } from './commands/open-
 import {
   AcceptReasonsCommand, ExplanationRequest, IssueChaserCommand, NoteRequest, RequireExplanationCommand,
 } from './commands/other-acts';
-import { GetSupervisionQuery, ListSupervisionsQuery, ListSupervisionsRequest } from './queries/supervision-queries';
+import { idsSchema, listOf } from '@casebridge/platform';
+import { GetSupervisionQuery, ListSupervisionsQuery, ListSupervisionsRequest, SUPERVISION_VIEW_SCHEMA } from './queries/supervision-queries';
 
 const OUT_OF_ORDER = 'SUPERVISION.OUT_OF_ORDER (wrong phase), SUPERVISION.ALREADY_DONE (acting twice) or CASE.CLOSED (reasons accepted)';
 const NOT_FOUND = 'SUPERVISION.NOT_FOUND — no such filing supervision in your agency';
@@ -23,7 +24,7 @@ export class FilingSupervisionsHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Open filing supervision (立案监督) on a transfer copy: on the pending request of the enforcement agency (its ground) or of your own motion' })
-  @ApiCreatedResponse({ schema: { example: { supervisionId: '7c1e…' } } })
+  @ApiCreatedResponse({ schema: idsSchema('supervisionId') })
   @ApiNotFoundResponse({ description: 'TRANSFER.NOT_FOUND — no copy of this transfer in your agency' })
   @ApiConflictResponse({ description: 'SUPERVISION.ALREADY_OPEN (one open supervision per transfer) or SUPERVISION.POLICE_ALREADY_FILED' })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenSupervisionRequest) {
@@ -32,6 +33,7 @@ export class FilingSupervisionsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your agency’s filing supervisions, newest first, with phase and timeline; filter by phase or transfer' })
+  @ApiOkResponse({ schema: listOf(SUPERVISION_VIEW_SCHEMA) })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — unknown phase or bad transferId' })
   list(@CurrentOfficer() officer: OfficerClaims, @Query() filter: ListSupervisionsRequest) {
     return this.queries.execute(new ListSupervisionsQuery(officer, filter));
@@ -39,6 +41,7 @@ export class FilingSupervisionsHttpController {
 
   @Get(':supervisionId')
   @ApiOperation({ summary: 'One filing supervision: phase, question, police reasons, notice number, timeline' })
+  @ApiOkResponse({ schema: SUPERVISION_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string) {
     return this.queries.execute(new GetSupervisionQuery(officer, id));

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { IssueTransferOpinionCommand, TransferOpinionRequest } from './commands/issue-transfer-opinion';
-import { ListTransferOpinionsQuery } from './queries/supervision-queries';
+import { idsSchema, listOf } from '@casebridge/platform';
+import { ListTransferOpinionsQuery, TRANSFER_OPINION_SCHEMA } from './queries/supervision-queries';
 
 @ApiTags('transfer-opinions')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -13,7 +14,7 @@ export class TransferOpinionsHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Procuratorial opinion (检察意见) telling an enforcement agency to transfer a case (E17 art 14); starts transfer.after-procuratorate-opinion (3 days)' })
-  @ApiCreatedResponse({ schema: { example: { transferId: '9d4c…' } }, description: 'the transfer id the enforcement agency will use' })
+  @ApiCreatedResponse({ schema: idsSchema('transferId'), description: 'the transfer id the enforcement agency will use' })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED' })
   @ApiConflictResponse({ description: 'OPINION.ALREADY_ISSUED or OPINION.CASE_ALREADY_TRANSFERRED' })
   @ApiNotFoundResponse({ description: 'AGENCY.OUTSIDE_JURISDICTION — the enforcement agency is not within your jurisdiction (your region or the jurisdiction map); nothing is recorded' })
@@ -23,6 +24,7 @@ export class TransferOpinionsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Opinions your agency issued, newest first, with when the transfer followed' })
+  @ApiOkResponse({ schema: listOf(TRANSFER_OPINION_SCHEMA) })
   list(@CurrentOfficer() officer: OfficerClaims) {
     return this.queries.execute(new ListTransferOpinionsQuery(officer));
   }

@@ -9,7 +9,7 @@ import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { EscalateStepCommand, JointListCaseCommand, PressStepCommand, type ActionResult } from '../actions/actions';
 import { LiveUpdates } from '../live/live-updates';
 import { ConsoleQueries } from './console.queries';
-import { EscalateRequest, JointListRequest, ListStepsQuery, PressRequest, ReconciliationQuery } from './dto';
+import { EscalateRequest, JointListRequest, ListStepsQuery, PressRequest, ReconciliationQuery, StepIdPipe } from './dto';
 import { StepDetailView, StepPage } from './views';
 
 const AUTH = 'AUTH.UNAUTHORIZED — no or invalid bearer token';
@@ -75,7 +75,7 @@ export class ConsoleHttpController {
   @ApiParam(STEP_ID)
   @ApiOkResponse({ type: StepDetailView })
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND — no such step in your region' })
-  step(@CurrentOfficer() o: OfficerClaims, @Param('stepId') stepId: string): Promise<StepDetailView> {
+  step(@CurrentOfficer() o: OfficerClaims, @Param('stepId', new StepIdPipe()) stepId: string): Promise<StepDetailView> {
     return this.queries.step(o, stepId);
   }
 
@@ -88,7 +88,7 @@ export class ConsoleHttpController {
   @ApiConflictResponse({ description: 'STEP.CLOSED (nothing to press), STEP.PRESSED_RECENTLY (within the cool-down), STEP.NOT_PRESSABLE (owing party has no inbox)' })
   @ApiForbiddenResponse({ description: PRESS_SCOPE })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — message must not be empty' })
-  press(@CurrentOfficer() o: OfficerClaims, @Param('stepId') stepId: string, @Body() body: PressRequest): Promise<ActionResult> {
+  press(@CurrentOfficer() o: OfficerClaims, @Param('stepId', new StepIdPipe()) stepId: string, @Body() body: PressRequest): Promise<ActionResult> {
     return this.commands.execute(new PressStepCommand(o, stepId, body));
   }
 
@@ -100,7 +100,7 @@ export class ConsoleHttpController {
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
   @ApiConflictResponse({ description: 'STEP.CLOSED, or STEP.ALREADY_ESCALATED (this step was already escalated to that level)' })
   @ApiForbiddenResponse({ description: PRESS_SCOPE })
-  escalate(@CurrentOfficer() o: OfficerClaims, @Param('stepId') stepId: string, @Body() body: EscalateRequest): Promise<ActionResult> {
+  escalate(@CurrentOfficer() o: OfficerClaims, @Param('stepId', new StepIdPipe()) stepId: string, @Body() body: EscalateRequest): Promise<ActionResult> {
     return this.commands.execute(new EscalateStepCommand(o, stepId, body));
   }
 

@@ -1,6 +1,8 @@
+import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsId } from '@casebridge/platform';
 import { AGENCY_KINDS } from '@casebridge/contracts';
 import { STEP_STATUSES, type StepStatus } from '../domain/status';
 import { STEP_SORTS, STEP_STATES, type StepSort, type StepState } from './step-query';
@@ -21,14 +23,14 @@ export class ListStepsQuery {
   @ApiPropertyOptional({ example: 'transfer.receipt' })
   @IsOptional() @Matches(RULE_ID, { message: 'ruleId must be a rule id such as transfer.receipt' }) ruleId?: string;
   @ApiPropertyOptional({ example: 'overdue,stuck', description: `comma-separated: ${STEP_STATUSES.join(', ')}` })
-  @IsOptional() @Transform(toList) @IsIn(STEP_STATUSES, { each: true, message: `status must be among ${STEP_STATUSES.join(', ')}` }) status?: StepStatus[];
+  @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(STEP_STATUSES.length) @IsIn(STEP_STATUSES, { each: true, message: `status must be among ${STEP_STATUSES.join(', ')}` }) status?: StepStatus[];
   @ApiPropertyOptional({ example: true, description: 'stuck in the broad sense: overdue, no receipt, or idle past p95' })
   @IsOptional() @Transform(toBool) @IsBoolean() stuck?: boolean;
   @ApiPropertyOptional({ example: 2, description: 'overdue steps whose due date is at least N days past (0: every overdue step)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) overdueByDays?: number;
   @ApiPropertyOptional({ example: true, description: 'transfers waiting on the police receipt (open transfer.receipt steps)' })
   @IsOptional() @Transform(toBool) @IsBoolean() waitingOnReceipt?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() linkedCaseId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsId() linkedCaseId?: string;
   @ApiPropertyOptional({ enum: STEP_STATES, default: 'open' }) @IsOptional() @IsIn(STEP_STATES) state?: StepState;
   @ApiPropertyOptional({ enum: STEP_SORTS, default: 'dueAt', description: 'prefix - for descending' }) @IsOptional() @IsIn(STEP_SORTS) sort?: StepSort;
   @ApiPropertyOptional({ example: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
@@ -52,6 +54,18 @@ export class JointListRequest {
   @Matches(/^P([1-9]\d{0,2})([DWM])$/, { message: 'reviewInterval must be like P14D, P2W or P1M' }) reviewInterval!: string;
   @ApiProperty({ example: '跨区域重大污染环境案件，列入联合督办。' })
   @Transform(trim) @IsString() @MinLength(1, { message: 'reason must not be empty' }) @MaxLength(2000) reason!: string;
+}
+
+/** A step id path parameter, `<subjectId>/<ruleId>` (e.g. 0190f7a2-…/transfer.receipt); anything else 400 before the database. */
+export const STEP_ID = /^[A-Za-z0-9:._-]{1,100}\/[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;
+@Injectable()
+export class StepIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (typeof value !== 'string' || value.length > 200 || !STEP_ID.test(value)) {
+      throw new BadRequestException({ code: 'REQUEST.VALIDATION_FAILED', message: 'stepId must be a step id such as 0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e/transfer.receipt (subject id / rule id)' });
+    }
+    return value;
+  }
 }
 
 export class ReconciliationQuery {

@@ -2,6 +2,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { agencyDirectory, describeEvent, ruleTitle, type Bilingual } from '@casebridge/directory';
 import { explanationText, type DeadlineExplanation } from '@casebridge/legal-time';
+
+/** OpenAPI `type: integer` (swagger's plain Number gives `number`). */
+const Integer = 'integer';
 import { ruleInfo, type RuleInfo } from '../domain/legal';
 import type { StepStatus, StuckReason } from '../domain/status';
 import type { SupervisionStep, TimelineEvent } from '../projection/entities';
@@ -9,18 +12,18 @@ import type { SupervisionStep, TimelineEvent } from '../projection/entities';
 export class StepView {
   @ApiProperty({ example: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e/transfer.receipt' }) stepId!: string;
   @ApiProperty({ example: '0190f7a2-1111-7c4a-9b3e-1f2a3b4c5d6e' }) linkedCaseId!: string;
-  @ApiPropertyOptional({ example: '辽沈环罚〔2026〕12号' }) caseNumber?: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '辽沈环罚〔2026〕12号' }) caseNumber!: string | null;
   @ApiProperty({ example: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e', description: 'the transfer / supervision matter the step is about' }) subjectId!: string;
   @ApiProperty({ example: 'transfer.receipt' }) ruleId!: string;
-  @ApiPropertyOptional({ example: 'Police sign the receipt (回执) of the transfer' }) ruleTitle?: string;
+  @ApiPropertyOptional({ type: String, example: 'Police sign the receipt (回执) of the transfer', description: 'absent for a rule not in the rule book' }) ruleTitle?: string;
   @ApiProperty({ example: 'standard' }) variant!: string;
   @ApiProperty({ example: { zh: '公安机关在移送书回执上签字', en: 'Police sign the receipt (回执) of the transfer' } }) ruleTitles!: Bilingual;
   @ApiProperty({ example: 'police:210100' }) owingAgencyId!: string;
   @ApiProperty({ example: { zh: '沈阳市公安局', en: 'Shenyang Municipal Public Security Bureau' }, description: 'official name from the agency directory' }) owingAgencyName!: Bilingual;
   @ApiProperty({ example: 'police' }) owingKind!: string;
-  @ApiPropertyOptional({ example: '210100' }) owingRegion!: string | null;
-  @ApiProperty({ example: '2026-11-20T10:30:00.000Z' }) since!: string;
-  @ApiProperty({ example: '2026-11-21T03:00:00.000Z' }) dueAt!: string;
+  @ApiProperty({ type: String, nullable: true, example: '210100' }) owingRegion!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T10:30:00.000Z' }) since!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-21T03:00:00.000Z' }) dueAt!: string;
   @ApiProperty({ example: '2026-11-21' }) lastDay!: string;
   @ApiPropertyOptional({
     example: [2027], type: [Number],
@@ -30,23 +33,23 @@ export class StepView {
   @ApiProperty({ example: true, description: 'overdue, no receipt, or idle past the p95 of its rule' }) stuck!: boolean;
   @ApiProperty({ example: ['overdue', 'no-receipt'], enum: ['overdue', 'no-receipt', 'idle-p95'], isArray: true }) stuckReasons!: StuckReason[];
   @ApiProperty({ example: true }) waitingOnReceipt!: boolean;
-  @ApiPropertyOptional({ example: 2, description: 'whole days past the due date (console clock)' }) overdueByDays!: number | null;
+  @ApiProperty({ type: Integer, nullable: true, example: 2, description: 'whole days past the due date (console clock); null unless overdue' }) overdueByDays!: number | null;
   @ApiProperty({ example: '2026-11-20T10:30:00.000Z' }) lastActivityAt!: string;
-  @ApiPropertyOptional({ example: null }) closedAt!: string | null;
-  @ApiPropertyOptional({ example: null, enum: ['met', 'late', 'moot', 'suspended'] }) outcome!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) closedAt!: string | null;
+  @ApiProperty({ enum: ['met', 'late', 'moot', 'suspended'], nullable: true, example: null, description: 'null while open' }) outcome!: string | null;
   @ApiProperty({ example: 'workflow', enum: ['workflow', 'derived'] }) source!: string;
-  @ApiProperty({ example: 1 }) pressCount!: number;
-  @ApiPropertyOptional({ example: '2026-11-22T02:00:00.000Z' }) lastPressedAt!: string | null;
-  @ApiPropertyOptional({ example: null }) escalatedAt!: string | null;
+  @ApiProperty({ type: Integer, example: 1 }) pressCount!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-11-22T02:00:00.000Z' }) lastPressedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) escalatedAt!: string | null;
 }
 
 export class StepDetailView extends StepView {
-  @ApiProperty({ description: 'legal-time explanation: start, counting mode, raw end, holiday shifts, suspensions, extensions' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'legal-time explanation: start, counting mode, raw end, holiday shifts, suspensions, extensions' })
   explanation!: Record<string, unknown>;
-  @ApiPropertyOptional({ description: 'the counting trace in each language (rendered from the explanation\'s structured fields)' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'the counting trace in each language (rendered from the explanation\'s structured fields)' })
   explanationText!: Record<'zh' | 'en', { counting: string; rawEndDay: string | null; shifts: string[]; holidayRule: string }> | null;
-  @ApiPropertyOptional({ example: 'procuratorate filing supervision' }) onExpiry!: string | null;
-  @ApiPropertyOptional({ description: 'the rule in the rule book (legal basis, period)' }) rule!: RuleInfo | null;
+  @ApiProperty({ type: String, nullable: true, example: 'procuratorate filing supervision' }) onExpiry!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'the rule in the rule book (legal basis, period)' }) rule!: RuleInfo | null;
 }
 
 export class StepPage {
@@ -58,7 +61,7 @@ export class StepPage {
 }
 
 export class TimelineView {
-  @ApiProperty() eventId!: string;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ example: 'transfer.sent' }) type!: string;
   @ApiProperty({ example: 'enforcement' }) producerKind!: string;
   @ApiProperty({ example: 'enforcement:210100' }) producer!: string;
@@ -67,7 +70,7 @@ export class TimelineView {
   @ApiProperty({ example: 'enf-officer-zhang' }) actor!: string;
   @ApiProperty({ example: '2026-11-20T10:30:00.000Z' }) occurredAt!: string;
   @ApiProperty({ example: '2026-11-20T10:30:00.120Z' }) recordedAt!: string;
-  @ApiPropertyOptional() stepId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) stepId!: string | null;
   @ApiProperty({ example: 'Shenyang Municipal Ecology and Environment Bureau transferred the case to Shenyang Municipal Public Security Bureau, copy to Shenyang Municipal People\'s Procuratorate' }) summary!: string;
   @ApiProperty({ example: '沈阳市生态环境局将案件移送沈阳市公安局，抄送沈阳市人民检察院' }) summaryZh!: string;
 }

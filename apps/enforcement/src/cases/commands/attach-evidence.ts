@@ -1,18 +1,21 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCodes, EvidenceAttached, MATERIAL_KINDS, type MaterialKind } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
+import { IsBoundedInt, IsInstantWithOffset, NestedArray } from '@casebridge/platform';
 import { AdministrativeCase } from '../administrative-case.entity';
 import { Evidence } from '../evidence.entity';
 
+/** Largest evidence file size accepted: 1 TiB (bytes). */
+export const MAX_EVIDENCE_BYTES = 2 ** 40;
+
 export class CustodyStepDto {
-  @ApiProperty({ example: '2025-09-20T11:00:00+08:00' }) @IsISO8601({ strict: true }) at!: string;
-  @ApiProperty({ example: 'officer-zhang' }) @IsString() @MaxLength(128) by!: string;
-  @ApiProperty({ example: 'sampled at outlet 2, sealed bag 0091' }) @IsString() @MaxLength(200) action!: string;
+  @ApiProperty({ example: '2025-09-20T11:00:00+08:00', description: 'ISO-8601 instant with offset' }) @IsInstantWithOffset() at!: string;
+  @ApiProperty({ example: 'officer-zhang', minLength: 1, maxLength: 128 }) @IsString() @MinLength(1) @MaxLength(128) by!: string;
+  @ApiProperty({ example: 'sampled at outlet 2, sealed bag 0091', minLength: 1, maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) action!: string;
 }
 
 export class AttachEvidenceRequest {
@@ -21,8 +24,9 @@ export class AttachEvidenceRequest {
   @ApiProperty({ example: '监测报告-2025-0917.pdf' }) @IsString() @MinLength(1) @MaxLength(255) fileName!: string;
   @ApiProperty({ example: 'a3f1c2…(64 hex)', description: 'SHA-256 of the file content, 64 lowercase hex characters' })
   @Matches(/^[a-f0-9]{64}$/, { message: 'sha256 must be 64 lowercase hexadecimal characters' }) sha256!: string;
-  @ApiProperty({ example: 482113 }) @IsInt() @Min(0) sizeBytes!: number;
-  @ApiProperty({ type: [CustodyStepDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CustodyStepDto) custody!: CustodyStepDto[];
+  @ApiProperty({ example: 482113, minimum: 0, maximum: MAX_EVIDENCE_BYTES, description: 'file size in bytes (at most 1 TiB)' }) @IsBoundedInt(0, MAX_EVIDENCE_BYTES) sizeBytes!: number;
+  @ApiProperty({ type: [CustodyStepDto], minItems: 1, maxItems: 100, description: 'the custody trail (who held the item when): at least the collecting step' })
+  @NestedArray(() => CustodyStepDto, { min: 1, max: 100, minMessage: 'custody must record at least one step (who collected the item, when)' }) custody!: CustodyStepDto[];
 }
 
 export class AttachEvidenceCommand extends Command<{ evidenceId: string }> {

@@ -1,11 +1,11 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsISO8601, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { CaseRegistered, DomainError, newEventId } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
+import { IsInstantWithOffset, NestedObject } from '@casebridge/platform';
 import { AdministrativeCase } from '../administrative-case.entity';
 
 export class PartyDto {
@@ -19,11 +19,11 @@ export class PartyDto {
 export class RegisterCaseRequest {
   @ApiProperty({ example: '辽沈环罚〔2025〕12号', description: 'the agency’s own case number' })
   @IsString() @MinLength(1) @MaxLength(64) caseNumber!: string;
-  @ApiProperty({ type: PartyDto }) @ValidateNested() @Type(() => PartyDto) party!: PartyDto;
+  @ApiProperty({ type: PartyDto }) @NestedObject(() => PartyDto) party!: PartyDto;
   @ApiProperty({ example: '通过暗管向河道排放含铬废水', description: 'the suspected violation' })
   @IsString() @MinLength(1) @MaxLength(2000) violation!: string;
   @ApiProperty({ example: '2025-09-20T10:30:00+08:00', description: 'when the facts were discovered (ISO-8601 with offset)' })
-  @IsISO8601({ strict: true }, { message: 'discoveredAt must be an ISO-8601 date-time such as 2025-09-20T10:30:00+08:00' }) discoveredAt!: string;
+  @IsInstantWithOffset() discoveredAt!: string;
 }
 
 export class RegisterCaseCommand extends Command<{ caseId: string; linkedCaseId: string }> {

@@ -1,20 +1,19 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import {
   agencyId, DomainError, FilingSupervisionRequested, TransferItemsHandedOver, TransferMaterialsSupplemented,
   TransferReconsiderationRequested, type MaterialItem,
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry } from '@casebridge/platform';
+import { entry, NestedArray } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
-import { MaterialDto } from './send-transfer';
+import { MAX_MATERIALS, MaterialDto } from './send-transfer';
 
 export class MaterialsRequest {
-  @ApiProperty({ type: [MaterialDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => MaterialDto) items!: MaterialDto[];
+  @ApiProperty({ type: [MaterialDto], minItems: 1, maxItems: MAX_MATERIALS })
+  @NestedArray(() => MaterialDto, { min: 1, max: MAX_MATERIALS }) items!: MaterialDto[];
 }
 
 export class ReasonsRequest {

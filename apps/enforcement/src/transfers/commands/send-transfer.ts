@@ -1,7 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   agencyId, DomainError, ErrorCodes, MATERIAL_KINDS, OUTSIDE_JURISDICTION, TransferSent, withinJurisdiction, type MaterialItem, type MaterialKind,
 } from '@casebridge/contracts';
@@ -9,23 +8,25 @@ import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { AdministrativeCase } from '../../cases/administrative-case.entity';
 import { Evidence } from '../../cases/evidence.entity';
-import { entry } from '@casebridge/platform';
+import { entry, IsId, NestedArray } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class MaterialDto {
   @ApiProperty({ enum: MATERIAL_KINDS, example: 'investigation-report' })
   @IsIn(MATERIAL_KINDS, { message: `materials[].kind must be one of ${MATERIAL_KINDS.join(', ')}` }) kind!: MaterialKind;
-  @ApiProperty({ example: '案件调查报告' }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
+  @ApiProperty({ example: '案件调查报告', minLength: 1, maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
   @ApiPropertyOptional({ example: '9d261b51-5a97-4f78-a768-c3c304629b5f', description: 'an evidence item of the case; its SHA-256 travels with the transfer' })
-  @IsOptional() @IsString() evidenceId?: string;
+  @IsOptional() @IsId() evidenceId?: string;
 }
 
 /** E17 art 6: a transfer carries at least the transfer letter and the investigation report. */
 export const REQUIRED_MATERIALS: readonly MaterialKind[] = ['transfer-letter', 'investigation-report'];
+/** Most items one materials list may carry. */
+export const MAX_MATERIALS = 500;
 
 export class SendTransferRequest {
-  @ApiProperty({ type: [MaterialDto], description: 'materials list (E17 art 6)' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => MaterialDto) materials!: MaterialDto[];
+  @ApiProperty({ type: [MaterialDto], minItems: 1, maxItems: MAX_MATERIALS, description: `materials list (E17 art 6); required kinds: ${REQUIRED_MATERIALS.join(', ')}` })
+  @NestedArray(() => MaterialDto, { min: 1, max: MAX_MATERIALS }) materials!: MaterialDto[];
   @ApiPropertyOptional({ example: 'police:210100', description: 'receiving police agency within your jurisdiction (your region, or the jurisdiction map; else 404 AGENCY.OUTSIDE_JURISDICTION); default: the police of your region (same level)' })
   @IsOptional() @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police agency id such as police:210100' }) toAgencyId?: string;
   @ApiPropertyOptional({ example: 'procuratorate:210100', description: 'procuratorate receiving the copy, within your jurisdiction; default: of your region' })

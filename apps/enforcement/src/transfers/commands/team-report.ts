@@ -9,7 +9,7 @@ import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class TeamReportRequest {
   @ApiProperty({ example: ['officer-zhang', 'officer-li'], description: 'the case team: at least two officers (R310 art 5(1))' })
-  @IsArray() @ArrayMinSize(2, { message: 'the case team needs at least two officers (R310 art 5(1))' }) @ArrayMaxSize(20) @IsString({ each: true })
+  @IsArray() @ArrayMinSize(2, { message: 'the case team needs at least two officers (R310 art 5(1))' }) @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(128, { each: true })
   teamOfficerIds!: string[];
   @ApiProperty({ example: '经调查，涉嫌污染环境罪，建议移送公安机关' }) @IsString() @MinLength(1) @MaxLength(4000) summary!: string;
 }

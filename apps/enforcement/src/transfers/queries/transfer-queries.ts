@@ -1,12 +1,17 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { entitySchema, IsId } from '@casebridge/platform';
 import { Transfer } from '../transfer.entity';
-import { CLOSED_PHASES } from '../transfer.machine';
+import { CLOSED_PHASES, TRANSFER_PHASES } from '../transfer.machine';
 
 export type TransferView = Omit<Transfer, 'version' | 'agencyId'> & { closed: boolean };
+/** OpenAPI schema of a TransferView. */
+export const TRANSFER_VIEW_SCHEMA = entitySchema(Transfer, { omit: ['version', 'agencyId'], enums: { phase: TRANSFER_PHASES }, extra: { closed: { type: 'boolean' } } });
 
 function view(t: Transfer): TransferView {
   const { version: _v, agencyId: _a, ...rest } = t;
@@ -23,6 +28,10 @@ export class GetTransferHandler implements IQueryHandler<GetTransferQuery> {
     return view(ensureOwnAgency(await this.ds.getRepository(Transfer).findOneBy({ id: transferId }), officer,
       { code: ErrorCodes.transferNotFound, message: `No transfer ${transferId} in your agency.` }));
   }
+}
+
+export class ListTransfersRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'only transfers of this administrative case' }) @IsOptional() @IsId() caseId?: string;
 }
 
 export class ListTransfersQuery extends Query<TransferView[]> {

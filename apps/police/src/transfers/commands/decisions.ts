@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   DomainError, ErrorCodes, FILING_OUTCOMES, FILING_REVIEW_VARIANTS, TransferFilingDecided, TransferReconsiderationDecided,
   TransferReviewExtended, type FilingOutcome, type FilingReviewVariant,
@@ -8,7 +8,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { SupervisionMatter } from '../../supervision/supervision-matter.entity';
-import { entry } from '@casebridge/platform';
+import { entry, IsId, RequiredWhen } from '@casebridge/platform';
 import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class ExtendReviewRequest {
@@ -17,8 +17,8 @@ export class ExtendReviewRequest {
   @IsIn(['verification', 'major-complex'], { message: 'variant must be verification (7 days) or major-complex (30 days, with approval)' })
   variant!: Exclude<FilingReviewVariant, 'standard'>;
   @ApiPropertyOptional({ example: 'head-wang (县级公安机关负责人)', description: 'required for major-complex' })
-  @ValidateIf((o: ExtendReviewRequest) => o.variant === 'major-complex')
-  @IsString({ message: 'approvedBy is required for a 30-day (major-complex) review: name the approving county-level police head' })
+  @RequiredWhen((o: ExtendReviewRequest) => o.variant === 'major-complex',
+    'approvedBy is required for a 30-day (major-complex) review: name the approving county-level police head') @IsString()
   @MinLength(1) @MaxLength(128) approvedBy?: string;
   @ApiProperty({ example: '涉及跨区域排污，线索需核查' }) @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
 }
@@ -52,13 +52,13 @@ export class DecideFilingRequest {
   @ApiProperty({ enum: FILING_OUTCOMES, example: 'filed', description: 'filed (立案); not-filed (reasons, file returned); returned-for-penalty (no crime, administrative violation)' })
   @IsIn(FILING_OUTCOMES, { message: `outcome must be one of ${FILING_OUTCOMES.join(', ')}` }) outcome!: FilingOutcome;
   @ApiPropertyOptional({ example: '沈公（环）立字〔2025〕7号', description: 'required when filed' })
-  @ValidateIf((o: DecideFilingRequest) => o.outcome === 'filed')
-  @IsString({ message: 'policeCaseNumber is required when the case is filed' }) @MinLength(1) @MaxLength(64) policeCaseNumber?: string;
+  @RequiredWhen((o: DecideFilingRequest) => o.outcome === 'filed',
+    'policeCaseNumber is required when the case is filed') @IsString() @MinLength(1) @MaxLength(64) policeCaseNumber?: string;
   @ApiPropertyOptional({ example: '现有证据不足以证明达到追诉标准', description: 'required unless filed' })
-  @ValidateIf((o: DecideFilingRequest) => o.outcome !== 'filed')
-  @IsString({ message: 'reasons are required when not filing or returning the case' }) @MinLength(1) @MaxLength(4000) reasons?: string;
+  @RequiredWhen((o: DecideFilingRequest) => o.outcome !== 'filed',
+    'reasons are required when not filing or returning the case') @IsString() @MinLength(1) @MaxLength(4000) reasons?: string;
   @ApiPropertyOptional({ example: '7d3e1f0a-5b2c-4e8d-9a61-0c2f4b7e9d13', description: 'the procuratorate’s filing supervision this filing answers (通知立案)' })
-  @IsOptional() @IsUUID() supervisionId?: string;
+  @IsOptional() @IsId() supervisionId?: string;
 }
 export class DecideFilingCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: DecideFilingRequest) { super(); }
@@ -102,8 +102,8 @@ export class DecideReconsiderationRequest {
   @ApiProperty({ enum: ['upheld', 'reversed'], example: 'upheld' }) @IsIn(['upheld', 'reversed'], { message: 'outcome must be upheld or reversed' }) outcome!: 'upheld' | 'reversed';
   @ApiProperty({ example: '维持不予立案决定' }) @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
   @ApiPropertyOptional({ example: '沈公（环）立字〔2025〕9号', description: 'required when reversed (the case is filed)' })
-  @ValidateIf((o: DecideReconsiderationRequest) => o.outcome === 'reversed')
-  @IsString({ message: 'policeCaseNumber is required when the refusal is reversed' }) @MinLength(1) @MaxLength(64) policeCaseNumber?: string;
+  @RequiredWhen((o: DecideReconsiderationRequest) => o.outcome === 'reversed',
+    'policeCaseNumber is required when the refusal is reversed') @IsString() @MinLength(1) @MaxLength(64) policeCaseNumber?: string;
 }
 export class DecideReconsiderationCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: DecideReconsiderationRequest) { super(); }

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 import {
   DomainError, MATERIAL_KINDS, TransferForwarded, TransferMaterialsRequested, TransferReceiptSigned, type MaterialKind,
@@ -8,7 +8,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { IncomingTransfer } from '../incoming-transfer.entity';
-import { entry } from '@casebridge/platform';
+import { BoundedArray, entry, RequiredWhen } from '@casebridge/platform';
 import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class SignReceiptRequest {
@@ -37,8 +37,8 @@ export class ForwardRequest {
   @ApiProperty({ enum: ['forwarded', 'returned'], example: 'forwarded', description: 'forward to the competent police office, or return to the sender' })
   @IsIn(['forwarded', 'returned'], { message: 'mode must be forwarded or returned' }) mode!: 'forwarded' | 'returned';
   @ApiPropertyOptional({ example: 'police:210200', description: 'required when forwarding: the competent police office' })
-  @ValidateIf((o: ForwardRequest) => o.mode === 'forwarded')
-  @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police office id such as police:210200 when forwarding' }) toAgencyId?: string;
+  @RequiredWhen((o: ForwardRequest) => o.mode === 'forwarded',
+    'toAgencyId is required when forwarding: name the competent police office, e.g. police:210200') @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police office id such as police:210200 when forwarding' }) toAgencyId?: string;
   @ApiProperty({ example: '案发地属大连市，不属本局管辖' }) @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
 }
 export class ForwardCommand extends Command<void> {
@@ -76,8 +76,8 @@ export class ForwardHandler implements ICommandHandler<ForwardCommand> {
 
 export class RequestMaterialsRequest {
   @ApiProperty({ enum: MATERIAL_KINDS, isArray: true, example: ['monitoring-report'] })
-  @IsArray() @ArrayMinSize(1) @IsIn(MATERIAL_KINDS, { each: true, message: `missing must list kinds among ${MATERIAL_KINDS.join(', ')}` }) missing!: MaterialKind[];
-  @ApiProperty({ example: '缺少监测报告原件' }) @IsString() @MaxLength(4000) note!: string;
+  @BoundedArray(1, MATERIAL_KINDS.length, 'missing must list at least one kind of material') @IsIn(MATERIAL_KINDS, { each: true, message: `missing must list kinds among ${MATERIAL_KINDS.join(', ')}` }) missing!: MaterialKind[];
+  @ApiProperty({ example: '缺少监测报告原件' }) @IsString() @MinLength(1, { message: 'note must not be empty' }) @MaxLength(4000) note!: string;
 }
 export class RequestMaterialsCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: RequestMaterialsRequest) { super(); }

@@ -4,12 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import type { OfficerClaims } from '@casebridge/auth';
+import { entitySchema } from '@casebridge/platform';
 import { FilingSupervision } from '../filing-supervision.entity';
 import { FILING_SUPERVISION_PHASES, isClosed, type FilingSupervisionPhase } from '../filing-supervision.machine';
 import { ownSupervision } from '../filing-supervision-unit-of-work';
 import { TransferOpinion } from '../transfer-opinion.entity';
 
 export type SupervisionView = Omit<FilingSupervision, 'version'> & { closed: boolean };
+/** OpenAPI schemas of a SupervisionView (phase among FILING_SUPERVISION_PHASES) and of a TransferOpinionView. */
+export const SUPERVISION_VIEW_SCHEMA = entitySchema(FilingSupervision, { omit: ['version'], enums: { phase: FILING_SUPERVISION_PHASES }, extra: { closed: { type: 'boolean' } } });
+export const TRANSFER_OPINION_SCHEMA = entitySchema(TransferOpinion, { omit: ['agencyId'] });
 
 function view(s: FilingSupervision): SupervisionView {
   const { version: _v, ...rest } = s;

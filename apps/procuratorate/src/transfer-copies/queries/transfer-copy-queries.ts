@@ -5,9 +5,12 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { entitySchema } from '@casebridge/platform';
 import { TRANSFER_COPY_STATUSES, TransferCopy, type TransferCopyStatus } from '../transfer-copy.entity';
 
 export type TransferCopyView = Omit<TransferCopy, 'version' | 'agencyId'>;
+/** OpenAPI schema of a TransferCopyView. */
+export const TRANSFER_COPY_SCHEMA = entitySchema(TransferCopy, { omit: ['version', 'agencyId'], enums: { status: TRANSFER_COPY_STATUSES } });
 
 function view(c: TransferCopy): TransferCopyView {
   const { version: _v, agencyId: _a, ...rest } = c;

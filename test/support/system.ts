@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync, type WriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { ALL_TOPICS, TOPIC_PARTITIONS } from '@casebridge/contracts';
@@ -19,7 +20,8 @@ const root = path.resolve(__dirname, '../..');
 export type ServiceName = 'enforcement' | 'police' | 'procuratorate' | 'court' | 'supervision' | 'audit' | 'workflow-worker';
 const HTTP: readonly ServiceName[] = ['enforcement', 'police', 'procuratorate', 'court', 'supervision', 'audit'];
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now (127.0.0.1). */
+export async function freePort(): Promise<number> {
   const srv = createServer();
   srv.listen(0, '127.0.0.1');
   await once(srv, 'listening');
@@ -36,14 +38,30 @@ export class TestSystem {
   private readonly dbs = new Map<ServiceName, IsolatedDatabase>();
   private readonly ports = new Map<ServiceName, number>();
   private readonly running = new Map<ServiceName, Running>();
+  private readonly starts = new Map<ServiceName, number>();
   readonly logDir = path.join(root, 'test-output', 'logs', this.suffix);
 
-  constructor(private readonly services: ServiceName[], private readonly extraEnv: Partial<Record<ServiceName | '*', Record<string, string>>> = {}) {}
+  constructor(
+    private readonly services: ServiceName[],
+    private readonly extraEnv: Partial<Record<ServiceName | '*', Record<string, string>>> = {},
+    /** `kafkaBrokers`: a private broker instead of the shared one (test/support/private-kafka.ts). */
+    private readonly options: { kafkaBrokers?: string[] } = {},
+  ) {}
+
+  /** The brokers the services of this system use. */
+  get kafkaBrokers(): string[] {
+    return this.options.kafkaBrokers ?? endpoints().kafkaBrokers;
+  }
+
+  /** A Kafka client of this system's broker. */
+  kafka(): ReturnType<typeof testKafka> {
+    return testKafka('casebridge-test', this.kafkaBrokers);
+  }
 
   /** Creates databases and topics, starts every service, waits until each is ready. */
   async start(): Promise<this> {
     mkdirSync(this.logDir, { recursive: true });
-    const admin = testKafka().admin();
+    const admin = this.kafka().admin();
     await admin.connect();
     try {
       await admin.createTopics({
@@ -80,10 +98,10 @@ export class TestSystem {
     const e = endpoints();
     const env: Record<string, string> = {
       ...process.env as Record<string, string>,
-      NODE_ENV: 'test', LOG_LEVEL: 'warn',
+      NODE_ENV: 'test', LOG_LEVEL: process.env.CASEBRIDGE_TEST_LOG_LEVEL ?? 'warn',
       CASEBRIDGE_PG_HOST: e.pg.host, CASEBRIDGE_PG_PORT: String(e.pg.port), CASEBRIDGE_PG_USER: e.pg.user, CASEBRIDGE_PG_PASSWORD: e.pg.password,
       CASEBRIDGE_DB_NAME: this.dbs.get(service)!.name,
-      CASEBRIDGE_KAFKA_BROKERS: e.kafkaBrokers.join(','),
+      CASEBRIDGE_KAFKA_BROKERS: this.kafkaBrokers.join(','),
       CASEBRIDGE_TOPIC_SUFFIX: this.suffix,
       CASEBRIDGE_TEMPORAL_ADDRESS: e.temporalAddress,
       CASEBRIDGE_TEMPORAL_TASK_QUEUE: this.taskQueue,
@@ -93,35 +111,47 @@ export class TestSystem {
       ...this.extraEnv['*'],
       ...this.extraEnv[service],
     };
-    const log = createWriteStream(path.join(this.logDir, `${service}.log`), { flags: 'a' });
+    // every start appends to the same log, after a marker line: the evidence of a run before a kill stays
+    const logFile = this.logFile(service);
+    const start = existsSync(logFile) ? statSync(logFile).size : 0;
+    const starts = (this.starts.get(service) ?? 0) + 1;
+    this.starts.set(service, starts);
+    const log = createWriteStream(logFile, { flags: 'a' });
+    log.write(`\n===== [test-system] start #${starts} of ${service} at ${new Date().toISOString()} =====\n`);
     const child = spawn(process.execPath, ['-r', './scripts/register.js', `apps/${service}/src/main.ts`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
     const exited = once(child, 'exit').then(() => undefined);
     this.running.set(service, { child, log, exited });
-    await this.waitReady(service, child);
+    void exited.then(() => log.write(`===== [test-system] ${service} exited (code ${child.exitCode}, signal ${child.signalCode}) at ${new Date().toISOString()} =====\n`));
+    await this.waitReady(service, child, start);
   }
 
-  private async waitReady(service: ServiceName, child: ChildProcess): Promise<void> {
+  /** The service's log: every start of this test system, each after a `===== [test-system] start #n` line. */
+  logFile(service: ServiceName): string {
+    return path.join(this.logDir, `${service}.log`);
+  }
+
+  private async waitReady(service: ServiceName, child: ChildProcess, logStart: number): Promise<void> {
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logDir}/${service}.log)`);
+      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logFile(service)})`);
       if (this.ports.has(service)) {
         try {
           const r = await fetch(`${this.url(service)}/health`);
           if (r.ok) return;
         } catch { /* not listening yet */ }
-      } else if (await this.workerReady(service)) {
+      } else if (await this.workerReady(service, logStart)) {
         return;
       }
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`${service} not ready within 90 s (log: ${this.logDir}/${service}.log)`);
+    throw new Error(`${service} not ready within 90 s (log: ${this.logFile(service)})`);
   }
 
-  private async workerReady(service: ServiceName): Promise<boolean> {
-    const { readFile } = await import('node:fs/promises');
-    const text = await readFile(path.join(this.logDir, `${service}.log`), 'utf8').catch(() => '');
+  /** Ready = this start (the log after `logStart`, not an earlier start's lines) printed its ready line. */
+  private async workerReady(service: ServiceName, logStart: number): Promise<boolean> {
+    const text = await readFile(this.logFile(service)).then((b) => b.subarray(logStart).toString('utf8')).catch(() => '');
     return text.includes('[workflow-worker] ready');
   }
 
@@ -142,7 +172,7 @@ export class TestSystem {
   async stop(): Promise<void> {
     await Promise.all([...this.running.keys()].map((s) => this.kill(s, 'SIGTERM')));
     await Promise.all([...this.dbs.values()].map((d) => d.drop().catch(() => undefined)));
-    const admin = testKafka().admin();
+    const admin = this.kafka().admin();
     await admin.connect();
     try {
       await admin.deleteTopics({ topics: ALL_TOPICS.map((t) => `${t}.${this.suffix}`) }).catch(() => undefined);

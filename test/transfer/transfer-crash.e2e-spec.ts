@@ -35,7 +35,7 @@ async function readLog(suffix: string): Promise<Logged[]> {
 }
 
 describe('kill -9 mid-path and restart: nothing lost, nothing doubled', () => {
-  const sys = new TestSystem(['enforcement', 'police', 'procuratorate', 'workflow-worker']);
+  const sys = new TestSystem(['enforcement', 'police', 'procuratorate', 'workflow-worker'], { 'workflow-worker': { LOG_LEVEL: 'info' } });
   let a: Agencies;
   beforeAll(async () => { await sys.start(); a = agencies(sys); }, 240_000);
   afterAll(() => sys.stop(), 60_000);

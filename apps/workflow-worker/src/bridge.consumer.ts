@@ -22,6 +22,7 @@ export class BridgeConsumer {
   @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
   async deliver(event: IntegrationEventEnvelope): Promise<void> {
     const outcomes = await this.bridge.deliver(event);
+    this.logger.log(`${event.type} ${event.eventId} → ${outcomes.map((o) => `${o.route.workflowId}: ${o.status}`).join(', ') || 'no workflow'}`);
     for (const o of outcomes) {
       if (o.status === 'dropped-closed') this.logger.warn(`${event.type} ${event.eventId} arrived after ${o.route.workflowId} closed: ${o.reason ?? ''}`);
     }

@@ -28,7 +28,7 @@ export {
 } from './inbox/dead-letter';
 export type { HandlerContext, IntegrationEventHandler } from './inbox/integration-event-handler';
 export {
-  IntegrationEventConsumer, type ConsumerRetryOptions, type IntegrationEventConsumerOptions, type ProcessOutcome,
+  IntegrationEventConsumer, type ConsumerHealth, type ConsumerRetryOptions, type ConsumerStatus, type IntegrationEventConsumerOptions, type ProcessOutcome,
   type ProcessedMessage,
 } from './inbox/integration-event.consumer';
 
@@ -36,7 +36,7 @@ export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MESSAGING_SCHEMA, CreateMessa
 
 export { validateMessagingOptions, type MessagingOptions } from './config/messaging.options';
 export { MessagingModule, type MessagingModuleAsyncOptions } from './nest/messaging.module';
-export { MessagingRuntime, MESSAGING_CONSUMER } from './nest/messaging.runtime';
+export { exitForSupervisor, MessagingRuntime, MESSAGING_CONSUMER } from './nest/messaging.runtime';
 export { OnIntegrationEvent, ON_INTEGRATION_EVENT, integrationEventTypesOf } from './nest/on-integration-event.decorator';
 export { KafkaHealthIndicator } from './nest/kafka.health-indicator';
 export { MESSAGING_HEALTH_KAFKA, MESSAGING_KAFKA, MESSAGING_OPTIONS } from './nest/tokens';

@@ -26,6 +26,29 @@ export interface ConsumerRetryOptions {
   nonRetryable?: (error: unknown) => boolean;
 }
 
+/**
+ * Where the consumer group stands (GET /health reports it):
+ *  - `joining`: started, the group is not joined yet (after a crash of a member this takes up to a session timeout);
+ *  - `consuming`: joined, messages flow;
+ *  - `crashed`: kafkajs crashed and restarts the consumer by itself (broker away, topic deleted …): not consuming;
+ *  - `failed`: kafkajs gave up (a crash with `restart: false`); this class rebuilds the consumer with backoff
+ *    and, after `recovery.attempts` failed rebuilds, calls `onFatal` (the Nest runtime exits the process);
+ *  - `stopped`: never started, or stopped.
+ */
+export type ConsumerStatus = 'stopped' | 'joining' | 'consuming' | 'crashed' | 'failed';
+
+export interface ConsumerHealth {
+  groupId: string;
+  status: ConsumerStatus;
+  /** `consuming` or `joining` (the group is expected to be joined soon). */
+  healthy: boolean;
+  /** Instant of the last status change (ISO 8601, UTC). */
+  since: string;
+  /** Crashes since start (restarted by kafkajs or rebuilt here). */
+  crashes: number;
+  lastError?: string;
+}
+
 export type ProcessOutcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 export interface ProcessedMessage {
@@ -55,6 +78,16 @@ export interface IntegrationEventConsumerOptions {
   registry?: EventRegistry;
   /** Called after each message's offset is committed (metrics, tests). Errors are ignored. */
   onProcessed?: (m: ProcessedMessage) => void;
+  /**
+   * Rebuilding the consumer after a crash kafkajs does not restart from (`restart: false`): up to `attempts`
+   * rebuilds in a row (default 5), `baseMs`… doubled up to `maxMs` apart (defaults 1 s, 30 s).
+   */
+  recovery?: { attempts?: number; baseMs?: number; maxMs?: number };
+  /**
+   * Called when the consumer is dead for good (every rebuild failed): the process should exit so its
+   * supervisor restarts it. Default: log only (the status stays `failed`, /health says so).
+   */
+  onFatal?: (error: unknown) => void;
   /** Producer for the dead-letter topic owned by the caller; default: an own idempotent producer. */
   deadLetterProducer?: Producer;
   logger?: LoggerService;
@@ -76,7 +109,10 @@ export class IntegrationEventConsumer {
   private readonly registry: EventRegistry;
   private readonly topicNames: TopicNames;
   private readonly retry: Required<Omit<ConsumerRetryOptions, 'nonRetryable'>> & Pick<ConsumerRetryOptions, 'nonRetryable'>;
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
+  private readonly kafka: Kafka;
+  private state: Omit<ConsumerHealth, 'groupId' | 'healthy'> = { status: 'stopped', since: new Date().toISOString(), crashes: 0 };
+  private recovering: Promise<void> | undefined;
   private readonly dlqProducer: Producer;
   private readonly ownsDlqProducer: boolean;
   private stopping: AbortController | undefined;
@@ -95,19 +131,20 @@ export class IntegrationEventConsumer {
     if (!options.topics.length) throw new Error('IntegrationEventConsumer: subscribe to at least one topic');
     for (const t of options.topics) this.topicNames.resolve(t); // throws for a non-contract topic
     if (!Number.isInteger(this.retry.attempts) || this.retry.attempts < 1) throw new Error('retry.attempts must be an integer ≥ 1');
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      allowAutoTopicCreation: false,
-      ...(options.sessionTimeout !== undefined && { sessionTimeout: options.sessionTimeout }),
-      ...(options.heartbeatInterval !== undefined && { heartbeatInterval: options.heartbeatInterval }),
-      ...(options.rebalanceTimeout !== undefined && { rebalanceTimeout: options.rebalanceTimeout }),
-    });
+    this.kafka = kafka;
+    this.consumer = this.createConsumer();
     this.ownsDlqProducer = !options.deadLetterProducer;
     this.dlqProducer = options.deadLetterProducer ?? createReliableProducer(kafka);
   }
 
   get groupId(): string {
     return this.options.groupId;
+  }
+
+  /** The group's status, for health checks (see ConsumerStatus). */
+  health(): ConsumerHealth {
+    const healthy = this.state.status === 'consuming' || this.state.status === 'joining';
+    return { groupId: this.groupId, healthy, ...this.state };
   }
 
   /** Types that have at least one handler. */
@@ -133,16 +170,88 @@ export class IntegrationEventConsumer {
     this.checkSubscriptions();
     this.started = true;
     this.stopping = new AbortController();
-    const topics = this.options.topics.map((t) => this.topicNames.resolve(t));
+    this.setStatus('joining');
     await this.dlqProducer.connect();
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({
+    await this.run(this.consumer);
+    this.logger.log(`consuming ${this.subscribedTopics().join(', ')} (handlers: ${this.handledTypes.join(', ') || 'none'})`);
+  }
+
+  private subscribedTopics(): string[] {
+    return this.options.topics.map((t) => this.topicNames.resolve(t));
+  }
+
+  private createConsumer(): Consumer {
+    const o = this.options;
+    const consumer = this.kafka.consumer({
+      groupId: o.groupId,
+      allowAutoTopicCreation: false,
+      ...(o.sessionTimeout !== undefined && { sessionTimeout: o.sessionTimeout }),
+      ...(o.heartbeatInterval !== undefined && { heartbeatInterval: o.heartbeatInterval }),
+      ...(o.rebalanceTimeout !== undefined && { rebalanceTimeout: o.rebalanceTimeout }),
+    });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      if (consumer !== this.consumer || !this.started) return;
+      const partitions = Object.values(payload.memberAssignment).reduce((n, p) => n + p.length, 0);
+      this.logger.log(`joined group ${payload.groupId} in ${payload.duration} ms as ${payload.memberId} (${partitions} partitions)`);
+      this.setStatus('consuming');
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (consumer !== this.consumer || !this.started) return;
+      this.state.crashes++;
+      const detail = errorMessage(payload.error);
+      if (payload.restart) {
+        this.logger.warn?.(`consumer group ${payload.groupId} crashed, kafkajs restarts it: ${detail}`);
+        this.setStatus('crashed', detail);
+      } else {
+        this.logger.error(`consumer group ${payload.groupId} crashed and was not restarted: ${detail}; rebuilding it`);
+        this.setStatus('failed', detail);
+        this.recovering ??= this.recover(payload.error).finally(() => { this.recovering = undefined; });
+      }
+    });
+    return consumer;
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.subscribedTopics(), fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: (payload) => this.onMessage(payload),
+      eachMessage: (payload) => this.onMessage(consumer, payload),
     });
-    this.logger.log(`consuming ${topics.join(', ')} (handlers: ${this.handledTypes.join(', ') || 'none'})`);
+  }
+
+  /** A consumer kafkajs gave up on is rebuilt (new member, same group: the committed offsets hold). */
+  private async recover(cause: unknown): Promise<void> {
+    const attempts = this.options.recovery?.attempts ?? 5;
+    let last: unknown = cause;
+    for (let attempt = 1; attempt <= attempts && this.started; attempt++) {
+      const delay = backoffDelay(attempt, { baseMs: this.options.recovery?.baseMs ?? 1000, maxMs: this.options.recovery?.maxMs ?? 30_000 });
+      await sleep(delay, this.stopping?.signal);
+      if (!this.started) return;
+      await this.consumer.disconnect().catch(() => undefined);
+      const next = this.createConsumer();
+      this.consumer = next;
+      try {
+        await this.run(next);
+        this.logger.log(`consumer group ${this.groupId} rebuilt (attempt ${attempt}); joining`);
+        if (this.state.status === 'failed') this.setStatus('joining');
+        return;
+      } catch (e) {
+        last = e;
+        this.setStatus('failed', errorMessage(e));
+        this.logger.error(`rebuilding consumer group ${this.groupId} failed (attempt ${attempt} of ${attempts}): ${errorMessage(e)}`);
+      }
+    }
+    if (!this.started) return;
+    this.logger.error(`consumer group ${this.groupId} is dead: ${errorMessage(last)}`);
+    if (this.options.onFatal) this.options.onFatal(last);
+  }
+
+  private setStatus(status: ConsumerStatus, lastError?: string): void {
+    if (this.state.status !== status) this.state.since = new Date().toISOString();
+    this.state.status = status;
+    if (lastError !== undefined) this.state.lastError = lastError;
   }
 
   /** Stops consuming (the message in progress finishes or is left uncommitted) and disconnects. Idempotent. */
@@ -150,6 +259,8 @@ export class IntegrationEventConsumer {
     if (!this.started) return;
     this.started = false;
     this.stopping?.abort();
+    this.setStatus('stopped');
+    await this.recovering;
     await this.consumer.disconnect().catch((e: unknown) => this.logger.warn?.(`consumer disconnect: ${errorMessage(e)}`));
     if (this.ownsDlqProducer) {
       await this.dlqProducer.disconnect().catch((e: unknown) => this.logger.warn?.(`producer disconnect: ${errorMessage(e)}`));
@@ -169,10 +280,10 @@ export class IntegrationEventConsumer {
     }
   }
 
-  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  private async onMessage(consumer: Consumer, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const result = await this.process(topic, partition, message.offset, message.key, message.value, message.headers, heartbeat);
     if (result.outcome === 'applied') failpoint('consumer:after-effect'); // test-only: effect committed, offset not
-    await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
     try {
       this.options.onProcessed?.(result);
     } catch {

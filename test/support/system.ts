@@ -10,6 +10,7 @@ import { createWriteStream, existsSync, mkdirSync, statSync, type WriteStream } 
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
+import { Client as PgClient } from 'pg';
 import { ALL_TOPICS, TOPIC_PARTITIONS } from '@casebridge/contracts';
 import { DEV_JWT_SECRET, issueToken, type Role } from '@casebridge/auth';
 import { createIsolatedDatabase, type IsolatedDatabase } from './database';
@@ -91,6 +92,14 @@ export class TestSystem {
 
   database(service: ServiceName): IsolatedDatabase {
     return this.dbs.get(service)!;
+  }
+
+  /** A connected PostgreSQL client of the service's database (the caller ends it). */
+  async sql(service: ServiceName): Promise<PgClient> {
+    const db = this.database(service);
+    const client = new PgClient({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.name });
+    await client.connect();
+    return client;
   }
 
   async startService(service: ServiceName): Promise<void> {

@@ -6,7 +6,7 @@
  * row is back) and the workflow keeps its single, completed run.
  */
 import { Client, Connection } from '@temporalio/client';
-import { Client as Pg } from 'pg';
+import type { Client as Pg } from 'pg';
 import { Topics } from '@casebridge/contracts';
 import { endpoints } from '../support/endpoints';
 import { eventually, TestSystem } from '../support/system';
@@ -37,9 +37,7 @@ describe('a start event redelivered after its workflow completed starts nothing'
   beforeAll(async () => {
     await sys.start();
     client = new Client({ connection: await Connection.connect({ address: endpoints().temporalAddress }) });
-    const db = sys.database('workflow-worker');
-    pg = new Pg({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.name });
-    await pg.connect();
+    pg = await sys.sql('workflow-worker');
   }, 240_000);
   afterAll(async () => {
     await pg?.end();

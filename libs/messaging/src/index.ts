@@ -3,7 +3,7 @@ import 'reflect-metadata';
 export { TopicNames, type TopicNamesConfig } from './topics/topic-names';
 export { backoffDelay, sleep, type BackoffPolicy } from './retry/backoff';
 export {
-  NonRetryableError, InvalidIntegrationEventError, isNonRetryable, isInfrastructureError, errorMessage,
+  NonRetryableError, InvalidIntegrationEventError, isNonRetryable, isInfrastructureError, errorMessage, RecordNotYetKnownError, isRecordNotYetKnown,
 } from './errors';
 export {
   FAILPOINTS, FAILPOINT_ENV, FAILPOINT_LOG_ENV, FailpointError, configureFailpoints, failpoint, parseFailpoints,
@@ -23,6 +23,7 @@ export {
 } from './outbox/outbox.relay';
 
 export { InboxRecord } from './inbox/inbox-record.entity';
+export { ParkedEvent } from './inbox/parked-event.entity';
 export {
   DEAD_LETTER_REASONS, deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord, type DeadLetterSource,
 } from './inbox/dead-letter';
@@ -32,7 +33,7 @@ export {
   type ProcessedMessage,
 } from './inbox/integration-event.consumer';
 
-export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MESSAGING_SCHEMA, CreateMessagingTables1764300000000 } from './schema';
+export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MESSAGING_SCHEMA, CreateMessagingTables1764300000000, CreateParkedEvents1764900000000 } from './schema';
 
 export { validateMessagingOptions, type MessagingOptions } from './config/messaging.options';
 export { MessagingModule, type MessagingModuleAsyncOptions } from './nest/messaging.module';

@@ -15,6 +15,7 @@ import { Column, DataSource, Entity, PrimaryColumn, PrimaryGeneratedColumn } fro
 import { createIsolatedDatabase, type IsolatedDatabase } from '../support/database';
 import { endpoints } from '../support/endpoints';
 import { testKafka } from '../support/kafka';
+import { runDeadLettersCli } from '../../libs/messaging/src/cli/dead-letters.cli';
 import { enforcementEnvelope, payloads } from './support/events';
 import { readTopic } from './support/topic-reader';
 import { createSuffixedTopics } from './support/topics';
@@ -41,6 +42,8 @@ describe('parking events that arrive before their record (real Kafka and Postgre
   let consumer: IntegrationEventConsumer;
   const processed: ProcessedMessage[] = [];
   const groupId = `park-${randomUUID().slice(0, 8)}`;
+  let refuseDecisions = true;
+  const decisionsApplied: string[] = [];
 
   beforeAll(async () => {
     [topics, db] = await Promise.all([createSuffixedTopics([Topics.enforcement, Topics.deadLetter]), createIsolatedDatabase('msg_park')]);
@@ -58,6 +61,10 @@ describe('parking events that arrive before their record (real Kafka and Postgre
         const { caseId } = e.payload as { caseId: string };
         if (!(await m.findOneBy(KnownCase, { id: caseId }))) throw new RecordNotYetKnownError(`case ${caseId}`);
         await m.insert(AttachedEvidence, { caseId, eventId: e.eventId });
+      })
+      .register('transfer.head-decided', async (e) => {
+        if (refuseDecisions) throw new Error('the head decision cannot be stored right now');
+        decisionsApplied.push(e.eventId);
       });
     await consumer.start();
   });
@@ -105,7 +112,29 @@ describe('parking events that arrive before their record (real Kafka and Postgre
     await waitFor('the redelivery consumed', () => processed.filter((p) => p.eventId === first.eventId).length === 2);
     expect(processed.filter((p) => p.eventId === first.eventId).map((p) => p.outcome)).toEqual(['parked', 'duplicate']);
     expect(await ds.getRepository(AttachedEvidence).countBy({ caseId })).toBe(2);
-    expect(await readTopic(topics.names.deadLetter)).toEqual([]);
+    expect((await readTopic(topics.names.deadLetter)).filter((m) => m.key === caseId)).toEqual([]);
+  });
+
+  it('dead-letters CLI: lists a dead-lettered event and replays it to its source topic, where it is applied', async () => {
+    const caseId = randomUUID();
+    const decided = enforcementEnvelope('transfer.head-decided', caseId, payloads.transferHeadDecided());
+    await send({ key: caseId, value: JSON.stringify(decided) });
+    await waitFor('dead-lettered', () => processed.some((p) => p.eventId === decided.eventId && p.outcome === 'dead-lettered'));
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { CASEBRIDGE_KAFKA_BROKERS: endpoints().kafkaBrokers.join(','), CASEBRIDGE_TOPIC_SUFFIX: topics.suffix } };
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runDeadLettersCli(['list', '--group', groupId, '--type', 'transfer.head-decided', '--json'], io)).toBe(0);
+    const listed = JSON.parse(out.pop()!) as { id: string; type: string; reason: string; consumerGroup: string; sourceTopic: string }[];
+    expect(listed.map((l) => [l.type, l.reason, l.consumerGroup, l.sourceTopic])).toEqual([
+      ['transfer.head-decided', 'handler-failed', groupId, topics.names.forProducer('enforcement')],
+    ]);
+    expect(await runDeadLettersCli(['replay'], io)).toBe(2);
+    expect(await runDeadLettersCli(['replay', '--id', '9:999'], io)).toBe(2);
+    refuseDecisions = false; // the cause is fixed: replay
+    expect(await runDeadLettersCli(['replay', '--id', listed[0]!.id], io)).toBe(0);
+    expect(out.pop()).toBe(`replayed 1 event(s) to their source topics: ${listed[0]!.id}`);
+    await waitFor('the replayed event applied', () => decisionsApplied.includes(decided.eventId));
+    expect(decisionsApplied.filter((id) => id === decided.eventId)).toHaveLength(1);
   });
 
   it('the sweep applies a parked event whose record was created without an event', async () => {

@@ -24,6 +24,7 @@ export {
 
 export { InboxRecord } from './inbox/inbox-record.entity';
 export { ParkedEvent } from './inbox/parked-event.entity';
+export { readDeadLetters, replayDeadLetters, type DeadLetterEntry } from './inbox/dead-letter-admin';
 export {
   DEAD_LETTER_REASONS, deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord, type DeadLetterSource,
 } from './inbox/dead-letter';

@@ -33,10 +33,10 @@ describe('messaging schema and outbox writer', () => {
     });
     await ds.initialize();
     try {
-      expect((await ds.runMigrations()).map((m) => m.name)).toEqual(['CreateMessagingTables1764300000000']);
+      expect((await ds.runMigrations()).map((m) => m.name)).toEqual(['CreateMessagingTables1764300000000', 'CreateParkedEvents1764900000000']);
       const runner = ds.createQueryRunner();
       try {
-        await new MESSAGING_MIGRATIONS[0]().up(runner); // again: IF NOT EXISTS everywhere
+        for (const M of MESSAGING_MIGRATIONS) await new M().up(runner); // again: IF NOT EXISTS everywhere
       } finally {
         await runner.release();
       }

@@ -5,6 +5,8 @@
  * Rule ids of deadlines.md are named where a step is statutory.
  */
 import { randomUUID } from 'node:crypto';
+import { createEnvelope, Topics } from '@casebridge/contracts';
+import { deadLetterRecord } from '@casebridge/messaging';
 import { endpoints } from '../support/endpoints';
 import { Api, eventually, TestSystem } from '../support/system';
 import { agencies, openAndSend, polPhase, POL, type Agencies } from '../transfer/transfer-driver';
@@ -145,6 +147,21 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
       (r) => r.orphans.some((o) => o.refersTo.id === ghost) && r.unacknowledged.some((u) => u.subjectId === t.transferId), 'reconciliation lists both');
     expect(rec.unacknowledged.find((u) => u.subjectId === t.transferId)).toMatchObject({ expectation: 'receipt', owedBy: POL, stepMissed: true });
     expect(rec.orphans.find((o) => o.refersTo.id === ghost)).toMatchObject({ type: 'transfer.receipt-signed', refersTo: { kind: 'transfer-sent' } });
+  });
+
+  it('reconciliation lists dead-lettered events of the region with the id to replay them', async () => {
+    const linkedCaseId = randomUUID();
+    const lost = createEnvelope({ type: 'transfer.filing-decided', version: 1, linkedCaseId, producer: { kind: 'police', agencyId: POL }, actor: { officerId: 'pol-officer-wang' }, payload: { transferId: randomUUID(), outcome: 'filed' } });
+    const elsewhere = createEnvelope({ type: 'transfer.receipt-signed', version: 1, linkedCaseId, producer: { kind: 'police', agencyId: 'police:440100' }, actor: { officerId: 'gz' }, payload: { transferId: randomUUID(), receiptNumber: 'R' } });
+    const record = (e: { eventId: string }) => deadLetterRecord({ consumerGroup: 'casebridge-enforcement', topic: `casebridge.police.events.v1.${sys.suffix}`, partition: 0, offset: '7', key: linkedCaseId, value: JSON.stringify(e) }, 'handler-failed', 'failed 10 time(s)');
+    const producer = sys.kafka().producer();
+    await producer.connect();
+    await producer.send({ topic: `${Topics.deadLetter}.${sys.suffix}`, messages: [lost, elsewhere].map((e) => ({ key: linkedCaseId, value: JSON.stringify(record(e)) })) });
+    await producer.disconnect();
+    const rec = await sup.get<{ deadLetters: { id: string; eventId: string; type: string; reason: string; producer: string; consumerGroup: string }[] }>('/reconciliation');
+    expect(rec.deadLetters.filter((d) => d.eventId === lost.eventId || d.eventId === elsewhere.eventId).map((d) => [d.type, d.reason, d.producer, d.consumerGroup]))
+      .toEqual([['transfer.filing-decided', 'handler-failed', POL, 'casebridge-enforcement']]); // Guangzhou's is outside the region
+    expect(rec.deadLetters.find((d) => d.eventId === lost.eventId)!.id).toMatch(/^\d+:\d+$/);
   });
 
   it('idle rule: with ≥ 20 closed transfer.decision-notice steps, an open one older than their p95 is stuck', async () => {

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { endpoints } from './endpoints';
 
-export function testKafka(clientId = 'casebridge-test'): Kafka {
-  return new Kafka({ clientId, brokers: endpoints().kafkaBrokers, logLevel: logLevel.NOTHING });
+/** A client of the shared test broker, or of `brokers` (a private broker, test/support/private-kafka.ts). */
+export function testKafka(clientId = 'casebridge-test', brokers: string[] = endpoints().kafkaBrokers): Kafka {
+  return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING });
 }
 
 /** Unique topic names for one test file, created and waited for; `names` are logical names. */

@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
+import { Client as PgClient } from 'pg';
 import { ALL_TOPICS, TOPIC_PARTITIONS } from '@casebridge/contracts';
 import { DEV_JWT_SECRET, issueToken, type Role } from '@casebridge/auth';
 import { createIsolatedDatabase, type IsolatedDatabase } from './database';
@@ -32,7 +33,8 @@ function serviceCommand(service: ServiceName, compiled: boolean): string[] {
   return ['-r', '@swc-node/register', `apps/${service}/src/main.ts`];
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now (127.0.0.1). */
+export async function freePort(): Promise<number> {
   const srv = createServer();
   srv.listen(0, '127.0.0.1');
   await once(srv, 'listening');
@@ -49,19 +51,31 @@ export class TestSystem {
   private readonly dbs = new Map<ServiceName, IsolatedDatabase>();
   private readonly ports = new Map<ServiceName, number>();
   private readonly running = new Map<ServiceName, Running>();
+  private readonly starts = new Map<ServiceName, number>();
   readonly logDir = path.join(root, 'test-output', 'logs', this.suffix);
 
-  /** `compiled`: run the production build (default: CASEBRIDGE_TEST_COMPILED=1); otherwise the sources. */
   constructor(
     private readonly services: ServiceName[],
     private readonly extraEnv: Partial<Record<ServiceName | '*', Record<string, string>>> = {},
-    private readonly options: { compiled?: boolean } = {},
+    /** `compiled`: run the production build (default: CASEBRIDGE_TEST_COMPILED=1); otherwise the sources. `kafkaBrokers`: a private broker
+     *  instead of the shared one (test/support/private-kafka.ts). */
+    private readonly options: { compiled?: boolean; kafkaBrokers?: string[] } = {},
   ) {}
+
+  /** The brokers the services of this system use. */
+  get kafkaBrokers(): string[] {
+    return this.options.kafkaBrokers ?? endpoints().kafkaBrokers;
+  }
+
+  /** A Kafka client of this system's broker. */
+  kafka(): ReturnType<typeof testKafka> {
+    return testKafka('casebridge-test', this.kafkaBrokers);
+  }
 
   /** Creates databases and topics, starts every service, waits until each is ready. */
   async start(): Promise<this> {
     mkdirSync(this.logDir, { recursive: true });
-    const admin = testKafka().admin();
+    const admin = this.kafka().admin();
     await admin.connect();
     try {
       await admin.createTopics({
@@ -93,15 +107,23 @@ export class TestSystem {
     return this.dbs.get(service)!;
   }
 
+  /** A connected PostgreSQL client of the service's database (the caller ends it). */
+  async sql(service: ServiceName): Promise<PgClient> {
+    const db = this.database(service);
+    const client = new PgClient({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.name });
+    await client.connect();
+    return client;
+  }
+
   async startService(service: ServiceName): Promise<void> {
     if (this.running.has(service)) throw new Error(`${service} is already running`);
     const e = endpoints();
     const env: Record<string, string> = {
       ...process.env as Record<string, string>,
-      NODE_ENV: 'test', LOG_LEVEL: 'warn',
+      NODE_ENV: 'test', LOG_LEVEL: process.env.CASEBRIDGE_TEST_LOG_LEVEL ?? 'warn',
       CASEBRIDGE_PG_HOST: e.pg.host, CASEBRIDGE_PG_PORT: String(e.pg.port), CASEBRIDGE_PG_USER: e.pg.user, CASEBRIDGE_PG_PASSWORD: e.pg.password,
       CASEBRIDGE_DB_NAME: this.dbs.get(service)!.name,
-      CASEBRIDGE_KAFKA_BROKERS: e.kafkaBrokers.join(','),
+      CASEBRIDGE_KAFKA_BROKERS: this.kafkaBrokers.join(','),
       CASEBRIDGE_TOPIC_SUFFIX: this.suffix,
       CASEBRIDGE_TEMPORAL_ADDRESS: e.temporalAddress,
       CASEBRIDGE_TEMPORAL_TASK_QUEUE: this.taskQueue,
@@ -113,26 +135,37 @@ export class TestSystem {
       ...this.extraEnv['*'],
       ...this.extraEnv[service],
     };
-    const log = createWriteStream(path.join(this.logDir, `${service}.log`), { flags: 'a' });
+    // every start appends to the same log, after a marker line: the evidence of a run before a kill stays
+    const logFile = this.logFile(service);
+    const starts = (this.starts.get(service) ?? 0) + 1;
+    this.starts.set(service, starts);
+    const log = createWriteStream(logFile, { flags: 'a' });
+    log.write(`\n===== [test-system] start #${starts} of ${service} at ${new Date().toISOString()} =====\n`);
     const child = spawn(process.execPath, serviceCommand(service, this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1'), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
     const exited = once(child, 'exit').then(() => undefined);
     this.running.set(service, { child, log, exited });
+    void exited.then(() => log.write(`===== [test-system] ${service} exited (code ${child.exitCode}, signal ${child.signalCode}) at ${new Date().toISOString()} =====\n`));
     await this.waitReady(service, child);
+  }
+
+  /** The service's log: every start of this test system, each after a `===== [test-system] start #n` line. */
+  logFile(service: ServiceName): string {
+    return path.join(this.logDir, `${service}.log`);
   }
 
   private async waitReady(service: ServiceName, child: ChildProcess): Promise<void> {
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logDir}/${service}.log)`);
+      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logFile(service)})`);
       try {
         const r = await fetch(`${this.url(service)}/health`);
         if (r.ok) return;
       } catch { /* not listening yet */ }
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`${service} not ready within 90 s (log: ${this.logDir}/${service}.log)`);
+    throw new Error(`${service} not ready within 90 s (log: ${this.logFile(service)})`);
   }
 
   /** SIGKILL: no shutdown hook runs, as in a crash. */
@@ -152,7 +185,7 @@ export class TestSystem {
   async stop(): Promise<void> {
     await Promise.all([...this.running.keys()].map((s) => this.kill(s, 'SIGTERM')));
     await Promise.all([...this.dbs.values()].map((d) => d.drop().catch(() => undefined)));
-    const admin = testKafka().admin();
+    const admin = this.kafka().admin();
     await admin.connect();
     try {
       await admin.deleteTopics({ topics: ALL_TOPICS.map((t) => `${t}.${this.suffix}`) }).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
-import { OnIntegrationEvent } from '@casebridge/messaging';
-import { SUPERVISION_WORKFLOW_EVENT_TYPES, TemporalBridge, TRANSFER_WORKFLOW_EVENT_TYPES } from '@casebridge/workflows/node';
+import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
+import { SUPERVISION_WORKFLOW_EVENT_TYPES, TemporalBridge, TRANSFER_WORKFLOW_EVENT_TYPES, WorkflowNotStartedError } from '@casebridge/workflows/node';
 
 /** Every event a case workflow listens to (the workflows' own contracts are the single source). */
 export const BRIDGED_EVENT_TYPES: [string, ...string[]] = [...new Set<string>([...TRANSFER_WORKFLOW_EVENT_TYPES, ...SUPERVISION_WORKFLOW_EVENT_TYPES])] as [string, ...string[]];
@@ -10,8 +10,9 @@ export const BRIDGED_EVENT_TYPES: [string, ...string[]] = [...new Set<string>([.
  * Kafka → Temporal: every transfer and filing-supervision event starts or signals its workflow.
  * Idempotent end to end: the workflow ignores an eventId it has seen, so a redelivered message (or one
  * replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
- * workflow that does not exist yet (it overtook its start event on another topic) throws, is retried
- * with backoff and, if it stays an orphan, dead-lettered.
+ * workflow that does not exist yet (it overtook its start event on another topic) is parked
+ * (libs/messaging `parked_event`) and delivered once an event of the same case was applied — a lost
+ * transfer.* event would be a lost statutory clock, so it is never dead-lettered for being early.
  */
 @Injectable()
 export class BridgeConsumer {
@@ -21,7 +22,15 @@ export class BridgeConsumer {
 
   @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
   async deliver(event: IntegrationEventEnvelope): Promise<void> {
-    const outcomes = await this.bridge.deliver(event);
+    let outcomes;
+    try {
+      outcomes = await this.bridge.deliver(event);
+    } catch (e) {
+      // the event overtook the one that starts its workflow (another topic): parked until that one is applied
+      if (e instanceof WorkflowNotStartedError) throw new RecordNotYetKnownError(`workflow ${e.workflowId}`, e.message);
+      throw e;
+    }
+    this.logger.log(`${event.type} ${event.eventId} → ${outcomes.map((o) => `${o.route.workflowId}: ${o.status}`).join(', ') || 'no workflow'}`);
     for (const o of outcomes) {
       if (o.status === 'dropped-closed') this.logger.warn(`${event.type} ${event.eventId} arrived after ${o.route.workflowId} closed: ${o.reason ?? ''}`);
     }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { Client, Connection } from '@temporalio/client';
@@ -54,7 +54,13 @@ export class TemporalWorkerModule {}
     {
       provide: TemporalBridge,
       inject: [Client, WORKER_ENV],
-      useFactory: (client: Client, env: WorkerEnv) => new TemporalBridge(client, { route: { taskQueue: env.CASEBRIDGE_TEMPORAL_TASK_QUEUE } }),
+      useFactory: (client: Client, env: WorkerEnv) => {
+        const logger = new Logger('TemporalBridge');
+        return new TemporalBridge(client, {
+          route: { taskQueue: env.CASEBRIDGE_TEMPORAL_TASK_QUEUE },
+          logger: { info: (m, c) => logger.log(`${m} ${JSON.stringify(c ?? {})}`), warn: (m, c) => logger.warn(`${m} ${JSON.stringify(c ?? {})}`) },
+        });
+      },
     },
     BridgeConsumer,
   ],

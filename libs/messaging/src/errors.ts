@@ -9,6 +9,23 @@ export class NonRetryableError extends Error {
   }
 }
 
+/**
+ * Thrown by an integration-event handler when the record the event refers to does not exist here yet
+ * (it is on its way on another topic, or created later): the consumer parks the event (table
+ * `parked_event`, in its own transaction, with the inbox row) instead of retrying and dead-lettering it,
+ * and applies it once the record exists. `awaiting` names the record, e.g. `transfer 0193…`.
+ */
+export class RecordNotYetKnownError extends Error {
+  constructor(readonly awaiting: string, message = `${awaiting} is not known here (yet)`) {
+    super(message);
+    this.name = 'RecordNotYetKnownError';
+  }
+}
+
+export function isRecordNotYetKnown(e: unknown): e is RecordNotYetKnownError {
+  return e instanceof RecordNotYetKnownError || (e instanceof Error && e.name === 'RecordNotYetKnownError' && typeof (e as { awaiting?: unknown }).awaiting === 'string');
+}
+
 export function isNonRetryable(e: unknown): boolean {
   return e instanceof NonRetryableError || (e instanceof Error && e.name === 'NonRetryableError');
 }

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 export { TopicNames, type TopicNamesConfig } from './topics/topic-names';
 export { backoffDelay, sleep, type BackoffPolicy } from './retry/backoff';
 export {
-  NonRetryableError, InvalidIntegrationEventError, isNonRetryable, isInfrastructureError, errorMessage,
+  NonRetryableError, InvalidIntegrationEventError, isNonRetryable, isInfrastructureError, errorMessage, RecordNotYetKnownError, isRecordNotYetKnown,
 } from './errors';
 export {
   FAILPOINTS, FAILPOINT_ENV, FAILPOINT_LOG_ENV, FailpointError, configureFailpoints, failpoint, parseFailpoints,
@@ -23,20 +23,22 @@ export {
 } from './outbox/outbox.relay';
 
 export { InboxRecord } from './inbox/inbox-record.entity';
+export { ParkedEvent } from './inbox/parked-event.entity';
+export { readDeadLetters, replayDeadLetters, type DeadLetterEntry } from './inbox/dead-letter-admin';
 export {
   DEAD_LETTER_REASONS, deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord, type DeadLetterSource,
 } from './inbox/dead-letter';
 export type { HandlerContext, IntegrationEventHandler } from './inbox/integration-event-handler';
 export {
-  IntegrationEventConsumer, type ConsumerRetryOptions, type IntegrationEventConsumerOptions, type ProcessOutcome,
+  IntegrationEventConsumer, type ConsumerHealth, type ConsumerRetryOptions, type ConsumerStatus, type IntegrationEventConsumerOptions, type ProcessOutcome,
   type ProcessedMessage,
 } from './inbox/integration-event.consumer';
 
-export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MESSAGING_SCHEMA, CreateMessagingTables1764300000000 } from './schema';
+export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MESSAGING_SCHEMA, CreateMessagingTables1764300000000, CreateParkedEvents1764900000000 } from './schema';
 
 export { validateMessagingOptions, type MessagingOptions } from './config/messaging.options';
 export { MessagingModule, type MessagingModuleAsyncOptions } from './nest/messaging.module';
-export { MessagingRuntime, MESSAGING_CONSUMER } from './nest/messaging.runtime';
+export { exitForSupervisor, MessagingRuntime, MESSAGING_CONSUMER } from './nest/messaging.runtime';
 export { OnIntegrationEvent, ON_INTEGRATION_EVENT, integrationEventTypesOf } from './nest/on-integration-event.decorator';
 export { KafkaHealthIndicator } from './nest/kafka.health-indicator';
 export { MESSAGING_HEALTH_KAFKA, MESSAGING_KAFKA, MESSAGING_OPTIONS } from './nest/tokens';

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Module, Res, ServiceUnavailableException, type DynamicModule, type Provider } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator, type HealthIndicatorResult } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Public } from '@casebridge/auth';
 
 export const EXTRA_HEALTH_CHECKS = Symbol('EXTRA_HEALTH_CHECKS');
@@ -18,14 +18,22 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
   @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL, Kafka and Temporal as used by this service' })
   @ApiOkResponse({ description: 'All dependencies answer' })
   @ApiServiceUnavailableResponse({ description: 'A dependency does not answer' })
-  check() {
+  @HealthCheck()
+  async check(@Res({ passthrough: true }) res: { status(code: number): unknown }): Promise<HealthCheckResult> {
     const checks: HealthCheckFn[] = [...this.extra.checks];
     if (this.extra.database) checks.unshift(() => this.db.pingCheck('database', { timeout: 3000 }));
-    return this.health.check(checks);
+    try {
+      return await this.health.check(checks);
+    } catch (e) {
+      // 503 with terminus' full result (which dependency, which consumer group, why): the app's error
+      // filter would otherwise replace it with a generic message
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return e.getResponse() as HealthCheckResult;
+    }
   }
 }
 

@@ -19,6 +19,7 @@ describe('routeEvent', () => {
       kind: 'signalWithStart',
       workflowType: 'caseTransferWorkflow',
       workflowId: `transfer-${transferId}`,
+      stateQuery: 'transferState',
       taskQueue: 'q',
       startArgs: [{ transferId, linkedCaseId, enforcementAgencyId: 'enforcement:210100', region: '210100' }],
       signal: 'caseEvent',
@@ -58,7 +59,7 @@ describe('routeEvent', () => {
     }));
     expect(route).toMatchObject({
       kind: 'signalWithStart', workflowType: 'filingSupervisionWorkflow', workflowId: `supervision-${supervisionId}`,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      stateQuery: 'supervisionState', workflowIdReusePolicy: 'REJECT_DUPLICATE',
       startArgs: [{ supervisionId, transferId, procuratorateAgencyId: 'procuratorate:210100', policeAgencyId: 'police:210100', region: '210100', ground: 'not-filed' }],
     });
   });

@@ -14,12 +14,14 @@ import { TaskQueues } from '../task-queues';
 import {
   FILING_SUPERVISION_WORKFLOW_TYPE,
   SUPERVISION_WORKFLOW_EVENT_TYPES,
+  SupervisionQueries,
   supervisionWorkflowId,
   type FilingSupervisionInput,
 } from '../filing-supervision/filing-supervision.contracts';
 import {
   TRANSFER_WORKFLOW_EVENT_TYPES,
   TRANSFER_WORKFLOW_TYPE,
+  TransferQueries,
   transferWorkflowId,
   type CaseTransferInput,
 } from '../transfer/transfer.contracts';
@@ -34,6 +36,8 @@ export type BridgeIdReusePolicy = 'REJECT_DUPLICATE' | 'ALLOW_DUPLICATE';
 interface RouteBase {
   workflowType: typeof TRANSFER_WORKFLOW_TYPE | typeof FILING_SUPERVISION_WORKFLOW_TYPE;
   workflowId: string;
+  /** Query of the workflow's state view, whose `events` list every event it applied (closed runs answer it too). */
+  stateQuery: string;
   signal: 'caseEvent';
   signalArgs: [CaseEventSignal];
 }
@@ -100,7 +104,7 @@ export function routeEvent(envelope: IntegrationEventEnvelope, options: RouteOpt
   const transferId = field(envelope, 'transferId');
   if (TRANSFER_TYPES.has(envelope.type) && transferId) {
     const workflowId = transferWorkflowId(transferId);
-    const base = { workflowType: TRANSFER_WORKFLOW_TYPE, workflowId, signal: 'caseEvent', signalArgs } as const;
+    const base = { workflowType: TRANSFER_WORKFLOW_TYPE, workflowId, stateQuery: TransferQueries.transferState, signal: 'caseEvent', signalArgs } as const;
     const enforcementAgencyId =
       envelope.type === 'transfer.crime-suspected' ? envelope.producer.agencyId
         : envelope.type === 'transfer.procuratorate-opinion' ? field(envelope, 'enforcementAgencyId')
@@ -130,7 +134,7 @@ export function routeEvent(envelope: IntegrationEventEnvelope, options: RouteOpt
   const supervisionId = field(envelope, 'supervisionId');
   if (SUPERVISION_TYPES.has(envelope.type) && supervisionId) {
     const workflowId = supervisionWorkflowId(supervisionId);
-    const base = { workflowType: FILING_SUPERVISION_WORKFLOW_TYPE, workflowId, signal: 'caseEvent', signalArgs } as const;
+    const base = { workflowType: FILING_SUPERVISION_WORKFLOW_TYPE, workflowId, stateQuery: SupervisionQueries.supervisionState, signal: 'caseEvent', signalArgs } as const;
     if (envelope.type === 'filing-supervision.opened') {
       const enforcementAgencyId = field(envelope, 'enforcementAgencyId') ?? '';
       const input: FilingSupervisionInput = {

@@ -7,7 +7,10 @@
  *  - workflowIdReusePolicy REJECT_DUPLICATE: once a transfer/supervision has completed, a late event
  *    must not start it again (that would reopen statutory clocks of a finished path). The server
  *    answers ALREADY_EXISTS; the bridge logs the late event and drops it (status 'dropped-closed').
- *    Only transfer.procuratorate-opinion uses ALLOW_DUPLICATE (it may reopen a refused transfer).
+ *    Only transfer.procuratorate-opinion uses ALLOW_DUPLICATE (it may reopen a refused transfer): before
+ *    starting a new run, the bridge asks the closed run (state query; closed runs answer queries, and a
+ *    continue-as-new chain carries its event log) whether it already applied this eventId — a redelivery
+ *    after a crash between signal-with-start and the inbox commit then starts nothing ('dropped-closed').
  *  - signal (events that cannot start a workflow): if the workflow has completed, the event is late:
  *    logged and dropped. If it never existed, WorkflowNotStartedError is thrown — the events of a
  *    transfer arrive on several topics (enforcement, police, procuratorate), so a police event can
@@ -89,6 +92,9 @@ export class TemporalBridge {
     const [event] = route.signalArgs;
     const context = { workflowId: route.workflowId, eventId: event.eventId, type: event.type };
     if (route.kind === 'signalWithStart') {
+      if (route.workflowIdReusePolicy === 'ALLOW_DUPLICATE' && await this.closedRunApplied(route.workflowId, route.stateQuery, event.eventId)) {
+        return this.dropLate(route, context, 'the closed workflow already applied this event: redelivery dropped');
+      }
       try {
         const handle = await this.client.workflow.signalWithStart(route.workflowType, {
           workflowId: route.workflowId,
@@ -127,8 +133,21 @@ export class TemporalBridge {
     }
   }
 
-  private dropLate(route: BridgeRoute, context: Record<string, unknown>): DeliveryOutcome {
-    const reason = 'the workflow has already completed: late event dropped';
+  /** The latest run of `workflowId` is closed and its event log holds `eventId`. */
+  private async closedRunApplied(workflowId: string, stateQuery: string, eventId: string): Promise<boolean> {
+    const handle = this.client.workflow.getHandle(workflowId);
+    try {
+      const description = await handle.describe();
+      if (description.status.name === 'RUNNING') return false; // the running run deduplicates by itself
+      const view = await handle.query<{ events?: { eventId: string }[] }>(stateQuery);
+      return (view.events ?? []).some((e) => e.eventId === eventId);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
+
+  private dropLate(route: BridgeRoute, context: Record<string, unknown>, reason = 'the workflow has already completed: late event dropped'): DeliveryOutcome {
     this.logger.warn(`[bridge] ${reason}`, context);
     return { route, status: 'dropped-closed', reason };
   }

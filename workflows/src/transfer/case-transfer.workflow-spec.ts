@@ -617,4 +617,22 @@ describe('TemporalBridge on the test server', () => {
     expect(state.openSteps.map((s) => s.ruleId)).toEqual(['transfer.after-procuratorate-opinion']);
     expect((await d.handle().describe()).runId).not.toBe(firstRun);
   });
+
+  it('a redelivered procuratorate opinion after the reopened transfer completed starts no third run (crash before the inbox commit)', async () => {
+    const d = driver();
+    await d.crimeSuspected();
+    await d.teamReported();
+    await d.headDecided('refused');
+    await eventually(async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined), 'first run completed');
+    const opinion = await d.procuratorateOpinion();
+    await d.sent();
+    await d.receiptSigned();
+    await d.forwarded('returned');
+    await eventually(async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined), 'reopened run completed');
+    const reopenedRun = (await d.handle().describe()).runId;
+    const again = await kit.bridge.deliver(opinion); // the same event: its inbox row was never committed
+    expect(again.map((o) => [o.status, o.reason])).toEqual([['dropped-closed', 'the closed workflow already applied this event: redelivery dropped']]);
+    const after = await d.handle().describe();
+    expect([after.runId, after.status.name]).toEqual([reopenedRun, 'COMPLETED']);
+  });
 });

@@ -6,7 +6,7 @@ import type {
   TransferReconsiderationDecidedV1, TransferReviewExtendedV1, DeadlineMissedV2,
 } from '@casebridge/contracts';
 import { withinJurisdiction } from '@casebridge/contracts';
-import { OnIntegrationEvent, TransactionalOutbox } from '@casebridge/messaging';
+import { OnIntegrationEvent, RecordNotYetKnownError, TransactionalOutbox } from '@casebridge/messaging';
 import { AdministrativeCase } from '../cases/administrative-case.entity';
 import { entry, eventEntry } from '@casebridge/platform';
 import { Transfer } from './transfer.entity';
@@ -24,8 +24,8 @@ export class AgencyEventsConsumer {
 
   private async load(manager: EntityManager, transferId: string, e: IntegrationEventEnvelope): Promise<Transfer | null> {
     const t = await manager.findOne(Transfer, { where: { id: transferId }, lock: { mode: 'pessimistic_write' } });
-    // Retried with backoff, then dead-lettered as an orphan (reconciliation lists them).
-    if (!t) throw new Error(`event ${e.type} ${e.eventId} refers to transfer ${transferId} not known here`);
+    // Parked (libs/messaging) until the transfer exists here, then applied in arrival order.
+    if (!t) throw new RecordNotYetKnownError(`transfer ${transferId}`, `event ${e.type} ${e.eventId} refers to transfer ${transferId} not known here`);
     return t;
   }
 

@@ -6,7 +6,7 @@ import {
   type TransferReceiptSignedV1, type TransferReconsiderationDecidedV1, type TransferReconsiderationRequestedV1,
   type TransferReviewExtendedV1, type TransferSentV1,
 } from '@casebridge/contracts';
-import { OnIntegrationEvent } from '@casebridge/messaging';
+import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
 import { eventEntry } from '@casebridge/platform';
 import { TransferCopy } from './transfer-copy.entity';
 
@@ -31,8 +31,8 @@ export class TransferCopiesConsumer {
   private async load(manager: EntityManager, transferId: string, e: IntegrationEventEnvelope): Promise<TransferCopy | null> {
     const c = await manager.findOne(TransferCopy, { where: { transferId }, lock: { mode: 'pessimistic_write' } });
     // The transfer.sent (enforcement topic) may still be on its way while a police event (police topic)
-    // arrives: retried with backoff, then dead-lettered as an orphan for reconciliation.
-    if (!c) throw new Error(`event ${e.type} ${e.eventId} refers to transfer ${transferId} not known here (yet)`);
+    // arrives: parked (libs/messaging) and applied once the copy exists, never dead-lettered for being early.
+    if (!c) throw new RecordNotYetKnownError(`transfer ${transferId}`, `event ${e.type} ${e.eventId} refers to transfer ${transferId} not known here (yet)`);
     return c;
   }
 

@@ -130,12 +130,15 @@ export class ConsoleHttpController {
   @ApiOperation({
     summary: 'What one agency sent that the other never acknowledged or acted on, and orphan events (your region)',
     description: 'unacknowledged: e.g. transfer.sent without transfer.receipt-signed past transfer.receipt; materials requested, none supplemented; '
-      + 'filing supervision requested, never opened. orphans: events referring to something never seen (a police event for a transfer never sent).',
+      + 'filing supervision requested, never opened. orphans: events referring to something never seen (a police event for a transfer never sent). '
+      + 'deadLetters: events a service gave up on (the dead-letter topic; producer within your region) — nothing applied them there, so a clock or a view '
+      + 'may miss them until an operator replays them (`npm run dead-letters -- replay --id <id>`); deadLettersError when the topic could not be read.',
   })
   @ApiOkResponse({ schema: { example: {
     generatedAt: '2026-11-23T02:00:00.000Z',
     unacknowledged: [{ expectation: 'receipt', title: { en: 'transfer sent, no receipt (回执) signed', zh: '已移送，未签回执' }, ruleId: 'transfer.receipt', basis: 'R310 art 7; E17 art 7', linkedCaseId: '…', subjectId: '…', openedBy: 'enforcement:210100', owedBy: 'police:210100', openedAt: '2026-11-20T02:30:00.000Z', dueAt: '2026-11-21T03:00:00.000Z', stepMissed: true, overdueByHours: 47 }],
     orphans: [{ eventId: '…', type: 'transfer.receipt-signed', producer: 'police:210100', occurredAt: '2026-11-22T01:00:00.000Z', linkedCaseId: '…', refersTo: { kind: 'transfer-sent', id: '…' }, what: 'transfer … that was never sent', whatZh: '未见移送的案件 …' }],
+    deadLetters: [{ id: '0:12', failedAt: '2026-11-22T01:05:00.000Z', consumerGroup: 'casebridge-enforcement', reason: 'handler-failed', detail: 'failed 10 time(s); last error: …', eventId: '…', type: 'transfer.filing-decided', producer: 'police:210100', linkedCaseId: '…' }],
   } } })
   reconciliation(@CurrentOfficer() o: OfficerClaims, @Query() q: ReconciliationQuery) {
     return this.queries.reconciliation(o, q.graceSeconds);

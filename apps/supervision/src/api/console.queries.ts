@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { MESSAGING_KAFKA, readDeadLetters, TopicNames } from '@casebridge/messaging';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { OfficerClaims } from '@casebridge/auth';
@@ -43,6 +45,23 @@ export interface Outstanding {
   overdueByHours: number | null;
 }
 
+/**
+ * An event a consumer group gave up on (the dead-letter topic): nothing applied it there, so a statutory
+ * clock or an agency's view may miss it until an operator replays it (`npm run dead-letters -- replay --id <id>`).
+ */
+export interface DeadLetterView {
+  /** `partition:offset` in the dead-letter topic: the id the dead-letters command replays. */
+  id: string;
+  failedAt: string;
+  consumerGroup: string;
+  reason: string;
+  detail: string;
+  eventId: string | null;
+  type: string | null;
+  producer: string | null;
+  linkedCaseId: string | null;
+}
+
 export interface Orphan {
   eventId: string;
   type: string;
@@ -58,7 +77,12 @@ export interface Orphan {
 /** Read side of the console: everything scoped by the supervisor's region (domain/region.ts). */
 @Injectable()
 export class ConsoleQueries {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly settings: SupervisionSettings) {}
+  private readonly logger = new Logger('ConsoleQueries');
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource, private readonly settings: SupervisionSettings,
+    @Inject(MESSAGING_KAFKA) private readonly kafka: Kafka, private readonly topics: TopicNames,
+  ) {}
 
   scope(o: OfficerClaims): { agencyId: string; agencyName: Bilingual; region: string; level: string; scopeKey: string | null; rule: string } {
     return {
@@ -119,7 +143,9 @@ export class ConsoleQueries {
     };
   }
 
-  async reconciliation(o: OfficerClaims, graceSeconds?: number): Promise<{ unacknowledged: Outstanding[]; orphans: Orphan[]; generatedAt: string }> {
+  async reconciliation(o: OfficerClaims, graceSeconds?: number): Promise<{
+    unacknowledged: Outstanding[]; orphans: Orphan[]; deadLetters: DeadLetterView[]; deadLettersError?: string; generatedAt: string;
+  }> {
     const key = supervisorScopeKey(o.region);
     const now = new Date();
     const rows = await this.ds.query(`
@@ -165,7 +191,25 @@ export class ConsoleQueries {
       occurredAt: new Date(r.occurred_at as string).toISOString(), linkedCaseId: String(r.linked_case_id),
       refersTo: { kind: String(r.kind), id: String(r.ref_id) }, what: String(r.what), whatZh: String(r.what_zh),
     }));
-    return { unacknowledged, orphans, generatedAt: now.toISOString() };
+    const dead = await this.deadLetters(key).then((deadLetters) => ({ deadLetters }), (e: unknown) => {
+      this.logger.warn(`reading the dead-letter topic: ${(e as Error).message}`);
+      return { deadLetters: [], deadLettersError: `the dead-letter topic could not be read: ${(e as Error).message}` };
+    });
+    return { unacknowledged, orphans, ...dead, generatedAt: now.toISOString() };
+  }
+
+  /** Dead-lettered events whose producer lies within the supervisor's region (undecodable ones: everyone sees them). */
+  private async deadLetters(scopeKey: string | null): Promise<DeadLetterView[]> {
+    const entries = await readDeadLetters(this.kafka, this.topics.deadLetter);
+    return entries.map((e): DeadLetterView => {
+      let env: { eventId?: string; type?: string; linkedCaseId?: string; producer?: { agencyId?: string } } = {};
+      try { env = JSON.parse(e.record.value ?? '') as typeof env; } catch { /* malformed: shown as is */ }
+      return {
+        id: e.id, failedAt: e.record.failedAt, consumerGroup: e.record.consumerGroup, reason: e.record.reason, detail: e.record.detail,
+        eventId: env.eventId ?? null, type: env.type ?? null, producer: env.producer?.agencyId ?? null, linkedCaseId: env.linkedCaseId ?? null,
+      };
+    }).filter((d) => scopeKey === null || d.producer === null || (d.producer.split(':')[1] ?? '').startsWith(scopeKey))
+      .reverse().slice(0, 500);
   }
 
   private async caseNumbers(m: EntityManager, ids: string[]): Promise<Map<string, string | null>> {

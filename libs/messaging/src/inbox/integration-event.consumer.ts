@@ -4,7 +4,7 @@ import {
 } from '@casebridge/contracts';
 import type { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { errorMessage, isInfrastructureError, isNonRetryable } from '../errors';
+import { errorMessage, isInfrastructureError, isNonRetryable, isRecordNotYetKnown, type RecordNotYetKnownError } from '../errors';
 import { failpoint } from '../failpoints/failpoint';
 import { createReliableProducer } from '../kafka/kafka-client';
 import { backoffDelay, sleep } from '../retry/backoff';
@@ -26,7 +26,30 @@ export interface ConsumerRetryOptions {
   nonRetryable?: (error: unknown) => boolean;
 }
 
-export type ProcessOutcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
+/**
+ * Where the consumer group stands (GET /health reports it):
+ *  - `joining`: started, the group is not joined yet (after a crash of a member this takes up to a session timeout);
+ *  - `consuming`: joined, messages flow;
+ *  - `crashed`: kafkajs crashed and restarts the consumer by itself (broker away, topic deleted …): not consuming;
+ *  - `failed`: kafkajs gave up (a crash with `restart: false`); this class rebuilds the consumer with backoff
+ *    and, after `recovery.attempts` failed rebuilds, calls `onFatal` (the Nest runtime exits the process);
+ *  - `stopped`: never started, or stopped.
+ */
+export type ConsumerStatus = 'stopped' | 'joining' | 'consuming' | 'crashed' | 'failed';
+
+export interface ConsumerHealth {
+  groupId: string;
+  status: ConsumerStatus;
+  /** `consuming` or `joining` (the group is expected to be joined soon). */
+  healthy: boolean;
+  /** Instant of the last status change (ISO 8601, UTC). */
+  since: string;
+  /** Crashes since start (restarted by kafkajs or rebuilt here). */
+  crashes: number;
+  lastError?: string;
+}
+
+export type ProcessOutcome = 'applied' | 'duplicate' | 'ignored' | 'parked' | 'dead-lettered';
 
 export interface ProcessedMessage {
   outcome: ProcessOutcome;
@@ -35,7 +58,10 @@ export interface ProcessedMessage {
   offset: string;
   eventId?: string;
   type?: string;
+  linkedCaseId?: string;
   deadLetter?: DeadLetterRecord;
+  /** Parked events of the same case applied right after this one (its record arrived). */
+  unparked?: number;
 }
 
 export interface IntegrationEventConsumerOptions {
@@ -55,6 +81,21 @@ export interface IntegrationEventConsumerOptions {
   registry?: EventRegistry;
   /** Called after each message's offset is committed (metrics, tests). Errors are ignored. */
   onProcessed?: (m: ProcessedMessage) => void;
+  /**
+   * Parked events (RecordNotYetKnownError): re-driven after every applied event of the same linked case
+   * and, for records created otherwise (an HTTP command), by a sweep every `sweepMs` (default 30 s; 0: off).
+   */
+  parking?: { sweepMs?: number };
+  /**
+   * Rebuilding the consumer after a crash kafkajs does not restart from (`restart: false`): up to `attempts`
+   * rebuilds in a row (default 5), `baseMs`… doubled up to `maxMs` apart (defaults 1 s, 30 s).
+   */
+  recovery?: { attempts?: number; baseMs?: number; maxMs?: number };
+  /**
+   * Called when the consumer is dead for good (every rebuild failed): the process should exit so its
+   * supervisor restarts it. Default: log only (the status stays `failed`, /health says so).
+   */
+  onFatal?: (error: unknown) => void;
   /** Producer for the dead-letter topic owned by the caller; default: an own idempotent producer. */
   deadLetterProducer?: Producer;
   logger?: LoggerService;
@@ -67,7 +108,9 @@ export interface IntegrationEventConsumerOptions {
  *     handlers with the transaction's manager; COMMIT
  *   → only then commit the Kafka offset (autoCommit is off; commitOffsets after each message).
  * A crash between the commit and the offset commit redelivers the message; the inbox row makes
- * the redelivery a no-op. Handler errors are retried with exponential backoff, then dead-lettered;
+ * the redelivery a no-op. A handler that throws RecordNotYetKnownError (the record the event refers to
+ * has not arrived yet) gets its event parked (`parked_event`, with the inbox row, one transaction) and
+ * applied in arrival order once the record exists — never dead-lettered for being early. Handler errors are retried with exponential backoff, then dead-lettered;
  * database/network outages are never dead-lettered (the message stays uncommitted and is retried).
  */
 export class IntegrationEventConsumer {
@@ -76,7 +119,12 @@ export class IntegrationEventConsumer {
   private readonly registry: EventRegistry;
   private readonly topicNames: TopicNames;
   private readonly retry: Required<Omit<ConsumerRetryOptions, 'nonRetryable'>> & Pick<ConsumerRetryOptions, 'nonRetryable'>;
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
+  private readonly kafka: Kafka;
+  private state: Omit<ConsumerHealth, 'groupId' | 'healthy'> = { status: 'stopped', since: new Date().toISOString(), crashes: 0 };
+  private recovering: Promise<void> | undefined;
+  private sweep: NodeJS.Timeout | undefined;
+  private sweeping: Promise<unknown> = Promise.resolve();
   private readonly dlqProducer: Producer;
   private readonly ownsDlqProducer: boolean;
   private stopping: AbortController | undefined;
@@ -95,19 +143,20 @@ export class IntegrationEventConsumer {
     if (!options.topics.length) throw new Error('IntegrationEventConsumer: subscribe to at least one topic');
     for (const t of options.topics) this.topicNames.resolve(t); // throws for a non-contract topic
     if (!Number.isInteger(this.retry.attempts) || this.retry.attempts < 1) throw new Error('retry.attempts must be an integer ≥ 1');
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      allowAutoTopicCreation: false,
-      ...(options.sessionTimeout !== undefined && { sessionTimeout: options.sessionTimeout }),
-      ...(options.heartbeatInterval !== undefined && { heartbeatInterval: options.heartbeatInterval }),
-      ...(options.rebalanceTimeout !== undefined && { rebalanceTimeout: options.rebalanceTimeout }),
-    });
+    this.kafka = kafka;
+    this.consumer = this.createConsumer();
     this.ownsDlqProducer = !options.deadLetterProducer;
     this.dlqProducer = options.deadLetterProducer ?? createReliableProducer(kafka);
   }
 
   get groupId(): string {
     return this.options.groupId;
+  }
+
+  /** The group's status, for health checks (see ConsumerStatus). */
+  health(): ConsumerHealth {
+    const healthy = this.state.status === 'consuming' || this.state.status === 'joining';
+    return { groupId: this.groupId, healthy, ...this.state };
   }
 
   /** Types that have at least one handler. */
@@ -133,16 +182,95 @@ export class IntegrationEventConsumer {
     this.checkSubscriptions();
     this.started = true;
     this.stopping = new AbortController();
-    const topics = this.options.topics.map((t) => this.topicNames.resolve(t));
+    this.setStatus('joining');
     await this.dlqProducer.connect();
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({
+    await this.run(this.consumer);
+    const sweepMs = this.options.parking?.sweepMs ?? 30_000;
+    if (sweepMs > 0) {
+      this.sweep = setInterval(() => {
+        this.sweeping = this.redrive().catch((e: unknown) => this.logger.warn?.(`re-driving parked events: ${errorMessage(e)}`));
+      }, sweepMs);
+      this.sweep.unref();
+    }
+    this.logger.log(`consuming ${this.subscribedTopics().join(', ')} (handlers: ${this.handledTypes.join(', ') || 'none'})`);
+  }
+
+  private subscribedTopics(): string[] {
+    return this.options.topics.map((t) => this.topicNames.resolve(t));
+  }
+
+  private createConsumer(): Consumer {
+    const o = this.options;
+    const consumer = this.kafka.consumer({
+      groupId: o.groupId,
+      allowAutoTopicCreation: false,
+      ...(o.sessionTimeout !== undefined && { sessionTimeout: o.sessionTimeout }),
+      ...(o.heartbeatInterval !== undefined && { heartbeatInterval: o.heartbeatInterval }),
+      ...(o.rebalanceTimeout !== undefined && { rebalanceTimeout: o.rebalanceTimeout }),
+    });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      if (consumer !== this.consumer || !this.started) return;
+      const partitions = Object.values(payload.memberAssignment).reduce((n, p) => n + p.length, 0);
+      this.logger.log(`joined group ${payload.groupId} in ${payload.duration} ms as ${payload.memberId} (${partitions} partitions)`);
+      this.setStatus('consuming');
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (consumer !== this.consumer || !this.started) return;
+      this.state.crashes++;
+      const detail = errorMessage(payload.error);
+      if (payload.restart) {
+        this.logger.warn?.(`consumer group ${payload.groupId} crashed, kafkajs restarts it: ${detail}`);
+        this.setStatus('crashed', detail);
+      } else {
+        this.logger.error(`consumer group ${payload.groupId} crashed and was not restarted: ${detail}; rebuilding it`);
+        this.setStatus('failed', detail);
+        this.recovering ??= this.recover(payload.error).finally(() => { this.recovering = undefined; });
+      }
+    });
+    return consumer;
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.subscribedTopics(), fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: (payload) => this.onMessage(payload),
+      eachMessage: (payload) => this.onMessage(consumer, payload),
     });
-    this.logger.log(`consuming ${topics.join(', ')} (handlers: ${this.handledTypes.join(', ') || 'none'})`);
+  }
+
+  /** A consumer kafkajs gave up on is rebuilt (new member, same group: the committed offsets hold). */
+  private async recover(cause: unknown): Promise<void> {
+    const attempts = this.options.recovery?.attempts ?? 5;
+    let last: unknown = cause;
+    for (let attempt = 1; attempt <= attempts && this.started; attempt++) {
+      const delay = backoffDelay(attempt, { baseMs: this.options.recovery?.baseMs ?? 1000, maxMs: this.options.recovery?.maxMs ?? 30_000 });
+      await sleep(delay, this.stopping?.signal);
+      if (!this.started) return;
+      await this.consumer.disconnect().catch(() => undefined);
+      const next = this.createConsumer();
+      this.consumer = next;
+      try {
+        await this.run(next);
+        this.logger.log(`consumer group ${this.groupId} rebuilt (attempt ${attempt}); joining`);
+        if (this.state.status === 'failed') this.setStatus('joining');
+        return;
+      } catch (e) {
+        last = e;
+        this.setStatus('failed', errorMessage(e));
+        this.logger.error(`rebuilding consumer group ${this.groupId} failed (attempt ${attempt} of ${attempts}): ${errorMessage(e)}`);
+      }
+    }
+    if (!this.started) return;
+    this.logger.error(`consumer group ${this.groupId} is dead: ${errorMessage(last)}`);
+    if (this.options.onFatal) this.options.onFatal(last);
+  }
+
+  private setStatus(status: ConsumerStatus, lastError?: string): void {
+    if (this.state.status !== status) this.state.since = new Date().toISOString();
+    this.state.status = status;
+    if (lastError !== undefined) this.state.lastError = lastError;
   }
 
   /** Stops consuming (the message in progress finishes or is left uncommitted) and disconnects. Idempotent. */
@@ -150,6 +278,10 @@ export class IntegrationEventConsumer {
     if (!this.started) return;
     this.started = false;
     this.stopping?.abort();
+    this.setStatus('stopped');
+    clearInterval(this.sweep);
+    await this.sweeping;
+    await this.recovering;
     await this.consumer.disconnect().catch((e: unknown) => this.logger.warn?.(`consumer disconnect: ${errorMessage(e)}`));
     if (this.ownsDlqProducer) {
       await this.dlqProducer.disconnect().catch((e: unknown) => this.logger.warn?.(`producer disconnect: ${errorMessage(e)}`));
@@ -169,10 +301,17 @@ export class IntegrationEventConsumer {
     }
   }
 
-  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  private async onMessage(consumer: Consumer, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const result = await this.process(topic, partition, message.offset, message.key, message.value, message.headers, heartbeat);
     if (result.outcome === 'applied') failpoint('consumer:after-effect'); // test-only: effect committed, offset not
-    await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    // an applied (or just parked) event may be what parked events of its case were waiting for
+    if ((result.outcome === 'applied' || result.outcome === 'parked') && result.linkedCaseId) {
+      result.unparked = await this.redrive(result.linkedCaseId).catch((e: unknown) => {
+        this.logger.warn?.(`re-driving parked events of case ${result.linkedCaseId}: ${errorMessage(e)}`);
+        return 0;
+      });
+    }
     try {
       this.options.onProcessed?.(result);
     } catch {
@@ -199,7 +338,7 @@ export class IntegrationEventConsumer {
     const decoded = this.registry.decode(value);
     if (!decoded.ok) return deadLetter(decoded.reason, decoded.detail);
     const event = decoded.envelope;
-    const ids = { eventId: event.eventId, type: event.type };
+    const ids = { eventId: event.eventId, type: event.type, linkedCaseId: event.linkedCaseId };
     if (!decoded.definition.producers.includes(event.producer.kind)) {
       return deadLetter('forbidden-producer',
         `a ${event.producer.kind} producer may not produce ${event.type} (allowed: ${decoded.definition.producers.join(', ')})`, ids);
@@ -212,6 +351,10 @@ export class IntegrationEventConsumer {
         const outcome = await this.dataSource.transaction((manager) => this.applyOnce(event, handlers, manager, context));
         return { ...base, ...ids, outcome };
       } catch (e) {
+        if (isRecordNotYetKnown(e)) {
+          const outcome = await this.dataSource.transaction((manager) => this.park(event, manager, context, e));
+          return { ...base, ...ids, outcome };
+        }
         if (isNonRetryable(e) || this.retry.nonRetryable?.(e)) return deadLetter('non-retryable', errorMessage(e), ids);
         const aborted = this.stopping?.signal.aborted ?? true;
         if (attempt >= this.retry.attempts || aborted) {
@@ -229,16 +372,86 @@ export class IntegrationEventConsumer {
     }
   }
 
-  private async applyOnce(
-    event: IntegrationEventEnvelope<object>, handlers: readonly IntegrationEventHandler[], manager: EntityManager,
-    context: HandlerContext,
-  ): Promise<Exclude<ProcessOutcome, 'dead-lettered'>> {
+  /** Inbox row + parked row, one transaction: the event is taken care of (a redelivery is a duplicate). */
+  private async park(
+    event: IntegrationEventEnvelope<object>, manager: EntityManager, context: HandlerContext, cause: RecordNotYetKnownError,
+  ): Promise<'parked' | 'duplicate'> {
+    if (!(await this.insertInbox(manager, event, context))) return 'duplicate';
+    await manager.query(
+      `INSERT INTO parked_event (consumer_group, event_id, type, linked_case_id, awaiting, topic, "partition", "offset", envelope, last_error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+      [this.groupId, event.eventId, event.type, event.linkedCaseId, cause.awaiting, context.topic, context.partition, context.offset,
+        JSON.stringify(event), errorMessage(cause)],
+    );
+    this.logger.log(`${event.type} ${event.eventId} parked: waiting for ${cause.awaiting}`);
+    return 'parked';
+  }
+
+  /**
+   * Applies parked events whose record has arrived, oldest first; within one case it stops at the first
+   * that still cannot be applied (order holds). `linkedCaseId`: only that case; none: every case (sweep).
+   * Returns how many were applied.
+   */
+  async redrive(linkedCaseId?: string): Promise<number> {
+    let applied = 0;
+    for (let round = 0; round < 100; round++) {
+      const rows = (await this.dataSource.query(
+        `SELECT seq, linked_case_id FROM parked_event WHERE consumer_group = $1 AND applied_at IS NULL
+           ${linkedCaseId !== undefined ? 'AND linked_case_id = $2' : ''} ORDER BY seq LIMIT 500`,
+        linkedCaseId !== undefined ? [this.groupId, linkedCaseId] : [this.groupId],
+      )) as { seq: string; linked_case_id: string }[];
+      const blocked = new Set<string>();
+      let progress = 0;
+      for (const row of rows) {
+        if (blocked.has(row.linked_case_id)) continue;
+        if (await this.redriveOne(row.seq)) progress++;
+        else blocked.add(row.linked_case_id);
+      }
+      applied += progress;
+      if (progress === 0 || rows.length < 500) return applied;
+    }
+    return applied;
+  }
+
+  /** One parked event, under its row lock (concurrent re-drivers wait, then find it applied). */
+  private async redriveOne(seq: string): Promise<boolean> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [row] = (await manager.query(
+          `SELECT seq, type, topic, "partition", "offset", envelope, attempts FROM parked_event
+            WHERE seq = $1 AND applied_at IS NULL FOR UPDATE`, [seq],
+        )) as { type: string; topic: string; partition: number; offset: string; envelope: IntegrationEventEnvelope<object>; attempts: number }[];
+        if (!row) return true; // applied meanwhile by another re-drive
+        const context: HandlerContext = {
+          consumerGroup: this.groupId, topic: row.topic, partition: row.partition, offset: String(row.offset), attempt: row.attempts + 2, upcastFrom: null,
+        };
+        for (const handler of this.handlers.get(row.type) ?? []) await handler(row.envelope, manager, context);
+        await manager.query('UPDATE parked_event SET applied_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1', [seq]);
+        this.logger.log(`${row.type} ${row.envelope.eventId} applied after parking (its record arrived)`);
+        return true;
+      });
+    } catch (e) {
+      if (isInfrastructureError(e)) throw e;
+      await this.dataSource.query('UPDATE parked_event SET attempts = attempts + 1, last_error = $2 WHERE seq = $1', [seq, errorMessage(e).slice(0, 2000)]);
+      if (!isRecordNotYetKnown(e)) this.logger.warn?.(`parked event ${seq} still fails: ${errorMessage(e)}`);
+      return false;
+    }
+  }
+
+  private async insertInbox(manager: EntityManager, event: IntegrationEventEnvelope<object>, context: HandlerContext): Promise<boolean> {
     const inserted = (await manager.query(
       `INSERT INTO inbox (consumer_group, event_id, type, topic, "partition", "offset")
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
       [this.groupId, event.eventId, event.type, context.topic, context.partition, context.offset],
     )) as unknown[];
-    if (inserted.length === 0) return 'duplicate'; // applied before (redelivery or a duplicate publish)
+    return inserted.length > 0;
+  }
+
+  private async applyOnce(
+    event: IntegrationEventEnvelope<object>, handlers: readonly IntegrationEventHandler[], manager: EntityManager,
+    context: HandlerContext,
+  ): Promise<Exclude<ProcessOutcome, 'dead-lettered'>> {
+    if (!(await this.insertInbox(manager, event, context))) return 'duplicate'; // applied before (redelivery or a duplicate publish)
     if (handlers.length === 0) return 'ignored'; // recorded so the offset moves; nothing to do here
     for (const handler of handlers) await handler(event, manager, context);
     failpoint('consumer:before-commit'); // test-only: effect written, transaction not committed

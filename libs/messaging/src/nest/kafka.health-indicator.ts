@@ -1,12 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
 import { errorMessage } from '../errors';
+import type { ConsumerHealth, IntegrationEventConsumer } from '../inbox/integration-event.consumer';
+import { MESSAGING_CONSUMER } from './messaging.runtime';
 import { MESSAGING_HEALTH_KAFKA } from './tokens';
+
+function notConsuming(c: ConsumerHealth): string {
+  return `consumer group ${c.groupId} is not consuming (${c.status} since ${c.since})${c.lastError ? `: ${c.lastError}` : ''}`;
+}
 
 /**
  * Terminus indicator: the Kafka cluster answers a describeCluster through a fresh admin connection
- * within the timeout. Give it a client without connection retries (MessagingModule does): kafkajs
+ * within the timeout, AND the app's consumer group (if it has one) is consuming or joining — a consumer
+ * kafkajs crashed (restarting or given up) is `down`, with its group id, status and last error under
+ * `consumer`, even while the cluster answers. Give it a client without connection retries (MessagingModule does): kafkajs
  * retries connections at the client level, and a retrying connect would outlive a failed check.
  */
 @Injectable()
@@ -14,10 +22,12 @@ export class KafkaHealthIndicator {
   constructor(
     @Inject(MESSAGING_HEALTH_KAFKA) private readonly kafka: Kafka,
     private readonly health: HealthIndicatorService,
+    @Optional() @Inject(MESSAGING_CONSUMER) private readonly consumer: IntegrationEventConsumer | null = null,
   ) {}
 
   async isHealthy<const Key extends string = 'kafka'>(key: Key = 'kafka' as Key, timeoutMs = 3000): Promise<HealthIndicatorResult<Key>> {
     const indicator = this.health.check(key);
+    const consumer = this.consumer?.health();
     const admin = this.kafka.admin({ retry: { retries: 0 } });
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -25,9 +35,12 @@ export class KafkaHealthIndicator {
         (async () => { await admin.connect(); return admin.describeCluster(); })(),
         new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs); }),
       ]);
-      return indicator.up({ clusterId: cluster.clusterId, brokers: cluster.brokers.length, controller: cluster.controller });
+      const clusterInfo = { clusterId: cluster.clusterId, brokers: cluster.brokers.length, controller: cluster.controller };
+      if (!consumer || consumer.healthy) return indicator.up({ ...clusterInfo, ...(consumer && { consumer }) });
+      return indicator.down({ ...clusterInfo, consumer, message: notConsuming(consumer) });
     } catch (e) {
-      return indicator.down({ message: errorMessage(e) });
+      const message = consumer && !consumer.healthy ? `${errorMessage(e)}; ${notConsuming(consumer)}` : errorMessage(e);
+      return indicator.down({ message, ...(consumer && { consumer }) });
     } finally {
       clearTimeout(timer);
       void admin.disconnect().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { logLevel, type Kafka } from 'kafkajs';
@@ -11,7 +11,8 @@ import { OutboxWriter } from '../outbox/outbox.writer';
 import { TransactionalOutbox } from '../outbox/transactional-outbox';
 import { TopicNames } from '../topics/topic-names';
 import { KafkaHealthIndicator } from './kafka.health-indicator';
-import { MESSAGING_CONSUMER, MessagingRuntime } from './messaging.runtime';
+import { exitForSupervisor, MESSAGING_CONSUMER, MessagingRuntime } from './messaging.runtime';
+import { errorMessage } from '../errors';
 import { MESSAGING_HEALTH_KAFKA, MESSAGING_KAFKA, MESSAGING_OPTIONS } from './tokens';
 
 export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
@@ -72,7 +73,11 @@ export class MessagingModule {
           provide: MESSAGING_CONSUMER,
           inject: [DataSource, MESSAGING_KAFKA, MESSAGING_OPTIONS, TopicNames],
           useFactory: (ds: DataSource, kafka: Kafka, o: MessagingOptions, t: TopicNames) =>
-            o.consumer ? new IntegrationEventConsumer(ds, kafka, { ...o.consumer, topicNames: t, retry: o.retry }) : null,
+            o.consumer ? new IntegrationEventConsumer(ds, kafka, {
+              ...o.consumer, topicNames: t, retry: o.retry,
+              // a consumer dead for good (every rebuild failed) must not leave a deaf service running
+              onFatal: (e) => exitForSupervisor(new Logger('Messaging'), `consumer group ${o.consumer!.groupId} is dead (${errorMessage(e)})`),
+            }) : null,
         },
         MessagingRuntime,
         KafkaHealthIndicator,

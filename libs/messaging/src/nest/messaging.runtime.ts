@@ -15,6 +15,16 @@ import { MESSAGING_OPTIONS } from './tokens';
 export const MESSAGING_CONSUMER = Symbol('casebridge:messaging-consumer');
 
 /**
+ * Ends the process so that its supervisor (systemd, Kubernetes, docker restart policy) starts it again:
+ * shutdown hooks run (SIGTERM), the exit code is 1. For a consumer that cannot start or is dead for good.
+ */
+export function exitForSupervisor(logger: Logger, reason: string): void {
+  logger.error(`${reason}: exiting so that the supervisor restarts the service`);
+  process.exitCode = 1;
+  process.kill(process.pid, 'SIGTERM');
+}
+
+/**
  * Runs the messaging of a Nest app: at bootstrap registers every @OnIntegrationEvent method with
  * the consumer and starts it, and starts the relay; stops both before the DataSource closes.
  */
@@ -47,9 +57,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     // partitions): the service answers HTTP meanwhile and catches up once it has joined. A consumer that
     // cannot start at all stops the process, so a supervisor restarts it instead of leaving a deaf service.
     this.consumerStart = this.consumer?.start().catch((e: unknown) => {
-      this.logger.error(`the Kafka consumer could not start: ${(e as Error).message}`);
-      process.exitCode = 1;
-      process.kill(process.pid, 'SIGTERM');
+      exitForSupervisor(this.logger, `the Kafka consumer could not start: ${(e as Error).message}`);
     });
   }
 

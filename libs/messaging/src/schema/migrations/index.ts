@@ -2,7 +2,9 @@
 // inbox includes them (MESSAGING_SCHEMA). `npm run migration:generate -- messaging <Name>` adds to this list.
 import type { MigrationInterface } from 'typeorm';
 import { CreateMessagingTables1764300000000 } from './1764300000000-CreateMessagingTables';
+import { CreateParkedEvents1764900000000 } from './1764900000000-CreateParkedEvents';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateMessagingTables1764300000000,
+  CreateParkedEvents1764900000000,
 ];

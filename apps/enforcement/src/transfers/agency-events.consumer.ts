@@ -8,7 +8,7 @@ import type {
 import { withinJurisdiction } from '@casebridge/contracts';
 import { OnIntegrationEvent, RecordNotYetKnownError, TransactionalOutbox } from '@casebridge/messaging';
 import { AdministrativeCase } from '../cases/administrative-case.entity';
-import { entry, eventEntry } from '@casebridge/platform';
+import { entry, eventEntry, withEntry } from '@casebridge/platform';
 import { Transfer } from './transfer.entity';
 import { syncPenaltyClock } from './transfer-unit-of-work';
 
@@ -30,7 +30,7 @@ export class AgencyEventsConsumer {
   }
 
   private async save(manager: EntityManager, t: Transfer, e: IntegrationEventEnvelope, what: string, note?: string): Promise<void> {
-    t.timeline = [...t.timeline, eventEntry(e, what, note)];
+    t.timeline = withEntry(t.timeline, eventEntry(e, what, note));
     await manager.save(t);
     await this.outbox.run((tx) => syncPenaltyClock(tx, t, new Date(e.occurredAt)), { manager });
   }
@@ -139,7 +139,7 @@ export class AgencyEventsConsumer {
     const t = await manager.findOne(Transfer, { where: { id: e.payload.subjectId }, lock: { mode: 'pessimistic_write' } });
     if (!t) return;
     t.filingReviewOverdue = true;
-    t.timeline = [...t.timeline, entry('police filing review ran out: you shall ask the procuratorate for filing supervision', 'workflow', e.occurredAt, { eventId: e.eventId })];
+    t.timeline = withEntry(t.timeline, entry('police filing review ran out: you shall ask the procuratorate for filing supervision', 'workflow', e.occurredAt, { eventId: e.eventId }));
     await manager.save(t);
   }
 }

@@ -4,7 +4,7 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DomainError, ErrorCodes, FilingSupervisionExplained } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { entry } from '@casebridge/platform';
+import { entry, withEntry } from '@casebridge/platform';
 import { SupervisionMatter } from './supervision-matter.entity';
 
 export class ExplainRequest {
@@ -29,7 +29,7 @@ export class ExplainHandler implements ICommandHandler<ExplainCommand> {
           m.phase === 'explained' ? 'You already explained; the procuratorate is reviewing your reasons.' : `No explanation is asked for now (supervision is "${m.phase}").`);
       }
       m.phase = 'explained';
-      m.timeline = [...m.timeline, entry('reasons given to the procuratorate', officer.sub, new Date(), { note: request.reasons })];
+      m.timeline = withEntry(m.timeline, entry('reasons given to the procuratorate', officer.sub, new Date(), { note: request.reasons }));
       await tx.manager.save(m);
       publishAs(tx, officer, FilingSupervisionExplained, m.linkedCaseId, { supervisionId: m.id, transferId: m.transferId, reasons: request.reasons });
     });

@@ -9,7 +9,7 @@ import {
 import { OnIntegrationEvent } from '@casebridge/messaging';
 import { SupervisionMatter } from '../supervision/supervision-matter.entity';
 import { IncomingTransfer } from './incoming-transfer.entity';
-import { eventEntry } from '@casebridge/platform';
+import { eventEntry, withEntry } from '@casebridge/platform';
 
 /** Transfers and supervision acts addressed to our offices, applied once each (inbox). */
 @Injectable()
@@ -46,7 +46,7 @@ export class PoliceAgencyEventsConsumer {
     t.materials = [...t.materials, ...e.payload.items];
     t.missingMaterials = t.missingMaterials.filter((k) => !e.payload.items.some((i) => i.kind === k));
     if (t.phase === 'materials-requested') t.phase = 'received';
-    t.timeline = [...t.timeline, eventEntry(e, `materials supplemented: ${e.payload.items.map((i) => i.kind).join(', ')}`)];
+    t.timeline = withEntry(t.timeline, eventEntry(e, `materials supplemented: ${e.payload.items.map((i) => i.kind).join(', ')}`));
     await manager.save(t);
   }
 
@@ -55,7 +55,7 @@ export class PoliceAgencyEventsConsumer {
     const t = await this.active(manager, e.payload.transferId, e);
     if (!t || t.phase !== 'not-filed') return;
     t.phase = 'reconsidering';
-    t.timeline = [...t.timeline, eventEntry(e, 'enforcement asks for reconsideration', e.payload.reasons)];
+    t.timeline = withEntry(t.timeline, eventEntry(e, 'enforcement asks for reconsideration', e.payload.reasons));
     await manager.save(t);
   }
 
@@ -63,7 +63,7 @@ export class PoliceAgencyEventsConsumer {
   async items(e: IntegrationEventEnvelope<TransferItemsHandedOverV1>, manager: EntityManager): Promise<void> {
     const t = await this.active(manager, e.payload.transferId, e);
     if (!t) return;
-    t.timeline = [...t.timeline, eventEntry(e, `seized items handed over: ${e.payload.items.length}`)];
+    t.timeline = withEntry(t.timeline, eventEntry(e, `seized items handed over: ${e.payload.items.length}`));
     await manager.save(t);
   }
 
@@ -88,7 +88,7 @@ export class PoliceAgencyEventsConsumer {
     if (!m) return;
     m.phase = 'explanation-required';
     m.question = e.payload.question;
-    m.timeline = [...m.timeline, eventEntry(e, 'the procuratorate requires reasons for not filing (7 days)', e.payload.question)];
+    m.timeline = withEntry(m.timeline, eventEntry(e, 'the procuratorate requires reasons for not filing (7 days)', e.payload.question));
     await manager.save(m);
   }
 
@@ -97,7 +97,7 @@ export class PoliceAgencyEventsConsumer {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
     m.phase = 'closed';
-    m.timeline = [...m.timeline, eventEntry(e, 'the procuratorate accepted the reasons')];
+    m.timeline = withEntry(m.timeline, eventEntry(e, 'the procuratorate accepted the reasons'));
     await manager.save(m);
   }
 
@@ -107,7 +107,7 @@ export class PoliceAgencyEventsConsumer {
     if (!m) return;
     m.phase = 'notice-to-file';
     m.noticeNumber = e.payload.noticeNumber;
-    m.timeline = [...m.timeline, eventEntry(e, `notice to file ${e.payload.noticeNumber}: file within 15 days (supervision.police-file)`)];
+    m.timeline = withEntry(m.timeline, eventEntry(e, `notice to file ${e.payload.noticeNumber}: file within 15 days (supervision.police-file)`));
     await manager.save(m);
   }
 
@@ -116,7 +116,7 @@ export class PoliceAgencyEventsConsumer {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
     m.correctionIssued = true;
-    m.timeline = [...m.timeline, eventEntry(e, `correction notice${e.payload.escalatedTo ? `, escalated to ${e.payload.escalatedTo}` : ''}`, e.payload.note)];
+    m.timeline = withEntry(m.timeline, eventEntry(e, `correction notice${e.payload.escalatedTo ? `, escalated to ${e.payload.escalatedTo}` : ''}`, e.payload.note));
     await manager.save(m);
   }
 
@@ -124,7 +124,7 @@ export class PoliceAgencyEventsConsumer {
   async chaser(e: IntegrationEventEnvelope<FilingSupervisionChaserIssuedV1>, manager: EntityManager): Promise<void> {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
-    m.timeline = [...m.timeline, eventEntry(e, '催办函: the investigation is still open after 3 months', e.payload.note)];
+    m.timeline = withEntry(m.timeline, eventEntry(e, '催办函: the investigation is still open after 3 months', e.payload.note));
     await manager.save(m);
   }
 }

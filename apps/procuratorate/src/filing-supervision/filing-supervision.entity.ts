@@ -24,6 +24,8 @@ export class FilingSupervision {
   @Column('varchar', { name: 'notice_number', length: 64, nullable: true }) noticeNumber!: string | null;
   /** set when the workflow reported supervision.police-file missed: a correction notice may follow */
   @Column('boolean', { name: 'police_file_overdue', default: false }) policeFileOverdue!: boolean;
+  /** set when the workflow reported supervision.police-explain missed: a notice to file may follow without reasons */
+  @Column('boolean', { name: 'police_explain_overdue', default: false }) policeExplainOverdue!: boolean;
   @Column('varchar', { name: 'escalated_to', length: 64, nullable: true }) escalatedTo!: string | null;
   @Column('varchar', { name: 'police_case_number', length: 64, nullable: true }) policeCaseNumber!: string | null;
   @Column('jsonb', { default: () => "'[]'" }) timeline!: TimelineEntry[];

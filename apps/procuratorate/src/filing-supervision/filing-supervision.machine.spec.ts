@@ -1,6 +1,6 @@
 import { DomainError } from '@casebridge/contracts';
 import {
-  afterPoliceEvent, assertAllowed, assertOneLevelUp, correctionBasis, FILING_SUPERVISION_PHASES, isClosed, oneLevelUp,
+  afterPoliceEvent, assertAllowed, assertFilingNoticeInOrder, assertOneLevelUp, correctionBasis, FILING_SUPERVISION_PHASES, isClosed, oneLevelUp,
   type FilingSupervisionPhase, type SupervisionAct,
 } from './filing-supervision.machine';
 
@@ -52,6 +52,19 @@ describe('procuratorate filing supervision machine', () => {
       ['reasons-accepted', 'issue-chaser', 'CASE.CLOSED', 'supervision.tell-agency closed the supervision'],
     ])('%s → %s is refused with %s (%s)', (phase, act, code) => {
       expect(codeOf(() => assertAllowed(phase, act))).toBe(code);
+    });
+  });
+
+  describe('supervision.police-file follows supervision.police-explain (flows.md §2: after opening or after the police explained)', () => {
+    it('a notice to file while the police are still within supervision.police-explain is out of order (issue #9 item 6)', () => {
+      expect(codeOf(() => assertFilingNoticeInOrder('explanation-required', false))).toBe('SUPERVISION.OUT_OF_ORDER');
+    });
+    it.each<[FilingSupervisionPhase, boolean]>([
+      ['explanation-required', true], // supervision.police-explain ran out without reasons
+      ['opened', false],
+      ['explained', false],
+    ])('in %s (police-explain overdue: %s) the notice to file may follow', (phase, overdue) => {
+      expect(codeOf(() => assertFilingNoticeInOrder(phase, overdue))).toBeNull();
     });
   });
 

@@ -44,7 +44,8 @@ export const SupervisionErrorCodes = {
 const ALLOWED: Record<SupervisionAct, readonly FilingSupervisionPhase[]> = {
   'require-explanation': ['opened'], // supervision.police-explain (JR art 559)
   'accept-reasons': ['explained'], // supervision.tell-agency (JR art 561)
-  // also when the police let supervision.police-explain run out without reasons (JR arts 559–563)
+  // after opening or after the police explained; in explanation-required only once supervision.police-explain
+  // ran out without reasons (JR arts 559–563, see assertFilingNoticeInOrder)
   'issue-filing-notice': ['opened', 'explanation-required', 'explained'], // supervision.police-file (JR art 563)
   'issue-correction': ['notice-to-file'], // after supervision.police-file ran out (JR art 564)
   'issue-chaser': ['police-filed'], // supervision.investigation-chaser (JR art 564)
@@ -86,6 +87,18 @@ export function assertAllowed(phase: FilingSupervisionPhase, act: SupervisionAct
       : `You cannot ${ACT_TEXT[act]} now: the supervision is "${phase}" (allowed when ${ALLOWED[act].join(' or ')}).`,
     { phase, allowedPhases: ALLOWED[act] },
   );
+}
+
+/**
+ * Order of flows.md §2: once the procuratorate required reasons, it weighs them before notifying the
+ * police to file — a notice while supervision.police-explain (7 days) is still running would skip the
+ * police's answer (JR arts 559–563). Once that period ran out without reasons, the notice may follow.
+ */
+export function assertFilingNoticeInOrder(phase: FilingSupervisionPhase, policeExplainOverdue: boolean): void {
+  if (phase !== 'explanation-required' || policeExplainOverdue) return;
+  throw new DomainError(SupervisionErrorCodes.outOfOrder, 'conflict',
+    'You required the police to explain (supervision.police-explain, 7 days) and they have not answered yet: wait for their reasons, or notify them to file once that period has run out.',
+    { phase, waitingFor: 'supervision.police-explain' });
 }
 
 /**

@@ -4,7 +4,7 @@ import type {
   DeadlineMissedV2, FilingSupervisionExplainedV1, IntegrationEventEnvelope, TransferFilingDecidedV1, TransferSentV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
-import { entry, eventEntry } from '@casebridge/platform';
+import { entry, eventEntry, withEntry } from '@casebridge/platform';
 import { FilingSupervision } from './filing-supervision.entity';
 import { afterPoliceEvent } from './filing-supervision.machine';
 import { TransferOpinion } from './transfer-opinion.entity';
@@ -35,7 +35,7 @@ export class SupervisionEventsConsumer {
     s.policeReasons = e.payload.reasons;
     if (next) s.phase = next;
     else this.logger.warn(`filing-supervision.explained ${e.eventId} arrived in phase ${s.phase}; reasons recorded, phase unchanged`);
-    s.timeline = [...s.timeline, eventEntry(e, `police explained why they did not file (supervision.police-explain)${next ? '' : ` — in phase ${s.phase}`}`, e.payload.reasons)];
+    s.timeline = withEntry(s.timeline, eventEntry(e, `police explained why they did not file (supervision.police-explain)${next ? '' : ` — in phase ${s.phase}`}`, e.payload.reasons));
     await manager.save(s);
   }
 
@@ -51,7 +51,7 @@ export class SupervisionEventsConsumer {
       s.policeCaseNumber = e.payload.policeCaseNumber ?? s.policeCaseNumber;
     }
     const number = e.payload.policeCaseNumber ? ` ${e.payload.policeCaseNumber}` : '';
-    s.timeline = [...s.timeline, eventEntry(e, `police decision under supervision: ${e.payload.outcome}${number}${next ? '' : ` — in phase ${s.phase}, phase unchanged`}`, e.payload.reasons)];
+    s.timeline = withEntry(s.timeline, eventEntry(e, `police decision under supervision: ${e.payload.outcome}${number}${next ? '' : ` — in phase ${s.phase}, phase unchanged`}`, e.payload.reasons));
     await manager.save(s);
   }
 
@@ -66,7 +66,11 @@ export class SupervisionEventsConsumer {
       s.policeFileOverdue = true;
       what += ': you may issue a correction notice and escalate one level up';
     }
-    s.timeline = [...s.timeline, entry(what, 'workflow', e.occurredAt, { eventId: e.eventId, ...(e.payload.onExpiry ? { note: e.payload.onExpiry } : {}) })];
+    if (e.payload.ruleId === 'supervision.police-explain' && s.phase === 'explanation-required') {
+      s.policeExplainOverdue = true;
+      what += ': the police gave no reasons in time; you may notify them to file';
+    }
+    s.timeline = withEntry(s.timeline, entry(what, 'workflow', e.occurredAt, { eventId: e.eventId, ...(e.payload.onExpiry ? { note: e.payload.onExpiry } : {}) }));
     await manager.save(s);
   }
 

@@ -7,7 +7,7 @@ import {
   type TransferReviewExtendedV1, type TransferSentV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
-import { eventEntry } from '@casebridge/platform';
+import { eventEntry, withEntry } from '@casebridge/platform';
 import { TransferCopy } from './transfer-copy.entity';
 
 /**
@@ -37,7 +37,7 @@ export class TransferCopiesConsumer {
   }
 
   private async save(manager: EntityManager, c: TransferCopy, e: IntegrationEventEnvelope, what: string, note?: string | null): Promise<void> {
-    c.timeline = [...c.timeline, eventEntry(e, what, note)];
+    c.timeline = withEntry(c.timeline, eventEntry(e, what, note));
     await manager.save(c);
   }
 

@@ -21,7 +21,7 @@ const FALLBACK_IDS = [
   'transfer.filing-review', 'transfer.decision-notice', 'transfer.items-handover',
   'transfer.reconsideration-request', 'transfer.reconsideration-decision', 'transfer.supervision-request',
   'transfer.after-procuratorate-opinion', 'transfer.return-for-penalty', 'penalty.decision-period',
-  'supervision.police-explain', 'supervision.tell-agency', 'supervision.police-file',
+  'supervision.request-review', 'supervision.police-explain', 'supervision.tell-agency', 'supervision.police-file',
   'supervision.investigation-chaser', 'prosecution.review', 'prosecution.supplementary-investigation',
   'prosecution.nonprosecution-notice', 'sharing.platform-entry', 'notification.suspected-crime',
   'consultation.written-reply', 'joint-supervision', 'pil.recommendation-filing', 'pil.agency-reply',
@@ -110,7 +110,7 @@ describe('rule book', () => {
       'transfer.return-for-penalty',
       'transfer.team-report',
     ]);
-    expect(byStatus('unverified')).toEqual(['edc.consultation', 'pil.admin-suit-decision', 'pil.civil-suit-decision']);
+    expect(byStatus('unverified')).toEqual(['edc.consultation', 'pil.admin-suit-decision', 'pil.civil-suit-decision', 'supervision.request-review']);
     expect(ALL_RULES.every((r) => r.custody === false)).toBe(true); // no custodial rule in the table today
   });
 

@@ -3,6 +3,33 @@ import { Rule, days, months } from './types';
 
 export const SUPERVISION_RULES: readonly Rule[] = [
   {
+    id: 'supervision.request-review',
+    section: 'supervision',
+    title: 'Procuratorate reviews an agency request for filing supervision',
+    actor: 'procuratorate',
+    coActors: ['enforcement'],
+    who: 'procuratorate',
+    trigger: "receipt of an agency's request for filing supervision",
+    periodText: 'policy default 7 days to open supervision or answer the agency with reasons (unverified: no article confirmed)',
+    statuteSays: 'no period confirmed in a primary text',
+    variants: [
+      {
+        name: 'standard',
+        period: days(7),
+        description: 'policy default (unverified): open filing supervision, or answer the requesting agency with reasons, within 7 days',
+      },
+    ],
+    onExpiry: 'supervisor warning',
+    basis: [
+      { source: 'JR', article: 'arts 557–559 (review of requests; no period confirmed)' },
+      { source: 'E17', article: 'art 12' },
+    ],
+    basisText: 'JR arts 557–559 (review of requests); E17 art 12',
+    // policy default whose article could not be confirmed: configurable either way; 'unverified' says so
+    status: 'unverified',
+    custody: false,
+  },
+  {
     id: 'supervision.police-explain',
     section: 'supervision',
     title: 'Police explain why they did not file (or did not decide in time)',

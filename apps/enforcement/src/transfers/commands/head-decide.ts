@@ -4,7 +4,7 @@ import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { TransferHeadDecided } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry, RequiredWhen } from '@casebridge/platform';
+import { entry, RequiredWhen, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class HeadDecisionRequest {
@@ -27,7 +27,7 @@ export class HeadDecideHandler implements ICommandHandler<HeadDecideCommand> {
     return this.uow.act(officer, transferId, 'head-decision', (t, tx) => {
       t.phase = request.decision === 'approved' ? 'approved' : 'refused';
       t.refusalReasons = request.decision === 'refused' ? request.reasons! : null;
-      t.timeline = [...t.timeline, entry(`head ${request.decision} the transfer`, officer.sub, new Date(), request.reasons ? { note: request.reasons } : {})];
+      t.timeline = withEntry(t.timeline, entry(`head ${request.decision} the transfer`, officer.sub, new Date(), request.reasons ? { note: request.reasons } : {}));
       publishAs(tx, officer, TransferHeadDecided, t.linkedCaseId, {
         transferId: t.id, decision: request.decision, ...(request.decision === 'refused' ? { reasons: request.reasons } : {}),
       });

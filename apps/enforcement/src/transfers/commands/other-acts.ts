@@ -7,7 +7,7 @@ import {
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry, NestedArray } from '@casebridge/platform';
+import { entry, NestedArray, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 import { MAX_MATERIALS, MaterialDto } from './send-transfer';
 
@@ -37,7 +37,7 @@ export class SupplementMaterialsHandler implements ICommandHandler<SupplementMat
       t.materials = [...t.materials, ...items];
       t.missingMaterials = t.missingMaterials.filter((k) => !items.some((i) => i.kind === k));
       t.phase = 'received';
-      t.timeline = [...t.timeline, entry(`materials supplemented (${items.map((i) => i.kind).join(', ')})`, officer.sub)];
+      t.timeline = withEntry(t.timeline, entry(`materials supplemented (${items.map((i) => i.kind).join(', ')})`, officer.sub));
       publishAs(tx, officer, TransferMaterialsSupplemented, t.linkedCaseId, { transferId: t.id, items });
     });
   }
@@ -53,7 +53,7 @@ export class RequestReconsiderationHandler implements ICommandHandler<RequestRec
   execute({ officer, transferId, request }: RequestReconsiderationCommand): Promise<void> {
     return this.uow.act(officer, transferId, 'request-reconsideration', (t, tx) => {
       t.phase = 'reconsideration-requested';
-      t.timeline = [...t.timeline, entry('reconsideration requested', officer.sub, new Date(), { note: request.reasons })];
+      t.timeline = withEntry(t.timeline, entry('reconsideration requested', officer.sub, new Date(), { note: request.reasons }));
       publishAs(tx, officer, TransferReconsiderationRequested, t.linkedCaseId, { transferId: t.id, reasons: request.reasons });
     });
   }
@@ -78,7 +78,7 @@ export class RequestSupervisionHandler implements ICommandHandler<RequestSupervi
       }
       const procuratorate = t.procuratorateAgencyId ?? agencyId('procuratorate', officer.region);
       t.phase = 'supervision-requested';
-      t.timeline = [...t.timeline, entry(`filing supervision requested (${ground})`, officer.sub, new Date(), { note: request.reasons })];
+      t.timeline = withEntry(t.timeline, entry(`filing supervision requested (${ground})`, officer.sub, new Date(), { note: request.reasons }));
       publishAs(tx, officer, FilingSupervisionRequested, t.linkedCaseId, {
         transferId: t.id, procuratorateAgencyId: procuratorate, ground, reasons: request.reasons,
       });
@@ -97,7 +97,7 @@ export class HandOverItemsHandler implements ICommandHandler<HandOverItemsComman
     return this.uow.act(officer, transferId, 'hand-over-items', (t, tx) => {
       const items = toItems(request.items);
       t.phase = 'items-handed-over';
-      t.timeline = [...t.timeline, entry(`seized items handed over (${items.length})`, officer.sub)];
+      t.timeline = withEntry(t.timeline, entry(`seized items handed over (${items.length})`, officer.sub));
       publishAs(tx, officer, TransferItemsHandedOver, t.linkedCaseId, { transferId: t.id, items });
     });
   }

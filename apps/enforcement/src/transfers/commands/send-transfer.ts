@@ -8,7 +8,7 @@ import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { AdministrativeCase } from '../../cases/administrative-case.entity';
 import { Evidence } from '../../cases/evidence.entity';
-import { entry, IsId, NestedArray } from '@casebridge/platform';
+import { entry, IsId, NestedArray, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class MaterialDto {
@@ -69,7 +69,7 @@ export class SendTransferHandler implements ICommandHandler<SendTransferCommand>
       }
       t.materials = materials;
       t.phase = 'sent';
-      t.timeline = [...t.timeline, entry(`sent to ${t.policeAgencyId}, copy to ${t.procuratorateAgencyId}`, officer.sub)];
+      t.timeline = withEntry(t.timeline, entry(`sent to ${t.policeAgencyId}, copy to ${t.procuratorateAgencyId}`, officer.sub));
       publishAs(tx, officer, TransferSent, t.linkedCaseId, {
         transferId: t.id, caseId: t.caseId, caseNumber: c.caseNumber, fromAgencyId: t.agencyId,
         toAgencyId: t.policeAgencyId, copyToAgencyId: t.procuratorateAgencyId,

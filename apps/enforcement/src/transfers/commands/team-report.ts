@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength } f
 import { DomainError, TransferTeamReported } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry } from '@casebridge/platform';
+import { entry, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class TeamReportRequest {
@@ -30,7 +30,7 @@ export class TeamReportHandler implements ICommandHandler<TeamReportCommand> {
       t.phase = 'reported';
       t.teamOfficerIds = team;
       t.teamSummary = request.summary;
-      t.timeline = [...t.timeline, entry('case team reported in writing', officer.sub)];
+      t.timeline = withEntry(t.timeline, entry('case team reported in writing', officer.sub));
       publishAs(tx, officer, TransferTeamReported, t.linkedCaseId, {
         transferId: t.id, caseId: t.caseId, teamOfficerIds: team, thresholdFacts: t.thresholdFacts, summary: request.summary,
       });

@@ -8,7 +8,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { SupervisionMatter } from '../../supervision/supervision-matter.entity';
-import { entry, IsId, RequiredWhen } from '@casebridge/platform';
+import { entry, IsId, RequiredWhen, withEntry } from '@casebridge/platform';
 import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class ExtendReviewRequest {
@@ -39,7 +39,7 @@ export class ExtendReviewHandler implements ICommandHandler<ExtendReviewCommand>
         throw new DomainError('TRANSFER.EXTENSION_NOT_LONGER', 'conflict', `The review is already "${t.reviewVariant}"; an extension must be longer.`);
       }
       t.reviewVariant = request.variant;
-      t.timeline = [...t.timeline, entry(`filing review extended (${request.variant})`, officer.sub, new Date(), { note: request.reasons })];
+      t.timeline = withEntry(t.timeline, entry(`filing review extended (${request.variant})`, officer.sub, new Date(), { note: request.reasons }));
       publishAs(tx, officer, TransferReviewExtended, t.linkedCaseId, {
         transferId: t.id, variant: request.variant, reasons: request.reasons,
         ...(request.approvedBy ? { approvedBy: request.approvedBy } : {}),
@@ -81,13 +81,13 @@ export class DecideFilingHandler implements ICommandHandler<DecideFilingCommand>
         if (!matter || matter.transferId !== t.id) throw new DomainError(ErrorCodes.supervisionNotFound, 'not-found', 'No filing supervision of this transfer with that id for your office.');
         if (matter.phase !== 'notice-to-file') throw new DomainError(ErrorCodes.supervisionOutOfOrder, 'conflict', `The procuratorate has not issued a notice to file (supervision is "${matter.phase}").`);
         matter.phase = 'filed';
-        matter.timeline = [...matter.timeline, entry('filed after the notice to file', officer.sub)];
+        matter.timeline = withEntry(matter.timeline, entry('filed after the notice to file', officer.sub));
         await tx.manager.save(matter);
       }
       t.phase = request.outcome;
       t.policeCaseNumber = request.policeCaseNumber ?? null;
       t.decisionReasons = request.reasons ?? null;
-      t.timeline = [...t.timeline, entry(`decision: ${request.outcome}`, officer.sub, new Date(), request.reasons ? { note: request.reasons } : {})];
+      t.timeline = withEntry(t.timeline, entry(`decision: ${request.outcome}`, officer.sub, new Date(), request.reasons ? { note: request.reasons } : {}));
       publishAs(tx, officer, TransferFilingDecided, t.linkedCaseId, {
         transferId: t.id, outcome: request.outcome,
         ...(request.policeCaseNumber ? { policeCaseNumber: request.policeCaseNumber } : {}),
@@ -116,7 +116,7 @@ export class DecideReconsiderationHandler implements ICommandHandler<DecideRecon
     return this.uow.act(officer, transferId, 'decide-reconsideration', (t, tx) => {
       t.phase = request.outcome === 'upheld' ? 'upheld' : 'filed';
       t.policeCaseNumber = request.policeCaseNumber ?? t.policeCaseNumber;
-      t.timeline = [...t.timeline, entry(`reconsideration: ${request.outcome}`, officer.sub, new Date(), { note: request.reasons })];
+      t.timeline = withEntry(t.timeline, entry(`reconsideration: ${request.outcome}`, officer.sub, new Date(), { note: request.reasons }));
       publishAs(tx, officer, TransferReconsiderationDecided, t.linkedCaseId, {
         transferId: t.id, outcome: request.outcome, reasons: request.reasons,
         ...(request.policeCaseNumber ? { policeCaseNumber: request.policeCaseNumber } : {}),

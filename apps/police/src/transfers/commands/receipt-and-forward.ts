@@ -8,7 +8,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { IncomingTransfer } from '../incoming-transfer.entity';
-import { BoundedArray, entry, RequiredWhen } from '@casebridge/platform';
+import { BoundedArray, entry, RequiredWhen, withEntry } from '@casebridge/platform';
 import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class SignReceiptRequest {
@@ -27,7 +27,7 @@ export class SignReceiptHandler implements ICommandHandler<SignReceiptCommand> {
       t.phase = 'received';
       t.receiptNumber = request.receiptNumber;
       t.receiptSignedAt = new Date();
-      t.timeline = [...t.timeline, entry(`receipt ${request.receiptNumber} signed`, officer.sub)];
+      t.timeline = withEntry(t.timeline, entry(`receipt ${request.receiptNumber} signed`, officer.sub));
       publishAs(tx, officer, TransferReceiptSigned, t.linkedCaseId, { transferId: t.id, receiptNumber: request.receiptNumber });
     });
   }
@@ -54,7 +54,7 @@ export class ForwardHandler implements ICommandHandler<ForwardCommand> {
     }
     return this.uow.act(officer, transferId, 'forward', async (t, tx) => {
       t.phase = request.mode;
-      t.timeline = [...t.timeline, entry(request.mode === 'forwarded' ? `forwarded to ${request.toAgencyId}` : 'returned to the sender', officer.sub, new Date(), { note: request.reasons })];
+      t.timeline = withEntry(t.timeline, entry(request.mode === 'forwarded' ? `forwarded to ${request.toAgencyId}` : 'returned to the sender', officer.sub, new Date(), { note: request.reasons }));
       publishAs(tx, officer, TransferForwarded, t.linkedCaseId, {
         transferId: t.id, mode: request.mode, reasons: request.reasons, ...(request.mode === 'forwarded' ? { toAgencyId: request.toAgencyId } : {}),
       });
@@ -90,7 +90,7 @@ export class RequestMaterialsHandler implements ICommandHandler<RequestMaterials
     return this.uow.act(officer, transferId, 'request-materials', (t, tx) => {
       t.phase = 'materials-requested';
       t.missingMaterials = request.missing;
-      t.timeline = [...t.timeline, entry(`asked for missing materials: ${request.missing.join(', ')}`, officer.sub)];
+      t.timeline = withEntry(t.timeline, entry(`asked for missing materials: ${request.missing.join(', ')}`, officer.sub));
       publishAs(tx, officer, TransferMaterialsRequested, t.linkedCaseId, { transferId: t.id, missing: request.missing, note: request.note });
     });
   }

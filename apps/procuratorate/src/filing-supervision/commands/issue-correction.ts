@@ -4,7 +4,7 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 import { FilingSupervisionCorrectionIssued } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry } from '@casebridge/platform';
+import { entry, withEntry } from '@casebridge/platform';
 import { FilingSupervisionUnitOfWork } from '../filing-supervision-unit-of-work';
 import { assertOneLevelUp, correctionBasis } from '../filing-supervision.machine';
 
@@ -37,7 +37,7 @@ export class IssueCorrectionHandler implements ICommandHandler<IssueCorrectionCo
       s.phase = 'correction-issued';
       s.escalatedTo = request.escalatedTo ?? null;
       const escalation = request.escalatedTo ? `, escalated to ${request.escalatedTo}` : '';
-      s.timeline = [...s.timeline, entry(`correction notice issued (supervision.police-file ${basis === 'police-file-missed' ? 'ran out' : 'still running: head'}${escalation})`, officer.sub, new Date(), { note })];
+      s.timeline = withEntry(s.timeline, entry(`correction notice issued (supervision.police-file ${basis === 'police-file-missed' ? 'ran out' : 'still running: head'}${escalation})`, officer.sub, new Date(), { note }));
       publishAs(tx, officer, FilingSupervisionCorrectionIssued, s.linkedCaseId, {
         supervisionId: s.supervisionId, transferId: s.transferId, note, ...(request.escalatedTo ? { escalatedTo: request.escalatedTo } : {}),
       });

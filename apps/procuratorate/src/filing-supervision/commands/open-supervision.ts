@@ -6,7 +6,7 @@ import { In, Not } from 'typeorm';
 import { DomainError, ErrorCodes, FilingSupervisionOpened, type SupervisionGround } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { entry } from '@casebridge/platform';
+import { entry, withEntry } from '@casebridge/platform';
 import { FILED_STATUSES, TransferCopy } from '../../transfer-copies/transfer-copy.entity';
 import { FilingSupervision } from '../filing-supervision.entity';
 import { CLOSED_SUPERVISION_PHASES, SupervisionErrorCodes } from '../filing-supervision.machine';
@@ -60,7 +60,7 @@ export class OpenSupervisionHandler implements ICommandHandler<OpenSupervisionCo
       await tx.manager.insert(FilingSupervision, s);
       copy.supervisionRequested = false;
       copy.supervisionId = s.supervisionId;
-      copy.timeline = [...copy.timeline, entry(`filing supervision ${s.supervisionId} opened (${ground})`, officer.sub, now)];
+      copy.timeline = withEntry(copy.timeline, entry(`filing supervision ${s.supervisionId} opened (${ground})`, officer.sub, now));
       await tx.manager.save(copy);
       publishAs(tx, officer, FilingSupervisionOpened, copy.linkedCaseId, {
         supervisionId: s.supervisionId, transferId: copy.transferId, policeAgencyId: copy.policeAgencyId,

@@ -6,7 +6,7 @@ import {
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry } from '@casebridge/platform';
+import { entry, withEntry } from '@casebridge/platform';
 import { FilingSupervisionUnitOfWork } from '../filing-supervision-unit-of-work';
 
 export class ExplanationRequest {
@@ -30,7 +30,7 @@ export class RequireExplanationHandler implements ICommandHandler<RequireExplana
     return this.uow.act(officer, supervisionId, 'require-explanation', (s, tx) => {
       s.phase = 'explanation-required';
       s.question = request.question;
-      s.timeline = [...s.timeline, entry('police required to explain non-filing (supervision.police-explain, 7 days)', officer.sub, new Date(), { note: request.question })];
+      s.timeline = withEntry(s.timeline, entry('police required to explain non-filing (supervision.police-explain, 7 days)', officer.sub, new Date(), { note: request.question }));
       publishAs(tx, officer, FilingSupervisionExplanationRequired, s.linkedCaseId, {
         supervisionId: s.supervisionId, transferId: s.transferId, question: request.question,
       });
@@ -48,7 +48,7 @@ export class AcceptReasonsHandler implements ICommandHandler<AcceptReasonsComman
   execute({ officer, supervisionId, request }: AcceptReasonsCommand): Promise<void> {
     return this.uow.act(officer, supervisionId, 'accept-reasons', (s, tx) => {
       s.phase = 'reasons-accepted';
-      s.timeline = [...s.timeline, entry('police reasons accepted; the enforcement agency is told (supervision.tell-agency); closed', officer.sub, new Date(), { note: request.note })];
+      s.timeline = withEntry(s.timeline, entry('police reasons accepted; the enforcement agency is told (supervision.tell-agency); closed', officer.sub, new Date(), { note: request.note }));
       publishAs(tx, officer, FilingSupervisionReasonsAccepted, s.linkedCaseId, {
         supervisionId: s.supervisionId, transferId: s.transferId, note: request.note,
       });
@@ -66,7 +66,7 @@ export class IssueChaserHandler implements ICommandHandler<IssueChaserCommand> {
   execute({ officer, supervisionId, request }: IssueChaserCommand): Promise<void> {
     return this.uow.act(officer, supervisionId, 'issue-chaser', (s, tx) => {
       s.phase = 'chaser-issued';
-      s.timeline = [...s.timeline, entry('chaser issued to the police (supervision.investigation-chaser)', officer.sub, new Date(), { note: request.note })];
+      s.timeline = withEntry(s.timeline, entry('chaser issued to the police (supervision.investigation-chaser)', officer.sub, new Date(), { note: request.note }));
       publishAs(tx, officer, FilingSupervisionChaserIssued, s.linkedCaseId, {
         supervisionId: s.supervisionId, transferId: s.transferId, note: request.note,
       });

@@ -54,7 +54,7 @@ describe('routeEvent', () => {
   });
 
   it('filing-supervision.opened starts the supervision with the producing procuratorate', () => {
-    const [route] = routeEvent(env('filing-supervision.opened', 'procuratorate', {
+    const [, route] = routeEvent(env('filing-supervision.opened', 'procuratorate', {
       supervisionId, transferId, policeAgencyId: 'police:210100', enforcementAgencyId: 'enforcement:210100', ground: 'not-filed',
     }));
     expect(route).toMatchObject({
@@ -62,6 +62,21 @@ describe('routeEvent', () => {
       stateQuery: 'supervisionState', workflowIdReusePolicy: 'REJECT_DUPLICATE',
       startArgs: [{ supervisionId, transferId, procuratorateAgencyId: 'procuratorate:210100', policeAgencyId: 'police:210100', region: '210100', ground: 'not-filed' }],
     });
+  });
+
+  it('filing-supervision.opened and reasons-accepted also reach the transfer (optional: own motion may have none), which holds supervision.request-review', () => {
+    const opened = routeEvent(env('filing-supervision.opened', 'procuratorate', {
+      supervisionId, transferId, policeAgencyId: 'police:210100', enforcementAgencyId: 'enforcement:210100', ground: 'not-filed',
+    }));
+    expect(opened.map((r) => [r.kind, r.workflowId, r.kind === 'signal' ? r.optional ?? false : null])).toEqual([
+      ['signal', `transfer-${transferId}`, true],
+      ['signalWithStart', `supervision-${supervisionId}`, null],
+    ]);
+    const accepted = routeEvent(env('filing-supervision.reasons-accepted', 'procuratorate', { supervisionId, transferId, note: 'x' }));
+    expect(accepted.map((r) => [r.workflowId, r.kind === 'signal' ? r.optional ?? false : null])).toEqual([
+      [`transfer-${transferId}`, true],
+      [`supervision-${supervisionId}`, false],
+    ]);
   });
 
   it('filing-supervision.requested goes to the transfer only (no supervision exists yet)', () => {

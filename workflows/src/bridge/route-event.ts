@@ -126,7 +126,10 @@ export function routeEvent(envelope: IntegrationEventEnvelope, options: RouteOpt
         ...temporalLabels('案件移送', envelope.linkedCaseId, { transferId }, { enforcement: enforcementAgencyId }),
       });
     } else {
-      const underSupervision = envelope.type === 'transfer.filing-decided' && field(envelope, 'supervisionId') !== undefined;
+      // Supervision events and decisions under supervision reach the transfer only when it waits for them;
+      // an own-motion supervision may concern a transfer without a workflow.
+      const underSupervision = envelope.type.startsWith('filing-supervision.') ? envelope.type !== 'filing-supervision.requested'
+        : envelope.type === 'transfer.filing-decided' && field(envelope, 'supervisionId') !== undefined;
       routes.push({ ...base, kind: 'signal', ...(underSupervision ? { optional: true } : {}) });
     }
   }

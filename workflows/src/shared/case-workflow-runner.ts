@@ -128,7 +128,7 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
   const events: EventLogEntry[] = resume?.events ?? [];
   const generation = resume?.generation ?? 0;
   const queue: QueueItem[] = [];
-  const ctx: StepContext = { isOpen: (ruleId) => tracker.isOpen(ruleId) };
+  const ctx: StepContext = { isOpen: (ruleId) => tracker.isOpen(ruleId), patched: (patchId) => patched(patchId) };
   const nowIso = (): string => new Date(Date.now()).toISOString();
   const finished = (): boolean => def.decider.isFinished(model);
   const view = (): V => def.view({ model, tracker, events, generation, finished: finished() });

@@ -34,6 +34,11 @@ export type Decision<M> =
 /** What a decider may know of the tracker. */
 export interface StepContext {
   isOpen(ruleId: string): boolean;
+  /**
+   * Temporal's patched(): true in runs that take a changed path, false when replaying a history recorded
+   * before the change (keeps running workflows replayable). Ask only at the point where behaviour differs.
+   */
+  patched(patchId: string): boolean;
 }
 
 export interface CaseDecider<M> {

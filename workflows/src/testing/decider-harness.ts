@@ -2,7 +2,7 @@
  * Given-events / when-event / then-actions harness for the pure deciders (unit specs, no Temporal).
  */
 import type { CaseEventSignal } from '../shared/deadline.contracts';
-import type { CaseDecider, Decision, StepAction } from '../shared/step-actions';
+import type { CaseDecider, Decision, StepAction, StepContext } from '../shared/step-actions';
 
 export const T0 = Date.parse('2025-09-22T09:00:00+08:00');
 let seq = 0;
@@ -18,10 +18,16 @@ export class Harness<M> {
   readonly open = new Set<string>();
   readonly actions: StepAction[] = [];
   last: Decision<M> | undefined;
+  /** Patch ids answered false (the decider behaves as a run recorded before that change). */
+  readonly unpatched = new Set<string>();
   constructor(
     private readonly decider: CaseDecider<M>,
     public model: M,
   ) {}
+
+  private ctx(): StepContext {
+    return { isOpen: (r) => this.open.has(r), patched: (id) => !this.unpatched.has(id) };
+  }
 
   private run(decision: Decision<M> | null): Decision<M> | null {
     if (decision?.kind === 'apply') {
@@ -43,13 +49,13 @@ export class Harness<M> {
   }
 
   when(event: CaseEventSignal): Decision<M> {
-    this.last = this.run(this.decider.decide(this.model, event, { isOpen: (r) => this.open.has(r) }))!;
+    this.last = this.run(this.decider.decide(this.model, event, this.ctx()))!;
     return this.last;
   }
 
   missed(ruleId: string): Decision<M> | null {
     this.open.delete(ruleId);
-    return this.run(this.decider.onMissed(this.model, ruleId, new Date(T0).toISOString(), { isOpen: (r) => this.open.has(r) }));
+    return this.run(this.decider.onMissed(this.model, ruleId, new Date(T0).toISOString(), this.ctx()));
   }
 }
 

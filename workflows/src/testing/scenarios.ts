@@ -3,6 +3,7 @@
  * workflows/scripts/record-histories.ts to record the histories that replay.workflow-spec.ts replays
  * against the current workflow code (the specs assert the same paths in detail).
  */
+import { v7 as uuidv7 } from 'uuid';
 import {
   ENFORCEMENT,
   HOURS,
@@ -52,6 +53,38 @@ export const SCENARIOS: readonly Scenario[] = [
       await d.reconsiderationRequested();
       await d.reconsiderationDecided('upheld');
       await d.supervisionRequested('upheld-on-reconsideration');
+      return d.workflowId;
+    },
+  },
+  {
+    // TransferPatches.requestReview: the transfer holds supervision.request-review, then waits under
+    // supervision and opens transfer.items-handover when the police file on the notice.
+    name: 'transfer-supervision-review-then-filed-on-notice',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      await d.filingDecided('not-filed');
+      await d.supervisionRequested('not-filed');
+      const supervisionId = uuidv7();
+      await d.supervisionOpened(supervisionId, 'not-filed');
+      await d.filingDecided('filed', undefined, supervisionId);
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'transfer-supervision-review-missed-reasons-accepted',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      await d.filingDecided('not-filed');
+      await d.supervisionRequested('not-filed');
+      const [started] = await d.published('deadline.started', 'supervision.request-review');
+      await sleepUntil(kit, Date.parse(String(started!.payload.dueAt)) + HOURS(1));
+      await d.published('deadline.missed', 'supervision.request-review');
+      const supervisionId = uuidv7();
+      await d.supervisionOpened(supervisionId, 'not-filed');
+      await d.reasonsAccepted(supervisionId);
       return d.workflowId;
     },
   },

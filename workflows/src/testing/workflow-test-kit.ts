@@ -317,6 +317,15 @@ export class TransferDriver {
   supervisionRequested(ground: 'not-filed' | 'upheld-on-reconsideration' | 'decision-overdue', at?: string) {
     return this.deliver('filing-supervision.requested', { procuratorateAgencyId: PROCURATORATE, ground, reasons: '请求立案监督' }, at);
   }
+  /** The procuratorate opens the supervision asked for (closes supervision.request-review). */
+  supervisionOpened(supervisionId: string, ground: 'not-filed' | 'upheld-on-reconsideration' | 'decision-overdue' | 'own-motion', at?: string) {
+    return this.deliver('filing-supervision.opened', {
+      supervisionId, policeAgencyId: POLICE, enforcementAgencyId: ENFORCEMENT, ground,
+    }, at);
+  }
+  reasonsAccepted(supervisionId: string, at?: string) {
+    return this.deliver('filing-supervision.reasons-accepted', { supervisionId, note: '不立案理由成立' }, at);
+  }
 
 }
 

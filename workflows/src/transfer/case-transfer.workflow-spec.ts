@@ -3,6 +3,7 @@
  * file). Events go through the real TemporalBridge; deadline events land in an in-memory sink.
  * Test names cite the rule ids of deadlines.md.
  */
+import { v7 as uuidv7 } from 'uuid';
 import { createTimeSkippingEnv } from '@casebridge/testing/temporal';
 import { SearchAttributeKeys } from '../search-attributes';
 import {
@@ -141,19 +142,35 @@ describe('caseTransferWorkflow', () => {
     await d.reconsiderationDecided('upheld');
     expect((await d.state()).openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.supervision-request', ENFORCEMENT]]);
     await d.supervisionRequested('upheld-on-reconsideration');
-    const state = await finalState(d);
-    expect(state.outcome).toBe('supervision-requested');
-    expect(state.openSteps).toEqual([]);
-    expect(outcomes(state)).toMatchObject({
+    // The request is now owed a review by the procuratorate: the transfer does not end (issue #9 item 5).
+    const requested = await d.state();
+    expect(requested).toMatchObject({ phase: 'supervision-requested', finished: false, outcome: null });
+    expect(requested.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['supervision.request-review', PROCURATORATE]]);
+    expect(outcomes(requested)).toMatchObject({
       'transfer.filing-review': 'met',
       'transfer.decision-notice': 'met',
       'transfer.reconsideration-request': 'met',
       'transfer.reconsideration-decision': 'met',
       'transfer.supervision-request': 'met',
     });
+    const supervisionId = uuidv7();
+    await d.supervisionOpened(supervisionId, 'upheld-on-reconsideration');
+    const opened = await d.state();
+    expect(opened).toMatchObject({ phase: 'under-supervision', finished: false });
+    expect(opened.openSteps).toEqual([]);
+    expect(outcomes(opened)['supervision.request-review']).toBe('met');
+    // The police file on the procuratorate's notice: enforcement owes the seized items (issue #9 item 7).
+    await d.filingDecided('filed', undefined, supervisionId);
+    const filed = await d.state();
+    expect(filed.phase).toBe('filed');
+    expect(filed.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.items-handover', ENFORCEMENT]]);
+    await d.itemsHandedOver();
+    const state = await finalState(d);
+    expect(state.outcome).toBe('items-handed-over');
+    expect(state.openSteps).toEqual([]);
   });
 
-  it('not filed → straight to filing supervision closes transfer.reconsideration-request (E17 art 11)', async () => {
+  it('not filed → straight to filing supervision closes transfer.reconsideration-request (E17 art 11); supervision.request-review runs out to the procuratorate; the reasons accepted end the transfer', async () => {
     const d = driver();
     await d.crimeSuspected();
     await d.teamReported();
@@ -162,9 +179,21 @@ describe('caseTransferWorkflow', () => {
     await d.receiptSigned();
     await d.filingDecided('not-filed');
     await d.supervisionRequested('not-filed');
+    const requested = await d.state();
+    expect(requested.phase).toBe('supervision-requested');
+    expect(outcomes(requested)['transfer.reconsideration-request']).toBe('met');
+    expect(requested.openSteps.map((s) => s.ruleId)).toEqual(['supervision.request-review']);
+    const [started] = await d.published('deadline.started', 'supervision.request-review');
+    expect(started!.payload).toMatchObject({ owingAgencyId: PROCURATORATE, variant: 'standard' });
+    await sleepUntil(Date.parse(String(started!.payload.dueAt)) + 1000);
+    const [missed] = await d.published('deadline.missed', 'supervision.request-review');
+    expect(missed!.payload).toMatchObject({ owingAgencyId: PROCURATORATE, onExpiry: 'supervisor warning' });
+    const supervisionId = uuidv7();
+    await d.supervisionOpened(supervisionId, 'not-filed');
+    expect(outcomes(await d.state())['supervision.request-review']).toBe('late');
+    await d.reasonsAccepted(supervisionId);
     const state = await finalState(d);
-    expect(state.outcome).toBe('supervision-requested');
-    expect(outcomes(state)['transfer.reconsideration-request']).toBe('met');
+    expect(state).toMatchObject({ outcome: 'non-filing-final', openSteps: [] });
   });
 
   it('returned for penalty: transfer.return-for-penalty met by the decision itself', async () => {
@@ -443,10 +472,17 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
 
     // Enforcement asks for supervision because the review ran out (E17 art 12): the transfer goes on.
     await d.supervisionRequested('decision-overdue');
-    expect((await d.state())).toMatchObject({ phase: 'received', finished: false });
+    const requested = await d.state();
+    expect(requested).toMatchObject({ phase: 'received', finished: false });
+    // Both are owed now: the police decision (overdue) and the procuratorate's review of the request.
+    expect(requested.openSteps.map((s) => [s.ruleId, s.owingAgencyId]).sort()).toEqual([
+      ['supervision.request-review', PROCURATORATE], ['transfer.filing-review', POLICE],
+    ]);
     await d.filingDecided('filed');
     const closed = (await d.state()).closedSteps.find((s) => s.ruleId === 'transfer.filing-review');
     expect(closed).toMatchObject({ outcome: 'late', wasMissed: true });
+    // The police filed: the supervision asked for is moot.
+    expect((await d.state()).closedSteps.find((s) => s.ruleId === 'supervision.request-review')).toMatchObject({ outcome: 'moot' });
   });
 
   it('transfer.receipt: 24 hours from the next whole hour (hand rule), warning 1/3 of the period before, then missed', async () => {

@@ -45,6 +45,9 @@ export const TRANSFER_WORKFLOW_EVENT_TYPES = [
   'transfer.reconsideration-requested',
   'transfer.reconsideration-decided',
   'filing-supervision.requested',
+  // closes supervision.request-review; the transfer then waits under supervision (TransferPatches.requestReview)
+  'filing-supervision.opened',
+  'filing-supervision.reasons-accepted',
 ] as const;
 export type TransferWorkflowEventType = (typeof TRANSFER_WORKFLOW_EVENT_TYPES)[number];
 
@@ -64,6 +67,7 @@ export type TransferPhase =
   | 'not-filed'
   | 'reconsideration-requested'
   | 'upheld'
+  | 'under-supervision' // the procuratorate opened filing supervision; waiting for the police decision under it
   | TransferOutcome;
 
 /** How a transfer ended (its final phase). */
@@ -73,7 +77,8 @@ export type TransferOutcome =
   | 'returned-for-penalty' // police found no crime (反向移送)
   | 'forwarded' // outside the police's competence: forwarded to the competent agency
   | 'returned-not-competent' // outside the police's competence: returned
-  | 'supervision-requested' // non-filing: enforcement asked for filing supervision (a FilingSupervisionWorkflow carries on)
+  | 'supervision-requested' // runs recorded before TransferPatches.requestReview: ended at the supervision request; later runs hold supervision.request-review in this phase
+  | 'non-filing-final' // under supervision the procuratorate found the police reasons valid (JR art 561)
   | 'rights-lapsed'; // non-filing: enforcement let transfer.reconsideration-request or transfer.supervision-request run out
 
 export interface CaseTransferInput {

@@ -2,7 +2,7 @@
  * The transfer decider as given-events / when-event / then-actions (no Temporal).
  */
 import { Harness, SENT, ev } from '../testing/decider-harness';
-import { initialTransferModel, transferDecider, type TransferModel } from './transfer.decider';
+import { initialTransferModel, transferDecider, TransferPatches, type TransferModel } from './transfer.decider';
 
 const transfer = () => new Harness<TransferModel>(transferDecider, initialTransferModel());
 const upToReceipt = () => [
@@ -77,25 +77,62 @@ describe('transfer decider', () => {
     expect(h.actions.at(-1)).toMatchObject({ kind: 'close-all' });
   });
 
-  it('filing supervision asked while the review ran out (decision-overdue) does not end the transfer', () => {
+  it('filing supervision asked while the review ran out (decision-overdue) does not end the transfer; the procuratorate owes supervision.request-review', () => {
     const h = transfer().given(...upToReceipt());
     h.when(ev('filing-supervision.requested', { ground: 'decision-overdue' }));
     expect(h.model).toMatchObject({ phase: 'received', outcome: null });
     expect(h.model.supervisionRequestedAt).not.toBeNull();
-    expect(h.actions).toEqual([]);
+    expect(h.actions).toEqual([expect.objectContaining({ kind: 'open', ruleId: 'supervision.request-review', role: 'procuratorate' })]);
+    expect(h.when(ev('filing-supervision.requested', { ground: 'decision-overdue' }))).toMatchObject({ kind: 'ignore' });
   });
 
-  it('after an upheld refusal the supervision request closes transfer.supervision-request and ends the transfer', () => {
-    const h = transfer().given(
-      ...upToReceipt(),
-      ev('transfer.filing-decided', { outcome: 'not-filed', reasons: 'x' }, 'police:210100'),
-      ev('transfer.reconsideration-requested', { reasons: 'x' }),
-      ev('transfer.reconsideration-decided', { outcome: 'upheld', reasons: 'x' }, 'police:210100'),
-    );
+  const upheld = () => [
+    ...upToReceipt(),
+    ev('transfer.filing-decided', { outcome: 'not-filed', reasons: 'x' }, 'police:210100'),
+    ev('transfer.reconsideration-requested', { reasons: 'x' }),
+    ev('transfer.reconsideration-decided', { outcome: 'upheld', reasons: 'x' }, 'police:210100'),
+  ];
+
+  it('after an upheld refusal the supervision request closes transfer.supervision-request and opens supervision.request-review (issue #9 item 5)', () => {
+    const h = transfer().given(...upheld());
     expect([...h.open]).toEqual(['transfer.supervision-request']);
+    h.when(ev('filing-supervision.requested', { ground: 'upheld-on-reconsideration' }));
+    expect(h.model).toMatchObject({ phase: 'supervision-requested', outcome: null });
+    expect([...h.open]).toEqual(['supervision.request-review']);
+  });
+
+  it('a history recorded before the patch ends the transfer at the request, as it did (replay)', () => {
+    const h = transfer();
+    h.unpatched.add(TransferPatches.requestReview);
+    h.given(...upheld());
     h.when(ev('filing-supervision.requested', { ground: 'upheld-on-reconsideration' }));
     expect(h.model.outcome).toBe('supervision-requested');
     expect(h.open.size).toBe(0);
+  });
+
+  it('filing-supervision.opened closes supervision.request-review; a filing on the notice opens transfer.items-handover (issue #9 item 7)', () => {
+    const h = transfer().given(...upheld(), ev('filing-supervision.requested', { ground: 'upheld-on-reconsideration' }));
+    h.when(ev('filing-supervision.opened', { supervisionId: 's-1', ground: 'upheld-on-reconsideration' }, 'procuratorate:210100'));
+    expect(h.model.phase).toBe('under-supervision');
+    expect(h.open.size).toBe(0);
+    h.when(ev('transfer.filing-decided', { outcome: 'filed', supervisionId: 's-1', policeCaseNumber: 'n' }, 'police:210100'));
+    expect(h.model.phase).toBe('filed');
+    expect([...h.open]).toEqual(['transfer.items-handover']);
+  });
+
+  it('reasons accepted under supervision end the transfer (non-filing-final)', () => {
+    const h = transfer().given(
+      ...upheld(), ev('filing-supervision.requested', { ground: 'upheld-on-reconsideration' }),
+      ev('filing-supervision.opened', { supervisionId: 's-1', ground: 'upheld-on-reconsideration' }, 'procuratorate:210100'),
+    );
+    h.when(ev('filing-supervision.reasons-accepted', { supervisionId: 's-1', note: 'x' }, 'procuratorate:210100'));
+    expect(h.model.outcome).toBe('non-filing-final');
+  });
+
+  it('filing-supervision.opened before the request arrived waits for it; own-motion supervision is not awaited', () => {
+    const h = transfer().given(...upheld());
+    expect(h.when(ev('filing-supervision.opened', { supervisionId: 's-1', ground: 'upheld-on-reconsideration' }, 'procuratorate:210100'))).toMatchObject({ kind: 'defer' });
+    expect(h.when(ev('filing-supervision.opened', { supervisionId: 's-2', ground: 'own-motion' }, 'procuratorate:210100'))).toMatchObject({ kind: 'ignore' });
   });
 
   it('reversed on reconsideration counts as filed: transfer.items-handover opens', () => {

@@ -13,7 +13,7 @@ import type {
   TransferSentV1,
 } from '@casebridge/contracts';
 import type { AgencyRole, CaseEventSignal } from '../shared/deadline.contracts';
-import { apply, defer, ignore, type CaseDecider, type Decision, type StepAction, type StepContext } from '../shared/step-actions';
+import { apply, defer, ignore, payloadString, type CaseDecider, type Decision, type StepAction, type StepContext } from '../shared/step-actions';
 import type { TransferOutcome, TransferPhase } from './transfer.contracts';
 
 /** Rule ids of the "Case transfer" table (deadlines.md). */
@@ -34,6 +34,19 @@ export const TransferRules = {
   supervisionRequest: 'transfer.supervision-request',
   afterProcuratorateOpinion: 'transfer.after-procuratorate-opinion',
   returnForPenalty: 'transfer.return-for-penalty',
+  /** Held by the transfer until the procuratorate opens filing supervision (deadlines.md "Filing supervision"). */
+  requestReview: 'supervision.request-review',
+} as const;
+
+/**
+ * patched() ids of the transfer path (runs recorded before a change replay the old path).
+ * requestReview: after filing-supervision.requested the transfer stays open holding
+ * supervision.request-review (procuratorate) until filing-supervision.opened, then waits under
+ * supervision for the police decision (transfer.items-handover after a filing on a notice to file) or
+ * for filing-supervision.reasons-accepted. Before it, the transfer ended at once (outcome supervision-requested).
+ */
+export const TransferPatches = {
+  requestReview: 'transfer-holds-supervision-request-review',
 } as const;
 
 export interface TransferModel {
@@ -66,6 +79,8 @@ export function initialTransferModel(): TransferModel {
 const PRE_SENT: readonly TransferPhase[] = ['new', 'suspected', 'reported', 'approved', 'opinion-received'];
 const WITH_POLICE_UNDECIDED: readonly TransferPhase[] = ['sent', 'received', 'materials-requested'];
 const NON_FILING: readonly TransferPhase[] = ['not-filed', 'reconsideration-requested', 'upheld'];
+/** Non-filing phases in which the police may still file (on their own, on reconsideration, on a notice to file). */
+const MAY_STILL_FILE: readonly TransferPhase[] = [...NON_FILING, 'supervision-requested', 'under-supervision'];
 
 const R = TransferRules;
 
@@ -89,7 +104,13 @@ function firstDecision(model: TransferModel, outcome: FilingOutcome, at: string)
   const decided = { ...model, decision: outcome };
   switch (outcome) {
     case 'filed':
-      return apply({ ...decided, phase: 'filed' }, ...common, { kind: 'open', ruleId: R.itemsHandover, role: 'enforcement', from: at });
+      return apply(
+        { ...decided, phase: 'filed' },
+        ...common,
+        // A supervision asked for because the review ran out is moot once the police filed.
+        { kind: 'close', ruleId: R.requestReview, at, outcome: 'moot' },
+        { kind: 'open', ruleId: R.itemsHandover, role: 'enforcement', from: at },
+      );
     case 'not-filed':
       return apply(
         { ...decided, phase: 'not-filed' },
@@ -237,13 +258,15 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
       if (!model.sentAt) return defer('waiting for transfer.sent');
       const p = payloadOf<TransferFilingDecidedV1>(event);
       if (WITH_POLICE_UNDECIDED.includes(phase)) return firstDecision(model, p.outcome, at);
-      if (NON_FILING.includes(phase) && p.outcome === 'filed') {
-        // The police filed after all (e.g. on a procuratorate notice): the non-filing steps are moot.
+      if (MAY_STILL_FILE.includes(phase) && p.outcome === 'filed') {
+        // The police filed after all (e.g. on a procuratorate notice): the non-filing steps are moot, and
+        // enforcement owes the seized items as after any filing (R310 art 12; E17 art 10).
         return apply(
           { ...model, phase: 'filed', decision: 'filed' },
           { kind: 'close', ruleId: R.reconsiderationRequest, at, outcome: 'moot' },
           { kind: 'close', ruleId: R.reconsiderationDecision, at, outcome: 'moot' },
           { kind: 'close', ruleId: R.supervisionRequest, at, outcome: 'moot' },
+          { kind: 'close', ruleId: R.requestReview, at, outcome: 'moot' },
           { kind: 'instant', ruleId: R.decisionNotice, role: 'police', from: at, at },
           { kind: 'open', ruleId: R.itemsHandover, role: 'enforcement', from: at },
         );
@@ -292,21 +315,54 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
       return ignore(`reconsideration decision in phase ${phase}`);
     }
 
-    case 'filing-supervision.requested':
+    case 'filing-supervision.requested': {
+      const review: StepAction = { kind: 'open', ruleId: R.requestReview, role: 'procuratorate', from: at };
       if (NON_FILING.includes(phase)) {
-        // Straight to the procuratorate, or after an upheld refusal: a FilingSupervisionWorkflow carries on.
+        if (!ctx.patched(TransferPatches.requestReview)) {
+          // Recorded before the procuratorate's review was held here: the transfer ended at once.
+          return apply(
+            finish(model, 'supervision-requested'),
+            { kind: 'close', ruleId: R.reconsiderationRequest, at },
+            { kind: 'close', ruleId: R.supervisionRequest, at },
+            { kind: 'close-all', at },
+          );
+        }
+        // Straight to the procuratorate, or after an upheld refusal: the procuratorate owes its review.
         return apply(
-          finish(model, 'supervision-requested'),
+          { ...model, phase: 'supervision-requested', supervisionRequestedAt: at },
           { kind: 'close', ruleId: R.reconsiderationRequest, at },
           { kind: 'close', ruleId: R.supervisionRequest, at },
-          { kind: 'close-all', at },
+          review,
         );
       }
       if (WITH_POLICE_UNDECIDED.includes(phase)) {
         // The police let the review run out (E17 art 12): the police decision is still awaited here.
-        return apply({ ...model, supervisionRequestedAt: at });
+        if (model.supervisionRequestedAt) return ignore('filing supervision was already requested');
+        if (!ctx.patched(TransferPatches.requestReview)) return apply({ ...model, supervisionRequestedAt: at });
+        return apply({ ...model, supervisionRequestedAt: at }, review);
       }
       return ignore(`supervision request in phase ${phase}`);
+    }
+
+    case 'filing-supervision.opened':
+      if (!ctx.isOpen(R.requestReview)) {
+        if (payloadString(event, 'ground') === 'own-motion') return ignore('supervision of the procuratorate\'s own motion');
+        // Events of two agencies' topics may cross: the request may not have arrived yet.
+        if (!model.supervisionRequestedAt && (NON_FILING.includes(phase) || WITH_POLICE_UNDECIDED.includes(phase))) {
+          return defer('waiting for filing-supervision.requested');
+        }
+        // A request recorded before the review was held here: nothing to close.
+        return ignore('no supervision request is awaiting the procuratorate');
+      }
+      return apply(
+        { ...model, phase: phase === 'supervision-requested' ? 'under-supervision' : phase },
+        { kind: 'close', ruleId: R.requestReview, at },
+      );
+
+    case 'filing-supervision.reasons-accepted':
+      // The police reasons for not filing are valid (JR art 561): the non-filing is final.
+      if (phase !== 'under-supervision' && phase !== 'supervision-requested') return ignore(`reasons accepted in phase ${phase}`);
+      return apply(finish(model, 'non-filing-final'), { kind: 'close-all', at });
 
     default:
       return ignore(`not a transfer event: ${event.type}`);

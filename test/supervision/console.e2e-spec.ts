@@ -175,7 +175,8 @@ const OUT = path.resolve(__dirname, '../../test-output');
 
     // the press reached the police inbox
     const pol = agencies(sys, { police: true, procuratorate: false }).pol;
-    await eventually(() => pol.get<{ kind: string }[]>(`/inbox?linkedCaseId=${late.linkedCaseId}`), (i) => i.some((x) => x.kind === 'supervision.pressed'), 'police inbox');
+    await eventually(() => pol.get<{ items: Array<{ stepId: string; presses: unknown[] }> }>(`/inbox?linkedCaseId=${late.linkedCaseId}`),
+      (r) => r.items.some((x) => x.stepId === `${late.transferId}/transfer.receipt` && x.presses.length > 0), 'police inbox: the pressed step is owed, with the press');
 
     // English switch: the case page and the list, fully English (data typed in Chinese aside)
     await page.locator('#lang').click();

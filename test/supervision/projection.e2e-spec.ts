@@ -19,7 +19,8 @@ interface Step {
 interface Page { items: Step[]; total: number }
 interface CaseView { steps: (Step & { explanation: Record<string, unknown>; rule: { basisText: string } | null })[]; timeline: { type: string; producer: string; summaryZh: string }[]; jointListing: unknown }
 interface Rec { unacknowledged: { expectation: string; subjectId: string; owedBy: string; stepMissed: boolean }[]; orphans: { type: string; refersTo: { kind: string; id: string } }[] }
-interface Inbox { kind: string; message: string; subjectId: string | null }
+/** GET /inbox (libs/agency-inbox): what the office owes now, one item per step, with its presses (催办). */
+interface Inbox { items: Array<{ stepId: string; ruleId: string | null; status: string; presses: Array<{ message: string }> }> }
 
 const H = 3_600_000;
 const enc = encodeURIComponent;
@@ -115,9 +116,9 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
     expect(again.body.code).toBe('STEP.PRESSED_RECENTLY');
 
     // 催办 reaches the police office's inbox through Kafka (libs/agency-inbox)
-    const inbox = await eventually(() => a.pol.get<Inbox[]>(`/inbox?linkedCaseId=${t.linkedCaseId}`),
-      (items) => items.some((i) => i.kind === 'supervision.pressed'), 'police inbox has the press');
-    expect(inbox.find((i) => i.kind === 'supervision.pressed')).toMatchObject({ subjectId: stepId, message: expect.stringContaining('立案审查已逾期') });
+    const inbox = await eventually(() => a.pol.get<Inbox>(`/inbox?linkedCaseId=${t.linkedCaseId}`),
+      (r) => r.items.some((i) => i.stepId === stepId && i.presses.length > 0), 'police inbox has the press on the owed step');
+    expect(inbox.items.find((i) => i.stepId === stepId)!.presses).toEqual([expect.objectContaining({ message: expect.stringContaining('立案审查已逾期') })]);
 
     const esc = await sup.post<{ toLevel: string }>(`/steps/${enc(stepId)}/escalate`, { message: '报请上级督办' });
     expect(esc.toLevel).toBe('police:210000');

@@ -15,7 +15,8 @@ interface Step {
 }
 interface CaseView { steps: Step[]; timeline: { type: string }[] }
 interface Rec { unacknowledged: { expectation: string; subjectId: string; owedBy: string; stepMissed: boolean }[] }
-interface Inbox { kind: string; message: string; subjectId: string | null }
+/** GET /inbox (libs/agency-inbox): what the office owes now, one item per step, with its presses (催办). */
+interface Inbox { items: Array<{ stepId: string; ruleId: string | null; status: string; presses: Array<{ message: string }> }> }
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -90,9 +91,11 @@ describe('supervisor console over the workflow worker (Temporal time skipping)',
   it('pressing the owing police office reaches its inbox; a closed step cannot be pressed', async () => {
     const late = await stepOf(neverReceived, 'transfer.receipt', (s) => s.status === 'overdue', 'receipt overdue');
     await sup.post(`/steps/${enc(late.stepId)}/press`, { message: '移送已逾期未签收回执，请立即签收。' });
-    const inbox = await eventually(() => a.pol.get<Inbox[]>(`/inbox?linkedCaseId=${neverReceived.linkedCaseId}`),
-      (items) => items.some((i) => i.kind === 'supervision.pressed'), 'police inbox has the press', 60_000);
-    expect(inbox.find((i) => i.kind === 'supervision.pressed')!.message).toContain('移送已逾期未签收回执');
+    const inbox = await eventually(() => a.pol.get<Inbox>(`/inbox?linkedCaseId=${neverReceived.linkedCaseId}`),
+      (r) => r.items.some((i) => i.stepId === late.stepId && i.presses.length > 0), 'police inbox has the press', 60_000);
+    const owed = inbox.items.find((i) => i.stepId === late.stepId)!;
+    expect(owed).toMatchObject({ ruleId: 'transfer.receipt', status: 'missed' });
+    expect(owed.presses[0]!.message).toContain('移送已逾期未签收回执');
     expect((await sup.get<CaseView>(`/cases/${neverReceived.linkedCaseId}`)).timeline.map((e) => e.type)).toContain('supervision.pressed');
 
     const closed = await stepOf(filed, 'transfer.filing-review', (s) => s.status === 'closed', 'closed');

@@ -1,15 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import {
-  agencyIdKind, AGENCY_ID_PATTERN, type AgencyKind, type DeadlineMissedV2, type DeadlineStartedV1, type DeadlineWarningV1,
-  type IntegrationEventEnvelope, type SupervisionPressedV1,
+  agencyIdKind, AGENCY_ID_PATTERN, type AgencyKind, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1,
+  type DeadlineWarningV1, type IntegrationEventEnvelope, type SupervisionPressedV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
-import { AgencyNotification } from './notification.entity';
+import { AgencyInboxItem } from './inbox-item.entity';
 
 export const INBOX_AGENCY_KIND = Symbol('INBOX_AGENCY_KIND');
 
-/** Puts what an office owes (deadlines) and what it is pressed on (催办) into that office's inbox. */
+/** Presses kept per item (the newest); older ones stay in the supervision console's timeline. */
+export const INBOX_MAX_PRESSES = 20;
+
+/** `<subjectId>/<ruleId>[#round]` → ruleId */
+function ruleOf(stepId: string): string | null {
+  const rule = stepId.split('/')[1]?.split('#')[0];
+  return rule && /^[a-z-]+\.[a-z-]+$/.test(rule) ? rule : null;
+}
+
+/**
+ * Keeps one to-do item per step an office owes, from the workflow's deadline events and the supervisors'
+ * presses: deadline.started opens it (or re-opens it after a suspension; an extension moves its due date),
+ * warning/missed mark it, deadline.closed moves it to done (met/late/moot) or to suspended. An act done
+ * at the instant of its trigger (started and closed together) therefore lands in done, never in what is
+ * owed. Runs in the inbox transaction of each event: applied once however often Kafka delivers it.
+ */
 @Injectable()
 export class AgencyInboxConsumer {
   constructor(@Inject(INBOX_AGENCY_KIND) private readonly kind: AgencyKind) {}
@@ -18,45 +34,70 @@ export class AgencyInboxConsumer {
     return AGENCY_ID_PATTERN.test(agencyId) && agencyIdKind(agencyId) === this.kind;
   }
 
-  private async add(manager: EntityManager, e: IntegrationEventEnvelope, agencyId: string, n: { ruleId?: string; subjectId?: string; message: string }): Promise<void> {
-    await manager.createQueryBuilder().insert().into(AgencyNotification).values({
-      eventId: e.eventId, agencyId, linkedCaseId: e.linkedCaseId, kind: e.type, occurredAt: new Date(e.occurredAt),
-      ruleId: null, subjectId: null, data: e.payload as never, readAt: null, ...n,
-    }).orIgnore().execute();
+  private async item(manager: EntityManager, e: IntegrationEventEnvelope, agencyId: string, stepId: string, subjectId?: string): Promise<AgencyInboxItem> {
+    const found = await manager.findOne(AgencyInboxItem, { where: { agencyId, stepId }, lock: { mode: 'pessimistic_write' } });
+    return found ?? manager.create(AgencyInboxItem, {
+      id: uuidv7(), agencyId, stepId, linkedCaseId: e.linkedCaseId, ruleId: ruleOf(stepId), subjectId: subjectId ?? null, variant: null,
+      state: 'open', startedAt: null, dueAt: null, lastDay: null, warnedAt: null, missedAt: null, onExpiry: null, presses: [],
+      closedAt: null, outcome: null, readAt: null,
+    });
   }
 
   @OnIntegrationEvent('deadline.started')
   async started(e: IntegrationEventEnvelope<DeadlineStartedV1>, manager: EntityManager): Promise<void> {
-    if (!this.mine(e.payload.owingAgencyId)) return;
-    await this.add(manager, e, e.payload.owingAgencyId, {
-      ruleId: e.payload.ruleId, subjectId: e.payload.subjectId,
-      message: `You owe ${e.payload.ruleId} by ${e.payload.dueAt} (last day ${e.payload.lastDay}).`,
+    const p = e.payload;
+    if (!this.mine(p.owingAgencyId)) return;
+    const it = await this.item(manager, e, p.owingAgencyId, p.stepId, p.subjectId);
+    if (it.state === 'done') return; // a step id is never reopened once closed (a new round has its own id)
+    const moved = it.dueAt !== null && it.dueAt.getTime() !== Date.parse(p.dueAt);
+    Object.assign(it, {
+      ruleId: p.ruleId, subjectId: p.subjectId, variant: p.variant, state: 'open', startedAt: it.startedAt ?? new Date(p.startedAt),
+      dueAt: new Date(p.dueAt), lastDay: p.lastDay,
+      // an extension (or a resumed clock) gives a new due date: an earlier warning no longer applies
+      ...(moved ? { warnedAt: null, missedAt: null, readAt: null } : {}),
     });
+    await manager.save(it);
   }
 
   @OnIntegrationEvent('deadline.warning')
   async warning(e: IntegrationEventEnvelope<DeadlineWarningV1>, manager: EntityManager): Promise<void> {
     if (!this.mine(e.payload.owingAgencyId)) return;
-    await this.add(manager, e, e.payload.owingAgencyId, {
-      ruleId: e.payload.ruleId, subjectId: e.payload.subjectId,
-      message: `Deadline near: ${e.payload.ruleId} runs out at ${e.payload.dueAt}.`,
-    });
+    const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId, e.payload.subjectId);
+    if (it.state === 'done') return;
+    Object.assign(it, { warnedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), readAt: null });
+    await manager.save(it);
   }
 
   @OnIntegrationEvent('deadline.missed')
   async missed(e: IntegrationEventEnvelope<DeadlineMissedV2>, manager: EntityManager): Promise<void> {
     if (!this.mine(e.payload.owingAgencyId)) return;
-    await this.add(manager, e, e.payload.owingAgencyId, {
-      ruleId: e.payload.ruleId, subjectId: e.payload.subjectId,
-      message: `Deadline missed: ${e.payload.ruleId} ran out at ${e.payload.dueAt}.${e.payload.onExpiry ? ` Consequence: ${e.payload.onExpiry}` : ''}`,
-    });
+    const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId, e.payload.subjectId);
+    if (it.state === 'done') return;
+    Object.assign(it, { missedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), onExpiry: e.payload.onExpiry ?? null, readAt: null });
+    await manager.save(it);
+  }
+
+  /** deadline.closed names no agency: it closes the step wherever this office holds it. */
+  @OnIntegrationEvent('deadline.closed')
+  async closed(e: IntegrationEventEnvelope<DeadlineClosedV1>, manager: EntityManager): Promise<void> {
+    const items = await manager.find(AgencyInboxItem, { where: { stepId: e.payload.stepId }, lock: { mode: 'pessimistic_write' } });
+    for (const it of items) {
+      if (it.state === 'done') continue;
+      if (e.payload.outcome === 'suspended') {
+        it.state = 'suspended';
+      } else {
+        Object.assign(it, { state: 'done', closedAt: new Date(e.occurredAt), outcome: e.payload.outcome });
+      }
+      await manager.save(it);
+    }
   }
 
   @OnIntegrationEvent('supervision.pressed')
   async pressed(e: IntegrationEventEnvelope<SupervisionPressedV1>, manager: EntityManager): Promise<void> {
     if (!this.mine(e.payload.owingAgencyId)) return;
-    await this.add(manager, e, e.payload.owingAgencyId, {
-      subjectId: e.payload.stepId, message: `催办 from the supervisor: ${e.payload.message}`,
-    });
+    const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId);
+    it.presses = [...it.presses, { eventId: e.eventId, at: e.occurredAt, message: e.payload.message }].slice(-INBOX_MAX_PRESSES);
+    it.readAt = null;
+    await manager.save(it);
   }
 }

@@ -2,37 +2,41 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, type DataSource } from 'typeorm';
+import { In, type DataSource, type FindOptionsOrder } from 'typeorm';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
-import { agencyDirectory, describeEvent, formatDue, ruleTitle, type Bilingual } from '@casebridge/directory';
-import { entitySchema, IsId, listOf } from '@casebridge/platform';
-import { AgencyNotification } from './notification.entity';
+import { IsId } from '@casebridge/platform';
+import { AgencyInboxItem, type InboxItemState } from './inbox-item.entity';
+import { INBOX_FILTERS, inboxItemView, type InboxFilter, type InboxItemView } from './inbox-view';
+import { InboxRetention } from './inbox-retention';
 
-/**
- * An inbox item with what a person reads beside the stored fields: the office by its official name (agency
- * directory), the rule's title, the due date in Beijing time (a day-counted one as its last day 24:00), and
- * the item as a sentence — each in Chinese and English.
- */
-export function inboxItemView(n: AgencyNotification): AgencyNotification & { agencyName: Bilingual; ruleTitle: Bilingual | null; due: Bilingual | null; text: Bilingual } {
-  const dueAt = typeof n.data?.dueAt === 'string' ? n.data.dueAt : null;
-  const producer = n.kind.startsWith('supervision.') ? 'supervision' : 'workflow';
-  return {
-    ...n, agencyName: agencyDirectory().names(n.agencyId),
-    ruleTitle: n.ruleId ? { zh: ruleTitle(n.ruleId, 'zh'), en: ruleTitle(n.ruleId, 'en') } : null,
-    due: dueAt ? { zh: formatDue(dueAt, 'zh'), en: formatDue(dueAt, 'en') } : null,
-    text: describeEvent({ type: n.kind, payload: n.data, producer: { agencyId: producer } }),
-  };
-}
+const STATES: Record<InboxFilter, InboxItemState[]> = { owed: ['open'], suspended: ['suspended'], done: ['done'] };
+const ORDER: Record<InboxFilter, FindOptionsOrder<AgencyInboxItem>> = {
+  owed: { dueAt: { direction: 'ASC', nulls: 'LAST' }, startedAt: 'ASC' },
+  suspended: { dueAt: { direction: 'ASC', nulls: 'LAST' } },
+  done: { closedAt: 'DESC' },
+};
+const MAX_ITEMS = 500;
 
-const BILINGUAL = { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'], additionalProperties: false };
-/** What inboxItemView adds to the stored fields (OpenAPI). */
-const INBOX_VIEW_FIELDS = {
-  agencyName: BILINGUAL, ruleTitle: { ...BILINGUAL, nullable: true }, due: { ...BILINGUAL, nullable: true }, text: BILINGUAL,
+const STR = { type: 'string' };
+const NSTR = { type: 'string', nullable: true };
+const BILINGUAL = { type: 'object', properties: { zh: STR, en: STR }, required: ['zh', 'en'], additionalProperties: false };
+/** InboxItemView (inbox-view.ts) as OpenAPI. */
+const INBOX_ITEM_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' }, stepId: STR, ruleId: NSTR, subjectId: NSTR, linkedCaseId: { type: 'string', format: 'uuid' },
+    variant: NSTR, status: { type: 'string', enum: ['due', 'warning', 'missed', 'suspended', 'done'] },
+    since: { ...NSTR, format: 'date-time' }, dueAt: { ...NSTR, format: 'date-time' }, lastDay: { ...NSTR, format: 'date' },
+    warnedAt: { ...NSTR, format: 'date-time' }, missedAt: { ...NSTR, format: 'date-time' }, onExpiry: NSTR,
+    presses: { type: 'array', items: { type: 'object', properties: { eventId: STR, at: { type: 'string', format: 'date-time' }, message: STR } } },
+    outcome: NSTR, closedAt: { ...NSTR, format: 'date-time' }, read: { type: 'boolean' },
+    agencyName: BILINGUAL, ruleTitle: { ...BILINGUAL, nullable: true }, due: { ...BILINGUAL, nullable: true }, text: BILINGUAL,
+  },
 };
 
 export class ListInboxRequest {
-  @ApiPropertyOptional({ enum: ['true', 'false'], example: 'true', description: 'true: only unread items' })
-  @IsOptional() @IsIn(['true', 'false'], { message: 'unread must be true or false' }) unread?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: INBOX_FILTERS, example: 'owed', description: 'owed (default): what your office owes now; done: closed steps (kept INBOX_RETENTION_DAYS); suspended: clocks that do not run now' })
+  @IsOptional() @IsIn(INBOX_FILTERS, { message: `status must be one of ${INBOX_FILTERS.join(', ')}` }) status?: InboxFilter;
   @ApiPropertyOptional({ format: 'uuid', description: 'only items of this linked case' }) @IsOptional() @IsId() linkedCaseId?: string;
 }
 
@@ -40,26 +44,37 @@ export class ListInboxRequest {
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('inbox')
 export class AgencyInboxHttpController {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly retention: InboxRetention) {}
 
   @Get()
-  @ApiOperation({ summary: 'Your office’s inbox: deadlines you owe (started, near, missed) and supervisors’ presses (催办), newest first' })
-  @ApiOkResponse({ schema: listOf(entitySchema(AgencyNotification, { extra: INBOX_VIEW_FIELDS })) })
-  async list(@CurrentOfficer() officer: OfficerClaims, @Query() { unread, linkedCaseId }: ListInboxRequest) {
-    const items = await this.ds.getRepository(AgencyNotification).find({
-      where: { agencyId: officer.agencyId, ...(unread === 'true' ? { readAt: IsNull() } : {}), ...(linkedCaseId ? { linkedCaseId } : {}) },
-      order: { occurredAt: 'DESC' }, take: 500,
+  @ApiOperation({
+    summary: 'What your office owes now: one item per open step (due date, due/warning/missed, presses 催办), earliest due first. ' +
+      '?status=done lists closed steps (kept INBOX_RETENTION_DAYS), ?status=suspended clocks that do not run now',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'object', required: ['status', 'retentionDays', 'items'],
+      properties: { status: { type: 'string', enum: [...INBOX_FILTERS] }, retentionDays: { type: 'integer' }, items: { type: 'array', items: INBOX_ITEM_SCHEMA } },
+    },
+  })
+  async list(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Query() { status = 'owed', linkedCaseId }: ListInboxRequest,
+  ): Promise<{ status: InboxFilter; retentionDays: number; items: InboxItemView[] }> {
+    const items = await this.ds.getRepository(AgencyInboxItem).find({
+      where: { agencyId: officer.agencyId, state: In(STATES[status]), ...(linkedCaseId ? { linkedCaseId } : {}) },
+      order: ORDER[status], take: MAX_ITEMS,
     });
-    return items.map(inboxItemView);
+    return { status, retentionDays: this.retention.retentionDays, items: items.map(inboxItemView) };
   }
 
-  @Post(':eventId/read')
+  @Post(':id/read')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Mark one inbox item as read' })
+  @ApiOperation({ summary: 'Mark one inbox item as read (a new warning, miss or press makes it unread again)' })
   @ApiNoContentResponse() @ApiNotFoundResponse({ description: 'INBOX.NOT_FOUND' })
-  async read(@CurrentOfficer() officer: OfficerClaims, @Param('eventId', new ParseUUIDPipe()) eventId: string): Promise<void> {
-    const repo = this.ds.getRepository(AgencyNotification);
-    const n = ensureOwnAgency(await repo.findOneBy({ eventId }), officer, { code: 'INBOX.NOT_FOUND', message: 'No such item in your inbox.' });
-    if (!n.readAt) await repo.update({ eventId }, { readAt: new Date() });
+  async read(@CurrentOfficer() officer: OfficerClaims, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    const repo = this.ds.getRepository(AgencyInboxItem);
+    const n = ensureOwnAgency(await repo.findOneBy({ id }), officer, { code: 'INBOX.NOT_FOUND', message: 'No such item in your inbox.' });
+    if (!n.readAt) await repo.update({ id }, { readAt: new Date() });
   }
 }

@@ -1,4 +1,4 @@
-import { AgencyNotification } from '../notification.entity';
+import { AgencyInboxItem } from '../inbox-item.entity';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -7,7 +7,7 @@ import { MIGRATIONS } from './migrations';
  */
 export const AGENCY_INBOX_SCHEMA = {
   name: 'agency-inbox',
-  entities: [AgencyNotification] as Function[],
+  entities: [AgencyInboxItem] as Function[],
   migrations: MIGRATIONS,
   migrationsDir: 'libs/agency-inbox/src/schema/migrations',
 };

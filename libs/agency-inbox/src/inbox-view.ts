@@ -1,0 +1,70 @@
+import { agencyDirectory, describeEvent, formatDue, ruleTitle, type Bilingual } from '@casebridge/directory';
+import type { AgencyInboxItem, InboxPress } from './inbox-item.entity';
+
+/** What an item means to the office now. due/warning/missed: owed; suspended: clock stopped, not owed now; done: closed. */
+export type InboxStatus = 'due' | 'warning' | 'missed' | 'suspended' | 'done';
+
+/** The listing filters of GET /inbox: what is owed now (default), what is suspended, what was done. */
+export const INBOX_FILTERS = ['owed', 'suspended', 'done'] as const;
+export type InboxFilter = (typeof INBOX_FILTERS)[number];
+
+export interface InboxItemView {
+  id: string;
+  stepId: string;
+  ruleId: string | null;
+  subjectId: string | null;
+  linkedCaseId: string;
+  variant: string | null;
+  status: InboxStatus;
+  /** clock start (instant with offset, UTC) */
+  since: string | null;
+  dueAt: string | null;
+  /** last day (Asia/Shanghai civil date) */
+  lastDay: string | null;
+  onExpiry: string | null;
+  presses: InboxPress[];
+  /** met | late | moot, once done */
+  outcome: string | null;
+  closedAt: string | null;
+  read: boolean;
+  /** what a person reads beside the stored fields, in Chinese and English: the office by its official name
+   * (agency directory), the rule's title, the due date in Beijing time (a day-counted one as its last day 24:00),
+   * and where the step stands as a sentence */
+  agencyName: Bilingual;
+  ruleTitle: Bilingual | null;
+  due: Bilingual | null;
+  text: Bilingual;
+}
+
+/** The deadline event whose sentence says where an item stands. */
+const EVENT_OF_STATUS: Record<InboxStatus, string> = {
+  due: 'deadline.started', warning: 'deadline.warning', missed: 'deadline.missed', suspended: 'deadline.closed', done: 'deadline.closed',
+};
+
+export function statusOf(it: AgencyInboxItem): InboxStatus {
+  if (it.state === 'done') return 'done';
+  if (it.state === 'suspended') return 'suspended';
+  if (it.missedAt) return 'missed';
+  if (it.warnedAt) return 'warning';
+  return 'due';
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function inboxItemView(it: AgencyInboxItem): InboxItemView {
+  const status = statusOf(it);
+  const dueAt = iso(it.dueAt);
+  const payload = {
+    ruleId: it.ruleId, owingAgencyId: it.agencyId, dueAt, lastDay: it.lastDay,
+    outcome: status === 'suspended' ? 'suspended' : it.outcome,
+  };
+  return {
+    id: it.id, stepId: it.stepId, ruleId: it.ruleId, subjectId: it.subjectId, linkedCaseId: it.linkedCaseId, variant: it.variant,
+    status, since: iso(it.startedAt), dueAt: iso(it.dueAt), lastDay: it.lastDay, onExpiry: it.onExpiry,
+    presses: it.presses, outcome: it.outcome, closedAt: iso(it.closedAt), read: it.readAt !== null,
+    agencyName: agencyDirectory().names(it.agencyId),
+    ruleTitle: it.ruleId ? { zh: ruleTitle(it.ruleId, 'zh'), en: ruleTitle(it.ruleId, 'en') } : null,
+    due: dueAt ? { zh: formatDue(dueAt, 'zh'), en: formatDue(dueAt, 'en') } : null,
+    text: describeEvent({ type: EVENT_OF_STATUS[status], payload, producer: { agencyId: 'workflow' } }),
+  };
+}

@@ -60,8 +60,9 @@ describe('case transfer paths across enforcement, police and procuratorate', () 
     await enfPhase(a, transferId, 'items-handed-over');
     await eventually(() => a.pol.get<PolTransfer>(`/transfers/${transferId}`), (t) => t.timeline.some((e) => e.what.startsWith('seized items handed over')), 'police sees the items');
     await copy(transferId, (c) => c.status === 'items-handed-over' && c.handedOverItems.length === 1, 'items handed over');
+    // acting twice is ALREADY_DONE everywhere, even when the act closed the transfer (libs/platform assertAct)
     const closed = await a.enf.call<{ code: string }>('POST', `/transfers/${transferId}/items-handover`, { items: [{ kind: 'other', title: 'x' }] }, 409);
-    expect(closed.body.code).toBe('CASE.CLOSED');
+    expect(closed.body.code).toBe('TRANSFER.ALREADY_DONE');
     // the criminal case goes on: the penalty clock stays suspended
     const c = await a.enf.get<CaseView>(`/cases/${caseId}`);
     expect(c.penaltyClock.status).toBe('suspended');

@@ -30,6 +30,7 @@ export const ErrorCodes = {
   transferAlreadyDone: 'TRANSFER.ALREADY_DONE',
   supervisionNotFound: 'SUPERVISION.NOT_FOUND',
   supervisionOutOfOrder: 'SUPERVISION.OUT_OF_ORDER',
+  supervisionAlreadyDone: 'SUPERVISION.ALREADY_DONE',
   evidenceDuplicate: 'EVIDENCE.DUPLICATE',
   approvalRequired: 'TRANSFER.APPROVAL_REQUIRED',
 } as const;

@@ -13,3 +13,5 @@ export { metricsModule, MetricsSources, type MetricsTextSource } from './metrics
 export { scrapeGauge } from './metrics/scrape-gauge';
 export * from './http-hardening';
 export * from './openapi';
+export * from './act-guard';
+export * from './phase-history';

@@ -20,7 +20,7 @@ export class TransferUnitOfWork {
         await tx.manager.findOne(Transfer, { where: { id: transferId }, lock: { mode: 'pessimistic_write' } }),
         officer, { code: ErrorCodes.transferNotFound, message: `No transfer ${transferId} in your agency.` },
       );
-      assertAllowed(t.phase, act);
+      assertAllowed(t.phase, act, t.previousPhase);
       const result = await fn(t, tx);
       await tx.manager.save(t);
       await syncPenaltyClock(tx, t);

@@ -1,16 +1,18 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { MaterialItem, ThresholdFact } from '@casebridge/contracts';
-import type { TimelineEntry } from '@casebridge/platform';
+import { PhaseTracked, type TimelineEntry } from '@casebridge/platform';
 import type { TransferPhase } from './transfer.machine';
 
 /** The enforcement agency's record of one transfer of a suspected crime (案件移送). */
 @Entity('transfer')
-export class Transfer {
+export class Transfer extends PhaseTracked<TransferPhase> {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'case_id' }) @Index() caseId!: string;
   @Column('uuid', { name: 'linked_case_id' }) @Index() linkedCaseId!: string;
   @Column('varchar', { name: 'agency_id', length: 64 }) @Index() agencyId!: string;
   @Column('varchar', { length: 32 }) phase!: TransferPhase;
+  /** the phase before the last change: the act guard (libs/platform assertAct) tells "done twice" from "out of order" by it */
+  @Column('varchar', { name: 'previous_phase', length: 32, nullable: true }) previousPhase!: TransferPhase | null;
   @Column('jsonb', { name: 'threshold_facts' }) thresholdFacts!: ThresholdFact[];
   @Column('text') facts!: string;
   @Column('jsonb', { name: 'team_officer_ids', nullable: true }) teamOfficerIds!: string[] | null;

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCodes } from '@casebridge/contracts';
+import { ErrorCodes } from '@casebridge/contracts';
+import { assertAct, type ActRules } from '@casebridge/platform';
 
 /**
  * The enforcement agency's view of one transfer (案件移送), flows.md §1. Pure: which act is allowed in
@@ -46,37 +47,55 @@ const ALLOWED: Record<TransferAct, readonly TransferPhase[]> = {
   'hand-over-items': ['filed'],
 };
 
-const ACT_TEXT: Record<TransferAct, string> = {
-  'team-report': 'submit the case team report',
-  'head-decision': 'decide on the transfer',
-  send: 'send the transfer to the police',
-  'supplement-materials': 'supplement materials',
-  'request-reconsideration': 'request reconsideration',
-  'request-supervision': 'request filing supervision',
-  'hand-over-items': 'hand over seized items',
+/** Where each act leads: in these phases, straight after the act, acting again is "twice" (ALREADY_DONE). */
+const LEADS_TO: Record<TransferAct, readonly TransferPhase[]> = {
+  'team-report': ['reported'],
+  'head-decision': ['approved', 'refused'],
+  send: ['sent'],
+  'supplement-materials': ['received', 'sent'],
+  'request-reconsideration': ['reconsideration-requested'],
+  'request-supervision': ['supervision-requested'],
+  'hand-over-items': ['items-handed-over'],
 };
 
-/** Throws a DomainError an officer understands when the act does not fit the phase. */
-export function assertAllowed(phase: TransferPhase, act: TransferAct): void {
-  if (ALLOWED[act].includes(phase)) return;
-  if (CLOSED_PHASES.includes(phase)) {
-    throw new DomainError(ErrorCodes.caseClosed, 'conflict', `This transfer is closed (${phase}); you cannot ${ACT_TEXT[act]} any more.`, { phase });
-  }
-  const done = doneBy(act, phase);
-  throw new DomainError(
-    done ? ErrorCodes.transferAlreadyDone : ErrorCodes.transferOutOfOrder,
-    'conflict',
-    done
-      ? `This was already done: the transfer is now "${phase}", so you cannot ${ACT_TEXT[act]} again.`
-      : `You cannot ${ACT_TEXT[act]} now: the transfer is "${phase}" (allowed when ${ALLOWED[act].join(' or ')}).`,
-    { phase, allowedPhases: ALLOWED[act] },
-  );
-}
+/** What the enforcement agency can do, or waits for, in each phase (said in every refusal). */
+const NEXT: Partial<Record<TransferPhase, string>> = {
+  suspected: 'the case team reports in writing (transfer.team-report)',
+  reported: 'the head decides (transfer.head-decision)',
+  approved: 'send the transfer to the police within 24 hours (transfer.handover)',
+  'opinion-received': 'send the transfer, as the procuratorate told you to (transfer.after-procuratorate-opinion)',
+  sent: 'wait for the police receipt (transfer.receipt)',
+  received: 'wait for the police filing decision (transfer.filing-review); once it is overdue, ask for filing supervision',
+  'materials-requested': 'supplement the missing materials (transfer.materials-supplement)',
+  filed: 'hand over the seized items (transfer.items-handover)',
+  'not-filed': 'request reconsideration (transfer.reconsideration-request) or ask the procuratorate for filing supervision',
+  'reconsideration-requested': 'wait for the police reconsideration decision (transfer.reconsideration-decision)',
+  upheld: 'ask the procuratorate for filing supervision (transfer.supervision-request)',
+  'supervision-requested': 'wait for the procuratorate to open filing supervision (supervision.request-review)',
+  'under-supervision': 'wait for the procuratorate and the police (filing supervision)',
+};
 
-/** Was the act already performed (the phase lies after the act's phases)? */
-function doneBy(act: TransferAct, phase: TransferPhase): boolean {
-  const order = TRANSFER_PHASES.indexOf(phase);
-  return ALLOWED[act].every((p) => TRANSFER_PHASES.indexOf(p) < order) && act !== 'request-supervision';
+export const TRANSFER_ACT_RULES: ActRules<TransferPhase, TransferAct> = {
+  subject: 'transfer',
+  codes: { alreadyDone: ErrorCodes.transferAlreadyDone, outOfOrder: ErrorCodes.transferOutOfOrder, closed: ErrorCodes.caseClosed },
+  allowed: ALLOWED,
+  leadsTo: LEADS_TO,
+  closed: CLOSED_PHASES,
+  text: {
+    'team-report': 'submit the case team report',
+    'head-decision': 'decide on the transfer',
+    send: 'send the transfer to the police',
+    'supplement-materials': 'supplement materials',
+    'request-reconsideration': 'request reconsideration',
+    'request-supervision': 'request filing supervision',
+    'hand-over-items': 'hand over seized items',
+  },
+  next: NEXT,
+};
+
+/** Throws a DomainError an officer understands when the act does not fit the phase (libs/platform assertAct). */
+export function assertAllowed(phase: TransferPhase, act: TransferAct, previousPhase?: TransferPhase | null): void {
+  assertAct(TRANSFER_ACT_RULES, act, { phase, previousPhase });
 }
 
 /** Whether the administrative-penalty clock (penalty.decision-period) runs in this phase: not while with the police (E17 art 16). */

@@ -1,11 +1,11 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { DomainError, ErrorCodes, FilingSupervisionExplained } from '@casebridge/contracts';
+import { ErrorCodes, FilingSupervisionExplained } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { entry, withEntry } from '@casebridge/platform';
-import { SupervisionMatter } from './supervision-matter.entity';
+import { assertAct, entry, withEntry, type ActRules } from '@casebridge/platform';
+import { SupervisionMatter, type MatterPhase } from './supervision-matter.entity';
 
 export class ExplainRequest {
   @ApiProperty({ example: '经审查，排放浓度未达到追诉标准，理由如下……' })
@@ -14,6 +14,21 @@ export class ExplainRequest {
 export class ExplainCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly supervisionId: string, readonly request: ExplainRequest) { super(); }
 }
+/** The police side of a filing supervision: the one act it answers here (libs/platform assertAct). */
+export const MATTER_ACT_RULES: ActRules<MatterPhase, 'explain'> = {
+  subject: 'supervision',
+  codes: { alreadyDone: ErrorCodes.supervisionAlreadyDone, outOfOrder: ErrorCodes.supervisionOutOfOrder, closed: ErrorCodes.caseClosed },
+  allowed: { explain: ['explanation-required'] },
+  leadsTo: { explain: ['explained'] },
+  closed: ['closed'],
+  text: { explain: 'explain the non-filing' },
+  next: {
+    opened: 'wait: the procuratorate may require reasons (supervision.police-explain)',
+    explained: 'wait: the procuratorate is weighing your reasons',
+    'notice-to-file': 'file within 15 days (supervision.police-file): POST /transfers/:id/decision with outcome "filed" and this supervisionId',
+  },
+};
+
 /** Explains the non-filing to the procuratorate (supervision.police-explain, 7 days). */
 @CommandHandler(ExplainCommand)
 export class ExplainHandler implements ICommandHandler<ExplainCommand> {
@@ -24,10 +39,7 @@ export class ExplainHandler implements ICommandHandler<ExplainCommand> {
         await tx.manager.findOne(SupervisionMatter, { where: { id: supervisionId }, lock: { mode: 'pessimistic_write' } }),
         officer, { code: ErrorCodes.supervisionNotFound, message: `No filing supervision ${supervisionId} concerns your office.` },
       );
-      if (m.phase !== 'explanation-required') {
-        throw new DomainError(m.phase === 'explained' ? ErrorCodes.transferAlreadyDone : ErrorCodes.supervisionOutOfOrder, 'conflict',
-          m.phase === 'explained' ? 'You already explained; the procuratorate is reviewing your reasons.' : `No explanation is asked for now (supervision is "${m.phase}").`);
-      }
+      assertAct(MATTER_ACT_RULES, 'explain', m);
       m.phase = 'explained';
       m.timeline = withEntry(m.timeline, entry('reasons given to the procuratorate', officer.sub, new Date(), { note: request.reasons }));
       await tx.manager.save(m);

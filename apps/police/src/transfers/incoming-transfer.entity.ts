@@ -1,11 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { MaterialItem, ThresholdFact } from '@casebridge/contracts';
-import type { TimelineEntry } from '@casebridge/platform';
+import { PhaseTracked, type TimelineEntry } from '@casebridge/platform';
 import type { IncomingPhase } from './incoming-transfer.machine';
 
 /** A transfer received by one police office (it sees only transfers addressed to it). */
 @Entity('incoming_transfer')
-export class IncomingTransfer {
+export class IncomingTransfer extends PhaseTracked<IncomingPhase> {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'linked_case_id' }) @Index() linkedCaseId!: string;
   /** the police office it was sent or forwarded to: one row per office that received it */
@@ -19,6 +19,8 @@ export class IncomingTransfer {
   @Column('jsonb', { name: 'threshold_facts' }) thresholdFacts!: ThresholdFact[];
   @Column('jsonb') materials!: MaterialItem[];
   @Column('varchar', { length: 32 }) phase!: IncomingPhase;
+  /** the phase before the last change (libs/platform PhaseTracked, for the act guard) */
+  @Column('varchar', { name: 'previous_phase', length: 32, nullable: true }) previousPhase!: IncomingPhase | null;
   @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
   @Column('varchar', { name: 'receipt_number', length: 64, nullable: true }) receiptNumber!: string | null;
   @Column('timestamptz', { name: 'receipt_signed_at', nullable: true }) receiptSignedAt!: Date | null;

@@ -23,4 +23,21 @@ describe('police incoming transfer machine', () => {
     ['not-filed', 'decide-reconsideration', 'TRANSFER.OUT_OF_ORDER'],
     ['returned-for-penalty', 'extend-review', 'CASE.CLOSED'],
   ])('refuses %s → %s with %s', (phase, act, expected) => expect(code(() => assertPoliceAct(phase, act))).toBe(expected));
+
+  it('filing without supervisionId after a notice is "already decided", and says to send the supervisionId (issue #9 item 9)', () => {
+    try {
+      assertPoliceAct('upheld', 'decide-filing', 'reconsidering');
+      throw new Error('not refused');
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe('TRANSFER.OUT_OF_ORDER');
+      expect((e as DomainError).message).toMatch(/to file on its notice, send its supervisionId with the decision/);
+    }
+    expect(code(() => assertPoliceAct('not-filed', 'decide-filing', 'received'))).toBe('TRANSFER.ALREADY_DONE');
+  });
+
+  it('signing the receipt again after something changed is out of order, not "twice"', () => {
+    expect(code(() => assertPoliceAct('received', 'sign-receipt', 'awaiting-receipt'))).toBe('TRANSFER.ALREADY_DONE');
+    expect(code(() => assertPoliceAct('received', 'sign-receipt', 'materials-requested'))).toBe('TRANSFER.OUT_OF_ORDER');
+  });
 });

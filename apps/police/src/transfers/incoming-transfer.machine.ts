@@ -1,4 +1,5 @@
-import { DomainError, ErrorCodes } from '@casebridge/contracts';
+import { ErrorCodes } from '@casebridge/contracts';
+import { assertAct, type ActRules } from '@casebridge/platform';
 
 /** The police view of a transfer received from an enforcement agency (flows.md §1 steps 4–5). */
 export const INCOMING_PHASES = [
@@ -30,28 +31,46 @@ const ALLOWED: Record<PoliceAct, readonly IncomingPhase[]> = {
   'file-after-notice': ['not-filed', 'upheld', 'reconsidering'],
 };
 
-const TEXT: Record<PoliceAct, string> = {
-  'sign-receipt': 'sign the receipt',
-  forward: 'forward or return the case',
-  'request-materials': 'ask for missing materials',
-  'extend-review': 'extend the filing review',
-  'decide-filing': 'decide on filing',
-  'decide-reconsideration': 'decide on the reconsideration',
-  'file-after-notice': 'file after the procuratorate’s notice',
+/** Where each act leads: in these phases, straight after the act, acting again is "twice" (ALREADY_DONE). */
+const LEADS_TO: Record<PoliceAct, readonly IncomingPhase[]> = {
+  'sign-receipt': ['received'],
+  forward: ['forwarded', 'returned'],
+  'request-materials': ['materials-requested'],
+  'extend-review': [],
+  'decide-filing': ['filed', 'not-filed', 'returned-for-penalty'],
+  'decide-reconsideration': ['upheld', 'filed'],
+  'file-after-notice': ['filed'],
 };
 
-export function assertPoliceAct(phase: IncomingPhase, act: PoliceAct): void {
-  if (ALLOWED[act].includes(phase)) return;
-  if (CLOSED_INCOMING.includes(phase)) {
-    const code = act === 'sign-receipt' || act === 'decide-filing' || act === 'forward' ? ErrorCodes.transferAlreadyDone : ErrorCodes.caseClosed;
-    throw new DomainError(code, 'conflict', `This transfer is already ${phase}; you cannot ${TEXT[act]} any more.`, { phase });
-  }
-  const order = INCOMING_PHASES.indexOf(phase);
-  const done = ALLOWED[act].every((p) => INCOMING_PHASES.indexOf(p) < order);
-  throw new DomainError(
-    done ? ErrorCodes.transferAlreadyDone : ErrorCodes.transferOutOfOrder, 'conflict',
-    done ? `This was already done: the transfer is "${phase}", so you cannot ${TEXT[act]} again.`
-      : `You cannot ${TEXT[act]} now: the transfer is "${phase}" (allowed when ${ALLOWED[act].join(' or ')}).`,
-    { phase, allowedPhases: ALLOWED[act] },
-  );
+/** What the police office can do, or waits for, in each phase (said in every refusal). */
+const NEXT: Partial<Record<IncomingPhase, string>> = {
+  'awaiting-receipt': 'sign the receipt (transfer.receipt) or forward/return the case',
+  received: 'decide on filing (transfer.filing-review), ask for missing materials, or extend the review',
+  'materials-requested': 'wait for the materials (transfer.materials-supplement) — the review goes on; you may still decide',
+  'not-filed': 'wait: enforcement may ask for reconsideration or for filing supervision; to file on a procuratorate notice, send its supervisionId with the decision',
+  reconsidering: 'decide on the reconsideration (transfer.reconsideration-decision)',
+  upheld: 'wait for the procuratorate; to file on its notice, send its supervisionId with the decision',
+};
+
+export const POLICE_ACT_RULES: ActRules<IncomingPhase, PoliceAct> = {
+  subject: 'transfer',
+  codes: { alreadyDone: ErrorCodes.transferAlreadyDone, outOfOrder: ErrorCodes.transferOutOfOrder, closed: ErrorCodes.caseClosed },
+  allowed: ALLOWED,
+  leadsTo: LEADS_TO,
+  closed: CLOSED_INCOMING,
+  text: {
+    'sign-receipt': 'sign the receipt',
+    forward: 'forward or return the case',
+    'request-materials': 'ask for missing materials',
+    'extend-review': 'extend the filing review',
+    'decide-filing': 'decide on filing',
+    'decide-reconsideration': 'decide on the reconsideration',
+    'file-after-notice': 'file after the procuratorate’s notice',
+  },
+  next: NEXT,
+};
+
+/** Throws a DomainError an officer understands when the act does not fit the phase (libs/platform assertAct). */
+export function assertPoliceAct(phase: IncomingPhase, act: PoliceAct, previousPhase?: IncomingPhase | null): void {
+  assertAct(POLICE_ACT_RULES, act, { phase, previousPhase });
 }

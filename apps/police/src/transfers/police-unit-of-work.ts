@@ -16,7 +16,7 @@ export class PoliceUnitOfWork {
         await tx.manager.findOne(IncomingTransfer, { where: { id: transferId, agencyId: officer.agencyId }, lock: { mode: 'pessimistic_write' } }),
         officer, { code: ErrorCodes.transferNotFound, message: `No transfer ${transferId} was sent to your office.` },
       );
-      assertPoliceAct(t.phase, act);
+      assertPoliceAct(t.phase, act, t.previousPhase);
       const result = await fn(t, tx);
       await tx.manager.save(t);
       return result;

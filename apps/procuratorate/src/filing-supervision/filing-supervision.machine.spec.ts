@@ -32,12 +32,12 @@ describe('procuratorate filing supervision machine', () => {
     it.each<[FilingSupervisionPhase, SupervisionAct, string, string]>([
       // twice
       ['explanation-required', 'require-explanation', 'SUPERVISION.ALREADY_DONE', 'supervision.police-explain already started'],
-      ['explained', 'require-explanation', 'SUPERVISION.ALREADY_DONE', 'supervision.police-explain already answered'],
       ['notice-to-file', 'issue-filing-notice', 'SUPERVISION.ALREADY_DONE', 'supervision.police-file already started'],
-      ['police-filed', 'issue-filing-notice', 'SUPERVISION.ALREADY_DONE', 'supervision.police-file already met'],
       ['correction-issued', 'issue-correction', 'SUPERVISION.ALREADY_DONE', 'correction after supervision.police-file already issued'],
       ['chaser-issued', 'issue-chaser', 'SUPERVISION.ALREADY_DONE', 'supervision.investigation-chaser already sent'],
-      // out of order
+      // out of order — including acts done earlier after which something changed (libs/platform assertAct)
+      ['explained', 'require-explanation', 'SUPERVISION.OUT_OF_ORDER', 'supervision.police-explain already answered: the police acted since'],
+      ['police-filed', 'issue-filing-notice', 'SUPERVISION.OUT_OF_ORDER', 'supervision.police-file already met: the police acted since'],
       ['opened', 'accept-reasons', 'SUPERVISION.OUT_OF_ORDER', 'supervision.tell-agency needs the police reasons first'],
       ['explanation-required', 'accept-reasons', 'SUPERVISION.OUT_OF_ORDER', 'supervision.tell-agency before supervision.police-explain was answered'],
       ['opened', 'issue-correction', 'SUPERVISION.OUT_OF_ORDER', 'correction without a notice to file (supervision.police-file)'],
@@ -47,7 +47,7 @@ describe('procuratorate filing supervision machine', () => {
       ['notice-to-file', 'accept-reasons', 'SUPERVISION.OUT_OF_ORDER', 'supervision.tell-agency after a notice to file'],
       ['police-filed', 'require-explanation', 'SUPERVISION.OUT_OF_ORDER', 'supervision.police-explain after the police filed'],
       // closed
-      ['reasons-accepted', 'accept-reasons', 'CASE.CLOSED', 'supervision.tell-agency closed the supervision'],
+      ['reasons-accepted', 'accept-reasons', 'SUPERVISION.ALREADY_DONE', 'acting twice: already done, even though it closed the supervision'],
       ['reasons-accepted', 'issue-filing-notice', 'CASE.CLOSED', 'supervision.tell-agency closed the supervision'],
       ['reasons-accepted', 'issue-chaser', 'CASE.CLOSED', 'supervision.tell-agency closed the supervision'],
     ])('%s → %s is refused with %s (%s)', (phase, act, code) => {

@@ -1,4 +1,5 @@
 import { AGENCY_ID_PATTERN, DomainError, ErrorCodes, parseAgencyId } from '@casebridge/contracts';
+import { assertAct, type ActRules } from '@casebridge/platform';
 
 /**
  * One filing supervision (立案监督) by the procuratorate, flows.md §2. Pure: which act is allowed in
@@ -33,7 +34,7 @@ export const SupervisionErrorCodes = {
   notFound: ErrorCodes.supervisionNotFound,
   outOfOrder: ErrorCodes.supervisionOutOfOrder,
   closed: ErrorCodes.caseClosed,
-  alreadyDone: 'SUPERVISION.ALREADY_DONE',
+  alreadyDone: ErrorCodes.supervisionAlreadyDone,
   alreadyOpen: 'SUPERVISION.ALREADY_OPEN',
   policeAlreadyFiled: 'SUPERVISION.POLICE_ALREADY_FILED',
   policeFileNotOverdue: 'SUPERVISION.POLICE_FILE_NOT_OVERDUE',
@@ -51,42 +52,48 @@ const ALLOWED: Record<SupervisionAct, readonly FilingSupervisionPhase[]> = {
   'issue-chaser': ['police-filed'], // supervision.investigation-chaser (JR art 564)
 };
 
-/** Phases that can only be reached once the act was done: acting again there is "twice", not "out of order". */
-const DONE_IN: Record<SupervisionAct, readonly FilingSupervisionPhase[]> = {
-  'require-explanation': ['explanation-required', 'explained'],
+/** Where each act leads: in these phases, straight after the act, acting again is "twice" (ALREADY_DONE). */
+const LEADS_TO: Record<SupervisionAct, readonly FilingSupervisionPhase[]> = {
+  'require-explanation': ['explanation-required'],
   'accept-reasons': ['reasons-accepted'],
-  'issue-filing-notice': ['notice-to-file', 'correction-issued', 'police-filed', 'chaser-issued'],
+  'issue-filing-notice': ['notice-to-file'],
   'issue-correction': ['correction-issued'],
   'issue-chaser': ['chaser-issued'],
 };
 
-const ACT_TEXT: Record<SupervisionAct, string> = {
-  'require-explanation': 'require the police to explain',
-  'accept-reasons': 'accept the police reasons',
-  'issue-filing-notice': 'notify the police to file',
-  'issue-correction': 'issue a correction notice',
-  'issue-chaser': 'issue a chaser',
+/** What the procuratorate can do, or waits for, in each phase (said in every refusal). */
+const NEXT: Partial<Record<FilingSupervisionPhase, string>> = {
+  opened: 'require the police to explain (supervision.police-explain) or notify them to file',
+  'explanation-required': 'wait for the police reasons (supervision.police-explain, 7 days); once that period ran out you may notify them to file',
+  explained: 'accept the reasons (supervision.tell-agency) or notify the police to file (supervision.police-file)',
+  'notice-to-file': 'wait for the police to file (supervision.police-file, 15 days); once it ran out, issue a correction notice',
+  'correction-issued': 'wait for the police to file; escalate one level up if they do not',
+  'police-filed': 'watch the investigation; a chaser is due 3 months after the filing (supervision.investigation-chaser)',
+};
+
+export const SUPERVISION_ACT_RULES: ActRules<FilingSupervisionPhase, SupervisionAct> = {
+  subject: 'supervision',
+  codes: { alreadyDone: SupervisionErrorCodes.alreadyDone, outOfOrder: SupervisionErrorCodes.outOfOrder, closed: SupervisionErrorCodes.closed },
+  allowed: ALLOWED,
+  leadsTo: LEADS_TO,
+  closed: CLOSED_SUPERVISION_PHASES,
+  text: {
+    'require-explanation': 'require the police to explain',
+    'accept-reasons': 'accept the police reasons',
+    'issue-filing-notice': 'notify the police to file',
+    'issue-correction': 'issue a correction notice',
+    'issue-chaser': 'issue a chaser',
+  },
+  next: NEXT,
 };
 
 export function isClosed(phase: FilingSupervisionPhase): boolean {
   return CLOSED_SUPERVISION_PHASES.includes(phase);
 }
 
-/** Throws a DomainError an officer understands when the act does not fit the phase. */
+/** Throws a DomainError an officer understands when the act does not fit the phase (libs/platform assertAct). */
 export function assertAllowed(phase: FilingSupervisionPhase, act: SupervisionAct): void {
-  if (ALLOWED[act].includes(phase)) return;
-  if (isClosed(phase)) {
-    throw new DomainError(SupervisionErrorCodes.closed, 'conflict', `This supervision is closed (${phase}); you cannot ${ACT_TEXT[act]} any more.`, { phase });
-  }
-  const done = DONE_IN[act].includes(phase);
-  throw new DomainError(
-    done ? SupervisionErrorCodes.alreadyDone : SupervisionErrorCodes.outOfOrder,
-    'conflict',
-    done
-      ? `This was already done: the supervision is now "${phase}", so you cannot ${ACT_TEXT[act]} again.`
-      : `You cannot ${ACT_TEXT[act]} now: the supervision is "${phase}" (allowed when ${ALLOWED[act].join(' or ')}).`,
-    { phase, allowedPhases: ALLOWED[act] },
-  );
+  assertAct(SUPERVISION_ACT_RULES, act, { phase });
 }
 
 /**

@@ -38,6 +38,10 @@ describe('each agency’s inbox is what it owes now (transfer → filing supervi
     const { transferId, linkedCaseId } = await openAndSend(a, 'inbox');
     // transfer.receipt is owed by the police; the copy to the procuratorate was made with the transfer (E17 art 6): not owed
     await owes(linkedCaseId, { enf: [], pol: ['transfer.receipt'], pro: [] }, 'sent');
+    // Item 10: penalty.decision-period is held by a workflow; with the police it is suspended, not owed (E17 art 16)
+    const suspended = await eventually(() => inbox(a.enf, linkedCaseId, 'suspended'),
+      (i) => i.items.some((x) => x.ruleId === 'penalty.decision-period'), 'enforcement: penalty clock suspended');
+    expect(suspended.items.map((x) => [x.ruleId, x.status])).toEqual([['penalty.decision-period', 'suspended']]);
     const enfDone = await eventually(() => inbox(a.enf, linkedCaseId, 'done'),
       (i) => i.items.some((x) => x.ruleId === 'transfer.copy-to-procuratorate'), 'enforcement: the copy is done');
     expect(enfDone.items.find((x) => x.ruleId === 'transfer.copy-to-procuratorate')).toMatchObject({ status: 'done', outcome: 'met' });

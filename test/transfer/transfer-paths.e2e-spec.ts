@@ -111,6 +111,10 @@ describe('case transfer paths across enforcement, police and procuratorate', () 
     expect(c.penaltyClock.suspensions).toHaveLength(1);
     expect(c.penaltyClock.suspensions[0]!.to).not.toBeNull();
     await copy(transferId, (x) => x.status === 'returned-for-penalty', 'returned');
+    // the workflow's penalty.decision-period runs again: enforcement owes the penalty decision (E17 art 16)
+    const { linkedCaseId } = await a.enf.get<{ linkedCaseId: string }>(`/cases/${caseId}`);
+    await eventually(() => a.enf.get<{ items: { ruleId: string; status: string }[] }>(`/inbox?linkedCaseId=${linkedCaseId}`),
+      (i) => i.items.some((x) => x.ruleId === 'penalty.decision-period' && x.status === 'due'), 'enforcement owes the penalty decision again');
     const again = await a.enf.call<{ code: string }>('POST', `/transfers/${transferId}/reconsideration`, { reasons: 'x' }, 409);
     expect(again.body.code).toBe('CASE.CLOSED');
   });

@@ -4,3 +4,4 @@
 export * from './smoke/smoke.workflow';
 export { caseTransferWorkflow } from './transfer/case-transfer.workflow';
 export { filingSupervisionWorkflow } from './filing-supervision/filing-supervision.workflow';
+export { penaltyPeriodWorkflow } from './penalty/penalty.workflow';

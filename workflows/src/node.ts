@@ -8,6 +8,7 @@ export * from './bridge/temporal-bridge';
 export * from './shared/deadline.contracts';
 export * from './transfer/transfer.contracts';
 export * from './filing-supervision/filing-supervision.contracts';
+export * from './penalty/penalty.contracts';
 export * from './search-attributes';
 export * from './task-queues';
 export * from './operator/recompute-deadlines';

@@ -16,9 +16,10 @@ const load = (f: string): HistoryFile => JSON.parse(readFileSync(path.join(dir, 
 const replayOptions = { workflowsPath: require.resolve('./index'), bundlerOptions: workflowBundlerOptions() };
 
 describe('replay of recorded histories', () => {
-  it('has a history for every path of both workflows', () => {
+  it('has a history for every path of the workflows', () => {
     expect(files.length).toBeGreaterThanOrEqual(15);
     expect(files.some((f) => f.startsWith('supervision-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('penalty-'))).toBe(true);
   });
 
   it('replays every history without nondeterminism', async () => {

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
 import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
-import { SUPERVISION_WORKFLOW_EVENT_TYPES, TemporalBridge, TRANSFER_WORKFLOW_EVENT_TYPES, WorkflowNotStartedError } from '@casebridge/workflows/node';
+import {
+  PENALTY_WORKFLOW_EVENT_TYPES, SUPERVISION_WORKFLOW_EVENT_TYPES, TemporalBridge, TRANSFER_WORKFLOW_EVENT_TYPES, WorkflowNotStartedError,
+} from '@casebridge/workflows/node';
 
 /** Every event a case workflow listens to (the workflows' own contracts are the single source). */
-export const BRIDGED_EVENT_TYPES: [string, ...string[]] = [...new Set<string>([...TRANSFER_WORKFLOW_EVENT_TYPES, ...SUPERVISION_WORKFLOW_EVENT_TYPES])] as [string, ...string[]];
+export const BRIDGED_EVENT_TYPES: [string, ...string[]] = [...new Set<string>([...TRANSFER_WORKFLOW_EVENT_TYPES, ...SUPERVISION_WORKFLOW_EVENT_TYPES, ...PENALTY_WORKFLOW_EVENT_TYPES])] as [string, ...string[]];
 
 /**
  * Kafka → Temporal: every transfer and filing-supervision event starts or signals its workflow.

@@ -83,9 +83,20 @@ describe('routeEvent', () => {
     expect(routeEvent(env('filing-supervision.requested', 'enforcement', { transferId })).map((r) => r.workflowId)).toEqual([`transfer-${transferId}`]);
   });
 
+  it('case.registered starts the penalty clock workflow; penalty.clock-changed signals it (optional: older cases have none)', () => {
+    const [start] = routeEvent(env('case.registered', 'enforcement', { caseId: transferId, region: '210100' }));
+    expect(start).toMatchObject({
+      kind: 'signalWithStart', workflowType: 'penaltyPeriodWorkflow', workflowId: `penalty-${transferId}`, workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      startArgs: [{ caseId: transferId, enforcementAgencyId: 'enforcement:210100', region: '210100' }],
+    });
+    expect(routeEvent(env('penalty.clock-changed', 'enforcement', { caseId: transferId, state: 'suspended', reason: 'x' }))).toEqual([
+      expect.objectContaining({ kind: 'signal', workflowId: `penalty-${transferId}`, optional: true }),
+    ]);
+  });
+
   it('events that are not for workflows route nowhere', () => {
     expect(routeEvent(env('deadline.started', 'workflow', { stepId: 'x' }))).toEqual([]);
-    expect(routeEvent(env('case.registered', 'enforcement', { caseId: transferId }))).toEqual([]);
+    expect(routeEvent(env('evidence.attached', 'enforcement', { caseId: transferId }))).toEqual([]);
   });
 
   it('the signal is compact and plain', () => {

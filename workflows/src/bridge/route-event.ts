@@ -19,6 +19,12 @@ import {
   type FilingSupervisionInput,
 } from '../filing-supervision/filing-supervision.contracts';
 import {
+  PENALTY_WORKFLOW_EVENT_TYPES,
+  PENALTY_WORKFLOW_TYPE,
+  penaltyWorkflowId,
+  type PenaltyPeriodInput,
+} from '../penalty/penalty.contracts';
+import {
   TRANSFER_WORKFLOW_EVENT_TYPES,
   TRANSFER_WORKFLOW_TYPE,
   TransferQueries,
@@ -34,7 +40,7 @@ import {
 export type BridgeIdReusePolicy = 'REJECT_DUPLICATE' | 'ALLOW_DUPLICATE';
 
 interface RouteBase {
-  workflowType: typeof TRANSFER_WORKFLOW_TYPE | typeof FILING_SUPERVISION_WORKFLOW_TYPE;
+  workflowType: typeof TRANSFER_WORKFLOW_TYPE | typeof FILING_SUPERVISION_WORKFLOW_TYPE | typeof PENALTY_WORKFLOW_TYPE;
   workflowId: string;
   /** Query of the workflow's state view, whose `events` list every event it applied (closed runs answer it too). */
   stateQuery: string;
@@ -46,7 +52,7 @@ interface RouteBase {
 export interface SignalWithStartRoute extends RouteBase {
   kind: 'signalWithStart';
   taskQueue: string;
-  startArgs: [CaseTransferInput] | [FilingSupervisionInput];
+  startArgs: [CaseTransferInput] | [FilingSupervisionInput] | [PenaltyPeriodInput];
   workflowIdReusePolicy: BridgeIdReusePolicy;
   /** shown in the Temporal UI: the linked case and the agencies by official name (agency directory) */
   memo: Record<string, string>;
@@ -74,6 +80,7 @@ export interface RouteOptions {
 
 const TRANSFER_TYPES: ReadonlySet<string> = new Set(TRANSFER_WORKFLOW_EVENT_TYPES);
 const SUPERVISION_TYPES: ReadonlySet<string> = new Set(SUPERVISION_WORKFLOW_EVENT_TYPES);
+const PENALTY_TYPES: ReadonlySet<string> = new Set(PENALTY_WORKFLOW_EVENT_TYPES);
 
 /** The compact, workflow-safe form of an envelope (signal `caseEvent`). */
 export function toCaseEventSignal(envelope: IntegrationEventEnvelope): CaseEventSignal {
@@ -157,6 +164,25 @@ export function routeEvent(envelope: IntegrationEventEnvelope, options: RouteOpt
       });
     } else {
       routes.push({ ...base, kind: 'signal' });
+    }
+  }
+
+  const caseId = field(envelope, 'caseId');
+  if (PENALTY_TYPES.has(envelope.type) && caseId) {
+    const workflowId = penaltyWorkflowId(caseId);
+    const base = { workflowType: PENALTY_WORKFLOW_TYPE, workflowId, signal: 'caseEvent', signalArgs } as const;
+    if (envelope.type === 'case.registered') {
+      const input: PenaltyPeriodInput = {
+        caseId,
+        linkedCaseId: envelope.linkedCaseId,
+        enforcementAgencyId: envelope.producer.agencyId,
+        region: field(envelope, 'region') ?? regionOf(envelope.producer.agencyId),
+        ...(options.config ? { config: options.config } : {}),
+      };
+      routes.push({ ...base, kind: 'signalWithStart', taskQueue, startArgs: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    } else {
+      // Cases registered before the penalty clock moved into a workflow have none: nothing to suspend there.
+      routes.push({ ...base, kind: 'signal', optional: true });
     }
   }
   return routes;

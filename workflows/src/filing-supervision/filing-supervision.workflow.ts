@@ -4,7 +4,7 @@
  * WORKFLOW CODE: only types from @casebridge/contracts; due dates come from the computeDeadline activity.
  */
 import { continueAsNew, workflowInfo } from '@temporalio/workflow';
-import { runCaseWorkflow, resolveConfig, type RunnerSnapshot } from '../shared/case-workflow-runner';
+import { runCaseWorkflow, resolveConfig, stepsView, type RunnerSnapshot } from '../shared/case-workflow-runner';
 import type { FilingSupervisionInput, SupervisionStateView } from './filing-supervision.contracts';
 import { SupervisionQueries } from './filing-supervision.contracts';
 import {
@@ -30,23 +30,17 @@ export async function filingSupervisionWorkflow(input: FilingSupervisionInput): 
     initialModel: initialSupervisionModel(input.supervisionId, input.ground),
     resume: input.resume as RunnerSnapshot<SupervisionModel> | undefined,
     stateQueryName: SupervisionQueries.supervisionState,
-    view: ({ model, tracker, events, generation, finished }) => ({
+    view: (state) => ({
       workflowId,
       supervisionId: input.supervisionId,
       transferId: input.transferId,
       linkedCaseId: input.linkedCaseId,
-      phase: model.phase,
-      finished,
-      outcome: model.outcome,
-      ground: model.ground,
-      escalatedTo: model.escalatedTo,
-      openSteps: tracker.openStepViews(),
-      closedSteps: tracker.closedSteps(),
-      missedSteps: tracker.missedSteps(),
-      rejections: tracker.rejectionList(),
-      errors: tracker.errorList(),
-      events,
-      generation,
+      phase: state.model.phase,
+      finished: state.finished,
+      outcome: state.model.outcome,
+      ground: state.model.ground,
+      escalatedTo: state.model.escalatedTo,
+      ...stepsView(state),
     }),
     continueAsNew: (snapshot) => continueAsNew<typeof filingSupervisionWorkflow>({ ...input, resume: snapshot }),
   });

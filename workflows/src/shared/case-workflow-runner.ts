@@ -29,12 +29,14 @@ import type {
   AgencyRole,
   CaseEventSignal,
   ClockSignal,
+  ClosedStepView,
   DeadlineConfig,
   DeadlineRecomputation,
   EventLogEntry,
   ExtendDeadlineSignal,
   OpenStepView,
   RecomputeDeadlinesSignal,
+  RejectedCommand,
 } from './deadline.contracts';
 import {
   CaseWorkflowSignals,
@@ -74,6 +76,31 @@ export interface RunnerView<M> {
   events: EventLogEntry[];
   generation: number;
   finished: boolean;
+}
+
+/** The part of every case workflow's state view that the runner and its tracker own. */
+export interface StepsView {
+  openSteps: OpenStepView[];
+  closedSteps: ClosedStepView[];
+  /** stepIds for which deadline.missed was published. */
+  missedSteps: string[];
+  rejections: RejectedCommand[];
+  errors: string[];
+  events: EventLogEntry[];
+  /** How many times this workflow continued as new. */
+  generation: number;
+}
+
+export function stepsView({ tracker, events, generation }: RunnerView<unknown>): StepsView {
+  return {
+    openSteps: tracker.openStepViews(),
+    closedSteps: tracker.closedSteps(),
+    missedSteps: tracker.missedSteps(),
+    rejections: tracker.rejectionList(),
+    errors: tracker.errorList(),
+    events,
+    generation,
+  };
 }
 
 export interface CaseWorkflowDefinition<M, V> {

@@ -201,6 +201,16 @@ export class DeadlineTracker {
         case 'close-all':
           for (const step of [...this.steps]) this.closeStep(step, action.at, 'moot', causationId);
           break;
+        case 'suspend': {
+          const step = this.latestOpen(action.ruleId);
+          if (step) this.suspend(step.stepId, action.at, action.reason);
+          break;
+        }
+        case 'resume': {
+          const step = this.latestOpen(action.ruleId);
+          if (step) await this.resume(step.stepId, action.at, causationId);
+          break;
+        }
         default: {
           const never: never = action;
           throw new Error(`unknown step action ${JSON.stringify(never)}`);

@@ -22,7 +22,11 @@ export type StepAction =
   /** Extend the open step of a rule to another variant, counted from the same start. */
   | { kind: 'extend'; ruleId: string; variant: string; approvedBy?: string; at: string }
   /** Close every open step as moot (the path is over). */
-  | { kind: 'close-all'; at: string };
+  | { kind: 'close-all'; at: string }
+  /** Stop the clock of the open step of a rule (e.g. penalty.decision-period while the case is with the police, E17 art 16). */
+  | { kind: 'suspend'; ruleId: string; at: string; reason?: string }
+  /** Let the suspended clock of a rule run again; the due date moves by the time it stood still. */
+  | { kind: 'resume'; ruleId: string; at: string };
 
 export type Decision<M> =
   | { kind: 'apply'; model: M; actions: StepAction[] }

@@ -5,8 +5,10 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import {
+  DAYS,
   ENFORCEMENT,
   HOURS,
+  PenaltyDriver,
   SupervisionDriver,
   TransferDriver,
   type CaseTestKit,
@@ -34,6 +36,21 @@ async function untilReceipt(d: TransferDriver) {
 }
 
 export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'penalty-suspended-resumed-missed',
+    async run(kit) {
+      const d = new PenaltyDriver(kit);
+      const registered = await d.registered();
+      await sleepUntil(kit, Date.parse(registered.occurredAt) + DAYS(10));
+      await d.clock('suspended');
+      await sleepUntil(kit, Date.parse(registered.occurredAt) + DAYS(40));
+      await d.clock('running');
+      const [, resumed] = await d.published('deadline.started', 'penalty.decision-period', 2);
+      await sleepUntil(kit, Date.parse(String(resumed!.payload.dueAt)) + HOURS(1));
+      await d.published('deadline.missed', 'penalty.decision-period');
+      return d.workflowId;
+    },
+  },
   {
     name: 'transfer-filed',
     async run(kit) {

@@ -27,6 +27,7 @@ import {
   type SupervisionStateView,
 } from '../filing-supervision/filing-supervision.contracts';
 import { TransferQueries, transferWorkflowId, type TransferStateView } from '../transfer/transfer.contracts';
+import { PenaltyQueries, penaltyWorkflowId, type PenaltyStateView } from '../penalty/penalty.contracts';
 
 export const REGION = '210100';
 export const ENFORCEMENT = `enforcement:${REGION}`;
@@ -166,6 +167,8 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
 }
 
 const PRODUCER_KIND: Record<string, AgencyKind> = {
+  'case.registered': 'enforcement',
+  'penalty.clock-changed': 'enforcement',
   'transfer.crime-suspected': 'enforcement',
   'transfer.team-reported': 'enforcement',
   'transfer.head-decided': 'enforcement',
@@ -330,22 +333,24 @@ export class TransferDriver {
 }
 
 /** Drives one filing supervision through the bridge. */
-export class SupervisionDriver {
-  readonly supervisionId = uuidv7();
-  readonly workflowId = supervisionWorkflowId(this.supervisionId);
+/** Drives one workflow through the bridge and waits until it has taken each event in (its state query lists it). */
+abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> {
+  abstract readonly workflowId: string;
+  /** the subject of its deadline events (stepId prefix) */
+  protected abstract readonly subjectId: string;
+  protected abstract readonly stateQuery: string;
 
   constructor(
     readonly kit: CaseTestKit,
-    readonly transferId = uuidv7(),
-    readonly linkedCaseId = uuidv7(),
+    readonly linkedCaseId: string,
   ) {}
 
   handle() {
     return this.kit.client.workflow.getHandle(this.workflowId);
   }
 
-  async state(): Promise<SupervisionStateView> {
-    return this.handle().query<SupervisionStateView>(SupervisionQueries.supervisionState);
+  async state(): Promise<S> {
+    return this.handle().query<S>(this.stateQuery);
   }
 
   async deliver(type: string, payload: Record<string, unknown>, occurredAt?: string): Promise<IntegrationEventEnvelope> {
@@ -360,9 +365,25 @@ export class SupervisionDriver {
 
   async published(type: string, ruleId: string, count = 1): Promise<Array<IntegrationEventEnvelope<Record<string, unknown>>>> {
     return eventually(() => {
-      const found = this.kit.sink.of(this.supervisionId, { type, ruleId });
+      const found = this.kit.sink.of(this.subjectId, { type, ruleId });
       return found.length >= count ? found : undefined;
     }, `${type} ${ruleId}`);
+  }
+}
+
+/** Drives one filing supervision through the bridge. */
+export class SupervisionDriver extends WorkflowDriver<SupervisionStateView> {
+  readonly supervisionId = uuidv7();
+  readonly workflowId = supervisionWorkflowId(this.supervisionId);
+  protected readonly subjectId = this.supervisionId;
+  protected readonly stateQuery = SupervisionQueries.supervisionState;
+
+  constructor(
+    kit: CaseTestKit,
+    readonly transferId = uuidv7(),
+    linkedCaseId = uuidv7(),
+  ) {
+    super(kit, linkedCaseId);
   }
 
   private ids() {
@@ -393,6 +414,30 @@ export class SupervisionDriver {
   }
   chaserIssued(at?: string) {
     return this.deliver('filing-supervision.chaser-issued', { ...this.ids(), note: '催办函' }, at);
+  }
+}
+
+/** Drives one administrative case's penalty.decision-period (penaltyPeriodWorkflow) through the bridge. */
+export class PenaltyDriver extends WorkflowDriver<PenaltyStateView> {
+  readonly caseId = uuidv7();
+  readonly workflowId = penaltyWorkflowId(this.caseId);
+  protected readonly subjectId = this.caseId;
+  protected readonly stateQuery = PenaltyQueries.penaltyState;
+
+  constructor(kit: CaseTestKit) {
+    super(kit, uuidv7());
+  }
+
+  registered(at?: string) {
+    return this.deliver('case.registered', {
+      caseId: this.caseId, caseNumber: '辽沈环罚〔2025〕12号', region: REGION, party: { name: '某化工有限公司', creditCode: '91210100MA0B12345X' },
+      violation: '通过暗管排放含铬废水', discoveredAt: '2025-09-20T10:00:00+08:00',
+    }, at);
+  }
+  clock(state: 'suspended' | 'running', at?: string) {
+    return this.deliver('penalty.clock-changed', {
+      caseId: this.caseId, state, reason: state === 'suspended' ? 'the case is with the police (E17 art 16)' : 'the case is back with the agency',
+    }, at);
   }
 }
 

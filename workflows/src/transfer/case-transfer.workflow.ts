@@ -5,7 +5,7 @@
  * WORKFLOW CODE: only types from @casebridge/contracts; due dates come from the computeDeadline activity.
  */
 import { continueAsNew, workflowInfo } from '@temporalio/workflow';
-import { runCaseWorkflow, resolveConfig, type RunnerSnapshot } from '../shared/case-workflow-runner';
+import { runCaseWorkflow, resolveConfig, stepsView, type RunnerSnapshot } from '../shared/case-workflow-runner';
 import type { CaseTransferInput, TransferStateView } from './transfer.contracts';
 import { TransferQueries } from './transfer.contracts';
 import { initialTransferModel, transferDecider, transferOwners, type TransferModel } from './transfer.decider';
@@ -23,23 +23,17 @@ export async function caseTransferWorkflow(input: CaseTransferInput): Promise<Tr
     initialModel: initialTransferModel(),
     resume: input.resume as RunnerSnapshot<TransferModel> | undefined,
     stateQueryName: TransferQueries.transferState,
-    view: ({ model, tracker, events, generation, finished }) => ({
+    view: (state) => ({
       workflowId,
       transferId: input.transferId,
       linkedCaseId: input.linkedCaseId,
-      phase: model.phase,
-      finished,
-      outcome: model.outcome,
+      phase: state.model.phase,
+      finished: state.finished,
+      outcome: state.model.outcome,
       enforcementAgencyId: input.enforcementAgencyId,
-      policeAgencyId: model.policeAgencyId,
-      procuratorateAgencyId: model.procuratorateAgencyId,
-      openSteps: tracker.openStepViews(),
-      closedSteps: tracker.closedSteps(),
-      missedSteps: tracker.missedSteps(),
-      rejections: tracker.rejectionList(),
-      errors: tracker.errorList(),
-      events,
-      generation,
+      policeAgencyId: state.model.policeAgencyId,
+      procuratorateAgencyId: state.model.procuratorateAgencyId,
+      ...stepsView(state),
     }),
     continueAsNew: (snapshot) => continueAsNew<typeof caseTransferWorkflow>({ ...input, resume: snapshot }),
   });

@@ -21,6 +21,9 @@ export interface InboxItemView {
   dueAt: string | null;
   /** last day (Asia/Shanghai civil date) */
   lastDay: string | null;
+  /** when the workflow warned that the due date is near / reported it missed */
+  warnedAt: string | null;
+  missedAt: string | null;
   onExpiry: string | null;
   presses: InboxPress[];
   /** met | late | moot, once done */
@@ -60,7 +63,8 @@ export function inboxItemView(it: AgencyInboxItem): InboxItemView {
   };
   return {
     id: it.id, stepId: it.stepId, ruleId: it.ruleId, subjectId: it.subjectId, linkedCaseId: it.linkedCaseId, variant: it.variant,
-    status, since: iso(it.startedAt), dueAt: iso(it.dueAt), lastDay: it.lastDay, onExpiry: it.onExpiry,
+    status, since: iso(it.startedAt), dueAt, lastDay: it.lastDay,
+    warnedAt: iso(it.warnedAt), missedAt: iso(it.missedAt), onExpiry: it.onExpiry,
     presses: it.presses, outcome: it.outcome, closedAt: iso(it.closedAt), read: it.readAt !== null,
     agencyName: agencyDirectory().names(it.agencyId),
     ruleTitle: it.ruleId ? { zh: ruleTitle(it.ruleId, 'zh'), en: ruleTitle(it.ruleId, 'en') } : null,

@@ -11,7 +11,7 @@ import { createTimeSkippingEnv } from '../support/temporal';
 import { agencies, enfPhase, openAndSend, polPhase, type Agencies } from './transfer-driver';
 
 /** GET /inbox (libs/agency-inbox): one item per step the office owes now. */
-interface InboxItem { ruleId: string | null; subjectId: string | null; status: string; dueAt: string | null; warnedAt: string | null; missedAt: string | null }
+interface InboxItem { ruleId: string | null; subjectId: string | null; status: string; dueAt: string | null; warnedAt: string | null; missedAt: string | null; outcome: string | null }
 
 describe('statutory deadlines run out in the time-skipping server and reach the owing agency', () => {
   let env: TestWorkflowEnvironment;
@@ -29,8 +29,8 @@ describe('statutory deadlines run out in the time-skipping server and reach the 
     await env?.teardown();
   }, 60_000);
 
-  const inbox = async (api: Agencies['pol'], linkedCaseId: string): Promise<InboxItem[]> =>
-    (await api.get<{ items: InboxItem[] }>(`/inbox?linkedCaseId=${linkedCaseId}`)).items;
+  const inbox = async (api: Agencies['pol'], linkedCaseId: string, status = 'owed'): Promise<InboxItem[]> =>
+    (await api.get<{ items: InboxItem[] }>(`/inbox?linkedCaseId=${linkedCaseId}&status=${status}`)).items;
   /** started: owed with a due date; warning / missed: the workflow said so */
   const has = (items: InboxItem[], what: 'started' | 'warning' | 'missed', ruleId: string, subjectId: string): boolean =>
     items.some((i) => i.ruleId === ruleId && i.subjectId === subjectId && i.dueAt !== null &&
@@ -66,7 +66,12 @@ describe('statutory deadlines run out in the time-skipping server and reach the 
     expect(has(pol1, 'warning', 'transfer.receipt', noReceipt.transferId)).toBe(true);
     const pol2 = await eventually(() => inbox(a.pol, noDecision.linkedCaseId), (i) => has(i, 'missed', 'transfer.filing-review', noDecision.transferId), 'police told: transfer.filing-review missed', 60_000);
     expect(has(pol2, 'warning', 'transfer.filing-review', noDecision.transferId)).toBe(true);
-    await eventually(() => inbox(a.enf, noReaction.linkedCaseId), (i) => has(i, 'missed', 'transfer.reconsideration-request', noReaction.transferId), 'enforcement told: transfer.reconsideration-request missed', 60_000);
+    // transfer.reconsideration-request missed: the right lapsed and the transfer ended, so nothing is owed any
+    // more — the item is done (moot), with the miss on record
+    const lapsed = await eventually(() => inbox(a.enf, noReaction.linkedCaseId, 'done'),
+      (i) => i.some((x) => x.ruleId === 'transfer.reconsideration-request' && x.missedAt !== null), 'enforcement told: transfer.reconsideration-request missed', 60_000);
+    expect(lapsed.find((x) => x.ruleId === 'transfer.reconsideration-request')).toMatchObject({ status: 'done', outcome: 'moot' });
+    expect((await inbox(a.enf, noReaction.linkedCaseId)).some((x) => x.ruleId === 'transfer.reconsideration-request')).toBe(false);
     // a deadline owed by the police is not put in enforcement's inbox, and the reverse
     expect((await inbox(a.enf, noDecision.linkedCaseId)).some((i) => i.status === 'missed')).toBe(false);
     expect((await inbox(a.pol, noReaction.linkedCaseId)).some((i) => i.ruleId === 'transfer.reconsideration-request')).toBe(false);

@@ -4,20 +4,23 @@
  * what each agency's GET /inbox says it owes: exactly the open steps it owes, nothing else (items 5–8).
  * Real Kafka, PostgreSQL and Temporal. Rule ids of deadlines.md are named at each step.
  */
-import { eventually, TestSystem, type Api } from '../support/system';
-import { agencies, enfPhase, openAndSend, polPhase, type Agencies } from './transfer-driver';
+import { Api, eventually, TestSystem } from '../support/system';
+import { agencies, enfPhase, openAndSend, polPhase, PRO, type Agencies } from './transfer-driver';
 
 interface InboxItem { stepId: string; ruleId: string | null; status: string; dueAt: string | null; outcome: string | null; presses: unknown[] }
 interface Inbox { status: string; retentionDays: number; items: InboxItem[] }
+interface ConsoleStep { ruleId: string; owingAgencyId: string; closedAt: string | null }
 interface Timeline { phase: string; timeline: { at: string; what: string; eventId?: string }[] }
 
 describe('each agency’s inbox is what it owes now (transfer → filing supervision → filed on the notice)', () => {
-  const sys = new TestSystem(['enforcement', 'police', 'procuratorate', 'workflow-worker']);
+  const sys = new TestSystem(['enforcement', 'police', 'procuratorate', 'supervision', 'workflow-worker']);
   let a: Agencies;
+  let sup: Api;
 
   beforeAll(async () => {
     await sys.start();
     a = agencies(sys);
+    sup = new Api(sys.url('supervision'), sys.token(PRO, ['supervisor'], 'sup-sun'));
   }, 240_000);
   afterAll(() => sys.stop(), 60_000);
 
@@ -59,6 +62,12 @@ describe('each agency’s inbox is what it owes now (transfer → filing supervi
     // Straight to filing supervision (E17 art 11): the procuratorate owes its review (item 5)
     await a.enf.post(`/transfers/${transferId}/supervision-request`, { reasons: '请求检察机关立案监督' });
     await owes(linkedCaseId, { enf: [], pol: [], pro: ['supervision.request-review'] }, 'supervision requested');
+    // ... and the supervisors' console shows it as the case's open step (it showed none before)
+    const open = await eventually(() => sup.get<{ steps: ConsoleStep[] }>(`/cases/${linkedCaseId}`),
+      (c) => c.steps.some((x) => x.ruleId === 'supervision.request-review' && x.closedAt === null), 'console: supervision.request-review open');
+    expect(open.steps.find((x) => x.ruleId === 'supervision.request-review')).toMatchObject({ owingAgencyId: PRO });
+    // item 10: supervisors see penalty.decision-period too, held by its workflow
+    expect(open.steps.find((x) => x.ruleId === 'penalty.decision-period')).toMatchObject({ owingAgencyId: 'enforcement:210100' });
     // Item 9: asking twice is ALREADY_DONE (nothing changed since), and says what to wait for
     const twice = await a.enf.call<{ code: string; message: string }>('POST', `/transfers/${transferId}/supervision-request`, { reasons: '再次请求' }, 409);
     expect(twice.body.code).toBe('TRANSFER.ALREADY_DONE');

@@ -104,7 +104,7 @@ describe('migrations describe the entities exactly (drift)', () => {
 
     const differing = await fresh('drift_adopt_bad');
     await migrateDatabase({ url: differing.url }, schema.sets);
-    await dropMigrationsTable(differing.url, 'ALTER TABLE agency_notification DROP COLUMN read_at');
+    await dropMigrationsTable(differing.url, 'ALTER TABLE agency_inbox_item DROP COLUMN read_at');
     await expect(migrateDatabase({ url: differing.url }, schema.sets)).rejects.toThrow(/made before migrations and differs[\s\S]*read_at/);
   });
 

@@ -2,7 +2,9 @@
 // ../schema.ts). `npm run migration:generate -- enforcement <Name>` adds to this list.
 import type { MigrationInterface } from 'typeorm';
 import { CreateEnforcementTables1795971143085 } from './1795971143085-CreateEnforcementTables';
+import { AddTransferPreviousPhase1795974772632 } from './1795974772632-AddTransferPreviousPhase';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateEnforcementTables1795971143085,
+  AddTransferPreviousPhase1795974772632,
 ];

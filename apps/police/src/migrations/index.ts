@@ -2,7 +2,9 @@
 // ../schema.ts). `npm run migration:generate -- police <Name>` adds to this list.
 import type { MigrationInterface } from 'typeorm';
 import { CreatePoliceTables1795971148409 } from './1795971148409-CreatePoliceTables';
+import { AddPreviousPhase1795974774467 } from './1795974774467-AddPreviousPhase';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreatePoliceTables1795971148409,
+  AddPreviousPhase1795974774467,
 ];

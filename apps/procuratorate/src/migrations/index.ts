@@ -2,7 +2,9 @@
 // ../schema.ts). `npm run migration:generate -- procuratorate <Name>` adds to this list.
 import type { MigrationInterface } from 'typeorm';
 import { CreateProcuratorateTables1795971153615 } from './1795971153615-CreateProcuratorateTables';
+import { AddPoliceExplainOverdue1795974778837 } from './1795974778837-AddPoliceExplainOverdue';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateProcuratorateTables1795971153615,
+  AddPoliceExplainOverdue1795974778837,
 ];

@@ -2,7 +2,9 @@
 // (AGENCY_INBOX_SCHEMA). `npm run migration:generate -- agency-inbox <Name>` adds to this list.
 import type { MigrationInterface } from 'typeorm';
 import { CreateAgencyNotification1795971124928 } from './1795971124928-CreateAgencyNotification';
+import { CreateAgencyInboxItem1795974768394 } from './1795974768394-CreateAgencyInboxItem';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateAgencyNotification1795971124928,
+  CreateAgencyInboxItem1795974768394,
 ];

@@ -66,14 +66,15 @@ describe('route × token matrix over every app (issue 13)', () => {
     await eventually(() => sup.get(`/steps/${encodeURIComponent(stepId)}`), () => true, 'the receipt step in the console');
     const pressMarker = `MATRIX-PRESS-${label}`;
     await sup.post(`/steps/${encodeURIComponent(stepId)}/press`, { message: pressMarker });
-    const inbox = await eventually(() => a.pol.get<{ eventId: string; kind: string }[]>('/inbox'), (i) => i.some((n) => n.kind === 'supervision.pressed'), 'the press in the police inbox');
+    const inbox = await eventually(() => a.pol.get<{ items: { id: string; stepId: string; presses: unknown[] }[] }>('/inbox'),
+      (i) => i.items.some((n) => n.stepId === stepId && n.presses.length > 0), 'the press in the police inbox');
     const supNote = `MATRIX-SUPERVISION-${label}`;
     await eventually(() => a.pro.get(`/transfer-copies/${opened.transferId}`), () => true, 'the copy');
     const { supervisionId } = await a.pro.post<{ supervisionId: string }>('/filing-supervisions', { transferId: opened.transferId, note: supNote });
     await eventually(() => a.pol.get(`/supervisions/${supervisionId}`), () => true, 'the supervision at the police');
     const auditor = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['auditor']));
     await eventually(() => auditor.get(`/cases/${opened.linkedCaseId}/history`), () => true, 'the case in the ledger', 60_000);
-    Object.assign(ids, { stepId, supervisionId, eventId: inbox.find((n) => n.kind === 'supervision.pressed')!.eventId });
+    Object.assign(ids, { stepId, supervisionId, itemId: inbox.items.find((n) => n.stepId === stepId)!.id });
     const case_ = await a.enf.get<{ caseNumber: string }>(`/cases/${opened.caseId}`);
     markers = [case_.caseNumber, '沈阳某化工有限公司', '91210100MA0Y6J5X2K', '总铬超标', pressMarker, supNote];
 

@@ -68,13 +68,13 @@ export class AgencyInboxHttpController {
     return { status, retentionDays: this.retention.retentionDays, items: items.map(inboxItemView) };
   }
 
-  @Post(':id/read')
+  @Post(':itemId/read')
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark one inbox item as read (a new warning, miss or press makes it unread again)' })
   @ApiNoContentResponse() @ApiNotFoundResponse({ description: 'INBOX.NOT_FOUND' })
-  async read(@CurrentOfficer() officer: OfficerClaims, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async read(@CurrentOfficer() officer: OfficerClaims, @Param('itemId', new ParseUUIDPipe()) itemId: string): Promise<void> {
     const repo = this.ds.getRepository(AgencyInboxItem);
-    const n = ensureOwnAgency(await repo.findOneBy({ id }), officer, { code: 'INBOX.NOT_FOUND', message: 'No such item in your inbox.' });
-    if (!n.readAt) await repo.update({ id }, { readAt: new Date() });
+    const n = ensureOwnAgency(await repo.findOneBy({ id: itemId }), officer, { code: 'INBOX.NOT_FOUND', message: 'No such item in your inbox.' });
+    if (!n.readAt) await repo.update({ id: itemId }, { readAt: new Date() });
   }
 }

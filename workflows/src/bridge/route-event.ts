@@ -179,7 +179,10 @@ export function routeEvent(envelope: IntegrationEventEnvelope, options: RouteOpt
         region: field(envelope, 'region') ?? regionOf(envelope.producer.agencyId),
         ...(options.config ? { config: options.config } : {}),
       };
-      routes.push({ ...base, kind: 'signalWithStart', taskQueue, startArgs: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+      routes.push({
+        ...base, kind: 'signalWithStart', taskQueue, startArgs: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        ...temporalLabels('行政处罚期限', envelope.linkedCaseId, { caseId }, { enforcement: input.enforcementAgencyId }),
+      });
     } else {
       // Cases registered before the penalty clock moved into a workflow have none: nothing to suspend there.
       routes.push({ ...base, kind: 'signal', optional: true });

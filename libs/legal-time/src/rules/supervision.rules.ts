@@ -21,7 +21,7 @@ export const SUPERVISION_RULES: readonly Rule[] = [
     ],
     onExpiry: 'supervisor warning',
     basis: [
-      { source: 'JR', article: 'arts 557–559 (review of requests; no period confirmed)' },
+      { source: 'JR', article: 'arts 557–559' },
       { source: 'E17', article: 'art 12' },
     ],
     basisText: 'JR arts 557–559 (review of requests); E17 art 12',

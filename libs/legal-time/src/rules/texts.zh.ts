@@ -102,6 +102,12 @@ export const RULE_TEXTS_ZH: Readonly<Record<string, RuleTexts>> = {
     periodText: '90 日，案件在公安机关办理期间中止计算', onExpiry: '—', suspendedWhile: '案件已移送公安机关且未退回（E17 第 16 条）',
     variants: { standard: { description: '立案之日起 90 日内作出决定' } },
   },
+  'supervision.request-review': {
+    title: '检察机关审查执法机关提请立案监督的请求', who: '检察机关', trigger: '收到执法机关提请立案监督的材料',
+    periodText: '政策默认 7 日内决定立案监督或书面答复执法机关（未经核实：未查到明确条文）', statuteSays: '未查到规定期限的条文',
+    onExpiry: '提醒督办人员',
+    variants: { standard: { description: '政策默认值（未经核实）：7 日内启动立案监督，或向提请机关说明理由' } },
+  },
   'supervision.police-explain': {
     title: '公安机关说明不立案（或逾期未决定）理由', who: '公安机关', trigger: '收到要求说明不立案理由通知书',
     periodText: '7 日', onExpiry: '检察机关发出纠正意见或通知立案',

@@ -21,6 +21,7 @@ import {
 import {
   PENALTY_WORKFLOW_EVENT_TYPES,
   PENALTY_WORKFLOW_TYPE,
+  PenaltyQueries,
   penaltyWorkflowId,
   type PenaltyPeriodInput,
 } from '../penalty/penalty.contracts';
@@ -170,7 +171,7 @@ export function routeEvent(envelope: IntegrationEventEnvelope, options: RouteOpt
   const caseId = field(envelope, 'caseId');
   if (PENALTY_TYPES.has(envelope.type) && caseId) {
     const workflowId = penaltyWorkflowId(caseId);
-    const base = { workflowType: PENALTY_WORKFLOW_TYPE, workflowId, signal: 'caseEvent', signalArgs } as const;
+    const base = { workflowType: PENALTY_WORKFLOW_TYPE, workflowId, stateQuery: PenaltyQueries.penaltyState, signal: 'caseEvent', signalArgs } as const;
     if (envelope.type === 'case.registered') {
       const input: PenaltyPeriodInput = {
         caseId,

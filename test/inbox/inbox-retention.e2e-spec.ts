@@ -2,10 +2,10 @@
  * The inbox forgets (issue #9 item 8): done items closed longer ago than INBOX_RETENTION_DAYS are deleted;
  * open and suspended items never are, however old. Real PostgreSQL (own database for this file).
  */
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { AgencyInboxItem, InboxRetention, type InboxItemState } from '@casebridge/agency-inbox';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../support/database';
+import { AGENCY_INBOX_SCHEMA, AgencyInboxItem, InboxRetention, type InboxItemState } from '@casebridge/agency-inbox';
+import { createIsolatedDatabase, openTestDataSource, type IsolatedDatabase } from '../support/database';
 
 const DAY = 86_400_000;
 
@@ -15,11 +15,7 @@ describe('inbox retention (libs/agency-inbox InboxRetention)', () => {
 
   beforeAll(async () => {
     db = await createIsolatedDatabase('inbox_retention');
-    ds = new DataSource({
-      type: 'postgres', host: db.host, port: db.port, username: db.user, password: db.password, database: db.name,
-      entities: [AgencyInboxItem], synchronize: true,
-    });
-    await ds.initialize();
+    ds = await openTestDataSource(db.url, [AGENCY_INBOX_SCHEMA]); // the inbox's own migrations
   });
   afterAll(async () => {
     await ds?.destroy();

@@ -202,7 +202,7 @@ describe('route × token matrix over every app (issue 13)', () => {
     expect(first.body.toLevel).toBe('police:210000');
     const again = await sup.call<{ code: string }>('POST', `/steps/${step}/escalate`, { message: '再次报请' }, 409);
     expect(again.body.code).toBe('STEP.ALREADY_ESCALATED');
-    await sup.call('POST', `/steps/${step}/escalate`, { message: '报请公安部督办', toLevel: 'national' }, 201);
+    await sup.call('POST', `/steps/${step}/escalate`, { message: '报请公安部督办', toLevel: 'police:000000' }, 201);
     const c = await sup.get<{ timeline: { type: string }[] }>(`/cases/${ids.linkedCaseId}`);
     expect(c.timeline.filter((e) => e.type === 'supervision.escalated')).toHaveLength(2);
   });

@@ -5,6 +5,7 @@
  * Rule ids of deadlines.md are named where a step is statutory.
  */
 import { randomUUID } from 'node:crypto';
+import { DEV_JWT_SECRET, issueToken } from '@casebridge/auth';
 import { createEnvelope, Topics } from '@casebridge/contracts';
 import { deadLetterRecord } from '@casebridge/messaging';
 import { endpoints } from '../support/endpoints';
@@ -20,7 +21,13 @@ interface Page { items: Step[]; total: number }
 interface CaseView { steps: (Step & { explanation: Record<string, unknown>; rule: { basisText: string } | null })[]; timeline: { type: string; producer: string; summaryZh: string }[]; jointListing: unknown }
 interface Rec { unacknowledged: { expectation: string; subjectId: string; owedBy: string; stepMissed: boolean }[]; orphans: { type: string; refersTo: { kind: string; id: string } }[] }
 /** GET /inbox (libs/agency-inbox): what the office owes now, one item per step, with its presses (催办). */
-interface Inbox { items: Array<{ stepId: string; ruleId: string | null; status: string; presses: Array<{ message: string }> }> }
+interface Bi { zh: string; en: string }
+interface Inbox {
+  items: Array<{
+    stepId: string; ruleId: string | null; status: string; role: string; owingAgencyId: string; ruleTitle: Bi | null; due: Bi | null; dueAt: string | null; read: boolean;
+    presses: Array<{ message: string; text: Bi }>; escalations: Array<{ toLevel: string; message: string; text: Bi; toName: Bi }>;
+  }>;
+}
 
 const H = 3_600_000;
 const enc = encodeURIComponent;
@@ -33,6 +40,18 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
   const step = (stepId: string, ok: (s: Step) => boolean, what: string): Promise<Step> =>
     eventually(() => sup.get<Step>(`/steps/${enc(stepId)}`), ok, what);
   const inject = (specs: Parameters<typeof publish>[2]) => publish(endpoints().kafkaBrokers, sys.suffix, specs);
+  /** A received transfer whose transfer.filing-review clock (3 days, E17 art 9; the worker's events) started 5 days ago and was missed. */
+  const missedFilingReview = async (label: string) => {
+    const t = await openAndSend(a, label);
+    await polPhase(a.pol, t.transferId, 'awaiting-receipt');
+    await a.pol.post(`/transfers/${t.transferId}/receipt`, { receiptNumber: `R-${label}` });
+    const now = Date.now();
+    await inject(deadlineEvents({
+      linkedCaseId: t.linkedCaseId, subjectId: t.transferId, ruleId: 'transfer.filing-review', owingAgencyId: POL,
+      startedAt: new Date(now - 5 * 24 * H), dueAt: new Date(now - 2 * 24 * H), then: ['warning', 'missed'],
+    }));
+    return { t, stepId: `${t.transferId}/transfer.filing-review` };
+  };
 
   beforeAll(async () => {
     await sys.start();
@@ -63,16 +82,7 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
   });
 
   it('transfer.filing-review reported missed → overdue; pressing reaches the police inbox and the timeline; scope, roles, validation', async () => {
-    const t = await openAndSend(a, 'overdue');
-    await polPhase(a.pol, t.transferId, 'awaiting-receipt');
-    await a.pol.post(`/transfers/${t.transferId}/receipt`, { receiptNumber: 'R-ovd' });
-    const stepId = `${t.transferId}/transfer.filing-review`;
-    const now = Date.now();
-    // the worker's clock for transfer.filing-review (3 days, E17 art 9), started 5 days ago and missed
-    await inject(deadlineEvents({
-      linkedCaseId: t.linkedCaseId, subjectId: t.transferId, ruleId: 'transfer.filing-review', owingAgencyId: POL,
-      startedAt: new Date(now - 5 * 24 * H), dueAt: new Date(now - 2 * 24 * H), then: ['warning', 'missed'],
-    }));
+    const { t, stepId } = await missedFilingReview('overdue');
     const s = await step(stepId, (x) => x.status === 'overdue', 'filing review overdue');
     expect(s).toMatchObject({ stuck: true, stuckReasons: ['overdue'], overdueByDays: 2, source: 'workflow' });
     expect((await steps('status=overdue&ruleId=transfer.filing-review&overdueByDays=2')).items.map((x) => x.stepId)).toContain(stepId);
@@ -131,6 +141,68 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
     expect(types).toEqual(expect.arrayContaining(['transfer.receipt-signed', 'deadline.started', 'deadline.missed', 'supervision.pressed', 'supervision.escalated', 'supervision.joint-listed']));
     expect(c.jointListing).not.toBeNull();
     expect((await sup.get<Step>(`/steps/${enc(stepId)}`)).pressCount).toBe(1);
+  });
+
+  it('escalation goes to a superior of the owing office only, each level once; the superior office sees the step, the owing office\'s item shows it (attack #5, try #9)', async () => {
+    const { t, stepId } = await missedFilingReview('escalate');
+    await step(stepId, (x) => x.status === 'overdue', 'filing review overdue');
+    await eventually(() => a.pol.get<Inbox>(`/inbox?linkedCaseId=${t.linkedCaseId}`), (r) => r.items.some((i) => i.stepId === stepId && i.status === 'missed'), 'police owes the step');
+    const url = `/steps/${enc(stepId)}/escalate`;
+
+    // attack-findings #5, exact inputs: the owing office itself, Dalian, other kinds, no such division; try-findings #9: procuratorate:210000
+    for (const toLevel of ['police:210100', 'police:210200', 'court:000000', 'enforcement:210000', 'police:999999', 'procuratorate:210000']) {
+      const r = await sup.call<{ code: string; message: string; details: { allowedTargets: string[] } }>('POST', url, { message: 'm', toLevel }, 400);
+      expect([toLevel, r.body.code, r.body.details.allowedTargets]).toEqual([toLevel, 'STEP.ESCALATION_TARGET_INVALID', ['police:210000', 'police:000000']]);
+      expect(r.body.message).toContain('police:210000 or police:000000');
+    }
+    const first = await sup.post<{ toLevel: string }>(url, { message: '逾期三日仍未作出立案决定，报请上级督办。' });
+    expect(first.toLevel).toBe('police:210000');
+    const again = await sup.call<{ code: string; details: { allowedTargets: string[] } }>('POST', url, { message: 'again' }, 409);
+    expect([again.body.code, again.body.details.allowedTargets]).toEqual(['STEP.ALREADY_ESCALATED', ['police:000000']]);
+    expect((await sup.post<{ toLevel: string }>(url, { message: '报请公安部督办', toLevel: 'police:000000' })).toLevel).toBe('police:000000');
+    expect((await sup.call<{ code: string }>('POST', url, { message: 'down', toLevel: 'police:210000' }, 409)).body.code).toBe('STEP.ALREADY_ESCALATED');
+    expect((await sup.call<{ code: string }>('POST', url, { message: 'm' }, 409)).body.code).toBe('STEP.ALREADY_ESCALATED');
+    const c = await sup.get<CaseView>(`/cases/${t.linkedCaseId}`);
+    expect(c.timeline.filter((e) => e.type === 'supervision.escalated')).toHaveLength(2);
+
+    // the provincial office sees the escalated step in its inbox, as a step it supervises, with the step's rule and due date
+    const province = new Api(sys.url('police'), sys.token('police:210000', ['officer']));
+    const above = await eventually(() => province.get<Inbox>(`/inbox?linkedCaseId=${t.linkedCaseId}`), (r) => r.items.some((i) => i.stepId === stepId), 'province inbox has the escalated step');
+    expect(above.items.find((i) => i.stepId === stepId)).toMatchObject({
+      role: 'supervises', owingAgencyId: POL, ruleId: 'transfer.filing-review', status: 'missed', read: false,
+      ruleTitle: { zh: expect.stringMatching(/[\u4e00-\u9fff]/), en: expect.stringMatching(/^[\x20-\x7e]+$/) },
+      due: { zh: expect.any(String), en: expect.any(String) }, escalations: [expect.objectContaining({ toLevel: 'police:210000' })],
+    });
+    // the owing office's item shows both escalations; texts one language per field (the message quoted as typed)
+    await sup.post(`/steps/${enc(stepId)}/press`, { message: '请于今日内作出决定。' });
+    const own = await eventually(() => a.pol.get<Inbox>(`/inbox?linkedCaseId=${t.linkedCaseId}`),
+      (r) => r.items.some((i) => i.stepId === stepId && i.escalations.length === 2 && i.presses.length === 1), 'police item shows the escalations and the press');
+    const item = own.items.find((i) => i.stepId === stepId)!;
+    expect(item).toMatchObject({ role: 'owes', owingAgencyId: POL, ruleId: 'transfer.filing-review', ruleTitle: expect.anything(), due: expect.anything() });
+    expect(item.escalations.map((x) => x.toLevel)).toEqual(['police:210000', 'police:000000']);
+    expect(item.escalations[0]!.text.zh).toMatch(/^督办人员报请.+督办：逾期三日/);
+    expect(item.escalations[0]!.text.en).toMatch(/^a supervisor escalated to [\x20-\x7e]+: /);
+    expect(item.presses[0]!.text.zh).toMatch(/^督办人员催办.+：请于今日内作出决定。$/);
+    expect(item.presses[0]!.text.en).toMatch(/^a supervisor pressed [\x20-\x7e]+: /);
+    expect((await province.get<Inbox>(`/inbox?linkedCaseId=${t.linkedCaseId}&role=owes`)).items).toEqual([]);
+  });
+
+  it('the live stream ends when its token expires (attack #6)', async () => {
+    const short = issueToken({ agencyId: 'procuratorate:210100', roles: ['supervisor'], secret: DEV_JWT_SECRET, ttl: '2s' });
+    const opened = Date.now();
+    const sse = await fetch(`${sys.url('supervision')}/events`, { headers: { authorization: `Bearer ${short}` } });
+    expect(sse.status).toBe(200);
+    const reader = sse.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const ended = (async () => { for (;;) { const { value, done } = await reader.read(); if (done) return true; text += value; } })();
+    expect(await Promise.race([ended, new Promise((r) => setTimeout(() => r(false), 15_000))])).toBe(true);
+    expect(Date.now() - opened).toBeLessThan(15_000);
+    expect(text).toContain('event: hello');
+    expect(text).toContain('event: expired');
+    expect(text.slice(text.indexOf('event: expired'))).not.toContain('event: change');
+    const reconnect = await fetch(`${sys.url('supervision')}/events`, { headers: { authorization: `Bearer ${short}` } });
+    expect(reconnect.status).toBe(401);
+    await reconnect.body?.cancel();
   });
 
   it('reconciliation: a transfer never received (receipt step missed) and an orphan police event', async () => {

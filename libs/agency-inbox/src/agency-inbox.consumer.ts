@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   agencyIdKind, AGENCY_ID_PATTERN, type AgencyKind, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1,
-  type DeadlineWarningV1, type IntegrationEventEnvelope, type SupervisionPressedV1,
+  type DeadlineWarningV1, type IntegrationEventEnvelope, type SupervisionEscalatedV1, type SupervisionPressedV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
 import { AgencyInboxItem } from './inbox-item.entity';
@@ -39,8 +39,18 @@ export class AgencyInboxConsumer {
     return found ?? manager.create(AgencyInboxItem, {
       id: uuidv7(), agencyId, stepId, linkedCaseId: e.linkedCaseId, ruleId: ruleOf(stepId), subjectId: subjectId ?? null, variant: null,
       state: 'open', startedAt: null, dueAt: null, lastDay: null, warnedAt: null, missedAt: null, onExpiry: null, presses: [],
-      closedAt: null, outcome: null, readAt: null,
+      role: 'owes', owingAgencyId: agencyId, escalations: [], closedAt: null, outcome: null, readAt: null,
     });
+  }
+
+  /** Saves an owed item and carries where the step stands (rule, due date, warning, miss) to the offices it was escalated to. */
+  private async saveOwed(manager: EntityManager, it: AgencyInboxItem): Promise<void> {
+    await manager.save(it);
+    const above = await manager.find(AgencyInboxItem, { where: { stepId: it.stepId, role: 'supervises' }, lock: { mode: 'pessimistic_write' } });
+    for (const s of above) {
+      if (s.state === 'done') continue;
+      await manager.save(Object.assign(s, stepFields(it)));
+    }
   }
 
   @OnIntegrationEvent('deadline.started')
@@ -56,7 +66,7 @@ export class AgencyInboxConsumer {
       // an extension (or a resumed clock) gives a new due date: an earlier warning no longer applies
       ...(moved ? { warnedAt: null, missedAt: null, readAt: null } : {}),
     });
-    await manager.save(it);
+    await this.saveOwed(manager, it);
   }
 
   @OnIntegrationEvent('deadline.warning')
@@ -65,7 +75,7 @@ export class AgencyInboxConsumer {
     const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId, e.payload.subjectId);
     if (it.state === 'done') return;
     Object.assign(it, { warnedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), readAt: null });
-    await manager.save(it);
+    await this.saveOwed(manager, it);
   }
 
   @OnIntegrationEvent('deadline.missed')
@@ -74,7 +84,7 @@ export class AgencyInboxConsumer {
     const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId, e.payload.subjectId);
     if (it.state === 'done') return;
     Object.assign(it, { missedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), onExpiry: e.payload.onExpiry ?? null, readAt: null });
-    await manager.save(it);
+    await this.saveOwed(manager, it);
   }
 
   /** deadline.closed names no agency: it closes the step wherever this office holds it. */
@@ -100,4 +110,39 @@ export class AgencyInboxConsumer {
     it.readAt = null;
     await manager.save(it);
   }
+
+  /**
+   * An escalation (supervision.escalated) to a superior office of the owing office: the superior office gets the
+   * step as an item it supervises (role supervises: rule, due date and status copied from the owing office's item,
+   * kept current by saveOwed, closed with the step); the owing office's item shows the escalation. Both unread.
+   */
+  @OnIntegrationEvent('supervision.escalated')
+  async escalated(e: IntegrationEventEnvelope<SupervisionEscalatedV1>, manager: EntityManager): Promise<void> {
+    const { stepId, toLevel, message } = e.payload;
+    if (!stepId) return;
+    const entry = { eventId: e.eventId, at: e.occurredAt, toLevel, message };
+    const note = async (it: AgencyInboxItem): Promise<void> => {
+      if (it.escalations.some((x) => x.eventId === e.eventId)) return;
+      it.escalations = [...it.escalations, entry].slice(-INBOX_MAX_PRESSES);
+      it.readAt = null;
+      await manager.save(it);
+    };
+    // supervision.escalated v1 names no owing office: it is the office that owes the step in this table (a superior
+    // is of the same kind as the owing office, so both are served here); if none owes it here yet, the superior's
+    // item still shows the step (rule from its id), without the owing office
+    const owed = await manager.findOne(AgencyInboxItem, { where: { stepId, role: 'owes' }, lock: { mode: 'pessimistic_write' } });
+    const owing = owed?.agencyId;
+    if (owed && owed.state !== 'done') await note(owed);
+    if (!this.mine(toLevel) || toLevel === owing) return;
+    const it = await this.item(manager, e, toLevel, stepId);
+    if (it.state === 'done') return;
+    Object.assign(it, { role: 'supervises', owingAgencyId: owing ?? null }, owed ? stepFields(owed) : {});
+    await note(it);
+  }
+}
+
+/** Where a step stands (what an item it was escalated to mirrors from the owing office's item). */
+function stepFields(it: AgencyInboxItem): Partial<AgencyInboxItem> {
+  const { ruleId, subjectId, variant, state, startedAt, dueAt, lastDay, warnedAt, missedAt, onExpiry } = it;
+  return { ruleId, subjectId, variant, state, startedAt, dueAt, lastDay, warnedAt, missedAt, onExpiry };
 }

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type FindOptionsOrder } from 'typeorm';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
 import { IsId } from '@casebridge/platform';
-import { AgencyInboxItem, type InboxItemState } from './inbox-item.entity';
+import { AgencyInboxItem, INBOX_ROLES, type InboxItemRole, type InboxItemState } from './inbox-item.entity';
 import { INBOX_FILTERS, inboxItemView, type InboxFilter, type InboxItemView } from './inbox-view';
 import { InboxRetention } from './inbox-retention';
 
@@ -28,7 +28,13 @@ const INBOX_ITEM_SCHEMA = {
     variant: NSTR, status: { type: 'string', enum: ['due', 'warning', 'missed', 'suspended', 'done'] },
     since: { ...NSTR, format: 'date-time' }, dueAt: { ...NSTR, format: 'date-time' }, lastDay: { ...NSTR, format: 'date' },
     warnedAt: { ...NSTR, format: 'date-time' }, missedAt: { ...NSTR, format: 'date-time' }, onExpiry: NSTR,
-    presses: { type: 'array', items: { type: 'object', properties: { eventId: STR, at: { type: 'string', format: 'date-time' }, message: STR } } },
+    role: { type: 'string', enum: ['owes', 'supervises'], description: 'owes: your office owes the step; supervises: a step owed by an office below yours, escalated to you' },
+    owingAgencyId: NSTR, owingAgencyName: { ...BILINGUAL, nullable: true },
+    presses: { type: 'array', items: { type: 'object', properties: { eventId: STR, at: { type: 'string', format: 'date-time' }, message: STR, text: BILINGUAL } } },
+    escalations: {
+      type: 'array',
+      items: { type: 'object', properties: { eventId: STR, at: { type: 'string', format: 'date-time' }, toLevel: STR, toName: BILINGUAL, message: STR, text: BILINGUAL } },
+    },
     outcome: NSTR, closedAt: { ...NSTR, format: 'date-time' }, read: { type: 'boolean' },
     agencyName: BILINGUAL, ruleTitle: { ...BILINGUAL, nullable: true }, due: { ...BILINGUAL, nullable: true }, text: BILINGUAL,
   },
@@ -38,6 +44,8 @@ export class ListInboxRequest {
   @ApiPropertyOptional({ enum: INBOX_FILTERS, example: 'owed', description: 'owed (default): what your office owes now; done: closed steps (kept INBOX_RETENTION_DAYS); suspended: clocks that do not run now' })
   @IsOptional() @IsIn(INBOX_FILTERS, { message: `status must be one of ${INBOX_FILTERS.join(', ')}` }) status?: InboxFilter;
   @ApiPropertyOptional({ format: 'uuid', description: 'only items of this linked case' }) @IsOptional() @IsId() linkedCaseId?: string;
+  @ApiPropertyOptional({ enum: INBOX_ROLES, description: 'owes: steps your office owes; supervises: steps of offices below yours escalated to you; default both' })
+  @IsOptional() @IsIn(INBOX_ROLES, { message: `role must be one of ${INBOX_ROLES.join(', ')}` }) role?: InboxItemRole;
 }
 
 @ApiTags('inbox')
@@ -59,10 +67,10 @@ export class AgencyInboxHttpController {
   })
   async list(
     @CurrentOfficer() officer: OfficerClaims,
-    @Query() { status = 'owed', linkedCaseId }: ListInboxRequest,
+    @Query() { status = 'owed', linkedCaseId, role }: ListInboxRequest,
   ): Promise<{ status: InboxFilter; retentionDays: number; items: InboxItemView[] }> {
     const items = await this.ds.getRepository(AgencyInboxItem).find({
-      where: { agencyId: officer.agencyId, state: In(STATES[status]), ...(linkedCaseId ? { linkedCaseId } : {}) },
+      where: { agencyId: officer.agencyId, state: In(STATES[status]), ...(linkedCaseId ? { linkedCaseId } : {}), ...(role ? { role } : {}) },
       order: ORDER[status], take: MAX_ITEMS,
     });
     return { status, retentionDays: this.retention.retentionDays, items: items.map(inboxItemView) };

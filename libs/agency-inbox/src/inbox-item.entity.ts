@@ -9,6 +9,23 @@ export interface InboxPress {
   message: string;
 }
 
+/** An escalation of the step (supervision.escalated) to a superior office of the owing office. */
+export interface InboxEscalation {
+  eventId: string;
+  at: string;
+  /** the superior office (`police:210000`) */
+  toLevel: string;
+  message: string;
+}
+
+/**
+ * Why the item is in this office's inbox: `owes` = the office owes the step; `supervises` = a step owed by an office
+ * below it (same kind, a division within its own) was escalated to it (README of libs/agency-inbox: it is not owed
+ * by this office, which presses the office below; it follows the step's clock and closes with it).
+ */
+export const INBOX_ROLES = ['owes', 'supervises'] as const;
+export type InboxItemRole = (typeof INBOX_ROLES)[number];
+
 /**
  * One step an office owes (one per deadline step id), kept current from the workflow's deadline.* events
  * and the supervisors' presses (催办): a to-do item, not a log. Done items stay visible apart
@@ -36,6 +53,11 @@ export class AgencyInboxItem {
   @Column('text', { name: 'on_expiry', nullable: true }) onExpiry!: string | null;
   /** the latest presses (催办), newest last, at most INBOX_MAX_PRESSES */
   @Column('jsonb', { default: () => "'[]'" }) presses!: InboxPress[];
+  @Column('varchar', { length: 16, default: 'owes' }) role!: InboxItemRole;
+  /** the owing office when role = supervises (for owes: agencyId itself) */
+  @Column('varchar', { name: 'owing_agency_id', length: 64, nullable: true }) owingAgencyId!: string | null;
+  /** escalations of the step (supervision.escalated), newest last, at most INBOX_MAX_PRESSES */
+  @Column('jsonb', { default: () => "'[]'" }) escalations!: InboxEscalation[];
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   /** met | late | moot once done */
   @Column('varchar', { length: 16, nullable: true }) outcome!: string | null;

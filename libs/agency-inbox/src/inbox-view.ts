@@ -1,5 +1,5 @@
 import { agencyDirectory, describeEvent, formatDue, ruleTitle, type Bilingual } from '@casebridge/directory';
-import type { AgencyInboxItem, InboxPress } from './inbox-item.entity';
+import type { AgencyInboxItem, InboxEscalation, InboxItemRole, InboxPress } from './inbox-item.entity';
 
 /** What an item means to the office now. due/warning/missed: owed; suspended: clock stopped, not owed now; done: closed. */
 export type InboxStatus = 'due' | 'warning' | 'missed' | 'suspended' | 'done';
@@ -8,8 +8,18 @@ export type InboxStatus = 'due' | 'warning' | 'missed' | 'suspended' | 'done';
 export const INBOX_FILTERS = ['owed', 'suspended', 'done'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
+/** A press (催办) as stored, with what it says in Chinese and in English (the supervisor's message quoted as typed). */
+export interface InboxPressView extends InboxPress { text: Bilingual }
+/** An escalation of the step to a superior office, with the office's names and the sentence in each language. */
+export interface InboxEscalationView extends InboxEscalation { toName: Bilingual; text: Bilingual }
+
 export interface InboxItemView {
   id: string;
+  /** owes: your office owes the step; supervises: a step owed by an office below yours was escalated to you */
+  role: InboxItemRole;
+  /** the office that owes the step (yours when role = owes; null when an escalated step's owing office is not known here) */
+  owingAgencyId: string | null;
+  owingAgencyName: Bilingual | null;
   stepId: string;
   ruleId: string | null;
   subjectId: string | null;
@@ -25,7 +35,8 @@ export interface InboxItemView {
   warnedAt: string | null;
   missedAt: string | null;
   onExpiry: string | null;
-  presses: InboxPress[];
+  presses: InboxPressView[];
+  escalations: InboxEscalationView[];
   /** met | late | moot, once done */
   outcome: string | null;
   closedAt: string | null;
@@ -57,16 +68,24 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 export function inboxItemView(it: AgencyInboxItem): InboxItemView {
   const status = statusOf(it);
   const dueAt = iso(it.dueAt);
+  const owingAgencyId = it.role === 'supervises' ? it.owingAgencyId : it.agencyId;
+  const dir = agencyDirectory();
   const payload = {
-    ruleId: it.ruleId, owingAgencyId: it.agencyId, dueAt, lastDay: it.lastDay,
+    ruleId: it.ruleId, owingAgencyId, dueAt, lastDay: it.lastDay,
     outcome: status === 'suspended' ? 'suspended' : it.outcome,
   };
   return {
-    id: it.id, stepId: it.stepId, ruleId: it.ruleId, subjectId: it.subjectId, linkedCaseId: it.linkedCaseId, variant: it.variant,
+    id: it.id, role: it.role ?? 'owes', owingAgencyId, owingAgencyName: owingAgencyId ? dir.names(owingAgencyId) : null,
+    stepId: it.stepId, ruleId: it.ruleId, subjectId: it.subjectId, linkedCaseId: it.linkedCaseId, variant: it.variant,
     status, since: iso(it.startedAt), dueAt, lastDay: it.lastDay,
     warnedAt: iso(it.warnedAt), missedAt: iso(it.missedAt), onExpiry: it.onExpiry,
-    presses: it.presses, outcome: it.outcome, closedAt: iso(it.closedAt), read: it.readAt !== null,
-    agencyName: agencyDirectory().names(it.agencyId),
+    presses: (it.presses ?? []).map((p) => ({ ...p, text: describeEvent({ type: 'supervision.pressed', payload: { owingAgencyId, message: p.message }, producer: { agencyId: 'supervision' } }) })),
+    escalations: (it.escalations ?? []).map((x) => ({
+      ...x, toName: dir.names(x.toLevel),
+      text: describeEvent({ type: 'supervision.escalated', payload: { toLevel: x.toLevel, message: x.message }, producer: { agencyId: 'supervision' } }),
+    })),
+    outcome: it.outcome, closedAt: iso(it.closedAt), read: it.readAt !== null,
+    agencyName: dir.names(it.agencyId),
     ruleTitle: it.ruleId ? { zh: ruleTitle(it.ruleId, 'zh'), en: ruleTitle(it.ruleId, 'en') } : null,
     due: dueAt ? { zh: formatDue(dueAt, 'zh'), en: formatDue(dueAt, 'en') } : null,
     text: describeEvent({ type: EVENT_OF_STATUS[status], payload, producer: { agencyId: 'workflow' } }),

@@ -20,6 +20,8 @@ export interface OfficerClaims {
   region: string;
   roles: Role[];
   name?: string;
+  /** expiry (JWT `exp`, seconds since the epoch) as verified: a long-lived response (an SSE stream) ends there */
+  exp?: number;
 }
 
 /** Checks the shape of decoded claims; returns a reason or null. */

@@ -13,7 +13,7 @@ import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { caseNotFound, stepNotFound, SupervisionErrors } from '../domain/errors';
 import { describeEvent } from '@casebridge/directory';
-import { escalationTarget, pressRefusal, regionKeys, regionWithin, visibleTo } from '../domain/region';
+import { escalationRefusal, escalationTarget, pressRefusal, regionKeys, regionWithin, visibleTo } from '../domain/region';
 import { notifyChange } from '../live/change-feed';
 import { SupervisionCase, SupervisionStep, TimelineEvent } from '../projection/entities';
 import { SupervisionSettings } from '../settings';
@@ -94,16 +94,22 @@ export class EscalateStepHandler implements ICommandHandler<EscalateStepCommand>
   execute({ officer, stepId, request }: EscalateStepCommand): Promise<ActionResult> {
     return this.outbox.run(async (tx) => {
       const s = await lockPressableOpenStep(tx.manager, officer, stepId);
-      const toLevel = request.toLevel ?? escalationTarget(s.owingAgencyId);
+      const toLevel = request.toLevel ?? escalationTarget(s.owingAgencyId) ?? '';
       // the step row is locked: a concurrent repeat waits here and then finds this escalation
       const earlier = await tx.manager.createQueryBuilder(TimelineEvent, 'e')
-        .where('e.linkedCaseId = :linkedCaseId AND e.stepId = :stepId AND e.type = :type AND e.payload ->> \'toLevel\' = :toLevel',
-          { linkedCaseId: s.linkedCaseId, stepId: s.stepId, type: SupervisionEscalated.type, toLevel })
-        .orderBy('e.occurredAt', 'ASC').getOne();
-      if (earlier) {
-        throw new DomainError(SupervisionErrors.alreadyEscalated, 'conflict',
-          `Step ${s.stepId} was already escalated to ${toLevel} at ${earlier.occurredAt.toISOString()}; press the step or escalate higher.`,
-          { toLevel, escalatedAt: earlier.occurredAt.toISOString(), eventId: earlier.eventId });
+        .where('e.linkedCaseId = :linkedCaseId AND e.stepId = :stepId AND e.type = :type', { linkedCaseId: s.linkedCaseId, stepId: s.stepId, type: SupervisionEscalated.type })
+        .orderBy('e.occurredAt', 'ASC').getMany();
+      const refusal = escalationRefusal(s.owingAgencyId, earlier.map((x) => String((x.payload as { toLevel?: unknown } | null)?.toLevel ?? '')), toLevel);
+      if (refusal?.code === 'no-superior') {
+        throw new DomainError(SupervisionErrors.notEscalatable, 'conflict', refusal.message, { owingAgencyId: s.owingAgencyId, allowedTargets: [] });
+      }
+      if (refusal?.code === 'not-a-superior') {
+        throw new DomainError(SupervisionErrors.escalationTargetInvalid, 'invalid', refusal.message, { toLevel, owingAgencyId: s.owingAgencyId, allowedTargets: refusal.allowed });
+      }
+      if (refusal?.code === 'already-escalated') {
+        const at = earlier.find((x) => (x.payload as { toLevel?: unknown } | null)?.toLevel === refusal.earlier)!;
+        throw new DomainError(SupervisionErrors.alreadyEscalated, 'conflict', refusal.message,
+          { toLevel: refusal.earlier, escalatedAt: at.occurredAt.toISOString(), eventId: at.eventId, allowedTargets: refusal.allowed });
       }
       const e = publishAs(tx, { sub: officer.sub }, SupervisionEscalated, s.linkedCaseId, { stepId: s.stepId, toLevel, message: request.message });
       await trace(tx.manager, e, officer, s.stepId);

@@ -94,11 +94,12 @@ export class ConsoleHttpController {
 
   @Post('steps/:stepId/escalate')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Escalate an open step to the level above (supervision.escalated)' })
+  @ApiOperation({ summary: 'Escalate an open step to a superior office of its owing office (supervision.escalated): it appears in that office\'s inbox and on the owing office\'s item' })
   @ApiParam(STEP_ID)
   @ApiCreatedResponse({ schema: { example: { ...ACTION_EXAMPLE, type: 'supervision.escalated', toLevel: 'police:210000', owingAgencyId: undefined } } })
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
-  @ApiConflictResponse({ description: 'STEP.CLOSED, or STEP.ALREADY_ESCALATED (this step was already escalated to that level)' })
+  @ApiConflictResponse({ description: 'STEP.CLOSED, STEP.ALREADY_ESCALATED (this step already reached that level or a higher one; details.allowedTargets), STEP.NOT_ESCALATABLE (the owing office has no superior)' })
+  @ApiBadRequestResponse({ description: 'STEP.ESCALATION_TARGET_INVALID — toLevel is not a superior office of the owing office (same kind, a division above it); details.allowedTargets' })
   @ApiForbiddenResponse({ description: PRESS_SCOPE })
   escalate(@CurrentOfficer() o: OfficerClaims, @Param('stepId', new StepIdPipe()) stepId: string, @Body() body: EscalateRequest): Promise<ActionResult> {
     return this.commands.execute(new EscalateStepCommand(o, stepId, body));
@@ -148,11 +149,12 @@ export class ConsoleHttpController {
   @ApiOperation({
     summary: 'Live updates (Server-Sent Events): a `change` message whenever the projection changes in your region',
     description: 'Send the bearer token in the Authorization header (the console reads the stream with fetch). Messages: '
-      + '`hello` on connect, `change` {changes: [{kind, type, linkedCaseId, stepIds}]} batched over 300 ms, `ping` every 25 s.',
+      + '`hello` on connect, `change` {changes: [{kind, type, linkedCaseId, stepIds}]} batched over 300 ms, `ping` every 25 s; '
+      + 'at the token\'s expiry (exp) an `expired` message, then the stream ends: reconnect with a fresh token.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ schema: { example: 'event: change\ndata: {"changes":[{"kind":"event","type":"deadline.missed","linkedCaseId":"…","stepIds":["…/transfer.receipt"]}]}\n\n' } })
   events(@CurrentOfficer() o: OfficerClaims): Observable<MessageEvent> {
-    return this.live.stream(o.region);
+    return this.live.stream(o.region, o.exp ? new Date(o.exp * 1000) : undefined);
   }
 }

@@ -45,8 +45,8 @@ export class PressRequest {
 export class EscalateRequest {
   @ApiProperty({ example: '逾期三日仍未签收，报请上级督办。' })
   @Transform(trim) @IsString() @MinLength(1, { message: 'message must not be empty' }) @MaxLength(2000) message!: string;
-  @ApiPropertyOptional({ example: 'police:210000', description: 'default: the owing agency one level up (county → city → province → national)' })
-  @IsOptional() @Matches(/^((enforcement|police|procuratorate|court):\d{6}|national)$/, { message: 'toLevel must be an agency id such as police:210000, or national' }) toLevel?: string;
+  @ApiPropertyOptional({ example: 'police:210000', description: 'a superior office of the owing office: the same kind at a division above it (county → city → province → national 000000), each level once, only upward; default: one level up' })
+  @IsOptional() @Matches(/^(enforcement|police|procuratorate|court):\d{6}$/, { message: 'toLevel must be an agency id such as police:210000' }) toLevel?: string;
 }
 
 export class JointListRequest {

@@ -12,8 +12,12 @@ export const SupervisionErrors = {
   pressedRecently: 'STEP.PRESSED_RECENTLY',
   /** 403: the step is visible, but its owing agency is not one this supervisor may press (region or kind; domain/region.ts pressRefusal) */
   outsideSupervisoryScope: 'STEP.OUTSIDE_SUPERVISORY_SCOPE',
-  /** 409: the step was already escalated to that level */
+  /** 409: the step was already escalated to that level or higher (an escalation only goes up, each level once) */
   alreadyEscalated: 'STEP.ALREADY_ESCALATED',
+  /** 400: toLevel is not a superior office of the owing office (same kind, a division strictly containing its division) */
+  escalationTargetInvalid: 'STEP.ESCALATION_TARGET_INVALID',
+  /** 409: the owing office has no superior (a national office, or an owing party that is no agency) */
+  notEscalatable: 'STEP.NOT_ESCALATABLE',
   /** 404: no such linked case in the supervisor's region */
   caseNotFound: ErrorCodes.caseNotFound,
   /** 409: the case is already listed for joint supervision */

@@ -1,5 +1,5 @@
 import {
-  escalationTarget, pressRefusal, regionKeys, regionWithin, scopeKeys, scopeLevel, splitAgencyId, supervisorScopeKey, visibleTo,
+  escalationRefusal, escalationTarget, escalationTargets, pressRefusal, regionKeys, regionWithin, scopeKeys, scopeLevel, splitAgencyId, supervisorScopeKey, visibleTo,
 } from './region';
 
 describe('region scoping: owing agency region OR case origin region within the supervisor region', () => {
@@ -57,10 +57,44 @@ describe('region scoping: owing agency region OR case origin region within the s
   it.each([
     ['police:210102', 'police:210100'],
     ['police:210100', 'police:210000'],
-    ['procuratorate:210000', 'national'],
-    ['eligible-organisation', 'national'],
-  ])('escalation of %s goes to %s', (owing, target) => {
+    ['procuratorate:210000', 'procuratorate:000000'],
+    ['procuratorate:000000', null],
+    ['eligible-organisation', null],
+  ])('escalation of %s goes by default to %s', (owing, target) => {
     expect(escalationTarget(owing)).toBe(target);
+  });
+});
+
+describe('escalation goes up the owing office\'s own hierarchy, each level once (escalationRefusal; README "Escalation goes up")', () => {
+  it('the superiors of a city, a county and a province office', () => {
+    expect(escalationTargets('police:210100')).toEqual(['police:210000', 'police:000000']);
+    expect(escalationTargets('court:210102')).toEqual(['court:210100', 'court:210000', 'court:000000']);
+    expect(escalationTargets('enforcement:210000')).toEqual(['enforcement:000000']);
+    expect(escalationTargets('police:000000')).toEqual([]);
+  });
+
+  // attack-findings #5: the owing office itself, Dalian, another kind, no such division
+  it.each(['police:210100', 'police:210200', 'court:000000', 'enforcement:210000', 'police:999999', 'police:210102', 'procuratorate:210000'])(
+    'a step owed by police:210100 is not escalated to %s (400), and the message names the allowed targets', (toLevel) => {
+      const r = escalationRefusal('police:210100', [], toLevel);
+      expect(r).toMatchObject({ code: 'not-a-superior', allowed: ['police:210000', 'police:000000'] });
+      expect(r!.message).toContain('police:210000 or police:000000');
+    });
+
+  it('up one level, then the next; each level once; never down again', () => {
+    expect(escalationRefusal('police:210100', [], 'police:210000')).toBeNull();
+    expect(escalationRefusal('police:210100', [], 'police:000000')).toBeNull(); // skipping a level is allowed
+    expect(escalationRefusal('police:210100', ['police:210000'], 'police:210000')).toMatchObject({ code: 'already-escalated', earlier: 'police:210000', allowed: ['police:000000'] });
+    expect(escalationRefusal('police:210100', ['police:210000'], 'police:000000')).toBeNull();
+    expect(escalationRefusal('police:210100', ['police:000000'], 'police:210000')).toMatchObject({ code: 'already-escalated', earlier: 'police:000000', allowed: [] });
+    expect(escalationRefusal('police:210100', ['police:210000', 'police:000000'], 'police:999999')).toMatchObject({ code: 'not-a-superior', allowed: [] });
+    // records from before the rule (any target) do not count as a level
+    expect(escalationRefusal('police:210100', ['court:000000', 'police:210200'], 'police:210000')).toBeNull();
+  });
+
+  it('a national office or an organisation has no superior', () => {
+    expect(escalationRefusal('police:000000', [], 'police:000000')).toMatchObject({ code: 'no-superior' });
+    expect(escalationRefusal('eligible-organisation', [], 'police:210000')).toMatchObject({ code: 'no-superior' });
   });
 });
 

@@ -19,7 +19,7 @@
  * matches with one key, which a GIN index answers.
  */
 
-import { regionKeys, regionWithin, supervisorScopeKey } from '@casebridge/contracts';
+import { NATIONAL_REGION, regionKeys, regionWithin, supervisorScopeKey } from '@casebridge/contracts';
 
 // The division-code rule lives in libs/contracts (division.ts), shared with the audit service's scope.
 export { isRegionCode, NATIONAL_REGION, regionKeys, regionWithin, supervisorScopeKey } from '@casebridge/contracts';
@@ -74,13 +74,57 @@ export function splitAgencyId(agencyId: string | null | undefined): { kind: stri
 }
 
 /**
- * Where an escalation goes by default: the owing agency's kind one level up the division hierarchy
- * (county PPCCDD → city PPCC00 → province PP0000 → national).
+ * Where a step may be escalated (README "Escalation goes up"): to a superior office of the OWING office only —
+ * the same kind, at a division that strictly contains the owing office's division, nearest first, one per level
+ * (county PPCCDD → city PPCC00 → province PP0000 → national 000000). `police:210100` → police:210000,
+ * police:000000. A national office, or an owing party that is no agency (an organisation), has no superior: [].
  */
-export function escalationTarget(owingAgencyId: string): string {
+export function escalationTargets(owingAgencyId: string): string[] {
   const { kind, region } = splitAgencyId(owingAgencyId);
-  if (!region || kind === 'other') return 'national';
-  if (region.endsWith('0000')) return 'national';
-  if (region.endsWith('00')) return `${kind}:${region.slice(0, 2)}0000`;
-  return `${kind}:${region.slice(0, 4)}00`;
+  if (!region || kind === 'other') return [];
+  const divisions = [`${region.slice(0, 4)}00`, `${region.slice(0, 2)}0000`, NATIONAL_REGION];
+  return [...new Set(divisions)].filter((d) => d !== region && regionWithin(region, d)).map((d) => `${kind}:${d}`);
+}
+
+export type EscalationRefusal =
+  | { code: 'no-superior'; message: string; allowed: string[] }
+  | { code: 'not-a-superior'; message: string; allowed: string[] }
+  | { code: 'already-escalated'; message: string; allowed: string[]; earlier: string };
+
+/**
+ * Whether a step owed by `owingAgencyId`, already escalated to `earlier` (targets, any order), may be escalated to
+ * `toLevel`: the target must be a superior of the owing office (escalationTargets), each level is reached at most
+ * once, and an escalation never goes down or sideways from the highest level already reached. Returns null when
+ * allowed; the refusal names the targets still allowed.
+ */
+export function escalationRefusal(owingAgencyId: string, earlier: string[], toLevel: string): EscalationRefusal | null {
+  const targets = escalationTargets(owingAgencyId);
+  if (!targets.length) {
+    return { code: 'no-superior', allowed: [], message: `${owingAgencyId} has no superior office to escalate to; press it or list the case for joint supervision.` };
+  }
+  const reached = Math.max(-1, ...earlier.map((e) => targets.indexOf(e)));
+  const allowed = targets.slice(reached + 1);
+  const index = targets.indexOf(toLevel);
+  if (index < 0) {
+    return {
+      code: 'not-a-superior', allowed,
+      message: `${toLevel} is not a superior office of ${owingAgencyId}: an escalation goes up its own ${splitAgencyId(owingAgencyId).kind} hierarchy, to ${allowed.length ? allowed.join(' or ') : 'no further level (all were reached)'}.`,
+    };
+  }
+  if (index <= reached) {
+    const last = targets[reached]!;
+    return {
+      code: 'already-escalated', allowed, earlier: last,
+      message: `This step was already escalated to ${last}${index < reached ? ', above ' + toLevel : ''}; ${allowed.length ? `escalate higher (${allowed.join(' or ')}) or press it` : 'press it: every level was reached'}.`,
+    };
+  }
+  return null;
+}
+
+/**
+ * Where an escalation goes by default: the owing agency's superior one level up the division hierarchy
+ * (county PPCCDD → city PPCC00 → province PP0000 → national); null when it has none.
+ */
+export function escalationTarget(owingAgencyId: string): string | null {
+  return escalationTargets(owingAgencyId)[0] ?? null;
 }

@@ -1,5 +1,5 @@
 import { Injectable, type MessageEvent } from '@nestjs/common';
-import { bufferTime, filter, interval, map, merge, of, type Observable } from 'rxjs';
+import { bufferTime, concat, filter, interval, map, merge, of, takeUntil, timer, type Observable } from 'rxjs';
 import { supervisorScopeKey } from '../domain/region';
 import { ChangeFeed, type ProjectionChange } from './change-feed';
 
@@ -9,12 +9,16 @@ export function changeVisibleTo(change: ProjectionChange, region: string): boole
   return key === null || change.scopeKeys.includes(key);
 }
 
-/** The SSE stream of one supervisor: hello, then scoped changes batched over 300 ms, and a ping every 25 s. */
+/**
+ * The SSE stream of one supervisor: hello, then scoped changes batched over 300 ms, and a ping every 25 s, until
+ * the token expires (`until`, the token's exp): then an `expired` message and the stream ends. The token is checked
+ * once, when the stream opens; it must not outlive that check (the console reconnects with a fresh token).
+ */
 @Injectable()
 export class LiveUpdates {
   constructor(private readonly feed: ChangeFeed) {}
 
-  stream(region: string, batchMs = 300, pingMs = 25_000): Observable<MessageEvent> {
+  stream(region: string, until?: Date, batchMs = 300, pingMs = 25_000): Observable<MessageEvent> {
     const changes = this.feed.changes$.pipe(
       filter((c) => changeVisibleTo(c, region)),
       bufferTime(batchMs),
@@ -25,6 +29,9 @@ export class LiveUpdates {
       })),
     );
     const pings = interval(pingMs).pipe(map((): MessageEvent => ({ type: 'ping', data: { at: new Date().toISOString() } })));
-    return merge(of<MessageEvent>({ type: 'hello', data: { region, at: new Date().toISOString() } }), changes, pings);
+    const live = merge(of<MessageEvent>({ type: 'hello', data: { region, at: new Date().toISOString(), ...(until ? { until: until.toISOString() } : {}) } }), changes, pings);
+    if (!until) return live;
+    const expired: MessageEvent = { type: 'expired', data: { code: 'AUTH.UNAUTHORIZED', at: until.toISOString(), message: 'Your token expired: sign in again to keep receiving updates.' } };
+    return concat(live.pipe(takeUntil(timer(until))), of(expired));
   }
 }

@@ -435,6 +435,13 @@ function startLive() {
     while (!controller.signal.aborted) {
       try {
         const r = await fetch('/events', { headers: { authorization: `Bearer ${state.token}`, accept: 'text/event-stream' }, signal: controller.signal });
+        if (r.status === 401) {
+          // the token expired (the stream ends at its exp): ask for a new one; saving it starts the stream again
+          live.status = 'off';
+          setLive('off');
+          showError(new ApiError(401, await r.json().catch(() => undefined)));
+          return;
+        }
         if (!r.ok || !r.body) throw new Error(`HTTP ${r.status}`);
         live.status = 'on';
         live.attempt = 0;

@@ -125,7 +125,7 @@ export class AgencyEventsConsumer {
     }
     if (await manager.existsBy(Transfer, { id: e.payload.transferId })) return;
     // the threshold facts the case team found last time (a transfer the head refused), if any; else named at sending
-    const earlier = await manager.findOne(Transfer, { where: { caseId: c.id }, order: { openedAt: 'DESC' } });
+    const earlier = (await manager.find(Transfer, { where: { caseId: c.id }, order: { openedAt: 'DESC' } })).find((x) => x.thresholdFacts.length > 0);
     await manager.insert(Transfer, manager.create(Transfer, {
       id: e.payload.transferId, caseId: c.id, linkedCaseId: c.linkedCaseId, agencyId: c.agencyId, phase: 'opinion-received',
       thresholdFacts: earlier?.thresholdFacts ?? [], facts: e.payload.reasons, teamOfficerIds: null, teamSummary: null, refusalReasons: null,

@@ -2,6 +2,7 @@ import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
 import { FilingSupervision } from './filing-supervision/filing-supervision.entity';
+import { SuspectedCrime } from './filing-supervision/suspected-crime.entity';
 import { TransferOpinion } from './filing-supervision/transfer-opinion.entity';
 import { TransferCopy } from './transfer-copies/transfer-copy.entity';
 import { MIGRATIONS } from './migrations';
@@ -17,6 +18,6 @@ export const PROCURATORATE_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
-    { name: 'procuratorate', entities: [TransferCopy, FilingSupervision, TransferOpinion], migrations: MIGRATIONS, migrationsDir: 'apps/procuratorate/src/migrations' },
+    { name: 'procuratorate', entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime], migrations: MIGRATIONS, migrationsDir: 'apps/procuratorate/src/migrations' },
   ],
 };

@@ -113,8 +113,10 @@ export class AgencyEventsConsumer {
   @OnIntegrationEvent('transfer.procuratorate-opinion')
   async opinion(e: IntegrationEventEnvelope<TransferProcuratorateOpinionV1>, manager: EntityManager): Promise<void> {
     const c = await manager.findOneBy(AdministrativeCase, { id: e.payload.caseId });
-    if (!c || c.agencyId !== e.payload.enforcementAgencyId) {
-      this.logger.warn(`procuratorate opinion ${e.eventId} names case ${e.payload.caseId} unknown to ${e.payload.enforcementAgencyId} (orphan)`);
+    // only an opinion about a case we own, under its own linked case; anything else is refused here and
+    // listed by supervision's GET /reconciliation as an orphan (it refers to a case-owner fact never seen)
+    if (!c || c.agencyId !== e.payload.enforcementAgencyId || c.linkedCaseId !== e.linkedCaseId) {
+      this.logger.warn(`procuratorate opinion ${e.eventId} names case ${e.payload.caseId} (linked case ${e.linkedCaseId}), not a case of ${e.payload.enforcementAgencyId}; refused (orphan)`);
       return;
     }
     if (!withinJurisdiction(e.producer.agencyId, c.agencyId)) {
@@ -122,9 +124,11 @@ export class AgencyEventsConsumer {
       return;
     }
     if (await manager.existsBy(Transfer, { id: e.payload.transferId })) return;
+    // the threshold facts the case team found last time (a transfer the head refused), if any; else named at sending
+    const earlier = (await manager.find(Transfer, { where: { caseId: c.id }, order: { openedAt: 'DESC' } })).find((x) => x.thresholdFacts.length > 0);
     await manager.insert(Transfer, manager.create(Transfer, {
       id: e.payload.transferId, caseId: c.id, linkedCaseId: c.linkedCaseId, agencyId: c.agencyId, phase: 'opinion-received',
-      thresholdFacts: [], facts: e.payload.reasons, teamOfficerIds: null, teamSummary: null, refusalReasons: null,
+      thresholdFacts: earlier?.thresholdFacts ?? [], facts: e.payload.reasons, teamOfficerIds: null, teamSummary: null, refusalReasons: null,
       policeAgencyId: null, procuratorateAgencyId: e.producer.agencyId, materials: [], missingMaterials: [], policeCaseNumber: null,
       policeReasons: null, reviewVariant: 'standard', filingReviewOverdue: false, supervisionId: null,
       timeline: [entry('procuratorial opinion: transfer the case (transfer.after-procuratorate-opinion)', e.producer.agencyId, e.occurredAt, { eventId: e.eventId, note: e.payload.reasons })],

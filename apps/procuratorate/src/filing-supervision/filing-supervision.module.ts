@@ -8,13 +8,14 @@ import { FilingSupervisionUnitOfWork } from './filing-supervision-unit-of-work';
 import { FilingSupervisionsHttpController } from './filing-supervisions.http.controller';
 import { GetSupervisionHandler, ListSupervisionsHandler, ListTransferOpinionsHandler } from './queries/supervision-queries';
 import { SupervisionEventsConsumer } from './supervision-events.consumer';
+import { SuspectedCrimesConsumer } from './suspected-crimes.consumer';
 import { TransferOpinionsHttpController } from './transfer-opinions.http.controller';
 
 /** Filing supervision (立案监督, flows.md §2) and procuratorial opinions to transfer (E17 art 14). */
 @Module({
   controllers: [FilingSupervisionsHttpController, TransferOpinionsHttpController],
   providers: [
-    FilingSupervisionUnitOfWork, SupervisionEventsConsumer, OpenSupervisionHandler, RequireExplanationHandler, AcceptReasonsHandler,
+    FilingSupervisionUnitOfWork, SupervisionEventsConsumer, SuspectedCrimesConsumer, OpenSupervisionHandler, RequireExplanationHandler, AcceptReasonsHandler,
     IssueFilingNoticeHandler, IssueCorrectionHandler, IssueChaserHandler, IssueTransferOpinionHandler,
     GetSupervisionHandler, ListSupervisionsHandler, ListTransferOpinionsHandler,
   ],

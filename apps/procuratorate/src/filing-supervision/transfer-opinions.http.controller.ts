@@ -17,7 +17,7 @@ export class TransferOpinionsHttpController {
   @ApiCreatedResponse({ schema: idsSchema('transferId'), description: 'the transfer id the enforcement agency will use' })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED' })
   @ApiConflictResponse({ description: 'OPINION.ALREADY_ISSUED or OPINION.CASE_ALREADY_TRANSFERRED' })
-  @ApiNotFoundResponse({ description: 'AGENCY.OUTSIDE_JURISDICTION — the enforcement agency is not within your jurisdiction (your region or the jurisdiction map); nothing is recorded' })
+  @ApiNotFoundResponse({ description: 'AGENCY.OUTSIDE_JURISDICTION — the enforcement agency is not within your jurisdiction (your region or the jurisdiction map); OPINION.CASE_NOT_FOUND — no case with this caseId and linkedCaseId of that agency is known to your office (a suspected crime it reported, transfer.crime-suspected, or a transfer copy); nothing is recorded' })
   issue(@CurrentOfficer() officer: OfficerClaims, @Body() body: TransferOpinionRequest) {
     return this.commands.execute(new IssueTransferOpinionCommand(officer, body));
   }

@@ -111,3 +111,23 @@ describe('reconciliation (b): orphan events', () => {
     expect(orphansOf(events as never).map((o) => o.ref.kind).sort()).toEqual(kinds);
   });
 });
+
+describe('reconciliation (b): a procuratorial opinion refers to the case as owned (attack-findings #1)', () => {
+  const ENF = 'enforcement:210100';
+  const L = 'c8c2a5f4-3e7b-4b4a-9d2f-1c1d1e1f1a1b';
+  const full = (type: string, producer: string, linkedCaseId: string, payload: Record<string, unknown>) =>
+    ({ ...ev(type, '2026-11-23T02:00:00.000Z', payload), linkedCaseId, producer: { kind: producer.split(':')[0] as 'enforcement', agencyId: producer } });
+  const registered = full('case.registered', ENF, L, { caseId: S });
+  const opinion = (enforcementAgencyId: string, linkedCaseId: string, caseId: string) =>
+    full('transfer.procuratorate-opinion', 'procuratorate:210100', linkedCaseId, { transferId: T, caseId, enforcementAgencyId, reasons: 'r' });
+  const orphanKinds = (events: ReturnType<typeof full>[]) => orphansOf(events).map((o) => `${o.ref.kind} ${o.ref.id}`);
+
+  it('an opinion on the addressee’s own case in its linked case is no orphan', () => {
+    expect(orphanKinds([registered, opinion(ENF, L, S)])).toEqual([]);
+  });
+  it('another agency’s case, a wrong linked case or an unknown case is an orphan (the owner refuses it)', () => {
+    expect(orphanKinds([registered, opinion('enforcement:210200', L, S)])).toEqual([`case-owner enforcement:210200/${L}/${S}`]);
+    expect(orphanKinds([registered, opinion(ENF, T, S)])).toEqual([`case-owner ${ENF}/${T}/${S}`]);
+    expect(orphanKinds([registered, opinion(ENF, L, T)])).toEqual([`case-owner ${ENF}/${L}/${T}`]);
+  });
+});

@@ -137,7 +137,7 @@ export function foldExpectation(s: ExpectationState, d: ExpectationDelta): Expec
 
 // ---- (b) references and orphans -----------------------------------------------------------------
 
-export type KnownKind = 'case' | 'transfer' | 'transfer-sent' | 'supervision' | 'step';
+export type KnownKind = 'case' | 'case-owner' | 'transfer' | 'transfer-sent' | 'supervision' | 'step';
 export interface Fact { kind: KnownKind; id: string }
 export interface Reference extends Fact { what: { en: string; zh: string } }
 
@@ -154,13 +154,24 @@ const SUPERVISION_ACTS = [
   'filing-supervision.filing-notice-issued', 'filing-supervision.correction-issued', 'filing-supervision.chaser-issued',
 ];
 
+/** Events the facts and references read: the owner and the linked case matter for 'case-owner'. */
+export type ReconciledEvent = Pick<IntegrationEventEnvelope, 'type' | 'payload'> & Partial<Pick<IntegrationEventEnvelope, 'linkedCaseId' | 'producer'>>;
+
+/**
+ * A case as owned: the agency that registered it, the linked case it lies in, its id. An act of one agency
+ * about another's case (a procuratorial opinion) must name all three as they are, else it is an orphan.
+ */
+export function caseOwnerKey(agencyId: unknown, linkedCaseId: unknown, caseId: unknown): string | undefined {
+  return [agencyId, linkedCaseId, caseId].every((x) => typeof x === 'string') ? `${String(agencyId)}/${String(linkedCaseId)}/${String(caseId)}` : undefined;
+}
+
 /** What an event establishes as known. */
-export function factsOf(e: Pick<IntegrationEventEnvelope, 'type' | 'payload'>): Fact[] {
+export function factsOf(e: ReconciledEvent): Fact[] {
   const p = (e.payload ?? {}) as Record<string, unknown>;
   const f: Fact[] = [];
   const add = (kind: KnownKind, id: unknown): void => { if (typeof id === 'string') f.push({ kind, id }); };
   switch (e.type) {
-    case 'case.registered': add('case', p.caseId); break;
+    case 'case.registered': add('case', p.caseId); add('case-owner', caseOwnerKey(e.producer?.agencyId, e.linkedCaseId, p.caseId)); break;
     case 'transfer.crime-suspected': add('transfer', p.transferId); break;
     case 'transfer.procuratorate-opinion': add('transfer', p.transferId); break;
     case 'transfer.sent': add('transfer-sent', p.transferId); break;
@@ -171,7 +182,7 @@ export function factsOf(e: Pick<IntegrationEventEnvelope, 'type' | 'payload'>): 
 }
 
 /** What an event refers to and must have been seen before. */
-export function referencesOf(e: Pick<IntegrationEventEnvelope, 'type' | 'payload'>): Reference[] {
+export function referencesOf(e: ReconciledEvent): Reference[] {
   const p = (e.payload ?? {}) as Record<string, unknown>;
   const r: Reference[] = [];
   const ref = (kind: KnownKind, id: unknown, en: string, zh: string): void => {
@@ -186,8 +197,14 @@ export function referencesOf(e: Pick<IntegrationEventEnvelope, 'type' | 'payload
   if (['transfer.team-reported', 'transfer.head-decided', 'transfer.sent'].includes(e.type)) {
     ref('transfer', p.transferId, `transfer ${String(p.transferId)} that was never opened`, `未见启动的移送 ${String(p.transferId)}`);
   }
-  if (['transfer.crime-suspected', 'evidence.attached', 'penalty.clock-changed', 'transfer.procuratorate-opinion'].includes(e.type)) {
+  if (['transfer.crime-suspected', 'evidence.attached', 'penalty.clock-changed'].includes(e.type)) {
     ref('case', p.caseId, `administrative case ${String(p.caseId)} that was never registered`, `未见立案的行政案件 ${String(p.caseId)}`);
+  }
+  if (e.type === 'transfer.procuratorate-opinion') {
+    // addressed to the case's owner under its own linked case, else the owner refuses it
+    ref('case-owner', caseOwnerKey(p.enforcementAgencyId, e.linkedCaseId, p.caseId),
+      `administrative case ${String(p.caseId)} of ${String(p.enforcementAgencyId)} in this linked case, which that agency never registered`,
+      `${String(p.enforcementAgencyId)} 未在本联动案件中立案的行政案件 ${String(p.caseId)}`);
   }
   if (['deadline.warning', 'deadline.missed', 'deadline.closed'].includes(e.type)) {
     ref('step', p.stepId, `deadline step ${String(p.stepId)} that was never started`, `未见开始的期限环节 ${String(p.stepId)}`);
@@ -196,7 +213,7 @@ export function referencesOf(e: Pick<IntegrationEventEnvelope, 'type' | 'payload
 }
 
 /** Orphans of a set of events (reference semantics for the tests; the projection does the same in SQL). */
-export function orphansOf(events: Pick<IntegrationEventEnvelope, 'type' | 'payload' | 'eventId'>[]): { eventId: string; ref: Reference }[] {
+export function orphansOf(events: (ReconciledEvent & Pick<IntegrationEventEnvelope, 'eventId'>)[]): { eventId: string; ref: Reference }[] {
   const known = new Set(events.flatMap((e) => factsOf(e).map((f) => `${f.kind}:${f.id}`)));
   return events.flatMap((e) => referencesOf(e).filter((x) => !known.has(`${x.kind}:${x.id}`)).map((ref) => ({ eventId: e.eventId, ref })));
 }

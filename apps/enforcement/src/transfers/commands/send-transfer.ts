@@ -2,13 +2,14 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
-  agencyId, DomainError, ErrorCodes, MATERIAL_KINDS, OUTSIDE_JURISDICTION, TransferSent, withinJurisdiction, type MaterialItem, type MaterialKind,
+  agencyId, DomainError, ErrorCodes, MATERIAL_KINDS, OUTSIDE_JURISDICTION, THRESHOLD_FACTS, TransferSent, withinJurisdiction,
+  type MaterialItem, type MaterialKind, type ThresholdFact,
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { AdministrativeCase } from '../../cases/administrative-case.entity';
 import { Evidence } from '../../cases/evidence.entity';
-import { entry, IsId, NestedArray, withEntry } from '@casebridge/platform';
+import { BoundedArray, entry, IsId, NestedArray, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class MaterialDto {
@@ -31,6 +32,23 @@ export class SendTransferRequest {
   @IsOptional() @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police agency id such as police:210100' }) toAgencyId?: string;
   @ApiPropertyOptional({ example: 'procuratorate:210100', description: 'procuratorate receiving the copy, within your jurisdiction; default: of your region' })
   @IsOptional() @Matches(/^procuratorate:\d{6}$/, { message: 'copyToAgencyId must be a procuratorate id such as procuratorate:210100' }) copyToAgencyId?: string;
+  @ApiPropertyOptional({ enum: THRESHOLD_FACTS, isArray: true, example: ['t3'], description: 'criminal-threshold facts met (法释〔2023〕7号 art 1): only for a transfer opened by a procuratorial opinion on which none are on record yet (else 400 TRANSFER.THRESHOLD_FACTS_FIXED); such a transfer cannot be sent without them (400 TRANSFER.THRESHOLD_FACTS_REQUIRED)' })
+  @IsOptional() @BoundedArray(1, THRESHOLD_FACTS.length, 'name at least one threshold fact (t1…t11)') @IsIn(THRESHOLD_FACTS, { each: true, message: 'thresholdFacts must be among t1…t11' })
+  thresholdFacts?: ThresholdFact[];
+}
+
+/** The threshold facts a transfer is sent with: those on record, or (only when none are) those the request names. */
+export function thresholdFactsToSend(onRecord: readonly ThresholdFact[], requested: readonly ThresholdFact[] | undefined): ThresholdFact[] {
+  if (onRecord.length && requested) {
+    throw new DomainError('TRANSFER.THRESHOLD_FACTS_FIXED', 'invalid',
+      `This transfer already names its threshold facts (${onRecord.join(', ')}), as reported and decided; send it without thresholdFacts.`);
+  }
+  const facts = onRecord.length ? [...onRecord] : [...new Set(requested ?? [])];
+  if (!facts.length) {
+    throw new DomainError('TRANSFER.THRESHOLD_FACTS_REQUIRED', 'invalid',
+      'No criminal-threshold facts are on record for this transfer (it was opened by a procuratorial opinion): name them in thresholdFacts (t1…t11) to send it.');
+  }
+  return facts;
 }
 
 export class SendTransferCommand extends Command<void> {
@@ -67,6 +85,7 @@ export class SendTransferHandler implements ICommandHandler<SendTransferCommand>
           throw new DomainError(OUTSIDE_JURISDICTION, 'not-found', `${to} is not within your office's jurisdiction; send to the counterpart of your region.`);
         }
       }
+      t.thresholdFacts = thresholdFactsToSend(t.thresholdFacts, request.thresholdFacts);
       t.materials = materials;
       t.phase = 'sent';
       t.timeline = withEntry(t.timeline, entry(`sent to ${t.policeAgencyId}, copy to ${t.procuratorateAgencyId}`, officer.sub));

@@ -6,6 +6,7 @@ import { DomainError, OUTSIDE_JURISDICTION, TransferProcuratorateOpinion, within
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { TransferCopy } from '../../transfer-copies/transfer-copy.entity';
+import { SuspectedCrime } from '../suspected-crime.entity';
 import { TransferOpinion } from '../transfer-opinion.entity';
 
 export class TransferOpinionRequest {
@@ -22,6 +23,7 @@ export class TransferOpinionRequest {
 export const OpinionErrorCodes = {
   alreadyIssued: 'OPINION.ALREADY_ISSUED',
   alreadyTransferred: 'OPINION.CASE_ALREADY_TRANSFERRED',
+  caseNotKnown: 'OPINION.CASE_NOT_FOUND',
 } as const;
 
 export class IssueTransferOpinionCommand extends Command<{ transferId: string }> {
@@ -43,6 +45,15 @@ export class IssueTransferOpinionHandler implements ICommandHandler<IssueTransfe
     }
     return this.outbox.run(async (tx) => {
       const same = { enforcementAgencyId: request.enforcementAgencyId, caseId: request.caseId };
+      // Only a case this office has a record of, owned by the addressee under that linked case: what an
+      // enforcement agency reported as a suspected crime (transfer.crime-suspected), or a transfer copy.
+      const known = { ...same, linkedCaseId: request.linkedCaseId };
+      const knows = await tx.manager.existsBy(SuspectedCrime, known)
+        || await tx.manager.existsBy(TransferCopy, { agencyId: officer.agencyId, ...known });
+      if (!knows) {
+        throw new DomainError(OpinionErrorCodes.caseNotKnown, 'not-found',
+          `No case ${request.caseId} of ${request.enforcementAgencyId} under linked case ${request.linkedCaseId} is known to your office (a suspected crime the agency reported, or a transfer copy): nothing was recorded.`);
+      }
       const earlier = await tx.manager.findOneBy(TransferOpinion, { agencyId: officer.agencyId, ...same });
       if (earlier) {
         throw new DomainError(OpinionErrorCodes.alreadyIssued, 'conflict',

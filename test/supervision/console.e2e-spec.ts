@@ -50,6 +50,20 @@ const midnightProblems = (page: Page): Promise<string[]> => page.evaluate(`[...d
 })`);
 const OUT = path.resolve(__dirname, '../../test-output');
 
+/**
+ * Waits until `expression` is true in the page. Not page.waitForFunction: it polls by evaluating its predicate
+ * inside the page, which the console's Content-Security-Policy (script-src 'self', no 'unsafe-eval') rightly
+ * refuses; page.evaluate runs through the DevTools protocol, outside the page's CSP.
+ */
+async function waitInPage(page: Page, expression: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(expression)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting in the page for: ${expression}`);
+}
+
 (ready ? describe : describe.skip)('supervisor console in Chromium', () => {
   const sys = new TestSystem(['enforcement', 'police', 'supervision'], { supervision: { SUPERVISION_SWEEP_MS: '1000' } });
   let browser: BrowserContext;
@@ -114,8 +128,8 @@ const OUT = path.resolve(__dirname, '../../test-output');
     await page.locator('#f-status').selectOption('overdue');
     await page.locator('#f-rule').selectOption('transfer.receipt');
     await page.locator('#filters button[type=submit]').click();
-    await page.waitForFunction(`location.hash.includes('status=overdue') && location.hash.includes('ruleId=transfer.receipt')
-      && document.querySelectorAll('#steps-table tbody tr').length === 1`, undefined, { timeout: 15_000 });
+    await waitInPage(page, `location.hash.includes('status=overdue') && location.hash.includes('ruleId=transfer.receipt')
+      && document.querySelectorAll('#steps-table tbody tr').length === 1`, 15_000);
     const row = page.locator(`#steps-table tbody tr[data-step="${late.transferId}/transfer.receipt"]`);
     await row.waitFor({ timeout: 15_000 });
     expect(await row.locator('.badge').textContent()).toContain('逾期');
@@ -127,7 +141,7 @@ const OUT = path.resolve(__dirname, '../../test-output');
 
     // all open steps of the region: every agency by name, every day-counted due date as its last day 24:00
     await page.locator('#filters button[type=reset]').click();
-    await page.waitForFunction(`document.querySelectorAll('#steps-table tbody tr').length >= 3`, undefined, { timeout: 15_000 });
+    await waitInPage(page, `document.querySelectorAll('#steps-table tbody tr').length >= 3`, 15_000);
     const y = (d: Date) => new Date(d.getTime() + 8 * H - 1);
     const lastDayText = `${y(lastDayEnd).getUTCFullYear()}年${y(lastDayEnd).getUTCMonth() + 1}月${y(lastDayEnd).getUTCDate()}日 24:00 前`;
     const filingRow = page.locator(`#steps-table tbody tr[data-step="${late.transferId}/transfer.filing-review"]`);
@@ -166,7 +180,7 @@ const OUT = path.resolve(__dirname, '../../test-output');
     await page.locator('#action-submit').click();
     // the update: the press appears in the timeline and on the step
     await page.locator('#timeline li.tl-supervision').filter({ hasText: '移送已逾期未签收回执' }).waitFor({ timeout: 15_000 });
-    await page.waitForFunction(`document.querySelector('article.step[data-step="${late.transferId}/transfer.receipt"]')?.textContent.includes('催办: 1')`, undefined, { timeout: 15_000 });
+    await waitInPage(page, `document.querySelector('article.step[data-step="${late.transferId}/transfer.receipt"]')?.textContent.includes('催办: 1')`, 15_000);
     expect(await midnightProblems(page)).toEqual([]);
     const caseText = await visibleText(page);
     expect(caseText).not.toMatch(/(enforcement|police|procuratorate|court):\d{6}/);
@@ -181,7 +195,7 @@ const OUT = path.resolve(__dirname, '../../test-output');
     // English switch: the case page and the list, fully English (data typed in Chinese aside)
     await page.locator('#lang').click();
     expect(await page.locator('h1').textContent()).toBe('Supervisor console');
-    await page.waitForFunction(`document.querySelector('#case-steps')?.textContent.includes('Police sign the receipt')`, undefined, { timeout: 15_000 });
+    await waitInPage(page, `document.querySelector('#case-steps')?.textContent.includes('Police sign the receipt')`, 15_000);
     const cjk = /[\u4e00-\u9fff]/;
     // what the page says (headings, labels, badges, rule titles, agency names, explanations, timeline sentences);
     // the case number, the party and what officers typed are data and stay as written
@@ -194,9 +208,9 @@ const OUT = path.resolve(__dirname, '../../test-output');
     await page.screenshot({ path: path.join(OUT, 'supervision-console-case.en.png'), fullPage: true });
     await page.goto(`${sys.url('supervision')}/#/`);
     // the list was drawn in Chinese while hidden: wait until it is drawn again, in English
-    await page.waitForFunction(`document.querySelectorAll('#steps-table tbody tr').length >= 3
+    await waitInPage(page, `document.querySelectorAll('#steps-table tbody tr').length >= 3
       && [...document.querySelectorAll('#steps-table tbody tr')].every((r) => r.textContent.includes('Police'))
-      && document.querySelector('#totals .card-l')?.textContent === 'Open'`, undefined, { timeout: 15_000 });
+      && document.querySelector('#totals .card-l')?.textContent === 'Open'`, 15_000);
     const enLabels = await page.locator('#view-steps').locator('th, label, h2, .badge, .card-l, #steps-table td, .agency, button, option').allTextContents();
     expect(enLabels.map(strip).filter((l) => cjk.test(l))).toEqual([]);
     await page.screenshot({ path: path.join(OUT, 'supervision-console-list.en.png'), fullPage: true });

@@ -119,6 +119,12 @@ describe('case transfer paths across enforcement, police and procuratorate', () 
     expect(again.body.code).toBe('CASE.CLOSED');
   });
 
+  /** The rule ids an office owes now on a case (its GET /inbox, status owed). */
+  const owed = (api: Api, linkedCaseId: string): Promise<string[]> =>
+    api.get<{ items: { ruleId: string | null }[] }>(`/inbox?linkedCaseId=${linkedCaseId}&status=owed`).then((i) => i.items.map((x) => x.ruleId ?? '?').sort());
+  const owes = (api: Api, linkedCaseId: string, want: string[], what: string): Promise<string[]> =>
+    eventually(() => owed(api, linkedCaseId), (r) => JSON.stringify(r) === JSON.stringify([...want].sort()), what);
+
   it('materials incomplete → supplemented → filed (transfer.materials-notice, transfer.materials-supplement)', async () => {
     const { transferId } = await openAndSend(a, 'materials');
     await polPhase(a.pol, transferId, 'awaiting-receipt');
@@ -134,9 +140,38 @@ describe('case transfer paths across enforcement, police and procuratorate', () 
     await enfPhase(a, transferId, 'filed');
   });
 
-  it('not competent → forwarded to the competent police office, which signs the receipt (transfer.forward-or-return)', async () => {
-    const { transferId } = await openAndSend(a, 'forwarded');
+  it('a supplement must cover what the police asked for: other kinds leave the request open, the asked kind closes it (try-findings #6)', async () => {
+    const { transferId, linkedCaseId } = await openAndSend(a, 'materials-partial');
     await polPhase(a.pol, transferId, 'awaiting-receipt');
+    await a.pol.post(`/transfers/${transferId}/receipt`, { receiptNumber: 'R-6' });
+    await a.pol.post(`/transfers/${transferId}/materials-request`, { missing: ['monitoring-report'], note: '缺少监测报告' });
+    await enfPhase(a, transferId, 'materials-requested');
+    await copy(transferId, (c) => c.status === 'materials-requested', 'materials requested');
+    await owes(a.enf, linkedCaseId, ['transfer.materials-supplement'], 'enforcement owes the supplement');
+    // The finding's input: asked for monitoring-report, supplemented `other`.
+    await a.enf.post(`/transfers/${transferId}/materials`, { items: [{ kind: 'other', title: '补充说明' }] });
+    const partial = await eventually(() => a.enf.get<{ phase: string; missingMaterials: string[]; timeline: { what: string }[] }>(`/transfers/${transferId}`),
+      (t) => t.timeline.some((e) => e.what.includes('other')), 'enforcement recorded the supplement');
+    expect(partial).toMatchObject({ phase: 'materials-requested', missingMaterials: ['monitoring-report'] });
+    const polPartial = await eventually(() => a.pol.get<PolTransfer & { missingMaterials: string[] }>(`/transfers/${transferId}`),
+      (t) => t.materials.some((m) => m.kind === 'other'), 'police received the supplement');
+    expect(polPartial).toMatchObject({ phase: 'materials-requested', missingMaterials: ['monitoring-report'] });
+    // the workflow keeps transfer.materials-supplement open: enforcement still owes it
+    expect(await owed(a.enf, linkedCaseId)).toEqual(['transfer.materials-supplement']);
+    // the correct supplement is accepted and closes the request everywhere
+    await a.enf.post(`/transfers/${transferId}/materials`, { items: [{ kind: 'monitoring-report', title: '监测报告 (2026) 3号' }] });
+    expect(await enfPhase(a, transferId, 'received')).toMatchObject({ missingMaterials: [] });
+    expect(await polPhase(a.pol, transferId, 'received')).toMatchObject({ missingMaterials: [] });
+    await copy(transferId, (c) => c.status === 'received', 'received');
+    await owes(a.enf, linkedCaseId, [], 'enforcement owes nothing more');
+    await a.enf.call('POST', `/transfers/${transferId}/materials`, { items: [{ kind: 'monitoring-report', title: 'x' }] }, 409);
+  });
+
+  it('not competent → forwarded to the competent police office, which owes the receipt, then the filing review (transfer.forward-or-return; try-findings #3)', async () => {
+    const { transferId, linkedCaseId } = await openAndSend(a, 'forwarded');
+    await polPhase(a.pol, transferId, 'awaiting-receipt');
+    await a.pol.post(`/transfers/${transferId}/receipt`, { receiptNumber: '沈公受〔2026〕9号' });
+    await owes(a.pol, linkedCaseId, ['transfer.filing-review'], 'Shenyang owes the filing review');
     await a.pol.post(`/transfers/${transferId}/forward`, { mode: 'forwarded', toAgencyId: 'police:210200', reasons: '案发地属大连市' });
     const enf = await eventually(() => a.enf.get<{ phase: string; policeAgencyId: string }>(`/transfers/${transferId}`),
       (t) => t.policeAgencyId === 'police:210200', 'enforcement sees the new police office');
@@ -145,8 +180,18 @@ describe('case transfer paths across enforcement, police and procuratorate', () 
     const dalian = new Api(sys.url('police'), sys.token('police:210200', ['officer'], 'dalian-officer'));
     await polPhase(dalian, transferId, 'awaiting-receipt');
     expect((await a.pol.get<PolTransfer>(`/transfers/${transferId}`)).phase).toBe('forwarded');
+    // Dalian owes the receipt; Shenyang owes nothing, its forward-or-return is done
+    await owes(dalian, linkedCaseId, ['transfer.receipt'], 'Dalian owes the receipt');
+    await owes(a.pol, linkedCaseId, [], 'Shenyang owes nothing');
+    const done = await a.pol.get<{ items: { ruleId: string | null }[] }>(`/inbox?linkedCaseId=${linkedCaseId}&status=done`);
+    expect(done.items.map((x) => x.ruleId)).toContain('transfer.forward-or-return');
     await dalian.post(`/transfers/${transferId}/receipt`, { receiptNumber: '连公受〔2026〕5号' });
     await enfPhase(a, transferId, 'received');
+    await owes(dalian, linkedCaseId, ['transfer.filing-review'], 'Dalian owes the filing review');
+    await dalian.post(`/transfers/${transferId}/decision`, { outcome: 'filed', policeCaseNumber: '连公（环）立字〔2026〕2号' });
+    await enfPhase(a, transferId, 'filed');
+    await owes(dalian, linkedCaseId, [], 'Dalian owes nothing after filing');
+    await owes(a.enf, linkedCaseId, ['transfer.items-handover'], 'enforcement owes the seized items');
   });
 
   it('OpenAPI at /docs documents every endpoint with a summary, and every request field with an example', async () => {

@@ -189,7 +189,7 @@ export class DeadlineTracker {
           this.close(action.ruleId, action.at, action.outcome, causationId);
           break;
         case 'instant': {
-          const step = await this.open(action.ruleId, action.role, owners[action.role], action.from, 'standard', causationId);
+          const step = await this.open(action.ruleId, action.role, action.owingAgencyId ?? owners[action.role], action.from, 'standard', causationId);
           if (step) this.closeStep(step, action.at, undefined, causationId);
           break;
         }

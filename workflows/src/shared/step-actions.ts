@@ -18,7 +18,11 @@ export type StepAction =
    * event itself (decision notice), or periods checked afterwards (forward-or-return, materials notice:
    * due counted from `from`, closed met/late at `at`).
    */
-  | { kind: 'instant'; ruleId: string; role: AgencyRole; from: string; at: string }
+  | {
+    kind: 'instant'; ruleId: string; role: AgencyRole; from: string; at: string;
+    /** The office that owed the step when it is not the role's current owner (e.g. the office that forwarded a transfer). */
+    owingAgencyId?: string;
+  }
   /** Extend the open step of a rule to another variant, counted from the same start. */
   | { kind: 'extend'; ruleId: string; variant: string; approvedBy?: string; at: string }
   /** Close every open step as moot (the path is over). */

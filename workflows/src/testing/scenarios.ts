@@ -27,12 +27,8 @@ async function sleepUntil(kit: CaseTestKit, ms: number): Promise<void> {
   if (ms > now) await kit.env.sleep(ms - now);
 }
 
-async function untilReceipt(d: TransferDriver) {
-  await d.crimeSuspected();
-  await d.teamReported();
-  await d.headDecided('approved');
-  await d.sent();
-  return d.receiptSigned();
+function untilReceipt(d: TransferDriver) {
+  return d.untilReceipt();
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -133,6 +129,35 @@ export const SCENARIOS: readonly Scenario[] = [
       await untilReceipt(d);
       await kit.env.sleep(HOURS(30));
       await d.forwarded('forwarded');
+      return d.workflowId;
+    },
+  },
+  {
+    // TransferPatches.forwardFollows: the receiving office owes the receipt, then the filing review.
+    // (transfer-forwarded-late.json was recorded before it: the transfer ended at the forward.)
+    name: 'transfer-forwarded-then-filed-by-receiving-office',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      await kit.env.sleep(HOURS(30));
+      await d.forwarded('forwarded');
+      await d.receiptSigned();
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
+      return d.workflowId;
+    },
+  },
+  {
+    // TransferPatches.supplementCovers: a supplement of another kind leaves transfer.materials-supplement open.
+    name: 'transfer-materials-partial-then-complete',
+    async run(kit) {
+      const d = new TransferDriver(kit);
+      await untilReceipt(d);
+      await d.materialsRequested();
+      await d.materialsSupplemented(undefined, [{ kind: 'other', title: '补充说明' }]);
+      await d.materialsSupplemented();
+      await d.filingDecided('filed');
+      await d.itemsHandedOver();
       return d.workflowId;
     },
   },

@@ -260,6 +260,15 @@ export class TransferDriver {
     }, `${type} ${ruleId}`);
   }
 
+  /** The usual way to a transfer the police received: suspected, reported, approved, sent, receipt signed. */
+  async untilReceipt(): Promise<IntegrationEventEnvelope> {
+    await this.crimeSuspected();
+    await this.teamReported();
+    await this.headDecided('approved');
+    await this.sent();
+    return this.receiptSigned();
+  }
+
   // ---- the transfer's events (payloads as in libs/contracts) ----
   crimeSuspected(at?: string) {
     return this.deliver('transfer.crime-suspected', { caseId: this.caseId, thresholdFacts: ['t1'], facts: '超标排放含重金属废水' }, at);
@@ -291,8 +300,8 @@ export class TransferDriver {
   materialsRequested(at?: string) {
     return this.deliver('transfer.materials-requested', { missing: ['monitoring-report'], note: '缺少监测报告' }, at);
   }
-  materialsSupplemented(at?: string) {
-    return this.deliver('transfer.materials-supplemented', { items: [MATERIAL] }, at);
+  materialsSupplemented(at?: string, items: Array<{ kind: string; title: string }> = [MATERIAL]) {
+    return this.deliver('transfer.materials-supplemented', { items }, at);
   }
   reviewExtended(variant: 'verification' | 'major-complex', at?: string) {
     return this.deliver('transfer.review-extended', {

@@ -238,24 +238,48 @@ describe('caseTransferWorkflow', () => {
     expect(outcomes(state)).toMatchObject({ 'transfer.materials-notice': 'met', 'transfer.materials-supplement': 'met' });
   });
 
-  it('not competent → forwarded 30 hours after the receipt: transfer.forward-or-return closed late, the transfer ends', async () => {
+  it('not competent → forwarded 30 hours after the receipt: transfer.forward-or-return closed late for the forwarding office; the receiving office owes transfer.receipt, then transfer.filing-review', async () => {
+    const FORWARDED_TO = 'police:210200';
     const d = driver();
-    await d.crimeSuspected();
-    await d.teamReported();
-    await d.headDecided('approved');
-    await d.sent();
-    await d.receiptSigned();
+    await d.untilReceipt();
     await kit.env.sleep(HOURS(30));
     await d.forwarded('forwarded');
+    const forwarded = await d.state();
+    expect(forwarded).toMatchObject({ finished: false, outcome: null, phase: 'sent', policeAgencyId: FORWARDED_TO });
+    expect(forwarded.closedSteps.find((s) => s.ruleId === 'transfer.forward-or-return')).toMatchObject({ owingAgencyId: POLICE, outcome: 'late' });
+    expect(outcomes(forwarded)).toMatchObject({ 'transfer.filing-review': 'moot' });
+    expect(forwarded.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.receipt', FORWARDED_TO]]);
+    await d.receiptSigned();
+    const received = await d.state();
+    expect(received.phase).toBe('received');
+    expect(received.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.filing-review', FORWARDED_TO]]);
+    const started = await d.published('deadline.started', 'transfer.filing-review', 2);
+    expect(started.map((e) => e.payload.owingAgencyId)).toEqual([POLICE, FORWARDED_TO]);
+    await d.filingDecided('filed');
+    await d.itemsHandedOver();
     const state = await finalState(d);
-    expect(state.outcome).toBe('forwarded');
-    expect(state.policeAgencyId).toBe('police:210200');
-    expect(outcomes(state)).toMatchObject({ 'transfer.forward-or-return': 'late', 'transfer.filing-review': 'moot' });
+    expect(state.outcome).toBe('items-handed-over');
     expect(kit.sink.summary(d.transferId)).toEqual(expect.arrayContaining([
       'deadline.started transfer.forward-or-return',
       'deadline.closed transfer.forward-or-return late',
       'deadline.closed transfer.filing-review moot',
+      'deadline.closed transfer.filing-review met',
     ]));
+  });
+
+  it('materials: a supplement of another kind than asked leaves transfer.materials-supplement open; the asked kind closes it (try-findings #6)', async () => {
+    const d = driver();
+    await d.untilReceipt();
+    await d.materialsRequested();
+    await d.materialsSupplemented(undefined, [{ kind: 'other', title: '补充说明' }]);
+    const partial = await d.state();
+    expect(partial.phase).toBe('materials-requested');
+    expect(partial.openSteps.map((s) => s.ruleId)).toContain('transfer.materials-supplement');
+    expect(outcomes(partial)['transfer.materials-supplement']).toBeUndefined();
+    await d.materialsSupplemented();
+    const done = await d.state();
+    expect(done.phase).toBe('received');
+    expect(outcomes(done)['transfer.materials-supplement']).toBe('met');
   });
 
   it('not competent → returned at once: transfer.forward-or-return met', async () => {

@@ -42,14 +42,69 @@ describe('transfer decider', () => {
     expect(h.when(ev('transfer.receipt-signed', {}, 'police:210100'))).toEqual({ kind: 'defer', reason: 'waiting for transfer.sent' });
   });
 
-  it('transfer.forwarded checks transfer.forward-or-return from the receipt and ends the transfer', () => {
+  it('transfer.forwarded: transfer.forward-or-return stays with the forwarding office, the receiving office owes transfer.receipt (try-findings #3)', () => {
     const events = upToReceipt();
     const h = transfer().given(...events);
+    const fwd = ev('transfer.forwarded', { mode: 'forwarded', toAgencyId: 'police:210200', reasons: 'x' }, 'police:210100');
+    h.when(fwd);
+    expect(h.actions).toEqual([
+      { kind: 'instant', ruleId: 'transfer.forward-or-return', role: 'police', from: events[4]!.occurredAt, at: fwd.occurredAt, owingAgencyId: 'police:210100' },
+      { kind: 'close', ruleId: 'transfer.receipt', at: fwd.occurredAt, outcome: 'moot' },
+      { kind: 'close', ruleId: 'transfer.filing-review', at: fwd.occurredAt, outcome: 'moot' },
+      { kind: 'close', ruleId: 'transfer.materials-supplement', at: fwd.occurredAt, outcome: 'moot' },
+      { kind: 'open', ruleId: 'transfer.receipt', role: 'police', from: fwd.occurredAt },
+    ]);
+    expect(h.model).toMatchObject({ phase: 'sent', outcome: null, policeAgencyId: 'police:210200', receiptAt: null });
+    expect(transferDecider.isFinished(h.model)).toBe(false);
+    // The receiving office signs: its filing review starts; a second forward is counted from its delivery.
+    const receipt = ev('transfer.receipt-signed', {}, 'police:210200');
+    h.given(receipt);
+    expect(h.last).toMatchObject({ kind: 'apply' });
+    expect(h.open).toEqual(new Set(['transfer.filing-review']));
+    expect(h.model.phase).toBe('received');
+  });
+
+  it('transfer.forwarded before the change (unpatched): the transfer ends with outcome forwarded', () => {
+    const events = upToReceipt();
+    const h = transfer().given(...events);
+    h.unpatched.add(TransferPatches.forwardFollows);
     const fwd = ev('transfer.forwarded', { mode: 'forwarded', toAgencyId: 'police:210200', reasons: 'x' }, 'police:210100');
     h.when(fwd);
     expect(h.actions[0]).toEqual({ kind: 'instant', ruleId: 'transfer.forward-or-return', role: 'police', from: events[4]!.occurredAt, at: fwd.occurredAt });
     expect(h.model).toMatchObject({ outcome: 'forwarded', policeAgencyId: 'police:210200' });
     expect(transferDecider.isFinished(h.model)).toBe(true);
+  });
+
+  it('transfer.forwarded mode returned ends the transfer; the step is owed by the returning office', () => {
+    const h = transfer().given(...upToReceipt());
+    h.when(ev('transfer.forwarded', { mode: 'returned', reasons: 'x' }, 'police:210100'));
+    expect(h.model).toMatchObject({ outcome: 'returned-not-competent', policeAgencyId: 'police:210100' });
+    expect(h.actions.at(-1)).toMatchObject({ kind: 'close-all' });
+  });
+
+  it('a supplement of other kinds than asked leaves transfer.materials-supplement open; the asked kind closes it (try-findings #6)', () => {
+    const h = transfer().given(...upToReceipt(), ev('transfer.materials-requested', { missing: ['monitoring-report'], note: '' }, 'police:210100'));
+    expect(h.when(ev('transfer.materials-supplemented', { items: [{ kind: 'other', title: '补充说明' }] }))).toMatchObject({ kind: 'apply', actions: [] });
+    expect(h.model).toMatchObject({ phase: 'materials-requested', missingMaterials: ['monitoring-report'] });
+    const ok = ev('transfer.materials-supplemented', { items: [{ kind: 'monitoring-report', title: '监测报告' }] });
+    h.when(ok);
+    expect(h.actions).toEqual([{ kind: 'close', ruleId: 'transfer.materials-supplement', at: ok.occurredAt }]);
+    expect(h.model).toMatchObject({ phase: 'received', missingMaterials: [] });
+  });
+
+  it('two kinds asked, supplied one by one: the step closes with the second (unpatched: with the first)', () => {
+    const asked = ev('transfer.materials-requested', { missing: ['monitoring-report', 'inspection-record'], note: '' }, 'police:210100');
+    const first = ev('transfer.materials-supplemented', { items: [{ kind: 'monitoring-report', title: 'a' }] });
+    const h = transfer().given(...upToReceipt(), asked);
+    h.when(first);
+    expect(h.actions).toEqual([]);
+    expect(h.model.missingMaterials).toEqual(['inspection-record']);
+    h.when(ev('transfer.materials-supplemented', { items: [{ kind: 'inspection-record', title: 'b' }] }));
+    expect(h.actions.map((a) => a.kind)).toEqual(['close']);
+    const old = transfer().given(...upToReceipt(), asked);
+    old.unpatched.add(TransferPatches.supplementCovers);
+    old.when(first);
+    expect(old.actions.map((a) => a.kind)).toEqual(['close']);
   });
 
   it('materials requested twice: transfer.materials-notice is checked once, transfer.materials-supplement runs a second round', () => {

@@ -8,6 +8,8 @@ import type {
   TransferFilingDecidedV1,
   TransferForwardedV1,
   TransferHeadDecidedV1,
+  TransferMaterialsRequestedV1,
+  TransferMaterialsSupplementedV1,
   TransferReconsiderationDecidedV1,
   TransferReviewExtendedV1,
   TransferSentV1,
@@ -47,6 +49,18 @@ export const TransferRules = {
  */
 export const TransferPatches = {
   requestReview: 'transfer-holds-supervision-request-review',
+  /**
+   * forwardFollows: a transfer forwarded to another police office goes on with that office, which owes
+   * the receipt and then the filing review like the first office (flows.md §1 step 4); the
+   * transfer.forward-or-return step stays with the office that forwarded. Before it, the transfer ended
+   * at once (outcome forwarded) and the step was recorded as owed by the receiving office.
+   */
+  forwardFollows: 'transfer-forward-follows-receiving-office',
+  /**
+   * supplementCovers: transfer.materials-supplement closes only once every kind the police asked for has
+   * arrived (GA art 180; E17 art 8); a partial supplement leaves it open. Before it, any supplement closed it.
+   */
+  supplementCovers: 'transfer-supplement-covers-request',
 } as const;
 
 export interface TransferModel {
@@ -58,6 +72,10 @@ export interface TransferModel {
   receiptAt: string | null;
   decision: FilingOutcome | null;
   materialsRequests: number;
+  /** Kinds the police asked for (transfer.materials-requested) that have not been supplemented yet. Absent in models of older runs. */
+  missingMaterials?: string[];
+  /** When the current police office got the transfer (transfer.sent, or the forward to it). Absent in models of older runs. */
+  deliveredAt?: string | null;
   /** filing-supervision.requested while the police had not decided (ground decision-overdue): the transfer goes on. */
   supervisionRequestedAt: string | null;
 }
@@ -72,6 +90,8 @@ export function initialTransferModel(): TransferModel {
     receiptAt: null,
     decision: null,
     materialsRequests: 0,
+    missingMaterials: [],
+    deliveredAt: null,
     supervisionRequestedAt: null,
   };
 }
@@ -182,6 +202,7 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
           ...model,
           phase: 'sent',
           sentAt: at,
+          deliveredAt: at,
           policeAgencyId: p.toAgencyId ?? model.policeAgencyId,
           procuratorateAgencyId: p.copyToAgencyId ?? model.procuratorateAgencyId,
         },
@@ -209,11 +230,26 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
       if (!model.sentAt) return defer('waiting for transfer.sent');
       if (!WITH_POLICE_UNDECIDED.includes(phase)) return ignore(`forwarding in phase ${phase}`);
       const p = payloadOf<TransferForwardedV1>(event);
+      // Checked afterwards: 24 hours from the receipt (or the delivery when no receipt was signed).
+      const deliveredAt = model.receiptAt ?? model.deliveredAt ?? model.sentAt;
+      if (p.mode === 'forwarded' && p.toAgencyId && ctx.patched(TransferPatches.forwardFollows)) {
+        // The receiving office owes the receipt, then the filing review (its materials requests start afresh).
+        return apply(
+          { ...model, phase: 'sent', policeAgencyId: p.toAgencyId, deliveredAt: at, receiptAt: null, materialsRequests: 0, missingMaterials: [] },
+          {
+            kind: 'instant', ruleId: R.forwardOrReturn, role: 'police', from: deliveredAt, at,
+            ...(model.policeAgencyId ? { owingAgencyId: model.policeAgencyId } : {}),
+          },
+          { kind: 'close', ruleId: R.receipt, at, outcome: 'moot' },
+          { kind: 'close', ruleId: R.filingReview, at, outcome: 'moot' },
+          { kind: 'close', ruleId: R.materialsSupplement, at, outcome: 'moot' },
+          { kind: 'open', ruleId: R.receipt, role: 'police', from: at },
+        );
+      }
       const outcome: TransferOutcome = p.mode === 'forwarded' ? 'forwarded' : 'returned-not-competent';
       return apply(
         { ...finish(model, outcome), policeAgencyId: p.mode === 'forwarded' && p.toAgencyId ? p.toAgencyId : model.policeAgencyId },
-        // Checked afterwards: 24 hours from the receipt (or the delivery when no receipt was signed).
-        { kind: 'instant', ruleId: R.forwardOrReturn, role: 'police', from: model.receiptAt ?? model.sentAt, at },
+        { kind: 'instant', ruleId: R.forwardOrReturn, role: 'police', from: deliveredAt, at },
         { kind: 'close-all', at },
       );
     }
@@ -224,22 +260,30 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
       const actions: StepAction[] = [];
       if (model.materialsRequests === 0) {
         // Checked afterwards: the police owe the notice within 24 hours of accepting the case.
-        actions.push({ kind: 'instant', ruleId: R.materialsNotice, role: 'police', from: model.receiptAt ?? model.sentAt, at });
+        actions.push({ kind: 'instant', ruleId: R.materialsNotice, role: 'police', from: model.receiptAt ?? model.deliveredAt ?? model.sentAt, at });
       }
       actions.push(
         { kind: 'close', ruleId: R.materialsSupplement, at, outcome: 'moot' },
         { kind: 'open', ruleId: R.materialsSupplement, role: 'enforcement', from: at },
       );
-      return apply({ ...model, phase: 'materials-requested', materialsRequests: model.materialsRequests + 1 }, ...actions);
+      const { missing } = payloadOf<TransferMaterialsRequestedV1>(event);
+      return apply({ ...model, phase: 'materials-requested', materialsRequests: model.materialsRequests + 1, missingMaterials: [...missing] }, ...actions);
     }
 
-    case 'transfer.materials-supplemented':
+    case 'transfer.materials-supplemented': {
       if (model.materialsRequests === 0) return defer('waiting for transfer.materials-requested');
       if (!ctx.isOpen(R.materialsSupplement)) return ignore('no materials request is open');
+      const kinds = payloadOf<TransferMaterialsSupplementedV1>(event).items.map((i) => i.kind as string);
+      const stillMissing = (model.missingMaterials ?? []).filter((k) => !kinds.includes(k));
+      if (stillMissing.length > 0 && ctx.patched(TransferPatches.supplementCovers)) {
+        // A partial supplement: enforcement still owes the other kinds within the same period.
+        return apply({ ...model, missingMaterials: stillMissing });
+      }
       return apply(
-        { ...model, phase: phase === 'materials-requested' ? (model.receiptAt ? 'received' : 'sent') : phase },
+        { ...model, phase: phase === 'materials-requested' ? (model.receiptAt ? 'received' : 'sent') : phase, missingMaterials: [] },
         { kind: 'close', ruleId: R.materialsSupplement, at },
       );
+    }
 
     case 'transfer.review-extended': {
       if (!model.receiptAt) return defer('waiting for transfer.receipt-signed');

@@ -117,6 +117,11 @@ describe('case-state projector', () => {
       ev(9, 'transfer.materials-requested', { transferId: T, missing: ['inspection-record'], note: 'n' }, { by: POL, at: at(11) }),
       ev(10, 'transfer.materials-supplemented', { transferId: T, items: [{ kind: 'inspection-record', title: 't' }] }, { at: at(12) })],
     { enforcement: 'received', police: `${POL}=received`, procuratorate: 'received' }],
+    ['materials requested, supplemented with another kind (try-findings #6): still requested everywhere', [
+      ev(8, 'transfer.receipt-signed', { transferId: T, receiptNumber: 'R' }, { by: POL, at: at(10) }),
+      ev(9, 'transfer.materials-requested', { transferId: T, missing: ['monitoring-report'], note: 'n' }, { by: POL, at: at(11) }),
+      ev(10, 'transfer.materials-supplemented', { transferId: T, items: [{ kind: 'other', title: '补充说明' }] }, { at: at(12) })],
+    { enforcement: 'materials-requested', police: `${POL}=materials-requested`, procuratorate: 'materials-requested' }],
     ['forwarded to the competent office', [
       ev(8, 'transfer.forwarded', { transferId: T, mode: 'forwarded', toAgencyId: POL2, reasons: 'r' }, { by: POL, at: at(10) })],
     { enforcement: 'sent', police: `${POL}=forwarded,${POL2}=awaiting-receipt`, procuratorate: 'sent' }],

@@ -15,7 +15,7 @@
  *                 apps/procuratorate/src/filing-supervision/filing-supervision.machine.ts (FILING_SUPERVISION_PHASES)
  */
 import {
-  agencyIdKind, AGENCY_ID_PATTERN, type CaseRegisteredV1, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1,
+  agencyIdKind, AGENCY_ID_PATTERN, stillMissing, type CaseRegisteredV1, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1,
   type DeadlineWarningV1, type EvidenceAttachedV1, type FilingSupervisionChaserIssuedV1, type FilingSupervisionCorrectionIssuedV1,
   type FilingSupervisionExplainedV1, type FilingSupervisionExplanationRequiredV1, type FilingSupervisionFilingNoticeIssuedV1,
   type FilingSupervisionOpenedV1, type FilingSupervisionReasonsAcceptedV1, type FilingSupervisionRequestedV1,
@@ -463,9 +463,13 @@ export const HANDLERS: Record<string, Handler> = {
   },
   'transfer.materials-supplemented': (s, e) => {
     const x = p<TransferMaterialsSupplementedV1>(e);
-    const kinds = x.items.map((i) => i.kind as string);
-    const t = s.enforcement.get(x.transferId);
-    s.enf(e, x.transferId, 'received', { missingMaterials: (t?.missingMaterials ?? []).filter((k) => !kinds.includes(k)) });
+    const missing = stillMissing(s.enforcement.get(x.transferId)?.missingMaterials ?? [], x.items);
+    // A partial supplement leaves the request open (transfer.materials-supplement) on every side.
+    if (missing.length > 0) {
+      s.enf(e, x.transferId, undefined, { missingMaterials: missing });
+      return;
+    }
+    s.enf(e, x.transferId, 'received', { missingMaterials: missing });
     const row = s.activePoliceRow(x.transferId);
     if (row?.phase === 'materials-requested') s.pol(e, row, 'received');
     if (s.copies.get(x.transferId)?.status === 'materials-requested') s.copy(e, x.transferId, 'received');

@@ -76,7 +76,11 @@ export class TransfersHttpController {
 
   @Post(':transferId/materials')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Supplement the materials the police asked for (transfer.materials-supplement, 3 days)' })
+  @ApiOperation({
+    summary: 'Supplement the materials the police asked for (transfer.materials-supplement, 3 days)',
+    description: 'Materials may come in parts. Until every kind the police asked for has arrived, the transfer stays '
+      + '`materials-requested`, `missingMaterials` lists the kinds still owed, and transfer.materials-supplement stays open.',
+  })
   @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
   supplement(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: MaterialsRequest) {
     return this.commands.execute(new SupplementMaterialsCommand(o, id, body));

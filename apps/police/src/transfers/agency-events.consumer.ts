@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { In, Not, type EntityManager } from 'typeorm';
 import {
-  agencyIdKind, type FilingSupervisionCorrectionIssuedV1, type FilingSupervisionExplanationRequiredV1,
+  agencyIdKind, stillMissing, type FilingSupervisionCorrectionIssuedV1, type FilingSupervisionExplanationRequiredV1,
   type FilingSupervisionFilingNoticeIssuedV1, type FilingSupervisionOpenedV1, type FilingSupervisionReasonsAcceptedV1,
   type FilingSupervisionChaserIssuedV1, type IntegrationEventEnvelope, type TransferItemsHandedOverV1,
   type TransferMaterialsSupplementedV1, type TransferReconsiderationRequestedV1, type TransferSentV1,
@@ -44,8 +44,9 @@ export class PoliceAgencyEventsConsumer {
     const t = await this.active(manager, e.payload.transferId, e);
     if (!t) return;
     t.materials = [...t.materials, ...e.payload.items];
-    t.missingMaterials = t.missingMaterials.filter((k) => !e.payload.items.some((i) => i.kind === k));
-    if (t.phase === 'materials-requested') t.phase = 'received';
+    t.missingMaterials = stillMissing(t.missingMaterials, e.payload.items);
+    // A partial supplement leaves the request open (transfer.materials-supplement).
+    if (t.phase === 'materials-requested' && t.missingMaterials.length === 0) t.phase = 'received';
     t.timeline = withEntry(t.timeline, eventEntry(e, `materials supplemented: ${e.payload.items.map((i) => i.kind).join(', ')}`));
     await manager.save(t);
   }

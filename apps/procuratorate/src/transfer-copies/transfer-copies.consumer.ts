@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  AGENCY_ID_PATTERN, agencyIdKind, type FilingSupervisionRequestedV1, type IntegrationEventEnvelope, type TransferFilingDecidedV1,
+  AGENCY_ID_PATTERN, agencyIdKind, stillMissing, type FilingSupervisionRequestedV1, type IntegrationEventEnvelope, type TransferFilingDecidedV1,
   type TransferForwardedV1, type TransferItemsHandedOverV1, type TransferMaterialsRequestedV1, type TransferMaterialsSupplementedV1,
   type TransferReceiptSignedV1, type TransferReconsiderationDecidedV1, type TransferReconsiderationRequestedV1,
   type TransferReviewExtendedV1, type TransferSentV1,
@@ -104,8 +104,8 @@ export class TransferCopiesConsumer {
     if (!c) return;
     const items = e.payload.items;
     c.materials = [...c.materials, ...items];
-    c.missingMaterials = c.missingMaterials.filter((k) => !items.some((i) => i.kind === k));
-    if (c.status === 'materials-requested') setStatus(c, 'received', e);
+    c.missingMaterials = stillMissing(c.missingMaterials, items);
+    if (c.status === 'materials-requested' && c.missingMaterials.length === 0) setStatus(c, 'received', e);
     await this.save(manager, c, e, `enforcement supplemented materials (${items.map((i) => i.kind).join(', ')}) (transfer.materials-supplement)`);
   }
 

@@ -31,6 +31,14 @@ export class MaterialItem {
   @IsOptional() @Matches(/^[a-f0-9]{64}$/, { message: 'sha256 must be 64 lowercase hex characters' }) sha256?: string;
 }
 
+/**
+ * The kinds the police asked for (transfer.materials-requested) that a supplement's items leave missing;
+ * transfer.materials-supplement is met once none is left (GA art 180; E17 art 8).
+ */
+export function stillMissing<K extends string>(missing: readonly K[], items: readonly { kind: string }[]): K[] {
+  return missing.filter((k) => !items.some((i) => i.kind === k));
+}
+
 export class PartyRef {
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
   /** 统一社会信用代码 (18 characters). */

@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import {
-  agencyId, DomainError, FilingSupervisionRequested, TransferItemsHandedOver, TransferMaterialsSupplemented,
+  agencyId, DomainError, FilingSupervisionRequested, stillMissing, TransferItemsHandedOver, TransferMaterialsSupplemented,
   TransferReconsiderationRequested, type MaterialItem,
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
@@ -27,7 +27,11 @@ function toItems(items: MaterialDto[]): MaterialItem[] {
 export class SupplementMaterialsCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: MaterialsRequest) { super(); }
 }
-/** Supplies what the police said was missing (transfer.materials-supplement, 3 days). */
+/**
+ * Supplies what the police said was missing (transfer.materials-supplement, 3 days; GA art 180, E17 art 8).
+ * Materials may arrive in parts: a supplement that leaves asked kinds missing is recorded, and the
+ * transfer stays materials-requested (the step stays open) until every asked kind has arrived.
+ */
 @CommandHandler(SupplementMaterialsCommand)
 export class SupplementMaterialsHandler implements ICommandHandler<SupplementMaterialsCommand> {
   constructor(private readonly uow: TransferUnitOfWork) {}
@@ -35,9 +39,10 @@ export class SupplementMaterialsHandler implements ICommandHandler<SupplementMat
     return this.uow.act(officer, transferId, 'supplement-materials', (t, tx) => {
       const items = toItems(request.items);
       t.materials = [...t.materials, ...items];
-      t.missingMaterials = t.missingMaterials.filter((k) => !items.some((i) => i.kind === k));
-      t.phase = 'received';
-      t.timeline = withEntry(t.timeline, entry(`materials supplemented (${items.map((i) => i.kind).join(', ')})`, officer.sub));
+      t.missingMaterials = stillMissing(t.missingMaterials, items);
+      if (t.missingMaterials.length === 0) t.phase = 'received';
+      const still = t.missingMaterials.length > 0 ? `; still missing: ${t.missingMaterials.join(', ')}` : '';
+      t.timeline = withEntry(t.timeline, entry(`materials supplemented (${items.map((i) => i.kind).join(', ')})${still}`, officer.sub));
       publishAs(tx, officer, TransferMaterialsSupplemented, t.linkedCaseId, { transferId: t.id, items });
     });
   }

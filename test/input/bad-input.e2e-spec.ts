@@ -5,6 +5,7 @@
  * outboxes and the audit ledger compared before and after.
  */
 import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { Client } from 'pg';
@@ -29,6 +30,25 @@ describe('bad input on every app', () => {
       headers: { authorization: `Bearer ${tokenFor(app)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     });
   const json = async (r: Response): Promise<{ statusCode: number; code: string; message: string; details?: string[] }> => r.json() as never;
+  /** A GET route of the app that takes a query DTO (court has only /health, a route without one). */
+  const listPath = (app: App): string => ({ audit: '/ledger/checkpoints', supervision: '/steps', court: '/health' } as Partial<Record<App, string>>)[app] ?? '/inbox';
+  const hasInbox = (app: App): boolean => ['enforcement', 'police', 'procuratorate'].includes(app);
+  /** A request exactly as written (repeated headers, a path with .., any Content-Encoding): fetch would normalise these. */
+  const raw = (app: App, method: string, pathname: string, headers: string[], body?: string | Buffer): Promise<{ status: number; type: string; body: { code?: string; message?: string } }> =>
+    new Promise((resolve, reject) => {
+      const u = new URL(sys.url(app));
+      const req = http.request({ host: u.hostname, port: u.port, method, path: pathname, headers: ['Host', u.host, ...headers] }, (res) => {
+        let text = '';
+        res.on('data', (c) => { text += String(c); });
+        res.on('end', () => {
+          let parsed: { code?: string; message?: string } = {};
+          try { parsed = JSON.parse(text) as never; } catch { /* not JSON: the test says so */ }
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: parsed });
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
 
   beforeAll(async () => {
     sys = await new TestSystem([...APPS]).start();
@@ -93,6 +113,68 @@ describe('bad input on every app', () => {
       const html = await (await send(app, 'GET', '/docs')).text();
       expect(html).toContain('swagger');
     });
+
+    it('takes JSON bodies only: forms (NUL, __proto__, constructor, 1,001 parameters), XML, text → 415 REQUEST.UNSUPPORTED_MEDIA_TYPE (attack #2, #3)', async () => {
+      const many = Array.from({ length: 1001 }, (_, i) => `p${i}=1`).join('&');
+      for (const [type, body] of [
+        ['application/x-www-form-urlencoded', 'note=a%00b'], ['application/x-www-form-urlencoded', '__proto__%5BisAdmin%5D=true&message=x'],
+        ['application/x-www-form-urlencoded', 'constructor=x'], ['application/x-www-form-urlencoded', many],
+        ['application/xml', '<a>1</a>'], ['text/plain', '{}'], ['multipart/form-data; boundary=x', '--x--'],
+      ]) {
+        const r = await send(app, 'POST', `/inbox/${UUID}/read`, body, { 'content-type': type });
+        expect([r.status, (await json(r)).code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
+      }
+      const none = await raw(app, 'POST', `/inbox/${UUID}/read`, ['Authorization', `Bearer ${tokenFor(app)}`, 'Content-Length', '2'], '{}');
+      expect([none.status, none.body.code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
+    });
+
+    it('answers unreadable bodies with a 4xx and a code, never 500: gzip / br that is not, unknown encoding, charset (attack #3)', async () => {
+      const auth = ['Authorization', `Bearer ${tokenFor(app)}`, 'Content-Type', 'application/json'];
+      for (const [encoding, status, code] of [['gzip', 400, 'REQUEST.BAD_ENCODING'], ['br', 400, 'REQUEST.BAD_ENCODING'], ['deflate', 400, 'REQUEST.BAD_ENCODING'], ['x-zip', 415, 'REQUEST.UNSUPPORTED_ENCODING']] as const) {
+        const r = await raw(app, 'POST', `/inbox/${UUID}/read`, [...auth, 'Content-Encoding', encoding], 'this is not compressed at all');
+        expect([encoding, r.status, r.body.code]).toEqual([encoding, status, code]);
+        expect(r.body.message).toBeTruthy();
+      }
+      const latin = await send(app, 'POST', `/inbox/${UUID}/read`, '{}', { 'content-type': 'application/json; charset=latin1' });
+      expect([latin.status, (await json(latin)).code]).toEqual([415, 'REQUEST.UNSUPPORTED_CHARSET']);
+    });
+
+    it('refuses a key twice in one JSON object, at any depth, with 400 REQUEST.DUPLICATE_KEY (attack #11)', async () => {
+      for (const body of ['{"note":"a","note":"b"}', '{"a":{"x":1,"y":{"z":[1]},"x":2}}', '[{"k":1},{"k":1,"k":2}]', '{"n\\u006fte":1,"note":2}']) {
+        const r = await send(app, 'POST', `/inbox/${UUID}/read`, body);
+        expect([body, r.status, (await json(r)).code]).toEqual([body, 400, 'REQUEST.DUPLICATE_KEY']);
+      }
+    });
+
+    it('a route that takes no body refuses one; unknown or bracketed query parameters are refused (attack #11)', async () => {
+      for (const body of hasInbox(app) ? ['{"extra":1}', '{"note":"x"}', '[]'] : []) {
+        const r = await send(app, 'POST', `/inbox/${UUID}/read`, body);
+        expect([body, r.status, (await json(r)).code]).toEqual([body, 400, 'REQUEST.BODY_NOT_ALLOWED']);
+      }
+      for (const q of ['__proto__[x]=1', 'constructor=1', 'a[b]=1', 'status.x=1', 'nonsense=1']) {
+        const r = await send(app, 'GET', `${listPath(app)}?${q}`);
+        const b = await json(r);
+        expect([q, r.status, b.code]).toEqual([q, 400, 'REQUEST.VALIDATION_FAILED']);
+        expect(b.message).toMatch(/is not (a parameter|a field) of this request/);
+      }
+      const health = await send(app, 'GET', '/health?__proto__[x]=1');
+      expect([health.status, (await json(health)).code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+    });
+
+    it('reads the Authorization scheme in any case and refuses malformed or repeated headers with a message saying so (attack #14)', async () => {
+      if (app === 'court') return; // no route behind a token
+      const token = tokenFor(app);
+      expect((await send(app, 'GET', listPath(app), undefined, { authorization: `bearer ${token}` })).status).not.toBe(401);
+      for (const authorization of [`Bearer ${token} extra`, 'Bearer']) {
+        const r = await send(app, 'GET', listPath(app), undefined, { authorization });
+        const b = await json(r);
+        expect([r.status, b.code]).toEqual([401, 'AUTH.UNAUTHORIZED']);
+        expect(b.message).toMatch(/malformed/);
+      }
+      const twice = await raw(app, 'GET', listPath(app), ['Authorization', `Bearer ${token}`, 'Authorization', 'Bearer other']);
+      expect([twice.status, twice.body.code]).toEqual([401, 'AUTH.UNAUTHORIZED']);
+      expect(twice.body.message).toMatch(/Send one Authorization header/);
+    });
   });
 
   it('supervision OpenAPI: the fields quoted in #13 item 14 are strings or null, not objects; outcome admits null', async () => {
@@ -133,6 +215,35 @@ describe('bad input on every app', () => {
     const r = await send(app, 'GET', '/inbox?linkedCaseId=x');
     const b = await json(r);
     expect([r.status, b.message]).toEqual([400, 'linkedCaseId must be an id (a UUID such as 0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01)']);
+  });
+
+  it('supervision: numeric query parameters take decimal digits only — page=0x10, overdueByDays=0x1, pageSize=1e1 → 400 (attack #16)', async () => {
+    for (const q of ['page=0x10', 'overdueByDays=0x1', 'pageSize=1e1', 'page=0b1', 'page=%207', 'page=1.0']) {
+      const r = await send('supervision', 'GET', `/steps?${q}`);
+      const b = await json(r);
+      expect([q, r.status, b.code]).toEqual([q, 400, 'REQUEST.VALIDATION_FAILED']);
+      expect(b.message).toMatch(/must be a whole number/);
+    }
+    expect((await send('supervision', 'GET', '/steps?page=2&pageSize=10&overdueByDays=0')).status).toBe(200);
+    const limit = await send('audit', 'GET', '/ledger/checkpoints?limit=0x10');
+    expect([limit.status, (await json(limit)).code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+  });
+
+  it('supervision: the console\'s static files never redirect: GET /steps/.. answers JSON with a code, not a 301 HTML page (attack #17)', async () => {
+    for (const p of ['/steps/..', '/..', '/x/..']) {
+      const r = await raw('supervision', 'GET', p, ['Authorization', `Bearer ${tokenFor('supervision')}`]);
+      expect([p, r.status === 301 || r.status === 302, r.type]).toEqual([p, false, expect.stringContaining('application/json')]);
+      expect(r.body.code).toMatch(/^[A-Z]+\.[A-Z_]+$/);
+    }
+  });
+
+  it('supervision press and police receipt: the quoted form bodies (NUL, __proto__) → 415, nothing recorded (attack #2)', async () => {
+    const press = await send('supervision', 'POST', `/steps/${UUID}/press`, '__proto__=x&message=hurry', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect([press.status, (await json(press)).code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
+    const receipt = await send('police', 'POST', `/transfers/${UUID}/receipt`, 'note=a%00b', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect([receipt.status, (await json(receipt)).code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
+    const rebuild = await send('audit', 'POST', '/ledger/rebuild', '{"extra":true}', { authorization: `Bearer ${sys.token(PRO, ['operator'])}` });
+    expect([rebuild.status, (await json(rebuild)).code]).toEqual([400, 'REQUEST.BODY_NOT_ALLOWED']);
   });
 
   describe('the inputs quoted in #13 on enforcement', () => {

@@ -26,7 +26,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   configureHttpApp(app, spec);
   // Public assets (no guard runs for them); the API routes keep the JWT guard.
-  app.useStaticAssets(webDir(), { index: 'index.html', maxAge: 0, fallthrough: true });
+  // no redirect: a directory path without its slash (/steps/..) falls through to the API's 404 JSON, never a 301 HTML page
+  app.useStaticAssets(webDir(), { index: 'index.html', maxAge: 0, fallthrough: true, redirect: false });
   const port = Number(process.env.PORT ?? spec.port);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
   app.get(Logger).log(`${spec.title} listening on http://127.0.0.1:${port} (console /, docs /docs, health /health)`);

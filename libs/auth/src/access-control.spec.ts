@@ -6,7 +6,7 @@ import { DomainError, ErrorCodes } from '@casebridge/contracts';
 import { invalidTokenVariants } from './testing/invalid-tokens';
 import { AuthModule } from './auth.module';
 import { Public, Roles } from './decorators';
-import { JwtAuthGuard } from './jwt-auth.guard';
+import { bearerToken, JwtAuthGuard } from './jwt-auth.guard';
 import { Hs256TokenVerifier } from './oidc/token-verifier';
 import { issueToken } from './token';
 import { ROLES, type Role } from './claims';
@@ -111,5 +111,37 @@ describe('the guard over every kind of token', () => {
     expect([byOfficer.status, byOfficer.body.code]).toEqual([403, ErrorCodes.forbiddenRole]);
     await request(a.getHttpServer()).post('/things/1/approval').set('authorization', token('police:210100', ['head'])).expect(204);
     await request(a.getHttpServer()).get('/things').set('authorization', token('police:210100', ['head'])).expect(200);
+  });
+});
+
+describe('the Authorization header (attack #14): the scheme in any case, anything malformed refused with a message saying so', () => {
+  let a: INestApplication;
+  const jwt = issueToken({ agencyId: 'police:210100', roles: ['officer'], secret: SECRET });
+  beforeAll(async () => { a = await app([ThingsController, HealthController]); });
+  afterAll(() => a.close());
+
+  it.each([`bearer ${jwt}`, `BEARER ${jwt}`, `Bearer  ${jwt}`, `Bearer ${jwt}`])('accepts %s (RFC 7235: scheme case-insensitive, 1*SP)', async (authorization) => {
+    await request(a.getHttpServer()).get('/things').set('authorization', authorization).expect(200);
+  });
+
+  it.each([
+    [`Bearer ${jwt} extra`, /malformed/],
+    [`Bearer ${jwt},${jwt}`, /malformed/],
+    ['Bearer', /malformed: it has no token/],
+    ['Bearer ', /malformed: it has no token/],
+    [`Basic ${jwt}`, /uses the scheme Basic/],
+    [`:${jwt}`, /malformed/],
+  ])('refuses %s → 401 with a message saying what is wrong (not "Sign in first")', async (authorization, message) => {
+    const r = await request(a.getHttpServer()).get('/things').set('authorization', authorization);
+    expect([r.status, r.body.code]).toEqual([401, ErrorCodes.unauthorized]);
+    expect(r.body.message).toMatch(message);
+    expect(r.body.message).not.toMatch(/Sign in first/);
+  });
+
+  it('refuses two Authorization headers (Node would silently keep the first)', async () => {
+    const headers = { authorization: `Bearer ${jwt}` };
+    expect(() => bearerToken({ headers, rawHeaders: ['Authorization', `Bearer ${jwt}`, 'authorization', 'Bearer other'] }))
+      .toThrow(/Send one Authorization header; this request has 2/);
+    expect(bearerToken({ headers, rawHeaders: ['Authorization', `Bearer ${jwt}`] })).toBe(jwt);
   });
 });

@@ -17,6 +17,34 @@ export interface AuthOptions {
   agencyKinds: AgencyKind[] | 'any';
 }
 
+type AuthRequest = { headers: Record<string, string | string[] | undefined>; rawHeaders?: string[]; officer?: OfficerClaims };
+
+const unauthorized = (message: string): DomainError => new DomainError(ErrorCodes.unauthorized, 'unauthorized', message);
+const FORM = '"Authorization: Bearer <token>"';
+/** RFC 7235 credentials: an auth-scheme (token), one or more spaces, then a token68 and nothing after it. */
+const CREDENTIALS = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?: +(.*))?$/;
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/**
+ * The bearer token of a request, or a 401 that says what is wrong: no header ("Sign in first"), more than one
+ * Authorization header (Node would keep only the first), another scheme, or a malformed header (no token, or
+ * anything after it). The scheme is matched case-insensitively (RFC 7235 section 2.1).
+ */
+export function bearerToken(req: AuthRequest): string {
+  const count = req.rawHeaders ? req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'authorization').length : 0;
+  if (count > 1) throw unauthorized(`Send one Authorization header; this request has ${count}. Send exactly ${FORM}.`);
+  const raw = req.headers.authorization;
+  const header = (Array.isArray(raw) ? raw.join(', ') : raw ?? '').trim();
+  if (!header) throw unauthorized(`Sign in first: send your token as ${FORM}.`);
+  const m = CREDENTIALS.exec(header);
+  if (!m) throw unauthorized(`The Authorization header is malformed; send exactly ${FORM}.`);
+  if (m[1].toLowerCase() !== 'bearer') throw unauthorized(`The Authorization header uses the scheme ${m[1]}; send your token as ${FORM}.`);
+  const token = m[2] ?? '';
+  if (!token) throw unauthorized(`The Authorization header is malformed: it has no token after Bearer; send exactly ${FORM}.`);
+  if (!TOKEN68.test(token)) throw unauthorized(`The Authorization header is malformed: send one token after Bearer and nothing else (${FORM}).`);
+  return token;
+}
+
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
@@ -28,12 +56,8 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; officer?: OfficerClaims }>();
-    const header = req.headers.authorization ?? '';
-    const [scheme, token] = header.split(' ');
-    if (scheme !== 'Bearer' || !token) {
-      throw new DomainError(ErrorCodes.unauthorized, 'unauthorized', 'Sign in first: send your token as "Authorization: Bearer <token>".');
-    }
+    const req = ctx.switchToHttp().getRequest<AuthRequest>();
+    const token = bearerToken(req);
     let verified: Partial<OfficerClaims>;
     try {
       verified = await this.verifier.verify(token);

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './http-error.filter';
 import { corsOrigins, hardenHttp } from './http-hardening';
+import { RequestShapeInterceptor } from './request-shape.interceptor';
 import { createValidationPipe } from './validation';
 
 export interface HttpAppSpec {
@@ -17,6 +18,7 @@ export interface HttpAppSpec {
 export function configureHttpApp(app: INestApplication, spec: HttpAppSpec): void {
   app.useLogger(app.get(Logger));
   hardenHttp(app, { corsOrigins: corsOrigins(process.env.CASEBRIDGE_CORS_ORIGINS) });
+  app.useGlobalInterceptors(new RequestShapeInterceptor());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
@@ -24,7 +26,9 @@ export function configureHttpApp(app: INestApplication, spec: HttpAppSpec): void
     .setTitle(spec.title)
     .setDescription(`${spec.description}\n\nThis document as JSON: [/docs-json](/docs-json). Errors answer { statusCode, code, message }; `
       + 'each operation lists its codes. Every request: 400 REQUEST.VALIDATION_FAILED (one message per field), REQUEST.MALFORMED_JSON, '
-      + 'REQUEST.TOO_DEEP (nesting over 32 levels); 413 REQUEST.TOO_LARGE (body over 1 MiB); 401 AUTH.UNAUTHORIZED.')
+      + 'REQUEST.TOO_DEEP (nesting over 32 levels), REQUEST.DUPLICATE_KEY (a key twice in one object), REQUEST.BODY_NOT_ALLOWED (a body on a route that takes none), '
+      + 'REQUEST.BAD_ENCODING (Content-Encoding data that is not gzip/deflate/br); 413 REQUEST.TOO_LARGE (body over 1 MiB); '
+      + '415 REQUEST.UNSUPPORTED_MEDIA_TYPE (bodies are JSON only), REQUEST.UNSUPPORTED_ENCODING, REQUEST.UNSUPPORTED_CHARSET; 401 AUTH.UNAUTHORIZED.')
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
-import type { ErrorBody } from './http-error.filter';
+import { bodyReadErrorBody, type ErrorBody } from './http-error.filter';
 
 /**
  * HTTP hardening shared by every app: request bodies (size, depth, forbidden keys), security headers
@@ -25,6 +25,9 @@ export const RequestErrorCodes = {
   tooDeep: 'REQUEST.TOO_DEEP',
   malformedJson: 'REQUEST.MALFORMED_JSON',
   validationFailed: 'REQUEST.VALIDATION_FAILED',
+  duplicateKey: 'REQUEST.DUPLICATE_KEY',
+  unsupportedMediaType: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  bodyNotAllowed: 'REQUEST.BODY_NOT_ALLOWED',
 } as const;
 
 /** A body refused by the checks below. Its code lives on the prototype: body-parser strips own properties of errors thrown while parsing. */
@@ -34,34 +37,61 @@ abstract class BodyRefused extends Error {
 class TooDeep extends BodyRefused {
   get refusedWith(): string { return RequestErrorCodes.tooDeep; }
 }
+class DuplicateKey extends BodyRefused {
+  get refusedWith(): string { return RequestErrorCodes.duplicateKey; }
+}
 class ForbiddenKey extends BodyRefused {
   get refusedWith(): string { return RequestErrorCodes.validationFailed; }
 }
 
-/** Depth of nested [ and { in JSON text, ignoring brackets inside strings; stops counting once past `limit`. */
-export function jsonDepthExceeds(buf: Buffer, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
+/**
+ * Scans JSON text once, before parsing (brackets and keys inside strings are skipped): refuses nesting of
+ * [ and { deeper than `limit` and an object that names the same key twice (JSON.parse would silently keep
+ * the last value). Malformed text is left to JSON.parse.
+ */
+export function scanJson(buf: Buffer, limit: number): 'too-deep' | { duplicateKey: string } | undefined {
+  // one entry per open [ or {: for an object, its keys so far and whether the next string is a key
+  const stack: ({ keys: Set<string>; expectKey: boolean } | undefined)[] = [];
+  let stringStart = -1;
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i];
-    if (inString) {
+    if (stringStart >= 0) {
       if (c === 0x5c) i++; // backslash: skip the escaped byte
-      else if (c === 0x22) inString = false;
+      else if (c === 0x22) {
+        const top = stack[stack.length - 1];
+        if (top?.expectKey) {
+          let key: string;
+          try { key = JSON.parse(buf.subarray(stringStart, i + 1).toString('utf8')) as string; } catch { return undefined; }
+          if (top.keys.has(key)) return { duplicateKey: key };
+          top.keys.add(key);
+          top.expectKey = false;
+        }
+        stringStart = -1;
+      }
     } else if (c === 0x22) {
-      inString = true;
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
+      stringStart = i;
+    } else if (c === 0x7b) {
+      stack.push({ keys: new Set(), expectKey: true });
+      if (stack.length > limit) return 'too-deep';
+    } else if (c === 0x5b) {
+      stack.push(undefined);
+      if (stack.length > limit) return 'too-deep';
     } else if (c === 0x5d || c === 0x7d) {
-      depth--;
+      stack.pop();
+    } else if (c === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top) top.expectKey = true;
     }
   }
-  return false;
+  return undefined;
 }
 
 function refuseDeepBodies(_req: unknown, _res: unknown, buf: Buffer): void {
-  if (jsonDepthExceeds(buf, MAX_BODY_DEPTH)) {
+  const found = scanJson(buf, MAX_BODY_DEPTH);
+  if (found === 'too-deep') {
     throw new TooDeep(`The request nests objects or lists more than ${MAX_BODY_DEPTH} levels deep; no CaseBridge request needs that.`);
   }
+  if (found) throw new DuplicateKey(`${found.duplicateKey} appears more than once in the same object; send each field once.`);
 }
 
 /** JSON.parse reviver: refuses prototype keys (as unknown fields) and NUL characters (PostgreSQL text cannot hold them). */
@@ -78,21 +108,32 @@ function refuseForbiddenKeys(key: string, value: unknown): unknown {
 type Next = (err?: unknown) => void;
 type Res = ServerResponse & { status(code: number): { json(body: unknown): void } };
 
-/** Turns body-parser's errors (size, JSON syntax, the checks above) into the project's error body. */
+/** Turns body-reading errors (size, JSON syntax, encodings, the checks above) into the project's error body (bodyReadErrorBody). */
 function bodyErrors(err: unknown, _req: IncomingMessage, res: Res, next: Next): void {
-  const e = err as { type?: string; status?: number; message?: string; code?: string };
-  let body: ErrorBody | undefined;
-  if (e instanceof BodyRefused) {
-    body = { statusCode: 400, code: e.refusedWith, message: e.message };
-  } else if (e?.type === 'entity.too.large') {
-    body = { statusCode: 413, code: RequestErrorCodes.tooLarge, message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB; send fewer or shorter items.` };
-  } else if (e?.type === 'entity.parse.failed') {
-    body = { statusCode: 400, code: RequestErrorCodes.malformedJson, message: 'The request body is not valid JSON.' };
-  } else if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.type?.startsWith('entity.') || e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
-    body = { statusCode: e.status ?? 400, code: `HTTP.${e.status ?? 400}`, message: e.message ?? 'The request body could not be read.' };
-  }
+  const body: ErrorBody | undefined = err instanceof BodyRefused
+    ? { statusCode: 400, code: err.refusedWith, message: err.message }
+    : bodyReadErrorBody(err);
   if (!body) return next(err);
   res.status(body.statusCode).json(body);
+}
+
+/** Whether a request carries a body (RFC 9112: Transfer-Encoding, or a Content-Length other than 0). */
+export function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
+/**
+ * The APIs take JSON only (no route takes a form or a file): a body of any other media type is refused with
+ * 415 before any parser reads it, so every body gets the JSON checks (depth, duplicate and prototype keys, NUL).
+ */
+function jsonOnly(req: IncomingMessage, res: Res, next: Next): void {
+  if (!hasBody(req)) return next();
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (mediaType === 'application/json') return next();
+  res.status(415).json({
+    statusCode: 415, code: RequestErrorCodes.unsupportedMediaType,
+    message: `This API takes JSON only: send the body with Content-Type: application/json${mediaType ? ` (not ${mediaType})` : ''}.`,
+  } satisfies ErrorBody);
 }
 
 /** Comma-separated origins (https://console.example.gov.cn), as validated in BaseEnv.CASEBRIDGE_CORS_ORIGINS. */
@@ -128,7 +169,9 @@ export function hardenHttp(app: INestApplication, options: { corsOrigins: string
   }
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  app.use(jsonOnly);
   express.useBodyParser('json', { limit: MAX_BODY_BYTES, verify: refuseDeepBodies, reviver: refuseForbiddenKeys });
+  // never reached by a form (jsonOnly refuses it first); registered so that Nest adds no parser of its own
   express.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false, parameterLimit: 1000 });
   app.use(bodyErrors);
 }

@@ -12,6 +12,7 @@ export * from './timeline';
 export { metricsModule, MetricsSources, type MetricsTextSource } from './metrics/metrics.module';
 export { scrapeGauge } from './metrics/scrape-gauge';
 export * from './http-hardening';
+export * from './request-shape.interceptor';
 export * from './openapi';
 export * from './act-guard';
 export * from './phase-history';

@@ -1,5 +1,5 @@
 import { applyDecorators, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsObject, IsUUID, Max, Min, registerDecorator, ValidateIf, ValidateNested,
   type ValidationArguments, type ValidationOptions,
@@ -133,6 +133,18 @@ export function RequiredWhen<T>(required: (o: T) => boolean, message: string): P
 /** A whole number within [min, max] (every number a request takes has bounds). */
 export function IsBoundedInt(min: number, max: number, options: ValidationOptions = {}): PropertyDecorator {
   return applyDecorators(IsInt(options), Min(min, options), Max(max, options));
+}
+
+/**
+ * A whole number within [min, max] taken from a query string: decimal digits only (Number() would also read
+ * 0x10, 1e3, 0b1 or ' 7'); anything else stays text and is refused as not a whole number. Every numeric
+ * query parameter uses it.
+ */
+export function QueryInt(min: number, max: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?[0-9]{1,15}$/.test(value) ? Number(value) : value)),
+    IsBoundedInt(min, max),
+  );
 }
 
 /** One nested object of class `cls` (not a list, not null, not a string). */

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { QueryInt } from '@casebridge/platform';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { RebuildProjectionCommand } from '../rebuild/rebuild-projection.command';
 import { ApiAuditorOnly, errorExample, EXAMPLE_CASE_ID, EXAMPLE_HASH } from '../shared/api-docs';
@@ -18,7 +18,7 @@ export class CheckpointsRequest {
   @ApiPropertyOptional({ example: EXAMPLE_CASE_ID, description: 'checkpoints of one linked case; default: the global ones' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(64) linkedCaseId?: string;
   @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(1000) limit?: number;
+  @IsOptional() @QueryInt(1, 1000) limit?: number;
 }
 
 const NATIONAL = { description: 'AUDIT.NATIONAL_SCOPE_REQUIRED — without linkedCaseId this spans every region: national auditors (region 000000) only; AUDIT.CASE_NOT_FOUND (404) for a case outside your region', ...errorExample(403, 'AUDIT.NATIONAL_SCOPE_REQUIRED', 'Verifying the whole ledger covers every region’s cases; your scope is region 210100. Name one linked case (linkedCaseId), or ask a national auditor (000000).') };

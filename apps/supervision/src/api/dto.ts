@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsId } from '@casebridge/platform';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsId, QueryInt } from '@casebridge/platform';
 import { AGENCY_KINDS } from '@casebridge/contracts';
 import { STEP_STATUSES, type StepStatus } from '../domain/status';
 import { STEP_SORTS, STEP_STATES, type StepSort, type StepState } from './step-query';
@@ -27,14 +27,14 @@ export class ListStepsQuery {
   @ApiPropertyOptional({ example: true, description: 'stuck in the broad sense: overdue, no receipt, or idle past p95' })
   @IsOptional() @Transform(toBool) @IsBoolean() stuck?: boolean;
   @ApiPropertyOptional({ example: 2, description: 'overdue steps whose due date is at least N days past (0: every overdue step)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) overdueByDays?: number;
+  @IsOptional() @QueryInt(0, 3650) overdueByDays?: number;
   @ApiPropertyOptional({ example: true, description: 'transfers waiting on the police receipt (open transfer.receipt steps)' })
   @IsOptional() @Transform(toBool) @IsBoolean() waitingOnReceipt?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsId() linkedCaseId?: string;
   @ApiPropertyOptional({ enum: STEP_STATES, default: 'open' }) @IsOptional() @IsIn(STEP_STATES) state?: StepState;
   @ApiPropertyOptional({ enum: STEP_SORTS, default: 'dueAt', description: 'prefix - for descending' }) @IsOptional() @IsIn(STEP_SORTS) sort?: StepSort;
-  @ApiPropertyOptional({ example: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
-  @ApiPropertyOptional({ example: 50, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+  @ApiPropertyOptional({ example: 1, default: 1 }) @IsOptional() @QueryInt(1, 100_000) page?: number;
+  @ApiPropertyOptional({ example: 50, default: 50 }) @IsOptional() @QueryInt(1, 200) pageSize?: number;
 }
 
 export class PressRequest {
@@ -70,5 +70,5 @@ export class StepIdPipe implements PipeTransform<string, string> {
 
 export class ReconciliationQuery {
   @ApiPropertyOptional({ example: 60, description: 'orphans: only events received at least this many seconds ago (default SUPERVISION_ORPHAN_GRACE_SECONDS)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(86_400) graceSeconds?: number;
+  @IsOptional() @QueryInt(0, 86_400) graceSeconds?: number;
 }

@@ -237,11 +237,16 @@ describe('bad input on every app', () => {
     }
   });
 
-  it('supervision press and police receipt: the quoted form bodies (NUL, __proto__) → 415, nothing recorded (attack #2)', async () => {
+  it('the quoted inputs: press / receipt as forms (NUL, __proto__) → 415; GET /cases?__proto__[x] and POST /ledger/rebuild with a body → 400 (attack #2, #11)', async () => {
     const press = await send('supervision', 'POST', `/steps/${UUID}/press`, '__proto__=x&message=hurry', { 'content-type': 'application/x-www-form-urlencoded' });
     expect([press.status, (await json(press)).code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
     const receipt = await send('police', 'POST', `/transfers/${UUID}/receipt`, 'note=a%00b', { 'content-type': 'application/x-www-form-urlencoded' });
     expect([receipt.status, (await json(receipt)).code]).toEqual([415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
+    for (const q of ['__proto__[x]=1', 'page=1']) { // GET /cases takes no query at all
+      const cases = await send('enforcement', 'GET', `/cases?${q}`);
+      expect([q, cases.status, (await json(cases)).code]).toEqual([q, 400, 'REQUEST.VALIDATION_FAILED']);
+    }
+    expect((await send('enforcement', 'GET', '/cases')).status).toBe(200);
     const rebuild = await send('audit', 'POST', '/ledger/rebuild', '{"extra":true}', { authorization: `Bearer ${sys.token(PRO, ['operator'])}` });
     expect([rebuild.status, (await json(rebuild)).code]).toEqual([400, 'REQUEST.BODY_NOT_ALLOWED']);
   });

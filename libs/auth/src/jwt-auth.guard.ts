@@ -13,6 +13,8 @@ export interface AuthOptions {
   secret: string;
   /** The OIDC issuer whose asymmetric tokens are accepted (then HS256 tokens are refused). */
   oidc?: OidcOptions;
+  /** Longest token lifetime exp − iat accepted (seconds; default 12 h: CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS). */
+  maxTokenLifetimeSeconds?: number;
   /** Agency kinds this app serves; `supervisor`/`auditor`/`operator` tokens of any kind pass where those roles are required. */
   agencyKinds: AgencyKind[] | 'any';
 }

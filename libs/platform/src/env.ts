@@ -52,6 +52,12 @@ export class BaseEnv {
   /** How long a fetched JWKS is used (ms): a key the issuer withdrew stops verifying after at most this long. */
   @IsInt() @Min(1000) @Max(86_400_000) CASEBRIDGE_OIDC_JWKS_MAX_AGE_MS: number = 600_000;
 
+  /**
+   * Longest bearer-token lifetime accepted (exp − iat, seconds; default 12 h): tokens without exp, living longer, or
+   * issued in the future are refused (HS256 and OIDC alike). Between 5 minutes and 7 days.
+   */
+  @IsInt() @Min(300) @Max(604_800) CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS: number = 43_200;
+
   /** When set, GET /metrics needs `Authorization: Bearer <this>` (a static scrape credential); empty: open to the cluster network. */
   @ValidateIf((o: BaseEnv) => o.CASEBRIDGE_METRICS_TOKEN !== '') @IsString() @MinLength(16, { message: 'CASEBRIDGE_METRICS_TOKEN must be at least 16 characters (or empty)' }) CASEBRIDGE_METRICS_TOKEN: string = '';
 

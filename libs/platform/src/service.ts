@@ -45,6 +45,7 @@ export function serviceImports<T extends BaseEnv>(spec: ServiceSpec<T>): (Dynami
         const env = readEnv(config, spec.env);
         return {
           secret: env.CASEBRIDGE_JWT_SECRET,
+          maxTokenLifetimeSeconds: env.CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS,
           agencyKinds: spec.agencyKinds,
           oidc: env.CASEBRIDGE_OIDC_ISSUER ? {
             issuer: env.CASEBRIDGE_OIDC_ISSUER,

@@ -32,9 +32,17 @@ describe('token CLI', () => {
     [['--agency', 'police'], /--agency <kind:region> is required/],
     [['--agency', 'police:210100', '--role', 'boss'], /unknown role boss/],
     [['--agency', 'police:210100', '--ttl', 'soon'], /--ttl must be a duration/],
+    [['--agency', 'police:210100', '--ttl', '7d'], /--ttl 7d is longer than the services accept \(at most 12h/],
+    [['--agency', 'police:210100', '--ttl', '1y'], /longer than the services accept/],
+    [['--agency', 'police:210100', '--ttl', '0'], /--ttl must be a duration/],
     [['--agency', 'police:210100', '--officr', 'x'], /Unknown option '--officr'.*--help/],
   ])('refuses %j', (args, message) => {
     expect(() => tokenFromArgs(args as string[], SECRET)).toThrow(message);
+  });
+
+  it('--ttl up to the cap (12 h by default, else the given cap)', () => {
+    expect(typeof tokenFromArgs(['--agency', 'police:210100', '--ttl', '12h'], SECRET)).toBe('string');
+    expect(() => tokenFromArgs(['--agency', 'police:210100', '--ttl', '2h'], SECRET, 3600)).toThrow(/at most 1h/);
   });
 
   it('--key: a token to sign with local issuer keys; --issuer/--audience only with --key', () => {

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { AGENCY_ID_PATTERN } from '@casebridge/contracts';
 import { ROLES, type Role } from '../claims';
 import { DEV_JWT_SECRET } from '../dev-secret';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../oidc/token-verifier';
 import { generateIssuerKeyPem, LocalIssuer, type IssuerAlgorithm } from '../oidc/local-issuer';
 import { issueToken } from '../token';
 
@@ -32,7 +33,8 @@ Send it as "Authorization: Bearer <token>".
                             operator    audit service maintenance (POST /ledger/rebuild); reads no case
   --officer <id>          officer id (the token's sub); default <kind>-<region>-<first role>
   --name <name>           display name
-  --ttl <duration>        lifetime, e.g. 30m, 8h, 7d (default 8h)
+  --ttl <duration>        lifetime, e.g. 30m, 8h (default 8h); at most the services' cap
+                          CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS (default 12h): longer tokens are refused
   --key <pem file>        sign with this local issuer key (EdDSA or RS256; kid = its JWK thumbprint) instead of HS256:
                           for services configured with CASEBRIDGE_OIDC_ISSUER (they refuse HS256 tokens then)
   --issuer <url>          the token's iss with --key (default CASEBRIDGE_OIDC_ISSUER, else http://127.0.0.1:4000)
@@ -64,7 +66,17 @@ export interface IssuerSignedToken {
 }
 
 /** Builds the token from the arguments (with --key: what to sign); throws UsageError with a message for the user. */
-export function tokenFromArgs(argv: readonly string[], secret: string): string | { help: string } | { issuerSigned: IssuerSignedToken } {
+const TTL_UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, y: 31_557_600 };
+
+/** Seconds of a --ttl duration such as 30m or 8h (no unit: seconds); undefined when it is not one. */
+export function ttlSeconds(ttl: string): number | undefined {
+  const m = /^(\d+)\s*(s|m|h|d|w|y)?$/.exec(ttl);
+  return m ? Number(m[1]) * TTL_UNIT_SECONDS[m[2] ?? 's']! : undefined;
+}
+
+export function tokenFromArgs(
+  argv: readonly string[], secret: string, maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+): string | { help: string } | { issuerSigned: IssuerSignedToken } {
   let values: { agency?: string; role?: string[]; officer?: string; name?: string; ttl?: string; help?: boolean; key?: string[]; issuer?: string; audience?: string };
   try {
     ({ values } = parseArgs({
@@ -87,8 +99,12 @@ export function tokenFromArgs(argv: readonly string[], secret: string): string |
   const roles = values.role ?? ['officer'];
   const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (bad.length) throw new UsageError(`unknown role ${bad.join(', ')} (roles: ${ROLES.join(', ')})`);
-  if (values.ttl !== undefined && !/^\d+\s*(s|m|h|d|w|y)?$/.test(values.ttl)) {
-    throw new UsageError(`--ttl must be a duration such as 30m, 8h or 7d, got ${JSON.stringify(values.ttl)}`);
+  const ttl = values.ttl === undefined ? undefined : ttlSeconds(values.ttl);
+  if (values.ttl !== undefined && !ttl) {
+    throw new UsageError(`--ttl must be a duration such as 30m or 8h, got ${JSON.stringify(values.ttl)}`);
+  }
+  if (ttl !== undefined && ttl > maxLifetimeSeconds) {
+    throw new UsageError(`--ttl ${values.ttl} is longer than the services accept (at most ${maxLifetimeSeconds / 3600}h: CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS=${maxLifetimeSeconds})`);
   }
   const input = { agencyId: values.agency, roles: roles as Role[], officerId: values.officer, name: values.name, ttl: values.ttl };
   if (values.key?.length) return { issuerSigned: { keyFiles: values.key, issuer: values.issuer, audience: values.audience, input } };
@@ -136,7 +152,8 @@ export async function issuerCommand(command: string, argv: readonly string[]): P
 
 async function main(argv: string[]): Promise<string> {
   if (['keygen', 'jwks', 'serve'].includes(argv[0] ?? '')) return issuerCommand(argv[0]!, argv.slice(1));
-  const result = tokenFromArgs(argv, process.env.CASEBRIDGE_JWT_SECRET || DEV_JWT_SECRET);
+  const cap = Number(process.env.CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS || DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
+  const result = tokenFromArgs(argv, process.env.CASEBRIDGE_JWT_SECRET || DEV_JWT_SECRET, cap);
   if (typeof result === 'string') return result;
   if ('help' in result) return result.help;
   const { keyFiles, input } = result.issuerSigned;

@@ -13,8 +13,10 @@ import { CurrentOfficer, Roles } from '../decorators';
 import { DEV_JWT_SECRET } from '../dev-secret';
 import type { AuthOptions } from '../jwt-auth.guard';
 import { issueToken } from '../token';
+import { SignJWT } from 'jose';
+import { buildClaims } from '../claims';
 import { LocalIssuer } from './local-issuer';
-import { mapOidcClaims } from './token-verifier';
+import { mapOidcClaims, tokenLifetimeProblem } from './token-verifier';
 
 @Controller('me')
 class MeController {
@@ -117,6 +119,67 @@ describe('HS256 development default (no issuer configured)', () => {
     } finally {
       await a.close();
     }
+  });
+});
+
+/** attack #7: tokens that never expire, live for years, or are issued in the future — HS256 and OIDC alike. */
+describe('token lifetime: exp required, lifetime capped from iat, no future iat/nbf', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const { sub, ...claims } = buildClaims(officer);
+  type Times = { iat?: number; exp?: number; nbf?: number };
+  const times = (t: Times) => (jwt: SignJWT) => {
+    if (t.iat !== undefined) jwt.setIssuedAt(t.iat);
+    if (t.exp !== undefined) jwt.setExpirationTime(t.exp);
+    if (t.nbf !== undefined) jwt.setNotBefore(t.nbf);
+    return jwt;
+  };
+  const cases: [string, () => Times, RegExp][] = [
+    ['no exp at all (accepted forever before)', () => ({ iat: now() }), /no expiry \(exp\)/],
+    ['exp 10 years ahead', () => ({ iat: now(), exp: now() + 10 * 365 * 86_400 }), /lives longer than this service accepts \(at most 12 h/],
+    ['exp 13 h after iat', () => ({ iat: now() - 60, exp: now() - 60 + 13 * 3600 }), /lives longer/],
+    ['iat one day in the future', () => ({ iat: now() + 86_400, exp: now() + 86_400 + 3600 }), /issued in the future/],
+    ['nbf one hour in the future', () => ({ iat: now(), nbf: now() + 3600, exp: now() + 7200 }), /not valid yet/],
+  ];
+
+  it.each(cases)('HS256: 401 for %s', async (_, t, message) => {
+    const a = await app({ secret: DEV_JWT_SECRET });
+    try {
+      const token = await times(t())(new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub)).sign(new TextEncoder().encode(DEV_JWT_SECRET));
+      const r = await request(a.getHttpServer()).get('/me').set('Authorization', `Bearer ${token}`).expect(401);
+      expect(r.body.message).toMatch(message);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it.each(cases)('OIDC: 401 for %s', async (_, t, message) => {
+    const issuer = await LocalIssuer.create({ alg: 'EdDSA' });
+    await issuer.listen();
+    const a = await app({ secret: DEV_JWT_SECRET, oidc: { issuer: issuer.issuer, jwksCooldownMs: 0 } });
+    try {
+      const key = issuer.current;
+      const jwt = new SignJWT({ ...claims }).setProtectedHeader({ alg: key.alg, kid: key.kid }).setIssuer(issuer.issuer).setSubject(sub);
+      const r = await request(a.getHttpServer()).get('/me').set('Authorization', `Bearer ${await times(t())(jwt).sign(key.privateKey)}`).expect(401);
+      expect(r.body.message).toMatch(message);
+    } finally {
+      await a.close();
+      await issuer.close();
+    }
+  });
+
+  it('the cap is configurable; a small clock skew is tolerated', async () => {
+    const a = await app({ secret: DEV_JWT_SECRET, maxTokenLifetimeSeconds: 3600 });
+    try {
+      const get = (ttl: string) => request(a.getHttpServer()).get('/me').set('Authorization', `Bearer ${issueToken({ ...officer, secret: DEV_JWT_SECRET, ttl })}`);
+      await get('1h').expect(200);
+      expect((await get('2h').expect(401)).body.message).toMatch(/at most 1 h/);
+    } finally {
+      await a.close();
+    }
+    expect(tokenLifetimeProblem({ iat: 1000 + 20, exp: 1000 + 3600 }, {}, 1000)).toBeNull();
+    expect(tokenLifetimeProblem({ iat: 1000 + 60, exp: 1000 + 3600 }, {}, 1000)).toMatch(/future/);
+    expect(tokenLifetimeProblem({ exp: 1000 + 3600 }, {}, 1000)).toBeNull(); // no iat: exp at most the cap from now
+    expect(tokenLifetimeProblem({ exp: 1000 + 13 * 3600 }, {}, 1000)).toMatch(/lives longer/);
   });
 });
 

@@ -38,10 +38,50 @@ export interface OidcOptions {
   jwksMaxAgeMs?: number;
   /** Allowed clock difference (seconds; default 30). */
   clockToleranceSeconds?: number;
+  /** Longest token lifetime exp − iat (seconds; default 12 h). */
+  maxLifetimeSeconds?: number;
 }
 
 /** A token that does not verify; `message` is for the caller (no secrets). */
 export class TokenRejectedError extends Error {}
+
+/** Longest lifetime (exp − iat) a token may have, by default: 12 hours (CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS). */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+/** Allowed clock difference between the issuer and this service, by default (seconds). */
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+
+/** What every accepted token's registered time claims must satisfy, whichever verifier checked its signature. */
+export interface TokenLifetimeRule {
+  /** longest exp − iat (seconds; default 12 h); without iat, exp may be at most this far from now */
+  maxLifetimeSeconds?: number;
+  /** allowed clock difference (seconds; default 30) */
+  clockToleranceSeconds?: number;
+}
+
+/**
+ * Why a (signature-checked) payload's time claims are not accepted, or null: `exp` is required, the lifetime
+ * (exp − iat, or exp − now without iat) is capped, and `iat`/`nbf` later than now beyond the clock tolerance are
+ * refused. (jose already refuses an expired token and a token not yet valid by nbf; this adds what it lets pass.)
+ */
+export function tokenLifetimeProblem(payload: JWTPayload, rule: TokenLifetimeRule = {}, nowSeconds = Math.floor(Date.now() / 1000)): string | null {
+  const max = rule.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const skew = rule.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  const { exp, iat, nbf } = payload;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'it has no expiry (exp): tokens must expire';
+  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) return 'its issue time (iat) is not a number';
+  if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf))) return 'its not-before time (nbf) is not a number';
+  if (typeof iat === 'number' && iat > nowSeconds + skew) return 'it is issued in the future (iat later than now)';
+  if (typeof nbf === 'number' && nbf > nowSeconds + skew) return 'it is not valid yet (nbf later than now)';
+  const from = typeof iat === 'number' ? iat : nowSeconds;
+  if (exp - from > max + (typeof iat === 'number' ? 0 : skew)) {
+    return `it lives longer than this service accepts (at most ${formatSeconds(max)} from issue to expiry)`;
+  }
+  return null;
+}
+
+function formatSeconds(s: number): string {
+  return s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`;
+}
 
 export interface TokenVerifier {
   /** Verifies the signature and registered claims and maps the payload to CaseBridge's claims (not yet shape-checked). */
@@ -60,6 +100,8 @@ function reason(e: unknown): string {
   if (e instanceof joseErrors.JWTExpired) return 'it has expired';
   if (e instanceof joseErrors.JOSEAlgNotAllowed) return 'it is not signed with an algorithm this service accepts';
   if (e instanceof joseErrors.JWKSNoMatchingKey) return 'it is signed with a key the issuer does not publish';
+  if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'exp' && e.reason === 'missing') return 'it has no expiry (exp): tokens must expire';
+  if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'nbf') return 'it is not valid yet (nbf later than now)';
   if (e instanceof joseErrors.JWTClaimValidationFailed) return `its ${e.claim} claim is not accepted`;
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'its signature does not verify';
   if (e instanceof joseErrors.JWKSTimeout || !(e instanceof joseErrors.JOSEError)) return `the issuer's keys could not be read (${(e as Error).message})`;
@@ -99,11 +141,14 @@ export class OidcTokenVerifier implements TokenVerifier {
         issuer: this.options.issuer,
         ...(this.options.audience ? { audience: this.options.audience } : {}),
         algorithms: [...ASYMMETRIC_ALGORITHMS],
-        clockTolerance: this.options.clockToleranceSeconds ?? 30,
+        clockTolerance: this.options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp'],
       });
+      const problem = tokenLifetimeProblem(payload, this.options);
+      if (problem) throw new TokenRejectedError(problem);
       return mapOidcClaims(payload, this.claims);
     } catch (e) {
-      throw new TokenRejectedError(reason(e));
+      throw e instanceof TokenRejectedError ? e : new TokenRejectedError(reason(e));
     }
   }
 
@@ -140,23 +185,30 @@ export class Hs256TokenVerifier implements TokenVerifier {
   readonly kind = 'hs256' as const;
   private readonly key: Uint8Array;
 
-  constructor(secret: string) {
+  constructor(secret: string, private readonly lifetime: TokenLifetimeRule = {}) {
     this.key = new TextEncoder().encode(secret);
   }
 
   async verify(token: string): Promise<Partial<OfficerClaims>> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        clockTolerance: this.lifetime.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp'],
+      });
+      const problem = tokenLifetimeProblem(payload, this.lifetime);
+      if (problem) throw new TokenRejectedError(problem);
       return payload as Partial<OfficerClaims>;
     } catch (e) {
-      throw new TokenRejectedError(reason(e));
+      throw e instanceof TokenRejectedError ? e : new TokenRejectedError(reason(e));
     }
   }
 }
 
 /** The verifier for a configuration: OIDC when an issuer is configured, else the HS256 development secret. */
-export function createTokenVerifier(o: { secret?: string; oidc?: OidcOptions }): TokenVerifier {
-  if (o.oidc?.issuer) return new OidcTokenVerifier(o.oidc);
+export function createTokenVerifier(o: { secret?: string; oidc?: OidcOptions; maxTokenLifetimeSeconds?: number }): TokenVerifier {
+  const lifetime = o.maxTokenLifetimeSeconds !== undefined ? { maxLifetimeSeconds: o.maxTokenLifetimeSeconds } : {};
+  if (o.oidc?.issuer) return new OidcTokenVerifier({ ...lifetime, ...o.oidc });
   if (!o.secret) throw new Error('no token verification configured: set CASEBRIDGE_OIDC_ISSUER (or, in development, CASEBRIDGE_JWT_SECRET)');
-  return new Hs256TokenVerifier(o.secret);
+  return new Hs256TokenVerifier(o.secret, lifetime);
 }

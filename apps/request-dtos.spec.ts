@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
-import { getMetadataStorage } from 'class-validator';
+import { getMetadataStorage, isISO8601 } from 'class-validator';
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createValidationPipe } from '@casebridge/platform';
@@ -125,6 +125,54 @@ describe('request DTOs of every route', () => {
   });
 });
 
+/**
+ * Kinds of attack #4 and #9: a request check is at least as strict as the event contract the value is carried into
+ * (no instant the contracts' ISO-8601 check refuses passes a request), and required text is never blank.
+ */
+describe('request checks are as strict as the contracts; text is never blank', () => {
+  const fields = (rule: string) => [...allDtos].flatMap((dto) =>
+    [...new Set(rulesOf(dto).filter((r) => (r.name ?? r.type) === rule).map((r) => r.propertyName))].map((p) => [`${dto.name}.${p}`, dto, p] as const));
+  const instantFields = fields('isInstantWithOffset');
+  const textFields = fields('minLength').filter(([, dto, p]) => !rulesOf(dto).some((r) => r.propertyName === p && ['matches', 'isIn', 'isUuid'].includes(r.name ?? r.type)));
+
+  it('finds instant and text fields', () => {
+    expect(instantFields.length).toBeGreaterThanOrEqual(2);
+    expect(textFields.map(([n]) => n)).toEqual(expect.arrayContaining(['RegisterCaseRequest.caseNumber', 'PartyDto.name', 'RegisterCaseRequest.violation',
+      'AttachEvidenceRequest.fileName', 'SuspectCrimeRequest.facts', 'TeamReportRequest.teamOfficerIds']));
+  });
+
+  it('every instant the request check accepts, the contracts\' check accepts (sampled over the edges)', async () => {
+    const [, dto, prop] = instantFields.find(([n]) => n === 'RegisterCaseRequest.discoveredAt')!;
+    const samples = ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '0099-12-31T00:00:00Z', '0100-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '1900-01-01T00:00:00Z',
+      '2024-02-29T10:00+08:00', '2026-02-29T10:00+08:00', '9999-12-31T23:59:59.999999999-14:00', '2026-11-20T10:30:00.+08:00', '2026-11-20T24:00:00Z'];
+    for (const v of samples) {
+      if (await validate(dto, { ...example(dto), [prop]: v }) === 'passed') expect([v, isISO8601(v, { strict: true })]).toEqual([v, true]);
+    }
+  });
+
+  describe.each(instantFields)('%s', (_n, dto, prop) => {
+    it.each(['0000-01-01T00:00:00Z', '0099-12-31T23:59:59+08:00', '1899-12-31T00:00:00Z', '2026-02-30T10:00:00+08:00', '2025-02-29T00:00:00Z'])('refuses %s', async (v) => {
+      const body = example(dto);
+      const each = rulesOf(dto).some((r) => r.propertyName === prop && r.each);
+      body[prop] = each ? [v] : v;
+      const result = await validate(dto, body);
+      expect(result).not.toBe('passed');
+      expect((result as string[]).some((m) => m.includes(prop))).toBe(true);
+    });
+  });
+
+  describe.each(textFields)('%s', (_n, dto, prop) => {
+    it.each([' ', '   ', '\t\n'])('refuses blank %j', async (v) => {
+      const body = example(dto);
+      const each = rulesOf(dto).some((r) => r.propertyName === prop && r.each);
+      body[prop] = each ? ['officer-a', v] : v;
+      const result = await validate(dto, body);
+      expect(result).not.toBe('passed');
+      expect((result as string[]).filter((m) => m.includes(prop)).length).toBe(1);
+    });
+  });
+});
+
 /** The inputs quoted in #13, each refused with one message in an officer's words. */
 describe('inputs quoted in #13', () => {
   const dto = (name: string): Cls => [...allDtos].find((d) => d.name === name)!;
@@ -160,6 +208,15 @@ describe('inputs quoted in #13', () => {
     ['reasons: 12345', 'ReasonsRequest', { reasons: 12345 }, ['reasons must be text']],
     ['reasons missing', 'ReasonsRequest', {}, ['reasons is required']],
     ['items as a string', 'MaterialsRequest', { items: 'a list' }, ['items must be a list']],
+    // attack #4: passed the request check, then the event contract refused it (500)
+    ['discoveredAt: "0000-01-01T00:00:00Z"', 'RegisterCaseRequest', { ...caseBody, discoveredAt: '0000-01-01T00:00:00Z' }, ['discoveredAt must be a date and time with its offset, such as 2025-09-20T10:30:00+08:00']],
+    // attack #9: a single space passed as required text
+    ['caseNumber: " "', 'RegisterCaseRequest', { ...caseBody, caseNumber: ' ' }, ['caseNumber must not be empty']],
+    ['party.name: " "', 'RegisterCaseRequest', { ...caseBody, party: { ...validParty, name: ' ' } }, ['party.name must not be empty']],
+    ['violation: " "', 'RegisterCaseRequest', { ...caseBody, violation: ' ' }, ['violation must not be empty']],
+    ['fileName: " "', 'AttachEvidenceRequest', { ...evidence, fileName: ' ' }, ['fileName must not be empty']],
+    ['facts: " "', 'SuspectCrimeRequest', { caseId: '0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01', thresholdFacts: ['t1'], facts: ' ' }, ['facts must not be empty']],
+    ['teamOfficerIds: ["a", " "]', 'TeamReportRequest', { teamOfficerIds: ['a', ' '], summary: 's' }, ['every item of teamOfficerIds must be text that is not empty']],
   ] as [string, string, Record<string, unknown>, string[]][])('%s', async (_label, name, body, messages) => {
     expect(await validate(dto(name), body)).toEqual(messages);
   });

@@ -1,4 +1,4 @@
-import { AGENCY_ID_PATTERN, parseAgencyId, type AgencyKind } from '@casebridge/contracts';
+import { AGENCY_ID_PATTERN, OFFICER_ID_MAX_LENGTH, OFFICER_ID_PATTERN, parseAgencyId, type AgencyKind } from '@casebridge/contracts';
 
 /**
  * Roles a token may carry. officer: acts of the agency's own case work; head: the approvals flows.md
@@ -27,6 +27,12 @@ export interface OfficerClaims {
 /** Checks the shape of decoded claims; returns a reason or null. */
 export function claimsProblem(c: Partial<OfficerClaims>): string | null {
   if (typeof c.sub !== 'string' || !c.sub) return 'token has no officer id (sub)';
+  // what the event contracts accept for an actor id (libs/contracts envelope.ts): else a command fails after the check
+  if (c.sub.length > OFFICER_ID_MAX_LENGTH) return `its officer id (sub) is longer than ${OFFICER_ID_MAX_LENGTH} characters`;
+  if (!OFFICER_ID_PATTERN.test(c.sub)) return 'its officer id (sub) is blank or holds control characters';
+  if (c.name !== undefined && (typeof c.name !== 'string' || c.name.length > 200 || /\p{Cc}/u.test(c.name))) {
+    return 'its name is not text of at most 200 characters without control characters';
+  }
   if (typeof c.agencyId !== 'string' || !AGENCY_ID_PATTERN.test(c.agencyId)) return 'token has no valid agencyId';
   const { kind, region } = parseAgencyId(c.agencyId);
   if (c.agencyKind !== kind) return 'token agencyKind does not match agencyId';

@@ -12,9 +12,17 @@ export class ProducerRef {
   @IsIn([...AGENCY_KINDS, ...SYSTEM_PRODUCERS]) kind!: ProducerKind;
 }
 
+/** Longest officer id (a token's `sub`) an event's actor may carry; claimsProblem (libs/auth) refuses longer ones with 401. */
+export const OFFICER_ID_MAX_LENGTH = 128;
+/**
+ * What an officer id must look like to be stored and carried: 1–128 characters, not blank, no control characters
+ * (a NUL cannot be stored in PostgreSQL text; line breaks would forge log and timeline lines).
+ */
+export const OFFICER_ID_PATTERN = /^(?!\s*$)[^\p{Cc}]{1,128}$/u;
+
 export class ActorRef {
   /** Officer id from the token (`sub`), or `system:<component>` for automated acts. */
-  @IsString() @MaxLength(128) officerId!: string;
+  @IsString() @MaxLength(OFFICER_ID_MAX_LENGTH) officerId!: string;
 }
 
 /**

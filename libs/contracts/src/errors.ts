@@ -32,6 +32,10 @@ export const ErrorCodes = {
   supervisionOutOfOrder: 'SUPERVISION.OUT_OF_ORDER',
   supervisionAlreadyDone: 'SUPERVISION.ALREADY_DONE',
   evidenceDuplicate: 'EVIDENCE.DUPLICATE',
+  /** 404: an evidence id that is not evidence of this case (another case's, or none) */
+  evidenceNotFound: 'EVIDENCE.NOT_FOUND',
+  /** 400: an approver named in the body who is not the caller (the approval is the caller's own act) */
+  approverNotCaller: 'TRANSFER.APPROVER_NOT_CALLER',
   approvalRequired: 'TRANSFER.APPROVAL_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -1,7 +1,8 @@
 import { applyDecorators, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsObject, IsUUID, Max, Min, registerDecorator, ValidateIf, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, isISO8601, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength,
+  registerDecorator, ValidateIf, ValidateNested,
   type ValidationArguments, type ValidationOptions,
 } from 'class-validator';
 import { parseInstant } from '@casebridge/legal-time';
@@ -16,7 +17,7 @@ import { parseInstant } from '@casebridge/legal-time';
 /** Checks that decide what kind of value a field holds: reported before any other rule of that field. */
 const TYPE_CHECKS = [
   'whitelistValidation', 'isDefined', 'isArray', 'isObject', 'nestedValidation', 'isString', 'isInt', 'isNumber', 'isBoolean',
-  'isUuid', 'isInstantWithOffset', 'isIn', 'isEnum',
+  'isUuid', 'isInstantWithOffset', 'isIn', 'isEnum', 'isNotBlank',
 ];
 
 /** class-validator's default phrases, said the way an officer would read them. */
@@ -95,7 +96,12 @@ export function IsId(options: ValidationOptions = {}): PropertyDecorator {
   });
 }
 
-/** An instant: ISO-8601 date-time WITH its offset ('Z' or ±HH:MM), e.g. 2025-09-20T10:30:00+08:00; a date alone or a local time is refused. */
+/**
+ * An instant: ISO-8601 date-time WITH its offset ('Z' or ±HH:MM), e.g. 2025-09-20T10:30:00+08:00; a date alone,
+ * a local time, a day that does not exist or a year before 1900 is refused. At least as strict as the event
+ * contracts' `@IsISO8601({ strict: true })` the value is carried into (checked too), so a request that passes
+ * never fails at the event (attack #4: `0000-01-01T00:00:00Z` was a 500).
+ */
 export function IsInstantWithOffset(options: ValidationOptions = {}): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => registerDecorator({
     name: 'isInstantWithOffset',
@@ -110,13 +116,31 @@ export function IsInstantWithOffset(options: ValidationOptions = {}): PropertyDe
         if (typeof value !== 'string' || value.length > 40) return false;
         try {
           parseInstant(value);
-          return true;
+          return isISO8601(value, { strict: true });
         } catch {
           return false;
         }
       },
     },
   });
+}
+
+/**
+ * Text an officer types (a case number, a name, reasons, a note…): 1…`max` characters and not blank — text of
+ * spaces, tabs or line breaks alone is no case number, no name and no reason ("… must not be empty"). With
+ * `{ each: true }`: every item of a list.
+ */
+export function IsText(max: number, options: { each?: boolean } = {}): PropertyDecorator {
+  const each = options.each ?? false;
+  const empty = (a: ValidationArguments) => each ? `every item of ${a.property} must be text that is not empty` : `${a.property} must not be empty`;
+  const notBlank: PropertyDecorator = (target: object, propertyName: string | symbol) => registerDecorator({
+    name: 'isNotBlank',
+    target: target.constructor,
+    propertyName: String(propertyName),
+    options: { each, message: empty },
+    validator: { validate: (value: unknown) => typeof value !== 'string' || value.trim().length > 0 },
+  });
+  return applyDecorators(IsString({ each }), MinLength(1, { each, message: empty }), notBlank, MaxLength(max, { each }));
 }
 
 /**

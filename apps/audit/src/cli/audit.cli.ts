@@ -286,7 +286,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'state': {
-        const state = await loadCaseState(db, assertLinkedCaseId(arg!), parseAsOf(values['as-of']));
+        const state = await loadCaseState(db, assertLinkedCaseId(arg!), parseAsOf(values['as-of'], new Date(), 'command-line'));
         process.stdout.write(`${JSON.stringify(state, null, 2)}\n`);
         return 0;
       }

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { QueryInt } from '@casebridge/platform';
+import { IsOptional } from 'class-validator';
+import { IsText, QueryInt } from '@casebridge/platform';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { RebuildProjectionCommand } from '../rebuild/rebuild-projection.command';
 import { ApiAuditorOnly, errorExample, EXAMPLE_CASE_ID, EXAMPLE_HASH } from '../shared/api-docs';
@@ -11,12 +11,12 @@ import { GetPublicKeyQuery, ListCheckpointsQuery, VerifyLedgerQuery } from './qu
 
 export class VerifyRequest {
   @ApiPropertyOptional({ example: EXAMPLE_CASE_ID, description: 'one linked case; default: the whole store (global checkpoints included)' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(64) linkedCaseId?: string;
+  @IsOptional() @IsText(64) linkedCaseId?: string;
 }
 
 export class CheckpointsRequest {
   @ApiPropertyOptional({ example: EXAMPLE_CASE_ID, description: 'checkpoints of one linked case; default: the global ones' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(64) linkedCaseId?: string;
+  @IsOptional() @IsText(64) linkedCaseId?: string;
   @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 1000, default: 100 })
   @IsOptional() @QueryInt(1, 1000) limit?: number;
 }

@@ -1,21 +1,22 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { ApiAuditorOnly, ApiLinkedCase, errorExample, EXAMPLE_CASE_ID, EXAMPLE_HASH } from '../shared/api-docs';
 import { parseAsOf, parseExportFormat } from '../shared/audit.errors';
 import { LinkedCaseIdPipe } from '../shared/linked-case-id.pipe';
 import { ExportCaseQuery, GetCaseHistoryQuery, GetCaseStateQuery } from './queries/case-queries';
+import { IsText } from '@casebridge/platform';
 
 export class StateRequest {
   @ApiPropertyOptional({ example: '2026-11-20T10:30:00+08:00', description: 'ISO-8601 instant with time zone (write + as %2B); default: now' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(64) asOf?: string;
+  @IsOptional() @IsText(64) asOf?: string;
 }
 
 export class ExportRequest {
   @ApiProperty({ enum: ['jsonl', 'html'], example: 'jsonl', required: false, description: 'jsonl (verifiable, default) or html (readable report)' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(16) format?: string;
+  @IsOptional() @IsText(16) format?: string;
 
   @ApiProperty({ enum: ['zh', 'en'], example: 'zh', required: false, description: 'language of the html report (default zh)' })
   @IsOptional() @IsIn(['zh', 'en']) lang?: 'zh' | 'en';

@@ -1,4 +1,5 @@
 import { DomainError } from '@casebridge/contracts';
+import { parseInstant } from '@casebridge/legal-time';
 
 /** Stable error codes of the audit service (never a 500 for bad input). */
 export const AuditErrorCodes = {
@@ -23,19 +24,26 @@ export function assertLinkedCaseId(value: string): string {
   return value;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
 /**
- * Parses an ISO-8601 instant with its time zone. A '+' of the offset that arrived as a space (an
- * unencoded '+' in a query string) is restored.
+ * Parses an ISO-8601 instant with its time zone, strictly (the validators' parser, parseInstant: no 30 February,
+ * no year before 1900). A '+' of the offset that arrived as a space (an unencoded '+' in a query string) is
+ * restored; an offset written without its colon (+0800) is read as +08:00. `from` says where the value came from,
+ * for the hint of the message: a URL query (write + as %2B) or the command line's --as-of.
  */
-export function parseAsOf(value: string | undefined, now: Date = new Date()): Date {
+export function parseAsOf(value: string | undefined, now: Date = new Date(), from: 'query' | 'command-line' = 'query'): Date {
   if (value === undefined || value === '') return now;
-  const repaired = value.replace(/ (\d{2}:?\d{2})$/, '+$1');
-  const ms = INSTANT.test(repaired) ? Date.parse(repaired) : Number.NaN;
+  const repaired = value.slice(0, 60).replace(/ (\d{2}:?\d{2})$/, '+$1').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  let ms: number;
+  try {
+    ms = value.length <= 60 ? parseInstant(repaired) : Number.NaN;
+  } catch {
+    ms = Number.NaN;
+  }
   if (Number.isNaN(ms)) {
+    const name = from === 'query' ? 'asOf' : '--as-of';
+    const hint = from === 'query' ? '; write + as %2B in a URL' : '';
     throw new DomainError(AuditErrorCodes.badAsOf, 'invalid',
-      `asOf must be an ISO-8601 instant with its time zone, e.g. 2026-11-20T10:30:00+08:00 or 2026-11-20T02:30:00Z (got "${value.slice(0, 60)}"; write + as %2B in a URL).`);
+      `${name} must be an existing date and time with its time zone, e.g. 2026-11-20T10:30:00+08:00 or 2026-11-20T02:30:00Z (got "${value.slice(0, 60)}"${hint}).`);
   }
   return new Date(ms);
 }

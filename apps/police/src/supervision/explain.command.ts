@@ -1,15 +1,15 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+
 import { ErrorCodes, FilingSupervisionExplained } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { assertAct, entry, withEntry, type ActRules } from '@casebridge/platform';
+import { assertAct, entry, IsText, type ActRules, withEntry } from '@casebridge/platform';
 import { SupervisionMatter, type MatterPhase } from './supervision-matter.entity';
 
 export class ExplainRequest {
   @ApiProperty({ example: '经审查，排放浓度未达到追诉标准，理由如下……' })
-  @IsString() @MinLength(1, { message: 'reasons must not be empty' }) @MaxLength(4000) reasons!: string;
+  @IsText(4000) reasons!: string;
 }
 export class ExplainCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly supervisionId: string, readonly request: ExplainRequest) { super(); }

@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsId, QueryInt } from '@casebridge/platform';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsId, IsText, QueryInt } from '@casebridge/platform';
 import { AGENCY_KINDS } from '@casebridge/contracts';
 import { STEP_STATUSES, type StepStatus } from '../domain/status';
 import { STEP_SORTS, STEP_STATES, type StepSort, type StepState } from './step-query';
@@ -39,12 +39,12 @@ export class ListStepsQuery {
 
 export class PressRequest {
   @ApiProperty({ example: '请于今日内签收移送回执并告知处理进度。', description: 'what the owing office reads in its inbox (1–2000 characters)' })
-  @Transform(trim) @IsString() @MinLength(1, { message: 'message must not be empty' }) @MaxLength(2000) message!: string;
+  @Transform(trim) @IsText(2000) message!: string;
 }
 
 export class EscalateRequest {
   @ApiProperty({ example: '逾期三日仍未签收，报请上级督办。' })
-  @Transform(trim) @IsString() @MinLength(1, { message: 'message must not be empty' }) @MaxLength(2000) message!: string;
+  @Transform(trim) @IsText(2000) message!: string;
   @ApiPropertyOptional({ example: 'police:210000', description: 'a superior office of the owing office: the same kind at a division above it (county → city → province → national 000000), each level once, only upward; default: one level up' })
   @IsOptional() @Matches(/^(enforcement|police|procuratorate|court):\d{6}$/, { message: 'toLevel must be an agency id such as police:210000' }) toLevel?: string;
 }
@@ -53,7 +53,7 @@ export class JointListRequest {
   @ApiProperty({ example: 'P14D', description: 'review interval (joint-supervision, set per case): ISO 8601 days, weeks or months, e.g. P14D, P2W, P1M' })
   @Matches(/^P([1-9]\d{0,2})([DWM])$/, { message: 'reviewInterval must be like P14D, P2W or P1M' }) reviewInterval!: string;
   @ApiProperty({ example: '跨区域重大污染环境案件，列入联合督办。' })
-  @Transform(trim) @IsString() @MinLength(1, { message: 'reason must not be empty' }) @MaxLength(2000) reason!: string;
+  @Transform(trim) @IsText(2000) reason!: string;
 }
 
 /** A step id path parameter, `<subjectId>/<ruleId>` (e.g. 0190f7a2-…/transfer.receipt); anything else 400 before the database. */

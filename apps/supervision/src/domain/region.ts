@@ -61,7 +61,7 @@ export function pressRefusal(supervisor: { agencyId: string; region: string }, o
     return `${owingAgencyId} is outside your supervisory region (${supervisor.region}); a supervisor of its region presses it.`;
   }
   if (own.kind !== 'procuratorate' && own.kind !== owing.kind) {
-    return `A ${own.kind} supervisor presses ${own.kind} offices only; ${owingAgencyId} is supervised by the procuratorate or its own ${owing.kind} hierarchy.`;
+    return `${/^[aeiou]/.test(own.kind) ? 'An' : 'A'} ${own.kind} supervisor presses ${own.kind} offices only; ${owingAgencyId} is supervised by the procuratorate or its own ${owing.kind} hierarchy.`;
   }
   return null;
 }

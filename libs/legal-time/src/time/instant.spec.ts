@@ -29,6 +29,9 @@ describe('instants at Asia/Shanghai (+08:00)', () => {
     ['2025-09-30T24:00:00+08:00', /time out of range/],
     ['30/09/2025 10:00', /expected ISO-8601/],
     ['2025-09-30T10:00:00+25:00', /offset out of range/],
+    ['0000-01-01T00:00:00Z', /year before 1900/],
+    ['0099-06-01T00:00:00Z', /year before 1900/],
+    ['1899-12-31T23:59:59Z', /year before 1900/],
   ])('rejects %s', (input, message) => {
     expect(() => parseInstant(input)).toThrow(InvalidInstantError);
     expect(() => parseInstant(input)).toThrow(message);

@@ -28,6 +28,12 @@ const MAX_MINUTE = 59;
 const MAX_SECOND = 59;
 const MAX_OFFSET_HOURS = 14;
 const MILLI_DIGITS = 3;
+/**
+ * Years an instant may have: 1900–9999. Below 1900 nothing of a case can have happened, and the event contracts'
+ * ISO-8601 check (validator's strict mode, which reads years 0000–0099 as 1900–1999) refuses part of that range, so
+ * every validator built on parseInstant is at least as strict as the contracts it feeds.
+ */
+export const MIN_INSTANT_YEAR = 1900;
 
 const INSTANT_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -45,6 +51,7 @@ export function parseInstant(text: string): EpochMs {
   if (offset === undefined) {
     throw new InvalidInstantError(text, 'missing UTC offset (add +08:00 or Z)');
   }
+  if (year < MIN_INSTANT_YEAR) throw new InvalidInstantError(text, `year before ${MIN_INSTANT_YEAR}`);
   if (!isValidDateParts(year, month, day)) throw new InvalidInstantError(text, 'no such day');
   if (hour > MAX_HOUR || minute > MAX_MINUTE || second > MAX_SECOND) {
     throw new InvalidInstantError(text, 'time out of range');

@@ -1,16 +1,16 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { CaseRegistered, DomainError, newEventId } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { IsInstantWithOffset, NestedObject } from '@casebridge/platform';
+import { IsInstantWithOffset, IsText, NestedObject } from '@casebridge/platform';
 import { AdministrativeCase } from '../administrative-case.entity';
 
 export class PartyDto {
   @ApiProperty({ example: '沈阳某化工有限公司', description: 'name of the party (company or person)' })
-  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @IsText(200) name!: string;
   @ApiProperty({ example: '91210100MA0Y6J5X2K', description: '统一社会信用代码, 18 characters' })
   @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'party.creditCode must be an 18-character unified social credit code (统一社会信用代码)' })
   creditCode!: string;
@@ -18,10 +18,10 @@ export class PartyDto {
 
 export class RegisterCaseRequest {
   @ApiProperty({ example: '辽沈环罚〔2025〕12号', description: 'the agency’s own case number' })
-  @IsString() @MinLength(1) @MaxLength(64) caseNumber!: string;
+  @IsText(64) caseNumber!: string;
   @ApiProperty({ type: PartyDto }) @NestedObject(() => PartyDto) party!: PartyDto;
   @ApiProperty({ example: '通过暗管向河道排放含铬废水', description: 'the suspected violation' })
-  @IsString() @MinLength(1) @MaxLength(2000) violation!: string;
+  @IsText(2000) violation!: string;
   @ApiProperty({ example: '2025-09-20T10:30:00+08:00', description: 'when the facts were discovered (ISO-8601 with offset)' })
   @IsInstantWithOffset() discoveredAt!: string;
 }

@@ -1,16 +1,16 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { TransferHeadDecided } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry, RequiredWhen, withEntry } from '@casebridge/platform';
+import { entry, IsText, RequiredWhen, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class HeadDecisionRequest {
   @ApiProperty({ enum: ['approved', 'refused'], example: 'approved' }) @IsIn(['approved', 'refused'], { message: 'decision must be approved or refused' }) decision!: 'approved' | 'refused';
   @ApiPropertyOptional({ example: '证据不足以认定达到追诉标准', description: 'required when refusing; goes on file' })
-  @RequiredWhen((o: HeadDecisionRequest) => o.decision === 'refused', 'reasons are required when refusing a transfer') @IsString() @MinLength(1) @MaxLength(4000)
+  @RequiredWhen((o: HeadDecisionRequest) => o.decision === 'refused', 'reasons are required when refusing a transfer') @IsText(4000)
   reasons?: string;
 }
 

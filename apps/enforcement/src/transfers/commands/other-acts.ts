@@ -1,13 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+
 import {
   agencyId, DomainError, FilingSupervisionRequested, stillMissing, TransferItemsHandedOver, TransferMaterialsSupplemented,
   TransferReconsiderationRequested, type MaterialItem,
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry, NestedArray, withEntry } from '@casebridge/platform';
+import { entry, IsText, NestedArray, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 import { MAX_MATERIALS, MaterialDto } from './send-transfer';
 
@@ -17,7 +17,7 @@ export class MaterialsRequest {
 }
 
 export class ReasonsRequest {
-  @ApiProperty({ example: '监测数据表明已达追诉标准，请予复议' }) @IsString() @MinLength(1, { message: 'reasons must not be empty' }) @MaxLength(4000) reasons!: string;
+  @ApiProperty({ example: '监测数据表明已达追诉标准，请予复议' }) @IsText(4000) reasons!: string;
 }
 
 function toItems(items: MaterialDto[]): MaterialItem[] {

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
   agencyId, DomainError, ErrorCodes, MATERIAL_KINDS, OUTSIDE_JURISDICTION, THRESHOLD_FACTS, TransferSent, withinJurisdiction,
   type MaterialItem, type MaterialKind, type ThresholdFact,
@@ -9,13 +9,13 @@ import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { AdministrativeCase } from '../../cases/administrative-case.entity';
 import { Evidence } from '../../cases/evidence.entity';
-import { BoundedArray, entry, IsId, NestedArray, withEntry } from '@casebridge/platform';
+import { BoundedArray, entry, IsId, IsText, NestedArray, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class MaterialDto {
   @ApiProperty({ enum: MATERIAL_KINDS, example: 'investigation-report' })
   @IsIn(MATERIAL_KINDS, { message: `materials[].kind must be one of ${MATERIAL_KINDS.join(', ')}` }) kind!: MaterialKind;
-  @ApiProperty({ example: '案件调查报告', minLength: 1, maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
+  @ApiProperty({ example: '案件调查报告', minLength: 1, maxLength: 200 }) @IsText(200) title!: string;
   @ApiPropertyOptional({ example: '9d261b51-5a97-4f78-a768-c3c304629b5f', description: 'an evidence item of the case; its SHA-256 travels with the transfer' })
   @IsOptional() @IsId() evidenceId?: string;
 }
@@ -75,7 +75,7 @@ export class SendTransferHandler implements ICommandHandler<SendTransferCommand>
       for (const m of request.materials) {
         if (!m.evidenceId) { materials.push({ kind: m.kind, title: m.title }); continue; }
         const ev = await tx.manager.findOneBy(Evidence, { id: m.evidenceId, caseId: t.caseId });
-        if (!ev) throw new DomainError(ErrorCodes.caseNotFound, 'not-found', `Evidence ${m.evidenceId} is not part of this case.`);
+        if (!ev) throw new DomainError(ErrorCodes.evidenceNotFound, 'not-found', `Evidence ${m.evidenceId} is not part of this case.`, { evidenceId: m.evidenceId });
         materials.push({ kind: m.kind, title: m.title, evidenceId: ev.id, sha256: ev.sha256 });
       }
       t.policeAgencyId = request.toAgencyId ?? agencyId('police', c.region);

@@ -1,17 +1,17 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import { DomainError, TransferTeamReported } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry, withEntry } from '@casebridge/platform';
+import { entry, IsText, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class TeamReportRequest {
   @ApiProperty({ example: ['officer-zhang', 'officer-li'], description: 'the case team: at least two officers (R310 art 5(1))' })
-  @IsArray() @ArrayMinSize(2, { message: 'the case team needs at least two officers (R310 art 5(1))' }) @ArrayMaxSize(20) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(128, { each: true })
+  @IsArray() @ArrayMinSize(2, { message: 'the case team needs at least two officers (R310 art 5(1))' }) @ArrayMaxSize(20) @IsText(128, { each: true })
   teamOfficerIds!: string[];
-  @ApiProperty({ example: '经调查，涉嫌污染环境罪，建议移送公安机关' }) @IsString() @MinLength(1) @MaxLength(4000) summary!: string;
+  @ApiProperty({ example: '经调查，涉嫌污染环境罪，建议移送公安机关' }) @IsText(4000) summary!: string;
 }
 
 export class TeamReportCommand extends Command<void> {

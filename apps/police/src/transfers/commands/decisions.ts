@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import {
   DomainError, ErrorCodes, FILING_OUTCOMES, FILING_REVIEW_VARIANTS, TransferFilingDecided, TransferReconsiderationDecided,
   TransferReviewExtended, type FilingOutcome, type FilingReviewVariant,
@@ -8,7 +8,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { SupervisionMatter } from '../../supervision/supervision-matter.entity';
-import { entry, IsId, RequiredWhen, withEntry } from '@casebridge/platform';
+import { entry, IsId, IsText, RequiredWhen, withEntry } from '@casebridge/platform';
 import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class ExtendReviewRequest {
@@ -16,11 +16,10 @@ export class ExtendReviewRequest {
     description: 'verification: 7 days (leads to verify); major-complex: 30 days with approval of a county-level police head' })
   @IsIn(['verification', 'major-complex'], { message: 'variant must be verification (7 days) or major-complex (30 days, with approval)' })
   variant!: Exclude<FilingReviewVariant, 'standard'>;
-  @ApiPropertyOptional({ example: 'head-wang (县级公安机关负责人)', description: 'required for major-complex' })
-  @RequiredWhen((o: ExtendReviewRequest) => o.variant === 'major-complex',
-    'approvedBy is required for a 30-day (major-complex) review: name the approving county-level police head') @IsString()
-  @MinLength(1) @MaxLength(128) approvedBy?: string;
-  @ApiProperty({ example: '涉及跨区域排污，线索需核查' }) @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
+  @ApiPropertyOptional({ example: 'head-wang', description: 'major-complex only, optional: the approver is the caller (a head) — '
+    + 'the token\'s officer id is recorded; a different id is refused with 400 TRANSFER.APPROVER_NOT_CALLER' })
+  @IsOptional() @IsText(128) approvedBy?: string;
+  @ApiProperty({ example: '涉及跨区域排污，线索需核查' }) @IsText(4000) reasons!: string;
 }
 export class ExtendReviewCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: ExtendReviewRequest) { super(); }
@@ -33,6 +32,12 @@ export class ExtendReviewHandler implements ICommandHandler<ExtendReviewCommand>
     if (request.variant === 'major-complex' && !officer.roles.includes('head')) {
       throw new DomainError(ErrorCodes.approvalRequired, 'forbidden', 'A 30-day review needs the approval of a county-level police head: a head must record it.');
     }
+    // the approval is the caller's own act: the approver is the head whose token this is, never a name typed in
+    if (request.approvedBy !== undefined && (request.variant !== 'major-complex' || request.approvedBy !== officer.sub)) {
+      throw new DomainError(ErrorCodes.approverNotCaller, 'invalid', request.variant !== 'major-complex'
+        ? 'approvedBy goes only with a 30-day (major-complex) review.'
+        : `approvedBy must be you, the head recording the approval (${officer.sub}), not ${request.approvedBy}; you may leave it out.`);
+    }
     return this.uow.act(officer, transferId, 'extend-review', (t, tx) => {
       const order: FilingReviewVariant[] = ['standard', 'verification', 'major-complex'];
       if (order.indexOf(request.variant) <= order.indexOf(t.reviewVariant as FilingReviewVariant)) {
@@ -42,7 +47,7 @@ export class ExtendReviewHandler implements ICommandHandler<ExtendReviewCommand>
       t.timeline = withEntry(t.timeline, entry(`filing review extended (${request.variant})`, officer.sub, new Date(), { note: request.reasons }));
       publishAs(tx, officer, TransferReviewExtended, t.linkedCaseId, {
         transferId: t.id, variant: request.variant, reasons: request.reasons,
-        ...(request.approvedBy ? { approvedBy: request.approvedBy } : {}),
+        ...(request.variant === 'major-complex' ? { approvedBy: officer.sub } : {}),
       });
     });
   }
@@ -53,10 +58,10 @@ export class DecideFilingRequest {
   @IsIn(FILING_OUTCOMES, { message: `outcome must be one of ${FILING_OUTCOMES.join(', ')}` }) outcome!: FilingOutcome;
   @ApiPropertyOptional({ example: '沈公（环）立字〔2025〕7号', description: 'required when filed' })
   @RequiredWhen((o: DecideFilingRequest) => o.outcome === 'filed',
-    'policeCaseNumber is required when the case is filed') @IsString() @MinLength(1) @MaxLength(64) policeCaseNumber?: string;
+    'policeCaseNumber is required when the case is filed') @IsText(64) policeCaseNumber?: string;
   @ApiPropertyOptional({ example: '现有证据不足以证明达到追诉标准', description: 'required unless filed' })
   @RequiredWhen((o: DecideFilingRequest) => o.outcome !== 'filed',
-    'reasons are required when not filing or returning the case') @IsString() @MinLength(1) @MaxLength(4000) reasons?: string;
+    'reasons are required when not filing or returning the case') @IsText(4000) reasons?: string;
   @ApiPropertyOptional({ example: '7d3e1f0a-5b2c-4e8d-9a61-0c2f4b7e9d13', description: 'the procuratorate’s filing supervision this filing answers (通知立案)' })
   @IsOptional() @IsId() supervisionId?: string;
 }
@@ -100,10 +105,10 @@ export class DecideFilingHandler implements ICommandHandler<DecideFilingCommand>
 
 export class DecideReconsiderationRequest {
   @ApiProperty({ enum: ['upheld', 'reversed'], example: 'upheld' }) @IsIn(['upheld', 'reversed'], { message: 'outcome must be upheld or reversed' }) outcome!: 'upheld' | 'reversed';
-  @ApiProperty({ example: '维持不予立案决定' }) @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
+  @ApiProperty({ example: '维持不予立案决定' }) @IsText(4000) reasons!: string;
   @ApiPropertyOptional({ example: '沈公（环）立字〔2025〕9号', description: 'required when reversed (the case is filed)' })
   @RequiredWhen((o: DecideReconsiderationRequest) => o.outcome === 'reversed',
-    'policeCaseNumber is required when the refusal is reversed') @IsString() @MinLength(1) @MaxLength(64) policeCaseNumber?: string;
+    'policeCaseNumber is required when the refusal is reversed') @IsText(64) policeCaseNumber?: string;
 }
 export class DecideReconsiderationCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: DecideReconsiderationRequest) { super(); }

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 
 import {
   DomainError, MATERIAL_KINDS, TransferForwarded, TransferMaterialsRequested, TransferReceiptSigned, type MaterialKind,
@@ -8,12 +8,12 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { IncomingTransfer } from '../incoming-transfer.entity';
-import { BoundedArray, entry, RequiredWhen, withEntry } from '@casebridge/platform';
+import { BoundedArray, entry, IsText, RequiredWhen, withEntry } from '@casebridge/platform';
 import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class SignReceiptRequest {
   @ApiProperty({ example: '沈公（环）受字〔2025〕31号', description: 'number of the receipt (回执)' })
-  @IsString() @MinLength(1) @MaxLength(64) receiptNumber!: string;
+  @IsText(64) receiptNumber!: string;
 }
 export class SignReceiptCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: SignReceiptRequest) { super(); }
@@ -39,7 +39,7 @@ export class ForwardRequest {
   @ApiPropertyOptional({ example: 'police:210200', description: 'required when forwarding: the competent police office' })
   @RequiredWhen((o: ForwardRequest) => o.mode === 'forwarded',
     'toAgencyId is required when forwarding: name the competent police office, e.g. police:210200') @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police office id such as police:210200 when forwarding' }) toAgencyId?: string;
-  @ApiProperty({ example: '案发地属大连市，不属本局管辖' }) @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
+  @ApiProperty({ example: '案发地属大连市，不属本局管辖' }) @IsText(4000) reasons!: string;
 }
 export class ForwardCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: ForwardRequest) { super(); }
@@ -77,7 +77,7 @@ export class ForwardHandler implements ICommandHandler<ForwardCommand> {
 export class RequestMaterialsRequest {
   @ApiProperty({ enum: MATERIAL_KINDS, isArray: true, example: ['monitoring-report'] })
   @BoundedArray(1, MATERIAL_KINDS.length, 'missing must list at least one kind of material') @IsIn(MATERIAL_KINDS, { each: true, message: `missing must list kinds among ${MATERIAL_KINDS.join(', ')}` }) missing!: MaterialKind[];
-  @ApiProperty({ example: '缺少监测报告原件' }) @IsString() @MinLength(1, { message: 'note must not be empty' }) @MaxLength(4000) note!: string;
+  @ApiProperty({ example: '缺少监测报告原件' }) @IsText(4000) note!: string;
 }
 export class RequestMaterialsCommand extends Command<void> {
   constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: RequestMaterialsRequest) { super(); }

@@ -1,16 +1,16 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { FilingSupervisionCorrectionIssued } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry, withEntry } from '@casebridge/platform';
+import { entry, IsText, withEntry } from '@casebridge/platform';
 import { FilingSupervisionUnitOfWork } from '../filing-supervision-unit-of-work';
 import { assertOneLevelUp, correctionBasis } from '../filing-supervision.machine';
 
 export class CorrectionRequest {
   @ApiProperty({ example: '公安机关收到通知立案书后超过十五日未立案，依法提出纠正意见' })
-  @IsString() @MinLength(1, { message: 'note must not be empty' }) @MaxLength(4000) note!: string;
+  @IsText(4000) note!: string;
   @ApiPropertyOptional({ example: 'procuratorate:210000', description: 'report to the procuratorate one level up (JR art 564), e.g. 210100 → 210000' })
   @IsOptional() @Matches(/^procuratorate:\d{6}$/, { message: 'escalatedTo must be a procuratorate id such as procuratorate:210000' }) escalatedTo?: string;
 }

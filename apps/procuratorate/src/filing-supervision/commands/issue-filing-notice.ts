@@ -1,18 +1,18 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { DomainError, FilingSupervisionFilingNoticeIssued } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry, withEntry } from '@casebridge/platform';
+import { entry, IsText, withEntry } from '@casebridge/platform';
 import { FilingSupervision } from '../filing-supervision.entity';
 import { FilingSupervisionUnitOfWork } from '../filing-supervision-unit-of-work';
 import { assertFilingNoticeInOrder, SupervisionErrorCodes } from '../filing-supervision.machine';
 
 export class FilingNoticeRequest {
   @ApiProperty({ example: '沈检立通〔2025〕3号', description: 'number of the 通知立案书, unique in your agency' })
-  @IsString() @MinLength(1, { message: 'noticeNumber must not be empty' }) @MaxLength(64) noticeNumber!: string;
-  @ApiPropertyOptional({ example: '不立案理由不能成立' }) @IsOptional() @IsString() @MinLength(1, { message: 'note must not be empty' }) @MaxLength(4000) note?: string;
+  @IsText(64) noticeNumber!: string;
+  @ApiPropertyOptional({ example: '不立案理由不能成立' }) @IsOptional() @IsText(4000) note?: string;
 }
 
 export class IssueFilingNoticeCommand extends Command<void> {

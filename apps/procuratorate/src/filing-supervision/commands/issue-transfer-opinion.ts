@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsUUID, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DomainError, OUTSIDE_JURISDICTION, TransferProcuratorateOpinion, withinJurisdiction } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
@@ -8,6 +8,7 @@ import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { TransferCopy } from '../../transfer-copies/transfer-copy.entity';
 import { SuspectedCrime } from '../suspected-crime.entity';
 import { TransferOpinion } from '../transfer-opinion.entity';
+import { IsText } from '@casebridge/platform';
 
 export class TransferOpinionRequest {
   @ApiProperty({ example: '0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01', description: 'the enforcement agency’s administrative case' })
@@ -17,7 +18,7 @@ export class TransferOpinionRequest {
   @ApiProperty({ example: 'enforcement:210100' })
   @Matches(/^enforcement:\d{6}$/, { message: 'enforcementAgencyId must be an enforcement agency id such as enforcement:210100' }) enforcementAgencyId!: string;
   @ApiProperty({ example: '经审查，该案涉嫌污染环境罪，应当依法移送公安机关' })
-  @IsString() @MinLength(1, { message: 'reasons must not be empty' }) @MaxLength(4000) reasons!: string;
+  @IsText(4000) reasons!: string;
 }
 
 export const OpinionErrorCodes = {

@@ -1,12 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { In, Not } from 'typeorm';
 import { DomainError, ErrorCodes, FilingSupervisionOpened, type SupervisionGround } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { entry, withEntry } from '@casebridge/platform';
+import { entry, IsText, withEntry } from '@casebridge/platform';
 import { FILED_STATUSES, TransferCopy } from '../../transfer-copies/transfer-copy.entity';
 import { FilingSupervision } from '../filing-supervision.entity';
 import { CLOSED_SUPERVISION_PHASES, SupervisionErrorCodes } from '../filing-supervision.machine';
@@ -15,7 +15,7 @@ export class OpenSupervisionRequest {
   @ApiProperty({ example: '5b0e8f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b', description: 'a transfer your agency holds a copy of' })
   @IsUUID('all', { message: 'transferId must be a UUID (the id of a transfer copy)' }) transferId!: string;
   @ApiPropertyOptional({ example: '公安机关逾期未作出立案决定，依职权启动立案监督', description: 'why supervision is opened; goes on file' })
-  @IsOptional() @IsString() @MinLength(1, { message: 'note must not be empty' }) @MaxLength(4000) note?: string;
+  @IsOptional() @IsText(4000) note?: string;
 }
 
 export class OpenSupervisionCommand extends Command<{ supervisionId: string }> {

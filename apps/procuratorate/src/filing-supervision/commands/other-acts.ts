@@ -1,22 +1,22 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+
 import {
   FilingSupervisionChaserIssued, FilingSupervisionExplanationRequired, FilingSupervisionReasonsAccepted,
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry, withEntry } from '@casebridge/platform';
+import { entry, IsText, withEntry } from '@casebridge/platform';
 import { FilingSupervisionUnitOfWork } from '../filing-supervision-unit-of-work';
 
 export class ExplanationRequest {
   @ApiProperty({ example: '请说明对该移送案件不予立案的理由', description: 'what the police must explain (通知说明不立案理由书)' })
-  @IsString() @MinLength(1, { message: 'question must not be empty' }) @MaxLength(4000) question!: string;
+  @IsText(4000) question!: string;
 }
 
 export class NoteRequest {
   @ApiProperty({ example: '经审查，公安机关不立案理由成立', description: 'goes on file and to the other agencies' })
-  @IsString() @MinLength(1, { message: 'note must not be empty' }) @MaxLength(4000) note!: string;
+  @IsText(4000) note!: string;
 }
 
 export class RequireExplanationCommand extends Command<void> {

@@ -176,7 +176,7 @@ describe('request checks are as strict as the contracts; text is never blank', (
 /** The inputs quoted in #13, each refused with one message in an officer's words. */
 describe('inputs quoted in #13', () => {
   const dto = (name: string): Cls => [...allDtos].find((d) => d.name === name)!;
-  const validParty = { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2K' };
+  const validParty = { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' };
   const caseBody = { caseNumber: '辽沈环罚〔2025〕12号', party: validParty, violation: 'v', discoveredAt: '2025-09-20T10:30:00+08:00' };
   const evidence = { kind: 'monitoring-report', fileName: 'a.pdf', sha256: 'a'.repeat(64), sizeBytes: 1, custody: [{ at: '2025-09-20T11:00:00+08:00', by: 'officer-zhang', action: 'sealed' }] };
   const material = { kind: 'transfer-letter', title: '移送书' };
@@ -208,6 +208,9 @@ describe('inputs quoted in #13', () => {
     ['reasons: 12345', 'ReasonsRequest', { reasons: 12345 }, ['reasons must be text']],
     ['reasons missing', 'ReasonsRequest', {}, ['reasons is required']],
     ['items as a string', 'MaterialsRequest', { items: 'a list' }, ['items must be a list']],
+    // try-findings #13: the check character is verified; a letter outside the code's alphabet is named
+    ['party.creditCode: "912101001234567890"', 'RegisterCaseRequest', { ...caseBody, party: { ...validParty, creditCode: '912101001234567890' } }, ['party.creditCode has a wrong check character: the 18th should be L (is a character mistyped?)']],
+    ['party.creditCode: "91210100MA0Y6J5X9Z"', 'RegisterCaseRequest', { ...caseBody, party: { ...validParty, creditCode: '91210100MA0Y6J5X9Z' } }, ['party.creditCode has "Z" at position 18, which a unified social credit code does not use (0-9 and the capitals except I, O, S, V, Z)']],
     // attack #4: passed the request check, then the event contract refused it (500)
     ['discoveredAt: "0000-01-01T00:00:00Z"', 'RegisterCaseRequest', { ...caseBody, discoveredAt: '0000-01-01T00:00:00Z' }, ['discoveredAt must be a date and time with its offset, such as 2025-09-20T10:30:00+08:00']],
     // attack #9: a single space passed as required text

@@ -73,12 +73,12 @@ CREATE FUNCTION b_pkind(s int) RETURNS text STABLE LANGUAGE sql AS $$ SELECT CAS
 CREATE FUNCTION b_officer(c int, s int) RETURNS text STABLE LANGUAGE sql AS $$ SELECT CASE WHEN b_kind(s) = 7 THEN 'system:workflow' WHEN b_kind(s) IN (5, 6) THEN 'pol-officer-' || (c % 40) ELSE 'enf-officer-' || (c % 50) END $$;
 CREATE FUNCTION b_payload(c int, s int) RETURNS text STABLE LANGUAGE sql AS $$
   SELECT CASE b_kind(s)
-    WHEN -1 THEN '{"caseId":"' || b_case(c) || '","caseNumber":"辽沈环罚〔2026〕' || c || '号","discoveredAt":"2026-01-01T00:00:00.000Z","party":{"creditCode":"91210100MA0Y6J5X2K","name":"沈阳某化工有限公司"},"region":"210100","violation":"通过暗管向河道排放含铬废水"}'
+    WHEN -1 THEN '{"caseId":"' || b_case(c) || '","caseNumber":"辽沈环罚〔2026〕' || c || '号","discoveredAt":"2026-01-01T00:00:00.000Z","party":{"creditCode":"91210100MA0Y6J5X2U","name":"沈阳某化工有限公司"},"region":"210100","violation":"通过暗管向河道排放含铬废水"}'
     WHEN 0 THEN '{"caseId":"' || b_case(c) || '","custody":[{"action":"sampled at outlet 2","at":"' || b_iso(b_at(c, s)) || '","by":"enf-officer-' || (c % 50) || '"}],"evidenceId":"' || md5('evi-' || c || '-' || s)::uuid || '","fileName":"监测报告-' || s || '.pdf","kind":"monitoring-report","sha256":"' || md5('a' || c || s) || md5('b' || c || s) || '","sizeBytes":' || (40000 + c % 9000) || '}'
     WHEN 1 THEN '{"caseId":"' || b_case(c) || '","facts":"总铬超标 5.2 倍，暗管排放","thresholdFacts":["t3","t5"],"transferId":"' || b_transfer(c, s) || '"}'
     WHEN 2 THEN '{"caseId":"' || b_case(c) || '","summary":"涉嫌污染环境罪，建议移送","teamOfficerIds":["enf-officer-1","enf-officer-2"],"thresholdFacts":["t3","t5"],"transferId":"' || b_transfer(c, s) || '"}'
     WHEN 3 THEN '{"decision":"approved","transferId":"' || b_transfer(c, s) || '"}'
-    WHEN 4 THEN '{"caseId":"' || b_case(c) || '","caseNumber":"辽沈环罚〔2026〕' || c || '号","copyToAgencyId":"procuratorate:210100","fromAgencyId":"enforcement:210100","materials":[{"kind":"transfer-letter","title":"涉嫌犯罪案件移送书"},{"kind":"monitoring-report","title":"监测报告"}],"party":{"creditCode":"91210100MA0Y6J5X2K","name":"沈阳某化工有限公司"},"summary":"涉嫌污染环境罪","thresholdFacts":["t3","t5"],"toAgencyId":"police:210100","transferId":"' || b_transfer(c, s) || '"}'
+    WHEN 4 THEN '{"caseId":"' || b_case(c) || '","caseNumber":"辽沈环罚〔2026〕' || c || '号","copyToAgencyId":"procuratorate:210100","fromAgencyId":"enforcement:210100","materials":[{"kind":"transfer-letter","title":"涉嫌犯罪案件移送书"},{"kind":"monitoring-report","title":"监测报告"}],"party":{"creditCode":"91210100MA0Y6J5X2U","name":"沈阳某化工有限公司"},"summary":"涉嫌污染环境罪","thresholdFacts":["t3","t5"],"toAgencyId":"police:210100","transferId":"' || b_transfer(c, s) || '"}'
     WHEN 5 THEN '{"receiptNumber":"沈公（环）受字〔2026〕' || c || '-' || s || '号","transferId":"' || b_transfer(c, s) || '"}'
     WHEN 6 THEN '{"outcome":"not-filed","reasons":"现有证据不足以证明达到追诉标准","transferId":"' || b_transfer(c, s) || '"}'
     ELSE '{"dueAt":"' || b_iso(b_at(c, s)) || '","owingAgencyId":"police:210100","ruleId":"transfer.filing-review"}'
@@ -142,7 +142,7 @@ const hashUuid = (text: string) => {
 };
 const TYPES = ['evidence.attached', 'transfer.crime-suspected', 'transfer.team-reported', 'transfer.head-decided', 'transfer.sent',
   'transfer.receipt-signed', 'transfer.filing-decided', 'deadline.missed'] as const;
-const PARTY = { creditCode: '91210100MA0Y6J5X2K', name: '沈阳某化工有限公司' };
+const PARTY = { creditCode: '91210100MA0Y6J5X2U', name: '沈阳某化工有限公司' };
 
 function nodeEvent(c: number, s: number, linked: string, caseId: string) {
   const kind = s === 1 ? -1 : (s - 2) % 8;

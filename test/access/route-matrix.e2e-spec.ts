@@ -76,7 +76,7 @@ describe('route × token matrix over every app (issue 13)', () => {
     await eventually(() => auditor.get(`/cases/${opened.linkedCaseId}/history`), () => true, 'the case in the ledger', 60_000);
     Object.assign(ids, { stepId, supervisionId, itemId: inbox.items.find((n) => n.stepId === stepId)!.id });
     const case_ = await a.enf.get<{ caseNumber: string }>(`/cases/${opened.caseId}`);
-    markers = [case_.caseNumber, '沈阳某化工有限公司', '91210100MA0Y6J5X2K', '总铬超标', pressMarker, supNote];
+    markers = [case_.caseNumber, '沈阳某化工有限公司', '91210100MA0Y6J5X2U', '总铬超标', pressMarker, supNote];
 
     for (const app of Object.keys(APPS)) {
       const doc = await (await fetch(`${sys.url(app as ServiceName)}/docs-json`)).json() as { paths: Record<string, Record<string, Record<string, unknown>>> };
@@ -156,7 +156,7 @@ describe('route × token matrix over every app (issue 13)', () => {
       const enf = new Api(sys.url('enforcement'), sys.token(ENF, [role]));
       const caseNumber = `辽沈环罚〔2026〕denied-${role}-${randomInt(1e9)}号`;
       const r = await enf.call<{ code: string }>('POST', '/cases', {
-        caseNumber, party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2K' }, violation: '暗管排放', discoveredAt: '2026-11-20T10:30:00+08:00',
+        caseNumber, party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' }, violation: '暗管排放', discoveredAt: '2026-11-20T10:30:00+08:00',
       }, 403);
       expect(r.body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
       expect(JSON.stringify(await a.enf.get('/cases'))).not.toContain(caseNumber);
@@ -177,7 +177,7 @@ describe('route × token matrix over every app (issue 13)', () => {
     expect(await dalian.get('/transfer-opinions')).toEqual([]);
     // the same kind of hole: enforcement addressing another region's police or procuratorate
     const { caseId } = await a.enf.post<{ caseId: string }>('/cases', {
-      caseNumber: `辽沈环罚〔2026〕jurisdiction-${randomInt(1e9)}号`, party: { name: '沈阳某纸业有限公司', creditCode: '91210100MA0Y6J5X3L' },
+      caseNumber: `辽沈环罚〔2026〕jurisdiction-${randomInt(1e9)}号`, party: { name: '沈阳某纸业有限公司', creditCode: '91210100MA0Y6J5X3Y' },
       violation: '超标排放', discoveredAt: '2026-11-20T10:30:00+08:00',
     });
     const { transferId } = await a.enf.post<{ transferId: string }>('/transfers', { caseId, thresholdFacts: ['t3'], facts: '超标排放' });

@@ -292,7 +292,7 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
 
     // an HTML report of a case whose text carries markup: escaped
     const { linkedCaseId: htmlCase } = await a.enf.post<{ linkedCaseId: string }>('/cases', {
-      caseNumber: `辽沈环罚〔2026〕audit-html-${randomBytes(3).toString('hex')}号`, party: { name: '<b>某公司</b>', creditCode: '91210100MA0Y6J5X2K' },
+      caseNumber: `辽沈环罚〔2026〕audit-html-${randomBytes(3).toString('hex')}号`, party: { name: '<b>某公司</b>', creditCode: '91210100MA0Y6J5X2U' },
       violation: '<script>alert("audit")</script> 暗管排放', discoveredAt: '2026-11-20T10:30:00+08:00',
     });
     await ledgerCaughtUp(htmlCase);

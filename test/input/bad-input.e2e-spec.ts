@@ -252,7 +252,7 @@ describe('bad input on every app', () => {
   });
 
   describe('the inputs quoted in #13 on enforcement', () => {
-    const party = { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2K' };
+    const party = { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' };
     const caseBody = { caseNumber: '辽沈环罚〔2026〕Q-1号', party, violation: '暗管排放', discoveredAt: '2026-11-20T10:30:00+08:00' };
     const evidence = { kind: 'monitoring-report', fileName: 'a.pdf', sha256: 'b'.repeat(64), sizeBytes: 10, custody: [{ at: '2026-11-20T11:00:00+08:00', by: 'enf-officer-zhang', action: 'sampled' }] };
     const post = async (url: string, body: unknown, api: Api = a.enf): Promise<{ status: number; message: string }> => {
@@ -355,7 +355,7 @@ describe('bad input on every app', () => {
     const ledgerBefore = await audit.get(`/cases/${opened.linkedCaseId}/history`);
 
     const commands: [Api, string, Record<string, unknown>][] = [
-      [a.enf, '/cases', { caseNumber: '辽沈环罚〔2026〕R-1号', party: { name: 'n', creditCode: '91210100MA0Y6J5X2K' }, violation: 'v', discoveredAt: '2026-11-20T10:30:00+08:00' }],
+      [a.enf, '/cases', { caseNumber: '辽沈环罚〔2026〕R-1号', party: { name: 'n', creditCode: '91210100MA0Y6J5X2U' }, violation: 'v', discoveredAt: '2026-11-20T10:30:00+08:00' }],
       [a.enf, `/cases/${opened.caseId}/evidence`, { kind: 'monitoring-report', fileName: 'a.pdf', sha256: 'c'.repeat(64), sizeBytes: 1, custody: [{ at: '2026-11-20T11:00:00+08:00', by: 'b', action: 'a' }] }],
       [a.enf, '/transfers', { caseId: opened.caseId, thresholdFacts: ['t1'], facts: 'f' }],
       [a.enf, `/transfers/${opened.transferId}/team-report`, { teamOfficerIds: ['a', 'b'], summary: 's' }],

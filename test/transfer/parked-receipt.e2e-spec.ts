@@ -28,7 +28,7 @@ describe('a receipt that overtakes its transfer is parked, then applied', () => 
   it('holds transfer.receipt-signed past the retry window and applies it when transfer.sent arrives', async () => {
     const a = agencies(sys, { police: false, procuratorate: true });
     const { caseId, linkedCaseId } = await a.enf.post<{ caseId: string; linkedCaseId: string }>('/cases', {
-      caseNumber: `辽沈环罚〔2026〕parked-${randomInt(1e9)}号`, party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2K' },
+      caseNumber: `辽沈环罚〔2026〕parked-${randomInt(1e9)}号`, party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
       violation: '通过暗管向河道排放含铬废水', discoveredAt: '2026-11-20T10:30:00+08:00',
     });
     const { transferId } = await a.enf.post<{ transferId: string }>('/transfers', { caseId, thresholdFacts: ['t3'], facts: '总铬超标 5.2 倍' });

@@ -30,7 +30,7 @@ export interface Opened { caseId: string; linkedCaseId: string; transferId: stri
 export async function openAndSend(a: Agencies, label: string): Promise<Opened> {
   const { caseId, linkedCaseId } = await a.enf.post<{ caseId: string; linkedCaseId: string }>('/cases', {
     caseNumber: `辽沈环罚〔2026〕${label}-${randomInt(1e9)}号`,
-    party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2K' },
+    party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
     violation: '通过暗管向河道排放含铬废水',
     discoveredAt: '2026-11-20T10:30:00+08:00',
   });

@@ -5,6 +5,7 @@ export * from './envelope';
 export * from './registry';
 export * from './catalog';
 export * from './errors';
+export * from './credit-code';
 export * from './jurisdiction';
 export * from './division';
 export * from './events/common';

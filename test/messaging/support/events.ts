@@ -5,7 +5,7 @@ import { createEnvelope, type IntegrationEventEnvelope } from '@casebridge/contr
 export const payloads = {
   caseRegistered: (caseId: string = randomUUID(), caseNumber = `沈环罚〔2025〕${Math.floor(Math.random() * 1000)}号`) => ({
     caseId, caseNumber, region: '210100',
-    party: { name: '某化工有限公司', creditCode: '91210100MA0QC4KX3P' },
+    party: { name: '某化工有限公司', creditCode: '91210100MA0QC4KX38' },
     violation: '超标排放含重金属废水', discoveredAt: '2025-11-01T08:00:00.000Z',
   }),
   evidenceAttached: (caseId: string, sizeBytes: number, evidenceId: string = randomUUID()) => ({

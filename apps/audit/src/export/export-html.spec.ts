@@ -19,7 +19,7 @@ function caseLedger(reason = '请各机关按期办理。') {
   const l = new MemoryLedger();
   const add = (type: string, payload: Record<string, unknown>, occurredAt: string, producer = { agencyId: 'enforcement:210100', kind: 'enforcement' }) =>
     l.append(envelope(CASE_A, { type, payload, occurredAt, producer }));
-  add('case.registered', { caseId: SUBJECT, caseNumber: '沈环罚〔2026〕12号', region: '210100', party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2K' }, violation: '超标排放含重金属废水', discoveredAt: '2026-11-20T02:30:00.000Z' }, '2026-11-20T02:30:00.000Z');
+  add('case.registered', { caseId: SUBJECT, caseNumber: '沈环罚〔2026〕12号', region: '210100', party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' }, violation: '超标排放含重金属废水', discoveredAt: '2026-11-20T02:30:00.000Z' }, '2026-11-20T02:30:00.000Z');
   add('transfer.sent', { transferId: SUBJECT, fromAgencyId: 'enforcement:210100', toAgencyId: 'police:210100', copyToAgencyId: 'procuratorate:210100' }, '2026-11-20T03:00:00.000Z');
   const wf = { agencyId: 'workflow', kind: 'workflow' };
   const started = (rule: string, due: string, lastDay: string, owing: string, at: string) => add('deadline.started', {
@@ -121,7 +121,7 @@ describe('audit report (HTML, made from a JSON Lines export)', () => {
     const x = new MemoryLedger();
     x.append(envelope(CASE_A, {
       type: 'case.registered', officerId: '"><img src=x onerror=alert(1)>',
-      payload: { caseId: SUBJECT, caseNumber: '<b>1</b>', region: '210100', party: { name: 'A & B', creditCode: '91210100MA0Y6J5X2K' }, violation: '<script>alert("x")</script>', discoveredAt: '2026-11-20T02:30:00.000Z' },
+      payload: { caseId: SUBJECT, caseNumber: '<b>1</b>', region: '210100', party: { name: 'A & B', creditCode: '91210100MA0Y6J5X2U' }, violation: '<script>alert("x")</script>', discoveredAt: '2026-11-20T02:30:00.000Z' },
       occurredAt: '2026-11-20T02:30:00.000Z',
     }));
     const html = buildHtmlReport(buildReportModel(exported(x), signer.publicKeyPem, 'x.jsonl'), 'zh');

@@ -15,14 +15,14 @@ const at = (m: number, s = 0) => new Date(Date.UTC(2026, 10, 20, 2, m, s)).toISO
 
 function transferStart(): ProjectedEvent[] {
   return [
-    ev(1, 'case.registered', { caseId: CASE, caseNumber: '辽沈环罚〔2026〕1号', region: '210100', party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2K' }, violation: '暗管排放', discoveredAt: at(0) }, { at: at(0), officer: 'enf-zhang' }),
+    ev(1, 'case.registered', { caseId: CASE, caseNumber: '辽沈环罚〔2026〕1号', region: '210100', party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' }, violation: '暗管排放', discoveredAt: at(0) }, { at: at(0), officer: 'enf-zhang' }),
     ev(2, 'evidence.attached', { caseId: CASE, evidenceId: 'ev-1', kind: 'monitoring-report', fileName: '监测报告.pdf', sha256: 'a'.repeat(64), sizeBytes: 1, custody: [] }, { at: at(1) }),
     ev(3, 'transfer.crime-suspected', { transferId: T, caseId: CASE, thresholdFacts: ['t3'], facts: '超标' }, { at: at(2) }),
     ev(4, 'transfer.team-reported', { transferId: T, caseId: CASE, teamOfficerIds: ['a', 'b'], thresholdFacts: ['t3'], summary: 's' }, { at: at(3) }),
     ev(5, 'transfer.head-decided', { transferId: T, decision: 'approved' }, { at: at(4) }),
     ev(6, 'transfer.sent', {
       transferId: T, caseId: CASE, caseNumber: 'n', fromAgencyId: ENF, toAgencyId: POL, copyToAgencyId: PRO,
-      party: { name: 'x', creditCode: '91210100MA0Y6J5X2K' }, summary: 's', thresholdFacts: ['t3'], materials: [{ kind: 'transfer-letter', title: 't' }],
+      party: { name: 'x', creditCode: '91210100MA0Y6J5X2U' }, summary: 's', thresholdFacts: ['t3'], materials: [{ kind: 'transfer-letter', title: 't' }],
     }, { at: at(5) }),
     ev(7, 'penalty.clock-changed', { caseId: CASE, state: 'suspended', reason: 'the case is with the police (E17 art 16)' }, { at: at(5), officer: 'system:penalty-clock' }),
   ];

@@ -29,7 +29,7 @@ const HISTORY_EXAMPLE = {
     who: { producer: { agencyId: 'enforcement:210100', kind: 'enforcement' }, officerId: 'enf-officer-zhang' },
     occurredAt: '2026-11-20T02:30:00.000Z', recordedAt: '2026-11-20T02:30:00.012Z', ingestedAt: '2026-11-20T02:30:00.310Z',
     originalVersion: 1, currentVersion: 1, upcast: false,
-    payload: { caseId: '5b0e8f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b', caseNumber: '辽沈环罚〔2026〕12号', region: '210100', party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2K' }, violation: '通过暗管向河道排放含铬废水', discoveredAt: '2026-11-20T02:30:00.000Z' },
+    payload: { caseId: '5b0e8f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b', caseNumber: '辽沈环罚〔2026〕12号', region: '210100', party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' }, violation: '通过暗管向河道排放含铬废水', discoveredAt: '2026-11-20T02:30:00.000Z' },
     correlationId: '0197a1c2-7d20-7000-8000-000000000001', causationId: null,
     hashes: { contentHash: EXAMPLE_HASH, prevHash: '0'.repeat(64), entryHash: EXAMPLE_HASH },
   }, {
@@ -47,7 +47,7 @@ const HISTORY_EXAMPLE = {
 const STATE_EXAMPLE = {
   linkedCaseId: EXAMPLE_CASE_ID, asOf: '2026-11-20T02:31:00.000Z', basis: 'recordedAt <= asOf', exists: true, eventsApplied: 8, eventsRecordedLater: 3,
   lastApplied: { caseSeq: 8, eventId: '0197a1c2-7d20-7000-8000-000000000008', type: 'transfer.receipt-signed', recordedAt: '2026-11-20T02:30:59.000Z' },
-  case: { caseId: '5b0e8f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b', caseNumber: '辽沈环罚〔2026〕12号', enforcementAgencyId: 'enforcement:210100', region: '210100', party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2K' }, violation: '通过暗管向河道排放含铬废水', discoveredAt: '2026-11-20T02:30:00.000Z', registeredAt: '2026-11-20T02:30:00.000Z', registeredBy: 'enf-officer-zhang', evidence: [] },
+  case: { caseId: '5b0e8f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b', caseNumber: '辽沈环罚〔2026〕12号', enforcementAgencyId: 'enforcement:210100', region: '210100', party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' }, violation: '通过暗管向河道排放含铬废水', discoveredAt: '2026-11-20T02:30:00.000Z', registeredAt: '2026-11-20T02:30:00.000Z', registeredBy: 'enf-officer-zhang', evidence: [] },
   enforcement: {
     transfers: [{ transferId: '7c1d…', caseId: '5b0e…', agencyId: 'enforcement:210100', phase: 'received', since: '2026-11-20T02:30:59.000Z', policeAgencyId: 'police:210100', procuratorateAgencyId: 'procuratorate:210100', reviewVariant: 'standard', policeCaseNumber: null, missingMaterials: [], filingReviewOverdue: false, supervisionId: null }],
     penaltyClock: { ruleId: 'penalty.decision-period', status: 'suspended', registeredAt: '2026-11-20T02:30:00.000Z', dueAt: '2027-02-18T16:00:00.000Z', lastDay: '2027-02-18', projected: true, msLeft: 7680000000, remaining: '88d 21h 29m left', suspensions: [{ from: '2026-11-20T02:30:40.000Z', to: null, reason: 'the case is with the police (E17 art 16)' }] },

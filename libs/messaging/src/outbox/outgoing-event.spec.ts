@@ -6,7 +6,7 @@ import { prepareOutgoing } from './outgoing-event';
 const caseId = '0190f7a2-7d3c-7c1e-9a4b-2b6f1d0e8c11';
 const registered = {
   caseId, caseNumber: '沈环罚〔2025〕17号', region: '210100',
-  party: { name: '某化工有限公司', creditCode: '91210100MA0QC4KX3P' },
+  party: { name: '某化工有限公司', creditCode: '91210100MA0QC4KX38' },
   violation: '超标排放', discoveredAt: '2025-11-01T08:00:00.000Z',
 };
 

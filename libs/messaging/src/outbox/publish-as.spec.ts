@@ -18,7 +18,7 @@ function fakeTx(): { tx: OutboxTransaction; inputs: PublishInput<object>[] } {
 
 const payload: CaseRegisteredV1 = {
   caseId: '0190f7a2-7d3c-7c1e-9a4b-2b6f1d0e8c11', caseNumber: 'N-1', region: '210100',
-  party: { name: '某公司', creditCode: '91210100MA0QC4KX3P' }, violation: '超标排放', discoveredAt: '2025-11-01T08:00:00.000Z',
+  party: { name: '某公司', creditCode: '91210100MA0QC4KX38' }, violation: '超标排放', discoveredAt: '2025-11-01T08:00:00.000Z',
 };
 
 describe('publishAs', () => {

@@ -1,19 +1,30 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { CaseRegistered, DomainError, newEventId } from '@casebridge/contracts';
+import { CaseRegistered, creditCodeProblem, DomainError, newEventId } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { IsInstantWithOffset, IsText, NestedObject } from '@casebridge/platform';
 import { AdministrativeCase } from '../administrative-case.entity';
 
+/** A unified social credit code whose check character is right (GB 32100-2015; libs/contracts credit-code.ts). */
+function IsCreditCode(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => registerDecorator({
+    name: 'isCreditCode',
+    target: target.constructor,
+    propertyName: String(propertyName),
+    options: { message: (a: ValidationArguments) => `${a.property} ${creditCodeProblem(a.value) ?? ''}` },
+    validator: { validate: (value: unknown) => creditCodeProblem(value) === null },
+  });
+}
+
 export class PartyDto {
   @ApiProperty({ example: '沈阳某化工有限公司', description: 'name of the party (company or person)' })
   @IsText(200) name!: string;
-  @ApiProperty({ example: '91210100MA0Y6J5X2K', description: '统一社会信用代码, 18 characters' })
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'party.creditCode must be an 18-character unified social credit code (统一社会信用代码)' })
-  creditCode!: string;
+  @ApiProperty({ example: '91210100MA0Y6J5X2U', description: '统一社会信用代码 (GB 32100-2015), 18 characters; its check character is verified',
+    minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' })
+  @IsCreditCode() creditCode!: string;
 }
 
 export class RegisterCaseRequest {

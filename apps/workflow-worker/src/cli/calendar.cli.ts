@@ -14,8 +14,9 @@
  * Before `load`, every service must run with the file in CASEBRIDGE_CALENDAR_FILE (restart them): a
  * worker without the year answers CALENDAR_YEAR_NOT_LOADED and nothing moves.
  *
- * Output: one JSON object on stdout. Exit codes: 0 done; 2 usage error or invalid file; 3 some workflow
- * did not recount (its report says why); 1 internal error.
+ * Output: one JSON object on stdout. Exit codes: 0 done; 2 usage error or invalid file (every problem listed);
+ * 3 some workflow did not recount (its report says why); 4 the file makes statutory holidays working days
+ * (floorHolidaysWorked: warned on stderr; check and load go on only with --allow-holidays-worked); 1 internal error.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -49,11 +50,19 @@ does not carry yet. File format: libs/legal-time/README.md "Adding a year".
                        (default: ExecutionStatus = 'Running' AND TaskQueue = '<CASEBRIDGE_TEMPORAL_TASK_QUEUE>')
   --reason <text>      recorded with the recount (e.g. the notice's number)
   --timeout <seconds>  wait at most this long for each workflow's answer (default 30)
+  --allow-holidays-worked
+                       accept a file that makes statutory holidays (《全国年节及纪念日放假办法》) working days
+                       (floorHolidaysWorked). Without it check exits 4 with a warning and load refuses: such a file,
+                       usually one that forgot a holiday, would shorten deadlines
   -h, --help           this text
 
 Environment: CASEBRIDGE_TEMPORAL_ADDRESS (127.0.0.1:7233), CASEBRIDGE_TEMPORAL_NAMESPACE (default),
 CASEBRIDGE_TEMPORAL_TASK_QUEUE (${TaskQueues.cases}).
-Exit codes: 0 done; 2 usage error or invalid file; 3 a workflow did not recount (see its entry); 1 internal error.`;
+Exit codes: 0 done; 2 usage error or invalid file (every problem listed); 3 a workflow did not recount (see its
+entry); 4 statutory holidays made working days without --allow-holidays-worked; 1 internal error.`;
+
+/** Exit code of a file that makes statutory holidays working days (without --allow-holidays-worked). */
+export const EXIT_HOLIDAYS_WORKED = 4;
 
 class UsageError extends Error {}
 
@@ -100,7 +109,11 @@ function readYears(file: string): YearCalendarInput[] {
   return file.split(',').map((f) => f.trim()).filter(Boolean).flatMap((f) => parseCalendarData(JSON.parse(readFileSync(f, 'utf8'))));
 }
 
-export async function main(argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  warn: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -111,6 +124,7 @@ export async function main(argv: readonly string[], out: (text: string) => void 
       query: { type: 'string' },
       reason: { type: 'string' },
       timeout: { type: 'string' },
+      'allow-holidays-worked': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -123,10 +137,19 @@ export async function main(argv: readonly string[], out: (text: string) => void 
   if (rest.length) throw new UsageError(`unexpected argument(s): ${rest.join(' ')}`);
   if (!values.file) throw new UsageError(`${command} needs --file <json>`);
   const years = readYears(values.file);
-  if (command === 'check') {
-    out(JSON.stringify({ years: years.map(checkYear) }, null, 2));
-    return 0;
+  const checks = years.map(checkYear);
+  const worked = checks.filter((c) => c.floorHolidaysWorked.length);
+  const allowed = values['allow-holidays-worked'];
+  for (const c of worked) {
+    warn(`calendar: WARNING: the ${c.year} file makes statutory holidays working days: ${c.floorHolidaysWorked.join(', ')}. `
+      + 'These days are fixed by 《全国年节及纪念日放假办法》; a file that forgot them would shorten deadlines. '
+      + (allowed ? 'Accepted (--allow-holidays-worked).' : 'Fix the file, or confirm with --allow-holidays-worked.'));
   }
+  if (command === 'check') {
+    out(JSON.stringify({ years: checks }, null, 2));
+    return worked.length && !allowed ? EXIT_HOLIDAYS_WORKED : 0;
+  }
+  if (worked.length && !allowed) return EXIT_HOLIDAYS_WORKED; // load: nothing signalled
   const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a number of seconds, got ${values.timeout}`);
   const env = process.env;

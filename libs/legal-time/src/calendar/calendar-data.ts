@@ -7,7 +7,7 @@
  * Dates are 'YYYY-MM-DD' strings or { "date": "YYYY-MM-DD", "name": "Spring Festival" }.
  */
 import { CalendarDataError } from '../errors';
-import { HolidayCalendar, YearCalendarInput } from './holiday-calendar';
+import { HolidayCalendar, YearCalendarInput, yearCalendarProblems } from './holiday-calendar';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -34,7 +34,10 @@ export function parseCalendarData(json: unknown): YearCalendarInput[] {
   throw new CalendarDataError('calendar data must be a year object, an array of them, or { "years": [...] }');
 }
 
-/** Adds (or replaces) each year of the data on top of `calendar`. */
+/** Adds (or replaces) each year of the data on top of `calendar`; a bad file reports the problems of every year at once. */
 export function withCalendarData(calendar: HolidayCalendar, json: unknown): HolidayCalendar {
-  return parseCalendarData(json).reduce((cal, year) => cal.withYear(year), calendar);
+  const years = parseCalendarData(json);
+  const problems = years.flatMap(yearCalendarProblems);
+  if (problems.length) throw new CalendarDataError(problems.join('\n'));
+  return years.reduce((cal, year) => cal.withYear(year), calendar);
 }

@@ -61,38 +61,44 @@ function entryOf(entry: CalendarDayEntry): { date: IsoDate; name?: string } {
   return typeof entry === 'string' ? { date: entry } : entry;
 }
 
-function buildYearTable(data: YearCalendarInput): YearTable {
+/** Every problem of one year's data (empty: valid), so an operator fixes a file in one go. */
+export function yearCalendarProblems(data: YearCalendarInput): string[] {
   const { year } = data;
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new CalendarDataError(`calendar year must be an integer year, got ${JSON.stringify(year)}`);
-  }
-  if (!Array.isArray(data.holidays) || !Array.isArray(data.makeUpWorkdays)) {
-    throw new CalendarDataError(`calendar ${year}: holidays and makeUpWorkdays must be arrays`);
-  }
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) return [`calendar year must be an integer year, got ${JSON.stringify(year)}`];
+  if (!Array.isArray(data.holidays) || !Array.isArray(data.makeUpWorkdays)) return [`calendar ${year}: holidays and makeUpWorkdays must be arrays`];
+  return collectYear(data).problems;
+}
+
+function collectYear(data: YearCalendarInput): { holidays: Map<IsoDate, string | undefined>; makeUpWorkdays: Map<IsoDate, string | undefined>; problems: string[] } {
+  const { year } = data;
+  const problems: string[] = [];
   const collect = (entries: readonly CalendarDayEntry[], what: string): Map<IsoDate, string | undefined> => {
     const map = new Map<IsoDate, string | undefined>();
     for (const raw of entries) {
       const entry = entryOf(raw);
       if (typeof entry?.date !== 'string' || !isIsoDate(entry.date)) {
-        throw new CalendarDataError(`calendar ${year}: invalid ${what} date ${JSON.stringify(raw)}`);
+        problems.push(`calendar ${year}: invalid ${what} date ${JSON.stringify(raw)}`);
+      } else if (parseDate(entry.date).year !== year) {
+        problems.push(`calendar ${year}: ${what} date ${entry.date} is not in ${year}`);
+      } else {
+        map.set(entry.date, entry.name);
       }
-      if (parseDate(entry.date).year !== year) {
-        throw new CalendarDataError(`calendar ${year}: ${what} date ${entry.date} is not in ${year}`);
-      }
-      map.set(entry.date, entry.name);
     }
     return map;
   };
   const holidays = collect(data.holidays, 'holiday');
   const makeUpWorkdays = collect(data.makeUpWorkdays, 'make-up workday');
   for (const date of makeUpWorkdays.keys()) {
-    if (holidays.has(date)) {
-      throw new CalendarDataError(`calendar ${year}: ${date} is listed both as holiday and as make-up workday`);
-    }
-    if (!isWeekend(date)) {
-      throw new CalendarDataError(`calendar ${year}: make-up workday ${date} is not a Saturday or Sunday`);
-    }
+    if (holidays.has(date)) problems.push(`calendar ${year}: ${date} is listed both as holiday and as make-up workday`);
+    if (!isWeekend(date)) problems.push(`calendar ${year}: make-up workday ${date} is not a Saturday or Sunday`);
   }
+  return { holidays, makeUpWorkdays, problems };
+}
+
+function buildYearTable(data: YearCalendarInput): YearTable {
+  const problems = yearCalendarProblems(data);
+  if (problems.length) throw new CalendarDataError(problems.join('\n'));
+  const { holidays, makeUpWorkdays } = collectYear(data);
   return { holidays, makeUpWorkdays, source: data.source ?? 'operator-supplied data' };
 }
 

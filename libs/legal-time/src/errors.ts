@@ -76,7 +76,7 @@ export class UnknownRuleError extends LegalTimeError {
   ) {
     super(
       `unknown rule ${JSON.stringify(ruleId)}` +
-        (suggestions.length ? `; did you mean: ${suggestions.join(', ')}` : ''),
+        (suggestions.length ? `; did you mean: ${suggestions.join(', ')}` : '; no rule has a similar id'),
     );
   }
 }

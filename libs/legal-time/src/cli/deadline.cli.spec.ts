@@ -51,6 +51,13 @@ describe('deadline CLI', () => {
     expectUsageError(run('--rule', 'transfer.filing-revew', '--from', '2025-09-30T10:00:00+08:00'), /transfer\.filing-review/);
   });
 
+  it('try-findings #16: an unknown rule like nothing known suggests nothing unrelated and points to --list', () => {
+    const r = run('--rule', 'nope', '--from', '2025-09-30T10:00:00+08:00');
+    expectUsageError(r, /unknown rule "nope"; no rule has a similar id \(every rule: deadline --list\)/);
+    expect(r.stderr).not.toMatch(/did you mean/);
+    expectUsageError(run('--rule', 'filing-revew', '--from', '2025-09-30T10:00:00+08:00'), /did you mean: transfer\.filing-review/);
+  });
+
   it('unknown variant: exit 2 with the valid ones', () => {
     expectUsageError(
       run('--rule', 'transfer.filing-review', '--variant', 'huge', '--from', '2025-09-30T10:00:00+08:00'),
@@ -89,7 +96,8 @@ describe('deadline CLI', () => {
     const out = JSON.parse(r.stdout);
     expect(out.lastDay).toBe(lastDay);
     expect(out.provisionalYears).toEqual([2027]);
-    expectUsageError(run('--rule', rule, '--from', from), /year 2027 .*--provisional/);
+    expectUsageError(run('--rule', rule, '--from', from), /year 2027 .*: give the year's official arrangement with --calendar <json file>, or pass --provisional/);
+    expect(run('--rule', rule, '--from', from).stderr).not.toMatch(/withYear/);
   });
 
   it('--help describes every option', () => {

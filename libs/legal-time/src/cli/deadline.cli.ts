@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CalendarNotCoveredError, LegalTimeError, createDeadlineEngine, describePeriod } from '../index';
+import { CalendarNotCoveredError, LegalTimeError, UnknownRuleError, createDeadlineEngine, describePeriod } from '../index';
 import { loadCalendarFiles } from '../node';
 
 const EXIT_OK = 0;
@@ -99,7 +99,12 @@ export function main(argv: readonly string[], io: CliIo): number {
     return EXIT_OK;
   } catch (e) {
     let message = (e as Error).message.replace(/\s+/g, ' ');
-    if (e instanceof CalendarNotCoveredError) message += ', or pass --provisional to count it on the statutory floor';
+    if (e instanceof CalendarNotCoveredError) {
+      // the command line's options, not the library's API (calendar.withYear)
+      message = message.replace(/; add the year's official arrangement.*$/, '')
+        + ': give the year\'s official arrangement with --calendar <json file>, or pass --provisional to count it on the statutory floor';
+    }
+    if (e instanceof UnknownRuleError && !e.suggestions.length) message += ' (every rule: deadline --list)';
     if (e instanceof LegalTimeError || e instanceof UsageError || isParseArgsError(e)) {
       io.err(`deadline: ${message}`);
       return EXIT_USAGE;

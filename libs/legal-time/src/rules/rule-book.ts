@@ -44,14 +44,21 @@ export function levenshtein(a: string, b: string): number {
   return prev[b.length];
 }
 
+/**
+ * The candidates similar to `input`, best first: ids containing it first, then by edit distance to the whole id or
+ * to one of its dot-separated parts. Only similar ones: at most a third of the input's length mistyped (at least 2),
+ * so "nope" suggests nothing rather than unrelated rules.
+ */
 export function nearest(candidates: readonly string[], input: string, max = DEFAULT_SUGGESTIONS): string[] {
   const needle = input.toLowerCase();
+  const allowed = Math.max(2, Math.floor(needle.length / 3));
   return candidates
     .map((id) => ({
       id,
       // Ids containing the input (e.g. "filing-review") rank first.
-      score: needle && id.includes(needle) ? 0 : levenshtein(needle, id) + 1,
+      score: needle && id.includes(needle) ? 0 : Math.min(...[id, ...id.split('.')].map((part) => levenshtein(needle, part))) + 1,
     }))
+    .filter((c) => c.score <= allowed + 1)
     .sort((x, y) => x.score - y.score || x.id.localeCompare(y.id))
     .slice(0, max)
     .map(({ id }) => id);

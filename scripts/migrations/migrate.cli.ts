@@ -14,10 +14,15 @@ const USAGE = `usage: npm run migrate [-- <service> [--database <name>]]   (serv
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { database: { type: 'string' } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { database: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    // Node's first sentence only ("Unknown option '--x'."), not its advice about positionals after '--'
+    process.stderr.write(`migrate: ${(e as Error).message.split(/(?<=\.) /)[0]}\n${USAGE}\n`);
     return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
   const [only, ...extra] = args.positionals;
   const targets = only ? SERVICE_SCHEMAS.filter((s) => s.service === only) : SERVICE_SCHEMAS;

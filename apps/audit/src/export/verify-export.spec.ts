@@ -87,4 +87,15 @@ describe('export verifier (standalone: the file and the public key)', () => {
     }
     expect(() => verifyExport(text, 'not a key')).toThrow(/not a PEM public key/);
   });
+
+  it('try-findings #16: an HTML file (or any non-export) is one problem saying what it is, not a "malformed" line each', () => {
+    const html = '<!DOCTYPE html>\n<html lang="zh">\n<head><title>案件审计报告</title></head>\n<body>\n' + '<p>x</p>\n'.repeat(40) + '</body>\n</html>\n';
+    const r = verifyExport(html, signer.publicKeyPem);
+    expect(r.ok).toBe(false);
+    expect(r.problems).toHaveLength(1);
+    expect(r.firstProblem).toMatchObject({ line: 1, problem: 'bad-header' });
+    expect(r.firstProblem!.detail).toMatch(/HTML file .* not a JSON Lines export/);
+    const other = verifyExport('hello\nworld\n', signer.publicKeyPem);
+    expect(other.problems).toEqual([expect.objectContaining({ problem: 'bad-header', detail: expect.stringMatching(/not a CaseBridge JSON Lines export/) })]);
+  });
 });

@@ -107,6 +107,22 @@ export function verifyExport(text: string, publicKeys: string | KeyObject | read
   const hashes = new Map<number, string>();
   const pendingCheckpoints: { line: number; c: Json }[] = [];
 
+  // not an export at all (an HTML report, a PDF, another file): one problem saying so, not one per line
+  const first = lines[0]?.text.replace(/^\uFEFF/, '').trimStart() ?? '';
+  if (lines.length && !first.startsWith('{')) {
+    const html = /^<(!doctype|html|\?xml|head|body)/i.test(first);
+    const problem: ExportProblem = {
+      line: 1, problem: 'bad-header',
+      detail: html
+        ? 'this is an HTML file (the readable report), not a JSON Lines export: verify the .jsonl export (GET /cases/<id>/export?format=jsonl, or audit export --format jsonl)'
+        : `this is not a CaseBridge JSON Lines export (format ${EXPORT_FORMAT}): its first line is not a JSON object`,
+    };
+    return {
+      ok: false, format: null, linkedCaseId: null, entries: 0, lastCaseSeq: 0, checkpoints: 0, validCheckpoints: 0, signedUpTo: 0,
+      sealed: false, sealValid: false, keyId, headHash: null, problems: [problem], firstProblem: problem,
+    };
+  }
+
   for (const { text: raw, start, n } of lines) {
     if (sealed) {
       add({ line: n, problem: 'after-seal', detail: 'nothing may follow the seal line' });

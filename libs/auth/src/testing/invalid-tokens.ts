@@ -28,5 +28,12 @@ export function invalidTokenVariants(agencyId: string, roles: Role[], secret: st
     { name: 'alg none', authorization: `Bearer ${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ ...claims, iat: now, exp: now + 3600 })}.` },
     { name: 'tampered payload', authorization: `Bearer ${good.split('.')[0]}.${b64url({ ...claims, roles: ['head', 'supervisor', 'auditor', 'operator'], iat: now, exp: now + 3600 })}.${good.split('.')[2]}` },
     { name: 'claims that contradict (region ≠ agencyId)', authorization: `Bearer ${new JwtService().sign({ ...claims, region: claims.region === '000000' ? '210100' : '000000' }, { secret, algorithm: 'HS256', expiresIn: 600 })}` },
+    // attack #7: never expiring, living for years, issued in the future
+    { name: 'no expiry (exp)', authorization: `Bearer ${new JwtService().sign({ ...claims, iat: now }, { secret, algorithm: 'HS256' })}` },
+    { name: 'expiry 10 years ahead', authorization: `Bearer ${new JwtService().sign({ ...claims, iat: now, exp: now + 10 * 365 * 86_400 }, { secret, algorithm: 'HS256' })}` },
+    { name: 'issued in the future', authorization: `Bearer ${new JwtService().sign({ ...claims, iat: now + 86_400, exp: now + 86_400 + 3600 }, { secret, algorithm: 'HS256' })}` },
+    // attack #4: officer ids the event contracts refuse (were a 500 on commands)
+    { name: 'officer id (sub) over 128 characters', authorization: `Bearer ${new JwtService().sign({ ...claims, sub: 'x'.repeat(129) }, { secret, algorithm: 'HS256', expiresIn: 600 })}` },
+    { name: 'officer id (sub) with a NUL', authorization: `Bearer ${new JwtService().sign({ ...claims, sub: 'e-001\u0000' }, { secret, algorithm: 'HS256', expiresIn: 600 })}` },
   ];
 }

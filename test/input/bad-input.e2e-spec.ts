@@ -368,7 +368,7 @@ describe('bad input on every app', () => {
       [a.pol, `/transfers/${opened.transferId}/receipt`, { receiptNumber: 'r-1' }],
       [a.pol, `/transfers/${opened.transferId}/forward`, { mode: 'forwarded', toAgencyId: 'police:210200', reasons: 'r' }],
       [a.pol, `/transfers/${opened.transferId}/materials-request`, { missing: ['monitoring-report'], note: 'n' }],
-      [a.polHead, `/transfers/${opened.transferId}/review-extension`, { variant: 'major-complex', approvedBy: 'head', reasons: 'r' }],
+      [a.polHead, `/transfers/${opened.transferId}/review-extension`, { variant: 'major-complex', reasons: 'r' }], // approvedBy is optional (the approver is the caller)
       [a.pol, `/transfers/${opened.transferId}/decision`, { outcome: 'filed', policeCaseNumber: 'p-1' }],
       [a.pol, `/transfers/${opened.transferId}/reconsideration-decision`, { outcome: 'upheld', reasons: 'r' }],
     ];

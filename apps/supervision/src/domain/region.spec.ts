@@ -117,4 +117,9 @@ describe('who may press whom (pressRefusal; README "Who may press whom")', () =>
     expect(refusal === null).toBe(allowed);
     if (!allowed) expect(refusal).toMatch(/supervis/);
   });
+
+  it('attack #18: the article fits the kind ("An enforcement supervisor", "A police supervisor")', () => {
+    expect(pressRefusal(sup('enforcement:210100'), 'police:210100')).toMatch(/^An enforcement supervisor presses enforcement offices only/);
+    expect(pressRefusal(sup('police:210100'), 'enforcement:210100')).toMatch(/^A police supervisor/);
+  });
 });

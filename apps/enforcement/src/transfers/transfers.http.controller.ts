@@ -70,6 +70,7 @@ export class TransfersHttpController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Send to the police with the materials, copy to the procuratorate (transfer.handover, transfer.copy-to-procuratorate)' })
   @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: `${NOT_FOUND}; EVIDENCE.NOT_FOUND — a materials[].evidenceId that is not evidence of this case` })
   send(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: SendTransferRequest) {
     return this.commands.execute(new SendTransferCommand(o, id, body));
   }

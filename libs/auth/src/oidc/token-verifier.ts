@@ -118,7 +118,9 @@ export function mapOidcClaims(payload: JWTPayload, names: OidcClaimNames = DEFAU
   const list = Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? rawRoles.split(' ') : [];
   const roles = list.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r));
   const name = at(payload, names.name);
-  const mapped: Partial<OfficerClaims> = { sub: payload.sub, roles, ...(typeof name === 'string' ? { name } : {}) };
+  const mapped: Partial<OfficerClaims> = {
+    sub: payload.sub, roles, ...(typeof name === 'string' ? { name } : {}), ...(typeof payload.exp === 'number' ? { exp: payload.exp } : {}),
+  };
   if (typeof agencyId === 'string' && AGENCY_ID_PATTERN.test(agencyId)) {
     const { kind, region } = parseAgencyId(agencyId);
     Object.assign(mapped, { agencyId, agencyKind: kind, region });

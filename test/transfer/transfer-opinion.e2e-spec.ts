@@ -31,7 +31,7 @@ describe('procuratorial opinion: only on a known case of the addressee; the tran
   /** A case whose transfer the head refused: the procuratorate learned of it from transfer.crime-suspected. */
   async function refusedCase(enf: Api, head: Api, label: string): Promise<{ caseId: string; linkedCaseId: string; refusedId: string }> {
     const { caseId, linkedCaseId } = await enf.post<{ caseId: string; linkedCaseId: string }>('/cases', {
-      caseNumber: `辽环罚〔2026〕${label}-${randomInt(1e9)}号`, party: { name: '某化工有限公司', creditCode: '91210100MA0Y6J5X2K' },
+      caseNumber: `辽环罚〔2026〕${label}-${randomInt(1e9)}号`, party: { name: '某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
       violation: '通过暗管向河道排放含铬废水', discoveredAt: '2026-11-20T10:30:00+08:00',
     });
     const { transferId } = await enf.post<{ transferId: string }>('/transfers', { caseId, thresholdFacts: ['t3'], facts: '总铬超标' });

@@ -28,7 +28,8 @@ export class TransfersHttpController {
   @Post()
   @ApiOperation({ summary: 'Facts meet criminal thresholds: open a transfer (starts transfer.team-report)' })
   @ApiCreatedResponse({ schema: idsSchema('transferId') })
-  @ApiConflictResponse({ description: 'the case already has an open transfer, or is closed' })
+  @ApiConflictResponse({ description: 'TRANSFER.ALREADY_DONE (the case already has an open transfer) or CASE.CLOSED' })
+  @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: SuspectCrimeRequest) {
     return this.commands.execute(new SuspectCrimeCommand(officer, body));
   }

@@ -9,7 +9,7 @@ import { ExplainCommand, ExplainRequest } from './explain.command';
 import { entitySchema, listOf } from '@casebridge/platform';
 import { MATTER_PHASES, SupervisionMatter } from './supervision-matter.entity';
 
-const MATTER_SCHEMA = entitySchema(SupervisionMatter, { enums: { phase: MATTER_PHASES } });
+const MATTER_SCHEMA = entitySchema(SupervisionMatter, { enums: { phase: MATTER_PHASES, previousPhase: MATTER_PHASES } });
 
 @ApiTags('filing supervision')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps

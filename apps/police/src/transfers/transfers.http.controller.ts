@@ -17,7 +17,7 @@ import { entitySchema, listOf } from '@casebridge/platform';
 import { IncomingTransfer } from './incoming-transfer.entity';
 import { INCOMING_PHASES, type IncomingPhase } from './incoming-transfer.machine';
 
-const INCOMING_SCHEMA = entitySchema(IncomingTransfer, { enums: { phase: INCOMING_PHASES } });
+const INCOMING_SCHEMA = entitySchema(IncomingTransfer, { enums: { phase: INCOMING_PHASES, previousPhase: INCOMING_PHASES } });
 
 export class ListIncomingTransfersRequest {
   @ApiPropertyOptional({ enum: INCOMING_PHASES, description: 'only transfers in this phase' })

@@ -66,7 +66,7 @@ describe('answers match the schemas their documents declare', () => {
       // errors answer within the error schema too
       ['audit', 'GET', '/cases/{linkedCaseId}/history', '/cases/0197a1c2-0000-7000-8000-000000000000/history', 404],
       ['supervision', 'GET', '/steps/{stepId}', '/steps/x%2Fy', 404],
-      ['enforcement', 'POST', '/transfers/{transferId}/send', `/transfers/${transferId}/send`, 409, { materials: [{ kind: 'transfer-letter', title: '移送书' }] }],
+      ['enforcement', 'POST', '/transfers/{transferId}/send', `/transfers/${transferId}/send`, 409, { materials: [{ kind: 'transfer-letter', title: '移送书' }, { kind: 'investigation-report', title: '调查报告' }] }],
     ];
     const problems: string[] = [];
     for (const [app, method, template, url, status, body] of reads) {

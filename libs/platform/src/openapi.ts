@@ -74,7 +74,7 @@ export const Json = {
   /** a JSON object with any properties */
   anyObject: { type: 'object', additionalProperties: true } as SchemaObject,
   /** one of `values` (a nullable one admits null: list null among them) */
-  oneOf: (values: readonly (string | null)[]): SchemaObject => values.includes(null)
+  enumOf: (values: readonly (string | null)[]): SchemaObject => values.includes(null)
     ? { type: 'string', enum: [...values], nullable: true } : { type: 'string', enum: [...values] },
   nullable: (s: SchemaObject): SchemaObject => ({ ...s, nullable: true }),
   list: (item: SchemaObject): SchemaObject => ({ type: 'array', items: item }),

@@ -10,18 +10,18 @@ import {
   ENFORCEMENT_TRANSFER_PHASES, FILING_SUPERVISION_PHASES, POLICE_SUPERVISION_PHASES, POLICE_TRANSFER_PHASES, PROCURATORATE_COPY_STATUSES,
 } from '../replay/case-state.projector';
 
-const { string, integer, boolean, instant, day, nullable, list, object, mapOf, anyObject, any, oneOf } = Json;
+const { string, integer, boolean, instant, day, nullable, list, object, mapOf, anyObject, any, enumOf } = Json;
 const nstring = nullable(string);
 const hash = { type: 'string', description: 'SHA-256, lowercase hex' } as SchemaObject;
 
 export const PublicKeySchema = object({
-  algorithm: oneOf(['Ed25519']), keyId: string, publicKeyPem: string, checkpointMessage: string,
+  algorithm: enumOf(['Ed25519']), keyId: string, publicKeyPem: string, checkpointMessage: string,
   entryHashFormula: string, globalHashFormula: string, canonicalization: string,
 });
 
 const ENTRY_PROBLEMS = ['sequence-gap', 'sequence-repeat', 'prev-hash-mismatch', 'content-hash-mismatch', 'entry-hash-mismatch', 'metadata-mismatch', 'bad-envelope'] as const;
 const CHECKPOINT_PROBLEMS = ['bad-signature', 'unknown-key', 'bad-algorithm', 'head-mismatch', 'head-missing'] as const;
-const entryProblem = object({ seq: integer, linkedCaseId: string, caseSeq: integer, eventId: string, problem: oneOf(ENTRY_PROBLEMS), expected: string, found: string, detail: string });
+const entryProblem = object({ seq: integer, linkedCaseId: string, caseSeq: integer, eventId: string, problem: enumOf(ENTRY_PROBLEMS), expected: string, found: string, detail: string });
 
 export const VerifyReportSchema = object({
   ok: boolean, scope: { type: 'string', description: '"all" or the linked case id' }, verifiedAt: instant,
@@ -31,7 +31,7 @@ export const VerifyReportSchema = object({
   problems: list(entryProblem), problemCount: integer,
   gaps: list(object({ linkedCaseId: string, missingFrom: integer, missingTo: integer, beforeSeq: integer })),
   checkpointProblems: list(object(
-    { id: integer, linkedCaseId: string, upToSeq: integer, problem: oneOf(CHECKPOINT_PROBLEMS), detail: string },
+    { id: integer, linkedCaseId: string, upToSeq: integer, problem: enumOf(CHECKPOINT_PROBLEMS), detail: string },
     { expected: string, found: string })),
   unsignedHeads: integer, keyIds: list(string), durationMs: integer, entriesPerSecond: integer,
 }, {
@@ -68,12 +68,12 @@ export const CaseHistorySchema = object({
 });
 
 const deadline = object({
-  stepId: string, subjectId: string, ruleId: string, variant: string, owingAgencyId: string, status: oneOf(['running', 'suspended', 'missed', 'closed']),
+  stepId: string, subjectId: string, ruleId: string, variant: string, owingAgencyId: string, status: enumOf(['running', 'suspended', 'missed', 'closed']),
   startedAt: nullable(instant), dueAt: instant, lastDay: nullable(day), msLeft: integer, timeLeft: string, warned: boolean, outcome: nstring, since: instant,
 });
 
 export const CaseStateSchema = object({
-  linkedCaseId: string, asOf: instant, basis: oneOf(['recordedAt <= asOf']), exists: boolean, eventsApplied: integer, eventsRecordedLater: integer,
+  linkedCaseId: string, asOf: instant, basis: enumOf(['recordedAt <= asOf']), exists: boolean, eventsApplied: integer, eventsRecordedLater: integer,
   lastApplied: nullable(object({ caseSeq: integer, eventId: string, type: string, recordedAt: instant })),
   case: nullable(object({
     caseId: string, caseNumber: string, enforcementAgencyId: string, region: string, party: object({ name: string, creditCode: string }),
@@ -82,34 +82,34 @@ export const CaseStateSchema = object({
   })),
   enforcement: object({
     transfers: list(object({
-      transferId: string, caseId: string, agencyId: string, phase: oneOf(ENFORCEMENT_TRANSFER_PHASES), since: instant,
+      transferId: string, caseId: string, agencyId: string, phase: enumOf(ENFORCEMENT_TRANSFER_PHASES), since: instant,
       policeAgencyId: nstring, procuratorateAgencyId: nstring, reviewVariant: string, policeCaseNumber: nstring,
       missingMaterials: list(string), filingReviewOverdue: boolean, supervisionId: nstring,
     })),
     penaltyClock: nullable(object({
-      ruleId: oneOf(['penalty.decision-period']), status: oneOf(['running', 'suspended', 'overdue', 'unknown']), registeredAt: instant,
+      ruleId: enumOf(['penalty.decision-period']), status: enumOf(['running', 'suspended', 'overdue', 'unknown']), registeredAt: instant,
       dueAt: nullable(instant), lastDay: nullable(day), projected: boolean, msLeft: nullable(integer), remaining: nstring,
       suspensions: list(object({ from: instant, to: nullable(instant), reason: string })),
     }, { provisionalYears: list(integer), error: string })),
   }),
   police: object({
     transfers: list(object({
-      transferId: string, agencyId: string, phase: oneOf(POLICE_TRANSFER_PHASES), since: instant, fromAgencyId: string,
+      transferId: string, agencyId: string, phase: enumOf(POLICE_TRANSFER_PHASES), since: instant, fromAgencyId: string,
       receiptNumber: nstring, reviewVariant: string, policeCaseNumber: nstring,
     })),
     supervisions: list(object({
-      supervisionId: string, transferId: string, agencyId: string, procuratorateAgencyId: string, phase: oneOf(POLICE_SUPERVISION_PHASES),
+      supervisionId: string, transferId: string, agencyId: string, procuratorateAgencyId: string, phase: enumOf(POLICE_SUPERVISION_PHASES),
       since: instant, noticeNumber: nstring, correctionIssued: boolean,
     })),
   }),
   procuratorate: object({
     transferCopies: list(object({
-      transferId: string, agencyId: string, status: oneOf(PROCURATORATE_COPY_STATUSES), since: instant, policeAgencyId: string, reviewVariant: string,
+      transferId: string, agencyId: string, status: enumOf(PROCURATORATE_COPY_STATUSES), since: instant, policeAgencyId: string, reviewVariant: string,
       policeCaseNumber: nstring, supervisionRequested: boolean, supervisionGround: nstring, supervisionId: nstring,
     })),
     filingSupervisions: list(object({
       supervisionId: string, transferId: string, procuratorateAgencyId: string, policeAgencyId: string, ground: string,
-      phase: oneOf(FILING_SUPERVISION_PHASES), since: instant, noticeNumber: nstring, policeFileOverdue: boolean, escalatedTo: nstring, policeCaseNumber: nstring,
+      phase: enumOf(FILING_SUPERVISION_PHASES), since: instant, noticeNumber: nstring, policeFileOverdue: boolean, escalatedTo: nstring, policeCaseNumber: nstring,
     })),
     transferOpinions: list(object({
       transferId: string, caseId: string, procuratorateAgencyId: string, enforcementAgencyId: string, issuedAt: instant, transferSentAt: nullable(instant),

@@ -9,11 +9,11 @@ import { BilingualSchema, Json } from '@casebridge/platform';
 import { STEP_STATUSES } from '../domain/status';
 import { StepDetailView, TimelineView } from './views';
 
-const { string, integer, boolean, instant, uuid, nullable, list, object, oneOf } = Json;
+const { string, integer, boolean, instant, uuid, nullable, list, object, enumOf } = Json;
 const nstring = nullable(string);
 
 export const ScopeSchema = object({
-  agencyId: string, agencyName: BilingualSchema, region: string, level: oneOf(['national', 'province', 'city', 'county']),
+  agencyId: string, agencyName: BilingualSchema, region: string, level: enumOf(['national', 'province', 'city', 'county']),
   scopeKey: { ...nstring, description: 'region prefix of your scope; null: national' }, rule: string,
 });
 

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './http-error.filter';
 import { corsOrigins, hardenHttp } from './http-hardening';
+import { completeDocument } from './openapi-document';
 import { RequestShapeInterceptor } from './request-shape.interceptor';
 import { createValidationPipe } from './validation';
 
@@ -33,7 +34,7 @@ export function configureHttpApp(app: INestApplication, spec: HttpAppSpec): void
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, config)), { jsonDocumentUrl: 'docs-json' });
 }
 
 export async function bootstrapHttpApp(module: unknown, spec: HttpAppSpec): Promise<INestApplication> {

@@ -16,3 +16,4 @@ export * from './request-shape.interceptor';
 export * from './openapi';
 export * from './act-guard';
 export * from './phase-history';
+export * from './openapi-document';

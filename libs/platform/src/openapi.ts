@@ -39,7 +39,8 @@ export function entitySchema(entity: abstract new (...args: never[]) => unknown,
     const base = columnSchema(c.options.type, c.mode);
     const values = options.enums?.[c.propertyName];
     const schema = values ? { type: 'string', enum: [...values] } : base;
-    properties[c.propertyName] = c.options.nullable ? { ...schema, nullable: true } : schema;
+    // a nullable enum lists null among its values (OpenAPI 3.0: nullable does not widen an enum)
+    properties[c.propertyName] = !c.options.nullable ? schema : values ? { ...schema, enum: [...values, null], nullable: true } : { ...schema, nullable: true };
   }
   Object.assign(properties, options.extra ?? {});
   return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
@@ -55,3 +56,35 @@ export function idsSchema(...names: string[]): SchemaObject {
 
 /** A list of `item`. */
 export const listOf = (item: SchemaObject): SchemaObject => ({ type: 'array', items: item });
+
+/**
+ * Small builders for explicit response schemas (answers that are not one entity): every listed property is
+ * required unless given in `optional`, and no other property is allowed, so the fuzz run catches drift.
+ */
+export const Json = {
+  string: { type: 'string' } as SchemaObject,
+  uuid: { type: 'string', format: 'uuid' } as SchemaObject,
+  instant: { type: 'string', format: 'date-time' } as SchemaObject,
+  /** a calendar day, YYYY-MM-DD */
+  day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as SchemaObject,
+  integer: { type: 'integer' } as SchemaObject,
+  boolean: { type: 'boolean' } as SchemaObject,
+  /** any JSON value */
+  any: {} as SchemaObject,
+  /** a JSON object with any properties */
+  anyObject: { type: 'object', additionalProperties: true } as SchemaObject,
+  /** one of `values` (a nullable one admits null: list null among them) */
+  enumOf: (values: readonly (string | null)[]): SchemaObject => values.includes(null)
+    ? { type: 'string', enum: [...values], nullable: true } : { type: 'string', enum: [...values] },
+  nullable: (s: SchemaObject): SchemaObject => ({ ...s, nullable: true }),
+  list: (item: SchemaObject): SchemaObject => ({ type: 'array', items: item }),
+  /** an object of exactly these properties; `optional` ones may be absent */
+  object: (required: Record<string, SchemaObject>, optional: Record<string, SchemaObject> = {}): SchemaObject => ({
+    type: 'object', properties: { ...required, ...optional }, required: Object.keys(required), additionalProperties: false,
+  }),
+  /** an object whose keys are free and whose values all match `value` */
+  mapOf: (value: SchemaObject): SchemaObject => ({ type: 'object', additionalProperties: value }),
+};
+
+/** { zh, en } names and titles (the agency directory's Bilingual). */
+export const BilingualSchema: SchemaObject = Json.object({ zh: Json.string, en: Json.string });

@@ -6,6 +6,7 @@ import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { ApiAuditorOnly, ApiLinkedCase, errorExample, EXAMPLE_CASE_ID, EXAMPLE_HASH } from '../shared/api-docs';
 import { parseAsOf, parseExportFormat } from '../shared/audit.errors';
 import { LinkedCaseIdPipe } from '../shared/linked-case-id.pipe';
+import { CaseHistorySchema, CaseStateSchema, EXPORT_CONTENT } from '../shared/response-schemas';
 import { ExportCaseQuery, GetCaseHistoryQuery, GetCaseStateQuery } from './queries/case-queries';
 import { IsText } from '@casebridge/platform';
 
@@ -55,6 +56,7 @@ const STATE_EXAMPLE = {
   police: { transfers: [{ transferId: '7c1d…', agencyId: 'police:210100', phase: 'received', since: '2026-11-20T02:30:59.000Z', fromAgencyId: 'enforcement:210100', receiptNumber: '沈公（环）受字〔2026〕31号', reviewVariant: 'standard', policeCaseNumber: null }], supervisions: [] },
   procuratorate: { transferCopies: [{ transferId: '7c1d…', agencyId: 'procuratorate:210100', status: 'received', since: '2026-11-20T02:30:59.000Z', policeAgencyId: 'police:210100', reviewVariant: 'standard', policeCaseNumber: null, supervisionRequested: false, supervisionGround: null, supervisionId: null }], filingSupervisions: [], transferOpinions: [] },
   supervision: { acts: [] },
+  otherActs: [],
   deadlines: { running: [{ stepId: '7c1d…/transfer.filing-review', subjectId: '7c1d…', ruleId: 'transfer.filing-review', variant: 'standard', owingAgencyId: 'police:210100', status: 'running', startedAt: '2026-11-20T02:30:59.000Z', dueAt: '2026-11-23T16:00:00.000Z', lastDay: '2026-11-23', msLeft: 307141000, timeLeft: '3d 13h 19m left', warned: false, outcome: null, since: '2026-11-20T02:30:59.000Z' }], suspended: [], missed: [], closed: [] },
   unhandledTypes: [],
 };
@@ -69,7 +71,7 @@ export class CasesHttpController {
   @Get(':linkedCaseId/history')
   @ApiOperation({ summary: 'The full cross-agency history of a linked case, in ledger order: who (producer agency + officer), when (event time, recorded time, ingested), what (type, the upcast current form, the original version), and the hash chain' })
   @ApiLinkedCase()
-  @ApiOkResponse({ description: 'Entries in caseSeq order', schema: { example: HISTORY_EXAMPLE } })
+  @ApiOkResponse({ description: 'Entries in caseSeq order', schema: { ...CaseHistorySchema, example: HISTORY_EXAMPLE } })
   history(@CurrentOfficer() auditor: OfficerClaims, @Param('linkedCaseId', new LinkedCaseIdPipe()) linkedCaseId: string) {
     return this.queries.execute(new GetCaseHistoryQuery(auditor, linkedCaseId));
   }
@@ -83,7 +85,7 @@ export class CasesHttpController {
   })
   @ApiLinkedCase()
   @ApiQuery({ name: 'asOf', required: false, example: '2026-11-20T10:31:00+08:00', description: 'ISO-8601 instant with time zone; default now' })
-  @ApiOkResponse({ description: 'The projected state', schema: { example: STATE_EXAMPLE } })
+  @ApiOkResponse({ description: 'The projected state', schema: { ...CaseStateSchema, example: STATE_EXAMPLE } })
   @ApiBadRequestResponse({ description: 'AUDIT.BAD_AS_OF — not an ISO-8601 instant with a time zone', ...errorExample(400, 'AUDIT.BAD_AS_OF', 'asOf must be an ISO-8601 instant with its time zone, e.g. 2026-11-20T10:30:00+08:00 or 2026-11-20T02:30:00Z (got "yesterday"; write + as %2B in a URL).') })
   state(@CurrentOfficer() auditor: OfficerClaims, @Param('linkedCaseId', new LinkedCaseIdPipe()) linkedCaseId: string, @Query() q: StateRequest) {
     const asOf = parseAsOf(q.asOf);
@@ -105,8 +107,8 @@ export class CasesHttpController {
   @ApiOkResponse({
     description: 'The file (Content-Disposition: attachment)',
     content: {
-      'application/x-ndjson': { example: `{"kind":"header","format":"casebridge.audit.export.v1","linkedCaseId":"${EXAMPLE_CASE_ID}",…}\n{"kind":"entry","seq":41,"caseSeq":1,…}\n{"kind":"checkpoint","upToSeq":1,…}\n{"kind":"seal","algorithm":"Ed25519","keyId":"3f1a…","sha256":"…","signature":"…"}\n` },
-      'text/html': { example: '<!doctype html><html lang="zh-CN">…</html>' },
+      'application/x-ndjson': { ...EXPORT_CONTENT['application/x-ndjson'], example: `{"kind":"header","format":"casebridge.audit.export.v1","linkedCaseId":"${EXAMPLE_CASE_ID}",…}\n{"kind":"entry","seq":41,"caseSeq":1,…}\n{"kind":"checkpoint","upToSeq":1,…}\n{"kind":"seal","algorithm":"Ed25519","keyId":"3f1a…","sha256":"…","signature":"…"}\n` },
+      'text/html': { ...EXPORT_CONTENT['text/html'], example: '<!doctype html><html lang="zh-CN">…</html>' },
     },
   })
   @ApiBadRequestResponse({ description: 'AUDIT.BAD_FORMAT — format is not jsonl or html', ...errorExample(400, 'AUDIT.BAD_FORMAT', 'format must be jsonl or html (got "pdf").') })

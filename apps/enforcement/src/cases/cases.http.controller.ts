@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { AttachEvidenceCommand, AttachEvidenceRequest } from './commands/attach-evidence';
 import { RegisterCaseCommand, RegisterCaseRequest } from './commands/register-case';
@@ -17,6 +17,7 @@ export class CasesHttpController {
   @ApiOperation({ summary: 'Register an administrative case (立案); starts penalty.decision-period (90 days)' })
   @ApiCreatedResponse({ description: 'Registered', schema: idsSchema('caseId', 'linkedCaseId') })
   @ApiConflictResponse({ description: 'CASE.NUMBER_TAKEN' })
+  @ApiBadRequestResponse({ description: 'CASE.DISCOVERED_IN_FUTURE — discoveredAt lies in the future' })
   register(@CurrentOfficer() officer: OfficerClaims, @Body() body: RegisterCaseRequest) {
     return this.commands.execute(new RegisterCaseCommand(officer, body));
   }
@@ -41,6 +42,7 @@ export class CasesHttpController {
   @ApiOperation({ summary: 'Attach an evidence item (E17 art 6 category, SHA-256, custody trail)' })
   @ApiCreatedResponse({ schema: idsSchema('evidenceId') })
   @ApiConflictResponse({ description: 'EVIDENCE.DUPLICATE or CASE.CLOSED' })
+  @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
   attach(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() body: AttachEvidenceRequest) {
     return this.commands.execute(new AttachEvidenceCommand(officer, caseId, body));
   }

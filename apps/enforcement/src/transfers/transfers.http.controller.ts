@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
@@ -28,7 +28,8 @@ export class TransfersHttpController {
   @Post()
   @ApiOperation({ summary: 'Facts meet criminal thresholds: open a transfer (starts transfer.team-report)' })
   @ApiCreatedResponse({ schema: idsSchema('transferId') })
-  @ApiConflictResponse({ description: 'the case already has an open transfer, or is closed' })
+  @ApiConflictResponse({ description: 'TRANSFER.ALREADY_DONE (the case already has an open transfer) or CASE.CLOSED' })
+  @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: SuspectCrimeRequest) {
     return this.commands.execute(new SuspectCrimeCommand(officer, body));
   }
@@ -52,6 +53,7 @@ export class TransfersHttpController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Case team’s written report (transfer.team-report; ≥2 officers); starts transfer.head-decision' })
   @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER }) @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiBadRequestResponse({ description: 'TRANSFER.TEAM_TOO_SMALL — the case team needs at least two different officers' })
   teamReport(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: TeamReportRequest) {
     return this.commands.execute(new TeamReportCommand(o, id, body));
   }
@@ -60,7 +62,7 @@ export class TransfersHttpController {
   @HttpCode(204)
   @Roles('head')
   @ApiOperation({ summary: 'Head approves or refuses (transfer.head-decision, 3 days); approval starts transfer.handover (24 h)' })
-  @ApiNoContentResponse() @ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — only the head decides' })
+  @ApiNoContentResponse() @ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — only the head decides' }) @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: OUT_OF_ORDER })
   headDecision(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: HeadDecisionRequest) {
     return this.commands.execute(new HeadDecideCommand(o, id, body));
@@ -71,6 +73,7 @@ export class TransfersHttpController {
   @ApiOperation({ summary: 'Send to the police with the materials, copy to the procuratorate (transfer.handover, transfer.copy-to-procuratorate)' })
   @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
   @ApiNotFoundResponse({ description: `${NOT_FOUND}; EVIDENCE.NOT_FOUND — a materials[].evidenceId that is not evidence of this case` })
+  @ApiBadRequestResponse({ description: 'TRANSFER.MATERIALS_REQUIRED — a required kind (transfer-letter, investigation-report) is missing' })
   send(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: SendTransferRequest) {
     return this.commands.execute(new SendTransferCommand(o, id, body));
   }
@@ -82,7 +85,7 @@ export class TransfersHttpController {
     description: 'Materials may come in parts. Until every kind the police asked for has arrived, the transfer stays '
       + '`materials-requested`, `missingMaterials` lists the kinds still owed, and transfer.materials-supplement stays open.',
   })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER }) @ApiNotFoundResponse({ description: NOT_FOUND })
   supplement(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: MaterialsRequest) {
     return this.commands.execute(new SupplementMaterialsCommand(o, id, body));
   }
@@ -90,7 +93,7 @@ export class TransfersHttpController {
   @Post(':transferId/reconsideration')
   @HttpCode(204)
   @ApiOperation({ summary: 'Ask the police to reconsider non-filing (transfer.reconsideration-request, 3 working days)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER }) @ApiNotFoundResponse({ description: NOT_FOUND })
   reconsideration(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ReasonsRequest) {
     return this.commands.execute(new RequestReconsiderationCommand(o, id, body));
   }
@@ -98,7 +101,7 @@ export class TransfersHttpController {
   @Post(':transferId/supervision-request')
   @HttpCode(204)
   @ApiOperation({ summary: 'Ask the procuratorate for filing supervision (after non-filing, an upheld refusal, or an overdue review)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: `${OUT_OF_ORDER}, TRANSFER.REVIEW_NOT_OVERDUE` })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: `${OUT_OF_ORDER}, TRANSFER.REVIEW_NOT_OVERDUE` }) @ApiNotFoundResponse({ description: NOT_FOUND })
   supervision(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ReasonsRequest) {
     return this.commands.execute(new RequestSupervisionCommand(o, id, body));
   }
@@ -106,7 +109,7 @@ export class TransfersHttpController {
   @Post(':transferId/items-handover')
   @HttpCode(204)
   @ApiOperation({ summary: 'Hand over seized items after the police filed (transfer.items-handover, 3 days)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER }) @ApiNotFoundResponse({ description: NOT_FOUND })
   items(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: MaterialsRequest) {
     return this.commands.execute(new HandOverItemsCommand(o, id, body));
   }

@@ -9,7 +9,7 @@ import { ExplainCommand, ExplainRequest } from './explain.command';
 import { entitySchema, listOf } from '@casebridge/platform';
 import { MATTER_PHASES, SupervisionMatter } from './supervision-matter.entity';
 
-const MATTER_SCHEMA = entitySchema(SupervisionMatter, { enums: { phase: MATTER_PHASES } });
+const MATTER_SCHEMA = entitySchema(SupervisionMatter, { enums: { phase: MATTER_PHASES, previousPhase: MATTER_PHASES } });
 
 @ApiTags('filing supervision')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -36,7 +36,7 @@ export class SupervisionHttpController {
   @Post(':supervisionId/explanation')
   @HttpCode(204)
   @ApiOperation({ summary: 'Explain the non-filing to the procuratorate (supervision.police-explain, 7 days)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: 'SUPERVISION.OUT_OF_ORDER or TRANSFER.ALREADY_DONE' })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: 'SUPERVISION.OUT_OF_ORDER or TRANSFER.ALREADY_DONE' }) @ApiNotFoundResponse({ description: 'SUPERVISION.NOT_FOUND' })
   explain(@CurrentOfficer() o: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string, @Body() body: ExplainRequest) {
     return this.commands.execute(new ExplainCommand(o, id, body));
   }

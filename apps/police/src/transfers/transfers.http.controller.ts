@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -17,7 +17,7 @@ import { entitySchema, listOf } from '@casebridge/platform';
 import { IncomingTransfer } from './incoming-transfer.entity';
 import { INCOMING_PHASES, type IncomingPhase } from './incoming-transfer.machine';
 
-const INCOMING_SCHEMA = entitySchema(IncomingTransfer, { enums: { phase: INCOMING_PHASES } });
+const INCOMING_SCHEMA = entitySchema(IncomingTransfer, { enums: { phase: INCOMING_PHASES, previousPhase: INCOMING_PHASES } });
 
 export class ListIncomingTransfersRequest {
   @ApiPropertyOptional({ enum: INCOMING_PHASES, description: 'only transfers in this phase' })
@@ -62,7 +62,8 @@ export class PoliceTransfersHttpController {
   @Post(':transferId/forward')
   @HttpCode(204)
   @ApiOperation({ summary: 'Not competent: forward to the competent office or return (transfer.forward-or-return, 24 h)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: `${CONFLICT}, TRANSFER.ALREADY_THERE (the target already received it)` }) @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiBadRequestResponse({ description: 'TRANSFER.FORWARD_TO_SELF — the target is your own office' })
   forward(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ForwardRequest) {
     return this.commands.execute(new ForwardCommand(o, id, body));
   }
@@ -70,7 +71,7 @@ export class PoliceTransfersHttpController {
   @Post(':transferId/materials-request')
   @HttpCode(204)
   @ApiOperation({ summary: 'Notify missing materials (transfer.materials-notice, 24 h); the case may not be refused for this' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT }) @ApiNotFoundResponse({ description: NOT_FOUND })
   materials(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: RequestMaterialsRequest) {
     return this.commands.execute(new RequestMaterialsCommand(o, id, body));
   }
@@ -78,7 +79,7 @@ export class PoliceTransfersHttpController {
   @Post(':transferId/review-extension')
   @HttpCode(204)
   @ApiOperation({ summary: 'Extend the filing review: 7 days (verification) or 30 days (major-complex, head’s approval)' })
-  @ApiNoContentResponse() @ApiForbiddenResponse({ description: 'TRANSFER.APPROVAL_REQUIRED' }) @ApiConflictResponse({ description: CONFLICT })
+  @ApiNoContentResponse() @ApiForbiddenResponse({ description: 'TRANSFER.APPROVAL_REQUIRED' }) @ApiConflictResponse({ description: `${CONFLICT}, TRANSFER.EXTENSION_NOT_LONGER` }) @ApiNotFoundResponse({ description: NOT_FOUND })
   extend(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ExtendReviewRequest) {
     return this.commands.execute(new ExtendReviewCommand(o, id, body));
   }
@@ -86,7 +87,8 @@ export class PoliceTransfersHttpController {
   @Post(':transferId/decision')
   @HttpCode(204)
   @ApiOperation({ summary: 'Decide: filed / not-filed / returned-for-penalty (transfer.filing-review, transfer.decision-notice); with supervisionId after a notice to file' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT }) @ApiNotFoundResponse({ description: `${NOT_FOUND}; SUPERVISION.NOT_FOUND — supervisionId is not a filing supervision of this transfer for your office` })
+  @ApiBadRequestResponse({ description: 'SUPERVISION.MUST_FILE — after a notice to file the only outcome is filed' })
   decide(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: DecideFilingRequest) {
     return this.commands.execute(new DecideFilingCommand(o, id, body));
   }
@@ -94,7 +96,7 @@ export class PoliceTransfersHttpController {
   @Post(':transferId/reconsideration-decision')
   @HttpCode(204)
   @ApiOperation({ summary: 'Decide on reconsideration (transfer.reconsideration-decision, 3 working days)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT })
+  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT }) @ApiNotFoundResponse({ description: NOT_FOUND })
   reconsider(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: DecideReconsiderationRequest) {
     return this.commands.execute(new DecideReconsiderationCommand(o, id, body));
   }

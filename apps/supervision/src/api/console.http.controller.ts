@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Sse } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiBadRequestResponse, ApiConflictResponse, ApiExtraModels, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
   ApiParam, ApiProduces, ApiTags, ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
@@ -10,7 +10,10 @@ import { EscalateStepCommand, JointListCaseCommand, PressStepCommand, type Actio
 import { LiveUpdates } from '../live/live-updates';
 import { ConsoleQueries } from './console.queries';
 import { EscalateRequest, JointListRequest, ListStepsQuery, PressRequest, ReconciliationQuery, StepIdPipe } from './dto';
-import { StepDetailView, StepPage } from './views';
+import {
+  CaseViewSchema, CountsSchema, EscalateResultSchema, EventStreamSchema, JointListResultSchema, PressResultSchema, ReconciliationSchema, RulesSchema, ScopeSchema,
+} from './response-schemas';
+import { StepDetailView, StepPage, TimelineView } from './views';
 
 const AUTH = 'AUTH.UNAUTHORIZED — no or invalid bearer token';
 const ROLE = 'AUTH.ROLE_NOT_ALLOWED — the token has no supervisor role';
@@ -23,6 +26,7 @@ const STEP_ID = {
 const ACTION_EXAMPLE = { eventId: '0190f7b3-9a1c-7d2e-8f40-2b3c4d5e6f70', type: 'supervision.pressed', linkedCaseId: '0190f7a2-1111-7c4a-9b3e-1f2a3b4c5d6e', stepId: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e/transfer.receipt', owingAgencyId: 'police:210100' };
 
 @ApiTags('supervision')
+@ApiExtraModels(StepDetailView, TimelineView)
 @Roles('supervisor')
 @ApiUnauthorizedResponse({ description: AUTH })
 @ApiForbiddenResponse({ description: ROLE })
@@ -32,14 +36,14 @@ export class ConsoleHttpController {
 
   @Get('scope')
   @ApiOperation({ summary: 'What your token lets you see: your region, its level and the matching rule' })
-  @ApiOkResponse({ schema: { example: { agencyId: 'procuratorate:210100', region: '210100', level: 'city', scopeKey: '2101', rule: 'a step is visible when its owing agency’s region OR its case’s origin region lies within your region' } } })
+  @ApiOkResponse({ schema: { ...ScopeSchema, example: { agencyId: 'procuratorate:210100', agencyName: { zh: '沈阳市人民检察院', en: 'Shenyang Municipal People\'s Procuratorate' }, region: '210100', level: 'city', scopeKey: '2101', rule: 'a step is visible when its owing agency’s region OR its case’s origin region lies within your region' } } })
   scope(@CurrentOfficer() o: OfficerClaims) {
     return this.queries.scope(o);
   }
 
   @Get('rules')
   @ApiOperation({ summary: 'The rule book (rule ids of deadlines.md with title, period and legal basis), for filters' })
-  @ApiOkResponse({ schema: { example: [{ id: 'transfer.receipt', title: 'Police sign the receipt (回执) of the transfer', titles: { zh: '公安机关在移送书回执上签字', en: 'Police sign the receipt of the transfer' }, section: 'transfer', basisText: 'R310 art 7; E17 art 7', periodText: 'immediately (sign 回执) — policy default 24 hours' }] } })
+  @ApiOkResponse({ schema: { ...RulesSchema, example: [{ id: 'transfer.receipt', title: 'Police sign the receipt (回执) of the transfer', titles: { zh: '公安机关在移送书回执上签字', en: 'Police sign the receipt of the transfer' }, section: 'transfer', basisText: 'R310 art 7; E17 art 7', periodText: 'immediately (sign 回执) — policy default 24 hours' }] } })
   rules() {
     return this.queries.rules();
   }
@@ -62,9 +66,9 @@ export class ConsoleHttpController {
 
   @Get('steps/counts')
   @ApiOperation({ summary: 'Open steps per owing agency and status (your region); totals for the overview' })
-  @ApiOkResponse({ schema: { example: {
+  @ApiOkResponse({ schema: { ...CountsSchema, example: {
     totals: { 'on-time': 12, warning: 3, overdue: 4, stuck: 1, stuckAny: 6, open: 20 },
-    byAgency: [{ owingAgencyId: 'police:210100', owingKind: 'police', owingRegion: '210100', counts: { 'on-time': 5, warning: 1, overdue: 3, stuck: 1, closed: 0 }, stuck: 5, total: 10 }],
+    byAgency: [{ owingAgencyId: 'police:210100', owingAgencyName: { zh: '沈阳市公安局', en: 'Shenyang Municipal Public Security Bureau' }, owingKind: 'police', owingRegion: '210100', counts: { 'on-time': 5, warning: 1, overdue: 3, stuck: 1, closed: 0 }, stuck: 5, total: 10 }],
   } } })
   counts(@CurrentOfficer() o: OfficerClaims) {
     return this.queries.counts(o);
@@ -83,7 +87,7 @@ export class ConsoleHttpController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Press (催办) the owing agency of an open step: supervision.pressed reaches its inbox' })
   @ApiParam(STEP_ID)
-  @ApiCreatedResponse({ schema: { example: ACTION_EXAMPLE } })
+  @ApiCreatedResponse({ schema: { ...PressResultSchema, example: ACTION_EXAMPLE } })
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
   @ApiConflictResponse({ description: 'STEP.CLOSED (nothing to press), STEP.PRESSED_RECENTLY (within the cool-down), STEP.NOT_PRESSABLE (owing party has no inbox)' })
   @ApiForbiddenResponse({ description: PRESS_SCOPE })
@@ -96,7 +100,7 @@ export class ConsoleHttpController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Escalate an open step to a superior office of its owing office (supervision.escalated): it appears in that office\'s inbox and on the owing office\'s item' })
   @ApiParam(STEP_ID)
-  @ApiCreatedResponse({ schema: { example: { ...ACTION_EXAMPLE, type: 'supervision.escalated', toLevel: 'police:210000', owingAgencyId: undefined } } })
+  @ApiCreatedResponse({ schema: { ...EscalateResultSchema, example: { ...ACTION_EXAMPLE, type: 'supervision.escalated', toLevel: 'police:210000', owingAgencyId: undefined } } })
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
   @ApiConflictResponse({ description: 'STEP.CLOSED, STEP.ALREADY_ESCALATED (this step already reached that level or a higher one; details.allowedTargets), STEP.NOT_ESCALATABLE (the owing office has no superior)' })
   @ApiBadRequestResponse({ description: 'STEP.ESCALATION_TARGET_INVALID — toLevel is not a superior office of the owing office (same kind, a division above it); details.allowedTargets' })
@@ -107,7 +111,7 @@ export class ConsoleHttpController {
 
   @Get('cases/:linkedCaseId')
   @ApiOperation({ summary: 'A linked case: its steps (open and recently closed, with explanations) and the cross-agency timeline' })
-  @ApiOkResponse({ schema: { example: {
+  @ApiOkResponse({ schema: { ...CaseViewSchema, example: {
     linkedCaseId: '0190f7a2-1111-7c4a-9b3e-1f2a3b4c5d6e', caseNumber: '辽沈环罚〔2026〕12号', partyName: '沈阳某化工有限公司', originAgencyId: 'enforcement:210100',
     originAgencyName: { zh: '沈阳市生态环境局', en: 'Shenyang Municipal Ecology and Environment Bureau' }, jointListing: null,
     steps: [{ stepId: '…/transfer.receipt', ruleId: 'transfer.receipt', ruleTitles: { zh: '公安机关在移送书回执上签字', en: 'Police sign the receipt of the transfer' }, status: 'overdue', owingAgencyId: 'police:210100', owingAgencyName: { zh: '沈阳市公安局', en: 'Shenyang Municipal Public Security Bureau' }, explanation: { countingMode: 'hours' } }],
@@ -121,7 +125,7 @@ export class ConsoleHttpController {
   @Post('cases/:linkedCaseId/joint-listing')
   @HttpCode(201)
   @ApiOperation({ summary: 'List a case for joint supervision (联合督办, joint-supervision; E17 arts 29, 31): supervision.joint-listed' })
-  @ApiCreatedResponse({ schema: { example: { ...ACTION_EXAMPLE, type: 'supervision.joint-listed', stepId: undefined, owingAgencyId: undefined } } })
+  @ApiCreatedResponse({ schema: { ...JointListResultSchema, example: { ...ACTION_EXAMPLE, type: 'supervision.joint-listed', stepId: undefined, owingAgencyId: undefined } } })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND' }) @ApiConflictResponse({ description: 'CASE.ALREADY_JOINT_LISTED' })
   jointList(@CurrentOfficer() o: OfficerClaims, @Param('linkedCaseId', new ParseUUIDPipe()) id: string, @Body() body: JointListRequest): Promise<ActionResult> {
     return this.commands.execute(new JointListCaseCommand(o, id, body));
@@ -135,7 +139,7 @@ export class ConsoleHttpController {
       + 'deadLetters: events a service gave up on (the dead-letter topic; producer within your region) — nothing applied them there, so a clock or a view '
       + 'may miss them until an operator replays them (`npm run dead-letters -- replay --id <id>`); deadLettersError when the topic could not be read.',
   })
-  @ApiOkResponse({ schema: { example: {
+  @ApiOkResponse({ schema: { ...ReconciliationSchema, example: {
     generatedAt: '2026-11-23T02:00:00.000Z',
     unacknowledged: [{ expectation: 'receipt', title: { en: 'transfer sent, no receipt (回执) signed', zh: '已移送，未签回执' }, ruleId: 'transfer.receipt', basis: 'R310 art 7; E17 art 7', linkedCaseId: '…', subjectId: '…', openedBy: 'enforcement:210100', owedBy: 'police:210100', openedAt: '2026-11-20T02:30:00.000Z', dueAt: '2026-11-21T03:00:00.000Z', stepMissed: true, overdueByHours: 47 }],
     orphans: [{ eventId: '…', type: 'transfer.receipt-signed', producer: 'police:210100', occurredAt: '2026-11-22T01:00:00.000Z', linkedCaseId: '…', refersTo: { kind: 'transfer-sent', id: '…' }, what: 'transfer … that was never sent', whatZh: '未见移送的案件 …' }],
@@ -153,7 +157,7 @@ export class ConsoleHttpController {
       + 'at the token\'s expiry (exp) an `expired` message, then the stream ends: reconnect with a fresh token.',
   })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ schema: { example: 'event: change\ndata: {"changes":[{"kind":"event","type":"deadline.missed","linkedCaseId":"…","stepIds":["…/transfer.receipt"]}]}\n\n' } })
+  @ApiOkResponse({ schema: { ...EventStreamSchema, example: 'event: change\ndata: {"changes":[{"kind":"event","type":"deadline.missed","linkedCaseId":"…","stepIds":["…/transfer.receipt"]}]}\n\n' } })
   events(@CurrentOfficer() o: OfficerClaims): Observable<MessageEvent> {
     return this.live.stream(o.region, o.exp ? new Date(o.exp * 1000) : undefined);
   }

@@ -36,7 +36,7 @@ export class StepView {
   @ApiProperty({ type: Integer, nullable: true, example: 2, description: 'whole days past the due date (console clock); null unless overdue' }) overdueByDays!: number | null;
   @ApiProperty({ example: '2026-11-20T10:30:00.000Z' }) lastActivityAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) closedAt!: string | null;
-  @ApiProperty({ enum: ['met', 'late', 'moot', 'suspended'], nullable: true, example: null, description: 'null while open' }) outcome!: string | null;
+  @ApiProperty({ type: String, enum: ['met', 'late', 'moot', 'suspended', null], nullable: true, example: null, description: 'null while open' }) outcome!: string | null;
   @ApiProperty({ example: 'workflow', enum: ['workflow', 'derived'] }) source!: string;
   @ApiProperty({ type: Integer, example: 1 }) pressCount!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-11-22T02:00:00.000Z' }) lastPressedAt!: string | null;
@@ -46,7 +46,7 @@ export class StepView {
 export class StepDetailView extends StepView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'legal-time explanation: start, counting mode, raw end, holiday shifts, suspensions, extensions' })
   explanation!: Record<string, unknown>;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'the counting trace in each language (rendered from the explanation\'s structured fields)' })
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'the counting trace in each language (rendered from the explanation\'s structured fields)' })
   explanationText!: Record<'zh' | 'en', { counting: string; rawEndDay: string | null; shifts: string[]; holidayRule: string }> | null;
   @ApiProperty({ type: String, nullable: true, example: 'procuratorate filing supervision' }) onExpiry!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'the rule in the rule book (legal basis, period)' }) rule!: RuleInfo | null;
@@ -54,10 +54,10 @@ export class StepDetailView extends StepView {
 
 export class StepPage {
   @ApiProperty({ type: [StepView] }) items!: StepView[];
-  @ApiProperty({ example: 137, description: 'exact up to 1000; beyond, 1000 with totalCapped' }) total!: number;
+  @ApiProperty({ type: Integer, example: 137, description: 'exact up to 1000; beyond, 1000 with totalCapped' }) total!: number;
   @ApiProperty({ example: false }) totalCapped!: boolean;
-  @ApiProperty({ example: 1 }) page!: number;
-  @ApiProperty({ example: 50 }) pageSize!: number;
+  @ApiProperty({ type: Integer, example: 1 }) page!: number;
+  @ApiProperty({ type: Integer, example: 50 }) pageSize!: number;
 }
 
 export class TimelineView {
@@ -66,7 +66,7 @@ export class TimelineView {
   @ApiProperty({ example: 'enforcement' }) producerKind!: string;
   @ApiProperty({ example: 'enforcement:210100' }) producer!: string;
   @ApiProperty({ example: { zh: '沈阳市生态环境局', en: 'Shenyang Municipal Ecology and Environment Bureau' } }) producerName!: Bilingual;
-  @ApiPropertyOptional({ example: 'transfer.receipt', description: 'the rule of the step the event is about (deadline and supervision events)' }) ruleId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'transfer.receipt', description: 'the rule of the step the event is about (deadline and supervision events); null for others' }) ruleId!: string | null;
   @ApiProperty({ example: 'enf-officer-zhang' }) actor!: string;
   @ApiProperty({ example: '2026-11-20T10:30:00.000Z' }) occurredAt!: string;
   @ApiProperty({ example: '2026-11-20T10:30:00.120Z' }) recordedAt!: string;

@@ -2,7 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { DataSource } from 'typeorm';
-import { ErrorCodes } from '@casebridge/contracts';
+import { ErrorCodes, MATERIAL_KINDS } from '@casebridge/contracts';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { AdministrativeCase } from '../administrative-case.entity';
 import { Evidence } from '../evidence.entity';
@@ -29,13 +29,13 @@ const strict = (properties: Record<string, object>, optional: string[] = []): Sc
 /** OpenAPI schema of a CaseView (kept beside the type; the fuzz run checks real answers against it). */
 export const CASE_VIEW_SCHEMA: SchemaObject = strict({
   caseId: { type: 'string', format: 'uuid' }, linkedCaseId: { type: 'string', format: 'uuid' }, caseNumber: text, region: text,
-  party: strict({ name: text, creditCode: text }), violation: text, discoveredAt: instant, registeredAt: instant, status: text,
+  party: strict({ name: text, creditCode: text }), violation: text, discoveredAt: instant, registeredAt: instant, status: { type: 'string', enum: ['open', 'closed'] },
   penaltyClock: strict({
     ruleId: text, status: { type: 'string', enum: ['running', 'suspended', 'overdue'] }, registeredAt: instant, dueAt: instant, lastDay: text,
     projected: { type: 'boolean' }, remaining: text, suspensions: { type: 'array', items: { type: 'object' } }, basis: text, explain: {},
     provisionalYears: { type: 'array', items: { type: 'integer' } },
   }, ['provisionalYears']),
-  evidence: { type: 'array', items: strict({ evidenceId: { type: 'string', format: 'uuid' }, kind: text, fileName: text, sha256: text, sizeBytes: { type: 'integer' }, custody: { type: 'array', items: { type: 'object' } } }) },
+  evidence: { type: 'array', items: strict({ evidenceId: { type: 'string', format: 'uuid' }, kind: { type: 'string', enum: [...MATERIAL_KINDS] }, fileName: text, sha256: text, sizeBytes: { type: 'integer' }, custody: { type: 'array', items: { type: 'object' } } }) },
 });
 
 export function toCaseView(c: AdministrativeCase, evidence: Evidence[], now = new Date()): CaseView {

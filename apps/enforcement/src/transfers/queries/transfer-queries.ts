@@ -11,7 +11,7 @@ import { CLOSED_PHASES, TRANSFER_PHASES } from '../transfer.machine';
 
 export type TransferView = Omit<Transfer, 'version' | 'agencyId'> & { closed: boolean };
 /** OpenAPI schema of a TransferView. */
-export const TRANSFER_VIEW_SCHEMA = entitySchema(Transfer, { omit: ['version', 'agencyId'], enums: { phase: TRANSFER_PHASES }, extra: { closed: { type: 'boolean' } } });
+export const TRANSFER_VIEW_SCHEMA = entitySchema(Transfer, { omit: ['version', 'agencyId'], enums: { phase: TRANSFER_PHASES, previousPhase: TRANSFER_PHASES }, extra: { closed: { type: 'boolean' } } });
 
 function view(t: Transfer): TransferView {
   const { version: _v, agencyId: _a, ...rest } = t;

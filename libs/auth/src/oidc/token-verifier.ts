@@ -193,9 +193,11 @@ export class Hs256TokenVerifier implements TokenVerifier {
 
   async verify(token: string): Promise<Partial<OfficerClaims>> {
     try {
+      // no tolerance past exp: the development tokens are issued on this machine's clock, and a token is refused
+      // from the instant the supervision live stream it opened ends (at exp); iat/nbf skew is checked below
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
-        clockTolerance: this.lifetime.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+        clockTolerance: 0,
         requiredClaims: ['exp'],
       });
       const problem = tokenLifetimeProblem(payload, this.lifetime);

@@ -303,9 +303,13 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
   };
 
   updateSearchAttributes();
+  // the trace of the last signal applied since the last flush: the deadline events its acts queued are published
+  // (one activity per flush) in it; a flush caused only by a timer stays in the workflow's own trace
+  let flushTrace: TraceContext | undefined;
   for (;;) {
     while (queue.length && !finished()) {
       const item = queue.shift()!;
+      flushTrace = item.trace;
       await inTraceContext(item.trace, () => handle(item));
     }
     if (!finished()) {
@@ -318,7 +322,8 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
         if (finished()) break;
       }
     }
-    await tracker.flush(Date.now());
+    await inTraceContext(flushTrace, () => tracker.flush(Date.now()));
+    flushTrace = undefined;
     updateSearchAttributes();
     if (finished()) break;
     if (!queue.length && shouldContinueAsNew()) {

@@ -10,6 +10,7 @@
  *   police      CONSUMER span that applied deadline.started of transfer.filing-review to the inbox
  * and the linked-case id on the spans of each hop (casebridge.linked_case_id).
  */
+import { readFileSync } from 'node:fs';
 import { TraceAttributes } from '@casebridge/contracts';
 import { OtlpReceiver, SPAN_KIND, type ReceivedSpan } from '../support/otlp-receiver';
 import { eventually, TestSystem } from '../support/system';
@@ -120,5 +121,10 @@ describe('a trace follows the police receipt to the deadline in the police inbox
     // probes make no traces; the spans came as OTLP protobuf (the default protocol)
     expect(receiver.spans.some((s) => /\/(health|metrics)\b/.test(s.name))).toBe(false);
     expect(Object.keys(receiver.requests)).toEqual(['application/x-protobuf']);
+    for (const service of ['enforcement', 'police', 'workflow-worker'] as const) {
+      const log = readFileSync(sys.logFile(service), 'utf8');
+      expect(log).toContain(`[tracing] casebridge-${service}: exporting spans to ${receiver.endpoint}/v1/traces (http/protobuf)`);
+      expect(log).not.toMatch(/OTLPExportDelegate|unregistered external sink/); // every export accepted, every workflow span sink call served
+    }
   }, 180_000);
 });

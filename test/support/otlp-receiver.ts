@@ -83,8 +83,9 @@ export class OtlpReceiver {
   /** Listens on 127.0.0.1 (a free port). */
   async start(): Promise<this> {
     const server = createServer((req, res) => {
+      // an empty ExportTraceServiceResponse (full success), in the request's encoding
       void this.receive(req).then(
-        () => { res.writeHead(200, { 'content-type': 'application/json' }).end('{}'); },
+        (json) => { res.writeHead(200, { 'content-type': json ? 'application/json' : 'application/x-protobuf' }).end(json ? '{}' : ''); },
         (e: unknown) => { res.writeHead(400, { 'content-type': 'text/plain' }).end(String(e)); },
       );
     });
@@ -109,7 +110,8 @@ export class OtlpReceiver {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private async receive(req: IncomingMessage): Promise<void> {
+  /** Decodes and keeps the spans of one request; true when it was JSON. */
+  private async receive(req: IncomingMessage): Promise<boolean> {
     if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/traces') throw new Error(`unexpected ${req.method} ${req.url}`);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -121,5 +123,6 @@ export class OtlpReceiver {
       ? JSON.parse(body.toString('utf8')) as OtlpRequest
       : otlp.proto.collector.trace.v1.ExportTraceServiceRequest.decode(body) as OtlpRequest;
     this.spans.push(...flattenSpans(request));
+    return type === 'application/json';
   }
 }

@@ -21,7 +21,9 @@ export class TransferUnitOfWork {
         officer, { code: ErrorCodes.transferNotFound, message: `No transfer ${transferId} in your agency.` },
       );
       assertAllowed(t.phase, act, t.previousPhase);
+      const before = t.phase;
       const result = await fn(t, tx);
+      if (t.phase !== before) t.phaseAt = new Date(); // the act's time: an older act of another agency learnt later does not undo it
       await tx.manager.save(t);
       await syncPenaltyClock(tx, t);
       return result;

@@ -17,7 +17,9 @@ export class PoliceUnitOfWork {
         officer, { code: ErrorCodes.transferNotFound, message: `No transfer ${transferId} was sent to your office.` },
       );
       assertPoliceAct(t.phase, act, t.previousPhase);
+      const before = t.phase;
       const result = await fn(t, tx);
+      if (t.phase !== before) t.phaseAt = new Date(); // the act's time: an older act of another agency learnt later does not undo it
       await tx.manager.save(t);
       return result;
     });

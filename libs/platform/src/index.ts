@@ -17,3 +17,4 @@ export * from './openapi';
 export * from './act-guard';
 export * from './phase-history';
 export * from './openapi-document';
+export * from './unit-of-work/unit-of-work';

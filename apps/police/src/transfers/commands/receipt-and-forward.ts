@@ -67,7 +67,7 @@ export class ForwardHandler implements ICommandHandler<ForwardCommand> {
         }
         const { version: _v, updatedAt: _u, ...rest } = t;
         await tx.manager.insert(IncomingTransfer, {
-          ...rest, agencyId: request.toAgencyId, phase: 'awaiting-receipt', receivedAt: new Date(), receiptNumber: null,
+          ...rest, agencyId: request.toAgencyId, phase: 'awaiting-receipt', phaseAt: new Date(), receivedAt: new Date(), receiptNumber: null,
           receiptSignedAt: null, reviewVariant: 'standard',
           timeline: [entry(`forwarded here by ${officer.agencyId}`, officer.sub, new Date(), { note: request.reasons })],
         });

@@ -6,7 +6,7 @@ import {
   type FilingSupervisionChaserIssuedV1, type IntegrationEventEnvelope, type TransferSentV1,
 } from '@casebridge/contracts';
 import { eventGuard, transferViews, unhandled, type TransferEvent } from '@casebridge/flows';
-import { OnIntegrationEvent } from '@casebridge/messaging';
+import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
 import { SupervisionMatter } from '../supervision/supervision-matter.entity';
 import { applyPoliceView, IncomingTransfer, policeView } from './incoming-transfer.entity';
 import { eventEntry, withEntry } from '@casebridge/platform';
@@ -40,7 +40,7 @@ export class PoliceAgencyEventsConsumer {
     const t = await manager.findOne(IncomingTransfer, {
       where: { id: transferId, phase: Not(In(['forwarded'])) }, lock: { mode: 'pessimistic_write' },
     });
-    if (!t) throw new Error(`${e.type} ${e.eventId}: transfer ${transferId} not known to the police (yet)`);
+    if (!t) throw new RecordNotYetKnownError(`transfer ${transferId}`, `${e.type} ${e.eventId}: transfer ${transferId} not known to the police (yet)`);
     return t;
   }
 
@@ -82,7 +82,7 @@ export class PoliceAgencyEventsConsumer {
 
   private async matter(manager: EntityManager, id: string, e: IntegrationEventEnvelope): Promise<SupervisionMatter | null> {
     const m = await manager.findOne(SupervisionMatter, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!m) throw new Error(`${e.type} ${e.eventId}: supervision ${id} not known to the police (yet)`);
+    if (!m) throw new RecordNotYetKnownError(`supervision ${id}`, `${e.type} ${e.eventId}: supervision ${id} not known to the police (yet)`);
     return m;
   }
 

@@ -31,10 +31,10 @@ module.exports = {
     {
       name: 'pure-libs-no-framework',
       comment:
-        'libs/legal-time and libs/contracts are framework-free (used by every app, by workflow code and by third parties): ' +
+        'libs/legal-time, libs/contracts and libs/flows are framework-free (used by every app, by workflow code and by third parties): ' +
         'no NestJS, TypeORM, Kafka, Temporal, PostgreSQL or HTTP framework, and none of the libs built on them.',
       severity: 'error',
-      from: { path: '^libs/(legal-time|contracts)/' },
+      from: { path: '^libs/(legal-time|contracts|flows)/' },
       to: {
         path: [
           '(^|/)node_modules/(@nestjs/|typeorm/|kafkajs/|@temporalio/|pg/|pg-|express/|nestjs-pino/|pino/|rxjs/)',
@@ -42,6 +42,24 @@ module.exports = {
           '^workflows/',
         ],
       },
+    },
+    {
+      name: 'flows-no-io',
+      comment:
+        'libs/flows (phases, acts, views of each flow) is pure: besides no framework, no Node core module (fs, net, crypto, …), ' +
+        'no database driver and no library of ours but contracts (event shapes) and legal-time (rule ids, statutory time).',
+      severity: 'error',
+      from: { path: '^libs/flows/' },
+      to: {
+        dependencyTypes: ['core'],
+      },
+    },
+    {
+      name: 'flows-only-pure-libs',
+      comment: 'libs/flows reads only the pure libraries: contracts and legal-time (never messaging, platform, auth, directory, agency-inbox).',
+      severity: 'error',
+      from: { path: '^libs/flows/' },
+      to: { path: '^libs/', pathNot: '^libs/(flows|contracts|legal-time)/' },
     },
     {
       name: 'legal-time-contracts-independent',

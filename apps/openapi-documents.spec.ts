@@ -9,6 +9,15 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { completeDocument, operationsOf, undocumentedResponses } from '@casebridge/platform';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { ErrorCodes, OUTSIDE_JURISDICTION } from '@casebridge/contracts';
+import { ENFORCEMENT_ACT_RULES, POLICE_ACT_RULES } from '@casebridge/flows';
+import { ENFORCEMENT_ERRORS } from './enforcement/src/enforcement.errors';
+import { POLICE_ERRORS } from './police/src/police.errors';
+import { PROCURATORATE_ERRORS } from './procuratorate/src/procuratorate.errors';
+import { SUPERVISION_ACT_RULES, SupervisionErrorCodes } from './procuratorate/src/filing-supervision/filing-supervision.machine';
+import { OpinionErrorCodes } from './procuratorate/src/filing-supervision/commands/issue-transfer-opinion';
 
 const APPS = ['enforcement', 'police', 'procuratorate', 'court', 'supervision', 'audit'] as const;
 
@@ -62,5 +71,68 @@ describe('OpenAPI documents of the HTTP apps', () => {
     expect(audit).toContain('"phase":{"type":"string","enum":["awaiting-receipt"');
     const supervision = docs.get('supervision')!.components!.schemas!;
     expect((supervision.StepView as { properties: Record<string, { nullable?: boolean }> }).properties.outcome!.nullable).toBe(true);
+  });
+});
+
+// ---- one error-code catalogue per context (issue #10 item 2) --------------------------------------------
+
+/** The constants a throw may name a code by (`new DomainError(ErrorCodes.caseClosed, …)`). */
+const CONSTANTS: Record<string, Record<string, string> | string> = { ErrorCodes, SupervisionErrorCodes, OpinionErrorCodes, OUTSIDE_JURISDICTION };
+
+/**
+ * The codes a source text throws: the first argument of `new DomainError(…)` and the `code:` of a not-found
+ * (`ensureOwnAgency`, the unit of work's spec) — a literal, or a constant above. Anything else is returned as
+ * `?<expression>` so that the test names it.
+ */
+export function thrownCodes(source: string): string[] {
+  const codes = new Set<string>();
+  for (const m of source.matchAll(/new DomainError\(\s*([^,]+),|\bcode: ([A-Za-z_.]+|'[A-Z_.]+')/g)) {
+    const expr = (m[1] ?? m[2])!.trim();
+    if (/^'[A-Z_.]+'$/.test(expr)) codes.add(expr.slice(1, -1));
+    else if (['code', 'notFound.code', 'rules.codes.alreadyDone', 'rules.codes.outOfOrder', 'rules.codes.closed'].includes(expr)) continue; // generic: the catalogue of the caller
+    else {
+      const [head, key] = expr.split('.') as [string, string | undefined];
+      const c = CONSTANTS[head];
+      const code = typeof c === 'string' ? c : key ? c?.[key] : undefined;
+      codes.add(code ?? `?${expr}`);
+    }
+  }
+  return [...codes];
+}
+
+function sourcesOf(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    if (statSync(p).isDirectory()) return f === 'migrations' ? [] : sourcesOf(p);
+    return p.endsWith('.ts') && !p.endsWith('.spec.ts') ? [p] : [];
+  });
+}
+
+const CONTEXTS = [
+  { app: 'enforcement', catalogue: ENFORCEMENT_ERRORS, guard: ENFORCEMENT_ACT_RULES.codes },
+  { app: 'police', catalogue: POLICE_ERRORS, guard: POLICE_ACT_RULES.codes },
+  { app: 'procuratorate', catalogue: PROCURATORATE_ERRORS, guard: SUPERVISION_ACT_RULES.codes },
+] as const;
+
+describe('error-code catalogues', () => {
+  const docs = new Map<string, OpenAPIObject>();
+  beforeAll(async () => {
+    for (const { app } of CONTEXTS) docs.set(app, await documentOf(app));
+  });
+
+  it.each(CONTEXTS.map((c) => [c.app, c] as const))('%s: every code it throws is in its catalogue', (_app, { app, catalogue, guard }) => {
+    const thrown = new Set([...sourcesOf(path.join(__dirname, app, 'src')).flatMap((f) => thrownCodes(readFileSync(f, 'utf8'))), ...Object.values(guard)]);
+    expect([...thrown].filter((code) => !(code in catalogue)).sort()).toEqual([]);
+  });
+
+  it.each(CONTEXTS.map((c) => [c.app, c] as const))('%s: every catalogued code is named in its OpenAPI document', (_app, { app, catalogue }) => {
+    const doc = JSON.stringify(docs.get(app));
+    expect(Object.keys(catalogue).filter((code) => !doc.includes(code)).sort()).toEqual([]);
+  });
+
+  it('the scan finds literal and named codes and names what it cannot resolve', () => {
+    expect(thrownCodes(`throw new DomainError('X.ONE', 'invalid', 'm'); new DomainError(ErrorCodes.caseClosed, 'conflict', 'm');
+      ensureOwnAgency(r, o, { code: ErrorCodes.caseNotFound, message: '' }); new DomainError(somethingElse, 'invalid', '')`))
+      .toEqual(['X.ONE', 'CASE.CLOSED', 'CASE.NOT_FOUND', '?somethingElse']);
   });
 });

@@ -68,7 +68,7 @@ start_postgres() {
     port_open "$PG_PORT" && die "port $PG_PORT is taken by another process; set CASEBRIDGE_PG_PORT to a free port"
     touch "$LOG_DIR/postgres.log"; [ "$(id -u)" = 0 ] && chown postgres "$LOG_DIR/postgres.log"
     as_pg "$bin/pg_ctl" -D "$data" -l "$LOG_DIR/postgres.log" -w -t 60 \
-      -o "-p $PG_PORT -k $sock -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=on -c shared_buffers=256MB" start >/dev/null \
+      -o "-p $PG_PORT -k $sock -c listen_addresses=127.0.0.1 -c max_connections=${CASEBRIDGE_PG_MAX_CONNECTIONS:-400} -c fsync=on -c shared_buffers=256MB" start >/dev/null \
       || { tail -20 "$LOG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
     log "PostgreSQL started on 127.0.0.1:$PG_PORT"
   fi

@@ -184,6 +184,8 @@ export class TestSystem {
 
   async stop(): Promise<void> {
     await Promise.all([...this.running.keys()].map((s) => this.kill(s, 'SIGTERM')));
+    // CASEBRIDGE_TEST_KEEP_DATA=1 keeps the databases and topics of the run for a post-mortem (named after logDir's suffix)
+    if (process.env.CASEBRIDGE_TEST_KEEP_DATA === '1') return;
     await Promise.all([...this.dbs.values()].map((d) => d.drop().catch(() => undefined)));
     const admin = this.kafka().admin();
     await admin.connect();

@@ -12,3 +12,5 @@ export * from './penalty/penalty.contracts';
 export * from './search-attributes';
 export * from './task-queues';
 export * from './operator/recompute-deadlines';
+export * from './bridge/workflow-registration';
+export * from './registry';

@@ -2,15 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { TraceAttributes, type IntegrationEventEnvelope } from '@casebridge/contracts';
 import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
-import {
-  PENALTY_WORKFLOW_EVENT_TYPES, SUPERVISION_WORKFLOW_EVENT_TYPES, TemporalBridge, TRANSFER_WORKFLOW_EVENT_TYPES, WorkflowNotStartedError,
-} from '@casebridge/workflows/node';
+import { BRIDGED_EVENT_TYPES as REGISTERED, TemporalBridge, WorkflowNotStartedError } from '@casebridge/workflows/node';
 
-/** Every event a case workflow listens to (the workflows' own contracts are the single source). */
-export const BRIDGED_EVENT_TYPES: [string, ...string[]] = [...new Set<string>([...TRANSFER_WORKFLOW_EVENT_TYPES, ...SUPERVISION_WORKFLOW_EVENT_TYPES, ...PENALTY_WORKFLOW_EVENT_TYPES])] as [string, ...string[]];
+/** Every event a registered workflow listens to (workflows/src/registry.ts is the single source). */
+export const BRIDGED_EVENT_TYPES = REGISTERED as [string, ...string[]];
 
 /**
- * Kafka → Temporal: every transfer and filing-supervision event starts or signals its workflow.
+ * Kafka → Temporal: every event of a registered workflow (workflows/src/registry.ts) starts or signals it.
  * Idempotent end to end: the workflow ignores an eventId it has seen, so a redelivered message (or one
  * replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
  * workflow that does not exist yet (it overtook its start event on another topic) is parked

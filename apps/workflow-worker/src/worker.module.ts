@@ -3,13 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { Client, Connection } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
-import { Topics } from '@casebridge/contracts';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { activeTracing, HealthModule, messagingModule, readEnv, serviceImports } from '@casebridge/platform';
 import { TemporalBridge } from '@casebridge/workflows/node';
 import { BridgeConsumer } from './bridge.consumer';
 import { OutboxDeadlineSink } from './outbox-deadline.sink';
 import { WORKFLOW_SCHEMA } from './schema';
+import { WORKER_CONSUMED_TOPICS } from './topics';
 import { TemporalWorkerRunner, WORKER_ENV } from './temporal-worker.runner';
 import { WorkerEnv } from './worker.env';
 
@@ -36,7 +36,7 @@ export class TemporalWorkerModule {}
     messagingModule({
       service: 'workflow-worker',
       producer: { kind: 'workflow', agencyId: 'workflow' },
-      consumes: [Topics.enforcement, Topics.police, Topics.procuratorate],
+      consumes: [...WORKER_CONSUMED_TOPICS],
     }),
     HealthModule.register({
       imports: [TemporalWorkerModule],

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  agencyIdKind, AGENCY_ID_PATTERN, type AgencyKind, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1,
-  type DeadlineWarningV1, type IntegrationEventEnvelope, type SupervisionEscalatedV1, type SupervisionPressedV1,
+  agencyIdKind, AGENCY_ID_PATTERN, type AgencyKind, type DeadlineClosedV2, type DeadlineMissedV3, type DeadlineOwner, type DeadlineStartedV2,
+  type DeadlineWarningV2, type IntegrationEventEnvelope, type SupervisionEscalatedV1, type SupervisionPressedV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
 import { AgencyInboxItem } from './inbox-item.entity';
@@ -13,9 +13,9 @@ export const INBOX_AGENCY_KIND = Symbol('INBOX_AGENCY_KIND');
 /** Presses kept per item (the newest); older ones stay in the supervision console's timeline. */
 export const INBOX_MAX_PRESSES = 20;
 
-/** `<subjectId>/<ruleId>[#round]` → ruleId */
+/** `<subjectId>/<ruleId>[@stepKey][#round]` → ruleId */
 function ruleOf(stepId: string): string | null {
-  const rule = stepId.split('/')[1]?.split('#')[0];
+  const rule = stepId.split('/')[1]?.split('#')[0]?.split('@')[0];
   return rule && /^[a-z-]+\.[a-z-]+$/.test(rule) ? rule : null;
 }
 
@@ -39,7 +39,7 @@ export class AgencyInboxConsumer {
     return found ?? manager.create(AgencyInboxItem, {
       id: uuidv7(), agencyId, stepId, linkedCaseId: e.linkedCaseId, ruleId: ruleOf(stepId), subjectId: subjectId ?? null, variant: null,
       state: 'open', startedAt: null, dueAt: null, lastDay: null, warnedAt: null, missedAt: null, onExpiry: null, presses: [],
-      role: 'owes', owingAgencyId: agencyId, escalations: [], closedAt: null, outcome: null, readAt: null,
+      role: 'owes', owingAgencyId: agencyId, stepKey: null, owner: null, escalations: [], closedAt: null, outcome: null, readAt: null,
     });
   }
 
@@ -54,14 +54,14 @@ export class AgencyInboxConsumer {
   }
 
   @OnIntegrationEvent('deadline.started')
-  async started(e: IntegrationEventEnvelope<DeadlineStartedV1>, manager: EntityManager): Promise<void> {
+  async started(e: IntegrationEventEnvelope<DeadlineStartedV2>, manager: EntityManager): Promise<void> {
     const p = e.payload;
     if (!this.mine(p.owingAgencyId)) return;
     const it = await this.item(manager, e, p.owingAgencyId, p.stepId, p.subjectId);
     if (it.state === 'done') return; // a step id is never reopened once closed (a new round has its own id)
     const moved = it.dueAt !== null && it.dueAt.getTime() !== Date.parse(p.dueAt);
     Object.assign(it, {
-      ruleId: p.ruleId, subjectId: p.subjectId, variant: p.variant, state: 'open', startedAt: it.startedAt ?? new Date(p.startedAt),
+      ...keyAndOwner(p), ruleId: p.ruleId, subjectId: p.subjectId, variant: p.variant, state: 'open', startedAt: it.startedAt ?? new Date(p.startedAt),
       dueAt: new Date(p.dueAt), lastDay: p.lastDay,
       // an extension (or a resumed clock) gives a new due date: an earlier warning no longer applies
       ...(moved ? { warnedAt: null, missedAt: null, readAt: null } : {}),
@@ -70,26 +70,26 @@ export class AgencyInboxConsumer {
   }
 
   @OnIntegrationEvent('deadline.warning')
-  async warning(e: IntegrationEventEnvelope<DeadlineWarningV1>, manager: EntityManager): Promise<void> {
+  async warning(e: IntegrationEventEnvelope<DeadlineWarningV2>, manager: EntityManager): Promise<void> {
     if (!this.mine(e.payload.owingAgencyId)) return;
     const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId, e.payload.subjectId);
     if (it.state === 'done') return;
-    Object.assign(it, { warnedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), readAt: null });
+    Object.assign(it, { ...keyAndOwner(e.payload), warnedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), readAt: null });
     await this.saveOwed(manager, it);
   }
 
   @OnIntegrationEvent('deadline.missed')
-  async missed(e: IntegrationEventEnvelope<DeadlineMissedV2>, manager: EntityManager): Promise<void> {
+  async missed(e: IntegrationEventEnvelope<DeadlineMissedV3>, manager: EntityManager): Promise<void> {
     if (!this.mine(e.payload.owingAgencyId)) return;
     const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId, e.payload.subjectId);
     if (it.state === 'done') return;
-    Object.assign(it, { missedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), onExpiry: e.payload.onExpiry ?? null, readAt: null });
+    Object.assign(it, { ...keyAndOwner(e.payload), missedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), onExpiry: e.payload.onExpiry ?? null, readAt: null });
     await this.saveOwed(manager, it);
   }
 
   /** deadline.closed names no agency: it closes the step wherever this office holds it. */
   @OnIntegrationEvent('deadline.closed')
-  async closed(e: IntegrationEventEnvelope<DeadlineClosedV1>, manager: EntityManager): Promise<void> {
+  async closed(e: IntegrationEventEnvelope<DeadlineClosedV2>, manager: EntityManager): Promise<void> {
     const items = await manager.find(AgencyInboxItem, { where: { stepId: e.payload.stepId }, lock: { mode: 'pessimistic_write' } });
     for (const it of items) {
       if (it.state === 'done') continue;
@@ -141,8 +141,13 @@ export class AgencyInboxConsumer {
   }
 }
 
+/** The step key and owner a deadline event names (upcast events always name an owner). */
+function keyAndOwner(p: { stepKey?: string; owner: DeadlineOwner }): Pick<AgencyInboxItem, 'stepKey' | 'owner'> {
+  return { stepKey: p.stepKey ?? null, owner: p.owner };
+}
+
 /** Where a step stands (what an item it was escalated to mirrors from the owing office's item). */
 function stepFields(it: AgencyInboxItem): Partial<AgencyInboxItem> {
-  const { ruleId, subjectId, variant, state, startedAt, dueAt, lastDay, warnedAt, missedAt, onExpiry } = it;
-  return { ruleId, subjectId, variant, state, startedAt, dueAt, lastDay, warnedAt, missedAt, onExpiry };
+  const { ruleId, subjectId, variant, stepKey, owner, state, startedAt, dueAt, lastDay, warnedAt, missedAt, onExpiry } = it;
+  return { ruleId, subjectId, variant, stepKey, owner, state, startedAt, dueAt, lastDay, warnedAt, missedAt, onExpiry };
 }

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type FindOptionsOrder } from 'typeorm';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
 import { IsId } from '@casebridge/platform';
+import { DEADLINE_PARTY_ROLES } from '@casebridge/contracts';
 import { AgencyInboxItem, INBOX_ROLES, type InboxItemRole, type InboxItemState } from './inbox-item.entity';
 import { INBOX_FILTERS, inboxItemView, type InboxFilter, type InboxItemView } from './inbox-view';
 import { InboxRetention } from './inbox-retention';
@@ -30,6 +31,13 @@ const INBOX_ITEM_SCHEMA = {
     warnedAt: { ...NSTR, format: 'date-time' }, missedAt: { ...NSTR, format: 'date-time' }, onExpiry: NSTR,
     role: { type: 'string', enum: ['owes', 'supervises'], description: 'owes: your office owes the step; supervises: a step owed by an office below yours, escalated to you' },
     owingAgencyId: NSTR, owingAgencyName: { ...BILINGUAL, nullable: true },
+    stepKey: { ...NSTR, description: 'key of the step among the concurrent steps of its rule (a recipient, a question, a decision); null: the rule\'s single step' },
+    owner: {
+      type: 'object', nullable: true, description: 'who owes the step: an agency, or a party your office follows',
+      properties: { kind: { type: 'string', enum: ['agency', 'party'] }, agencyId: STR, role: { type: 'string', enum: [...DEADLINE_PARTY_ROLES] }, name: STR },
+      required: ['kind'],
+    },
+    ownerName: { ...BILINGUAL, nullable: true },
     presses: { type: 'array', items: { type: 'object', properties: { eventId: STR, at: { type: 'string', format: 'date-time' }, message: STR, text: BILINGUAL } } },
     escalations: {
       type: 'array',

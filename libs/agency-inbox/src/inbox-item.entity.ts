@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { DeadlineOwner } from '@casebridge/contracts';
 
 /** Where an owed step stands for the owing office. `open` = owed now; `suspended` = clock stopped (not owed now); `done` = closed. */
 export type InboxItemState = 'open' | 'suspended' | 'done';
@@ -56,6 +57,10 @@ export class AgencyInboxItem {
   @Column('varchar', { length: 16, default: 'owes' }) role!: InboxItemRole;
   /** the owing office when role = supervises (for owes: agencyId itself) */
   @Column('varchar', { name: 'owing_agency_id', length: 64, nullable: true }) owingAgencyId!: string | null;
+  /** key of the step among the concurrent steps of its rule (deadline events v2+); null: the rule's single step */
+  @Column('varchar', { name: 'step_key', length: 100, nullable: true }) stepKey!: string | null;
+  /** who owes the step (an agency, or a party this office follows); null until a deadline event named it */
+  @Column('jsonb', { nullable: true }) owner!: DeadlineOwner | null;
   /** escalations of the step (supervision.escalated), newest last, at most INBOX_MAX_PRESSES */
   @Column('jsonb', { default: () => "'[]'" }) escalations!: InboxEscalation[];
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;

@@ -1,4 +1,5 @@
-import { agencyDirectory, describeEvent, formatDue, ruleTitle, type Bilingual } from '@casebridge/directory';
+import type { DeadlineOwner } from '@casebridge/contracts';
+import { agencyDirectory, describeEvent, formatDue, ownerNames, ruleTitle, type Bilingual } from '@casebridge/directory';
 import type { AgencyInboxItem, InboxEscalation, InboxItemRole, InboxPress } from './inbox-item.entity';
 
 /** What an item means to the office now. due/warning/missed: owed; suspended: clock stopped, not owed now; done: closed. */
@@ -20,7 +21,16 @@ export interface InboxItemView {
   /** the office that owes the step (yours when role = owes; null when an escalated step's owing office is not known here) */
   owingAgencyId: string | null;
   owingAgencyName: Bilingual | null;
+  /**
+   * who owes the step: an agency (normally the owing office), or a party this office follows (the court, an eligible
+   * organisation, the liable party); null for items made before deadline events named owners
+   */
+  owner: DeadlineOwner | null;
+  /** the owner in words: the agency by its official name, or the party's role and name */
+  ownerName: Bilingual | null;
   stepId: string;
+  /** key of the step among the concurrent steps of its rule (a recipient, a question, a decision); null: the rule's single step */
+  stepKey: string | null;
   ruleId: string | null;
   subjectId: string | null;
   linkedCaseId: string;
@@ -76,7 +86,8 @@ export function inboxItemView(it: AgencyInboxItem): InboxItemView {
   };
   return {
     id: it.id, role: it.role ?? 'owes', owingAgencyId, owingAgencyName: owingAgencyId ? dir.names(owingAgencyId) : null,
-    stepId: it.stepId, ruleId: it.ruleId, subjectId: it.subjectId, linkedCaseId: it.linkedCaseId, variant: it.variant,
+    owner: it.owner ?? null, ownerName: it.owner ? ownerNames(it.owner) : null,
+    stepId: it.stepId, stepKey: it.stepKey ?? null, ruleId: it.ruleId, subjectId: it.subjectId, linkedCaseId: it.linkedCaseId, variant: it.variant,
     status, since: iso(it.startedAt), dueAt, lastDay: it.lastDay,
     warnedAt: iso(it.warnedAt), missedAt: iso(it.missedAt), onExpiry: it.onExpiry,
     presses: (it.presses ?? []).map((p) => ({ ...p, text: describeEvent({ type: 'supervision.pressed', payload: { owingAgencyId, message: p.message }, producer: { agencyId: 'supervision' } }) })),

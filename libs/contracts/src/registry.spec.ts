@@ -11,18 +11,53 @@ describe('event registry', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.upcastFrom).toBe(1);
-    expect(result.envelope.version).toBe(2);
+    expect(result.envelope.version).toBe(3);
     expect(result.envelope.payload).toEqual({
       stepId: `${linkedCaseId}/transfer.receipt`, subjectId: linkedCaseId, ruleId: 'transfer.receipt', variant: 'standard',
       owingAgencyId: 'police:210100', dueAt: '2025-10-09T00:00:00+08:00',
+      // v3: no step key (the rule's single step), owed by the owing agency
+      owner: { kind: 'agency', agencyId: 'police:210100' },
     });
   });
 
+  const started = {
+    stepId: `${linkedCaseId}/transfer.receipt`, subjectId: linkedCaseId, ruleId: 'transfer.receipt', variant: 'standard', owingAgencyId: 'police:210100',
+    startedAt: '2025-10-08T00:00:00.000Z', dueAt: '2025-10-09T00:00:00+08:00', lastDay: '2025-10-09', explain: {},
+  };
+
+  it.each([
+    ['deadline.started', 1, started, 2],
+    ['deadline.warning', 1, { stepId: started.stepId, subjectId: linkedCaseId, ruleId: 'transfer.receipt', owingAgencyId: 'police:210100', dueAt: started.dueAt }, 2],
+    ['deadline.missed', 2, { stepId: started.stepId, subjectId: linkedCaseId, ruleId: 'transfer.receipt', variant: 'standard', owingAgencyId: 'police:210100', dueAt: started.dueAt }, 3],
+  ])('upcasts %s v%s: no step key, owed by its owing agency', (type, version, payload, latest) => {
+    const result = eventRegistry.decode(JSON.stringify(createEnvelope({ ...base, type, version, payload })));
+    expect(result.ok && result.envelope.version).toBe(latest);
+    expect(result.ok && result.envelope.payload).toEqual({ ...payload, owner: { kind: 'agency', agencyId: 'police:210100' } });
+  });
+
+  it('upcasts deadline.closed v1 (it named no owner): v2 without key and owner', () => {
+    const payload = { stepId: started.stepId, subjectId: linkedCaseId, ruleId: 'transfer.receipt', outcome: 'met' };
+    const result = eventRegistry.decode(JSON.stringify(createEnvelope({ ...base, type: 'deadline.closed', version: 1, payload })));
+    expect(result.ok && [result.envelope.version, result.envelope.payload]).toEqual([2, payload]);
+  });
+
+  it('the keyed versions take a step key and an agency or party owner, and refuse a malformed owner', () => {
+    const keyed = { ...started, stepId: `${linkedCaseId}/court.co-plaintiff-window@org-1`, ruleId: 'court.co-plaintiff-window', stepKey: 'org-1' };
+    const decode = (owner: unknown) => eventRegistry.decode(JSON.stringify(createEnvelope({ ...base, type: 'deadline.started', version: 2, payload: { ...keyed, owner } })));
+    expect(decode({ kind: 'party', role: 'eligible-organisation', name: '中华环保联合会' })).toMatchObject({ ok: true, upcastFrom: null });
+    expect(decode({ kind: 'agency', agencyId: 'court:210100' })).toMatchObject({ ok: true });
+    expect(decode({ kind: 'agency' })).toMatchObject({ ok: false, reason: 'invalid-payload' });
+    expect(decode({ kind: 'party', role: 'bystander' })).toMatchObject({ ok: false, reason: 'invalid-payload' });
+    expect(decode({ kind: 'someone' })).toMatchObject({ ok: false, reason: 'invalid-payload' });
+    expect(decode(undefined)).toMatchObject({ ok: false, reason: 'invalid-payload' });
+  });
+
   it('keeps the current version as it is', () => {
-    const v2 = createEnvelope({ ...base, type: 'deadline.missed', version: 2, payload: {
+    const v3 = createEnvelope({ ...base, type: 'deadline.missed', version: 3, payload: {
       stepId: 's', subjectId: linkedCaseId, ruleId: 'transfer.receipt', variant: 'standard', owingAgencyId: 'police:210100', dueAt: '2025-10-09T00:00:00+08:00',
+      owner: { kind: 'agency', agencyId: 'police:210100' },
     } });
-    const result = eventRegistry.decode(JSON.stringify(v2));
+    const result = eventRegistry.decode(JSON.stringify(v3));
     expect(result.ok && result.upcastFrom).toBe(null);
   });
 

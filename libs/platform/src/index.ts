@@ -19,3 +19,4 @@ export * from './phase-history';
 export * from './openapi-document';
 export { TraceRouteInterceptor, TracingModule } from './tracing.nest';
 export { activeTracing, startTracing, shutdownTracing, type Tracing } from './tracing';
+export * from './unit-of-work/unit-of-work';

@@ -154,6 +154,20 @@ export function RequiredWhen<T>(required: (o: T) => boolean, message: string): P
   );
 }
 
+/**
+ * A field that must be left out in some cases (e.g. a target office when returning a transfer to its sender):
+ * present there, it is refused with `message` rather than silently ignored.
+ */
+export function AbsentWhen<T>(absent: (o: T) => boolean, message: string): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => registerDecorator({
+    name: 'absentWhen',
+    target: target.constructor,
+    propertyName: String(propertyName),
+    options: { message },
+    validator: { validate: (value: unknown, args: ValidationArguments) => value === undefined || !absent(args.object as T) },
+  });
+}
+
 /** A whole number within [min, max] (every number a request takes has bounds). */
 export function IsBoundedInt(min: number, max: number, options: ValidationOptions = {}): PropertyDecorator {
   return applyDecorators(IsInt(options), Min(min, options), Max(max, options));

@@ -3,6 +3,8 @@
  * can `import type` it (the implementation, case-activities.ts, pulls legal-time and contracts).
  */
 
+import type { StepOwner } from '../shared/deadline.contracts';
+
 /** A change of a running clock, as legal-time's DeadlineClock records it (ISO instants). */
 export type ClockEventInput =
   | { type: 'suspended'; at: string; reason?: string }
@@ -63,7 +65,12 @@ export interface DeadlineEventSpec {
   subjectId: string;
   stepId: string;
   ruleId: string;
+  /** Key of the step among the concurrent steps of its rule (absent: the rule's single step). */
+  stepKey?: string;
+  /** Who owes the step. Absent only in activity inputs recorded before owners existed (read as the owing agency). */
+  owner?: StepOwner;
   variant: string;
+  /** The agency whose inbox holds the step (the owning agency, or the agency following a party's step). */
   owingAgencyId: string;
   startedAt: string;
   dueAt: string;

@@ -122,15 +122,28 @@ describe('publishDeadlineEvents activity', () => {
     const result = await activities.publishDeadlineEvents(specs);
     expect(sink.calls).toHaveLength(1);
     const envelopes = sink.calls[0]!;
-    expect(envelopes.map((e) => `${e.type}@v${e.version}`)).toEqual(['deadline.started@v1', 'deadline.warning@v1', 'deadline.missed@v2', 'deadline.closed@v1']);
+    expect(envelopes.map((e) => `${e.type}@v${e.version}`)).toEqual(['deadline.started@v2', 'deadline.warning@v2', 'deadline.missed@v3', 'deadline.closed@v2']);
     for (const e of envelopes) expect(eventRegistry.decode(JSON.stringify(e))).toMatchObject({ ok: true });
     expect(envelopes.map((e) => e.producer)).toEqual(Array(4).fill({ agencyId: 'workflow', kind: 'workflow' }));
     expect(result.eventIds).toEqual(specs.map((s) => deadlineEventId(s)));
     expect(envelopes[2]!.payload).toEqual({
       stepId: specs[0]!.stepId, subjectId: specs[0]!.subjectId, ruleId: 'transfer.filing-review', variant: 'standard',
       owingAgencyId: 'police:210100', dueAt: '2025-10-10T00:00:00+08:00', onExpiry: 'enforcement shall ask procuratorate for filing supervision',
+      // a spec recorded before owners existed: owed by its owing agency, no step key
+      owner: { kind: 'agency', agencyId: 'police:210100' },
     });
     expect(new Set(envelopes.map((e) => e.correlationId)).size).toBe(1);
+  });
+
+  it('every deadline event carries the step key and the owner (an agency or a party)', async () => {
+    const sink = new Sink();
+    const activities = new CaseActivities({ engine, sink });
+    const owner = { kind: 'party' as const, role: 'eligible-organisation' as const, name: '中华环保联合会' };
+    const keyed = { stepId: `${spec().subjectId}/court.co-plaintiff-window@org-1`, ruleId: 'court.co-plaintiff-window', stepKey: 'org-1', owner, owingAgencyId: 'procuratorate:210100' };
+    await activities.publishDeadlineEvents([spec(keyed), spec({ ...keyed, kind: 'warning' }), spec({ ...keyed, kind: 'missed' }), spec({ ...keyed, kind: 'closed', outcome: 'met' })]);
+    expect(sink.calls[0]!.map((e) => [e.type, (e.payload as Record<string, unknown>).stepKey, (e.payload as Record<string, unknown>).owner])).toEqual([
+      ['deadline.started', 'org-1', owner], ['deadline.warning', 'org-1', owner], ['deadline.missed', 'org-1', owner], ['deadline.closed', 'org-1', owner],
+    ]);
   });
 
   it('a retried call publishes the same ids (the outbox dedupes them); another revision or outcome gets another id', async () => {

@@ -16,10 +16,11 @@ import {
   DeadlineWarning,
   createEnvelope,
   eventRegistry,
-  type DeadlineClosedV1,
-  type DeadlineMissedV2,
-  type DeadlineStartedV1,
-  type DeadlineWarningV1,
+  type DeadlineClosedV2,
+  type DeadlineMissedV3,
+  type DeadlineOwner,
+  type DeadlineStartedV2,
+  type DeadlineWarningV2,
   type EventDefinition,
   type IntegrationEventEnvelope,
 } from '@casebridge/contracts';
@@ -173,11 +174,19 @@ function toFailure(err: unknown): unknown {
   return err;
 }
 
+/** The step's key (when it has one) and owner; specs recorded before owners existed were owed by their owing agency. */
+function keyAndOwner(spec: DeadlineEventSpec): { stepKey?: string; owner: DeadlineOwner } {
+  return {
+    ...(spec.stepKey ? { stepKey: spec.stepKey } : {}),
+    owner: spec.owner ?? { kind: 'agency', agencyId: spec.owingAgencyId },
+  };
+}
+
 function definitionOf(spec: DeadlineEventSpec): { def: EventDefinition; payload: object } {
-  const base = { stepId: spec.stepId, subjectId: spec.subjectId, ruleId: spec.ruleId };
+  const base = { stepId: spec.stepId, subjectId: spec.subjectId, ruleId: spec.ruleId, ...keyAndOwner(spec) };
   switch (spec.kind) {
     case 'started': {
-      const payload: DeadlineStartedV1 = {
+      const payload: DeadlineStartedV2 = {
         ...base,
         variant: spec.variant,
         owingAgencyId: spec.owingAgencyId,
@@ -189,11 +198,11 @@ function definitionOf(spec: DeadlineEventSpec): { def: EventDefinition; payload:
       return { def: DeadlineStarted as EventDefinition, payload };
     }
     case 'warning': {
-      const payload: DeadlineWarningV1 = { ...base, owingAgencyId: spec.owingAgencyId, dueAt: spec.dueAt };
+      const payload: DeadlineWarningV2 = { ...base, owingAgencyId: spec.owingAgencyId, dueAt: spec.dueAt };
       return { def: DeadlineWarning as EventDefinition, payload };
     }
     case 'missed': {
-      const payload: DeadlineMissedV2 = {
+      const payload: DeadlineMissedV3 = {
         ...base,
         variant: spec.variant,
         owingAgencyId: spec.owingAgencyId,
@@ -203,7 +212,7 @@ function definitionOf(spec: DeadlineEventSpec): { def: EventDefinition; payload:
       return { def: DeadlineMissed as EventDefinition, payload };
     }
     case 'closed': {
-      const payload: DeadlineClosedV1 = { ...base, outcome: spec.outcome ?? 'met' };
+      const payload: DeadlineClosedV2 = { ...base, outcome: spec.outcome ?? 'met' };
       return { def: DeadlineClosed as EventDefinition, payload };
     }
     default: {

@@ -1,5 +1,7 @@
 import { createEnvelope, type ProducerKind } from '@casebridge/contracts';
+import { BRIDGED_EVENT_TYPES, WORKFLOW_REGISTRY } from '../registry';
 import { routeEvent, toCaseEventSignal } from './route-event';
+import { defineWorkflowRegistration, payloadField, type WorkflowRegistration } from './workflow-registration';
 
 const transferId = '01a22400-0000-7000-8000-000000000001';
 const supervisionId = '01a22400-0000-7000-8000-000000000002';
@@ -105,5 +107,57 @@ describe('routeEvent', () => {
       eventId: e.eventId, type: 'transfer.sent', version: 1, occurredAt: '2025-09-30T02:00:00.000Z', producerAgencyId: 'enforcement:210100',
       payload: { transferId, toAgencyId: 'police:210100' },
     });
+  });
+
+  it('every registered workflow is fed: the bridged event types are the registrations\' start and signal types', () => {
+    expect(WORKFLOW_REGISTRY.map((r) => r.workflowType)).toEqual(['caseTransferWorkflow', 'filingSupervisionWorkflow', 'penaltyPeriodWorkflow']);
+    expect(BRIDGED_EVENT_TYPES).toEqual(expect.arrayContaining(['transfer.crime-suspected', 'filing-supervision.opened', 'case.registered', 'penalty.clock-changed']));
+    expect(new Set(BRIDGED_EVENT_TYPES).size).toBe(BRIDGED_EVENT_TYPES.length);
+  });
+});
+
+describe('routeEvent with a registration of its own (no change to the bridge)', () => {
+  interface NoticeInput { noticeId: string; court: string }
+  const throwaway = defineWorkflowRegistration<NoticeInput>({
+    workflowType: 'throwawayNoticeWorkflow',
+    stateQuery: 'noticeState',
+    startedBy: ['court.docketed'],
+    signalledBy: ['court.hearing-scheduled', 'transfer.sent'],
+    workflowId: (e) => (payloadField(e, 'noticeId') ? `notice-${payloadField(e, 'noticeId')}` : undefined),
+    start: (e) => ({
+      input: { noticeId: payloadField(e, 'noticeId')!, court: e.producer.agencyId },
+      idReusePolicy: 'ALLOW_DUPLICATE',
+      labels: { what: '测试', ids: { noticeId: payloadField(e, 'noticeId')! }, agencies: { court: e.producer.agencyId } },
+    }),
+    signalOptional: (e) => e.type === 'transfer.sent',
+  });
+  const registrations: WorkflowRegistration[] = [throwaway];
+
+  it('a start event starts it with the registration\'s input, policy and labels', () => {
+    const e = env('court.docketed', 'court', { noticeId: 'n1' });
+    expect(routeEvent(e, { registrations, taskQueue: 'q' })).toEqual([{
+      kind: 'signalWithStart', workflowType: 'throwawayNoticeWorkflow', workflowId: 'notice-n1', stateQuery: 'noticeState', taskQueue: 'q',
+      startArgs: [{ noticeId: 'n1', court: 'court:210100' }], signal: 'caseEvent', signalArgs: [toCaseEventSignal(e)],
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      memo: { linkedCaseId, noticeId: 'n1', courtAgency: expect.stringContaining('(court:210100)') as unknown as string },
+      staticSummary: expect.stringMatching(/^测试 · .+ · /) as unknown as string,
+    }]);
+  });
+
+  it('a signal event signals it (optional as the registration says); events it does not list, or without its id, route nowhere', () => {
+    expect(routeEvent(env('court.hearing-scheduled', 'court', { noticeId: 'n1' }), { registrations })).toEqual([
+      expect.objectContaining({ kind: 'signal', workflowId: 'notice-n1' }),
+    ]);
+    expect(routeEvent(env('court.hearing-scheduled', 'court', { noticeId: 'n1' }), { registrations })[0]).not.toHaveProperty('optional');
+    expect(routeEvent(env('transfer.sent', 'enforcement', { noticeId: 'n2', transferId }), { registrations })).toEqual([
+      expect.objectContaining({ kind: 'signal', workflowId: 'notice-n2', optional: true }),
+    ]);
+    expect(routeEvent(env('court.hearing-scheduled', 'court', {}), { registrations })).toEqual([]);
+    expect(routeEvent(env('transfer.crime-suspected', 'enforcement', { transferId, noticeId: 'n1' }), { registrations })).toEqual([]);
+  });
+
+  it('beside the built-in registrations, one event reaches both', () => {
+    const routes = routeEvent(env('transfer.sent', 'enforcement', { noticeId: 'n3', transferId }), { registrations: [...WORKFLOW_REGISTRY, throwaway] });
+    expect(routes.map((r) => r.workflowId)).toEqual([`transfer-${transferId}`, 'notice-n3']);
   });
 });

@@ -90,13 +90,14 @@ describe('filingSupervisionWorkflow', () => {
     await sleepUntil(expected.dueAtEpochMs + 60_000);
     const [warning] = await d.published('deadline.warning', 'supervision.police-file');
     const [missed] = await d.published('deadline.missed', 'supervision.police-file');
-    expect(warning!.payload).toEqual({ stepId, subjectId: d.supervisionId, ruleId: 'supervision.police-file', owingAgencyId: POLICE, dueAt: expected.dueAt });
+    expect(warning!.payload).toEqual({ stepId, subjectId: d.supervisionId, ruleId: 'supervision.police-file', owingAgencyId: POLICE, owner: { kind: 'agency', agencyId: POLICE }, dueAt: expected.dueAt });
     expect(missed!.payload).toEqual({
       stepId,
       subjectId: d.supervisionId,
       ruleId: 'supervision.police-file',
       variant: 'standard',
       owingAgencyId: POLICE,
+      owner: { kind: 'agency', agencyId: POLICE },
       dueAt: expected.dueAt,
       onExpiry: '纠正违法通知书, then escalate to the procuratorate one level up',
     });

@@ -162,7 +162,7 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
   const enqueue = (item: QueueItem): void => {
     queue.push({ ...item, trace: signalTraceContext(def.linkedCaseId) });
   };
-  const ctx: StepContext = { isOpen: (ruleId) => tracker.isOpen(ruleId), patched: (patchId) => patched(patchId) };
+  const ctx: StepContext = { isOpen: (ruleId, key) => tracker.isOpen(ruleId, key), patched: (patchId) => patched(patchId) };
   const nowIso = (): string => new Date(Date.now()).toISOString();
   const finished = (): boolean => def.decider.isFinished(model);
   const view = (): V => def.view({ model, tracker, events, generation, finished: finished() });
@@ -313,8 +313,8 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
       await inTraceContext(item.trace, () => handle(item));
     }
     if (!finished()) {
-      for (const ruleId of tracker.fireDue(Date.now())) {
-        const consequence = def.decider.onMissed(model, ruleId, nowIso(), ctx);
+      for (const missed of tracker.fireDue(Date.now())) {
+        const consequence = def.decider.onMissed(model, missed.ruleId, nowIso(), ctx, missed.key);
         if (consequence?.kind === 'apply') {
           model = consequence.model;
           await tracker.execute(consequence.actions, def.owners(model));

@@ -1,7 +1,8 @@
 /**
  * Shapes shared by the case workflows (transfer, filing supervision), their callers and the bridge.
- * Dependency-free on purpose: importable from workflow code, apps and tests alike.
+ * Dependency-free on purpose (types only from @casebridge/contracts): importable from workflow code, apps and tests alike.
  */
+import type { DeadlineOwner, DeadlinePartyRole } from '@casebridge/contracts';
 
 /**
  * One integration event of the case, as the workflows receive it (signal `caseEvent`): the envelope
@@ -23,6 +24,17 @@ export interface CaseEventSignal {
 
 /** Who owes an act. Resolved to an agency id by the workflow (enforcement from the input, police from transfer.sent, …). */
 export type AgencyRole = 'enforcement' | 'police' | 'procuratorate';
+
+/** Parties that may owe a statutory step without being an agency of CaseBridge: court, eligible organisation, liable party. */
+export type PartyRole = DeadlinePartyRole;
+
+/**
+ * Who owes a step: any agency (by id, e.g. each recipient of a copy owes its own acknowledgement), or a party
+ * (the court, an eligible organisation, the liable party), optionally named. A party's step is held in the inbox of
+ * the agency that follows it (`owingAgencyId` of the step: the agency of the action's role). Same shape as the
+ * `owner` of the deadline events.
+ */
+export type StepOwner = DeadlineOwner;
 
 export interface DeadlineConfig {
   /** Warning lead before the due instant, in hours (default 24). */
@@ -48,11 +60,19 @@ export type StepStatus = 'running' | 'warning' | 'overdue' | 'suspended';
 
 /** One open statutory step (query `openSteps`). */
 export interface OpenStepView {
-  /** `<subjectId>/<ruleId>`, `#<round>` appended from the second round on (e.g. materials requested twice). */
+  /**
+   * `<subjectId>/<ruleId>` (`<subjectId>/<ruleId>@<stepKey>` for a keyed step), `#<round>` appended from the second
+   * round of the same (rule, key) on (e.g. materials requested twice).
+   */
   stepId: string;
   /** Rule id of deadlines.md, e.g. `transfer.filing-review`. */
   ruleId: string;
   variant: string;
+  /** Key of the step among the concurrent steps of its rule (e.g. the recipient, the question); null: the rule's single step. */
+  stepKey: string | null;
+  /** Who owes the step (an agency or a party). */
+  owner: StepOwner;
+  /** The agency whose inbox holds the step: the owning agency, or the agency following a party's step. */
   owingAgencyId: string;
   /** When the clock started (occurredAt of the triggering event). */
   since: string;
@@ -73,6 +93,10 @@ export interface ClosedStepView {
   stepId: string;
   ruleId: string;
   variant: string;
+  /** Absent in steps closed before step keys existed (read as null). */
+  stepKey?: string | null;
+  /** Absent in steps closed before owners existed (read as the owing agency). */
+  owner?: StepOwner;
   owingAgencyId: string;
   since: string;
   dueAt: string | null;

@@ -472,18 +472,19 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
     expect(kit.sink.of(d.transferId, { type: 'deadline.warning' })).toEqual([]);
     await sleepUntil(warnAt + 60_000);
     const [warning] = await d.published('deadline.warning', 'transfer.filing-review');
-    expect(warning!.payload).toEqual({ stepId, subjectId: d.transferId, ruleId: 'transfer.filing-review', owingAgencyId: POLICE, dueAt: expected.dueAt });
+    expect(warning!.payload).toEqual({ stepId, subjectId: d.transferId, ruleId: 'transfer.filing-review', owingAgencyId: POLICE, owner: { kind: 'agency', agencyId: POLICE }, dueAt: expected.dueAt });
     expect((await d.state()).openSteps[0]).toMatchObject({ status: 'warning', dueAt: expected.dueAt });
 
     await sleepUntil(expected.dueAtEpochMs + 60_000);
     const [missed] = await d.published('deadline.missed', 'transfer.filing-review');
-    expect(missed!.version).toBe(2);
+    expect(missed!.version).toBe(3);
     expect(missed!.payload).toEqual({
       stepId,
       subjectId: d.transferId,
       ruleId: 'transfer.filing-review',
       variant: 'standard',
       owingAgencyId: POLICE,
+      owner: { kind: 'agency', agencyId: POLICE },
       dueAt: expected.dueAt,
       onExpiry: 'enforcement shall ask procuratorate for filing supervision',
     });

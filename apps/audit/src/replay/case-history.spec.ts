@@ -13,11 +13,11 @@ describe('case history items', () => {
     const h = toHistoryItem(v1);
     expect(h).toMatchObject({
       caseSeq: 1, type: 'deadline.missed', who: { producer: { agencyId: 'workflow', kind: 'workflow' }, officerId: 'system:workflow' },
-      occurredAt: '2026-11-23T16:00:01.000Z', recordedAt: '2026-11-23T16:00:01.005Z', originalVersion: 1, currentVersion: 2, upcast: true,
+      occurredAt: '2026-11-23T16:00:01.000Z', recordedAt: '2026-11-23T16:00:01.005Z', originalVersion: 1, currentVersion: 3, upcast: true,
       payload: { stepId: `${CASE_A}/transfer.filing-review`, subjectId: CASE_A, variant: 'standard', ruleId: 'transfer.filing-review' },
       originalPayload: { ruleId: 'transfer.filing-review' },
     });
-    expect(upcastFast(v1.envelope as never)).toEqual({ version: 2, payload: h.payload });
+    expect(upcastFast(v1.envelope as never)).toEqual({ version: 3, payload: h.payload });
   });
 
   it('keep an event that no longer decodes, with the reason', () => {

@@ -8,49 +8,35 @@
  * if the event had reached it when it was recorded (the few milliseconds of Kafka delivery are not in the
  * ledger). Events are folded in ledger order (caseSeq), which is the order the audit service received them.
  *
- * The phase names mirror the apps (they may not be imported: apps never import each other):
- *   enforcement   apps/enforcement/src/transfers/transfer.machine.ts (TRANSFER_PHASES) + agency-events.consumer.ts
- *   police        apps/police/src/transfers/incoming-transfer.machine.ts (INCOMING_PHASES), supervision-matter.entity.ts
- *   procuratorate apps/procuratorate/src/transfer-copies/transfer-copy.entity.ts (TRANSFER_COPY_STATUSES),
- *                 apps/procuratorate/src/filing-supervision/filing-supervision.machine.ts (FILING_SUPERVISION_PHASES)
+ * Transfers: each agency's view is folded by the transfer flow's own functions (libs/flows
+ * `transferViews.audit`), the very ones the apps' consumers use — phases, the later-act rule and all.
+ * Still mirrored from the apps (not yet in libs/flows): the filing-supervision phases of the police
+ *   (apps/police/src/supervision/supervision-matter.entity.ts) and of the procuratorate
+ *   (apps/procuratorate/src/filing-supervision/filing-supervision.machine.ts, FILING_SUPERVISION_PHASES).
  */
 import {
-  agencyIdKind, AGENCY_ID_PATTERN, stillMissing, type CaseRegisteredV1, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1,
+  type CaseRegisteredV1, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1,
   type DeadlineWarningV1, type EvidenceAttachedV1, type FilingSupervisionChaserIssuedV1, type FilingSupervisionCorrectionIssuedV1,
   type FilingSupervisionExplainedV1, type FilingSupervisionExplanationRequiredV1, type FilingSupervisionFilingNoticeIssuedV1,
-  type FilingSupervisionOpenedV1, type FilingSupervisionReasonsAcceptedV1, type FilingSupervisionRequestedV1,
+  type FilingSupervisionOpenedV1, type FilingSupervisionReasonsAcceptedV1,
   type PenaltyClockChangedV1, type SupervisionEscalatedV1, type SupervisionJointListedV1, type SupervisionPressedV1,
-  type TransferCrimeSuspectedV1, type TransferFilingDecidedV1, type TransferForwardedV1, type TransferHeadDecidedV1,
-  type TransferItemsHandedOverV1, type TransferMaterialsRequestedV1, type TransferMaterialsSupplementedV1,
-  type TransferProcuratorateOpinionV1, type TransferReceiptSignedV1, type TransferReconsiderationDecidedV1,
-  type TransferReconsiderationRequestedV1, type TransferReviewExtendedV1, type TransferSentV1, type TransferTeamReportedV1,
+  type TransferFilingDecidedV1, type TransferProcuratorateOpinionV1, type TransferSentV1,
 } from '@casebridge/contracts';
+import {
+  ENFORCEMENT_TRANSFER_PHASES, isTransferEvent, POLICE_TRANSFER_PHASES, PROCURATORATE_COPY_PHASES, TRANSFER_EVENT_TYPES, transferIdOf,
+  transferViews, type EnforcementTransferPhase, type PoliceTransferPhase, type ProcuratorateCopyPhase, type TransferAuditView,
+} from '@casebridge/flows';
 import type { DeadlineEngine } from '@casebridge/legal-time';
 import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
 
-// ---- phases, mirrored from the apps ----------------------------------------------------------------
+// ---- phases: the transfer flow's (libs/flows); filing supervision's still mirrored from the apps -----
 
-export const ENFORCEMENT_TRANSFER_PHASES = [
-  'suspected', 'reported', 'approved', 'refused', 'opinion-received', 'sent', 'received', 'materials-requested', 'filed',
-  'items-handed-over', 'not-filed', 'reconsideration-requested', 'upheld', 'supervision-requested', 'under-supervision',
-  'non-filing-final', 'returned-for-penalty', 'returned-not-competent',
-] as const;
-export type EnforcementTransferPhase = (typeof ENFORCEMENT_TRANSFER_PHASES)[number];
-
-export const POLICE_TRANSFER_PHASES = [
-  'awaiting-receipt', 'received', 'materials-requested', 'forwarded', 'returned', 'filed', 'not-filed', 'reconsidering', 'upheld',
-  'returned-for-penalty',
-] as const;
-export type PoliceTransferPhase = (typeof POLICE_TRANSFER_PHASES)[number];
+export { ENFORCEMENT_TRANSFER_PHASES, POLICE_TRANSFER_PHASES, type EnforcementTransferPhase, type PoliceTransferPhase };
+export const PROCURATORATE_COPY_STATUSES = PROCURATORATE_COPY_PHASES;
+export type ProcuratorateCopyStatus = ProcuratorateCopyPhase;
 
 export const POLICE_SUPERVISION_PHASES = ['opened', 'explanation-required', 'explained', 'notice-to-file', 'filed', 'closed'] as const;
 export type PoliceSupervisionPhase = (typeof POLICE_SUPERVISION_PHASES)[number];
-
-export const PROCURATORATE_COPY_STATUSES = [
-  'sent', 'received', 'materials-requested', 'filed', 'items-handed-over', 'not-filed', 'reconsideration-requested', 'upheld',
-  'returned-for-penalty', 'returned-not-competent',
-] as const;
-export type ProcuratorateCopyStatus = (typeof PROCURATORATE_COPY_STATUSES)[number];
 
 export const FILING_SUPERVISION_PHASES = [
   'opened', 'explanation-required', 'explained', 'notice-to-file', 'correction-issued', 'police-filed', 'chaser-issued', 'reasons-accepted',
@@ -240,7 +226,6 @@ function engine(): DeadlineEngine {
 }
 
 const p = <T>(e: ProjectedEvent): T => e.payload as unknown as T;
-const isKind = (agencyId: string | undefined, kind: string): boolean => !!agencyId && AGENCY_ID_PATTERN.test(agencyId) && agencyIdKind(agencyId) === kind;
 
 /**
  * The fold of one linked case. `apply` mutates only this object's own state (so a rebuild of a million
@@ -252,11 +237,9 @@ export class CaseStateFold {
   last: CaseStateView['lastApplied'] = null;
   caseFacts: CaseFacts | null = null;
   readonly penaltyChanges: { at: string; state: 'suspended' | 'running'; reason: string }[] = [];
-  readonly enforcement = new Map<string, EnforcementTransferView>();
-  /** key: transferId|police agency id */
-  readonly police = new Map<string, PoliceTransferView>();
+  /** every agency's view of each transfer (libs/flows transferViews.audit), by transfer id */
+  readonly transfers = new Map<string, TransferAuditView>();
   readonly policeSupervisions = new Map<string, PoliceSupervisionView>();
-  readonly copies = new Map<string, TransferCopyView>();
   readonly supervisions = new Map<string, FilingSupervisionView>();
   readonly opinions = new Map<string, TransferOpinionView>();
   readonly supervisionActs: SupervisionActView[] = [];
@@ -276,35 +259,16 @@ export class CaseStateFold {
   }
 
   // -- helpers used by the handlers
-  enf(e: ProjectedEvent, transferId: string, phase?: EnforcementTransferPhase, change?: Partial<EnforcementTransferView>): void {
-    const t = this.enforcement.get(transferId);
-    if (!t) return; // unknown to enforcement (the app retries, then dead-letters it as an orphan)
-    if (phase) Object.assign(t, { phase, since: e.occurredAt });
-    if (change) Object.assign(t, change);
-  }
-
-  /** The police row an act of a police office changes: that office's own row. */
-  policeRowOf(transferId: string, agencyId: string): PoliceTransferView | undefined {
-    return this.police.get(`${transferId}|${agencyId}`);
-  }
-
-  /** The police row an enforcement act reaches: the office that holds the transfer now (not one that forwarded it). */
-  activePoliceRow(transferId: string): PoliceTransferView | undefined {
-    for (const row of this.police.values()) if (row.transferId === transferId && row.phase !== 'forwarded') return row;
-    return undefined;
-  }
-
-  pol(e: ProjectedEvent, row: PoliceTransferView | undefined, phase?: PoliceTransferPhase, change?: Partial<PoliceTransferView>): void {
-    if (!row) return;
-    if (phase) Object.assign(row, { phase, since: e.occurredAt });
-    if (change) Object.assign(row, change);
-  }
-
-  copy(e: ProjectedEvent, transferId: string, status?: ProcuratorateCopyStatus, change?: Partial<TransferCopyView>): void {
-    const c = this.copies.get(transferId);
-    if (!c) return;
-    if (status) Object.assign(c, { status, since: e.occurredAt });
-    if (change) Object.assign(c, change);
+  /** A transfer event folded into every agency's view of its transfer by the flow's own functions. */
+  foldTransfer(e: ProjectedEvent): void {
+    if (!isTransferEvent(e)) return;
+    const transferId = transferIdOf(e);
+    if (!transferId) return;
+    const next = transferViews.audit.evolve(this.transfers.get(transferId) ?? transferViews.audit.empty, e, {
+      // enforcement opens a transfer on an opinion about a case it owns
+      opinionAccepted: (o) => !!this.caseFacts && this.caseFacts.caseId === o.payload.caseId && this.caseFacts.enforcementAgencyId === o.payload.enforcementAgencyId,
+    });
+    if (next.enforcement || next.police.length > 0 || next.procuratorate) this.transfers.set(transferId, next);
   }
 
   sup(e: ProjectedEvent, supervisionId: string, phase?: FilingSupervisionPhase | null, change?: Partial<FilingSupervisionView>): void {
@@ -339,15 +303,26 @@ export class CaseStateFold {
       lastApplied: this.last,
       case: this.caseFacts ? { ...this.caseFacts, evidence: [...this.caseFacts.evidence] } : null,
       enforcement: {
-        transfers: sortBy(this.enforcement.values(), (t) => t.transferId).map((t) => ({ ...t, missingMaterials: [...t.missingMaterials] })),
+        transfers: sortBy(this.transferViews((v) => (v.enforcement ? [v.enforcement] : [])), (t) => t.transferId).map((t) => ({
+          transferId: t.transferId, caseId: t.caseId, agencyId: t.agencyId, phase: t.phase, since: t.phaseAt ?? '', policeAgencyId: t.policeAgencyId,
+          procuratorateAgencyId: t.procuratorateAgencyId, reviewVariant: t.reviewVariant, policeCaseNumber: t.policeCaseNumber,
+          missingMaterials: [...t.missingMaterials], filingReviewOverdue: t.filingReviewOverdue, supervisionId: t.supervisionId,
+        })),
         penaltyClock: this.penaltyClock(asOf),
       },
       police: {
-        transfers: sortBy(this.police.values(), (t) => `${t.transferId}|${t.agencyId}`).map((t) => ({ ...t })),
+        transfers: sortBy(this.transferViews((v) => v.police), (t) => `${t.transferId}|${t.agencyId}`).map((t) => ({
+          transferId: t.transferId, agencyId: t.agencyId, phase: t.phase, since: t.phaseAt ?? '', fromAgencyId: t.fromAgencyId,
+          receiptNumber: t.receiptNumber, reviewVariant: t.reviewVariant, policeCaseNumber: t.policeCaseNumber,
+        })),
         supervisions: sortBy(this.policeSupervisions.values(), (s) => s.supervisionId).map((s) => ({ ...s })),
       },
       procuratorate: {
-        transferCopies: sortBy(this.copies.values(), (c) => c.transferId).map((c) => ({ ...c })),
+        transferCopies: sortBy(this.transferViews((v) => (v.procuratorate ? [v.procuratorate] : [])), (c) => c.transferId).map((c) => ({
+          transferId: c.transferId, agencyId: c.agencyId, status: c.phase, since: c.phaseAt ?? '', policeAgencyId: c.policeAgencyId,
+          reviewVariant: c.reviewVariant, policeCaseNumber: c.policeCaseNumber, supervisionRequested: c.supervisionRequested,
+          supervisionGround: c.supervisionGround, supervisionId: c.supervisionId,
+        })),
         filingSupervisions: sortBy(this.supervisions.values(), (s) => s.supervisionId).map((s) => ({ ...s })),
         transferOpinions: sortBy(this.opinions.values(), (o) => o.transferId).map((o) => ({ ...o })),
       },
@@ -356,6 +331,10 @@ export class CaseStateFold {
       deadlines: { running: by('running'), suspended: by('suspended'), missed: by('missed'), closed: by('closed') },
       unhandledTypes: [...this.unhandled].sort(),
     };
+  }
+
+  private transferViews<T>(of: (v: TransferAuditView) => T[]): T[] {
+    return [...this.transfers.values()].flatMap(of);
   }
 
   private penaltyClock(asOf: string): PenaltyClockView | null {
@@ -428,115 +407,15 @@ export const HANDLERS: Record<string, Handler> = {
     s.penaltyChanges.push({ at: e.occurredAt, state: x.state, reason: x.reason });
   },
 
-  // ---- transfer, enforcement acts
-  'transfer.crime-suspected': (s, e) => {
-    const x = p<TransferCrimeSuspectedV1>(e);
-    if (s.enforcement.has(x.transferId)) return;
-    s.enforcement.set(x.transferId, {
-      transferId: x.transferId, caseId: x.caseId, agencyId: e.producer.agencyId, phase: 'suspected', since: e.occurredAt,
-      policeAgencyId: null, procuratorateAgencyId: null, reviewVariant: 'standard', policeCaseNumber: null, missingMaterials: [],
-      filingReviewOverdue: false, supervisionId: null,
-    });
-  },
-  'transfer.team-reported': (s, e) => s.enf(e, p<TransferTeamReportedV1>(e).transferId, 'reported'),
-  'transfer.head-decided': (s, e) => {
-    const x = p<TransferHeadDecidedV1>(e);
-    s.enf(e, x.transferId, x.decision === 'approved' ? 'approved' : 'refused');
-  },
+  // ---- transfer: every agency's view is the flow's (foldTransfer, run first for each transfer event type below);
+  // here only what the audit adds — the supervisions' side of a filing on a notice to file
   'transfer.sent': (s, e) => {
     const x = p<TransferSentV1>(e);
-    s.enf(e, x.transferId, 'sent', { policeAgencyId: x.toAgencyId, procuratorateAgencyId: x.copyToAgencyId });
-    if (isKind(x.toAgencyId, 'police') && !s.police.has(`${x.transferId}|${x.toAgencyId}`)) {
-      s.police.set(`${x.transferId}|${x.toAgencyId}`, {
-        transferId: x.transferId, agencyId: x.toAgencyId, phase: 'awaiting-receipt', since: e.occurredAt, fromAgencyId: x.fromAgencyId,
-        receiptNumber: null, reviewVariant: 'standard', policeCaseNumber: null,
-      });
-    }
-    if (isKind(x.copyToAgencyId, 'procuratorate') && !s.copies.has(x.transferId)) {
-      s.copies.set(x.transferId, {
-        transferId: x.transferId, agencyId: x.copyToAgencyId, status: 'sent', since: e.occurredAt, policeAgencyId: x.toAgencyId,
-        reviewVariant: 'standard', policeCaseNumber: null, supervisionRequested: false, supervisionGround: null, supervisionId: null,
-      });
-    }
     const opinion = s.opinions.get(x.transferId);
     if (opinion && !opinion.transferSentAt) opinion.transferSentAt = e.occurredAt;
   },
-  'transfer.materials-supplemented': (s, e) => {
-    const x = p<TransferMaterialsSupplementedV1>(e);
-    const missing = stillMissing(s.enforcement.get(x.transferId)?.missingMaterials ?? [], x.items);
-    // A partial supplement leaves the request open (transfer.materials-supplement) on every side.
-    if (missing.length > 0) {
-      s.enf(e, x.transferId, undefined, { missingMaterials: missing });
-      return;
-    }
-    s.enf(e, x.transferId, 'received', { missingMaterials: missing });
-    const row = s.activePoliceRow(x.transferId);
-    if (row?.phase === 'materials-requested') s.pol(e, row, 'received');
-    if (s.copies.get(x.transferId)?.status === 'materials-requested') s.copy(e, x.transferId, 'received');
-  },
-  'transfer.reconsideration-requested': (s, e) => {
-    const x = p<TransferReconsiderationRequestedV1>(e);
-    s.enf(e, x.transferId, 'reconsideration-requested');
-    const row = s.activePoliceRow(x.transferId);
-    if (row?.phase === 'not-filed') s.pol(e, row, 'reconsidering');
-    s.copy(e, x.transferId, 'reconsideration-requested');
-  },
-  'transfer.items-handed-over': (s, e) => {
-    const x = p<TransferItemsHandedOverV1>(e);
-    s.enf(e, x.transferId, 'items-handed-over');
-    s.copy(e, x.transferId, 'items-handed-over');
-  },
-  'filing-supervision.requested': (s, e) => {
-    const x = p<FilingSupervisionRequestedV1>(e);
-    s.enf(e, x.transferId, 'supervision-requested');
-    const c = s.copies.get(x.transferId);
-    if (c && c.agencyId === x.procuratorateAgencyId) s.copy(e, x.transferId, undefined, { supervisionRequested: true, supervisionGround: x.ground });
-  },
-
-  // ---- transfer, police acts
-  'transfer.receipt-signed': (s, e) => {
-    const x = p<TransferReceiptSignedV1>(e);
-    if (s.enforcement.get(x.transferId)?.phase === 'sent') s.enf(e, x.transferId, 'received');
-    s.pol(e, s.policeRowOf(x.transferId, e.producer.agencyId), 'received', { receiptNumber: x.receiptNumber });
-    if (s.copies.get(x.transferId)?.status === 'sent') s.copy(e, x.transferId, 'received');
-  },
-  'transfer.forwarded': (s, e) => {
-    const x = p<TransferForwardedV1>(e);
-    const row = s.policeRowOf(x.transferId, e.producer.agencyId);
-    if (x.mode === 'forwarded') {
-      s.enf(e, x.transferId, 'sent', { policeAgencyId: x.toAgencyId ?? s.enforcement.get(x.transferId)?.policeAgencyId ?? null });
-      s.pol(e, row, 'forwarded');
-      if (row && x.toAgencyId && !s.police.has(`${x.transferId}|${x.toAgencyId}`)) {
-        s.police.set(`${x.transferId}|${x.toAgencyId}`, {
-          ...row, agencyId: x.toAgencyId, phase: 'awaiting-receipt', since: e.occurredAt, receiptNumber: null, reviewVariant: 'standard',
-        });
-      }
-      s.copy(e, x.transferId, 'sent', { policeAgencyId: x.toAgencyId ?? s.copies.get(x.transferId)?.policeAgencyId });
-    } else {
-      s.enf(e, x.transferId, 'returned-not-competent');
-      s.pol(e, row, 'returned');
-      s.copy(e, x.transferId, 'returned-not-competent');
-    }
-  },
-  'transfer.materials-requested': (s, e) => {
-    const x = p<TransferMaterialsRequestedV1>(e);
-    s.enf(e, x.transferId, 'materials-requested', { missingMaterials: [...x.missing] });
-    s.pol(e, s.policeRowOf(x.transferId, e.producer.agencyId), 'materials-requested');
-    s.copy(e, x.transferId, 'materials-requested');
-  },
-  'transfer.review-extended': (s, e) => {
-    const x = p<TransferReviewExtendedV1>(e);
-    s.enf(e, x.transferId, undefined, { reviewVariant: x.variant });
-    s.pol(e, s.policeRowOf(x.transferId, e.producer.agencyId), undefined, { reviewVariant: x.variant });
-    s.copy(e, x.transferId, undefined, { reviewVariant: x.variant });
-  },
   'transfer.filing-decided': (s, e) => {
     const x = p<TransferFilingDecidedV1>(e);
-    const number = (cur: string | null | undefined) => x.policeCaseNumber ?? cur ?? null;
-    s.enf(e, x.transferId, x.outcome, { policeCaseNumber: number(s.enforcement.get(x.transferId)?.policeCaseNumber) });
-    const row = s.policeRowOf(x.transferId, e.producer.agencyId);
-    s.pol(e, row, x.outcome, { policeCaseNumber: x.policeCaseNumber ?? null });
-    s.copy(e, x.transferId, x.outcome, { policeCaseNumber: number(s.copies.get(x.transferId)?.policeCaseNumber) });
     if (x.supervisionId) {
       if (x.outcome === 'filed') s.polSup(e, x.supervisionId, 'filed');
       const sv = s.supervisions.get(x.supervisionId);
@@ -544,14 +423,6 @@ export const HANDLERS: Record<string, Handler> = {
         s.sup(e, x.supervisionId, 'police-filed', { policeCaseNumber: x.policeCaseNumber ?? sv.policeCaseNumber });
       }
     }
-  },
-  'transfer.reconsideration-decided': (s, e) => {
-    const x = p<TransferReconsiderationDecidedV1>(e);
-    const phase = x.outcome === 'upheld' ? 'upheld' : 'filed';
-    s.enf(e, x.transferId, phase, { policeCaseNumber: x.policeCaseNumber ?? s.enforcement.get(x.transferId)?.policeCaseNumber ?? null });
-    const row = s.policeRowOf(x.transferId, e.producer.agencyId);
-    s.pol(e, row, phase, { policeCaseNumber: x.policeCaseNumber ?? row?.policeCaseNumber ?? null });
-    s.copy(e, x.transferId, phase, { policeCaseNumber: x.policeCaseNumber ?? s.copies.get(x.transferId)?.policeCaseNumber ?? null });
   },
 
   // ---- procuratorate
@@ -563,14 +434,6 @@ export const HANDLERS: Record<string, Handler> = {
         issuedAt: e.occurredAt, transferSentAt: null,
       });
     }
-    // enforcement opens a transfer on it when the case is its own
-    if (s.caseFacts && s.caseFacts.caseId === x.caseId && s.caseFacts.enforcementAgencyId === x.enforcementAgencyId && !s.enforcement.has(x.transferId)) {
-      s.enforcement.set(x.transferId, {
-        transferId: x.transferId, caseId: x.caseId, agencyId: x.enforcementAgencyId, phase: 'opinion-received', since: e.occurredAt,
-        policeAgencyId: null, procuratorateAgencyId: e.producer.agencyId, reviewVariant: 'standard', policeCaseNumber: null,
-        missingMaterials: [], filingReviewOverdue: false, supervisionId: null,
-      });
-    }
   },
   'filing-supervision.opened': (s, e) => {
     const x = p<FilingSupervisionOpenedV1>(e);
@@ -579,11 +442,6 @@ export const HANDLERS: Record<string, Handler> = {
         supervisionId: x.supervisionId, transferId: x.transferId, procuratorateAgencyId: e.producer.agencyId, policeAgencyId: x.policeAgencyId,
         ground: x.ground, phase: 'opened', since: e.occurredAt, noticeNumber: null, policeFileOverdue: false, escalatedTo: null, policeCaseNumber: null,
       });
-    }
-    s.copy(e, x.transferId, undefined, { supervisionRequested: false, supervisionId: x.supervisionId });
-    const t = s.enforcement.get(x.transferId);
-    if (t && ['supervision-requested', 'not-filed', 'upheld', 'received'].includes(t.phase)) {
-      s.enf(e, x.transferId, 'under-supervision', { supervisionId: x.supervisionId });
     }
     if (!s.policeSupervisions.has(x.supervisionId)) {
       s.policeSupervisions.set(x.supervisionId, {
@@ -606,7 +464,6 @@ export const HANDLERS: Record<string, Handler> = {
     const x = p<FilingSupervisionReasonsAcceptedV1>(e);
     s.sup(e, x.supervisionId, 'reasons-accepted');
     s.polSup(e, x.supervisionId, 'closed');
-    s.enf(e, x.transferId, 'non-filing-final');
   },
   'filing-supervision.filing-notice-issued': (s, e) => {
     const x = p<FilingSupervisionFilingNoticeIssuedV1>(e);
@@ -637,7 +494,6 @@ export const HANDLERS: Record<string, Handler> = {
   'deadline.missed': (s, e) => {
     const x = p<DeadlineMissedV2>(e);
     Object.assign(deadlineFrom(s, e, x), { status: 'missed' });
-    if (x.ruleId === 'transfer.filing-review') s.enf(e, x.subjectId, undefined, { filingReviewOverdue: true });
     if (x.ruleId === 'supervision.police-file' && s.supervisions.get(x.subjectId)?.phase === 'notice-to-file') {
       s.sup(e, x.subjectId, undefined, { policeFileOverdue: true });
     }
@@ -663,6 +519,15 @@ export const HANDLERS: Record<string, Handler> = {
     s.supervisionActs.push({ type: e.type, at: e.occurredAt, by: `${e.producer.agencyId}/${e.actor.officerId}`, stepId: null, owingAgencyId: null, message: `joint supervision (review ${x.reviewInterval}): ${x.reason}` });
   },
 };
+
+// Each transfer event first folds every agency's view of its transfer (libs/flows), then does what the audit adds.
+for (const type of TRANSFER_EVENT_TYPES) {
+  const extra = HANDLERS[type];
+  HANDLERS[type] = (s, e) => {
+    s.foldTransfer(e);
+    extra?.(s, e);
+  };
+}
 
 // Prosecution, public-interest litigation, court and information-sharing events: recorded as acts of the
 // case until their own views exist.

@@ -1,16 +1,47 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type {
-  FilingSupervisionOpenedV1, FilingSupervisionReasonsAcceptedV1, IntegrationEventEnvelope, TransferFilingDecidedV1,
-  TransferForwardedV1, TransferMaterialsRequestedV1, TransferProcuratorateOpinionV1, TransferReceiptSignedV1,
-  TransferReconsiderationDecidedV1, TransferReviewExtendedV1, DeadlineMissedV2,
-} from '@casebridge/contracts';
+import type { IntegrationEventEnvelope, TransferProcuratorateOpinionV1, DeadlineMissedV2 } from '@casebridge/contracts';
 import { withinJurisdiction } from '@casebridge/contracts';
+import { eventGuard, transferViews, unhandled, type TransferEvent } from '@casebridge/flows';
 import { OnIntegrationEvent, RecordNotYetKnownError, TransactionalOutbox } from '@casebridge/messaging';
 import { AdministrativeCase } from '../cases/administrative-case.entity';
 import { entry, eventEntry, withEntry } from '@casebridge/platform';
-import { Transfer } from './transfer.entity';
+import { applyEnforcementView, enforcementView, Transfer } from './transfer.entity';
 import { syncPenaltyClock } from './transfer-unit-of-work';
+
+/** The acts of the police and the procuratorate on a transfer that this app folds into its view. */
+const FOLDED = [
+  'transfer.receipt-signed', 'transfer.forwarded', 'transfer.materials-requested', 'transfer.review-extended', 'transfer.filing-decided',
+  'transfer.reconsideration-decided', 'filing-supervision.opened', 'filing-supervision.reasons-accepted',
+] as const;
+type Folded = Extract<TransferEvent, { type: (typeof FOLDED)[number] }>;
+const isFolded = eventGuard<Folded>(FOLDED);
+
+/** The enforcement timeline's words for another agency's act: [what, note]. */
+function timelineText(e: Folded): [string, string?] {
+  switch (e.type) {
+    case 'transfer.receipt-signed':
+      return [`police signed the receipt ${e.payload.receiptNumber}`];
+    case 'transfer.forwarded':
+      return e.payload.mode === 'forwarded'
+        ? [`police forwarded the case to ${e.payload.toAgencyId} (not competent)`, e.payload.reasons]
+        : ['police returned the case as outside their competence', e.payload.reasons];
+    case 'transfer.materials-requested':
+      return [`police asked for missing materials: ${e.payload.missing.join(', ')}`, e.payload.note];
+    case 'transfer.review-extended':
+      return [`police extended the filing review (${e.payload.variant})`, e.payload.reasons];
+    case 'transfer.filing-decided':
+      return [`police decision: ${e.payload.outcome}${e.payload.supervisionId ? ' (after a notice to file)' : ''}`, e.payload.reasons];
+    case 'transfer.reconsideration-decided':
+      return [`police reconsideration: ${e.payload.outcome}`, e.payload.reasons];
+    case 'filing-supervision.opened':
+      return ['the procuratorate opened filing supervision'];
+    case 'filing-supervision.reasons-accepted':
+      return ['the procuratorate found the police reasons valid (supervision.tell-agency)', e.payload.note];
+    default:
+      return unhandled(e);
+  }
+}
 
 /**
  * What the police and the procuratorate did with our transfers, applied to our own view. Runs in the
@@ -35,79 +66,19 @@ export class AgencyEventsConsumer {
     await this.outbox.run((tx) => syncPenaltyClock(tx, t, new Date(e.occurredAt)), { manager });
   }
 
-  @OnIntegrationEvent('transfer.receipt-signed')
-  async receipt(e: IntegrationEventEnvelope<TransferReceiptSignedV1>, manager: EntityManager): Promise<void> {
-    const t = await this.load(manager, e.payload.transferId, e);
-    if (!t || t.phase !== 'sent') return;
-    t.phase = 'received';
-    await this.save(manager, t, e, `police signed the receipt ${e.payload.receiptNumber}`);
-  }
-
-  @OnIntegrationEvent('transfer.forwarded')
-  async forwarded(e: IntegrationEventEnvelope<TransferForwardedV1>, manager: EntityManager): Promise<void> {
+  /**
+   * What the police and the procuratorate did with one of our transfers, folded with the transfer flow's
+   * enforcement view (libs/flows): where it leads, and whether an act learnt late may still move the
+   * phase (the later act wins). Only the words of the timeline are this app's.
+   */
+  @OnIntegrationEvent(FOLDED[0], ...FOLDED.slice(1))
+  async fold(e: IntegrationEventEnvelope, manager: EntityManager): Promise<void> {
+    if (!isFolded(e)) return;
     const t = await this.load(manager, e.payload.transferId, e);
     if (!t) return;
-    if (e.payload.mode === 'forwarded') {
-      t.policeAgencyId = e.payload.toAgencyId ?? t.policeAgencyId;
-      t.phase = 'sent';
-      await this.save(manager, t, e, `police forwarded the case to ${e.payload.toAgencyId} (not competent)`, e.payload.reasons);
-    } else {
-      t.phase = 'returned-not-competent';
-      await this.save(manager, t, e, 'police returned the case as outside their competence', e.payload.reasons);
-    }
-  }
-
-  @OnIntegrationEvent('transfer.materials-requested')
-  async materialsRequested(e: IntegrationEventEnvelope<TransferMaterialsRequestedV1>, manager: EntityManager): Promise<void> {
-    const t = await this.load(manager, e.payload.transferId, e);
-    if (!t) return;
-    t.phase = 'materials-requested';
-    t.missingMaterials = e.payload.missing;
-    await this.save(manager, t, e, `police asked for missing materials: ${e.payload.missing.join(', ')}`, e.payload.note);
-  }
-
-  @OnIntegrationEvent('transfer.review-extended')
-  async reviewExtended(e: IntegrationEventEnvelope<TransferReviewExtendedV1>, manager: EntityManager): Promise<void> {
-    const t = await this.load(manager, e.payload.transferId, e);
-    if (!t) return;
-    t.reviewVariant = e.payload.variant;
-    await this.save(manager, t, e, `police extended the filing review (${e.payload.variant})`, e.payload.reasons);
-  }
-
-  @OnIntegrationEvent('transfer.filing-decided')
-  async filingDecided(e: IntegrationEventEnvelope<TransferFilingDecidedV1>, manager: EntityManager): Promise<void> {
-    const t = await this.load(manager, e.payload.transferId, e);
-    if (!t) return;
-    t.phase = e.payload.outcome;
-    t.policeCaseNumber = e.payload.policeCaseNumber ?? t.policeCaseNumber;
-    t.policeReasons = e.payload.reasons ?? null;
-    await this.save(manager, t, e, `police decision: ${e.payload.outcome}${e.payload.supervisionId ? ' (after a notice to file)' : ''}`, e.payload.reasons);
-  }
-
-  @OnIntegrationEvent('transfer.reconsideration-decided')
-  async reconsiderationDecided(e: IntegrationEventEnvelope<TransferReconsiderationDecidedV1>, manager: EntityManager): Promise<void> {
-    const t = await this.load(manager, e.payload.transferId, e);
-    if (!t) return;
-    t.phase = e.payload.outcome === 'upheld' ? 'upheld' : 'filed';
-    t.policeCaseNumber = e.payload.policeCaseNumber ?? t.policeCaseNumber;
-    await this.save(manager, t, e, `police reconsideration: ${e.payload.outcome}`, e.payload.reasons);
-  }
-
-  @OnIntegrationEvent('filing-supervision.opened')
-  async supervisionOpened(e: IntegrationEventEnvelope<FilingSupervisionOpenedV1>, manager: EntityManager): Promise<void> {
-    const t = await this.load(manager, e.payload.transferId, e);
-    if (!t || !['supervision-requested', 'not-filed', 'upheld', 'received'].includes(t.phase)) return;
-    t.phase = 'under-supervision';
-    t.supervisionId = e.payload.supervisionId;
-    await this.save(manager, t, e, 'the procuratorate opened filing supervision');
-  }
-
-  @OnIntegrationEvent('filing-supervision.reasons-accepted')
-  async reasonsAccepted(e: IntegrationEventEnvelope<FilingSupervisionReasonsAcceptedV1>, manager: EntityManager): Promise<void> {
-    const t = await this.load(manager, e.payload.transferId, e);
-    if (!t) return;
-    t.phase = 'non-filing-final';
-    await this.save(manager, t, e, 'the procuratorate found the police reasons valid (supervision.tell-agency)', e.payload.note);
+    applyEnforcementView(t, transferViews.enforcement.evolve(enforcementView(t), e));
+    const [what, note] = timelineText(e);
+    await this.save(manager, t, e, what, note ?? undefined);
   }
 
   @OnIntegrationEvent('transfer.procuratorate-opinion')
@@ -127,7 +98,7 @@ export class AgencyEventsConsumer {
     // the threshold facts the case team found last time (a transfer the head refused), if any; else named at sending
     const earlier = (await manager.find(Transfer, { where: { caseId: c.id }, order: { openedAt: 'DESC' } })).find((x) => x.thresholdFacts.length > 0);
     await manager.insert(Transfer, manager.create(Transfer, {
-      id: e.payload.transferId, caseId: c.id, linkedCaseId: c.linkedCaseId, agencyId: c.agencyId, phase: 'opinion-received',
+      id: e.payload.transferId, caseId: c.id, linkedCaseId: c.linkedCaseId, agencyId: c.agencyId, phase: 'opinion-received', phaseAt: new Date(e.occurredAt),
       thresholdFacts: earlier?.thresholdFacts ?? [], facts: e.payload.reasons, teamOfficerIds: null, teamSummary: null, refusalReasons: null,
       policeAgencyId: null, procuratorateAgencyId: e.producer.agencyId, materials: [], missingMaterials: [], policeCaseNumber: null,
       policeReasons: null, reviewVariant: 'standard', filingReviewOverdue: false, supervisionId: null,
@@ -142,7 +113,7 @@ export class AgencyEventsConsumer {
     if (e.payload.ruleId !== 'transfer.filing-review') return;
     const t = await manager.findOne(Transfer, { where: { id: e.payload.subjectId }, lock: { mode: 'pessimistic_write' } });
     if (!t) return;
-    t.filingReviewOverdue = true;
+    applyEnforcementView(t, transferViews.enforcement.evolve(enforcementView(t), { ...e, type: 'deadline.missed' }));
     t.timeline = withEntry(t.timeline, entry('police filing review ran out: you shall ask the procuratorate for filing supervision', 'workflow', e.occurredAt, { eventId: e.eventId }));
     await manager.save(t);
   }

@@ -1,31 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCodes, PenaltyClockChanged } from '@casebridge/contracts';
-import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox, type OutboxTransaction } from '@casebridge/messaging';
+import { UnitOfWork, type RecordSpec } from '@casebridge/platform';
 import { AdministrativeCase } from '../cases/administrative-case.entity';
 import { Transfer } from './transfer.entity';
-import { assertAllowed, penaltyClockSuspendedIn, type TransferAct } from './transfer.machine';
+import { penaltyClockSuspendedIn, TRANSFER_ACT_RULES, type TransferAct, type TransferPhase } from './transfer.machine';
+
+/** The enforcement agency's transfers, as the one unit of work (libs/platform) locks, guards and saves them. */
+const TRANSFER_RECORD: RecordSpec<Transfer, TransferPhase, TransferAct> = {
+  entity: Transfer,
+  where: (id) => ({ id }),
+  ownerOf: (t) => t.agencyId,
+  notFound: (id) => ({ code: ErrorCodes.transferNotFound, message: `No transfer ${id} in your agency.` }),
+  rules: TRANSFER_ACT_RULES,
+  // the case's penalty clock follows where the transfer is (E17 art 16)
+  afterSave: (tx, t) => syncPenaltyClock(tx, t),
+};
 
 /**
  * Loads one transfer of the officer's agency under a row lock, checks that the act fits its phase,
  * runs the change and its events in one transaction, and keeps the case's penalty clock in step.
  */
 @Injectable()
-export class TransferUnitOfWork {
-  constructor(private readonly outbox: TransactionalOutbox) {}
-
-  act<T>(officer: OfficerClaims, transferId: string, act: TransferAct, fn: (t: Transfer, tx: OutboxTransaction) => Promise<T> | T): Promise<T> {
-    return this.outbox.run(async (tx) => {
-      const t = ensureOwnAgency(
-        await tx.manager.findOne(Transfer, { where: { id: transferId }, lock: { mode: 'pessimistic_write' } }),
-        officer, { code: ErrorCodes.transferNotFound, message: `No transfer ${transferId} in your agency.` },
-      );
-      assertAllowed(t.phase, act, t.previousPhase);
-      const result = await fn(t, tx);
-      await tx.manager.save(t);
-      await syncPenaltyClock(tx, t);
-      return result;
-    });
+export class TransferUnitOfWork extends UnitOfWork<Transfer, TransferPhase, TransferAct> {
+  constructor(outbox: TransactionalOutbox) {
+    super(outbox, TRANSFER_RECORD);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { MaterialItem, ThresholdFact } from '@casebridge/contracts';
 import { PhaseTracked, type TimelineEntry } from '@casebridge/platform';
+import type { EnforcementTransferView } from '@casebridge/flows';
 import type { TransferPhase } from './transfer.machine';
 
 /** The enforcement agency's record of one transfer of a suspected crime (案件移送). */
@@ -13,6 +14,8 @@ export class Transfer extends PhaseTracked<TransferPhase> {
   @Column('varchar', { length: 32 }) phase!: TransferPhase;
   /** the phase before the last change: the act guard (libs/platform assertAct) tells "done twice" from "out of order" by it */
   @Column('varchar', { name: 'previous_phase', length: 32, nullable: true }) previousPhase!: TransferPhase | null;
+  /** event time of the act that brought the transfer into its phase: an older act learnt later does not move it (libs/flows, the later act wins) */
+  @Column('timestamptz', { name: 'phase_at', nullable: true }) phaseAt!: Date | null;
   @Column('jsonb', { name: 'threshold_facts' }) thresholdFacts!: ThresholdFact[];
   @Column('text') facts!: string;
   @Column('jsonb', { name: 'team_officer_ids', nullable: true }) teamOfficerIds!: string[] | null;
@@ -32,4 +35,23 @@ export class Transfer extends PhaseTracked<TransferPhase> {
   @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
   @VersionColumn() version!: number;
+}
+
+/** The flow's view of the row (libs/flows transferViews.enforcement). */
+export function enforcementView(t: Transfer): EnforcementTransferView {
+  return {
+    transferId: t.id, caseId: t.caseId, agencyId: t.agencyId, phase: t.phase, phaseAt: t.phaseAt?.toISOString() ?? null,
+    policeAgencyId: t.policeAgencyId, procuratorateAgencyId: t.procuratorateAgencyId, reviewVariant: t.reviewVariant,
+    policeCaseNumber: t.policeCaseNumber, policeReasons: t.policeReasons, missingMaterials: t.missingMaterials,
+    filingReviewOverdue: t.filingReviewOverdue, supervisionId: t.supervisionId,
+  };
+}
+
+/** Writes an evolved view back onto the row (the fields the flow owns; the rest is the app's). */
+export function applyEnforcementView(t: Transfer, v: EnforcementTransferView): void {
+  Object.assign(t, {
+    phase: v.phase, phaseAt: v.phaseAt === null ? null : new Date(v.phaseAt), policeAgencyId: v.policeAgencyId,
+    procuratorateAgencyId: v.procuratorateAgencyId, reviewVariant: v.reviewVariant, policeCaseNumber: v.policeCaseNumber,
+    policeReasons: v.policeReasons, missingMaterials: v.missingMaterials, filingReviewOverdue: v.filingReviewOverdue, supervisionId: v.supervisionId,
+  });
 }

@@ -1,15 +1,34 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { In, Not, type EntityManager } from 'typeorm';
 import {
-  agencyIdKind, stillMissing, type FilingSupervisionCorrectionIssuedV1, type FilingSupervisionExplanationRequiredV1,
+  agencyIdKind, type FilingSupervisionCorrectionIssuedV1, type FilingSupervisionExplanationRequiredV1,
   type FilingSupervisionFilingNoticeIssuedV1, type FilingSupervisionOpenedV1, type FilingSupervisionReasonsAcceptedV1,
-  type FilingSupervisionChaserIssuedV1, type IntegrationEventEnvelope, type TransferItemsHandedOverV1,
-  type TransferMaterialsSupplementedV1, type TransferReconsiderationRequestedV1, type TransferSentV1,
+  type FilingSupervisionChaserIssuedV1, type IntegrationEventEnvelope, type TransferSentV1,
 } from '@casebridge/contracts';
-import { OnIntegrationEvent } from '@casebridge/messaging';
+import { eventGuard, transferViews, unhandled, type TransferEvent } from '@casebridge/flows';
+import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
 import { SupervisionMatter } from '../supervision/supervision-matter.entity';
-import { IncomingTransfer } from './incoming-transfer.entity';
+import { applyPoliceView, IncomingTransfer, policeView } from './incoming-transfer.entity';
 import { eventEntry, withEntry } from '@casebridge/platform';
+
+/** The enforcement acts on a transfer that the police fold into their view. */
+const FOLDED = ['transfer.materials-supplemented', 'transfer.reconsideration-requested', 'transfer.items-handed-over'] as const;
+type Folded = Extract<TransferEvent, { type: (typeof FOLDED)[number] }>;
+const isFolded = eventGuard<Folded>(FOLDED);
+
+/** The police timeline's words for an enforcement act: [what, note]. */
+function timelineText(e: Folded): [string, string?] {
+  switch (e.type) {
+    case 'transfer.materials-supplemented':
+      return [`materials supplemented: ${e.payload.items.map((i) => i.kind).join(', ')}`];
+    case 'transfer.reconsideration-requested':
+      return ['enforcement asks for reconsideration', e.payload.reasons];
+    case 'transfer.items-handed-over':
+      return [`seized items handed over: ${e.payload.items.length}`];
+    default:
+      return unhandled(e);
+  }
+}
 
 /** Transfers and supervision acts addressed to our offices, applied once each (inbox). */
 @Injectable()
@@ -21,7 +40,7 @@ export class PoliceAgencyEventsConsumer {
     const t = await manager.findOne(IncomingTransfer, {
       where: { id: transferId, phase: Not(In(['forwarded'])) }, lock: { mode: 'pessimistic_write' },
     });
-    if (!t) throw new Error(`${e.type} ${e.eventId}: transfer ${transferId} not known to the police (yet)`);
+    if (!t) throw new RecordNotYetKnownError(`transfer ${transferId}`, `${e.type} ${e.eventId}: transfer ${transferId} not known to the police (yet)`);
     return t;
   }
 
@@ -33,38 +52,22 @@ export class PoliceAgencyEventsConsumer {
       id: p.transferId, agencyId: p.toAgencyId, linkedCaseId: e.linkedCaseId, fromAgencyId: p.fromAgencyId,
       copyToAgencyId: p.copyToAgencyId, enforcementCaseId: p.caseId, enforcementCaseNumber: p.caseNumber,
       party: { ...p.party }, summary: p.summary, thresholdFacts: p.thresholdFacts, materials: p.materials as never,
-      phase: 'awaiting-receipt', receivedAt: new Date(e.occurredAt), receiptNumber: null, receiptSignedAt: null,
+      phase: 'awaiting-receipt', phaseAt: new Date(e.occurredAt), receivedAt: new Date(e.occurredAt), receiptNumber: null, receiptSignedAt: null,
       reviewVariant: 'standard', policeCaseNumber: null, decisionReasons: null, missingMaterials: [],
       timeline: [eventEntry(e, `transfer received from ${p.fromAgencyId} (copy to ${p.copyToAgencyId})`)] as never,
     }).orIgnore().execute();
   }
 
-  @OnIntegrationEvent('transfer.materials-supplemented')
-  async supplemented(e: IntegrationEventEnvelope<TransferMaterialsSupplementedV1>, manager: EntityManager): Promise<void> {
+  /** What enforcement did with a transfer we hold, folded with the transfer flow's police view (libs/flows). */
+  @OnIntegrationEvent(FOLDED[0], ...FOLDED.slice(1))
+  async fold(e: IntegrationEventEnvelope, manager: EntityManager): Promise<void> {
+    if (!isFolded(e)) return;
     const t = await this.active(manager, e.payload.transferId, e);
     if (!t) return;
-    t.materials = [...t.materials, ...e.payload.items];
-    t.missingMaterials = stillMissing(t.missingMaterials, e.payload.items);
-    // A partial supplement leaves the request open (transfer.materials-supplement).
-    if (t.phase === 'materials-requested' && t.missingMaterials.length === 0) t.phase = 'received';
-    t.timeline = withEntry(t.timeline, eventEntry(e, `materials supplemented: ${e.payload.items.map((i) => i.kind).join(', ')}`));
-    await manager.save(t);
-  }
-
-  @OnIntegrationEvent('transfer.reconsideration-requested')
-  async reconsideration(e: IntegrationEventEnvelope<TransferReconsiderationRequestedV1>, manager: EntityManager): Promise<void> {
-    const t = await this.active(manager, e.payload.transferId, e);
-    if (!t || t.phase !== 'not-filed') return;
-    t.phase = 'reconsidering';
-    t.timeline = withEntry(t.timeline, eventEntry(e, 'enforcement asks for reconsideration', e.payload.reasons));
-    await manager.save(t);
-  }
-
-  @OnIntegrationEvent('transfer.items-handed-over')
-  async items(e: IntegrationEventEnvelope<TransferItemsHandedOverV1>, manager: EntityManager): Promise<void> {
-    const t = await this.active(manager, e.payload.transferId, e);
-    if (!t) return;
-    t.timeline = withEntry(t.timeline, eventEntry(e, `seized items handed over: ${e.payload.items.length}`));
+    applyPoliceView(t, transferViews.police.evolve(policeView(t), e));
+    if (e.type === 'transfer.materials-supplemented') t.materials = [...t.materials, ...e.payload.items];
+    const [what, note] = timelineText(e);
+    t.timeline = withEntry(t.timeline, eventEntry(e, what, note));
     await manager.save(t);
   }
 
@@ -79,7 +82,7 @@ export class PoliceAgencyEventsConsumer {
 
   private async matter(manager: EntityManager, id: string, e: IntegrationEventEnvelope): Promise<SupervisionMatter | null> {
     const m = await manager.findOne(SupervisionMatter, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!m) throw new Error(`${e.type} ${e.eventId}: supervision ${id} not known to the police (yet)`);
+    if (!m) throw new RecordNotYetKnownError(`supervision ${id}`, `${e.type} ${e.eventId}: supervision ${id} not known to the police (yet)`);
     return m;
   }
 

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { MaterialItem, ThresholdFact } from '@casebridge/contracts';
 import { PhaseTracked, type TimelineEntry } from '@casebridge/platform';
+import type { PoliceTransferView } from '@casebridge/flows';
 import type { IncomingPhase } from './incoming-transfer.machine';
 
 /** A transfer received by one police office (it sees only transfers addressed to it). */
@@ -21,6 +22,8 @@ export class IncomingTransfer extends PhaseTracked<IncomingPhase> {
   @Column('varchar', { length: 32 }) phase!: IncomingPhase;
   /** the phase before the last change (libs/platform PhaseTracked, for the act guard) */
   @Column('varchar', { name: 'previous_phase', length: 32, nullable: true }) previousPhase!: IncomingPhase | null;
+  /** event time of the act that brought the transfer into its phase (libs/flows: the later act wins) */
+  @Column('timestamptz', { name: 'phase_at', nullable: true }) phaseAt!: Date | null;
   @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
   @Column('varchar', { name: 'receipt_number', length: 64, nullable: true }) receiptNumber!: string | null;
   @Column('timestamptz', { name: 'receipt_signed_at', nullable: true }) receiptSignedAt!: Date | null;
@@ -31,4 +34,21 @@ export class IncomingTransfer extends PhaseTracked<IncomingPhase> {
   @Column('jsonb', { default: () => "'[]'" }) timeline!: TimelineEntry[];
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
   @VersionColumn() version!: number;
+}
+
+/** The flow's view of the row (libs/flows transferViews.police). */
+export function policeView(t: IncomingTransfer): PoliceTransferView {
+  return {
+    transferId: t.id, agencyId: t.agencyId, fromAgencyId: t.fromAgencyId, phase: t.phase, phaseAt: t.phaseAt?.toISOString() ?? null,
+    receiptNumber: t.receiptNumber, reviewVariant: t.reviewVariant, policeCaseNumber: t.policeCaseNumber, decisionReasons: t.decisionReasons,
+    missingMaterials: t.missingMaterials,
+  };
+}
+
+/** Writes an evolved view back onto the row (the fields the flow owns). */
+export function applyPoliceView(t: IncomingTransfer, v: PoliceTransferView): void {
+  Object.assign(t, {
+    phase: v.phase, phaseAt: v.phaseAt === null ? null : new Date(v.phaseAt), receiptNumber: v.receiptNumber, reviewVariant: v.reviewVariant,
+    policeCaseNumber: v.policeCaseNumber, decisionReasons: v.decisionReasons, missingMaterials: v.missingMaterials,
+  });
 }

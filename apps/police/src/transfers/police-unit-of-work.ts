@@ -1,25 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCodes } from '@casebridge/contracts';
-import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
-import { TransactionalOutbox, type OutboxTransaction } from '@casebridge/messaging';
+import { TransactionalOutbox } from '@casebridge/messaging';
+import { UnitOfWork, type RecordSpec } from '@casebridge/platform';
 import { IncomingTransfer } from './incoming-transfer.entity';
-import { assertPoliceAct, type PoliceAct } from './incoming-transfer.machine';
+import { POLICE_ACT_RULES, type IncomingPhase, type PoliceAct } from './incoming-transfer.machine';
 
-/** Loads a transfer of the officer's office under a row lock, checks the act, saves state and events in one transaction. */
+/** A transfer as one police office holds it (one row per office it was sent or forwarded to). */
+const INCOMING_TRANSFER_RECORD: RecordSpec<IncomingTransfer, IncomingPhase, PoliceAct> = {
+  entity: IncomingTransfer,
+  where: (id, officer) => ({ id, agencyId: officer.agencyId }),
+  ownerOf: (t) => t.agencyId,
+  notFound: (id) => ({ code: ErrorCodes.transferNotFound, message: `No transfer ${id} was sent to your office.` }),
+  rules: POLICE_ACT_RULES,
+};
+
+/** Loads a transfer of the officer's office under a row lock, checks the act, saves state and events in one transaction (libs/platform UnitOfWork). */
 @Injectable()
-export class PoliceUnitOfWork {
-  constructor(private readonly outbox: TransactionalOutbox) {}
-
-  act<T>(officer: OfficerClaims, transferId: string, act: PoliceAct, fn: (t: IncomingTransfer, tx: OutboxTransaction) => Promise<T> | T): Promise<T> {
-    return this.outbox.run(async (tx) => {
-      const t = ensureOwnAgency(
-        await tx.manager.findOne(IncomingTransfer, { where: { id: transferId, agencyId: officer.agencyId }, lock: { mode: 'pessimistic_write' } }),
-        officer, { code: ErrorCodes.transferNotFound, message: `No transfer ${transferId} was sent to your office.` },
-      );
-      assertPoliceAct(t.phase, act, t.previousPhase);
-      const result = await fn(t, tx);
-      await tx.manager.save(t);
-      return result;
-    });
+export class PoliceUnitOfWork extends UnitOfWork<IncomingTransfer, IncomingPhase, PoliceAct> {
+  constructor(outbox: TransactionalOutbox) {
+    super(outbox, INCOMING_TRANSFER_RECORD);
   }
 }

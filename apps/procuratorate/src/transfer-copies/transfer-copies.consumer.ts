@@ -1,29 +1,60 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  AGENCY_ID_PATTERN, agencyIdKind, stillMissing, type FilingSupervisionRequestedV1, type IntegrationEventEnvelope, type TransferFilingDecidedV1,
-  type TransferForwardedV1, type TransferItemsHandedOverV1, type TransferMaterialsRequestedV1, type TransferMaterialsSupplementedV1,
-  type TransferReceiptSignedV1, type TransferReconsiderationDecidedV1, type TransferReconsiderationRequestedV1,
-  type TransferReviewExtendedV1, type TransferSentV1,
-} from '@casebridge/contracts';
+import { AGENCY_ID_PATTERN, agencyIdKind, type IntegrationEventEnvelope, type TransferSentV1 } from '@casebridge/contracts';
+import { eventGuard, transferViews, unhandled, type TransferEvent } from '@casebridge/flows';
 import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
 import { eventEntry, withEntry } from '@casebridge/platform';
-import { TransferCopy } from './transfer-copy.entity';
+import { applyCopyView, copyView, TransferCopy } from './transfer-copy.entity';
+
+/** The acts on a transfer that the procuratorate folds into its copy. */
+const FOLDED = [
+  'transfer.receipt-signed', 'transfer.forwarded', 'transfer.materials-requested', 'transfer.materials-supplemented', 'transfer.review-extended',
+  'transfer.filing-decided', 'transfer.reconsideration-requested', 'transfer.reconsideration-decided', 'transfer.items-handed-over',
+  'filing-supervision.requested',
+] as const;
+type Folded = Extract<TransferEvent, { type: (typeof FOLDED)[number] }>;
+const isFolded = eventGuard<Folded>(FOLDED);
+
+/** The copy's timeline words for an act (with the rule id it concerns): [what, note]. */
+function timelineText(e: Folded): [string, (string | null)?] {
+  switch (e.type) {
+    case 'transfer.receipt-signed':
+      return [`police signed the receipt ${e.payload.receiptNumber} (transfer.receipt)`];
+    case 'transfer.forwarded':
+      return e.payload.mode === 'forwarded'
+        ? [`police forwarded the case to ${e.payload.toAgencyId} as outside their competence (transfer.forward-or-return)`, e.payload.reasons]
+        : ['police returned the case as outside their competence (transfer.forward-or-return)', e.payload.reasons];
+    case 'transfer.materials-requested':
+      return [`police asked for missing materials: ${e.payload.missing.join(', ')} (transfer.materials-notice)`, e.payload.note];
+    case 'transfer.materials-supplemented':
+      return [`enforcement supplemented materials (${e.payload.items.map((i) => i.kind).join(', ')}) (transfer.materials-supplement)`];
+    case 'transfer.review-extended': {
+      const approval = e.payload.approvedBy ? `, approved by ${e.payload.approvedBy}` : '';
+      return [`police extended the filing review (transfer.filing-review, ${e.payload.variant}${approval})`, e.payload.reasons];
+    }
+    case 'transfer.filing-decided': {
+      const number = e.payload.policeCaseNumber ? ` ${e.payload.policeCaseNumber}` : '';
+      return [`police decision: ${e.payload.outcome}${number}${e.payload.supervisionId ? ' (after a notice to file)' : ''}`, e.payload.reasons];
+    }
+    case 'transfer.reconsideration-requested':
+      return ['enforcement asked the police to reconsider non-filing (transfer.reconsideration-request)', e.payload.reasons];
+    case 'transfer.reconsideration-decided':
+      return [`police reconsideration: ${e.payload.outcome} (transfer.reconsideration-decision)`, e.payload.reasons];
+    case 'transfer.items-handed-over':
+      return [`enforcement handed over ${e.payload.items.length} seized item(s) (transfer.items-handover)`];
+    case 'filing-supervision.requested':
+      return [`enforcement requested filing supervision (${e.payload.ground})`, e.payload.reasons];
+    default:
+      return unhandled(e);
+  }
+}
 
 /**
  * The copies the procuratorate receives of every transfer (transfer.copy-to-procuratorate) and of
  * every police decision on it (transfer.decision-notice, transfer.forward-or-return, …), applied to
  * its own view. Runs in the inbox transaction of each event (applied once however often Kafka
- * delivers it). Events about a transfer unknown here are logged as orphans and ignored.
+ * delivers it). An event about a transfer not known here yet is parked until its transfer.sent arrives.
  */
-/** Sets the status unless an act that happened later already set it (cross-topic reordering). */
-function setStatus(c: TransferCopy, status: TransferCopy['status'], e: IntegrationEventEnvelope): void {
-  const at = new Date(e.occurredAt);
-  if (c.statusAt && c.statusAt.getTime() > at.getTime()) return;
-  c.status = status;
-  c.statusAt = at;
-}
-
 @Injectable()
 export class TransferCopiesConsumer {
   private readonly logger = new Logger(TransferCopiesConsumer.name);
@@ -65,110 +96,20 @@ export class TransferCopiesConsumer {
     }));
   }
 
-  @OnIntegrationEvent('transfer.receipt-signed')
-  async receipt(e: IntegrationEventEnvelope<TransferReceiptSignedV1>, manager: EntityManager): Promise<void> {
+  /** What the police and the enforcement agency did with the transfer, folded with the flow's procuratorate view (libs/flows). */
+  @OnIntegrationEvent(FOLDED[0], ...FOLDED.slice(1))
+  async fold(e: IntegrationEventEnvelope, manager: EntityManager): Promise<void> {
+    if (!isFolded(e)) return;
     const c = await this.load(manager, e.payload.transferId, e);
     if (!c) return;
-    if (c.status === 'sent') setStatus(c, 'received', e);
-    c.receiptNumber = e.payload.receiptNumber;
-    await this.save(manager, c, e, `police signed the receipt ${e.payload.receiptNumber} (transfer.receipt)`);
-  }
-
-  @OnIntegrationEvent('transfer.forwarded')
-  async forwarded(e: IntegrationEventEnvelope<TransferForwardedV1>, manager: EntityManager): Promise<void> {
-    const c = await this.load(manager, e.payload.transferId, e);
-    if (!c) return;
-    if (e.payload.mode === 'forwarded') {
-      c.policeAgencyId = e.payload.toAgencyId ?? c.policeAgencyId;
-      setStatus(c, 'sent', e);
-      await this.save(manager, c, e, `police forwarded the case to ${e.payload.toAgencyId} as outside their competence (transfer.forward-or-return)`, e.payload.reasons);
-    } else {
-      setStatus(c, 'returned-not-competent', e);
-      await this.save(manager, c, e, 'police returned the case as outside their competence (transfer.forward-or-return)', e.payload.reasons);
-    }
-  }
-
-  @OnIntegrationEvent('transfer.materials-requested')
-  async materialsRequested(e: IntegrationEventEnvelope<TransferMaterialsRequestedV1>, manager: EntityManager): Promise<void> {
-    const c = await this.load(manager, e.payload.transferId, e);
-    if (!c) return;
-    setStatus(c, 'materials-requested', e);
-    c.missingMaterials = e.payload.missing;
-    await this.save(manager, c, e, `police asked for missing materials: ${e.payload.missing.join(', ')} (transfer.materials-notice)`, e.payload.note);
-  }
-
-  /** Not in the original list, but without it a copy would stay "materials-requested" for ever. */
-  @OnIntegrationEvent('transfer.materials-supplemented')
-  async materialsSupplemented(e: IntegrationEventEnvelope<TransferMaterialsSupplementedV1>, manager: EntityManager): Promise<void> {
-    const c = await this.load(manager, e.payload.transferId, e);
-    if (!c) return;
-    const items = e.payload.items;
-    c.materials = [...c.materials, ...items];
-    c.missingMaterials = stillMissing(c.missingMaterials, items);
-    if (c.status === 'materials-requested' && c.missingMaterials.length === 0) setStatus(c, 'received', e);
-    await this.save(manager, c, e, `enforcement supplemented materials (${items.map((i) => i.kind).join(', ')}) (transfer.materials-supplement)`);
-  }
-
-  @OnIntegrationEvent('transfer.review-extended')
-  async reviewExtended(e: IntegrationEventEnvelope<TransferReviewExtendedV1>, manager: EntityManager): Promise<void> {
-    const c = await this.load(manager, e.payload.transferId, e);
-    if (!c) return;
-    c.reviewVariant = e.payload.variant;
-    const approval = e.payload.approvedBy ? `, approved by ${e.payload.approvedBy}` : '';
-    await this.save(manager, c, e, `police extended the filing review (transfer.filing-review, ${e.payload.variant}${approval})`, e.payload.reasons);
-  }
-
-  /** transfer.decision-notice: the police decision, copied to the procuratorate (E17 art 9). */
-  @OnIntegrationEvent('transfer.filing-decided')
-  async filingDecided(e: IntegrationEventEnvelope<TransferFilingDecidedV1>, manager: EntityManager): Promise<void> {
-    const c = await this.load(manager, e.payload.transferId, e);
-    if (!c) return;
-    setStatus(c, e.payload.outcome, e);
-    c.policeCaseNumber = e.payload.policeCaseNumber ?? c.policeCaseNumber;
-    c.policeReasons = e.payload.reasons ?? null;
-    const number = e.payload.policeCaseNumber ? ` ${e.payload.policeCaseNumber}` : '';
-    await this.save(manager, c, e, `police decision: ${e.payload.outcome}${number}${e.payload.supervisionId ? ' (after a notice to file)' : ''}`, e.payload.reasons);
-  }
-
-  @OnIntegrationEvent('transfer.reconsideration-requested')
-  async reconsiderationRequested(e: IntegrationEventEnvelope<TransferReconsiderationRequestedV1>, manager: EntityManager): Promise<void> {
-    const c = await this.load(manager, e.payload.transferId, e);
-    if (!c) return;
-    setStatus(c, 'reconsideration-requested', e);
-    await this.save(manager, c, e, 'enforcement asked the police to reconsider non-filing (transfer.reconsideration-request)', e.payload.reasons);
-  }
-
-  @OnIntegrationEvent('transfer.reconsideration-decided')
-  async reconsiderationDecided(e: IntegrationEventEnvelope<TransferReconsiderationDecidedV1>, manager: EntityManager): Promise<void> {
-    const c = await this.load(manager, e.payload.transferId, e);
-    if (!c) return;
-    setStatus(c, e.payload.outcome === 'upheld' ? 'upheld' : 'filed', e);
-    c.policeCaseNumber = e.payload.policeCaseNumber ?? c.policeCaseNumber;
-    if (e.payload.outcome === 'upheld') c.policeReasons = e.payload.reasons;
-    await this.save(manager, c, e, `police reconsideration: ${e.payload.outcome} (transfer.reconsideration-decision)`, e.payload.reasons);
-  }
-
-  @OnIntegrationEvent('transfer.items-handed-over')
-  async itemsHandedOver(e: IntegrationEventEnvelope<TransferItemsHandedOverV1>, manager: EntityManager): Promise<void> {
-    const c = await this.load(manager, e.payload.transferId, e);
-    if (!c) return;
-    setStatus(c, 'items-handed-over', e);
-    c.handedOverItems = [...c.handedOverItems, ...e.payload.items];
-    await this.save(manager, c, e, `enforcement handed over ${e.payload.items.length} seized item(s) (transfer.items-handover)`);
-  }
-
-  /** A request for filing supervision (E17 art 12): pending until a supervision is opened on it. */
-  @OnIntegrationEvent('filing-supervision.requested')
-  async supervisionRequested(e: IntegrationEventEnvelope<FilingSupervisionRequestedV1>, manager: EntityManager): Promise<void> {
-    const c = await this.load(manager, e.payload.transferId, e);
-    if (!c) return;
-    if (c.agencyId !== e.payload.procuratorateAgencyId) {
+    if (e.type === 'filing-supervision.requested' && c.agencyId !== e.payload.procuratorateAgencyId) {
       this.logger.warn(`filing-supervision.requested ${e.eventId} is addressed to ${e.payload.procuratorateAgencyId}, but the copy of transfer ${c.transferId} is held by ${c.agencyId}; ignored`);
       return;
     }
-    c.supervisionRequested = true;
-    c.supervisionGround = e.payload.ground;
-    c.supervisionReasons = e.payload.reasons;
-    await this.save(manager, c, e, `enforcement requested filing supervision (${e.payload.ground})`, e.payload.reasons);
+    applyCopyView(c, transferViews.procuratorate.evolve(copyView(c), e));
+    if (e.type === 'transfer.materials-supplemented') c.materials = [...c.materials, ...e.payload.items];
+    if (e.type === 'transfer.items-handed-over') c.handedOverItems = [...c.handedOverItems, ...e.payload.items];
+    const [what, note] = timelineText(e);
+    await this.save(manager, c, e, what, note);
   }
 }

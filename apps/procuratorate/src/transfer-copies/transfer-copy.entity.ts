@@ -1,27 +1,20 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { MaterialItem, MaterialKind, SupervisionGround, ThresholdFact } from '@casebridge/contracts';
 import type { TimelineEntry } from '@casebridge/platform';
+import {
+  PROCURATORATE_COPY_PHASES, PROCURATORATE_FILED_PHASES, type ProcuratorateCopyPhase, type ProcuratorateCopyView,
+} from '@casebridge/flows';
 
 /**
  * Where the transfer stands on the police side, as the procuratorate learns it from the copies it
- * receives (transfer.copy-to-procuratorate, transfer.decision-notice; flows.md §1).
+ * receives (transfer.copy-to-procuratorate, transfer.decision-notice; flows.md §1): the transfer flow's
+ * procuratorate view (libs/flows).
  */
-export const TRANSFER_COPY_STATUSES = [
-  'sent', // with the police, receipt owed (transfer.receipt)
-  'received', // police signed the receipt; filing review running (transfer.filing-review)
-  'materials-requested', // police asked for missing materials (transfer.materials-supplement owed by enforcement)
-  'filed', // police filed (立案); enforcement owes the seized items (transfer.items-handover)
-  'items-handed-over', // seized items handed over; criminal proceedings go on
-  'not-filed', // police refused to file; enforcement may ask for reconsideration or supervision
-  'reconsideration-requested', // police owe a reconsideration decision (transfer.reconsideration-decision)
-  'upheld', // police upheld non-filing; enforcement may ask for supervision (transfer.supervision-request)
-  'returned-for-penalty', // police found no crime, returned for an administrative penalty (transfer.return-for-penalty)
-  'returned-not-competent', // police returned the case as outside their competence (transfer.forward-or-return)
-] as const;
-export type TransferCopyStatus = (typeof TRANSFER_COPY_STATUSES)[number];
+export const TRANSFER_COPY_STATUSES = PROCURATORATE_COPY_PHASES;
+export type TransferCopyStatus = ProcuratorateCopyPhase;
 
 /** Statuses in which the police have filed: nothing left for filing supervision. */
-export const FILED_STATUSES: readonly TransferCopyStatus[] = ['filed', 'items-handed-over'];
+export const FILED_STATUSES = PROCURATORATE_FILED_PHASES;
 
 /**
  * The procuratorate's copy of one transfer of a suspected crime (案件移送), owned by the procuratorate
@@ -65,4 +58,24 @@ export class TransferCopy {
   @Column('timestamptz', { name: 'sent_at' }) sentAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
   @VersionColumn() version!: number;
+}
+
+/** The flow's view of the copy (libs/flows transferViews.procuratorate): `status` is its phase, `statusAt` its time. */
+export function copyView(c: TransferCopy): ProcuratorateCopyView {
+  return {
+    transferId: c.transferId, agencyId: c.agencyId, policeAgencyId: c.policeAgencyId, phase: c.status, phaseAt: c.statusAt?.toISOString() ?? null,
+    receiptNumber: c.receiptNumber, reviewVariant: c.reviewVariant, policeCaseNumber: c.policeCaseNumber, policeReasons: c.policeReasons,
+    missingMaterials: c.missingMaterials, supervisionRequested: c.supervisionRequested, supervisionGround: c.supervisionGround,
+    supervisionReasons: c.supervisionReasons, supervisionId: c.supervisionId,
+  };
+}
+
+/** Writes an evolved view back onto the copy (the fields the flow owns). */
+export function applyCopyView(c: TransferCopy, v: ProcuratorateCopyView): void {
+  Object.assign(c, {
+    policeAgencyId: v.policeAgencyId, status: v.phase, statusAt: v.phaseAt === null ? null : new Date(v.phaseAt), receiptNumber: v.receiptNumber,
+    reviewVariant: v.reviewVariant, policeCaseNumber: v.policeCaseNumber, policeReasons: v.policeReasons,
+    missingMaterials: v.missingMaterials as MaterialKind[], supervisionRequested: v.supervisionRequested, supervisionGround: v.supervisionGround,
+    supervisionReasons: v.supervisionReasons, supervisionId: v.supervisionId,
+  });
 }

@@ -1,6 +1,7 @@
 /** Response shapes of the console API (documented in OpenAPI through the classes below). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { agencyDirectory, describeEvent, ruleTitle, type Bilingual } from '@casebridge/directory';
+import type { DeadlineOwner } from '@casebridge/contracts';
+import { agencyDirectory, describeEvent, ownerNames, ruleTitle, type Bilingual } from '@casebridge/directory';
 import { explanationText, type DeadlineExplanation } from '@casebridge/legal-time';
 
 /** OpenAPI `type: integer` (swagger's plain Number gives `number`). */
@@ -20,6 +21,15 @@ export class StepView {
   @ApiProperty({ example: { zh: '公安机关在移送书回执上签字', en: 'Police sign the receipt (回执) of the transfer' } }) ruleTitles!: Bilingual;
   @ApiProperty({ example: 'police:210100' }) owingAgencyId!: string;
   @ApiProperty({ example: { zh: '沈阳市公安局', en: 'Shenyang Municipal Public Security Bureau' }, description: 'official name from the agency directory' }) owingAgencyName!: Bilingual;
+  @ApiProperty({
+    type: String, nullable: true, example: null,
+    description: 'key of the step among the concurrent steps of its rule (a recipient, a question, a decision); null: the rule\'s single step',
+  }) stepKey!: string | null;
+  @ApiProperty({
+    example: { kind: 'agency', agencyId: 'police:210100' },
+    description: 'who owes the step: { kind: agency, agencyId } or { kind: party, role: court | eligible-organisation | liable-party, name? } (a party\'s step is followed by the owing agency)',
+  }) owner!: DeadlineOwner;
+  @ApiProperty({ example: { zh: '沈阳市公安局', en: 'Shenyang Municipal Public Security Bureau' }, description: 'the owner in words' }) ownerName!: Bilingual;
   @ApiProperty({ example: 'police' }) owingKind!: string;
   @ApiProperty({ type: String, nullable: true, example: '210100' }) owingRegion!: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-11-20T10:30:00.000Z' }) since!: string;
@@ -86,11 +96,18 @@ function provisionalOf(explanation: Record<string, unknown> | null | undefined):
   return Array.isArray(years) && years.length ? { provisionalYears: years.filter((y): y is number => typeof y === 'number') } : {};
 }
 
+/** The step's owner (steps recorded before owners: the owing agency) and its name. */
+function ownerOf(s: SupervisionStep): { owner: DeadlineOwner; ownerName: Bilingual } {
+  const owner: DeadlineOwner = s.owner ?? { kind: 'agency', agencyId: s.owingAgencyId };
+  return { owner, ownerName: ownerNames(owner) };
+}
+
 export function stepView(s: SupervisionStep, now: Date, caseNumber?: string | null): StepView {
   return {
     stepId: s.stepId, linkedCaseId: s.linkedCaseId, caseNumber: caseNumber ?? null, subjectId: s.subjectId, ruleId: s.ruleId,
     ruleTitle: ruleInfo(s.ruleId)?.title, ruleTitles: { zh: ruleTitle(s.ruleId, 'zh'), en: ruleTitle(s.ruleId, 'en') }, variant: s.variant,
-    owingAgencyId: s.owingAgencyId, owingAgencyName: agencyDirectory().names(s.owingAgencyId), owingKind: s.owingKind, owingRegion: s.owingRegion,
+    owingAgencyId: s.owingAgencyId, owingAgencyName: agencyDirectory().names(s.owingAgencyId), stepKey: s.stepKey ?? null, ...ownerOf(s),
+    owingKind: s.owingKind, owingRegion: s.owingRegion,
     since: s.since.toISOString(), dueAt: s.dueAt.toISOString(), lastDay: s.lastDay, ...provisionalOf(s.explanation), status: s.status, stuck: s.stuck,
     stuckReasons: s.stuckReasons, waitingOnReceipt: s.waitingOnReceipt, overdueByDays: overdueDays(s, now),
     lastActivityAt: s.lastActivityAt.toISOString(), closedAt: s.closedAt?.toISOString() ?? null, outcome: s.outcome, source: s.source,

@@ -2,6 +2,7 @@
  * The supervision projection (database casebridge_supervision). Built only from integration events
  * (the inbox makes each apply exactly once) and the console's own actions.
  */
+import type { DeadlineOwner } from '@casebridge/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { StepStatus, StuckReason } from '../domain/status';
 
@@ -31,6 +32,10 @@ export class SupervisionStep {
   @Column('varchar', { name: 'rule_id', length: 64 }) ruleId!: string;
   @Column('varchar', { length: 64 }) variant!: string;
   @Column('varchar', { name: 'owing_agency_id', length: 64 }) owingAgencyId!: string;
+  /** key of the step among the concurrent steps of its rule (deadline events v2+); null: the rule's single step */
+  @Column('varchar', { name: 'step_key', length: 100, nullable: true }) stepKey!: string | null;
+  /** who owes the step: an agency, or a party the owing agency follows (deadline events v2+); null: the owing agency */
+  @Column('jsonb', { nullable: true }) owner!: DeadlineOwner | null;
   /** enforcement | police | procuratorate | court | other */
   @Column('varchar', { name: 'owing_kind', length: 16 }) owingKind!: string;
   @Column('varchar', { name: 'owing_region', length: 6, nullable: true }) owingRegion!: string | null;

@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import {
-  ALL_EVENT_DEFINITIONS, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1, type DeadlineWarningV1,
+  ALL_EVENT_DEFINITIONS, type DeadlineClosedV2, type DeadlineMissedV3, type DeadlineStartedV2, type DeadlineWarningV2,
   type IntegrationEventEnvelope, type TransferForwardedV1, type TransferReceiptSignedV1, type TransferReviewExtendedV1,
   type TransferSentV1,
 } from '@casebridge/contracts';
@@ -185,7 +185,7 @@ export class SupervisionProjector {
   private derivedReceiptStep(transferId: string, linkedCaseId: string, owing: string, from: Date, originRegion: string | null): SupervisionStep {
     const d = legalTime.compute({ rule: RECEIPT_RULE, from });
     const step = Object.assign(new SupervisionStep(), {
-      stepId: receiptStepId(transferId), linkedCaseId, subjectId: transferId, ruleId: RECEIPT_RULE, variant: d.variant,
+      stepId: receiptStepId(transferId), linkedCaseId, subjectId: transferId, ruleId: RECEIPT_RULE, variant: d.variant, stepKey: null, owner: null,
       source: 'derived' as const, since: from, dueAt: new Date(d.dueAtEpochMs), lastDay: d.lastDay,
       explanation: { ...d.explain, derivedFrom: 'transfer.sent (no workflow clock known yet)' } as Record<string, unknown>,
       onExpiry: d.onExpiry, warnedAt: null, missedAt: null, closedAt: null, outcome: null, lastActivityAt: from,
@@ -203,7 +203,7 @@ export class SupervisionProjector {
     const step = await manager.findOne(SupervisionStep, { where: { stepId }, lock: { mode: 'pessimistic_write' } });
 
     if (e.type === 'deadline.started') {
-      const p = e.payload as DeadlineStartedV1;
+      const p = e.payload as DeadlineStartedV2;
       const startedAt = new Date(p.startedAt);
       const dueAt = new Date(p.dueAt);
       let s = step;
@@ -223,7 +223,7 @@ export class SupervisionProjector {
       }
       if (s.dueAt && dueAt.getTime() > s.dueAt.getTime()) Object.assign(s, { warnedAt: null, missedAt: null }); // extended
       Object.assign(s, {
-        ruleId: p.ruleId, variant: p.variant, source: 'workflow', dueAt, lastDay: p.lastDay, explanation: p.explain,
+        ruleId: p.ruleId, variant: p.variant, stepKey: p.stepKey ?? null, owner: p.owner, source: 'workflow', dueAt, lastDay: p.lastDay, explanation: p.explain,
         onExpiry: legalTime.ruleBook.has(p.ruleId) ? legalTime.ruleBook.get(p.ruleId).onExpiry : s.onExpiry,
         lastActivityAt: s.lastActivityAt && s.lastActivityAt > at ? s.lastActivityAt : at,
       });
@@ -234,16 +234,16 @@ export class SupervisionProjector {
     }
     if (!step) return; // an orphan: recorded as a reference, listed by GET /reconciliation
     if (e.type === 'deadline.warning') {
-      const p = e.payload as DeadlineWarningV1;
+      const p = e.payload as DeadlineWarningV2;
       if (step.closedAt || !sameOrLater(new Date(p.dueAt), step.dueAt)) return;
       step.warnedAt = at;
     } else if (e.type === 'deadline.missed') {
-      const p = e.payload as DeadlineMissedV2;
+      const p = e.payload as DeadlineMissedV3;
       if (step.closedAt || !sameOrLater(new Date(p.dueAt), step.dueAt)) return;
       step.missedAt = at;
       if (p.onExpiry) step.onExpiry = p.onExpiry;
     } else if (e.type === 'deadline.closed') {
-      const p = e.payload as DeadlineClosedV1;
+      const p = e.payload as DeadlineClosedV2;
       const wasOpen = !step.closedAt;
       step.outcome = p.outcome; // the workflow's outcome is authoritative, also over a closure seen in an agency event
       if (wasOpen) step.closedAt = at;

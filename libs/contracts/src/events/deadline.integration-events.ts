@@ -1,7 +1,38 @@
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { AGENCY_ID_PATTERN } from '../agency';
+import type { IntegrationEventEnvelope } from '../envelope';
 import { defineEvent } from '../registry';
 
-/** A running statutory deadline, as published by the workflows (rule ids of deadlines.md). */
+/** Parties that may owe a statutory step without being an agency of CaseBridge (deadlines.md: court windows, PIL, EDC). */
+export const DEADLINE_PARTY_ROLES = ['court', 'eligible-organisation', 'liable-party'] as const;
+export type DeadlinePartyRole = (typeof DEADLINE_PARTY_ROLES)[number];
+
+/** Who owes a step: any agency by id, or a party (optionally named). */
+export type DeadlineOwner = { kind: 'agency'; agencyId: string } | { kind: 'party'; role: DeadlinePartyRole; name?: string };
+
+/** The owner of a step on the wire (a DeadlineOwner: agencyId for an agency, role and optional name for a party). */
+export class DeadlineOwnerV1 {
+  @IsIn(['agency', 'party']) kind!: 'agency' | 'party';
+  @ValidateIf((o: DeadlineOwnerV1) => o.kind === 'agency') @Matches(AGENCY_ID_PATTERN) agencyId?: string;
+  @ValidateIf((o: DeadlineOwnerV1) => o.kind === 'party') @IsIn(DEADLINE_PARTY_ROLES) role?: DeadlinePartyRole;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+}
+
+/** A step published before owners existed was owed by its owing agency. */
+function agencyOwner(previous: Record<string, unknown>): { owner: DeadlineOwner } {
+  return { owner: { kind: 'agency', agencyId: String(previous.owingAgencyId) } };
+}
+
+/** The display name of an owner: the agency id, or the party role with its name. */
+export function deadlineOwnerLabel(owner: DeadlineOwner): string {
+  return owner.kind === 'agency' ? owner.agencyId : `${owner.role}${owner.name ? `: ${owner.name}` : ''}`;
+}
+
+type Upcast<P> = (previous: Record<string, unknown>, envelope: IntegrationEventEnvelope) => P;
+const keepWithAgencyOwner = <P>(): Upcast<P> => (previous) => ({ ...previous, ...agencyOwner(previous) }) as P;
+
+/** A running statutory deadline, as published by the workflows (rule ids of deadlines.md). v1: frozen. */
 export class DeadlineStartedV1 {
   /** Stable id of the step: `<subjectId>/<ruleId>` (one step may be extended, never duplicated). */
   @IsString() @MaxLength(200) stepId!: string;
@@ -15,9 +46,25 @@ export class DeadlineStartedV1 {
   /** The legal-time explanation trace (start, counting mode, raw end, shifts). */
   @IsObject() explain!: Record<string, unknown>;
 }
-export const DeadlineStarted = defineEvent({
+export const DeadlineStartedVersion1 = defineEvent({
   type: 'deadline.started', version: 1, payload: DeadlineStartedV1, producers: ['workflow'],
-  description: 'A statutory clock started, was extended (same stepId, new dueAt) or resumed.',
+  description: 'v1 (superseded): a statutory clock started, was extended (same stepId, new dueAt) or resumed.',
+});
+
+/**
+ * v2 adds the step key (one rule may run several steps at once: `<subjectId>/<ruleId>@<stepKey>`) and the owner
+ * (an agency or a party). `owingAgencyId` is the agency whose inbox holds the step: the owning agency, or the agency
+ * that follows a party's step.
+ */
+export class DeadlineStartedV2 extends DeadlineStartedV1 {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
+  @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
+}
+export const DeadlineStarted = defineEvent({
+  type: 'deadline.started', version: 2, payload: DeadlineStartedV2, producers: ['workflow'],
+  description: 'A statutory clock started, was extended (same stepId, new dueAt) or resumed; with its step key and owner.',
+  // v1 steps had no key and were owed by their owing agency
+  upcastFrom: keepWithAgencyOwner<DeadlineStartedV2>(),
 });
 
 export class DeadlineWarningV1 {
@@ -27,9 +74,20 @@ export class DeadlineWarningV1 {
   @IsString() @MaxLength(64) owingAgencyId!: string;
   @IsISO8601({ strict: true }) dueAt!: string;
 }
-export const DeadlineWarning = defineEvent({
+export const DeadlineWarningVersion1 = defineEvent({
   type: 'deadline.warning', version: 1, payload: DeadlineWarningV1, producers: ['workflow'],
-  description: 'A deadline is near (configurable lead time).',
+  description: 'v1 (superseded): a deadline is near (configurable lead time).',
+});
+
+/** v2 adds the step key and the owner (see DeadlineStartedV2). */
+export class DeadlineWarningV2 extends DeadlineWarningV1 {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
+  @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
+}
+export const DeadlineWarning = defineEvent({
+  type: 'deadline.warning', version: 2, payload: DeadlineWarningV2, producers: ['workflow'],
+  description: 'A deadline is near (configurable lead time); with its step key and owner.',
+  upcastFrom: keepWithAgencyOwner<DeadlineWarningV2>(),
 });
 
 /** v1 as first published: rule, owing agency and due date only. Frozen. */
@@ -53,9 +111,9 @@ export class DeadlineMissedV2 {
   @IsISO8601({ strict: true }) dueAt!: string;
   @IsOptional() @IsString() @MaxLength(500) onExpiry?: string;
 }
-export const DeadlineMissed = defineEvent({
+export const DeadlineMissedVersion2 = defineEvent({
   type: 'deadline.missed', version: 2, payload: DeadlineMissedV2, producers: ['workflow'],
-  description: 'A deadline ran out: the owing agency and the supervisors are told.',
+  description: 'v2 (superseded): a deadline ran out: the owing agency and the supervisors are told.',
   // v1 carried no step: the linked case stands in for the subject, the rule id for the step.
   upcastFrom: (v1, envelope) => ({
     stepId: `${envelope.linkedCaseId}/${String(v1.ruleId)}`,
@@ -67,15 +125,40 @@ export const DeadlineMissed = defineEvent({
   }),
 });
 
+/** v3 adds the step key and the owner (see DeadlineStartedV2). */
+export class DeadlineMissedV3 extends DeadlineMissedV2 {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
+  @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
+}
+export const DeadlineMissed = defineEvent({
+  type: 'deadline.missed', version: 3, payload: DeadlineMissedV3, producers: ['workflow'],
+  description: 'A deadline ran out: the owing agency (or the agency following the owing party) and the supervisors are told.',
+  upcastFrom: keepWithAgencyOwner<DeadlineMissedV3>(),
+});
+
 export class DeadlineClosedV1 {
   @IsString() @MaxLength(200) stepId!: string;
   @IsUUID() subjectId!: string;
   @Matches(/^[a-z-]+\.[a-z-]+$/) ruleId!: string;
   @IsIn(['met', 'late', 'moot', 'suspended']) outcome!: 'met' | 'late' | 'moot' | 'suspended';
 }
-export const DeadlineClosed = defineEvent({
+export const DeadlineClosedVersion1 = defineEvent({
   type: 'deadline.closed', version: 1, payload: DeadlineClosedV1, producers: ['workflow'],
-  description: 'The owed act happened (met/late), the step became moot, or the clock was suspended.',
+  description: 'v1 (superseded): the owed act happened (met/late), the step became moot, or the clock was suspended.',
 });
 
-export const DEADLINE_EVENTS = [DeadlineStarted, DeadlineWarning, DeadlineMissedVersion1, DeadlineMissed, DeadlineClosed];
+/** v2 adds the step key and the owner; a closed v1 named no owner (absent after upcasting). */
+export class DeadlineClosedV2 extends DeadlineClosedV1 {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner?: DeadlineOwner;
+}
+export const DeadlineClosed = defineEvent({
+  type: 'deadline.closed', version: 2, payload: DeadlineClosedV2, producers: ['workflow'],
+  description: 'The owed act happened (met/late), the step became moot, or the clock was suspended; with its step key and owner.',
+  upcastFrom: (v1) => ({ ...v1 }) as unknown as DeadlineClosedV2,
+});
+
+export const DEADLINE_EVENTS = [
+  DeadlineStartedVersion1, DeadlineStarted, DeadlineWarningVersion1, DeadlineWarning,
+  DeadlineMissedVersion1, DeadlineMissedVersion2, DeadlineMissed, DeadlineClosedVersion1, DeadlineClosed,
+];

@@ -41,7 +41,7 @@ export class SuspectCrimeHandler implements ICommandHandler<SuspectCrimeCommand>
       if (open) throw new DomainError(ErrorCodes.transferAlreadyDone, 'conflict', `This case already has an open transfer (${open.id}, ${open.phase}).`, { transferId: open.id });
       const now = new Date();
       const t = tx.manager.create(Transfer, {
-        id: randomUUID(), caseId: c.id, linkedCaseId: c.linkedCaseId, agencyId: c.agencyId, phase: 'suspected',
+        id: randomUUID(), caseId: c.id, linkedCaseId: c.linkedCaseId, agencyId: c.agencyId, phase: 'suspected', phaseAt: now,
         thresholdFacts: request.thresholdFacts, facts: request.facts, teamOfficerIds: null, teamSummary: null,
         refusalReasons: null, policeAgencyId: null, procuratorateAgencyId: null, materials: [], missingMaterials: [],
         policeCaseNumber: null, policeReasons: null, reviewVariant: 'standard', filingReviewOverdue: false, supervisionId: null,

@@ -8,7 +8,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { IncomingTransfer } from '../incoming-transfer.entity';
-import { BoundedArray, entry, IsText, RequiredWhen, withEntry } from '@casebridge/platform';
+import { AbsentWhen, BoundedArray, entry, IsText, RequiredWhen, withEntry } from '@casebridge/platform';
 import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class SignReceiptRequest {
@@ -36,7 +36,9 @@ export class SignReceiptHandler implements ICommandHandler<SignReceiptCommand> {
 export class ForwardRequest {
   @ApiProperty({ enum: ['forwarded', 'returned'], example: 'forwarded', description: 'forward to the competent police office, or return to the sender' })
   @IsIn(['forwarded', 'returned'], { message: 'mode must be forwarded or returned' }) mode!: 'forwarded' | 'returned';
-  @ApiPropertyOptional({ example: 'police:210200', description: 'required when forwarding: the competent police office' })
+  @ApiPropertyOptional({ example: 'police:210200', description: 'required when forwarding: the competent police office; left out when returning (the transfer goes back to its sender)' })
+  @AbsentWhen((o: ForwardRequest) => o.mode === 'returned',
+    'toAgencyId must be left out when returning: a returned transfer goes back to the enforcement agency that sent it; use mode forwarded to send it to another police office')
   @RequiredWhen((o: ForwardRequest) => o.mode === 'forwarded',
     'toAgencyId is required when forwarding: name the competent police office, e.g. police:210200') @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police office id such as police:210200 when forwarding' }) toAgencyId?: string;
   @ApiProperty({ example: '案发地属大连市，不属本局管辖' }) @IsText(4000) reasons!: string;
@@ -65,7 +67,7 @@ export class ForwardHandler implements ICommandHandler<ForwardCommand> {
         }
         const { version: _v, updatedAt: _u, ...rest } = t;
         await tx.manager.insert(IncomingTransfer, {
-          ...rest, agencyId: request.toAgencyId, phase: 'awaiting-receipt', receivedAt: new Date(), receiptNumber: null,
+          ...rest, agencyId: request.toAgencyId, phase: 'awaiting-receipt', phaseAt: new Date(), receivedAt: new Date(), receiptNumber: null,
           receiptSignedAt: null, reviewVariant: 'standard',
           timeline: [entry(`forwarded here by ${officer.agencyId}`, officer.sub, new Date(), { note: request.reasons })],
         });

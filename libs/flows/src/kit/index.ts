@@ -1,0 +1,3 @@
+export * from './acts';
+export * from './flow-event';
+export * from './later-act-wins';

@@ -1,0 +1,2 @@
+export * from './transfer.flow';
+export * from './transfer.views';

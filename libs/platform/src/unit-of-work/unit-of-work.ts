@@ -1,0 +1,67 @@
+/**
+ * The one unit of work of the agency apps' command handlers (issue #10 item 2): in one PostgreSQL
+ * transaction, lock the record (SELECT … FOR UPDATE), refuse a record of another agency as not found,
+ * judge the act with the flow's rules (assertAct: ALREADY_DONE / OUT_OF_ORDER / CASE.CLOSED, 409), run
+ * the handler's change (which publishes its events through the transaction's outbox), stamp the time of
+ * a phase change, save, run the record's follow-ups, commit. A refusal changes nothing.
+ *
+ * An app declares one spec per record and one small injectable subclass:
+ *
+ *   @Injectable() export class TransferUnitOfWork extends UnitOfWork<Transfer, TransferPhase, TransferAct> {
+ *     constructor(outbox: TransactionalOutbox) { super(outbox, TRANSFER_RECORD); }
+ *   }
+ */
+import type { EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import { DomainError } from '@casebridge/contracts';
+import type { ActRules, PhaseHistory } from '@casebridge/flows';
+import type { OfficerClaims } from '@casebridge/auth';
+import type { OutboxTransaction, TransactionalOutbox } from '@casebridge/messaging';
+import { assertAct } from '../act-guard';
+
+/** A record whose acts a flow's rules judge. `phaseAt`, when the record keeps it, is stamped on every phase change. */
+export interface ActedRecord<P extends string> extends ObjectLiteral {
+  phase: P;
+  previousPhase?: P | null;
+  phaseAt?: Date | null;
+}
+
+export interface RecordSpec<R extends ActedRecord<P>, P extends string, A extends string> {
+  entity: EntityTarget<R>;
+  /** how the record is found (by id; add the officer's office when a row per office exists) */
+  where: (id: string, officer: OfficerClaims) => FindOptionsWhere<R>;
+  /** the agency that owns the record: another agency's record is "not found" (404), never "forbidden" */
+  ownerOf: (record: R) => string;
+  /** the 404 of a missing (or another agency's) record */
+  notFound: (id: string) => { code: string; message: string };
+  /** the flow's act rules of this record (libs/flows, e.g. ENFORCEMENT_ACT_RULES) */
+  rules: ActRules<P, A>;
+  /** follow-ups in the same transaction after the save (e.g. the penalty clock of the case) */
+  afterSave?: (tx: OutboxTransaction, record: R) => Promise<void>;
+}
+
+export class UnitOfWork<R extends ActedRecord<P>, P extends string, A extends string> {
+  constructor(protected readonly outbox: TransactionalOutbox, protected readonly spec: RecordSpec<R, P, A>) {}
+
+  /**
+   * Runs `fn` on the locked record if the act fits its phase; saves it and `fn`'s events in one transaction.
+   * @throws DomainError not-found (the spec's code), or the act guard's 409 — nothing written then
+   */
+  act<T>(officer: OfficerClaims, id: string, act: A, fn: (record: R, tx: OutboxTransaction) => Promise<T> | T, hint?: string): Promise<T> {
+    const { spec } = this;
+    return this.outbox.run(async (tx) => {
+      const record = await tx.manager.findOne(spec.entity, { where: spec.where(id, officer), lock: { mode: 'pessimistic_write' } });
+      if (!record || spec.ownerOf(record) !== officer.agencyId) {
+        const { code, message } = spec.notFound(id);
+        throw new DomainError(code, 'not-found', message);
+      }
+      const history: PhaseHistory<P> = { phase: record.phase, previousPhase: record.previousPhase };
+      assertAct(spec.rules, act, history, hint);
+      const result = await fn(record, tx);
+      // the act's own time: an older act of another agency learnt later does not undo it (libs/flows, the later act wins)
+      if (record.phase !== history.phase && 'phaseAt' in record) (record as ActedRecord<P>).phaseAt = new Date();
+      await tx.manager.save(record);
+      await spec.afterSave?.(tx, record);
+      return result;
+    });
+  }
+}

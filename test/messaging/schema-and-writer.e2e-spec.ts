@@ -33,7 +33,7 @@ describe('messaging schema and outbox writer', () => {
     });
     await ds.initialize();
     try {
-      expect((await ds.runMigrations()).map((m) => m.name)).toEqual(['CreateMessagingTables1764300000000', 'CreateParkedEvents1764900000000']);
+      expect((await ds.runMigrations()).map((m) => m.name)).toEqual(['CreateMessagingTables1764300000000', 'CreateParkedEvents1764900000000', 'AddOutboxTraceContext1796524706813']);
       const runner = ds.createQueryRunner();
       try {
         for (const M of MESSAGING_MIGRATIONS) await new M().up(runner); // again: IF NOT EXISTS everywhere

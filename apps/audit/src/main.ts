@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { bootstrapHttpApp } from '@casebridge/platform';
 import { AppModule } from './app.module';

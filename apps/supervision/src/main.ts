@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';

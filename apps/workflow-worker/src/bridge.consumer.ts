@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { IntegrationEventEnvelope } from '@casebridge/contracts';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { TraceAttributes, type IntegrationEventEnvelope } from '@casebridge/contracts';
 import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
 import { BRIDGED_EVENT_TYPES as REGISTERED, TemporalBridge, WorkflowNotStartedError } from '@casebridge/workflows/node';
 
@@ -14,6 +15,8 @@ export const BRIDGED_EVENT_TYPES = REGISTERED as [string, ...string[]];
  * (libs/messaging `parked_event`) and delivered once an event of the same case was applied — a lost
  * transfer.* event would be a lost statutory clock, so it is never dead-lettered for being early.
  */
+const tracer = trace.getTracer('@casebridge/workflow-worker');
+
 @Injectable()
 export class BridgeConsumer {
   private readonly logger = new Logger(BridgeConsumer.name);
@@ -21,7 +24,24 @@ export class BridgeConsumer {
   constructor(private readonly bridge: TemporalBridge) {}
 
   @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
-  async deliver(event: IntegrationEventEnvelope): Promise<void> {
+  deliver(event: IntegrationEventEnvelope): Promise<void> {
+    // span `bridge <type>` (inside the consumer's span): the Temporal client's SignalWorkflow / SignalWithStartWorkflow
+    // spans are its children, and the workflow continues from them (no-op without tracing)
+    return tracer.startActiveSpan(`bridge ${event.type}`, {
+      attributes: { [TraceAttributes.linkedCaseId]: event.linkedCaseId, [TraceAttributes.eventType]: event.type, [TraceAttributes.eventId]: event.eventId },
+    }, async (span) => {
+      try {
+        await this.deliverToWorkflows(event);
+      } catch (e) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message });
+        throw e;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async deliverToWorkflows(event: IntegrationEventEnvelope): Promise<void> {
     let outcomes;
     try {
       outcomes = await this.bridge.deliver(event);

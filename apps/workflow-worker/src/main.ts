@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { bootstrapHttpApp, MetricsSources, type HttpAppSpec } from '@casebridge/platform';
 import { installTemporalTelemetry, readTemporalMetrics } from './temporal-telemetry';

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
 import { BUILT_WORKFLOW_BUNDLE, WORKFLOWS_ENTRY, workflowBundlerOptions } from '@casebridge/workflows/bundler-options';
 import { createCaseActivities } from '@casebridge/workflows/node';
+import { activityTracingInterceptors, WORKFLOW_INTERCEPTOR_MODULES, workflowSpanSinks } from '@casebridge/workflows/workflow-tracing';
+import { activeTracing } from '@casebridge/platform/tracing';
 import { OutboxDeadlineSink } from './outbox-deadline.sink';
 import type { WorkerEnv } from './worker.env';
 
@@ -15,13 +17,15 @@ export const WORKER_ENV = Symbol('WORKER_ENV');
  * compiled build's bundle (dist/workflows/workflow-bundle.js), else the sources, bundled at start-up (development).
  */
 export function workflowCode(configured: string):
-  { workflowBundle: { codePath: string } } | { workflowsPath: string; bundlerOptions: ReturnType<typeof workflowBundlerOptions> } {
+  { workflowBundle: { codePath: string } }
+  | { workflowsPath: string; bundlerOptions: ReturnType<typeof workflowBundlerOptions>; interceptors: { workflowModules: string[] } } {
   if (configured) {
     if (!existsSync(configured)) throw new Error(`CASEBRIDGE_WORKFLOW_BUNDLE=${configured}: no such file (build it with npm run build)`);
     return { workflowBundle: { codePath: configured } };
   }
   if (BUILT_WORKFLOW_BUNDLE && existsSync(BUILT_WORKFLOW_BUNDLE)) return { workflowBundle: { codePath: BUILT_WORKFLOW_BUNDLE } };
-  return { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: workflowBundlerOptions() };
+  // the same workflow interceptors as the prebuilt bundle (workflows/src/build-bundle.ts)
+  return { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: workflowBundlerOptions(), interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } };
 }
 
 /** Runs the Temporal worker of the case workflows inside the Nest application context. */
@@ -49,6 +53,8 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, OnApplicati
     const env = this.env;
     this.connection = await NativeConnection.connect({ address: env.CASEBRIDGE_TEMPORAL_ADDRESS });
     const code = workflowCode(env.CASEBRIDGE_WORKFLOW_BUNDLE);
+    // traces (OTEL_EXPORTER_OTLP_ENDPOINT): workflow spans through the service's span processor, RunActivity spans
+    const tracing = activeTracing();
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: env.CASEBRIDGE_TEMPORAL_NAMESPACE,
@@ -58,6 +64,8 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, OnApplicati
       // the workflow (`npm run calendar -- load` recomputes once the year is loaded)
       activities: createCaseActivities({ engine: serviceDeadlineEngine(), sink: this.sink }),
       ...code,
+      interceptors: { ...('interceptors' in code ? code.interceptors : {}), ...(tracing ? { activity: activityTracingInterceptors() } : {}) },
+      sinks: workflowSpanSinks(tracing),
     });
     this.running = this.worker.run().catch((e: unknown) => {
       this.logger.error(`Temporal worker stopped: ${(e as Error).stack ?? String(e)}`);

@@ -2,8 +2,9 @@ import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
-import { HealthModule, messagingModule, readEnv, serviceImports } from '@casebridge/platform';
+import { activeTracing, HealthModule, messagingModule, readEnv, serviceImports } from '@casebridge/platform';
 import { TemporalBridge } from '@casebridge/workflows/node';
 import { BridgeConsumer } from './bridge.consumer';
 import { OutboxDeadlineSink } from './outbox-deadline.sink';
@@ -48,8 +49,12 @@ export class TemporalWorkerModule {}
     {
       provide: Client,
       inject: [WORKER_ENV],
-      useFactory: async (env: WorkerEnv) =>
-        new Client({ connection: await Connection.connect({ address: env.CASEBRIDGE_TEMPORAL_ADDRESS }), namespace: env.CASEBRIDGE_TEMPORAL_NAMESPACE }),
+      useFactory: async (env: WorkerEnv) => new Client({
+        connection: await Connection.connect({ address: env.CASEBRIDGE_TEMPORAL_ADDRESS }),
+        namespace: env.CASEBRIDGE_TEMPORAL_NAMESPACE,
+        // traced: each start/signal of the bridge is a span whose context the workflow continues (Temporal headers)
+        ...(activeTracing() ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
+      }),
     },
     {
       provide: TemporalBridge,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 export * from './agency';
 export * from './topics';
+export * from './trace-attributes';
 export * from './envelope';
 export * from './registry';
 export * from './catalog';

@@ -6,6 +6,7 @@ import { HttpErrorFilter } from './http-error.filter';
 import { corsOrigins, hardenHttp } from './http-hardening';
 import { completeDocument } from './openapi-document';
 import { RequestShapeInterceptor } from './request-shape.interceptor';
+import { TraceRouteInterceptor } from './tracing.nest';
 import { createValidationPipe } from './validation';
 
 export interface HttpAppSpec {
@@ -19,7 +20,7 @@ export interface HttpAppSpec {
 export function configureHttpApp(app: INestApplication, spec: HttpAppSpec): void {
   app.useLogger(app.get(Logger));
   hardenHttp(app, { corsOrigins: corsOrigins(process.env.CASEBRIDGE_CORS_ORIGINS) });
-  app.useGlobalInterceptors(new RequestShapeInterceptor());
+  app.useGlobalInterceptors(new TraceRouteInterceptor(), new RequestShapeInterceptor());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

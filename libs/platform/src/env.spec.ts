@@ -26,3 +26,19 @@ describe('BaseEnv: identity configuration', () => {
     expect(validate({ ...base, CASEBRIDGE_METRICS_TOKEN: 'a-long-enough-token' }).CASEBRIDGE_METRICS_TOKEN).toBe('a-long-enough-token');
   });
 });
+
+describe('BaseEnv: OpenTelemetry variables', () => {
+  const validate = envValidator(BaseEnv);
+
+  it('off by default; OTLP/HTTP endpoints and protocols as the SDK reads them', () => {
+    expect(validate({ ...base }).OTEL_EXPORTER_OTLP_ENDPOINT).toBe('');
+    const env = validate({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' });
+    expect(env).toMatchObject({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' });
+  });
+
+  it('a malformed endpoint or protocol is refused with the variable named', () => {
+    expect(() => validate({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT must be an OTLP\/HTTP URL/);
+    expect(() => validate({ ...base, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'ftp://x' })).toThrow(/OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an OTLP\/HTTP URL/);
+    expect(() => validate({ ...base, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc' })).toThrow(/OTEL_EXPORTER_OTLP_TRACES_PROTOCOL must be one of http\/protobuf, http\/json/);
+  });
+});

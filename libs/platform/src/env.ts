@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { OTLP_ENDPOINT_PATTERN, OTLP_PROTOCOLS } from './tracing/tracing-config';
 
 /**
  * Environment every CaseBridge service reads; apps extend it. Validated at start-up: a bad or missing
@@ -65,6 +66,23 @@ export class BaseEnv {
   @IsOptional() @Matches(/^((https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)(,https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)*)?$/, {
     message: 'CASEBRIDGE_CORS_ORIGINS must be origins such as https://console.example.gov.cn[,http://127.0.0.1:8080] (scheme, host, optional port; no path)',
   }) CASEBRIDGE_CORS_ORIGINS: string = '';
+
+  /**
+   * OpenTelemetry traces (the standard variables; read first by src/tracing.ts of each app, checked again here).
+   * Tracing is off unless one of the two endpoints is set: the collector's OTLP/HTTP base URL (spans go to
+   * <it>/v1/traces), or the full traces URL. See docs/runbook.md, "Traces".
+   */
+  @ValidateIf((o: BaseEnv) => o.OTEL_EXPORTER_OTLP_ENDPOINT !== '') @Matches(OTLP_ENDPOINT_PATTERN, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an OTLP/HTTP URL such as http://127.0.0.1:4318' })
+  OTEL_EXPORTER_OTLP_ENDPOINT: string = '';
+  @ValidateIf((o: BaseEnv) => o.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== '') @Matches(OTLP_ENDPOINT_PATTERN, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an OTLP/HTTP URL such as http://127.0.0.1:4318/v1/traces' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: string = '';
+  /** OTLP encoding: http/protobuf (default) or http/json. */
+  @IsOptional() @IsIn([...OTLP_PROTOCOLS], { message: `OTEL_EXPORTER_OTLP_PROTOCOL must be one of ${OTLP_PROTOCOLS.join(', ')}` })
+  OTEL_EXPORTER_OTLP_PROTOCOL: string = 'http/protobuf';
+  @ValidateIf((o: BaseEnv) => o.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL !== '') @IsIn([...OTLP_PROTOCOLS], { message: `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL must be one of ${OTLP_PROTOCOLS.join(', ')}` })
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: string = '';
+  /** service.name of the spans; default casebridge-<app>. */
+  @IsOptional() @IsString() OTEL_SERVICE_NAME: string = '';
 }
 
 export class EnvValidationError extends Error {}

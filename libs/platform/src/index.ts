@@ -17,4 +17,6 @@ export * from './openapi';
 export * from './act-guard';
 export * from './phase-history';
 export * from './openapi-document';
+export { TraceRouteInterceptor, TracingModule } from './tracing.nest';
+export { activeTracing, startTracing, shutdownTracing, type Tracing } from './tracing';
 export * from './unit-of-work/unit-of-work';

@@ -10,6 +10,7 @@ import { loggingModule } from './logging';
 import type { ServiceSchema } from './migrations/schema-set';
 import { runPendingMigrations } from './migrations/run-migrations';
 import { metricsModule } from './metrics/metrics.module';
+import { TracingModule } from './tracing.nest';
 
 /** Reads the validated env back from ConfigService as a typed object. */
 export function readEnv<T extends BaseEnv>(config: ConfigService, cls: new () => T): T {
@@ -33,12 +34,13 @@ export interface ServiceSpec<T extends BaseEnv> {
   agencyKinds: AgencyKind[] | 'any';
 }
 
-/** Imports every CaseBridge service shares: validated config, pino logs, its database, JWT auth, GET /metrics. */
+/** Imports every CaseBridge service shares: validated config, pino logs, its database, JWT auth, GET /metrics, the flush of its traces. */
 export function serviceImports<T extends BaseEnv>(spec: ServiceSpec<T>): (DynamicModule | Promise<DynamicModule>)[] {
   const imports: (DynamicModule | Promise<DynamicModule>)[] = [
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: envValidator(spec.env) }),
     loggingModule(spec.service),
     metricsModule(spec.service),
+    { module: TracingModule },
     AuthModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => {

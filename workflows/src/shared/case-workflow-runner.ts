@@ -45,6 +45,8 @@ import {
   OPEN_STEPS_QUERY,
 } from './deadline.contracts';
 import { DeadlineTracker, type TrackerSnapshot } from './deadline-tracker';
+import { inTraceContext, signalTraceContext } from './trace-context';
+import type { Context as TraceContext } from '@opentelemetry/api';
 import type { CaseDecider, StepContext } from './step-actions';
 
 /** patch id: timers carry a summary naming the rule they wait for */
@@ -119,12 +121,14 @@ export interface CaseWorkflowDefinition<M, V> {
   continueAsNew(snapshot: RunnerSnapshot<M>): Promise<never>;
 }
 
-type QueueItem =
+/** A signal waiting to be applied, with the trace context it arrived in (./trace-context.ts; memory only). */
+type QueueItem = (
   | { kind: 'event'; event: CaseEventSignal }
   | { kind: 'extend'; signal: ExtendDeadlineSignal }
   | { kind: 'suspend'; signal: ClockSignal }
   | { kind: 'resume'; signal: ClockSignal }
-  | { kind: 'recompute'; signal: RecomputeDeadlinesSignal };
+  | { kind: 'recompute'; signal: RecomputeDeadlinesSignal }
+) & { trace?: TraceContext };
 
 export function resolveConfig(config: Partial<DeadlineConfig> | undefined): DeadlineConfig {
   return { ...DEFAULT_DEADLINE_CONFIG, ...(config ?? {}) };
@@ -155,6 +159,9 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
   const events: EventLogEntry[] = resume?.events ?? [];
   const generation = resume?.generation ?? 0;
   const queue: QueueItem[] = [];
+  const enqueue = (item: QueueItem): void => {
+    queue.push({ ...item, trace: signalTraceContext(def.linkedCaseId) });
+  };
   const ctx: StepContext = { isOpen: (ruleId, key) => tracker.isOpen(ruleId, key), patched: (patchId) => patched(patchId) };
   const nowIso = (): string => new Date(Date.now()).toISOString();
   const finished = (): boolean => def.decider.isFinished(model);
@@ -167,23 +174,23 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
     }
     if (seen.has(event.eventId)) return; // redelivered: changes nothing
     seen.add(event.eventId);
-    queue.push({ kind: 'event', event });
+    enqueue({ kind: 'event', event });
   });
   setHandler(extendDeadlineSignal, (signal) => {
-    if (isStepSignal(signal) && typeof signal.variant === 'string') queue.push({ kind: 'extend', signal });
+    if (isStepSignal(signal) && typeof signal.variant === 'string') enqueue({ kind: 'extend', signal });
     else log.warn('malformed extendDeadline signal dropped');
   });
   setHandler(suspendClockSignal, (signal) => {
-    if (isStepSignal(signal)) queue.push({ kind: 'suspend', signal });
+    if (isStepSignal(signal)) enqueue({ kind: 'suspend', signal });
     else log.warn('malformed suspendClock signal dropped');
   });
   setHandler(resumeClockSignal, (signal) => {
-    if (isStepSignal(signal)) queue.push({ kind: 'resume', signal });
+    if (isStepSignal(signal)) enqueue({ kind: 'resume', signal });
     else log.warn('malformed resumeClock signal dropped');
   });
   setHandler(recomputeDeadlinesSignal, (signal) => {
     const s = signal as Partial<RecomputeDeadlinesSignal> | null;
-    if (typeof s?.requestId === 'string' && Array.isArray(s.years)) queue.push({ kind: 'recompute', signal: s as RecomputeDeadlinesSignal });
+    if (typeof s?.requestId === 'string' && Array.isArray(s.years)) enqueue({ kind: 'recompute', signal: s as RecomputeDeadlinesSignal });
     else log.warn('malformed recomputeDeadlines signal dropped');
   });
   setHandler(openStepsQuery, () => tracker.openStepViews());
@@ -296,8 +303,15 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
   };
 
   updateSearchAttributes();
+  // the trace of the last signal applied since the last flush: the deadline events its acts queued are published
+  // (one activity per flush) in it; a flush caused only by a timer stays in the workflow's own trace
+  let flushTrace: TraceContext | undefined;
   for (;;) {
-    while (queue.length && !finished()) await handle(queue.shift()!);
+    while (queue.length && !finished()) {
+      const item = queue.shift()!;
+      flushTrace = item.trace;
+      await inTraceContext(item.trace, () => handle(item));
+    }
     if (!finished()) {
       for (const missed of tracker.fireDue(Date.now())) {
         const consequence = def.decider.onMissed(model, missed.ruleId, nowIso(), ctx, missed.key);
@@ -308,7 +322,8 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
         if (finished()) break;
       }
     }
-    await tracker.flush(Date.now());
+    await inTraceContext(flushTrace, () => tracker.flush(Date.now()));
+    flushTrace = undefined;
     updateSearchAttributes();
     if (finished()) break;
     if (!queue.length && shouldContinueAsNew()) {

@@ -20,6 +20,7 @@ import { createCaseActivities, type DeadlineEventSink } from '../activities/case
 import { workflowBundlerOptions } from '../bundler-options';
 import { TemporalBridge, type DeliveryOutcome } from '../bridge/temporal-bridge';
 import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../search-attributes';
+import { WORKFLOW_INTERCEPTOR_MODULES, workflowSpanSinks } from '../workflow-tracing';
 import type { DeadlineConfig } from '../shared/deadline.contracts';
 import {
   SupervisionQueries,
@@ -125,6 +126,9 @@ export async function startCaseTestKit(
     taskQueue,
     workflowsPath: require.resolve('../index'),
     bundlerOptions: workflowBundlerOptions(),
+    // the workflow interceptors every worker bundles (spans dropped here)
+    interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+    sinks: workflowSpanSinks(),
     activities: createCaseActivities({ engine, sink }),
   });
   const running = worker.run();

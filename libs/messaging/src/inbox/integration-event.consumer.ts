@@ -9,6 +9,7 @@ import { failpoint } from '../failpoints/failpoint';
 import { createReliableProducer } from '../kafka/kafka-client';
 import { backoffDelay, sleep } from '../retry/backoff';
 import { TopicNames } from '../topics/topic-names';
+import { consumeInSpan } from '../tracing/message-tracing';
 import { deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord } from './dead-letter';
 import type { HandlerContext, IntegrationEventHandler } from './integration-event-handler';
 
@@ -236,7 +237,7 @@ export class IntegrationEventConsumer {
     await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: (payload) => this.onMessage(consumer, payload),
+      eachMessage: async (payload) => { await this.onMessage(consumer, payload); },
     });
   }
 
@@ -301,7 +302,14 @@ export class IntegrationEventConsumer {
     }
   }
 
-  private async onMessage(consumer: Consumer, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  /** One message, in the CONSUMER span `<topic> process` continuing the trace of its headers (no-op without an SDK). */
+  private onMessage(consumer: Consumer, payload: EachMessagePayload): Promise<ProcessedMessage> {
+    const { topic, partition, message } = payload;
+    return consumeInSpan({ topic, partition, offset: message.offset, consumerGroup: this.groupId, headers: message.headers },
+      () => this.onTracedMessage(consumer, payload));
+  }
+
+  private async onTracedMessage(consumer: Consumer, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<ProcessedMessage> {
     const result = await this.process(topic, partition, message.offset, message.key, message.value, message.headers, heartbeat);
     if (result.outcome === 'applied') failpoint('consumer:after-effect'); // test-only: effect committed, offset not
     await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
@@ -317,6 +325,7 @@ export class IntegrationEventConsumer {
     } catch {
       // observers must not break consumption
     }
+    return result;
   }
 
   private async process(

@@ -36,6 +36,13 @@ export class OutboxMessage {
   @Column('jsonb', { name: 'headers' })
   headers!: Record<string, string>;
 
+  /**
+   * W3C trace context of the state change that wrote the row (`traceparent`, `tracestate`), null when it was not
+   * traced: the relay publishes the event as a child span and passes it on in the Kafka headers.
+   */
+  @Column('jsonb', { name: 'trace_context', nullable: true })
+  traceContext!: Record<string, string> | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
 

@@ -5,6 +5,7 @@ import { errorMessage } from '../errors';
 import { failpoint } from '../failpoints/failpoint';
 import { createReliableProducer } from '../kafka/kafka-client';
 import { backoffDelay, sleep, type BackoffPolicy } from '../retry/backoff';
+import { endSpan, startPublishSpan, type TraceCarrier } from '../tracing/message-tracing';
 
 export interface OutboxRelayOptions {
   /** Pause between polls when the outbox is drained (default 200 ms). */
@@ -40,8 +41,11 @@ interface Row {
   seq: string;
   topic: string;
   key: string;
+  type: string;
+  event_id: string;
   envelope: unknown;
   headers: Record<string, string>;
+  trace_context: TraceCarrier | null;
 }
 
 export const DEFAULT_RELAY_LOCK_KEY = 0x0cb0_0b0c; // "casebridge outbox"
@@ -204,7 +208,7 @@ export class OutboxRelay {
       return { status: 'busy', count: 0 };
     }
     const rows = (await qr.query(
-      `SELECT seq, topic, key, envelope, headers FROM outbox
+      `SELECT seq, topic, key, type, event_id, envelope, headers, trace_context FROM outbox
         WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [this.batchSize],
     )) as Row[];
@@ -214,10 +218,13 @@ export class OutboxRelay {
     }
     const seqs = rows.map((r) => r.seq);
     failpoint('relay:before-send');
+    // one PRODUCER span per traced row, child of the context stored with it; its traceparent goes in the headers
+    const traced = rows.map((r) => ({ row: r, ...startPublishSpan({ topic: r.topic, key: r.key, eventType: r.type, eventId: r.event_id, traceContext: r.trace_context }) }));
     try {
       await this.ensureConnected();
-      await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+      await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(traced) });
     } catch (e) {
+      for (const t of traced) endSpan(t.span, e);
       await qr.query(
         'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])',
         [seqs, errorMessage(e).slice(0, 2000)],
@@ -225,6 +232,7 @@ export class OutboxRelay {
       await qr.commitTransaction();
       return { status: 'failed', count: 0, error: e };
     }
+    for (const t of traced) endSpan(t.span);
     failpoint('relay:after-send'); // test-only: acked by Kafka, published_at not committed
     await qr.query(
       'UPDATE outbox SET published_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])',
@@ -236,13 +244,13 @@ export class OutboxRelay {
   }
 }
 
-/** One entry per topic, rows in `seq` order inside each (kafkajs keeps that order per partition). */
-function groupByTopic(rows: readonly Row[]): { topic: string; messages: Message[] }[] {
+/** One entry per topic, rows in `seq` order inside each (kafkajs keeps that order per partition); trace headers added. */
+function groupByTopic(rows: readonly { row: Row; headers: Record<string, string> }[]): { topic: string; messages: Message[] }[] {
   const byTopic = new Map<string, Message[]>();
-  for (const r of rows) {
+  for (const { row: r, headers } of rows) {
     let list = byTopic.get(r.topic);
     if (!list) byTopic.set(r.topic, (list = []));
-    list.push({ key: r.key, value: JSON.stringify(r.envelope), headers: r.headers });
+    list.push({ key: r.key, value: JSON.stringify(r.envelope), headers: { ...r.headers, ...headers } });
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }

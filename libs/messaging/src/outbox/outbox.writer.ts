@@ -4,6 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { TopicNames } from '../topics/topic-names';
 import { OutboxMessage } from './outbox-message.entity';
 import { prepareOutgoing, type OutgoingMessage } from './outgoing-event';
+import { captureTraceContext } from '../tracing/message-tracing';
 
 /**
  * Appends integration events to the outbox inside the caller's transaction, so they are published
@@ -41,13 +42,14 @@ export class OutboxWriter {
       seen.add(p.eventId);
     }
     if (prepared.length === 0) return prepared;
+    const traceContext = captureTraceContext(prepared.map((p) => p.key));
     await manager
       .createQueryBuilder()
       .insert()
       .into(OutboxMessage)
       .values(prepared.map((p) => ({
         eventId: p.eventId, topic: p.topic, key: p.key, type: p.type, version: p.version,
-        envelope: p.envelope, headers: p.headers,
+        envelope: p.envelope, headers: p.headers, traceContext,
       })) as QueryDeepPartialEntity<OutboxMessage>[])
       .updateEntity(false)
       .execute();

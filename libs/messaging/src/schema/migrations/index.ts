@@ -3,8 +3,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateMessagingTables1764300000000 } from './1764300000000-CreateMessagingTables';
 import { CreateParkedEvents1764900000000 } from './1764900000000-CreateParkedEvents';
+import { AddOutboxTraceContext1796524706813 } from './1796524706813-AddOutboxTraceContext';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateMessagingTables1764300000000,
   CreateParkedEvents1764900000000,
+  AddOutboxTraceContext1796524706813,
 ];

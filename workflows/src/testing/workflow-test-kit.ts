@@ -7,6 +7,7 @@
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -454,17 +455,46 @@ export class PenaltyDriver extends WorkflowDriver<PenaltyStateView> {
   }
 }
 
+const EventType = temporal.api.enums.v1.EventType;
+const WORKFLOW_TASK_OPEN = new Set<number>([EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED]);
+const WORKFLOW_TASK_DONE = new Set<number>([
+  EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
+]);
+const ACTIVITY_DONE = new Set<number>([
+  EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED,
+  EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED,
+]);
+
 /**
- * Waits until a workflow has neither a workflow task nor an activity in flight (describe only: no
- * query, which the Java test server may hold while a run continues as new).
+ * Whether a run's history has a workflow task or an activity in flight. Read from the history itself: the Java
+ * test server's describe leaves pendingWorkflowTask empty, so a signal whose workflow task the (busy) worker had
+ * not picked up yet looked idle, and the next signal was batched with it (a shorter history: the continue-as-new
+ * spec then failed on a loaded machine).
+ */
+export function inFlight(events: readonly { eventType?: number | null }[]): boolean {
+  let workflowTaskOpen = false;
+  let activitiesOpen = 0;
+  for (const { eventType } of events) {
+    const type = eventType ?? 0;
+    if (WORKFLOW_TASK_OPEN.has(type)) workflowTaskOpen = true;
+    else if (WORKFLOW_TASK_DONE.has(type)) workflowTaskOpen = false;
+    else if (type === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) activitiesOpen++;
+    else if (ACTIVITY_DONE.has(type)) activitiesOpen--;
+  }
+  return workflowTaskOpen || activitiesOpen > 0;
+}
+
+/**
+ * Waits until the latest run of a workflow has neither a workflow task nor an activity in flight (its history,
+ * read twice with the same length; no query, which the Java test server may hold while a run continues as new).
  */
 export async function waitIdle(kit: CaseTestKit, workflowId: string): Promise<void> {
   const handle = kit.client.workflow.getHandle(workflowId);
   let previous = -1;
   await eventually(async () => {
-    const d = await handle.describe();
-    const idle = !d.raw.pendingWorkflowTask && (d.raw.pendingActivities?.length ?? 0) === 0 && d.historyLength === previous;
-    previous = d.historyLength;
+    const events = (await handle.fetchHistory()).events ?? [];
+    const idle = !inFlight(events) && events.length === previous;
+    previous = events.length;
     return idle ? true : undefined;
   }, `${workflowId} idle`);
 }

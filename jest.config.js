@@ -10,8 +10,8 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   const from = '^' + alias.replace('/*', '/(.*)') + '$';
   moduleNameMapper[from] = '<rootDir>/' + target.replace('/*', '/$1');
 }
-// ES-module-only dependencies the code under test loads: jose, and NestJS 12's packages
-const esmOnly = ['jose', '@nestjs'];
+// ES-module-only dependencies the code under test loads: jose, uuid, and NestJS 12's packages
+const esmOnly = ['jose', '@nestjs', 'uuid'];
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',

@@ -10,15 +10,18 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   const from = '^' + alias.replace('/*', '/(.*)') + '$';
   moduleNameMapper[from] = '<rootDir>/' + target.replace('/*', '/$1');
 }
+// ES-module-only dependencies the code under test loads: jose, uuid, and NestJS 12's packages
+const esmOnly = ['jose', '@nestjs', 'uuid'];
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
-    // jose ships ES modules only (Node loads them with require(esm); jest under Node 20 needs them as CommonJS)
-    '/node_modules/jose/.+\\.js$': ['@swc/jest', { ...swcrc, swcrc: false }],
+    // These packages ship ES modules only (Node loads them with require(esm); jest under Node 20 cannot, so
+    // they are compiled to CommonJS here; jest's own `createRequire` keeps their lazy requires in its registry)
+    [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['@swc/jest', { ...swcrc, swcrc: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.infra/'],
 };

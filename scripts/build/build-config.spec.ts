@@ -22,6 +22,6 @@ describe('build configuration (.swcrc.build.json)', () => {
   it('every lib under libs/ has its alias (a new lib cannot be forgotten in both files)', () => {
     const libs = readdirSync(path.join(root, 'libs')).filter((l) => existsSync(path.join(root, 'libs', l, 'src/index.ts')));
     const tsPaths = json('tsconfig.json').compilerOptions.paths;
-    for (const lib of libs) expect(tsPaths[`@casebridge/${lib}`]).toEqual([`libs/${lib}/src`]);
+    for (const lib of libs) expect(tsPaths[`@casebridge/${lib}`]).toEqual([`./libs/${lib}/src`]);
   });
 });

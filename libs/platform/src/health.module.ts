@@ -4,7 +4,7 @@ import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator
 import { Public } from '@casebridge/auth';
 
 export const EXTRA_HEALTH_CHECKS = Symbol('EXTRA_HEALTH_CHECKS');
-export type HealthCheckFn = () => Promise<HealthIndicatorResult>;
+export type HealthCheckFn = () => PromiseLike<HealthIndicatorResult>;
 
 /** GET /health: database (when the app has one) plus the checks the app contributes (Kafka, Temporal). */
 @ApiTags('health')
@@ -24,7 +24,7 @@ export class HealthController {
   @HealthCheck()
   async check(@Res({ passthrough: true }) res: { status(code: number): unknown }): Promise<HealthCheckResult> {
     const checks: HealthCheckFn[] = [...this.extra.checks];
-    if (this.extra.database) checks.unshift(() => this.db.pingCheck('database', { timeout: 3000 }));
+    if (this.extra.database) checks.unshift(() => this.db.pingCheck('database').withTimeout(3000));
     try {
       return await this.health.check(checks);
     } catch (e) {

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { ErrorCodes } from '@casebridge/contracts';
 import { RequestErrorCodes } from './http-hardening';
 

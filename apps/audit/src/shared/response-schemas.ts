@@ -4,7 +4,7 @@
  * code sets is listed, nullable where it sets null, optional where it may leave it out; no other property
  * is allowed, so the fuzz run (test/fuzz) catches a view that grows without its schema.
  */
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { SchemaObject } from '@nestjs/swagger';
 import { Json } from '@casebridge/platform';
 import {
   ENFORCEMENT_TRANSFER_PHASES, FILING_SUPERVISION_PHASES, POLICE_SUPERVISION_PHASES, POLICE_TRANSFER_PHASES, PROCURATORATE_COPY_STATUSES,

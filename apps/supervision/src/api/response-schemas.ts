@@ -4,7 +4,7 @@
  * optional where it may be absent, no other property allowed (the fuzz run checks real answers against them).
  */
 import { getSchemaPath } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { SchemaObject } from '@nestjs/swagger';
 import { BilingualSchema, Json } from '@casebridge/platform';
 import { STEP_STATUSES } from '../domain/status';
 import { StepDetailView, TimelineView } from './views';

@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * What TypeORM cannot declare (hand-written; the schema diff ignores both):
- *  - the GIN index on scope_keys of open steps (the entity declares its name and column only: the schema
- *    diff does not compare index methods);
- *  - the trigger keeping supervision_step_tally (open steps per agency, origin, status, stuck) in step
- *    with supervision_step (the service recounts the tally at start-up: SupervisionSchema).
+ * Hand-written:
+ *  - the GIN index on scope_keys of open steps (TypeORM 0.3 could not declare an index method; since 1.x the
+ *    entity declares it, `type: 'gin'`, and the schema diff compares it);
+ *  - the trigger keeping supervision_step_tally (open steps per agency, origin, status, stuck) in step with
+ *    supervision_step (the schema diff ignores triggers; the service recounts the tally at start-up:
+ *    SupervisionSchema).
  */
 const STEP_SCOPE_INDEX_AND_TALLY = [
   `CREATE INDEX IF NOT EXISTS "IDX_step_open_scope" ON supervision_step USING gin (scope_keys) WHERE closed_at IS NULL`,

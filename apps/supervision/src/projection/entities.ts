@@ -19,12 +19,8 @@ const OPEN = 'closed_at IS NULL';
 @Index('IDX_step_closed_at', ['closedAt'], { where: 'closed_at IS NOT NULL' })
 @Index('IDX_step_case', ['linkedCaseId'])
 @Index('IDX_step_subject', ['subjectId', 'ruleId'])
-/**
- * GIN (scope_keys) WHERE open, created by migration StepScopeIndexAndTally: TypeORM cannot declare an index
- * method, and its schema diff compares an index's name, columns and uniqueness only, so this declaration
- * keeps the diff from dropping the GIN index without describing its method.
- */
-@Index('IDX_step_open_scope', ['scopeKeys'], { where: OPEN })
+/** GIN (scope_keys) WHERE open, created by migration StepScopeIndexAndTally */
+@Index('IDX_step_open_scope', ['scopeKeys'], { where: OPEN, type: 'gin' })
 export class SupervisionStep {
   @PrimaryColumn('varchar', { name: 'step_id', length: 200 }) stepId!: string;
   @Column('uuid', { name: 'linked_case_id' }) linkedCaseId!: string;

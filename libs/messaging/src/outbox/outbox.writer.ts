@@ -32,7 +32,7 @@ export class OutboxWriter {
         '(dataSource.transaction(manager => …) or TransactionalOutbox.run): otherwise events and state can diverge',
       );
     }
-    if (!manager.connection.hasMetadata(OutboxMessage)) {
+    if (!manager.dataSource.hasMetadata(OutboxMessage)) {
       throw new Error('the DataSource does not know the outbox entity: add MESSAGING_ENTITIES to its entities');
     }
     const prepared = list.map((e) => this.prepare(e));

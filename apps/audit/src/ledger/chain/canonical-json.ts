@@ -24,7 +24,7 @@ export function canonicalJson(value: unknown): string {
   try {
     text = canonicalize(value);
   } catch (e) {
-    throw new TypeError(`canonical JSON has no form for this value: ${(e as Error).message}`);
+    throw new TypeError(`canonical JSON has no form for this value: ${(e as Error).message}`, { cause: e });
   }
   if (text === undefined) throw new TypeError(`canonical JSON has no form for a ${typeof value}`);
   return text;

@@ -45,7 +45,7 @@ export class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceComm
       );
       if (c.status === 'closed') throw new DomainError(ErrorCodes.caseClosed, 'conflict', 'This case is closed; evidence can no longer be attached.');
       const repo = tx.manager.getRepository(Evidence);
-      if (await repo.exist({ where: { caseId, sha256: request.sha256 } })) {
+      if (await repo.exists({ where: { caseId, sha256: request.sha256 } })) {
         throw new DomainError(ErrorCodes.evidenceDuplicate, 'conflict', 'A file with this content (same SHA-256) is already attached to the case.');
       }
       const ev = repo.create({ id: randomUUID(), caseId, ...request, custody: request.custody.map((s) => ({ ...s })), attachedAt: new Date() });

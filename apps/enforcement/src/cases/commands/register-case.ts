@@ -52,7 +52,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCaseCommand>
     }
     return this.outbox.run(async (tx) => {
       const repo = tx.manager.getRepository(AdministrativeCase);
-      if (await repo.exist({ where: { agencyId: officer.agencyId, caseNumber: request.caseNumber } })) {
+      if (await repo.exists({ where: { agencyId: officer.agencyId, caseNumber: request.caseNumber } })) {
         throw new DomainError('CASE.NUMBER_TAKEN', 'conflict', `Your agency already has a case numbered ${request.caseNumber}.`);
       }
       const now = new Date();

@@ -61,7 +61,27 @@ jest.setTimeout(400_000);
     const auditor = { get: (u: string) => fetch(`${sys.url('audit')}${u}`, { headers: { authorization: `Bearer ${sys.token('procuratorate:210100', ['auditor'], 'auditor-zhou')}` } }).then((r) => r.json() as Promise<{ count: number; entries: { type: string }[] }>) };
     const h = await eventually(() => auditor.get(`/cases/${opened.linkedCaseId}/history`).catch(() => ({ count: 0, entries: [] })),
       (x) => x.entries?.filter((e) => e.type.startsWith('deadline.')).length === 4 && x.entries.some((e) => e.type === 'transfer.sent'), 'the ledger holds the case and its clocks', 150_000);
-    entries = h.count;
+    // then every event the services wrote for the case is out (their outboxes hold nothing unpublished) and the ledger
+    // has stopped growing (the same count for 3 s): an event still in flight (penalty.clock-changed after
+    // transfer.sent, say) would otherwise make the report's seal cover one entry more than `entries`
+    const unpublished = async (service: 'enforcement' | 'police'): Promise<number> => {
+      const c = await sys.sql(service);
+      try {
+        return Number((await c.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL')).rows[0].n);
+      } finally {
+        await c.end();
+      }
+    };
+    let last = h.count;
+    let stableSince = Date.now();
+    await eventually(async () => {
+      const pending = (await unpublished('enforcement')) + (await unpublished('police'));
+      const { count } = await auditor.get(`/cases/${opened.linkedCaseId}/history`);
+      if (pending > 0 || count !== last) stableSince = Date.now();
+      last = count;
+      return Date.now() - stableSince >= 3_000 ? count : undefined;
+    }, (n) => n !== undefined, 'the ledger of the case stops growing', 60_000);
+    entries = last;
     mkdirSync(dir, { recursive: true });
     mkdirSync(OUT, { recursive: true });
   }, 300_000);

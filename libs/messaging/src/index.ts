@@ -21,6 +21,7 @@ export { publishAs, type PublishActor, type PublishAsOptions } from './outbox/pu
 export {
   OutboxRelay, DEFAULT_RELAY_LOCK_KEY, type OutboxBacklog, type OutboxRelayOptions, type RelayRound,
 } from './outbox/outbox.relay';
+export { OUTBOX_NOTIFY_CHANNEL } from './outbox/outbox-notifications';
 
 export { InboxRecord } from './inbox/inbox-record.entity';
 export { ParkedEvent } from './inbox/parked-event.entity';

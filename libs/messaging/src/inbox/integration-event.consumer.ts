@@ -76,8 +76,13 @@ export interface IntegrationEventConsumerOptions {
   sessionTimeout?: number;
   heartbeatInterval?: number;
   rebalanceTimeout?: number;
-  /** Partitions processed in parallel (each partition stays sequential). Default 1. */
+  /** Partitions processed in parallel. Default 1. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Keys (linked cases) of one partition's batch processed in parallel; the events of one key stay in order.
+   * Default 4; 1 processes a partition one event at a time.
+   */
+  keyConcurrency?: number;
   registry?: EventRegistry;
   /** Called after each message's offset is committed (metrics, tests). Errors are ignored. */
   onProcessed?: (m: ProcessedMessage) => void;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
-import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
+import { OnIntegrationEvent, OutsideInboxTransaction, RecordNotYetKnownError } from '@casebridge/messaging';
 import {
   PENALTY_WORKFLOW_EVENT_TYPES, SUPERVISION_WORKFLOW_EVENT_TYPES, TemporalBridge, TRANSFER_WORKFLOW_EVENT_TYPES, WorkflowNotStartedError,
 } from '@casebridge/workflows/node';
@@ -10,8 +10,12 @@ export const BRIDGED_EVENT_TYPES: [string, ...string[]] = [...new Set<string>([.
 
 /**
  * Kafka → Temporal: every transfer and filing-supervision event starts or signals its workflow.
- * Idempotent end to end: the workflow ignores an eventId it has seen, so a redelivered message (or one
- * replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
+ * The Temporal call runs outside the inbox transaction (@OutsideInboxTransaction: the consumer calls it,
+ * then commits the inbox row; an event already in the inbox is not delivered again), so no database
+ * transaction or pooled connection is held across it. Idempotent end to end: the workflow ignores an
+ * eventId it has seen, and a closed workflow is never started again by a redelivery (TemporalBridge:
+ * REJECT_DUPLICATE, or the closed run's event log for the one ALLOW_DUPLICATE route), so a redelivered
+ * message (or one replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
  * workflow that does not exist yet (it overtook its start event on another topic) is parked
  * (libs/messaging `parked_event`) and delivered once an event of the same case was applied — a lost
  * transfer.* event would be a lost statutory clock, so it is never dead-lettered for being early.
@@ -23,6 +27,7 @@ export class BridgeConsumer {
   constructor(private readonly bridge: TemporalBridge) {}
 
   @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
+  @OutsideInboxTransaction()
   async deliver(event: IntegrationEventEnvelope): Promise<void> {
     let outcomes;
     try {

@@ -19,6 +19,10 @@ export interface MessagingOptions {
     sessionTimeout?: number;
     heartbeatInterval?: number;
     partitionsConsumedConcurrently?: number;
+    /** Keys (linked cases) of one partition in parallel, each key in order (default 4). */
+    keyConcurrency?: number;
+    /** Messages in flight across partitions (default partitions × keys): keep it below the database pool size. */
+    maxInFlight?: number;
     /** Called after each message's offset is committed (metrics). */
     onProcessed?: (m: ProcessedMessage) => void;
   };

@@ -1,6 +1,7 @@
 /**
  * OutboxRelay against real Kafka and PostgreSQL: a failed send is recorded and retried (never
- * dropped, never overtaken), and two relays on one database never double-send.
+ * dropped, never overtaken), two relays on one database never double-send, and a commit wakes the
+ * relay through NOTIFY (no poll wait), also after its LISTEN connection was killed.
  */
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@casebridge/contracts';
@@ -15,6 +16,7 @@ import { isolatedTopicSuffix, testKafka } from '../support/kafka';
 import { ACTOR, ENFORCEMENT, payloads } from './support/events';
 import { readTopic } from './support/topic-reader';
 import { createSuffixedTopics } from './support/topics';
+import { waitFor } from './support/wait';
 
 jest.setTimeout(60_000);
 
@@ -98,6 +100,42 @@ describe('OutboxRelay (real Kafka and PostgreSQL)', () => {
       expect(a.published + b.published).toBe(ids.length);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
+      await topics.drop();
+    }
+  });
+
+  it('publishes a committed event on its NOTIFY, without waiting for a poll, and again after its LISTEN connection was killed', async () => {
+    await ds.query('TRUNCATE outbox');
+    const topics = await createSuffixedTopics([Topics.enforcement]);
+    const outbox = new TransactionalOutbox(ds, new OutboxWriter(topics.names), { producer: ENFORCEMENT });
+    // polls far apart: only a notification can publish within the bounds below
+    const relay = new OutboxRelay(ds, kafka(), { intervalMs: 60_000, safetyPollMs: 60_000 });
+    const published = () => ds.getRepository(OutboxMessage).countBy({ publishedAt: IsNull() }).then((n) => n === 0);
+    try {
+      await relay.start();
+      await waitFor('the relay to LISTEN', () => relay.listening, 5000, 20);
+      await new Promise((r) => setTimeout(r, 300)); // the round that follows LISTEN is over
+      const t0 = Date.now();
+      const [first] = await publishMany(outbox, 1);
+      await waitFor('the first event published', published, 5000, 10);
+      expect(Date.now() - t0).toBeLessThan(3000);
+
+      // a rolled-back transaction notifies nobody and leaves nothing
+      await expect(outbox.run(async (tx) => {
+        tx.publish({ type: 'evidence.attached', version: 1, linkedCaseId: randomUUID(), actor: ACTOR, payload: payloads.evidenceAttached(randomUUID(), 1) });
+        throw new Error('rolled back');
+      })).rejects.toThrow('rolled back');
+
+      const killed = (await ds.query(
+        `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+      )) as { killed: boolean }[];
+      expect(killed.filter((k) => k.killed)).toHaveLength(1);
+      await waitFor('the relay to LISTEN again', () => relay.listening, 10_000, 20);
+      const [second] = await publishMany(outbox, 1);
+      await waitFor('the second event published', published, 5000, 10);
+      expect((await readTopic(topics.names.forProducer('enforcement'))).map((m) => m.headers['cb-event-id'])).toEqual([first, second]);
+    } finally {
+      await relay.stop();
       await topics.drop();
     }
   });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { TraceAttributes, type IntegrationEventEnvelope } from '@casebridge/contracts';
-import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
+import { OnIntegrationEvent, OutsideInboxTransaction, RecordNotYetKnownError } from '@casebridge/messaging';
 import { BRIDGED_EVENT_TYPES as REGISTERED, TemporalBridge, WorkflowNotStartedError } from '@casebridge/workflows/node';
 
 /** Every event a registered workflow listens to (workflows/src/registry.ts is the single source). */
@@ -9,8 +9,12 @@ export const BRIDGED_EVENT_TYPES = REGISTERED as [string, ...string[]];
 
 /**
  * Kafka → Temporal: every event of a registered workflow (workflows/src/registry.ts) starts or signals it.
- * Idempotent end to end: the workflow ignores an eventId it has seen, so a redelivered message (or one
- * replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
+ * The Temporal call runs outside the inbox transaction (@OutsideInboxTransaction: the consumer calls it,
+ * then commits the inbox row; an event already in the inbox is not delivered again), so no database
+ * transaction or pooled connection is held across it. Idempotent end to end: the workflow ignores an
+ * eventId it has seen, and a closed workflow is never started again by a redelivery (TemporalBridge:
+ * REJECT_DUPLICATE, or the closed run's event log for the one ALLOW_DUPLICATE route), so a redelivered
+ * message (or one replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
  * workflow that does not exist yet (it overtook its start event on another topic) is parked
  * (libs/messaging `parked_event`) and delivered once an event of the same case was applied — a lost
  * transfer.* event would be a lost statutory clock, so it is never dead-lettered for being early.
@@ -24,6 +28,7 @@ export class BridgeConsumer {
   constructor(private readonly bridge: TemporalBridge) {}
 
   @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
+  @OutsideInboxTransaction()
   deliver(event: IntegrationEventEnvelope): Promise<void> {
     // span `bridge <type>` (inside the consumer's span): the Temporal client's SignalWorkflow / SignalWithStartWorkflow
     // spans are its children, and the workflow continues from them (no-op without tracing)

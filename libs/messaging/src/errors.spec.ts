@@ -1,5 +1,5 @@
 import { DomainError } from '@casebridge/contracts';
-import { errorMessage, isInfrastructureError, isNonRetryable, NonRetryableError } from './errors';
+import { errorMessage, isInfrastructureError, isNonRetryable, isTransientConflict, NonRetryableError } from './errors';
 
 describe('error classification', () => {
   it('recognises database and network outages (never dead-lettered)', () => {
@@ -14,6 +14,13 @@ describe('error classification', () => {
     expect(isInfrastructureError(new DomainError('TRANSFER.OUT_OF_ORDER', 'conflict', 'out of order'))).toBe(false);
     expect(isInfrastructureError(new Error('boom'))).toBe(false);
     expect(isInfrastructureError(undefined)).toBe(false);
+  });
+
+  it('recognises deadlocks and serialization failures (retried, never dead-lettered), also wrapped by TypeORM', () => {
+    expect(isTransientConflict(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toBe(true);
+    expect(isTransientConflict(Object.assign(new Error('query failed'), { driverError: { code: '40001' } }))).toBe(true);
+    expect(isTransientConflict(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isTransientConflict(undefined)).toBe(false);
   });
 
   it('NonRetryableError is recognised, also by name across module copies', () => {

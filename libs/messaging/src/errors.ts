@@ -47,6 +47,19 @@ const NODE_INFRA_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 const INFRA_MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end/i;
 
 /**
+ * A PostgreSQL serialization failure (40001) or deadlock (40P01): the transaction was rolled back because of
+ * other transactions, and running it again may succeed. Never a reason to dead-letter an event.
+ */
+export function isTransientConflict(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
+    const err = cur as { code?: unknown; driverError?: unknown; cause?: unknown };
+    if (err.code === '40001' || err.code === '40P01') return true;
+    cur = err.driverError ?? err.cause;
+  }
+  return false;
+}
+
+/**
  * True when an error says the database (or the network) is unavailable rather than that the message
  * is bad. Such failures must never dead-letter a message: the consumer leaves it uncommitted and
  * Kafka redelivers it once the infrastructure is back.

@@ -3,7 +3,8 @@ import 'reflect-metadata';
 export { TopicNames, type TopicNamesConfig } from './topics/topic-names';
 export { backoffDelay, sleep, type BackoffPolicy } from './retry/backoff';
 export {
-  NonRetryableError, InvalidIntegrationEventError, isNonRetryable, isInfrastructureError, errorMessage, RecordNotYetKnownError, isRecordNotYetKnown,
+  NonRetryableError, InvalidIntegrationEventError, isNonRetryable, isInfrastructureError, isTransientConflict, errorMessage, RecordNotYetKnownError,
+  isRecordNotYetKnown,
 } from './errors';
 export {
   FAILPOINTS, FAILPOINT_ENV, FAILPOINT_LOG_ENV, FailpointError, configureFailpoints, failpoint, parseFailpoints,
@@ -21,6 +22,7 @@ export { publishAs, type PublishActor, type PublishAsOptions } from './outbox/pu
 export {
   OutboxRelay, DEFAULT_RELAY_LOCK_KEY, type OutboxBacklog, type OutboxRelayOptions, type RelayRound,
 } from './outbox/outbox.relay';
+export { OUTBOX_NOTIFY_CHANNEL } from './outbox/outbox-notifications';
 
 export { InboxRecord } from './inbox/inbox-record.entity';
 export { ParkedEvent } from './inbox/parked-event.entity';
@@ -28,7 +30,7 @@ export { readDeadLetters, replayDeadLetters, type DeadLetterEntry } from './inbo
 export {
   DEAD_LETTER_REASONS, deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord, type DeadLetterSource,
 } from './inbox/dead-letter';
-export type { HandlerContext, IntegrationEventHandler } from './inbox/integration-event-handler';
+export type { HandlerContext, IntegrationEventEffect, IntegrationEventHandler } from './inbox/integration-event-handler';
 export {
   IntegrationEventConsumer, type ConsumerHealth, type ConsumerRetryOptions, type ConsumerStatus, type IntegrationEventConsumerOptions, type ProcessOutcome,
   type ProcessedMessage,
@@ -39,6 +41,8 @@ export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MESSAGING_SCHEMA, CreateMessa
 export { validateMessagingOptions, type MessagingOptions } from './config/messaging.options';
 export { MessagingModule, type MessagingModuleAsyncOptions } from './nest/messaging.module';
 export { exitForSupervisor, MessagingRuntime, MESSAGING_CONSUMER } from './nest/messaging.runtime';
-export { OnIntegrationEvent, ON_INTEGRATION_EVENT, integrationEventTypesOf } from './nest/on-integration-event.decorator';
+export {
+  OnIntegrationEvent, ON_INTEGRATION_EVENT, integrationEventTypesOf, OutsideInboxTransaction, isOutsideInboxTransaction,
+} from './nest/on-integration-event.decorator';
 export { KafkaHealthIndicator } from './nest/kafka.health-indicator';
 export { MESSAGING_HEALTH_KAFKA, MESSAGING_KAFKA, MESSAGING_OPTIONS } from './nest/tokens';

@@ -37,6 +37,9 @@ export function messagingModule(spec: {
           // Partitions in parallel (order holds within each): a message waiting for an event that is still
           // on another topic must not hold up that other topic.
           partitionsConsumedConcurrently: 6,
+          // Within a partition, the events of different linked cases in parallel (each case in order); at most 6
+          // messages in flight in all, each holding one of the pool's 10 connections (relay, LISTEN, HTTP keep the rest).
+          keyConcurrency: 4, maxInFlight: 6,
         } } : {}),
       };
     },

@@ -19,11 +19,15 @@ export interface MessagingOptions {
     sessionTimeout?: number;
     heartbeatInterval?: number;
     partitionsConsumedConcurrently?: number;
+    /** Keys (linked cases) of one partition in parallel, each key in order (default 4). */
+    keyConcurrency?: number;
+    /** Messages in flight across partitions (default partitions × keys): keep it below the database pool size. */
+    maxInFlight?: number;
     /** Called after each message's offset is committed (metrics). */
     onProcessed?: (m: ProcessedMessage) => void;
   };
   /** The outbox relay; enabled unless `{ enabled: false }` (several replicas are fine: one publishes at a time). */
-  relay?: { enabled: boolean; intervalMs?: number; batchSize?: number };
+  relay?: { enabled: boolean; listen?: boolean; intervalMs?: number; safetyPollMs?: number; batchSize?: number };
   /** In-process retries of a failing handler before the dead-letter topic. */
   retry?: ConsumerRetryOptions;
   /** kafkajs log level (default WARN). */
@@ -59,6 +63,7 @@ export function validateMessagingOptions(o: MessagingOptions): MessagingOptions 
     if (unknown.length) problems.push(`consumer.topics must be base topics from contracts Topics (unknown: ${unknown.join(', ')})`);
   }
   if (o.relay?.intervalMs !== undefined && !(o.relay.intervalMs > 0)) problems.push('relay.intervalMs must be > 0');
+  if (o.relay?.safetyPollMs !== undefined && !(o.relay.safetyPollMs > 0)) problems.push('relay.safetyPollMs must be > 0');
   if (o.retry?.attempts !== undefined && !(Number.isInteger(o.retry.attempts) && o.retry.attempts >= 1)) {
     problems.push('retry.attempts must be an integer ≥ 1');
   }

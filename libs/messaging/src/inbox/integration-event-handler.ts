@@ -20,3 +20,14 @@ export interface HandlerContext {
 export type IntegrationEventHandler<P extends object = object> = (
   event: IntegrationEventEnvelope<P>, manager: EntityManager, context: HandlerContext,
 ) => Promise<void>;
+
+/**
+ * An effect on a system outside the database (e.g. a Temporal signal), idempotent by `event.eventId`.
+ * It runs before, and outside, the inbox transaction, so no database transaction stays open across the
+ * call; the inbox row is committed after it returned. A crash between the two runs it again on
+ * redelivery (the target must ignore an eventId it has seen); an event already in the inbox skips it.
+ * Throw RecordNotYetKnownError to park the event, NonRetryableError to dead-letter it at once.
+ */
+export type IntegrationEventEffect<P extends object = object> = (
+  event: IntegrationEventEnvelope<P>, context: HandlerContext,
+) => Promise<void>;

@@ -2,16 +2,19 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import {
   eventRegistry, topicOf, type EventRegistry, type IntegrationEventEnvelope, type TopicName,
 } from '@casebridge/contracts';
-import type { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { errorMessage, isInfrastructureError, isNonRetryable, isRecordNotYetKnown, type RecordNotYetKnownError } from '../errors';
+import {
+  errorMessage, isInfrastructureError, isNonRetryable, isRecordNotYetKnown, isTransientConflict, type RecordNotYetKnownError,
+} from '../errors';
 import { failpoint } from '../failpoints/failpoint';
 import { createReliableProducer } from '../kafka/kafka-client';
 import { backoffDelay, sleep } from '../retry/backoff';
 import { TopicNames } from '../topics/topic-names';
 import { consumeInSpan } from '../tracing/message-tracing';
 import { deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord } from './dead-letter';
-import type { HandlerContext, IntegrationEventHandler } from './integration-event-handler';
+import type { HandlerContext, IntegrationEventEffect, IntegrationEventHandler } from './integration-event-handler';
+import { groupByKey, OffsetWatermark, runGroups, Semaphore } from './keyed-batch';
 
 export interface ConsumerRetryOptions {
   /** Tries per message, the first included (default 5). */
@@ -77,10 +80,20 @@ export interface IntegrationEventConsumerOptions {
   sessionTimeout?: number;
   heartbeatInterval?: number;
   rebalanceTimeout?: number;
-  /** Partitions processed in parallel (each partition stays sequential). Default 1. */
+  /** Partitions processed in parallel. Default 1. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Keys (linked cases) of one partition's batch processed in parallel; the events of one key stay in order.
+   * Default 4; 1 processes a partition one event at a time.
+   */
+  keyConcurrency?: number;
+  /**
+   * Messages in flight across all partitions (each holds a pooled database connection while its inbox
+   * transaction runs): keep it below the pool size. Default partitionsConsumedConcurrently × keyConcurrency.
+   */
+  maxInFlight?: number;
   registry?: EventRegistry;
-  /** Called after each message's offset is committed (metrics, tests). Errors are ignored. */
+  /** Called after each message's offset is committed, in offset order per partition (metrics, tests). Errors are ignored. */
   onProcessed?: (m: ProcessedMessage) => void;
   /**
    * Parked events (RecordNotYetKnownError): re-driven after every applied event of the same linked case
@@ -105,9 +118,13 @@ export interface IntegrationEventConsumerOptions {
 /**
  * Consumes integration events into a consumer group, exactly-once in effect:
  *   decode + validate (contracts registry, upcasting) → failure: dead-letter topic at once;
+ *   → effects outside the database (registerEffect: idempotent by event id), unless the inbox has the event;
  *   → ONE transaction: INSERT inbox (group, event id) ON CONFLICT DO NOTHING; if new, run the
  *     handlers with the transaction's manager; COMMIT
- *   → only then commit the Kafka offset (autoCommit is off; commitOffsets after each message).
+ *   → only then may the Kafka offset move past it (autoCommit is off).
+ * Order is kept per Kafka key (the linked case), not per partition: a partition's batch is grouped by key,
+ * `keyConcurrency` keys at a time, each key's events one after another; the committed offset is the
+ * lowest one not done yet (keyed-batch.ts), committed as it advances, and heartbeats go on meanwhile.
  * A crash between the commit and the offset commit redelivers the message; the inbox row makes
  * the redelivery a no-op. A handler that throws RecordNotYetKnownError (the record the event refers to
  * has not arrived yet) gets its event parked (`parked_event`, with the inbox row, one transaction) and
@@ -117,6 +134,9 @@ export interface IntegrationEventConsumerOptions {
 export class IntegrationEventConsumer {
   private readonly logger: LoggerService;
   private readonly handlers = new Map<string, IntegrationEventHandler[]>();
+  private readonly effects = new Map<string, IntegrationEventEffect[]>();
+  private readonly keyConcurrency: number;
+  private readonly inFlight: Semaphore;
   private readonly registry: EventRegistry;
   private readonly topicNames: TopicNames;
   private readonly retry: Required<Omit<ConsumerRetryOptions, 'nonRetryable'>> & Pick<ConsumerRetryOptions, 'nonRetryable'>;
@@ -144,6 +164,9 @@ export class IntegrationEventConsumer {
     if (!options.topics.length) throw new Error('IntegrationEventConsumer: subscribe to at least one topic');
     for (const t of options.topics) this.topicNames.resolve(t); // throws for a non-contract topic
     if (!Number.isInteger(this.retry.attempts) || this.retry.attempts < 1) throw new Error('retry.attempts must be an integer ≥ 1');
+    this.keyConcurrency = options.keyConcurrency ?? 4;
+    if (!Number.isInteger(this.keyConcurrency) || this.keyConcurrency < 1) throw new Error('keyConcurrency must be an integer ≥ 1');
+    this.inFlight = new Semaphore(options.maxInFlight ?? (options.partitionsConsumedConcurrently ?? 1) * this.keyConcurrency);
     this.kafka = kafka;
     this.consumer = this.createConsumer();
     this.ownsDlqProducer = !options.deadLetterProducer;
@@ -160,19 +183,29 @@ export class IntegrationEventConsumer {
     return { groupId: this.groupId, healthy, ...this.state };
   }
 
-  /** Types that have at least one handler. */
+  /** Types that have at least one handler or effect. */
   get handledTypes(): string[] {
-    return [...this.handlers.keys()].sort();
+    return [...new Set([...this.handlers.keys(), ...this.effects.keys()])].sort();
   }
 
-  /** Registers a handler for one or more event types (before start()). */
+  /** Registers a handler (run in the inbox transaction) for one or more event types (before start()). */
   register<P extends object = object>(types: string | readonly string[], handler: IntegrationEventHandler<P>): this {
+    return this.add(this.handlers, types, handler as IntegrationEventHandler);
+  }
+
+  /**
+   * Registers an effect outside the database, idempotent by event id (see IntegrationEventEffect), for one or
+   * more event types (before start()): it runs before the inbox transaction, never inside it.
+   */
+  registerEffect<P extends object = object>(types: string | readonly string[], effect: IntegrationEventEffect<P>): this {
+    return this.add(this.effects, types, effect as IntegrationEventEffect);
+  }
+
+  private add<F>(map: Map<string, F[]>, types: string | readonly string[], fn: F): this {
     if (this.started) throw new Error('register handlers before start()');
     for (const type of typeof types === 'string' ? [types] : types) {
       if (!this.registry.latestOf(type)) throw new Error(`cannot handle '${type}': no such integration event in the contracts`);
-      const list = this.handlers.get(type) ?? [];
-      list.push(handler as IntegrationEventHandler);
-      this.handlers.set(type, list);
+      map.set(type, [...(map.get(type) ?? []), fn]);
     }
     return this;
   }
@@ -236,8 +269,9 @@ export class IntegrationEventConsumer {
     await consumer.subscribe({ topics: this.subscribedTopics(), fromBeginning: this.options.fromBeginning ?? true });
     await consumer.run({
       autoCommit: false,
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: async (payload) => { await this.onMessage(consumer, payload); },
+      eachBatch: (payload) => this.onBatch(consumer, payload),
     });
   }
 
@@ -292,7 +326,7 @@ export class IntegrationEventConsumer {
   /** A handled type whose producer's topic is not subscribed would never fire: a configuration bug. */
   private checkSubscriptions(): void {
     const subscribed = new Set<string>(this.options.topics);
-    for (const type of this.handlers.keys()) {
+    for (const type of this.handledTypes) {
       const producers = this.registry.latestOf(type)!.producers;
       if (!producers.some((p) => subscribed.has(topicOf(p)))) {
         throw new Error(
@@ -302,17 +336,56 @@ export class IntegrationEventConsumer {
     }
   }
 
-  /** One message, in the CONSUMER span `<topic> process` continuing the trace of its headers (no-op without an SDK). */
-  private onMessage(consumer: Consumer, payload: EachMessagePayload): Promise<ProcessedMessage> {
-    const { topic, partition, message } = payload;
-    return consumeInSpan({ topic, partition, offset: message.offset, consumerGroup: this.groupId, headers: message.headers },
-      () => this.onTracedMessage(consumer, payload));
+  /**
+   * One partition's batch: keys in parallel (bounded), each key in offset order; the offset is committed as
+   * the done prefix grows (coalesced: one commit in flight at a time) and onProcessed follows each commit.
+   * Stops taking new messages when the consumer stops or the partition was revoked/seeked; the first error
+   * is thrown after the other keys finished (kafkajs redelivers from the committed offset).
+   */
+  private async onBatch(consumer: Consumer, { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition, messages } = batch;
+    const watermark = new OffsetWatermark(messages.map((m) => m.offset));
+    const results = new Map<string, ProcessedMessage>();
+    let reported = 0; // messages[0 … reported) were passed to onProcessed
+    let inFlight: Promise<void> | undefined;
+    let again = false;
+    const commit = (): Promise<void> => {
+      if (inFlight) {
+        again = true;
+        return inFlight;
+      }
+      inFlight = (async () => {
+        do {
+          again = false;
+          const offset = watermark.takeAdvance();
+          if (offset === undefined) continue;
+          resolveOffset(watermark.resolvedOffset!);
+          await consumer.commitOffsets([{ topic, partition, offset }]);
+          for (; reported < messages.length && BigInt(messages[reported]!.offset) < BigInt(offset); reported++) {
+            this.observe(results.get(messages[reported]!.offset)!);
+          }
+        } while (again);
+      })().finally(() => { inFlight = undefined; });
+      return inFlight;
+    };
+    let commitError: unknown;
+    const { error } = await runGroups(groupByKey(messages), this.keyConcurrency, async (message: KafkaMessage) => {
+      // the CONSUMER span `<topic> process` continues the trace of the message's headers (no-op without an SDK)
+      results.set(message.offset, await this.inFlight.run(() => consumeInSpan(
+        { topic, partition, offset: message.offset, consumerGroup: this.groupId, headers: message.headers },
+        () => this.processAndRedrive(topic, partition, message, heartbeat))));
+      watermark.markDone(message.offset);
+      commit().catch((e: unknown) => { commitError ??= e; });
+      await heartbeat();
+    }, () => isRunning() && !isStale() && commitError === undefined);
+    await commit().catch((e: unknown) => { commitError ??= e; });
+    if (error !== undefined || commitError !== undefined) throw error ?? commitError;
   }
 
-  private async onTracedMessage(consumer: Consumer, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<ProcessedMessage> {
+  /** process(), then the parked events of its case that it may have unblocked. */
+  private async processAndRedrive(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<ProcessedMessage> {
     const result = await this.process(topic, partition, message.offset, message.key, message.value, message.headers, heartbeat);
     if (result.outcome === 'applied') failpoint('consumer:after-effect'); // test-only: effect committed, offset not
-    await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
     // an applied (or just parked) event may be what parked events of its case were waiting for
     if ((result.outcome === 'applied' || result.outcome === 'parked') && result.linkedCaseId) {
       result.unparked = await this.redrive(result.linkedCaseId).catch((e: unknown) => {
@@ -320,12 +393,15 @@ export class IntegrationEventConsumer {
         return 0;
       });
     }
+    return result;
+  }
+
+  private observe(result: ProcessedMessage): void {
     try {
       this.options.onProcessed?.(result);
     } catch {
       // observers must not break consumption
     }
-    return result;
   }
 
   private async process(
@@ -354,10 +430,13 @@ export class IntegrationEventConsumer {
     }
 
     const handlers = this.handlers.get(event.type) ?? [];
+    const effects = this.effects.get(event.type) ?? [];
     for (let attempt = 1; ; attempt++) {
       const context: HandlerContext = { consumerGroup: this.groupId, topic, partition, offset, attempt, upcastFrom: decoded.upcastFrom };
       try {
-        const outcome = await this.dataSource.transaction((manager) => this.applyOnce(event, handlers, manager, context));
+        if (effects.length && await this.inInbox(event.eventId)) return { ...base, ...ids, outcome: 'duplicate' };
+        for (const effect of effects) await effect(event, context); // outside any transaction
+        const outcome = await this.dataSource.transaction((manager) => this.applyOnce(event, handlers, effects.length > 0, manager, context));
         return { ...base, ...ids, outcome };
       } catch (e) {
         if (isRecordNotYetKnown(e)) {
@@ -367,8 +446,8 @@ export class IntegrationEventConsumer {
         if (isNonRetryable(e) || this.retry.nonRetryable?.(e)) return deadLetter('non-retryable', errorMessage(e), ids);
         const aborted = this.stopping?.signal.aborted ?? true;
         if (attempt >= this.retry.attempts || aborted) {
-          if (aborted || isInfrastructureError(e)) {
-            // Never dead-letter because of our own outage: leave the offset uncommitted, kafkajs retries.
+          if (aborted || isInfrastructureError(e) || isTransientConflict(e)) {
+            // Never dead-letter because of our own outage or a lock conflict: leave the offset uncommitted, kafkajs retries.
             throw e;
           }
           return deadLetter('handler-failed', `failed ${attempt} time(s); last error: ${errorMessage(e)}`, ids);
@@ -422,19 +501,24 @@ export class IntegrationEventConsumer {
     return applied;
   }
 
-  /** One parked event, under its row lock (concurrent re-drivers wait, then find it applied). */
+  /**
+   * One parked event: its effects (outside any transaction), then under its row lock its handlers and
+   * `applied_at` (concurrent re-drivers wait, then find it applied; an effect run twice is idempotent).
+   */
   private async redriveOne(seq: string): Promise<boolean> {
+    type Row = { type: string; topic: string; partition: number; offset: string; envelope: IntegrationEventEnvelope<object>; attempts: number };
+    const select = `SELECT seq, type, topic, "partition", "offset", envelope, attempts FROM parked_event WHERE seq = $1 AND applied_at IS NULL`;
+    const context = (row: Row): HandlerContext => ({
+      consumerGroup: this.groupId, topic: row.topic, partition: row.partition, offset: String(row.offset), attempt: row.attempts + 2, upcastFrom: null,
+    });
     try {
+      const [parked] = (await this.dataSource.query(select, [seq])) as Row[];
+      if (!parked) return true; // applied meanwhile by another re-drive
+      for (const effect of this.effects.get(parked.type) ?? []) await effect(parked.envelope, context(parked)); // outside any transaction
       return await this.dataSource.transaction(async (manager) => {
-        const [row] = (await manager.query(
-          `SELECT seq, type, topic, "partition", "offset", envelope, attempts FROM parked_event
-            WHERE seq = $1 AND applied_at IS NULL FOR UPDATE`, [seq],
-        )) as { type: string; topic: string; partition: number; offset: string; envelope: IntegrationEventEnvelope<object>; attempts: number }[];
+        const [row] = (await manager.query(`${select} FOR UPDATE`, [seq])) as Row[];
         if (!row) return true; // applied meanwhile by another re-drive
-        const context: HandlerContext = {
-          consumerGroup: this.groupId, topic: row.topic, partition: row.partition, offset: String(row.offset), attempt: row.attempts + 2, upcastFrom: null,
-        };
-        for (const handler of this.handlers.get(row.type) ?? []) await handler(row.envelope, manager, context);
+        for (const handler of this.handlers.get(row.type) ?? []) await handler(row.envelope, manager, context(row));
         await manager.query('UPDATE parked_event SET applied_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1', [seq]);
         this.logger.log(`${row.type} ${row.envelope.eventId} applied after parking (its record arrived)`);
         return true;
@@ -447,6 +531,12 @@ export class IntegrationEventConsumer {
     }
   }
 
+  /** The group's inbox already has the event (applied or parked before). */
+  private async inInbox(eventId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query('SELECT 1 FROM inbox WHERE consumer_group = $1 AND event_id = $2', [this.groupId, eventId])) as unknown[];
+    return rows.length > 0;
+  }
+
   private async insertInbox(manager: EntityManager, event: IntegrationEventEnvelope<object>, context: HandlerContext): Promise<boolean> {
     const inserted = (await manager.query(
       `INSERT INTO inbox (consumer_group, event_id, type, topic, "partition", "offset")
@@ -457,11 +547,11 @@ export class IntegrationEventConsumer {
   }
 
   private async applyOnce(
-    event: IntegrationEventEnvelope<object>, handlers: readonly IntegrationEventHandler[], manager: EntityManager,
+    event: IntegrationEventEnvelope<object>, handlers: readonly IntegrationEventHandler[], hadEffects: boolean, manager: EntityManager,
     context: HandlerContext,
   ): Promise<Exclude<ProcessOutcome, 'dead-lettered'>> {
     if (!(await this.insertInbox(manager, event, context))) return 'duplicate'; // applied before (redelivery or a duplicate publish)
-    if (handlers.length === 0) return 'ignored'; // recorded so the offset moves; nothing to do here
+    if (handlers.length === 0 && !hadEffects) return 'ignored'; // recorded so the offset moves; nothing to do here
     for (const handler of handlers) await handler(event, manager, context);
     failpoint('consumer:before-commit'); // test-only: effect written, transaction not committed
     return 'applied';

@@ -67,7 +67,9 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [DataSource, MESSAGING_KAFKA, MESSAGING_OPTIONS],
           useFactory: (ds: DataSource, kafka: Kafka, o: MessagingOptions) =>
-            new OutboxRelay(ds, kafka, { intervalMs: o.relay?.intervalMs, batchSize: o.relay?.batchSize }),
+            new OutboxRelay(ds, kafka, {
+              listen: o.relay?.listen, intervalMs: o.relay?.intervalMs, safetyPollMs: o.relay?.safetyPollMs, batchSize: o.relay?.batchSize,
+            }),
         },
         {
           provide: MESSAGING_CONSUMER,

@@ -8,8 +8,16 @@ import type { MessagingOptions } from '../config/messaging.options';
 import { IntegrationEventConsumer } from '../inbox/integration-event.consumer';
 import type { HandlerContext } from '../inbox/integration-event-handler';
 import { OutboxRelay } from '../outbox/outbox.relay';
-import { integrationEventTypesOf } from './on-integration-event.decorator';
+import { integrationEventTypesOf, isOutsideInboxTransaction } from './on-integration-event.decorator';
 import { MESSAGING_OPTIONS } from './tokens';
+
+interface DiscoveredHandler {
+  name: string;
+  types: string[];
+  /** @OutsideInboxTransaction: registered as an effect (called without a manager). */
+  outsideTransaction: boolean;
+  handle(e: IntegrationEventEnvelope<object>, m: EntityManager | undefined, c: HandlerContext): Promise<void>;
+}
 
 /** Consumer of the app, or null when MessagingOptions.consumer is not set. */
 export const MESSAGING_CONSUMER = Symbol('casebridge:messaging-consumer');
@@ -50,7 +58,10 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
         `@OnIntegrationEvent handlers found (${handlers.map((h) => h.name).join(', ')}) but MessagingOptions.consumer is not set`,
       );
     }
-    for (const h of handlers) this.consumer!.register(h.types, h.handle);
+    for (const h of handlers) {
+      if (h.outsideTransaction) this.consumer!.registerEffect(h.types, (e, c) => h.handle(e, undefined, c));
+      else this.consumer!.register(h.types, h.handle);
+    }
     this.started = true;
     if (this.options.relay?.enabled !== false) await this.relay.start();
     // Joining the consumer group can take a session timeout after a crash (the dead member still holds its
@@ -77,8 +88,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     this.logger.log('messaging stopped');
   }
 
-  private discoverHandlers(): { name: string; types: string[]; handle: (e: IntegrationEventEnvelope<object>, m: EntityManager, c: HandlerContext) => Promise<void> }[] {
-    const found: { name: string; types: string[]; handle: (e: IntegrationEventEnvelope<object>, m: EntityManager, c: HandlerContext) => Promise<void> }[] = [];
+  private discoverHandlers(): DiscoveredHandler[] {
+    const found: DiscoveredHandler[] = [];
     const seen = new Map<Function, Set<string>>(); // a class provided in two modules has two instances: register it once
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -97,8 +108,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
         }
         seen.set(instance.constructor, methods.add(method));
         found.push({
-          name, types,
-          handle: (e, m, c) => (fn as (e: unknown, m: EntityManager, c: HandlerContext) => Promise<void>).call(instance, e, m, c),
+          name, types, outsideTransaction: isOutsideInboxTransaction(fn),
+          handle: (e, m, c) => (fn as (e: unknown, m: EntityManager | undefined, c: HandlerContext) => Promise<void>).call(instance, e, m, c),
         });
       }
     }

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { HandlerContext } from '../inbox/integration-event-handler';
 
 export const ON_INTEGRATION_EVENT = Symbol('casebridge:on-integration-event');
+export const OUTSIDE_INBOX_TRANSACTION = Symbol('casebridge:outside-inbox-transaction');
 
 type HandlerMethod = (event: IntegrationEventEnvelope<never>, manager: EntityManager, context: HandlerContext) => Promise<void>;
 
@@ -28,4 +29,24 @@ export function OnIntegrationEvent(type: string, ...moreTypes: string[]) {
 
 export function integrationEventTypesOf(method: unknown): string[] {
   return typeof method === 'function' ? ((Reflect.getMetadata(ON_INTEGRATION_EVENT, method) as string[] | undefined) ?? []) : [];
+}
+
+/**
+ * With @OnIntegrationEvent: the method is an effect on another system, idempotent by event id
+ * (IntegrationEventEffect: `(event, context)`, no manager). It runs before, and outside, the inbox
+ * transaction, so no database transaction is held open across its call; a redelivery after a crash
+ * between the call and the inbox commit calls it again.
+ *
+ *   @OnIntegrationEvent('transfer.sent') @OutsideInboxTransaction()
+ *   async signal(event: IntegrationEventEnvelope) { await temporal.signalWithStart(…) }
+ */
+export function OutsideInboxTransaction() {
+  return (_target: object, _propertyKey: string | symbol, descriptor: PropertyDescriptor): void => {
+    if (typeof descriptor.value !== 'function') throw new Error('@OutsideInboxTransaction decorates methods only');
+    Reflect.defineMetadata(OUTSIDE_INBOX_TRANSACTION, true, descriptor.value);
+  };
+}
+
+export function isOutsideInboxTransaction(method: unknown): boolean {
+  return typeof method === 'function' && Reflect.getMetadata(OUTSIDE_INBOX_TRANSACTION, method) === true;
 }

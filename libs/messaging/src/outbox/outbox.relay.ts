@@ -6,10 +6,21 @@ import { failpoint } from '../failpoints/failpoint';
 import { createReliableProducer } from '../kafka/kafka-client';
 import { backoffDelay, sleep, type BackoffPolicy } from '../retry/backoff';
 import { endSpan, startPublishSpan, type TraceCarrier } from '../tracing/message-tracing';
+import { OutboxNotifications } from './outbox-notifications';
 
 export interface OutboxRelayOptions {
-  /** Pause between polls when the outbox is drained (default 200 ms). */
+  /**
+   * Wake up on the writer's NOTIFY (`LISTEN casebridge_outbox` on one dedicated pooled connection):
+   * a committed event is sent within milliseconds instead of waiting for the next poll. Default true.
+   */
+  listen?: boolean;
+  /** Pause between polls when the outbox is drained and no LISTEN connection is up (default 200 ms). */
   intervalMs?: number;
+  /**
+   * Safety poll while LISTEN is up (default 2000 ms): covers rows no notification announced (a relay that
+   * was busy or down when they committed, a writer that does not notify).
+   */
+  safetyPollMs?: number;
   /** Rows per transaction / Kafka request (default 100). */
   batchSize?: number;
   /** Pause after a failed round (send or database error), growing per consecutive failure. */
@@ -51,7 +62,8 @@ interface Row {
 export const DEFAULT_RELAY_LOCK_KEY = 0x0cb0_0b0c; // "casebridge outbox"
 
 /**
- * Publishes the outbox to Kafka: at-least-once, in `seq` order, one batch per transaction:
+ * Publishes the outbox to Kafka: at-least-once, in `seq` order, one batch per transaction, woken by the
+ * writer's NOTIFY on commit (see OutboxNotifications; a slower poll covers what no notification announced):
  *   BEGIN; advisory lock; SELECT … FOR UPDATE SKIP LOCKED; send (acks=all, awaited);
  *   UPDATE published_at; COMMIT.
  * A crash after the send and before the commit re-sends the batch (duplicates, never losses);
@@ -63,6 +75,8 @@ export const DEFAULT_RELAY_LOCK_KEY = 0x0cb0_0b0c; // "casebridge outbox"
 export class OutboxRelay {
   private readonly logger: LoggerService;
   private readonly intervalMs: number;
+  private readonly safetyPollMs: number;
+  private readonly notifications: OutboxNotifications | undefined;
   private readonly batchSize: number;
   private readonly backoff: BackoffPolicy;
   private readonly lockKey: number;
@@ -77,11 +91,13 @@ export class OutboxRelay {
   constructor(private readonly dataSource: DataSource, kafka: Kafka, options: OutboxRelayOptions = {}) {
     this.logger = options.logger ?? new Logger('OutboxRelay');
     this.intervalMs = options.intervalMs ?? 200;
+    this.safetyPollMs = options.safetyPollMs ?? 2000;
+    this.notifications = options.listen === false ? undefined : new OutboxNotifications(dataSource, this.logger);
     this.batchSize = options.batchSize ?? 100;
     this.backoff = { baseMs: 500, maxMs: 30_000, jitter: 0.2, ...options.backoff };
     this.lockKey = options.lockKey ?? DEFAULT_RELAY_LOCK_KEY;
-    if (!(this.intervalMs > 0) || !Number.isInteger(this.batchSize) || this.batchSize < 1) {
-      throw new Error('OutboxRelay: intervalMs must be > 0 and batchSize an integer ≥ 1');
+    if (!(this.intervalMs > 0) || !(this.safetyPollMs > 0) || !Number.isInteger(this.batchSize) || this.batchSize < 1) {
+      throw new Error('OutboxRelay: intervalMs and safetyPollMs must be > 0 and batchSize an integer ≥ 1');
     }
     this.ownsProducer = !options.producer;
     this.producer = options.producer ?? createReliableProducer(kafka);
@@ -96,14 +112,22 @@ export class OutboxRelay {
     return this.publishedTotal;
   }
 
-  /** Connects the producer and starts polling. */
+  /** Connects the producer, starts listening for commits and publishing. */
   async start(): Promise<void> {
     if (this.loop) return;
     await this.ensureConnected();
     const abort = new AbortController();
     this.abort = abort;
+    this.notifications?.start();
     this.loop = this.runLoop(abort.signal);
-    this.logger.log(`outbox relay started (every ${this.intervalMs} ms, batches of ${this.batchSize})`);
+    this.logger.log(this.notifications
+      ? `outbox relay started (on commit notifications, safety poll every ${this.safetyPollMs} ms, batches of ${this.batchSize})`
+      : `outbox relay started (every ${this.intervalMs} ms, batches of ${this.batchSize})`);
+  }
+
+  /** True while the relay is woken by commit notifications (false: polling every `intervalMs`). */
+  get listening(): boolean {
+    return this.notifications?.listening ?? false;
   }
 
   /** Stops polling (the round in progress finishes) and disconnects its own producer. Idempotent. */
@@ -112,6 +136,7 @@ export class OutboxRelay {
     const loop = this.loop;
     this.loop = undefined;
     await loop;
+    await this.notifications?.stop();
     await this.queue.catch(() => undefined);
     if (this.ownsProducer && this.connected) {
       this.connected = undefined;
@@ -166,6 +191,7 @@ export class OutboxRelay {
   private async runLoop(signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
+      this.notifications?.take(); // commits notified from here on lead to another round
       let round: RelayRound;
       try {
         round = await this.pollOnce();
@@ -181,8 +207,15 @@ export class OutboxRelay {
       }
       failures = 0;
       if (round.status === 'published' && round.count >= this.batchSize) continue; // more is waiting
-      await sleep(this.intervalMs, signal);
+      await this.idle(signal);
     }
+  }
+
+  /** Until the next commit notification, or the poll interval (the safety poll while listening). */
+  private async idle(signal: AbortSignal): Promise<void> {
+    if (this.notifications?.listening) await this.notifications.wait(this.safetyPollMs, signal);
+    else if (this.notifications) await this.notifications.wait(this.intervalMs, signal); // LISTEN down: poll as before
+    else await sleep(this.intervalMs, signal);
   }
 
   private async round(): Promise<RelayRound> {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TopicNames } from '../topics/topic-names';
 import { OutboxMessage } from './outbox-message.entity';
+import { OUTBOX_NOTIFY_CHANNEL } from './outbox-notifications';
 import { prepareOutgoing, type OutgoingMessage } from './outgoing-event';
 import { captureTraceContext } from '../tracing/message-tracing';
 
@@ -10,6 +11,8 @@ import { captureTraceContext } from '../tracing/message-tracing';
  * Appends integration events to the outbox inside the caller's transaction, so they are published
  * if and only if the state change commits. Every event is validated first (contracts registry +
  * producer rules): an invalid event fails the caller's transaction instead of reaching Kafka.
+ * The insert is followed by `NOTIFY casebridge_outbox` in the same transaction: PostgreSQL delivers it
+ * at COMMIT (not at all on rollback) and the relays LISTENing wake up at once.
  */
 export class OutboxWriter {
   constructor(
@@ -53,6 +56,7 @@ export class OutboxWriter {
       })) as QueryDeepPartialEntity<OutboxMessage>[])
       .updateEntity(false)
       .execute();
+    await manager.query(`NOTIFY ${OUTBOX_NOTIFY_CHANNEL}`); // several in one transaction are folded into one
     return prepared;
   }
 }

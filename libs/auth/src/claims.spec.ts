@@ -14,8 +14,12 @@ const contractAccepts = (officerId: string) => validateSync(plainToInstance(Acto
 describe('claimsProblem: the officer id (sub) is one the event contracts accept', () => {
   it.each([
     ['129 characters', 'e'.repeat(129), /longer than 128/],
-    ['a NUL', 'e-001\u0000', /control characters/],
-    ['a line break', 'e-001\nforged line', /control characters/],
+    ['a NUL', 'e-001\u0000', /control, invisible or markup characters/],
+    ['a line break', 'e-001\nforged line', /control, invisible or markup characters/],
+    ['a right-to-left override (reads as another name)', '\u202Eadmin', /invisible/],
+    ['a zero-width space', 'e-\u200b001', /invisible/],
+    ['a lone surrogate', 'a\ud800', /invisible/],
+    ['markup', '<script>alert(1)</script>', /markup/],
     ['blank', '   ', /blank/],
   ])('refuses a sub with %s', (_, sub, message) => {
     expect(claimsProblem(claims(sub))).toMatch(message);

@@ -29,7 +29,7 @@ export function claimsProblem(c: Partial<OfficerClaims>): string | null {
   if (typeof c.sub !== 'string' || !c.sub) return 'token has no officer id (sub)';
   // what the event contracts accept for an actor id (libs/contracts envelope.ts): else a command fails after the check
   if (c.sub.length > OFFICER_ID_MAX_LENGTH) return `its officer id (sub) is longer than ${OFFICER_ID_MAX_LENGTH} characters`;
-  if (!OFFICER_ID_PATTERN.test(c.sub)) return 'its officer id (sub) is blank or holds control characters';
+  if (!OFFICER_ID_PATTERN.test(c.sub)) return 'its officer id (sub) is blank or holds control, invisible or markup characters';
   if (c.name !== undefined && (typeof c.name !== 'string' || c.name.length > 200 || /\p{Cc}/u.test(c.name))) {
     return 'its name is not text of at most 200 characters without control characters';
   }

@@ -15,10 +15,12 @@ export class ProducerRef {
 /** Longest officer id (a token's `sub`) an event's actor may carry; claimsProblem (libs/auth) refuses longer ones with 401. */
 export const OFFICER_ID_MAX_LENGTH = 128;
 /**
- * What an officer id must look like to be stored and carried: 1–128 characters, not blank, no control characters
- * (a NUL cannot be stored in PostgreSQL text; line breaks would forge log and timeline lines).
+ * What an officer id must look like to be stored and carried: 1–128 characters, not blank; no control characters
+ * (a NUL cannot be stored in PostgreSQL text; line breaks would forge log and timeline lines), no invisible format
+ * characters (a right-to-left override or a zero-width space would make one officer's name read as another's on
+ * screen), no lone surrogates or private-use characters, and none of `< > " ' \`` (markup where the id is shown).
  */
-export const OFFICER_ID_PATTERN = /^(?!\s*$)[^\p{Cc}]{1,128}$/u;
+export const OFFICER_ID_PATTERN = /^(?!\s*$)[^\p{Cc}\p{Cf}\p{Cs}\p{Co}<>"'`]{1,128}$/u;
 
 export class ActorRef {
   /** Officer id from the token (`sub`), or `system:<component>` for automated acts. */

@@ -83,6 +83,14 @@ const SYSTEM_NAMES: Record<string, Bilingual> = {
   audit: { zh: '审计服务', en: 'Audit service' },
 };
 
+/**
+ * Whether a 6-digit code can be an administrative division of China (GB/T 2260): 000000 (national) or a code whose
+ * first two digits name a province. It does not prove the city or county exists (the directory is not a full list).
+ */
+export function isDivisionCode(code: string): boolean {
+  return /^\d{6}$/.test(code) && (code === '000000' || PROVINCES[code.slice(0, 2)] !== undefined);
+}
+
 export function divisionLevel(code: string): DivisionLevel {
   if (code === '000000') return 'national';
   if (code.endsWith('0000')) return 'province';

@@ -126,6 +126,12 @@ export function IsInstantWithOffset(options: ValidationOptions = {}): PropertyDe
 }
 
 /**
+ * What does not show on a page: white space and the invisible format characters (zero-width space, non-joiner and
+ * joiner, word joiner, byte-order mark, soft hyphen, Mongolian vowel separator). Text made only of these is blank.
+ */
+const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
+
+/**
  * Text an officer types (a case number, a name, reasons, a note…): 1…`max` characters and not blank — text of
  * spaces, tabs or line breaks alone is no case number, no name and no reason ("… must not be empty"). With
  * `{ each: true }`: every item of a list.
@@ -138,7 +144,7 @@ export function IsText(max: number, options: { each?: boolean } = {}): PropertyD
     target: target.constructor,
     propertyName: String(propertyName),
     options: { each, message: empty },
-    validator: { validate: (value: unknown) => typeof value !== 'string' || value.trim().length > 0 },
+    validator: { validate: (value: unknown) => typeof value !== 'string' || value.replace(INVISIBLE, '').length > 0 },
   });
   return applyDecorators(IsString({ each }), MinLength(1, { each, message: empty }), notBlank, MaxLength(max, { each }));
 }

@@ -7,7 +7,8 @@ import type { AgencyRole, CaseEventSignal, StepOwner } from './deadline.contract
 /**
  * Which step of a rule an action means. A rule may run several steps at once, one per key (one acknowledgement per
  * recipient, one consultation per question, one sharing entry per decision): `key` names it. Absent: the rule's
- * single (unkeyed) step — what every step was before keys existed.
+ * single (unkeyed) step — what every step was before keys existed. A key is 1–100 of `A–Z a–z 0–9 : . _ -` (an agency
+ * id, a uuid): it becomes part of the step id (`…/<ruleId>@<key>`), which supervision's routes accept in that shape.
  */
 export interface StepRef {
   ruleId: string;

@@ -21,7 +21,7 @@ const PRESS_SCOPE = 'STEP.OUTSIDE_SUPERVISORY_SCOPE — the owing agency is outs
   + '(a procuratorate supervisor presses every kind; enforcement, police and court supervisors their own kind only)';
 const STEP_ID = {
   name: 'stepId', example: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e%2Ftransfer.receipt',
-  description: '`<subjectId>/<ruleId>`, URL-encoded (the slash as %2F)',
+  description: '`<subjectId>/<ruleId>[@<key>][#<round>]`, URL-encoded (the slash as %2F, `#` as %23, `@` as %40): `@<key>` names one of several steps of a rule (one per recipient, question or decision), `#<round>` a later round (a forwarded transfer\'s receipt: `#2`)',
 };
 const ACTION_EXAMPLE = { eventId: '0190f7b3-9a1c-7d2e-8f40-2b3c4d5e6f70', type: 'supervision.pressed', linkedCaseId: '0190f7a2-1111-7c4a-9b3e-1f2a3b4c5d6e', stepId: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e/transfer.receipt', owingAgencyId: 'police:210100' };
 

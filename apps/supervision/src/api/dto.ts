@@ -57,12 +57,17 @@ export class JointListRequest {
 }
 
 /** A step id path parameter, `<subjectId>/<ruleId>` (e.g. 0190f7a2-…/transfer.receipt); anything else 400 before the database. */
-export const STEP_ID = /^[A-Za-z0-9:._-]{1,100}\/[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;
+/**
+ * A step id as the workflows write it (workflows/src/shared/step-book.ts): `<subjectId>/<ruleId>[@<key>][#<round>]` —
+ * a keyed step (one per recipient, question or decision) carries `@<key>`, a later round of a rule (a forwarded
+ * transfer's new receipt) `#<round>`.
+ */
+export const STEP_ID = /^[A-Za-z0-9:._-]{1,100}\/[a-z][a-z0-9-]*(\.[a-z0-9-]+)*(@[A-Za-z0-9:._-]{1,100})?(#[1-9][0-9]{0,3})?$/;
 @Injectable()
 export class StepIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (typeof value !== 'string' || value.length > 200 || !STEP_ID.test(value)) {
-      throw new BadRequestException({ code: 'REQUEST.VALIDATION_FAILED', message: 'stepId must be a step id such as 0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e/transfer.receipt (subject id / rule id)' });
+      throw new BadRequestException({ code: 'REQUEST.VALIDATION_FAILED', message: 'stepId must be a step id such as 0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e/transfer.receipt (subject id / rule id, then @key for a keyed step and #round for a later round, e.g. …/transfer.receipt#2)' });
     }
     return value;
   }

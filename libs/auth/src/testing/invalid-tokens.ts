@@ -35,5 +35,9 @@ export function invalidTokenVariants(agencyId: string, roles: Role[], secret: st
     // attack #4: officer ids the event contracts refuse (were a 500 on commands)
     { name: 'officer id (sub) over 128 characters', authorization: `Bearer ${new JwtService().sign({ ...claims, sub: 'x'.repeat(129) }, { secret, algorithm: 'HS256', expiresIn: 600 })}` },
     { name: 'officer id (sub) with a NUL', authorization: `Bearer ${new JwtService().sign({ ...claims, sub: 'e-001\u0000' }, { secret, algorithm: 'HS256', expiresIn: 600 })}` },
+    // attack round of session 3: ids that read as another officer's on screen, or carry markup
+    { name: 'officer id (sub) with a right-to-left override', authorization: `Bearer ${new JwtService().sign({ ...claims, sub: '\u202Eadmin' }, { secret, algorithm: 'HS256', expiresIn: 600 })}` },
+    { name: 'officer id (sub) with a lone surrogate', authorization: `Bearer ${new JwtService().sign({ ...claims, sub: 'a\ud800' }, { secret, algorithm: 'HS256', expiresIn: 600 })}` },
+    { name: 'officer id (sub) with markup', authorization: `Bearer ${new JwtService().sign({ ...claims, sub: '<script>alert(1)</script>' }, { secret, algorithm: 'HS256', expiresIn: 600 })}` },
   ];
 }

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, Matches } from 'class-validator';
+import { IsIn, Matches, ValidateBy } from 'class-validator';
 
 import {
   DomainError, MATERIAL_KINDS, TransferForwarded, TransferMaterialsRequested, TransferReceiptSigned, type MaterialKind,
@@ -9,6 +9,7 @@ import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
 import { IncomingTransfer } from '../incoming-transfer.entity';
 import { AbsentWhen, BoundedArray, entry, IsText, RequiredWhen, withEntry } from '@casebridge/platform';
+import { isDivisionCode } from '@casebridge/directory';
 import { PoliceUnitOfWork } from '../police-unit-of-work';
 
 export class SignReceiptRequest {
@@ -40,7 +41,11 @@ export class ForwardRequest {
   @AbsentWhen((o: ForwardRequest) => o.mode === 'returned',
     'toAgencyId must be left out when returning: a returned transfer goes back to the enforcement agency that sent it; use mode forwarded to send it to another police office')
   @RequiredWhen((o: ForwardRequest) => o.mode === 'forwarded',
-    'toAgencyId is required when forwarding: name the competent police office, e.g. police:210200') @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police office id such as police:210200 when forwarding' }) toAgencyId?: string;
+    'toAgencyId is required when forwarding: name the competent police office, e.g. police:210200') @Matches(/^police:\d{6}$/, { message: 'toAgencyId must be a police office id such as police:210200 when forwarding' })
+  @ValidateBy({ name: 'isDivisionOfChina', validator: {
+    validate: (v: unknown) => typeof v !== 'string' || !/^police:\d{6}$/.test(v) || isDivisionCode(v.slice('police:'.length)),
+    defaultMessage: () => 'toAgencyId names no administrative division of China (GB/T 2260): check the 6-digit division code of the competent police office',
+  } }) toAgencyId?: string;
   @ApiProperty({ example: '案发地属大连市，不属本局管辖' }) @IsText(4000) reasons!: string;
 }
 export class ForwardCommand extends Command<void> {

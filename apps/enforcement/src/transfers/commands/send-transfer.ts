@@ -16,7 +16,7 @@ export class MaterialDto {
   @ApiProperty({ enum: MATERIAL_KINDS, example: 'investigation-report' })
   @IsIn(MATERIAL_KINDS, { message: `materials[].kind must be one of ${MATERIAL_KINDS.join(', ')}` }) kind!: MaterialKind;
   @ApiProperty({ example: '案件调查报告', minLength: 1, maxLength: 200 }) @IsText(200) title!: string;
-  @ApiPropertyOptional({ example: '9d261b51-5a97-4f78-a768-c3c304629b5f', description: 'an evidence item of the case; its SHA-256 travels with the transfer' })
+  @ApiPropertyOptional({ example: '9d261b51-5a97-4f78-a768-c3c304629b5f', description: 'an evidence item of the case (the evidenceId that POST /cases/{caseId}/evidence answered); its SHA-256 travels with the transfer' })
   @IsOptional() @IsId() evidenceId?: string;
 }
 

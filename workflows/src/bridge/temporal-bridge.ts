@@ -12,7 +12,8 @@
  *    continue-as-new chain carries its event log) whether it already applied this eventId — a redelivery
  *    after a crash between signal-with-start and the inbox commit then starts nothing ('dropped-closed').
  *  - signal (events that cannot start a workflow): if the workflow has completed, the event is late:
- *    logged and dropped. If it never existed, WorkflowNotStartedError is thrown — the events of a
+ *    logged and dropped. A signal refused as "not found" while the workflow runs (a race with its start)
+ *    throws WorkflowSignalRaceError: retried, never dropped. If it never existed, WorkflowNotStartedError is thrown — the events of a
  *    transfer arrive on several topics (enforcement, police, procuratorate), so a police event can
  *    overtake the enforcement event that starts the transfer: the consumer should retry it later
  *    (and dead-letter it after its retry budget).
@@ -48,6 +49,20 @@ export class WorkflowNotStartedError extends Error {
   ) {
     super(`workflow ${workflowId} does not exist (yet) for ${eventType} ${eventId}: retry later`);
     this.name = 'WorkflowNotStartedError';
+  }
+}
+
+/** The signal was refused as "workflow not found" while the workflow runs: a transient race, retry the event. */
+export class WorkflowSignalRaceError extends Error {
+  readonly code = 'BRIDGE.SIGNAL_RACE';
+  constructor(
+    readonly workflowId: string,
+    readonly eventId: string,
+    readonly eventType: string,
+    cause: unknown,
+  ) {
+    super(`signal of ${eventType} ${eventId} to ${workflowId} was refused as not found (${(cause as Error).message}) but the workflow is running: retry`, { cause });
+    this.name = 'WorkflowSignalRaceError';
   }
 }
 
@@ -118,8 +133,9 @@ export class TemporalBridge {
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
       // Not running: completed (late event) or never started (early event)?
+      let running: boolean;
       try {
-        await this.client.workflow.getHandle(route.workflowId).describe();
+        running = (await this.client.workflow.getHandle(route.workflowId).describe()).status.name === 'RUNNING';
       } catch (describeErr) {
         if (!(describeErr instanceof WorkflowNotFoundError)) throw describeErr;
         if (route.optional) {
@@ -127,8 +143,10 @@ export class TemporalBridge {
           return { route, status: 'skipped-not-started', reason: 'the workflow does not exist' };
         }
         throw new WorkflowNotStartedError(route.workflowId, event.eventId, event.type);
-        throw describeErr;
       }
+      // Running after all: the signal raced the start of the run (seen under load right after another event of the
+      // case started it). Not a late event: the caller retries (the consumer's retry, or the parked event's re-drive).
+      if (running) throw new WorkflowSignalRaceError(route.workflowId, event.eventId, event.type, err);
       return this.dropLate(route, context);
     }
   }

@@ -26,7 +26,7 @@ function bridgeWhere(describe: () => Promise<{ status: { name: string } }>): Tem
 describe('TemporalBridge: a signal refused as "workflow not found"', () => {
   const [route] = routeEvent(receipt, { taskQueue: 'q' });
 
-  it('is retried, not dropped, when the workflow is running after all (a race with its start: the act would be lost)', async () => {
+  it('is retried, not dropped, when the workflow is running after all (a transient answer: dropping would lose the act)', async () => {
     const bridge = bridgeWhere(async () => ({ status: { name: 'RUNNING' } }));
     expect(route!.kind).toBe('signal');
     await expect(bridge.deliver(receipt)).rejects.toBeInstanceOf(WorkflowSignalRaceError);

@@ -12,8 +12,8 @@
  *    continue-as-new chain carries its event log) whether it already applied this eventId — a redelivery
  *    after a crash between signal-with-start and the inbox commit then starts nothing ('dropped-closed').
  *  - signal (events that cannot start a workflow): if the workflow has completed, the event is late:
- *    logged and dropped. A signal refused as "not found" while the workflow runs (a race with its start)
- *    throws WorkflowSignalRaceError: retried, never dropped. If it never existed, WorkflowNotStartedError is thrown — the events of a
+ *    logged and dropped. A signal refused as "not found" while the workflow runs (a transient answer of
+ *    the server) throws WorkflowSignalRaceError: retried, never dropped. If it never existed, WorkflowNotStartedError is thrown — the events of a
  *    transfer arrive on several topics (enforcement, police, procuratorate), so a police event can
  *    overtake the enforcement event that starts the transfer: the consumer should retry it later
  *    (and dead-letter it after its retry budget).
@@ -52,7 +52,7 @@ export class WorkflowNotStartedError extends Error {
   }
 }
 
-/** The signal was refused as "workflow not found" while the workflow runs: a transient race, retry the event. */
+/** The signal was refused as "workflow not found" while the workflow runs: transient, retry the event. */
 export class WorkflowSignalRaceError extends Error {
   readonly code = 'BRIDGE.SIGNAL_RACE';
   constructor(
@@ -144,8 +144,9 @@ export class TemporalBridge {
         }
         throw new WorkflowNotStartedError(route.workflowId, event.eventId, event.type);
       }
-      // Running after all: the signal raced the start of the run (seen under load right after another event of the
-      // case started it). Not a late event: the caller retries (the consumer's retry, or the parked event's re-drive).
+      // Running after all: the server answered "workflow not found for ID" for a running workflow (seen from the Temporal
+      // dev server under load, right after its start and also seconds later, with two workers). Not a late event: the
+      // caller retries (the consumer's retry, or the parked event's re-drive) — dropping it would lose the act.
       if (running) throw new WorkflowSignalRaceError(route.workflowId, event.eventId, event.type, err);
       return this.dropLate(route, context);
     }

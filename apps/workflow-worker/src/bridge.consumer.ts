@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
-import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
+import type { EntityManager } from 'typeorm';
+import { hasEarlierParked, OnIntegrationEvent, RecordNotYetKnownError, type HandlerContext } from '@casebridge/messaging';
 import {
   PENALTY_WORKFLOW_EVENT_TYPES, SUPERVISION_WORKFLOW_EVENT_TYPES, TemporalBridge, TRANSFER_WORKFLOW_EVENT_TYPES, WorkflowNotStartedError,
 } from '@casebridge/workflows/node';
@@ -13,7 +14,7 @@ export const BRIDGED_EVENT_TYPES: [string, ...string[]] = [...new Set<string>([.
  * Idempotent end to end: the workflow ignores an eventId it has seen, so a redelivered message (or one
  * replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
  * workflow that does not exist yet (it overtook its start event on another topic) is parked
- * (libs/messaging `parked_event`) and delivered once an event of the same case was applied — a lost
+ * (libs/messaging `parked_event`), later events of its case and partition behind it, and delivered once an event of the same case was applied — a lost
  * transfer.* event would be a lost statutory clock, so it is never dead-lettered for being early.
  */
 @Injectable()
@@ -23,7 +24,13 @@ export class BridgeConsumer {
   constructor(private readonly bridge: TemporalBridge) {}
 
   @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
-  async deliver(event: IntegrationEventEnvelope): Promise<void> {
+  async deliver(event: IntegrationEventEnvelope, manager: EntityManager, context: HandlerContext): Promise<void> {
+    // An earlier event of the case from this partition still waits for its workflow: this one waits behind it, so the
+    // workflow gets them in the producer's order (a decision signalled before its receipt would skip the filing review).
+    // Safe from deadlock: a workflow is never started by a later event of the same partition than one signalling it.
+    if (await hasEarlierParked(manager, context, event.linkedCaseId)) {
+      throw new RecordNotYetKnownError(`earlier events of case ${event.linkedCaseId} from ${context.topic}/${context.partition}`);
+    }
     let outcomes;
     try {
       outcomes = await this.bridge.deliver(event);

@@ -10,6 +10,7 @@ import { createReliableProducer } from '../kafka/kafka-client';
 import { backoffDelay, sleep } from '../retry/backoff';
 import { TopicNames } from '../topics/topic-names';
 import { deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord } from './dead-letter';
+import { hasEarlierParked } from './parked-event.entity';
 import type { HandlerContext, IntegrationEventHandler } from './integration-event-handler';
 
 export interface ConsumerRetryOptions {
@@ -348,7 +349,9 @@ export class IntegrationEventConsumer {
     const handlers = this.handlers.get(event.type) ?? [];
     // per-key order across parking: an earlier event of this case from this partition that waits parked goes first
     // if its record has arrived meanwhile (by another topic) and its own re-drive has not run yet
-    if (handlers.length > 0 && await this.parkedBefore(event.linkedCaseId, topic, partition, offset)) await this.redrive(event.linkedCaseId);
+    // (e.g. a police receipt parked until its transfer's workflow existed, then signalled after the decision that followed it)
+    const at = { consumerGroup: this.groupId, topic, partition, offset };
+    if (handlers.length > 0 && await hasEarlierParked(this.dataSource, at, event.linkedCaseId)) await this.redrive(event.linkedCaseId);
     for (let attempt = 1; ; attempt++) {
       const context: HandlerContext = { consumerGroup: this.groupId, topic, partition, offset, attempt, upcastFrom: decoded.upcastFrom };
       try {
@@ -374,22 +377,6 @@ export class IntegrationEventConsumer {
         await heartbeat();
       }
     }
-  }
-
-  /**
-   * An event of the case from the same partition, earlier than `offset`, is parked and not applied yet. Such an event
-   * is re-driven before the later one is applied: it would otherwise be overtaken when its record arrived (an event of
-   * another topic) and its re-drive has not run yet — e.g. a police receipt parked until its transfer's workflow
-   * existed was signalled after the police decision that followed it. (A later event is not parked behind it: it may
-   * be the very event that creates the record the parked one waits for.)
-   */
-  private async parkedBefore(linkedCaseId: string, topic: string, partition: number, offset: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(
-      `SELECT 1 FROM parked_event WHERE consumer_group = $1 AND linked_case_id = $2 AND applied_at IS NULL
-          AND topic = $3 AND "partition" = $4 AND "offset" < $5::bigint LIMIT 1`,
-      [this.groupId, linkedCaseId, topic, partition, offset],
-    )) as unknown[];
-    return rows.length > 0;
   }
 
   /** Inbox row + parked row, one transaction: the event is taken care of (a redelivery is a duplicate). */

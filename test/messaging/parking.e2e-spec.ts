@@ -140,6 +140,22 @@ describe('parking events that arrive before their record (real Kafka and Postgre
     expect(decisionsApplied.filter((id) => id === decided.eventId)).toHaveLength(1);
   });
 
+  it('a later event of the case and partition does not overtake a parked one whose record arrived before its re-drive', async () => {
+    const caseId = randomUUID();
+    const early = enforcementEnvelope('evidence.attached', caseId, payloads.evidenceAttached(caseId, 4));
+    await send({ key: caseId, value: JSON.stringify(early) });
+    await waitFor('parked', () => processed.some((p) => p.eventId === early.eventId && p.outcome === 'parked'));
+    // the record appears without an event (nothing re-drives the parked one yet), then the next event of the case comes
+    await ds.getRepository(KnownCase).insert({ id: caseId });
+    const later = enforcementEnvelope('evidence.attached', caseId, payloads.evidenceAttached(caseId, 5));
+    await send({ key: caseId, value: JSON.stringify(later) });
+    const applied = await waitFor('both applied', async () => {
+      const rows = await ds.getRepository(AttachedEvidence).find({ where: { caseId }, order: { seq: 'ASC' } });
+      return rows.length === 2 ? rows : undefined;
+    });
+    expect(applied.map((r) => r.eventId)).toEqual([early.eventId, later.eventId]); // the partition's order
+  });
+
   it('the sweep applies a parked event whose record was created without an event', async () => {
     const caseId = randomUUID();
     const early = enforcementEnvelope('evidence.attached', caseId, payloads.evidenceAttached(caseId, 3));

@@ -1,7 +1,9 @@
 /**
  * Runs CaseBridge services as real child processes for end-to-end tests: each service gets its own
  * fresh database, all share a per-test topic suffix (isolated Kafka topics) and Temporal task queue.
- * Processes can be killed (SIGKILL) and restarted mid-path. Services run from the TypeScript sources through
+ * Processes can be killed (SIGKILL) and restarted mid-path. A service may run as several instances (replicas):
+ * `police#2` is a second police process with its own port and log file, sharing the police database, its
+ * consumer group and the task queue. Services run from the TypeScript sources through
  * @swc-node/register; with CASEBRIDGE_TEST_COMPILED=1 they run the production build instead (dist/, made by
  * `npm run build` beforehand).
  */
@@ -20,6 +22,16 @@ import { testKafka } from './kafka';
 
 const root = path.resolve(__dirname, '../..');
 export type ServiceName = 'enforcement' | 'police' | 'procuratorate' | 'court' | 'supervision' | 'audit' | 'workflow-worker';
+/**
+ * One process of a service: the service's name is its first instance, `<service>#<n>` (n ≥ 2) another replica of it
+ * (same database, consumer group, topics and Temporal task queue; own HTTP port, log file and Temporal metrics port).
+ */
+export type InstanceName = ServiceName | `${ServiceName}#${number}`;
+
+/** The service an instance belongs to (`police#2` → `police`). */
+export function serviceOf(instance: InstanceName): ServiceName {
+  return instance.split('#')[0] as ServiceName;
+}
 /** Every service has an HTTP port (the workflow worker for /health only). */
 const HTTP: readonly ServiceName[] = ['enforcement', 'police', 'procuratorate', 'court', 'supervision', 'audit', 'workflow-worker'];
 
@@ -49,14 +61,16 @@ export class TestSystem {
   readonly suffix = randomBytes(4).toString('hex');
   readonly taskQueue = `casebridge-test-${this.suffix}`;
   private readonly dbs = new Map<ServiceName, IsolatedDatabase>();
-  private readonly ports = new Map<ServiceName, number>();
-  private readonly running = new Map<ServiceName, Running>();
-  private readonly starts = new Map<ServiceName, number>();
+  private readonly ports = new Map<InstanceName, number>();
+  private readonly running = new Map<InstanceName, Running>();
+  private readonly starts = new Map<InstanceName, number>();
   readonly logDir = path.join(root, 'test-output', 'logs', this.suffix);
 
   constructor(
-    private readonly services: ServiceName[],
-    private readonly extraEnv: Partial<Record<ServiceName | '*', Record<string, string>>> = {},
+    /** The processes to start: services, and further replicas as `<service>#<n>` (see InstanceName). */
+    private readonly services: InstanceName[],
+    /** Extra environment: for every process (`*`), every instance of a service (`police`), or one replica (`police#2`). */
+    private readonly extraEnv: Partial<Record<InstanceName | '*', Record<string, string>>> = {},
     /** `compiled`: run the production build (default: CASEBRIDGE_TEST_COMPILED=1); otherwise the sources. `kafkaBrokers`: a private broker
      *  instead of the shared one (test/support/private-kafka.ts). */
     private readonly options: { compiled?: boolean; kafkaBrokers?: string[] } = {},
@@ -86,16 +100,18 @@ export class TestSystem {
       await admin.disconnect();
     }
     for (const s of this.services) {
-      this.dbs.set(s, await createIsolatedDatabase(s.replace('-', '_')));
-      if (HTTP.includes(s)) this.ports.set(s, await freePort());
+      const service = serviceOf(s);
+      if (!this.dbs.has(service)) this.dbs.set(service, await createIsolatedDatabase(service.replace('-', '_')));
+      if (HTTP.includes(service)) this.ports.set(s, await freePort());
     }
     await Promise.all(this.services.map((s) => this.startService(s)));
     return this;
   }
 
-  url(service: ServiceName): string {
-    const port = this.ports.get(service);
-    if (!port) throw new Error(`${service} has no HTTP port in this test system`);
+  /** The HTTP base URL of one instance (`police`: the first police process, `police#2`: the second). */
+  url(instance: InstanceName): string {
+    const port = this.ports.get(instance);
+    if (!port) throw new Error(`${instance} has no HTTP port in this test system`);
     return `http://127.0.0.1:${port}`;
   }
 
@@ -103,59 +119,75 @@ export class TestSystem {
     return issueToken({ agencyId, roles, officerId, secret: DEV_JWT_SECRET, ttl: '2h' });
   }
 
-  database(service: ServiceName): IsolatedDatabase {
-    return this.dbs.get(service)!;
+  /** The database of a service, shared by all its instances. */
+  database(service: InstanceName): IsolatedDatabase {
+    return this.dbs.get(serviceOf(service))!;
   }
 
   /** A connected PostgreSQL client of the service's database (the caller ends it). */
-  async sql(service: ServiceName): Promise<PgClient> {
+  async sql(service: InstanceName): Promise<PgClient> {
     const db = this.database(service);
     const client = new PgClient({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.name });
     await client.connect();
     return client;
   }
 
-  async startService(service: ServiceName): Promise<void> {
-    if (this.running.has(service)) throw new Error(`${service} is already running`);
+  /** The instances of `service` in this system (`['police', 'police#2']`), in the order given. */
+  instancesOf(service: ServiceName): InstanceName[] {
+    return this.services.filter((s) => serviceOf(s) === service);
+  }
+
+  /** The instance's process is running (started and neither killed nor exited). */
+  isRunning(instance: InstanceName): boolean {
+    const r = this.running.get(instance);
+    return !!r && r.child.exitCode === null && r.child.signalCode === null;
+  }
+
+  /** Starts one instance (`police`, `police#2`, …) and waits until its /health answers. */
+  async startService(instance: InstanceName): Promise<void> {
+    if (this.running.has(instance)) throw new Error(`${instance} is already running`);
+    if (!this.services.includes(instance)) throw new Error(`${instance} is not part of this test system`);
+    const service = serviceOf(instance);
     const e = endpoints();
     const env: Record<string, string> = {
       ...process.env as Record<string, string>,
       NODE_ENV: 'test', LOG_LEVEL: process.env.CASEBRIDGE_TEST_LOG_LEVEL ?? 'warn',
       CASEBRIDGE_PG_HOST: e.pg.host, CASEBRIDGE_PG_PORT: String(e.pg.port), CASEBRIDGE_PG_USER: e.pg.user, CASEBRIDGE_PG_PASSWORD: e.pg.password,
-      CASEBRIDGE_DB_NAME: this.dbs.get(service)!.name,
+      CASEBRIDGE_DB_NAME: this.database(service).name,
       CASEBRIDGE_KAFKA_BROKERS: this.kafkaBrokers.join(','),
       CASEBRIDGE_TOPIC_SUFFIX: this.suffix,
       CASEBRIDGE_TEMPORAL_ADDRESS: e.temporalAddress,
       CASEBRIDGE_TEMPORAL_TASK_QUEUE: this.taskQueue,
       CASEBRIDGE_JWT_SECRET: DEV_JWT_SECRET,
       CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS: '10000',
-      ...(this.ports.has(service) ? { PORT: String(this.ports.get(service)) } : {}),
+      ...(this.ports.has(instance) ? { PORT: String(this.ports.get(instance)) } : {}),
       // the worker's Temporal SDK metrics exporter needs a port of its own (parallel test files)
       ...(service === 'workflow-worker' ? { CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await freePort()}` } : {}),
       ...this.extraEnv['*'],
       ...this.extraEnv[service],
+      ...(instance !== service ? this.extraEnv[instance] : {}),
     };
     // every start appends to the same log, after a marker line: the evidence of a run before a kill stays
-    const logFile = this.logFile(service);
-    const starts = (this.starts.get(service) ?? 0) + 1;
-    this.starts.set(service, starts);
+    const logFile = this.logFile(instance);
+    const starts = (this.starts.get(instance) ?? 0) + 1;
+    this.starts.set(instance, starts);
     const log = createWriteStream(logFile, { flags: 'a' });
-    log.write(`\n===== [test-system] start #${starts} of ${service} at ${new Date().toISOString()} =====\n`);
+    log.write(`\n===== [test-system] start #${starts} of ${instance} at ${new Date().toISOString()} =====\n`);
     const child = spawn(process.execPath, serviceCommand(service, this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1'), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
     const exited = once(child, 'exit').then(() => undefined);
-    this.running.set(service, { child, log, exited });
-    void exited.then(() => log.write(`===== [test-system] ${service} exited (code ${child.exitCode}, signal ${child.signalCode}) at ${new Date().toISOString()} =====\n`));
-    await this.waitReady(service, child);
+    this.running.set(instance, { child, log, exited });
+    void exited.then(() => log.write(`===== [test-system] ${instance} exited (code ${child.exitCode}, signal ${child.signalCode}) at ${new Date().toISOString()} =====\n`));
+    await this.waitReady(instance, child);
   }
 
-  /** The service's log: every start of this test system, each after a `===== [test-system] start #n` line. */
-  logFile(service: ServiceName): string {
-    return path.join(this.logDir, `${service}.log`);
+  /** The instance's log (`police.log`, `police#2.log`): every start of this test system, each after a `===== [test-system] start #n` line. */
+  logFile(instance: InstanceName): string {
+    return path.join(this.logDir, `${instance}.log`);
   }
 
-  private async waitReady(service: ServiceName, child: ChildProcess): Promise<void> {
+  private async waitReady(service: InstanceName, child: ChildProcess): Promise<void> {
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logFile(service)})`);
@@ -168,8 +200,8 @@ export class TestSystem {
     throw new Error(`${service} not ready within 90 s (log: ${this.logFile(service)})`);
   }
 
-  /** SIGKILL: no shutdown hook runs, as in a crash. */
-  async kill(service: ServiceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  /** SIGKILL (default): no shutdown hook runs, as in a crash; SIGTERM: a graceful stop. One instance only. */
+  async kill(service: InstanceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const r = this.running.get(service);
     if (!r) return;
     r.child.kill(signal);
@@ -177,7 +209,7 @@ export class TestSystem {
     this.running.delete(service);
   }
 
-  async restart(service: ServiceName): Promise<void> {
+  async restart(service: InstanceName): Promise<void> {
     await this.kill(service);
     await this.startService(service);
   }

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
+import type { DataSource, EntityManager } from 'typeorm';
 import { TraceAttributes, type IntegrationEventEnvelope } from '@casebridge/contracts';
-import { OnIntegrationEvent, OutsideInboxTransaction, RecordNotYetKnownError } from '@casebridge/messaging';
+import { hasEarlierParked, OnIntegrationEvent, OutsideInboxTransaction, RecordNotYetKnownError, type HandlerContext } from '@casebridge/messaging';
 import { BRIDGED_EVENT_TYPES as REGISTERED, TemporalBridge, WorkflowNotStartedError } from '@casebridge/workflows/node';
 
 /** Every event a registered workflow listens to (workflows/src/registry.ts is the single source). */
@@ -16,7 +18,7 @@ export const BRIDGED_EVENT_TYPES = REGISTERED as [string, ...string[]];
  * REJECT_DUPLICATE, or the closed run's event log for the one ALLOW_DUPLICATE route), so a redelivered
  * message (or one replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
  * workflow that does not exist yet (it overtook its start event on another topic) is parked
- * (libs/messaging `parked_event`) and delivered once an event of the same case was applied — a lost
+ * (libs/messaging `parked_event`), later events of its case and partition behind it, and delivered once an event of the same case was applied — a lost
  * transfer.* event would be a lost statutory clock, so it is never dead-lettered for being early.
  */
 const tracer = trace.getTracer('@casebridge/workflow-worker');
@@ -25,18 +27,18 @@ const tracer = trace.getTracer('@casebridge/workflow-worker');
 export class BridgeConsumer {
   private readonly logger = new Logger(BridgeConsumer.name);
 
-  constructor(private readonly bridge: TemporalBridge) {}
+  constructor(private readonly bridge: TemporalBridge, @InjectDataSource() private readonly dataSource: DataSource) {}
 
   @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
   @OutsideInboxTransaction()
-  deliver(event: IntegrationEventEnvelope): Promise<void> {
+  deliver(event: IntegrationEventEnvelope, _manager: EntityManager | undefined, context: HandlerContext): Promise<void> {
     // span `bridge <type>` (inside the consumer's span): the Temporal client's SignalWorkflow / SignalWithStartWorkflow
     // spans are its children, and the workflow continues from them (no-op without tracing)
     return tracer.startActiveSpan(`bridge ${event.type}`, {
       attributes: { [TraceAttributes.linkedCaseId]: event.linkedCaseId, [TraceAttributes.eventType]: event.type, [TraceAttributes.eventId]: event.eventId },
     }, async (span) => {
       try {
-        await this.deliverToWorkflows(event);
+        await this.deliverToWorkflows(event, context);
       } catch (e) {
         span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message });
         throw e;
@@ -46,7 +48,13 @@ export class BridgeConsumer {
     });
   }
 
-  private async deliverToWorkflows(event: IntegrationEventEnvelope): Promise<void> {
+  private async deliverToWorkflows(event: IntegrationEventEnvelope, context: HandlerContext): Promise<void> {
+    // An earlier event of the case from this partition still waits for its workflow: this one waits behind it, so the
+    // workflow gets them in the producer's order (a decision signalled before its receipt would skip the filing review).
+    // Safe from deadlock: a workflow is never started by a later event of the same partition than one signalling it.
+    if (await hasEarlierParked(this.dataSource, context, event.linkedCaseId)) {
+      throw new RecordNotYetKnownError(`earlier events of case ${event.linkedCaseId} from ${context.topic}/${context.partition}`);
+    }
     let outcomes;
     try {
       outcomes = await this.bridge.deliver(event);

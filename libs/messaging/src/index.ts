@@ -25,7 +25,7 @@ export {
 export { OUTBOX_NOTIFY_CHANNEL } from './outbox/outbox-notifications';
 
 export { InboxRecord } from './inbox/inbox-record.entity';
-export { ParkedEvent } from './inbox/parked-event.entity';
+export { hasEarlierParked, ParkedEvent } from './inbox/parked-event.entity';
 export { readDeadLetters, replayDeadLetters, type DeadLetterEntry } from './inbox/dead-letter-admin';
 export {
   DEAD_LETTER_REASONS, deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord, type DeadLetterSource,

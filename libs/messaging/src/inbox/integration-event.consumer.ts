@@ -13,6 +13,7 @@ import { backoffDelay, sleep } from '../retry/backoff';
 import { TopicNames } from '../topics/topic-names';
 import { consumeInSpan } from '../tracing/message-tracing';
 import { deadLetterHeaders, deadLetterRecord, type DeadLetterReason, type DeadLetterRecord } from './dead-letter';
+import { hasEarlierParked } from './parked-event.entity';
 import type { HandlerContext, IntegrationEventEffect, IntegrationEventHandler } from './integration-event-handler';
 import { groupByKey, OffsetWatermark, runGroups, Semaphore } from './keyed-batch';
 
@@ -128,7 +129,8 @@ export interface IntegrationEventConsumerOptions {
  * A crash between the commit and the offset commit redelivers the message; the inbox row makes
  * the redelivery a no-op. A handler that throws RecordNotYetKnownError (the record the event refers to
  * has not arrived yet) gets its event parked (`parked_event`, with the inbox row, one transaction) and
- * applied in arrival order once the record exists — never dead-lettered for being early. Handler errors are retried with exponential backoff, then dead-lettered;
+ * applied in arrival order once the record exists — never dead-lettered for being early; before a later event of
+ * the same case and partition is applied, the parked ones are re-driven (they go first if their record has arrived). Handler errors are retried with exponential backoff, then dead-lettered;
  * database/network outages are never dead-lettered (the message stays uncommitted and is retried).
  */
 export class IntegrationEventConsumer {
@@ -431,6 +433,11 @@ export class IntegrationEventConsumer {
 
     const handlers = this.handlers.get(event.type) ?? [];
     const effects = this.effects.get(event.type) ?? [];
+    // per-key order across parking: an earlier event of this case from this partition that waits parked goes first
+    // if its record has arrived meanwhile (by another topic) and its own re-drive has not run yet
+    // (e.g. a police receipt parked until its transfer's workflow existed, then signalled after the decision that followed it)
+    const at = { consumerGroup: this.groupId, topic, partition, offset };
+    if ((handlers.length > 0 || effects.length > 0) && await hasEarlierParked(this.dataSource, at, event.linkedCaseId)) await this.redrive(event.linkedCaseId);
     for (let attempt = 1; ; attempt++) {
       const context: HandlerContext = { consumerGroup: this.groupId, topic, partition, offset, attempt, upcastFrom: decoded.upcastFrom };
       try {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique, type EntityManager } from 'typeorm';
 
 /**
  * An integration event that cannot be applied yet because the record it refers to has not arrived
@@ -58,4 +58,20 @@ export class ParkedEvent {
   /** Set when the event was finally applied (kept for the record; null while parked). */
   @Column('timestamptz', { name: 'applied_at', nullable: true })
   appliedAt!: Date | null;
+}
+
+/**
+ * An event of `linkedCaseId` from the same topic partition as `at`, earlier than its offset, waits parked (not applied)
+ * in the consumer group: what follows it in the partition's per-key order. For handlers that must not overtake it
+ * (throw RecordNotYetKnownError to wait behind it) and for the consumer, which re-drives it before a later event.
+ */
+export async function hasEarlierParked(
+  manager: Pick<EntityManager, 'query'>, at: { consumerGroup: string; topic: string; partition: number; offset: string }, linkedCaseId: string,
+): Promise<boolean> {
+  const rows = (await manager.query(
+    `SELECT 1 FROM parked_event WHERE consumer_group = $1 AND linked_case_id = $2 AND applied_at IS NULL
+        AND topic = $3 AND "partition" = $4 AND "offset" < $5::bigint LIMIT 1`,
+    [at.consumerGroup, linkedCaseId, at.topic, at.partition, at.offset],
+  )) as unknown[];
+  return rows.length > 0;
 }

@@ -12,6 +12,7 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_TOPICS, TOPIC_PARTITIONS, Topics, type TopicName } from '@casebridge/contracts';
+import { WORKER_CONSUMED_TOPICS } from '../../apps/workflow-worker/src/topics';
 import { readTopic } from '../messaging/support/topic-reader';
 import { Api, eventually, serviceOf, TestSystem, type InstanceName, type ServiceName } from '../support/system';
 import { attachToDevServer } from '../support/temporal';
@@ -42,7 +43,7 @@ const CONSUMES: Partial<Record<ServiceName, TopicName[]>> = {
   enforcement: [Topics.police, Topics.procuratorate, Topics.workflow, Topics.supervision],
   police: [Topics.enforcement, Topics.procuratorate, Topics.workflow, Topics.supervision],
   procuratorate: [Topics.enforcement, Topics.police, Topics.workflow, Topics.supervision],
-  'workflow-worker': [Topics.enforcement, Topics.police, Topics.procuratorate],
+  'workflow-worker': [...WORKER_CONSUMED_TOPICS], // every agency topic, the court's included (the workflow registry)
 };
 
 interface Logged { eventId: string; type: string; topic: string; payload: { transferId?: string; caseId?: string; ruleId?: string; subjectId?: string; stepId?: string } }

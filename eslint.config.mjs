@@ -1,11 +1,14 @@
 // Flat ESLint config: typescript-eslint's recommended rules plus the project's boundaries.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', '.infra/**', '**/.scratch/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'apps/*/web/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // formatting is prettier's (`npm run format`, checked in `npm test`): no stylistic rule of ESLint's competes with it
+  prettier,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

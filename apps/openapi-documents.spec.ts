@@ -16,7 +16,10 @@ import { ENFORCEMENT_ACT_RULES, POLICE_ACT_RULES } from '@casebridge/flows';
 import { ENFORCEMENT_ERRORS } from './enforcement/src/enforcement.errors';
 import { POLICE_ERRORS } from './police/src/police.errors';
 import { PROCURATORATE_ERRORS } from './procuratorate/src/procuratorate.errors';
-import { SUPERVISION_ACT_RULES, SupervisionErrorCodes } from './procuratorate/src/filing-supervision/filing-supervision.machine';
+import {
+  SUPERVISION_ACT_RULES,
+  SupervisionErrorCodes,
+} from './procuratorate/src/filing-supervision/filing-supervision.machine';
 import { OpinionErrorCodes } from './procuratorate/src/filing-supervision/commands/issue-transfer-opinion';
 
 const APPS = ['enforcement', 'police', 'procuratorate', 'court', 'supervision', 'audit'] as const;
@@ -48,10 +51,23 @@ describe('OpenAPI documents of the HTTP apps', () => {
 
   it('the check finds an answer without a schema and an error without a code', () => {
     const doc = {
-      openapi: '3.0.0', info: { title: 't', version: '1' },
-      paths: { '/x': { get: { responses: { 200: { description: '', content: { 'application/json': { schema: { example: { a: 1 } } } } }, 404: { description: 'not there' } } } } },
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/x': {
+          get: {
+            responses: {
+              200: { description: '', content: { 'application/json': { schema: { example: { a: 1 } } } } },
+              404: { description: 'not there' },
+            },
+          },
+        },
+      },
     } as unknown as OpenAPIObject;
-    expect(undocumentedResponses(doc)).toEqual(['GET /x 200 application/json: no schema', 'GET /x 404: no error code named']);
+    expect(undocumentedResponses(doc)).toEqual([
+      'GET /x 200 application/json: no schema',
+      'GET /x 404: no error code named',
+    ]);
   });
 
   it('routes with roles list 401 and 403 with their codes; bodies list 400 and 413; error bodies have a schema', () => {
@@ -62,22 +78,32 @@ describe('OpenAPI documents of the HTTP apps', () => {
     expect(described('400')).toMatch(/REQUEST\.VALIDATION_FAILED.*REQUEST\.MALFORMED_JSON.*REQUEST\.TOO_DEEP/);
     expect(described('413')).toContain('REQUEST.TOO_LARGE');
     expect(described('409')).toContain('TRANSFER.OUT_OF_ORDER');
-    expect((op.responses['409'] as { content: Record<string, { schema: { required: string[] } }> }).content['application/json']!.schema.required)
-      .toEqual(['statusCode', 'code', 'message']);
+    expect(
+      (op.responses['409'] as { content: Record<string, { schema: { required: string[] } }> }).content[
+        'application/json'
+      ]!.schema.required,
+    ).toEqual(['statusCode', 'code', 'message']);
   });
 
   it('views list their phases and nullable enums admit null', () => {
     const audit = JSON.stringify(docs.get('audit')!);
     expect(audit).toContain('"phase":{"type":"string","enum":["awaiting-receipt"');
     const supervision = docs.get('supervision')!.components!.schemas!;
-    expect((supervision.StepView as { properties: Record<string, { nullable?: boolean }> }).properties.outcome!.nullable).toBe(true);
+    expect(
+      (supervision.StepView as { properties: Record<string, { nullable?: boolean }> }).properties.outcome!.nullable,
+    ).toBe(true);
   });
 });
 
 // ---- one error-code catalogue per context (issue #10 item 2) --------------------------------------------
 
 /** The constants a throw may name a code by (`new DomainError(ErrorCodes.caseClosed, …)`). */
-const CONSTANTS: Record<string, Record<string, string> | string> = { ErrorCodes, SupervisionErrorCodes, OpinionErrorCodes, OUTSIDE_JURISDICTION };
+const CONSTANTS: Record<string, Record<string, string> | string> = {
+  ErrorCodes,
+  SupervisionErrorCodes,
+  OpinionErrorCodes,
+  OUTSIDE_JURISDICTION,
+};
 
 /**
  * The codes a source text throws: the first argument of `new DomainError(…)` and the `code:` of a not-found
@@ -89,7 +115,12 @@ export function thrownCodes(source: string): string[] {
   for (const m of source.matchAll(/new DomainError\(\s*([^,]+),|\bcode: ([A-Za-z_.]+|'[A-Z_.]+')/g)) {
     const expr = (m[1] ?? m[2])!.trim();
     if (/^'[A-Z_.]+'$/.test(expr)) codes.add(expr.slice(1, -1));
-    else if (['code', 'notFound.code', 'rules.codes.alreadyDone', 'rules.codes.outOfOrder', 'rules.codes.closed'].includes(expr)) continue; // generic: the catalogue of the caller
+    else if (
+      ['code', 'notFound.code', 'rules.codes.alreadyDone', 'rules.codes.outOfOrder', 'rules.codes.closed'].includes(
+        expr,
+      )
+    )
+      continue; // generic: the catalogue of the caller
     else {
       const [head, key] = expr.split('.') as [string, string | undefined];
       const c = CONSTANTS[head];
@@ -120,19 +151,33 @@ describe('error-code catalogues', () => {
     for (const { app } of CONTEXTS) docs.set(app, await documentOf(app));
   });
 
-  it.each(CONTEXTS.map((c) => [c.app, c] as const))('%s: every code it throws is in its catalogue', (_app, { app, catalogue, guard }) => {
-    const thrown = new Set([...sourcesOf(path.join(__dirname, app, 'src')).flatMap((f) => thrownCodes(readFileSync(f, 'utf8'))), ...Object.values(guard)]);
-    expect([...thrown].filter((code) => !(code in catalogue)).sort()).toEqual([]);
-  });
+  it.each(CONTEXTS.map((c) => [c.app, c] as const))(
+    '%s: every code it throws is in its catalogue',
+    (_app, { app, catalogue, guard }) => {
+      const thrown = new Set([
+        ...sourcesOf(path.join(__dirname, app, 'src')).flatMap((f) => thrownCodes(readFileSync(f, 'utf8'))),
+        ...Object.values(guard),
+      ]);
+      expect([...thrown].filter((code) => !(code in catalogue)).sort()).toEqual([]);
+    },
+  );
 
-  it.each(CONTEXTS.map((c) => [c.app, c] as const))('%s: every catalogued code is named in its OpenAPI document', (_app, { app, catalogue }) => {
-    const doc = JSON.stringify(docs.get(app));
-    expect(Object.keys(catalogue).filter((code) => !doc.includes(code)).sort()).toEqual([]);
-  });
+  it.each(CONTEXTS.map((c) => [c.app, c] as const))(
+    '%s: every catalogued code is named in its OpenAPI document',
+    (_app, { app, catalogue }) => {
+      const doc = JSON.stringify(docs.get(app));
+      expect(
+        Object.keys(catalogue)
+          .filter((code) => !doc.includes(code))
+          .sort(),
+      ).toEqual([]);
+    },
+  );
 
   it('the scan finds literal and named codes and names what it cannot resolve', () => {
-    expect(thrownCodes(`throw new DomainError('X.ONE', 'invalid', 'm'); new DomainError(ErrorCodes.caseClosed, 'conflict', 'm');
-      ensureOwnAgency(r, o, { code: ErrorCodes.caseNotFound, message: '' }); new DomainError(somethingElse, 'invalid', '')`))
-      .toEqual(['X.ONE', 'CASE.CLOSED', 'CASE.NOT_FOUND', '?somethingElse']);
+    expect(
+      thrownCodes(`throw new DomainError('X.ONE', 'invalid', 'm'); new DomainError(ErrorCodes.caseClosed, 'conflict', 'm');
+      ensureOwnAgency(r, o, { code: ErrorCodes.caseNotFound, message: '' }); new DomainError(somethingElse, 'invalid', '')`),
+    ).toEqual(['X.ONE', 'CASE.CLOSED', 'CASE.NOT_FOUND', '?somethingElse']);
   });
 });

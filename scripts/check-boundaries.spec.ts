@@ -16,7 +16,11 @@ function tree(files: Record<string, string>): { root: string; remove(): void } {
   const root = path.join(repo, 'test-output', `boundaries-${randomBytes(4).toString('hex')}`);
   const all: Record<string, string> = {
     'tsconfig.json': JSON.stringify({
-      compilerOptions: { baseUrl: '.', module: 'commonjs', paths: { '@casebridge/legal-time': ['libs/legal-time/src'], '@casebridge/workflows/*': ['workflows/src/*'] } },
+      compilerOptions: {
+        baseUrl: '.',
+        module: 'commonjs',
+        paths: { '@casebridge/legal-time': ['libs/legal-time/src'], '@casebridge/workflows/*': ['workflows/src/*'] },
+      },
     }),
     ...files,
   };
@@ -50,7 +54,11 @@ const CLEAN: Record<string, string> = {
 describe('npm run check:boundaries', () => {
   const made: { remove(): void }[] = [];
   afterAll(() => made.forEach((t) => t.remove()));
-  const fixture = (extra: Record<string, string>) => { const t = tree({ ...CLEAN, ...extra }); made.push(t); return t.root; };
+  const fixture = (extra: Record<string, string>) => {
+    const t = tree({ ...CLEAN, ...extra });
+    made.push(t);
+    return t.root;
+  };
 
   it('passes on a tree that keeps every boundary (type-only import of the activities included)', () => {
     const r = checkBoundaries(fixture({}));
@@ -61,21 +69,22 @@ describe('npm run check:boundaries', () => {
   describe('on a tree with one violation of each boundary (one run: dependency-cruiser lists them all)', () => {
     let r: { status: number | null; output: string };
     beforeAll(() => {
-      r = checkBoundaries(fixture({
-        // an app importing another app from a nested folder (the ESLint pattern let this through), by value and by type
-        'apps/alpha/src/transfers/commands/send/send.handler.ts':
-          `import { BetaService } from '../../../../../beta/src/beta.service';\nexport const send = new BetaService().run();\n`,
-        'apps/alpha/src/transfers/queries/view.ts': `import type { BetaView } from '../../../../beta/src/beta.service';\nexport type View = BetaView;\n`,
-        // a pure lib importing a framework, and a lib importing an app
-        'libs/legal-time/src/clock.ts': `import { Injectable } from '@nestjs/common';\n@Injectable() export class Clock {}\n`,
-        'libs/legal-time/src/leak.ts': `import { BetaService } from '../../../apps/beta/src/beta.service';\nexport const leak = BetaService;\n`,
-        // workflow code importing an activity by value, and reaching a database driver two modules down
-        'workflows/src/case/case.workflow.ts':
-          `import { activities } from '../activities/case-activities';\nimport { decide } from './case.decider';\n` +
-          `export async function caseWorkflow(): Promise<string> { return decide(await activities.computeDeadline('x')); }\n`,
-        'workflows/src/case/case.decider.ts': `import { now } from './clock';\nexport function decide(due: string): string { return due + now(); }\n`,
-        'workflows/src/case/clock.ts': `import { Client } from 'pg';\nexport function now(): string { return String(new Client()); }\n`,
-      }));
+      r = checkBoundaries(
+        fixture({
+          // an app importing another app from a nested folder (the ESLint pattern let this through), by value and by type
+          'apps/alpha/src/transfers/commands/send/send.handler.ts': `import { BetaService } from '../../../../../beta/src/beta.service';\nexport const send = new BetaService().run();\n`,
+          'apps/alpha/src/transfers/queries/view.ts': `import type { BetaView } from '../../../../beta/src/beta.service';\nexport type View = BetaView;\n`,
+          // a pure lib importing a framework, and a lib importing an app
+          'libs/legal-time/src/clock.ts': `import { Injectable } from '@nestjs/common';\n@Injectable() export class Clock {}\n`,
+          'libs/legal-time/src/leak.ts': `import { BetaService } from '../../../apps/beta/src/beta.service';\nexport const leak = BetaService;\n`,
+          // workflow code importing an activity by value, and reaching a database driver two modules down
+          'workflows/src/case/case.workflow.ts':
+            `import { activities } from '../activities/case-activities';\nimport { decide } from './case.decider';\n` +
+            `export async function caseWorkflow(): Promise<string> { return decide(await activities.computeDeadline('x')); }\n`,
+          'workflows/src/case/case.decider.ts': `import { now } from './clock';\nexport function decide(due: string): string { return due + now(); }\n`,
+          'workflows/src/case/clock.ts': `import { Client } from 'pg';\nexport function now(): string { return String(new Client()); }\n`,
+        }),
+      );
     });
 
     it('fails (exit 1)', () => {
@@ -83,18 +92,30 @@ describe('npm run check:boundaries', () => {
     });
 
     it('names an app importing another app from a nested folder, by value or by type', () => {
-      expect(r.output).toMatch(/error no-cross-app: apps\/alpha\/src\/transfers\/commands\/send\/send\.handler\.ts → apps\/beta\/src\/beta\.service\.ts/);
-      expect(r.output).toMatch(/error no-cross-app: apps\/alpha\/src\/transfers\/queries\/view\.ts → apps\/beta\/src\/beta\.service\.ts/);
+      expect(r.output).toMatch(
+        /error no-cross-app: apps\/alpha\/src\/transfers\/commands\/send\/send\.handler\.ts → apps\/beta\/src\/beta\.service\.ts/,
+      );
+      expect(r.output).toMatch(
+        /error no-cross-app: apps\/alpha\/src\/transfers\/queries\/view\.ts → apps\/beta\/src\/beta\.service\.ts/,
+      );
     });
 
     it('names a lib importing an app, and legal-time importing a framework', () => {
-      expect(r.output).toMatch(/error pure-libs-no-framework: libs\/legal-time\/src\/clock\.ts → (\.\.\/)*node_modules\/@nestjs\/common\//);
-      expect(r.output).toMatch(/error libs-not-apps: libs\/legal-time\/src\/leak\.ts → apps\/beta\/src\/beta\.service\.ts/);
+      expect(r.output).toMatch(
+        /error pure-libs-no-framework: libs\/legal-time\/src\/clock\.ts → (\.\.\/)*node_modules\/@nestjs\/common\//,
+      );
+      expect(r.output).toMatch(
+        /error libs-not-apps: libs\/legal-time\/src\/leak\.ts → apps\/beta\/src\/beta\.service\.ts/,
+      );
     });
 
     it('names workflow code importing an activity by value, and reaching I/O through other modules', () => {
-      expect(r.output).toMatch(/error workflow-activities-types-only: workflows\/src\/case\/case\.workflow\.ts → workflows\/src\/activities\/case-activities\.ts/);
-      expect(r.output).toMatch(/error workflow-no-io: workflows\/src\/case\/case\.workflow\.ts → (\.\.\/)*node_modules\/pg\//);
+      expect(r.output).toMatch(
+        /error workflow-activities-types-only: workflows\/src\/case\/case\.workflow\.ts → workflows\/src\/activities\/case-activities\.ts/,
+      );
+      expect(r.output).toMatch(
+        /error workflow-no-io: workflows\/src\/case\/case\.workflow\.ts → (\.\.\/)*node_modules\/pg\//,
+      );
     });
   });
 });

@@ -7,7 +7,7 @@ import { ALL_EVENT_DEFINITIONS } from '@casebridge/contracts';
 import { compatibilityProblems, extendSnapshot, type Snapshot } from '../libs/contracts/src/compat/schema-fingerprint';
 
 const file = path.resolve(__dirname, '../libs/contracts/src/compat/schema-snapshot.json');
-const before: Snapshot = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Snapshot : {};
+const before: Snapshot = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Snapshot) : {};
 const { snapshot, added } = extendSnapshot(ALL_EVENT_DEFINITIONS, before);
 writeFileSync(file, JSON.stringify(snapshot, null, 2) + '\n');
 process.stdout.write(added.length ? `recorded: ${added.join(', ')}\n` : 'nothing new\n');

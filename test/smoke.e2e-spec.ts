@@ -20,13 +20,23 @@ const workflowsPath = require.resolve('@casebridge/workflows/smoke/smoke.workflo
 
 describe('infrastructure smoke', () => {
   let db: IsolatedDatabase;
-  beforeAll(async () => { db = await createIsolatedDatabase('smoke'); });
-  afterAll(async () => { await db?.drop(); });
+  beforeAll(async () => {
+    db = await createIsolatedDatabase('smoke');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
 
   it('writes and reads a row through TypeORM in PostgreSQL', async () => {
-    const ds = await openTestDataSource(db.url, [fixtureSchema('smoke', [SmokeNote], [
-      `CREATE TABLE "smoke_note" ("id" uuid NOT NULL, "body" text NOT NULL, CONSTRAINT "PK_smoke_note" PRIMARY KEY ("id"))`,
-    ])]);
+    const ds = await openTestDataSource(db.url, [
+      fixtureSchema(
+        'smoke',
+        [SmokeNote],
+        [
+          `CREATE TABLE "smoke_note" ("id" uuid NOT NULL, "body" text NOT NULL, CONSTRAINT "PK_smoke_note" PRIMARY KEY ("id"))`,
+        ],
+      ),
+    ]);
     try {
       const id = randomUUID();
       await ds.getRepository(SmokeNote).insert({ id, body: '移送 smoke' });
@@ -50,7 +60,8 @@ describe('infrastructure smoke', () => {
       await consumer.subscribe({ topic: topics.smoke, fromBeginning: true });
       const received = new Promise<{ key: string; value: string }>((resolve) => {
         void consumer.run({
-          eachMessage: async ({ message }) => resolve({ key: message.key!.toString(), value: message.value!.toString() }),
+          eachMessage: async ({ message }) =>
+            resolve({ key: message.key!.toString(), value: message.value!.toString() }),
         });
       });
       await producer.send({ topic: topics.smoke, acks: -1, messages: [{ key, value: 'hello 公安机关' }] });
@@ -65,11 +76,17 @@ describe('infrastructure smoke', () => {
     const env = await attachToDevServer();
     const taskQueue = `smoke-${randomUUID()}`;
     const worker = await Worker.create({
-      connection: env.nativeConnection, taskQueue, workflowsPath, bundlerOptions: workflowBundlerOptions(),
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath,
+      bundlerOptions: workflowBundlerOptions(),
     });
     try {
       const result = await worker.runUntil(async () => {
-        const handle = await env.client.workflow.start('smokeSignalWorkflow', { taskQueue, workflowId: `smoke-${randomUUID()}` });
+        const handle = await env.client.workflow.start('smokeSignalWorkflow', {
+          taskQueue,
+          workflowId: `smoke-${randomUUID()}`,
+        });
         await handle.signal('poke', 'a real server');
         return handle.result();
       });
@@ -84,13 +101,18 @@ describe('infrastructure smoke', () => {
     try {
       const taskQueue = `smoke-ts-${randomUUID()}`;
       const worker = await Worker.create({
-        connection: env.nativeConnection, taskQueue, workflowsPath, bundlerOptions: workflowBundlerOptions(),
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowsPath,
+        bundlerOptions: workflowBundlerOptions(),
       });
       await worker.runUntil(async () => {
         const startedWall = Date.now();
         const startedServer = await env.currentTimeMs();
         const result = await env.client.workflow.execute('smokeTimerWorkflow', {
-          taskQueue, workflowId: `smoke-ts-${randomUUID()}`, args: [30],
+          taskQueue,
+          workflowId: `smoke-ts-${randomUUID()}`,
+          args: [30],
         });
         const wallMs = Date.now() - startedWall;
         const serverMs = (await env.currentTimeMs()) - startedServer;

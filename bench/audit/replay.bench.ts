@@ -33,9 +33,13 @@ import { migrateDatabase } from '@casebridge/platform';
 
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '1000000' }, 'per-case': { type: 'string', default: '100' },
-    'cases-per-batch': { type: 'string', default: '500' }, parallel: { type: 'string', default: '2' }, keep: { type: 'boolean', default: false },
-    cursor: { type: 'boolean', default: false }, fill: { type: 'string', default: 'node' },
+    events: { type: 'string', default: '1000000' },
+    'per-case': { type: 'string', default: '100' },
+    'cases-per-batch': { type: 'string', default: '500' },
+    parallel: { type: 'string', default: '2' },
+    keep: { type: 'boolean', default: false },
+    cursor: { type: 'boolean', default: false },
+    fill: { type: 'string', default: 'node' },
   },
 });
 const EVENTS = Number(values.events);
@@ -44,11 +48,14 @@ const CASES = Math.ceil(EVENTS / PER_CASE);
 const CASES_PER_BATCH = Number(values['cases-per-batch']);
 const PARALLEL = Math.max(1, Number(values.parallel));
 const FILL = values.fill === 'sql' ? 'sql' : 'node';
-if (!(EVENTS > 0 && PER_CASE > 1 && CASES_PER_BATCH > 0)) throw new Error('--events, --per-case (> 1) and --cases-per-batch must be positive');
+if (!(EVENTS > 0 && PER_CASE > 1 && CASES_PER_BATCH > 0))
+  throw new Error('--events, --per-case (> 1) and --cases-per-batch must be positive');
 
 const pg = {
-  host: process.env.CASEBRIDGE_PG_HOST ?? '127.0.0.1', port: Number(process.env.CASEBRIDGE_PG_PORT ?? 5433),
-  user: process.env.CASEBRIDGE_PG_USER ?? 'postgres', password: process.env.CASEBRIDGE_PG_PASSWORD ?? 'postgres',
+  host: process.env.CASEBRIDGE_PG_HOST ?? '127.0.0.1',
+  port: Number(process.env.CASEBRIDGE_PG_PORT ?? 5433),
+  user: process.env.CASEBRIDGE_PG_USER ?? 'postgres',
+  password: process.env.CASEBRIDGE_PG_PASSWORD ?? 'postgres',
 };
 const dbName = `bench_audit_${randomBytes(4).toString('hex')}`;
 
@@ -122,7 +129,6 @@ SELECT linked, s, event, b_type_of(s), 1, b_agency(s), b_pkind(s), b_officer(c, 
 FROM chain -- a recursive CTE yields its steps in order (every case's s = 1, then s = 2 …): no sort needed; verify checks it
 `;
 
-
 /**
  * The same ledger generated in Node with the production hashing (canonicalJson, sha256, entryHashOf), inserted in
  * batches (one jsonb document per statement, jsonb_to_recordset) on two connections; the next batch is generated
@@ -140,8 +146,16 @@ const hashUuid = (text: string) => {
   const h = sha256Hex(text);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
-const TYPES = ['evidence.attached', 'transfer.crime-suspected', 'transfer.team-reported', 'transfer.head-decided', 'transfer.sent',
-  'transfer.receipt-signed', 'transfer.filing-decided', 'deadline.missed'] as const;
+const TYPES = [
+  'evidence.attached',
+  'transfer.crime-suspected',
+  'transfer.team-reported',
+  'transfer.head-decided',
+  'transfer.sent',
+  'transfer.receipt-signed',
+  'transfer.filing-decided',
+  'deadline.missed',
+] as const;
 const PARTY = { creditCode: '91210100MA0Y6J5X2U', name: '沈阳某化工有限公司' };
 
 function nodeEvent(c: number, s: number, linked: string, caseId: string) {
@@ -149,27 +163,91 @@ function nodeEvent(c: number, s: number, linked: string, caseId: string) {
   const at = Date.UTC(2026, 0, 1) + s * 3_600_000 + c * 7;
   const iso = new Date(at).toISOString();
   const transferId = hashUuid(`tr-${c}-${Math.floor((s - 2) / 8)}`);
-  const producer = kind === 5 || kind === 6 ? { agencyId: 'police:210100', kind: 'police' } : kind === 7 ? { agencyId: 'workflow', kind: 'workflow' } : { agencyId: 'enforcement:210100', kind: 'enforcement' };
-  const officerId = kind === 7 ? 'system:workflow' : kind === 5 || kind === 6 ? `pol-officer-${c % 40}` : `enf-officer-${c % 50}`;
+  const producer =
+    kind === 5 || kind === 6
+      ? { agencyId: 'police:210100', kind: 'police' }
+      : kind === 7
+        ? { agencyId: 'workflow', kind: 'workflow' }
+        : { agencyId: 'enforcement:210100', kind: 'enforcement' };
+  const officerId =
+    kind === 7 ? 'system:workflow' : kind === 5 || kind === 6 ? `pol-officer-${c % 40}` : `enf-officer-${c % 50}`;
   const payload: Record<string, unknown> =
-    kind === -1 ? { caseId, caseNumber: `辽沈环罚〔2026〕${c}号`, discoveredAt: '2026-01-01T00:00:00.000Z', party: PARTY, region: '210100', violation: '通过暗管向河道排放含铬废水' }
-    : kind === 0 ? { caseId, custody: [{ action: 'sampled at outlet 2', at: iso, by: `enf-officer-${c % 50}` }], evidenceId: hashUuid(`evi-${c}-${s}`), fileName: `监测报告-${s}.pdf`, kind: 'monitoring-report', sha256: sha256Hex(`a${c}${s}`), sizeBytes: 40000 + (c % 9000) }
-    : kind === 1 ? { caseId, facts: '总铬超标 5.2 倍，暗管排放', thresholdFacts: ['t3', 't5'], transferId }
-    : kind === 2 ? { caseId, summary: '涉嫌污染环境罪，建议移送', teamOfficerIds: ['enf-officer-1', 'enf-officer-2'], thresholdFacts: ['t3', 't5'], transferId }
-    : kind === 3 ? { decision: 'approved', transferId }
-    : kind === 4 ? { caseId, caseNumber: `辽沈环罚〔2026〕${c}号`, copyToAgencyId: 'procuratorate:210100', fromAgencyId: 'enforcement:210100', materials: [{ kind: 'transfer-letter', title: '涉嫌犯罪案件移送书' }, { kind: 'monitoring-report', title: '监测报告' }], party: PARTY, summary: '涉嫌污染环境罪', thresholdFacts: ['t3', 't5'], toAgencyId: 'police:210100', transferId }
-    : kind === 5 ? { receiptNumber: `沈公（环）受字〔2026〕${c}-${s}号`, transferId }
-    : kind === 6 ? { outcome: 'not-filed', reasons: '现有证据不足以证明达到追诉标准', transferId }
-    : { dueAt: iso, owingAgencyId: 'police:210100', ruleId: 'transfer.filing-review' };
+    kind === -1
+      ? {
+          caseId,
+          caseNumber: `辽沈环罚〔2026〕${c}号`,
+          discoveredAt: '2026-01-01T00:00:00.000Z',
+          party: PARTY,
+          region: '210100',
+          violation: '通过暗管向河道排放含铬废水',
+        }
+      : kind === 0
+        ? {
+            caseId,
+            custody: [{ action: 'sampled at outlet 2', at: iso, by: `enf-officer-${c % 50}` }],
+            evidenceId: hashUuid(`evi-${c}-${s}`),
+            fileName: `监测报告-${s}.pdf`,
+            kind: 'monitoring-report',
+            sha256: sha256Hex(`a${c}${s}`),
+            sizeBytes: 40000 + (c % 9000),
+          }
+        : kind === 1
+          ? { caseId, facts: '总铬超标 5.2 倍，暗管排放', thresholdFacts: ['t3', 't5'], transferId }
+          : kind === 2
+            ? {
+                caseId,
+                summary: '涉嫌污染环境罪，建议移送',
+                teamOfficerIds: ['enf-officer-1', 'enf-officer-2'],
+                thresholdFacts: ['t3', 't5'],
+                transferId,
+              }
+            : kind === 3
+              ? { decision: 'approved', transferId }
+              : kind === 4
+                ? {
+                    caseId,
+                    caseNumber: `辽沈环罚〔2026〕${c}号`,
+                    copyToAgencyId: 'procuratorate:210100',
+                    fromAgencyId: 'enforcement:210100',
+                    materials: [
+                      { kind: 'transfer-letter', title: '涉嫌犯罪案件移送书' },
+                      { kind: 'monitoring-report', title: '监测报告' },
+                    ],
+                    party: PARTY,
+                    summary: '涉嫌污染环境罪',
+                    thresholdFacts: ['t3', 't5'],
+                    toAgencyId: 'police:210100',
+                    transferId,
+                  }
+                : kind === 5
+                  ? { receiptNumber: `沈公（环）受字〔2026〕${c}-${s}号`, transferId }
+                  : kind === 6
+                    ? { outcome: 'not-filed', reasons: '现有证据不足以证明达到追诉标准', transferId }
+                    : { dueAt: iso, owingAgencyId: 'police:210100', ruleId: 'transfer.filing-review' };
   const eventId = hashUuid(`ev-${c}-${s}`);
   const envelope = {
-    eventId, type: s === 1 ? 'case.registered' : TYPES[kind]!, version: 1, linkedCaseId: linked, producer, actor: { officerId },
-    occurredAt: iso, recordedAt: new Date(at + 3).toISOString(), correlationId: eventId, causationId: null, payload,
+    eventId,
+    type: s === 1 ? 'case.registered' : TYPES[kind]!,
+    version: 1,
+    linkedCaseId: linked,
+    producer,
+    actor: { officerId },
+    occurredAt: iso,
+    recordedAt: new Date(at + 3).toISOString(),
+    correlationId: eventId,
+    causationId: null,
+    payload,
   };
   return { envelope, ingestedAt: new Date(at + 250).toISOString() };
 }
 
-async function fillWithNode(clients: PoolClient[], cases: number, perCase: number, groupSize: number, onProgress: (done: number) => void): Promise<void> {
+async function fillWithNode(
+  clients: PoolClient[],
+  cases: number,
+  perCase: number,
+  groupSize: number,
+  onProgress: (done: number) => void,
+): Promise<void> {
   const BATCH = 5000;
   let seq = 0;
   let done = 0;
@@ -184,7 +262,9 @@ async function fillWithNode(clients: PoolClient[], cases: number, perCase: numbe
     batch = [];
     const slot = turn++ % clients.length;
     if (inFlight[slot]) await inFlight[slot];
-    inFlight[slot] = clients[slot]!.query(NODE_INSERT, [`[${rows.join(',')}]`]).then(() => onProgress((done += rows.length)));
+    inFlight[slot] = clients[slot]!.query(NODE_INSERT, [`[${rows.join(',')}]`]).then(() =>
+      onProgress((done += rows.length)),
+    );
   };
   const q = JSON.stringify;
   for (let from = 1; from <= cases; from += groupSize) {
@@ -197,10 +277,19 @@ async function fillWithNode(clients: PoolClient[], cases: number, perCase: numbe
         const { envelope, ingestedAt } = nodeEvent(g.c, s, g.linked, g.caseId);
         const raw = canonicalJson(envelope); // the wire text is canonical here: its hash is the content hash
         const contentHash = sha256Hex(raw);
-        const entryHash = entryHashOf({ prevHash: g.head, contentHash, caseSeq: s, linkedCaseId: g.linked, eventId: envelope.eventId, ingestedAt });
-        batch.push(`{"q":${++seq},"l":"${g.linked}","cs":${s},"ev":"${envelope.eventId}","t":${q(envelope.type)},"pa":${q(envelope.producer.agencyId)},`
-          + `"pk":${q(envelope.producer.kind)},"o":${q(envelope.actor.officerId)},"oa":"${envelope.occurredAt}","ra":"${envelope.recordedAt}","ia":"${ingestedAt}",`
-          + `"env":${raw},"ch":"${contentHash}","ph":"${g.head}","eh":"${entryHash}"}`);
+        const entryHash = entryHashOf({
+          prevHash: g.head,
+          contentHash,
+          caseSeq: s,
+          linkedCaseId: g.linked,
+          eventId: envelope.eventId,
+          ingestedAt,
+        });
+        batch.push(
+          `{"q":${++seq},"l":"${g.linked}","cs":${s},"ev":"${envelope.eventId}","t":${q(envelope.type)},"pa":${q(envelope.producer.agencyId)},` +
+            `"pk":${q(envelope.producer.kind)},"o":${q(envelope.actor.officerId)},"oa":"${envelope.occurredAt}","ra":"${envelope.recordedAt}","ia":"${ingestedAt}",` +
+            `"env":${raw},"ch":"${contentHash}","ph":"${g.head}","eh":"${entryHash}"}`,
+        );
         g.head = entryHash;
         if (batch.length >= BATCH) await flush();
       }
@@ -232,107 +321,154 @@ async function main(): Promise<void> {
   const db = databaseOfPool(pool);
   const started = Date.now();
   try {
-    console.log(`audit ledger bench: ${fmt(CASES * PER_CASE)} events in ${fmt(CASES)} linked cases × ${PER_CASE}, database ${dbName} on ${pg.host}:${pg.port}`);
-    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`);
-    await migrateDatabase({ host: pg.host, port: pg.port, username: pg.user, password: pg.password, database: dbName }, AUDIT_SCHEMA.sets);
+    console.log(
+      `audit ledger bench: ${fmt(CASES * PER_CASE)} events in ${fmt(CASES)} linked cases × ${PER_CASE}, database ${dbName} on ${pg.host}:${pg.port}`,
+    );
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the start`,
+    );
+    await migrateDatabase(
+      { host: pg.host, port: pg.port, username: pg.user, password: pg.password, database: dbName },
+      AUDIT_SCHEMA.sets,
+    );
     await pool.query(BENCH_FUNCTIONS);
 
-    const fill = await timed(FILL === 'node'
-      ? `fill (Node: canonical envelopes + SHA-256 chains, jsonb batches of 5,000 on ${PARALLEL} connections, pipelined with the generation)`
-      : `fill (SQL: canonical envelopes + SHA-256 chains, recursive CTE per batch of ${CASES_PER_BATCH} cases, ${PARALLEL} in parallel)`, async () => {
-      // bulk load: the two secondary unique constraints are dropped during the fill and re-added (same names and
-      // definitions as the CreateLedger migration) afterwards — one sorted index build instead of a million random B-tree inserts
-      await pool.query('ALTER TABLE ledger_entry DROP CONSTRAINT ledger_entry_event_id_key, DROP CONSTRAINT ledger_entry_case_seq_key');
-      const progress = (done: number) => process.stdout.write(`\r  ${fmt(done)} / ${fmt(CASES * PER_CASE)} `);
-      if (FILL === 'node') {
-        const clients = await Promise.all(Array.from({ length: PARALLEL }, () => pool.connect()));
-        try {
-          for (const client of clients) await client.query('SET synchronous_commit = off');
-          await fillWithNode(clients, CASES, PER_CASE, 1000, progress);
-        } finally {
-          for (const client of clients) client.release();
-        }
-      } else {
-        let next = 1;
-        let done = 0;
-        const worker = async () => {
-          const client = await pool.connect();
+    const fill = await timed(
+      FILL === 'node'
+        ? `fill (Node: canonical envelopes + SHA-256 chains, jsonb batches of 5,000 on ${PARALLEL} connections, pipelined with the generation)`
+        : `fill (SQL: canonical envelopes + SHA-256 chains, recursive CTE per batch of ${CASES_PER_BATCH} cases, ${PARALLEL} in parallel)`,
+      async () => {
+        // bulk load: the two secondary unique constraints are dropped during the fill and re-added (same names and
+        // definitions as the CreateLedger migration) afterwards — one sorted index build instead of a million random B-tree inserts
+        await pool.query(
+          'ALTER TABLE ledger_entry DROP CONSTRAINT ledger_entry_event_id_key, DROP CONSTRAINT ledger_entry_case_seq_key',
+        );
+        const progress = (done: number) => process.stdout.write(`\r  ${fmt(done)} / ${fmt(CASES * PER_CASE)} `);
+        if (FILL === 'node') {
+          const clients = await Promise.all(Array.from({ length: PARALLEL }, () => pool.connect()));
           try {
-            await client.query("SET synchronous_commit = off; SET work_mem = '256MB'");
-            for (;;) {
-              const from = next;
-              if (from > CASES) return;
-              next += CASES_PER_BATCH;
-              const to = Math.min(CASES, from + CASES_PER_BATCH - 1);
-              await client.query(FILL_BATCH, [from, to, PER_CASE]);
-              done += (to - from + 1) * PER_CASE;
-              progress(done);
-            }
+            for (const client of clients) await client.query('SET synchronous_commit = off');
+            await fillWithNode(clients, CASES, PER_CASE, 1000, progress);
           } finally {
-            client.release();
+            for (const client of clients) client.release();
           }
-        };
-        await Promise.all(Array.from({ length: PARALLEL }, worker));
-      }
-      process.stdout.write('\n');
-      await pool.query(`ALTER TABLE ledger_entry ADD CONSTRAINT ledger_entry_event_id_key UNIQUE (event_id),
+        } else {
+          let next = 1;
+          let done = 0;
+          const worker = async () => {
+            const client = await pool.connect();
+            try {
+              await client.query("SET synchronous_commit = off; SET work_mem = '256MB'");
+              for (;;) {
+                const from = next;
+                if (from > CASES) return;
+                next += CASES_PER_BATCH;
+                const to = Math.min(CASES, from + CASES_PER_BATCH - 1);
+                await client.query(FILL_BATCH, [from, to, PER_CASE]);
+                done += (to - from + 1) * PER_CASE;
+                progress(done);
+              }
+            } finally {
+              client.release();
+            }
+          };
+          await Promise.all(Array.from({ length: PARALLEL }, worker));
+        }
+        process.stdout.write('\n');
+        await pool.query(`ALTER TABLE ledger_entry ADD CONSTRAINT ledger_entry_event_id_key UNIQUE (event_id),
         ADD CONSTRAINT ledger_entry_case_seq_key UNIQUE (linked_case_id, case_seq)`);
-      await pool.query('ANALYZE ledger_entry');
-    });
-    const [{ n, size }] = (await pool.query<{ n: string; size: string }>(
-      `SELECT count(*)::text AS n, pg_size_pretty(pg_total_relation_size('ledger_entry')) AS size FROM ledger_entry`)).rows as [{ n: string; size: string }];
+        await pool.query('ANALYZE ledger_entry');
+      },
+    );
+    const [{ n, size }] = (
+      await pool.query<{ n: string; size: string }>(
+        `SELECT count(*)::text AS n, pg_size_pretty(pg_total_relation_size('ledger_entry')) AS size FROM ledger_entry`,
+      )
+    ).rows as [{ n: string; size: string }];
     const events = Number(n);
     console.log(`  ${fmt(events)} entries, ${size} with indexes`);
 
     const signer = signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
-    const sign = await timed('checkpoint round (global fold + one Ed25519 checkpoint per case head)', () => runCheckpointRound(db, signer));
+    const sign = await timed('checkpoint round (global fold + one Ed25519 checkpoint per case head)', () =>
+      runCheckpointRound(db, signer),
+    );
     console.log(`  ${fmt(sign.result.cases)} case checkpoints + 1 global (up to seq ${sign.result.global?.upToSeq})`);
 
-    const raw = await timed('raw read: every row, every column (keyset batches of 5,000, as verify reads)', async () => {
-      let rows = 0;
-      for await (const batch of streamEntries(db, 5000)) rows += batch.length;
-      return rows;
-    });
-    const cursor = !values.cursor ? null : await timed('raw read: server-side cursor, FETCH 10,000, every column', async () => {
-      const client = await pool.connect();
-      let rows = 0;
-      try {
-        await client.query('BEGIN');
-        await client.query('DECLARE everything NO SCROLL CURSOR FOR SELECT * FROM ledger_entry ORDER BY seq');
+    const raw = await timed(
+      'raw read: every row, every column (keyset batches of 5,000, as verify reads)',
+      async () => {
+        let rows = 0;
+        for await (const batch of streamEntries(db, 5000)) rows += batch.length;
+        return rows;
+      },
+    );
+    const cursor = !values.cursor
+      ? null
+      : await timed('raw read: server-side cursor, FETCH 10,000, every column', async () => {
+          const client = await pool.connect();
+          let rows = 0;
+          try {
+            await client.query('BEGIN');
+            await client.query('DECLARE everything NO SCROLL CURSOR FOR SELECT * FROM ledger_entry ORDER BY seq');
+            for (;;) {
+              const r = await client.query('FETCH 10000 FROM everything');
+              rows += r.rowCount ?? 0;
+              if (!r.rowCount) break;
+            }
+            await client.query('COMMIT');
+          } finally {
+            client.release();
+          }
+          return rows;
+        });
+    const rebuildRead = await timed(
+      'raw read: the four columns rebuild reads (seq, case, caseSeq, envelope), batches of 10,000',
+      async () => {
+        let rows = 0;
+        let after = 0;
         for (;;) {
-          const r = await client.query('FETCH 10000 FROM everything');
-          rows += r.rowCount ?? 0;
-          if (!r.rowCount) break;
+          const r = await pool.query<{ seq: string }>(
+            'SELECT e.seq::text AS seq, e.linked_case_id, e.case_seq, e.envelope FROM ledger_entry e WHERE e.seq > $1 ORDER BY e.seq LIMIT 10000',
+            [after],
+          );
+          rows += r.rows.length;
+          if (r.rows.length < 10000) break;
+          after = Number(r.rows[r.rows.length - 1]!.seq);
         }
-        await client.query('COMMIT');
-      } finally {
-        client.release();
-      }
-      return rows;
-    });
-    const rebuildRead = await timed('raw read: the four columns rebuild reads (seq, case, caseSeq, envelope), batches of 10,000', async () => {
-      let rows = 0;
-      let after = 0;
-      for (;;) {
-        const r = await pool.query<{ seq: string }>('SELECT e.seq::text AS seq, e.linked_case_id, e.case_seq, e.envelope FROM ledger_entry e WHERE e.seq > $1 ORDER BY e.seq LIMIT 10000', [after]);
-        rows += r.rows.length;
-        if (r.rows.length < 10000) break;
-        after = Number(r.rows[r.rows.length - 1]!.seq);
-      }
-      return rows;
-    });
+        return rows;
+      },
+    );
     const verify = await timed('verify: whole store (every hash, sequence, global fold, signature)', () =>
-      verifyLedger(db, { publicKeys: [parsePublicKey(signer.publicKeyPem)], batchSize: 5000 }));
+      verifyLedger(db, { publicKeys: [parsePublicKey(signer.publicKeyPem)], batchSize: 5000 }),
+    );
     if (!verify.result.ok) {
-      console.error(JSON.stringify({ firstBroken: verify.result.firstBroken, checkpointProblems: verify.result.checkpointProblems.slice(0, 3) }, null, 2));
+      console.error(
+        JSON.stringify(
+          { firstBroken: verify.result.firstBroken, checkpointProblems: verify.result.checkpointProblems.slice(0, 3) },
+          null,
+          2,
+        ),
+      );
       throw new Error('the generated ledger does not verify');
     }
-    const rebuild = await timed('rebuild: replay every event into a fresh projection (upcast + case-state projector)', () => rebuildProjection(db));
+    const rebuild = await timed(
+      'rebuild: replay every event into a fresh projection (upcast + case-state projector)',
+      () => rebuildProjection(db),
+    );
 
-    const sample = (await pool.query<{ id: string }>('SELECT linked_case_id AS id FROM ledger_entry WHERE case_seq = 1 ORDER BY random() LIMIT 50')).rows.map((r) => r.id);
-    const oneCase = await timed(`state of one ${PER_CASE}-event case as of an instant (${sample.length} cases, read + upcast + project)`, async () => {
-      for (const id of sample) await loadCaseState(db, id, new Date('2026-01-03T00:00:00Z'));
-    });
+    const sample = (
+      await pool.query<{ id: string }>(
+        'SELECT linked_case_id AS id FROM ledger_entry WHERE case_seq = 1 ORDER BY random() LIMIT 50',
+      )
+    ).rows.map((r) => r.id);
+    const oneCase = await timed(
+      `state of one ${PER_CASE}-event case as of an instant (${sample.length} cases, read + upcast + project)`,
+      async () => {
+        for (const id of sample) await loadCaseState(db, id, new Date('2026-01-03T00:00:00Z'));
+      },
+    );
     const oneVerify = await timed(`verify one case (${sample.length} cases)`, async () => {
       for (const id of sample) {
         const r = await verifyLedger(db, { linkedCaseId: id, publicKeys: [parsePublicKey(signer.publicKeyPem)] });
@@ -353,11 +489,21 @@ async function main(): Promise<void> {
     console.log('|---|---:|---:|---:|---:|');
     const rawRate = rate(raw.result, raw.ms);
     for (const [what, count, ms] of rows) {
-      console.log(`| ${what} | ${fmt(count)} | ${(ms / 1000).toFixed(1)} | ${fmt(rate(count, ms))} | ${(rate(count, ms) / rawRate).toFixed(2)}× |`);
+      console.log(
+        `| ${what} | ${fmt(count)} | ${(ms / 1000).toFixed(1)} | ${fmt(rate(count, ms))} | ${(rate(count, ms) / rawRate).toFixed(2)}× |`,
+      );
     }
-    console.log(`\nrebuild: ${fmt(rebuild.result.cases)} cases, views derived in ${rebuild.result.viewMs} ms; enforcement phases ${JSON.stringify(rebuild.result.summary.enforcementTransferPhases)}; penalty clocks ${JSON.stringify(rebuild.result.summary.penaltyClocks)}; missed deadlines ${fmt(rebuild.result.summary.missedDeadlines)}`);
-    console.log(`one case (${PER_CASE} events): state as of ${(oneCase.ms / sample.length).toFixed(1)} ms, verify ${(oneVerify.ms / sample.length).toFixed(1)} ms (average of ${sample.length})`);
-    console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `\nrebuild: ${fmt(rebuild.result.cases)} cases, views derived in ${rebuild.result.viewMs} ms; enforcement phases ${JSON.stringify(rebuild.result.summary.enforcementTransferPhases)}; penalty clocks ${JSON.stringify(rebuild.result.summary.penaltyClocks)}; missed deadlines ${fmt(rebuild.result.summary.missedDeadlines)}`,
+    );
+    console.log(
+      `one case (${PER_CASE} events): state as of ${(oneCase.ms / sample.length).toFixed(1)} ms, verify ${(oneVerify.ms / sample.length).toFixed(1)} ms (average of ${sample.length})`,
+    );
+    console.log(
+      `total ${((Date.now() - started) / 1000).toFixed(0)} s; load average at the end ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     await pool.end();
     if (!values.keep) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

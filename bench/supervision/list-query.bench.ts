@@ -29,8 +29,10 @@ const EXPLAIN = process.argv.includes('--explain');
 const KEEP = process.argv.includes('--keep');
 const REUSE = process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
 const pg = {
-  host: process.env.CASEBRIDGE_PG_HOST ?? '127.0.0.1', port: Number(process.env.CASEBRIDGE_PG_PORT ?? 5433),
-  user: process.env.CASEBRIDGE_PG_USER ?? 'postgres', password: process.env.CASEBRIDGE_PG_PASSWORD ?? 'postgres',
+  host: process.env.CASEBRIDGE_PG_HOST ?? '127.0.0.1',
+  port: Number(process.env.CASEBRIDGE_PG_PORT ?? 5433),
+  user: process.env.CASEBRIDGE_PG_USER ?? 'postgres',
+  password: process.env.CASEBRIDGE_PG_PASSWORD ?? 'postgres',
 };
 
 // Liaoning (21): 14 cities, Shenyang's districts; Jilin (22) and Heilongjiang (23) cities.
@@ -41,9 +43,34 @@ const REGIONS = [
   ...Array.from({ length: 12 }, (_, i) => `23${String(i + 1).padStart(2, '0')}00`),
 ];
 const RULES: Record<string, string[]> = {
-  police: ['transfer.receipt', 'transfer.filing-review', 'transfer.materials-notice', 'transfer.reconsideration-decision', 'transfer.decision-notice', 'supervision.police-explain', 'supervision.police-file', 'prosecution.supplementary-investigation'],
-  enforcement: ['transfer.team-report', 'transfer.head-decision', 'transfer.handover', 'transfer.materials-supplement', 'transfer.items-handover', 'transfer.reconsideration-request', 'transfer.supervision-request', 'penalty.decision-period', 'sharing.platform-entry'],
-  procuratorate: ['prosecution.review', 'supervision.tell-agency', 'supervision.investigation-chaser', 'prosecution.nonprosecution-notice', 'pil.admin-suit-decision'],
+  police: [
+    'transfer.receipt',
+    'transfer.filing-review',
+    'transfer.materials-notice',
+    'transfer.reconsideration-decision',
+    'transfer.decision-notice',
+    'supervision.police-explain',
+    'supervision.police-file',
+    'prosecution.supplementary-investigation',
+  ],
+  enforcement: [
+    'transfer.team-report',
+    'transfer.head-decision',
+    'transfer.handover',
+    'transfer.materials-supplement',
+    'transfer.items-handover',
+    'transfer.reconsideration-request',
+    'transfer.supervision-request',
+    'penalty.decision-period',
+    'sharing.platform-entry',
+  ],
+  procuratorate: [
+    'prosecution.review',
+    'supervision.tell-agency',
+    'supervision.investigation-chaser',
+    'prosecution.nonprosecution-notice',
+    'pil.admin-suit-decision',
+  ],
   court: ['court.docket', 'court.trial-criminal', 'court.serve-complaint'],
 };
 
@@ -109,13 +136,25 @@ function quantile(sorted: number[], q: number): number {
 async function admin(sql: string): Promise<void> {
   const c = new Client({ ...pg, database: 'postgres' });
   await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }
 
 async function main(): Promise<void> {
   const name = REUSE ?? `bench_supervision_${randomBytes(4).toString('hex')}`;
   if (!REUSE) await admin(`CREATE DATABASE "${name}"`);
-  const ds = new DataSource({ type: 'postgres', ...pg, username: pg.user, database: name, entities: entitiesOf(SUPERVISION_SCHEMA), migrations: migrationsOf(SUPERVISION_SCHEMA), extra: { max: 4 } });
+  const ds = new DataSource({
+    type: 'postgres',
+    ...pg,
+    username: pg.user,
+    database: name,
+    entities: entitiesOf(SUPERVISION_SCHEMA),
+    migrations: migrationsOf(SUPERVISION_SCHEMA),
+    extra: { max: 4 },
+  });
   try {
     await ds.initialize();
     await runPendingMigrations(ds);
@@ -123,15 +162,31 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     if (!REUSE) {
       await ds.query(KEYS_FN);
-      await ds.query(FILL_SQL, [REGIONS, RULES.police, RULES.enforcement, RULES.procuratorate, RULES.court, STEPS, CLOSED]);
+      await ds.query(FILL_SQL, [
+        REGIONS,
+        RULES.police,
+        RULES.enforcement,
+        RULES.procuratorate,
+        RULES.court,
+        STEPS,
+        CLOSED,
+      ]);
     }
     await ds.query('VACUUM ANALYZE supervision_step');
     await ds.query('VACUUM ANALYZE supervision_step_tally'); // autovacuum's job in a running service
-    const [{ open, closed }] = await ds.query(`SELECT count(*) FILTER (WHERE closed_at IS NULL)::int AS open, count(*) FILTER (WHERE closed_at IS NOT NULL)::int AS closed FROM supervision_step`);
-    const dist = await ds.query(`SELECT status, count(*)::int AS n FROM supervision_step WHERE closed_at IS NULL GROUP BY 1 ORDER BY 1`) as { status: string; n: number }[];
-    const [{ shenyang }] = await ds.query(`SELECT count(*)::int AS shenyang FROM supervision_step WHERE closed_at IS NULL AND scope_keys @> ARRAY['2101']`);
-    process.stdout.write(`filled ${open} open + ${closed} closed steps in ${((performance.now() - t0) / 1000).toFixed(1)} s `
-      + `(${dist.map((d) => `${d.status} ${d.n}`).join(', ')}; visible to a Shenyang supervisor: ${shenyang})\n\n`);
+    const [{ open, closed }] = await ds.query(
+      `SELECT count(*) FILTER (WHERE closed_at IS NULL)::int AS open, count(*) FILTER (WHERE closed_at IS NOT NULL)::int AS closed FROM supervision_step`,
+    );
+    const dist = (await ds.query(
+      `SELECT status, count(*)::int AS n FROM supervision_step WHERE closed_at IS NULL GROUP BY 1 ORDER BY 1`,
+    )) as { status: string; n: number }[];
+    const [{ shenyang }] = await ds.query(
+      `SELECT count(*)::int AS shenyang FROM supervision_step WHERE closed_at IS NULL AND scope_keys @> ARRAY['2101']`,
+    );
+    process.stdout.write(
+      `filled ${open} open + ${closed} closed steps in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
+        `(${dist.map((d) => `${d.status} ${d.n}`).join(', ')}; visible to a Shenyang supervisor: ${shenyang})\n\n`,
+    );
 
     const scenarios: [string, StepFilter][] = [
       ['national, all open, by due date', { supervisorRegion: '000000' }],
@@ -140,22 +195,33 @@ async function main(): Promise<void> {
       ['city 210100, all open', { supervisorRegion: '210100' }],
       ['city 210100, overdue, police', { supervisorRegion: '210100', statuses: ['overdue'], kind: 'police' }],
       ['city 210100, overdueByDays ≥ 7, -dueAt', { supervisorRegion: '210100', overdueByDays: 7, sort: '-dueAt' }],
-      ['city 210100, transfer.receipt waitingOnReceipt', { supervisorRegion: '210100', ruleId: 'transfer.receipt', waitingOnReceipt: true }],
-      ['city 210100, agency police:210100 warning', { supervisorRegion: '210100', agency: 'police:210100', statuses: ['warning'] }],
+      [
+        'city 210100, transfer.receipt waitingOnReceipt',
+        { supervisorRegion: '210100', ruleId: 'transfer.receipt', waitingOnReceipt: true },
+      ],
+      [
+        'city 210100, agency police:210100 warning',
+        { supervisorRegion: '210100', agency: 'police:210100', statuses: ['warning'] },
+      ],
       ['city 210200, stuck, by last activity', { supervisorRegion: '210200', stuck: true, sort: '-lastActivityAt' }],
       ['county 210102, all open', { supervisorRegion: '210102' }],
-      ['province 210000, region 210100 filter, rule transfer.filing-review', { supervisorRegion: '210000', region: '210100', ruleId: 'transfer.filing-review' }],
+      [
+        'province 210000, region 210100 filter, rule transfer.filing-review',
+        { supervisorRegion: '210000', region: '210100', ruleId: 'transfer.filing-review' },
+      ],
     ];
     const all: number[] = [];
     const row = (label: string, t: number[]): string => {
       const s = [...t].sort((a, b) => a - b);
       return `${label.padEnd(72)} p50 ${quantile(s, 0.5).toFixed(2).padStart(7)} ms   p95 ${quantile(s, 0.95).toFixed(2).padStart(7)} ms   max ${s[s.length - 1]!.toFixed(2).padStart(7)} ms`;
     };
-    process.stdout.write(`GET /steps list query (items page of 50 + total), ${ITERATIONS} runs each after 10 warm-up runs:\n`);
+    process.stdout.write(
+      `GET /steps list query (items page of 50 + total), ${ITERATIONS} runs each after 10 warm-up runs:\n`,
+    );
     for (const [label, f] of scenarios) {
       if (EXPLAIN) {
         const [sql, params] = stepQuery(ds.manager, f).getQueryAndParameters();
-        const plan = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params) as { 'QUERY PLAN': string }[];
+        const plan = (await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) as { 'QUERY PLAN': string }[];
         process.stdout.write(`--- ${label}\n${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`);
       }
       for (let i = 0; i < 10; i++) await listSteps(ds.manager, f);
@@ -172,10 +238,16 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${row('ALL list queries', all)}\n\n`);
     // the trigger-kept tally agrees with a full aggregate
-    const direct = await ds.query(`SELECT owing_agency_id AS a, status AS s, count(*)::int AS n FROM supervision_step WHERE closed_at IS NULL GROUP BY 1, 2`) as { a: string; s: string; n: number }[];
+    const direct = (await ds.query(
+      `SELECT owing_agency_id AS a, status AS s, count(*)::int AS n FROM supervision_step WHERE closed_at IS NULL GROUP BY 1, 2`,
+    )) as { a: string; s: string; n: number }[];
     const tallied = await countSteps(ds.manager, '000000');
-    const mismatch = direct.filter((d) => tallied.find((x) => x.owingAgencyId === d.a)?.counts[d.s as 'on-time'] !== d.n);
-    process.stdout.write(`tally check: ${mismatch.length ? `MISMATCH ${JSON.stringify(mismatch.slice(0, 3))}` : `ok (${direct.length} agency/status groups)`}\n`);
+    const mismatch = direct.filter(
+      (d) => tallied.find((x) => x.owingAgencyId === d.a)?.counts[d.s as 'on-time'] !== d.n,
+    );
+    process.stdout.write(
+      `tally check: ${mismatch.length ? `MISMATCH ${JSON.stringify(mismatch.slice(0, 3))}` : `ok (${direct.length} agency/status groups)`}\n`,
+    );
     process.stdout.write(`GET /steps/counts (per agency and status):\n`);
     for (const region of ['000000', '210000', '210100']) {
       const times: number[] = [];

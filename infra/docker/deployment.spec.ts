@@ -11,12 +11,22 @@ const root = path.resolve(__dirname, '../..');
 const read = (f: string) => readFileSync(path.join(root, f), 'utf8');
 const APPS = readdirSync(path.join(root, 'apps')).filter((a) => existsSync(path.join(root, 'apps', a, 'src/main.ts')));
 
-interface Service { command?: string[]; build?: { dockerfile: string }; environment?: Record<string, string>; ports?: string[]; healthcheck?: { disable?: boolean } }
+interface Service {
+  command?: string[];
+  build?: { dockerfile: string };
+  environment?: Record<string, string>;
+  ports?: string[];
+  healthcheck?: { disable?: boolean };
+}
 const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
 
 /** The Dockerfile's stages: name → instructions (continuation lines joined). */
 function stages(text: string): Map<string, string[]> {
-  const lines = text.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const out = new Map<string, string[]>();
   let current: string[] | undefined;
   for (const l of lines) {
@@ -82,7 +92,7 @@ describe('infra/docker/Dockerfile', () => {
     expect(runtime.find((l) => l.startsWith('CMD '))).toMatch(/dist\/apps\/[a-z-]+\/src\/main\.js/);
   });
 
-  it('keeps the host\'s node_modules, dist and local state out of the build context', () => {
+  it("keeps the host's node_modules, dist and local state out of the build context", () => {
     const ignored = read('.dockerignore').split('\n');
     for (const entry of ['node_modules', 'dist', '.infra', '.git']) expect(ignored).toContain(entry);
   });

@@ -8,7 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
-interface Configs { compilerOptions: { paths: Record<string, string[]> }; jsc: { paths: Record<string, string[]> } }
+interface Configs {
+  compilerOptions: { paths: Record<string, string[]> };
+  jsc: { paths: Record<string, string[]> };
+}
 const json = (f: string) => JSON.parse(readFileSync(path.join(root, f), 'utf8')) as Configs;
 
 describe('build configuration (.swcrc.build.json)', () => {
@@ -20,7 +23,9 @@ describe('build configuration (.swcrc.build.json)', () => {
   });
 
   it('every lib under libs/ has its alias (a new lib cannot be forgotten in both files)', () => {
-    const libs = readdirSync(path.join(root, 'libs')).filter((l) => existsSync(path.join(root, 'libs', l, 'src/index.ts')));
+    const libs = readdirSync(path.join(root, 'libs')).filter((l) =>
+      existsSync(path.join(root, 'libs', l, 'src/index.ts')),
+    );
     const tsPaths = json('tsconfig.json').compilerOptions.paths;
     for (const lib of libs) expect(tsPaths[`@casebridge/${lib}`]).toEqual([`./libs/${lib}/src`]);
   });

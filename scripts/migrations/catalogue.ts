@@ -13,7 +13,13 @@ import { SUPERVISION_SCHEMA } from '../../apps/supervision/src/schema';
 import { WORKFLOW_SCHEMA } from '../../apps/workflow-worker/src/schema';
 
 export const SERVICE_SCHEMAS: readonly ServiceSchema[] = [
-  ENFORCEMENT_SCHEMA, POLICE_SCHEMA, PROCURATORATE_SCHEMA, COURT_SCHEMA, SUPERVISION_SCHEMA, AUDIT_SCHEMA, WORKFLOW_SCHEMA,
+  ENFORCEMENT_SCHEMA,
+  POLICE_SCHEMA,
+  PROCURATORATE_SCHEMA,
+  COURT_SCHEMA,
+  SUPERVISION_SCHEMA,
+  AUDIT_SCHEMA,
+  WORKFLOW_SCHEMA,
 ];
 
 /** Every schema set by name: each service's own set and the shared ones (messaging, agency-inbox). */

@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import { BaseEnv, entitiesOf, migrationsOf, type SchemaSet } from '@casebridge/platform';
 
 /** PostgreSQL server of the scripts: the services' CASEBRIDGE_PG_* variables, with their defaults. */
-export function pgSettings(env: NodeJS.ProcessEnv = process.env): { host: string; port: number; user: string; password: string } {
+export function pgSettings(env: NodeJS.ProcessEnv = process.env): {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+} {
   const d = new BaseEnv();
   return {
     host: env.CASEBRIDGE_PG_HOST || d.CASEBRIDGE_PG_HOST,
@@ -38,7 +43,13 @@ export async function ensureDatabase(name: string): Promise<boolean> {
 export async function scratchDatabase(): Promise<{ name: string; drop(): Promise<void> }> {
   const name = `casebridge_scratch_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
-  return { name, drop: () => admin(async (c) => { await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); }) };
+  return {
+    name,
+    drop: () =>
+      admin(async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
+  };
 }
 
 /** An initialised DataSource on `database` with the sets' entities and migrations (the schema comes from the migrations). */
@@ -46,7 +57,15 @@ export async function openDataSource(database: string, sets: SchemaSet[]): Promi
   const pg = pgSettings();
   const schema = { service: 'script', database, sets };
   return new DataSource({
-    type: 'postgres', host: pg.host, port: pg.port, username: pg.user, password: pg.password, database,
-    entities: entitiesOf(schema), migrations: migrationsOf(schema), migrationsRun: false, extra: { max: 2 },
+    type: 'postgres',
+    host: pg.host,
+    port: pg.port,
+    username: pg.user,
+    password: pg.password,
+    database,
+    entities: entitiesOf(schema),
+    migrations: migrationsOf(schema),
+    migrationsRun: false,
+    extra: { max: 2 },
   }).initialize();
 }

@@ -18,12 +18,19 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const result = await generateMigration({ set, context: contextOf(setName), name, root: path.resolve(__dirname, '../..') });
+    const result = await generateMigration({
+      set,
+      context: contextOf(setName),
+      name,
+      root: path.resolve(__dirname, '../..'),
+    });
     if (!result) {
       process.stdout.write(`no entity change in ${setName}: no migration written\n`);
       return 0;
     }
-    process.stdout.write(`wrote ${path.relative(process.cwd(), result.file)} (${result.up.length} statements) and listed ${result.className} in its index.ts\n`);
+    process.stdout.write(
+      `wrote ${path.relative(process.cwd(), result.file)} (${result.up.length} statements) and listed ${result.className} in its index.ts\n`,
+    );
     return 0;
   } catch (e) {
     process.stderr.write(`${e instanceof MigrationGenerateError ? e.message : (e as Error).stack}\n`);
@@ -31,4 +38,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

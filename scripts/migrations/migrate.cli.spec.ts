@@ -3,8 +3,12 @@ import * as path from 'node:path';
 
 /** try-findings #16: `npm run migrate -- --help` printed Node's raw parse error before the usage. */
 describe('migrate CLI usage', () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'migrate.cli.ts'), ...args],
-    { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8', env: { ...process.env, CASEBRIDGE_PG_PORT: '1' } });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'migrate.cli.ts'), ...args], {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+      env: { ...process.env, CASEBRIDGE_PG_PORT: '1' },
+    });
 
   it('--help prints the usage on stdout, exit 0, no parse error', () => {
     const r = run('--help');

@@ -14,7 +14,11 @@ const USAGE = `usage: npm run migrate [-- <service> [--database <name>]]   (serv
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { database: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { database: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     // Node's first sentence only ("Unknown option '--x'."), not its advice about positionals after '--'
     process.stderr.write(`migrate: ${(e as Error).message.split(/(?<=\.) /)[0]}\n${USAGE}\n`);
@@ -47,6 +51,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 void main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => { process.stderr.write(`${(e as Error).stack ?? String(e)}\n`); process.exitCode = 1; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
 );

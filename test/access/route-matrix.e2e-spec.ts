@@ -16,7 +16,10 @@ import { routesOf, tokensFor, urlsOf, type MatrixRoute, type TokenSpec } from '.
 const HOME = '210100';
 const OTHER = '210200';
 /** The agency kinds each app serves (ServiceSpec.agencyKinds): the only hand-written table, of apps, not routes. */
-const APPS: Record<string, { kinds: readonly AgencyKind[] | 'any'; home: { kind: AgencyKind; region: string; otherRegion: string } }> = {
+const APPS: Record<
+  string,
+  { kinds: readonly AgencyKind[] | 'any'; home: { kind: AgencyKind; region: string; otherRegion: string } }
+> = {
   enforcement: { kinds: ['enforcement'], home: { kind: 'enforcement', region: HOME, otherRegion: OTHER } },
   police: { kinds: ['police'], home: { kind: 'police', region: HOME, otherRegion: OTHER } },
   procuratorate: { kinds: ['procuratorate'], home: { kind: 'procuratorate', region: HOME, otherRegion: OTHER } },
@@ -26,7 +29,11 @@ const APPS: Record<string, { kinds: readonly AgencyKind[] | 'any'; home: { kind:
   audit: { kinds: 'any', home: { kind: 'procuratorate', region: '000000', otherRegion: OTHER } },
 };
 
-interface Answer { status: number; text: string; type: string }
+interface Answer {
+  status: number;
+  text: string;
+  type: string;
+}
 
 describe('route × token matrix over every app (issue 13)', () => {
   const sys = new TestSystem(Object.keys(APPS) as ServiceName[]);
@@ -39,18 +46,24 @@ describe('route × token matrix over every app (issue 13)', () => {
   const call = async (app: string, method: string, url: string, authorization: string | undefined): Promise<Answer> => {
     const controller = new AbortController();
     const r = await fetch(`${sys.url(app as ServiceName)}${url}`, {
-      method, signal: controller.signal,
-      headers: { ...(authorization ? { authorization } : {}), ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+      method,
+      signal: controller.signal,
+      headers: {
+        ...(authorization ? { authorization } : {}),
+        ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+      },
       body: method === 'GET' ? undefined : '{}',
     });
     const type = r.headers.get('content-type') ?? '';
-    if (type.startsWith('text/event-stream')) { // a live stream: its status and type are the answer
+    if (type.startsWith('text/event-stream')) {
+      // a live stream: its status and type are the answer
       controller.abort();
       return { status: r.status, text: '', type };
     }
     return { status: r.status, text: await r.text(), type };
   };
-  const bearer = (t: TokenSpec): string => `Bearer ${issueToken({ agencyId: t.agencyId, roles: t.roles, officerId: `matrix-${t.roles[0]}`, secret: DEV_JWT_SECRET, ttl: '1h' })}`;
+  const bearer = (t: TokenSpec): string =>
+    `Bearer ${issueToken({ agencyId: t.agencyId, roles: t.roles, officerId: `matrix-${t.roles[0]}`, secret: DEV_JWT_SECRET, ttl: '1h' })}`;
   const leaked = (text: string): string[] => markers.filter((m) => text.includes(m));
 
   beforeAll(async () => {
@@ -63,23 +76,48 @@ describe('route × token matrix over every app (issue 13)', () => {
     await polPhase(a.pol, opened.transferId, 'awaiting-receipt');
     const stepId = `${opened.transferId}/transfer.receipt`;
     const sup = new Api(sys.url('supervision'), sys.token(PRO, ['supervisor'], 'matrix-sup'));
-    await eventually(() => sup.get(`/steps/${encodeURIComponent(stepId)}`), () => true, 'the receipt step in the console');
+    await eventually(
+      () => sup.get(`/steps/${encodeURIComponent(stepId)}`),
+      () => true,
+      'the receipt step in the console',
+    );
     const pressMarker = `MATRIX-PRESS-${label}`;
     await sup.post(`/steps/${encodeURIComponent(stepId)}/press`, { message: pressMarker });
-    const inbox = await eventually(() => a.pol.get<{ items: { id: string; stepId: string; presses: unknown[] }[] }>('/inbox'),
-      (i) => i.items.some((n) => n.stepId === stepId && n.presses.length > 0), 'the press in the police inbox');
+    const inbox = await eventually(
+      () => a.pol.get<{ items: { id: string; stepId: string; presses: unknown[] }[] }>('/inbox'),
+      (i) => i.items.some((n) => n.stepId === stepId && n.presses.length > 0),
+      'the press in the police inbox',
+    );
     const supNote = `MATRIX-SUPERVISION-${label}`;
-    await eventually(() => a.pro.get(`/transfer-copies/${opened.transferId}`), () => true, 'the copy');
-    const { supervisionId } = await a.pro.post<{ supervisionId: string }>('/filing-supervisions', { transferId: opened.transferId, note: supNote });
-    await eventually(() => a.pol.get(`/supervisions/${supervisionId}`), () => true, 'the supervision at the police');
+    await eventually(
+      () => a.pro.get(`/transfer-copies/${opened.transferId}`),
+      () => true,
+      'the copy',
+    );
+    const { supervisionId } = await a.pro.post<{ supervisionId: string }>('/filing-supervisions', {
+      transferId: opened.transferId,
+      note: supNote,
+    });
+    await eventually(
+      () => a.pol.get(`/supervisions/${supervisionId}`),
+      () => true,
+      'the supervision at the police',
+    );
     const auditor = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['auditor']));
-    await eventually(() => auditor.get(`/cases/${opened.linkedCaseId}/history`), () => true, 'the case in the ledger', 60_000);
+    await eventually(
+      () => auditor.get(`/cases/${opened.linkedCaseId}/history`),
+      () => true,
+      'the case in the ledger',
+      60_000,
+    );
     Object.assign(ids, { stepId, supervisionId, itemId: inbox.items.find((n) => n.stepId === stepId)!.id });
     const case_ = await a.enf.get<{ caseNumber: string }>(`/cases/${opened.caseId}`);
     markers = [case_.caseNumber, '沈阳某化工有限公司', '91210100MA0Y6J5X2U', '总铬超标', pressMarker, supNote];
 
     for (const app of Object.keys(APPS)) {
-      const doc = await (await fetch(`${sys.url(app as ServiceName)}/docs-json`)).json() as { paths: Record<string, Record<string, Record<string, unknown>>> };
+      const doc = (await (await fetch(`${sys.url(app as ServiceName)}/docs-json`)).json()) as {
+        paths: Record<string, Record<string, Record<string, unknown>>>;
+      };
       docs.set(app, doc);
       routes.push(...routesOf(app, doc));
     }
@@ -89,65 +127,109 @@ describe('route × token matrix over every app (issue 13)', () => {
   it('the routes come from the apps: every app has routes, each with its rule; the agency apps state officer/head', () => {
     for (const app of Object.keys(APPS)) expect(routes.filter((r) => r.app === app).length).toBeGreaterThan(0);
     expect(routes.length).toBeGreaterThan(60);
-    for (const r of routes.filter((x) => ['enforcement', 'police', 'procuratorate', 'court'].includes(x.app) && !('public' in x.rule))) {
+    for (const r of routes.filter(
+      (x) => ['enforcement', 'police', 'procuratorate', 'court'].includes(x.app) && !('public' in x.rule),
+    )) {
       expect('roles' in r.rule && r.rule.roles.every((role) => role === 'officer' || role === 'head')).toBe(true);
     }
-    expect(routes.filter((r) => 'public' in r.rule).map((r) => `${r.app} ${r.method} ${r.path}`).sort())
-      .toEqual(Object.keys(APPS).map((app) => `${app} GET /health`).sort());
+    expect(
+      routes
+        .filter((r) => 'public' in r.rule)
+        .map((r) => `${r.app} ${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(
+      Object.keys(APPS)
+        .map((app) => `${app} GET /health`)
+        .sort(),
+    );
   });
 
   it('a route that loses its access rule makes the matrix fail, naming it', () => {
     const doc = structuredClone(docs.get('police')!);
     delete doc.paths['/transfers/{transferId}/receipt']!.post![ACCESS_EXTENSION];
-    expect(() => routesOf('police', doc)).toThrow('police: route(s) without an access rule (x-casebridge-access): POST /transfers/{transferId}/receipt');
+    expect(() => routesOf('police', doc)).toThrow(
+      'police: route(s) without an access rule (x-casebridge-access): POST /transfers/{transferId}/receipt',
+    );
   });
 
   it('every route × every token: refused with 401/403/404 and no data; the right token gets through', async () => {
     const failures: string[] = [];
     const withMarkers = new Map<string, number>();
-    const expectThat = (ok: boolean, what: string): void => { if (!ok) failures.push(what); };
+    const expectThat = (ok: boolean, what: string): void => {
+      if (!ok) failures.push(what);
+    };
     const jobs: (() => Promise<void>)[] = [];
-    for (const route of routes) for (const url of urlsOf(route, ids)) {
-      const where = `${route.app} ${route.method} ${url}`;
-      if ('public' in route.rule) {
-        jobs.push(async () => expectThat((await call(route.app, route.method, url, undefined)).status === 200, `${where}: public route refused`));
-        continue;
-      }
-      const spec = APPS[route.app]!;
-      const t = tokensFor(route, spec.kinds, spec.home);
-      jobs.push(async () => {
-        const r = await call(route.app, route.method, url, bearer(t.right));
-        expectThat(r.status !== 401 && r.status !== 403 && r.status < 500, `${where} ${t.right.name}: ${r.status} ${r.text.slice(0, 200)}`);
-        if (route.method === 'GET') expectThat(r.status === 200, `${where} ${t.right.name}: GET answered ${r.status} ${r.text.slice(0, 200)}`);
-        if (leaked(r.text).length) withMarkers.set(route.app, (withMarkers.get(route.app) ?? 0) + 1);
-      });
-      for (const v of invalidTokenVariants(t.right.agencyId, t.right.roles, DEV_JWT_SECRET)) {
+    for (const route of routes)
+      for (const url of urlsOf(route, ids)) {
+        const where = `${route.app} ${route.method} ${url}`;
+        if ('public' in route.rule) {
+          jobs.push(async () =>
+            expectThat(
+              (await call(route.app, route.method, url, undefined)).status === 200,
+              `${where}: public route refused`,
+            ),
+          );
+          continue;
+        }
+        const spec = APPS[route.app]!;
+        const t = tokensFor(route, spec.kinds, spec.home);
         jobs.push(async () => {
-          const r = await call(route.app, route.method, url, v.authorization);
-          expectThat(r.status === 401 && r.text.includes('"AUTH.UNAUTHORIZED"') && !leaked(r.text).length, `${where} ${v.name}: ${r.status} ${r.text.slice(0, 200)}`);
+          const r = await call(route.app, route.method, url, bearer(t.right));
+          expectThat(
+            r.status !== 401 && r.status !== 403 && r.status < 500,
+            `${where} ${t.right.name}: ${r.status} ${r.text.slice(0, 200)}`,
+          );
+          if (route.method === 'GET')
+            expectThat(r.status === 200, `${where} ${t.right.name}: GET answered ${r.status} ${r.text.slice(0, 200)}`);
+          if (leaked(r.text).length) withMarkers.set(route.app, (withMarkers.get(route.app) ?? 0) + 1);
         });
+        for (const v of invalidTokenVariants(t.right.agencyId, t.right.roles, DEV_JWT_SECRET)) {
+          jobs.push(async () => {
+            const r = await call(route.app, route.method, url, v.authorization);
+            expectThat(
+              r.status === 401 && r.text.includes('"AUTH.UNAUTHORIZED"') && !leaked(r.text).length,
+              `${where} ${v.name}: ${r.status} ${r.text.slice(0, 200)}`,
+            );
+          });
+        }
+        const refused = (tok: TokenSpec, code: string) => async () => {
+          const r = await call(route.app, route.method, url, bearer(tok));
+          expectThat(
+            r.status === 403 && r.text.includes(`"${code}"`) && !leaked(r.text).length,
+            `${where} ${tok.name}: ${r.status} ${r.text.slice(0, 200)}`,
+          );
+        };
+        for (const tok of t.otherKind) jobs.push(refused(tok, 'AUTH.WRONG_AGENCY'));
+        for (const tok of t.wrongRole) jobs.push(refused(tok, 'AUTH.ROLE_NOT_ALLOWED'));
+        if (t.otherRegion)
+          jobs.push(async () => {
+            // another office of the same kind: the seeded resources are not its own — 404, or its own (empty) list;
+            // a command with no body may be refused for the body first (400); never 2xx on a command, never the data
+            const r = await call(route.app, route.method, url, bearer(t.otherRegion!));
+            const allowed = route.method === 'GET' ? [200, 403, 404] : [400, 403, 404];
+            expectThat(
+              allowed.includes(r.status) && !leaked(r.text).length,
+              `${where} ${t.otherRegion!.name}: ${r.status} leaked ${JSON.stringify(leaked(r.text))} ${r.text.slice(0, 200)}`,
+            );
+          });
       }
-      const refused = (tok: TokenSpec, code: string) => async () => {
-        const r = await call(route.app, route.method, url, bearer(tok));
-        expectThat(r.status === 403 && r.text.includes(`"${code}"`) && !leaked(r.text).length, `${where} ${tok.name}: ${r.status} ${r.text.slice(0, 200)}`);
-      };
-      for (const tok of t.otherKind) jobs.push(refused(tok, 'AUTH.WRONG_AGENCY'));
-      for (const tok of t.wrongRole) jobs.push(refused(tok, 'AUTH.ROLE_NOT_ALLOWED'));
-      if (t.otherRegion) jobs.push(async () => {
-        // another office of the same kind: the seeded resources are not its own — 404, or its own (empty) list;
-        // a command with no body may be refused for the body first (400); never 2xx on a command, never the data
-        const r = await call(route.app, route.method, url, bearer(t.otherRegion!));
-        const allowed = route.method === 'GET' ? [200, 403, 404] : [400, 403, 404];
-        expectThat(allowed.includes(r.status) && !leaked(r.text).length, `${where} ${t.otherRegion!.name}: ${r.status} leaked ${JSON.stringify(leaked(r.text))} ${r.text.slice(0, 200)}`);
-      });
-    }
     // a few at a time: the apps share two cores with everything else
     let next = 0;
-    await Promise.all(Array.from({ length: 6 }, async () => { while (next < jobs.length) await jobs[next++]!(); }));
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (next < jobs.length) await jobs[next++]!();
+      }),
+    );
     expect(failures).toEqual([]);
     // the leak checks are not vacuous: the right token does read the seeded data on each app that holds it
-    expect(Object.fromEntries(['enforcement', 'police', 'procuratorate', 'supervision', 'audit'].map((app) => [app, (withMarkers.get(app) ?? 0) >= 2])))
-      .toEqual({ enforcement: true, police: true, procuratorate: true, supervision: true, audit: true });
+    expect(
+      Object.fromEntries(
+        ['enforcement', 'police', 'procuratorate', 'supervision', 'audit'].map((app) => [
+          app,
+          (withMarkers.get(app) ?? 0) >= 2,
+        ]),
+      ),
+    ).toEqual({ enforcement: true, police: true, procuratorate: true, supervision: true, audit: true });
     expect(jobs.length).toBeGreaterThan(routes.length * 10);
   });
 
@@ -155,37 +237,83 @@ describe('route × token matrix over every app (issue 13)', () => {
     for (const role of ['auditor', 'supervisor'] as Role[]) {
       const enf = new Api(sys.url('enforcement'), sys.token(ENF, [role]));
       const caseNumber = `辽沈环罚〔2026〕denied-${role}-${randomInt(1e9)}号`;
-      const r = await enf.call<{ code: string }>('POST', '/cases', {
-        caseNumber, party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' }, violation: '暗管排放', discoveredAt: '2026-11-20T10:30:00+08:00',
-      }, 403);
+      const r = await enf.call<{ code: string }>(
+        'POST',
+        '/cases',
+        {
+          caseNumber,
+          party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
+          violation: '暗管排放',
+          discoveredAt: '2026-11-20T10:30:00+08:00',
+        },
+        403,
+      );
       expect(r.body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
       expect(JSON.stringify(await a.enf.get('/cases'))).not.toContain(caseNumber);
       const pol = new Api(sys.url('police'), sys.token('police:210100', [role]));
-      expect((await pol.call<{ code: string }>('POST', `/transfers/${ids.transferId}/receipt`, { receiptNumber: 'R-denied' }, 403)).body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
+      expect(
+        (
+          await pol.call<{ code: string }>(
+            'POST',
+            `/transfers/${ids.transferId}/receipt`,
+            { receiptNumber: 'R-denied' },
+            403,
+          )
+        ).body.code,
+      ).toBe('AUTH.ROLE_NOT_ALLOWED');
       const pro = new Api(sys.url('procuratorate'), sys.token(PRO, [role]));
-      expect((await pro.call<{ code: string }>('POST', '/filing-supervisions', { transferId: ids.transferId }, 403)).body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
+      expect(
+        (await pro.call<{ code: string }>('POST', '/filing-supervisions', { transferId: ids.transferId }, 403)).body
+          .code,
+      ).toBe('AUTH.ROLE_NOT_ALLOWED');
     }
     expect((await a.pol.get<{ phase: string }>(`/transfers/${ids.transferId}`)).phase).toBe('awaiting-receipt');
   });
 
   it('finding 2 as reported: procuratorate:210200 cannot issue an opinion on a case of enforcement:210300 (404, nothing recorded); nor can enforcement send outside its region', async () => {
     const dalian = new Api(sys.url('procuratorate'), sys.token('procuratorate:210200', ['officer']));
-    const r = await dalian.call<{ code: string }>('POST', '/transfer-opinions', {
-      caseId: '0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01', linkedCaseId: '01927c3e-8a4b-7c2d-9e1f-0a1b2c3d4e5f', enforcementAgencyId: 'enforcement:210300', reasons: '应当移送',
-    }, 404);
+    const r = await dalian.call<{ code: string }>(
+      'POST',
+      '/transfer-opinions',
+      {
+        caseId: '0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01',
+        linkedCaseId: '01927c3e-8a4b-7c2d-9e1f-0a1b2c3d4e5f',
+        enforcementAgencyId: 'enforcement:210300',
+        reasons: '应当移送',
+      },
+      404,
+    );
     expect(r.body.code).toBe('AGENCY.OUTSIDE_JURISDICTION');
     expect(await dalian.get('/transfer-opinions')).toEqual([]);
     // the same kind of hole: enforcement addressing another region's police or procuratorate
     const { caseId } = await a.enf.post<{ caseId: string }>('/cases', {
-      caseNumber: `辽沈环罚〔2026〕jurisdiction-${randomInt(1e9)}号`, party: { name: '沈阳某纸业有限公司', creditCode: '91210100MA0Y6J5X3Y' },
-      violation: '超标排放', discoveredAt: '2026-11-20T10:30:00+08:00',
+      caseNumber: `辽沈环罚〔2026〕jurisdiction-${randomInt(1e9)}号`,
+      party: { name: '沈阳某纸业有限公司', creditCode: '91210100MA0Y6J5X3Y' },
+      violation: '超标排放',
+      discoveredAt: '2026-11-20T10:30:00+08:00',
     });
-    const { transferId } = await a.enf.post<{ transferId: string }>('/transfers', { caseId, thresholdFacts: ['t3'], facts: '超标排放' });
-    await a.enf.post(`/transfers/${transferId}/team-report`, { teamOfficerIds: ['enf-officer-zhang', 'enf-officer-li'], summary: '建议移送' });
+    const { transferId } = await a.enf.post<{ transferId: string }>('/transfers', {
+      caseId,
+      thresholdFacts: ['t3'],
+      facts: '超标排放',
+    });
+    await a.enf.post(`/transfers/${transferId}/team-report`, {
+      teamOfficerIds: ['enf-officer-zhang', 'enf-officer-li'],
+      summary: '建议移送',
+    });
     await a.enfHead.post(`/transfers/${transferId}/head-decision`, { decision: 'approved' });
-    const materials = [{ kind: 'transfer-letter', title: '移送书' }, { kind: 'investigation-report', title: '调查报告' }, { kind: 'monitoring-report', title: '监测报告' }];
-    for (const body of [{ materials, toAgencyId: 'police:210200' }, { materials, copyToAgencyId: 'procuratorate:210300' }]) {
-      expect((await a.enf.call<{ code: string }>('POST', `/transfers/${transferId}/send`, body, 404)).body.code).toBe('AGENCY.OUTSIDE_JURISDICTION');
+    const materials = [
+      { kind: 'transfer-letter', title: '移送书' },
+      { kind: 'investigation-report', title: '调查报告' },
+      { kind: 'monitoring-report', title: '监测报告' },
+    ];
+    for (const body of [
+      { materials, toAgencyId: 'police:210200' },
+      { materials, copyToAgencyId: 'procuratorate:210300' },
+    ]) {
+      expect((await a.enf.call<{ code: string }>('POST', `/transfers/${transferId}/send`, body, 404)).body.code).toBe(
+        'AGENCY.OUTSIDE_JURISDICTION',
+      );
     }
     const after = await a.enf.get<{ phase: string; policeAgencyId: string | null }>(`/transfers/${transferId}`);
     expect(after).toMatchObject({ phase: 'approved', policeAgencyId: null });
@@ -195,10 +323,17 @@ describe('route × token matrix over every app (issue 13)', () => {
     const step = encodeURIComponent(ids.stepId!);
     const court = new Api(sys.url('supervision'), sys.token('court:210100', ['supervisor']));
     for (const act of ['press', 'escalate']) {
-      expect((await court.call<{ code: string }>('POST', `/steps/${step}/${act}`, { message: '催办' }, 403)).body.code).toBe('STEP.OUTSIDE_SUPERVISORY_SCOPE');
+      expect(
+        (await court.call<{ code: string }>('POST', `/steps/${step}/${act}`, { message: '催办' }, 403)).body.code,
+      ).toBe('STEP.OUTSIDE_SUPERVISORY_SCOPE');
     }
     const sup = new Api(sys.url('supervision'), sys.token(PRO, ['supervisor'], 'matrix-sup'));
-    const first = await sup.call<{ toLevel: string }>('POST', `/steps/${step}/escalate`, { message: '报请上级督办' }, 201);
+    const first = await sup.call<{ toLevel: string }>(
+      'POST',
+      `/steps/${step}/escalate`,
+      { message: '报请上级督办' },
+      201,
+    );
     expect(first.body.toLevel).toBe('police:210000');
     const again = await sup.call<{ code: string }>('POST', `/steps/${step}/escalate`, { message: '再次报请' }, 409);
     expect(again.body.code).toBe('STEP.ALREADY_ESCALATED');

@@ -18,7 +18,9 @@ export interface MatrixRoute {
   query: string[];
 }
 
-interface OpenApiDocument { paths: Record<string, Record<string, Record<string, unknown>>> }
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+}
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -31,19 +33,31 @@ export function routesOf(app: string, doc: OpenApiDocument): MatrixRoute[] {
       const op = item[method];
       if (!op) continue;
       const rule = op[ACCESS_EXTENSION] as AccessRule | undefined;
-      const valid = rule && ('public' in rule ? rule.public === true : Array.isArray(rule.roles) && rule.roles.length > 0);
+      const valid =
+        rule && ('public' in rule ? rule.public === true : Array.isArray(rule.roles) && rule.roles.length > 0);
       if (!valid) missing.push(`${method.toUpperCase()} ${path}`);
       else {
         const params = (op.parameters ?? []) as { in: string; name: string }[];
-        routes.push({ app, method: method.toUpperCase(), path, rule, query: params.filter((p) => p.in === 'query').map((p) => p.name) });
+        routes.push({
+          app,
+          method: method.toUpperCase(),
+          path,
+          rule,
+          query: params.filter((p) => p.in === 'query').map((p) => p.name),
+        });
       }
     }
   }
-  if (missing.length) throw new Error(`${app}: route(s) without an access rule (${ACCESS_EXTENSION}): ${missing.join(', ')}`);
+  if (missing.length)
+    throw new Error(`${app}: route(s) without an access rule (${ACCESS_EXTENSION}): ${missing.join(', ')}`);
   return routes;
 }
 
-export interface TokenSpec { name: string; agencyId: string; roles: Role[] }
+export interface TokenSpec {
+  name: string;
+  agencyId: string;
+  roles: Role[];
+}
 
 /**
  * The tokens of one route: the right one, and every wrong one a valid signature can carry — each other
@@ -52,21 +66,47 @@ export interface TokenSpec { name: string; agencyId: string; roles: Role[] }
  * the route does not admit. (Invalid signatures, expiry, `alg: none`
  * etc. come from libs/auth/src/testing/invalid-tokens.ts.)
  */
-export function tokensFor(route: MatrixRoute, appKinds: readonly AgencyKind[] | 'any', home: { kind: AgencyKind; region: string; otherRegion: string }): {
-  right: TokenSpec; otherKind: TokenSpec[]; otherRegion: TokenSpec | null; wrongRole: TokenSpec[];
+export function tokensFor(
+  route: MatrixRoute,
+  appKinds: readonly AgencyKind[] | 'any',
+  home: { kind: AgencyKind; region: string; otherRegion: string },
+): {
+  right: TokenSpec;
+  otherKind: TokenSpec[];
+  otherRegion: TokenSpec | null;
+  wrongRole: TokenSpec[];
 } {
   if ('public' in route.rule) throw new Error('a public route has no token matrix');
   const roles = route.rule.roles;
   const role = roles[0]!;
-  const right = { name: `right (${home.kind}:${home.region} ${role})`, agencyId: `${home.kind}:${home.region}`, roles: [role] };
+  const right = {
+    name: `right (${home.kind}:${home.region} ${role})`,
+    agencyId: `${home.kind}:${home.region}`,
+    roles: [role],
+  };
   return {
     right,
-    otherKind: appKinds === 'any' ? [] : AGENCY_KINDS.filter((k) => !appKinds.includes(k))
-      .map((k) => ({ name: `other kind ${k}`, agencyId: `${k}:${home.region}`, roles: [...roles] })),
+    otherKind:
+      appKinds === 'any'
+        ? []
+        : AGENCY_KINDS.filter((k) => !appKinds.includes(k)).map((k) => ({
+            name: `other kind ${k}`,
+            agencyId: `${k}:${home.region}`,
+            roles: [...roles],
+          })),
     // operators are not scoped by region (ledger maintenance is one act over the whole store)
-    otherRegion: roles.every((r) => r === 'operator') ? null
-      : { name: `same kind, other region ${home.otherRegion}`, agencyId: `${home.kind}:${home.otherRegion}`, roles: [role] },
-    wrongRole: ROLES.filter((r) => !roles.includes(r)).map((r) => ({ name: `wrong role ${r}`, agencyId: right.agencyId, roles: [r] })),
+    otherRegion: roles.every((r) => r === 'operator')
+      ? null
+      : {
+          name: `same kind, other region ${home.otherRegion}`,
+          agencyId: `${home.kind}:${home.otherRegion}`,
+          roles: [role],
+        },
+    wrongRole: ROLES.filter((r) => !roles.includes(r)).map((r) => ({
+      name: `wrong role ${r}`,
+      agencyId: right.agencyId,
+      roles: [r],
+    })),
   };
 }
 
@@ -78,14 +118,17 @@ export function tokensFor(route: MatrixRoute, appKinds: readonly AgencyKind[] | 
 export function urlsOf(route: MatrixRoute, ids: Record<string, string>): string[] {
   const base = fillPath(route.path, ids);
   const filters = route.query.filter((q) => ids[q] !== undefined);
-  return filters.length ? [base, `${base}?${new URLSearchParams(filters.map((q): [string, string] => [q, ids[q]!])).toString()}`] : [base];
+  return filters.length
+    ? [base, `${base}?${new URLSearchParams(filters.map((q): [string, string] => [q, ids[q]!])).toString()}`]
+    : [base];
 }
 
 /** Fills the path parameters with the ids of the seeded resources; an unknown parameter fails (a new route needs a seed). */
 export function fillPath(path: string, ids: Record<string, string>): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const v = ids[name];
-    if (v === undefined) throw new Error(`route ${path}: no seeded value for path parameter {${name}}; add one to the matrix seed`);
+    if (v === undefined)
+      throw new Error(`route ${path}: no seeded value for path parameter {${name}}; add one to the matrix seed`);
     return encodeURIComponent(v);
   });
 }

@@ -22,7 +22,10 @@ import { agencies, openAndSend, POL, type Opened } from '../transfer/transfer-dr
 
 const CHROMIUM = '/usr/bin/chromium';
 const ready = existsSync(CHROMIUM) && existsSync('/usr/bin/pdftoppm');
-if (!ready) process.stderr.write('[audit-report.e2e] skipped: needs /usr/bin/chromium and pdftoppm (bash infra/local/up browser)\n');
+if (!ready)
+  process.stderr.write(
+    '[audit-report.e2e] skipped: needs /usr/bin/chromium and pdftoppm (bash infra/local/up browser)\n',
+  );
 
 const root = path.resolve(__dirname, '../..');
 const OUT = path.resolve(root, 'test-output');
@@ -31,22 +34,44 @@ jest.setTimeout(400_000);
 
 (ready ? describe : describe.skip)('audit report: HTML and PDF from a sealed JSON Lines export', () => {
   const keyFile = path.join(tmpdir(), `casebridge-report-e2e-${randomBytes(4).toString('hex')}.pem`);
-  const sys = new TestSystem(['enforcement', 'police', 'audit'], { audit: { CASEBRIDGE_AUDIT_KEY_FILE: keyFile, CASEBRIDGE_AUDIT_CHECKPOINT_INTERVAL_MS: '1000' } });
+  const sys = new TestSystem(['enforcement', 'police', 'audit'], {
+    audit: { CASEBRIDGE_AUDIT_KEY_FILE: keyFile, CASEBRIDGE_AUDIT_CHECKPOINT_INTERVAL_MS: '1000' },
+  });
   const dir = path.join(tmpdir(), `casebridge-report-e2e-${randomBytes(4).toString('hex')}`);
   let opened: Opened;
   let entries = 0;
 
-  const cli = (args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> => new Promise((resolve) => {
-    const d = sys.database('audit');
-    execFile(process.execPath, ['-r', '@swc-node/register', 'apps/audit/src/cli/audit.cli.ts', ...args], {
-      cwd: root, timeout: 120_000,
-      env: {
-        ...process.env, CASEBRIDGE_PG_HOST: d.host, CASEBRIDGE_PG_PORT: String(d.port), CASEBRIDGE_PG_USER: d.user, CASEBRIDGE_PG_PASSWORD: d.password,
-        CASEBRIDGE_DB_NAME: d.name, CASEBRIDGE_AUDIT_KEY_FILE: keyFile, ...env,
-      },
-    }, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }));
-  });
-  const files = (d: string, ext: string) => readdirSync(d).filter((f) => f.endsWith(ext)).map((f) => path.join(d, f));
+  const cli = (
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const d = sys.database('audit');
+      execFile(
+        process.execPath,
+        ['-r', '@swc-node/register', 'apps/audit/src/cli/audit.cli.ts', ...args],
+        {
+          cwd: root,
+          timeout: 120_000,
+          env: {
+            ...process.env,
+            CASEBRIDGE_PG_HOST: d.host,
+            CASEBRIDGE_PG_PORT: String(d.port),
+            CASEBRIDGE_PG_USER: d.user,
+            CASEBRIDGE_PG_PASSWORD: d.password,
+            CASEBRIDGE_DB_NAME: d.name,
+            CASEBRIDGE_AUDIT_KEY_FILE: keyFile,
+            ...env,
+          },
+        },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  const files = (d: string, ext: string) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith(ext))
+      .map((f) => path.join(d, f));
 
   beforeAll(async () => {
     await sys.start();
@@ -55,12 +80,39 @@ jest.setTimeout(400_000);
     const now = Date.now();
     // the worker's clocks of the transfer: the receipt met, the filing review missed
     await publish(endpoints().kafkaBrokers, sys.suffix, [
-      ...deadlineEvents({ linkedCaseId: opened.linkedCaseId, subjectId: opened.transferId, ruleId: 'transfer.receipt', owingAgencyId: POL, startedAt: new Date(now - 30 * H), dueAt: new Date(now - 6 * H), then: ['met'] }),
-      ...deadlineEvents({ linkedCaseId: opened.linkedCaseId, subjectId: opened.transferId, ruleId: 'transfer.filing-review', owingAgencyId: POL, startedAt: new Date(Date.UTC(2026, 10, 20, 2)), dueAt: new Date(Date.UTC(2026, 10, 23, 16)), then: ['missed'] }),
+      ...deadlineEvents({
+        linkedCaseId: opened.linkedCaseId,
+        subjectId: opened.transferId,
+        ruleId: 'transfer.receipt',
+        owingAgencyId: POL,
+        startedAt: new Date(now - 30 * H),
+        dueAt: new Date(now - 6 * H),
+        then: ['met'],
+      }),
+      ...deadlineEvents({
+        linkedCaseId: opened.linkedCaseId,
+        subjectId: opened.transferId,
+        ruleId: 'transfer.filing-review',
+        owingAgencyId: POL,
+        startedAt: new Date(Date.UTC(2026, 10, 20, 2)),
+        dueAt: new Date(Date.UTC(2026, 10, 23, 16)),
+        then: ['missed'],
+      }),
     ]);
-    const auditor = { get: (u: string) => fetch(`${sys.url('audit')}${u}`, { headers: { authorization: `Bearer ${sys.token('procuratorate:210100', ['auditor'], 'auditor-zhou')}` } }).then((r) => r.json() as Promise<{ count: number; entries: { type: string }[] }>) };
-    const h = await eventually(() => auditor.get(`/cases/${opened.linkedCaseId}/history`).catch(() => ({ count: 0, entries: [] })),
-      (x) => x.entries?.filter((e) => e.type.startsWith('deadline.')).length === 4 && x.entries.some((e) => e.type === 'transfer.sent'), 'the ledger holds the case and its clocks', 150_000);
+    const auditor = {
+      get: (u: string) =>
+        fetch(`${sys.url('audit')}${u}`, {
+          headers: { authorization: `Bearer ${sys.token('procuratorate:210100', ['auditor'], 'auditor-zhou')}` },
+        }).then((r) => r.json() as Promise<{ count: number; entries: { type: string }[] }>),
+    };
+    const h = await eventually(
+      () => auditor.get(`/cases/${opened.linkedCaseId}/history`).catch(() => ({ count: 0, entries: [] })),
+      (x) =>
+        x.entries?.filter((e) => e.type.startsWith('deadline.')).length === 4 &&
+        x.entries.some((e) => e.type === 'transfer.sent'),
+      'the ledger holds the case and its clocks',
+      150_000,
+    );
     // then every event the services wrote for the case is out (their outboxes hold nothing unpublished) and the ledger
     // has stopped growing (the same count for 3 s): an event still in flight (penalty.clock-changed after
     // transfer.sent, say) would otherwise make the report's seal cover one entry more than `entries`
@@ -74,13 +126,18 @@ jest.setTimeout(400_000);
     };
     let last = h.count;
     let stableSince = Date.now();
-    await eventually(async () => {
-      const pending = (await unpublished('enforcement')) + (await unpublished('police'));
-      const { count } = await auditor.get(`/cases/${opened.linkedCaseId}/history`);
-      if (pending > 0 || count !== last) stableSince = Date.now();
-      last = count;
-      return Date.now() - stableSince >= 3_000 ? count : undefined;
-    }, (n) => n !== undefined, 'the ledger of the case stops growing', 60_000);
+    await eventually(
+      async () => {
+        const pending = (await unpublished('enforcement')) + (await unpublished('police'));
+        const { count } = await auditor.get(`/cases/${opened.linkedCaseId}/history`);
+        if (pending > 0 || count !== last) stableSince = Date.now();
+        last = count;
+        return Date.now() - stableSince >= 3_000 ? count : undefined;
+      },
+      (n) => n !== undefined,
+      'the ledger of the case stops growing',
+      60_000,
+    );
     entries = last;
     mkdirSync(dir, { recursive: true });
     mkdirSync(OUT, { recursive: true });
@@ -116,13 +173,28 @@ jest.setTimeout(400_000);
     expect(readFileSync(pdf!).subarray(0, 5).toString()).toBe('%PDF-');
     // the text of page 1, whitespace removed (table cells wrap lines)
     const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-raw', pdf!, '-']).toString().replace(/\s+/g, '');
-    for (const s of ['案件审计报告', '沈阳某化工有限公司', '已验证', '导出时以密钥', `签名覆盖第 1–${entries} 条记录`, '法定期限汇总', '公安机关在移送书回执上签字', '按期完成', '2026年11月23日24:00前']) expect(text).toContain(s.replace(/\s+/g, ''));
+    for (const s of [
+      '案件审计报告',
+      '沈阳某化工有限公司',
+      '已验证',
+      '导出时以密钥',
+      `签名覆盖第 1–${entries} 条记录`,
+      '法定期限汇总',
+      '公安机关在移送书回执上签字',
+      '按期完成',
+      '2026年11月23日24:00前',
+    ])
+      expect(text).toContain(s.replace(/\s+/g, ''));
     const png = path.join(OUT, 'audit-report-zh-page1');
     execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '80', '-png', '-singlefile', pdf!, png]);
     expect(statSync(`${png}.png`).size).toBeGreaterThan(20_000);
 
     // screenshots of the HTML report, as an auditor's browser shows it
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       for (const lang of ['zh', 'en']) {
@@ -138,14 +210,20 @@ jest.setTimeout(400_000);
   it('without the signing key the CLI refuses to write an unsealed export unless told; that report says "not sealed" in plain words', async () => {
     const noKey = { CASEBRIDGE_AUDIT_KEY_FILE: path.join(dir, 'absent.pem') };
     const out = path.join(dir, 'unsealed');
-    const refused = await cli(['export', opened.linkedCaseId, '--format', 'jsonl', '--out', path.join(dir, 'x.jsonl')], noKey);
+    const refused = await cli(
+      ['export', opened.linkedCaseId, '--format', 'jsonl', '--out', path.join(dir, 'x.jsonl')],
+      noKey,
+    );
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('the export would be NOT SEALED');
     expect(existsSync(path.join(dir, 'x.jsonl'))).toBe(false);
 
     const pub = path.join(dir, 'pub.pem');
     writeFileSync(pub, (await cli(['public-key'])).stdout);
-    const r = await cli(['report', opened.linkedCaseId, '--out-dir', out, '--public-key', pub, '--allow-unsealed', '--no-pdf'], noKey);
+    const r = await cli(
+      ['report', opened.linkedCaseId, '--out-dir', out, '--public-key', pub, '--allow-unsealed', '--no-pdf'],
+      noKey,
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('WARNING: NOT SEALED');
     expect(r.stdout).toMatch(/NOT SEALED|not sealed; signed checkpoints/);
@@ -165,7 +243,16 @@ jest.setTimeout(400_000);
     const altered = path.join(dir, 'altered.jsonl');
     writeFileSync(altered, lines.join('\n'));
     const pub = path.join(dir, 'pub.pem');
-    const r = await cli(['report', '--from', altered, '--public-key', pub, '--out-dir', path.join(dir, 'altered'), '--no-pdf']);
+    const r = await cli([
+      'report',
+      '--from',
+      altered,
+      '--public-key',
+      pub,
+      '--out-dir',
+      path.join(dir, 'altered'),
+      '--no-pdf',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`VERIFICATION FAILED: line ${at + 1} (entry ${entry.caseSeq}) content-hash-mismatch`);
     const zh = readFileSync(files(path.join(dir, 'altered'), '.zh.html')[0]!, 'utf8');

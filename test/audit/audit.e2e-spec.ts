@@ -28,24 +28,52 @@ const root = path.resolve(__dirname, '../..');
 const PATIENCE_MS = 150_000;
 
 interface HistoryEntry {
-  seq: number; caseSeq: number; eventId: string; type: string; occurredAt: string; recordedAt: string; ingestedAt: string;
-  originalVersion: number; currentVersion: number; who: { producer: { agencyId: string; kind: string }; officerId: string };
+  seq: number;
+  caseSeq: number;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  ingestedAt: string;
+  originalVersion: number;
+  currentVersion: number;
+  who: { producer: { agencyId: string; kind: string }; officerId: string };
   hashes: { contentHash: string; prevHash: string; entryHash: string };
 }
-interface History { linkedCaseId: string; count: number; entries: HistoryEntry[] }
+interface History {
+  linkedCaseId: string;
+  count: number;
+  entries: HistoryEntry[];
+}
 interface State {
-  exists: boolean; eventsApplied: number;
+  exists: boolean;
+  eventsApplied: number;
   enforcement: { transfers: { transferId: string; phase: string }[]; penaltyClock: { status: string } | null };
   police: { transfers: { transferId: string; agencyId: string; phase: string }[] };
   procuratorate: { transferCopies: { transferId: string; status: string }[] };
   deadlines: { running: unknown[] };
 }
-interface Problem { seq: number; linkedCaseId: string; caseSeq: number; problem: string; expected: string; found: string }
-interface Verify {
-  ok: boolean; unsignedHeads: number; firstBroken: Problem | null; brokenCases: { linkedCaseId: string; firstBroken: Problem }[];
-  gaps: { linkedCaseId: string; missingFrom: number; missingTo: number }[]; checkpointProblems: { linkedCaseId: string; problem: string }[];
+interface Problem {
+  seq: number;
+  linkedCaseId: string;
+  caseSeq: number;
+  problem: string;
+  expected: string;
+  found: string;
 }
-interface AgencyViews { enforcement: string; police: string; procuratorate: string }
+interface Verify {
+  ok: boolean;
+  unsignedHeads: number;
+  firstBroken: Problem | null;
+  brokenCases: { linkedCaseId: string; firstBroken: Problem }[];
+  gaps: { linkedCaseId: string; missingFrom: number; missingTo: number }[];
+  checkpointProblems: { linkedCaseId: string; problem: string }[];
+}
+interface AgencyViews {
+  enforcement: string;
+  police: string;
+  procuratorate: string;
+}
 
 jest.setTimeout(420_000);
 
@@ -73,20 +101,35 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
   };
 
   const getText = async (url: string): Promise<{ status: number; type: string; text: string }> => {
-    const r = await fetch(`${sys.url('audit')}${url}`, { headers: { authorization: `Bearer ${sys.token('procuratorate:210100', ['auditor'], 'auditor-zhou')}` } });
+    const r = await fetch(`${sys.url('audit')}${url}`, {
+      headers: { authorization: `Bearer ${sys.token('procuratorate:210100', ['auditor'], 'auditor-zhou')}` },
+    });
     return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
   };
 
-  const cli = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => new Promise((resolve) => {
-    const d = sys.database('audit');
-    execFile(process.execPath, ['-r', '@swc-node/register', 'apps/audit/src/cli/audit.cli.ts', ...args], {
-      cwd: root, timeout: 90_000,
-      env: {
-        ...process.env, CASEBRIDGE_PG_HOST: d.host, CASEBRIDGE_PG_PORT: String(d.port), CASEBRIDGE_PG_USER: d.user, CASEBRIDGE_PG_PASSWORD: d.password,
-        CASEBRIDGE_DB_NAME: d.name, CASEBRIDGE_AUDIT_KEY_FILE: keyFile,
-      },
-    }, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }));
-  });
+  const cli = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const d = sys.database('audit');
+      execFile(
+        process.execPath,
+        ['-r', '@swc-node/register', 'apps/audit/src/cli/audit.cli.ts', ...args],
+        {
+          cwd: root,
+          timeout: 90_000,
+          env: {
+            ...process.env,
+            CASEBRIDGE_PG_HOST: d.host,
+            CASEBRIDGE_PG_PORT: String(d.port),
+            CASEBRIDGE_PG_USER: d.user,
+            CASEBRIDGE_PG_PASSWORD: d.password,
+            CASEBRIDGE_DB_NAME: d.name,
+            CASEBRIDGE_AUDIT_KEY_FILE: keyFile,
+          },
+        },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
 
   /** Every event the agencies published about a linked case (their outboxes): id and envelope. */
   const published = async (linkedCaseId: string): Promise<Map<string, Record<string, unknown>>> => {
@@ -94,7 +137,10 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     for (const s of ['enforcement', 'police', 'procuratorate'] as const) {
       const c = await connect(s);
       try {
-        const rows = await c.query<{ event_id: string; envelope: Record<string, unknown> }>('SELECT event_id, envelope FROM outbox WHERE key = $1', [linkedCaseId]);
+        const rows = await c.query<{ event_id: string; envelope: Record<string, unknown> }>(
+          'SELECT event_id, envelope FROM outbox WHERE key = $1',
+          [linkedCaseId],
+        );
         for (const r of rows.rows) all.set(r.event_id, r.envelope);
       } finally {
         await c.end();
@@ -108,8 +154,12 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
   /** Waits until the ledger holds exactly the events the agencies published about the case. */
   const ledgerCaughtUp = async (linkedCaseId: string): Promise<History> => {
     const expected = await published(linkedCaseId);
-    return eventually(() => history(linkedCaseId).catch(() => ({ count: -1, entries: [] }) as unknown as History),
-      (h) => h.count === expected.size, `the ledger holds the ${expected.size} events of ${linkedCaseId}`, PATIENCE_MS);
+    return eventually(
+      () => history(linkedCaseId).catch(() => ({ count: -1, entries: [] }) as unknown as History),
+      (h) => h.count === expected.size,
+      `the ledger holds the ${expected.size} events of ${linkedCaseId}`,
+      PATIENCE_MS,
+    );
   };
 
   const agencyViews = async (transferId: string): Promise<AgencyViews> => ({
@@ -120,7 +170,12 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
 
   /** Waits until all three agencies show `expected`, then notes the instant right after. */
   const settle = async (what: string, transferId: string, expected: AgencyViews): Promise<void> => {
-    const views = await eventually(() => agencyViews(transferId), (v) => JSON.stringify(v) === JSON.stringify(expected), `${what}: ${JSON.stringify(expected)}`, PATIENCE_MS);
+    const views = await eventually(
+      () => agencyViews(transferId),
+      (v) => JSON.stringify(v) === JSON.stringify(expected),
+      `${what}: ${JSON.stringify(expected)}`,
+      PATIENCE_MS,
+    );
     await new Promise((r) => setTimeout(r, 5));
     instants.push({ what, at: new Date().toISOString(), views });
   };
@@ -149,10 +204,21 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
   it('acceptance 1: the history is in order with both timestamps; the state as of each instant is what the agencies showed then', async () => {
     beforeAll_ = new Date().toISOString();
     A = await openAndSend(a, 'audit-a');
-    await settle('after send', A.transferId, { enforcement: 'sent', police: 'awaiting-receipt', procuratorate: 'sent' });
+    await settle('after send', A.transferId, {
+      enforcement: 'sent',
+      police: 'awaiting-receipt',
+      procuratorate: 'sent',
+    });
     await a.pol.post(`/transfers/${A.transferId}/receipt`, { receiptNumber: '沈公（环）受字〔2026〕88号' }); // transfer.receipt
-    await settle('after receipt', A.transferId, { enforcement: 'received', police: 'received', procuratorate: 'received' });
-    await a.pol.post(`/transfers/${A.transferId}/decision`, { outcome: 'filed', policeCaseNumber: '沈公（环）立字〔2026〕88号' }); // transfer.filing-review
+    await settle('after receipt', A.transferId, {
+      enforcement: 'received',
+      police: 'received',
+      procuratorate: 'received',
+    });
+    await a.pol.post(`/transfers/${A.transferId}/decision`, {
+      outcome: 'filed',
+      policeCaseNumber: '沈公（环）立字〔2026〕88号',
+    }); // transfer.filing-review
     await settle('after decision', A.transferId, { enforcement: 'filed', police: 'filed', procuratorate: 'filed' });
 
     const h = await ledgerCaughtUp(A.linkedCaseId);
@@ -171,18 +237,32 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     for (const e of h.entries) {
       expect(e.who.producer.agencyId).toMatch(/^(enforcement|police|procuratorate):\d{6}$/);
       expect(e.who.officerId).not.toBe('');
-      for (const t of [e.occurredAt, e.recordedAt, e.ingestedAt]) expect(t).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      for (const t of [e.occurredAt, e.recordedAt, e.ingestedAt])
+        expect(t).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       expect(Date.parse(e.ingestedAt)).toBeGreaterThanOrEqual(Date.parse(e.recordedAt));
       expect(e.originalVersion).toBe(1);
     }
     const types = h.entries.map((e) => e.type);
     expect(types[0]).toBe('case.registered');
-    const order = ['transfer.crime-suspected', 'transfer.team-reported', 'transfer.head-decided', 'transfer.sent', 'transfer.receipt-signed', 'transfer.filing-decided'];
+    const order = [
+      'transfer.crime-suspected',
+      'transfer.team-reported',
+      'transfer.head-decided',
+      'transfer.sent',
+      'transfer.receipt-signed',
+      'transfer.filing-decided',
+    ];
     expect(order.map((t) => types.indexOf(t))).toEqual([...order.map((t) => types.indexOf(t))].sort((x, y) => x - y));
     expect(order.every((t) => types.includes(t))).toBe(true);
     const by = (type: string) => h.entries.find((e) => e.type === type)!.who;
-    expect(by('transfer.head-decided')).toEqual({ producer: { agencyId: 'enforcement:210100', kind: 'enforcement' }, officerId: 'enf-head-liu' });
-    expect(by('transfer.receipt-signed')).toEqual({ producer: { agencyId: POL, kind: 'police' }, officerId: 'pol-officer-wang' });
+    expect(by('transfer.head-decided')).toEqual({
+      producer: { agencyId: 'enforcement:210100', kind: 'enforcement' },
+      officerId: 'enf-head-liu',
+    });
+    expect(by('transfer.receipt-signed')).toEqual({
+      producer: { agencyId: POL, kind: 'police' },
+      officerId: 'pol-officer-wang',
+    });
 
     // the state as of each instant matches what each agency's own API showed then
     for (const { what, at, views } of instants) {
@@ -195,11 +275,17 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     expect(before).toMatchObject({ exists: false, eventsApplied: 0 });
     // with an offset instead of Z, and the + encoded
     const t2 = new Date(Date.parse(instants[1]!.at) + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-    expect(projected(await auditor.get<State>(`/cases/${A.linkedCaseId}/state?asOf=${encodeURIComponent(t2)}`), A.transferId)).toEqual(instants[1]!.views);
+    expect(
+      projected(
+        await auditor.get<State>(`/cases/${A.linkedCaseId}/state?asOf=${encodeURIComponent(t2)}`),
+        A.transferId,
+      ),
+    ).toEqual(instants[1]!.views);
   });
 
   it('bad input is a 4xx with a stable code; only auditors get in', async () => {
-    const bad = async (url: string, status: number, code: string) => expect((await auditor.call<{ code: string }>('GET', url, undefined, status)).body.code).toBe(code);
+    const bad = async (url: string, status: number, code: string) =>
+      expect((await auditor.call<{ code: string }>('GET', url, undefined, status)).body.code).toBe(code);
     await bad(`/cases/${A.linkedCaseId}/state?asOf=yesterday`, 400, 'AUDIT.BAD_AS_OF');
     await bad(`/cases/${A.linkedCaseId}/state?asOf=2026-11-20`, 400, 'AUDIT.BAD_AS_OF');
     await bad('/cases/not-a-case/history', 400, 'AUDIT.BAD_LINKED_CASE_ID');
@@ -207,7 +293,9 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     await bad(`/cases/${A.linkedCaseId}/export?format=pdf`, 400, 'AUDIT.BAD_FORMAT');
     await bad('/ledger/verify?linkedCaseId=1%27%20OR%201=1', 400, 'AUDIT.BAD_LINKED_CASE_ID');
     const officer = new Api(sys.url('audit'), sys.token('procuratorate:210100', ['officer', 'head']));
-    expect((await officer.call<{ code: string }>('GET', `/cases/${A.linkedCaseId}/history`, undefined, 403)).body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
+    expect(
+      (await officer.call<{ code: string }>('GET', `/cases/${A.linkedCaseId}/history`, undefined, 403)).body.code,
+    ).toBe('AUTH.ROLE_NOT_ALLOWED');
     const anonymous = await fetch(`${sys.url('audit')}/ledger/public-key`);
     expect(anonymous.status).toBe(401);
   });
@@ -219,8 +307,13 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
       return r.body.code;
     };
     const dalian = new Api(sys.url('audit'), sys.token('police:210200', ['auditor']));
-    for (const url of [`/cases/${A.linkedCaseId}/history`, `/cases/${A.linkedCaseId}/state`, `/cases/${A.linkedCaseId}/export?format=jsonl`,
-      `/ledger/verify?linkedCaseId=${A.linkedCaseId}`, `/ledger/checkpoints?linkedCaseId=${A.linkedCaseId}`]) {
+    for (const url of [
+      `/cases/${A.linkedCaseId}/history`,
+      `/cases/${A.linkedCaseId}/state`,
+      `/cases/${A.linkedCaseId}/export?format=jsonl`,
+      `/ledger/verify?linkedCaseId=${A.linkedCaseId}`,
+      `/ledger/checkpoints?linkedCaseId=${A.linkedCaseId}`,
+    ]) {
       expect(await code(dalian, 'GET', url, 404)).toBe('AUDIT.CASE_NOT_FOUND');
     }
     for (const url of ['/ledger/verify', '/ledger/checkpoints']) {
@@ -228,19 +321,28 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
       expect(await code(dalian, 'GET', url, 403)).toBe('AUDIT.NATIONAL_SCOPE_REQUIRED');
     }
     // the province (210000) and the nation cover Shenyang's case; any auditor kind of the region does
-    for (const api of [new Api(sys.url('audit'), sys.token('court:210000', ['auditor'])), national, new Api(sys.url('audit'), sys.token('enforcement:210100', ['auditor']))]) {
+    for (const api of [
+      new Api(sys.url('audit'), sys.token('court:210000', ['auditor'])),
+      national,
+      new Api(sys.url('audit'), sys.token('enforcement:210100', ['auditor'])),
+    ]) {
       expect((await api.get<History>(`/cases/${A.linkedCaseId}/history`)).linkedCaseId).toBe(A.linkedCaseId);
     }
     expect(await code(national, 'POST', '/ledger/rebuild', 403)).toBe('AUTH.ROLE_NOT_ALLOWED');
     const operator = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['operator']));
-    expect((await operator.call<{ events: number }>('POST', '/ledger/rebuild', {}, 200)).body.events).toBeGreaterThan(0);
+    expect((await operator.call<{ events: number }>('POST', '/ledger/rebuild', {}, 200)).body.events).toBeGreaterThan(
+      0,
+    );
     expect(await code(operator, 'GET', `/cases/${A.linkedCaseId}/history`, 403)).toBe('AUTH.ROLE_NOT_ALLOWED');
   });
 
   it('acceptance 3: an envelope produced again onto its topic is not recorded twice', async () => {
     const before = await history(A.linkedCaseId);
     const again = before.entries.find((e) => e.type === 'transfer.sent')!;
-    const { rows } = await auditDb.query<{ envelope: string }>('SELECT envelope::text AS envelope FROM ledger_entry WHERE event_id = $1', [again.eventId]);
+    const { rows } = await auditDb.query<{ envelope: string }>(
+      'SELECT envelope::text AS envelope FROM ledger_entry WHERE event_id = $1',
+      [again.eventId],
+    );
     const producer = testKafka('audit-e2e-redelivery').producer();
     await producer.connect();
     try {
@@ -250,11 +352,20 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
       await producer.disconnect();
     }
     // a new event on the same partition (same key, same topic): once it is in, the copies before it were consumed
-    await a.enf.post(`/transfers/${A.transferId}/items-handover`, { items: [{ kind: 'seized-items-list', title: '查封扣押物品清单' }] });
-    const after = await eventually(() => history(A.linkedCaseId), (h) => h.entries.some((e) => e.type === 'transfer.items-handed-over'), 'the items handover in the ledger', PATIENCE_MS);
+    await a.enf.post(`/transfers/${A.transferId}/items-handover`, {
+      items: [{ kind: 'seized-items-list', title: '查封扣押物品清单' }],
+    });
+    const after = await eventually(
+      () => history(A.linkedCaseId),
+      (h) => h.entries.some((e) => e.type === 'transfer.items-handed-over'),
+      'the items handover in the ledger',
+      PATIENCE_MS,
+    );
     expect(after.count).toBe(before.count + 1);
     expect(after.entries.filter((e) => e.eventId === again.eventId)).toHaveLength(1);
-    const dup = await auditDb.query<{ n: string }>('SELECT count(*)::text AS n FROM ledger_entry GROUP BY event_id HAVING count(*) > 1');
+    const dup = await auditDb.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM ledger_entry GROUP BY event_id HAVING count(*) > 1',
+    );
     expect(dup.rows).toEqual([]);
     expect((await ledgerCaughtUp(A.linkedCaseId)).count).toBe(after.count);
   });
@@ -268,7 +379,9 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
       'DELETE FROM ledger_checkpoint',
       'TRUNCATE ledger_checkpoint',
     ]) {
-      await expect(auditDb.query(sql)).rejects.toThrow(/AUDIT\.APPEND_ONLY: .* is refused: the audit ledger is append-only/);
+      await expect(auditDb.query(sql)).rejects.toThrow(
+        /AUDIT\.APPEND_ONLY: .* is refused: the audit ledger is append-only/,
+      );
     }
     const ok = await national.get<Verify>('/ledger/verify');
     expect(ok).toMatchObject({ ok: true, firstBroken: null, gaps: [], checkpointProblems: [] });
@@ -287,13 +400,24 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
       return b.toString('utf8');
     };
     const envelopeAt = jsonl.text.indexOf('"receiptNumber"') + 20;
-    for (const at of [envelopeAt, jsonl.text.indexOf('"entryHash"') + 14, 10, bytes.length - 30]) expect(verifyExport(flip(at), publicKeyPem).ok).toBe(false);
-    expect(verifyExport(jsonl.text, (await import('node:crypto')).generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString()).ok).toBe(false);
+    for (const at of [envelopeAt, jsonl.text.indexOf('"entryHash"') + 14, 10, bytes.length - 30])
+      expect(verifyExport(flip(at), publicKeyPem).ok).toBe(false);
+    expect(
+      verifyExport(
+        jsonl.text,
+        (await import('node:crypto'))
+          .generateKeyPairSync('ed25519')
+          .publicKey.export({ type: 'spki', format: 'pem' })
+          .toString(),
+      ).ok,
+    ).toBe(false);
 
     // an HTML report of a case whose text carries markup: escaped
     const { linkedCaseId: htmlCase } = await a.enf.post<{ linkedCaseId: string }>('/cases', {
-      caseNumber: `辽沈环罚〔2026〕audit-html-${randomBytes(3).toString('hex')}号`, party: { name: '<b>某公司</b>', creditCode: '91210100MA0Y6J5X2U' },
-      violation: '<script>alert("audit")</script> 暗管排放', discoveredAt: '2026-11-20T10:30:00+08:00',
+      caseNumber: `辽沈环罚〔2026〕audit-html-${randomBytes(3).toString('hex')}号`,
+      party: { name: '<b>某公司</b>', creditCode: '91210100MA0Y6J5X2U' },
+      violation: '<script>alert("audit")</script> 暗管排放',
+      discoveredAt: '2026-11-20T10:30:00+08:00',
     });
     await ledgerCaughtUp(htmlCase);
     const html = await getText(`/cases/${htmlCase}/export?format=html`);
@@ -310,7 +434,9 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     try {
       // the auditor's way to the PEM: the CLI asks GET /ledger/public-key and writes the file verify-file takes
       const token = sys.token('procuratorate:210100', ['auditor'], 'auditor-zhou');
-      expect(await cli(['public-key', '--url', sys.url('audit'), '--token', token, '--out', pub])).toMatchObject({ code: 0 });
+      expect(await cli(['public-key', '--url', sys.url('audit'), '--token', token, '--out', pub])).toMatchObject({
+        code: 0,
+      });
       expect(readFileSync(pub, 'utf8')).toBe(publicKeyPem);
       const verify = await cli(['verify']);
       expect(verify).toMatchObject({ code: 0 });
@@ -332,30 +458,58 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
 
   it('acceptance 2: an envelope altered and an entry deleted behind the service’s back are named by verify', async () => {
     const B = await openAndSend(a, 'audit-b');
-    await eventually(() => a.pol.get<{ phase: string }>(`/transfers/${B.transferId}`), (t) => t.phase === 'awaiting-receipt', 'police sees case B', PATIENCE_MS);
+    await eventually(
+      () => a.pol.get<{ phase: string }>(`/transfers/${B.transferId}`),
+      (t) => t.phase === 'awaiting-receipt',
+      'police sees case B',
+      PATIENCE_MS,
+    );
     await a.pol.post(`/transfers/${B.transferId}/receipt`, { receiptNumber: 'R-B' });
     await ledgerCaughtUp(B.linkedCaseId);
     // wait for the checkpoint round to sign every head
-    await eventually(() => national.get<Verify>('/ledger/verify'), (v) => v.ok && v.unsignedHeads === 0, 'every head signed');
+    await eventually(
+      () => national.get<Verify>('/ledger/verify'),
+      (v) => v.ok && v.unsignedHeads === 0,
+      'every head signed',
+    );
 
-    const entry = async (linkedCaseId: string, caseSeq: number) => (await auditDb.query<{ seq: string; content_hash: string }>(
-      'SELECT seq::text AS seq, content_hash FROM ledger_entry WHERE linked_case_id = $1 AND case_seq = $2', [linkedCaseId, caseSeq])).rows[0]!;
+    const entry = async (linkedCaseId: string, caseSeq: number) =>
+      (
+        await auditDb.query<{ seq: string; content_hash: string }>(
+          'SELECT seq::text AS seq, content_hash FROM ledger_entry WHERE linked_case_id = $1 AND case_seq = $2',
+          [linkedCaseId, caseSeq],
+        )
+      ).rows[0]!;
     const a3 = await entry(A.linkedCaseId, 3);
     const b5 = await entry(B.linkedCaseId, 5);
     // the superuser switches the triggers off for the session (what an insider with database access could do)
     await auditDb.query('BEGIN');
     await auditDb.query('SET LOCAL session_replication_role = replica');
-    await auditDb.query(`UPDATE ledger_entry SET envelope = jsonb_set(envelope, '{payload,facts}', '"（已篡改）"') WHERE linked_case_id = $1 AND case_seq = 3`, [A.linkedCaseId]);
+    await auditDb.query(
+      `UPDATE ledger_entry SET envelope = jsonb_set(envelope, '{payload,facts}', '"（已篡改）"') WHERE linked_case_id = $1 AND case_seq = 3`,
+      [A.linkedCaseId],
+    );
     await auditDb.query('DELETE FROM ledger_entry WHERE linked_case_id = $1 AND case_seq = 4', [B.linkedCaseId]);
     await auditDb.query('COMMIT');
 
     const v = await national.get<Verify>('/ledger/verify');
     expect(v.ok).toBe(false);
     const brokenA = v.brokenCases.find((c) => c.linkedCaseId === A.linkedCaseId)!.firstBroken;
-    expect(brokenA).toMatchObject({ seq: Number(a3.seq), caseSeq: 3, problem: 'content-hash-mismatch', expected: a3.content_hash });
+    expect(brokenA).toMatchObject({
+      seq: Number(a3.seq),
+      caseSeq: 3,
+      problem: 'content-hash-mismatch',
+      expected: a3.content_hash,
+    });
     expect(brokenA.found).not.toBe(a3.content_hash);
     const brokenB = v.brokenCases.find((c) => c.linkedCaseId === B.linkedCaseId)!.firstBroken;
-    expect(brokenB).toMatchObject({ seq: Number(b5.seq), caseSeq: 5, problem: 'sequence-gap', expected: 'caseSeq 4', found: 'caseSeq 5' });
+    expect(brokenB).toMatchObject({
+      seq: Number(b5.seq),
+      caseSeq: 5,
+      problem: 'sequence-gap',
+      expected: 'caseSeq 4',
+      found: 'caseSeq 5',
+    });
     expect(v.gaps).toEqual([{ linkedCaseId: B.linkedCaseId, missingFrom: 4, missingTo: 4, beforeSeq: Number(b5.seq) }]);
     expect(v.brokenCases).toHaveLength(2);
     expect(v.firstBroken).toEqual(Number(a3.seq) < Number(b5.seq) ? brokenA : brokenB);
@@ -366,7 +520,10 @@ describe('audit ledger: verifiable replay of a case’s cross-agency history', (
     expect(one).toMatchObject({ ok: false, firstBroken: { caseSeq: 3, problem: 'content-hash-mismatch' } });
     // an export of the altered case fails verification even though the service sealed it
     const exported = await getText(`/cases/${A.linkedCaseId}/export?format=jsonl`);
-    expect(verifyExport(exported.text, publicKeyPem).firstProblem).toMatchObject({ caseSeq: 3, problem: 'content-hash-mismatch' });
+    expect(verifyExport(exported.text, publicKeyPem).firstProblem).toMatchObject({
+      caseSeq: 3,
+      problem: 'content-hash-mismatch',
+    });
 
     const cliVerify = await cli(['verify']);
     expect(cliVerify.code).toBe(1);

@@ -25,7 +25,14 @@ export interface FuzzBudget {
 export const SHORT: FuzzBudget = { examplesPerOperation: 4, secondsPerApp: 12, seed: 13 };
 export const LONG: FuzzBudget = { examplesPerOperation: 150, secondsPerApp: 240, seed: 1313 };
 
-export interface FuzzRow { app: FuzzApp; operations: number; requests: number; serverErrors: number; schemaViolations: number; failures: string[] }
+export interface FuzzRow {
+  app: FuzzApp;
+  operations: number;
+  requests: number;
+  serverErrors: number;
+  schemaViolations: number;
+  failures: string[];
+}
 
 /** The venv's schemathesis, installed on first use (pinned in infra/local/fuzz-venv). */
 export function schemathesis(): string {
@@ -37,41 +44,89 @@ export function schemathesis(): string {
 function tokenFor(sys: TestSystem, app: FuzzApp): string {
   const has = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
   switch (app) {
-    case 'supervision': return sys.token('procuratorate:210100', ['supervisor'], 'fuzz-supervisor');
+    case 'supervision':
+      return sys.token('procuratorate:210100', ['supervisor'], 'fuzz-supervisor');
     // national (000000): whole-ledger verify and the global checkpoints answer 200 too, so their schemas are checked
-    case 'audit': return sys.token('procuratorate:000000', ['auditor', 'operator'].filter(has), 'fuzz-auditor');
-    default: return sys.token(`${app}:210100`, ['officer', 'head'], `fuzz-${app}`);
+    case 'audit':
+      return sys.token('procuratorate:000000', ['auditor', 'operator'].filter(has), 'fuzz-auditor');
+    default:
+      return sys.token(`${app}:210100`, ['officer', 'head'], `fuzz-${app}`);
   }
 }
 
 const run = promisify(execFile);
 
-export async function fuzzApp(sys: TestSystem, app: FuzzApp, budget: FuzzBudget, bin = schemathesis()): Promise<FuzzRow> {
+export async function fuzzApp(
+  sys: TestSystem,
+  app: FuzzApp,
+  budget: FuzzBudget,
+  bin = schemathesis(),
+): Promise<FuzzRow> {
   const dir = path.join(root, 'test-output', 'fuzz', sys.suffix, app);
   mkdirSync(dir, { recursive: true });
   const base = sys.url(app);
-  const doc = await (await fetch(`${base}/docs-json`)).json() as { paths: Record<string, Record<string, unknown>> };
-  const operations = Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).length, 0);
+  const doc = (await (await fetch(`${base}/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+  const operations = Object.values(doc.paths).reduce(
+    (n, ops) => n + Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).length,
+    0,
+  );
   const args = [
-    'run', `${base}/docs-json`, '--url', base,
-    '-H', `Authorization: Bearer ${tokenFor(sys, app)}`,
-    '--checks', 'not_a_server_error,response_schema_conformance',
-    '--max-examples', String(budget.examplesPerOperation), '--max-time', String(budget.secondsPerApp),
-    '--seed', String(budget.seed), '--workers', '2', '--request-timeout', '20', '--no-shrink',
-    '--continue-on-failure', '--suppress-health-check', 'all', '--warnings', 'off',
-    '--exclude-path-regex', '^/(live|docs|events)', // events: a Server-Sent Events stream, never ends
-    '--report', 'har,ndjson', '--report-dir', dir,
+    'run',
+    `${base}/docs-json`,
+    '--url',
+    base,
+    '-H',
+    `Authorization: Bearer ${tokenFor(sys, app)}`,
+    '--checks',
+    'not_a_server_error,response_schema_conformance',
+    '--max-examples',
+    String(budget.examplesPerOperation),
+    '--max-time',
+    String(budget.secondsPerApp),
+    '--seed',
+    String(budget.seed),
+    '--workers',
+    '2',
+    '--request-timeout',
+    '20',
+    '--no-shrink',
+    '--continue-on-failure',
+    '--suppress-health-check',
+    'all',
+    '--warnings',
+    'off',
+    '--exclude-path-regex',
+    '^/(live|docs|events)', // events: a Server-Sent Events stream, never ends
+    '--report',
+    'har,ndjson',
+    '--report-dir',
+    dir,
   ];
-  const out = await run(bin, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024, timeout: (budget.secondsPerApp + 120) * 1000 })
-    .then((r) => r.stdout).catch((e: { stdout?: string; code?: number }) => e.stdout ?? '');
+  const out = await run(bin, args, {
+    cwd: dir,
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: (budget.secondsPerApp + 120) * 1000,
+  })
+    .then((r) => r.stdout)
+    .catch((e: { stdout?: string; code?: number }) => e.stdout ?? '');
   const har = readdirSync(dir).find((f) => f.startsWith('har-'));
-  const entries = har ? (JSON.parse(readFileSync(path.join(dir, har), 'utf8')) as { log: { entries: { response: { status: number } }[] } }).log.entries : [];
+  const entries = har
+    ? (
+        JSON.parse(readFileSync(path.join(dir, har), 'utf8')) as {
+          log: { entries: { response: { status: number } }[] };
+        }
+      ).log.entries
+    : [];
   const failures = checkFailures(dir);
   return {
-    app, operations, requests: entries.length,
+    app,
+    operations,
+    requests: entries.length,
     serverErrors: entries.filter((e) => e.response.status >= 500).length,
     schemaViolations: failures.filter((f) => f.check === 'response_schema_conformance').length,
-    failures: [...new Set(failures.map((f) => `${f.check}: ${f.title}`))].slice(0, 20).concat(entries.length ? [] : [out.slice(-2000)]),
+    failures: [...new Set(failures.map((f) => `${f.check}: ${f.title}`))]
+      .slice(0, 20)
+      .concat(entries.length ? [] : [out.slice(-2000)]),
   };
 }
 
@@ -81,7 +136,10 @@ function checkFailures(dir: string): { check: string; title: string }[] {
   if (!file) return [];
   const found: { check: string; title: string }[] = [];
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       // a check result: { name, status: success | failure | error, failure_info? }

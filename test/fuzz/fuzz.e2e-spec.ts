@@ -22,18 +22,33 @@ describe(`OpenAPI fuzzing, ${long ? 'long' : 'short'} run`, () => {
     // some state, so that lists and reads answer with real objects whose shapes are checked
     await openAndSend(agencies(sys), 'fuzz');
   }, 300_000);
-  afterAll(async () => { await sys?.stop(); });
+  afterAll(async () => {
+    await sys?.stop();
+  });
 
-  it('answers every operation of every app without a 5xx and within its response schemas', async () => {
-    const rows: FuzzRow[] = [];
-    for (const app of FUZZ_APPS) rows.push(await fuzzApp(sys, app, budget, bin));
-    const printed = table(rows);
-    writeFileSync(path.join(sys.logDir, '..', '..', 'fuzz', sys.suffix, 'table.txt'), `${printed}\n`);
-    process.stdout.write(`\nschemathesis (${long ? 'long' : 'short'} run, reports in test-output/fuzz/${sys.suffix}):\n${printed}\n`);
-    for (const r of rows) {
-      expect({ app: r.app, enough: r.requests >= (long ? 1000 : r.operations) }).toEqual({ app: r.app, enough: true });
-      expect({ app: r.app, serverErrors: r.serverErrors, schemaViolations: r.schemaViolations, failures: r.failures })
-        .toEqual({ app: r.app, serverErrors: 0, schemaViolations: 0, failures: [] });
-    }
-  }, (budget.secondsPerApp + 180) * FUZZ_APPS.length * 1000);
+  it(
+    'answers every operation of every app without a 5xx and within its response schemas',
+    async () => {
+      const rows: FuzzRow[] = [];
+      for (const app of FUZZ_APPS) rows.push(await fuzzApp(sys, app, budget, bin));
+      const printed = table(rows);
+      writeFileSync(path.join(sys.logDir, '..', '..', 'fuzz', sys.suffix, 'table.txt'), `${printed}\n`);
+      process.stdout.write(
+        `\nschemathesis (${long ? 'long' : 'short'} run, reports in test-output/fuzz/${sys.suffix}):\n${printed}\n`,
+      );
+      for (const r of rows) {
+        expect({ app: r.app, enough: r.requests >= (long ? 1000 : r.operations) }).toEqual({
+          app: r.app,
+          enough: true,
+        });
+        expect({
+          app: r.app,
+          serverErrors: r.serverErrors,
+          schemaViolations: r.schemaViolations,
+          failures: r.failures,
+        }).toEqual({ app: r.app, serverErrors: 0, schemaViolations: 0, failures: [] });
+      }
+    },
+    (budget.secondsPerApp + 180) * FUZZ_APPS.length * 1000,
+  );
 });

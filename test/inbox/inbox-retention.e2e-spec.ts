@@ -25,10 +25,24 @@ describe('inbox retention (libs/agency-inbox InboxRetention)', () => {
   const now = new Date('2026-11-29T08:00:00Z');
   async function item(stepId: string, state: InboxItemState, closedDaysAgo: number | null): Promise<void> {
     await ds.getRepository(AgencyInboxItem).insert({
-      id: uuidv7(), agencyId: 'police:210100', stepId, linkedCaseId: uuidv7(), ruleId: 'transfer.receipt', subjectId: null, variant: 'standard',
-      state, startedAt: new Date(now.getTime() - 200 * DAY), dueAt: new Date(now.getTime() - 199 * DAY), lastDay: null, warnedAt: null,
-      missedAt: null, onExpiry: null, presses: [], closedAt: closedDaysAgo === null ? null : new Date(now.getTime() - closedDaysAgo * DAY),
-      outcome: state === 'done' ? 'met' : null, readAt: null,
+      id: uuidv7(),
+      agencyId: 'police:210100',
+      stepId,
+      linkedCaseId: uuidv7(),
+      ruleId: 'transfer.receipt',
+      subjectId: null,
+      variant: 'standard',
+      state,
+      startedAt: new Date(now.getTime() - 200 * DAY),
+      dueAt: new Date(now.getTime() - 199 * DAY),
+      lastDay: null,
+      warnedAt: null,
+      missedAt: null,
+      onExpiry: null,
+      presses: [],
+      closedAt: closedDaysAgo === null ? null : new Date(now.getTime() - closedDaysAgo * DAY),
+      outcome: state === 'done' ? 'met' : null,
+      readAt: null,
     });
   }
 

@@ -11,23 +11,34 @@ import { agencies, openAndSend, polPhase } from '../transfer/transfer-driver';
 
 interface Health {
   status: string;
-  details: { kafka?: { status: string; message?: string; consumer?: { groupId: string; status: string; lastError?: string } } };
+  details: {
+    kafka?: { status: string; message?: string; consumer?: { groupId: string; status: string; lastError?: string } };
+  };
 }
 
 async function health(sys: TestSystem): Promise<{ code: number; body: Health }> {
   const r = await fetch(`${sys.url('police')}/health`);
-  return { code: r.status, body: await r.json() as Health };
+  return { code: r.status, body: (await r.json()) as Health };
 }
 
-const consuming = (h: { code: number; body: Health }): boolean => h.code === 200 && h.body.details.kafka?.consumer?.status === 'consuming';
+const consuming = (h: { code: number; body: Health }): boolean =>
+  h.code === 200 && h.body.details.kafka?.consumer?.status === 'consuming';
 
-async function expectDownThenRecovered(sys: TestSystem, breakIt: () => Promise<void>, repair: () => Promise<void>): Promise<void> {
+async function expectDownThenRecovered(
+  sys: TestSystem,
+  breakIt: () => Promise<void>,
+  repair: () => Promise<void>,
+): Promise<void> {
   const group = `casebridge-police.${sys.suffix}`;
   await eventually(() => health(sys), consuming, 'police consuming');
   await breakIt();
   // the cluster check alone may fail first (broker away); wait until the consumer group itself is reported
-  const down = await eventually(() => health(sys),
-    (h) => h.code === 503 && ['crashed', 'failed'].includes(h.body.details.kafka?.consumer?.status ?? ''), 'police consumer reported down', 120_000);
+  const down = await eventually(
+    () => health(sys),
+    (h) => h.code === 503 && ['crashed', 'failed'].includes(h.body.details.kafka?.consumer?.status ?? ''),
+    'police consumer reported down',
+    120_000,
+  );
   expect(down.body.status).toBe('error');
   expect(down.body.details.kafka).toMatchObject({ status: 'down', consumer: { groupId: group } });
   expect(down.body.details.kafka!.message).toContain(group);
@@ -50,9 +61,16 @@ describe('a dead consumer says so in /health and recovers', () => {
       const admin = sys.kafka().admin();
       await admin.connect();
       try {
-        await expectDownThenRecovered(sys,
+        await expectDownThenRecovered(
+          sys,
           () => admin.deleteTopics({ topics: [topic] }),
-          async () => { await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: TOPIC_PARTITIONS, replicationFactor: 1 }] }); });
+          async () => {
+            await admin.createTopics({
+              waitForLeaders: true,
+              topics: [{ topic, numPartitions: TOPIC_PARTITIONS, replicationFactor: 1 }],
+            });
+          },
+        );
       } finally {
         await admin.disconnect();
       }
@@ -73,7 +91,11 @@ describe('a dead consumer says so in /health and recovers', () => {
     }, 60_000);
 
     it('reports the police consumer group down while the broker is away, then catches up', async () => {
-      await expectDownThenRecovered(sys, () => kafka.stopBroker('SIGKILL'), () => kafka.startBroker());
+      await expectDownThenRecovered(
+        sys,
+        () => kafka.stopBroker('SIGKILL'),
+        () => kafka.startBroker(),
+      );
     });
   });
 });

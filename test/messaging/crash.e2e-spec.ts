@@ -17,12 +17,23 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EvidenceAttached, Topics, type EvidenceAttachedV1 } from '@casebridge/contracts';
 import {
-  FAILPOINT_ENV, FAILPOINT_LOG_ENV, MESSAGING_SCHEMA, OutboxWriter, publishAs, TransactionalOutbox,
+  FAILPOINT_ENV,
+  FAILPOINT_LOG_ENV,
+  MESSAGING_SCHEMA,
+  OutboxWriter,
+  publishAs,
+  TransactionalOutbox,
 } from '@casebridge/messaging';
 import { DataSource } from 'typeorm';
 import { createIsolatedDatabase, openTestDataSource, type IsolatedDatabase } from '../support/database';
 import { endpoints } from '../support/endpoints';
-import { CRASH_CONSUMER_TABLES, CRASH_ENV, CRASH_PRODUCER_TABLES, CrashAccount, CrashExpected } from './fixtures/crash-model';
+import {
+  CRASH_CONSUMER_TABLES,
+  CRASH_ENV,
+  CRASH_PRODUCER_TABLES,
+  CrashAccount,
+  CrashExpected,
+} from './fixtures/crash-model';
 import { payloads } from './support/events';
 import { readTopic } from './support/topic-reader';
 import { createSuffixedTopics } from './support/topics';
@@ -49,19 +60,26 @@ class Child {
   private readonly tail: string[] = [];
   readonly lines: string[] = [];
 
-  constructor(private readonly name: string, private readonly script: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly name: string,
+    private readonly script: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
 
   get alive(): boolean {
     return !this.exited;
   }
 
   start(failpoint: string | undefined): void {
-    if (++this.spawns > MAX_SPAWNS) throw new Error(`${this.name} spawned more than ${MAX_SPAWNS} times\n${this.tail.join('')}`);
+    if (++this.spawns > MAX_SPAWNS)
+      throw new Error(`${this.name} spawned more than ${MAX_SPAWNS} times\n${this.tail.join('')}`);
     this.armed = !!failpoint;
     this.readyAt = undefined;
     this.exited = false;
     const proc = spawn(process.execPath, ['-r', '@swc-node/register', this.script], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...this.env, [FAILPOINT_ENV]: failpoint ?? '' },
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...this.env, [FAILPOINT_ENV]: failpoint ?? '' },
     });
     this.proc = proc;
     const onLine = (chunk: Buffer) => {
@@ -181,8 +199,13 @@ describe('crash test: SIGKILLed relay and consumer over a stream of events (real
           const amount = randomInt(1, 1000);
           const seq = seqInCase.get(caseId)! + 1;
           seqInCase.set(caseId, seq);
-          const e = publishAs(tx, { sub: 'system:crash-test' }, EvidenceAttached, caseId,
-            payloads.evidenceAttached(caseId, amount) as EvidenceAttachedV1);
+          const e = publishAs(
+            tx,
+            { sub: 'system:crash-test' },
+            EvidenceAttached,
+            caseId,
+            payloads.evidenceAttached(caseId, amount) as EvidenceAttachedV1,
+          );
           await tx.manager.insert(CrashExpected, { eventId: e.eventId, linkedCaseId: caseId, amount, seqInCase: seq });
         }
       });
@@ -195,8 +218,10 @@ describe('crash test: SIGKILLed relay and consumer over a stream of events (real
     for (let round = 0; ; round++) {
       const now = Date.now();
       if (now - started > LOOP_BUDGET_MS) {
-        throw new Error(`not drained after ${LOOP_BUDGET_MS} ms: written ${written}/${EVENTS}, unpublished ${unpublished}, applied ${applied}\n`
-          + `relay:\n${relay.describe()}\nconsumer:\n${consumer.describe()}`);
+        throw new Error(
+          `not drained after ${LOOP_BUDGET_MS} ms: written ${written}/${EVENTS}, unpublished ${unpublished}, applied ${applied}\n` +
+            `relay:\n${relay.describe()}\nconsumer:\n${consumer.describe()}`,
+        );
       }
       if (written < EVENTS && now - lastWrite >= WRITE_EVERY_MS) {
         lastWrite = now;
@@ -216,8 +241,14 @@ describe('crash test: SIGKILLed relay and consumer over a stream of events (real
         consumer.start(consumerFailpoints.shift());
         consumerAppliedAtSpawn = applied;
         consumerChaosAt = Date.now() + randomInt(500, 2500);
-      } else if (!consumer.armed && consumer.readyAt && consumerChaos > 0 && Date.now() > consumerChaosAt
-        && applied > consumerAppliedAtSpawn && applied < EVENTS) {
+      } else if (
+        !consumer.armed &&
+        consumer.readyAt &&
+        consumerChaos > 0 &&
+        Date.now() > consumerChaosAt &&
+        applied > consumerAppliedAtSpawn &&
+        applied < EVENTS
+      ) {
         consumerChaos--;
         consumer.kill();
       }
@@ -252,20 +283,32 @@ describe('crash test: SIGKILLed relay and consumer over a stream of events (real
       'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct_n, coalesce(sum(amount), 0)::bigint AS total FROM crash_effect',
     );
     const expectedTotal = expected.reduce((s, e) => s + e.amount, 0);
-    expect({ rows: effects.n, distinct: effects.distinct_n, total: Number(effects.total) })
-      .toEqual({ rows: EVENTS, distinct: EVENTS, total: expectedTotal });
-    const appliedIds = new Set((await consumerDs.query('SELECT event_id FROM crash_effect')).map((r: { event_id: string }) => r.event_id));
+    expect({ rows: effects.n, distinct: effects.distinct_n, total: Number(effects.total) }).toEqual({
+      rows: EVENTS,
+      distinct: EVENTS,
+      total: expectedTotal,
+    });
+    const appliedIds = new Set(
+      (await consumerDs.query('SELECT event_id FROM crash_effect')).map((r: { event_id: string }) => r.event_id),
+    );
     expect(expected.filter((e) => !appliedIds.has(e.eventId))).toEqual([]);
     for (const account of await consumerDs.getRepository(CrashAccount).find()) {
       const mine = expected.filter((e) => e.linkedCaseId === account.linkedCaseId);
-      expect({ total: Number(account.total), applied: account.applied })
-        .toEqual({ total: mine.reduce((s, e) => s + e.amount, 0), applied: mine.length });
+      expect({ total: Number(account.total), applied: account.applied }).toEqual({
+        total: mine.reduce((s, e) => s + e.amount, 0),
+        applied: mine.length,
+      });
     }
     // … in the order of the case, despite re-sends and redeliveries
-    const effectOrder = (await consumerDs.query('SELECT event_id, linked_case_id FROM crash_effect ORDER BY id')) as
-      { event_id: string; linked_case_id: string }[];
+    const effectOrder = (await consumerDs.query('SELECT event_id, linked_case_id FROM crash_effect ORDER BY id')) as {
+      event_id: string;
+      linked_case_id: string;
+    }[];
     for (const c of cases) {
-      const want = expected.filter((e) => e.linkedCaseId === c).sort((a, b) => a.seqInCase - b.seqInCase).map((e) => e.eventId);
+      const want = expected
+        .filter((e) => e.linkedCaseId === c)
+        .sort((a, b) => a.seqInCase - b.seqInCase)
+        .map((e) => e.eventId);
       expect(effectOrder.filter((e) => e.linked_case_id === c).map((e) => e.event_id)).toEqual(want);
     }
     expect(await count(consumerDs, 'SELECT count(*) AS n FROM inbox')).toBe(EVENTS);
@@ -276,11 +319,16 @@ describe('crash test: SIGKILLed relay and consumer over a stream of events (real
     expect(await readTopic(topics.names.deadLetter)).toEqual([]);
 
     const summary = {
-      loopMs, events: EVENTS, messagesOnTopic: onTopic.length, duplicatesSeenByConsumer: duplicatesSeen,
+      loopMs,
+      events: EVENTS,
+      messagesOnTopic: onTopic.length,
+      duplicatesSeenByConsumer: duplicatesSeen,
       relay: { spawns: relay.spawns, parentKills: relay.parentKills, failpointKills: firedCount('relay:after-send') },
       consumer: {
-        spawns: consumer.spawns, parentKills: consumer.parentKills,
-        afterEffectKills: firedCount('consumer:after-effect'), beforeCommitKills: firedCount('consumer:before-commit'),
+        spawns: consumer.spawns,
+        parentKills: consumer.parentKills,
+        afterEffectKills: firedCount('consumer:after-effect'),
+        beforeCommitKills: firedCount('consumer:before-commit'),
       },
     };
     process.stdout.write(`[crash-test] ${JSON.stringify(summary)}\n`);

@@ -8,7 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@casebridge/contracts';
 import {
-  createKafka, IntegrationEventConsumer, MESSAGING_SCHEMA, RecordNotYetKnownError, type ProcessedMessage,
+  createKafka,
+  IntegrationEventConsumer,
+  MESSAGING_SCHEMA,
+  RecordNotYetKnownError,
+  type ProcessedMessage,
 } from '@casebridge/messaging';
 import { logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -25,11 +29,19 @@ describe('consumer: order per key, effects outside the inbox transaction (real K
   let topics: Awaited<ReturnType<typeof createSuffixedTopics>>;
   let db: IsolatedDatabase;
   let ds: DataSource;
-  const kafka = () => createKafka({ brokers: endpoints().kafkaBrokers, clientId: `keyed-e2e-${randomUUID().slice(0, 6)}`, logLevel: logLevel.NOTHING });
+  const kafka = () =>
+    createKafka({
+      brokers: endpoints().kafkaBrokers,
+      clientId: `keyed-e2e-${randomUUID().slice(0, 6)}`,
+      logLevel: logLevel.NOTHING,
+    });
 
   beforeAll(async () => {
     // ONE partition: every case shares it, so only per-key scheduling lets them pass each other
-    [topics, db] = await Promise.all([createSuffixedTopics([Topics.enforcement, Topics.deadLetter], 1), createIsolatedDatabase('msg_keyed')]);
+    [topics, db] = await Promise.all([
+      createSuffixedTopics([Topics.enforcement, Topics.deadLetter], 1),
+      createIsolatedDatabase('msg_keyed'),
+    ]);
     ds = await openTestDataSource(db.url, [MESSAGING_SCHEMA]);
   });
   afterAll(async () => {
@@ -42,7 +54,8 @@ describe('consumer: order per key, effects outside the inbox transaction (real K
     await producer.connect();
     try {
       await producer.send({
-        topic: topics.names.forProducer('enforcement'), acks: -1,
+        topic: topics.names.forProducer('enforcement'),
+        acks: -1,
         messages: envelopes.map((e) => ({ key: e.linkedCaseId, value: JSON.stringify(e) })),
       });
     } finally {
@@ -61,17 +74,24 @@ describe('consumer: order per key, effects outside the inbox transaction (real K
     }
   }
 
-  const evidence = (caseId: string, i: number) => enforcementEnvelope('evidence.attached', caseId, payloads.evidenceAttached(caseId, i));
+  const evidence = (caseId: string, i: number) =>
+    enforcementEnvelope('evidence.attached', caseId, payloads.evidenceAttached(caseId, i));
 
   it('a slow case does not hold up the others of its partition; each case stays in order; the offset waits for the slow one', async () => {
     const groupId = `keyed-${randomUUID().slice(0, 8)}`;
     const [slow, fast] = [randomUUID(), randomUUID()];
     let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const applied = new Map<string, number[]>();
     const processed: ProcessedMessage[] = [];
     const consumer = new IntegrationEventConsumer(ds, kafka(), {
-      groupId, topics: [Topics.enforcement], topicNames: topics.names, keyConcurrency: 4, parking: { sweepMs: 0 },
+      groupId,
+      topics: [Topics.enforcement],
+      topicNames: topics.names,
+      keyConcurrency: 4,
+      parking: { sweepMs: 0 },
       onProcessed: (m) => processed.push(m),
     }).register('evidence.attached', async (e) => {
       const n = (e.payload as { sizeBytes: number }).sizeBytes;
@@ -107,8 +127,14 @@ describe('consumer: order per key, effects outside the inbox transaction (real K
     const openTransactions: number[] = [];
     const processed: ProcessedMessage[] = [];
     const consumer = new IntegrationEventConsumer(ds, kafka(), {
-      groupId, topics: [Topics.enforcement], topicNames: topics.names, keyConcurrency: 1, parking: { sweepMs: 0 },
-      onProcessed: (m) => { if (m.linkedCaseId === known || m.linkedCaseId === early) processed.push(m); }, // not the first test's events
+      groupId,
+      topics: [Topics.enforcement],
+      topicNames: topics.names,
+      keyConcurrency: 1,
+      parking: { sweepMs: 0 },
+      onProcessed: (m) => {
+        if (m.linkedCaseId === known || m.linkedCaseId === early) processed.push(m);
+      }, // not the first test's events
     })
       .registerEffect('evidence.attached', async (e) => {
         const [row] = (await ds.query(
@@ -119,7 +145,9 @@ describe('consumer: order per key, effects outside the inbox transaction (real K
         if (!knownCases.has(e.linkedCaseId)) throw new RecordNotYetKnownError(`case ${e.linkedCaseId}`);
         calls.push(e.eventId);
       })
-      .register('case.registered', async (e) => { knownCases.add(e.linkedCaseId); });
+      .register('case.registered', async (e) => {
+        knownCases.add(e.linkedCaseId);
+      });
     const first = evidence(known, 1);
     const parked = evidence(early, 2);
     await send(first, parked);
@@ -139,7 +167,9 @@ describe('consumer: order per key, effects outside the inbox transaction (real K
       await waitFor('the parked event re-driven', () => processed.length === 4, 30_000);
       expect(processed[3]!.unparked).toBe(1);
       expect(calls).toEqual([first.eventId, parked.eventId]);
-      const [row] = (await ds.query('SELECT applied_at FROM parked_event WHERE event_id = $1', [parked.eventId])) as { applied_at: Date | null }[];
+      const [row] = (await ds.query('SELECT applied_at FROM parked_event WHERE event_id = $1', [parked.eventId])) as {
+        applied_at: Date | null;
+      }[];
       expect(row!.applied_at).not.toBeNull();
       expect(openTransactions.every((n) => n === 0)).toBe(true);
     } finally {

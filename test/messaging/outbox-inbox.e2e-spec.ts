@@ -5,18 +5,41 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Module } from '@nestjs/common';
 import {
-  Command, CommandBus, CommandHandler, CqrsModule, EventBus, EventsHandler, type ICommandHandler, type IEvent, type IEventHandler,
+  Command,
+  CommandBus,
+  CommandHandler,
+  CqrsModule,
+  EventBus,
+  EventsHandler,
+  type ICommandHandler,
+  type IEvent,
+  type IEventHandler,
 } from '@nestjs/cqrs';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { logLevel } from 'kafkajs';
 import { Column, DataSource, Entity, IsNull, PrimaryColumn, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
 import {
-  CaseRegistered, EvidenceAttached, Topics, type CaseRegisteredV1, type EvidenceAttachedV1, type IntegrationEventEnvelope,
+  CaseRegistered,
+  EvidenceAttached,
+  Topics,
+  type CaseRegisteredV1,
+  type EvidenceAttachedV1,
+  type IntegrationEventEnvelope,
 } from '@casebridge/contracts';
 import {
-  InboxRecord, KafkaHealthIndicator, MESSAGING_ENTITIES, MESSAGING_SCHEMA, MessagingModule, OnIntegrationEvent, OutboxMessage, OutboxRelay,
-  publishAs, TopicNames, TransactionalOutbox, type MessagingOptions,
+  InboxRecord,
+  KafkaHealthIndicator,
+  MESSAGING_ENTITIES,
+  MESSAGING_SCHEMA,
+  MessagingModule,
+  OnIntegrationEvent,
+  OutboxMessage,
+  OutboxRelay,
+  publishAs,
+  TopicNames,
+  TransactionalOutbox,
+  type MessagingOptions,
 } from '@casebridge/messaging';
 import { createIsolatedDatabase, fixtureSchema, migrateTestDatabase, type IsolatedDatabase } from '../support/database';
 import { endpoints } from '../support/endpoints';
@@ -42,11 +65,18 @@ class CaseRegisteredDomainEvent implements IEvent {
 }
 
 class RegisterCaseCommand extends Command<{ eventId: string }> {
-  constructor(readonly caseId: string) { super(); }
+  constructor(readonly caseId: string) {
+    super();
+  }
 }
 
 class AttachEvidenceCommand extends Command<{ eventId: string }> {
-  constructor(readonly caseId: string, readonly sizeBytes: number) { super(); }
+  constructor(
+    readonly caseId: string,
+    readonly sizeBytes: number,
+  ) {
+    super();
+  }
 }
 
 const officer = { sub: 'officer-7', agencyId: 'enforcement:210100' };
@@ -54,13 +84,22 @@ const officer = { sub: 'officer-7', agencyId: 'enforcement:210100' };
 /** The cqrs pattern of the README: state + integration event in one outbox transaction, domain event after commit. */
 @CommandHandler(RegisterCaseCommand)
 class RegisterCaseHandler implements ICommandHandler<RegisterCaseCommand> {
-  constructor(private readonly outbox: TransactionalOutbox, private readonly eventBus: EventBus) {}
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly eventBus: EventBus,
+  ) {}
 
   execute({ caseId }: RegisterCaseCommand): Promise<{ eventId: string }> {
     return this.outbox.run(async (tx) => {
       const number = `沈环罚〔2025〕${caseId.slice(0, 4)}号`;
       await tx.manager.insert(EnforcementCase, { id: caseId, caseNumber: number, evidenceCount: 0 });
-      const e = publishAs(tx, officer, CaseRegistered, caseId, payloads.caseRegistered(caseId, number) as CaseRegisteredV1);
+      const e = publishAs(
+        tx,
+        officer,
+        CaseRegistered,
+        caseId,
+        payloads.caseRegistered(caseId, number) as CaseRegisteredV1,
+      );
       tx.afterCommit(() => this.eventBus.publish(new CaseRegisteredDomainEvent(caseId)));
       return { eventId: e.eventId };
     });
@@ -73,9 +112,18 @@ class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceCommand> {
 
   execute({ caseId, sizeBytes }: AttachEvidenceCommand): Promise<{ eventId: string }> {
     return this.outbox.run(async (tx) => {
-      const c = await tx.manager.findOneOrFail(EnforcementCase, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+      const c = await tx.manager.findOneOrFail(EnforcementCase, {
+        where: { id: caseId },
+        lock: { mode: 'pessimistic_write' },
+      });
       await tx.manager.update(EnforcementCase, { id: caseId }, { evidenceCount: c.evidenceCount + 1 });
-      const e = publishAs(tx, officer, EvidenceAttached, caseId, payloads.evidenceAttached(caseId, sizeBytes) as EvidenceAttachedV1);
+      const e = publishAs(
+        tx,
+        officer,
+        EvidenceAttached,
+        caseId,
+        payloads.evidenceAttached(caseId, sizeBytes) as EvidenceAttachedV1,
+      );
       return { eventId: e.eventId };
     });
   }
@@ -84,7 +132,9 @@ class AttachEvidenceHandler implements ICommandHandler<AttachEvidenceCommand> {
 @EventsHandler(CaseRegisteredDomainEvent)
 class DomainEventRecorder implements IEventHandler<CaseRegisteredDomainEvent> {
   static readonly seen: string[] = [];
-  handle(e: CaseRegisteredDomainEvent): void { DomainEventRecorder.seen.push(e.caseId); }
+  handle(e: CaseRegisteredDomainEvent): void {
+    DomainEventRecorder.seen.push(e.caseId);
+  }
 }
 
 // ---- the consuming app (police) -------------------------------------------------------------------
@@ -101,7 +151,10 @@ class PoliceIntake {
 @Injectable()
 class IntakeHandlers {
   @OnIntegrationEvent('case.registered', 'evidence.attached')
-  async onCaseEvent(event: IntegrationEventEnvelope<CaseRegisteredV1 | EvidenceAttachedV1>, manager: EntityManager): Promise<void> {
+  async onCaseEvent(
+    event: IntegrationEventEnvelope<CaseRegisteredV1 | EvidenceAttachedV1>,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.insert(PoliceIntake, { eventId: event.eventId, linkedCaseId: event.linkedCaseId, type: event.type });
   }
 }
@@ -110,13 +163,22 @@ function messagingOptions(base: Omit<MessagingOptions, 'brokers' | 'kafkaLogLeve
   return { ...base, brokers: endpoints().kafkaBrokers, kafkaLogLevel: logLevel.ERROR };
 }
 
-const APP_TABLES = fixtureSchema('outbox_inbox', [EnforcementCase, PoliceIntake], [
-  `CREATE TABLE "enf_case" ("id" uuid NOT NULL, "caseNumber" text NOT NULL, "evidenceCount" integer NOT NULL, CONSTRAINT "PK_enf_case" PRIMARY KEY ("id"))`,
-  `CREATE TABLE "police_intake" ("id" integer GENERATED BY DEFAULT AS IDENTITY NOT NULL, "eventId" uuid NOT NULL, "linkedCaseId" uuid NOT NULL,
+const APP_TABLES = fixtureSchema(
+  'outbox_inbox',
+  [EnforcementCase, PoliceIntake],
+  [
+    `CREATE TABLE "enf_case" ("id" uuid NOT NULL, "caseNumber" text NOT NULL, "evidenceCount" integer NOT NULL, CONSTRAINT "PK_enf_case" PRIMARY KEY ("id"))`,
+    `CREATE TABLE "police_intake" ("id" integer GENERATED BY DEFAULT AS IDENTITY NOT NULL, "eventId" uuid NOT NULL, "linkedCaseId" uuid NOT NULL,
     "type" text NOT NULL, CONSTRAINT "PK_police_intake" PRIMARY KEY ("id"))`,
-]);
+  ],
+);
 
-async function startApp(db: IsolatedDatabase, options: MessagingOptions, entities: Function[], providers: Function[]): Promise<TestingModule> {
+async function startApp(
+  db: IsolatedDatabase,
+  options: MessagingOptions,
+  entities: Function[],
+  providers: Function[],
+): Promise<TestingModule> {
   @Module({ providers: providers as never[] })
   class FeatureModule {}
   await migrateTestDatabase(db.url, [MESSAGING_SCHEMA, APP_TABLES]);
@@ -150,14 +212,29 @@ describe('outbox → Kafka → inbox (two Nest apps, real Kafka and PostgreSQL)'
       createIsolatedDatabase('msg_enf'),
       createIsolatedDatabase('msg_pol'),
     ]);
-    enforcement = await startApp(enfDb, messagingOptions({
-      clientId: 'enforcement-e2e', producer: { kind: 'enforcement', agencyId: 'enforcement:210100' }, topicSuffix: topics.suffix,
-      relay: { enabled: true, intervalMs: 50 },
-    }), [EnforcementCase], [RegisterCaseHandler, AttachEvidenceHandler, DomainEventRecorder]);
-    police = await startApp(polDb, messagingOptions({
-      clientId: 'police-e2e', producer: { kind: 'police', agencyId: 'police:210100' }, topicSuffix: topics.suffix,
-      consumer: { groupId: policeGroup, topics: [Topics.enforcement] }, relay: { enabled: false },
-    }), [PoliceIntake], [IntakeHandlers]);
+    enforcement = await startApp(
+      enfDb,
+      messagingOptions({
+        clientId: 'enforcement-e2e',
+        producer: { kind: 'enforcement', agencyId: 'enforcement:210100' },
+        topicSuffix: topics.suffix,
+        relay: { enabled: true, intervalMs: 50 },
+      }),
+      [EnforcementCase],
+      [RegisterCaseHandler, AttachEvidenceHandler, DomainEventRecorder],
+    );
+    police = await startApp(
+      polDb,
+      messagingOptions({
+        clientId: 'police-e2e',
+        producer: { kind: 'police', agencyId: 'police:210100' },
+        topicSuffix: topics.suffix,
+        consumer: { groupId: policeGroup, topics: [Topics.enforcement] },
+        relay: { enabled: false },
+      }),
+      [PoliceIntake],
+      [IntakeHandlers],
+    );
   });
 
   afterAll(async () => {
@@ -179,14 +256,23 @@ describe('outbox → Kafka → inbox (two Nest apps, real Kafka and PostgreSQL)'
     await waitFor('the police app to apply every event', async () => (await intake().countBy({})) >= total);
     const applied = await intake().find({ order: { id: 'ASC' } });
     expect(applied).toHaveLength(total);
-    for (const c of cases) expect(applied.filter((a) => a.linkedCaseId === c).map((a) => a.eventId)).toEqual(expected.get(c));
+    for (const c of cases)
+      expect(applied.filter((a) => a.linkedCaseId === c).map((a) => a.eventId)).toEqual(expected.get(c));
 
     // on the topic: key = linked case, one partition per case, contract headers, order per case
-    const onTopic = (await readTopic(topics.names.forProducer('enforcement'))).map((m) => ({ ...m, envelope: JSON.parse(m.value!) }));
+    const onTopic = (await readTopic(topics.names.forProducer('enforcement'))).map((m) => ({
+      ...m,
+      envelope: JSON.parse(m.value!),
+    }));
     expect(onTopic).toHaveLength(total);
     for (const m of onTopic) {
       expect(m.key).toBe(m.envelope.linkedCaseId);
-      expect(m.headers).toMatchObject({ 'cb-event-id': m.envelope.eventId, 'cb-type': m.envelope.type, 'cb-version': '1', 'cb-producer': 'enforcement:210100' });
+      expect(m.headers).toMatchObject({
+        'cb-event-id': m.envelope.eventId,
+        'cb-type': m.envelope.type,
+        'cb-version': '1',
+        'cb-producer': 'enforcement:210100',
+      });
       expect(m.envelope.producer).toEqual({ kind: 'enforcement', agencyId: 'enforcement:210100' });
     }
     for (const c of cases) {
@@ -205,12 +291,22 @@ describe('outbox → Kafka → inbox (two Nest apps, real Kafka and PostgreSQL)'
   it('a rolled-back unit of work publishes nothing', async () => {
     const caseId = randomUUID();
     let doomedEventId = '';
-    await expect(enforcement.get(TransactionalOutbox).run(async (tx) => {
-      await tx.manager.insert(EnforcementCase, { id: caseId, caseNumber: 'doomed', evidenceCount: 0 });
-      doomedEventId = publishAs(tx, officer, CaseRegistered, caseId, payloads.caseRegistered(caseId) as CaseRegisteredV1).eventId;
-      tx.afterCommit(() => { throw new Error('must not run'); });
-      throw new Error('validation failed after the publish');
-    })).rejects.toThrow('validation failed after the publish');
+    await expect(
+      enforcement.get(TransactionalOutbox).run(async (tx) => {
+        await tx.manager.insert(EnforcementCase, { id: caseId, caseNumber: 'doomed', evidenceCount: 0 });
+        doomedEventId = publishAs(
+          tx,
+          officer,
+          CaseRegistered,
+          caseId,
+          payloads.caseRegistered(caseId) as CaseRegisteredV1,
+        ).eventId;
+        tx.afterCommit(() => {
+          throw new Error('must not run');
+        });
+        throw new Error('validation failed after the publish');
+      }),
+    ).rejects.toThrow('validation failed after the publish');
     expect(doomedEventId).not.toBe('');
 
     // the same case registered for real afterwards: it is applied, the rolled-back event never appears
@@ -252,8 +348,11 @@ describe('outbox → Kafka → inbox (two Nest apps, real Kafka and PostgreSQL)'
       const ends = await admin.fetchTopicOffsets(topic);
       await waitFor('offsets committed to the end', async () => {
         const [committed] = await admin.fetchOffsets({ groupId: policeGroup, topics: [topic] });
-        return ends.every((e) => committed!.partitions.find((p) => p.partition === e.partition)?.offset === e.high
-          || (e.high === '0' && committed!.partitions.find((p) => p.partition === e.partition)?.offset === '-1'));
+        return ends.every(
+          (e) =>
+            committed!.partitions.find((p) => p.partition === e.partition)?.offset === e.high ||
+            (e.high === '0' && committed!.partitions.find((p) => p.partition === e.partition)?.offset === '-1'),
+        );
       });
     } finally {
       await admin.disconnect();
@@ -261,7 +360,9 @@ describe('outbox → Kafka → inbox (two Nest apps, real Kafka and PostgreSQL)'
   });
 
   it('exposes the Kafka health indicator and the topic naming to the app', async () => {
-    await expect(police.get(KafkaHealthIndicator).isHealthy('kafka')).resolves.toMatchObject({ kafka: { status: 'up' } });
+    await expect(police.get(KafkaHealthIndicator).isHealthy('kafka')).resolves.toMatchObject({
+      kafka: { status: 'up' },
+    });
     expect(police.get(TopicNames).forProducer('police')).toBe(`${Topics.police}.${topics.suffix}`);
   });
 });

@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@casebridge/contracts';
 import {
-  createKafka, MESSAGING_SCHEMA, OutboxMessage, OutboxRelay, OutboxWriter, TopicNames, TransactionalOutbox,
+  createKafka,
+  MESSAGING_SCHEMA,
+  OutboxMessage,
+  OutboxRelay,
+  OutboxWriter,
+  TopicNames,
+  TransactionalOutbox,
 } from '@casebridge/messaging';
 import { logLevel } from 'kafkajs';
 import { DataSource, IsNull } from 'typeorm';
@@ -20,14 +26,28 @@ import { waitFor } from './support/wait';
 
 jest.setTimeout(60_000);
 
-const kafka = () => createKafka({
-  brokers: endpoints().kafkaBrokers, clientId: `relay-e2e-${randomUUID().slice(0, 6)}`, logLevel: logLevel.NOTHING,
-  kafka: { retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 300 } },
-});
+const kafka = () =>
+  createKafka({
+    brokers: endpoints().kafkaBrokers,
+    clientId: `relay-e2e-${randomUUID().slice(0, 6)}`,
+    logLevel: logLevel.NOTHING,
+    kafka: { retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 300 } },
+  });
 
 async function publishMany(outbox: TransactionalOutbox, n: number, caseId: string = randomUUID()): Promise<string[]> {
-  return outbox.run(async (tx) => Array.from({ length: n }, (_, i) =>
-    tx.publish({ type: 'evidence.attached', version: 1, linkedCaseId: caseId, actor: ACTOR, payload: payloads.evidenceAttached(caseId, i) }).eventId));
+  return outbox.run(async (tx) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        tx.publish({
+          type: 'evidence.attached',
+          version: 1,
+          linkedCaseId: caseId,
+          actor: ACTOR,
+          payload: payloads.evidenceAttached(caseId, i),
+        }).eventId,
+    ),
+  );
 }
 
 describe('OutboxRelay (real Kafka and PostgreSQL)', () => {
@@ -53,7 +73,11 @@ describe('OutboxRelay (real Kafka and PostgreSQL)', () => {
       expect(failed.status).toBe('failed');
       await expect(relay.flush({ timeoutMs: 10_000 })).rejects.toThrow();
       const rows = await ds.getRepository(OutboxMessage).find({ order: { seq: 'ASC' } });
-      expect(rows.map((r) => [r.publishedAt, r.attempts, !!r.lastError])).toEqual([[null, 2, true], [null, 2, true], [null, 0, false]]);
+      expect(rows.map((r) => [r.publishedAt, r.attempts, !!r.lastError])).toEqual([
+        [null, 2, true],
+        [null, 2, true],
+        [null, 0, false],
+      ]);
       const backlog = await relay.backlog();
       expect(backlog).toMatchObject({ unpublished: 3, maxAttempts: 2 });
       expect(backlog.lastError).toBeTruthy();
@@ -61,7 +85,10 @@ describe('OutboxRelay (real Kafka and PostgreSQL)', () => {
       const admin = testKafka().admin();
       await admin.connect();
       try {
-        await admin.createTopics({ waitForLeaders: true, topics: [{ topic: names.forProducer('enforcement'), numPartitions: 3 }] });
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: [{ topic: names.forProducer('enforcement'), numPartitions: 3 }],
+        });
       } finally {
         await admin.disconnect();
       }
@@ -88,7 +115,7 @@ describe('OutboxRelay (real Kafka and PostgreSQL)', () => {
     try {
       await Promise.all([a.start(), b.start()]);
       const ids: string[] = [];
-      for (let i = 0; i < 20; i++) ids.push(...await publishMany(outbox, 6));
+      for (let i = 0; i < 20; i++) ids.push(...(await publishMany(outbox, 6)));
       const deadline = Date.now() + 20_000;
       while ((await ds.getRepository(OutboxMessage).countBy({ publishedAt: IsNull() })) > 0 && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 50));
@@ -110,7 +137,11 @@ describe('OutboxRelay (real Kafka and PostgreSQL)', () => {
     const outbox = new TransactionalOutbox(ds, new OutboxWriter(topics.names), { producer: ENFORCEMENT });
     // polls far apart: only a notification can publish within the bounds below
     const relay = new OutboxRelay(ds, kafka(), { intervalMs: 60_000, safetyPollMs: 60_000 });
-    const published = () => ds.getRepository(OutboxMessage).countBy({ publishedAt: IsNull() }).then((n) => n === 0);
+    const published = () =>
+      ds
+        .getRepository(OutboxMessage)
+        .countBy({ publishedAt: IsNull() })
+        .then((n) => n === 0);
     try {
       await relay.start();
       await waitFor('the relay to LISTEN', () => relay.listening, 5000, 20);
@@ -121,10 +152,18 @@ describe('OutboxRelay (real Kafka and PostgreSQL)', () => {
       expect(Date.now() - t0).toBeLessThan(3000);
 
       // a rolled-back transaction notifies nobody and leaves nothing
-      await expect(outbox.run(async (tx) => {
-        tx.publish({ type: 'evidence.attached', version: 1, linkedCaseId: randomUUID(), actor: ACTOR, payload: payloads.evidenceAttached(randomUUID(), 1) });
-        throw new Error('rolled back');
-      })).rejects.toThrow('rolled back');
+      await expect(
+        outbox.run(async (tx) => {
+          tx.publish({
+            type: 'evidence.attached',
+            version: 1,
+            linkedCaseId: randomUUID(),
+            actor: ACTOR,
+            payload: payloads.evidenceAttached(randomUUID(), 1),
+          });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
 
       const killed = (await ds.query(
         `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
@@ -133,7 +172,10 @@ describe('OutboxRelay (real Kafka and PostgreSQL)', () => {
       await waitFor('the relay to LISTEN again', () => relay.listening, 10_000, 20);
       const [second] = await publishMany(outbox, 1);
       await waitFor('the second event published', published, 5000, 10);
-      expect((await readTopic(topics.names.forProducer('enforcement'))).map((m) => m.headers['cb-event-id'])).toEqual([first, second]);
+      expect((await readTopic(topics.names.forProducer('enforcement'))).map((m) => m.headers['cb-event-id'])).toEqual([
+        first,
+        second,
+      ]);
     } finally {
       await relay.stop();
       await topics.drop();

@@ -7,8 +7,15 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { Kafka, logLevel } from 'kafkajs';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import {
-  InvalidIntegrationEventError, KafkaHealthIndicator, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MESSAGING_SCHEMA, OutboxMessage, OutboxWriter,
-  TopicNames, TransactionalOutbox,
+  InvalidIntegrationEventError,
+  KafkaHealthIndicator,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  MESSAGING_SCHEMA,
+  OutboxMessage,
+  OutboxWriter,
+  TopicNames,
+  TransactionalOutbox,
 } from '@casebridge/messaging';
 import { createIsolatedDatabase, fixtureSchema, openTestDataSource, type IsolatedDatabase } from '../support/database';
 import { endpoints } from '../support/endpoints';
@@ -24,16 +31,28 @@ class WriterCase {
 
 describe('messaging schema and outbox writer', () => {
   let db: IsolatedDatabase;
-  beforeAll(async () => { db = await createIsolatedDatabase('msg_schema'); });
-  afterAll(async () => { await db?.drop(); });
+  beforeAll(async () => {
+    db = await createIsolatedDatabase('msg_schema');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
 
   it('the migration is idempotent and matches the entities (the schema diff finds nothing to change)', async () => {
     const ds = new DataSource({
-      type: 'postgres', url: db.url, entities: [...MESSAGING_ENTITIES], migrations: [...MESSAGING_MIGRATIONS], migrationsRun: false,
+      type: 'postgres',
+      url: db.url,
+      entities: [...MESSAGING_ENTITIES],
+      migrations: [...MESSAGING_MIGRATIONS],
+      migrationsRun: false,
     });
     await ds.initialize();
     try {
-      expect((await ds.runMigrations()).map((m) => m.name)).toEqual(['CreateMessagingTables1764300000000', 'CreateParkedEvents1764900000000', 'AddOutboxTraceContext1796524706813']);
+      expect((await ds.runMigrations()).map((m) => m.name)).toEqual([
+        'CreateMessagingTables1764300000000',
+        'CreateParkedEvents1764900000000',
+        'AddOutboxTraceContext1796524706813',
+      ]);
       const runner = ds.createQueryRunner();
       try {
         for (const M of MESSAGING_MIGRATIONS) await new M().up(runner); // again: IF NOT EXISTS everywhere
@@ -54,23 +73,48 @@ describe('messaging schema and outbox writer', () => {
     let outbox: TransactionalOutbox;
     const writer = new OutboxWriter(new TopicNames({ suffix: 'w1' }));
     beforeAll(async () => {
-      ds = await openTestDataSource(db.url, [MESSAGING_SCHEMA, fixtureSchema('writer', [WriterCase], [
-        `CREATE TABLE "writer_case" ("id" uuid NOT NULL, "number" text NOT NULL, CONSTRAINT "PK_writer_case" PRIMARY KEY ("id"))`,
-      ])]);
+      ds = await openTestDataSource(db.url, [
+        MESSAGING_SCHEMA,
+        fixtureSchema(
+          'writer',
+          [WriterCase],
+          [
+            `CREATE TABLE "writer_case" ("id" uuid NOT NULL, "number" text NOT NULL, CONSTRAINT "PK_writer_case" PRIMARY KEY ("id"))`,
+          ],
+        ),
+      ]);
       outbox = new TransactionalOutbox(ds, writer, { producer: ENFORCEMENT });
     });
-    afterAll(async () => { await ds?.destroy(); });
+    afterAll(async () => {
+      await ds?.destroy();
+    });
 
     it('writes state and events in one transaction, with topic, key, headers and envelope', async () => {
       const caseId = randomUUID();
       const published = await outbox.run(async (tx) => {
         await tx.manager.insert(WriterCase, { id: caseId, number: 'N-1' });
-        return tx.publish({ type: 'case.registered', version: 1, linkedCaseId: caseId, actor: ACTOR, payload: payloads.caseRegistered(caseId) });
+        return tx.publish({
+          type: 'case.registered',
+          version: 1,
+          linkedCaseId: caseId,
+          actor: ACTOR,
+          payload: payloads.caseRegistered(caseId),
+        });
       });
       const row = await ds.getRepository(OutboxMessage).findOneByOrFail({ eventId: published.eventId });
       expect(row).toMatchObject({
-        topic: 'casebridge.enforcement.events.v1.w1', key: caseId, type: 'case.registered', version: 1, publishedAt: null, attempts: 0,
-        headers: { 'cb-event-id': published.eventId, 'cb-type': 'case.registered', 'cb-version': '1', 'cb-producer': 'enforcement:210100' },
+        topic: 'casebridge.enforcement.events.v1.w1',
+        key: caseId,
+        type: 'case.registered',
+        version: 1,
+        publishedAt: null,
+        attempts: 0,
+        headers: {
+          'cb-event-id': published.eventId,
+          'cb-type': 'case.registered',
+          'cb-version': '1',
+          'cb-producer': 'enforcement:210100',
+        },
       });
       expect(row.envelope).toEqual(JSON.parse(JSON.stringify(published)));
       expect(row.envelope.producer).toEqual(ENFORCEMENT);
@@ -81,7 +125,13 @@ describe('messaging schema and outbox writer', () => {
       const caseId = randomUUID();
       const attempt = outbox.run(async (tx) => {
         await tx.manager.insert(WriterCase, { id: caseId, number: 'N-2' });
-        tx.publish({ type: 'case.registered', version: 1, linkedCaseId: caseId, actor: ACTOR, payload: { ...payloads.caseRegistered(caseId), region: 'x' } });
+        tx.publish({
+          type: 'case.registered',
+          version: 1,
+          linkedCaseId: caseId,
+          actor: ACTOR,
+          payload: { ...payloads.caseRegistered(caseId), region: 'x' },
+        });
       });
       await expect(attempt).rejects.toThrow(InvalidIntegrationEventError);
       await expect(attempt).rejects.toThrow(/invalid-payload.*region/);
@@ -92,25 +142,47 @@ describe('messaging schema and outbox writer', () => {
     it('refuses events the configured producer may not produce', async () => {
       const police = new TransactionalOutbox(ds, writer, { producer: { kind: 'police', agencyId: 'police:210100' } });
       const caseId = randomUUID();
-      await expect(police.run(async (tx) => {
-        tx.publish({ type: 'case.registered', version: 1, linkedCaseId: caseId, actor: ACTOR, payload: payloads.caseRegistered(caseId) });
-      })).rejects.toThrow(/forbidden-producer.*police producer may not produce case\.registered/);
+      await expect(
+        police.run(async (tx) => {
+          tx.publish({
+            type: 'case.registered',
+            version: 1,
+            linkedCaseId: caseId,
+            actor: ACTOR,
+            payload: payloads.caseRegistered(caseId),
+          });
+        }),
+      ).rejects.toThrow(/forbidden-producer.*police producer may not produce case\.registered/);
     });
 
     it('refuses an append outside a transaction (events and state could diverge)', async () => {
       const e = enforcementEnvelope('case.registered', randomUUID(), payloads.caseRegistered());
       await expect(writer.append(ds.manager, [e])).rejects.toThrow(/inside the transaction/);
-      await ds.transaction(async (manager) => { await writer.append(manager, [e]); });
+      await ds.transaction(async (manager) => {
+        await writer.append(manager, [e]);
+      });
       expect(await ds.getRepository(OutboxMessage).countBy({ eventId: e.eventId })).toBe(1);
     });
   });
 
   it('KafkaHealthIndicator reports up for the real cluster and down for an unreachable one', async () => {
     const up = new KafkaHealthIndicator(
-      new Kafka({ clientId: 'health-up', brokers: endpoints().kafkaBrokers, retry: { retries: 0 }, logLevel: logLevel.NOTHING }), new HealthIndicatorService(),
+      new Kafka({
+        clientId: 'health-up',
+        brokers: endpoints().kafkaBrokers,
+        retry: { retries: 0 },
+        logLevel: logLevel.NOTHING,
+      }),
+      new HealthIndicatorService(),
     );
     const down = new KafkaHealthIndicator(
-      new Kafka({ clientId: 'health-down', brokers: ['127.0.0.1:1'], connectionTimeout: 300, retry: { retries: 0 }, logLevel: logLevel.NOTHING }),
+      new Kafka({
+        clientId: 'health-down',
+        brokers: ['127.0.0.1:1'],
+        connectionTimeout: 300,
+        retry: { retries: 0 },
+        logLevel: logLevel.NOTHING,
+      }),
       new HealthIndicatorService(),
     );
     const ok = await up.isHealthy('kafka');

@@ -14,7 +14,11 @@ describe('a service configured with an OIDC issuer', () => {
     issuer = await LocalIssuer.create({ alg: 'EdDSA' });
     await issuer.listen();
     sys = new TestSystem(['police'], {
-      police: { CASEBRIDGE_OIDC_ISSUER: issuer.issuer, CASEBRIDGE_OIDC_AUDIENCE: 'casebridge', CASEBRIDGE_OIDC_JWKS_COOLDOWN_MS: '0' },
+      police: {
+        CASEBRIDGE_OIDC_ISSUER: issuer.issuer,
+        CASEBRIDGE_OIDC_AUDIENCE: 'casebridge',
+        CASEBRIDGE_OIDC_JWKS_COOLDOWN_MS: '0',
+      },
     });
     await sys.start();
   }, 240_000);
@@ -23,10 +27,11 @@ describe('a service configured with an OIDC issuer', () => {
     await issuer.close();
   }, 60_000);
 
-  const transfers = (token: string) => fetch(`${sys.url('police')}/transfers`, { headers: { authorization: `Bearer ${token}` } });
+  const transfers = (token: string) =>
+    fetch(`${sys.url('police')}/transfers`, { headers: { authorization: `Bearer ${token}` } });
   const officer = { agencyId: 'police:210100', roles: ['officer' as const], audience: 'casebridge' };
 
-  it('accepts the issuer\'s tokens across a key rotation and refuses the HS256 development token', async () => {
+  it("accepts the issuer's tokens across a key rotation and refuses the HS256 development token", async () => {
     const before = await issuer.sign(officer);
     expect((await transfers(before)).status).toBe(200);
     await issuer.rotate('RS256');

@@ -15,7 +15,11 @@ import { agencies, enfPhase, openAndSend, polPhase, type Agencies } from '../tra
 
 const root = path.resolve(__dirname, '../..');
 
-interface Sample { name: string; labels: Record<string, string>; value: number }
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
 
 /** Prometheus text format → samples (comments skipped). */
 function parseMetrics(text: string): Sample[] {
@@ -58,7 +62,9 @@ describe('production build: compiled services', () => {
     expect(existsSync(path.join(root, 'dist/apps/audit/src/cli/audit.cli.js'))).toBe(true);
     expect(existsSync(path.join(root, 'dist/infra/local/create-topics.js'))).toBe(true);
     expect(existsSync(path.join(root, 'dist/apps/supervision/web/index.html'))).toBe(true);
-    expect(readFileSync(path.join(root, 'dist/workflows/workflow-bundle.js'), 'utf8')).toContain('caseTransferWorkflow');
+    expect(readFileSync(path.join(root, 'dist/workflows/workflow-bundle.js'), 'utf8')).toContain(
+      'caseTransferWorkflow',
+    );
     // path aliases are resolved at build time: nothing at run time maps @casebridge/*
     expect(readFileSync(path.join(root, 'dist/apps/police/src/main.js'), 'utf8')).not.toContain('@casebridge/');
     expect(existsSync(path.join(root, 'dist/workflows/src/testing'))).toBe(false);
@@ -69,9 +75,14 @@ describe('production build: compiled services', () => {
     const { transferId } = await openAndSend(a, 'compiled');
     await polPhase(a.pol, transferId, 'awaiting-receipt');
     await a.pol.post(`/transfers/${transferId}/receipt`, { receiptNumber: 'R-compiled' });
-    await a.pol.post(`/transfers/${transferId}/decision`, { outcome: 'filed', policeCaseNumber: '沈公（环）立字〔2026〕99号' });
+    await a.pol.post(`/transfers/${transferId}/decision`, {
+      outcome: 'filed',
+      policeCaseNumber: '沈公（环）立字〔2026〕99号',
+    });
     await enfPhase(a, transferId, 'filed');
-    const worker = await (await fetch(`${sys.url('workflow-worker')}/health`)).json() as { info: Record<string, { status: string }> };
+    const worker = (await (await fetch(`${sys.url('workflow-worker')}/health`)).json()) as {
+      info: Record<string, { status: string }>;
+    };
     expect(worker.info.temporalWorker!.status).toBe('up');
   });
 
@@ -88,15 +99,45 @@ describe('production build: compiled services', () => {
       expect(pick(m, 'casebridge_consumer_lag', { group }).every((s) => s.value >= 0)).toBe(true);
     }
     // the police applied the enforcement's events; the relay of the enforcement published everything
-    await eventually(() => scrape('police'), (m) => sum(pick(m, 'casebridge_consumer_events_total', { outcome: 'applied' })) >= 1, 'police applied events');
-    await eventually(() => scrape('enforcement'), (m) => sum(pick(m, 'casebridge_outbox_backlog')) === 0, 'enforcement outbox drained');
+    await eventually(
+      () => scrape('police'),
+      (m) => sum(pick(m, 'casebridge_consumer_events_total', { outcome: 'applied' })) >= 1,
+      'police applied events',
+    );
+    await eventually(
+      () => scrape('enforcement'),
+      (m) => sum(pick(m, 'casebridge_outbox_backlog')) === 0,
+      'enforcement outbox drained',
+    );
     // supervision: open steps by status and owing agency
-    const sup = await eventually(() => scrape('supervision'), (m) => sum(pick(m, 'casebridge_open_steps')) >= 1, 'open steps');
-    expect(pick(sup, 'casebridge_open_steps').every((s) => s.labels.status && s.labels.owing_kind && s.labels.owing_agency)).toBe(true);
+    const sup = await eventually(
+      () => scrape('supervision'),
+      (m) => sum(pick(m, 'casebridge_open_steps')) >= 1,
+      'open steps',
+    );
+    expect(
+      pick(sup, 'casebridge_open_steps').every((s) => s.labels.status && s.labels.owing_kind && s.labels.owing_agency),
+    ).toBe(true);
     // the worker: deadline events it published, and the Temporal SDK's own worker metrics
     const worker = await scrape('workflow-worker');
-    expect(sum(pick(worker, 'casebridge_deadline_events_total', { type: 'deadline.started', rule_id: 'transfer.receipt', outcome: 'started' }))).toBeGreaterThanOrEqual(1);
-    expect(sum(pick(worker, 'casebridge_deadline_events_total', { type: 'deadline.closed', rule_id: 'transfer.receipt', outcome: 'met' }))).toBeGreaterThanOrEqual(1);
+    expect(
+      sum(
+        pick(worker, 'casebridge_deadline_events_total', {
+          type: 'deadline.started',
+          rule_id: 'transfer.receipt',
+          outcome: 'started',
+        }),
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sum(
+        pick(worker, 'casebridge_deadline_events_total', {
+          type: 'deadline.closed',
+          rule_id: 'transfer.receipt',
+          outcome: 'met',
+        }),
+      ),
+    ).toBeGreaterThanOrEqual(1);
     expect(worker.some((s) => s.name.startsWith('temporal_') && s.labels.task_queue === sys.taskQueue)).toBe(true);
   });
 
@@ -112,7 +153,9 @@ describe('production build: compiled services', () => {
     await reader.connect();
     await reader.subscribe({ topic, fromBeginning: true });
     const first = await new Promise<{ key: Buffer | null; value: Buffer | null; partition: number }>((resolve) => {
-      void reader.run({ eachMessage: async ({ message, partition }) => resolve({ key: message.key, value: message.value, partition }) });
+      void reader.run({
+        eachMessage: async ({ message, partition }) => resolve({ key: message.key, value: message.value, partition }),
+      });
     });
     await reader.disconnect();
     const producer = kafka.producer();
@@ -123,14 +166,18 @@ describe('production build: compiled services', () => {
     } finally {
       await producer.disconnect();
     }
-    const after = await eventually(() => scrape('police'), (m) =>
-      sum(pick(m, 'casebridge_consumer_events_total', { group, outcome: 'duplicate' })) === dup + 1
-      && sum(pick(m, 'casebridge_consumer_events_total', { group, outcome: 'dead-lettered' })) === dead + 1, 'duplicate and dead letter counted');
+    const after = await eventually(
+      () => scrape('police'),
+      (m) =>
+        sum(pick(m, 'casebridge_consumer_events_total', { group, outcome: 'duplicate' })) === dup + 1 &&
+        sum(pick(m, 'casebridge_consumer_events_total', { group, outcome: 'dead-lettered' })) === dead + 1,
+      'duplicate and dead letter counted',
+    );
     expect(sum(pick(after, 'casebridge_dead_letter_topic_messages'))).toBeGreaterThanOrEqual(1);
   });
 
   it('/metrics is public by design and excluded from the API documentation', async () => {
-    const docs = await (await fetch(`${sys.url('police')}/docs-json`)).json() as { paths: Record<string, unknown> };
+    const docs = (await (await fetch(`${sys.url('police')}/docs-json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(docs.paths)).not.toContain('/metrics');
   });
 });

@@ -7,16 +7,40 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { Api, eventually, TestSystem } from '../support/system';
-import { agencies, enfPhase, openAndSend, polPhase, POL, type Agencies, type Opened } from '../transfer/transfer-driver';
+import {
+  agencies,
+  enfPhase,
+  openAndSend,
+  polPhase,
+  POL,
+  type Agencies,
+  type Opened,
+} from '../transfer/transfer-driver';
 
 interface Step {
-  stepId: string; ruleId: string; status: string; stuck: boolean; stuckReasons: string[]; source: string; owingAgencyId: string;
-  dueAt: string; closedAt: string | null; outcome: string | null; explanation: Record<string, unknown>;
+  stepId: string;
+  ruleId: string;
+  status: string;
+  stuck: boolean;
+  stuckReasons: string[];
+  source: string;
+  owingAgencyId: string;
+  dueAt: string;
+  closedAt: string | null;
+  outcome: string | null;
+  explanation: Record<string, unknown>;
 }
-interface CaseView { steps: Step[]; timeline: { type: string }[] }
-interface Rec { unacknowledged: { expectation: string; subjectId: string; owedBy: string; stepMissed: boolean }[] }
+interface CaseView {
+  steps: Step[];
+  timeline: { type: string }[];
+}
+interface Rec {
+  unacknowledged: { expectation: string; subjectId: string; owedBy: string; stepMissed: boolean }[];
+}
 /** GET /inbox (libs/agency-inbox): what the office owes now, one item per step, with its presses (催办). */
-interface Inbox { items: Array<{ stepId: string; ruleId: string | null; status: string; presses: Array<{ message: string }> }> }
+interface Inbox {
+  items: Array<{ stepId: string; ruleId: string | null; status: string; presses: Array<{ message: string }> }>;
+}
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -33,7 +57,12 @@ describe('supervisor console over the workflow worker (Temporal time skipping)',
 
   const caseSteps = (o: Opened): Promise<Step[]> => sup.get<CaseView>(`/cases/${o.linkedCaseId}`).then((c) => c.steps);
   const stepOf = (o: Opened, ruleId: string, ok: (s: Step) => boolean, what: string): Promise<Step> =>
-    eventually(async () => (await caseSteps(o)).find((s) => s.ruleId === ruleId && s.stepId.startsWith(o.transferId)), (s) => !!s && ok(s), what, 60_000) as Promise<Step>;
+    eventually(
+      async () => (await caseSteps(o)).find((s) => s.ruleId === ruleId && s.stepId.startsWith(o.transferId)),
+      (s) => !!s && ok(s),
+      what,
+      60_000,
+    ) as Promise<Step>;
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
@@ -60,13 +89,26 @@ describe('supervisor console over the workflow worker (Temporal time skipping)',
       await a.pol.post(`/transfers/${t.transferId}/receipt`, { receiptNumber: `R-${t.transferId.slice(0, 6)}` });
     }
     await enfPhase(a, filed.transferId, 'received');
-    await a.pol.post(`/transfers/${filed.transferId}/decision`, { outcome: 'filed', policeCaseNumber: '沈公（环）立字〔2026〕21号' });
+    await a.pol.post(`/transfers/${filed.transferId}/decision`, {
+      outcome: 'filed',
+      policeCaseNumber: '沈公（环）立字〔2026〕21号',
+    });
 
     // transfer.receipt (24 h policy) runs for the one never received: the workflow's clock replaced the derived one
-    const receipt = await stepOf(neverReceived, 'transfer.receipt', (s) => s.source === 'workflow' && s.status !== 'closed', 'receipt clock of the workflow');
+    const receipt = await stepOf(
+      neverReceived,
+      'transfer.receipt',
+      (s) => s.source === 'workflow' && s.status !== 'closed',
+      'receipt clock of the workflow',
+    );
     expect(receipt).toMatchObject({ owingAgencyId: POL, status: 'on-time' });
     // transfer.filing-review (3 days, E17 art 9) runs for the received one
-    const review = await stepOf(received, 'transfer.filing-review', (s) => s.status === 'on-time', 'filing review running');
+    const review = await stepOf(
+      received,
+      'transfer.filing-review',
+      (s) => s.status === 'on-time',
+      'filing review running',
+    );
     expect(review.owingAgencyId).toBe(POL);
     expect(review.explanation).toHaveProperty('countingMode');
     // the filed one: its filing review closed as met
@@ -84,22 +126,41 @@ describe('supervisor console over the workflow worker (Temporal time skipping)',
 
     const list = await sup.get<{ items: Step[] }>('/steps?status=overdue&kind=police&pageSize=200');
     expect(list.items.map((s) => s.stepId)).toEqual(expect.arrayContaining([late.stepId, review.stepId]));
-    const rec = await eventually(() => sup.get<Rec>('/reconciliation'), (r) => r.unacknowledged.some((u) => u.subjectId === neverReceived.transferId), 'reconciliation: no receipt');
-    expect(rec.unacknowledged.find((u) => u.subjectId === neverReceived.transferId)).toMatchObject({ expectation: 'receipt', owedBy: POL, stepMissed: true });
+    const rec = await eventually(
+      () => sup.get<Rec>('/reconciliation'),
+      (r) => r.unacknowledged.some((u) => u.subjectId === neverReceived.transferId),
+      'reconciliation: no receipt',
+    );
+    expect(rec.unacknowledged.find((u) => u.subjectId === neverReceived.transferId)).toMatchObject({
+      expectation: 'receipt',
+      owedBy: POL,
+      stepMissed: true,
+    });
   });
 
   it('pressing the owing police office reaches its inbox; a closed step cannot be pressed', async () => {
     const late = await stepOf(neverReceived, 'transfer.receipt', (s) => s.status === 'overdue', 'receipt overdue');
     await sup.post(`/steps/${enc(late.stepId)}/press`, { message: '移送已逾期未签收回执，请立即签收。' });
-    const inbox = await eventually(() => a.pol.get<Inbox>(`/inbox?linkedCaseId=${neverReceived.linkedCaseId}`),
-      (r) => r.items.some((i) => i.stepId === late.stepId && i.presses.length > 0), 'police inbox has the press', 60_000);
+    const inbox = await eventually(
+      () => a.pol.get<Inbox>(`/inbox?linkedCaseId=${neverReceived.linkedCaseId}`),
+      (r) => r.items.some((i) => i.stepId === late.stepId && i.presses.length > 0),
+      'police inbox has the press',
+      60_000,
+    );
     const owed = inbox.items.find((i) => i.stepId === late.stepId)!;
     expect(owed).toMatchObject({ ruleId: 'transfer.receipt', status: 'missed' });
     expect(owed.presses[0]!.message).toContain('移送已逾期未签收回执');
-    expect((await sup.get<CaseView>(`/cases/${neverReceived.linkedCaseId}`)).timeline.map((e) => e.type)).toContain('supervision.pressed');
+    expect((await sup.get<CaseView>(`/cases/${neverReceived.linkedCaseId}`)).timeline.map((e) => e.type)).toContain(
+      'supervision.pressed',
+    );
 
     const closed = await stepOf(filed, 'transfer.filing-review', (s) => s.status === 'closed', 'closed');
-    const r = await sup.call<{ code: string }>('POST', `/steps/${enc(closed.stepId)}/press`, { message: '请办理' }, 409);
+    const r = await sup.call<{ code: string }>(
+      'POST',
+      `/steps/${enc(closed.stepId)}/press`,
+      { message: '请办理' },
+      409,
+    );
     expect(r.body.code).toBe('STEP.CLOSED');
   });
 });

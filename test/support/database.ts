@@ -17,7 +17,13 @@ export interface IsolatedDatabase {
 
 async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const { pg } = endpoints();
-  const client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: 'postgres' });
+  const client = new Client({
+    host: pg.host,
+    port: pg.port,
+    user: pg.user,
+    password: pg.password,
+    database: 'postgres',
+  });
   await client.connect();
   try {
     return await fn(client);
@@ -31,9 +37,13 @@ export async function createIsolatedDatabase(prefix: string): Promise<IsolatedDa
   const name = `t_${prefix.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   return {
-    name, ...pg,
+    name,
+    ...pg,
     url: `postgres://${encodeURIComponent(pg.user)}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}/${name}`,
-    drop: () => admin(async (c) => { await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); }),
+    drop: () =>
+      admin(async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
   };
 }
 
@@ -63,13 +73,24 @@ export async function migrateTestDatabase(url: string, sets: SchemaSet[]): Promi
 }
 
 /** An initialised DataSource on the migrated database (entities of `sets`; the schema comes from the migrations only). */
-export async function openTestDataSource(url: string, sets: SchemaSet[], opts: { migrate?: boolean; poolSize?: number } = {}): Promise<DataSource> {
+export async function openTestDataSource(
+  url: string,
+  sets: SchemaSet[],
+  opts: { migrate?: boolean; poolSize?: number } = {},
+): Promise<DataSource> {
   if (opts.migrate !== false) await migrateDatabase({ url }, sets);
-  const ds = await new DataSource({ type: 'postgres', url, entities: sets.flatMap((s) => s.entities), poolSize: opts.poolSize }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    url,
+    entities: sets.flatMap((s) => s.entities),
+    poolSize: opts.poolSize,
+  }).initialize();
   const drift = (await schemaDrift(ds)).up;
   if (drift.length) {
     await ds.destroy();
-    throw new Error(`the migrations of ${sets.map((s) => s.name).join(', ')} differ from their entities:\n${drift.map((q) => `  ${q.query}`).join('\n')}`);
+    throw new Error(
+      `the migrations of ${sets.map((s) => s.name).join(', ')} differ from their entities:\n${drift.map((q) => `  ${q.query}`).join('\n')}`,
+    );
   }
   return ds;
 }

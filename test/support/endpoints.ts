@@ -12,9 +12,13 @@ export interface Endpoints {
 
 export function endpoints(): Endpoints {
   const e = process.env;
-  const missing = ['CASEBRIDGE_PG_HOST', 'CASEBRIDGE_KAFKA_BROKERS', 'CASEBRIDGE_TEMPORAL_ADDRESS'].filter((k) => !e[k]);
+  const missing = ['CASEBRIDGE_PG_HOST', 'CASEBRIDGE_KAFKA_BROKERS', 'CASEBRIDGE_TEMPORAL_ADDRESS'].filter(
+    (k) => !e[k],
+  );
   if (missing.length) {
-    throw new Error(`test endpoints missing (${missing.join(', ')}): run the tests through jest's global setup (npm test)`);
+    throw new Error(
+      `test endpoints missing (${missing.join(', ')}): run the tests through jest's global setup (npm test)`,
+    );
   }
   return {
     pg: {

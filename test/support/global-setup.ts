@@ -20,7 +20,10 @@ function applyExports(output: string, only?: string[]): void {
 
 function localUp(parts: string[], only?: string[]): void {
   const out = execFileSync('bash', [path.join(root, 'infra/local/up'), ...parts], {
-    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 30 * 60_000,
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 30 * 60_000,
   });
   applyExports(out, only);
 }
@@ -46,9 +49,26 @@ async function startContainers(): Promise<void> {
   const pg = await new PostgreSqlContainer('postgres:15').withUsername('postgres').withPassword('postgres').start();
   const kafka = await new KafkaContainer('confluentinc/cp-kafka:7.6.1').withKraft().start();
   const temporal = await new GenericContainer('temporalio/temporal:1.5.1')
-    .withCommand(['server', 'start-dev', '--ip', '0.0.0.0', '--search-attribute', 'CbLinkedCaseId=Keyword',
-      '--search-attribute', 'CbRuleId=Keyword', '--search-attribute', 'CbOwingAgency=Keyword', '--search-attribute', 'CbRegion=Keyword',
-      '--search-attribute', 'CbStep=Keyword', '--search-attribute', 'CbDueAt=Datetime', '--search-attribute', 'CbOverdue=Bool'])
+    .withCommand([
+      'server',
+      'start-dev',
+      '--ip',
+      '0.0.0.0',
+      '--search-attribute',
+      'CbLinkedCaseId=Keyword',
+      '--search-attribute',
+      'CbRuleId=Keyword',
+      '--search-attribute',
+      'CbOwingAgency=Keyword',
+      '--search-attribute',
+      'CbRegion=Keyword',
+      '--search-attribute',
+      'CbStep=Keyword',
+      '--search-attribute',
+      'CbDueAt=Datetime',
+      '--search-attribute',
+      'CbOverdue=Bool',
+    ])
     .withExposedPorts(7233)
     .withWaitStrategy(Wait.forListeningPorts())
     .start();
@@ -64,7 +84,9 @@ async function startContainers(): Promise<void> {
 
 export default async function globalSetup(): Promise<void> {
   if (process.env.__CASEBRIDGE_SETUP_DONE === '1') return; // several projects share one setup
-  const given = ['CASEBRIDGE_PG_HOST', 'CASEBRIDGE_KAFKA_BROKERS', 'CASEBRIDGE_TEMPORAL_ADDRESS'].every((k) => process.env[k]);
+  const given = ['CASEBRIDGE_PG_HOST', 'CASEBRIDGE_KAFKA_BROKERS', 'CASEBRIDGE_TEMPORAL_ADDRESS'].every(
+    (k) => process.env[k],
+  );
   if (given) {
     process.stderr.write('[test] using infrastructure endpoints from the environment\n');
   } else if (await dockerAnswers()) {

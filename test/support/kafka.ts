@@ -9,7 +9,8 @@ export function testKafka(clientId = 'casebridge-test', brokers: string[] = endp
 
 /** Unique topic names for one test file, created and waited for; `names` are logical names. */
 export async function createIsolatedTopics<K extends string>(
-  names: readonly K[], partitions = 3,
+  names: readonly K[],
+  partitions = 3,
 ): Promise<{ topics: Record<K, string>; suffix: string; drop(): Promise<void> }> {
   const suffix = randomBytes(4).toString('hex');
   const topics = Object.fromEntries(names.map((n) => [n, `test.${n}.${suffix}`])) as Record<K, string>;
@@ -18,17 +19,26 @@ export async function createIsolatedTopics<K extends string>(
   try {
     await admin.createTopics({
       waitForLeaders: true,
-      topics: Object.values<string>(topics).map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      topics: Object.values<string>(topics).map((topic) => ({
+        topic,
+        numPartitions: partitions,
+        replicationFactor: 1,
+      })),
     });
   } finally {
     await admin.disconnect();
   }
   return {
-    topics, suffix,
+    topics,
+    suffix,
     drop: async () => {
       const a = testKafka().admin();
       await a.connect();
-      try { await a.deleteTopics({ topics: Object.values<string>(topics) }); } finally { await a.disconnect(); }
+      try {
+        await a.deleteTopics({ topics: Object.values<string>(topics) });
+      } finally {
+        await a.disconnect();
+      }
     },
   };
 }

@@ -9,7 +9,9 @@ import { gunzipSync } from 'node:zlib';
 // the generated OTLP protobuf codec of OpenTelemetry's own exporters (no exports map: the build path is the way in)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { opentelemetry: otlp } = require('@opentelemetry/otlp-transformer/build/src/generated/root') as {
-  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: { decode(b: Uint8Array): unknown } } } } } };
+  opentelemetry: {
+    proto: { collector: { trace: { v1: { ExportTraceServiceRequest: { decode(b: Uint8Array): unknown } } } } };
+  };
 };
 
 /** OTLP SpanKind (proto enum). */
@@ -32,15 +34,33 @@ export interface ReceivedSpan {
 }
 
 interface OtlpAnyValue {
-  stringValue?: string | null; boolValue?: boolean | null; intValue?: number | string | { toString(): string } | null;
-  doubleValue?: number | null; arrayValue?: { values?: OtlpAnyValue[] } | null;
+  stringValue?: string | null;
+  boolValue?: boolean | null;
+  intValue?: number | string | { toString(): string } | null;
+  doubleValue?: number | null;
+  arrayValue?: { values?: OtlpAnyValue[] } | null;
 }
-interface OtlpKeyValue { key: string; value?: OtlpAnyValue | null }
+interface OtlpKeyValue {
+  key: string;
+  value?: OtlpAnyValue | null;
+}
 interface OtlpSpan {
-  traceId: string | Uint8Array; spanId: string | Uint8Array; parentSpanId?: string | Uint8Array | null; name: string;
-  kind?: number | null; attributes?: OtlpKeyValue[] | null; status?: { code?: number | null } | null;
+  traceId: string | Uint8Array;
+  spanId: string | Uint8Array;
+  parentSpanId?: string | Uint8Array | null;
+  name: string;
+  kind?: number | null;
+  attributes?: OtlpKeyValue[] | null;
+  status?: { code?: number | null } | null;
 }
-interface OtlpRequest { resourceSpans?: { resource?: { attributes?: OtlpKeyValue[] | null } | null; scopeSpans?: { spans?: OtlpSpan[] | null }[] | null }[] | null }
+interface OtlpRequest {
+  resourceSpans?:
+    | {
+        resource?: { attributes?: OtlpKeyValue[] | null } | null;
+        scopeSpans?: { spans?: OtlpSpan[] | null }[] | null;
+      }[]
+    | null;
+}
 
 function value(v: OtlpAnyValue | null | undefined): AttributeValue {
   if (!v) return null;
@@ -55,7 +75,8 @@ function value(v: OtlpAnyValue | null | undefined): AttributeValue {
 const attributes = (list: OtlpKeyValue[] | null | undefined): Record<string, AttributeValue> =>
   Object.fromEntries((list ?? []).map((kv) => [kv.key, value(kv.value)]));
 
-const hex = (id: string | Uint8Array | null | undefined): string => (id == null ? '' : typeof id === 'string' ? id : Buffer.from(id).toString('hex'));
+const hex = (id: string | Uint8Array | null | undefined): string =>
+  id == null ? '' : typeof id === 'string' ? id : Buffer.from(id).toString('hex');
 
 /** Flattens one export request (decoded protobuf or parsed JSON). */
 export function flattenSpans(request: OtlpRequest): ReceivedSpan[] {
@@ -65,8 +86,14 @@ export function flattenSpans(request: OtlpRequest): ReceivedSpan[] {
     for (const ss of rs.scopeSpans ?? []) {
       for (const s of ss.spans ?? []) {
         out.push({
-          traceId: hex(s.traceId), spanId: hex(s.spanId), parentSpanId: hex(s.parentSpanId), name: s.name,
-          kind: s.kind ?? 0, service, attributes: attributes(s.attributes), status: s.status?.code ?? 0,
+          traceId: hex(s.traceId),
+          spanId: hex(s.spanId),
+          parentSpanId: hex(s.parentSpanId),
+          name: s.name,
+          kind: s.kind ?? 0,
+          service,
+          attributes: attributes(s.attributes),
+          status: s.status?.code ?? 0,
         });
       }
     }
@@ -85,8 +112,14 @@ export class OtlpReceiver {
     const server = createServer((req, res) => {
       // an empty ExportTraceServiceResponse (full success), in the request's encoding
       void this.receive(req).then(
-        (json) => { res.writeHead(200, { 'content-type': json ? 'application/json' : 'application/x-protobuf' }).end(json ? '{}' : ''); },
-        (e: unknown) => { res.writeHead(400, { 'content-type': 'text/plain' }).end(String(e)); },
+        (json) => {
+          res
+            .writeHead(200, { 'content-type': json ? 'application/json' : 'application/x-protobuf' })
+            .end(json ? '{}' : '');
+        },
+        (e: unknown) => {
+          res.writeHead(400, { 'content-type': 'text/plain' }).end(String(e));
+        },
       );
     });
     server.listen(0, '127.0.0.1');
@@ -112,16 +145,18 @@ export class OtlpReceiver {
 
   /** Decodes and keeps the spans of one request; true when it was JSON. */
   private async receive(req: IncomingMessage): Promise<boolean> {
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/traces') throw new Error(`unexpected ${req.method} ${req.url}`);
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/traces')
+      throw new Error(`unexpected ${req.method} ${req.url}`);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     let body = Buffer.concat(chunks);
     if (req.headers['content-encoding'] === 'gzip') body = gunzipSync(body);
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
     this.requests[type] = (this.requests[type] ?? 0) + 1;
-    const request = type === 'application/json'
-      ? JSON.parse(body.toString('utf8')) as OtlpRequest
-      : otlp.proto.collector.trace.v1.ExportTraceServiceRequest.decode(body) as OtlpRequest;
+    const request =
+      type === 'application/json'
+        ? (JSON.parse(body.toString('utf8')) as OtlpRequest)
+        : (otlp.proto.collector.trace.v1.ExportTraceServiceRequest.decode(body) as OtlpRequest);
     this.spans.push(...flattenSpans(request));
     return type === 'application/json';
   }

@@ -16,7 +16,10 @@ const root = path.resolve(__dirname, '../..');
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port }, () => { s.destroy(); resolve(true); });
+    const s = connect({ host: '127.0.0.1', port }, () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
   });
 }
@@ -27,7 +30,11 @@ export class PrivateKafka {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'casebridge-private-kafka-'));
   readonly logFile = path.join(this.dir, 'kafka.log');
 
-  private constructor(readonly port: number, private readonly controllerPort: number, private readonly libs: string) {}
+  private constructor(
+    readonly port: number,
+    private readonly controllerPort: number,
+    private readonly libs: string,
+  ) {}
 
   /** Formats the storage and starts the broker; resolves when it accepts connections. */
   static async start(): Promise<PrivateKafka> {
@@ -35,7 +42,10 @@ export class PrivateKafka {
     const libs = path.join(infra, 'kafka', 'libs');
     if (!existsSync(libs)) {
       execFileSync('bash', ['-c', `source "${root}/infra/local/lib.sh" && install_kafka`], {
-        cwd: root, env: { ...process.env, CASEBRIDGE_INFRA_DIR: infra }, stdio: 'inherit', timeout: 20 * 60_000,
+        cwd: root,
+        env: { ...process.env, CASEBRIDGE_INFRA_DIR: infra },
+        stdio: 'inherit',
+        timeout: 20 * 60_000,
       });
     }
     const kafka = new PrivateKafka(await freePort(), await freePort(), libs);
@@ -49,8 +59,15 @@ export class PrivateKafka {
   }
 
   private jvm(): string[] {
-    return ['-Xms128m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true',
-      `-Dlog4j.configuration=file:${root}/infra/local/kafka/log4j.properties`, '-cp', `${this.libs}/*`];
+    return [
+      '-Xms128m',
+      '-Xmx512m',
+      '-XX:+UseG1GC',
+      '-Djava.awt.headless=true',
+      `-Dlog4j.configuration=file:${root}/infra/local/kafka/log4j.properties`,
+      '-cp',
+      `${this.libs}/*`,
+    ];
   }
 
   private configure(): void {
@@ -61,9 +78,24 @@ export class PrivateKafka {
       .replaceAll('@KAFKA_CONTROLLER_PORT@', String(this.controllerPort))
       .replaceAll('@KAFKA_DATA_DIR@', data);
     writeFileSync(path.join(this.dir, 'server.properties'), props);
-    const id = execFileSync('java', [...this.jvm(), 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' }).trim().split('\n').pop()!;
-    execFileSync('java', [...this.jvm(), 'kafka.tools.StorageTool', 'format', '-t', id, '-c', path.join(this.dir, 'server.properties'), '--ignore-formatted'],
-      { stdio: 'ignore' });
+    const id = execFileSync('java', [...this.jvm(), 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!;
+    execFileSync(
+      'java',
+      [
+        ...this.jvm(),
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        id,
+        '-c',
+        path.join(this.dir, 'server.properties'),
+        '--ignore-formatted',
+      ],
+      { stdio: 'ignore' },
+    );
   }
 
   /** Starts (or restarts, same data) the broker. */
@@ -71,14 +103,17 @@ export class PrivateKafka {
     if (this.child) throw new Error('the private Kafka is already running');
     const log = createWriteStream(this.logFile, { flags: 'a' });
     log.write(`\n===== [private-kafka] start at ${new Date().toISOString()} =====\n`);
-    const child = spawn('java', [...this.jvm(), 'kafka.Kafka', path.join(this.dir, 'server.properties')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('java', [...this.jvm(), 'kafka.Kafka', path.join(this.dir, 'server.properties')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
     this.child = child;
     this.exited = once(child, 'exit').then(() => undefined);
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`the private Kafka exited with ${child.exitCode} (log: ${this.logFile})`);
+      if (child.exitCode !== null)
+        throw new Error(`the private Kafka exited with ${child.exitCode} (log: ${this.logFile})`);
       if (await portOpen(this.port)) return;
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -21,7 +21,8 @@ import { endpoints } from './endpoints';
 import { testKafka } from './kafka';
 
 const root = path.resolve(__dirname, '../..');
-export type ServiceName = 'enforcement' | 'police' | 'procuratorate' | 'court' | 'supervision' | 'audit' | 'workflow-worker';
+export type ServiceName =
+  'enforcement' | 'police' | 'procuratorate' | 'court' | 'supervision' | 'audit' | 'workflow-worker';
 /**
  * One process of a service: the service's name is its first instance, `<service>#<n>` (n ≥ 2) another replica of it
  * (same database, consumer group, topics and Temporal task queue; own HTTP port, log file and Temporal metrics port).
@@ -33,7 +34,15 @@ export function serviceOf(instance: InstanceName): ServiceName {
   return instance.split('#')[0] as ServiceName;
 }
 /** Every service has an HTTP port (the workflow worker for /health only). */
-const HTTP: readonly ServiceName[] = ['enforcement', 'police', 'procuratorate', 'court', 'supervision', 'audit', 'workflow-worker'];
+const HTTP: readonly ServiceName[] = [
+  'enforcement',
+  'police',
+  'procuratorate',
+  'court',
+  'supervision',
+  'audit',
+  'workflow-worker',
+];
 
 /** node arguments that run a service: the compiled build (dist/, `npm run build`) or the sources. */
 function serviceCommand(service: ServiceName, compiled: boolean): string[] {
@@ -55,7 +64,11 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-interface Running { child: ChildProcess; log: WriteStream; exited: Promise<void> }
+interface Running {
+  child: ChildProcess;
+  log: WriteStream;
+  exited: Promise<void>;
+}
 
 export class TestSystem {
   readonly suffix = randomBytes(4).toString('hex');
@@ -94,7 +107,11 @@ export class TestSystem {
     try {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: ALL_TOPICS.map((t) => ({ topic: `${t}.${this.suffix}`, numPartitions: TOPIC_PARTITIONS, replicationFactor: 1 })),
+        topics: ALL_TOPICS.map((t) => ({
+          topic: `${t}.${this.suffix}`,
+          numPartitions: TOPIC_PARTITIONS,
+          replicationFactor: 1,
+        })),
       });
     } finally {
       await admin.disconnect();
@@ -127,7 +144,13 @@ export class TestSystem {
   /** A connected PostgreSQL client of the service's database (the caller ends it). */
   async sql(service: InstanceName): Promise<PgClient> {
     const db = this.database(service);
-    const client = new PgClient({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.name });
+    const client = new PgClient({
+      host: db.host,
+      port: db.port,
+      user: db.user,
+      password: db.password,
+      database: db.name,
+    });
     await client.connect();
     return client;
   }
@@ -150,9 +173,13 @@ export class TestSystem {
     const service = serviceOf(instance);
     const e = endpoints();
     const env: Record<string, string> = {
-      ...process.env as Record<string, string>,
-      NODE_ENV: 'test', LOG_LEVEL: process.env.CASEBRIDGE_TEST_LOG_LEVEL ?? 'warn',
-      CASEBRIDGE_PG_HOST: e.pg.host, CASEBRIDGE_PG_PORT: String(e.pg.port), CASEBRIDGE_PG_USER: e.pg.user, CASEBRIDGE_PG_PASSWORD: e.pg.password,
+      ...(process.env as Record<string, string>),
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.CASEBRIDGE_TEST_LOG_LEVEL ?? 'warn',
+      CASEBRIDGE_PG_HOST: e.pg.host,
+      CASEBRIDGE_PG_PORT: String(e.pg.port),
+      CASEBRIDGE_PG_USER: e.pg.user,
+      CASEBRIDGE_PG_PASSWORD: e.pg.password,
       CASEBRIDGE_DB_NAME: this.database(service).name,
       CASEBRIDGE_KAFKA_BROKERS: this.kafkaBrokers.join(','),
       CASEBRIDGE_TOPIC_SUFFIX: this.suffix,
@@ -162,7 +189,9 @@ export class TestSystem {
       CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS: '10000',
       ...(this.ports.has(instance) ? { PORT: String(this.ports.get(instance)) } : {}),
       // the worker's Temporal SDK metrics exporter needs a port of its own (parallel test files)
-      ...(service === 'workflow-worker' ? { CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await freePort()}` } : {}),
+      ...(service === 'workflow-worker'
+        ? { CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await freePort()}` }
+        : {}),
       ...this.extraEnv['*'],
       ...this.extraEnv[service],
       ...(instance !== service ? this.extraEnv[instance] : {}),
@@ -173,12 +202,20 @@ export class TestSystem {
     this.starts.set(instance, starts);
     const log = createWriteStream(logFile, { flags: 'a' });
     log.write(`\n===== [test-system] start #${starts} of ${instance} at ${new Date().toISOString()} =====\n`);
-    const child = spawn(process.execPath, serviceCommand(service, this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1'), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      serviceCommand(service, this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1'),
+      { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
     const exited = once(child, 'exit').then(() => undefined);
     this.running.set(instance, { child, log, exited });
-    void exited.then(() => log.write(`===== [test-system] ${instance} exited (code ${child.exitCode}, signal ${child.signalCode}) at ${new Date().toISOString()} =====\n`));
+    void exited.then(() =>
+      log.write(
+        `===== [test-system] ${instance} exited (code ${child.exitCode}, signal ${child.signalCode}) at ${new Date().toISOString()} =====\n`,
+      ),
+    );
     await this.waitReady(instance, child);
   }
 
@@ -190,11 +227,14 @@ export class TestSystem {
   private async waitReady(service: InstanceName, child: ChildProcess): Promise<void> {
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logFile(service)})`);
+      if (child.exitCode !== null)
+        throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logFile(service)})`);
       try {
         const r = await fetch(`${this.url(service)}/health`);
         if (r.ok) return;
-      } catch { /* not listening yet */ }
+      } catch {
+        /* not listening yet */
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`${service} not ready within 90 s (log: ${this.logFile(service)})`);
@@ -231,29 +271,49 @@ export class TestSystem {
 
 /** A small REST client that throws with the response body on an unexpected status. */
 export class Api {
-  constructor(private readonly base: string, private readonly token: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly token: string,
+  ) {}
 
   /** expectStatus: that status or throw; 'any': return whatever came; default: throw on 4xx/5xx. */
-  async call<T = unknown>(method: string, url: string, body?: unknown, expectStatus?: number | 'any'): Promise<{ status: number; body: T }> {
+  async call<T = unknown>(
+    method: string,
+    url: string,
+    body?: unknown,
+    expectStatus?: number | 'any',
+  ): Promise<{ status: number; body: T }> {
     const r = await fetch(`${this.base}${url}`, {
       method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await r.text();
-    const parsed = text ? JSON.parse(text) as T : (undefined as T);
+    const parsed = text ? (JSON.parse(text) as T) : (undefined as T);
     if (expectStatus === 'any' ? false : expectStatus !== undefined ? r.status !== expectStatus : r.status >= 400) {
       throw new Error(`${method} ${url} → ${r.status}: ${text}`);
     }
     return { status: r.status, body: parsed };
   }
 
-  get<T = unknown>(url: string): Promise<T> { return this.call<T>('GET', url).then((r) => r.body); }
-  post<T = unknown>(url: string, body: unknown = {}): Promise<T> { return this.call<T>('POST', url, body).then((r) => r.body); }
+  get<T = unknown>(url: string): Promise<T> {
+    return this.call<T>('GET', url).then((r) => r.body);
+  }
+  post<T = unknown>(url: string, body: unknown = {}): Promise<T> {
+    return this.call<T>('POST', url, body).then((r) => r.body);
+  }
 }
 
 /** Polls until `fn` returns a value that passes `ok` (eventual consistency across agencies). */
-export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T>,
+  ok: (v: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;
@@ -266,5 +326,7 @@ export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean,
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 2000)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+  throw new Error(
+    `timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 2000)}${lastError ? `; last error: ${String(lastError)}` : ''}`,
+  );
 }

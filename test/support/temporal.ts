@@ -4,7 +4,11 @@ import { SEARCH_ATTRIBUTE_DEFINITIONS } from '@casebridge/workflows/search-attri
 import { endpoints } from './endpoints';
 
 const INDEXED = temporal.api.enums.v1.IndexedValueType;
-const TYPES = { KEYWORD: INDEXED.INDEXED_VALUE_TYPE_KEYWORD, DATETIME: INDEXED.INDEXED_VALUE_TYPE_DATETIME, BOOL: INDEXED.INDEXED_VALUE_TYPE_BOOL } as const;
+const TYPES = {
+  KEYWORD: INDEXED.INDEXED_VALUE_TYPE_KEYWORD,
+  DATETIME: INDEXED.INDEXED_VALUE_TYPE_DATETIME,
+  BOOL: INDEXED.INDEXED_VALUE_TYPE_BOOL,
+} as const;
 
 /** The case workflows' custom search attributes, registered like `start-dev --search-attribute` does on the dev server. */
 export async function registerSearchAttributes(env: TestWorkflowEnvironment, namespace = 'default'): Promise<void> {
@@ -30,17 +34,25 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   if (!path) throw new Error('CASEBRIDGE_TEMPORAL_TEST_SERVER is not set: run through jest global setup (npm test)');
   for (let attempt = 1; ; attempt++) {
     try {
-      const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+      const env = await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path } },
+      });
       await registerSearchAttributes(env);
       return env;
     } catch (e) {
-      if (attempt >= TEST_SERVER_START_ATTEMPTS || !/did not start within/i.test(String((e as Error)?.message))) throw e;
-      process.stderr.write(`[test] the time-skipping test server did not start in time (attempt ${attempt}); starting it again\n`);
+      if (attempt >= TEST_SERVER_START_ATTEMPTS || !/did not start within/i.test(String((e as Error)?.message)))
+        throw e;
+      process.stderr.write(
+        `[test] the time-skipping test server did not start in time (attempt ${attempt}); starting it again\n`,
+      );
     }
   }
 }
 
 /** The dev server started by infra/local/up (or a container): real time, real persistence. */
 export async function attachToDevServer(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createFromExistingServer({ address: endpoints().temporalAddress, namespace: 'default' });
+  return TestWorkflowEnvironment.createFromExistingServer({
+    address: endpoints().temporalAddress,
+    namespace: 'default',
+  });
 }

@@ -27,29 +27,55 @@ describe('police events delivered to enforcement out of order', () => {
   it('decision before receipt, a stale materials request last: the enforcement view ends on the decision', async () => {
     const a = agencies(sys, { police: false, procuratorate: true });
     const { transferId, linkedCaseId } = await openAndSend(a, 'out-of-order');
-    const sent = await eventually(() => a.enf.get<EnfView>(`/transfers/${transferId}`), (t) => t.phase === 'sent' && t.phaseAt !== null, 'transfer sent');
+    const sent = await eventually(
+      () => a.enf.get<EnfView>(`/transfers/${transferId}`),
+      (t) => t.phase === 'sent' && t.phaseAt !== null,
+      'transfer sent',
+    );
     const base = Date.parse(sent.phaseAt!);
     const at = (ms: number) => new Date(base + ms).toISOString();
 
-    const police = { producer: { kind: 'police' as const, agencyId: POL }, actor: { officerId: 'pol-officer-wang' }, linkedCaseId, version: 1 };
-    const receipt = createEnvelope({ ...police, type: 'transfer.receipt-signed', occurredAt: at(1000), payload: { transferId, receiptNumber: 'R-ooo' } });
+    const police = {
+      producer: { kind: 'police' as const, agencyId: POL },
+      actor: { officerId: 'pol-officer-wang' },
+      linkedCaseId,
+      version: 1,
+    };
+    const receipt = createEnvelope({
+      ...police,
+      type: 'transfer.receipt-signed',
+      occurredAt: at(1000),
+      payload: { transferId, receiptNumber: 'R-ooo' },
+    });
     const materials = createEnvelope({
-      ...police, type: 'transfer.materials-requested', occurredAt: at(2000), payload: { transferId, missing: ['monitoring-report'], note: '缺少监测报告原件' },
+      ...police,
+      type: 'transfer.materials-requested',
+      occurredAt: at(2000),
+      payload: { transferId, missing: ['monitoring-report'], note: '缺少监测报告原件' },
     });
     const decision = createEnvelope({
-      ...police, type: 'transfer.filing-decided', occurredAt: at(3000), payload: { transferId, outcome: 'not-filed', reasons: '现有证据不足以证明达到追诉标准' },
+      ...police,
+      type: 'transfer.filing-decided',
+      occurredAt: at(3000),
+      payload: { transferId, outcome: 'not-filed', reasons: '现有证据不足以证明达到追诉标准' },
     });
     const delivered: IntegrationEventEnvelope[] = [decision, receipt, materials]; // arrival order ≠ event order
     const producer = sys.kafka().producer();
     await producer.connect();
     await producer.send({
-      topic: `${Topics.police}.${sys.suffix}`, acks: -1,
+      topic: `${Topics.police}.${sys.suffix}`,
+      acks: -1,
       messages: delivered.map((e) => ({ key: linkedCaseId, value: JSON.stringify(e) })),
     });
     await producer.disconnect();
 
-    const seen = (t: { timeline: { eventId?: string }[] }) => delivered.every((e) => t.timeline.some((x) => x.eventId === e.eventId));
-    const enf = await eventually(() => a.enf.get<EnfView>(`/transfers/${transferId}`), seen, 'enforcement applied all three police events');
+    const seen = (t: { timeline: { eventId?: string }[] }) =>
+      delivered.every((e) => t.timeline.some((x) => x.eventId === e.eventId));
+    const enf = await eventually(
+      () => a.enf.get<EnfView>(`/transfers/${transferId}`),
+      seen,
+      'enforcement applied all three police events',
+    );
     expect(enf).toMatchObject({
       phase: 'not-filed', // the later act (the decision) wins over the receipt and the request learnt after it
       phaseAt: decision.occurredAt,
@@ -62,8 +88,14 @@ describe('police events delivered to enforcement out of order', () => {
     expect(enf.timeline.find((x) => x.eventId === receipt.eventId)?.what).toBe('police signed the receipt R-ooo');
 
     // the procuratorate's copy, folded by the same flow, agrees
-    const copy = await eventually(() => a.pro.get<{ status: string; receiptNumber: string | null; timeline: { eventId?: string }[] }>(`/transfer-copies/${transferId}`),
-      seen, 'the procuratorate applied all three police events');
+    const copy = await eventually(
+      () =>
+        a.pro.get<{ status: string; receiptNumber: string | null; timeline: { eventId?: string }[] }>(
+          `/transfer-copies/${transferId}`,
+        ),
+      seen,
+      'the procuratorate applied all three police events',
+    );
     expect(copy).toMatchObject({ status: 'not-filed', receiptNumber: 'R-ooo' });
 
     // the view is one the officer can act on: after non-filing, reconsideration may be requested

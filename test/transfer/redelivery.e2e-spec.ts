@@ -12,18 +12,29 @@ import { endpoints } from '../support/endpoints';
 import { eventually, TestSystem } from '../support/system';
 import { agencies, openAndSend, polPhase } from './transfer-driver';
 
-interface Raw { key: Buffer | null; value: Buffer; headers: Record<string, Buffer | string | undefined> }
+interface Raw {
+  key: Buffer | null;
+  value: Buffer;
+  headers: Record<string, Buffer | string | undefined>;
+}
 
-async function findRecord(sys: TestSystem, topic: string, match: (v: { type: string; payload: { transferId?: string } }) => boolean): Promise<Raw> {
+async function findRecord(
+  sys: TestSystem,
+  topic: string,
+  match: (v: { type: string; payload: { transferId?: string } }) => boolean,
+): Promise<Raw> {
   const consumer = sys.kafka().consumer({ groupId: `redelivery-reader-${sys.suffix}-${Date.now()}` });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   try {
     return await new Promise<Raw>((resolve) => {
-      void consumer.run({ eachMessage: async ({ message }) => {
-        const v = JSON.parse(message.value!.toString()) as { type: string; payload: { transferId?: string } };
-        if (match(v)) resolve({ key: message.key, value: message.value!, headers: (message.headers ?? {}) as Raw['headers'] });
-      } });
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          const v = JSON.parse(message.value!.toString()) as { type: string; payload: { transferId?: string } };
+          if (match(v))
+            resolve({ key: message.key, value: message.value!, headers: (message.headers ?? {}) as Raw['headers'] });
+        },
+      });
     });
   } finally {
     await consumer.disconnect();
@@ -52,10 +63,19 @@ describe('a start event redelivered after its workflow completed starts nothing'
     await a.pol.post(`/transfers/${transferId}/receipt`, { receiptNumber: 'R-redelivery' });
     await a.pol.post(`/transfers/${transferId}/decision`, { outcome: 'returned-for-penalty', reasons: '不构成犯罪' });
     const handle = client.workflow.getHandle(`transfer-${transferId}`);
-    const done = await eventually(() => handle.describe(), (d) => d.status.name === 'COMPLETED', 'the transfer workflow completed', 90_000);
+    const done = await eventually(
+      () => handle.describe(),
+      (d) => d.status.name === 'COMPLETED',
+      'the transfer workflow completed',
+      90_000,
+    );
 
     const topic = `${Topics.enforcement}.${sys.suffix}`;
-    const record = await findRecord(sys, topic, (v) => v.type === 'transfer.crime-suspected' && v.payload.transferId === transferId);
+    const record = await findRecord(
+      sys,
+      topic,
+      (v) => v.type === 'transfer.crime-suspected' && v.payload.transferId === transferId,
+    );
     const { eventId } = JSON.parse(record.value.toString()) as { eventId: string };
     // the state a crash between signal-with-start and the inbox commit leaves: no inbox row for the event
     const removed = await pg.query('DELETE FROM inbox WHERE event_id = $1', [eventId]);
@@ -67,7 +87,12 @@ describe('a start event redelivered after its workflow completed starts nothing'
     await producer.disconnect();
 
     // the worker consumed the redelivery (inbox row back) …
-    await eventually(async () => (await pg.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).rowCount, (n) => n === 1, 'the worker consumed the redelivery', 90_000);
+    await eventually(
+      async () => (await pg.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).rowCount,
+      (n) => n === 1,
+      'the worker consumed the redelivery',
+      90_000,
+    );
     // … and started nothing: the same single run, completed
     const after = await handle.describe();
     expect([after.runId, after.status.name]).toEqual([done.runId, 'COMPLETED']);

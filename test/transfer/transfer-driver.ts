@@ -8,7 +8,12 @@ export const POL = `police:${REGION}`;
 export const PRO = `procuratorate:${REGION}`;
 
 export interface Agencies {
-  enf: Api; enfHead: Api; pol: Api; polHead: Api; pro: Api; proHead: Api;
+  enf: Api;
+  enfHead: Api;
+  pol: Api;
+  polHead: Api;
+  pro: Api;
+  proHead: Api;
 }
 
 export function agencies(sys: TestSystem, services = { police: true, procuratorate: true }): Agencies {
@@ -24,7 +29,11 @@ export function agencies(sys: TestSystem, services = { police: true, procuratora
   };
 }
 
-export interface Opened { caseId: string; linkedCaseId: string; transferId: string }
+export interface Opened {
+  caseId: string;
+  linkedCaseId: string;
+  transferId: string;
+}
 
 /** Registers a case and brings its transfer to the police: suspect → team report → head approval → send. */
 export async function openAndSend(a: Agencies, label: string): Promise<Opened> {
@@ -36,11 +45,21 @@ export async function openAndSend(a: Agencies, label: string): Promise<Opened> {
   });
   const sha = createHash('sha256').update(`monitoring ${label}`).digest('hex');
   const { evidenceId } = await a.enf.post<{ evidenceId: string }>(`/cases/${caseId}/evidence`, {
-    kind: 'monitoring-report', fileName: '监测报告.pdf', sha256: sha, sizeBytes: 48211,
+    kind: 'monitoring-report',
+    fileName: '监测报告.pdf',
+    sha256: sha,
+    sizeBytes: 48211,
     custody: [{ at: '2026-11-20T11:00:00+08:00', by: 'enf-officer-zhang', action: 'sampled at outlet 2' }],
   });
-  const { transferId } = await a.enf.post<{ transferId: string }>('/transfers', { caseId, thresholdFacts: ['t3', 't5'], facts: '总铬超标 5.2 倍，暗管排放' });
-  await a.enf.post(`/transfers/${transferId}/team-report`, { teamOfficerIds: ['enf-officer-zhang', 'enf-officer-li'], summary: '涉嫌污染环境罪，建议移送' });
+  const { transferId } = await a.enf.post<{ transferId: string }>('/transfers', {
+    caseId,
+    thresholdFacts: ['t3', 't5'],
+    facts: '总铬超标 5.2 倍，暗管排放',
+  });
+  await a.enf.post(`/transfers/${transferId}/team-report`, {
+    teamOfficerIds: ['enf-officer-zhang', 'enf-officer-li'],
+    summary: '涉嫌污染环境罪，建议移送',
+  });
   await a.enfHead.post(`/transfers/${transferId}/head-decision`, { decision: 'approved' });
   await a.enf.post(`/transfers/${transferId}/send`, {
     materials: [
@@ -52,11 +71,30 @@ export async function openAndSend(a: Agencies, label: string): Promise<Opened> {
   return { caseId, linkedCaseId, transferId };
 }
 
-export interface EnfTransfer { phase: string; policeAgencyId: string | null; timeline: { what: string }[]; filingReviewOverdue: boolean; policeCaseNumber: string | null }
-export interface PolTransfer { phase: string; agencyId: string; materials: { kind: string; sha256?: string }[]; timeline: { what: string }[] }
+export interface EnfTransfer {
+  phase: string;
+  policeAgencyId: string | null;
+  timeline: { what: string }[];
+  filingReviewOverdue: boolean;
+  policeCaseNumber: string | null;
+}
+export interface PolTransfer {
+  phase: string;
+  agencyId: string;
+  materials: { kind: string; sha256?: string }[];
+  timeline: { what: string }[];
+}
 
 export const enfPhase = (a: Agencies, id: string, phase: string): Promise<EnfTransfer> =>
-  eventually(() => a.enf.get<EnfTransfer>(`/transfers/${id}`), (t) => t.phase === phase, `enforcement sees ${phase}`);
+  eventually(
+    () => a.enf.get<EnfTransfer>(`/transfers/${id}`),
+    (t) => t.phase === phase,
+    `enforcement sees ${phase}`,
+  );
 
 export const polPhase = (api: Api, id: string, phase: string): Promise<PolTransfer> =>
-  eventually(() => api.get<PolTransfer>(`/transfers/${id}`), (t) => t.phase === phase, `police sees ${phase}`);
+  eventually(
+    () => api.get<PolTransfer>(`/transfers/${id}`),
+    (t) => t.phase === phase,
+    `police sees ${phase}`,
+  );

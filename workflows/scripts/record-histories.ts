@@ -30,11 +30,15 @@ const outDir = path.join(root, 'workflows/test-histories');
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const server = process.env.CASEBRIDGE_TEMPORAL_TEST_SERVER ?? path.join(root, '.infra/temporal-test-server/temporal-test-server');
-  if (!existsSync(server)) throw new Error(`no time-skipping test server at ${server}: run infra/local/up test-server first`);
+  const server =
+    process.env.CASEBRIDGE_TEMPORAL_TEST_SERVER ?? path.join(root, '.infra/temporal-test-server/temporal-test-server');
+  if (!existsSync(server))
+    throw new Error(`no time-skipping test server at ${server}: run infra/local/up test-server first`);
   const filter = process.argv[2] || undefined;
   const suffix = process.argv[3] ?? '';
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: server } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: server } },
+  });
   const kit = await startCaseTestKit(env);
   mkdirSync(outDir, { recursive: true });
   try {
@@ -45,7 +49,9 @@ async function main(): Promise<void> {
       const history = await kit.client.workflow.getHandle(workflowId).fetchHistory();
       const file = path.join(outDir, `${scenario.name}${suffix}.json`);
       writeFileSync(file, `${JSON.stringify(historyToFile(scenario.name, workflowId, history), null, 1)}\n`);
-      process.stderr.write(`[histories] ${scenario.name}: ${history.events?.length ?? 0} events → ${path.relative(root, file)}\n`);
+      process.stderr.write(
+        `[histories] ${scenario.name}: ${history.events?.length ?? 0} events → ${path.relative(root, file)}\n`,
+      );
     }
   } finally {
     await kit.close();

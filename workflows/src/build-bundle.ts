@@ -8,9 +8,16 @@ import { WORKFLOW_INTERCEPTOR_MODULES } from './workflow-tracing';
 
 async function main(): Promise<void> {
   const out = path.resolve(process.argv[2] ?? BUILT_WORKFLOW_BUNDLE ?? '.infra/build/workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_ENTRY, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, ...workflowBundlerOptions() });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_ENTRY,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    ...workflowBundlerOptions(),
+  });
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, code);
   process.stderr.write(`[workflows] bundle written to ${out} (${(code.length / 1024).toFixed(0)} KiB)\n`);
 }
-main().catch((e: unknown) => { process.stderr.write(`${(e as Error).stack}\n`); process.exit(1); });
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack}\n`);
+  process.exit(1);
+});

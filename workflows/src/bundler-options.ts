@@ -9,7 +9,9 @@ export const WORKFLOWS_ENTRY = require.resolve('./index');
  * Where `npm run build` writes the prebuilt workflow bundle: dist/workflows/workflow-bundle.js. Only the compiled
  * build has one (undefined when running from the TypeScript sources, so a stale file cannot shadow them).
  */
-export const BUILT_WORKFLOW_BUNDLE: string | undefined = __filename.endsWith('.js') ? path.resolve(__dirname, '../workflow-bundle.js') : undefined;
+export const BUILT_WORKFLOW_BUNDLE: string | undefined = __filename.endsWith('.js')
+  ? path.resolve(__dirname, '../workflow-bundle.js')
+  : undefined;
 
 /**
  * Webpack options for Temporal's workflow bundler: resolves the @casebridge/* aliases of tsconfig.json,

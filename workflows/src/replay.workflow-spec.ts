@@ -12,13 +12,17 @@ import { historyFromFile, type HistoryFile } from './testing/history-files';
 import { WORKFLOW_INTERCEPTOR_MODULES, workflowSpanSinks } from './workflow-tracing';
 
 const dir = path.resolve(__dirname, '../test-histories');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const load = (f: string): HistoryFile => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as HistoryFile;
 // as the worker runs them: with the OpenTelemetry workflow interceptors bundled (the histories recorded before
 // they were added must replay unchanged with them)
 const replayOptions = {
-  workflowsPath: require.resolve('./index'), bundlerOptions: workflowBundlerOptions(),
-  interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }, sinks: workflowSpanSinks(),
+  workflowsPath: require.resolve('./index'),
+  bundlerOptions: workflowBundlerOptions(),
+  interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+  sinks: workflowSpanSinks(),
 };
 
 describe('replay of recorded histories', () => {

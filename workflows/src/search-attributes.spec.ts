@@ -4,7 +4,7 @@ import { SEARCH_ATTRIBUTE_DEFINITIONS } from './search-attributes';
 import { CaseWorkflowSignals, DEADLINE_RECOMPUTATIONS_QUERY, OPEN_STEPS_QUERY } from './shared/deadline.contracts';
 
 // The README's "Finding your way" is where a newcomer looks for these names: keep it in step with the code.
-describe('README documents the workflows\' search attributes, signals and queries', () => {
+describe("README documents the workflows' search attributes, signals and queries", () => {
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
 
   it.each(SEARCH_ATTRIBUTE_DEFINITIONS.map((d) => [d.name, d.type]))('%s (%s)', (name) => {

@@ -12,12 +12,16 @@
 import type { Resource } from '@opentelemetry/resources';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import {
-  makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor,
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry/lib/worker';
 import type { OpenTelemetrySinks } from '@temporalio/interceptors-opentelemetry/lib/workflow/definitions';
 import type { ActivityInterceptorsFactory, InjectedSinks } from '@temporalio/worker';
 
-export const WORKFLOW_INTERCEPTOR_MODULES: string[] = [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
+export const WORKFLOW_INTERCEPTOR_MODULES: string[] = [
+  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
+];
 
 /** The span processor and resource of the running tracing (libs/platform `activeTracing()`). */
 export interface WorkflowTracingTarget {
@@ -27,10 +31,19 @@ export interface WorkflowTracingTarget {
 
 /** The `exporter` sink the workflow interceptors call: spans to `tracing`, or dropped when it is undefined. */
 export function workflowSpanSinks(tracing?: WorkflowTracingTarget): InjectedSinks<OpenTelemetrySinks> {
-  return { exporter: tracing ? makeWorkflowExporter(tracing.spanProcessor, tracing.resource) : { export: { fn: () => undefined } } };
+  return {
+    exporter: tracing
+      ? makeWorkflowExporter(tracing.spanProcessor, tracing.resource)
+      : { export: { fn: () => undefined } },
+  };
 }
 
 /** Activity interceptors of a traced worker. */
 export function activityTracingInterceptors(): ActivityInterceptorsFactory[] {
-  return [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })];
+  return [
+    (ctx) => ({
+      inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+      outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+    }),
+  ];
 }

@@ -12,7 +12,10 @@ import { AUDIT_SCHEMA } from './schema';
   imports: [
     ...serviceImports({
       // the inbox (exactly-once) is an entity; the ledger tables (no entities: raw SQL) come from the audit migrations
-      service: 'audit', env: AuditEnv, schema: AUDIT_SCHEMA, agencyKinds: 'any',
+      service: 'audit',
+      env: AuditEnv,
+      schema: AUDIT_SCHEMA,
+      agencyKinds: 'any',
     }),
     CqrsModule.forRoot(),
     // Kafka client, topic names and health; the ledger's consumer is built by LedgerIngestion (it needs its own registry).
@@ -21,12 +24,18 @@ import { AUDIT_SCHEMA } from './schema';
       useFactory: (config: ConfigService): MessagingOptions => {
         const env = readEnv(config, AuditEnv);
         return {
-          brokers: env.CASEBRIDGE_KAFKA_BROKERS.split(','), clientId: 'casebridge-audit', producer: { kind: 'audit', agencyId: 'audit' },
-          topicSuffix: env.CASEBRIDGE_TOPIC_SUFFIX || undefined, relay: { enabled: false },
+          brokers: env.CASEBRIDGE_KAFKA_BROKERS.split(','),
+          clientId: 'casebridge-audit',
+          producer: { kind: 'audit', agencyId: 'audit' },
+          topicSuffix: env.CASEBRIDGE_TOPIC_SUFFIX || undefined,
+          relay: { enabled: false },
         };
       },
     }),
-    HealthModule.register({ inject: [KafkaHealthIndicator], checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')] }),
+    HealthModule.register({
+      inject: [KafkaHealthIndicator],
+      checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
+    }),
     LedgerModule,
     ReplayModule,
   ],

@@ -12,7 +12,8 @@ export class AuditEnv extends BaseEnv {
    */
   @ValidateIf((o: AuditEnv) => o.NODE_ENV === 'production' || !!o.CASEBRIDGE_AUDIT_SIGNING_KEY)
   @Matches(/-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----/, {
-    message: 'CASEBRIDGE_AUDIT_SIGNING_KEY must be an Ed25519 private key in PKCS8 PEM (-----BEGIN PRIVATE KEY----- …); it is required when NODE_ENV=production',
+    message:
+      'CASEBRIDGE_AUDIT_SIGNING_KEY must be an Ed25519 private key in PKCS8 PEM (-----BEGIN PRIVATE KEY----- …); it is required when NODE_ENV=production',
   })
   CASEBRIDGE_AUDIT_SIGNING_KEY: string = '';
 
@@ -23,7 +24,9 @@ export class AuditEnv extends BaseEnv {
    * Public keys of earlier signing keys (PEM blocks), written by `audit rotate-key`: checkpoints and exports they
    * signed keep verifying. Default: audit-public-keys.pem beside CASEBRIDGE_AUDIT_KEY_FILE.
    */
-  @ValidateIf((o: AuditEnv) => o.CASEBRIDGE_AUDIT_KEYRING_FILE !== '') @IsString() CASEBRIDGE_AUDIT_KEYRING_FILE: string = '';
+  @ValidateIf((o: AuditEnv) => o.CASEBRIDGE_AUDIT_KEYRING_FILE !== '')
+  @IsString()
+  CASEBRIDGE_AUDIT_KEYRING_FILE: string = '';
 
   /** How often the heads that moved are signed (global checkpoint + one per changed case). */
   @IsInt() @Min(200) @Max(86_400_000) CASEBRIDGE_AUDIT_CHECKPOINT_INTERVAL_MS: number = 60_000;

@@ -9,7 +9,5 @@ import { MIGRATIONS } from './migrations';
 export const COURT_SCHEMA: ServiceSchema = {
   service: 'court',
   database: 'casebridge_court',
-  sets: [
-    { name: 'court', entities: [], migrations: MIGRATIONS, migrationsDir: 'apps/court/src/migrations' },
-  ],
+  sets: [{ name: 'court', entities: [], migrations: MIGRATIONS, migrationsDir: 'apps/court/src/migrations' }],
 };

@@ -12,7 +12,10 @@ import { TransfersModule } from './transfers/transfers.module';
 @Module({
   imports: [
     ...serviceImports({
-      service: 'enforcement', env: EnforcementEnv, schema: ENFORCEMENT_SCHEMA, agencyKinds: ['enforcement'],
+      service: 'enforcement',
+      env: EnforcementEnv,
+      schema: ENFORCEMENT_SCHEMA,
+      agencyKinds: ['enforcement'],
     }),
     CqrsModule.forRoot(),
     messagingModule({
@@ -20,7 +23,10 @@ import { TransfersModule } from './transfers/transfers.module';
       producer: { kind: 'enforcement', agencyId: 'enforcement:000000' },
       consumes: [Topics.police, Topics.procuratorate, Topics.workflow, Topics.supervision],
     }),
-    HealthModule.register({ inject: [KafkaHealthIndicator], checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')] }),
+    HealthModule.register({
+      inject: [KafkaHealthIndicator],
+      checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
+    }),
     AgencyInboxModule.forAgencyKind('enforcement'),
     CasesModule,
     TransfersModule,

@@ -16,9 +16,11 @@ export const ENFORCEMENT_ERRORS: Readonly<Record<string, string>> = {
   [ErrorCodes.transferAlreadyDone]: '409: the act was already done (or the case already has an open transfer)',
   [ErrorCodes.transferOutOfOrder]: '409: the act does not fit the transfer’s phase (libs/flows ENFORCEMENT_ACT_RULES)',
   'TRANSFER.TEAM_TOO_SMALL': '400: the case team report needs at least two officers',
-  'TRANSFER.THRESHOLD_FACTS_REQUIRED': '400: a transfer on a procuratorate opinion without earlier threshold facts must name them',
+  'TRANSFER.THRESHOLD_FACTS_REQUIRED':
+    '400: a transfer on a procuratorate opinion without earlier threshold facts must name them',
   'TRANSFER.THRESHOLD_FACTS_FIXED': '400: the threshold facts were fixed by the team report',
   'TRANSFER.MATERIALS_REQUIRED': '400: the transfer letter and the investigation report are required',
-  'TRANSFER.REVIEW_NOT_OVERDUE': '409: filing supervision on an overdue review asked while the police are still in time',
+  'TRANSFER.REVIEW_NOT_OVERDUE':
+    '409: filing supervision on an overdue review asked while the police are still in time',
   [OUTSIDE_JURISDICTION]: '404: the addressee is outside your jurisdiction',
 };

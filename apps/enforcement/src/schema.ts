@@ -17,6 +17,11 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
-    { name: 'enforcement', entities: [AdministrativeCase, Evidence, Transfer], migrations: MIGRATIONS, migrationsDir: 'apps/enforcement/src/migrations' },
+    {
+      name: 'enforcement',
+      entities: [AdministrativeCase, Evidence, Transfer],
+      migrations: MIGRATIONS,
+      migrationsDir: 'apps/enforcement/src/migrations',
+    },
   ],
 };

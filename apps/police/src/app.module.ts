@@ -11,7 +11,10 @@ import { PoliceTransfersModule } from './transfers/transfers.module';
 @Module({
   imports: [
     ...serviceImports({
-      service: 'police', env: PoliceEnv, schema: POLICE_SCHEMA, agencyKinds: ['police'],
+      service: 'police',
+      env: PoliceEnv,
+      schema: POLICE_SCHEMA,
+      agencyKinds: ['police'],
     }),
     CqrsModule.forRoot(),
     messagingModule({
@@ -19,7 +22,10 @@ import { PoliceTransfersModule } from './transfers/transfers.module';
       producer: { kind: 'police', agencyId: 'police:000000' },
       consumes: [Topics.enforcement, Topics.procuratorate, Topics.workflow, Topics.supervision],
     }),
-    HealthModule.register({ inject: [KafkaHealthIndicator], checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')] }),
+    HealthModule.register({
+      inject: [KafkaHealthIndicator],
+      checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
+    }),
     AgencyInboxModule.forAgencyKind('police'),
     PoliceTransfersModule,
   ],

@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 
 void bootstrapHttpApp(AppModule, {
   title: 'CaseBridge — 公安机关 (police)',
-  description: 'REST API of the police service. Authenticate with a bearer token (npm run --silent token -- --agency <kind:region> --role <role>).',
+  description:
+    'REST API of the police service. Authenticate with a bearer token (npm run --silent token -- --agency <kind:region> --role <role>).',
   port: 3002,
 });

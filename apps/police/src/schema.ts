@@ -16,6 +16,11 @@ export const POLICE_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
-    { name: 'police', entities: [IncomingTransfer, SupervisionMatter], migrations: MIGRATIONS, migrationsDir: 'apps/police/src/migrations' },
+    {
+      name: 'police',
+      entities: [IncomingTransfer, SupervisionMatter],
+      migrations: MIGRATIONS,
+      migrationsDir: 'apps/police/src/migrations',
+    },
   ],
 };

@@ -12,7 +12,10 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
 @Module({
   imports: [
     ...serviceImports({
-      service: 'procuratorate', env: ProcuratorateEnv, schema: PROCURATORATE_SCHEMA, agencyKinds: ['procuratorate'],
+      service: 'procuratorate',
+      env: ProcuratorateEnv,
+      schema: PROCURATORATE_SCHEMA,
+      agencyKinds: ['procuratorate'],
     }),
     CqrsModule.forRoot(),
     messagingModule({
@@ -20,7 +23,10 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
       producer: { kind: 'procuratorate', agencyId: 'procuratorate:000000' },
       consumes: [Topics.enforcement, Topics.police, Topics.workflow, Topics.supervision],
     }),
-    HealthModule.register({ inject: [KafkaHealthIndicator], checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')] }),
+    HealthModule.register({
+      inject: [KafkaHealthIndicator],
+      checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
+    }),
     AgencyInboxModule.forAgencyKind('procuratorate'),
     TransferCopiesModule,
     FilingSupervisionModule,

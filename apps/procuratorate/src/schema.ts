@@ -18,6 +18,11 @@ export const PROCURATORATE_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
-    { name: 'procuratorate', entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime], migrations: MIGRATIONS, migrationsDir: 'apps/procuratorate/src/migrations' },
+    {
+      name: 'procuratorate',
+      entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime],
+      migrations: MIGRATIONS,
+      migrationsDir: 'apps/procuratorate/src/migrations',
+    },
   ],
 };

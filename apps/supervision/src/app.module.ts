@@ -24,7 +24,10 @@ import { SupervisionEnv } from './supervision.env';
 @Module({
   imports: [
     ...serviceImports({
-      service: 'supervision', env: SupervisionEnv, schema: SUPERVISION_SCHEMA, agencyKinds: 'any',
+      service: 'supervision',
+      env: SupervisionEnv,
+      schema: SUPERVISION_SCHEMA,
+      agencyKinds: 'any',
     }),
     CqrsModule.forRoot(),
     messagingModule({
@@ -33,11 +36,22 @@ import { SupervisionEnv } from './supervision.env';
       producer: { kind: 'supervision', agencyId: 'supervision' },
       consumes: [Topics.enforcement, Topics.police, Topics.procuratorate, Topics.court, Topics.workflow],
     }),
-    HealthModule.register({ inject: [KafkaHealthIndicator], checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')] }),
+    HealthModule.register({
+      inject: [KafkaHealthIndicator],
+      checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
+    }),
   ],
   controllers: [ConsoleHttpController],
   providers: [
-    SupervisionSettings, SupervisionSchema, SupervisionProjector, StatusSweeper, ChangeFeed, LiveUpdates, ConsoleQueries, SupervisionMetrics, ...ACTION_HANDLERS,
+    SupervisionSettings,
+    SupervisionSchema,
+    SupervisionProjector,
+    StatusSweeper,
+    ChangeFeed,
+    LiveUpdates,
+    ConsoleQueries,
+    SupervisionMetrics,
+    ...ACTION_HANDLERS,
   ],
 })
 export class AppModule {}

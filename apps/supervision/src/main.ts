@@ -10,17 +10,25 @@ import { AppModule } from './app.module';
 
 const spec: HttpAppSpec = {
   title: 'CaseBridge — Supervisor console (督办台)',
-  description: 'REST API of the supervision service: statutory steps of every linked case, their status (on-time, warning, overdue, stuck), '
-    + 'reconciliation, live updates, and the acts of a supervisor (press 催办, escalate, joint supervision). Role supervisor; scoped by the '
-    + 'token region. Authenticate with a bearer token (npm run --silent token -- --agency procuratorate:210100 --role supervisor). '
-    + 'The web console is served at /.',
+  description:
+    'REST API of the supervision service: statutory steps of every linked case, their status (on-time, warning, overdue, stuck), ' +
+    'reconciliation, live updates, and the acts of a supervisor (press 催办, escalate, joint supervision). Role supervisor; scoped by the ' +
+    'token region. Authenticate with a bearer token (npm run --silent token -- --agency procuratorate:210100 --role supervisor). ' +
+    'The web console is served at /.',
   port: 3005,
 };
 
 /** The web console (static, no build step): SUPERVISION_WEB_DIR, else apps/supervision/web from source or the repository root. */
 function webDir(): string {
-  const candidates = [process.env.SUPERVISION_WEB_DIR, path.resolve(__dirname, '../web'), path.resolve(process.cwd(), 'apps/supervision/web')];
-  return candidates.find((d): d is string => !!d && existsSync(path.join(d, 'index.html'))) ?? path.resolve(__dirname, '../web');
+  const candidates = [
+    process.env.SUPERVISION_WEB_DIR,
+    path.resolve(__dirname, '../web'),
+    path.resolve(process.cwd(), 'apps/supervision/web'),
+  ];
+  return (
+    candidates.find((d): d is string => !!d && existsSync(path.join(d, 'index.html'))) ??
+    path.resolve(__dirname, '../web')
+  );
 }
 
 async function bootstrap(): Promise<void> {

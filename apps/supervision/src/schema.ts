@@ -13,6 +13,11 @@ export const SUPERVISION_SCHEMA: ServiceSchema = {
   database: 'casebridge_supervision',
   sets: [
     MESSAGING_SCHEMA,
-    { name: 'supervision', entities: [...SUPERVISION_ENTITIES], migrations: MIGRATIONS, migrationsDir: 'apps/supervision/src/migrations' },
+    {
+      name: 'supervision',
+      entities: [...SUPERVISION_ENTITIES],
+      migrations: MIGRATIONS,
+      migrationsDir: 'apps/supervision/src/migrations',
+    },
   ],
 };

@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TraceAttributes, type IntegrationEventEnvelope } from '@casebridge/contracts';
-import { hasEarlierParked, OnIntegrationEvent, OutsideInboxTransaction, RecordNotYetKnownError, type HandlerContext } from '@casebridge/messaging';
+import {
+  hasEarlierParked,
+  OnIntegrationEvent,
+  OutsideInboxTransaction,
+  RecordNotYetKnownError,
+  type HandlerContext,
+} from '@casebridge/messaging';
 import { BRIDGED_EVENT_TYPES as REGISTERED, TemporalBridge, WorkflowNotStartedError } from '@casebridge/workflows/node';
 
 /** Every event a registered workflow listens to (workflows/src/registry.ts is the single source). */
@@ -27,25 +33,40 @@ const tracer = trace.getTracer('@casebridge/workflow-worker');
 export class BridgeConsumer {
   private readonly logger = new Logger(BridgeConsumer.name);
 
-  constructor(private readonly bridge: TemporalBridge, @InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly bridge: TemporalBridge,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
   @OutsideInboxTransaction()
-  deliver(event: IntegrationEventEnvelope, _manager: EntityManager | undefined, context: HandlerContext): Promise<void> {
+  deliver(
+    event: IntegrationEventEnvelope,
+    _manager: EntityManager | undefined,
+    context: HandlerContext,
+  ): Promise<void> {
     // span `bridge <type>` (inside the consumer's span): the Temporal client's SignalWorkflow / SignalWithStartWorkflow
     // spans are its children, and the workflow continues from them (no-op without tracing)
-    return tracer.startActiveSpan(`bridge ${event.type}`, {
-      attributes: { [TraceAttributes.linkedCaseId]: event.linkedCaseId, [TraceAttributes.eventType]: event.type, [TraceAttributes.eventId]: event.eventId },
-    }, async (span) => {
-      try {
-        await this.deliverToWorkflows(event, context);
-      } catch (e) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message });
-        throw e;
-      } finally {
-        span.end();
-      }
-    });
+    return tracer.startActiveSpan(
+      `bridge ${event.type}`,
+      {
+        attributes: {
+          [TraceAttributes.linkedCaseId]: event.linkedCaseId,
+          [TraceAttributes.eventType]: event.type,
+          [TraceAttributes.eventId]: event.eventId,
+        },
+      },
+      async (span) => {
+        try {
+          await this.deliverToWorkflows(event, context);
+        } catch (e) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message });
+          throw e;
+        } finally {
+          span.end();
+        }
+      },
+    );
   }
 
   private async deliverToWorkflows(event: IntegrationEventEnvelope, context: HandlerContext): Promise<void> {
@@ -53,7 +74,9 @@ export class BridgeConsumer {
     // workflow gets them in the producer's order (a decision signalled before its receipt would skip the filing review).
     // Safe from deadlock: a workflow is never started by a later event of the same partition than one signalling it.
     if (await hasEarlierParked(this.dataSource, context, event.linkedCaseId)) {
-      throw new RecordNotYetKnownError(`earlier events of case ${event.linkedCaseId} from ${context.topic}/${context.partition}`);
+      throw new RecordNotYetKnownError(
+        `earlier events of case ${event.linkedCaseId} from ${context.topic}/${context.partition}`,
+      );
     }
     let outcomes;
     try {
@@ -63,9 +86,14 @@ export class BridgeConsumer {
       if (e instanceof WorkflowNotStartedError) throw new RecordNotYetKnownError(`workflow ${e.workflowId}`, e.message);
       throw e;
     }
-    this.logger.log(`${event.type} ${event.eventId} → ${outcomes.map((o) => `${o.route.workflowId}: ${o.status}`).join(', ') || 'no workflow'}`);
+    this.logger.log(
+      `${event.type} ${event.eventId} → ${outcomes.map((o) => `${o.route.workflowId}: ${o.status}`).join(', ') || 'no workflow'}`,
+    );
     for (const o of outcomes) {
-      if (o.status === 'dropped-closed') this.logger.warn(`${event.type} ${event.eventId} arrived after ${o.route.workflowId} closed: ${o.reason ?? ''}`);
+      if (o.status === 'dropped-closed')
+        this.logger.warn(
+          `${event.type} ${event.eventId} arrived after ${o.route.workflowId} closed: ${o.reason ?? ''}`,
+        );
     }
   }
 }

@@ -11,14 +11,16 @@ import { Counter, Histogram, register } from 'prom-client';
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
 
 type EventLabels = 'type' | 'rule_id' | 'outcome';
-const events = (register.getSingleMetric('casebridge_deadline_events_total') as Counter<EventLabels> | undefined)
-  ?? new Counter<EventLabels>({
+const events =
+  (register.getSingleMetric('casebridge_deadline_events_total') as Counter<EventLabels> | undefined) ??
+  new Counter<EventLabels>({
     name: 'casebridge_deadline_events_total',
     help: 'Deadline events published by the workflows, by type, rule id and outcome (closed: met on time, late, moot, suspended; missed: overdue)',
     labelNames: ['type', 'rule_id', 'outcome'],
   });
-const missedDelay = (register.getSingleMetric('casebridge_deadline_missed_delay_seconds') as Histogram<'rule_id'> | undefined)
-  ?? new Histogram<'rule_id'>({
+const missedDelay =
+  (register.getSingleMetric('casebridge_deadline_missed_delay_seconds') as Histogram<'rule_id'> | undefined) ??
+  new Histogram<'rule_id'>({
     name: 'casebridge_deadline_missed_delay_seconds',
     help: 'Seconds between the due instant of a deadline and the writing of its deadline.missed event',
     labelNames: ['rule_id'],
@@ -32,8 +34,9 @@ export function countDeadlineEvents(written: readonly IntegrationEventEnvelope[]
     const p = e.payload as { ruleId?: string; outcome?: string; dueAt?: string };
     const kind = e.type.slice('deadline.'.length);
     const ruleId = p.ruleId ?? 'unknown';
-    const outcome = kind === 'closed' ? p.outcome ?? 'unknown' : kind === 'missed' ? 'overdue' : kind;
+    const outcome = kind === 'closed' ? (p.outcome ?? 'unknown') : kind === 'missed' ? 'overdue' : kind;
     events.inc({ type: e.type, rule_id: ruleId, outcome });
-    if (kind === 'missed' && p.dueAt) missedDelay.observe({ rule_id: ruleId }, Math.max(0, (now.getTime() - Date.parse(p.dueAt)) / 1000));
+    if (kind === 'missed' && p.dueAt)
+      missedDelay.observe({ rule_id: ruleId }, Math.max(0, (now.getTime() - Date.parse(p.dueAt)) / 1000));
   }
 }

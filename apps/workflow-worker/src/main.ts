@@ -6,8 +6,9 @@ import { WorkerModule } from './worker.module';
 
 const spec: HttpAppSpec = {
   title: 'CaseBridge — workflow worker',
-  description: 'Runs the case workflows on Temporal and bridges agency events into them. No business API: '
-    + 'GET /health (PostgreSQL, Kafka, the Temporal worker) for probes, GET /metrics (Prometheus, with the Temporal SDK metrics).',
+  description:
+    'Runs the case workflows on Temporal and bridges agency events into them. No business API: ' +
+    'GET /health (PostgreSQL, Kafka, the Temporal worker) for probes, GET /metrics (Prometheus, with the Temporal SDK metrics).',
   port: 3007,
 };
 

@@ -13,13 +13,20 @@ import { countDeadlineEvents } from './deadline.metrics';
  */
 @Injectable()
 export class OutboxDeadlineSink implements DeadlineEventSink {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly writer: OutboxWriter) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly writer: OutboxWriter,
+  ) {}
 
   async publish(envelopes: IntegrationEventEnvelope[]): Promise<void> {
     if (!envelopes.length) return;
     const written = await this.ds.transaction(async (manager) => {
       const ids = envelopes.map((e) => e.eventId);
-      const existing = new Set((await manager.find(OutboxMessage, { select: { eventId: true }, where: { eventId: In(ids) } })).map((m) => m.eventId));
+      const existing = new Set(
+        (await manager.find(OutboxMessage, { select: { eventId: true }, where: { eventId: In(ids) } })).map(
+          (m) => m.eventId,
+        ),
+      );
       const fresh = envelopes.filter((e) => !existing.has(e.eventId));
       await this.writer.append(manager, fresh);
       return fresh;

@@ -12,6 +12,11 @@ export const WORKFLOW_SCHEMA: ServiceSchema = {
   database: 'casebridge_workflow',
   sets: [
     MESSAGING_SCHEMA,
-    { name: 'workflow-worker', entities: [], migrations: MIGRATIONS, migrationsDir: 'apps/workflow-worker/src/migrations' },
+    {
+      name: 'workflow-worker',
+      entities: [],
+      migrations: MIGRATIONS,
+      migrationsDir: 'apps/workflow-worker/src/migrations',
+    },
   ],
 };

@@ -15,7 +15,11 @@ export function installTemporalTelemetry(env: NodeJS.ProcessEnv = process.env): 
   if (!/^[^\s:]+:\d{1,5}$/.test(address)) {
     throw new Error(`CASEBRIDGE_TEMPORAL_METRICS_ADDRESS must be host:port or off (got ${JSON.stringify(address)})`);
   }
-  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: address, countersTotalSuffix: true, useSecondsForDurations: true } } } });
+  Runtime.install({
+    telemetryOptions: {
+      metrics: { prometheus: { bindAddress: address, countersTotalSuffix: true, useSecondsForDurations: true } },
+    },
+  });
   return address;
 }
 

@@ -12,7 +12,9 @@ describe('workflowCode: which workflow code the worker runs', () => {
   });
 
   it('refuses a configured bundle that does not exist rather than silently bundling the sources', () => {
-    expect(() => workflowCode('/nowhere/workflow-bundle.js')).toThrow(/CASEBRIDGE_WORKFLOW_BUNDLE=\/nowhere\/workflow-bundle.js: no such file/);
+    expect(() => workflowCode('/nowhere/workflow-bundle.js')).toThrow(
+      /CASEBRIDGE_WORKFLOW_BUNDLE=\/nowhere\/workflow-bundle.js: no such file/,
+    );
   });
 
   it('from the TypeScript sources without a configured bundle: bundles workflows/src/index.ts at start-up', () => {

@@ -5,7 +5,11 @@ import { existsSync } from 'node:fs';
 import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
 import { BUILT_WORKFLOW_BUNDLE, WORKFLOWS_ENTRY, workflowBundlerOptions } from '@casebridge/workflows/bundler-options';
 import { createCaseActivities } from '@casebridge/workflows/node';
-import { activityTracingInterceptors, WORKFLOW_INTERCEPTOR_MODULES, workflowSpanSinks } from '@casebridge/workflows/workflow-tracing';
+import {
+  activityTracingInterceptors,
+  WORKFLOW_INTERCEPTOR_MODULES,
+  workflowSpanSinks,
+} from '@casebridge/workflows/workflow-tracing';
 import { activeTracing } from '@casebridge/platform/tracing';
 import { OutboxDeadlineSink } from './outbox-deadline.sink';
 import type { WorkerEnv } from './worker.env';
@@ -17,15 +21,25 @@ export const WORKER_ENV = Symbol('WORKER_ENV');
  * compiled build's bundle (dist/workflows/workflow-bundle.js), else the sources, bundled at start-up (development).
  */
 export function workflowCode(configured: string):
-  { workflowBundle: { codePath: string } }
-  | { workflowsPath: string; bundlerOptions: ReturnType<typeof workflowBundlerOptions>; interceptors: { workflowModules: string[] } } {
+  | { workflowBundle: { codePath: string } }
+  | {
+      workflowsPath: string;
+      bundlerOptions: ReturnType<typeof workflowBundlerOptions>;
+      interceptors: { workflowModules: string[] };
+    } {
   if (configured) {
-    if (!existsSync(configured)) throw new Error(`CASEBRIDGE_WORKFLOW_BUNDLE=${configured}: no such file (build it with npm run build)`);
+    if (!existsSync(configured))
+      throw new Error(`CASEBRIDGE_WORKFLOW_BUNDLE=${configured}: no such file (build it with npm run build)`);
     return { workflowBundle: { codePath: configured } };
   }
-  if (BUILT_WORKFLOW_BUNDLE && existsSync(BUILT_WORKFLOW_BUNDLE)) return { workflowBundle: { codePath: BUILT_WORKFLOW_BUNDLE } };
+  if (BUILT_WORKFLOW_BUNDLE && existsSync(BUILT_WORKFLOW_BUNDLE))
+    return { workflowBundle: { codePath: BUILT_WORKFLOW_BUNDLE } };
   // the same workflow interceptors as the prebuilt bundle (workflows/src/build-bundle.ts)
-  return { workflowsPath: WORKFLOWS_ENTRY, bundlerOptions: workflowBundlerOptions(), interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } };
+  return {
+    workflowsPath: WORKFLOWS_ENTRY,
+    bundlerOptions: workflowBundlerOptions(),
+    interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+  };
 }
 
 /** Runs the Temporal worker of the case workflows inside the Nest application context. */
@@ -46,7 +60,9 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, OnApplicati
   isHealthy<const Key extends string>(key: Key): HealthIndicatorResult<Key> {
     const state = this.worker?.getState() ?? 'INITIALIZED';
     const indicator = this.health.check(key);
-    return state === 'RUNNING' ? indicator.up({ taskQueue: this.env.CASEBRIDGE_TEMPORAL_TASK_QUEUE }) : indicator.down({ state });
+    return state === 'RUNNING'
+      ? indicator.up({ taskQueue: this.env.CASEBRIDGE_TEMPORAL_TASK_QUEUE })
+      : indicator.down({ state });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -64,7 +80,10 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, OnApplicati
       // the workflow (`npm run calendar -- load` recomputes once the year is loaded)
       activities: createCaseActivities({ engine: serviceDeadlineEngine(), sink: this.sink }),
       ...code,
-      interceptors: { ...('interceptors' in code ? code.interceptors : {}), ...(tracing ? { activity: activityTracingInterceptors() } : {}) },
+      interceptors: {
+        ...('interceptors' in code ? code.interceptors : {}),
+        ...(tracing ? { activity: activityTracingInterceptors() } : {}),
+      },
       sinks: workflowSpanSinks(tracing),
     });
     this.running = this.worker.run().catch((e: unknown) => {
@@ -72,7 +91,9 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, OnApplicati
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
     });
-    console.log(`[workflow-worker] ready: polling ${env.CASEBRIDGE_TEMPORAL_TASK_QUEUE} on ${env.CASEBRIDGE_TEMPORAL_ADDRESS}`);
+    console.log(
+      `[workflow-worker] ready: polling ${env.CASEBRIDGE_TEMPORAL_TASK_QUEUE} on ${env.CASEBRIDGE_TEMPORAL_ADDRESS}`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -3,8 +3,10 @@ import { BRIDGED_EVENT_TYPES } from './bridge.consumer';
 import { WORKER_CONSUMED_TOPICS } from './topics';
 
 describe('the worker consumes', () => {
-  it('every agency topic, the court\'s included', () => {
-    expect([...WORKER_CONSUMED_TOPICS].sort()).toEqual([Topics.court, Topics.enforcement, Topics.police, Topics.procuratorate].sort());
+  it("every agency topic, the court's included", () => {
+    expect([...WORKER_CONSUMED_TOPICS].sort()).toEqual(
+      [Topics.court, Topics.enforcement, Topics.police, Topics.procuratorate].sort(),
+    );
   });
 
   it('the topic of every producer of every event a registered workflow listens to', () => {

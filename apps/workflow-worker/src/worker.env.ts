@@ -8,6 +8,7 @@ export class WorkerEnv extends BaseEnv {
    */
   @IsOptional() @IsString() CASEBRIDGE_WORKFLOW_BUNDLE: string = '';
   /** Where the Temporal SDK serves its Prometheus metrics (host:port, or off); /metrics of the worker appends them. */
-  @IsOptional() @Matches(/^([^\s:]+:\d{1,5}|off)$/, { message: 'CASEBRIDGE_TEMPORAL_METRICS_ADDRESS must be host:port or off' })
+  @IsOptional()
+  @Matches(/^([^\s:]+:\d{1,5}|off)$/, { message: 'CASEBRIDGE_TEMPORAL_METRICS_ADDRESS must be host:port or off' })
   CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: string = '127.0.0.1:9464';
 }

@@ -41,7 +41,10 @@ export class TemporalWorkerModule {}
     HealthModule.register({
       imports: [TemporalWorkerModule],
       inject: [KafkaHealthIndicator, TemporalWorkerRunner],
-      checks: (kafka: KafkaHealthIndicator, runner: TemporalWorkerRunner) => [() => kafka.isHealthy('kafka'), async () => runner.isHealthy('temporalWorker')],
+      checks: (kafka: KafkaHealthIndicator, runner: TemporalWorkerRunner) => [
+        () => kafka.isHealthy('kafka'),
+        async () => runner.isHealthy('temporalWorker'),
+      ],
     }),
     TemporalWorkerModule,
   ],
@@ -49,12 +52,13 @@ export class TemporalWorkerModule {}
     {
       provide: Client,
       inject: [WORKER_ENV],
-      useFactory: async (env: WorkerEnv) => new Client({
-        connection: await Connection.connect({ address: env.CASEBRIDGE_TEMPORAL_ADDRESS }),
-        namespace: env.CASEBRIDGE_TEMPORAL_NAMESPACE,
-        // traced: each start/signal of the bridge is a span whose context the workflow continues (Temporal headers)
-        ...(activeTracing() ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
-      }),
+      useFactory: async (env: WorkerEnv) =>
+        new Client({
+          connection: await Connection.connect({ address: env.CASEBRIDGE_TEMPORAL_ADDRESS }),
+          namespace: env.CASEBRIDGE_TEMPORAL_NAMESPACE,
+          // traced: each start/signal of the bridge is a span whose context the workflow continues (Temporal headers)
+          ...(activeTracing() ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
+        }),
     },
     {
       provide: TemporalBridge,
@@ -63,7 +67,10 @@ export class TemporalWorkerModule {}
         const logger = new Logger('TemporalBridge');
         return new TemporalBridge(client, {
           route: { taskQueue: env.CASEBRIDGE_TEMPORAL_TASK_QUEUE },
-          logger: { info: (m, c) => logger.log(`${m} ${JSON.stringify(c ?? {})}`), warn: (m, c) => logger.warn(`${m} ${JSON.stringify(c ?? {})}`) },
+          logger: {
+            info: (m, c) => logger.log(`${m} ${JSON.stringify(c ?? {})}`),
+            warn: (m, c) => logger.warn(`${m} ${JSON.stringify(c ?? {})}`),
+          },
         });
       },
     },

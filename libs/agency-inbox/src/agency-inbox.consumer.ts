@@ -2,8 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  agencyIdKind, AGENCY_ID_PATTERN, type AgencyKind, type DeadlineClosedV2, type DeadlineMissedV3, type DeadlineOwner, type DeadlineStartedV2,
-  type DeadlineWarningV2, type IntegrationEventEnvelope, type SupervisionEscalatedV1, type SupervisionPressedV1,
+  agencyIdKind,
+  AGENCY_ID_PATTERN,
+  type AgencyKind,
+  type DeadlineClosedV2,
+  type DeadlineMissedV3,
+  type DeadlineOwner,
+  type DeadlineStartedV2,
+  type DeadlineWarningV2,
+  type IntegrationEventEnvelope,
+  type SupervisionEscalatedV1,
+  type SupervisionPressedV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
 import { AgencyInboxItem } from './inbox-item.entity';
@@ -34,19 +43,54 @@ export class AgencyInboxConsumer {
     return AGENCY_ID_PATTERN.test(agencyId) && agencyIdKind(agencyId) === this.kind;
   }
 
-  private async item(manager: EntityManager, e: IntegrationEventEnvelope, agencyId: string, stepId: string, subjectId?: string): Promise<AgencyInboxItem> {
-    const found = await manager.findOne(AgencyInboxItem, { where: { agencyId, stepId }, lock: { mode: 'pessimistic_write' } });
-    return found ?? manager.create(AgencyInboxItem, {
-      id: uuidv7(), agencyId, stepId, linkedCaseId: e.linkedCaseId, ruleId: ruleOf(stepId), subjectId: subjectId ?? null, variant: null,
-      state: 'open', startedAt: null, dueAt: null, lastDay: null, warnedAt: null, missedAt: null, onExpiry: null, presses: [],
-      role: 'owes', owingAgencyId: agencyId, stepKey: null, owner: null, escalations: [], closedAt: null, outcome: null, readAt: null,
+  private async item(
+    manager: EntityManager,
+    e: IntegrationEventEnvelope,
+    agencyId: string,
+    stepId: string,
+    subjectId?: string,
+  ): Promise<AgencyInboxItem> {
+    const found = await manager.findOne(AgencyInboxItem, {
+      where: { agencyId, stepId },
+      lock: { mode: 'pessimistic_write' },
     });
+    return (
+      found ??
+      manager.create(AgencyInboxItem, {
+        id: uuidv7(),
+        agencyId,
+        stepId,
+        linkedCaseId: e.linkedCaseId,
+        ruleId: ruleOf(stepId),
+        subjectId: subjectId ?? null,
+        variant: null,
+        state: 'open',
+        startedAt: null,
+        dueAt: null,
+        lastDay: null,
+        warnedAt: null,
+        missedAt: null,
+        onExpiry: null,
+        presses: [],
+        role: 'owes',
+        owingAgencyId: agencyId,
+        stepKey: null,
+        owner: null,
+        escalations: [],
+        closedAt: null,
+        outcome: null,
+        readAt: null,
+      })
+    );
   }
 
   /** Saves an owed item and carries where the step stands (rule, due date, warning, miss) to the offices it was escalated to. */
   private async saveOwed(manager: EntityManager, it: AgencyInboxItem): Promise<void> {
     await manager.save(it);
-    const above = await manager.find(AgencyInboxItem, { where: { stepId: it.stepId, role: 'supervises' }, lock: { mode: 'pessimistic_write' } });
+    const above = await manager.find(AgencyInboxItem, {
+      where: { stepId: it.stepId, role: 'supervises' },
+      lock: { mode: 'pessimistic_write' },
+    });
     for (const s of above) {
       if (s.state === 'done') continue;
       await manager.save(Object.assign(s, stepFields(it)));
@@ -61,8 +105,14 @@ export class AgencyInboxConsumer {
     if (it.state === 'done') return; // a step id is never reopened once closed (a new round has its own id)
     const moved = it.dueAt !== null && it.dueAt.getTime() !== Date.parse(p.dueAt);
     Object.assign(it, {
-      ...keyAndOwner(p), ruleId: p.ruleId, subjectId: p.subjectId, variant: p.variant, state: 'open', startedAt: it.startedAt ?? new Date(p.startedAt),
-      dueAt: new Date(p.dueAt), lastDay: p.lastDay,
+      ...keyAndOwner(p),
+      ruleId: p.ruleId,
+      subjectId: p.subjectId,
+      variant: p.variant,
+      state: 'open',
+      startedAt: it.startedAt ?? new Date(p.startedAt),
+      dueAt: new Date(p.dueAt),
+      lastDay: p.lastDay,
       // an extension (or a resumed clock) gives a new due date: an earlier warning no longer applies
       ...(moved ? { warnedAt: null, missedAt: null, readAt: null } : {}),
     });
@@ -74,7 +124,12 @@ export class AgencyInboxConsumer {
     if (!this.mine(e.payload.owingAgencyId)) return;
     const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId, e.payload.subjectId);
     if (it.state === 'done') return;
-    Object.assign(it, { ...keyAndOwner(e.payload), warnedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), readAt: null });
+    Object.assign(it, {
+      ...keyAndOwner(e.payload),
+      warnedAt: new Date(e.occurredAt),
+      dueAt: new Date(e.payload.dueAt),
+      readAt: null,
+    });
     await this.saveOwed(manager, it);
   }
 
@@ -83,14 +138,23 @@ export class AgencyInboxConsumer {
     if (!this.mine(e.payload.owingAgencyId)) return;
     const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId, e.payload.subjectId);
     if (it.state === 'done') return;
-    Object.assign(it, { ...keyAndOwner(e.payload), missedAt: new Date(e.occurredAt), dueAt: new Date(e.payload.dueAt), onExpiry: e.payload.onExpiry ?? null, readAt: null });
+    Object.assign(it, {
+      ...keyAndOwner(e.payload),
+      missedAt: new Date(e.occurredAt),
+      dueAt: new Date(e.payload.dueAt),
+      onExpiry: e.payload.onExpiry ?? null,
+      readAt: null,
+    });
     await this.saveOwed(manager, it);
   }
 
   /** deadline.closed names no agency: it closes the step wherever this office holds it. */
   @OnIntegrationEvent('deadline.closed')
   async closed(e: IntegrationEventEnvelope<DeadlineClosedV2>, manager: EntityManager): Promise<void> {
-    const items = await manager.find(AgencyInboxItem, { where: { stepId: e.payload.stepId }, lock: { mode: 'pessimistic_write' } });
+    const items = await manager.find(AgencyInboxItem, {
+      where: { stepId: e.payload.stepId },
+      lock: { mode: 'pessimistic_write' },
+    });
     for (const it of items) {
       if (it.state === 'done') continue;
       if (e.payload.outcome === 'suspended') {
@@ -106,7 +170,9 @@ export class AgencyInboxConsumer {
   async pressed(e: IntegrationEventEnvelope<SupervisionPressedV1>, manager: EntityManager): Promise<void> {
     if (!this.mine(e.payload.owingAgencyId)) return;
     const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId);
-    it.presses = [...it.presses, { eventId: e.eventId, at: e.occurredAt, message: e.payload.message }].slice(-INBOX_MAX_PRESSES);
+    it.presses = [...it.presses, { eventId: e.eventId, at: e.occurredAt, message: e.payload.message }].slice(
+      -INBOX_MAX_PRESSES,
+    );
     it.readAt = null;
     await manager.save(it);
   }
@@ -130,7 +196,10 @@ export class AgencyInboxConsumer {
     // supervision.escalated v1 names no owing office: it is the office that owes the step in this table (a superior
     // is of the same kind as the owing office, so both are served here); if none owes it here yet, the superior's
     // item still shows the step (rule from its id), without the owing office
-    const owed = await manager.findOne(AgencyInboxItem, { where: { stepId, role: 'owes' }, lock: { mode: 'pessimistic_write' } });
+    const owed = await manager.findOne(AgencyInboxItem, {
+      where: { stepId, role: 'owes' },
+      lock: { mode: 'pessimistic_write' },
+    });
     const owing = owed?.agencyId;
     if (owed && owed.state !== 'done') await note(owed);
     if (!this.mine(toLevel) || toLevel === owing) return;
@@ -148,6 +217,7 @@ function keyAndOwner(p: { stepKey?: string; owner: DeadlineOwner }): Pick<Agency
 
 /** Where a step stands (what an item it was escalated to mirrors from the owing office's item). */
 function stepFields(it: AgencyInboxItem): Partial<AgencyInboxItem> {
-  const { ruleId, subjectId, variant, stepKey, owner, state, startedAt, dueAt, lastDay, warnedAt, missedAt, onExpiry } = it;
+  const { ruleId, subjectId, variant, stepKey, owner, state, startedAt, dueAt, lastDay, warnedAt, missedAt, onExpiry } =
+    it;
   return { ruleId, subjectId, variant, stepKey, owner, state, startedAt, dueAt, lastDay, warnedAt, missedAt, onExpiry };
 }

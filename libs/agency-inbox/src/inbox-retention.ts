@@ -46,8 +46,12 @@ export class InboxRetention implements OnApplicationBootstrap, OnApplicationShut
   /** Deletes done items closed before `now - retention`; returns how many. */
   async prune(now: Date = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.retentionDays * 86_400_000);
-    const result = await this.ds.createQueryBuilder().delete().from(AgencyInboxItem)
-      .where('state = :done AND closed_at < :cutoff', { done: 'done', cutoff }).execute();
+    const result = await this.ds
+      .createQueryBuilder()
+      .delete()
+      .from(AgencyInboxItem)
+      .where('state = :done AND closed_at < :cutoff', { done: 'done', cutoff })
+      .execute();
     return result.affected ?? 0;
   }
 

@@ -2,7 +2,8 @@ import type { AgencyInboxItem } from './inbox-item.entity';
 import { inboxRetentionDays, DEFAULT_INBOX_RETENTION_DAYS } from './inbox-retention';
 import { inboxItemView, statusOf } from './inbox-view';
 
-const item = (over: Partial<AgencyInboxItem>): AgencyInboxItem => ({ state: 'open', warnedAt: null, missedAt: null, ...over }) as AgencyInboxItem;
+const item = (over: Partial<AgencyInboxItem>): AgencyInboxItem =>
+  ({ state: 'open', warnedAt: null, missedAt: null, ...over }) as AgencyInboxItem;
 
 describe('inbox item status: what the office owes now', () => {
   it.each<[Partial<AgencyInboxItem>, string]>([
@@ -20,29 +21,55 @@ describe('INBOX_RETENTION_DAYS', () => {
     expect(inboxRetentionDays({ INBOX_RETENTION_DAYS: '30' })).toBe(30);
   });
   it.each(['0', '1.5', 'ninety', '4000'])('refuses %s with a message naming the variable', (v) => {
-    expect(() => inboxRetentionDays({ INBOX_RETENTION_DAYS: v })).toThrow(/INBOX_RETENTION_DAYS must be a whole number of days/);
+    expect(() => inboxRetentionDays({ INBOX_RETENTION_DAYS: v })).toThrow(
+      /INBOX_RETENTION_DAYS must be a whole number of days/,
+    );
   });
 });
 
 describe('presses and escalations on an item: one language per field (try-findings #9)', () => {
   const base = {
-    id: 'i', stepId: 's/transfer.filing-review', ruleId: 'transfer.filing-review', subjectId: 's', linkedCaseId: 'c', variant: null,
-    startedAt: null, dueAt: new Date('2026-11-20T16:00:00Z'), lastDay: '2026-11-20', onExpiry: null, closedAt: null, outcome: null, readAt: null,
+    id: 'i',
+    stepId: 's/transfer.filing-review',
+    ruleId: 'transfer.filing-review',
+    subjectId: 's',
+    linkedCaseId: 'c',
+    variant: null,
+    startedAt: null,
+    dueAt: new Date('2026-11-20T16:00:00Z'),
+    lastDay: '2026-11-20',
+    onExpiry: null,
+    closedAt: null,
+    outcome: null,
+    readAt: null,
     presses: [{ eventId: 'p', at: '2026-11-21T01:00:00Z', message: '请于今日内作出决定。' }],
     escalations: [{ eventId: 'e', at: '2026-11-21T02:00:00Z', toLevel: 'police:210000', message: '报请上级督办' }],
   };
   const ascii = /^[\x20-\x7e]*$/;
-  it('the owing office\'s item: rule title, due date, and each press / escalation as a Chinese and an English sentence', () => {
+  it("the owing office's item: rule title, due date, and each press / escalation as a Chinese and an English sentence", () => {
     const v = inboxItemView(item({ ...base, agencyId: 'police:210100', role: 'owes', owingAgencyId: 'police:210100' }));
-    expect(v).toMatchObject({ role: 'owes', owingAgencyId: 'police:210100', ruleTitle: { en: expect.stringMatching(ascii) }, due: { zh: expect.any(String), en: expect.stringMatching(ascii) } });
+    expect(v).toMatchObject({
+      role: 'owes',
+      owingAgencyId: 'police:210100',
+      ruleTitle: { en: expect.stringMatching(ascii) },
+      due: { zh: expect.any(String), en: expect.stringMatching(ascii) },
+    });
     expect(v.presses[0]!.text.zh).toMatch(/^督办人员催办.+：请于今日内作出决定。$/);
     expect(v.presses[0]!.text.en).toMatch(/^a supervisor pressed [\x20-\x7e]+: 请于今日内作出决定。$/);
     expect(v.escalations[0]!.text.zh).toMatch(/^督办人员报请.+督办：报请上级督办$/);
     expect(v.escalations[0]!.text.en).toMatch(/^a supervisor escalated to [\x20-\x7e]+: 报请上级督办$/);
     expect(v.escalations[0]!.toName.en).toMatch(ascii);
   });
-  it('the superior office\'s item says it supervises the step the office below owes', () => {
-    const v = inboxItemView(item({ ...base, agencyId: 'police:210000', role: 'supervises', owingAgencyId: 'police:210100', missedAt: new Date() }));
+  it("the superior office's item says it supervises the step the office below owes", () => {
+    const v = inboxItemView(
+      item({
+        ...base,
+        agencyId: 'police:210000',
+        role: 'supervises',
+        owingAgencyId: 'police:210100',
+        missedAt: new Date(),
+      }),
+    );
     expect(v).toMatchObject({ role: 'supervises', owingAgencyId: 'police:210100', status: 'missed' });
     expect(v.owingAgencyName!.en).not.toBe(v.agencyName.en);
     expect(v.text.en).toContain(v.owingAgencyName!.en);

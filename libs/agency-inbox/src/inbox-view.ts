@@ -1,5 +1,12 @@
 import type { DeadlineOwner } from '@casebridge/contracts';
-import { agencyDirectory, describeEvent, formatDue, ownerNames, ruleTitle, type Bilingual } from '@casebridge/directory';
+import {
+  agencyDirectory,
+  describeEvent,
+  formatDue,
+  ownerNames,
+  ruleTitle,
+  type Bilingual,
+} from '@casebridge/directory';
 import type { AgencyInboxItem, InboxEscalation, InboxItemRole, InboxPress } from './inbox-item.entity';
 
 /** What an item means to the office now. due/warning/missed: owed; suspended: clock stopped, not owed now; done: closed. */
@@ -10,9 +17,14 @@ export const INBOX_FILTERS = ['owed', 'suspended', 'done'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 /** A press (催办) as stored, with what it says in Chinese and in English (the supervisor's message quoted as typed). */
-export interface InboxPressView extends InboxPress { text: Bilingual }
+export interface InboxPressView extends InboxPress {
+  text: Bilingual;
+}
 /** An escalation of the step to a superior office, with the office's names and the sentence in each language. */
-export interface InboxEscalationView extends InboxEscalation { toName: Bilingual; text: Bilingual }
+export interface InboxEscalationView extends InboxEscalation {
+  toName: Bilingual;
+  text: Bilingual;
+}
 
 export interface InboxItemView {
   id: string;
@@ -62,7 +74,11 @@ export interface InboxItemView {
 
 /** The deadline event whose sentence says where an item stands. */
 const EVENT_OF_STATUS: Record<InboxStatus, string> = {
-  due: 'deadline.started', warning: 'deadline.warning', missed: 'deadline.missed', suspended: 'deadline.closed', done: 'deadline.closed',
+  due: 'deadline.started',
+  warning: 'deadline.warning',
+  missed: 'deadline.missed',
+  suspended: 'deadline.closed',
+  done: 'deadline.closed',
 };
 
 export function statusOf(it: AgencyInboxItem): InboxStatus {
@@ -81,21 +97,52 @@ export function inboxItemView(it: AgencyInboxItem): InboxItemView {
   const owingAgencyId = it.role === 'supervises' ? it.owingAgencyId : it.agencyId;
   const dir = agencyDirectory();
   const payload = {
-    ruleId: it.ruleId, owingAgencyId, dueAt, lastDay: it.lastDay,
+    ruleId: it.ruleId,
+    owingAgencyId,
+    dueAt,
+    lastDay: it.lastDay,
     outcome: status === 'suspended' ? 'suspended' : it.outcome,
   };
   return {
-    id: it.id, role: it.role ?? 'owes', owingAgencyId, owingAgencyName: owingAgencyId ? dir.names(owingAgencyId) : null,
-    owner: it.owner ?? null, ownerName: it.owner ? ownerNames(it.owner) : null,
-    stepId: it.stepId, stepKey: it.stepKey ?? null, ruleId: it.ruleId, subjectId: it.subjectId, linkedCaseId: it.linkedCaseId, variant: it.variant,
-    status, since: iso(it.startedAt), dueAt, lastDay: it.lastDay,
-    warnedAt: iso(it.warnedAt), missedAt: iso(it.missedAt), onExpiry: it.onExpiry,
-    presses: (it.presses ?? []).map((p) => ({ ...p, text: describeEvent({ type: 'supervision.pressed', payload: { owingAgencyId, message: p.message }, producer: { agencyId: 'supervision' } }) })),
-    escalations: (it.escalations ?? []).map((x) => ({
-      ...x, toName: dir.names(x.toLevel),
-      text: describeEvent({ type: 'supervision.escalated', payload: { toLevel: x.toLevel, message: x.message }, producer: { agencyId: 'supervision' } }),
+    id: it.id,
+    role: it.role ?? 'owes',
+    owingAgencyId,
+    owingAgencyName: owingAgencyId ? dir.names(owingAgencyId) : null,
+    owner: it.owner ?? null,
+    ownerName: it.owner ? ownerNames(it.owner) : null,
+    stepId: it.stepId,
+    stepKey: it.stepKey ?? null,
+    ruleId: it.ruleId,
+    subjectId: it.subjectId,
+    linkedCaseId: it.linkedCaseId,
+    variant: it.variant,
+    status,
+    since: iso(it.startedAt),
+    dueAt,
+    lastDay: it.lastDay,
+    warnedAt: iso(it.warnedAt),
+    missedAt: iso(it.missedAt),
+    onExpiry: it.onExpiry,
+    presses: (it.presses ?? []).map((p) => ({
+      ...p,
+      text: describeEvent({
+        type: 'supervision.pressed',
+        payload: { owingAgencyId, message: p.message },
+        producer: { agencyId: 'supervision' },
+      }),
     })),
-    outcome: it.outcome, closedAt: iso(it.closedAt), read: it.readAt !== null,
+    escalations: (it.escalations ?? []).map((x) => ({
+      ...x,
+      toName: dir.names(x.toLevel),
+      text: describeEvent({
+        type: 'supervision.escalated',
+        payload: { toLevel: x.toLevel, message: x.message },
+        producer: { agencyId: 'supervision' },
+      }),
+    })),
+    outcome: it.outcome,
+    closedAt: iso(it.closedAt),
+    read: it.readAt !== null,
     agencyName: dir.names(it.agencyId),
     ruleTitle: it.ruleId ? { zh: ruleTitle(it.ruleId, 'zh'), en: ruleTitle(it.ruleId, 'en') } : null,
     due: dueAt ? { zh: formatDue(dueAt, 'zh'), en: formatDue(dueAt, 'en') } : null,

@@ -13,12 +13,19 @@ export interface RouteAccess {
 }
 
 function joinPath(...parts: (string | string[] | undefined)[]): string {
-  const segs = parts.map((p) => (Array.isArray(p) ? p[0] : p) ?? '').flatMap((p) => p.split('/')).filter(Boolean);
+  const segs = parts
+    .map((p) => (Array.isArray(p) ? p[0] : p) ?? '')
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean);
   return `/${segs.join('/')}`;
 }
 
 /** Every HTTP route of the app's controllers with the access rule it states (null = none). */
-export function routeAccessTable(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): RouteAccess[] {
+export function routeAccessTable(
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+  reflector: Reflector,
+): RouteAccess[] {
   const rows: RouteAccess[] = [];
   for (const wrapper of discovery.getControllers()) {
     const type = wrapper.metatype as (new (...a: never[]) => object) | null;
@@ -47,13 +54,20 @@ export function routeAccessTable(discovery: DiscoveryService, scanner: MetadataS
  */
 @Injectable()
 export class AccessRuleCheck implements OnModuleInit {
-  constructor(private readonly discovery: DiscoveryService, private readonly scanner: MetadataScanner, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
 
   onModuleInit(): void {
     const missing = routeAccessTable(this.discovery, this.scanner, this.reflector).filter((r) => r.rule === null);
     if (missing.length) {
-      throw new Error(`Every route must state who may call it (deny by default): add @Roles(...) or @Public() to ${
-        missing.map((r) => `${r.route} (${r.handler})`).join(', ')}.`);
+      throw new Error(
+        `Every route must state who may call it (deny by default): add @Roles(...) or @Public() to ${missing
+          .map((r) => `${r.route} (${r.handler})`)
+          .join(', ')}.`,
+      );
     }
   }
 }

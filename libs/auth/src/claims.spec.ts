@@ -26,11 +26,25 @@ describe('claimsProblem: the officer id (sub) is one the event contracts accept'
   });
 
   it('accepts ordinary ids, Chinese names and 128 characters', () => {
-    for (const sub of ['e-001', 'enforcement-210100-officer', '王警官', 'x'.repeat(128), 'user@example.gov.cn']) expect(claimsProblem(claims(sub))).toBeNull();
+    for (const sub of ['e-001', 'enforcement-210100-officer', '王警官', 'x'.repeat(128), 'user@example.gov.cn'])
+      expect(claimsProblem(claims(sub))).toBeNull();
   });
 
   it('kind: every sub claimsProblem accepts is an actor id the envelope contract accepts', () => {
-    const samples = ['a', 'x'.repeat(128), 'x'.repeat(129), '\u0000', 'a\u0000b', '\t', ' a ', '王', '\u007f', 'a\u2028b', '😀'.repeat(64), '😀'.repeat(65)];
+    const samples = [
+      'a',
+      'x'.repeat(128),
+      'x'.repeat(129),
+      '\u0000',
+      'a\u0000b',
+      '\t',
+      ' a ',
+      '王',
+      '\u007f',
+      'a\u2028b',
+      '😀'.repeat(64),
+      '😀'.repeat(65),
+    ];
     for (const sub of samples) {
       if (claimsProblem(claims(sub)) === null) expect([sub, contractAccepts(sub)]).toEqual([sub, true]);
     }

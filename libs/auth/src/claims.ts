@@ -1,4 +1,10 @@
-import { AGENCY_ID_PATTERN, OFFICER_ID_MAX_LENGTH, OFFICER_ID_PATTERN, parseAgencyId, type AgencyKind } from '@casebridge/contracts';
+import {
+  AGENCY_ID_PATTERN,
+  OFFICER_ID_MAX_LENGTH,
+  OFFICER_ID_PATTERN,
+  parseAgencyId,
+  type AgencyKind,
+} from '@casebridge/contracts';
 
 /**
  * Roles a token may carry. officer: acts of the agency's own case work; head: the approvals flows.md
@@ -28,8 +34,10 @@ export interface OfficerClaims {
 export function claimsProblem(c: Partial<OfficerClaims>): string | null {
   if (typeof c.sub !== 'string' || !c.sub) return 'token has no officer id (sub)';
   // what the event contracts accept for an actor id (libs/contracts envelope.ts): else a command fails after the check
-  if (c.sub.length > OFFICER_ID_MAX_LENGTH) return `its officer id (sub) is longer than ${OFFICER_ID_MAX_LENGTH} characters`;
-  if (!OFFICER_ID_PATTERN.test(c.sub)) return 'its officer id (sub) is blank or holds control, invisible or markup characters';
+  if (c.sub.length > OFFICER_ID_MAX_LENGTH)
+    return `its officer id (sub) is longer than ${OFFICER_ID_MAX_LENGTH} characters`;
+  if (!OFFICER_ID_PATTERN.test(c.sub))
+    return 'its officer id (sub) is blank or holds control, invisible or markup characters';
   if (c.name !== undefined && (typeof c.name !== 'string' || c.name.length > 200 || /\p{Cc}/u.test(c.name))) {
     return 'its name is not text of at most 200 characters without control characters';
   }
@@ -43,7 +51,12 @@ export function claimsProblem(c: Partial<OfficerClaims>): string | null {
   return null;
 }
 
-export function buildClaims(input: { agencyId: string; roles: Role[]; officerId?: string; name?: string }): OfficerClaims {
+export function buildClaims(input: {
+  agencyId: string;
+  roles: Role[];
+  officerId?: string;
+  name?: string;
+}): OfficerClaims {
   const { kind, region } = parseAgencyId(input.agencyId);
   return {
     sub: input.officerId ?? `${kind}-${region}-${input.roles[0]}`,

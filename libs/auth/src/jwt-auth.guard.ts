@@ -19,9 +19,14 @@ export interface AuthOptions {
   agencyKinds: AgencyKind[] | 'any';
 }
 
-type AuthRequest = { headers: Record<string, string | string[] | undefined>; rawHeaders?: string[]; officer?: OfficerClaims };
+type AuthRequest = {
+  headers: Record<string, string | string[] | undefined>;
+  rawHeaders?: string[];
+  officer?: OfficerClaims;
+};
 
-const unauthorized = (message: string): DomainError => new DomainError(ErrorCodes.unauthorized, 'unauthorized', message);
+const unauthorized = (message: string): DomainError =>
+  new DomainError(ErrorCodes.unauthorized, 'unauthorized', message);
 const FORM = '"Authorization: Bearer <token>"';
 /** RFC 7235 credentials: an auth-scheme (token), one or more spaces, then a token68 and nothing after it. */
 const CREDENTIALS = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?: +(.*))?$/;
@@ -33,17 +38,24 @@ const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
  * anything after it). The scheme is matched case-insensitively (RFC 7235 section 2.1).
  */
 export function bearerToken(req: AuthRequest): string {
-  const count = req.rawHeaders ? req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'authorization').length : 0;
+  const count = req.rawHeaders
+    ? req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'authorization').length
+    : 0;
   if (count > 1) throw unauthorized(`Send one Authorization header; this request has ${count}. Send exactly ${FORM}.`);
   const raw = req.headers.authorization;
-  const header = (Array.isArray(raw) ? raw.join(', ') : raw ?? '').trim();
+  const header = (Array.isArray(raw) ? raw.join(', ') : (raw ?? '')).trim();
   if (!header) throw unauthorized(`Sign in first: send your token as ${FORM}.`);
   const m = CREDENTIALS.exec(header);
   if (!m) throw unauthorized(`The Authorization header is malformed; send exactly ${FORM}.`);
-  if (m[1].toLowerCase() !== 'bearer') throw unauthorized(`The Authorization header uses the scheme ${m[1]}; send your token as ${FORM}.`);
+  if (m[1].toLowerCase() !== 'bearer')
+    throw unauthorized(`The Authorization header uses the scheme ${m[1]}; send your token as ${FORM}.`);
   const token = m[2] ?? '';
-  if (!token) throw unauthorized(`The Authorization header is malformed: it has no token after Bearer; send exactly ${FORM}.`);
-  if (!TOKEN68.test(token)) throw unauthorized(`The Authorization header is malformed: send one token after Bearer and nothing else (${FORM}).`);
+  if (!token)
+    throw unauthorized(`The Authorization header is malformed: it has no token after Bearer; send exactly ${FORM}.`);
+  if (!TOKEN68.test(token))
+    throw unauthorized(
+      `The Authorization header is malformed: send one token after Bearer and nothing else (${FORM}).`,
+    );
   return token;
 }
 
@@ -65,7 +77,11 @@ export class JwtAuthGuard implements CanActivate {
       verified = await this.verifier.verify(token);
     } catch (e) {
       const why = e instanceof TokenRejectedError ? e.message : 'it could not be checked';
-      throw new DomainError(ErrorCodes.unauthorized, 'unauthorized', `Your token is not valid (${why}). Ask for a new one.`);
+      throw new DomainError(
+        ErrorCodes.unauthorized,
+        'unauthorized',
+        `Your token is not valid (${why}). Ask for a new one.`,
+      );
     }
     const problem = claimsProblem(verified);
     if (problem) throw new DomainError(ErrorCodes.unauthorized, 'unauthorized', `Your token is not valid: ${problem}.`);
@@ -73,14 +89,30 @@ export class JwtAuthGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (!required?.length) {
       // deny by default (AccessRuleCheck refuses to start such an app; this is the second line)
-      throw new DomainError(ErrorCodes.noAccessRule, 'forbidden', 'This route states no access rule, so nobody may call it.');
+      throw new DomainError(
+        ErrorCodes.noAccessRule,
+        'forbidden',
+        'This route states no access rule, so nobody may call it.',
+      );
     }
     if (!required.some((r) => claims.roles.includes(r))) {
-      throw new DomainError(ErrorCodes.forbiddenRole, 'forbidden', `This action needs the role ${required.join(' or ')}; your token has ${claims.roles.join(', ')}.`);
+      throw new DomainError(
+        ErrorCodes.forbiddenRole,
+        'forbidden',
+        `This action needs the role ${required.join(' or ')}; your token has ${claims.roles.join(', ')}.`,
+      );
     }
     const crossAgencyRole = required.some((r) => r === 'supervisor' || r === 'auditor' || r === 'operator');
-    if (this.options.agencyKinds !== 'any' && !crossAgencyRole && !this.options.agencyKinds.includes(claims.agencyKind)) {
-      throw new DomainError(ErrorCodes.wrongAgency, 'forbidden', `This service is for ${this.options.agencyKinds.join('/')} officers; your token is for ${claims.agencyId}.`);
+    if (
+      this.options.agencyKinds !== 'any' &&
+      !crossAgencyRole &&
+      !this.options.agencyKinds.includes(claims.agencyKind)
+    ) {
+      throw new DomainError(
+        ErrorCodes.wrongAgency,
+        'forbidden',
+        `This service is for ${this.options.agencyKinds.join('/')} officers; your token is for ${claims.agencyId}.`,
+      );
     }
     req.officer = claims;
     return true;

@@ -6,8 +6,11 @@ import type { OfficerClaims } from './claims';
  * one (no hint that it exists).
  */
 export function ensureOwnAgency<T extends { agencyId: string }>(
-  record: T | null, officer: OfficerClaims, notFound: { code: string; message: string },
+  record: T | null,
+  officer: OfficerClaims,
+  notFound: { code: string; message: string },
 ): T {
-  if (!record || record.agencyId !== officer.agencyId) throw new DomainError(notFound.code, 'not-found', notFound.message);
+  if (!record || record.agencyId !== officer.agencyId)
+    throw new DomainError(notFound.code, 'not-found', notFound.message);
   return record;
 }

@@ -2,7 +2,13 @@ import { creditCodeCheckCharacter, creditCodeProblem } from './credit-code';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   // published codes (national enterprise credit information publicity system) and the standard's own example
-  it.each(['91350100M000100Y43', '91110000802100433B', '911100001000128855', '91310000775785552L', '91210100MA0Y6J5X2U'])('accepts %s', (code) => {
+  it.each([
+    '91350100M000100Y43',
+    '91110000802100433B',
+    '911100001000128855',
+    '91310000775785552L',
+    '91210100MA0Y6J5X2U',
+  ])('accepts %s', (code) => {
     expect(creditCodeProblem(code)).toBeNull();
   });
 

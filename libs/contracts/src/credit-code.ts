@@ -19,7 +19,8 @@ export function creditCodeProblem(code: unknown): string | null {
   if (typeof code !== 'string') return 'must be text: an 18-character unified social credit code (统一社会信用代码)';
   if (code.length !== 18) return `must be 18 characters long (统一社会信用代码); got ${code.length}`;
   const bad = [...code].findIndex((ch) => !CREDIT_CODE_CHARSET.includes(ch));
-  if (bad >= 0) return `has "${code[bad]}" at position ${bad + 1}, which a unified social credit code does not use (0-9 and the capitals except I, O, S, V, Z)`;
+  if (bad >= 0)
+    return `has "${code[bad]}" at position ${bad + 1}, which a unified social credit code does not use (0-9 and the capitals except I, O, S, V, Z)`;
   if (!/^\d{6}$/.test(code.slice(2, 8))) return 'must have the 6-digit administrative division code at positions 3–8';
   const check = creditCodeCheckCharacter(code);
   if (code[17] !== check) return `has a wrong check character: the 18th should be ${check} (is a character mistyped?)`;

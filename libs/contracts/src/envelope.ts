@@ -1,7 +1,17 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
-  IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { v7 as uuidv7 } from 'uuid';
 import { AGENCY_KINDS, SYSTEM_PRODUCERS, type ProducerKind } from './agency';
@@ -70,8 +80,11 @@ export function createEnvelope<P>(input: EnvelopeInput<P>): IntegrationEventEnve
   const eventId = input.eventId ?? newEventId();
   const recordedAt = (input.recordedAt ?? new Date()).toISOString();
   const occurredAt =
-    input.occurredAt === undefined ? recordedAt
-      : typeof input.occurredAt === 'string' ? new Date(input.occurredAt).toISOString() : input.occurredAt.toISOString();
+    input.occurredAt === undefined
+      ? recordedAt
+      : typeof input.occurredAt === 'string'
+        ? new Date(input.occurredAt).toISOString()
+        : input.occurredAt.toISOString();
   return {
     eventId,
     type: input.type,
@@ -89,5 +102,10 @@ export function createEnvelope<P>(input: EnvelopeInput<P>): IntegrationEventEnve
 
 /** Kafka headers carried beside the JSON value, so routers can filter without parsing. */
 export function envelopeHeaders(e: IntegrationEventEnvelope): Record<string, string> {
-  return { 'cb-event-id': e.eventId, 'cb-type': e.type, 'cb-version': String(e.version), 'cb-producer': e.producer.agencyId };
+  return {
+    'cb-event-id': e.eventId,
+    'cb-type': e.type,
+    'cb-version': String(e.version),
+    'cb-producer': e.producer.agencyId,
+  };
 }

@@ -1,7 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { agencyDirectory, AgencyDirectoryError, BUILT_IN_DIRECTORY_FILE, createAgencyDirectory } from './agency-directory';
+import {
+  agencyDirectory,
+  AgencyDirectoryError,
+  BUILT_IN_DIRECTORY_FILE,
+  createAgencyDirectory,
+} from './agency-directory';
 import { describeEvent } from './event-sentences';
 import { formatDue, formatInstant, relativeTo } from './time-format';
 
@@ -10,7 +15,10 @@ describe('agency directory', () => {
 
   it('names the offices of the tests and docs officially, in both languages', () => {
     expect(dir.source).toBe(BUILT_IN_DIRECTORY_FILE);
-    expect(dir.names('enforcement:210100')).toEqual({ zh: '沈阳市生态环境局', en: 'Shenyang Municipal Ecology and Environment Bureau' });
+    expect(dir.names('enforcement:210100')).toEqual({
+      zh: '沈阳市生态环境局',
+      en: 'Shenyang Municipal Ecology and Environment Bureau',
+    });
     expect(dir.name('police:210100', 'zh')).toBe('沈阳市公安局');
     expect(dir.name('procuratorate:210100', 'zh')).toBe('沈阳市人民检察院');
     expect(dir.name('court:210100', 'zh')).toBe('沈阳市中级人民法院');
@@ -18,11 +26,20 @@ describe('agency directory', () => {
     expect(dir.name('enforcement:210300', 'zh')).toBe('鞍山市生态环境局');
     expect(dir.name('procuratorate:210000', 'zh')).toBe('辽宁省人民检察院');
     expect(dir.name('court:000000', 'en')).toBe("Supreme People's Court");
-    expect(dir.lookup('police:210102')).toMatchObject({ kind: 'police', division: '210102', level: 'county', name: { zh: '沈阳市公安局和平分局' } });
+    expect(dir.lookup('police:210102')).toMatchObject({
+      kind: 'police',
+      division: '210102',
+      level: 'county',
+      name: { zh: '沈阳市公安局和平分局' },
+    });
   });
 
   it('generates a name from the division code for an id not in the file', () => {
-    expect(dir.lookup('police:210400')).toMatchObject({ generated: true, level: 'city', name: { zh: '辽宁省行政区划 210400 公安机关', en: 'Public security office of division 210400 (Liaoning)' } });
+    expect(dir.lookup('police:210400')).toMatchObject({
+      generated: true,
+      level: 'city',
+      name: { zh: '辽宁省行政区划 210400 公安机关', en: 'Public security office of division 210400 (Liaoning)' },
+    });
     expect(dir.lookup('court:990100')?.name.zh).toBe('行政区划 990100 人民法院');
     expect(dir.name('workflow', 'zh')).toBe('期限流程引擎');
     expect(dir.lookup('nobody')).toBeNull();
@@ -32,19 +49,70 @@ describe('agency directory', () => {
   it('reads an operator file named by CASEBRIDGE_AGENCY_DIRECTORY and names the bad entry of a broken one', () => {
     const d = mkdtempSync(path.join(tmpdir(), 'dir-'));
     const file = path.join(d, 'agencies.json');
-    writeFileSync(file, JSON.stringify({ format: 'casebridge.agency-directory.v1', divisions: [], agencies: [{ id: 'police:210100', kind: 'police', division: '210100', level: 'city', name: { zh: '测试公安局', en: 'Test PSB' } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'casebridge.agency-directory.v1',
+        divisions: [],
+        agencies: [
+          {
+            id: 'police:210100',
+            kind: 'police',
+            division: '210100',
+            level: 'city',
+            name: { zh: '测试公安局', en: 'Test PSB' },
+          },
+        ],
+      }),
+    );
     const own = agencyDirectory({ CASEBRIDGE_AGENCY_DIRECTORY: file });
     expect(own.name('police:210100', 'zh')).toBe('测试公安局');
-    expect(() => createAgencyDirectory({ format: 'casebridge.agency-directory.v1', agencies: [{ id: 'police:21', kind: 'police', division: '21', name: { zh: 'x', en: 'x' } }] }, 'f.json'))
-      .toThrow(new AgencyDirectoryError('agency directory f.json: agencies[0].id "police:21" is not <kind>:<6-digit division code>'));
+    expect(() =>
+      createAgencyDirectory(
+        {
+          format: 'casebridge.agency-directory.v1',
+          agencies: [{ id: 'police:21', kind: 'police', division: '21', name: { zh: 'x', en: 'x' } }],
+        },
+        'f.json',
+      ),
+    ).toThrow(
+      new AgencyDirectoryError(
+        'agency directory f.json: agencies[0].id "police:21" is not <kind>:<6-digit division code>',
+      ),
+    );
   });
 
   it('sentences name agencies through the directory, never by raw id', () => {
-    const s = describeEvent({ type: 'transfer.sent', producer: { agencyId: 'enforcement:210100' }, payload: { fromAgencyId: 'enforcement:210100', toAgencyId: 'police:210100', copyToAgencyId: 'procuratorate:210100' } }, dir);
+    const s = describeEvent(
+      {
+        type: 'transfer.sent',
+        producer: { agencyId: 'enforcement:210100' },
+        payload: {
+          fromAgencyId: 'enforcement:210100',
+          toAgencyId: 'police:210100',
+          copyToAgencyId: 'procuratorate:210100',
+        },
+      },
+      dir,
+    );
     expect(s.zh).toBe('沈阳市生态环境局将案件移送沈阳市公安局，抄送沈阳市人民检察院');
     expect(s.en).toContain('Shenyang Municipal Public Security Bureau');
-    const started = describeEvent({ type: 'deadline.started', producer: { agencyId: 'workflow' }, payload: { ruleId: 'transfer.filing-review', owingAgencyId: 'police:210100', dueAt: '2026-12-02T16:00:00.000Z', lastDay: '2026-12-02' } }, dir);
-    expect(started.zh).toBe('期限「公安机关对移送案件作出是否立案的决定」开始计算，义务机关沈阳市公安局，届满 2026年12月2日 24:00');
+    const started = describeEvent(
+      {
+        type: 'deadline.started',
+        producer: { agencyId: 'workflow' },
+        payload: {
+          ruleId: 'transfer.filing-review',
+          owingAgencyId: 'police:210100',
+          dueAt: '2026-12-02T16:00:00.000Z',
+          lastDay: '2026-12-02',
+        },
+      },
+      dir,
+    );
+    expect(started.zh).toBe(
+      '期限「公安机关对移送案件作出是否立案的决定」开始计算，义务机关沈阳市公安局，届满 2026年12月2日 24:00',
+    );
     expect(started.zh).not.toMatch(/police:|2026年12月3日/);
   });
 });

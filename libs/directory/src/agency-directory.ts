@@ -20,7 +20,10 @@ export type Lang = 'zh' | 'en';
 export type DirectoryAgencyKind = 'enforcement' | 'police' | 'procuratorate' | 'court';
 /** national: 000000 · province: xx0000 · city (prefecture): xxxx00 · county (district): any other code. */
 export type DivisionLevel = 'national' | 'province' | 'city' | 'county';
-export interface Bilingual { zh: string; en: string }
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
 
 export interface DirectoryAgency {
   /** `<kind>:<6-digit division code>` */
@@ -35,14 +38,23 @@ export interface DirectoryAgency {
   generated?: boolean;
 }
 
-export interface DirectoryDivision { code: string; level: DivisionLevel; name: Bilingual }
+export interface DirectoryDivision {
+  code: string;
+  level: DivisionLevel;
+  name: Bilingual;
+}
 
 /**
  * Placeholder for the jurisdiction map of public-interest litigation (which court hears a suit of which
  * procuratorate; which agency is competent for a division): rows kept beside the agencies, read by no
  * code yet.
  */
-export interface JurisdictionRow { from: string; to: string; matter: string; basis?: string }
+export interface JurisdictionRow {
+  from: string;
+  to: string;
+  matter: string;
+  basis?: string;
+}
 
 export interface AgencyDirectoryFile {
   format: 'casebridge.agency-directory.v1';
@@ -59,14 +71,37 @@ const KINDS: readonly DirectoryAgencyKind[] = ['enforcement', 'police', 'procura
 
 /** Provinces by the first two digits of a division code (GB/T 2260). */
 const PROVINCES: Record<string, Bilingual> = {
-  11: { zh: '北京市', en: 'Beijing' }, 12: { zh: '天津市', en: 'Tianjin' }, 13: { zh: '河北省', en: 'Hebei' }, 14: { zh: '山西省', en: 'Shanxi' },
-  15: { zh: '内蒙古自治区', en: 'Inner Mongolia' }, 21: { zh: '辽宁省', en: 'Liaoning' }, 22: { zh: '吉林省', en: 'Jilin' },
-  23: { zh: '黑龙江省', en: 'Heilongjiang' }, 31: { zh: '上海市', en: 'Shanghai' }, 32: { zh: '江苏省', en: 'Jiangsu' }, 33: { zh: '浙江省', en: 'Zhejiang' },
-  34: { zh: '安徽省', en: 'Anhui' }, 35: { zh: '福建省', en: 'Fujian' }, 36: { zh: '江西省', en: 'Jiangxi' }, 37: { zh: '山东省', en: 'Shandong' },
-  41: { zh: '河南省', en: 'Henan' }, 42: { zh: '湖北省', en: 'Hubei' }, 43: { zh: '湖南省', en: 'Hunan' }, 44: { zh: '广东省', en: 'Guangdong' },
-  45: { zh: '广西壮族自治区', en: 'Guangxi' }, 46: { zh: '海南省', en: 'Hainan' }, 50: { zh: '重庆市', en: 'Chongqing' }, 51: { zh: '四川省', en: 'Sichuan' },
-  52: { zh: '贵州省', en: 'Guizhou' }, 53: { zh: '云南省', en: 'Yunnan' }, 54: { zh: '西藏自治区', en: 'Tibet' }, 61: { zh: '陕西省', en: 'Shaanxi' },
-  62: { zh: '甘肃省', en: 'Gansu' }, 63: { zh: '青海省', en: 'Qinghai' }, 64: { zh: '宁夏回族自治区', en: 'Ningxia' }, 65: { zh: '新疆维吾尔自治区', en: 'Xinjiang' },
+  11: { zh: '北京市', en: 'Beijing' },
+  12: { zh: '天津市', en: 'Tianjin' },
+  13: { zh: '河北省', en: 'Hebei' },
+  14: { zh: '山西省', en: 'Shanxi' },
+  15: { zh: '内蒙古自治区', en: 'Inner Mongolia' },
+  21: { zh: '辽宁省', en: 'Liaoning' },
+  22: { zh: '吉林省', en: 'Jilin' },
+  23: { zh: '黑龙江省', en: 'Heilongjiang' },
+  31: { zh: '上海市', en: 'Shanghai' },
+  32: { zh: '江苏省', en: 'Jiangsu' },
+  33: { zh: '浙江省', en: 'Zhejiang' },
+  34: { zh: '安徽省', en: 'Anhui' },
+  35: { zh: '福建省', en: 'Fujian' },
+  36: { zh: '江西省', en: 'Jiangxi' },
+  37: { zh: '山东省', en: 'Shandong' },
+  41: { zh: '河南省', en: 'Henan' },
+  42: { zh: '湖北省', en: 'Hubei' },
+  43: { zh: '湖南省', en: 'Hunan' },
+  44: { zh: '广东省', en: 'Guangdong' },
+  45: { zh: '广西壮族自治区', en: 'Guangxi' },
+  46: { zh: '海南省', en: 'Hainan' },
+  50: { zh: '重庆市', en: 'Chongqing' },
+  51: { zh: '四川省', en: 'Sichuan' },
+  52: { zh: '贵州省', en: 'Guizhou' },
+  53: { zh: '云南省', en: 'Yunnan' },
+  54: { zh: '西藏自治区', en: 'Tibet' },
+  61: { zh: '陕西省', en: 'Shaanxi' },
+  62: { zh: '甘肃省', en: 'Gansu' },
+  63: { zh: '青海省', en: 'Qinghai' },
+  64: { zh: '宁夏回族自治区', en: 'Ningxia' },
+  65: { zh: '新疆维吾尔自治区', en: 'Xinjiang' },
 };
 
 const KIND_WORDS: Record<DirectoryAgencyKind, Bilingual> = {
@@ -113,36 +148,68 @@ export interface AgencyDirectory {
   names(id: string | null | undefined): Bilingual;
 }
 
-function generated(id: string, kind: DirectoryAgencyKind, division: string, divisions: Map<string, DirectoryDivision>): DirectoryAgency {
+function generated(
+  id: string,
+  kind: DirectoryAgencyKind,
+  division: string,
+  divisions: Map<string, DirectoryDivision>,
+): DirectoryAgency {
   const level = divisionLevel(division);
   const words = KIND_WORDS[kind];
   const known = divisions.get(division);
   if (known) {
-    return { id, kind, division, level, generated: true, name: { zh: `${known.name.zh}${words.zh}`, en: `${words.en} of ${known.name.en}` } };
+    return {
+      id,
+      kind,
+      division,
+      level,
+      generated: true,
+      name: { zh: `${known.name.zh}${words.zh}`, en: `${words.en} of ${known.name.en}` },
+    };
   }
   const province = PROVINCES[division.slice(0, 2)];
   const zhPlace = province ? `${province.zh}行政区划 ${division} ` : `行政区划 ${division} `;
   const enPlace = province ? `division ${division} (${province.en})` : `division ${division}`;
-  return { id, kind, division, level, generated: true, name: { zh: `${zhPlace}${words.zh}`, en: `${words.en} of ${enPlace}` } };
+  return {
+    id,
+    kind,
+    division,
+    level,
+    generated: true,
+    name: { zh: `${zhPlace}${words.zh}`, en: `${words.en} of ${enPlace}` },
+  };
 }
 
 function validate(file: unknown, source: string): AgencyDirectoryFile {
   const f = file as Partial<AgencyDirectoryFile>;
   const bad = (why: string) => new AgencyDirectoryError(`agency directory ${source}: ${why}`);
-  if (!f || typeof f !== 'object' || f.format !== 'casebridge.agency-directory.v1') throw bad('format must be "casebridge.agency-directory.v1"');
+  if (!f || typeof f !== 'object' || f.format !== 'casebridge.agency-directory.v1')
+    throw bad('format must be "casebridge.agency-directory.v1"');
   if (!Array.isArray(f.agencies)) throw bad('"agencies" must be an array');
   const seen = new Set<string>();
   f.agencies.forEach((a, i) => {
     const m = ID.exec(a?.id ?? '');
     if (!m) throw bad(`agencies[${i}].id ${JSON.stringify(a?.id)} is not <kind>:<6-digit division code>`);
-    if (a.kind !== m[1] || a.division !== m[2]) throw bad(`agencies[${i}] (${a.id}): kind and division must match the id`);
-    if (!a.name || typeof a.name.zh !== 'string' || !a.name.zh.trim() || typeof a.name.en !== 'string' || !a.name.en.trim()) {
+    if (a.kind !== m[1] || a.division !== m[2])
+      throw bad(`agencies[${i}] (${a.id}): kind and division must match the id`);
+    if (
+      !a.name ||
+      typeof a.name.zh !== 'string' ||
+      !a.name.zh.trim() ||
+      typeof a.name.en !== 'string' ||
+      !a.name.en.trim()
+    ) {
       throw bad(`agencies[${i}] (${a.id}): name.zh and name.en are required`);
     }
     if (seen.has(a.id)) throw bad(`agencies[${i}]: duplicate id ${a.id}`);
     seen.add(a.id);
   });
-  return { format: f.format, divisions: Array.isArray(f.divisions) ? f.divisions : [], agencies: f.agencies, jurisdiction: f.jurisdiction ?? [] };
+  return {
+    format: f.format,
+    divisions: Array.isArray(f.divisions) ? f.divisions : [],
+    agencies: f.agencies,
+    jurisdiction: f.jurisdiction ?? [],
+  };
 }
 
 /** Builds a directory from parsed data (tests, or a caller that has the data at hand). */
@@ -163,7 +230,11 @@ export function createAgencyDirectory(data: unknown, source = '(in memory)'): Ag
     return lookup(id)?.name ?? { zh: id, en: id };
   };
   return {
-    source, agencies: [...byId.values()], jurisdiction: file.jurisdiction ?? [], lookup, names,
+    source,
+    agencies: [...byId.values()],
+    jurisdiction: file.jurisdiction ?? [],
+    lookup,
+    names,
     name: (id, lang) => names(id)[lang],
   };
 }
@@ -188,7 +259,10 @@ let cached: { file: string; dir: AgencyDirectory } | null = null;
 export function agencyDirectory(env: NodeJS.ProcessEnv = process.env): AgencyDirectory {
   const file = env[AGENCY_DIRECTORY_ENV]?.trim() || BUILT_IN_DIRECTORY_FILE;
   if (cached?.file !== file) {
-    cached = { file, dir: file === BUILT_IN_DIRECTORY_FILE ? createAgencyDirectory(BUILT_IN, file) : loadAgencyDirectory(file) };
+    cached = {
+      file,
+      dir: file === BUILT_IN_DIRECTORY_FILE ? createAgencyDirectory(BUILT_IN, file) : loadAgencyDirectory(file),
+    };
   }
   return cached.dir;
 }

@@ -24,34 +24,64 @@ export function ruleTitle(ruleId: string | null | undefined, lang: Lang): string
 
 const MAPS: Record<string, Record<string, Bilingual>> = {
   outcome: {
-    filed: { zh: '立案', en: 'filed' }, 'not-filed': { zh: '不予立案', en: 'not filed' }, 'returned-for-penalty': { zh: '退回作行政处罚', en: 'returned for an administrative penalty' },
-    upheld: { zh: '维持不予立案', en: 'non-filing upheld' }, reversed: { zh: '撤销原决定，立案', en: 'reversed: filed' },
-    met: { zh: '按期完成', en: 'met' }, late: { zh: '逾期完成', en: 'late' }, moot: { zh: '无需办理', en: 'moot' }, suspended: { zh: '中止计算', en: 'suspended' },
-    indicted: { zh: '提起公诉', en: 'indicted' }, 'not-prosecuted': { zh: '不起诉', en: 'not prosecuted' },
-    corrected: { zh: '已纠正', en: 'corrected' }, 'partly-corrected': { zh: '部分纠正', en: 'partly corrected' }, 'not-corrected': { zh: '未纠正', en: 'not corrected' },
+    filed: { zh: '立案', en: 'filed' },
+    'not-filed': { zh: '不予立案', en: 'not filed' },
+    'returned-for-penalty': { zh: '退回作行政处罚', en: 'returned for an administrative penalty' },
+    upheld: { zh: '维持不予立案', en: 'non-filing upheld' },
+    reversed: { zh: '撤销原决定，立案', en: 'reversed: filed' },
+    met: { zh: '按期完成', en: 'met' },
+    late: { zh: '逾期完成', en: 'late' },
+    moot: { zh: '无需办理', en: 'moot' },
+    suspended: { zh: '中止计算', en: 'suspended' },
+    indicted: { zh: '提起公诉', en: 'indicted' },
+    'not-prosecuted': { zh: '不起诉', en: 'not prosecuted' },
+    corrected: { zh: '已纠正', en: 'corrected' },
+    'partly-corrected': { zh: '部分纠正', en: 'partly corrected' },
+    'not-corrected': { zh: '未纠正', en: 'not corrected' },
   },
   ground: {
-    'not-filed': { zh: '不予立案', en: 'not filed' }, 'upheld-on-reconsideration': { zh: '复议维持不予立案', en: 'non-filing upheld on reconsideration' },
-    'decision-overdue': { zh: '逾期未作立案决定', en: 'filing decision overdue' }, 'own-motion': { zh: '依职权监督', en: 'on its own motion' },
+    'not-filed': { zh: '不予立案', en: 'not filed' },
+    'upheld-on-reconsideration': { zh: '复议维持不予立案', en: 'non-filing upheld on reconsideration' },
+    'decision-overdue': { zh: '逾期未作立案决定', en: 'filing decision overdue' },
+    'own-motion': { zh: '依职权监督', en: 'on its own motion' },
   },
   material: {
-    'transfer-letter': { zh: '移送书及材料清单', en: 'transfer letter' }, 'investigation-report': { zh: '调查报告', en: 'investigation report' },
-    'inspection-record': { zh: '勘验检查笔录', en: 'inspection record' }, 'seized-items-list': { zh: '涉案物品清单', en: 'list of seized items' },
-    audiovisual: { zh: '视听资料', en: 'audiovisual material' }, 'monitoring-report': { zh: '监测报告', en: 'monitoring report' },
-    'penalty-decision': { zh: '行政处罚决定书', en: 'penalty decision' }, other: { zh: '其他材料', en: 'other material' },
+    'transfer-letter': { zh: '移送书及材料清单', en: 'transfer letter' },
+    'investigation-report': { zh: '调查报告', en: 'investigation report' },
+    'inspection-record': { zh: '勘验检查笔录', en: 'inspection record' },
+    'seized-items-list': { zh: '涉案物品清单', en: 'list of seized items' },
+    audiovisual: { zh: '视听资料', en: 'audiovisual material' },
+    'monitoring-report': { zh: '监测报告', en: 'monitoring report' },
+    'penalty-decision': { zh: '行政处罚决定书', en: 'penalty decision' },
+    other: { zh: '其他材料', en: 'other material' },
   },
   pilKind: {
-    administrative: { zh: '行政公益诉讼', en: 'administrative' }, civil: { zh: '民事公益诉讼', en: 'civil' },
+    administrative: { zh: '行政公益诉讼', en: 'administrative' },
+    civil: { zh: '民事公益诉讼', en: 'civil' },
     'criminal-incidental-civil': { zh: '刑事附带民事公益诉讼', en: 'criminal-incidental civil' },
   },
-  track: { criminal: { zh: '刑事', en: 'criminal' }, civil: { zh: '民事', en: 'civil' }, administrative: { zh: '行政', en: 'administrative' } },
-  notice: { 'suspected-crime': { zh: '涉嫌犯罪线索', en: 'suspected crime' }, development: { zh: '案件进展', en: 'case development' } },
-  variant: {
-    standard: { zh: '一般期限', en: 'standard' }, verification: { zh: '需要查证线索，7 日', en: 'leads need verification, 7 days' },
-    'major-complex': { zh: '重大复杂案件，30 日', en: 'major or complex case, 30 days' }, extended: { zh: '延长', en: 'extended' },
-    urgent: { zh: '紧急情形', en: 'urgent' }, simplified: { zh: '简易程序', en: 'simplified procedure' },
+  track: {
+    criminal: { zh: '刑事', en: 'criminal' },
+    civil: { zh: '民事', en: 'civil' },
+    administrative: { zh: '行政', en: 'administrative' },
   },
-  interval: { P7D: { zh: '每 7 天', en: 'every 7 days' }, P14D: { zh: '每 14 天', en: 'every 14 days' }, P1M: { zh: '每月', en: 'monthly' } },
+  notice: {
+    'suspected-crime': { zh: '涉嫌犯罪线索', en: 'suspected crime' },
+    development: { zh: '案件进展', en: 'case development' },
+  },
+  variant: {
+    standard: { zh: '一般期限', en: 'standard' },
+    verification: { zh: '需要查证线索，7 日', en: 'leads need verification, 7 days' },
+    'major-complex': { zh: '重大复杂案件，30 日', en: 'major or complex case, 30 days' },
+    extended: { zh: '延长', en: 'extended' },
+    urgent: { zh: '紧急情形', en: 'urgent' },
+    simplified: { zh: '简易程序', en: 'simplified procedure' },
+  },
+  interval: {
+    P7D: { zh: '每 7 天', en: 'every 7 days' },
+    P14D: { zh: '每 14 天', en: 'every 14 days' },
+    P1M: { zh: '每月', en: 'monthly' },
+  },
 };
 
 /** Chinese and English sentence of one event. */
@@ -69,61 +99,177 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
   const rule = (k = 'ruleId') => (s(k) ? `${zh ? '「' : '“'}${ruleTitle(s(k), lang)}${zh ? '」' : '”'}` : '');
   const at = (k: string) => formatInstant(s(k), lang);
   const quote = (k: string) => (s(k) ? (zh ? `：${s(k)}` : `: ${s(k)}`) : '');
-  const list = (k: string) => (Array.isArray(p[k]) ? (p[k] as unknown[]).map((x) => MAPS.material![String(x)]?.[lang] ?? String(x)).join(zh ? '、' : ', ') : '');
+  const list = (k: string) =>
+    Array.isArray(p[k])
+      ? (p[k] as unknown[]).map((x) => MAPS.material![String(x)]?.[lang] ?? String(x)).join(zh ? '、' : ', ')
+      : '';
   switch (e.type) {
-    case 'case.registered': return zh ? `${who}对 ${s('caseNumber')} 立案（${s('violation')}）` : `${who} registered case ${s('caseNumber')} (${s('violation')})`;
-    case 'evidence.attached': return zh ? `${who}附加证据 ${s('fileName')}（${m('material', 'kind')}）` : `${who} attached evidence ${s('fileName')} (${m('material', 'kind')})`;
-    case 'penalty.clock-changed': return p.state === 'suspended'
-      ? (zh ? '案件移送公安机关办理，行政处罚期限中止计算（E17 第 16 条）' : `the penalty clock was suspended: ${s('reason') || 'the case is with the police (E17 art 16)'}`)
-      : (zh ? '案件回到执法机关，行政处罚期限恢复计算' : `the penalty clock resumed: ${s('reason') || 'the case is back with the agency'}`);
-    case 'transfer.crime-suspected': return zh ? `${who}发现案件事实达到刑事追诉标准` : `${who} found facts meeting the criminal thresholds`;
-    case 'transfer.team-reported': return zh ? `${who}办案组书面报告涉嫌犯罪，报负责人审批` : `${who}: the case team reported the suspected crime in writing to the head`;
-    case 'transfer.head-decided': return zh ? `${who}负责人${p.decision === 'approved' ? '批准' : '不批准'}移送` : `${who}: the head ${p.decision === 'approved' ? 'approved' : 'refused'} the transfer`;
-    case 'transfer.sent': return zh ? `${ag('fromAgencyId')}将案件移送${ag('toAgencyId')}，抄送${ag('copyToAgencyId')}` : `${ag('fromAgencyId')} transferred the case to ${ag('toAgencyId')}, copy to ${ag('copyToAgencyId')}`;
-    case 'transfer.receipt-signed': return zh ? `${who}签收移送回执 ${s('receiptNumber')}` : `${who} signed the receipt ${s('receiptNumber')}`;
-    case 'transfer.forwarded': return p.mode === 'forwarded'
-      ? (zh ? `${who}以不属本机关管辖为由转送${ag('toAgencyId')}` : `${who} forwarded the case to ${ag('toAgencyId')} (not competent)`)
-      : (zh ? `${who}以不属本机关管辖为由退回案件` : `${who} returned the case as outside its competence`);
-    case 'transfer.materials-requested': return zh ? `${who}要求补充材料：${list('missing')}` : `${who} asked for missing materials: ${list('missing')}`;
-    case 'transfer.materials-supplemented': return zh ? `${who}补充移送材料` : `${who} supplemented the materials`;
-    case 'transfer.review-extended': return zh ? `${who}延长立案审查期限（${m('variant', 'variant')}）` : `${who} extended the filing review (${m('variant', 'variant')})`;
-    case 'transfer.filing-decided': return zh ? `${who}决定${m('outcome', 'outcome')}${p.policeCaseNumber ? `，案号 ${s('policeCaseNumber')}` : ''}` : `${who} decided: ${m('outcome', 'outcome')}${p.policeCaseNumber ? `, case ${s('policeCaseNumber')}` : ''}`;
-    case 'transfer.reconsideration-requested': return zh ? `${who}提请公安机关复议不予立案决定` : `${who} asked the police to reconsider not filing`;
-    case 'transfer.reconsideration-decided': return zh ? `${who}作出复议决定：${m('outcome', 'outcome')}` : `${who} decided on reconsideration: ${m('outcome', 'outcome')}`;
-    case 'transfer.items-handed-over': return zh ? `${who}移交涉案物品` : `${who} handed over the seized items`;
-    case 'transfer.procuratorate-opinion': return zh ? `${who}发出检察意见，要求${ag('enforcementAgencyId')}移送案件` : `${who} told ${ag('enforcementAgencyId')} to transfer the case (procuratorial opinion)`;
-    case 'filing-supervision.requested': return zh ? `${who}提请${ag('procuratorateAgencyId')}立案监督（${m('ground', 'ground')}）` : `${who} asked ${ag('procuratorateAgencyId')} for filing supervision (${m('ground', 'ground')})`;
-    case 'filing-supervision.opened': return zh ? `${who}受理立案监督（${m('ground', 'ground')}）` : `${who} opened filing supervision (${m('ground', 'ground')})`;
-    case 'filing-supervision.explanation-required': return zh ? `${who}要求公安机关说明不立案理由` : `${who} required the police to explain not filing`;
-    case 'filing-supervision.explained': return zh ? `${who}书面说明不立案理由` : `${who} explained in writing why it did not file`;
-    case 'filing-supervision.reasons-accepted': return zh ? `${who}认为不立案理由成立` : `${who} found the police reasons valid`;
-    case 'filing-supervision.filing-notice-issued': return zh ? `${who}发出通知立案书 ${s('noticeNumber')}` : `${who} issued a notice to file ${s('noticeNumber')}`;
-    case 'filing-supervision.correction-issued': return zh ? `${who}发出纠正违法通知书` : `${who} issued a correction notice`;
-    case 'filing-supervision.chaser-issued': return zh ? `${who}发出催办函` : `${who} issued a chaser letter`;
-    case 'deadline.started': return zh ? `期限${rule()}开始计算，义务机关${ag('owingAgencyId')}，届满 ${dueText(s('dueAt'), s('lastDay'), 'zh')}` : `clock ${rule()} started for ${ag('owingAgencyId')}, due ${dueText(s('dueAt'), s('lastDay'), 'en')}`;
-    case 'deadline.warning': return zh ? `期限${rule()}即将届满：${dueText(s('dueAt'), s('lastDay'), 'zh')}` : `clock ${rule()} near its end: due ${dueText(s('dueAt'), s('lastDay'), 'en')}`;
-    case 'deadline.missed': return zh ? `期限${rule()}已届满，${ag('owingAgencyId')}逾期未办理` : `clock ${rule()} ran out: ${ag('owingAgencyId')} has not acted`;
-    case 'deadline.closed': return zh ? `期限${rule()}结束：${m('outcome', 'outcome')}` : `clock ${rule()} closed: ${m('outcome', 'outcome')}`;
-    case 'supervision.pressed': return zh ? `督办人员催办${ag('owingAgencyId')}${quote('message')}` : `a supervisor pressed ${ag('owingAgencyId')}${quote('message')}`;
-    case 'supervision.escalated': return zh ? `督办人员报请${ag('toLevel')}督办${quote('message')}` : `a supervisor escalated to ${ag('toLevel')}${quote('message')}`;
-    case 'supervision.joint-listed': return zh ? `列入联合督办（复核周期${m('interval', 'reviewInterval')}）${quote('reason')}` : `listed for joint supervision (review ${m('interval', 'reviewInterval')})${quote('reason')}`;
-    case 'prosecution.transferred': return zh ? `${who}将案件移送审查起诉` : `${who} transferred the case for prosecution`;
-    case 'prosecution.returned-for-investigation': return zh ? `退回补充侦查（第 ${s('round')} 次）` : `returned for supplementary investigation, round ${s('round')}`;
-    case 'prosecution.decided': return zh ? `${who}作出审查起诉决定：${m('outcome', 'outcome')}` : `${who} decided on prosecution: ${m('outcome', 'outcome')}`;
-    case 'pil.case-opened': return zh ? `${who}公益诉讼立案（${m('pilKind', 'kind')}）` : `${who} opened a public-interest litigation case (${m('pilKind', 'kind')})`;
-    case 'pil.recommendation-served': return zh ? `${who}向${ag('agencyId')}送达检察建议 ${s('documentNumber')}` : `${who} served procuratorial recommendation ${s('documentNumber')} on ${ag('agencyId')}`;
-    case 'pil.agency-replied': return zh ? `${who}书面回复检察建议：${m('outcome', 'outcome')}` : `${who} replied to the recommendation: ${m('outcome', 'outcome')}`;
-    case 'pil.announcement-published': return zh ? `${who}发布诉前公告` : `${who} published the pre-suit announcement`;
-    case 'pil.suit-filed': return zh ? `${who}向${ag('courtAgencyId')}提起公益诉讼` : `${who} filed a public-interest suit with ${ag('courtAgencyId')}`;
-    case 'court.case-docketed': return zh ? `${who}立案，案号 ${s('docketNumber')}（${m('track', 'track')}）` : `${who} docketed case ${s('docketNumber')} (${m('track', 'track')})`;
-    case 'court.hearing-scheduled': return zh ? `${who}确定开庭时间 ${at('hearingAt')}` : `${who} scheduled the hearing at ${at('hearingAt')}`;
-    case 'court.judgment-rendered': return zh ? `${who}作出判决${quote('summary')}` : `${who} rendered judgment${quote('summary')}`;
-    case 'sharing.information-shared': return zh ? `${who}在信息共享平台录入决定${quote('decision')}` : `${who} entered a decision on the shared platform${quote('decision')}`;
-    case 'notification.case-notified': return zh ? `${who}通报案情（${m('notice', 'kind')}）` : `${who} notified case developments (${m('notice', 'kind')})`;
-    case 'notification.acknowledged': return zh ? `${who}确认收到案情通报` : `${who} acknowledged a case notification`;
-    case 'consultation.requested': return zh ? `${who}向${ag('consultedAgencyId')}书面咨询` : `${who} asked ${ag('consultedAgencyId')} for a written consultation`;
-    case 'consultation.replied': return zh ? `${who}书面答复案件咨询` : `${who} replied to a consultation`;
-    default: return zh ? `${who}：${e.type}` : `${who}: ${e.type}`;
+    case 'case.registered':
+      return zh
+        ? `${who}对 ${s('caseNumber')} 立案（${s('violation')}）`
+        : `${who} registered case ${s('caseNumber')} (${s('violation')})`;
+    case 'evidence.attached':
+      return zh
+        ? `${who}附加证据 ${s('fileName')}（${m('material', 'kind')}）`
+        : `${who} attached evidence ${s('fileName')} (${m('material', 'kind')})`;
+    case 'penalty.clock-changed':
+      return p.state === 'suspended'
+        ? zh
+          ? '案件移送公安机关办理，行政处罚期限中止计算（E17 第 16 条）'
+          : `the penalty clock was suspended: ${s('reason') || 'the case is with the police (E17 art 16)'}`
+        : zh
+          ? '案件回到执法机关，行政处罚期限恢复计算'
+          : `the penalty clock resumed: ${s('reason') || 'the case is back with the agency'}`;
+    case 'transfer.crime-suspected':
+      return zh ? `${who}发现案件事实达到刑事追诉标准` : `${who} found facts meeting the criminal thresholds`;
+    case 'transfer.team-reported':
+      return zh
+        ? `${who}办案组书面报告涉嫌犯罪，报负责人审批`
+        : `${who}: the case team reported the suspected crime in writing to the head`;
+    case 'transfer.head-decided':
+      return zh
+        ? `${who}负责人${p.decision === 'approved' ? '批准' : '不批准'}移送`
+        : `${who}: the head ${p.decision === 'approved' ? 'approved' : 'refused'} the transfer`;
+    case 'transfer.sent':
+      return zh
+        ? `${ag('fromAgencyId')}将案件移送${ag('toAgencyId')}，抄送${ag('copyToAgencyId')}`
+        : `${ag('fromAgencyId')} transferred the case to ${ag('toAgencyId')}, copy to ${ag('copyToAgencyId')}`;
+    case 'transfer.receipt-signed':
+      return zh ? `${who}签收移送回执 ${s('receiptNumber')}` : `${who} signed the receipt ${s('receiptNumber')}`;
+    case 'transfer.forwarded':
+      return p.mode === 'forwarded'
+        ? zh
+          ? `${who}以不属本机关管辖为由转送${ag('toAgencyId')}`
+          : `${who} forwarded the case to ${ag('toAgencyId')} (not competent)`
+        : zh
+          ? `${who}以不属本机关管辖为由退回案件`
+          : `${who} returned the case as outside its competence`;
+    case 'transfer.materials-requested':
+      return zh ? `${who}要求补充材料：${list('missing')}` : `${who} asked for missing materials: ${list('missing')}`;
+    case 'transfer.materials-supplemented':
+      return zh ? `${who}补充移送材料` : `${who} supplemented the materials`;
+    case 'transfer.review-extended':
+      return zh
+        ? `${who}延长立案审查期限（${m('variant', 'variant')}）`
+        : `${who} extended the filing review (${m('variant', 'variant')})`;
+    case 'transfer.filing-decided':
+      return zh
+        ? `${who}决定${m('outcome', 'outcome')}${p.policeCaseNumber ? `，案号 ${s('policeCaseNumber')}` : ''}`
+        : `${who} decided: ${m('outcome', 'outcome')}${p.policeCaseNumber ? `, case ${s('policeCaseNumber')}` : ''}`;
+    case 'transfer.reconsideration-requested':
+      return zh ? `${who}提请公安机关复议不予立案决定` : `${who} asked the police to reconsider not filing`;
+    case 'transfer.reconsideration-decided':
+      return zh
+        ? `${who}作出复议决定：${m('outcome', 'outcome')}`
+        : `${who} decided on reconsideration: ${m('outcome', 'outcome')}`;
+    case 'transfer.items-handed-over':
+      return zh ? `${who}移交涉案物品` : `${who} handed over the seized items`;
+    case 'transfer.procuratorate-opinion':
+      return zh
+        ? `${who}发出检察意见，要求${ag('enforcementAgencyId')}移送案件`
+        : `${who} told ${ag('enforcementAgencyId')} to transfer the case (procuratorial opinion)`;
+    case 'filing-supervision.requested':
+      return zh
+        ? `${who}提请${ag('procuratorateAgencyId')}立案监督（${m('ground', 'ground')}）`
+        : `${who} asked ${ag('procuratorateAgencyId')} for filing supervision (${m('ground', 'ground')})`;
+    case 'filing-supervision.opened':
+      return zh
+        ? `${who}受理立案监督（${m('ground', 'ground')}）`
+        : `${who} opened filing supervision (${m('ground', 'ground')})`;
+    case 'filing-supervision.explanation-required':
+      return zh ? `${who}要求公安机关说明不立案理由` : `${who} required the police to explain not filing`;
+    case 'filing-supervision.explained':
+      return zh ? `${who}书面说明不立案理由` : `${who} explained in writing why it did not file`;
+    case 'filing-supervision.reasons-accepted':
+      return zh ? `${who}认为不立案理由成立` : `${who} found the police reasons valid`;
+    case 'filing-supervision.filing-notice-issued':
+      return zh ? `${who}发出通知立案书 ${s('noticeNumber')}` : `${who} issued a notice to file ${s('noticeNumber')}`;
+    case 'filing-supervision.correction-issued':
+      return zh ? `${who}发出纠正违法通知书` : `${who} issued a correction notice`;
+    case 'filing-supervision.chaser-issued':
+      return zh ? `${who}发出催办函` : `${who} issued a chaser letter`;
+    case 'deadline.started':
+      return zh
+        ? `期限${rule()}开始计算，义务机关${ag('owingAgencyId')}，届满 ${dueText(s('dueAt'), s('lastDay'), 'zh')}`
+        : `clock ${rule()} started for ${ag('owingAgencyId')}, due ${dueText(s('dueAt'), s('lastDay'), 'en')}`;
+    case 'deadline.warning':
+      return zh
+        ? `期限${rule()}即将届满：${dueText(s('dueAt'), s('lastDay'), 'zh')}`
+        : `clock ${rule()} near its end: due ${dueText(s('dueAt'), s('lastDay'), 'en')}`;
+    case 'deadline.missed':
+      return zh
+        ? `期限${rule()}已届满，${ag('owingAgencyId')}逾期未办理`
+        : `clock ${rule()} ran out: ${ag('owingAgencyId')} has not acted`;
+    case 'deadline.closed':
+      return zh
+        ? `期限${rule()}结束：${m('outcome', 'outcome')}`
+        : `clock ${rule()} closed: ${m('outcome', 'outcome')}`;
+    case 'supervision.pressed':
+      return zh
+        ? `督办人员催办${ag('owingAgencyId')}${quote('message')}`
+        : `a supervisor pressed ${ag('owingAgencyId')}${quote('message')}`;
+    case 'supervision.escalated':
+      return zh
+        ? `督办人员报请${ag('toLevel')}督办${quote('message')}`
+        : `a supervisor escalated to ${ag('toLevel')}${quote('message')}`;
+    case 'supervision.joint-listed':
+      return zh
+        ? `列入联合督办（复核周期${m('interval', 'reviewInterval')}）${quote('reason')}`
+        : `listed for joint supervision (review ${m('interval', 'reviewInterval')})${quote('reason')}`;
+    case 'prosecution.transferred':
+      return zh ? `${who}将案件移送审查起诉` : `${who} transferred the case for prosecution`;
+    case 'prosecution.returned-for-investigation':
+      return zh
+        ? `退回补充侦查（第 ${s('round')} 次）`
+        : `returned for supplementary investigation, round ${s('round')}`;
+    case 'prosecution.decided':
+      return zh
+        ? `${who}作出审查起诉决定：${m('outcome', 'outcome')}`
+        : `${who} decided on prosecution: ${m('outcome', 'outcome')}`;
+    case 'pil.case-opened':
+      return zh
+        ? `${who}公益诉讼立案（${m('pilKind', 'kind')}）`
+        : `${who} opened a public-interest litigation case (${m('pilKind', 'kind')})`;
+    case 'pil.recommendation-served':
+      return zh
+        ? `${who}向${ag('agencyId')}送达检察建议 ${s('documentNumber')}`
+        : `${who} served procuratorial recommendation ${s('documentNumber')} on ${ag('agencyId')}`;
+    case 'pil.agency-replied':
+      return zh
+        ? `${who}书面回复检察建议：${m('outcome', 'outcome')}`
+        : `${who} replied to the recommendation: ${m('outcome', 'outcome')}`;
+    case 'pil.announcement-published':
+      return zh ? `${who}发布诉前公告` : `${who} published the pre-suit announcement`;
+    case 'pil.suit-filed':
+      return zh
+        ? `${who}向${ag('courtAgencyId')}提起公益诉讼`
+        : `${who} filed a public-interest suit with ${ag('courtAgencyId')}`;
+    case 'court.case-docketed':
+      return zh
+        ? `${who}立案，案号 ${s('docketNumber')}（${m('track', 'track')}）`
+        : `${who} docketed case ${s('docketNumber')} (${m('track', 'track')})`;
+    case 'court.hearing-scheduled':
+      return zh ? `${who}确定开庭时间 ${at('hearingAt')}` : `${who} scheduled the hearing at ${at('hearingAt')}`;
+    case 'court.judgment-rendered':
+      return zh ? `${who}作出判决${quote('summary')}` : `${who} rendered judgment${quote('summary')}`;
+    case 'sharing.information-shared':
+      return zh
+        ? `${who}在信息共享平台录入决定${quote('decision')}`
+        : `${who} entered a decision on the shared platform${quote('decision')}`;
+    case 'notification.case-notified':
+      return zh
+        ? `${who}通报案情（${m('notice', 'kind')}）`
+        : `${who} notified case developments (${m('notice', 'kind')})`;
+    case 'notification.acknowledged':
+      return zh ? `${who}确认收到案情通报` : `${who} acknowledged a case notification`;
+    case 'consultation.requested':
+      return zh
+        ? `${who}向${ag('consultedAgencyId')}书面咨询`
+        : `${who} asked ${ag('consultedAgencyId')} for a written consultation`;
+    case 'consultation.replied':
+      return zh ? `${who}书面答复案件咨询` : `${who} replied to a consultation`;
+    default:
+      return zh ? `${who}：${e.type}` : `${who}: ${e.type}`;
   }
 }
 

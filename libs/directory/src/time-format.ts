@@ -13,11 +13,27 @@ import type { Lang } from './agency-directory';
 const OFFSET_MS = 8 * 3_600_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-interface Parts { y: number; mo: number; d: number; hh: string; mm: string; ss: string; midnight: boolean }
+interface Parts {
+  y: number;
+  mo: number;
+  d: number;
+  hh: string;
+  mm: string;
+  ss: string;
+  midnight: boolean;
+}
 
 function parts(ms: number): Parts {
   const t = new Date(ms + OFFSET_MS).toISOString();
-  return { y: Number(t.slice(0, 4)), mo: Number(t.slice(5, 7)), d: Number(t.slice(8, 10)), hh: t.slice(11, 13), mm: t.slice(14, 16), ss: t.slice(17, 19), midnight: t.slice(11, 23) === '00:00:00.000' };
+  return {
+    y: Number(t.slice(0, 4)),
+    mo: Number(t.slice(5, 7)),
+    d: Number(t.slice(8, 10)),
+    hh: t.slice(11, 13),
+    mm: t.slice(14, 16),
+    ss: t.slice(17, 19),
+    midnight: t.slice(11, 23) === '00:00:00.000',
+  };
 }
 
 function toMs(value: string | Date | null | undefined): number {
@@ -30,7 +46,11 @@ function dayText(p: Pick<Parts, 'y' | 'mo' | 'd'>, lang: Lang): string {
 }
 
 /** An instant in Beijing time: "2026年12月2日 14:05" / "2 Dec 2026, 14:05" (seconds on request: audit views). */
-export function formatInstant(value: string | Date | null | undefined, lang: Lang, options: { seconds?: boolean } = {}): string {
+export function formatInstant(
+  value: string | Date | null | undefined,
+  lang: Lang,
+  options: { seconds?: boolean } = {},
+): string {
   const ms = toMs(value);
   if (Number.isNaN(ms)) return value ? String(value) : '—';
   const p = parts(ms);
@@ -69,7 +89,14 @@ export function relativeTo(dueAt: string | Date, now: Date, lang: Lang): string 
   const abs = Math.abs(diff);
   const days = Math.floor(abs / 86_400_000);
   const hours = Math.floor(abs / 3_600_000);
-  const amount = days >= 1 ? (lang === 'zh' ? `${days} 天` : `${days} day${days === 1 ? '' : 's'}`) : (lang === 'zh' ? `${hours} 小时` : `${hours} hour${hours === 1 ? '' : 's'}`);
+  const amount =
+    days >= 1
+      ? lang === 'zh'
+        ? `${days} 天`
+        : `${days} day${days === 1 ? '' : 's'}`
+      : lang === 'zh'
+        ? `${hours} 小时`
+        : `${hours} hour${hours === 1 ? '' : 's'}`;
   if (diff >= 0) return lang === 'zh' ? `还剩 ${amount}` : `${amount} left`;
   return lang === 'zh' ? `已逾期 ${amount}` : `${amount} overdue`;
 }

@@ -34,9 +34,7 @@ export class CalendarNotCoveredError extends LegalTimeError {
     readonly date: string,
     readonly coveredYears: readonly number[],
   ) {
-    const range = coveredYears.length
-      ? `${coveredYears[0]}–${coveredYears[coveredYears.length - 1]}`
-      : 'none';
+    const range = coveredYears.length ? `${coveredYears[0]}–${coveredYears[coveredYears.length - 1]}` : 'none';
     super(
       `no holiday calendar for year ${year} (needed for ${date}; covered years: ${range}); ` +
         `add the year's official arrangement as data (calendar.withYear / --calendar)`,
@@ -88,9 +86,7 @@ export class UnknownVariantError extends LegalTimeError {
     readonly variant: string,
     readonly validVariants: readonly string[],
   ) {
-    super(
-      `unknown variant ${JSON.stringify(variant)} for rule ${ruleId}; valid variants: ${validVariants.join(', ')}`,
-    );
+    super(`unknown variant ${JSON.stringify(variant)} for rule ${ruleId}; valid variants: ${validVariants.join(', ')}`);
   }
 }
 
@@ -110,9 +106,7 @@ export class InvalidPeriodError extends LegalTimeError {
 export class PeriodNotSetError extends LegalTimeError {
   readonly code = 'PERIOD_NOT_SET' as const;
   constructor(readonly ruleId: string) {
-    super(
-      `rule ${ruleId} has no fixed period (set per case): pass casePeriod, or configure a default via overrides`,
-    );
+    super(`rule ${ruleId} has no fixed period (set per case): pass casePeriod, or configure a default via overrides`);
   }
 }
 

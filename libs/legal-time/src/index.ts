@@ -35,12 +35,7 @@ export {
   TRANSFER_RULES,
 } from './rules/index';
 export type { PeriodOverrides, RuleBook, RuleBookConfig } from './rules/rule-book';
-export {
-  createRuleBook,
-  findVariant,
-  nearest,
-  validateRule,
-} from './rules/rule-book';
+export { createRuleBook, findVariant, nearest, validateRule } from './rules/rule-book';
 export * from './engine/types';
 export { HOLIDAY_RULE_BASIS } from './engine/counting';
 export type { ComputeOptions, SuspensionInput } from './engine/compute';

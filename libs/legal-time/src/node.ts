@@ -27,7 +27,10 @@ export function loadCalendarFiles(
   paths: string | undefined,
   readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
 ): HolidayCalendar {
-  const files = (paths ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const files = (paths ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return files.reduce((calendar, file) => {
     let json: unknown;
     try {

@@ -3,7 +3,11 @@
  * local state, a business rule refuses it …): the message goes straight to the dead-letter topic.
  */
 export class NonRetryableError extends Error {
-  constructor(message: string, readonly code?: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'NonRetryableError';
   }
@@ -16,14 +20,22 @@ export class NonRetryableError extends Error {
  * and applies it once the record exists. `awaiting` names the record, e.g. `transfer 0193…`.
  */
 export class RecordNotYetKnownError extends Error {
-  constructor(readonly awaiting: string, message = `${awaiting} is not known here (yet)`) {
+  constructor(
+    readonly awaiting: string,
+    message = `${awaiting} is not known here (yet)`,
+  ) {
     super(message);
     this.name = 'RecordNotYetKnownError';
   }
 }
 
 export function isRecordNotYetKnown(e: unknown): e is RecordNotYetKnownError {
-  return e instanceof RecordNotYetKnownError || (e instanceof Error && e.name === 'RecordNotYetKnownError' && typeof (e as { awaiting?: unknown }).awaiting === 'string');
+  return (
+    e instanceof RecordNotYetKnownError ||
+    (e instanceof Error &&
+      e.name === 'RecordNotYetKnownError' &&
+      typeof (e as { awaiting?: unknown }).awaiting === 'string')
+  );
 }
 
 export function isNonRetryable(e: unknown): boolean {
@@ -33,7 +45,8 @@ export function isNonRetryable(e: unknown): boolean {
 /** An outgoing event refused at the source (before it reaches the outbox). */
 export class InvalidIntegrationEventError extends Error {
   constructor(
-    readonly reason: 'invalid-envelope' | 'unknown-event' | 'invalid-payload' | 'forbidden-producer' | 'not-serialisable',
+    readonly reason:
+      'invalid-envelope' | 'unknown-event' | 'invalid-payload' | 'forbidden-producer' | 'not-serialisable',
     readonly eventType: string,
     readonly detail: string,
   ) {
@@ -43,8 +56,17 @@ export class InvalidIntegrationEventError extends Error {
 }
 
 const PG_INFRA_CODES = /^(08|53|57P|58)/; // connection exception, insufficient resources, operator intervention, system error
-const NODE_INFRA_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const INFRA_MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end/i;
+const NODE_INFRA_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const INFRA_MESSAGES =
+  /Connection terminated|connection is closed|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end/i;
 
 /**
  * A PostgreSQL serialization failure (40001) or deadlock (40P01): the transaction was rolled back because of
@@ -77,7 +99,9 @@ export function isInfrastructureError(e: unknown): boolean {
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) {
     const code = (e as { code?: unknown }).code;
-    return typeof code === 'string' && code && !e.message.includes(code) ? `${e.name} [${code}]: ${e.message}` : `${e.name}: ${e.message}`;
+    return typeof code === 'string' && code && !e.message.includes(code)
+      ? `${e.name} [${code}]: ${e.message}`
+      : `${e.name}: ${e.message}`;
   }
   return String(e);
 }

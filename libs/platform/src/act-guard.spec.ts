@@ -29,11 +29,23 @@ describe('assertAct: one rule for ALREADY_DONE vs OUT_OF_ORDER', () => {
 
   it('messages say where the record stands and what to do now; details carry it for clients', () => {
     const err = (() => {
-      try { assertAct(RULES, 'ask', { phase: 'asked', previousPhase: 'new' }, 'Hint.'); } catch (e) { return e as DomainError; }
+      try {
+        assertAct(RULES, 'ask', { phase: 'asked', previousPhase: 'new' }, 'Hint.');
+      } catch (e) {
+        return e as DomainError;
+      }
       throw new Error('not refused');
     })();
-    expect(err).toMatchObject({ code: 'M.ALREADY_DONE', kind: 'conflict', details: { phase: 'asked', next: 'wait for the answer' } });
-    expect(err.message).toBe('Already done: you cannot ask again — the matter is "asked". Now: wait for the answer. Hint.');
-    expect(() => assertAct(RULES, 'answer', { phase: 'new' })).toThrow('You cannot answer now: the matter is "new" (possible when asked).');
+    expect(err).toMatchObject({
+      code: 'M.ALREADY_DONE',
+      kind: 'conflict',
+      details: { phase: 'asked', next: 'wait for the answer' },
+    });
+    expect(err.message).toBe(
+      'Already done: you cannot ask again — the matter is "asked". Now: wait for the answer. Hint.',
+    );
+    expect(() => assertAct(RULES, 'answer', { phase: 'new' })).toThrow(
+      'You cannot answer now: the matter is "new" (possible when asked).',
+    );
   });
 });

@@ -11,22 +11,43 @@ import { judgeAct, type ActRules, type PhaseHistory } from '@casebridge/flows';
 export { judgeAct, type ActRules, type ActVerdict, type PhaseHistory } from '@casebridge/flows';
 
 /** Throws the DomainError of judgeAct's verdict (nothing when allowed). `hint` adds act-specific advice. */
-export function assertAct<P extends string, A extends string>(rules: ActRules<P, A>, act: A, history: PhaseHistory<P>, hint?: string): void {
+export function assertAct<P extends string, A extends string>(
+  rules: ActRules<P, A>,
+  act: A,
+  history: PhaseHistory<P>,
+  hint?: string,
+): void {
   const verdict = judgeAct(rules, act, history);
   if (verdict === 'allowed') return;
   const { phase } = history;
   const now = rules.next[phase] ? ` Now: ${rules.next[phase]}.` : '';
   const extra = hint ? ` ${hint}` : '';
-  const details = { phase, allowedPhases: rules.allowed[act], ...(rules.next[phase] ? { next: rules.next[phase] } : {}) };
+  const details = {
+    phase,
+    allowedPhases: rules.allowed[act],
+    ...(rules.next[phase] ? { next: rules.next[phase] } : {}),
+  };
   switch (verdict) {
     case 'already-done':
-      throw new DomainError(rules.codes.alreadyDone, 'conflict',
-        `Already done: you cannot ${rules.text[act]} again — the ${rules.subject} is "${phase}".${now}${extra}`, details);
+      throw new DomainError(
+        rules.codes.alreadyDone,
+        'conflict',
+        `Already done: you cannot ${rules.text[act]} again — the ${rules.subject} is "${phase}".${now}${extra}`,
+        details,
+      );
     case 'closed':
-      throw new DomainError(rules.codes.closed, 'conflict',
-        `This ${rules.subject} is closed ("${phase}"); you cannot ${rules.text[act]} any more.${extra}`, details);
+      throw new DomainError(
+        rules.codes.closed,
+        'conflict',
+        `This ${rules.subject} is closed ("${phase}"); you cannot ${rules.text[act]} any more.${extra}`,
+        details,
+      );
     default:
-      throw new DomainError(rules.codes.outOfOrder, 'conflict',
-        `You cannot ${rules.text[act]} now: the ${rules.subject} is "${phase}" (possible when ${rules.allowed[act].join(' or ')}).${now}${extra}`, details);
+      throw new DomainError(
+        rules.codes.outOfOrder,
+        'conflict',
+        `You cannot ${rules.text[act]} now: the ${rules.subject} is "${phase}" (possible when ${rules.allowed[act].join(' or ')}).${now}${extra}`,
+        details,
+      );
   }
 }

@@ -26,16 +26,20 @@ export function configureHttpApp(app: INestApplication, spec: HttpAppSpec): void
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle(spec.title)
-    .setDescription(`${spec.description}\n\nThis document as JSON: [/docs-json](/docs-json). Errors answer { statusCode, code, message }; `
-      + 'each operation lists its codes. Every request: 400 REQUEST.VALIDATION_FAILED (one message per field), REQUEST.MALFORMED_JSON, '
-      + 'REQUEST.TOO_DEEP (nesting over 32 levels), REQUEST.DUPLICATE_KEY (a key twice in one object), REQUEST.BODY_NOT_ALLOWED (a body on a route that takes none), '
-      + 'REQUEST.BAD_ENCODING (Content-Encoding data that is not gzip/deflate/br); 413 REQUEST.TOO_LARGE (body over 1 MiB); '
-      + '415 REQUEST.UNSUPPORTED_MEDIA_TYPE (bodies are JSON only), REQUEST.UNSUPPORTED_ENCODING, REQUEST.UNSUPPORTED_CHARSET; 401 AUTH.UNAUTHORIZED.')
+    .setDescription(
+      `${spec.description}\n\nThis document as JSON: [/docs-json](/docs-json). Errors answer { statusCode, code, message }; ` +
+        'each operation lists its codes. Every request: 400 REQUEST.VALIDATION_FAILED (one message per field), REQUEST.MALFORMED_JSON, ' +
+        'REQUEST.TOO_DEEP (nesting over 32 levels), REQUEST.DUPLICATE_KEY (a key twice in one object), REQUEST.BODY_NOT_ALLOWED (a body on a route that takes none), ' +
+        'REQUEST.BAD_ENCODING (Content-Encoding data that is not gzip/deflate/br); 413 REQUEST.TOO_LARGE (body over 1 MiB); ' +
+        '415 REQUEST.UNSUPPORTED_MEDIA_TYPE (bodies are JSON only), REQUEST.UNSUPPORTED_ENCODING, REQUEST.UNSUPPORTED_CHARSET; 401 AUTH.UNAUTHORIZED.',
+    )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
-  SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, config)), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, config)), {
+    jsonDocumentUrl: 'docs-json',
+  });
 }
 
 export async function bootstrapHttpApp(module: unknown, spec: HttpAppSpec): Promise<INestApplication> {

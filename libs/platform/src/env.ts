@@ -1,5 +1,16 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import { OTLP_ENDPOINT_PATTERN, OTLP_PROTOCOLS } from './tracing/tracing-config';
 
 /**
@@ -7,7 +18,8 @@ import { OTLP_ENDPOINT_PATTERN, OTLP_PROTOCOLS } from './tracing/tracing-config'
  * value stops the service with a message naming the variable (see .env.example).
  */
 export class BaseEnv {
-  @IsOptional() @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  @IsOptional() @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' =
+    'development';
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
 
   @IsString() CASEBRIDGE_PG_HOST: string = '127.0.0.1';
@@ -30,7 +42,10 @@ export class BaseEnv {
 
   /** HS256 shared secret of bearer tokens: the development default, used only when no OIDC issuer is configured. */
   @ValidateIf((o: BaseEnv) => !o.CASEBRIDGE_OIDC_ISSUER)
-  @IsString() @MinLength(32, { message: 'CASEBRIDGE_JWT_SECRET must be at least 32 characters (or configure CASEBRIDGE_OIDC_ISSUER)' })
+  @IsString()
+  @MinLength(32, {
+    message: 'CASEBRIDGE_JWT_SECRET must be at least 32 characters (or configure CASEBRIDGE_OIDC_ISSUER)',
+  })
   CASEBRIDGE_JWT_SECRET: string = '';
 
   /**
@@ -38,12 +53,16 @@ export class BaseEnv {
    * then refused. Required with NODE_ENV=production: the shared HS256 secret is for development only.
    */
   @ValidateIf((o: BaseEnv) => o.NODE_ENV === 'production' || !!o.CASEBRIDGE_OIDC_ISSUER)
-  @Matches(/^https?:\/\/\S+$/, { message: 'CASEBRIDGE_OIDC_ISSUER must be the issuer URL (http(s)://…); it is required when NODE_ENV=production' })
+  @Matches(/^https?:\/\/\S+$/, {
+    message: 'CASEBRIDGE_OIDC_ISSUER must be the issuer URL (http(s)://…); it is required when NODE_ENV=production',
+  })
   CASEBRIDGE_OIDC_ISSUER: string = '';
   /** Expected `aud` of the tokens (recommended with an issuer). */
   @IsOptional() @IsString() CASEBRIDGE_OIDC_AUDIENCE: string = '';
   /** JWKS URL; default: jwks_uri of the issuer's discovery document. */
-  @IsOptional() @Matches(/^(https?:\/\/\S+)?$/, { message: 'CASEBRIDGE_OIDC_JWKS_URI must be a URL' }) CASEBRIDGE_OIDC_JWKS_URI: string = '';
+  @IsOptional()
+  @Matches(/^(https?:\/\/\S+)?$/, { message: 'CASEBRIDGE_OIDC_JWKS_URI must be a URL' })
+  CASEBRIDGE_OIDC_JWKS_URI: string = '';
   /** Claim (dotted path) holding the agency id `kind:region`. */
   @IsString() @MinLength(1) CASEBRIDGE_OIDC_CLAIM_AGENCY: string = 'agencyId';
   /** Claim (dotted path) holding the roles (list or space-separated), e.g. realm_access.roles. */
@@ -60,26 +79,42 @@ export class BaseEnv {
   @IsInt() @Min(300) @Max(604_800) CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS: number = 43_200;
 
   /** When set, GET /metrics needs `Authorization: Bearer <this>` (a static scrape credential); empty: open to the cluster network. */
-  @ValidateIf((o: BaseEnv) => o.CASEBRIDGE_METRICS_TOKEN !== '') @IsString() @MinLength(16, { message: 'CASEBRIDGE_METRICS_TOKEN must be at least 16 characters (or empty)' }) CASEBRIDGE_METRICS_TOKEN: string = '';
+  @ValidateIf((o: BaseEnv) => o.CASEBRIDGE_METRICS_TOKEN !== '')
+  @IsString()
+  @MinLength(16, { message: 'CASEBRIDGE_METRICS_TOKEN must be at least 16 characters (or empty)' })
+  CASEBRIDGE_METRICS_TOKEN: string = '';
 
   /** Browser origins allowed to call the API cross-origin (CORS), comma-separated, e.g. https://console.example.gov.cn; empty: CORS off. */
-  @IsOptional() @Matches(/^((https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)(,https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)*)?$/, {
-    message: 'CASEBRIDGE_CORS_ORIGINS must be origins such as https://console.example.gov.cn[,http://127.0.0.1:8080] (scheme, host, optional port; no path)',
-  }) CASEBRIDGE_CORS_ORIGINS: string = '';
+  @IsOptional()
+  @Matches(/^((https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)(,https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)*)?$/, {
+    message:
+      'CASEBRIDGE_CORS_ORIGINS must be origins such as https://console.example.gov.cn[,http://127.0.0.1:8080] (scheme, host, optional port; no path)',
+  })
+  CASEBRIDGE_CORS_ORIGINS: string = '';
 
   /**
    * OpenTelemetry traces (the standard variables; read first by src/tracing.ts of each app, checked again here).
    * Tracing is off unless one of the two endpoints is set: the collector's OTLP/HTTP base URL (spans go to
    * <it>/v1/traces), or the full traces URL. See docs/runbook.md, "Traces".
    */
-  @ValidateIf((o: BaseEnv) => o.OTEL_EXPORTER_OTLP_ENDPOINT !== '') @Matches(OTLP_ENDPOINT_PATTERN, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an OTLP/HTTP URL such as http://127.0.0.1:4318' })
+  @ValidateIf((o: BaseEnv) => o.OTEL_EXPORTER_OTLP_ENDPOINT !== '')
+  @Matches(OTLP_ENDPOINT_PATTERN, {
+    message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an OTLP/HTTP URL such as http://127.0.0.1:4318',
+  })
   OTEL_EXPORTER_OTLP_ENDPOINT: string = '';
-  @ValidateIf((o: BaseEnv) => o.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== '') @Matches(OTLP_ENDPOINT_PATTERN, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an OTLP/HTTP URL such as http://127.0.0.1:4318/v1/traces' })
+  @ValidateIf((o: BaseEnv) => o.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== '')
+  @Matches(OTLP_ENDPOINT_PATTERN, {
+    message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an OTLP/HTTP URL such as http://127.0.0.1:4318/v1/traces',
+  })
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: string = '';
   /** OTLP encoding: http/protobuf (default) or http/json. */
-  @IsOptional() @IsIn([...OTLP_PROTOCOLS], { message: `OTEL_EXPORTER_OTLP_PROTOCOL must be one of ${OTLP_PROTOCOLS.join(', ')}` })
+  @IsOptional()
+  @IsIn([...OTLP_PROTOCOLS], { message: `OTEL_EXPORTER_OTLP_PROTOCOL must be one of ${OTLP_PROTOCOLS.join(', ')}` })
   OTEL_EXPORTER_OTLP_PROTOCOL: string = 'http/protobuf';
-  @ValidateIf((o: BaseEnv) => o.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL !== '') @IsIn([...OTLP_PROTOCOLS], { message: `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL must be one of ${OTLP_PROTOCOLS.join(', ')}` })
+  @ValidateIf((o: BaseEnv) => o.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL !== '')
+  @IsIn([...OTLP_PROTOCOLS], {
+    message: `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL must be one of ${OTLP_PROTOCOLS.join(', ')}`,
+  })
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: string = '';
   /** service.name of the spans; default casebridge-<app>. */
   @IsOptional() @IsString() OTEL_SERVICE_NAME: string = '';

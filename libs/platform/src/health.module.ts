@@ -1,6 +1,23 @@
-import { Controller, Get, HttpStatus, Inject, Module, Res, ServiceUnavailableException, type DynamicModule, type Provider } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  Module,
+  Res,
+  ServiceUnavailableException,
+  type DynamicModule,
+  type Provider,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  TerminusModule,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import { Public } from '@casebridge/auth';
 
 export const EXTRA_HEALTH_CHECKS = Symbol('EXTRA_HEALTH_CHECKS');
@@ -40,12 +57,27 @@ export class HealthController {
 @Module({})
 export class HealthModule {
   /** `checks` is a factory of further checks, resolved with Nest DI (`inject`). */
-  static register(opts: { database?: boolean; imports?: DynamicModule['imports']; inject?: unknown[]; checks?: (...deps: never[]) => HealthCheckFn[] } = {}): DynamicModule {
+  static register(
+    opts: {
+      database?: boolean;
+      imports?: DynamicModule['imports'];
+      inject?: unknown[];
+      checks?: (...deps: never[]) => HealthCheckFn[];
+    } = {},
+  ): DynamicModule {
     const provider: Provider = {
       provide: EXTRA_HEALTH_CHECKS,
       inject: (opts.inject ?? []) as never[],
-      useFactory: (...deps: never[]) => ({ checks: opts.checks ? opts.checks(...deps) : [], database: opts.database ?? true }),
+      useFactory: (...deps: never[]) => ({
+        checks: opts.checks ? opts.checks(...deps) : [],
+        database: opts.database ?? true,
+      }),
     };
-    return { module: HealthModule, imports: [TerminusModule, ...(opts.imports ?? [])], controllers: [HealthController], providers: [provider] };
+    return {
+      module: HealthModule,
+      imports: [TerminusModule, ...(opts.imports ?? [])],
+      controllers: [HealthController],
+      providers: [provider],
+    };
   }
 }

@@ -4,7 +4,12 @@ import { MAX_BODY_DEPTH, scanJson } from './http-hardening';
 
 /** An error as http-errors makes it for body-parser (status, statusCode, expose, type); with an Error, that error itself. */
 function createError(status: number, e: string | Error, props: { type?: string } = {}): Error {
-  return Object.assign(typeof e === 'string' ? new Error(e) : e, { status, statusCode: status, expose: status < 500, ...props });
+  return Object.assign(typeof e === 'string' ? new Error(e) : e, {
+    status,
+    statusCode: status,
+    expose: status < 500,
+    ...props,
+  });
 }
 
 describe('scanJson: depth and duplicate keys, before parsing', () => {
@@ -17,7 +22,13 @@ describe('scanJson: depth and duplicate keys, before parsing', () => {
     expect(scanJson(Buffer.from(text), MAX_BODY_DEPTH)).toEqual({ duplicateKey: key });
   });
 
-  it.each(['{"a":1,"b":{"a":2}}', '[{"k":1},{"k":2}]', '{"a":"{\\"a\\":1,\\"a\\":2}"}', '{"a":["a","a"]}', '{"沈阳":1,"沈":2}'])('%s → fine', (text) => {
+  it.each([
+    '{"a":1,"b":{"a":2}}',
+    '[{"k":1},{"k":2}]',
+    '{"a":"{\\"a\\":1,\\"a\\":2}"}',
+    '{"a":["a","a"]}',
+    '{"沈阳":1,"沈":2}',
+  ])('%s → fine', (text) => {
     expect(scanJson(Buffer.from(text), MAX_BODY_DEPTH)).toBeUndefined();
   });
 
@@ -44,12 +55,19 @@ describe('bodyReadErrorBody: every error of reading a body is a 4xx with a code'
   });
 
   it('data that is not what its Content-Encoding says (zlib error wrapped as 400) → 400 REQUEST.BAD_ENCODING', async () => {
-    const zlibError = await new Promise<Error>((resolve) => gunzip(Buffer.from('not gzip'), (e) => resolve(e as Error)));
-    expect(bodyReadErrorBody(createError(400, zlibError))).toMatchObject({ statusCode: 400, code: 'REQUEST.BAD_ENCODING' });
+    const zlibError = await new Promise<Error>((resolve) =>
+      gunzip(Buffer.from('not gzip'), (e) => resolve(e as Error)),
+    );
+    expect(bodyReadErrorBody(createError(400, zlibError))).toMatchObject({
+      statusCode: 400,
+      code: 'REQUEST.BAD_ENCODING',
+    });
   });
 
   it('leaves other errors alone (the filter answers 500 INTERNAL)', () => {
     expect(bodyReadErrorBody(new Error('boom'))).toBeUndefined();
-    expect(bodyReadErrorBody(createError(500, 'stream encoding should not be set', { type: 'stream.encoding.set' }))).toBeUndefined();
+    expect(
+      bodyReadErrorBody(createError(500, 'stream encoding should not be set', { type: 'stream.encoding.set' })),
+    ).toBeUndefined();
   });
 });

@@ -35,13 +35,19 @@ abstract class BodyRefused extends Error {
   abstract get refusedWith(): string;
 }
 class TooDeep extends BodyRefused {
-  get refusedWith(): string { return RequestErrorCodes.tooDeep; }
+  get refusedWith(): string {
+    return RequestErrorCodes.tooDeep;
+  }
 }
 class DuplicateKey extends BodyRefused {
-  get refusedWith(): string { return RequestErrorCodes.duplicateKey; }
+  get refusedWith(): string {
+    return RequestErrorCodes.duplicateKey;
+  }
 }
 class ForbiddenKey extends BodyRefused {
-  get refusedWith(): string { return RequestErrorCodes.validationFailed; }
+  get refusedWith(): string {
+    return RequestErrorCodes.validationFailed;
+  }
 }
 
 /**
@@ -56,12 +62,17 @@ export function scanJson(buf: Buffer, limit: number): 'too-deep' | { duplicateKe
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i];
     if (stringStart >= 0) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (c === 0x22) {
         const top = stack[stack.length - 1];
         if (top?.expectKey) {
           let key: string;
-          try { key = JSON.parse(buf.subarray(stringStart, i + 1).toString('utf8')) as string; } catch { return undefined; }
+          try {
+            key = JSON.parse(buf.subarray(stringStart, i + 1).toString('utf8')) as string;
+          } catch {
+            return undefined;
+          }
           if (top.keys.has(key)) return { duplicateKey: key };
           top.keys.add(key);
           top.expectKey = false;
@@ -89,9 +100,12 @@ export function scanJson(buf: Buffer, limit: number): 'too-deep' | { duplicateKe
 function refuseDeepBodies(_req: unknown, _res: unknown, buf: Buffer): void {
   const found = scanJson(buf, MAX_BODY_DEPTH);
   if (found === 'too-deep') {
-    throw new TooDeep(`The request nests objects or lists more than ${MAX_BODY_DEPTH} levels deep; no CaseBridge request needs that.`);
+    throw new TooDeep(
+      `The request nests objects or lists more than ${MAX_BODY_DEPTH} levels deep; no CaseBridge request needs that.`,
+    );
   }
-  if (found) throw new DuplicateKey(`${found.duplicateKey} appears more than once in the same object; send each field once.`);
+  if (found)
+    throw new DuplicateKey(`${found.duplicateKey} appears more than once in the same object; send each field once.`);
 }
 
 /** JSON.parse reviver: refuses prototype keys (as unknown fields) and NUL characters (PostgreSQL text cannot hold them). */
@@ -110,16 +124,20 @@ type Res = ServerResponse & { status(code: number): { json(body: unknown): void 
 
 /** Turns body-reading errors (size, JSON syntax, encodings, the checks above) into the project's error body (bodyReadErrorBody). */
 function bodyErrors(err: unknown, _req: IncomingMessage, res: Res, next: Next): void {
-  const body: ErrorBody | undefined = err instanceof BodyRefused
-    ? { statusCode: 400, code: err.refusedWith, message: err.message }
-    : bodyReadErrorBody(err);
+  const body: ErrorBody | undefined =
+    err instanceof BodyRefused
+      ? { statusCode: 400, code: err.refusedWith, message: err.message }
+      : bodyReadErrorBody(err);
   if (!body) return next(err);
   res.status(body.statusCode).json(body);
 }
 
 /** Whether a request carries a body (RFC 9112: Transfer-Encoding, or a Content-Length other than 0). */
 export function hasBody(req: IncomingMessage): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+  );
 }
 
 /**
@@ -131,14 +149,18 @@ function jsonOnly(req: IncomingMessage, res: Res, next: Next): void {
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (mediaType === 'application/json') return next();
   res.status(415).json({
-    statusCode: 415, code: RequestErrorCodes.unsupportedMediaType,
+    statusCode: 415,
+    code: RequestErrorCodes.unsupportedMediaType,
     message: `This API takes JSON only: send the body with Content-Type: application/json${mediaType ? ` (not ${mediaType})` : ''}.`,
   } satisfies ErrorBody);
 }
 
 /** Comma-separated origins (https://console.example.gov.cn), as validated in BaseEnv.CASEBRIDGE_CORS_ORIGINS. */
 export function corsOrigins(raw: string | undefined): string[] {
-  return (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -148,16 +170,32 @@ export function corsOrigins(raw: string | undefined): string[] {
 const STRICT_CSP = {
   useDefaults: false,
   directives: {
-    defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
-    fontSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
   },
 };
 
 /** Applies body limits, security headers and CORS. Call before routes are registered (configureHttpApp does). */
 export function hardenHttp(app: INestApplication, options: { corsOrigins: string[] }): void {
-  const strict = helmet({ contentSecurityPolicy: STRICT_CSP, referrerPolicy: { policy: 'no-referrer' }, frameguard: { action: 'deny' } });
+  const strict = helmet({
+    contentSecurityPolicy: STRICT_CSP,
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+  });
   // Swagger UI (/docs) has inline styles of its own: helmet's default policy there
-  const docs = helmet({ contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } }, referrerPolicy: { policy: 'no-referrer' }, frameguard: { action: 'deny' } });
+  const docs = helmet({
+    contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+  });
   const headers = (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     // data is per officer and changes: never cached (static assets of the console set their own Cache-Control)
     res.setHeader('Cache-Control', 'no-store');
@@ -165,7 +203,12 @@ export function hardenHttp(app: INestApplication, options: { corsOrigins: string
   };
   app.use(headers);
   if (options.corsOrigins.length) {
-    app.enableCors({ origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+    app.enableCors({
+      origin: options.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Authorization', 'Content-Type'],
+      maxAge: 600,
+    });
   }
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');

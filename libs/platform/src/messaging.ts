@@ -31,16 +31,25 @@ export function messagingModule(spec: {
         // dead-letter topic.
         retry: { attempts: 10, baseMs: 250, maxMs: 10_000 },
         topicSuffix: env.CASEBRIDGE_TOPIC_SUFFIX || undefined,
-        ...(spec.consumes?.length ? { consumer: {
-          groupId, topics: spec.consumes, fromBeginning: true, onProcessed: countProcessed(groupId),
-          sessionTimeout: env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS, heartbeatInterval: Math.max(1000, Math.floor(env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS / 10)),
-          // Partitions in parallel (order holds within each): a message waiting for an event that is still
-          // on another topic must not hold up that other topic.
-          partitionsConsumedConcurrently: 6,
-          // Within a partition, the events of different linked cases in parallel (each case in order); at most 6
-          // messages in flight in all, each holding one of the pool's 10 connections (relay, LISTEN, HTTP keep the rest).
-          keyConcurrency: 4, maxInFlight: 6,
-        } } : {}),
+        ...(spec.consumes?.length
+          ? {
+              consumer: {
+                groupId,
+                topics: spec.consumes,
+                fromBeginning: true,
+                onProcessed: countProcessed(groupId),
+                sessionTimeout: env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS,
+                heartbeatInterval: Math.max(1000, Math.floor(env.CASEBRIDGE_CONSUMER_SESSION_TIMEOUT_MS / 10)),
+                // Partitions in parallel (order holds within each): a message waiting for an event that is still
+                // on another topic must not hold up that other topic.
+                partitionsConsumedConcurrently: 6,
+                // Within a partition, the events of different linked cases in parallel (each case in order); at most 6
+                // messages in flight in all, each holding one of the pool's 10 connections (relay, LISTEN, HTTP keep the rest).
+                keyConcurrency: 4,
+                maxInFlight: 6,
+              },
+            }
+          : {}),
       };
     },
   });

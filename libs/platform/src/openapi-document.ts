@@ -14,7 +14,11 @@ export const ErrorBodySchema: SchemaObject = {
   type: 'object',
   properties: {
     statusCode: { type: 'integer', example: 409 },
-    code: { type: 'string', example: 'TRANSFER.OUT_OF_ORDER', description: 'stable code, listed per status in each operation' },
+    code: {
+      type: 'string',
+      example: 'TRANSFER.OUT_OF_ORDER',
+      description: 'stable code, listed per status in each operation',
+    },
     message: { type: 'string', description: 'written for case officers' },
     details: { description: 'more about the error (e.g. every message of a field), when any' },
   },
@@ -27,7 +31,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
 const CODE = /\b[A-Z][A-Z_]*\.[A-Z][A-Z_]*\b/;
 
 export function operationsOf(doc: OpenAPIObject): { id: string; op: OperationObject }[] {
-  return Object.entries(doc.paths).flatMap(([p, item]) => METHODS.filter((m) => item[m]).map((m) => ({ id: `${m.toUpperCase()} ${p}`, op: item[m]! })));
+  return Object.entries(doc.paths).flatMap(([p, item]) =>
+    METHODS.filter((m) => item[m]).map((m) => ({ id: `${m.toUpperCase()} ${p}`, op: item[m]! })),
+  );
 }
 
 function addCodes(op: OperationObject, status: string, codes: [string, string][]): void {
@@ -40,7 +46,8 @@ function addCodes(op: OperationObject, status: string, codes: [string, string][]
 /** Completes the document in place (bootstrap.ts applies it to every app's /docs-json). */
 export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
   for (const { op } of operationsOf(doc)) {
-    const access = (op as unknown as Record<string, unknown>)['x-casebridge-access'] as { roles?: string[] } | undefined;
+    const access = (op as unknown as Record<string, unknown>)['x-casebridge-access'] as
+      { roles?: string[] } | undefined;
     if (access?.roles) {
       addCodes(op, '401', [[ErrorCodes.unauthorized, 'no, malformed, expired or wrongly signed bearer token']]);
       addCodes(op, '403', [
@@ -50,16 +57,25 @@ export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
     }
     const takesBody = !!op.requestBody;
     const takesQuery = (op.parameters ?? []).some((p) => 'in' in p && p.in === 'query');
-    if (takesBody || takesQuery) addCodes(op, '400', [[RequestErrorCodes.validationFailed, 'a field is missing, unknown or out of bounds (one message per field)']]);
+    if (takesBody || takesQuery)
+      addCodes(op, '400', [
+        [RequestErrorCodes.validationFailed, 'a field is missing, unknown or out of bounds (one message per field)'],
+      ]);
     if (takesBody) {
-      addCodes(op, '400', [[RequestErrorCodes.malformedJson, 'the body is not JSON'], [RequestErrorCodes.tooDeep, 'the body nests too deep']]);
+      addCodes(op, '400', [
+        [RequestErrorCodes.malformedJson, 'the body is not JSON'],
+        [RequestErrorCodes.tooDeep, 'the body nests too deep'],
+      ]);
       addCodes(op, '413', [[RequestErrorCodes.tooLarge, 'the body is over 1 MiB']]);
     }
     for (const [status, r] of Object.entries(op.responses)) {
       if (!/^[45]/.test(status) || !r || '$ref' in r) continue;
       const res = r as ResponseObject;
       if (!res.content) res.content = { 'application/json': { schema: ErrorBodySchema } };
-      else for (const media of Object.values(res.content)) if (!declaresShape(media.schema as SchemaObject)) media.schema = { ...ErrorBodySchema, ...(media.schema ?? {}) };
+      else
+        for (const media of Object.values(res.content))
+          if (!declaresShape(media.schema as SchemaObject))
+            media.schema = { ...ErrorBodySchema, ...(media.schema ?? {}) };
     }
   }
   return doc;
@@ -81,7 +97,8 @@ export function undocumentedResponses(doc: OpenAPIObject): string[] {
       if (/^2/.test(status) && status !== '204') {
         const media = Object.entries(r.content ?? {});
         if (!media.length) gaps.push(`${id} ${status}: no content`);
-        for (const [type, m] of media) if (!declaresShape(m.schema as SchemaObject)) gaps.push(`${id} ${status} ${type}: no schema`);
+        for (const [type, m] of media)
+          if (!declaresShape(m.schema as SchemaObject)) gaps.push(`${id} ${status} ${type}: no schema`);
       }
       if (/^4/.test(status) && !CODE.test(r.description ?? '')) gaps.push(`${id} ${status}: no error code named`);
     }

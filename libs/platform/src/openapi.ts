@@ -20,18 +20,47 @@ function columnSchema(type: unknown, mode: string): SchemaObject {
   if (mode === 'version') return { type: 'integer' };
   if (mode === 'createDate' || mode === 'updateDate') return { type: 'string', format: 'date-time' };
   switch (typeof type === 'function' ? type.name.toLowerCase() : String(type)) {
-    case 'uuid': return { type: 'string', format: 'uuid' };
-    case 'varchar': case 'text': case 'char': case 'character varying': case 'string': return { type: 'string' };
-    case 'timestamptz': case 'timestamp': case 'timestamp with time zone': case 'date': return { type: 'string', ...(type === 'date' ? {} : { format: 'date-time' }) };
-    case 'int': case 'integer': case 'smallint': case 'int4': case 'int2': case 'number': return { type: 'integer' };
-    case 'bigint': case 'int8': case 'numeric': case 'decimal': return { type: 'string' };
-    case 'boolean': case 'bool': return { type: 'boolean' };
-    case 'jsonb': case 'json': case 'simple-json': return {};
-    default: throw new Error(`entitySchema: no OpenAPI type for column type ${String(type)}`);
+    case 'uuid':
+      return { type: 'string', format: 'uuid' };
+    case 'varchar':
+    case 'text':
+    case 'char':
+    case 'character varying':
+    case 'string':
+      return { type: 'string' };
+    case 'timestamptz':
+    case 'timestamp':
+    case 'timestamp with time zone':
+    case 'date':
+      return { type: 'string', ...(type === 'date' ? {} : { format: 'date-time' }) };
+    case 'int':
+    case 'integer':
+    case 'smallint':
+    case 'int4':
+    case 'int2':
+    case 'number':
+      return { type: 'integer' };
+    case 'bigint':
+    case 'int8':
+    case 'numeric':
+    case 'decimal':
+      return { type: 'string' };
+    case 'boolean':
+    case 'bool':
+      return { type: 'boolean' };
+    case 'jsonb':
+    case 'json':
+    case 'simple-json':
+      return {};
+    default:
+      throw new Error(`entitySchema: no OpenAPI type for column type ${String(type)}`);
   }
 }
 
-export function entitySchema(entity: abstract new (...args: never[]) => unknown, options: EntitySchemaOptions = {}): SchemaObject {
+export function entitySchema(
+  entity: abstract new (...args: never[]) => unknown,
+  options: EntitySchemaOptions = {},
+): SchemaObject {
   const omit = new Set(options.omit ?? []);
   const properties: Record<string, SchemaObject> = {};
   for (const c of getMetadataArgsStorage().filterColumns(entity as never)) {
@@ -40,7 +69,11 @@ export function entitySchema(entity: abstract new (...args: never[]) => unknown,
     const values = options.enums?.[c.propertyName];
     const schema = values ? { type: 'string', enum: [...values] } : base;
     // a nullable enum lists null among its values (OpenAPI 3.0: nullable does not widen an enum)
-    properties[c.propertyName] = !c.options.nullable ? schema : values ? { ...schema, enum: [...values, null], nullable: true } : { ...schema, nullable: true };
+    properties[c.propertyName] = !c.options.nullable
+      ? schema
+      : values
+        ? { ...schema, enum: [...values, null], nullable: true }
+        : { ...schema, nullable: true };
   }
   Object.assign(properties, options.extra ?? {});
   return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
@@ -49,8 +82,13 @@ export function entitySchema(entity: abstract new (...args: never[]) => unknown,
 /** An answer made of ids only, e.g. { caseId, linkedCaseId } of a registration. */
 export function idsSchema(...names: string[]): SchemaObject {
   return {
-    type: 'object', properties: Object.fromEntries(names.map((n) => [n, { type: 'string', format: 'uuid' }])), required: names, additionalProperties: false,
-    example: Object.fromEntries(names.map((n, i) => [n, ['0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01', '01927c3e-8a4b-7c2d-9e1f-0a1b2c3d4e5f'][i % 2]])),
+    type: 'object',
+    properties: Object.fromEntries(names.map((n) => [n, { type: 'string', format: 'uuid' }])),
+    required: names,
+    additionalProperties: false,
+    example: Object.fromEntries(
+      names.map((n, i) => [n, ['0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01', '01927c3e-8a4b-7c2d-9e1f-0a1b2c3d4e5f'][i % 2]]),
+    ),
   };
 }
 
@@ -74,13 +112,18 @@ export const Json = {
   /** a JSON object with any properties */
   anyObject: { type: 'object', additionalProperties: true } as SchemaObject,
   /** one of `values` (a nullable one admits null: list null among them) */
-  enumOf: (values: readonly (string | null)[]): SchemaObject => values.includes(null)
-    ? { type: 'string', enum: [...values], nullable: true } : { type: 'string', enum: [...values] },
+  enumOf: (values: readonly (string | null)[]): SchemaObject =>
+    values.includes(null)
+      ? { type: 'string', enum: [...values], nullable: true }
+      : { type: 'string', enum: [...values] },
   nullable: (s: SchemaObject): SchemaObject => ({ ...s, nullable: true }),
   list: (item: SchemaObject): SchemaObject => ({ type: 'array', items: item }),
   /** an object of exactly these properties; `optional` ones may be absent */
   object: (required: Record<string, SchemaObject>, optional: Record<string, SchemaObject> = {}): SchemaObject => ({
-    type: 'object', properties: { ...required, ...optional }, required: Object.keys(required), additionalProperties: false,
+    type: 'object',
+    properties: { ...required, ...optional },
+    required: Object.keys(required),
+    additionalProperties: false,
   }),
   /** an object whose keys are free and whose values all match `value` */
   mapOf: (value: SchemaObject): SchemaObject => ({ type: 'object', additionalProperties: value }),

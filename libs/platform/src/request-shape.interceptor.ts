@@ -1,4 +1,10 @@
-import { BadRequestException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  BadRequestException,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { IncomingMessage } from 'node:http';
@@ -21,26 +27,50 @@ export class RequestShapeInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
     const req = ctx.switchToHttp().getRequest<IncomingMessage & { body?: unknown; originalUrl?: string }>();
-    const meta = (Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), ctx.getHandler().name) ?? {}) as Record<string, { data?: unknown }>;
-    const ofType = (t: RouteParamtypes): { data?: unknown }[] => Object.entries(meta).filter(([k]) => k.split(':')[0] === String(t)).map(([, v]) => v);
+    const meta = (Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), ctx.getHandler().name) ?? {}) as Record<
+      string,
+      { data?: unknown }
+    >;
+    const ofType = (t: RouteParamtypes): { data?: unknown }[] =>
+      Object.entries(meta)
+        .filter(([k]) => k.split(':')[0] === String(t))
+        .map(([, v]) => v);
 
-    if (ofType(RouteParamtypes.BODY).length === 0 && ofType(RouteParamtypes.REQUEST).length === 0 && hasBody(req) && !isEmptyObject(req.body)) {
-      throw new BadRequestException({ code: RequestErrorCodes.bodyNotAllowed, message: 'This request takes no body; send it without one.' });
+    if (
+      ofType(RouteParamtypes.BODY).length === 0 &&
+      ofType(RouteParamtypes.REQUEST).length === 0 &&
+      hasBody(req) &&
+      !isEmptyObject(req.body)
+    ) {
+      throw new BadRequestException({
+        code: RequestErrorCodes.bodyNotAllowed,
+        message: 'This request takes no body; send it without one.',
+      });
     }
 
     const query = ofType(RouteParamtypes.QUERY);
     const wholeQuery = query.some((q) => q.data === undefined);
     const named = new Set(query.map((q) => q.data).filter((d): d is string => typeof d === 'string'));
     const search = (req.originalUrl ?? req.url ?? '').split('?').slice(1).join('?');
-    const refused = [...new Set(new URLSearchParams(search).keys())].filter((key) =>
-      !PARAMETER_NAME.test(key) || (FORBIDDEN_KEYS as readonly string[]).includes(key) || (!wholeQuery && !named.has(key)));
+    const refused = [...new Set(new URLSearchParams(search).keys())].filter(
+      (key) =>
+        !PARAMETER_NAME.test(key) ||
+        (FORBIDDEN_KEYS as readonly string[]).includes(key) ||
+        (!wholeQuery && !named.has(key)),
+    );
     if (refused.length) {
-      throw new BadRequestException({ code: RequestErrorCodes.validationFailed, message: refused.map((k) => `${k} is not a parameter of this request`) });
+      throw new BadRequestException({
+        code: RequestErrorCodes.validationFailed,
+        message: refused.map((k) => `${k} is not a parameter of this request`),
+      });
     }
     return next.handle();
   }
 }
 
 function isEmptyObject(body: unknown): boolean {
-  return body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
+  return (
+    body === undefined ||
+    (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0)
+  );
 }

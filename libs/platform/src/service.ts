@@ -49,14 +49,16 @@ export function serviceImports<T extends BaseEnv>(spec: ServiceSpec<T>): (Dynami
           secret: env.CASEBRIDGE_JWT_SECRET,
           maxTokenLifetimeSeconds: env.CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS,
           agencyKinds: spec.agencyKinds,
-          oidc: env.CASEBRIDGE_OIDC_ISSUER ? {
-            issuer: env.CASEBRIDGE_OIDC_ISSUER,
-            audience: env.CASEBRIDGE_OIDC_AUDIENCE || undefined,
-            jwksUri: env.CASEBRIDGE_OIDC_JWKS_URI || undefined,
-            claims: { agency: env.CASEBRIDGE_OIDC_CLAIM_AGENCY, roles: env.CASEBRIDGE_OIDC_CLAIM_ROLES },
-            jwksCooldownMs: env.CASEBRIDGE_OIDC_JWKS_COOLDOWN_MS,
-            jwksMaxAgeMs: env.CASEBRIDGE_OIDC_JWKS_MAX_AGE_MS,
-          } : undefined,
+          oidc: env.CASEBRIDGE_OIDC_ISSUER
+            ? {
+                issuer: env.CASEBRIDGE_OIDC_ISSUER,
+                audience: env.CASEBRIDGE_OIDC_AUDIENCE || undefined,
+                jwksUri: env.CASEBRIDGE_OIDC_JWKS_URI || undefined,
+                claims: { agency: env.CASEBRIDGE_OIDC_CLAIM_AGENCY, roles: env.CASEBRIDGE_OIDC_CLAIM_ROLES },
+                jwksCooldownMs: env.CASEBRIDGE_OIDC_JWKS_COOLDOWN_MS,
+                jwksMaxAgeMs: env.CASEBRIDGE_OIDC_JWKS_MAX_AGE_MS,
+              }
+            : undefined,
         };
       },
     }),
@@ -74,7 +76,9 @@ export function serviceImports<T extends BaseEnv>(spec: ServiceSpec<T>): (Dynami
         dataSourceFactory: async (options) => {
           const ds = await new DataSource(options as DataSourceOptions).initialize();
           const applied = await runPendingMigrations(ds);
-          new Logger('Migrations').log(applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'schema up to date');
+          new Logger('Migrations').log(
+            applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'schema up to date',
+          );
           return ds;
         },
       }),

@@ -9,13 +9,21 @@ export interface TimelineEntry {
   note?: string;
 }
 
-export function entry(what: string, by: string, at: Date | string = new Date(), extra: Partial<TimelineEntry> = {}): TimelineEntry {
+export function entry(
+  what: string,
+  by: string,
+  at: Date | string = new Date(),
+  extra: Partial<TimelineEntry> = {},
+): TimelineEntry {
   return { at: typeof at === 'string' ? at : at.toISOString(), what, by, ...extra };
 }
 
 /** A timeline entry for what another agency (or the workflow) did, as told by one of its events. */
 export function eventEntry(e: IntegrationEventEnvelope, what: string, note?: string | null): TimelineEntry {
-  return entry(what, `${e.producer.agencyId}/${e.actor.officerId}`, e.occurredAt, { eventId: e.eventId, ...(note ? { note } : {}) });
+  return entry(what, `${e.producer.agencyId}/${e.actor.officerId}`, e.occurredAt, {
+    eventId: e.eventId,
+    ...(note ? { note } : {}),
+  });
 }
 
 /**

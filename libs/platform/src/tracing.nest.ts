@@ -1,4 +1,11 @@
-import { Injectable, Module, type CallHandler, type ExecutionContext, type NestInterceptor, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Module,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import type { Observable } from 'rxjs';
 import { shutdownTracing } from './tracing';

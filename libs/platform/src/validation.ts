@@ -1,9 +1,24 @@
 import { applyDecorators, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, isISO8601, IsObject, IsString, IsUUID, Max, MaxLength, Min, MinLength,
-  registerDecorator, ValidateIf, ValidateNested,
-  type ValidationArguments, type ValidationOptions,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsInt,
+  isISO8601,
+  IsObject,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateIf,
+  ValidateNested,
+  type ValidationArguments,
+  type ValidationOptions,
 } from 'class-validator';
 import { parseInstant } from '@casebridge/legal-time';
 
@@ -16,8 +31,20 @@ import { parseInstant } from '@casebridge/legal-time';
 
 /** Checks that decide what kind of value a field holds: reported before any other rule of that field. */
 const TYPE_CHECKS = [
-  'whitelistValidation', 'isDefined', 'isArray', 'isObject', 'nestedValidation', 'isString', 'isInt', 'isNumber', 'isBoolean',
-  'isUuid', 'isInstantWithOffset', 'isIn', 'isEnum', 'isNotBlank',
+  'whitelistValidation',
+  'isDefined',
+  'isArray',
+  'isObject',
+  'nestedValidation',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isUuid',
+  'isInstantWithOffset',
+  'isIn',
+  'isEnum',
+  'isNotBlank',
 ];
 
 /** class-validator's default phrases, said the way an officer would read them. */
@@ -39,7 +66,10 @@ const PLAIN_WORDS: [RegExp, string][] = [
   [/ must be a UUID$/, ' must be an id (a UUID such as 0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01)'],
   [/^nested property (\S+) must be either object or array$/, '$1 must be an object (a set of named fields)'],
   [/ must be one of the following values: (.*)$/, ' must be one of: $1'],
-  [/^an unknown value was passed to the validate function$/, 'the request body must be a JSON object with the fields of this request'],
+  [
+    /^an unknown value was passed to the validate function$/,
+    'the request body must be a JSON object with the fields of this request',
+  ],
 ];
 
 function plain(message: string): string {
@@ -80,7 +110,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    exceptionFactory: (errors) => new BadRequestException({ code: 'REQUEST.VALIDATION_FAILED', message: validationMessages(errors) }),
+    exceptionFactory: (errors) =>
+      new BadRequestException({ code: 'REQUEST.VALIDATION_FAILED', message: validationMessages(errors) }),
   });
 }
 
@@ -91,7 +122,8 @@ const EXAMPLE_ID = '0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01';
 /** An id (UUID, any version). Ids are checked here, before any query reaches PostgreSQL. */
 export function IsId(options: ValidationOptions = {}): PropertyDecorator {
   return IsUUID('all', {
-    message: (a: ValidationArguments) => `${a.property} must be an id (a UUID such as ${EXAMPLE_ID})${options.each ? ' for every item' : ''}`,
+    message: (a: ValidationArguments) =>
+      `${a.property} must be an id (a UUID such as ${EXAMPLE_ID})${options.each ? ' for every item' : ''}`,
     ...options,
   });
 }
@@ -103,26 +135,28 @@ export function IsId(options: ValidationOptions = {}): PropertyDecorator {
  * never fails at the event (attack #4: `0000-01-01T00:00:00Z` was a 500).
  */
 export function IsInstantWithOffset(options: ValidationOptions = {}): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => registerDecorator({
-    name: 'isInstantWithOffset',
-    target: target.constructor,
-    propertyName: String(propertyName),
-    options: {
-      message: (a: ValidationArguments) => `${a.property} must be a date and time with its offset, such as 2025-09-20T10:30:00+08:00`,
-      ...options,
-    },
-    validator: {
-      validate(value: unknown): boolean {
-        if (typeof value !== 'string' || value.length > 40) return false;
-        try {
-          parseInstant(value);
-          return isISO8601(value, { strict: true });
-        } catch {
-          return false;
-        }
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isInstantWithOffset',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: (a: ValidationArguments) =>
+          `${a.property} must be a date and time with its offset, such as 2025-09-20T10:30:00+08:00`,
+        ...options,
       },
-    },
-  });
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'string' || value.length > 40) return false;
+          try {
+            parseInstant(value);
+            return isISO8601(value, { strict: true });
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
 }
 
 /**
@@ -138,15 +172,22 @@ const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
  */
 export function IsText(max: number, options: { each?: boolean } = {}): PropertyDecorator {
   const each = options.each ?? false;
-  const empty = (a: ValidationArguments) => each ? `every item of ${a.property} must be text that is not empty` : `${a.property} must not be empty`;
-  const notBlank: PropertyDecorator = (target: object, propertyName: string | symbol) => registerDecorator({
-    name: 'isNotBlank',
-    target: target.constructor,
-    propertyName: String(propertyName),
-    options: { each, message: empty },
-    validator: { validate: (value: unknown) => typeof value !== 'string' || value.replace(INVISIBLE, '').length > 0 },
-  });
-  return applyDecorators(IsString({ each }), MinLength(1, { each, message: empty }), notBlank, MaxLength(max, { each }));
+  const empty = (a: ValidationArguments) =>
+    each ? `every item of ${a.property} must be text that is not empty` : `${a.property} must not be empty`;
+  const notBlank: PropertyDecorator = (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isNotBlank',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { each, message: empty },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || value.replace(INVISIBLE, '').length > 0 },
+    });
+  return applyDecorators(
+    IsString({ each }),
+    MinLength(1, { each, message: empty }),
+    notBlank,
+    MaxLength(max, { each }),
+  );
 }
 
 /**
@@ -165,13 +206,16 @@ export function RequiredWhen<T>(required: (o: T) => boolean, message: string): P
  * present there, it is refused with `message` rather than silently ignored.
  */
 export function AbsentWhen<T>(absent: (o: T) => boolean, message: string): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => registerDecorator({
-    name: 'absentWhen',
-    target: target.constructor,
-    propertyName: String(propertyName),
-    options: { message },
-    validator: { validate: (value: unknown, args: ValidationArguments) => value === undefined || !absent(args.object as T) },
-  });
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'absentWhen',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => value === undefined || !absent(args.object as T),
+      },
+    });
 }
 
 /** A whole number within [min, max] (every number a request takes has bounds). */
@@ -186,23 +230,35 @@ export function IsBoundedInt(min: number, max: number, options: ValidationOption
  */
 export function QueryInt(min: number, max: number): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?[0-9]{1,15}$/.test(value) ? Number(value) : value)),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && /^-?[0-9]{1,15}$/.test(value) ? Number(value) : value,
+    ),
     IsBoundedInt(min, max),
   );
 }
 
 /** One nested object of class `cls` (not a list, not null, not a string). */
 export function NestedObject(cls: () => new () => object): PropertyDecorator {
-  return applyDecorators(IsObject({ message: (a: ValidationArguments) => `${a.property} must be an object (a set of named fields)` }), ValidateNested(), Type(cls));
+  return applyDecorators(
+    IsObject({ message: (a: ValidationArguments) => `${a.property} must be an object (a set of named fields)` }),
+    ValidateNested(),
+    Type(cls),
+  );
 }
 
 /** A list of `min`…`max` objects of class `cls`; every item must itself be an object (no [], [[…]], null or text items). */
-export function NestedArray(cls: () => new () => object, bounds: { min: number; max: number; minMessage?: string }): PropertyDecorator {
+export function NestedArray(
+  cls: () => new () => object,
+  bounds: { min: number; max: number; minMessage?: string },
+): PropertyDecorator {
   return applyDecorators(
     IsArray({ message: (a: ValidationArguments) => `${a.property} must be a list` }),
     ArrayMinSize(bounds.min, bounds.minMessage ? { message: bounds.minMessage } : {}),
     ArrayMaxSize(bounds.max),
-    IsObject({ each: true, message: (a: ValidationArguments) => `every item of ${a.property} must be an object (a set of named fields)` }),
+    IsObject({
+      each: true,
+      message: (a: ValidationArguments) => `every item of ${a.property} must be an object (a set of named fields)`,
+    }),
     ValidateNested({ each: true }),
     Type(cls),
   );

@@ -8,7 +8,8 @@ import { isolatedTopicSuffix, testKafka } from '../../support/kafka';
  * topics `test.<name>.<suffix>`, which is not the naming apps use.
  */
 export async function createSuffixedTopics(
-  bases: readonly TopicName[] = ALL_TOPICS, partitions = 3,
+  bases: readonly TopicName[] = ALL_TOPICS,
+  partitions = 3,
 ): Promise<{ names: TopicNames; suffix: string; topics: string[]; drop(): Promise<void> }> {
   const suffix = `e2e-${isolatedTopicSuffix()}`;
   const names = new TopicNames({ suffix });
@@ -24,11 +25,17 @@ export async function createSuffixedTopics(
     await admin.disconnect();
   }
   return {
-    names, suffix, topics,
+    names,
+    suffix,
+    topics,
     drop: async () => {
       const a = testKafka('casebridge-test-topics').admin();
       await a.connect();
-      try { await a.deleteTopics({ topics }); } finally { await a.disconnect(); }
+      try {
+        await a.deleteTopics({ topics });
+      } finally {
+        await a.disconnect();
+      }
     },
   };
 }

@@ -55,7 +55,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * suspended and resumed to the same due date must publish a second deadline.started — and, for
  * deadline.closed, the outcome (a suspension closes the clock too).
  */
-export function deadlineEventId(spec: Pick<DeadlineEventSpec, 'workflowId' | 'stepId' | 'kind' | 'dueAt' | 'revision' | 'outcome'>): string {
+export function deadlineEventId(
+  spec: Pick<DeadlineEventSpec, 'workflowId' | 'stepId' | 'kind' | 'dueAt' | 'revision' | 'outcome'>,
+): string {
   const kind = spec.kind === 'closed' ? `closed:${spec.outcome ?? 'met'}` : spec.kind;
   return uuidv5(`${spec.workflowId}|${spec.stepId}|${kind}|${spec.dueAt}|${spec.revision}`, DEADLINE_EVENT_NAMESPACE);
 }

@@ -67,12 +67,23 @@ export function toCaseEventSignal(envelope: IntegrationEventEnvelope): CaseEvent
 }
 
 /** The route of one event to one registered workflow, or null when the event does not concern it. */
-function routeTo(registration: WorkflowRegistration, envelope: IntegrationEventEnvelope, signalArgs: [CaseEventSignal], options: RouteOptions): BridgeRoute | null {
+function routeTo(
+  registration: WorkflowRegistration,
+  envelope: IntegrationEventEnvelope,
+  signalArgs: [CaseEventSignal],
+  options: RouteOptions,
+): BridgeRoute | null {
   const starts = registration.startedBy.includes(envelope.type);
   if (!starts && !registration.signalledBy.includes(envelope.type)) return null;
   const workflowId = registration.workflowId(envelope);
   if (workflowId === undefined) return null;
-  const base = { workflowType: registration.workflowType, workflowId, stateQuery: registration.stateQuery, signal: 'caseEvent', signalArgs } as const;
+  const base = {
+    workflowType: registration.workflowType,
+    workflowId,
+    stateQuery: registration.stateQuery,
+    signal: 'caseEvent',
+    signalArgs,
+  } as const;
   const start = starts ? registration.start(envelope, options.config ? { config: options.config } : {}) : undefined;
   if (start) {
     return {

@@ -97,7 +97,10 @@ export class TemporalBridge {
     const [event] = route.signalArgs;
     const context = { workflowId: route.workflowId, eventId: event.eventId, type: event.type };
     if (route.kind === 'signalWithStart') {
-      if (route.workflowIdReusePolicy === 'ALLOW_DUPLICATE' && await this.closedRunApplied(route.workflowId, route.stateQuery, event.eventId)) {
+      if (
+        route.workflowIdReusePolicy === 'ALLOW_DUPLICATE' &&
+        (await this.closedRunApplied(route.workflowId, route.stateQuery, event.eventId))
+      ) {
         return this.dropLate(route, context, 'the closed workflow already applied this event: redelivery dropped');
       }
       try {
@@ -141,8 +144,12 @@ export class TemporalBridge {
       // A running workflow answered NOT_FOUND to the signal: a run that was just started (signal-with-start of an
       // event of another topic) is not signalable yet (seen on the time-skipping test server under load). The event
       // is not late: signal again after a short wait, and park it (retry later) if that keeps happening.
-      if (attempt >= SIGNAL_RACE_ATTEMPTS) throw new WorkflowNotStartedError(route.workflowId, event.eventId, event.type);
-      this.logger.info(`[bridge] ${route.workflowId} is running but refused the signal (attempt ${attempt}): signalling again`, context);
+      if (attempt >= SIGNAL_RACE_ATTEMPTS)
+        throw new WorkflowNotStartedError(route.workflowId, event.eventId, event.type);
+      this.logger.info(
+        `[bridge] ${route.workflowId} is running but refused the signal (attempt ${attempt}): signalling again`,
+        context,
+      );
       await new Promise((resolve) => setTimeout(resolve, SIGNAL_RACE_BACKOFF_MS * 2 ** (attempt - 1)));
     }
   }
@@ -161,7 +168,11 @@ export class TemporalBridge {
     }
   }
 
-  private dropLate(route: BridgeRoute, context: Record<string, unknown>, reason = 'the workflow has already completed: late event dropped'): DeliveryOutcome {
+  private dropLate(
+    route: BridgeRoute,
+    context: Record<string, unknown>,
+    reason = 'the workflow has already completed: late event dropped',
+  ): DeliveryOutcome {
     this.logger.warn(`[bridge] ${reason}`, context);
     return { route, status: 'dropped-closed', reason };
   }

@@ -85,7 +85,10 @@ export function payloadField(envelope: IntegrationEventEnvelope, name: string): 
 }
 
 /** `workflowId` of a registration whose workflow is named after one payload field (e.g. transferId → `transfer-<id>`). */
-export function workflowIdFromPayload(field: string, toWorkflowId: (value: string) => string): (event: IntegrationEventEnvelope) => string | undefined {
+export function workflowIdFromPayload(
+  field: string,
+  toWorkflowId: (value: string) => string,
+): (event: IntegrationEventEnvelope) => string | undefined {
   return (event) => {
     const value = payloadField(event, field);
     return value === undefined ? undefined : toWorkflowId(value);
@@ -98,7 +101,10 @@ export function regionOf(agencyId: string): string {
 }
 
 /** Memo and static summary of a workflow for the Temporal UI: what it is, the linked case, the agencies by official name. */
-export function temporalLabels(labels: WorkflowLabels, linkedCaseId: string): { memo: Record<string, string>; staticSummary: string } {
+export function temporalLabels(
+  labels: WorkflowLabels,
+  linkedCaseId: string,
+): { memo: Record<string, string>; staticSummary: string } {
   const dir = agencyDirectory();
   const present = Object.entries(labels.agencies).filter(([, id]) => id);
   const names = Object.fromEntries(present.map(([k, id]) => [`${k}Agency`, `${dir.name(id, 'zh')} (${id})`]));

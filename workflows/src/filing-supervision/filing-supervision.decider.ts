@@ -4,7 +4,15 @@
  */
 import type { FilingSupervisionCorrectionIssuedV1, TransferFilingDecidedV1 } from '@casebridge/contracts';
 import type { AgencyRole, CaseEventSignal } from '../shared/deadline.contracts';
-import { apply, defer, ignore, payloadString, type CaseDecider, type Decision, type StepContext } from '../shared/step-actions';
+import {
+  apply,
+  defer,
+  ignore,
+  payloadString,
+  type CaseDecider,
+  type Decision,
+  type StepContext,
+} from '../shared/step-actions';
 import type { SupervisionOutcome, SupervisionPhase } from './filing-supervision.contracts';
 
 export const SupervisionRules = {

@@ -2,7 +2,12 @@
  * How the bridge starts and signals filingSupervisionWorkflow (one per supervision, id `supervision-<supervisionId>`).
  * transfer.filing-decided reaches it only when it carries a supervisionId. Node code: listed in workflows/src/registry.ts.
  */
-import { defineWorkflowRegistration, payloadField, regionOf, workflowIdFromPayload } from '../bridge/workflow-registration';
+import {
+  defineWorkflowRegistration,
+  payloadField,
+  regionOf,
+  workflowIdFromPayload,
+} from '../bridge/workflow-registration';
 import {
   FILING_SUPERVISION_WORKFLOW_TYPE,
   SUPERVISION_WORKFLOW_EVENT_TYPES,
@@ -40,7 +45,11 @@ export const filingSupervisionRegistration = defineWorkflowRegistration<FilingSu
       labels: {
         what: '立案监督',
         ids: { supervisionId },
-        agencies: { procuratorate: event.producer.agencyId, police: input.policeAgencyId, enforcement: enforcementAgencyId },
+        agencies: {
+          procuratorate: event.producer.agencyId,
+          police: input.policeAgencyId,
+          enforcement: enforcementAgencyId,
+        },
       },
     };
   },

@@ -75,7 +75,11 @@ describe('filingSupervisionWorkflow', () => {
     const [warning] = await d.published('deadline.warning', 'supervision.police-explain');
     const [missed] = await d.published('deadline.missed', 'supervision.police-explain');
     expect(order(warning!.eventId)).toBeLessThan(order(missed!.eventId));
-    expect(missed!.payload).toMatchObject({ owingAgencyId: POLICE, dueAt: expected.dueAt, onExpiry: 'procuratorate issues 纠正意见 / 通知立案' });
+    expect(missed!.payload).toMatchObject({
+      owingAgencyId: POLICE,
+      dueAt: expected.dueAt,
+      onExpiry: 'procuratorate issues 纠正意见 / 通知立案',
+    });
   });
 
   it('supervision.police-file: warning, then missed after 15 days (correction notice, escalation); correction issued; the police file late → supervision.investigation-chaser', async () => {
@@ -90,7 +94,14 @@ describe('filingSupervisionWorkflow', () => {
     await sleepUntil(expected.dueAtEpochMs + 60_000);
     const [warning] = await d.published('deadline.warning', 'supervision.police-file');
     const [missed] = await d.published('deadline.missed', 'supervision.police-file');
-    expect(warning!.payload).toEqual({ stepId, subjectId: d.supervisionId, ruleId: 'supervision.police-file', owingAgencyId: POLICE, owner: { kind: 'agency', agencyId: POLICE }, dueAt: expected.dueAt });
+    expect(warning!.payload).toEqual({
+      stepId,
+      subjectId: d.supervisionId,
+      ruleId: 'supervision.police-file',
+      owingAgencyId: POLICE,
+      owner: { kind: 'agency', agencyId: POLICE },
+      dueAt: expected.dueAt,
+    });
     expect(missed!.payload).toEqual({
       stepId,
       subjectId: d.supervisionId,
@@ -109,8 +120,13 @@ describe('filingSupervisionWorkflow', () => {
     expect((await d.state()).openSteps[0]).toMatchObject({ ruleId: 'supervision.police-file', status: 'overdue' });
     await d.policeFiled();
     const state = await d.state();
-    expect(state.closedSteps.find((s) => s.ruleId === 'supervision.police-file')).toMatchObject({ outcome: 'late', wasMissed: true });
-    expect(state.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['supervision.investigation-chaser', PROCURATORATE]]);
+    expect(state.closedSteps.find((s) => s.ruleId === 'supervision.police-file')).toMatchObject({
+      outcome: 'late',
+      wasMissed: true,
+    });
+    expect(state.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([
+      ['supervision.investigation-chaser', PROCURATORATE],
+    ]);
   });
 
   it('filed under supervision → supervision.investigation-chaser runs out after 3 months (prompts the 催办函) → chaser issued', async () => {
@@ -121,9 +137,16 @@ describe('filingSupervisionWorkflow', () => {
     await d.filingNoticeIssued();
     const filed = await d.policeFiled();
     const afterFiling = await d.state();
-    expect(outcomes(afterFiling)).toMatchObject({ 'supervision.police-explain': 'met', 'supervision.police-file': 'met' });
+    expect(outcomes(afterFiling)).toMatchObject({
+      'supervision.police-explain': 'met',
+      'supervision.police-file': 'met',
+    });
     const expected = kit.engine.compute({ rule: 'supervision.investigation-chaser', from: filed.occurredAt });
-    expect(afterFiling.openSteps[0]).toMatchObject({ ruleId: 'supervision.investigation-chaser', dueAt: expected.dueAt, owingAgencyId: PROCURATORATE });
+    expect(afterFiling.openSteps[0]).toMatchObject({
+      ruleId: 'supervision.investigation-chaser',
+      dueAt: expected.dueAt,
+      owingAgencyId: PROCURATORATE,
+    });
     await sleepUntil(expected.dueAtEpochMs + 60_000);
     const [warning] = await d.published('deadline.warning', 'supervision.investigation-chaser');
     const [missed] = await d.published('deadline.missed', 'supervision.investigation-chaser');
@@ -133,7 +156,10 @@ describe('filingSupervisionWorkflow', () => {
     await d.chaserIssued();
     const state = await finished(d);
     expect(state.outcome).toBe('chaser-issued');
-    expect(state.closedSteps.find((s) => s.ruleId === 'supervision.investigation-chaser')).toMatchObject({ outcome: 'met', wasMissed: true });
+    expect(state.closedSteps.find((s) => s.ruleId === 'supervision.investigation-chaser')).toMatchObject({
+      outcome: 'met',
+      wasMissed: true,
+    });
   });
 
   // Hand-computed against the official 2025 calendar (past instants: missed follows started at once).
@@ -142,7 +168,11 @@ describe('filingSupervisionWorkflow', () => {
     await d.opened('2025-07-20T09:00:00+08:00');
     await d.filingNoticeIssued('2025-09-26T10:00:00+08:00');
     const [started] = await d.published('deadline.started', 'supervision.police-file');
-    expect(started!.payload).toMatchObject({ dueAt: '2025-10-12T00:00:00+08:00', lastDay: '2025-10-11', owingAgencyId: POLICE });
+    expect(started!.payload).toMatchObject({
+      dueAt: '2025-10-12T00:00:00+08:00',
+      lastDay: '2025-10-11',
+      owingAgencyId: POLICE,
+    });
     const [missed] = await d.published('deadline.missed', 'supervision.police-file');
     expect(missed!.payload).toMatchObject({ dueAt: '2025-10-12T00:00:00+08:00', owingAgencyId: POLICE });
 
@@ -150,7 +180,11 @@ describe('filingSupervisionWorkflow', () => {
     await e.opened('2025-07-01T09:00:00+08:00');
     await e.policeFiled('2025-07-31T10:00:00+08:00');
     const [chaser] = await e.published('deadline.started', 'supervision.investigation-chaser');
-    expect(chaser!.payload).toMatchObject({ dueAt: '2025-11-01T00:00:00+08:00', lastDay: '2025-10-31', owingAgencyId: PROCURATORATE });
+    expect(chaser!.payload).toMatchObject({
+      dueAt: '2025-11-01T00:00:00+08:00',
+      lastDay: '2025-10-31',
+      owingAgencyId: PROCURATORATE,
+    });
   });
 
   it('transfer.filing-decided with the supervisionId reaches both workflows: the transfer (decision overdue) and the supervision (supervision.police-file)', async () => {

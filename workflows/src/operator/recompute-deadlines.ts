@@ -65,7 +65,12 @@ async function listWorkflowIds(client: Client, query: string): Promise<string[]>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function awaitAnswer(client: Client, workflowId: string, requestId: string, timeoutMs: number): Promise<DeadlineRecomputation | undefined> {
+async function awaitAnswer(
+  client: Client,
+  workflowId: string,
+  requestId: string,
+  timeoutMs: number,
+): Promise<DeadlineRecomputation | undefined> {
   const handle = client.workflow.getHandle(workflowId);
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -82,11 +87,20 @@ async function awaitAnswer(client: Client, workflowId: string, requestId: string
 }
 
 /** Signals the workflows, waits for each answer and reports the moved due dates. */
-export async function recomputeOpenDeadlines(client: Client, options: RecomputeDeadlinesOptions): Promise<RecomputeDeadlinesReport> {
+export async function recomputeOpenDeadlines(
+  client: Client,
+  options: RecomputeDeadlinesOptions,
+): Promise<RecomputeDeadlinesReport> {
   if (!options.years.length) throw new Error('recomputeOpenDeadlines: no calendar year given');
   const requestId = options.requestId ?? randomUUID();
-  const signal: RecomputeDeadlinesSignal = { requestId, years: options.years, ...(options.reason ? { reason: options.reason } : {}) };
-  const ids = options.workflowIds ?? (await listWorkflowIds(client, options.query ?? defaultRecomputeQuery(options.taskQueue ?? TaskQueues.cases)));
+  const signal: RecomputeDeadlinesSignal = {
+    requestId,
+    years: options.years,
+    ...(options.reason ? { reason: options.reason } : {}),
+  };
+  const ids =
+    options.workflowIds ??
+    (await listWorkflowIds(client, options.query ?? defaultRecomputeQuery(options.taskQueue ?? TaskQueues.cases)));
   const workflows = await Promise.all(
     ids.map(async (workflowId): Promise<WorkflowRecomputeReport> => {
       try {
@@ -96,7 +110,8 @@ export async function recomputeOpenDeadlines(client: Client, options: RecomputeD
       }
       try {
         const result = await awaitAnswer(client, workflowId, requestId, options.timeoutMs ?? 30_000);
-        if (!result) return { workflowId, status: 'no-answer', error: 'no answer to the recomputeDeadlines signal in time' };
+        if (!result)
+          return { workflowId, status: 'no-answer', error: 'no answer to the recomputeDeadlines signal in time' };
         return { workflowId, status: result.failed.length ? 'partly-failed' : 'recomputed', result };
       } catch (err) {
         return { workflowId, status: 'no-answer', error: (err as Error).message };

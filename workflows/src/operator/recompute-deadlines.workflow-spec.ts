@@ -21,8 +21,12 @@ const FILING_REVIEW = 'transfer.filing-review';
 /** The worker's engine; replacing `current` stands for restarting the worker with CASEBRIDGE_CALENDAR_FILE. */
 let current: DeadlineEngine = testDeadlineEngine();
 const workerEngine: DeadlineEngine = {
-  get ruleBook() { return current.ruleBook; },
-  get calendar() { return current.calendar; },
+  get ruleBook() {
+    return current.ruleBook;
+  },
+  get calendar() {
+    return current.calendar;
+  },
   compute: (request) => current.compute(request),
   startClock: (request) => current.startClock(request),
   restoreClock: (state) => current.restoreClock(state),
@@ -74,7 +78,10 @@ it('an official calendar loaded for the year moves a provisional due date, and t
   const official = {
     year,
     source: `synthetic ${year} arrangement for the test`,
-    holidays: [...floor.holidays, ...[4, 5, 6].map((n) => ({ date: addDays(eve!, n), name: 'Spring Festival (春节)' }))],
+    holidays: [
+      ...floor.holidays,
+      ...[4, 5, 6].map((n) => ({ date: addDays(eve!, n), name: 'Spring Festival (春节)' })),
+    ],
     makeUpWorkdays: [],
   };
   const file = path.join(dir, `${year}.json`);
@@ -91,18 +98,24 @@ it('an official calendar loaded for the year moves a provisional due date, and t
 
   // The worker runs with CASEBRIDGE_CALENDAR_FILE=<file> (the services' loader), then the operator loads again.
   current = serviceDeadlineEngine({ CASEBRIDGE_CALENDAR_FILE: file });
-  const report = await recomputeOpenDeadlines(kit.client, { years, workflowIds: [d.workflowId], reason: `State Council ${year} notice` });
+  const report = await recomputeOpenDeadlines(kit.client, {
+    years,
+    workflowIds: [d.workflowId],
+    reason: `State Council ${year} notice`,
+  });
   const expected = current.compute({ rule: FILING_REVIEW, from: at(eve!, 10) });
   expect(expected.provisionalYears).toBeUndefined();
   expect(Date.parse(expected.dueAt)).toBeGreaterThan(Date.parse(provisional.dueAt!));
   expect(report.complete).toBe(true);
-  expect(report.moved).toContainEqual(expect.objectContaining({
-    workflowId: d.workflowId,
-    stepId: `${d.transferId}/${FILING_REVIEW}`,
-    previousDueAt: provisional.dueAt,
-    dueAt: expected.dueAt,
-    lastDay: expected.lastDay,
-  }));
+  expect(report.moved).toContainEqual(
+    expect.objectContaining({
+      workflowId: d.workflowId,
+      stepId: `${d.transferId}/${FILING_REVIEW}`,
+      previousDueAt: provisional.dueAt,
+      dueAt: expected.dueAt,
+      lastDay: expected.lastDay,
+    }),
+  );
 
   const step = (await d.state()).openSteps.find((s) => s.ruleId === FILING_REVIEW)!;
   expect(step.dueAt).toBe(expected.dueAt);
@@ -112,7 +125,11 @@ it('an official calendar loaded for the year moves a provisional due date, and t
   expect(started.map((e) => e.payload.dueAt)).toEqual([provisional.dueAt, expected.dueAt]);
 
   // The same request again changes nothing.
-  const again = await recomputeOpenDeadlines(kit.client, { years, workflowIds: [d.workflowId], requestId: report.requestId });
+  const again = await recomputeOpenDeadlines(kit.client, {
+    years,
+    workflowIds: [d.workflowId],
+    requestId: report.requestId,
+  });
   expect(again.moved).toEqual(report.moved);
   expect(kit.sink.of(d.transferId, { type: 'deadline.started', ruleId: FILING_REVIEW })).toHaveLength(2);
 });

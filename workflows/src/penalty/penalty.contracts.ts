@@ -2,7 +2,13 @@
  * Public contract of the administrative-penalty period workflow (penalty.decision-period, deadlines.md
  * "Case transfer"; APL art 60, E17 art 16). Dependency-free.
  */
-import type { ClosedStepView, DeadlineConfig, EventLogEntry, OpenStepView, RejectedCommand } from '../shared/deadline.contracts';
+import type {
+  ClosedStepView,
+  DeadlineConfig,
+  EventLogEntry,
+  OpenStepView,
+  RejectedCommand,
+} from '../shared/deadline.contracts';
 import { CaseWorkflowSignals, OPEN_STEPS_QUERY } from '../shared/deadline.contracts';
 
 export const PENALTY_WORKFLOW_TYPE = 'penaltyPeriodWorkflow';

@@ -2,14 +2,17 @@ import { Harness, ev } from '../testing/decider-harness';
 import { initialPenaltyModel, penaltyDecider, PENALTY_RULE, type PenaltyModel } from './penalty.decider';
 
 const penalty = () => new Harness<PenaltyModel>(penaltyDecider, initialPenaltyModel());
-const clock = (state: 'suspended' | 'running') => ev('penalty.clock-changed', { caseId: 'c-1', state, reason: 'E17 art 16' });
+const clock = (state: 'suspended' | 'running') =>
+  ev('penalty.clock-changed', { caseId: 'c-1', state, reason: 'E17 art 16' });
 
 describe('penalty.decision-period decider (APL art 60; E17 art 16)', () => {
   it('case.registered opens penalty.decision-period for enforcement from the registration', () => {
     const h = penalty();
     const registered = ev('case.registered', { caseId: 'c-1' });
     h.when(registered);
-    expect(h.actions).toEqual([{ kind: 'open', ruleId: PENALTY_RULE, role: 'enforcement', from: registered.occurredAt }]);
+    expect(h.actions).toEqual([
+      { kind: 'open', ruleId: PENALTY_RULE, role: 'enforcement', from: registered.occurredAt },
+    ]);
     expect(h.when(ev('case.registered', { caseId: 'c-1' }))).toMatchObject({ kind: 'ignore' });
   });
 

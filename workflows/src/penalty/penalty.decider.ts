@@ -32,7 +32,10 @@ export function decidePenalty(model: PenaltyModel, event: CaseEventSignal): Deci
       if (state === 'suspended') {
         if (model.phase === 'suspended') return ignore('the clock is already suspended');
         const reason = payloadString(event, 'reason');
-        return apply({ phase: 'suspended' }, { kind: 'suspend', ruleId: PENALTY_RULE, at, ...(reason ? { reason } : {}) });
+        return apply(
+          { phase: 'suspended' },
+          { kind: 'suspend', ruleId: PENALTY_RULE, at, ...(reason ? { reason } : {}) },
+        );
       }
       if (state === 'running') {
         if (model.phase === 'running') return ignore('the clock is already running');

@@ -2,7 +2,12 @@
  * How the bridge starts and signals penaltyPeriodWorkflow (one per administrative case, id `penalty-<caseId>`).
  * Node code: listed in workflows/src/registry.ts.
  */
-import { defineWorkflowRegistration, payloadField, regionOf, workflowIdFromPayload } from '../bridge/workflow-registration';
+import {
+  defineWorkflowRegistration,
+  payloadField,
+  regionOf,
+  workflowIdFromPayload,
+} from '../bridge/workflow-registration';
 import { PENALTY_WORKFLOW_TYPE, PenaltyQueries, penaltyWorkflowId, type PenaltyPeriodInput } from './penalty.contracts';
 
 export const penaltyRegistration = defineWorkflowRegistration<PenaltyPeriodInput>({

@@ -26,7 +26,11 @@ describe('penaltyPeriodWorkflow (penalty.decision-period)', () => {
     const registered = await d.registered();
     const [started] = await d.published('deadline.started', 'penalty.decision-period');
     const expected = kit.engine.compute({ rule: 'penalty.decision-period', from: registered.occurredAt });
-    expect(started!.payload).toMatchObject({ owingAgencyId: ENFORCEMENT, dueAt: expected.dueAt, stepId: `${d.caseId}/penalty.decision-period` });
+    expect(started!.payload).toMatchObject({
+      owingAgencyId: ENFORCEMENT,
+      dueAt: expected.dueAt,
+      stepId: `${d.caseId}/penalty.decision-period`,
+    });
     expect((await d.state()).openSteps.map((s) => s.ruleId)).toEqual(['penalty.decision-period']);
 
     // sent to the police on day 10, back on day 40 (returned for an administrative penalty)
@@ -34,7 +38,10 @@ describe('penaltyPeriodWorkflow (penalty.decision-period)', () => {
     await d.clock('suspended');
     const [suspended] = await d.published('deadline.closed', 'penalty.decision-period');
     expect(suspended!.payload).toMatchObject({ outcome: 'suspended' });
-    expect((await d.state())).toMatchObject({ phase: 'suspended', openSteps: [expect.objectContaining({ status: 'suspended' })] });
+    expect(await d.state()).toMatchObject({
+      phase: 'suspended',
+      openSteps: [expect.objectContaining({ status: 'suspended' })],
+    });
     await sleepUntil(Date.parse(registered.occurredAt) + DAYS(40));
     expect(kit.sink.of(d.caseId, { type: 'deadline.missed' })).toEqual([]);
     await d.clock('running');

@@ -58,7 +58,9 @@ export const caseEventSignal = defineSignal<[CaseEventSignal]>(CaseWorkflowSigna
 export const extendDeadlineSignal = defineSignal<[ExtendDeadlineSignal]>(CaseWorkflowSignals.extendDeadline);
 export const suspendClockSignal = defineSignal<[ClockSignal]>(CaseWorkflowSignals.suspendClock);
 export const resumeClockSignal = defineSignal<[ClockSignal]>(CaseWorkflowSignals.resumeClock);
-export const recomputeDeadlinesSignal = defineSignal<[RecomputeDeadlinesSignal]>(CaseWorkflowSignals.recomputeDeadlines);
+export const recomputeDeadlinesSignal = defineSignal<[RecomputeDeadlinesSignal]>(
+  CaseWorkflowSignals.recomputeDeadlines,
+);
 export const openStepsQuery = defineQuery<OpenStepView[]>(OPEN_STEPS_QUERY);
 export const deadlineRecomputationsQuery = defineQuery<DeadlineRecomputation[]>(DEADLINE_RECOMPUTATIONS_QUERY);
 
@@ -137,9 +139,14 @@ export function resolveConfig(config: Partial<DeadlineConfig> | undefined): Dead
 function isCaseEvent(e: unknown): e is CaseEventSignal {
   const v = e as CaseEventSignal;
   return (
-    typeof v === 'object' && v !== null && typeof v.eventId === 'string' && typeof v.type === 'string' &&
-    typeof v.occurredAt === 'string' && !Number.isNaN(Date.parse(v.occurredAt)) &&
-    typeof v.payload === 'object' && v.payload !== null
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.eventId === 'string' &&
+    typeof v.type === 'string' &&
+    typeof v.occurredAt === 'string' &&
+    !Number.isNaN(Date.parse(v.occurredAt)) &&
+    typeof v.payload === 'object' &&
+    v.payload !== null
   );
 }
 
@@ -151,7 +158,13 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
   const resume = def.resume;
   let model: M = resume?.model ?? def.initialModel;
   const tracker = new DeadlineTracker(
-    { workflowId: def.workflowId, subjectId: def.subjectId, linkedCaseId: def.linkedCaseId, config: def.config, onExpiryOverrides: def.onExpiryOverrides },
+    {
+      workflowId: def.workflowId,
+      subjectId: def.subjectId,
+      linkedCaseId: def.linkedCaseId,
+      config: def.config,
+      onExpiryOverrides: def.onExpiryOverrides,
+    },
     resume?.tracker,
   );
   const seen = new Set<string>(resume?.seen ?? []);
@@ -162,7 +175,10 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
   const enqueue = (item: QueueItem): void => {
     queue.push({ ...item, trace: signalTraceContext(def.linkedCaseId) });
   };
-  const ctx: StepContext = { isOpen: (ruleId, key) => tracker.isOpen(ruleId, key), patched: (patchId) => patched(patchId) };
+  const ctx: StepContext = {
+    isOpen: (ruleId, key) => tracker.isOpen(ruleId, key),
+    patched: (patchId) => patched(patchId),
+  };
   const nowIso = (): string => new Date(Date.now()).toISOString();
   const finished = (): boolean => def.decider.isFinished(model);
   const view = (): V => def.view({ model, tracker, events, generation, finished: finished() });
@@ -190,7 +206,8 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
   });
   setHandler(recomputeDeadlinesSignal, (signal) => {
     const s = signal as Partial<RecomputeDeadlinesSignal> | null;
-    if (typeof s?.requestId === 'string' && Array.isArray(s.years)) enqueue({ kind: 'recompute', signal: s as RecomputeDeadlinesSignal });
+    if (typeof s?.requestId === 'string' && Array.isArray(s.years))
+      enqueue({ kind: 'recompute', signal: s as RecomputeDeadlinesSignal });
     else log.warn('malformed recomputeDeadlines signal dropped');
   });
   setHandler(openStepsQuery, () => tracker.openStepViews());
@@ -198,7 +215,13 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
   setHandler(defineQuery<V>(def.stateQueryName), view);
 
   const record = (event: CaseEventSignal, disposition: EventLogEntry['disposition'], reason?: string): void => {
-    const entry: EventLogEntry = { eventId: event.eventId, type: event.type, occurredAt: event.occurredAt, disposition, ...(reason ? { reason } : {}) };
+    const entry: EventLogEntry = {
+      eventId: event.eventId,
+      type: event.type,
+      occurredAt: event.occurredAt,
+      disposition,
+      ...(reason ? { reason } : {}),
+    };
     const i = events.findIndex((e) => e.eventId === event.eventId);
     if (i >= 0) events[i] = entry;
     else events.push(entry);
@@ -262,7 +285,12 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
         if (await applyEvent(item.event, false)) await retryDeferred();
         return;
       case 'extend':
-        return tracker.extend(item.signal.stepId, item.signal.variant, item.signal.approvedBy, item.signal.at ?? nowIso());
+        return tracker.extend(
+          item.signal.stepId,
+          item.signal.variant,
+          item.signal.approvedBy,
+          item.signal.at ?? nowIso(),
+        );
       case 'suspend':
         return tracker.suspend(item.signal.stepId, item.signal.at ?? nowIso(), item.signal.reason);
       case 'resume':
@@ -287,7 +315,12 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
     lastSearchAttributes = key;
     const K = SearchAttributeKeys;
     upsertSearchAttributes([
-      ...(first ? [{ key: K.linkedCaseId, value: def.linkedCaseId }, { key: K.region, value: def.region }] : []),
+      ...(first
+        ? [
+            { key: K.linkedCaseId, value: def.linkedCaseId },
+            { key: K.region, value: def.region },
+          ]
+        : []),
       { key: K.ruleId, value: v.ruleId },
       { key: K.owingAgency, value: v.owingAgency },
       { key: K.step, value: v.step },
@@ -329,7 +362,14 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
     if (!queue.length && shouldContinueAsNew()) {
       await condition(allHandlersFinished);
       if (!queue.length) {
-        return def.continueAsNew({ model, tracker: tracker.snapshot(), seen: [...seen], deferred, events, generation: generation + 1 });
+        return def.continueAsNew({
+          model,
+          tracker: tracker.snapshot(),
+          seen: [...seen],
+          deferred,
+          events,
+          generation: generation + 1,
+        });
       }
       continue;
     }
@@ -341,7 +381,8 @@ export async function runCaseWorkflow<M, V>(def: CaseWorkflowDefinition<M, V>): 
       const ms = wake - Date.now();
       // the timer names its rule in the Temporal UI (timer summary, SDK 1.24); patched: recorded histories replay unchanged
       const summary = ms > 0 && patched(TIMER_SUMMARY_PATCH) ? tracker.nextWakeSummary() : null;
-      if (ms > 0) await (summary ? condition(() => queue.length > 0, ms, { summary }) : condition(() => queue.length > 0, ms));
+      if (ms > 0)
+        await (summary ? condition(() => queue.length > 0, ms, { summary }) : condition(() => queue.length > 0, ms));
     }
   }
   for (const e of deferred) record(e, 'ignored', 'the path ended before it could apply');

@@ -5,12 +5,15 @@
  * WORKFLOW CODE: deterministic, no legal-time here — every due date comes from the computeDeadline activity (so a
  * holiday-data update never breaks replay).
  */
-import { ActivityFailure, ApplicationFailure, log, patched, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
-import type {
-  CaseActivitiesApi,
-  ClockEventInput,
-  ComputedDeadlineView,
-} from '../activities/case-activities.contracts';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  log,
+  patched,
+  proxyActivities,
+  type ActivityOptions,
+} from '@temporalio/workflow';
+import type { CaseActivitiesApi, ClockEventInput, ComputedDeadlineView } from '../activities/case-activities.contracts';
 import { CaseActivityErrors, NON_RETRYABLE_LEGAL_TIME_CODES } from '../activities/case-activities.contracts';
 import type {
   AgencyRole,
@@ -23,7 +26,14 @@ import type {
   RejectedCommand,
 } from './deadline.contracts';
 import type { StepAction } from './step-actions';
-import { StepBook, type MissedStep, type SearchAttributeValues, type StepBookOptions, type StepBookSnapshot, type StepState } from './step-book';
+import {
+  StepBook,
+  type MissedStep,
+  type SearchAttributeValues,
+  type StepBookOptions,
+  type StepBookSnapshot,
+  type StepState,
+} from './step-book';
 
 export type { SearchAttributeValues, StepState } from './step-book';
 
@@ -106,7 +116,11 @@ export class DeadlineTracker {
   }
 
   /** Executes a decider's actions (deadline events are queued; call flush()). */
-  async execute(actions: readonly StepAction[], owners: Record<AgencyRole, string>, causationId?: string): Promise<void> {
+  async execute(
+    actions: readonly StepAction[],
+    owners: Record<AgencyRole, string>,
+    causationId?: string,
+  ): Promise<void> {
     for (const action of actions) {
       switch (action.kind) {
         case 'open':
@@ -150,7 +164,13 @@ export class DeadlineTracker {
 
   // ---- signals -------------------------------------------------------------------------------
 
-  async extend(stepId: string, variant: string, approvedBy: string | undefined, at: string, causationId?: string): Promise<void> {
+  async extend(
+    stepId: string,
+    variant: string,
+    approvedBy: string | undefined,
+    at: string,
+    causationId?: string,
+  ): Promise<void> {
     const step = this.book.byId(stepId);
     if (!step) return this.reject('extend', stepId, at, 'STEP_NOT_OPEN', `no open step ${stepId}`);
     const event: ClockEventInput = {
@@ -189,8 +209,14 @@ export class DeadlineTracker {
     if (done) return done;
     const years = signal.years.filter((y) => Number.isInteger(y?.year));
     const result: DeadlineRecomputation = {
-      requestId: signal.requestId, at, years, ...(signal.reason ? { reason: signal.reason } : {}),
-      moved: [], unchanged: [], suspended: [], failed: [],
+      requestId: signal.requestId,
+      at,
+      years,
+      ...(signal.reason ? { reason: signal.reason } : {}),
+      moved: [],
+      unchanged: [],
+      suspended: [],
+      failed: [],
     };
     for (const step of [...this.book.openSteps()]) {
       if (step.dueAt === null || !usesCalendarYear(step.explain, years)) continue;
@@ -202,11 +228,18 @@ export class DeadlineTracker {
       const computed = await this.compute(step, step.clockEvents, 'recompute', at, years);
       if (!computed) {
         const r = this.book.rejectionList()[rejectionsBefore];
-        result.failed.push({ stepId: step.stepId, code: r?.code ?? 'UNKNOWN', message: r?.message ?? 'not recomputed' });
+        result.failed.push({
+          stepId: step.stepId,
+          code: r?.code ?? 'UNKNOWN',
+          message: r?.message ?? 'not recomputed',
+        });
         continue;
       }
       const previous = { dueAt: step.dueAt, lastDay: step.lastDay, provisional: provisionalOf(step.explain) };
-      if (computed.dueAt === previous.dueAt && JSON.stringify(computed.provisionalYears ?? []) === JSON.stringify(previous.provisional)) {
+      if (
+        computed.dueAt === previous.dueAt &&
+        JSON.stringify(computed.provisionalYears ?? []) === JSON.stringify(previous.provisional)
+      ) {
         result.unchanged.push(step.stepId);
         continue;
       }
@@ -216,12 +249,19 @@ export class DeadlineTracker {
         continue;
       }
       const moved: MovedDueDate = {
-        stepId: step.stepId, ruleId: step.ruleId, owingAgencyId: step.owingAgencyId,
-        previousDueAt: previous.dueAt, dueAt: computed.dueAt, previousLastDay: previous.lastDay, lastDay: computed.lastDay,
+        stepId: step.stepId,
+        ruleId: step.ruleId,
+        owingAgencyId: step.owingAgencyId,
+        previousDueAt: previous.dueAt,
+        dueAt: computed.dueAt,
+        previousLastDay: previous.lastDay,
+        lastDay: computed.lastDay,
         ...(computed.provisionalYears?.length ? { provisionalYears: computed.provisionalYears } : {}),
       };
       result.moved.push(moved);
-      log.info(`due date of ${step.stepId} moved from ${previous.dueAt} to ${computed.dueAt} (calendar ${years.map((y) => y.year).join(', ')} loaded)`);
+      log.info(
+        `due date of ${step.stepId} moved from ${previous.dueAt} to ${computed.dueAt} (calendar ${years.map((y) => y.year).join(', ')} loaded)`,
+      );
     }
     this.recomputations = [...this.recomputations, result].slice(-RECOMPUTATIONS_KEPT);
     return result;
@@ -304,9 +344,14 @@ export class DeadlineTracker {
     owingAgencyOverride: string | undefined,
     causationId?: string,
   ): Promise<StepState> {
-    const owingAgencyId = action.owner?.kind === 'agency' ? action.owner.agencyId : owingAgencyOverride ?? owners[action.role];
+    const owingAgencyId =
+      action.owner?.kind === 'agency' ? action.owner.agencyId : (owingAgencyOverride ?? owners[action.role]);
     const step = this.book.create({
-      ruleId: action.ruleId, role: action.role, owingAgencyId, from: action.from, variant,
+      ruleId: action.ruleId,
+      role: action.role,
+      owingAgencyId,
+      from: action.from,
+      variant,
       ...(action.key ? { key: action.key } : {}),
       ...(action.owner ? { owner: action.owner } : {}),
     });
@@ -323,10 +368,21 @@ export class DeadlineTracker {
     requireCalendarYears?: CalendarYearRef[],
   ): Promise<ComputedDeadlineView | undefined> {
     try {
-      const request = { ruleId: step.ruleId, variant: step.initialVariant, from: step.since, ...(events.length ? { events } : {}),
-        ...(requireCalendarYears?.length ? { requireCalendarYears } : {}) };
+      const request = {
+        ruleId: step.ruleId,
+        variant: step.initialVariant,
+        from: step.since,
+        ...(events.length ? { events } : {}),
+        ...(requireCalendarYears?.length ? { requireCalendarYears } : {}),
+      };
       return patched(ACTIVITY_SUMMARY_PATCH)
-        ? await computeDeadline.executeWithOptions({ ...COMPUTE_OPTIONS, summary: `compute ${step.ruleId} (${step.initialVariant}) for ${step.owingAgencyId}` }, [request])
+        ? await computeDeadline.executeWithOptions(
+            {
+              ...COMPUTE_OPTIONS,
+              summary: `compute ${step.ruleId} (${step.initialVariant}) for ${step.owingAgencyId}`,
+            },
+            [request],
+          )
         : await computeDeadline(request);
     } catch (err) {
       const code = nonRetryableCode(err);

@@ -40,10 +40,13 @@ export type StepAction =
    * due counted from `from`, closed met/late at `at`).
    */
   | ({
-    kind: 'instant'; from: string; at: string;
-    /** The office that owed the step when it is not the role's current owner (e.g. the office that forwarded a transfer). */
-    owingAgencyId?: string;
-  } & StepRef & StepOwnerSpec)
+      kind: 'instant';
+      from: string;
+      at: string;
+      /** The office that owed the step when it is not the role's current owner (e.g. the office that forwarded a transfer). */
+      owingAgencyId?: string;
+    } & StepRef &
+      StepOwnerSpec)
   /** Extend the open step of a rule to another variant, counted from the same start. */
   | ({ kind: 'extend'; variant: string; approvedBy?: string; at: string } & StepRef)
   /** Close every open step as moot (the path is over). */

@@ -250,7 +250,9 @@ export class StepBook {
 
   /** Clock events must be chronological and not before the start: event times and signal times are clamped. */
   clockInstant(step: StepState, at: string): string {
-    const last = step.clockEvents.length ? Date.parse(step.clockEvents[step.clockEvents.length - 1]!.at) : Date.parse(step.since);
+    const last = step.clockEvents.length
+      ? Date.parse(step.clockEvents[step.clockEvents.length - 1]!.at)
+      : Date.parse(step.since);
     const ms = Date.parse(at);
     return iso(Number.isNaN(ms) ? last : Math.max(ms, last));
   }
@@ -339,7 +341,12 @@ export class StepBook {
   nextWakeSummary(): string | null {
     const next = this.nextWakeAtMs();
     if (next === null) return null;
-    const s = this.steps.find((x) => !x.suspended && x.dueAtMs !== null && ((!x.missed && x.dueAtMs === next) || (!x.warned && !x.missed && x.warnAtMs === next)));
+    const s = this.steps.find(
+      (x) =>
+        !x.suspended &&
+        x.dueAtMs !== null &&
+        ((!x.missed && x.dueAtMs === next) || (!x.warned && !x.missed && x.warnAtMs === next)),
+    );
     if (!s) return null;
     const what = s.dueAtMs === next ? 'due' : 'warning';
     return `${stepSlot(s.ruleId, s.key)} ${what} ${new Date(next).toISOString()} (${s.owingAgencyId})`;

@@ -11,7 +11,9 @@ export async function smokeTimerWorkflow(days: number): Promise<string> {
 /** Infrastructure smoke test: waits for a signal. */
 export async function smokeSignalWorkflow(): Promise<string> {
   let got: string | undefined;
-  setHandler(pokeSignal, (v) => { got = v; });
+  setHandler(pokeSignal, (v) => {
+    got = v;
+  });
   await condition(() => got !== undefined);
   return `poked with ${got}`;
 }

@@ -6,9 +6,19 @@ import type { CaseDecider, Decision, StepAction, StepContext } from '../shared/s
 
 export const T0 = Date.parse('2025-09-22T09:00:00+08:00');
 let seq = 0;
-export function ev(type: string, payload: Record<string, unknown> = {}, producerAgencyId = 'enforcement:210100'): CaseEventSignal {
+export function ev(
+  type: string,
+  payload: Record<string, unknown> = {},
+  producerAgencyId = 'enforcement:210100',
+): CaseEventSignal {
   seq += 1;
-  return { eventId: `e-${seq}`, type, occurredAt: new Date(T0 + seq * 3_600_000).toISOString(), producerAgencyId, payload };
+  return {
+    eventId: `e-${seq}`,
+    type,
+    occurredAt: new Date(T0 + seq * 3_600_000).toISOString(),
+    producerAgencyId,
+    payload,
+  };
 }
 
 export const SENT = { toAgencyId: 'police:210100', copyToAgencyId: 'procuratorate:210100' };
@@ -58,4 +68,3 @@ export class Harness<M> {
     return this.run(this.decider.onMissed(this.model, ruleId, new Date(T0).toISOString(), this.ctx()));
   }
 }
-

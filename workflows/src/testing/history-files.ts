@@ -10,7 +10,8 @@
  */
 import { temporal } from '@temporalio/proto';
 
-export const HISTORY_FILE_FORMAT = 'temporal.api.history.v1.History protobufjs-object-json (longs: String, enums: String, bytes: base64)';
+export const HISTORY_FILE_FORMAT =
+  'temporal.api.history.v1.History protobufjs-object-json (longs: String, enums: String, bytes: base64)';
 
 export interface HistoryFile {
   scenario: string;
@@ -21,7 +22,11 @@ export interface HistoryFile {
 
 const History = temporal.api.history.v1.History;
 
-export function historyToFile(scenario: string, workflowId: string, history: temporal.api.history.v1.IHistory): HistoryFile {
+export function historyToFile(
+  scenario: string,
+  workflowId: string,
+  history: temporal.api.history.v1.IHistory,
+): HistoryFile {
   const message = History.fromObject(history as Record<string, unknown>);
   return {
     scenario,
@@ -32,6 +37,7 @@ export function historyToFile(scenario: string, workflowId: string, history: tem
 }
 
 export function historyFromFile(file: HistoryFile): temporal.api.history.v1.History {
-  if (file.format !== HISTORY_FILE_FORMAT) throw new Error(`unknown history file format ${JSON.stringify(file.format)}`);
+  if (file.format !== HISTORY_FILE_FORMAT)
+    throw new Error(`unknown history file format ${JSON.stringify(file.format)}`);
   return History.fromObject(file.history);
 }

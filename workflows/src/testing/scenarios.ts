@@ -264,7 +264,15 @@ export const SCENARIOS: readonly Scenario[] = [
       await kit.client.workflow.start('caseTransferWorkflow', {
         workflowId: d.workflowId,
         taskQueue: kit.taskQueue,
-        args: [{ transferId: d.transferId, linkedCaseId: d.linkedCaseId, enforcementAgencyId: ENFORCEMENT, region: '210100', config: { continueAsNewAfterEvents: 40 } }],
+        args: [
+          {
+            transferId: d.transferId,
+            linkedCaseId: d.linkedCaseId,
+            enforcementAgencyId: ENFORCEMENT,
+            region: '210100',
+            config: { continueAsNewAfterEvents: 40 },
+          },
+        ],
       });
       await untilReceipt(d);
       await d.filingDecided('filed');
@@ -281,7 +289,11 @@ export const SCENARIOS: readonly Scenario[] = [
       await untilReceipt(d);
       const step = (await d.state()).openSteps.find((s) => s.ruleId === 'transfer.filing-review');
       const year = Number(step!.lastDay!.slice(0, 4));
-      const report = await recomputeOpenDeadlines(kit.client, { years: [{ year }], workflowIds: [d.workflowId], reason: 'recorded scenario' });
+      const report = await recomputeOpenDeadlines(kit.client, {
+        years: [{ year }],
+        workflowIds: [d.workflowId],
+        reason: 'recorded scenario',
+      });
       if (!report.workflows[0]?.result) throw new Error(`no recompute answer: ${JSON.stringify(report)}`);
       await d.filingDecided('filed');
       await d.itemsHandedOver();

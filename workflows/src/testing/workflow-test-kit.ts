@@ -10,12 +10,7 @@ import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  createEnvelope,
-  eventRegistry,
-  type AgencyKind,
-  type IntegrationEventEnvelope,
-} from '@casebridge/contracts';
+import { createEnvelope, eventRegistry, type AgencyKind, type IntegrationEventEnvelope } from '@casebridge/contracts';
 import { createDeadlineEngine, type DeadlineEngine } from '@casebridge/legal-time';
 import { createCaseActivities, type DeadlineEventSink } from '../activities/case-activities';
 import { workflowBundlerOptions } from '../bundler-options';
@@ -57,7 +52,10 @@ export class InMemoryDeadlineSink implements DeadlineEventSink {
   }
 
   /** deadline.* events of one subject (transferId / supervisionId), in publishing order. */
-  of(subjectId: string, filter?: { type?: string; ruleId?: string }): Array<IntegrationEventEnvelope<Record<string, unknown>>> {
+  of(
+    subjectId: string,
+    filter?: { type?: string; ruleId?: string },
+  ): Array<IntegrationEventEnvelope<Record<string, unknown>>> {
     return (this.envelopes as Array<IntegrationEventEnvelope<Record<string, unknown>>>).filter(
       (e) =>
         e.payload.subjectId === subjectId &&
@@ -134,7 +132,9 @@ export async function startCaseTestKit(
   });
   const running = worker.run();
   const client = new Client({ connection: env.connection, namespace: 'default' });
-  const bridge = new TemporalBridge(client, { route: { taskQueue, ...(options.config ? { config: options.config } : {}) } });
+  const bridge = new TemporalBridge(client, {
+    route: { taskQueue, ...(options.config ? { config: options.config } : {}) },
+  });
   return {
     env,
     client,
@@ -152,7 +152,11 @@ export async function startCaseTestKit(
 }
 
 /** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs` of wall time. */
-export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -166,7 +170,8 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, 40));
   }
 }
@@ -244,7 +249,11 @@ export class TransferDriver {
   }
 
   /** Delivers an event through the bridge and waits until the workflow has taken it in. */
-  async deliver(type: string, payload: Record<string, unknown>, occurredAt?: string): Promise<IntegrationEventEnvelope> {
+  async deliver(
+    type: string,
+    payload: Record<string, unknown>,
+    occurredAt?: string,
+  ): Promise<IntegrationEventEnvelope> {
     const at = occurredAt ?? new Date(await this.kit.now()).toISOString();
     const e = envelope(type, { transferId: this.transferId, ...payload }, at, this.linkedCaseId);
     const outcomes: DeliveryOutcome[] = await this.kit.bridge.deliver(e);
@@ -252,13 +261,20 @@ export class TransferDriver {
     if (this.waitMode === 'idle') {
       await waitIdle(this.kit, this.workflowId);
     } else if (outcomes.some((o) => o.route.workflowId === this.workflowId && o.status === 'delivered')) {
-      await eventually(async () => ((await this.state()).events.some((x) => x.eventId === e.eventId) ? true : undefined), `${type} processed`);
+      await eventually(
+        async () => ((await this.state()).events.some((x) => x.eventId === e.eventId) ? true : undefined),
+        `${type} processed`,
+      );
     }
     return e;
   }
 
   /** Waits until the workflow has nothing left to publish for an event type/rule. */
-  async published(type: string, ruleId: string, count = 1): Promise<Array<IntegrationEventEnvelope<Record<string, unknown>>>> {
+  async published(
+    type: string,
+    ruleId: string,
+    count = 1,
+  ): Promise<Array<IntegrationEventEnvelope<Record<string, unknown>>>> {
     return eventually(() => {
       const found = this.kit.sink.of(this.transferId, { type, ruleId });
       return found.length >= count ? found : undefined;
@@ -276,31 +292,64 @@ export class TransferDriver {
 
   // ---- the transfer's events (payloads as in libs/contracts) ----
   crimeSuspected(at?: string) {
-    return this.deliver('transfer.crime-suspected', { caseId: this.caseId, thresholdFacts: ['t1'], facts: '超标排放含重金属废水' }, at);
+    return this.deliver(
+      'transfer.crime-suspected',
+      { caseId: this.caseId, thresholdFacts: ['t1'], facts: '超标排放含重金属废水' },
+      at,
+    );
   }
   procuratorateOpinion(at?: string) {
-    return this.deliver('transfer.procuratorate-opinion', { caseId: this.caseId, enforcementAgencyId: ENFORCEMENT, reasons: '应当移送' }, at);
+    return this.deliver(
+      'transfer.procuratorate-opinion',
+      { caseId: this.caseId, enforcementAgencyId: ENFORCEMENT, reasons: '应当移送' },
+      at,
+    );
   }
   teamReported(at?: string) {
-    return this.deliver('transfer.team-reported', {
-      caseId: this.caseId, teamOfficerIds: ['officer-1', 'officer-2'], thresholdFacts: ['t1'], summary: '涉嫌污染环境罪',
-    }, at);
+    return this.deliver(
+      'transfer.team-reported',
+      {
+        caseId: this.caseId,
+        teamOfficerIds: ['officer-1', 'officer-2'],
+        thresholdFacts: ['t1'],
+        summary: '涉嫌污染环境罪',
+      },
+      at,
+    );
   }
   headDecided(decision: 'approved' | 'refused', at?: string) {
-    return this.deliver('transfer.head-decided', { decision, ...(decision === 'refused' ? { reasons: '证据不足' } : {}) }, at);
+    return this.deliver(
+      'transfer.head-decided',
+      { decision, ...(decision === 'refused' ? { reasons: '证据不足' } : {}) },
+      at,
+    );
   }
   sent(at?: string) {
-    return this.deliver('transfer.sent', {
-      caseId: this.caseId, caseNumber: '辽沈环罚〔2025〕12号', fromAgencyId: ENFORCEMENT, toAgencyId: POLICE,
-      copyToAgencyId: PROCURATORATE, party: { name: '某化工有限公司', creditCode: '91210100MA0B12345X' },
-      summary: '涉嫌污染环境罪', thresholdFacts: ['t1'], materials: [{ kind: 'transfer-letter', title: '移送书' }],
-    }, at);
+    return this.deliver(
+      'transfer.sent',
+      {
+        caseId: this.caseId,
+        caseNumber: '辽沈环罚〔2025〕12号',
+        fromAgencyId: ENFORCEMENT,
+        toAgencyId: POLICE,
+        copyToAgencyId: PROCURATORATE,
+        party: { name: '某化工有限公司', creditCode: '91210100MA0B12345X' },
+        summary: '涉嫌污染环境罪',
+        thresholdFacts: ['t1'],
+        materials: [{ kind: 'transfer-letter', title: '移送书' }],
+      },
+      at,
+    );
   }
   receiptSigned(at?: string) {
     return this.deliver('transfer.receipt-signed', { receiptNumber: '回执-001' }, at);
   }
   forwarded(mode: 'forwarded' | 'returned', at?: string) {
-    return this.deliver('transfer.forwarded', { mode, ...(mode === 'forwarded' ? { toAgencyId: 'police:210200' } : {}), reasons: '不属于本机关管辖' }, at);
+    return this.deliver(
+      'transfer.forwarded',
+      { mode, ...(mode === 'forwarded' ? { toAgencyId: 'police:210200' } : {}), reasons: '不属于本机关管辖' },
+      at,
+    );
   }
   materialsRequested(at?: string) {
     return this.deliver('transfer.materials-requested', { missing: ['monitoring-report'], note: '缺少监测报告' }, at);
@@ -309,16 +358,26 @@ export class TransferDriver {
     return this.deliver('transfer.materials-supplemented', { items }, at);
   }
   reviewExtended(variant: 'verification' | 'major-complex', at?: string) {
-    return this.deliver('transfer.review-extended', {
-      variant, ...(variant === 'major-complex' ? { approvedBy: '县公安局局长 王某' } : {}), reasons: '案情重大复杂',
-    }, at);
+    return this.deliver(
+      'transfer.review-extended',
+      {
+        variant,
+        ...(variant === 'major-complex' ? { approvedBy: '县公安局局长 王某' } : {}),
+        reasons: '案情重大复杂',
+      },
+      at,
+    );
   }
   filingDecided(outcome: 'filed' | 'not-filed' | 'returned-for-penalty', at?: string, supervisionId?: string) {
-    return this.deliver('transfer.filing-decided', {
-      outcome,
-      ...(outcome === 'filed' ? { policeCaseNumber: '沈公（环）立字〔2025〕7号' } : { reasons: '不构成犯罪' }),
-      ...(supervisionId ? { supervisionId } : {}),
-    }, at);
+    return this.deliver(
+      'transfer.filing-decided',
+      {
+        outcome,
+        ...(outcome === 'filed' ? { policeCaseNumber: '沈公（环）立字〔2025〕7号' } : { reasons: '不构成犯罪' }),
+        ...(supervisionId ? { supervisionId } : {}),
+      },
+      at,
+    );
   }
   itemsHandedOver(at?: string) {
     return this.deliver('transfer.items-handed-over', { items: [MATERIAL] }, at);
@@ -327,23 +386,43 @@ export class TransferDriver {
     return this.deliver('transfer.reconsideration-requested', { reasons: '有新证据' }, at);
   }
   reconsiderationDecided(outcome: 'upheld' | 'reversed', at?: string) {
-    return this.deliver('transfer.reconsideration-decided', {
-      outcome, reasons: '复议决定', ...(outcome === 'reversed' ? { policeCaseNumber: '沈公（环）立字〔2025〕8号' } : {}),
-    }, at);
+    return this.deliver(
+      'transfer.reconsideration-decided',
+      {
+        outcome,
+        reasons: '复议决定',
+        ...(outcome === 'reversed' ? { policeCaseNumber: '沈公（环）立字〔2025〕8号' } : {}),
+      },
+      at,
+    );
   }
   supervisionRequested(ground: 'not-filed' | 'upheld-on-reconsideration' | 'decision-overdue', at?: string) {
-    return this.deliver('filing-supervision.requested', { procuratorateAgencyId: PROCURATORATE, ground, reasons: '请求立案监督' }, at);
+    return this.deliver(
+      'filing-supervision.requested',
+      { procuratorateAgencyId: PROCURATORATE, ground, reasons: '请求立案监督' },
+      at,
+    );
   }
   /** The procuratorate opens the supervision asked for (closes supervision.request-review). */
-  supervisionOpened(supervisionId: string, ground: 'not-filed' | 'upheld-on-reconsideration' | 'decision-overdue' | 'own-motion', at?: string) {
-    return this.deliver('filing-supervision.opened', {
-      supervisionId, policeAgencyId: POLICE, enforcementAgencyId: ENFORCEMENT, ground,
-    }, at);
+  supervisionOpened(
+    supervisionId: string,
+    ground: 'not-filed' | 'upheld-on-reconsideration' | 'decision-overdue' | 'own-motion',
+    at?: string,
+  ) {
+    return this.deliver(
+      'filing-supervision.opened',
+      {
+        supervisionId,
+        policeAgencyId: POLICE,
+        enforcementAgencyId: ENFORCEMENT,
+        ground,
+      },
+      at,
+    );
   }
   reasonsAccepted(supervisionId: string, at?: string) {
     return this.deliver('filing-supervision.reasons-accepted', { supervisionId, note: '不立案理由成立' }, at);
   }
-
 }
 
 /** Drives one filing supervision through the bridge. */
@@ -367,17 +446,28 @@ abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> 
     return this.handle().query<S>(this.stateQuery);
   }
 
-  async deliver(type: string, payload: Record<string, unknown>, occurredAt?: string): Promise<IntegrationEventEnvelope> {
+  async deliver(
+    type: string,
+    payload: Record<string, unknown>,
+    occurredAt?: string,
+  ): Promise<IntegrationEventEnvelope> {
     const at = occurredAt ?? new Date(await this.kit.now()).toISOString();
     const e = envelope(type, payload, at, this.linkedCaseId);
     const outcomes = await this.kit.bridge.deliver(e);
     if (outcomes.some((o) => o.route.workflowId === this.workflowId && o.status === 'delivered')) {
-      await eventually(async () => ((await this.state()).events.some((x) => x.eventId === e.eventId) ? true : undefined), `${type} processed`);
+      await eventually(
+        async () => ((await this.state()).events.some((x) => x.eventId === e.eventId) ? true : undefined),
+        `${type} processed`,
+      );
     }
     return e;
   }
 
-  async published(type: string, ruleId: string, count = 1): Promise<Array<IntegrationEventEnvelope<Record<string, unknown>>>> {
+  async published(
+    type: string,
+    ruleId: string,
+    count = 1,
+  ): Promise<Array<IntegrationEventEnvelope<Record<string, unknown>>>> {
     return eventually(() => {
       const found = this.kit.sink.of(this.subjectId, { type, ruleId });
       return found.length >= count ? found : undefined;
@@ -404,7 +494,11 @@ export class SupervisionDriver extends WorkflowDriver<SupervisionStateView> {
     return { supervisionId: this.supervisionId, transferId: this.transferId };
   }
   opened(at?: string) {
-    return this.deliver('filing-supervision.opened', { ...this.ids(), policeAgencyId: POLICE, enforcementAgencyId: ENFORCEMENT, ground: 'upheld-on-reconsideration' }, at);
+    return this.deliver(
+      'filing-supervision.opened',
+      { ...this.ids(), policeAgencyId: POLICE, enforcementAgencyId: ENFORCEMENT, ground: 'upheld-on-reconsideration' },
+      at,
+    );
   }
   explanationRequired(at?: string) {
     return this.deliver('filing-supervision.explanation-required', { ...this.ids(), question: '说明不立案理由' }, at);
@@ -416,15 +510,30 @@ export class SupervisionDriver extends WorkflowDriver<SupervisionStateView> {
     return this.deliver('filing-supervision.reasons-accepted', { ...this.ids(), note: '理由成立' }, at);
   }
   filingNoticeIssued(at?: string) {
-    return this.deliver('filing-supervision.filing-notice-issued', { ...this.ids(), noticeNumber: '沈检通立〔2025〕1号' }, at);
+    return this.deliver(
+      'filing-supervision.filing-notice-issued',
+      { ...this.ids(), noticeNumber: '沈检通立〔2025〕1号' },
+      at,
+    );
   }
   correctionIssued(at?: string) {
-    return this.deliver('filing-supervision.correction-issued', { ...this.ids(), note: '纠正违法通知书', escalatedTo: 'procuratorate:210000' }, at);
+    return this.deliver(
+      'filing-supervision.correction-issued',
+      { ...this.ids(), note: '纠正违法通知书', escalatedTo: 'procuratorate:210000' },
+      at,
+    );
   }
   policeFiled(at?: string) {
-    return this.deliver('transfer.filing-decided', {
-      transferId: this.transferId, outcome: 'filed', policeCaseNumber: '沈公（环）立字〔2025〕9号', supervisionId: this.supervisionId,
-    }, at);
+    return this.deliver(
+      'transfer.filing-decided',
+      {
+        transferId: this.transferId,
+        outcome: 'filed',
+        policeCaseNumber: '沈公（环）立字〔2025〕9号',
+        supervisionId: this.supervisionId,
+      },
+      at,
+    );
   }
   chaserIssued(at?: string) {
     return this.deliver('filing-supervision.chaser-issued', { ...this.ids(), note: '催办函' }, at);
@@ -443,26 +552,47 @@ export class PenaltyDriver extends WorkflowDriver<PenaltyStateView> {
   }
 
   registered(at?: string) {
-    return this.deliver('case.registered', {
-      caseId: this.caseId, caseNumber: '辽沈环罚〔2025〕12号', region: REGION, party: { name: '某化工有限公司', creditCode: '91210100MA0B12345X' },
-      violation: '通过暗管排放含铬废水', discoveredAt: '2025-09-20T10:00:00+08:00',
-    }, at);
+    return this.deliver(
+      'case.registered',
+      {
+        caseId: this.caseId,
+        caseNumber: '辽沈环罚〔2025〕12号',
+        region: REGION,
+        party: { name: '某化工有限公司', creditCode: '91210100MA0B12345X' },
+        violation: '通过暗管排放含铬废水',
+        discoveredAt: '2025-09-20T10:00:00+08:00',
+      },
+      at,
+    );
   }
   clock(state: 'suspended' | 'running', at?: string) {
-    return this.deliver('penalty.clock-changed', {
-      caseId: this.caseId, state, reason: state === 'suspended' ? 'the case is with the police (E17 art 16)' : 'the case is back with the agency',
-    }, at);
+    return this.deliver(
+      'penalty.clock-changed',
+      {
+        caseId: this.caseId,
+        state,
+        reason: state === 'suspended' ? 'the case is with the police (E17 art 16)' : 'the case is back with the agency',
+      },
+      at,
+    );
   }
 }
 
 const EventType = temporal.api.enums.v1.EventType;
-const WORKFLOW_TASK_OPEN = new Set<number>([EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED]);
+const WORKFLOW_TASK_OPEN = new Set<number>([
+  EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+]);
 const WORKFLOW_TASK_DONE = new Set<number>([
-  EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED, EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
+  EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT,
 ]);
 const ACTIVITY_DONE = new Set<number>([
-  EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED,
-  EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED,
+  EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED,
+  EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED,
+  EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT,
+  EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED,
 ]);
 
 /**
@@ -498,4 +628,3 @@ export async function waitIdle(kit: CaseTestKit, workflowId: string): Promise<vo
     return idle ? true : undefined;
   }, `${workflowId} idle`);
 }
-

@@ -121,8 +121,17 @@ describe('caseTransferWorkflow', () => {
     const timers = (history.events ?? []).filter((e) => e.timerStartedEventAttributes).map(summaryOf);
     const activities = (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes).map(summaryOf);
     expect(timers.length).toBeGreaterThan(0);
-    expect(timers.every((t) => /^transfer\.[a-z-]+ (due|warning) \d{4}-\d\d-\d\dT.* \((enforcement|police):210100\)$/.test(t ?? ''))).toBe(true);
-    expect(activities).toEqual(expect.arrayContaining([expect.stringMatching(/^compute transfer\.receipt \(standard\) for police:210100$/), expect.stringMatching(/^publish started transfer\./)]));
+    expect(
+      timers.every((t) =>
+        /^transfer\.[a-z-]+ (due|warning) \d{4}-\d\d-\d\dT.* \((enforcement|police):210100\)$/.test(t ?? ''),
+      ),
+    ).toBe(true);
+    expect(activities).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^compute transfer\.receipt \(standard\) for police:210100$/),
+        expect.stringMatching(/^publish started transfer\./),
+      ]),
+    );
   });
 
   it('not filed → reconsideration → upheld → supervision requested (transfer.reconsideration-request, transfer.reconsideration-decision, transfer.supervision-request)', async () => {
@@ -135,17 +144,25 @@ describe('caseTransferWorkflow', () => {
     await d.filingDecided('not-filed');
     const notFiled = await d.state();
     expect(notFiled.phase).toBe('not-filed');
-    expect(notFiled.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.reconsideration-request', ENFORCEMENT]]);
+    expect(notFiled.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([
+      ['transfer.reconsideration-request', ENFORCEMENT],
+    ]);
     expect(notFiled.openSteps[0]!.explain).toMatchObject({ countingMode: 'working-days' });
     await d.reconsiderationRequested();
-    expect((await d.state()).openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.reconsideration-decision', POLICE]]);
+    expect((await d.state()).openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([
+      ['transfer.reconsideration-decision', POLICE],
+    ]);
     await d.reconsiderationDecided('upheld');
-    expect((await d.state()).openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.supervision-request', ENFORCEMENT]]);
+    expect((await d.state()).openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([
+      ['transfer.supervision-request', ENFORCEMENT],
+    ]);
     await d.supervisionRequested('upheld-on-reconsideration');
     // The request is now owed a review by the procuratorate: the transfer does not end (issue #9 item 5).
     const requested = await d.state();
     expect(requested).toMatchObject({ phase: 'supervision-requested', finished: false, outcome: null });
-    expect(requested.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['supervision.request-review', PROCURATORATE]]);
+    expect(requested.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([
+      ['supervision.request-review', PROCURATORATE],
+    ]);
     expect(outcomes(requested)).toMatchObject({
       'transfer.filing-review': 'met',
       'transfer.decision-notice': 'met',
@@ -235,7 +252,10 @@ describe('caseTransferWorkflow', () => {
     await d.itemsHandedOver();
     const state = await finalState(d);
     expect(state.outcome).toBe('items-handed-over');
-    expect(outcomes(state)).toMatchObject({ 'transfer.materials-notice': 'met', 'transfer.materials-supplement': 'met' });
+    expect(outcomes(state)).toMatchObject({
+      'transfer.materials-notice': 'met',
+      'transfer.materials-supplement': 'met',
+    });
   });
 
   it('not competent → forwarded 30 hours after the receipt: transfer.forward-or-return closed late for the forwarding office; the receiving office owes transfer.receipt, then transfer.filing-review', async () => {
@@ -246,25 +266,32 @@ describe('caseTransferWorkflow', () => {
     await d.forwarded('forwarded');
     const forwarded = await d.state();
     expect(forwarded).toMatchObject({ finished: false, outcome: null, phase: 'sent', policeAgencyId: FORWARDED_TO });
-    expect(forwarded.closedSteps.find((s) => s.ruleId === 'transfer.forward-or-return')).toMatchObject({ owingAgencyId: POLICE, outcome: 'late' });
+    expect(forwarded.closedSteps.find((s) => s.ruleId === 'transfer.forward-or-return')).toMatchObject({
+      owingAgencyId: POLICE,
+      outcome: 'late',
+    });
     expect(outcomes(forwarded)).toMatchObject({ 'transfer.filing-review': 'moot' });
     expect(forwarded.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.receipt', FORWARDED_TO]]);
     await d.receiptSigned();
     const received = await d.state();
     expect(received.phase).toBe('received');
-    expect(received.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.filing-review', FORWARDED_TO]]);
+    expect(received.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([
+      ['transfer.filing-review', FORWARDED_TO],
+    ]);
     const started = await d.published('deadline.started', 'transfer.filing-review', 2);
     expect(started.map((e) => e.payload.owingAgencyId)).toEqual([POLICE, FORWARDED_TO]);
     await d.filingDecided('filed');
     await d.itemsHandedOver();
     const state = await finalState(d);
     expect(state.outcome).toBe('items-handed-over');
-    expect(kit.sink.summary(d.transferId)).toEqual(expect.arrayContaining([
-      'deadline.started transfer.forward-or-return',
-      'deadline.closed transfer.forward-or-return late',
-      'deadline.closed transfer.filing-review moot',
-      'deadline.closed transfer.filing-review met',
-    ]));
+    expect(kit.sink.summary(d.transferId)).toEqual(
+      expect.arrayContaining([
+        'deadline.started transfer.forward-or-return',
+        'deadline.closed transfer.forward-or-return late',
+        'deadline.closed transfer.filing-review moot',
+        'deadline.closed transfer.filing-review met',
+      ]),
+    );
   });
 
   it('materials: a supplement of another kind than asked leaves transfer.materials-supplement open; the asked kind closes it (try-findings #6)', async () => {
@@ -311,14 +338,19 @@ describe('caseTransferWorkflow', () => {
     await d.procuratorateOpinion();
     const opened = await d.state();
     expect(opened.phase).toBe('opinion-received');
-    expect(opened.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([['transfer.after-procuratorate-opinion', ENFORCEMENT]]);
+    expect(opened.openSteps.map((s) => [s.ruleId, s.owingAgencyId])).toEqual([
+      ['transfer.after-procuratorate-opinion', ENFORCEMENT],
+    ]);
     await d.sent();
     await d.receiptSigned();
     await d.filingDecided('filed');
     await d.itemsHandedOver();
     const state = await finalState(d);
     expect(state.outcome).toBe('items-handed-over');
-    expect(outcomes(state)).toMatchObject({ 'transfer.after-procuratorate-opinion': 'met', 'transfer.copy-to-procuratorate': 'met' });
+    expect(outcomes(state)).toMatchObject({
+      'transfer.after-procuratorate-opinion': 'met',
+      'transfer.copy-to-procuratorate': 'met',
+    });
   });
 
   it('review extended 3 → 30 days: transfer.filing-review recomputed from the same start (transfer.review-extended)', async () => {
@@ -338,15 +370,25 @@ describe('caseTransferWorkflow', () => {
       const s = await d.state();
       return s.rejections.length ? s : undefined;
     }, 'rejection');
-    expect(refused.rejections[0]).toMatchObject({ command: 'extend', code: 'APPROVAL_REQUIRED', stepId: before!.stepId });
+    expect(refused.rejections[0]).toMatchObject({
+      command: 'extend',
+      code: 'APPROVAL_REQUIRED',
+      stepId: before!.stepId,
+    });
     expect(refused.openSteps[0]!.dueAt).toBe(standard.dueAt);
 
     await kit.env.sleep(HOURS(1));
     await d.reviewExtended('major-complex');
-    const major = kit.engine.compute({ rule: 'transfer.filing-review', variant: 'major-complex', from: receipt.occurredAt });
+    const major = kit.engine.compute({
+      rule: 'transfer.filing-review',
+      variant: 'major-complex',
+      from: receipt.occurredAt,
+    });
     const [after] = (await d.state()).openSteps;
     expect(after).toMatchObject({ variant: 'major-complex', dueAt: major.dueAt, since: receipt.occurredAt });
-    expect(after!.explain).toMatchObject({ extensions: [expect.objectContaining({ toVariant: 'major-complex', approvedBy: '县公安局局长 王某' })] });
+    expect(after!.explain).toMatchObject({
+      extensions: [expect.objectContaining({ toVariant: 'major-complex', approvedBy: '县公安局局长 王某' })],
+    });
     const started = await d.published('deadline.started', 'transfer.filing-review', 2);
     expect(started.map((e) => e.payload.dueAt)).toEqual([standard.dueAt, major.dueAt]);
     expect(started[1]!.eventId).not.toBe(started[0]!.eventId);
@@ -367,7 +409,11 @@ describe('caseTransferWorkflow', () => {
     const receipt = await d.receiptSigned();
     const [step] = (await d.state()).openSteps;
     await d.handle().signal('extendDeadline', { stepId: step!.stepId, variant: 'verification' });
-    const verification = kit.engine.compute({ rule: 'transfer.filing-review', variant: 'verification', from: receipt.occurredAt });
+    const verification = kit.engine.compute({
+      rule: 'transfer.filing-review',
+      variant: 'verification',
+      from: receipt.occurredAt,
+    });
     const extended = await eventually(async () => {
       const [s] = (await d.state()).openSteps;
       return s?.variant === 'verification' ? s : undefined;
@@ -382,7 +428,11 @@ describe('caseTransferWorkflow', () => {
     const redelivered = await kit.bridge.deliver(first);
     expect(redelivered.map((o) => o.status)).toEqual(['delivered']);
     await d.handle().signal('caseEvent', {
-      eventId: first.eventId, type: first.type, occurredAt: first.occurredAt, producerAgencyId: first.producer.agencyId, payload: first.payload as Record<string, unknown>,
+      eventId: first.eventId,
+      type: first.type,
+      occurredAt: first.occurredAt,
+      producerAgencyId: first.producer.agencyId,
+      payload: first.payload as Record<string, unknown>,
     });
     await d.teamReported(); // processed after the duplicates: they have been seen by then
     const after = await d.state();
@@ -421,12 +471,19 @@ describe('caseTransferWorkflow', () => {
     const [step] = (await d.state()).openSteps;
     const suspendAt = new Date((await kit.now()) + 60_000).toISOString();
     await d.handle().signal('suspendClock', { stepId: step!.stepId, at: suspendAt, reason: '鉴定期间' });
-    await eventually(async () => ((await d.state()).openSteps[0]?.status === 'suspended' ? true : undefined), 'suspended');
+    await eventually(
+      async () => ((await d.state()).openSteps[0]?.status === 'suspended' ? true : undefined),
+      'suspended',
+    );
     await d.published('deadline.closed', 'transfer.filing-review');
     await kit.env.sleep(DAYS(2));
     const resumeAt = new Date(await kit.now()).toISOString();
     await d.handle().signal('resumeClock', { stepId: step!.stepId, at: resumeAt });
-    const expected = kit.engine.startClock({ rule: 'transfer.filing-review', at: receipt.occurredAt }).suspend(suspendAt).resume(resumeAt).deadline();
+    const expected = kit.engine
+      .startClock({ rule: 'transfer.filing-review', at: receipt.occurredAt })
+      .suspend(suspendAt)
+      .resume(resumeAt)
+      .deadline();
     const resumed = await eventually(async () => {
       const [s] = (await d.state()).openSteps;
       return s?.status === 'running' && s.dueAt !== step!.dueAt ? s : undefined;
@@ -442,7 +499,9 @@ describe('caseTransferWorkflow', () => {
     ]);
     await eventually(async () => {
       const desc = await d.handle().describe();
-      return desc.typedSearchAttributes.get(SearchAttributeKeys.dueAt)?.getTime() === Date.parse(expected.dueAt) ? true : undefined;
+      return desc.typedSearchAttributes.get(SearchAttributeKeys.dueAt)?.getTime() === Date.parse(expected.dueAt)
+        ? true
+        : undefined;
     }, 'CbDueAt follows the resumed due date');
   });
 });
@@ -466,13 +525,22 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
     expect(running.typedSearchAttributes.get(SearchAttributeKeys.ruleId)).toBe('transfer.filing-review');
     expect(running.typedSearchAttributes.get(SearchAttributeKeys.step)).toBe(stepId);
     expect(running.typedSearchAttributes.get(SearchAttributeKeys.owingAgency)).toBe(POLICE);
-    expect(running.typedSearchAttributes.get(SearchAttributeKeys.dueAt)?.toISOString()).toBe(new Date(expected.dueAtEpochMs).toISOString());
+    expect(running.typedSearchAttributes.get(SearchAttributeKeys.dueAt)?.toISOString()).toBe(
+      new Date(expected.dueAtEpochMs).toISOString(),
+    );
 
     await sleepUntil(warnAt - HOURS(1));
     expect(kit.sink.of(d.transferId, { type: 'deadline.warning' })).toEqual([]);
     await sleepUntil(warnAt + 60_000);
     const [warning] = await d.published('deadline.warning', 'transfer.filing-review');
-    expect(warning!.payload).toEqual({ stepId, subjectId: d.transferId, ruleId: 'transfer.filing-review', owingAgencyId: POLICE, owner: { kind: 'agency', agencyId: POLICE }, dueAt: expected.dueAt });
+    expect(warning!.payload).toEqual({
+      stepId,
+      subjectId: d.transferId,
+      ruleId: 'transfer.filing-review',
+      owingAgencyId: POLICE,
+      owner: { kind: 'agency', agencyId: POLICE },
+      dueAt: expected.dueAt,
+    });
     expect((await d.state()).openSteps[0]).toMatchObject({ status: 'warning', dueAt: expected.dueAt });
 
     await sleepUntil(expected.dueAtEpochMs + 60_000);
@@ -501,13 +569,16 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
     expect(requested).toMatchObject({ phase: 'received', finished: false });
     // Both are owed now: the police decision (overdue) and the procuratorate's review of the request.
     expect(requested.openSteps.map((s) => [s.ruleId, s.owingAgencyId]).sort()).toEqual([
-      ['supervision.request-review', PROCURATORATE], ['transfer.filing-review', POLICE],
+      ['supervision.request-review', PROCURATORATE],
+      ['transfer.filing-review', POLICE],
     ]);
     await d.filingDecided('filed');
     const closed = (await d.state()).closedSteps.find((s) => s.ruleId === 'transfer.filing-review');
     expect(closed).toMatchObject({ outcome: 'late', wasMissed: true });
     // The police filed: the supervision asked for is moot.
-    expect((await d.state()).closedSteps.find((s) => s.ruleId === 'supervision.request-review')).toMatchObject({ outcome: 'moot' });
+    expect((await d.state()).closedSteps.find((s) => s.ruleId === 'supervision.request-review')).toMatchObject({
+      outcome: 'moot',
+    });
   });
 
   it('transfer.receipt: 24 hours from the next whole hour (hand rule), warning 1/3 of the period before, then missed', async () => {
@@ -527,7 +598,12 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
     const [warning] = await d.published('deadline.warning', 'transfer.receipt');
     const [missed] = await d.published('deadline.missed', 'transfer.receipt');
     expect(warning!.payload).toMatchObject({ ruleId: 'transfer.receipt', owingAgencyId: POLICE, dueAt });
-    expect(missed!.payload).toMatchObject({ ruleId: 'transfer.receipt', owingAgencyId: POLICE, dueAt, onExpiry: 'procuratorate filing supervision' });
+    expect(missed!.payload).toMatchObject({
+      ruleId: 'transfer.receipt',
+      owingAgencyId: POLICE,
+      dueAt,
+      onExpiry: 'procuratorate filing supervision',
+    });
     expect(order(warning!.eventId)).toBeLessThan(order(missed!.eventId));
     expect(Date.parse(warning!.occurredAt)).toBeGreaterThanOrEqual(warnAt);
     expect(Date.parse(warning!.occurredAt)).toBeLessThan(dueMs);
@@ -548,14 +624,21 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
     const [warning] = await d.published('deadline.warning', 'transfer.reconsideration-request');
     const [missed] = await d.published('deadline.missed', 'transfer.reconsideration-request');
     expect(warning!.payload).toMatchObject({ owingAgencyId: ENFORCEMENT, dueAt: expected.dueAt });
-    expect(missed!.payload).toMatchObject({ owingAgencyId: ENFORCEMENT, dueAt: expected.dueAt, onExpiry: 'right lapses' });
+    expect(missed!.payload).toMatchObject({
+      owingAgencyId: ENFORCEMENT,
+      dueAt: expected.dueAt,
+      onExpiry: 'right lapses',
+    });
     expect(order(warning!.eventId)).toBeLessThan(order(missed!.eventId));
     const state = await eventually(async () => {
       const s = await d.state();
       return s.finished ? s : undefined;
     }, 'rights lapsed');
     expect(state.outcome).toBe('rights-lapsed');
-    expect(state.closedSteps.find((s) => s.ruleId === 'transfer.reconsideration-request')).toMatchObject({ outcome: 'moot', wasMissed: true });
+    expect(state.closedSteps.find((s) => s.ruleId === 'transfer.reconsideration-request')).toMatchObject({
+      outcome: 'moot',
+      wasMissed: true,
+    });
   });
 
   // Hand-computed against the official 2025 calendar (National Day + Mid-Autumn: 1–8 Oct off; Sun 28 Sep
@@ -568,7 +651,11 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
     await d.headDecided('approved', '2025-09-29T09:00:00+08:00');
     await d.sent('2025-09-29T15:20:00+08:00');
     const [receiptStarted] = await d.published('deadline.started', 'transfer.receipt');
-    expect(receiptStarted!.payload).toMatchObject({ dueAt: '2025-09-30T16:00:00+08:00', lastDay: '2025-09-30', owingAgencyId: POLICE });
+    expect(receiptStarted!.payload).toMatchObject({
+      dueAt: '2025-09-30T16:00:00+08:00',
+      lastDay: '2025-09-30',
+      owingAgencyId: POLICE,
+    });
     const [receiptMissed] = await d.published('deadline.missed', 'transfer.receipt');
     expect(receiptMissed!.payload).toMatchObject({ dueAt: '2025-09-30T16:00:00+08:00', owingAgencyId: POLICE });
 
@@ -578,17 +665,26 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
       startedAt: '2025-09-30T02:00:00.000Z',
       dueAt: '2025-10-10T00:00:00+08:00',
       lastDay: '2025-10-09',
-      explain: expect.objectContaining({ rawEnd: '2025-10-03', shifts: [expect.objectContaining({ from: '2025-10-03', to: '2025-10-09' })] }),
+      explain: expect.objectContaining({
+        rawEnd: '2025-10-03',
+        shifts: [expect.objectContaining({ from: '2025-10-03', to: '2025-10-09' })],
+      }),
     });
     const [reviewMissed] = await d.published('deadline.missed', 'transfer.filing-review');
     expect(reviewMissed!.payload).toMatchObject({
-      dueAt: '2025-10-10T00:00:00+08:00', owingAgencyId: POLICE, onExpiry: 'enforcement shall ask procuratorate for filing supervision',
+      dueAt: '2025-10-10T00:00:00+08:00',
+      owingAgencyId: POLICE,
+      onExpiry: 'enforcement shall ask procuratorate for filing supervision',
     });
     expect(kit.sink.of(d.transferId, { type: 'deadline.warning', ruleId: 'transfer.filing-review' })).toEqual([]);
 
     await d.filingDecided('not-filed', '2025-09-30T16:00:00+08:00');
     const [reconStarted] = await d.published('deadline.started', 'transfer.reconsideration-request');
-    expect(reconStarted!.payload).toMatchObject({ dueAt: '2025-10-12T00:00:00+08:00', lastDay: '2025-10-11', owingAgencyId: ENFORCEMENT });
+    expect(reconStarted!.payload).toMatchObject({
+      dueAt: '2025-10-12T00:00:00+08:00',
+      lastDay: '2025-10-11',
+      owingAgencyId: ENFORCEMENT,
+    });
     const [reconMissed] = await d.published('deadline.missed', 'transfer.reconsideration-request');
     expect(reconMissed!.payload).toMatchObject({ dueAt: '2025-10-12T00:00:00+08:00', onExpiry: 'right lapses' });
     const state = await eventually(async () => {
@@ -597,7 +693,10 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
     }, 'finished');
     expect(state.outcome).toBe('rights-lapsed');
     // The receipt was signed in time, only reported after its timer: met, though a miss was published.
-    expect(state.closedSteps.find((s) => s.ruleId === 'transfer.receipt')).toMatchObject({ outcome: 'met', wasMissed: true });
+    expect(state.closedSteps.find((s) => s.ruleId === 'transfer.receipt')).toMatchObject({
+      outcome: 'met',
+      wasMissed: true,
+    });
   });
 
   it('hand-computed: transfer.reconsideration-request from Fri 2025-09-26 16:00 → last day Tue 2025-09-30 (Sun 28 Sep is a make-up working day)', async () => {
@@ -611,7 +710,11 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
     const [started] = await d.published('deadline.started', 'transfer.reconsideration-request');
     expect(started!.payload).toMatchObject({ dueAt: '2025-10-01T00:00:00+08:00', lastDay: '2025-09-30' });
     const [missed] = await d.published('deadline.missed', 'transfer.reconsideration-request');
-    expect(missed!.payload).toMatchObject({ dueAt: '2025-10-01T00:00:00+08:00', owingAgencyId: ENFORCEMENT, ruleId: 'transfer.reconsideration-request' });
+    expect(missed!.payload).toMatchObject({
+      dueAt: '2025-10-01T00:00:00+08:00',
+      owingAgencyId: ENFORCEMENT,
+      ruleId: 'transfer.reconsideration-request',
+    });
   });
 });
 
@@ -622,7 +725,15 @@ describe('caseTransferWorkflow continue-as-new', () => {
     const first = await kit.client.workflow.start('caseTransferWorkflow', {
       workflowId: d.workflowId,
       taskQueue: kit.taskQueue,
-      args: [{ transferId: d.transferId, linkedCaseId: d.linkedCaseId, enforcementAgencyId: ENFORCEMENT, region: '210100', config: { continueAsNewAfterEvents: 40 } }],
+      args: [
+        {
+          transferId: d.transferId,
+          linkedCaseId: d.linkedCaseId,
+          enforcementAgencyId: ENFORCEMENT,
+          region: '210100',
+          config: { continueAsNewAfterEvents: 40 },
+        },
+      ],
     });
     const crime = await d.crimeSuspected();
     await d.teamReported();
@@ -633,10 +744,17 @@ describe('caseTransferWorkflow continue-as-new', () => {
     const state = await d.state();
     expect(state.generation).toBeGreaterThanOrEqual(1);
     expect(state.openSteps.map((s) => [s.ruleId, s.dueAt])).toEqual([
-      ['transfer.filing-review', kit.engine.compute({ rule: 'transfer.filing-review', from: receipt.occurredAt }).dueAt],
+      [
+        'transfer.filing-review',
+        kit.engine.compute({ rule: 'transfer.filing-review', from: receipt.occurredAt }).dueAt,
+      ],
     ]);
     expect(state.closedSteps.map((s) => s.ruleId)).toEqual([
-      'transfer.team-report', 'transfer.head-decision', 'transfer.handover', 'transfer.copy-to-procuratorate', 'transfer.receipt',
+      'transfer.team-report',
+      'transfer.head-decision',
+      'transfer.handover',
+      'transfer.copy-to-procuratorate',
+      'transfer.receipt',
     ]);
     await kit.bridge.deliver(crime); // redelivered after continue-as-new: still a duplicate
     await d.filingDecided('filed');
@@ -654,7 +772,10 @@ describe('TemporalBridge on the test server', () => {
     await d.crimeSuspected();
     await d.teamReported();
     const refused = await d.headDecided('refused');
-    await eventually(async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined), 'completed');
+    await eventually(
+      async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined),
+      'completed',
+    );
     const late = await kit.bridge.deliver(refused);
     expect(late.map((o) => o.status)).toEqual(['dropped-closed']);
     const crimeAgain = await kit.bridge.deliver(d.delivered[0]!); // crime-suspected again: must not restart
@@ -670,7 +791,10 @@ describe('TemporalBridge on the test server', () => {
     await d.crimeSuspected();
     await d.teamReported();
     await d.headDecided('refused');
-    await eventually(async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined), 'completed');
+    await eventually(
+      async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined),
+      'completed',
+    );
     const firstRun = (await d.handle().describe()).runId;
     await d.procuratorateOpinion();
     const state = await d.state();
@@ -684,15 +808,23 @@ describe('TemporalBridge on the test server', () => {
     await d.crimeSuspected();
     await d.teamReported();
     await d.headDecided('refused');
-    await eventually(async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined), 'first run completed');
+    await eventually(
+      async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined),
+      'first run completed',
+    );
     const opinion = await d.procuratorateOpinion();
     await d.sent();
     await d.receiptSigned();
     await d.forwarded('returned');
-    await eventually(async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined), 'reopened run completed');
+    await eventually(
+      async () => ((await d.handle().describe()).status.name === 'COMPLETED' ? true : undefined),
+      'reopened run completed',
+    );
     const reopenedRun = (await d.handle().describe()).runId;
     const again = await kit.bridge.deliver(opinion); // the same event: its inbox row was never committed
-    expect(again.map((o) => [o.status, o.reason])).toEqual([['dropped-closed', 'the closed workflow already applied this event: redelivery dropped']]);
+    expect(again.map((o) => [o.status, o.reason])).toEqual([
+      ['dropped-closed', 'the closed workflow already applied this event: redelivery dropped'],
+    ]);
     const after = await d.handle().describe();
     expect([after.runId, after.status.name]).toEqual([reopenedRun, 'COMPLETED']);
   });

@@ -15,7 +15,16 @@ import type {
   TransferSentV1,
 } from '@casebridge/contracts';
 import type { AgencyRole, CaseEventSignal } from '../shared/deadline.contracts';
-import { apply, defer, ignore, payloadString, type CaseDecider, type Decision, type StepAction, type StepContext } from '../shared/step-actions';
+import {
+  apply,
+  defer,
+  ignore,
+  payloadString,
+  type CaseDecider,
+  type Decision,
+  type StepAction,
+  type StepContext,
+} from '../shared/step-actions';
 import type { TransferOutcome, TransferPhase } from './transfer.contracts';
 
 /** Rule ids of the "Case transfer" table (deadlines.md). */
@@ -132,11 +141,12 @@ function firstDecision(model: TransferModel, outcome: FilingOutcome, at: string)
         { kind: 'open', ruleId: R.itemsHandover, role: 'enforcement', from: at },
       );
     case 'not-filed':
-      return apply(
-        { ...decided, phase: 'not-filed' },
-        ...common,
-        { kind: 'open', ruleId: R.reconsiderationRequest, role: 'enforcement', from: at },
-      );
+      return apply({ ...decided, phase: 'not-filed' }, ...common, {
+        kind: 'open',
+        ruleId: R.reconsiderationRequest,
+        role: 'enforcement',
+        from: at,
+      });
     case 'returned-for-penalty':
       return apply(
         finish(decided, 'returned-for-penalty'),
@@ -149,16 +159,26 @@ function firstDecision(model: TransferModel, outcome: FilingOutcome, at: string)
   }
 }
 
-export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx: StepContext): Decision<TransferModel> {
+export function decideTransfer(
+  model: TransferModel,
+  event: CaseEventSignal,
+  ctx: StepContext,
+): Decision<TransferModel> {
   const at = event.occurredAt;
   const { phase } = model;
   switch (event.type) {
     case 'transfer.crime-suspected':
       if (phase !== 'new') return ignore('the transfer is already open');
-      return apply({ ...model, phase: 'suspected' }, { kind: 'open', ruleId: R.teamReport, role: 'enforcement', from: at });
+      return apply(
+        { ...model, phase: 'suspected' },
+        { kind: 'open', ruleId: R.teamReport, role: 'enforcement', from: at },
+      );
 
     case 'transfer.procuratorate-opinion': {
-      const withProcuratorate = { ...model, procuratorateAgencyId: model.procuratorateAgencyId ?? event.producerAgencyId };
+      const withProcuratorate = {
+        ...model,
+        procuratorateAgencyId: model.procuratorateAgencyId ?? event.producerAgencyId,
+      };
       if (model.sentAt) return ignore('the transfer was already sent');
       if (ctx.isOpen(R.afterProcuratorateOpinion)) return ignore('an opinion is already running');
       return apply(
@@ -235,9 +255,21 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
       if (p.mode === 'forwarded' && p.toAgencyId && ctx.patched(TransferPatches.forwardFollows)) {
         // The receiving office owes the receipt, then the filing review (its materials requests start afresh).
         return apply(
-          { ...model, phase: 'sent', policeAgencyId: p.toAgencyId, deliveredAt: at, receiptAt: null, materialsRequests: 0, missingMaterials: [] },
           {
-            kind: 'instant', ruleId: R.forwardOrReturn, role: 'police', from: deliveredAt, at,
+            ...model,
+            phase: 'sent',
+            policeAgencyId: p.toAgencyId,
+            deliveredAt: at,
+            receiptAt: null,
+            materialsRequests: 0,
+            missingMaterials: [],
+          },
+          {
+            kind: 'instant',
+            ruleId: R.forwardOrReturn,
+            role: 'police',
+            from: deliveredAt,
+            at,
             ...(model.policeAgencyId ? { owingAgencyId: model.policeAgencyId } : {}),
           },
           { kind: 'close', ruleId: R.receipt, at, outcome: 'moot' },
@@ -248,7 +280,10 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
       }
       const outcome: TransferOutcome = p.mode === 'forwarded' ? 'forwarded' : 'returned-not-competent';
       return apply(
-        { ...finish(model, outcome), policeAgencyId: p.mode === 'forwarded' && p.toAgencyId ? p.toAgencyId : model.policeAgencyId },
+        {
+          ...finish(model, outcome),
+          policeAgencyId: p.mode === 'forwarded' && p.toAgencyId ? p.toAgencyId : model.policeAgencyId,
+        },
         { kind: 'instant', ruleId: R.forwardOrReturn, role: 'police', from: deliveredAt, at },
         { kind: 'close-all', at },
       );
@@ -260,14 +295,28 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
       const actions: StepAction[] = [];
       if (model.materialsRequests === 0) {
         // Checked afterwards: the police owe the notice within 24 hours of accepting the case.
-        actions.push({ kind: 'instant', ruleId: R.materialsNotice, role: 'police', from: model.receiptAt ?? model.deliveredAt ?? model.sentAt, at });
+        actions.push({
+          kind: 'instant',
+          ruleId: R.materialsNotice,
+          role: 'police',
+          from: model.receiptAt ?? model.deliveredAt ?? model.sentAt,
+          at,
+        });
       }
       actions.push(
         { kind: 'close', ruleId: R.materialsSupplement, at, outcome: 'moot' },
         { kind: 'open', ruleId: R.materialsSupplement, role: 'enforcement', from: at },
       );
       const { missing } = payloadOf<TransferMaterialsRequestedV1>(event);
-      return apply({ ...model, phase: 'materials-requested', materialsRequests: model.materialsRequests + 1, missingMaterials: [...missing] }, ...actions);
+      return apply(
+        {
+          ...model,
+          phase: 'materials-requested',
+          materialsRequests: model.materialsRequests + 1,
+          missingMaterials: [...missing],
+        },
+        ...actions,
+      );
     }
 
     case 'transfer.materials-supplemented': {
@@ -280,7 +329,11 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
         return apply({ ...model, missingMaterials: stillMissing });
       }
       return apply(
-        { ...model, phase: phase === 'materials-requested' ? (model.receiptAt ? 'received' : 'sent') : phase, missingMaterials: [] },
+        {
+          ...model,
+          phase: phase === 'materials-requested' ? (model.receiptAt ? 'received' : 'sent') : phase,
+          missingMaterials: [],
+        },
         { kind: 'close', ruleId: R.materialsSupplement, at },
       );
     }
@@ -322,7 +375,8 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
       if (phase === 'filed') {
         return apply(finish(model, 'items-handed-over'), { kind: 'close', ruleId: R.itemsHandover, at });
       }
-      if (PRE_SENT.includes(phase) || WITH_POLICE_UNDECIDED.includes(phase)) return defer('waiting for the filing decision');
+      if (PRE_SENT.includes(phase) || WITH_POLICE_UNDECIDED.includes(phase))
+        return defer('waiting for the filing decision');
       return ignore(`items handover in phase ${phase}`);
 
     case 'transfer.reconsideration-requested':
@@ -333,7 +387,8 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
           { kind: 'open', ruleId: R.reconsiderationDecision, role: 'police', from: at },
         );
       }
-      if (PRE_SENT.includes(phase) || WITH_POLICE_UNDECIDED.includes(phase)) return defer('waiting for the non-filing decision');
+      if (PRE_SENT.includes(phase) || WITH_POLICE_UNDECIDED.includes(phase))
+        return defer('waiting for the non-filing decision');
       return ignore(`reconsideration request in phase ${phase}`);
 
     case 'transfer.reconsideration-decided': {
@@ -390,7 +445,8 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
 
     case 'filing-supervision.opened':
       if (!ctx.isOpen(R.requestReview)) {
-        if (payloadString(event, 'ground') === 'own-motion') return ignore('supervision of the procuratorate\'s own motion');
+        if (payloadString(event, 'ground') === 'own-motion')
+          return ignore("supervision of the procuratorate's own motion");
         // Events of two agencies' topics may cross: the request may not have arrived yet.
         if (!model.supervisionRequestedAt && (NON_FILING.includes(phase) || WITH_POLICE_UNDECIDED.includes(phase))) {
           return defer('waiting for filing-supervision.requested');
@@ -405,7 +461,8 @@ export function decideTransfer(model: TransferModel, event: CaseEventSignal, ctx
 
     case 'filing-supervision.reasons-accepted':
       // The police reasons for not filing are valid (JR art 561): the non-filing is final.
-      if (phase !== 'under-supervision' && phase !== 'supervision-requested') return ignore(`reasons accepted in phase ${phase}`);
+      if (phase !== 'under-supervision' && phase !== 'supervision-requested')
+        return ignore(`reasons accepted in phase ${phase}`);
       return apply(finish(model, 'non-filing-final'), { kind: 'close-all', at });
 
     default:
@@ -426,7 +483,10 @@ export const transferDecider: CaseDecider<TransferModel> = {
 };
 
 /** Owing agency per role: enforcement from the input, police from transfer.sent, procuratorate from its copy. */
-export function transferOwners(model: TransferModel, input: { enforcementAgencyId: string; region: string }): Record<AgencyRole, string> {
+export function transferOwners(
+  model: TransferModel,
+  input: { enforcementAgencyId: string; region: string },
+): Record<AgencyRole, string> {
   return {
     enforcement: input.enforcementAgencyId,
     police: model.policeAgencyId ?? `police:${input.region}`,

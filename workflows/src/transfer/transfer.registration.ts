@@ -3,7 +3,12 @@
  * Node code: listed in workflows/src/registry.ts, never imported by workflow code.
  */
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
-import { defineWorkflowRegistration, payloadField, regionOf, workflowIdFromPayload } from '../bridge/workflow-registration';
+import {
+  defineWorkflowRegistration,
+  payloadField,
+  regionOf,
+  workflowIdFromPayload,
+} from '../bridge/workflow-registration';
 import {
   TRANSFER_START_EVENT_TYPES,
   TRANSFER_WORKFLOW_EVENT_TYPES,

@@ -28,7 +28,14 @@ import { htmlToPdf } from '../export/report-pdf';
 import { verifyExport } from '../export/verify-export';
 import { ledgerExists } from '../ledger/schema/ledger.schema';
 import { defaultKeyringFile, readKeyring, rotateSigningKey } from '../ledger/signing/key-rotation';
-import { loadSigningKey, parsePublicKey, parsePublicKeyring, publicKeyPemOf, keyIdOf, type CheckpointSigner } from '../ledger/signing/signing-key';
+import {
+  loadSigningKey,
+  parsePublicKey,
+  parsePublicKeyring,
+  publicKeyPemOf,
+  keyIdOf,
+  type CheckpointSigner,
+} from '../ledger/signing/signing-key';
 import { rebuildProjection } from '../rebuild/rebuild-projection';
 import { loadCaseHistory, loadCaseState } from '../replay/case-history';
 import { assertLinkedCaseId, parseAsOf, parseExportFormat } from '../shared/audit.errors';
@@ -77,14 +84,21 @@ function readEnv(): AuditCliEnv {
   const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(AuditCliEnv, { ...new AuditCliEnv(), ...raw }, { enableImplicitConversion: true });
   const errors = validateSync(env, { forbidUnknownValues: false });
-  if (errors.length) throw new UsageError(`invalid configuration:\n${errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`).join('\n')}`);
+  if (errors.length)
+    throw new UsageError(
+      `invalid configuration:\n${errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`).join('\n')}`,
+    );
   return env;
 }
 
 /** The signing key when this machine has it (never generated here: the service owns it). */
 function signerIfAvailable(env: AuditCliEnv): CheckpointSigner | null {
   try {
-    return loadSigningKey({ pem: env.CASEBRIDGE_AUDIT_SIGNING_KEY || undefined, file: env.CASEBRIDGE_AUDIT_KEY_FILE, generate: false }).signer;
+    return loadSigningKey({
+      pem: env.CASEBRIDGE_AUDIT_SIGNING_KEY || undefined,
+      file: env.CASEBRIDGE_AUDIT_KEY_FILE,
+      generate: false,
+    }).signer;
   } catch {
     return null;
   }
@@ -106,7 +120,10 @@ function trustedKeys(env: AuditCliEnv, file: string | undefined) {
   const keys = readKeyring(keyringFileOf(env));
   const signer = signerIfAvailable(env);
   if (signer) keys.set(signer.keyId, parsePublicKey(signer.publicKeyPem));
-  if (!keys.size) throw new UsageError('no public key: pass --public-key <pem file> (GET /ledger/public-key), or run where the signing key is configured');
+  if (!keys.size)
+    throw new UsageError(
+      'no public key: pass --public-key <pem file> (GET /ledger/public-key), or run where the signing key is configured',
+    );
   return [...keys.values()];
 }
 
@@ -140,7 +157,8 @@ async function fetchPublicKey(url: string, token: string | undefined) {
   }
   if (typeof body.publicKeyPem !== 'string') throw new UsageError(`GET ${endpoint}: no publicKeyPem in the answer`);
   const key = parsePublicKey(body.publicKeyPem);
-  if (body.keyId !== keyIdOf(key)) throw new UsageError(`GET ${endpoint}: keyId ${String(body.keyId)} does not match the key (${keyIdOf(key)})`);
+  if (body.keyId !== keyIdOf(key))
+    throw new UsageError(`GET ${endpoint}: keyId ${String(body.keyId)} does not match the key (${keyIdOf(key)})`);
   return key;
 }
 
@@ -150,16 +168,33 @@ function printVerify(r: VerifyReport, json: boolean): void {
     return;
   }
   const out: string[] = [];
-  out.push(`${r.ok ? 'OK' : 'BROKEN'}: ${r.scope === 'all' ? 'whole ledger' : `linked case ${r.scope}`} — ${r.entriesChecked} entries of ${r.casesChecked} case(s), ${r.checkpointsChecked} signed checkpoint(s), ${r.durationMs} ms (${r.entriesPerSecond} entries/s)`);
+  out.push(
+    `${r.ok ? 'OK' : 'BROKEN'}: ${r.scope === 'all' ? 'whole ledger' : `linked case ${r.scope}`} — ${r.entriesChecked} entries of ${r.casesChecked} case(s), ${r.checkpointsChecked} signed checkpoint(s), ${r.durationMs} ms (${r.entriesPerSecond} entries/s)`,
+  );
   if (r.head) out.push(`head: caseSeq ${r.head.caseSeq} ${r.head.entryHash} (signed up to ${r.head.signedUpTo})`);
   if (r.firstBroken) {
     const f = r.firstBroken;
-    out.push(`first broken entry: seq ${f.seq}, linked case ${f.linkedCaseId}, caseSeq ${f.caseSeq}, event ${f.eventId}: ${f.problem}`, `  expected ${f.expected}`, `  found    ${f.found}`, `  ${f.detail}`);
+    out.push(
+      `first broken entry: seq ${f.seq}, linked case ${f.linkedCaseId}, caseSeq ${f.caseSeq}, event ${f.eventId}: ${f.problem}`,
+      `  expected ${f.expected}`,
+      `  found    ${f.found}`,
+      `  ${f.detail}`,
+    );
   }
-  for (const c of r.brokenCases) out.push(`broken case ${c.linkedCaseId}: first at caseSeq ${c.firstBroken.caseSeq} (seq ${c.firstBroken.seq}) ${c.firstBroken.problem}; ${c.problems} problem(s)`);
-  for (const g of r.gaps) out.push(`gap in ${g.linkedCaseId}: caseSeq ${g.missingFrom}${g.missingTo !== g.missingFrom ? `–${g.missingTo}` : ''} missing (before seq ${g.beforeSeq})`);
-  for (const c of r.checkpointProblems) out.push(`checkpoint ${c.id} (${c.linkedCaseId} up to ${c.upToSeq}): ${c.problem}${c.expected ? ` expected ${c.expected}` : ''}${c.found ? ` found ${c.found}` : ''} — ${c.detail}`);
-  if (r.unsignedHeads) out.push(`note: ${r.unsignedHeads} case head(s) not yet covered by a signed checkpoint (signed at the next round)`);
+  for (const c of r.brokenCases)
+    out.push(
+      `broken case ${c.linkedCaseId}: first at caseSeq ${c.firstBroken.caseSeq} (seq ${c.firstBroken.seq}) ${c.firstBroken.problem}; ${c.problems} problem(s)`,
+    );
+  for (const g of r.gaps)
+    out.push(
+      `gap in ${g.linkedCaseId}: caseSeq ${g.missingFrom}${g.missingTo !== g.missingFrom ? `–${g.missingTo}` : ''} missing (before seq ${g.beforeSeq})`,
+    );
+  for (const c of r.checkpointProblems)
+    out.push(
+      `checkpoint ${c.id} (${c.linkedCaseId} up to ${c.upToSeq}): ${c.problem}${c.expected ? ` expected ${c.expected}` : ''}${c.found ? ` found ${c.found}` : ''} — ${c.detail}`,
+    );
+  if (r.unsignedHeads)
+    out.push(`note: ${r.unsignedHeads} case head(s) not yet covered by a signed checkpoint (signed at the next round)`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
@@ -167,12 +202,23 @@ async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: argv,
+      allowPositionals: true,
+      strict: true,
       options: {
-        json: { type: 'boolean' }, 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
-        'public-key': { type: 'string' }, 'allow-unsealed': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        url: { type: 'string' }, token: { type: 'string' },
-        lang: { type: 'string' }, 'out-dir': { type: 'string' }, from: { type: 'string' }, 'no-pdf': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'as-of': { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'public-key': { type: 'string' },
+        'allow-unsealed': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        url: { type: 'string' },
+        token: { type: 'string' },
+        lang: { type: 'string' },
+        'out-dir': { type: 'string' },
+        from: { type: 'string' },
+        'no-pdf': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -188,7 +234,8 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'verify-file') {
     if (!arg) throw new UsageError('verify-file needs <file>');
-    if (!values['public-key']) throw new UsageError('verify-file needs --public-key <pem file> (GET /ledger/public-key)');
+    if (!values['public-key'])
+      throw new UsageError('verify-file needs --public-key <pem file> (GET /ledger/public-key)');
     let text: string;
     let pem: string;
     try {
@@ -205,9 +252,13 @@ async function main(argv: string[]): Promise<number> {
     }
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
-      process.stdout.write(`${result.ok ? 'OK' : 'BROKEN'}: ${arg} — linked case ${result.linkedCaseId ?? '?'}, ${result.entries} entries, ${result.validCheckpoints}/${result.checkpoints} valid checkpoint(s), signed up to ${result.signedUpTo}, ${result.sealed ? (result.sealValid ? 'seal valid' : 'seal INVALID') : 'unsealed'} (key ${result.keyId})\n`);
+      process.stdout.write(
+        `${result.ok ? 'OK' : 'BROKEN'}: ${arg} — linked case ${result.linkedCaseId ?? '?'}, ${result.entries} entries, ${result.validCheckpoints}/${result.checkpoints} valid checkpoint(s), signed up to ${result.signedUpTo}, ${result.sealed ? (result.sealValid ? 'seal valid' : 'seal INVALID') : 'unsealed'} (key ${result.keyId})\n`,
+      );
       for (const p of result.problems.slice(0, 20)) {
-        process.stdout.write(`line ${p.line}${p.caseSeq !== undefined ? ` (caseSeq ${p.caseSeq})` : ''}: ${p.problem} — ${p.detail}${p.expected ? `\n  expected ${p.expected}` : ''}${p.found ? `\n  found    ${p.found}` : ''}\n`);
+        process.stdout.write(
+          `line ${p.line}${p.caseSeq !== undefined ? ` (caseSeq ${p.caseSeq})` : ''}: ${p.problem} — ${p.detail}${p.expected ? `\n  expected ${p.expected}` : ''}${p.found ? `\n  found    ${p.found}` : ''}\n`,
+        );
       }
     }
     return result.ok ? 0 : 1;
@@ -216,7 +267,8 @@ async function main(argv: string[]): Promise<number> {
   const langs = parseLangs(values.lang, command === 'report');
   if (command === 'report' && values.from) {
     if (arg) throw new UsageError('report takes either <linkedCaseId> or --from <export.jsonl>, not both');
-    if (!values['public-key']) throw new UsageError('report --from needs --public-key <pem file> (GET /ledger/public-key)');
+    if (!values['public-key'])
+      throw new UsageError('report --from needs --public-key <pem file> (GET /ledger/public-key)');
     if (!values['out-dir']) throw new UsageError('report needs --out-dir <dir>');
     let body: string;
     try {
@@ -225,7 +277,12 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError((e as Error).message);
     }
     const key = trustedKey(readEnv(), values['public-key']);
-    const jsonl: CaseExport = { body, contentType: 'application/x-ndjson', fileName: path.basename(values.from), sealed: false };
+    const jsonl: CaseExport = {
+      body,
+      contentType: 'application/x-ndjson',
+      fileName: path.basename(values.from),
+      sealed: false,
+    };
     return writeReports(jsonl, key, langs, values['out-dir'], !values['no-pdf']);
   }
 
@@ -234,13 +291,18 @@ async function main(argv: string[]): Promise<number> {
     let r;
     try {
       r = rotateSigningKey({
-        keyFile: env.CASEBRIDGE_AUDIT_KEY_FILE, pem: env.CASEBRIDGE_AUDIT_SIGNING_KEY || undefined, keyringFile: keyringFileOf(env), out: values.out,
+        keyFile: env.CASEBRIDGE_AUDIT_KEY_FILE,
+        pem: env.CASEBRIDGE_AUDIT_SIGNING_KEY || undefined,
+        keyringFile: keyringFileOf(env),
+        out: values.out,
       });
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
-    process.stdout.write(`rotated: ${r.oldKeyId} → ${r.newKeyId}\n  new private key: ${r.newKeyWrittenTo}\n  keyring (keep it; old checkpoints and exports verify with it): ${r.keyringFile}\n`
-      + `  restart the audit service to sign with the new key${env.CASEBRIDGE_AUDIT_SIGNING_KEY ? ' (after putting the new key in CASEBRIDGE_AUDIT_SIGNING_KEY)' : ''}\n`);
+    process.stdout.write(
+      `rotated: ${r.oldKeyId} → ${r.newKeyId}\n  new private key: ${r.newKeyWrittenTo}\n  keyring (keep it; old checkpoints and exports verify with it): ${r.keyringFile}\n` +
+        `  restart the audit service to sign with the new key${env.CASEBRIDGE_AUDIT_SIGNING_KEY ? ' (after putting the new key in CASEBRIDGE_AUDIT_SIGNING_KEY)' : ''}\n`,
+    );
     return 0;
   }
   if (command === 'public-key') {
@@ -259,8 +321,13 @@ async function main(argv: string[]): Promise<number> {
   const env = readEnv();
 
   const pool = new Pool({
-    host: env.CASEBRIDGE_PG_HOST, port: env.CASEBRIDGE_PG_PORT, user: env.CASEBRIDGE_PG_USER, password: env.CASEBRIDGE_PG_PASSWORD,
-    database: env.CASEBRIDGE_DB_NAME, max: 3, application_name: 'casebridge-audit-cli',
+    host: env.CASEBRIDGE_PG_HOST,
+    port: env.CASEBRIDGE_PG_PORT,
+    user: env.CASEBRIDGE_PG_USER,
+    password: env.CASEBRIDGE_PG_PASSWORD,
+    database: env.CASEBRIDGE_DB_NAME,
+    max: 3,
+    application_name: 'casebridge-audit-cli',
   });
   pool.on('error', (e) => process.stderr.write(`audit: database connection lost: ${e.message}\n`));
   try {
@@ -273,26 +340,35 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`${JSON.stringify(h, null, 2)}\n`);
           return 0;
         }
-        process.stdout.write(`linked case ${h.linkedCaseId}: ${h.count} events, head ${h.head.entryHash} (times: Beijing time, UTC+8)\n`);
+        process.stdout.write(
+          `linked case ${h.linkedCaseId}: ${h.count} events, head ${h.head.entryHash} (times: Beijing time, UTC+8)\n`,
+        );
         const lang = langs[0]!;
         for (const e of h.entries) {
           const v = e.upcast ? `v${e.originalVersion}→v${e.currentVersion}` : `v${e.originalVersion}`;
           const payload = JSON.stringify(e.payload);
           const who = `${agencyDirectory().name(e.who.producer.agencyId, lang)} (${e.who.producer.agencyId}) / ${e.who.officerId}`;
-          process.stdout.write(`${String(e.caseSeq).padStart(4)}  ${formatInstant(e.occurredAt, lang, { seconds: true })}  ${who}  ${e.type} ${v}\n`
-            + `      ${describeEvent({ type: e.type, payload: e.payload, producer: e.who.producer })[lang]}\n`
-            + `      ${payload.length > 240 ? `${payload.slice(0, 240)}…` : payload}\n`);
+          process.stdout.write(
+            `${String(e.caseSeq).padStart(4)}  ${formatInstant(e.occurredAt, lang, { seconds: true })}  ${who}  ${e.type} ${v}\n` +
+              `      ${describeEvent({ type: e.type, payload: e.payload, producer: e.who.producer })[lang]}\n` +
+              `      ${payload.length > 240 ? `${payload.slice(0, 240)}…` : payload}\n`,
+          );
         }
         return 0;
       }
       case 'state': {
-        const state = await loadCaseState(db, assertLinkedCaseId(arg!), parseAsOf(values['as-of'], new Date(), 'command-line'));
+        const state = await loadCaseState(
+          db,
+          assertLinkedCaseId(arg!),
+          parseAsOf(values['as-of'], new Date(), 'command-line'),
+        );
         process.stdout.write(`${JSON.stringify(state, null, 2)}\n`);
         return 0;
       }
       case 'verify': {
         const report = await verifyLedger(db, {
-          linkedCaseId: arg === undefined ? undefined : assertLinkedCaseId(arg), publicKeys: trustedKeys(env, values['public-key']),
+          linkedCaseId: arg === undefined ? undefined : assertLinkedCaseId(arg),
+          publicKeys: trustedKeys(env, values['public-key']),
         });
         printVerify(report, !!values.json);
         return report.ok ? 0 : 1;
@@ -306,18 +382,34 @@ async function main(argv: string[]): Promise<number> {
         if (command === 'report' && !values['out-dir']) throw new UsageError('report needs --out-dir <dir>');
         const signer = signerIfAvailable(env);
         if (!signer && !values['allow-unsealed']) {
-          throw new UsageError(`the signing key is not available here (CASEBRIDGE_AUDIT_SIGNING_KEY or ${env.CASEBRIDGE_AUDIT_KEY_FILE}): the export would be NOT SEALED. `
-            + 'Run where the key is, or pass --allow-unsealed to write an unsealed file (its report says "not sealed").');
+          throw new UsageError(
+            `the signing key is not available here (CASEBRIDGE_AUDIT_SIGNING_KEY or ${env.CASEBRIDGE_AUDIT_KEY_FILE}): the export would be NOT SEALED. ` +
+              'Run where the key is, or pass --allow-unsealed to write an unsealed file (its report says "not sealed").',
+          );
         }
-        const key = signer ? parsePublicKey(signer.publicKeyPem) : values['public-key'] ? trustedKey(env, values['public-key']) : null;
-        if (!key && format === 'html') throw new UsageError('the report verifies the export: pass --public-key <pem file>');
-        const options = { signer, publicKeys: key ? trustedKeys(env, values['public-key']) : [], publicKey: key ? { keyId: keyIdOf(key), pem: publicKeyPemOf(key) } : null };
+        const key = signer
+          ? parsePublicKey(signer.publicKeyPem)
+          : values['public-key']
+            ? trustedKey(env, values['public-key'])
+            : null;
+        if (!key && format === 'html')
+          throw new UsageError('the report verifies the export: pass --public-key <pem file>');
+        const options = {
+          signer,
+          publicKeys: key ? trustedKeys(env, values['public-key']) : [],
+          publicKey: key ? { keyId: keyIdOf(key), pem: publicKeyPemOf(key) } : null,
+        };
         const jsonl = await exportCaseJsonl(db, assertLinkedCaseId(arg), options);
-        if (!signer) process.stderr.write('audit: WARNING: NOT SEALED — written without the signing key (--allow-unsealed); verify-file needs --allow-unsealed and the report says "not sealed"\n');
+        if (!signer)
+          process.stderr.write(
+            'audit: WARNING: NOT SEALED — written without the signing key (--allow-unsealed); verify-file needs --allow-unsealed and the report says "not sealed"\n',
+          );
         if (command === 'report') return writeReports(jsonl, key!, langs, values['out-dir']!, !values['no-pdf']);
         const body = format === 'jsonl' ? jsonl.body : reportOfExport(jsonl, key!, { lang: langs[0] }).body;
         writeFileSync(values.out!, body);
-        process.stderr.write(`wrote ${values.out} (${Buffer.byteLength(body)} bytes${format === 'jsonl' ? (jsonl.sealed ? ', sealed' : ', NOT sealed') : ''})\n`);
+        process.stderr.write(
+          `wrote ${values.out} (${Buffer.byteLength(body)} bytes${format === 'jsonl' ? (jsonl.sealed ? ', sealed' : ', NOT sealed') : ''})\n`,
+        );
         return 0;
       }
       case 'rebuild': {
@@ -341,7 +433,13 @@ function parseLangs(value: string | undefined, allowBoth: boolean): Lang[] {
 }
 
 /** Writes the export (unless it came from a file), the HTML report(s) made from it and their PDFs; says what is sealed. */
-async function writeReports(jsonl: CaseExport, key: KeyObject, langs: Lang[], outDir: string, pdf: boolean): Promise<number> {
+async function writeReports(
+  jsonl: CaseExport,
+  key: KeyObject,
+  langs: Lang[],
+  outDir: string,
+  pdf: boolean,
+): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const jsonlPath = path.join(outDir, jsonl.fileName);
   const wrote: string[] = [];
@@ -363,31 +461,42 @@ async function writeReports(jsonl: CaseExport, key: KeyObject, langs: Lang[], ou
   const model = buildReportModel(jsonl.body, key, jsonl.fileName);
   for (const f of wrote) process.stdout.write(`wrote ${f}\n`);
   const s = model.seal;
-  const statement = s.state === 'sealed' ? `sealed at export with key ${s.keyId} over entries 1–${s.entries}`
-    : s.state === 'checkpoint-covered' ? `not sealed; signed checkpoints (key ${s.keyId}) cover entries 1–${s.entries}`
-      : s.state === 'partly-signed' ? `NOT SEALED; signed checkpoints cover entries 1–${s.signedUpTo} of ${s.entries} only`
-        : s.state === 'unsealed' ? `NOT SEALED: no signature covers any of the ${s.entries} entries`
-          : `VERIFICATION FAILED: ${model.verification.problems.slice(0, 5).map((p) => `line ${p.line}${p.caseSeq !== undefined ? ` (entry ${p.caseSeq})` : ''} ${p.problem}`).join('; ')}`;
+  const statement =
+    s.state === 'sealed'
+      ? `sealed at export with key ${s.keyId} over entries 1–${s.entries}`
+      : s.state === 'checkpoint-covered'
+        ? `not sealed; signed checkpoints (key ${s.keyId}) cover entries 1–${s.entries}`
+        : s.state === 'partly-signed'
+          ? `NOT SEALED; signed checkpoints cover entries 1–${s.signedUpTo} of ${s.entries} only`
+          : s.state === 'unsealed'
+            ? `NOT SEALED: no signature covers any of the ${s.entries} entries`
+            : `VERIFICATION FAILED: ${model.verification.problems
+                .slice(0, 5)
+                .map((p) => `line ${p.line}${p.caseSeq !== undefined ? ` (entry ${p.caseSeq})` : ''} ${p.problem}`)
+                .join('; ')}`;
   process.stdout.write(`${jsonl.fileName} (sha256 ${model.file.sha256}): ${statement}\n`);
   // exit 1 when the file does not verify; an unsealed file is reported, not an error (it was asked for)
   return s.state === 'broken' ? 1 : 0;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`audit: ${e.message}\n`);
-      process.exitCode = 2;
-    } else if (e instanceof DomainError) {
-      process.stderr.write(`audit: ${e.code}: ${e.message}\n`);
-      process.exitCode = 3;
-    } else {
-      process.stderr.write(`audit: ${(e as Error).message ?? String(e)}\n`);
-      process.exitCode = 2;
-    }
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError) {
+        process.stderr.write(`audit: ${e.message}\n`);
+        process.exitCode = 2;
+      } else if (e instanceof DomainError) {
+        process.stderr.write(`audit: ${e.code}: ${e.message}\n`);
+        process.exitCode = 3;
+      } else {
+        process.stderr.write(`audit: ${(e as Error).message ?? String(e)}\n`);
+        process.exitCode = 2;
+      }
+    },
+  );
 }
 
 export { main as runAuditCli };

@@ -31,30 +31,53 @@ export interface CaseReport {
 }
 
 /** The JSON Lines export of one case (sealed when a signer is given; verifiable with verifyExport and the public key alone). */
-export async function exportCaseJsonl(db: SqlRunner, linkedCaseId: string, options: ExportOptions): Promise<CaseExport> {
+export async function exportCaseJsonl(
+  db: SqlRunner,
+  linkedCaseId: string,
+  options: ExportOptions,
+): Promise<CaseExport> {
   const now = options.now ?? new Date();
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const entries = await readCaseEntries(db, linkedCaseId);
   if (!entries.length) throw caseNotFound(linkedCaseId);
   const body = buildJsonlExport({
-    linkedCaseId, entries, checkpoints: await readCheckpoints(db, linkedCaseId), exportedAt: now, publicKey: options.publicKey,
+    linkedCaseId,
+    entries,
+    checkpoints: await readCheckpoints(db, linkedCaseId),
+    exportedAt: now,
+    publicKey: options.publicKey,
     ...(options.signer ? { sealer: options.signer } : {}),
   });
-  return { body, contentType: 'application/x-ndjson; charset=utf-8', fileName: `case-${linkedCaseId}-${stamp}.jsonl`, sealed: !!options.signer };
+  return {
+    body,
+    contentType: 'application/x-ndjson; charset=utf-8',
+    fileName: `case-${linkedCaseId}-${stamp}.jsonl`,
+    sealed: !!options.signer,
+  };
 }
 
 /** The report made from a JSON Lines export: it names that file (and its SHA-256) and says what its signatures cover. */
-export function reportOfExport(jsonl: CaseExport, key: KeyObject | string, options: { lang?: Lang; now?: Date } = {}): CaseExport {
+export function reportOfExport(
+  jsonl: CaseExport,
+  key: KeyObject | string,
+  options: { lang?: Lang; now?: Date } = {},
+): CaseExport {
   const model = buildReportModel(jsonl.body, key, jsonl.fileName);
   const lang = options.lang ?? 'zh';
   return {
-    body: buildHtmlReport(model, lang, options.now ?? new Date()), contentType: 'text/html; charset=utf-8',
-    fileName: jsonl.fileName.replace(/\.jsonl$/, `.${lang}.html`), sealed: model.seal.verified,
+    body: buildHtmlReport(model, lang, options.now ?? new Date()),
+    contentType: 'text/html; charset=utf-8',
+    fileName: jsonl.fileName.replace(/\.jsonl$/, `.${lang}.html`),
+    sealed: model.seal.verified,
   };
 }
 
 /** Both files: the JSON Lines export and the HTML report made from it. */
-export async function exportCaseReport(db: SqlRunner, linkedCaseId: string, options: ExportOptions): Promise<CaseReport> {
+export async function exportCaseReport(
+  db: SqlRunner,
+  linkedCaseId: string,
+  options: ExportOptions,
+): Promise<CaseReport> {
   const key = options.publicKeys[0] ?? options.publicKey?.pem;
   if (!key) throw new Error('the report verifies the export: a public key is needed');
   const jsonl = await exportCaseJsonl(db, linkedCaseId, options);
@@ -62,7 +85,12 @@ export async function exportCaseReport(db: SqlRunner, linkedCaseId: string, opti
 }
 
 /** One case as JSON Lines or as the readable HTML report (made from a JSON Lines export of the same moment). */
-export async function exportCase(db: SqlRunner, linkedCaseId: string, format: ExportFormat, options: ExportOptions): Promise<CaseExport> {
+export async function exportCase(
+  db: SqlRunner,
+  linkedCaseId: string,
+  format: ExportFormat,
+  options: ExportOptions,
+): Promise<CaseExport> {
   if (format === 'jsonl') return exportCaseJsonl(db, linkedCaseId, options);
   return (await exportCaseReport(db, linkedCaseId, options)).html;
 }

@@ -8,7 +8,14 @@
 import { formatDue, formatInstant, type Lang } from '@casebridge/directory';
 import type { ClockSummary, ReportEvent, ReportModel } from './report-model';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 /** Escapes text for HTML element content and quoted attribute values. Every dynamic value goes through it. */
 export function escapeHtml(value: unknown): string {
@@ -17,45 +24,152 @@ export function escapeHtml(value: unknown): string {
 
 const T = {
   zh: {
-    title: '案件审计报告', linked: '联动案件编号', noNumber: '（无案号）', party: '当事人', generated: '生成时间',
-    integrity: '签名与完整性', verified: '已验证', notSealed: '未加封', partly: '部分签名', broken: '验证失败',
-    madeFrom: (name: string, sha: string, bytes: number, at: string) => `本报告依据 JSON Lines 导出文件 ${name} 生成（导出时间 ${at}；文件 SHA-256：${sha}；${bytes} 字节）。`,
-    sealed: (key: string, n: number) => `导出时以密钥 ${key} 加封，签名覆盖第 1–${n} 条记录，即本报告所列全部 ${n} 条。文件中任何字节被改动，验证即告失败。`,
-    checkpoints: (key: string, n: number) => `文件未加封；由密钥 ${key} 签名的定期检查点覆盖第 1–${n} 条记录，即本报告所列全部 ${n} 条。`,
-    partlySigned: (key: string, k: number, n: number) => `未加封。由密钥 ${key} 签名的检查点只覆盖第 1–${k} 条记录；第 ${k + 1}–${n} 条没有任何签名，不能证明未被改动。`,
-    unsealed: (n: number) => `未加封：本文件中的 ${n} 条记录没有任何有效签名覆盖，不能证明未被改动。导出时没有使用签名密钥。`,
+    title: '案件审计报告',
+    linked: '联动案件编号',
+    noNumber: '（无案号）',
+    party: '当事人',
+    generated: '生成时间',
+    integrity: '签名与完整性',
+    verified: '已验证',
+    notSealed: '未加封',
+    partly: '部分签名',
+    broken: '验证失败',
+    madeFrom: (name: string, sha: string, bytes: number, at: string) =>
+      `本报告依据 JSON Lines 导出文件 ${name} 生成（导出时间 ${at}；文件 SHA-256：${sha}；${bytes} 字节）。`,
+    sealed: (key: string, n: number) =>
+      `导出时以密钥 ${key} 加封，签名覆盖第 1–${n} 条记录，即本报告所列全部 ${n} 条。文件中任何字节被改动，验证即告失败。`,
+    checkpoints: (key: string, n: number) =>
+      `文件未加封；由密钥 ${key} 签名的定期检查点覆盖第 1–${n} 条记录，即本报告所列全部 ${n} 条。`,
+    partlySigned: (key: string, k: number, n: number) =>
+      `未加封。由密钥 ${key} 签名的检查点只覆盖第 1–${k} 条记录；第 ${k + 1}–${n} 条没有任何签名，不能证明未被改动。`,
+    unsealed: (n: number) =>
+      `未加封：本文件中的 ${n} 条记录没有任何有效签名覆盖，不能证明未被改动。导出时没有使用签名密钥。`,
     brokenText: '本文件未通过验证，以下记录或签名与文件内容不符：',
-    problem: (line: number, seq: number | undefined, what: string, detail: string) => `第 ${line} 行${seq !== undefined ? `（第 ${seq} 条记录）` : ''}：${what}。${detail}`,
-    howToVerify: '自行验证：', clocks: '法定期限汇总', noClocks: '本案没有期限记录。',
-    cRule: '期限', cOwing: '义务机关', cStarted: '起算', cDue: '届满', cOutcome: '结果', cMargin: '差额',
-    outcome: { met: '按期完成', late: '逾期完成', overdue: '已逾期，尚未办理', running: '计算中', moot: '无需办理', suspended: '中止计算' } as Record<string, string>,
-    margin: { met: (s: string) => `提前 ${s}`, late: (s: string) => `逾期 ${s}`, overdue: (s: string) => `截至导出已逾期 ${s}` } as Record<string, (s: string) => string>,
-    events: '记录', eSeq: '序号', eWhen: '发生时间', eWho: '机关及人员', eWhat: '事件', raw: '原始内容', recorded: '录入', step: '环节', rule: '规则',
-    pem: '公钥文本', eventType: '事件类型', version: '版本', hashes: '哈希', publicKey: '公钥', times: '时间均为北京时间（UTC+8），精确到秒。', of: '共',
-    upcast: '已按当前契约版本升级', problemWords: {
-      malformed: '格式错误', 'bad-header': '文件头无效', 'wrong-case': '属于其他案件', sequence: '序号不连续', 'prev-hash-mismatch': '前一哈希不符',
-      'content-hash-mismatch': '内容被改动（内容哈希不符）', 'entry-hash-mismatch': '记录字段被改动（记录哈希不符）', 'metadata-mismatch': '记录编号与内容不符',
-      'unknown-key': '签名密钥不符', 'bad-signature': '检查点签名无效', 'head-mismatch': '检查点签名的哈希与记录不符', 'checkpoint-beyond-entries': '检查点覆盖的记录缺失',
-      'bad-seal': '封印无效', 'after-seal': '封印之后还有内容', unsealed: '未加封', 'unsigned-tail': '末尾记录无签名', 'unknown-line': '未知行',
+    problem: (line: number, seq: number | undefined, what: string, detail: string) =>
+      `第 ${line} 行${seq !== undefined ? `（第 ${seq} 条记录）` : ''}：${what}。${detail}`,
+    howToVerify: '自行验证：',
+    clocks: '法定期限汇总',
+    noClocks: '本案没有期限记录。',
+    cRule: '期限',
+    cOwing: '义务机关',
+    cStarted: '起算',
+    cDue: '届满',
+    cOutcome: '结果',
+    cMargin: '差额',
+    outcome: {
+      met: '按期完成',
+      late: '逾期完成',
+      overdue: '已逾期，尚未办理',
+      running: '计算中',
+      moot: '无需办理',
+      suspended: '中止计算',
+    } as Record<string, string>,
+    margin: {
+      met: (s: string) => `提前 ${s}`,
+      late: (s: string) => `逾期 ${s}`,
+      overdue: (s: string) => `截至导出已逾期 ${s}`,
+    } as Record<string, (s: string) => string>,
+    events: '记录',
+    eSeq: '序号',
+    eWhen: '发生时间',
+    eWho: '机关及人员',
+    eWhat: '事件',
+    raw: '原始内容',
+    recorded: '录入',
+    step: '环节',
+    rule: '规则',
+    pem: '公钥文本',
+    eventType: '事件类型',
+    version: '版本',
+    hashes: '哈希',
+    publicKey: '公钥',
+    times: '时间均为北京时间（UTC+8），精确到秒。',
+    of: '共',
+    upcast: '已按当前契约版本升级',
+    problemWords: {
+      malformed: '格式错误',
+      'bad-header': '文件头无效',
+      'wrong-case': '属于其他案件',
+      sequence: '序号不连续',
+      'prev-hash-mismatch': '前一哈希不符',
+      'content-hash-mismatch': '内容被改动（内容哈希不符）',
+      'entry-hash-mismatch': '记录字段被改动（记录哈希不符）',
+      'metadata-mismatch': '记录编号与内容不符',
+      'unknown-key': '签名密钥不符',
+      'bad-signature': '检查点签名无效',
+      'head-mismatch': '检查点签名的哈希与记录不符',
+      'checkpoint-beyond-entries': '检查点覆盖的记录缺失',
+      'bad-seal': '封印无效',
+      'after-seal': '封印之后还有内容',
+      unsealed: '未加封',
+      'unsigned-tail': '末尾记录无签名',
+      'unknown-line': '未知行',
     } as Record<string, string>,
   },
   en: {
-    title: 'Case audit report', linked: 'Linked case id', noNumber: '(no case number)', party: 'Party', generated: 'Generated',
-    integrity: 'Signatures and integrity', verified: 'Verified', notSealed: 'Not sealed', partly: 'Partly signed', broken: 'Verification FAILED',
-    madeFrom: (name: string, sha: string, bytes: number, at: string) => `This report was made from the JSON Lines export ${name} (exported ${at}; file SHA-256 ${sha}; ${bytes} bytes).`,
-    sealed: (key: string, n: number) => `Sealed at export with key ${key} (Ed25519) over entries 1–${n}: every one of the ${n} entries shown. Any byte of the file altered makes verification fail.`,
-    checkpoints: (key: string, n: number) => `Not sealed; signed checkpoints (key ${key}) cover entries 1–${n}: every one of the ${n} entries shown.`,
-    partlySigned: (key: string, k: number, n: number) => `Not sealed. Checkpoints signed with key ${key} cover entries 1–${k} only; entries ${k + 1}–${n} are covered by no signature and cannot be shown unaltered.`,
-    unsealed: (n: number) => `Not sealed: no valid signature covers any of the ${n} entries of this file, so nothing shows they are unaltered. It was exported without the signing key.`,
+    title: 'Case audit report',
+    linked: 'Linked case id',
+    noNumber: '(no case number)',
+    party: 'Party',
+    generated: 'Generated',
+    integrity: 'Signatures and integrity',
+    verified: 'Verified',
+    notSealed: 'Not sealed',
+    partly: 'Partly signed',
+    broken: 'Verification FAILED',
+    madeFrom: (name: string, sha: string, bytes: number, at: string) =>
+      `This report was made from the JSON Lines export ${name} (exported ${at}; file SHA-256 ${sha}; ${bytes} bytes).`,
+    sealed: (key: string, n: number) =>
+      `Sealed at export with key ${key} (Ed25519) over entries 1–${n}: every one of the ${n} entries shown. Any byte of the file altered makes verification fail.`,
+    checkpoints: (key: string, n: number) =>
+      `Not sealed; signed checkpoints (key ${key}) cover entries 1–${n}: every one of the ${n} entries shown.`,
+    partlySigned: (key: string, k: number, n: number) =>
+      `Not sealed. Checkpoints signed with key ${key} cover entries 1–${k} only; entries ${k + 1}–${n} are covered by no signature and cannot be shown unaltered.`,
+    unsealed: (n: number) =>
+      `Not sealed: no valid signature covers any of the ${n} entries of this file, so nothing shows they are unaltered. It was exported without the signing key.`,
     brokenText: 'This file does not verify; these entries or signatures disagree with the file:',
-    problem: (line: number, seq: number | undefined, what: string, detail: string) => `line ${line}${seq !== undefined ? ` (entry ${seq})` : ''}: ${what}. ${detail}`,
-    howToVerify: 'Verify it yourself:', clocks: 'Statutory clocks', noClocks: 'No clock was recorded for this case.',
-    cRule: 'Clock', cOwing: 'Owing agency', cStarted: 'Started', cDue: 'Due', cOutcome: 'Outcome', cMargin: 'By how much',
-    outcome: { met: 'met', late: 'met late', overdue: 'overdue, not done', running: 'running', moot: 'moot', suspended: 'suspended' } as Record<string, string>,
-    margin: { met: (s: string) => `${s} to spare`, late: (s: string) => `${s} late`, overdue: (s: string) => `${s} overdue at export` } as Record<string, (s: string) => string>,
-    events: 'Entries', eSeq: '#', eWhen: 'When', eWho: 'Agency and officer', eWhat: 'What happened', raw: 'Raw content', recorded: 'recorded', step: 'step', rule: 'rule',
-    pem: 'PEM', eventType: 'Event type', version: 'version', hashes: 'hashes', publicKey: 'Public key', times: 'All times are Beijing time (UTC+8), to the second.', of: 'of',
-    upcast: 'upcast to the current contract version', problemWords: {} as Record<string, string>,
+    problem: (line: number, seq: number | undefined, what: string, detail: string) =>
+      `line ${line}${seq !== undefined ? ` (entry ${seq})` : ''}: ${what}. ${detail}`,
+    howToVerify: 'Verify it yourself:',
+    clocks: 'Statutory clocks',
+    noClocks: 'No clock was recorded for this case.',
+    cRule: 'Clock',
+    cOwing: 'Owing agency',
+    cStarted: 'Started',
+    cDue: 'Due',
+    cOutcome: 'Outcome',
+    cMargin: 'By how much',
+    outcome: {
+      met: 'met',
+      late: 'met late',
+      overdue: 'overdue, not done',
+      running: 'running',
+      moot: 'moot',
+      suspended: 'suspended',
+    } as Record<string, string>,
+    margin: {
+      met: (s: string) => `${s} to spare`,
+      late: (s: string) => `${s} late`,
+      overdue: (s: string) => `${s} overdue at export`,
+    } as Record<string, (s: string) => string>,
+    events: 'Entries',
+    eSeq: '#',
+    eWhen: 'When',
+    eWho: 'Agency and officer',
+    eWhat: 'What happened',
+    raw: 'Raw content',
+    recorded: 'recorded',
+    step: 'step',
+    rule: 'rule',
+    pem: 'PEM',
+    eventType: 'Event type',
+    version: 'version',
+    hashes: 'hashes',
+    publicKey: 'Public key',
+    times: 'All times are Beijing time (UTC+8), to the second.',
+    of: 'of',
+    upcast: 'upcast to the current contract version',
+    problemWords: {} as Record<string, string>,
   },
 };
 
@@ -68,14 +182,26 @@ function sealSection(m: ReportModel, lang: Lang): string {
   const key = code(s.keyId);
   const at = escapeHtml(formatInstant(m.exportedAt, lang, { seconds: true }));
   const parts = [`<p>${t.madeFrom(code(m.file.name), code(m.file.sha256), m.file.bytes, at)}</p>`];
-  if (s.state === 'sealed') parts.push(`<p class="ok" data-seal="sealed"><strong>${t.verified}</strong> — ${t.sealed(key, s.entries)}</p>`);
-  else if (s.state === 'checkpoint-covered') parts.push(`<p class="ok" data-seal="checkpoint-covered"><strong>${t.verified}</strong> — ${t.checkpoints(key, s.entries)}</p>`);
-  else if (s.state === 'partly-signed') parts.push(`<p class="plain" data-seal="partly-signed"><strong>${t.partly}</strong> — ${t.partlySigned(key, s.signedUpTo, s.entries)}</p>`);
-  else if (s.state === 'unsealed') parts.push(`<p class="plain" data-seal="unsealed"><strong>${t.notSealed}</strong> — ${t.unsealed(s.entries)}</p>`);
+  if (s.state === 'sealed')
+    parts.push(`<p class="ok" data-seal="sealed"><strong>${t.verified}</strong> — ${t.sealed(key, s.entries)}</p>`);
+  else if (s.state === 'checkpoint-covered')
+    parts.push(
+      `<p class="ok" data-seal="checkpoint-covered"><strong>${t.verified}</strong> — ${t.checkpoints(key, s.entries)}</p>`,
+    );
+  else if (s.state === 'partly-signed')
+    parts.push(
+      `<p class="plain" data-seal="partly-signed"><strong>${t.partly}</strong> — ${t.partlySigned(key, s.signedUpTo, s.entries)}</p>`,
+    );
+  else if (s.state === 'unsealed')
+    parts.push(`<p class="plain" data-seal="unsealed"><strong>${t.notSealed}</strong> — ${t.unsealed(s.entries)}</p>`);
   else {
-    parts.push(`<p class="bad" data-seal="broken"><strong>${t.broken}</strong> — ${t.brokenText}</p><ul class="bad">${m.verification.problems.map((p) => `<li>${t.problem(p.line, p.caseSeq, escapeHtml(t.problemWords[p.problem] ?? p.problem), lang === 'zh' ? '' : escapeHtml(p.detail))}</li>`).join('')}</ul>`);
+    parts.push(
+      `<p class="bad" data-seal="broken"><strong>${t.broken}</strong> — ${t.brokenText}</p><ul class="bad">${m.verification.problems.map((p) => `<li>${t.problem(p.line, p.caseSeq, escapeHtml(t.problemWords[p.problem] ?? p.problem), lang === 'zh' ? '' : escapeHtml(p.detail))}</li>`).join('')}</ul>`,
+    );
   }
-  parts.push(`<p class="muted">${t.howToVerify} ${code(`npm run --silent audit -- verify-file ${m.file.name} --public-key audit-public.pem`)}</p>`);
+  parts.push(
+    `<p class="muted">${t.howToVerify} ${code(`npm run --silent audit -- verify-file ${m.file.name} --public-key audit-public.pem`)}</p>`,
+  );
   return parts.join('\n');
 }
 
@@ -95,9 +221,13 @@ function clockRow(c: ClockSummary, lang: Lang): string {
 function eventRow(e: ReportEvent, lang: Lang): string {
   const t = T[lang];
   const i = e.item;
-  const version = i.upcast ? `${code(`v${i.originalVersion} → v${i.currentVersion}`)}（${t.upcast}）` : code(`v${i.originalVersion}`);
+  const version = i.upcast
+    ? `${code(`v${i.originalVersion} → v${i.currentVersion}`)}（${t.upcast}）`
+    : code(`v${i.originalVersion}`);
   const colon = lang === 'zh' ? '：' : ': ';
-  const where = [e.ruleId ? `${t.rule}${colon}${e.ruleId}` : '', e.stepId ? `${t.step}${colon}${e.stepId}` : ''].filter(Boolean).join(' · ');
+  const where = [e.ruleId ? `${t.rule}${colon}${e.ruleId}` : '', e.stepId ? `${t.step}${colon}${e.stepId}` : '']
+    .filter(Boolean)
+    .join(' · ');
   return `<tr id="entry-${escapeHtml(i.caseSeq)}">
 <td class="num">${escapeHtml(i.caseSeq)}</td>
 <td><time datetime="${escapeHtml(i.occurredAt)}">${escapeHtml(formatInstant(i.occurredAt, lang, { seconds: true }))}</time><br><small>${t.recorded} ${escapeHtml(formatInstant(i.recordedAt, lang, { seconds: true }))}</small></td>
@@ -146,9 +276,13 @@ ${sealSection(m, lang)}
 </section>
 <section id="clocks">
 <h2>${t.clocks}</h2>
-${m.clocks.length ? `<table class="clocks"><colgroup><col class="c-rule"><col class="c-owing"><col class="c-when"><col class="c-when"><col class="c-outcome"><col class="c-margin"></colgroup><thead><tr><th>${t.cRule}</th><th>${t.cOwing}</th><th>${t.cStarted}</th><th>${t.cDue}</th><th>${t.cOutcome}</th><th>${t.cMargin}</th></tr></thead><tbody>
+${
+  m.clocks.length
+    ? `<table class="clocks"><colgroup><col class="c-rule"><col class="c-owing"><col class="c-when"><col class="c-when"><col class="c-outcome"><col class="c-margin"></colgroup><thead><tr><th>${t.cRule}</th><th>${t.cOwing}</th><th>${t.cStarted}</th><th>${t.cDue}</th><th>${t.cOutcome}</th><th>${t.cMargin}</th></tr></thead><tbody>
 ${m.clocks.map((c) => clockRow(c, lang)).join('\n')}
-</tbody></table>` : `<p>${t.noClocks}</p>`}
+</tbody></table>`
+    : `<p>${t.noClocks}</p>`
+}
 </section>
 <section id="events">
 <h2>${t.events}${lang === 'zh' ? `（${m.events.length} 条）` : ` (${m.events.length})`}</h2>

@@ -60,12 +60,31 @@ export interface ReportModel {
 }
 
 function entryOf(line: ExportEntryLine): LedgerEntry {
-  const env = line.envelope as { type?: string; version?: number; producer?: { agencyId?: string; kind?: string }; actor?: { officerId?: string }; occurredAt?: string; recordedAt?: string };
+  const env = line.envelope as {
+    type?: string;
+    version?: number;
+    producer?: { agencyId?: string; kind?: string };
+    actor?: { officerId?: string };
+    occurredAt?: string;
+    recordedAt?: string;
+  };
   return {
-    seq: line.seq, linkedCaseId: line.linkedCaseId, caseSeq: line.caseSeq, eventId: line.eventId, type: String(env.type ?? ''), version: Number(env.version ?? 1),
-    producerAgencyId: String(env.producer?.agencyId ?? ''), producerKind: String(env.producer?.kind ?? ''), actorOfficerId: String(env.actor?.officerId ?? ''),
-    occurredAt: String(env.occurredAt ?? ''), recordedAt: String(env.recordedAt ?? ''), ingestedAt: line.ingestedAt, envelope: line.envelope,
-    contentHash: line.contentHash, prevHash: line.prevHash, entryHash: line.entryHash,
+    seq: line.seq,
+    linkedCaseId: line.linkedCaseId,
+    caseSeq: line.caseSeq,
+    eventId: line.eventId,
+    type: String(env.type ?? ''),
+    version: Number(env.version ?? 1),
+    producerAgencyId: String(env.producer?.agencyId ?? ''),
+    producerKind: String(env.producer?.kind ?? ''),
+    actorOfficerId: String(env.actor?.officerId ?? ''),
+    occurredAt: String(env.occurredAt ?? ''),
+    recordedAt: String(env.recordedAt ?? ''),
+    ingestedAt: line.ingestedAt,
+    envelope: line.envelope,
+    contentHash: line.contentHash,
+    prevHash: line.prevHash,
+    entryHash: line.entryHash,
   };
 }
 
@@ -87,9 +106,18 @@ function clocksOf(events: ReportEvent[], exportedAt: string): ClockSummary[] {
     if (item.type === 'deadline.started') {
       const ruleId = String(p.ruleId);
       clocks.set(stepId, {
-        stepId, ruleId, ruleTitle: { zh: ruleTitle(ruleId, 'zh'), en: ruleTitle(ruleId, 'en') }, owingAgencyId: String(p.owingAgencyId),
-        owingAgencyName: dir.names(String(p.owingAgencyId)), startedAt: String(p.startedAt), dueAt: String(p.dueAt),
-        lastDay: typeof p.lastDay === 'string' ? p.lastDay : null, outcome: 'running', closedAt: null, marginMs: null, margin: null,
+        stepId,
+        ruleId,
+        ruleTitle: { zh: ruleTitle(ruleId, 'zh'), en: ruleTitle(ruleId, 'en') },
+        owingAgencyId: String(p.owingAgencyId),
+        owingAgencyName: dir.names(String(p.owingAgencyId)),
+        startedAt: String(p.startedAt),
+        dueAt: String(p.dueAt),
+        lastDay: typeof p.lastDay === 'string' ? p.lastDay : null,
+        outcome: 'running',
+        closedAt: null,
+        marginMs: null,
+        margin: null,
       });
       continue;
     }
@@ -115,36 +143,56 @@ function clocksOf(events: ReportEvent[], exportedAt: string): ClockSummary[] {
 /** Reads, verifies and describes one JSON Lines export. Never throws on a damaged file: the damage is in the model. */
 export function buildReportModel(text: string, publicKey: string | KeyObject, fileName: string): ReportModel {
   const verification = verifyExport(text, publicKey, { allowUnsealed: true });
-  const lines = text.split('\n').filter(Boolean).map((l) => {
-    try {
-      return JSON.parse(l) as { kind?: string };
-    } catch {
-      return {};
-    }
-  });
+  const lines = text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      try {
+        return JSON.parse(l) as { kind?: string };
+      } catch {
+        return {};
+      }
+    });
   const header = lines.find((l) => l.kind === 'header') as ExportHeaderLine | undefined;
   const dir = agencyDirectory();
-  const events: ReportEvent[] = lines.filter((l): l is ExportEntryLine => l.kind === 'entry' && !!(l as ExportEntryLine).envelope).map((line) => {
-    const item = toHistoryItem(entryOf(line));
-    const p = item.payload as Record<string, unknown>;
-    const stepId = typeof p.stepId === 'string' ? p.stepId : null;
-    return {
-      item, sentence: describeEvent({ type: item.type, payload: item.payload, producer: item.who.producer }, dir), producerName: dir.names(item.who.producer.agencyId),
-      ruleId: typeof p.ruleId === 'string' ? p.ruleId : stepId?.split('/')[1] ?? null, stepId,
-    };
-  });
-  const registered = events.find((e) => e.item.type === 'case.registered')?.item.payload as { caseNumber?: string; party?: { name?: string } } | undefined;
+  const events: ReportEvent[] = lines
+    .filter((l): l is ExportEntryLine => l.kind === 'entry' && !!(l as ExportEntryLine).envelope)
+    .map((line) => {
+      const item = toHistoryItem(entryOf(line));
+      const p = item.payload as Record<string, unknown>;
+      const stepId = typeof p.stepId === 'string' ? p.stepId : null;
+      return {
+        item,
+        sentence: describeEvent({ type: item.type, payload: item.payload, producer: item.who.producer }, dir),
+        producerName: dir.names(item.who.producer.agencyId),
+        ruleId: typeof p.ruleId === 'string' ? p.ruleId : (stepId?.split('/')[1] ?? null),
+        stepId,
+      };
+    });
+  const registered = events.find((e) => e.item.type === 'case.registered')?.item.payload as
+    { caseNumber?: string; party?: { name?: string } } | undefined;
   const exportedAt = header?.exportedAt ?? new Date(0).toISOString();
   const state = sealState(verification);
   return {
     linkedCaseId: header?.linkedCaseId ?? verification.linkedCaseId ?? '',
-    caseNumber: registered?.caseNumber ?? null, party: registered?.party?.name ?? null, exportedAt,
-    file: { name: fileName, sha256: createHash('sha256').update(text, 'utf8').digest('hex'), bytes: Buffer.byteLength(text, 'utf8') },
+    caseNumber: registered?.caseNumber ?? null,
+    party: registered?.party?.name ?? null,
+    exportedAt,
+    file: {
+      name: fileName,
+      sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      bytes: Buffer.byteLength(text, 'utf8'),
+    },
     verification,
     seal: {
-      state, keyId: verification.keyId, entries: verification.entries, signedUpTo: verification.signedUpTo,
+      state,
+      keyId: verification.keyId,
+      entries: verification.entries,
+      signedUpTo: verification.signedUpTo,
       verified: state === 'sealed' || state === 'checkpoint-covered',
     },
-    events, clocks: clocksOf(events, exportedAt), publicKey: header?.publicKey ?? null,
+    events,
+    clocks: clocksOf(events, exportedAt),
+    publicKey: header?.publicKey ?? null,
   };
 }

@@ -6,24 +6,51 @@ describe('export verifier (standalone: the file and the public key)', () => {
   const signer = newSigner();
   const l = new MemoryLedger();
   for (let i = 0; i < 5; i++) {
-    l.append(envelope(CASE_A, { type: 'evidence.attached', payload: { n: i, fileName: `证据-${i}.pdf` }, occurredAt: `2026-11-20T02:3${i}:00.000Z` }));
-    l.append(envelope(CASE_B, { type: 'evidence.attached', payload: { n: i }, occurredAt: `2026-11-20T02:3${i}:00.000Z` }));
+    l.append(
+      envelope(CASE_A, {
+        type: 'evidence.attached',
+        payload: { n: i, fileName: `证据-${i}.pdf` },
+        occurredAt: `2026-11-20T02:3${i}:00.000Z`,
+      }),
+    );
+    l.append(
+      envelope(CASE_B, { type: 'evidence.attached', payload: { n: i }, occurredAt: `2026-11-20T02:3${i}:00.000Z` }),
+    );
   }
   const cps = l.checkpoints(signer);
-  const exported = (opts: { seal?: boolean; checkpoints?: boolean } = {}) => buildJsonlExport({
-    linkedCaseId: CASE_A, entries: l.ofCase(CASE_A), checkpoints: opts.checkpoints === false ? [] : cps, exportedAt: new Date('2026-11-21T00:00:00.000Z'),
-    publicKey: { keyId: signer.keyId, pem: signer.publicKeyPem }, ...(opts.seal === false ? {} : { sealer: signer }),
-  });
+  const exported = (opts: { seal?: boolean; checkpoints?: boolean } = {}) =>
+    buildJsonlExport({
+      linkedCaseId: CASE_A,
+      entries: l.ofCase(CASE_A),
+      checkpoints: opts.checkpoints === false ? [] : cps,
+      exportedAt: new Date('2026-11-21T00:00:00.000Z'),
+      publicKey: { keyId: signer.keyId, pem: signer.publicKeyPem },
+      ...(opts.seal === false ? {} : { sealer: signer }),
+    });
   const text = exported();
 
   it('the unaltered file verifies with the public key alone', () => {
     const r = verifyExport(text, signer.publicKeyPem);
     expect(r).toMatchObject({
-      ok: true, format: 'casebridge.audit.export.v1', linkedCaseId: CASE_A, entries: 5, lastCaseSeq: 5, checkpoints: 1, validCheckpoints: 1,
-      signedUpTo: 5, sealed: true, sealValid: true, keyId: signer.keyId, problems: [],
+      ok: true,
+      format: 'casebridge.audit.export.v1',
+      linkedCaseId: CASE_A,
+      entries: 5,
+      lastCaseSeq: 5,
+      checkpoints: 1,
+      validCheckpoints: 1,
+      signedUpTo: 5,
+      sealed: true,
+      sealValid: true,
+      keyId: signer.keyId,
+      problems: [],
     });
-    expect(text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { kind: string }).kind))
-      .toEqual(['header', 'entry', 'entry', 'entry', 'entry', 'entry', 'checkpoint', 'seal']);
+    expect(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { kind: string }).kind),
+    ).toEqual(['header', 'entry', 'entry', 'entry', 'entry', 'entry', 'checkpoint', 'seal']);
   });
 
   it('any single byte altered, anywhere in the file, makes it fail', () => {
@@ -34,7 +61,10 @@ describe('export verifier (standalone: the file and the public key)', () => {
       const altered = Buffer.from(bytes);
       altered[at] = altered[at] === 0x41 ? 0x42 : 0x41;
       const r = verifyExport(altered.toString('utf8'), signer.publicKeyPem);
-      if (r.ok) throw new Error(`byte ${at} altered (${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}) and the file still verifies`);
+      if (r.ok)
+        throw new Error(
+          `byte ${at} altered (${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}) and the file still verifies`,
+        );
     }
   });
 
@@ -51,10 +81,16 @@ describe('export verifier (standalone: the file and the public key)', () => {
     const cp = JSON.parse(lines[6]!) as { signature: string };
     const flipped = (sig: string) => `${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
     lines[6] = JSON.stringify({ ...cp, signature: flipped(cp.signature) });
-    const unsealedView = verifyExport(lines.slice(0, 7).join('\n') + '\n', signer.publicKeyPem, { allowUnsealed: true });
+    const unsealedView = verifyExport(lines.slice(0, 7).join('\n') + '\n', signer.publicKeyPem, {
+      allowUnsealed: true,
+    });
     expect(unsealedView.problems.map((p) => p.problem)).toContain('bad-signature');
     const seal = JSON.parse(text.split('\n')[7]!) as { signature: string };
-    const resealed = [...text.split('\n').slice(0, 7), JSON.stringify({ ...seal, signature: flipped(seal.signature) }), ''].join('\n');
+    const resealed = [
+      ...text.split('\n').slice(0, 7),
+      JSON.stringify({ ...seal, signature: flipped(seal.signature) }),
+      '',
+    ].join('\n');
     expect(verifyExport(resealed, signer.publicKeyPem).problems.map((p) => p.problem)).toEqual(['bad-seal']);
   });
 
@@ -67,7 +103,9 @@ describe('export verifier (standalone: the file and the public key)', () => {
   it('removed or reordered entries fail', () => {
     const lines = text.split('\n');
     const withoutLast = [...lines.slice(0, 5), ...lines.slice(6, 7)].join('\n') + '\n'; // entry 5 removed, unsealed
-    expect(verifyExport(withoutLast, signer.publicKeyPem, { allowUnsealed: true }).problems.map((p) => p.problem)).toContain('checkpoint-beyond-entries');
+    expect(
+      verifyExport(withoutLast, signer.publicKeyPem, { allowUnsealed: true }).problems.map((p) => p.problem),
+    ).toContain('checkpoint-beyond-entries');
     const swapped = [lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n');
     expect(verifyExport(swapped, signer.publicKeyPem).ok).toBe(false);
   });
@@ -77,7 +115,9 @@ describe('export verifier (standalone: the file and the public key)', () => {
     expect(verifyExport(unsealed, signer.publicKeyPem).problems.map((p) => p.problem)).toEqual(['unsealed']);
     expect(verifyExport(unsealed, signer.publicKeyPem, { allowUnsealed: true }).ok).toBe(true);
     const bare = exported({ seal: false, checkpoints: false });
-    expect(verifyExport(bare, signer.publicKeyPem, { allowUnsealed: true }).problems.map((p) => p.problem)).toEqual(['unsigned-tail']);
+    expect(verifyExport(bare, signer.publicKeyPem, { allowUnsealed: true }).problems.map((p) => p.problem)).toEqual([
+      'unsigned-tail',
+    ]);
   });
 
   it('garbage is reported, never thrown', () => {
@@ -89,13 +129,21 @@ describe('export verifier (standalone: the file and the public key)', () => {
   });
 
   it('try-findings #16: an HTML file (or any non-export) is one problem saying what it is, not a "malformed" line each', () => {
-    const html = '<!DOCTYPE html>\n<html lang="zh">\n<head><title>案件审计报告</title></head>\n<body>\n' + '<p>x</p>\n'.repeat(40) + '</body>\n</html>\n';
+    const html =
+      '<!DOCTYPE html>\n<html lang="zh">\n<head><title>案件审计报告</title></head>\n<body>\n' +
+      '<p>x</p>\n'.repeat(40) +
+      '</body>\n</html>\n';
     const r = verifyExport(html, signer.publicKeyPem);
     expect(r.ok).toBe(false);
     expect(r.problems).toHaveLength(1);
     expect(r.firstProblem).toMatchObject({ line: 1, problem: 'bad-header' });
     expect(r.firstProblem!.detail).toMatch(/HTML file .* not a JSON Lines export/);
     const other = verifyExport('hello\nworld\n', signer.publicKeyPem);
-    expect(other.problems).toEqual([expect.objectContaining({ problem: 'bad-header', detail: expect.stringMatching(/not a CaseBridge JSON Lines export/) })]);
+    expect(other.problems).toEqual([
+      expect.objectContaining({
+        problem: 'bad-header',
+        detail: expect.stringMatching(/not a CaseBridge JSON Lines export/),
+      }),
+    ]);
   });
 });

@@ -75,10 +75,17 @@ const int = (v: unknown): v is number => typeof v === 'number' && Number.isInteg
  * and the new key), a key, or a list. Each checkpoint and the seal are checked with the key their keyId names, so a
  * file signed with an old key keeps verifying with that key's public key.
  */
-export function verifyExport(text: string, publicKeys: string | KeyObject | readonly KeyObject[], options: VerifyExportOptions = {}): ExportVerification {
-  const keys = typeof publicKeys === 'string'
-    ? parsePublicKeyring(publicKeys)
-    : new Map((Array.isArray(publicKeys) ? publicKeys : [publicKeys as KeyObject]).map((k) => [keyIdOf(k), k] as const));
+export function verifyExport(
+  text: string,
+  publicKeys: string | KeyObject | readonly KeyObject[],
+  options: VerifyExportOptions = {},
+): ExportVerification {
+  const keys =
+    typeof publicKeys === 'string'
+      ? parsePublicKeyring(publicKeys)
+      : new Map(
+          (Array.isArray(publicKeys) ? publicKeys : [publicKeys as KeyObject]).map((k) => [keyIdOf(k), k] as const),
+        );
   const trusted = [...keys.keys()].join(' or ');
   let keyId = [...keys.keys()].at(-1)!;
   const problems: ExportProblem[] = [];
@@ -112,14 +119,27 @@ export function verifyExport(text: string, publicKeys: string | KeyObject | read
   if (lines.length && !first.startsWith('{')) {
     const html = /^<(!doctype|html|\?xml|head|body)/i.test(first);
     const problem: ExportProblem = {
-      line: 1, problem: 'bad-header',
+      line: 1,
+      problem: 'bad-header',
       detail: html
         ? 'this is an HTML file (the readable report), not a JSON Lines export: verify the .jsonl export (GET /cases/<id>/export?format=jsonl, or audit export --format jsonl)'
         : `this is not a CaseBridge JSON Lines export (format ${EXPORT_FORMAT}): its first line is not a JSON object`,
     };
     return {
-      ok: false, format: null, linkedCaseId: null, entries: 0, lastCaseSeq: 0, checkpoints: 0, validCheckpoints: 0, signedUpTo: 0,
-      sealed: false, sealValid: false, keyId, headHash: null, problems: [problem], firstProblem: problem,
+      ok: false,
+      format: null,
+      linkedCaseId: null,
+      entries: 0,
+      lastCaseSeq: 0,
+      checkpoints: 0,
+      validCheckpoints: 0,
+      signedUpTo: 0,
+      sealed: false,
+      sealValid: false,
+      keyId,
+      headHash: null,
+      problems: [problem],
+      firstProblem: problem,
     };
   }
 
@@ -139,7 +159,12 @@ export function verifyExport(text: string, publicKeys: string | KeyObject | read
     }
     if (n === 1) {
       if (obj.kind !== 'header' || obj.format !== EXPORT_FORMAT || !str(obj.linkedCaseId)) {
-        add({ line: 1, problem: 'bad-header', detail: `the first line must be the header of format ${EXPORT_FORMAT}`, found: String(obj.format ?? obj.kind) });
+        add({
+          line: 1,
+          problem: 'bad-header',
+          detail: `the first line must be the header of format ${EXPORT_FORMAT}`,
+          found: String(obj.format ?? obj.kind),
+        });
       } else {
         format = obj.format;
         linkedCaseId = obj.linkedCaseId;
@@ -150,21 +175,62 @@ export function verifyExport(text: string, publicKeys: string | KeyObject | read
       case 'entry': {
         entries++;
         const { caseSeq, eventId, ingestedAt, contentHash, prevHash: entryPrev, entryHash, envelope } = obj;
-        if (!int(caseSeq) || !str(eventId) || !str(ingestedAt) || !isHash(contentHash) || !isHash(entryPrev) || !isHash(entryHash)
-          || !envelope || typeof envelope !== 'object' || Array.isArray(envelope)) {
-          add({ line: n, problem: 'malformed', detail: 'an entry needs caseSeq, eventId, ingestedAt, contentHash, prevHash, entryHash and envelope' });
+        if (
+          !int(caseSeq) ||
+          !str(eventId) ||
+          !str(ingestedAt) ||
+          !isHash(contentHash) ||
+          !isHash(entryPrev) ||
+          !isHash(entryHash) ||
+          !envelope ||
+          typeof envelope !== 'object' ||
+          Array.isArray(envelope)
+        ) {
+          add({
+            line: n,
+            problem: 'malformed',
+            detail: 'an entry needs caseSeq, eventId, ingestedAt, contentHash, prevHash, entryHash and envelope',
+          });
           continue;
         }
         const at = { line: n, caseSeq };
-        if (obj.linkedCaseId !== linkedCaseId) add({ ...at, problem: 'wrong-case', detail: 'entry of another linked case', expected: String(linkedCaseId), found: String(obj.linkedCaseId) });
+        if (obj.linkedCaseId !== linkedCaseId)
+          add({
+            ...at,
+            problem: 'wrong-case',
+            detail: 'entry of another linked case',
+            expected: String(linkedCaseId),
+            found: String(obj.linkedCaseId),
+          });
         const env = envelope as Json;
         if (env.linkedCaseId !== obj.linkedCaseId || env.eventId !== eventId) {
-          add({ ...at, problem: 'metadata-mismatch', detail: 'the entry ids disagree with its envelope', expected: `${String(env.linkedCaseId)}/${String(env.eventId)}`, found: `${String(obj.linkedCaseId)}/${eventId}` });
+          add({
+            ...at,
+            problem: 'metadata-mismatch',
+            detail: 'the entry ids disagree with its envelope',
+            expected: `${String(env.linkedCaseId)}/${String(env.eventId)}`,
+            found: `${String(obj.linkedCaseId)}/${eventId}`,
+          });
         }
         if (caseSeq !== lastCaseSeq + 1) {
-          add({ ...at, problem: 'sequence', detail: caseSeq > lastCaseSeq + 1 ? `entries ${lastCaseSeq + 1}–${caseSeq - 1} are missing` : 'caseSeq does not increase', expected: String(lastCaseSeq + 1), found: String(caseSeq) });
+          add({
+            ...at,
+            problem: 'sequence',
+            detail:
+              caseSeq > lastCaseSeq + 1
+                ? `entries ${lastCaseSeq + 1}–${caseSeq - 1} are missing`
+                : 'caseSeq does not increase',
+            expected: String(lastCaseSeq + 1),
+            found: String(caseSeq),
+          });
         } else if (entryPrev !== prevHash) {
-          add({ ...at, problem: 'prev-hash-mismatch', detail: `prevHash is not the entryHash of caseSeq ${lastCaseSeq}`, expected: prevHash, found: entryPrev });
+          add({
+            ...at,
+            problem: 'prev-hash-mismatch',
+            detail: `prevHash is not the entryHash of caseSeq ${lastCaseSeq}`,
+            expected: prevHash,
+            found: entryPrev,
+          });
         }
         let content: string;
         try {
@@ -172,9 +238,30 @@ export function verifyExport(text: string, publicKeys: string | KeyObject | read
         } catch (e) {
           content = `unhashable: ${(e as Error).message}`;
         }
-        if (content !== contentHash) add({ ...at, problem: 'content-hash-mismatch', detail: 'the envelope does not hash to its contentHash', expected: contentHash, found: content });
-        const recomputed = entryHashOf({ prevHash: entryPrev, contentHash, caseSeq, linkedCaseId: String(obj.linkedCaseId), eventId, ingestedAt });
-        if (recomputed !== entryHash) add({ ...at, problem: 'entry-hash-mismatch', detail: 'the entry fields do not hash to its entryHash', expected: entryHash, found: recomputed });
+        if (content !== contentHash)
+          add({
+            ...at,
+            problem: 'content-hash-mismatch',
+            detail: 'the envelope does not hash to its contentHash',
+            expected: contentHash,
+            found: content,
+          });
+        const recomputed = entryHashOf({
+          prevHash: entryPrev,
+          contentHash,
+          caseSeq,
+          linkedCaseId: String(obj.linkedCaseId),
+          eventId,
+          ingestedAt,
+        });
+        if (recomputed !== entryHash)
+          add({
+            ...at,
+            problem: 'entry-hash-mismatch',
+            detail: 'the entry fields do not hash to its entryHash',
+            expected: entryHash,
+            found: recomputed,
+          });
         lastCaseSeq = Math.max(lastCaseSeq, caseSeq);
         prevHash = entryHash;
         hashes.set(caseSeq, entryHash);
@@ -189,9 +276,21 @@ export function verifyExport(text: string, publicKeys: string | KeyObject | read
         const sha = sha256Hex(text.slice(0, start));
         const key = keys.get(String(obj.keyId));
         if (!key) {
-          add({ line: n, problem: 'unknown-key', detail: 'the seal was made with a key that is not among the trusted public keys', expected: trusted, found: String(obj.keyId) });
+          add({
+            line: n,
+            problem: 'unknown-key',
+            detail: 'the seal was made with a key that is not among the trusted public keys',
+            expected: trusted,
+            found: String(obj.keyId),
+          });
         } else if (obj.sha256 !== sha) {
-          add({ line: n, problem: 'bad-seal', detail: 'the bytes before the seal are not the ones sealed', expected: String(obj.sha256), found: sha });
+          add({
+            line: n,
+            problem: 'bad-seal',
+            detail: 'the bytes before the seal are not the ones sealed',
+            expected: String(obj.sha256),
+            found: sha,
+          });
         } else if (obj.algorithm !== 'Ed25519' || !verifyBytes(sealMessage(sha), obj.signature, key)) {
           add({ line: n, problem: 'bad-seal', detail: 'the seal signature does not verify with the public key' });
         } else {
@@ -207,30 +306,62 @@ export function verifyExport(text: string, publicKeys: string | KeyObject | read
 
   for (const { line, c } of pendingCheckpoints) {
     if (!str(c.linkedCaseId) || !int(c.upToSeq) || !isHash(c.headHash) || !str(c.createdAt) || !str(c.signature)) {
-      add({ line, problem: 'malformed', detail: 'a checkpoint needs linkedCaseId, upToSeq, headHash, createdAt and signature' });
+      add({
+        line,
+        problem: 'malformed',
+        detail: 'a checkpoint needs linkedCaseId, upToSeq, headHash, createdAt and signature',
+      });
       continue;
     }
     if (c.linkedCaseId !== linkedCaseId) {
-      add({ line, problem: 'wrong-case', detail: 'checkpoint of another linked case', expected: String(linkedCaseId), found: c.linkedCaseId });
+      add({
+        line,
+        problem: 'wrong-case',
+        detail: 'checkpoint of another linked case',
+        expected: String(linkedCaseId),
+        found: c.linkedCaseId,
+      });
       continue;
     }
     const key = keys.get(String(c.keyId));
     if (!key) {
-      add({ line, problem: 'unknown-key', detail: 'signed with a key that is not among the trusted public keys', expected: trusted, found: String(c.keyId) });
+      add({
+        line,
+        problem: 'unknown-key',
+        detail: 'signed with a key that is not among the trusted public keys',
+        expected: trusted,
+        found: String(c.keyId),
+      });
       continue;
     }
     const claim = { linkedCaseId: c.linkedCaseId, upToSeq: c.upToSeq, headHash: c.headHash, createdAt: c.createdAt };
     if (c.algorithm !== 'Ed25519' || !verifyCheckpointSignature(claim, c.signature, key)) {
-      add({ line, problem: 'bad-signature', detail: `the signature of the checkpoint up to caseSeq ${c.upToSeq} does not verify` });
+      add({
+        line,
+        problem: 'bad-signature',
+        detail: `the signature of the checkpoint up to caseSeq ${c.upToSeq} does not verify`,
+      });
       continue;
     }
     const h = hashes.get(c.upToSeq);
     if (h === undefined) {
-      add({ line, problem: 'checkpoint-beyond-entries', detail: `a signed checkpoint covers caseSeq ${c.upToSeq}, which the file does not hold: entries were removed`, expected: c.headHash });
+      add({
+        line,
+        problem: 'checkpoint-beyond-entries',
+        detail: `a signed checkpoint covers caseSeq ${c.upToSeq}, which the file does not hold: entries were removed`,
+        expected: c.headHash,
+      });
       continue;
     }
     if (h !== c.headHash) {
-      add({ line, problem: 'head-mismatch', caseSeq: c.upToSeq, detail: `entry ${c.upToSeq} does not have the signed hash: the history up to it was rewritten`, expected: c.headHash, found: h });
+      add({
+        line,
+        problem: 'head-mismatch',
+        caseSeq: c.upToSeq,
+        detail: `entry ${c.upToSeq} does not have the signed hash: the history up to it was rewritten`,
+        expected: c.headHash,
+        found: h,
+      });
       continue;
     }
     validCheckpoints++;
@@ -238,13 +369,30 @@ export function verifyExport(text: string, publicKeys: string | KeyObject | read
   }
 
   if (lines.length === 0) add({ line: 0, problem: 'bad-header', detail: 'the file is empty' });
-  if (!sealed && !options.allowUnsealed) add({ line: lines.length, problem: 'unsealed', detail: 'the file has no seal line' });
+  if (!sealed && !options.allowUnsealed)
+    add({ line: lines.length, problem: 'unsealed', detail: 'the file has no seal line' });
   if (!sealed && options.allowUnsealed && signedUpTo < lastCaseSeq) {
-    add({ line: lines.length, problem: 'unsigned-tail', detail: `entries ${signedUpTo + 1}–${lastCaseSeq} are covered by no signed checkpoint and the file has no seal` });
+    add({
+      line: lines.length,
+      problem: 'unsigned-tail',
+      detail: `entries ${signedUpTo + 1}–${lastCaseSeq} are covered by no signed checkpoint and the file has no seal`,
+    });
   }
   problems.sort((a, b) => a.line - b.line);
   return {
-    ok: problems.length === 0, format, linkedCaseId, entries, lastCaseSeq, checkpoints, validCheckpoints, signedUpTo, sealed, sealValid, keyId,
-    headHash: lastCaseSeq ? hashes.get(lastCaseSeq) ?? null : null, problems, firstProblem: problems[0] ?? null,
+    ok: problems.length === 0,
+    format,
+    linkedCaseId,
+    entries,
+    lastCaseSeq,
+    checkpoints,
+    validCheckpoints,
+    signedUpTo,
+    sealed,
+    sealValid,
+    keyId,
+    headHash: lastCaseSeq ? (hashes.get(lastCaseSeq) ?? null) : null,
+    problems,
+    firstProblem: problems[0] ?? null,
   };
 }

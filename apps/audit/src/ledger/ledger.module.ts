@@ -28,9 +28,13 @@ import { loadSigningKey, type CheckpointSigner } from './signing/signing-key';
       useFactory: (config: ConfigService): CheckpointSigner => {
         const env = readEnv(config, AuditEnv);
         const { signer, origin } = loadSigningKey({
-          pem: env.CASEBRIDGE_AUDIT_SIGNING_KEY || undefined, file: env.CASEBRIDGE_AUDIT_KEY_FILE, generate: env.NODE_ENV !== 'production',
+          pem: env.CASEBRIDGE_AUDIT_SIGNING_KEY || undefined,
+          file: env.CASEBRIDGE_AUDIT_KEY_FILE,
+          generate: env.NODE_ENV !== 'production',
         });
-        new Logger('AuditSigningKey').log(`Ed25519 key ${signer.keyId} (${origin === 'configuration' ? 'CASEBRIDGE_AUDIT_SIGNING_KEY' : `${origin} ${env.CASEBRIDGE_AUDIT_KEY_FILE}`})`);
+        new Logger('AuditSigningKey').log(
+          `Ed25519 key ${signer.keyId} (${origin === 'configuration' ? 'CASEBRIDGE_AUDIT_SIGNING_KEY' : `${origin} ${env.CASEBRIDGE_AUDIT_KEY_FILE}`})`,
+        );
         return signer;
       },
     },
@@ -39,11 +43,18 @@ import { loadSigningKey, type CheckpointSigner } from './signing/signing-key';
       inject: [ConfigService, CHECKPOINT_SIGNER],
       useFactory: (config: ConfigService, signer: CheckpointSigner) => {
         const env = readEnv(config, AuditEnv);
-        return trustedPublicKeys(signer.publicKeyPem, env.CASEBRIDGE_AUDIT_KEYRING_FILE || defaultKeyringFile(env.CASEBRIDGE_AUDIT_KEY_FILE));
+        return trustedPublicKeys(
+          signer.publicKeyPem,
+          env.CASEBRIDGE_AUDIT_KEYRING_FILE || defaultKeyringFile(env.CASEBRIDGE_AUDIT_KEY_FILE),
+        );
       },
     },
-    LedgerIngestion, CheckpointScheduler,
-    GetPublicKeyHandler, VerifyLedgerHandler, ListCheckpointsHandler, RebuildProjectionHandler,
+    LedgerIngestion,
+    CheckpointScheduler,
+    GetPublicKeyHandler,
+    VerifyLedgerHandler,
+    ListCheckpointsHandler,
+    RebuildProjectionHandler,
   ],
   exports: [AUDIT_DB, CHECKPOINT_SIGNER, TRUSTED_PUBLIC_KEYS],
 })

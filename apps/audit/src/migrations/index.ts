@@ -3,6 +3,4 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateLedger1764400000000 } from './1764400000000-CreateLedger';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [
-  CreateLedger1764400000000,
-];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [CreateLedger1764400000000];

@@ -16,7 +16,12 @@ export class RebuildProjectionHandler implements ICommandHandler<RebuildProjecti
   constructor(@Inject(AUDIT_DB) private readonly db: SqlDatabase) {}
 
   async execute(): Promise<RebuildReport> {
-    if (this.running) throw new DomainError(AuditErrorCodes.rebuildRunning, 'conflict', 'A rebuild is already running; try again when it has finished.');
+    if (this.running)
+      throw new DomainError(
+        AuditErrorCodes.rebuildRunning,
+        'conflict',
+        'A rebuild is already running; try again when it has finished.',
+      );
     this.running = true;
     try {
       return await rebuildProjection(this.db);

@@ -24,22 +24,35 @@ export interface RebuildReport {
   unhandledTypes: string[];
 }
 
-interface Row { seq: string; linked_case_id: string; case_seq: number; envelope: IntegrationEventEnvelope<Record<string, unknown>> }
+interface Row {
+  seq: string;
+  linked_case_id: string;
+  case_seq: number;
+  envelope: IntegrationEventEnvelope<Record<string, unknown>>;
+}
 
-const count = (into: Record<string, number>, key: string) => { into[key] = (into[key] ?? 0) + 1; };
+const count = (into: Record<string, number>, key: string) => {
+  into[key] = (into[key] ?? 0) + 1;
+};
 
 /**
  * Replays the whole ledger, in ledger order, into a fresh in-memory projection: one CaseStateFold per
  * linked case (the same projector as GET /cases/:id/state), then each case's view as of `asOf`. Reads in
  * keyset batches, the next batch requested while the current one is folded.
  */
-export async function rebuildProjection(db: SqlRunner, options: { batchSize?: number; asOf?: Date; keep?: (view: CaseStateView) => void } = {}): Promise<RebuildReport> {
+export async function rebuildProjection(
+  db: SqlRunner,
+  options: { batchSize?: number; asOf?: Date; keep?: (view: CaseStateView) => void } = {},
+): Promise<RebuildReport> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 10_000;
   const asOf = (options.asOf ?? new Date()).toISOString();
   const folds = new Map<string, CaseStateFold>();
   const read = (after: number) => {
-    const p = db.query<Row>('SELECT e.seq::text AS seq, e.linked_case_id, e.case_seq, e.envelope FROM ledger_entry e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2', [after, batchSize]);
+    const p = db.query<Row>(
+      'SELECT e.seq::text AS seq, e.linked_case_id, e.case_seq, e.envelope FROM ledger_entry e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2',
+      [after, batchSize],
+    );
     p.catch(() => undefined); // awaited below; this only keeps an abandoned prefetch from being unhandled
     return p;
   };
@@ -49,7 +62,7 @@ export async function rebuildProjection(db: SqlRunner, options: { batchSize?: nu
     const rows: Row[] = await next;
     next = rows.length === batchSize ? read(Number(rows[rows.length - 1]!.seq)) : null;
     for (const r of rows) {
-      const env = typeof r.envelope === 'string' ? JSON.parse(r.envelope) as Row['envelope'] : r.envelope;
+      const env = typeof r.envelope === 'string' ? (JSON.parse(r.envelope) as Row['envelope']) : r.envelope;
       let fold = folds.get(r.linked_case_id);
       if (!fold) {
         fold = new CaseStateFold(r.linked_case_id);
@@ -57,16 +70,28 @@ export async function rebuildProjection(db: SqlRunner, options: { batchSize?: nu
       }
       const current = upcastFast(env);
       fold.apply({
-        caseSeq: r.case_seq, eventId: env.eventId, type: env.type, version: current.version, payload: current.payload,
-        producer: env.producer, actor: env.actor, occurredAt: env.occurredAt, recordedAt: env.recordedAt,
+        caseSeq: r.case_seq,
+        eventId: env.eventId,
+        type: env.type,
+        version: current.version,
+        payload: current.payload,
+        producer: env.producer,
+        actor: env.actor,
+        occurredAt: env.occurredAt,
+        recordedAt: env.recordedAt,
       });
       events++;
     }
   }
   const viewStarted = Date.now();
   const summary: RebuildReport['summary'] = {
-    enforcementTransferPhases: {}, policeTransferPhases: {}, procuratorateCopyStatuses: {}, filingSupervisionPhases: {}, penaltyClocks: {},
-    runningDeadlines: 0, missedDeadlines: 0,
+    enforcementTransferPhases: {},
+    policeTransferPhases: {},
+    procuratorateCopyStatuses: {},
+    filingSupervisionPhases: {},
+    penaltyClocks: {},
+    runningDeadlines: 0,
+    missedDeadlines: 0,
   };
   const unhandled = new Set<string>();
   for (const fold of folds.values()) {
@@ -83,7 +108,13 @@ export async function rebuildProjection(db: SqlRunner, options: { batchSize?: nu
   }
   const durationMs = Date.now() - started;
   return {
-    events, cases: folds.size, durationMs, eventsPerSecond: durationMs > 0 ? Math.round((events * 1000) / durationMs) : events,
-    viewMs: Date.now() - viewStarted, asOf, summary, unhandledTypes: [...unhandled].sort(),
+    events,
+    cases: folds.size,
+    durationMs,
+    eventsPerSecond: durationMs > 0 ? Math.round((events * 1000) / durationMs) : events,
+    viewMs: Date.now() - viewStarted,
+    asOf,
+    summary,
+    unhandledTypes: [...unhandled].sort(),
   };
 }

@@ -41,16 +41,33 @@ export function toHistoryItem(e: LedgerEntry, registry: EventRegistry = eventReg
   const decoded = registry.upcast(env);
   const original = (env.payload ?? {}) as Record<string, unknown>;
   const base = {
-    seq: e.seq, caseSeq: e.caseSeq, eventId: e.eventId, type: e.type,
+    seq: e.seq,
+    caseSeq: e.caseSeq,
+    eventId: e.eventId,
+    type: e.type,
     who: { producer: { agencyId: e.producerAgencyId, kind: e.producerKind }, officerId: e.actorOfficerId },
-    occurredAt: e.occurredAt, recordedAt: e.recordedAt, ingestedAt: e.ingestedAt, originalVersion: e.version,
-    correlationId: (env.correlationId as string | undefined) ?? null, causationId: (env.causationId as string | null | undefined) ?? null,
+    occurredAt: e.occurredAt,
+    recordedAt: e.recordedAt,
+    ingestedAt: e.ingestedAt,
+    originalVersion: e.version,
+    correlationId: (env.correlationId as string | undefined) ?? null,
+    causationId: (env.causationId as string | null | undefined) ?? null,
     hashes: { contentHash: e.contentHash, prevHash: e.prevHash, entryHash: e.entryHash },
   };
-  if (!decoded.ok) return { ...base, currentVersion: e.version, upcast: false, payload: original, upcastError: `${decoded.reason}: ${decoded.detail}` };
+  if (!decoded.ok)
+    return {
+      ...base,
+      currentVersion: e.version,
+      upcast: false,
+      payload: original,
+      upcastError: `${decoded.reason}: ${decoded.detail}`,
+    };
   const upcast = decoded.upcastFrom !== null;
   return {
-    ...base, currentVersion: decoded.envelope.version, upcast, payload: decoded.envelope.payload as Record<string, unknown>,
+    ...base,
+    currentVersion: decoded.envelope.version,
+    upcast,
+    payload: decoded.envelope.payload as Record<string, unknown>,
     ...(upcast ? { originalPayload: original } : {}),
   };
 }
@@ -59,7 +76,10 @@ export function toHistoryItem(e: LedgerEntry, registry: EventRegistry = eventReg
  * Upcasts without re-validating (replaying a million events: every entry was validated when it was
  * received). Returns the received payload unchanged when no upcaster applies.
  */
-export function upcastFast(envelope: Envelope, registry: EventRegistry = eventRegistry): { version: number; payload: Record<string, unknown> } {
+export function upcastFast(
+  envelope: Envelope,
+  registry: EventRegistry = eventRegistry,
+): { version: number; payload: Record<string, unknown> } {
   const latest = registry.latestOf(envelope.type);
   let payload = envelope.payload;
   let version = envelope.version;
@@ -74,11 +94,20 @@ export function upcastFast(envelope: Envelope, registry: EventRegistry = eventRe
   return { version, payload };
 }
 
-export function toProjectedEvent(e: LedgerEntry, current: { version: number; payload: Record<string, unknown> }): ProjectedEvent {
+export function toProjectedEvent(
+  e: LedgerEntry,
+  current: { version: number; payload: Record<string, unknown> },
+): ProjectedEvent {
   return {
-    caseSeq: e.caseSeq, eventId: e.eventId, type: e.type, version: current.version, payload: current.payload,
-    producer: { agencyId: e.producerAgencyId, kind: e.producerKind }, actor: { officerId: e.actorOfficerId },
-    occurredAt: e.occurredAt, recordedAt: e.recordedAt,
+    caseSeq: e.caseSeq,
+    eventId: e.eventId,
+    type: e.type,
+    version: current.version,
+    payload: current.payload,
+    producer: { agencyId: e.producerAgencyId, kind: e.producerKind },
+    actor: { officerId: e.actorOfficerId },
+    occurredAt: e.occurredAt,
+    recordedAt: e.recordedAt,
   };
 }
 
@@ -93,7 +122,12 @@ export async function loadCaseHistory(db: SqlRunner, linkedCaseId: string): Prom
   const entries = await readCaseEntries(db, linkedCaseId);
   if (!entries.length) throw caseNotFound(linkedCaseId);
   const last = entries[entries.length - 1]!;
-  return { linkedCaseId, count: entries.length, head: { caseSeq: last.caseSeq, entryHash: last.entryHash }, entries: entries.map((e) => toHistoryItem(e)) };
+  return {
+    linkedCaseId,
+    count: entries.length,
+    head: { caseSeq: last.caseSeq, entryHash: last.entryHash },
+    entries: entries.map((e) => toHistoryItem(e)),
+  };
 }
 
 export async function loadCaseState(db: SqlRunner, linkedCaseId: string, asOf: Date): Promise<CaseStateView> {

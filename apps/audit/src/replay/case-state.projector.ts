@@ -15,16 +15,39 @@
  *   (apps/procuratorate/src/filing-supervision/filing-supervision.machine.ts, FILING_SUPERVISION_PHASES).
  */
 import {
-  type CaseRegisteredV1, type DeadlineClosedV1, type DeadlineMissedV2, type DeadlineStartedV1,
-  type DeadlineWarningV1, type EvidenceAttachedV1, type FilingSupervisionChaserIssuedV1, type FilingSupervisionCorrectionIssuedV1,
-  type FilingSupervisionExplainedV1, type FilingSupervisionExplanationRequiredV1, type FilingSupervisionFilingNoticeIssuedV1,
-  type FilingSupervisionOpenedV1, type FilingSupervisionReasonsAcceptedV1,
-  type PenaltyClockChangedV1, type SupervisionEscalatedV1, type SupervisionJointListedV1, type SupervisionPressedV1,
-  type TransferFilingDecidedV1, type TransferProcuratorateOpinionV1, type TransferSentV1,
+  type CaseRegisteredV1,
+  type DeadlineClosedV1,
+  type DeadlineMissedV2,
+  type DeadlineStartedV1,
+  type DeadlineWarningV1,
+  type EvidenceAttachedV1,
+  type FilingSupervisionChaserIssuedV1,
+  type FilingSupervisionCorrectionIssuedV1,
+  type FilingSupervisionExplainedV1,
+  type FilingSupervisionExplanationRequiredV1,
+  type FilingSupervisionFilingNoticeIssuedV1,
+  type FilingSupervisionOpenedV1,
+  type FilingSupervisionReasonsAcceptedV1,
+  type PenaltyClockChangedV1,
+  type SupervisionEscalatedV1,
+  type SupervisionJointListedV1,
+  type SupervisionPressedV1,
+  type TransferFilingDecidedV1,
+  type TransferProcuratorateOpinionV1,
+  type TransferSentV1,
 } from '@casebridge/contracts';
 import {
-  ENFORCEMENT_TRANSFER_PHASES, isTransferEvent, POLICE_TRANSFER_PHASES, PROCURATORATE_COPY_PHASES, TRANSFER_EVENT_TYPES, transferIdOf,
-  transferViews, type EnforcementTransferPhase, type PoliceTransferPhase, type ProcuratorateCopyPhase, type TransferAuditView,
+  ENFORCEMENT_TRANSFER_PHASES,
+  isTransferEvent,
+  POLICE_TRANSFER_PHASES,
+  PROCURATORATE_COPY_PHASES,
+  TRANSFER_EVENT_TYPES,
+  transferIdOf,
+  transferViews,
+  type EnforcementTransferPhase,
+  type PoliceTransferPhase,
+  type ProcuratorateCopyPhase,
+  type TransferAuditView,
 } from '@casebridge/flows';
 import type { DeadlineEngine } from '@casebridge/legal-time';
 import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
@@ -35,11 +58,25 @@ export { ENFORCEMENT_TRANSFER_PHASES, POLICE_TRANSFER_PHASES, type EnforcementTr
 export const PROCURATORATE_COPY_STATUSES = PROCURATORATE_COPY_PHASES;
 export type ProcuratorateCopyStatus = ProcuratorateCopyPhase;
 
-export const POLICE_SUPERVISION_PHASES = ['opened', 'explanation-required', 'explained', 'notice-to-file', 'filed', 'closed'] as const;
+export const POLICE_SUPERVISION_PHASES = [
+  'opened',
+  'explanation-required',
+  'explained',
+  'notice-to-file',
+  'filed',
+  'closed',
+] as const;
 export type PoliceSupervisionPhase = (typeof POLICE_SUPERVISION_PHASES)[number];
 
 export const FILING_SUPERVISION_PHASES = [
-  'opened', 'explanation-required', 'explained', 'notice-to-file', 'correction-issued', 'police-filed', 'chaser-issued', 'reasons-accepted',
+  'opened',
+  'explanation-required',
+  'explained',
+  'notice-to-file',
+  'correction-issued',
+  'police-filed',
+  'chaser-issued',
+  'reasons-accepted',
 ] as const;
 export type FilingSupervisionPhase = (typeof FILING_SUPERVISION_PHASES)[number];
 
@@ -206,7 +243,11 @@ export interface CaseStateView {
   case: CaseFacts | null;
   enforcement: { transfers: EnforcementTransferView[]; penaltyClock: PenaltyClockView | null };
   police: { transfers: PoliceTransferView[]; supervisions: PoliceSupervisionView[] };
-  procuratorate: { transferCopies: TransferCopyView[]; filingSupervisions: FilingSupervisionView[]; transferOpinions: TransferOpinionView[] };
+  procuratorate: {
+    transferCopies: TransferCopyView[];
+    filingSupervisions: FilingSupervisionView[];
+    transferOpinions: TransferOpinionView[];
+  };
   supervision: { acts: SupervisionActView[] };
   otherActs: { type: string; at: string; by: string; payload: unknown }[];
   deadlines: { running: DeadlineView[]; suspended: DeadlineView[]; missed: DeadlineView[]; closed: DeadlineView[] };
@@ -266,19 +307,32 @@ export class CaseStateFold {
     if (!transferId) return;
     const next = transferViews.audit.evolve(this.transfers.get(transferId) ?? transferViews.audit.empty, e, {
       // enforcement opens a transfer on an opinion about a case it owns
-      opinionAccepted: (o) => !!this.caseFacts && this.caseFacts.caseId === o.payload.caseId && this.caseFacts.enforcementAgencyId === o.payload.enforcementAgencyId,
+      opinionAccepted: (o) =>
+        !!this.caseFacts &&
+        this.caseFacts.caseId === o.payload.caseId &&
+        this.caseFacts.enforcementAgencyId === o.payload.enforcementAgencyId,
     });
     if (next.enforcement || next.police.length > 0 || next.procuratorate) this.transfers.set(transferId, next);
   }
 
-  sup(e: ProjectedEvent, supervisionId: string, phase?: FilingSupervisionPhase | null, change?: Partial<FilingSupervisionView>): void {
+  sup(
+    e: ProjectedEvent,
+    supervisionId: string,
+    phase?: FilingSupervisionPhase | null,
+    change?: Partial<FilingSupervisionView>,
+  ): void {
     const s = this.supervisions.get(supervisionId);
     if (!s) return;
     if (phase) Object.assign(s, { phase, since: e.occurredAt });
     if (change) Object.assign(s, change);
   }
 
-  polSup(e: ProjectedEvent, supervisionId: string, phase?: PoliceSupervisionPhase, change?: Partial<PoliceSupervisionView>): void {
+  polSup(
+    e: ProjectedEvent,
+    supervisionId: string,
+    phase?: PoliceSupervisionPhase,
+    change?: Partial<PoliceSupervisionView>,
+  ): void {
     const m = this.policeSupervisions.get(supervisionId);
     if (!m) return;
     if (phase) Object.assign(m, { phase, since: e.occurredAt });
@@ -291,8 +345,10 @@ export class CaseStateFold {
       const msLeft = Date.parse(d.dueAt) - asOfMs;
       return { ...d, msLeft, timeLeft: describeMs(msLeft) };
     });
-    const by = (status: DeadlineStatus) => deadlines.filter((d) => d.status === status).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-    const sortBy = <T>(rows: Iterable<T>, key: (t: T) => string) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+    const by = (status: DeadlineStatus) =>
+      deadlines.filter((d) => d.status === status).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    const sortBy = <T>(rows: Iterable<T>, key: (t: T) => string) =>
+      [...rows].sort((a, b) => key(a).localeCompare(key(b)));
     return {
       linkedCaseId: this.linkedCaseId,
       asOf: new Date(asOfMs).toISOString(),
@@ -303,25 +359,56 @@ export class CaseStateFold {
       lastApplied: this.last,
       case: this.caseFacts ? { ...this.caseFacts, evidence: [...this.caseFacts.evidence] } : null,
       enforcement: {
-        transfers: sortBy(this.transferViews((v) => (v.enforcement ? [v.enforcement] : [])), (t) => t.transferId).map((t) => ({
-          transferId: t.transferId, caseId: t.caseId, agencyId: t.agencyId, phase: t.phase, since: t.phaseAt ?? '', policeAgencyId: t.policeAgencyId,
-          procuratorateAgencyId: t.procuratorateAgencyId, reviewVariant: t.reviewVariant, policeCaseNumber: t.policeCaseNumber,
-          missingMaterials: [...t.missingMaterials], filingReviewOverdue: t.filingReviewOverdue, supervisionId: t.supervisionId,
+        transfers: sortBy(
+          this.transferViews((v) => (v.enforcement ? [v.enforcement] : [])),
+          (t) => t.transferId,
+        ).map((t) => ({
+          transferId: t.transferId,
+          caseId: t.caseId,
+          agencyId: t.agencyId,
+          phase: t.phase,
+          since: t.phaseAt ?? '',
+          policeAgencyId: t.policeAgencyId,
+          procuratorateAgencyId: t.procuratorateAgencyId,
+          reviewVariant: t.reviewVariant,
+          policeCaseNumber: t.policeCaseNumber,
+          missingMaterials: [...t.missingMaterials],
+          filingReviewOverdue: t.filingReviewOverdue,
+          supervisionId: t.supervisionId,
         })),
         penaltyClock: this.penaltyClock(asOf),
       },
       police: {
-        transfers: sortBy(this.transferViews((v) => v.police), (t) => `${t.transferId}|${t.agencyId}`).map((t) => ({
-          transferId: t.transferId, agencyId: t.agencyId, phase: t.phase, since: t.phaseAt ?? '', fromAgencyId: t.fromAgencyId,
-          receiptNumber: t.receiptNumber, reviewVariant: t.reviewVariant, policeCaseNumber: t.policeCaseNumber,
+        transfers: sortBy(
+          this.transferViews((v) => v.police),
+          (t) => `${t.transferId}|${t.agencyId}`,
+        ).map((t) => ({
+          transferId: t.transferId,
+          agencyId: t.agencyId,
+          phase: t.phase,
+          since: t.phaseAt ?? '',
+          fromAgencyId: t.fromAgencyId,
+          receiptNumber: t.receiptNumber,
+          reviewVariant: t.reviewVariant,
+          policeCaseNumber: t.policeCaseNumber,
         })),
         supervisions: sortBy(this.policeSupervisions.values(), (s) => s.supervisionId).map((s) => ({ ...s })),
       },
       procuratorate: {
-        transferCopies: sortBy(this.transferViews((v) => (v.procuratorate ? [v.procuratorate] : [])), (c) => c.transferId).map((c) => ({
-          transferId: c.transferId, agencyId: c.agencyId, status: c.phase, since: c.phaseAt ?? '', policeAgencyId: c.policeAgencyId,
-          reviewVariant: c.reviewVariant, policeCaseNumber: c.policeCaseNumber, supervisionRequested: c.supervisionRequested,
-          supervisionGround: c.supervisionGround, supervisionId: c.supervisionId,
+        transferCopies: sortBy(
+          this.transferViews((v) => (v.procuratorate ? [v.procuratorate] : [])),
+          (c) => c.transferId,
+        ).map((c) => ({
+          transferId: c.transferId,
+          agencyId: c.agencyId,
+          status: c.phase,
+          since: c.phaseAt ?? '',
+          policeAgencyId: c.policeAgencyId,
+          reviewVariant: c.reviewVariant,
+          policeCaseNumber: c.policeCaseNumber,
+          supervisionRequested: c.supervisionRequested,
+          supervisionGround: c.supervisionGround,
+          supervisionId: c.supervisionId,
         })),
         filingSupervisions: sortBy(this.supervisions.values(), (s) => s.supervisionId).map((s) => ({ ...s })),
         transferOpinions: sortBy(this.opinions.values(), (o) => o.transferId).map((o) => ({ ...o })),
@@ -359,11 +446,24 @@ export class CaseStateFold {
       return {
         ...base,
         status: status === 'elapsed' ? 'overdue' : status,
-        dueAt: deadline.dueAt, lastDay: deadline.lastDay, projected: remaining.projected, msLeft: remaining.ms, remaining: remaining.text,
+        dueAt: deadline.dueAt,
+        lastDay: deadline.lastDay,
+        projected: remaining.projected,
+        msLeft: remaining.ms,
+        remaining: remaining.text,
         ...(deadline.provisionalYears ? { provisionalYears: deadline.provisionalYears } : {}),
       };
     } catch (err) {
-      return { ...base, status: 'unknown', dueAt: null, lastDay: null, projected: false, msLeft: null, remaining: null, error: (err as Error).message };
+      return {
+        ...base,
+        status: 'unknown',
+        dueAt: null,
+        lastDay: null,
+        projected: false,
+        msLeft: null,
+        remaining: null,
+        error: (err as Error).message,
+      };
     }
   }
 }
@@ -376,12 +476,25 @@ function describeMs(ms: number): string {
   return ms >= 0 ? `${d}d ${h}h ${m}m left` : `overdue by ${d}d ${h}h ${m}m`;
 }
 
-function deadlineFrom(s: CaseStateFold, e: ProjectedEvent, d: { stepId: string; subjectId: string; ruleId: string; variant?: string; owingAgencyId: string; dueAt: string }) {
+function deadlineFrom(
+  s: CaseStateFold,
+  e: ProjectedEvent,
+  d: { stepId: string; subjectId: string; ruleId: string; variant?: string; owingAgencyId: string; dueAt: string },
+) {
   const cur = s.deadlines.get(d.stepId);
   const next = {
-    stepId: d.stepId, subjectId: d.subjectId, ruleId: d.ruleId, variant: d.variant ?? cur?.variant ?? 'standard',
-    owingAgencyId: d.owingAgencyId, status: cur?.status ?? ('running' as DeadlineStatus), startedAt: cur?.startedAt ?? null,
-    dueAt: d.dueAt, lastDay: cur?.lastDay ?? null, warned: cur?.warned ?? false, outcome: cur?.outcome ?? null, since: e.occurredAt,
+    stepId: d.stepId,
+    subjectId: d.subjectId,
+    ruleId: d.ruleId,
+    variant: d.variant ?? cur?.variant ?? 'standard',
+    owingAgencyId: d.owingAgencyId,
+    status: cur?.status ?? ('running' as DeadlineStatus),
+    startedAt: cur?.startedAt ?? null,
+    dueAt: d.dueAt,
+    lastDay: cur?.lastDay ?? null,
+    warned: cur?.warned ?? false,
+    outcome: cur?.outcome ?? null,
+    since: e.occurredAt,
   };
   s.deadlines.set(d.stepId, next);
   return next;
@@ -393,14 +506,27 @@ export const HANDLERS: Record<string, Handler> = {
   'case.registered': (s, e) => {
     const x = p<CaseRegisteredV1>(e);
     s.caseFacts ??= {
-      caseId: x.caseId, caseNumber: x.caseNumber, enforcementAgencyId: e.producer.agencyId, region: x.region,
-      party: { name: x.party.name, creditCode: x.party.creditCode }, violation: x.violation, discoveredAt: x.discoveredAt,
-      registeredAt: e.occurredAt, registeredBy: e.actor.officerId, evidence: [],
+      caseId: x.caseId,
+      caseNumber: x.caseNumber,
+      enforcementAgencyId: e.producer.agencyId,
+      region: x.region,
+      party: { name: x.party.name, creditCode: x.party.creditCode },
+      violation: x.violation,
+      discoveredAt: x.discoveredAt,
+      registeredAt: e.occurredAt,
+      registeredBy: e.actor.officerId,
+      evidence: [],
     };
   },
   'evidence.attached': (s, e) => {
     const x = p<EvidenceAttachedV1>(e);
-    s.caseFacts?.evidence.push({ evidenceId: x.evidenceId, kind: x.kind, fileName: x.fileName, sha256: x.sha256, attachedAt: e.occurredAt });
+    s.caseFacts?.evidence.push({
+      evidenceId: x.evidenceId,
+      kind: x.kind,
+      fileName: x.fileName,
+      sha256: x.sha256,
+      attachedAt: e.occurredAt,
+    });
   },
   'penalty.clock-changed': (s, e) => {
     const x = p<PenaltyClockChangedV1>(e);
@@ -419,7 +545,11 @@ export const HANDLERS: Record<string, Handler> = {
     if (x.supervisionId) {
       if (x.outcome === 'filed') s.polSup(e, x.supervisionId, 'filed');
       const sv = s.supervisions.get(x.supervisionId);
-      if (sv && x.outcome === 'filed' && ['opened', 'explanation-required', 'explained', 'notice-to-file', 'correction-issued'].includes(sv.phase)) {
+      if (
+        sv &&
+        x.outcome === 'filed' &&
+        ['opened', 'explanation-required', 'explained', 'notice-to-file', 'correction-issued'].includes(sv.phase)
+      ) {
         s.sup(e, x.supervisionId, 'police-filed', { policeCaseNumber: x.policeCaseNumber ?? sv.policeCaseNumber });
       }
     }
@@ -430,8 +560,12 @@ export const HANDLERS: Record<string, Handler> = {
     const x = p<TransferProcuratorateOpinionV1>(e);
     if (!s.opinions.has(x.transferId)) {
       s.opinions.set(x.transferId, {
-        transferId: x.transferId, caseId: x.caseId, procuratorateAgencyId: e.producer.agencyId, enforcementAgencyId: x.enforcementAgencyId,
-        issuedAt: e.occurredAt, transferSentAt: null,
+        transferId: x.transferId,
+        caseId: x.caseId,
+        procuratorateAgencyId: e.producer.agencyId,
+        enforcementAgencyId: x.enforcementAgencyId,
+        issuedAt: e.occurredAt,
+        transferSentAt: null,
       });
     }
   },
@@ -439,14 +573,29 @@ export const HANDLERS: Record<string, Handler> = {
     const x = p<FilingSupervisionOpenedV1>(e);
     if (!s.supervisions.has(x.supervisionId)) {
       s.supervisions.set(x.supervisionId, {
-        supervisionId: x.supervisionId, transferId: x.transferId, procuratorateAgencyId: e.producer.agencyId, policeAgencyId: x.policeAgencyId,
-        ground: x.ground, phase: 'opened', since: e.occurredAt, noticeNumber: null, policeFileOverdue: false, escalatedTo: null, policeCaseNumber: null,
+        supervisionId: x.supervisionId,
+        transferId: x.transferId,
+        procuratorateAgencyId: e.producer.agencyId,
+        policeAgencyId: x.policeAgencyId,
+        ground: x.ground,
+        phase: 'opened',
+        since: e.occurredAt,
+        noticeNumber: null,
+        policeFileOverdue: false,
+        escalatedTo: null,
+        policeCaseNumber: null,
       });
     }
     if (!s.policeSupervisions.has(x.supervisionId)) {
       s.policeSupervisions.set(x.supervisionId, {
-        supervisionId: x.supervisionId, transferId: x.transferId, agencyId: x.policeAgencyId, procuratorateAgencyId: e.producer.agencyId,
-        phase: 'opened', since: e.occurredAt, noticeNumber: null, correctionIssued: false,
+        supervisionId: x.supervisionId,
+        transferId: x.transferId,
+        agencyId: x.policeAgencyId,
+        procuratorateAgencyId: e.producer.agencyId,
+        phase: 'opened',
+        since: e.occurredAt,
+        noticeNumber: null,
+        correctionIssued: false,
       });
     }
   },
@@ -483,7 +632,13 @@ export const HANDLERS: Record<string, Handler> = {
   'deadline.started': (s, e) => {
     const x = p<DeadlineStartedV1>(e);
     const d = deadlineFrom(s, e, x);
-    Object.assign(d, { status: 'running', startedAt: d.startedAt ?? x.startedAt, lastDay: x.lastDay, outcome: null, variant: x.variant });
+    Object.assign(d, {
+      status: 'running',
+      startedAt: d.startedAt ?? x.startedAt,
+      lastDay: x.lastDay,
+      outcome: null,
+      variant: x.variant,
+    });
   },
   'deadline.warning': (s, e) => {
     const x = p<DeadlineWarningV1>(e);
@@ -502,21 +657,46 @@ export const HANDLERS: Record<string, Handler> = {
     const x = p<DeadlineClosedV1>(e);
     const cur = s.deadlines.get(x.stepId);
     if (!cur) return; // closing a step never seen started: nothing to show a due date for
-    Object.assign(cur, { status: x.outcome === 'suspended' ? 'suspended' : 'closed', outcome: x.outcome, since: e.occurredAt });
+    Object.assign(cur, {
+      status: x.outcome === 'suspended' ? 'suspended' : 'closed',
+      outcome: x.outcome,
+      since: e.occurredAt,
+    });
   },
 
   // ---- supervision console
   'supervision.pressed': (s, e) => {
     const x = p<SupervisionPressedV1>(e);
-    s.supervisionActs.push({ type: e.type, at: e.occurredAt, by: `${e.producer.agencyId}/${e.actor.officerId}`, stepId: x.stepId, owingAgencyId: x.owingAgencyId, message: x.message });
+    s.supervisionActs.push({
+      type: e.type,
+      at: e.occurredAt,
+      by: `${e.producer.agencyId}/${e.actor.officerId}`,
+      stepId: x.stepId,
+      owingAgencyId: x.owingAgencyId,
+      message: x.message,
+    });
   },
   'supervision.escalated': (s, e) => {
     const x = p<SupervisionEscalatedV1>(e);
-    s.supervisionActs.push({ type: e.type, at: e.occurredAt, by: `${e.producer.agencyId}/${e.actor.officerId}`, stepId: x.stepId ?? null, owingAgencyId: null, message: `to ${x.toLevel}: ${x.message}` });
+    s.supervisionActs.push({
+      type: e.type,
+      at: e.occurredAt,
+      by: `${e.producer.agencyId}/${e.actor.officerId}`,
+      stepId: x.stepId ?? null,
+      owingAgencyId: null,
+      message: `to ${x.toLevel}: ${x.message}`,
+    });
   },
   'supervision.joint-listed': (s, e) => {
     const x = p<SupervisionJointListedV1>(e);
-    s.supervisionActs.push({ type: e.type, at: e.occurredAt, by: `${e.producer.agencyId}/${e.actor.officerId}`, stepId: null, owingAgencyId: null, message: `joint supervision (review ${x.reviewInterval}): ${x.reason}` });
+    s.supervisionActs.push({
+      type: e.type,
+      at: e.occurredAt,
+      by: `${e.producer.agencyId}/${e.actor.officerId}`,
+      stepId: null,
+      owingAgencyId: null,
+      message: `joint supervision (review ${x.reviewInterval}): ${x.reason}`,
+    });
   },
 };
 
@@ -532,13 +712,30 @@ for (const type of TRANSFER_EVENT_TYPES) {
 // Prosecution, public-interest litigation, court and information-sharing events: recorded as acts of the
 // case until their own views exist.
 for (const type of [
-  'prosecution.transferred', 'prosecution.returned-for-investigation', 'prosecution.decided', 'pil.case-opened',
-  'pil.recommendation-served', 'pil.agency-replied', 'pil.announcement-published', 'pil.suit-filed', 'court.case-docketed',
-  'court.hearing-scheduled', 'court.judgment-rendered', 'sharing.information-shared', 'notification.case-notified',
-  'notification.acknowledged', 'consultation.requested', 'consultation.replied',
+  'prosecution.transferred',
+  'prosecution.returned-for-investigation',
+  'prosecution.decided',
+  'pil.case-opened',
+  'pil.recommendation-served',
+  'pil.agency-replied',
+  'pil.announcement-published',
+  'pil.suit-filed',
+  'court.case-docketed',
+  'court.hearing-scheduled',
+  'court.judgment-rendered',
+  'sharing.information-shared',
+  'notification.case-notified',
+  'notification.acknowledged',
+  'consultation.requested',
+  'consultation.replied',
 ]) {
   HANDLERS[type] = (s, e) => {
-    s.otherActs.push({ type: e.type, at: e.occurredAt, by: `${e.producer.agencyId}/${e.actor.officerId}`, payload: e.payload });
+    s.otherActs.push({
+      type: e.type,
+      at: e.occurredAt,
+      by: `${e.producer.agencyId}/${e.actor.officerId}`,
+      payload: e.payload,
+    });
   };
 }
 
@@ -546,7 +743,11 @@ for (const type of [
  * The state of a linked case as of `asOf`: the events recorded at or before it (recordedAt ≤ asOf),
  * folded in ledger order. Pure.
  */
-export function projectCaseState(linkedCaseId: string, events: readonly ProjectedEvent[], asOf: string | Date): CaseStateView {
+export function projectCaseState(
+  linkedCaseId: string,
+  events: readonly ProjectedEvent[],
+  asOf: string | Date,
+): CaseStateView {
   const asOfIso = typeof asOf === 'string' ? asOf : asOf.toISOString();
   const asOfMs = Date.parse(asOfIso);
   if (Number.isNaN(asOfMs)) throw new RangeError(`asOf is not an instant: ${asOfIso}`);

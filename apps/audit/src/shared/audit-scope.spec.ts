@@ -3,7 +3,13 @@ import type { SqlRunner } from './sql';
 
 /** The ledger's producers of one case, as the scope query sees them. */
 const ledger = (producers: string[]): SqlRunner & { calls: number } => {
-  const db = { calls: 0, query: async <T>() => { db.calls += 1; return producers.map((p) => ({ producer_agency_id: p })) as T[]; } };
+  const db = {
+    calls: 0,
+    query: async <T>() => {
+      db.calls += 1;
+      return producers.map((p) => ({ producer_agency_id: p })) as T[];
+    },
+  };
   return db;
 };
 const SHENYANG_CASE = ['enforcement:210100', 'workflow', 'police:210100', 'supervision', 'procuratorate:210100'];
@@ -31,8 +37,11 @@ describe('audit scope by division code (issue 13 finding 3)', () => {
   });
 
   it('whole-ledger acts are national', () => {
-    expect(() => assertNationalAuditor({ region: '000000', agencyId: 'procuratorate:000000' }, 'Verifying the whole ledger')).not.toThrow();
-    expect(() => assertNationalAuditor({ region: '210000', agencyId: 'procuratorate:210000' }, 'Verifying the whole ledger'))
-      .toThrow(expect.objectContaining({ code: 'AUDIT.NATIONAL_SCOPE_REQUIRED', kind: 'forbidden' }));
+    expect(() =>
+      assertNationalAuditor({ region: '000000', agencyId: 'procuratorate:000000' }, 'Verifying the whole ledger'),
+    ).not.toThrow();
+    expect(() =>
+      assertNationalAuditor({ region: '210000', agencyId: 'procuratorate:210000' }, 'Verifying the whole ledger'),
+    ).toThrow(expect.objectContaining({ code: 'AUDIT.NATIONAL_SCOPE_REQUIRED', kind: 'forbidden' }));
   });
 });

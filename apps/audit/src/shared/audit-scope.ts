@@ -11,11 +11,21 @@ import type { SqlRunner } from './sql';
  * parts). Cases outside answer 404 AUDIT.CASE_NOT_FOUND, exactly like missing ones. Whole-ledger acts
  * (verify without a case, the global checkpoints) span every region: national auditors (000000) only.
  */
-export async function assertCaseInAuditScope(db: SqlRunner, auditor: Pick<OfficerClaims, 'region'>, linkedCaseId: string): Promise<void> {
+export async function assertCaseInAuditScope(
+  db: SqlRunner,
+  auditor: Pick<OfficerClaims, 'region'>,
+  linkedCaseId: string,
+): Promise<void> {
   if (supervisorScopeKey(auditor.region) === null) return;
   const rows = await db.query<{ producer_agency_id: string }>(
-    'SELECT DISTINCT producer_agency_id FROM ledger_entry WHERE linked_case_id = $1', [linkedCaseId]);
-  const within = rows.some((r) => AGENCY_ID_PATTERN.test(r.producer_agency_id) && regionWithin(parseAgencyId(r.producer_agency_id).region, auditor.region));
+    'SELECT DISTINCT producer_agency_id FROM ledger_entry WHERE linked_case_id = $1',
+    [linkedCaseId],
+  );
+  const within = rows.some(
+    (r) =>
+      AGENCY_ID_PATTERN.test(r.producer_agency_id) &&
+      regionWithin(parseAgencyId(r.producer_agency_id).region, auditor.region),
+  );
   if (!within) throw caseNotFound(linkedCaseId);
 }
 
@@ -24,6 +34,9 @@ export const NATIONAL_SCOPE_REQUIRED = 'AUDIT.NATIONAL_SCOPE_REQUIRED';
 /** 403 unless the auditor's scope is national: `what` spans every region's cases. */
 export function assertNationalAuditor(auditor: Pick<OfficerClaims, 'region' | 'agencyId'>, what: string): void {
   if (supervisorScopeKey(auditor.region) === null) return;
-  throw new DomainError(NATIONAL_SCOPE_REQUIRED, 'forbidden',
-    `${what} covers every region's cases; your scope is region ${auditor.region}. Name one linked case (linkedCaseId), or ask a national auditor (000000).`);
+  throw new DomainError(
+    NATIONAL_SCOPE_REQUIRED,
+    'forbidden',
+    `${what} covers every region's cases; your scope is region ${auditor.region}. Name one linked case (linkedCaseId), or ask a national auditor (000000).`,
+  );
 }

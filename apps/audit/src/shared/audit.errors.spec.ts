@@ -22,16 +22,26 @@ describe('audit input parsing (4xx with stable codes, never a crash)', () => {
   });
 
   it.each([
-    'yesterday', '2026-11-20', '2026-11-20T10:30:00', '2026-13-40T10:30:00Z', '1', 'x'.repeat(500),
+    'yesterday',
+    '2026-11-20',
+    '2026-11-20T10:30:00',
+    '2026-13-40T10:30:00Z',
+    '1',
+    'x'.repeat(500),
     '2026-02-30T10:00+08:00', // attack #8: answered as of 2 March before
-    '0000-01-01T00:00:00Z', '2026-04-31T10:00:00+08:00', '2025-02-29T00:00:00Z', '2026-11-20T24:00:00Z',
+    '0000-01-01T00:00:00Z',
+    '2026-04-31T10:00:00+08:00',
+    '2025-02-29T00:00:00Z',
+    '2026-11-20T24:00:00Z',
   ])('asOf %s → AUDIT.BAD_AS_OF', (input) => {
     expect(code(() => parseAsOf(input))).toBe('AUDIT.BAD_AS_OF/invalid');
   });
 
   it('the hint fits where the value came from: a URL query or the command line', () => {
     expect(() => parseAsOf('2026-11-20T10:30:00')).toThrow(/asOf .*%2B in a URL/);
-    expect(() => parseAsOf('2026-11-20T10:30:00', new Date(), 'command-line')).toThrow(/^--as-of must be .*\(got "2026-11-20T10:30:00"\)\.$/);
+    expect(() => parseAsOf('2026-11-20T10:30:00', new Date(), 'command-line')).toThrow(
+      /^--as-of must be .*\(got "2026-11-20T10:30:00"\)\.$/,
+    );
   });
 
   it('asOf defaults to now; ids and formats are checked', () => {

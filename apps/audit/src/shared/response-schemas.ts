@@ -7,7 +7,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { Json } from '@casebridge/platform';
 import {
-  ENFORCEMENT_TRANSFER_PHASES, FILING_SUPERVISION_PHASES, POLICE_SUPERVISION_PHASES, POLICE_TRANSFER_PHASES, PROCURATORATE_COPY_STATUSES,
+  ENFORCEMENT_TRANSFER_PHASES,
+  FILING_SUPERVISION_PHASES,
+  POLICE_SUPERVISION_PHASES,
+  POLICE_TRANSFER_PHASES,
+  PROCURATORATE_COPY_STATUSES,
 } from '../replay/case-state.projector';
 
 const { string, integer, boolean, instant, day, nullable, list, object, mapOf, anyObject, any, enumOf } = Json;
@@ -15,109 +19,292 @@ const nstring = nullable(string);
 const hash = { type: 'string', description: 'SHA-256, lowercase hex' } as SchemaObject;
 
 export const PublicKeySchema = object({
-  algorithm: enumOf(['Ed25519']), keyId: string, publicKeyPem: string, checkpointMessage: string,
-  entryHashFormula: string, globalHashFormula: string, canonicalization: string,
+  algorithm: enumOf(['Ed25519']),
+  keyId: string,
+  publicKeyPem: string,
+  checkpointMessage: string,
+  entryHashFormula: string,
+  globalHashFormula: string,
+  canonicalization: string,
 });
 
-const ENTRY_PROBLEMS = ['sequence-gap', 'sequence-repeat', 'prev-hash-mismatch', 'content-hash-mismatch', 'entry-hash-mismatch', 'metadata-mismatch', 'bad-envelope'] as const;
+const ENTRY_PROBLEMS = [
+  'sequence-gap',
+  'sequence-repeat',
+  'prev-hash-mismatch',
+  'content-hash-mismatch',
+  'entry-hash-mismatch',
+  'metadata-mismatch',
+  'bad-envelope',
+] as const;
 const CHECKPOINT_PROBLEMS = ['bad-signature', 'unknown-key', 'bad-algorithm', 'head-mismatch', 'head-missing'] as const;
-const entryProblem = object({ seq: integer, linkedCaseId: string, caseSeq: integer, eventId: string, problem: enumOf(ENTRY_PROBLEMS), expected: string, found: string, detail: string });
-
-export const VerifyReportSchema = object({
-  ok: boolean, scope: { type: 'string', description: '"all" or the linked case id' }, verifiedAt: instant,
-  entriesChecked: integer, casesChecked: integer, checkpointsChecked: integer,
-  firstBroken: nullable(entryProblem),
-  brokenCases: list(object({ linkedCaseId: string, firstBroken: entryProblem, problems: integer })),
-  problems: list(entryProblem), problemCount: integer,
-  gaps: list(object({ linkedCaseId: string, missingFrom: integer, missingTo: integer, beforeSeq: integer })),
-  checkpointProblems: list(object(
-    { id: integer, linkedCaseId: string, upToSeq: integer, problem: enumOf(CHECKPOINT_PROBLEMS), detail: string },
-    { expected: string, found: string })),
-  unsignedHeads: integer, keyIds: list(string), durationMs: integer, entriesPerSecond: integer,
-}, {
-  head: { ...nullable(object({ caseSeq: integer, entryHash: hash, signedUpTo: integer })), description: 'one case only: its head and how far signed checkpoints cover it' },
+const entryProblem = object({
+  seq: integer,
+  linkedCaseId: string,
+  caseSeq: integer,
+  eventId: string,
+  problem: enumOf(ENTRY_PROBLEMS),
+  expected: string,
+  found: string,
+  detail: string,
 });
+
+export const VerifyReportSchema = object(
+  {
+    ok: boolean,
+    scope: { type: 'string', description: '"all" or the linked case id' },
+    verifiedAt: instant,
+    entriesChecked: integer,
+    casesChecked: integer,
+    checkpointsChecked: integer,
+    firstBroken: nullable(entryProblem),
+    brokenCases: list(object({ linkedCaseId: string, firstBroken: entryProblem, problems: integer })),
+    problems: list(entryProblem),
+    problemCount: integer,
+    gaps: list(object({ linkedCaseId: string, missingFrom: integer, missingTo: integer, beforeSeq: integer })),
+    checkpointProblems: list(
+      object(
+        { id: integer, linkedCaseId: string, upToSeq: integer, problem: enumOf(CHECKPOINT_PROBLEMS), detail: string },
+        { expected: string, found: string },
+      ),
+    ),
+    unsignedHeads: integer,
+    keyIds: list(string),
+    durationMs: integer,
+    entriesPerSecond: integer,
+  },
+  {
+    head: {
+      ...nullable(object({ caseSeq: integer, entryHash: hash, signedUpTo: integer })),
+      description: 'one case only: its head and how far signed checkpoints cover it',
+    },
+  },
+);
 
 export const CheckpointsSchema = object({
   scope: { type: 'string', description: '"global" or the linked case id' },
-  checkpoints: list(object({ id: integer, linkedCaseId: string, upToSeq: integer, headHash: hash, createdAt: instant, algorithm: string, keyId: string, signature: string })),
+  checkpoints: list(
+    object({
+      id: integer,
+      linkedCaseId: string,
+      upToSeq: integer,
+      headHash: hash,
+      createdAt: instant,
+      algorithm: string,
+      keyId: string,
+      signature: string,
+    }),
+  ),
 });
 
 const count = mapOf(integer);
 export const RebuildReportSchema = object({
-  events: integer, cases: integer, durationMs: integer, eventsPerSecond: integer, viewMs: integer, asOf: instant,
+  events: integer,
+  cases: integer,
+  durationMs: integer,
+  eventsPerSecond: integer,
+  viewMs: integer,
+  asOf: instant,
   summary: object({
-    enforcementTransferPhases: count, policeTransferPhases: count, procuratorateCopyStatuses: count, filingSupervisionPhases: count,
-    penaltyClocks: count, runningDeadlines: integer, missedDeadlines: integer,
+    enforcementTransferPhases: count,
+    policeTransferPhases: count,
+    procuratorateCopyStatuses: count,
+    filingSupervisionPhases: count,
+    penaltyClocks: count,
+    runningDeadlines: integer,
+    missedDeadlines: integer,
   }),
   unhandledTypes: list(string),
 });
 
 export const CaseHistorySchema = object({
-  linkedCaseId: string, count: integer, head: object({ caseSeq: integer, entryHash: hash }),
-  entries: list(object({
-    seq: integer, caseSeq: integer, eventId: string, type: string,
-    who: object({ producer: object({ agencyId: string, kind: string }), officerId: string }),
-    occurredAt: instant, recordedAt: instant, ingestedAt: instant, originalVersion: integer, currentVersion: integer, upcast: boolean,
-    payload: anyObject, correlationId: nstring, causationId: nstring,
-    hashes: object({ contentHash: hash, prevHash: hash, entryHash: hash }),
-  }, {
-    originalPayload: { ...anyObject, description: 'the payload as received, when it was upcast' },
-    upcastError: { type: 'string', description: 'the received form no longer decodes: payload is the received one' },
-  })),
+  linkedCaseId: string,
+  count: integer,
+  head: object({ caseSeq: integer, entryHash: hash }),
+  entries: list(
+    object(
+      {
+        seq: integer,
+        caseSeq: integer,
+        eventId: string,
+        type: string,
+        who: object({ producer: object({ agencyId: string, kind: string }), officerId: string }),
+        occurredAt: instant,
+        recordedAt: instant,
+        ingestedAt: instant,
+        originalVersion: integer,
+        currentVersion: integer,
+        upcast: boolean,
+        payload: anyObject,
+        correlationId: nstring,
+        causationId: nstring,
+        hashes: object({ contentHash: hash, prevHash: hash, entryHash: hash }),
+      },
+      {
+        originalPayload: { ...anyObject, description: 'the payload as received, when it was upcast' },
+        upcastError: {
+          type: 'string',
+          description: 'the received form no longer decodes: payload is the received one',
+        },
+      },
+    ),
+  ),
 });
 
 const deadline = object({
-  stepId: string, subjectId: string, ruleId: string, variant: string, owingAgencyId: string, status: enumOf(['running', 'suspended', 'missed', 'closed']),
-  startedAt: nullable(instant), dueAt: instant, lastDay: nullable(day), msLeft: integer, timeLeft: string, warned: boolean, outcome: nstring, since: instant,
+  stepId: string,
+  subjectId: string,
+  ruleId: string,
+  variant: string,
+  owingAgencyId: string,
+  status: enumOf(['running', 'suspended', 'missed', 'closed']),
+  startedAt: nullable(instant),
+  dueAt: instant,
+  lastDay: nullable(day),
+  msLeft: integer,
+  timeLeft: string,
+  warned: boolean,
+  outcome: nstring,
+  since: instant,
 });
 
 export const CaseStateSchema = object({
-  linkedCaseId: string, asOf: instant, basis: enumOf(['recordedAt <= asOf']), exists: boolean, eventsApplied: integer, eventsRecordedLater: integer,
+  linkedCaseId: string,
+  asOf: instant,
+  basis: enumOf(['recordedAt <= asOf']),
+  exists: boolean,
+  eventsApplied: integer,
+  eventsRecordedLater: integer,
   lastApplied: nullable(object({ caseSeq: integer, eventId: string, type: string, recordedAt: instant })),
-  case: nullable(object({
-    caseId: string, caseNumber: string, enforcementAgencyId: string, region: string, party: object({ name: string, creditCode: string }),
-    violation: string, discoveredAt: instant, registeredAt: instant, registeredBy: string,
-    evidence: list(object({ evidenceId: string, kind: string, fileName: string, sha256: string, attachedAt: instant })),
-  })),
+  case: nullable(
+    object({
+      caseId: string,
+      caseNumber: string,
+      enforcementAgencyId: string,
+      region: string,
+      party: object({ name: string, creditCode: string }),
+      violation: string,
+      discoveredAt: instant,
+      registeredAt: instant,
+      registeredBy: string,
+      evidence: list(
+        object({ evidenceId: string, kind: string, fileName: string, sha256: string, attachedAt: instant }),
+      ),
+    }),
+  ),
   enforcement: object({
-    transfers: list(object({
-      transferId: string, caseId: string, agencyId: string, phase: enumOf(ENFORCEMENT_TRANSFER_PHASES), since: instant,
-      policeAgencyId: nstring, procuratorateAgencyId: nstring, reviewVariant: string, policeCaseNumber: nstring,
-      missingMaterials: list(string), filingReviewOverdue: boolean, supervisionId: nstring,
-    })),
-    penaltyClock: nullable(object({
-      ruleId: enumOf(['penalty.decision-period']), status: enumOf(['running', 'suspended', 'overdue', 'unknown']), registeredAt: instant,
-      dueAt: nullable(instant), lastDay: nullable(day), projected: boolean, msLeft: nullable(integer), remaining: nstring,
-      suspensions: list(object({ from: instant, to: nullable(instant), reason: string })),
-    }, { provisionalYears: list(integer), error: string })),
+    transfers: list(
+      object({
+        transferId: string,
+        caseId: string,
+        agencyId: string,
+        phase: enumOf(ENFORCEMENT_TRANSFER_PHASES),
+        since: instant,
+        policeAgencyId: nstring,
+        procuratorateAgencyId: nstring,
+        reviewVariant: string,
+        policeCaseNumber: nstring,
+        missingMaterials: list(string),
+        filingReviewOverdue: boolean,
+        supervisionId: nstring,
+      }),
+    ),
+    penaltyClock: nullable(
+      object(
+        {
+          ruleId: enumOf(['penalty.decision-period']),
+          status: enumOf(['running', 'suspended', 'overdue', 'unknown']),
+          registeredAt: instant,
+          dueAt: nullable(instant),
+          lastDay: nullable(day),
+          projected: boolean,
+          msLeft: nullable(integer),
+          remaining: nstring,
+          suspensions: list(object({ from: instant, to: nullable(instant), reason: string })),
+        },
+        { provisionalYears: list(integer), error: string },
+      ),
+    ),
   }),
   police: object({
-    transfers: list(object({
-      transferId: string, agencyId: string, phase: enumOf(POLICE_TRANSFER_PHASES), since: instant, fromAgencyId: string,
-      receiptNumber: nstring, reviewVariant: string, policeCaseNumber: nstring,
-    })),
-    supervisions: list(object({
-      supervisionId: string, transferId: string, agencyId: string, procuratorateAgencyId: string, phase: enumOf(POLICE_SUPERVISION_PHASES),
-      since: instant, noticeNumber: nstring, correctionIssued: boolean,
-    })),
+    transfers: list(
+      object({
+        transferId: string,
+        agencyId: string,
+        phase: enumOf(POLICE_TRANSFER_PHASES),
+        since: instant,
+        fromAgencyId: string,
+        receiptNumber: nstring,
+        reviewVariant: string,
+        policeCaseNumber: nstring,
+      }),
+    ),
+    supervisions: list(
+      object({
+        supervisionId: string,
+        transferId: string,
+        agencyId: string,
+        procuratorateAgencyId: string,
+        phase: enumOf(POLICE_SUPERVISION_PHASES),
+        since: instant,
+        noticeNumber: nstring,
+        correctionIssued: boolean,
+      }),
+    ),
   }),
   procuratorate: object({
-    transferCopies: list(object({
-      transferId: string, agencyId: string, status: enumOf(PROCURATORATE_COPY_STATUSES), since: instant, policeAgencyId: string, reviewVariant: string,
-      policeCaseNumber: nstring, supervisionRequested: boolean, supervisionGround: nstring, supervisionId: nstring,
-    })),
-    filingSupervisions: list(object({
-      supervisionId: string, transferId: string, procuratorateAgencyId: string, policeAgencyId: string, ground: string,
-      phase: enumOf(FILING_SUPERVISION_PHASES), since: instant, noticeNumber: nstring, policeFileOverdue: boolean, escalatedTo: nstring, policeCaseNumber: nstring,
-    })),
-    transferOpinions: list(object({
-      transferId: string, caseId: string, procuratorateAgencyId: string, enforcementAgencyId: string, issuedAt: instant, transferSentAt: nullable(instant),
-    })),
+    transferCopies: list(
+      object({
+        transferId: string,
+        agencyId: string,
+        status: enumOf(PROCURATORATE_COPY_STATUSES),
+        since: instant,
+        policeAgencyId: string,
+        reviewVariant: string,
+        policeCaseNumber: nstring,
+        supervisionRequested: boolean,
+        supervisionGround: nstring,
+        supervisionId: nstring,
+      }),
+    ),
+    filingSupervisions: list(
+      object({
+        supervisionId: string,
+        transferId: string,
+        procuratorateAgencyId: string,
+        policeAgencyId: string,
+        ground: string,
+        phase: enumOf(FILING_SUPERVISION_PHASES),
+        since: instant,
+        noticeNumber: nstring,
+        policeFileOverdue: boolean,
+        escalatedTo: nstring,
+        policeCaseNumber: nstring,
+      }),
+    ),
+    transferOpinions: list(
+      object({
+        transferId: string,
+        caseId: string,
+        procuratorateAgencyId: string,
+        enforcementAgencyId: string,
+        issuedAt: instant,
+        transferSentAt: nullable(instant),
+      }),
+    ),
   }),
-  supervision: object({ acts: list(object({ type: string, at: instant, by: string, stepId: nstring, owingAgencyId: nstring, message: string })) }),
+  supervision: object({
+    acts: list(
+      object({ type: string, at: instant, by: string, stepId: nstring, owingAgencyId: nstring, message: string }),
+    ),
+  }),
   otherActs: list(object({ type: string, at: instant, by: string, payload: any })),
-  deadlines: object({ running: list(deadline), suspended: list(deadline), missed: list(deadline), closed: list(deadline) }),
+  deadlines: object({
+    running: list(deadline),
+    suspended: list(deadline),
+    missed: list(deadline),
+    closed: list(deadline),
+  }),
   unhandledTypes: list(string),
 });
 

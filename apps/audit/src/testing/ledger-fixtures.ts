@@ -1,6 +1,12 @@
 /** Test helpers (unit specs only): envelopes, in-memory chains built exactly as appendEntry builds them. */
 import { generateKeyPairSync } from 'node:crypto';
-import { contentHashOf, entryHashOf, GENESIS_HASH, nextGlobalHash, type CheckpointClaim } from '../ledger/chain/hashing';
+import {
+  contentHashOf,
+  entryHashOf,
+  GENESIS_HASH,
+  nextGlobalHash,
+  type CheckpointClaim,
+} from '../ledger/chain/hashing';
 import type { LedgerEntry, StoredCheckpoint } from '../ledger/ledger.store';
 import { signerFromPrivateKey, type CheckpointSigner } from '../ledger/signing/signing-key';
 import type { ProjectedEvent } from '../replay/case-state.projector';
@@ -31,9 +37,17 @@ export interface EnvelopeSpec {
 export function envelope(linkedCaseId: string, spec: EnvelopeSpec): Record<string, unknown> & { eventId: string } {
   const eventId = uuid();
   return {
-    eventId, type: spec.type, version: spec.version ?? 1, linkedCaseId,
-    producer: spec.producer ?? { agencyId: 'enforcement:210100', kind: 'enforcement' }, actor: { officerId: spec.officerId ?? 'officer-1' },
-    occurredAt: spec.occurredAt, recordedAt: spec.recordedAt ?? spec.occurredAt, correlationId: eventId, causationId: null, payload: spec.payload,
+    eventId,
+    type: spec.type,
+    version: spec.version ?? 1,
+    linkedCaseId,
+    producer: spec.producer ?? { agencyId: 'enforcement:210100', kind: 'enforcement' },
+    actor: { officerId: spec.officerId ?? 'officer-1' },
+    occurredAt: spec.occurredAt,
+    recordedAt: spec.recordedAt ?? spec.occurredAt,
+    correlationId: eventId,
+    causationId: null,
+    payload: spec.payload,
   };
 }
 
@@ -44,18 +58,46 @@ export class MemoryLedger {
   private readonly heads = new Map<string, { caseSeq: number; hash: string }>();
 
   append(env: Record<string, unknown>, ingestedAt = new Date(Date.UTC(2026, 10, 20, 2, 30, 0, this.seq))): LedgerEntry {
-    const e = env as { eventId: string; linkedCaseId: string; type: string; version: number; producer: { agencyId: string; kind: string }; actor: { officerId: string }; occurredAt: string; recordedAt: string };
+    const e = env as {
+      eventId: string;
+      linkedCaseId: string;
+      type: string;
+      version: number;
+      producer: { agencyId: string; kind: string };
+      actor: { officerId: string };
+      occurredAt: string;
+      recordedAt: string;
+    };
     const head = this.heads.get(e.linkedCaseId) ?? { caseSeq: 0, hash: GENESIS_HASH };
     const caseSeq = head.caseSeq + 1;
     const contentHash = contentHashOf(env);
     const ingested = ingestedAt.toISOString();
-    const entryHash = entryHashOf({ prevHash: head.hash, contentHash, caseSeq, linkedCaseId: e.linkedCaseId, eventId: e.eventId, ingestedAt: ingested });
+    const entryHash = entryHashOf({
+      prevHash: head.hash,
+      contentHash,
+      caseSeq,
+      linkedCaseId: e.linkedCaseId,
+      eventId: e.eventId,
+      ingestedAt: ingested,
+    });
     this.seq += 1 + (this.seq % 3 === 2 ? 1 : 0); // gaps in the global seq are normal (rolled-back appends)
     const entry: LedgerEntry = {
-      seq: this.seq, linkedCaseId: e.linkedCaseId, caseSeq, eventId: e.eventId, type: e.type, version: e.version,
-      producerAgencyId: e.producer.agencyId, producerKind: e.producer.kind, actorOfficerId: e.actor.officerId,
-      occurredAt: new Date(e.occurredAt).toISOString(), recordedAt: new Date(e.recordedAt).toISOString(), ingestedAt: ingested,
-      envelope: JSON.parse(JSON.stringify(env)) as Record<string, unknown>, contentHash, prevHash: head.hash, entryHash,
+      seq: this.seq,
+      linkedCaseId: e.linkedCaseId,
+      caseSeq,
+      eventId: e.eventId,
+      type: e.type,
+      version: e.version,
+      producerAgencyId: e.producer.agencyId,
+      producerKind: e.producer.kind,
+      actorOfficerId: e.actor.officerId,
+      occurredAt: new Date(e.occurredAt).toISOString(),
+      recordedAt: new Date(e.recordedAt).toISOString(),
+      ingestedAt: ingested,
+      envelope: JSON.parse(JSON.stringify(env)) as Record<string, unknown>,
+      contentHash,
+      prevHash: head.hash,
+      entryHash,
     };
     this.heads.set(e.linkedCaseId, { caseSeq, hash: entryHash });
     this.entries.push(entry);
@@ -66,9 +108,25 @@ export class MemoryLedger {
   checkpoints(signer: CheckpointSigner, createdAt = '2026-11-20T03:00:00.000Z'): StoredCheckpoint[] {
     let g = GENESIS_HASH;
     for (const e of this.entries) g = nextGlobalHash(g, e.seq, e.entryHash);
-    const claims: CheckpointClaim[] = [...this.heads.entries()].map(([linkedCaseId, h]) => ({ linkedCaseId, upToSeq: h.caseSeq, headHash: h.hash, createdAt }));
-    claims.push({ linkedCaseId: 'global', upToSeq: this.entries[this.entries.length - 1]?.seq ?? 0, headHash: g, createdAt });
-    return claims.map((c, i) => ({ ...c, id: i + 1, algorithm: 'Ed25519', keyId: signer.keyId, signature: signer.sign(c) }));
+    const claims: CheckpointClaim[] = [...this.heads.entries()].map(([linkedCaseId, h]) => ({
+      linkedCaseId,
+      upToSeq: h.caseSeq,
+      headHash: h.hash,
+      createdAt,
+    }));
+    claims.push({
+      linkedCaseId: 'global',
+      upToSeq: this.entries[this.entries.length - 1]?.seq ?? 0,
+      headHash: g,
+      createdAt,
+    });
+    return claims.map((c, i) => ({
+      ...c,
+      id: i + 1,
+      algorithm: 'Ed25519',
+      keyId: signer.keyId,
+      signature: signer.sign(c),
+    }));
   }
 
   ofCase(linkedCaseId: string): LedgerEntry[] {
@@ -77,11 +135,22 @@ export class MemoryLedger {
 }
 
 /** A projected event for projector tables. */
-export function ev(caseSeq: number, type: string, payload: Record<string, unknown>, opts: { by?: string; kind?: string; at: string; recordedAt?: string; officer?: string; version?: number }): ProjectedEvent {
+export function ev(
+  caseSeq: number,
+  type: string,
+  payload: Record<string, unknown>,
+  opts: { by?: string; kind?: string; at: string; recordedAt?: string; officer?: string; version?: number },
+): ProjectedEvent {
   const agencyId = opts.by ?? 'enforcement:210100';
   return {
-    caseSeq, eventId: uuid(), type, version: opts.version ?? 1, payload,
-    producer: { agencyId, kind: opts.kind ?? agencyId.split(':')[0]! }, actor: { officerId: opts.officer ?? 'officer-1' },
-    occurredAt: opts.at, recordedAt: opts.recordedAt ?? opts.at,
+    caseSeq,
+    eventId: uuid(),
+    type,
+    version: opts.version ?? 1,
+    payload,
+    producer: { agencyId, kind: opts.kind ?? agencyId.split(':')[0]! },
+    actor: { officerId: opts.officer ?? 'officer-1' },
+    occurredAt: opts.at,
+    recordedAt: opts.recordedAt ?? opts.at,
   };
 }

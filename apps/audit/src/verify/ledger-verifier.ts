@@ -1,6 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import {
-  contentHashOf, entryHashOf, GENESIS_HASH, isHash, nextGlobalHash, SIGNATURE_ALGORITHM,
+  contentHashOf,
+  entryHashOf,
+  GENESIS_HASH,
+  isHash,
+  nextGlobalHash,
+  SIGNATURE_ALGORITHM,
 } from '../ledger/chain/hashing';
 import type { LedgerEntry, StoredCheckpoint } from '../ledger/ledger.store';
 import { verifyCheckpointSignature } from '../ledger/signing/signing-key';
@@ -38,7 +43,8 @@ export interface SequenceGap {
   beforeSeq: number;
 }
 
-export type CheckpointProblemKind = 'bad-signature' | 'unknown-key' | 'bad-algorithm' | 'head-mismatch' | 'head-missing';
+export type CheckpointProblemKind =
+  'bad-signature' | 'unknown-key' | 'bad-algorithm' | 'head-mismatch' | 'head-missing';
 
 export interface CheckpointProblem {
   id: number;
@@ -83,7 +89,13 @@ export interface VerifyReport {
   entriesPerSecond: number;
 }
 
-interface CaseCursor { caseSeq: number; hash: string; problems: number; first: EntryProblem | null; signedUpTo: number }
+interface CaseCursor {
+  caseSeq: number;
+  hash: string;
+  problems: number;
+  first: EntryProblem | null;
+  signedUpTo: number;
+}
 
 const MAX_LISTED = 1000;
 
@@ -130,16 +142,32 @@ export class LedgerVerifier {
   private checkSignature(c: StoredCheckpoint): boolean {
     const base = { id: c.id, linkedCaseId: c.linkedCaseId, upToSeq: c.upToSeq };
     if (c.algorithm !== SIGNATURE_ALGORITHM) {
-      this.checkpointProblems.push({ ...base, problem: 'bad-algorithm', expected: SIGNATURE_ALGORITHM, found: c.algorithm, detail: 'only Ed25519 checkpoints are accepted' });
+      this.checkpointProblems.push({
+        ...base,
+        problem: 'bad-algorithm',
+        expected: SIGNATURE_ALGORITHM,
+        found: c.algorithm,
+        detail: 'only Ed25519 checkpoints are accepted',
+      });
       return false;
     }
     const key = this.keys.get(c.keyId);
     if (!key) {
-      this.checkpointProblems.push({ ...base, problem: 'unknown-key', found: c.keyId, expected: [...this.keys.keys()].join(' or '), detail: 'signed with a key that is not among the trusted public keys' });
+      this.checkpointProblems.push({
+        ...base,
+        problem: 'unknown-key',
+        found: c.keyId,
+        expected: [...this.keys.keys()].join(' or '),
+        detail: 'signed with a key that is not among the trusted public keys',
+      });
       return false;
     }
     if (!verifyCheckpointSignature(c, c.signature, key)) {
-      this.checkpointProblems.push({ ...base, problem: 'bad-signature', detail: 'the Ed25519 signature does not match {linkedCaseId, upToSeq, headHash, createdAt}' });
+      this.checkpointProblems.push({
+        ...base,
+        problem: 'bad-signature',
+        detail: 'the Ed25519 signature does not match {linkedCaseId, upToSeq, headHash, createdAt}',
+      });
       return false;
     }
     return true;
@@ -148,7 +176,12 @@ export class LedgerVerifier {
   private checkGlobalHead(c: StoredCheckpoint): void {
     if (this.globalHead !== c.headHash) {
       this.checkpointProblems.push({
-        id: c.id, linkedCaseId: 'global', upToSeq: c.upToSeq, problem: 'head-mismatch', expected: c.headHash, found: this.globalHead,
+        id: c.id,
+        linkedCaseId: 'global',
+        upToSeq: c.upToSeq,
+        problem: 'head-mismatch',
+        expected: c.headHash,
+        found: this.globalHead,
         detail: `the fold of the ledger up to seq ${c.upToSeq} no longer gives the signed head: an entry at or below it was removed, added or changed`,
       });
     }
@@ -166,7 +199,10 @@ export class LedgerVerifier {
     this.entries++;
     // global checkpoints whose upToSeq lies before this entry: the fold so far must give their head
     if (this.scope === 'all') {
-      while (this.nextGlobal < this.globalCheckpoints.length && this.globalCheckpoints[this.nextGlobal]!.upToSeq < e.seq) {
+      while (
+        this.nextGlobal < this.globalCheckpoints.length &&
+        this.globalCheckpoints[this.nextGlobal]!.upToSeq < e.seq
+      ) {
         this.checkGlobalHead(this.globalCheckpoints[this.nextGlobal++]!);
       }
     }
@@ -177,17 +213,49 @@ export class LedgerVerifier {
     }
     const c = cursor;
     const problem = (kind: EntryProblemKind, expected: string, found: string, detail: string) =>
-      this.report({ seq: e.seq, linkedCaseId: e.linkedCaseId, caseSeq: e.caseSeq, eventId: e.eventId, problem: kind, expected, found, detail }, c);
+      this.report(
+        {
+          seq: e.seq,
+          linkedCaseId: e.linkedCaseId,
+          caseSeq: e.caseSeq,
+          eventId: e.eventId,
+          problem: kind,
+          expected,
+          found,
+          detail,
+        },
+        c,
+      );
     const expectedSeq = cursor.caseSeq + 1;
     if (e.caseSeq > expectedSeq) {
-      this.gaps.push({ linkedCaseId: e.linkedCaseId, missingFrom: expectedSeq, missingTo: e.caseSeq - 1, beforeSeq: e.seq });
-      problem('sequence-gap', `caseSeq ${expectedSeq}`, `caseSeq ${e.caseSeq}`,
-        `entries ${expectedSeq === e.caseSeq - 1 ? expectedSeq : `${expectedSeq}–${e.caseSeq - 1}`} of the case are missing (prevHash ${e.prevHash} names an entry that is gone)`);
+      this.gaps.push({
+        linkedCaseId: e.linkedCaseId,
+        missingFrom: expectedSeq,
+        missingTo: e.caseSeq - 1,
+        beforeSeq: e.seq,
+      });
+      problem(
+        'sequence-gap',
+        `caseSeq ${expectedSeq}`,
+        `caseSeq ${e.caseSeq}`,
+        `entries ${expectedSeq === e.caseSeq - 1 ? expectedSeq : `${expectedSeq}–${e.caseSeq - 1}`} of the case are missing (prevHash ${e.prevHash} names an entry that is gone)`,
+      );
     } else if (e.caseSeq < expectedSeq) {
-      problem('sequence-repeat', `caseSeq ${expectedSeq}`, `caseSeq ${e.caseSeq}`, 'the case sequence does not increase in ledger order');
+      problem(
+        'sequence-repeat',
+        `caseSeq ${expectedSeq}`,
+        `caseSeq ${e.caseSeq}`,
+        'the case sequence does not increase in ledger order',
+      );
     } else if (e.prevHash !== cursor.hash) {
-      problem('prev-hash-mismatch', cursor.hash, e.prevHash,
-        e.caseSeq === 1 ? 'the first entry of a case must start from the genesis hash' : `prevHash is not the entryHash of caseSeq ${cursor.caseSeq}`);
+      problem(
+        'prev-hash-mismatch',
+        cursor.hash,
+        e.prevHash,
+        e.caseSeq === 1
+          ? 'the first entry of a case must start from the genesis hash'
+          : `prevHash is not the entryHash of caseSeq ${cursor.caseSeq}`,
+      );
     }
     let content: string | null = null;
     try {
@@ -198,11 +266,24 @@ export class LedgerVerifier {
     if (content !== null && content !== e.contentHash) {
       problem('content-hash-mismatch', e.contentHash, content, 'the envelope was altered after it was recorded');
     }
-    const entryHash = isHash(e.prevHash) && isHash(e.contentHash)
-      ? entryHashOf({ prevHash: e.prevHash, contentHash: e.contentHash, caseSeq: e.caseSeq, linkedCaseId: e.linkedCaseId, eventId: e.eventId, ingestedAt: e.ingestedAt })
-      : 'malformed';
+    const entryHash =
+      isHash(e.prevHash) && isHash(e.contentHash)
+        ? entryHashOf({
+            prevHash: e.prevHash,
+            contentHash: e.contentHash,
+            caseSeq: e.caseSeq,
+            linkedCaseId: e.linkedCaseId,
+            eventId: e.eventId,
+            ingestedAt: e.ingestedAt,
+          })
+        : 'malformed';
     if (entryHash !== e.entryHash) {
-      problem('entry-hash-mismatch', e.entryHash, entryHash, 'caseSeq, linkedCaseId, eventId, ingestedAt, prevHash or contentHash of the entry were altered');
+      problem(
+        'entry-hash-mismatch',
+        e.entryHash,
+        entryHash,
+        'caseSeq, linkedCaseId, eventId, ingestedAt, prevHash or contentHash of the entry were altered',
+      );
     }
     const mismatch = metadataMismatch(e);
     if (mismatch) problem('metadata-mismatch', mismatch.expected, mismatch.found, mismatch.detail);
@@ -213,7 +294,12 @@ export class LedgerVerifier {
       this.unseenCaseCheckpoints.delete(c);
       if (c.headHash !== e.entryHash) {
         this.checkpointProblems.push({
-          id: c.id, linkedCaseId: c.linkedCaseId, upToSeq: c.upToSeq, problem: 'head-mismatch', expected: c.headHash, found: e.entryHash,
+          id: c.id,
+          linkedCaseId: c.linkedCaseId,
+          upToSeq: c.upToSeq,
+          problem: 'head-mismatch',
+          expected: c.headHash,
+          found: e.entryHash,
           detail: `entry ${c.upToSeq} of the case no longer has the signed hash: the chain up to it was rewritten`,
         });
       } else {
@@ -222,7 +308,10 @@ export class LedgerVerifier {
     }
     if (this.scope === 'all') {
       this.globalHead = nextGlobalHash(this.globalHead, e.seq, e.entryHash);
-      while (this.nextGlobal < this.globalCheckpoints.length && this.globalCheckpoints[this.nextGlobal]!.upToSeq === e.seq) {
+      while (
+        this.nextGlobal < this.globalCheckpoints.length &&
+        this.globalCheckpoints[this.nextGlobal]!.upToSeq === e.seq
+      ) {
         this.checkGlobalHead(this.globalCheckpoints[this.nextGlobal++]!);
       }
     }
@@ -230,13 +319,20 @@ export class LedgerVerifier {
 
   finish(): VerifyReport {
     if (this.scope === 'all') {
-      while (this.nextGlobal < this.globalCheckpoints.length) this.checkGlobalHead(this.globalCheckpoints[this.nextGlobal++]!);
+      while (this.nextGlobal < this.globalCheckpoints.length)
+        this.checkGlobalHead(this.globalCheckpoints[this.nextGlobal++]!);
     }
     for (const c of this.unseenCaseCheckpoints) {
       const cursor = this.cases.get(c.linkedCaseId);
       this.checkpointProblems.push({
-        id: c.id, linkedCaseId: c.linkedCaseId, upToSeq: c.upToSeq, problem: 'head-missing', expected: c.headHash,
-        detail: cursor ? `the signed entry ${c.upToSeq} is gone (the case now ends at ${cursor.caseSeq} or lacks it)` : 'every entry of the case is gone',
+        id: c.id,
+        linkedCaseId: c.linkedCaseId,
+        upToSeq: c.upToSeq,
+        problem: 'head-missing',
+        expected: c.headHash,
+        detail: cursor
+          ? `the signed entry ${c.upToSeq} is gone (the case now ends at ${cursor.caseSeq} or lacks it)`
+          : 'every entry of the case is gone',
       });
     }
     const brokenCases: BrokenCase[] = [...this.cases.entries()]
@@ -260,7 +356,9 @@ export class LedgerVerifier {
       gaps: this.gaps,
       checkpointProblems: this.checkpointProblems,
       unsignedHeads: [...this.cases.values()].filter((c) => c.signedUpTo < c.caseSeq).length,
-      ...(this.scope === 'all' ? {} : { head: cursor ? { caseSeq: cursor.caseSeq, entryHash: cursor.hash, signedUpTo: cursor.signedUpTo } : null }),
+      ...(this.scope === 'all'
+        ? {}
+        : { head: cursor ? { caseSeq: cursor.caseSeq, entryHash: cursor.hash, signedUpTo: cursor.signedUpTo } : null }),
       keyIds: [...this.keys.keys()],
       durationMs,
       entriesPerSecond: durationMs > 0 ? Math.round((this.entries * 1000) / durationMs) : this.entries,
@@ -271,20 +369,34 @@ export class LedgerVerifier {
 /** The columns are copies of envelope fields (for indexing and reading): they must agree with it. */
 function metadataMismatch(e: LedgerEntry): { expected: string; found: string; detail: string } | null {
   const env = e.envelope as {
-    eventId?: unknown; linkedCaseId?: unknown; type?: unknown; version?: unknown; producer?: { agencyId?: unknown; kind?: unknown };
-    actor?: { officerId?: unknown }; occurredAt?: unknown; recordedAt?: unknown;
+    eventId?: unknown;
+    linkedCaseId?: unknown;
+    type?: unknown;
+    version?: unknown;
+    producer?: { agencyId?: unknown; kind?: unknown };
+    actor?: { officerId?: unknown };
+    occurredAt?: unknown;
+    recordedAt?: unknown;
   };
-  const differs = (field: string, expected: unknown, found: unknown) => ({ expected: String(expected), found: String(found), detail: `column ${field} disagrees with the envelope` });
+  const differs = (field: string, expected: unknown, found: unknown) => ({
+    expected: String(expected),
+    found: String(found),
+    detail: `column ${field} disagrees with the envelope`,
+  });
   if (env.eventId !== e.eventId) return differs('eventId', env.eventId, e.eventId);
   if (env.linkedCaseId !== e.linkedCaseId) return differs('linkedCaseId', env.linkedCaseId, e.linkedCaseId);
   if (env.type !== e.type) return differs('type', env.type, e.type);
   if (env.version !== e.version) return differs('version', env.version, e.version);
-  if (env.producer?.agencyId !== e.producerAgencyId) return differs('producer.agencyId', env.producer?.agencyId, e.producerAgencyId);
+  if (env.producer?.agencyId !== e.producerAgencyId)
+    return differs('producer.agencyId', env.producer?.agencyId, e.producerAgencyId);
   if (env.producer?.kind !== e.producerKind) return differs('producer.kind', env.producer?.kind, e.producerKind);
-  if (env.actor?.officerId !== e.actorOfficerId) return differs('actor.officerId', env.actor?.officerId, e.actorOfficerId);
+  if (env.actor?.officerId !== e.actorOfficerId)
+    return differs('actor.officerId', env.actor?.officerId, e.actorOfficerId);
   // the envelope's instants are usually written exactly as the column reads back (toISOString); else compare the instants
-  if (env.occurredAt !== e.occurredAt && isoOrSelf(env.occurredAt) !== e.occurredAt) return differs('occurredAt', isoOrSelf(env.occurredAt), e.occurredAt);
-  if (env.recordedAt !== e.recordedAt && isoOrSelf(env.recordedAt) !== e.recordedAt) return differs('recordedAt', isoOrSelf(env.recordedAt), e.recordedAt);
+  if (env.occurredAt !== e.occurredAt && isoOrSelf(env.occurredAt) !== e.occurredAt)
+    return differs('occurredAt', isoOrSelf(env.occurredAt), e.occurredAt);
+  if (env.recordedAt !== e.recordedAt && isoOrSelf(env.recordedAt) !== e.recordedAt)
+    return differs('recordedAt', isoOrSelf(env.recordedAt), e.recordedAt);
   return null;
 }
 

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { AttachEvidenceCommand, AttachEvidenceRequest } from './commands/attach-evidence';
 import { RegisterCaseCommand, RegisterCaseRequest } from './commands/register-case';
@@ -11,7 +19,10 @@ import { CASE_VIEW_SCHEMA, GetCaseQuery, ListCasesQuery } from './queries/case-q
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('cases')
 export class CasesHttpController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register an administrative case (立案); starts penalty.decision-period (90 days)' })
@@ -30,7 +41,9 @@ export class CasesHttpController {
   }
 
   @Get(':caseId')
-  @ApiOperation({ summary: 'One case with its evidence and its penalty clock (suspended while with the police, E17 art 16)' })
+  @ApiOperation({
+    summary: 'One case with its evidence and its penalty clock (suspended while with the police, E17 art 16)',
+  })
   @ApiOkResponse({ description: 'The case', schema: CASE_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
@@ -43,7 +56,11 @@ export class CasesHttpController {
   @ApiCreatedResponse({ schema: idsSchema('evidenceId') })
   @ApiConflictResponse({ description: 'EVIDENCE.DUPLICATE or CASE.CLOSED' })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
-  attach(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() body: AttachEvidenceRequest) {
+  attach(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() body: AttachEvidenceRequest,
+  ) {
     return this.commands.execute(new AttachEvidenceCommand(officer, caseId, body));
   }
 }

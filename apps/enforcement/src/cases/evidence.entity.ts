@@ -16,7 +16,8 @@ export class Evidence {
   @Column('varchar', { length: 32 }) kind!: MaterialKind;
   @Column('varchar', { name: 'file_name', length: 255 }) fileName!: string;
   @Column('char', { length: 64 }) sha256!: string;
-  @Column('bigint', { name: 'size_bytes', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) sizeBytes!: number;
+  @Column('bigint', { name: 'size_bytes', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  sizeBytes!: number;
   @Column('jsonb') custody!: CustodyStep[];
   @Column('timestamptz', { name: 'attached_at' }) attachedAt!: Date;
 }

@@ -22,7 +22,11 @@ describe('penalty.decision-period clock (APL art 60; E17 art 16)', () => {
   });
 
   it('penalty.decision-period: an open suspension shows as suspended with a projected due date', () => {
-    const view = penaltyClock(registered, [{ from: '2025-03-10T10:00:00+08:00', to: null, reason: 'with the police' }], new Date('2025-03-15T00:00:00+08:00'));
+    const view = penaltyClock(
+      registered,
+      [{ from: '2025-03-10T10:00:00+08:00', to: null, reason: 'with the police' }],
+      new Date('2025-03-15T00:00:00+08:00'),
+    );
     expect(view.status).toBe('suspended');
     expect(view.projected).toBe(true);
   });

@@ -11,8 +11,14 @@ import { syncPenaltyClock } from './transfer-unit-of-work';
 
 /** The acts of the police and the procuratorate on a transfer that this app folds into its view. */
 const FOLDED = [
-  'transfer.receipt-signed', 'transfer.forwarded', 'transfer.materials-requested', 'transfer.review-extended', 'transfer.filing-decided',
-  'transfer.reconsideration-decided', 'filing-supervision.opened', 'filing-supervision.reasons-accepted',
+  'transfer.receipt-signed',
+  'transfer.forwarded',
+  'transfer.materials-requested',
+  'transfer.review-extended',
+  'transfer.filing-decided',
+  'transfer.reconsideration-decided',
+  'filing-supervision.opened',
+  'filing-supervision.reasons-accepted',
 ] as const;
 type Folded = Extract<TransferEvent, { type: (typeof FOLDED)[number] }>;
 const isFolded = eventGuard<Folded>(FOLDED);
@@ -31,7 +37,10 @@ function timelineText(e: Folded): [string, string?] {
     case 'transfer.review-extended':
       return [`police extended the filing review (${e.payload.variant})`, e.payload.reasons];
     case 'transfer.filing-decided':
-      return [`police decision: ${e.payload.outcome}${e.payload.supervisionId ? ' (after a notice to file)' : ''}`, e.payload.reasons];
+      return [
+        `police decision: ${e.payload.outcome}${e.payload.supervisionId ? ' (after a notice to file)' : ''}`,
+        e.payload.reasons,
+      ];
     case 'transfer.reconsideration-decided':
       return [`police reconsideration: ${e.payload.outcome}`, e.payload.reasons];
     case 'filing-supervision.opened':
@@ -53,14 +62,28 @@ export class AgencyEventsConsumer {
 
   constructor(private readonly outbox: TransactionalOutbox) {}
 
-  private async load(manager: EntityManager, transferId: string, e: IntegrationEventEnvelope): Promise<Transfer | null> {
+  private async load(
+    manager: EntityManager,
+    transferId: string,
+    e: IntegrationEventEnvelope,
+  ): Promise<Transfer | null> {
     const t = await manager.findOne(Transfer, { where: { id: transferId }, lock: { mode: 'pessimistic_write' } });
     // Parked (libs/messaging) until the transfer exists here, then applied in arrival order.
-    if (!t) throw new RecordNotYetKnownError(`transfer ${transferId}`, `event ${e.type} ${e.eventId} refers to transfer ${transferId} not known here`);
+    if (!t)
+      throw new RecordNotYetKnownError(
+        `transfer ${transferId}`,
+        `event ${e.type} ${e.eventId} refers to transfer ${transferId} not known here`,
+      );
     return t;
   }
 
-  private async save(manager: EntityManager, t: Transfer, e: IntegrationEventEnvelope, what: string, note?: string): Promise<void> {
+  private async save(
+    manager: EntityManager,
+    t: Transfer,
+    e: IntegrationEventEnvelope,
+    what: string,
+    note?: string,
+  ): Promise<void> {
     t.timeline = withEntry(t.timeline, eventEntry(e, what, note));
     await manager.save(t);
     await this.outbox.run((tx) => syncPenaltyClock(tx, t, new Date(e.occurredAt)), { manager });
@@ -87,34 +110,77 @@ export class AgencyEventsConsumer {
     // only an opinion about a case we own, under its own linked case; anything else is refused here and
     // listed by supervision's GET /reconciliation as an orphan (it refers to a case-owner fact never seen)
     if (!c || c.agencyId !== e.payload.enforcementAgencyId || c.linkedCaseId !== e.linkedCaseId) {
-      this.logger.warn(`procuratorate opinion ${e.eventId} names case ${e.payload.caseId} (linked case ${e.linkedCaseId}), not a case of ${e.payload.enforcementAgencyId}; refused (orphan)`);
+      this.logger.warn(
+        `procuratorate opinion ${e.eventId} names case ${e.payload.caseId} (linked case ${e.linkedCaseId}), not a case of ${e.payload.enforcementAgencyId}; refused (orphan)`,
+      );
       return;
     }
     if (!withinJurisdiction(e.producer.agencyId, c.agencyId)) {
-      this.logger.warn(`procuratorate opinion ${e.eventId} from ${e.producer.agencyId} is outside its jurisdiction over ${c.agencyId}; ignored`);
+      this.logger.warn(
+        `procuratorate opinion ${e.eventId} from ${e.producer.agencyId} is outside its jurisdiction over ${c.agencyId}; ignored`,
+      );
       return;
     }
     if (await manager.existsBy(Transfer, { id: e.payload.transferId })) return;
     // the threshold facts the case team found last time (a transfer the head refused), if any; else named at sending
-    const earlier = (await manager.find(Transfer, { where: { caseId: c.id }, order: { openedAt: 'DESC' } })).find((x) => x.thresholdFacts.length > 0);
-    await manager.insert(Transfer, manager.create(Transfer, {
-      id: e.payload.transferId, caseId: c.id, linkedCaseId: c.linkedCaseId, agencyId: c.agencyId, phase: 'opinion-received', phaseAt: new Date(e.occurredAt),
-      thresholdFacts: earlier?.thresholdFacts ?? [], facts: e.payload.reasons, teamOfficerIds: null, teamSummary: null, refusalReasons: null,
-      policeAgencyId: null, procuratorateAgencyId: e.producer.agencyId, materials: [], missingMaterials: [], policeCaseNumber: null,
-      policeReasons: null, reviewVariant: 'standard', filingReviewOverdue: false, supervisionId: null,
-      timeline: [entry('procuratorial opinion: transfer the case (transfer.after-procuratorate-opinion)', e.producer.agencyId, e.occurredAt, { eventId: e.eventId, note: e.payload.reasons })],
-      openedAt: new Date(e.occurredAt),
-    }));
+    const earlier = (await manager.find(Transfer, { where: { caseId: c.id }, order: { openedAt: 'DESC' } })).find(
+      (x) => x.thresholdFacts.length > 0,
+    );
+    await manager.insert(
+      Transfer,
+      manager.create(Transfer, {
+        id: e.payload.transferId,
+        caseId: c.id,
+        linkedCaseId: c.linkedCaseId,
+        agencyId: c.agencyId,
+        phase: 'opinion-received',
+        phaseAt: new Date(e.occurredAt),
+        thresholdFacts: earlier?.thresholdFacts ?? [],
+        facts: e.payload.reasons,
+        teamOfficerIds: null,
+        teamSummary: null,
+        refusalReasons: null,
+        policeAgencyId: null,
+        procuratorateAgencyId: e.producer.agencyId,
+        materials: [],
+        missingMaterials: [],
+        policeCaseNumber: null,
+        policeReasons: null,
+        reviewVariant: 'standard',
+        filingReviewOverdue: false,
+        supervisionId: null,
+        timeline: [
+          entry(
+            'procuratorial opinion: transfer the case (transfer.after-procuratorate-opinion)',
+            e.producer.agencyId,
+            e.occurredAt,
+            { eventId: e.eventId, note: e.payload.reasons },
+          ),
+        ],
+        openedAt: new Date(e.occurredAt),
+      }),
+    );
   }
 
   /** transfer.filing-review missed: the enforcement agency shall now ask for filing supervision (E17 art 12). */
   @OnIntegrationEvent('deadline.missed')
   async deadlineMissed(e: IntegrationEventEnvelope<DeadlineMissedV2>, manager: EntityManager): Promise<void> {
     if (e.payload.ruleId !== 'transfer.filing-review') return;
-    const t = await manager.findOne(Transfer, { where: { id: e.payload.subjectId }, lock: { mode: 'pessimistic_write' } });
+    const t = await manager.findOne(Transfer, {
+      where: { id: e.payload.subjectId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!t) return;
     applyEnforcementView(t, transferViews.enforcement.evolve(enforcementView(t), { ...e, type: 'deadline.missed' }));
-    t.timeline = withEntry(t.timeline, entry('police filing review ran out: you shall ask the procuratorate for filing supervision', 'workflow', e.occurredAt, { eventId: e.eventId }));
+    t.timeline = withEntry(
+      t.timeline,
+      entry(
+        'police filing review ran out: you shall ask the procuratorate for filing supervision',
+        'workflow',
+        e.occurredAt,
+        { eventId: e.eventId },
+      ),
+    );
     await manager.save(t);
   }
 }

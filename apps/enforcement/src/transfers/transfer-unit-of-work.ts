@@ -30,21 +30,36 @@ export class TransferUnitOfWork extends UnitOfWork<Transfer, TransferPhase, Tran
 
 /** penalty.decision-period does not run while the case is with the police (E17 art 16): open or close the suspension. */
 export async function syncPenaltyClock(tx: OutboxTransaction, t: Transfer, at: Date = new Date()): Promise<void> {
-  const c = await tx.manager.findOne(AdministrativeCase, { where: { id: t.caseId }, lock: { mode: 'pessimistic_write' } });
+  const c = await tx.manager.findOne(AdministrativeCase, {
+    where: { id: t.caseId },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!c) return;
   const open = c.penaltySuspensions.find((s) => s.to === null);
   const shouldSuspend = penaltyClockSuspendedIn(t.phase);
   if (shouldSuspend && !open) {
-    c.penaltySuspensions = [...c.penaltySuspensions, { from: at.toISOString(), to: null, reason: `transfer ${t.id} with the police` }];
+    c.penaltySuspensions = [
+      ...c.penaltySuspensions,
+      { from: at.toISOString(), to: null, reason: `transfer ${t.id} with the police` },
+    ];
   } else if (!shouldSuspend && open) {
     c.penaltySuspensions = c.penaltySuspensions.map((s) => (s === open ? { ...s, to: at.toISOString() } : s));
   } else {
     return;
   }
   await tx.manager.save(c);
-  publishAs(tx, { sub: 'system:penalty-clock', agencyId: c.agencyId }, PenaltyClockChanged, c.linkedCaseId, {
-    caseId: c.id,
-    state: shouldSuspend ? 'suspended' : 'running',
-    reason: shouldSuspend ? 'the case is with the police (E17 art 16)' : `the case is back with the agency (transfer ${t.phase})`,
-  }, { occurredAt: at });
+  publishAs(
+    tx,
+    { sub: 'system:penalty-clock', agencyId: c.agencyId },
+    PenaltyClockChanged,
+    c.linkedCaseId,
+    {
+      caseId: c.id,
+      state: shouldSuspend ? 'suspended' : 'running',
+      reason: shouldSuspend
+        ? 'the case is with the police (E17 art 16)'
+        : `the case is back with the agency (transfer ${t.phase})`,
+    },
+    { occurredAt: at },
+  );
 }

@@ -22,7 +22,8 @@ export class Transfer extends PhaseTracked<TransferPhase> {
   @Column('text', { name: 'team_summary', nullable: true }) teamSummary!: string | null;
   @Column('text', { name: 'refusal_reasons', nullable: true }) refusalReasons!: string | null;
   @Column('varchar', { name: 'police_agency_id', length: 64, nullable: true }) policeAgencyId!: string | null;
-  @Column('varchar', { name: 'procuratorate_agency_id', length: 64, nullable: true }) procuratorateAgencyId!: string | null;
+  @Column('varchar', { name: 'procuratorate_agency_id', length: 64, nullable: true }) procuratorateAgencyId!:
+    string | null;
   @Column('jsonb', { default: () => "'[]'" }) materials!: MaterialItem[];
   @Column('jsonb', { name: 'missing_materials', default: () => "'[]'" }) missingMaterials!: string[];
   @Column('varchar', { name: 'police_case_number', length: 64, nullable: true }) policeCaseNumber!: string | null;
@@ -40,18 +41,34 @@ export class Transfer extends PhaseTracked<TransferPhase> {
 /** The flow's view of the row (libs/flows transferViews.enforcement). */
 export function enforcementView(t: Transfer): EnforcementTransferView {
   return {
-    transferId: t.id, caseId: t.caseId, agencyId: t.agencyId, phase: t.phase, phaseAt: t.phaseAt?.toISOString() ?? null,
-    policeAgencyId: t.policeAgencyId, procuratorateAgencyId: t.procuratorateAgencyId, reviewVariant: t.reviewVariant,
-    policeCaseNumber: t.policeCaseNumber, policeReasons: t.policeReasons, missingMaterials: t.missingMaterials,
-    filingReviewOverdue: t.filingReviewOverdue, supervisionId: t.supervisionId,
+    transferId: t.id,
+    caseId: t.caseId,
+    agencyId: t.agencyId,
+    phase: t.phase,
+    phaseAt: t.phaseAt?.toISOString() ?? null,
+    policeAgencyId: t.policeAgencyId,
+    procuratorateAgencyId: t.procuratorateAgencyId,
+    reviewVariant: t.reviewVariant,
+    policeCaseNumber: t.policeCaseNumber,
+    policeReasons: t.policeReasons,
+    missingMaterials: t.missingMaterials,
+    filingReviewOverdue: t.filingReviewOverdue,
+    supervisionId: t.supervisionId,
   };
 }
 
 /** Writes an evolved view back onto the row (the fields the flow owns; the rest is the app's). */
 export function applyEnforcementView(t: Transfer, v: EnforcementTransferView): void {
   Object.assign(t, {
-    phase: v.phase, phaseAt: v.phaseAt === null ? null : new Date(v.phaseAt), policeAgencyId: v.policeAgencyId,
-    procuratorateAgencyId: v.procuratorateAgencyId, reviewVariant: v.reviewVariant, policeCaseNumber: v.policeCaseNumber,
-    policeReasons: v.policeReasons, missingMaterials: v.missingMaterials, filingReviewOverdue: v.filingReviewOverdue, supervisionId: v.supervisionId,
+    phase: v.phase,
+    phaseAt: v.phaseAt === null ? null : new Date(v.phaseAt),
+    policeAgencyId: v.policeAgencyId,
+    procuratorateAgencyId: v.procuratorateAgencyId,
+    reviewVariant: v.reviewVariant,
+    policeCaseNumber: v.policeCaseNumber,
+    policeReasons: v.policeReasons,
+    missingMaterials: v.missingMaterials,
+    filingReviewOverdue: v.filingReviewOverdue,
+    supervisionId: v.supervisionId,
   });
 }

@@ -55,7 +55,9 @@ describe('enforcement transfer machine', () => {
         assertAllowed('supervision-requested', 'request-supervision', 'upheld');
         throw new Error('not refused');
       } catch (e) {
-        expect((e as DomainError).message).toMatch(/Already done: you cannot request filing supervision again — the transfer is "supervision-requested"\. Now: wait for the procuratorate to open filing supervision \(supervision\.request-review\)/);
+        expect((e as DomainError).message).toMatch(
+          /Already done: you cannot request filing supervision again — the transfer is "supervision-requested"\. Now: wait for the procuratorate to open filing supervision \(supervision\.request-review\)/,
+        );
       }
     });
   });

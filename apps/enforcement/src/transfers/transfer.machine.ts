@@ -3,7 +3,11 @@
  * transfer flow's (libs/flows transfer.flow.ts), read here under the names this app uses.
  */
 import {
-  ENFORCEMENT_ACT_RULES, ENFORCEMENT_CLOSED_PHASES, ENFORCEMENT_TRANSFER_PHASES, type EnforcementTransferAct, type EnforcementTransferPhase,
+  ENFORCEMENT_ACT_RULES,
+  ENFORCEMENT_CLOSED_PHASES,
+  ENFORCEMENT_TRANSFER_PHASES,
+  type EnforcementTransferAct,
+  type EnforcementTransferPhase,
 } from '@casebridge/flows';
 import { assertAct } from '@casebridge/platform';
 

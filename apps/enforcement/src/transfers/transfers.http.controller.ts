@@ -1,20 +1,36 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { HeadDecideCommand, HeadDecisionRequest } from './commands/head-decide';
 import {
-  HandOverItemsCommand, MaterialsRequest, ReasonsRequest, RequestReconsiderationCommand, RequestSupervisionCommand,
+  HandOverItemsCommand,
+  MaterialsRequest,
+  ReasonsRequest,
+  RequestReconsiderationCommand,
+  RequestSupervisionCommand,
   SupplementMaterialsCommand,
 } from './commands/other-acts';
 import { SendTransferCommand, SendTransferRequest } from './commands/send-transfer';
 import { SuspectCrimeCommand, SuspectCrimeRequest } from './commands/suspect-crime';
 import { TeamReportCommand, TeamReportRequest } from './commands/team-report';
 import { idsSchema, listOf } from '@casebridge/platform';
-import { GetTransferQuery, ListTransfersQuery, ListTransfersRequest, TRANSFER_VIEW_SCHEMA } from './queries/transfer-queries';
+import {
+  GetTransferQuery,
+  ListTransfersQuery,
+  ListTransfersRequest,
+  TRANSFER_VIEW_SCHEMA,
+} from './queries/transfer-queries';
 
 const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
@@ -23,7 +39,10 @@ const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('transfers')
 export class TransfersHttpController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Facts meet criminal thresholds: open a transfer (starts transfer.team-report)' })
@@ -51,30 +70,60 @@ export class TransfersHttpController {
 
   @Post(':transferId/team-report')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Case team’s written report (transfer.team-report; ≥2 officers); starts transfer.head-decision' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER }) @ApiNotFoundResponse({ description: NOT_FOUND })
-  @ApiBadRequestResponse({ description: 'TRANSFER.TEAM_TOO_SMALL — the case team needs at least two different officers' })
-  teamReport(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: TeamReportRequest) {
+  @ApiOperation({
+    summary: 'Case team’s written report (transfer.team-report; ≥2 officers); starts transfer.head-decision',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiBadRequestResponse({
+    description: 'TRANSFER.TEAM_TOO_SMALL — the case team needs at least two different officers',
+  })
+  teamReport(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: TeamReportRequest,
+  ) {
     return this.commands.execute(new TeamReportCommand(o, id, body));
   }
 
   @Post(':transferId/head-decision')
   @HttpCode(204)
   @Roles('head')
-  @ApiOperation({ summary: 'Head approves or refuses (transfer.head-decision, 3 days); approval starts transfer.handover (24 h)' })
-  @ApiNoContentResponse() @ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — only the head decides' }) @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiOperation({
+    summary: 'Head approves or refuses (transfer.head-decision, 3 days); approval starts transfer.handover (24 h)',
+  })
+  @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — only the head decides' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: OUT_OF_ORDER })
-  headDecision(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: HeadDecisionRequest) {
+  headDecision(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: HeadDecisionRequest,
+  ) {
     return this.commands.execute(new HeadDecideCommand(o, id, body));
   }
 
   @Post(':transferId/send')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Send to the police with the materials, copy to the procuratorate (transfer.handover, transfer.copy-to-procuratorate)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: `${NOT_FOUND}; EVIDENCE.NOT_FOUND — a materials[].evidenceId that is not evidence of this case` })
-  @ApiBadRequestResponse({ description: 'TRANSFER.MATERIALS_REQUIRED — a required kind (transfer-letter, investigation-report) is missing' })
-  send(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: SendTransferRequest) {
+  @ApiOperation({
+    summary:
+      'Send to the police with the materials, copy to the procuratorate (transfer.handover, transfer.copy-to-procuratorate)',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({
+    description: `${NOT_FOUND}; EVIDENCE.NOT_FOUND — a materials[].evidenceId that is not evidence of this case`,
+  })
+  @ApiBadRequestResponse({
+    description: 'TRANSFER.MATERIALS_REQUIRED — a required kind (transfer-letter, investigation-report) is missing',
+  })
+  send(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: SendTransferRequest,
+  ) {
     return this.commands.execute(new SendTransferCommand(o, id, body));
   }
 
@@ -82,35 +131,64 @@ export class TransfersHttpController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Supplement the materials the police asked for (transfer.materials-supplement, 3 days)',
-    description: 'Materials may come in parts. Until every kind the police asked for has arrived, the transfer stays '
-      + '`materials-requested`, `missingMaterials` lists the kinds still owed, and transfer.materials-supplement stays open.',
+    description:
+      'Materials may come in parts. Until every kind the police asked for has arrived, the transfer stays ' +
+      '`materials-requested`, `missingMaterials` lists the kinds still owed, and transfer.materials-supplement stays open.',
   })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER }) @ApiNotFoundResponse({ description: NOT_FOUND })
-  supplement(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: MaterialsRequest) {
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  supplement(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: MaterialsRequest,
+  ) {
     return this.commands.execute(new SupplementMaterialsCommand(o, id, body));
   }
 
   @Post(':transferId/reconsideration')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Ask the police to reconsider non-filing (transfer.reconsideration-request, 3 working days)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER }) @ApiNotFoundResponse({ description: NOT_FOUND })
-  reconsideration(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ReasonsRequest) {
+  @ApiOperation({
+    summary: 'Ask the police to reconsider non-filing (transfer.reconsideration-request, 3 working days)',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  reconsideration(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: ReasonsRequest,
+  ) {
     return this.commands.execute(new RequestReconsiderationCommand(o, id, body));
   }
 
   @Post(':transferId/supervision-request')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Ask the procuratorate for filing supervision (after non-filing, an upheld refusal, or an overdue review)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: `${OUT_OF_ORDER}, TRANSFER.REVIEW_NOT_OVERDUE` }) @ApiNotFoundResponse({ description: NOT_FOUND })
-  supervision(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ReasonsRequest) {
+  @ApiOperation({
+    summary: 'Ask the procuratorate for filing supervision (after non-filing, an upheld refusal, or an overdue review)',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: `${OUT_OF_ORDER}, TRANSFER.REVIEW_NOT_OVERDUE` })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  supervision(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: ReasonsRequest,
+  ) {
     return this.commands.execute(new RequestSupervisionCommand(o, id, body));
   }
 
   @Post(':transferId/items-handover')
   @HttpCode(204)
   @ApiOperation({ summary: 'Hand over seized items after the police filed (transfer.items-handover, 3 days)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: OUT_OF_ORDER }) @ApiNotFoundResponse({ description: NOT_FOUND })
-  items(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: MaterialsRequest) {
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  items(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: MaterialsRequest,
+  ) {
     return this.commands.execute(new HandOverItemsCommand(o, id, body));
   }
 }

@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { AgencyEventsConsumer } from './agency-events.consumer';
 import { HeadDecideHandler } from './commands/head-decide';
 import {
-  HandOverItemsHandler, RequestReconsiderationHandler, RequestSupervisionHandler, SupplementMaterialsHandler,
+  HandOverItemsHandler,
+  RequestReconsiderationHandler,
+  RequestSupervisionHandler,
+  SupplementMaterialsHandler,
 } from './commands/other-acts';
 import { SendTransferHandler } from './commands/send-transfer';
 import { SuspectCrimeHandler } from './commands/suspect-crime';
@@ -15,9 +18,18 @@ import { TransfersHttpController } from './transfers.http.controller';
 @Module({
   controllers: [TransfersHttpController],
   providers: [
-    TransferUnitOfWork, AgencyEventsConsumer, SuspectCrimeHandler, TeamReportHandler, HeadDecideHandler, SendTransferHandler,
-    SupplementMaterialsHandler, RequestReconsiderationHandler, RequestSupervisionHandler, HandOverItemsHandler,
-    GetTransferHandler, ListTransfersHandler,
+    TransferUnitOfWork,
+    AgencyEventsConsumer,
+    SuspectCrimeHandler,
+    TeamReportHandler,
+    HeadDecideHandler,
+    SendTransferHandler,
+    SupplementMaterialsHandler,
+    RequestReconsiderationHandler,
+    RequestSupervisionHandler,
+    HandOverItemsHandler,
+    GetTransferHandler,
+    ListTransfersHandler,
   ],
 })
 export class TransfersModule {}

@@ -9,15 +9,26 @@ import { SupervisionMatter, type MatterPhase } from './supervision-matter.entity
 
 export class ExplainRequest {
   @ApiProperty({ example: '经审查，排放浓度未达到追诉标准，理由如下……' })
-  @IsText(4000) reasons!: string;
+  @IsText(4000)
+  reasons!: string;
 }
 export class ExplainCommand extends Command<void> {
-  constructor(readonly officer: OfficerClaims, readonly supervisionId: string, readonly request: ExplainRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly supervisionId: string,
+    readonly request: ExplainRequest,
+  ) {
+    super();
+  }
 }
 /** The police side of a filing supervision: the one act it answers here (libs/platform assertAct). */
 export const MATTER_ACT_RULES: ActRules<MatterPhase, 'explain'> = {
   subject: 'supervision',
-  codes: { alreadyDone: ErrorCodes.supervisionAlreadyDone, outOfOrder: ErrorCodes.supervisionOutOfOrder, closed: ErrorCodes.caseClosed },
+  codes: {
+    alreadyDone: ErrorCodes.supervisionAlreadyDone,
+    outOfOrder: ErrorCodes.supervisionOutOfOrder,
+    closed: ErrorCodes.caseClosed,
+  },
   allowed: { explain: ['explanation-required'] },
   leadsTo: { explain: ['explained'] },
   closed: ['closed'],
@@ -25,7 +36,8 @@ export const MATTER_ACT_RULES: ActRules<MatterPhase, 'explain'> = {
   next: {
     opened: 'wait: the procuratorate may require reasons (supervision.police-explain)',
     explained: 'wait: the procuratorate is weighing your reasons',
-    'notice-to-file': 'file within 15 days (supervision.police-file): POST /transfers/:id/decision with outcome "filed" and this supervisionId',
+    'notice-to-file':
+      'file within 15 days (supervision.police-file): POST /transfers/:id/decision with outcome "filed" and this supervisionId',
   },
 };
 
@@ -36,14 +48,28 @@ export class ExplainHandler implements ICommandHandler<ExplainCommand> {
   execute({ officer, supervisionId, request }: ExplainCommand): Promise<void> {
     return this.outbox.run(async (tx) => {
       const m = ensureOwnAgency(
-        await tx.manager.findOne(SupervisionMatter, { where: { id: supervisionId }, lock: { mode: 'pessimistic_write' } }),
-        officer, { code: ErrorCodes.supervisionNotFound, message: `No filing supervision ${supervisionId} concerns your office.` },
+        await tx.manager.findOne(SupervisionMatter, {
+          where: { id: supervisionId },
+          lock: { mode: 'pessimistic_write' },
+        }),
+        officer,
+        {
+          code: ErrorCodes.supervisionNotFound,
+          message: `No filing supervision ${supervisionId} concerns your office.`,
+        },
       );
       assertAct(MATTER_ACT_RULES, 'explain', m);
       m.phase = 'explained';
-      m.timeline = withEntry(m.timeline, entry('reasons given to the procuratorate', officer.sub, new Date(), { note: request.reasons }));
+      m.timeline = withEntry(
+        m.timeline,
+        entry('reasons given to the procuratorate', officer.sub, new Date(), { note: request.reasons }),
+      );
       await tx.manager.save(m);
-      publishAs(tx, officer, FilingSupervisionExplained, m.linkedCaseId, { supervisionId: m.id, transferId: m.transferId, reasons: request.reasons });
+      publishAs(tx, officer, FilingSupervisionExplained, m.linkedCaseId, {
+        supervisionId: m.id,
+        transferId: m.transferId,
+        reasons: request.reasons,
+      });
     });
   }
 }

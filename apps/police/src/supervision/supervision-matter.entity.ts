@@ -1,7 +1,14 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { PhaseTracked, type TimelineEntry } from '@casebridge/platform';
 
-export const MATTER_PHASES = ['opened', 'explanation-required', 'explained', 'notice-to-file', 'filed', 'closed'] as const;
+export const MATTER_PHASES = [
+  'opened',
+  'explanation-required',
+  'explained',
+  'notice-to-file',
+  'filed',
+  'closed',
+] as const;
 export type MatterPhase = (typeof MATTER_PHASES)[number];
 
 /** A filing supervision (立案监督) of the procuratorate on one of our transfers, as the police office sees it. */

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
@@ -9,13 +16,18 @@ import { ExplainCommand, ExplainRequest } from './explain.command';
 import { entitySchema, listOf } from '@casebridge/platform';
 import { MATTER_PHASES, SupervisionMatter } from './supervision-matter.entity';
 
-const MATTER_SCHEMA = entitySchema(SupervisionMatter, { enums: { phase: MATTER_PHASES, previousPhase: MATTER_PHASES } });
+const MATTER_SCHEMA = entitySchema(SupervisionMatter, {
+  enums: { phase: MATTER_PHASES, previousPhase: MATTER_PHASES },
+});
 
 @ApiTags('filing supervision')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('supervisions')
 export class SupervisionHttpController {
-  constructor(private readonly commands: CommandBus, @InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Filing supervisions of the procuratorate concerning your office' })
@@ -29,15 +41,23 @@ export class SupervisionHttpController {
   @ApiOkResponse({ schema: MATTER_SCHEMA })
   @ApiNotFoundResponse({ description: 'SUPERVISION.NOT_FOUND' })
   async get(@CurrentOfficer() officer: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string) {
-    return ensureOwnAgency(await this.ds.getRepository(SupervisionMatter).findOneBy({ id }), officer,
-      { code: ErrorCodes.supervisionNotFound, message: `No filing supervision ${id} concerns your office.` });
+    return ensureOwnAgency(await this.ds.getRepository(SupervisionMatter).findOneBy({ id }), officer, {
+      code: ErrorCodes.supervisionNotFound,
+      message: `No filing supervision ${id} concerns your office.`,
+    });
   }
 
   @Post(':supervisionId/explanation')
   @HttpCode(204)
   @ApiOperation({ summary: 'Explain the non-filing to the procuratorate (supervision.police-explain, 7 days)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: 'SUPERVISION.OUT_OF_ORDER or TRANSFER.ALREADY_DONE' }) @ApiNotFoundResponse({ description: 'SUPERVISION.NOT_FOUND' })
-  explain(@CurrentOfficer() o: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string, @Body() body: ExplainRequest) {
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'SUPERVISION.OUT_OF_ORDER or TRANSFER.ALREADY_DONE' })
+  @ApiNotFoundResponse({ description: 'SUPERVISION.NOT_FOUND' })
+  explain(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('supervisionId', new ParseUUIDPipe()) id: string,
+    @Body() body: ExplainRequest,
+  ) {
     return this.commands.execute(new ExplainCommand(o, id, body));
   }
 }

@@ -39,8 +39,15 @@ export class IncomingTransfer extends PhaseTracked<IncomingPhase> {
 /** The flow's view of the row (libs/flows transferViews.police). */
 export function policeView(t: IncomingTransfer): PoliceTransferView {
   return {
-    transferId: t.id, agencyId: t.agencyId, fromAgencyId: t.fromAgencyId, phase: t.phase, phaseAt: t.phaseAt?.toISOString() ?? null,
-    receiptNumber: t.receiptNumber, reviewVariant: t.reviewVariant, policeCaseNumber: t.policeCaseNumber, decisionReasons: t.decisionReasons,
+    transferId: t.id,
+    agencyId: t.agencyId,
+    fromAgencyId: t.fromAgencyId,
+    phase: t.phase,
+    phaseAt: t.phaseAt?.toISOString() ?? null,
+    receiptNumber: t.receiptNumber,
+    reviewVariant: t.reviewVariant,
+    policeCaseNumber: t.policeCaseNumber,
+    decisionReasons: t.decisionReasons,
     missingMaterials: t.missingMaterials,
   };
 }
@@ -48,7 +55,12 @@ export function policeView(t: IncomingTransfer): PoliceTransferView {
 /** Writes an evolved view back onto the row (the fields the flow owns). */
 export function applyPoliceView(t: IncomingTransfer, v: PoliceTransferView): void {
   Object.assign(t, {
-    phase: v.phase, phaseAt: v.phaseAt === null ? null : new Date(v.phaseAt), receiptNumber: v.receiptNumber, reviewVariant: v.reviewVariant,
-    policeCaseNumber: v.policeCaseNumber, decisionReasons: v.decisionReasons, missingMaterials: v.missingMaterials,
+    phase: v.phase,
+    phaseAt: v.phaseAt === null ? null : new Date(v.phaseAt),
+    receiptNumber: v.receiptNumber,
+    reviewVariant: v.reviewVariant,
+    policeCaseNumber: v.policeCaseNumber,
+    decisionReasons: v.decisionReasons,
+    missingMaterials: v.missingMaterials,
   });
 }

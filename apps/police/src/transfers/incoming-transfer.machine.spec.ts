@@ -2,7 +2,12 @@ import { DomainError } from '@casebridge/contracts';
 import { assertPoliceAct, type IncomingPhase, type PoliceAct } from './incoming-transfer.machine';
 
 const code = (fn: () => void): string | null => {
-  try { fn(); return null; } catch (e) { return e instanceof DomainError ? e.code : 'other'; }
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return e instanceof DomainError ? e.code : 'other';
+  }
 };
 
 describe('police incoming transfer machine', () => {
@@ -22,7 +27,9 @@ describe('police incoming transfer machine', () => {
     ['awaiting-receipt', 'decide-filing', 'TRANSFER.OUT_OF_ORDER'],
     ['not-filed', 'decide-reconsideration', 'TRANSFER.OUT_OF_ORDER'],
     ['returned-for-penalty', 'extend-review', 'CASE.CLOSED'],
-  ])('refuses %s → %s with %s', (phase, act, expected) => expect(code(() => assertPoliceAct(phase, act))).toBe(expected));
+  ])('refuses %s → %s with %s', (phase, act, expected) =>
+    expect(code(() => assertPoliceAct(phase, act))).toBe(expected),
+  );
 
   it('filing without supervisionId after a notice is "already decided", and says to send the supervisionId (issue #9 item 9)', () => {
     try {
@@ -38,6 +45,8 @@ describe('police incoming transfer machine', () => {
 
   it('signing the receipt again after something changed is out of order, not "twice"', () => {
     expect(code(() => assertPoliceAct('received', 'sign-receipt', 'awaiting-receipt'))).toBe('TRANSFER.ALREADY_DONE');
-    expect(code(() => assertPoliceAct('received', 'sign-receipt', 'materials-requested'))).toBe('TRANSFER.OUT_OF_ORDER');
+    expect(code(() => assertPoliceAct('received', 'sign-receipt', 'materials-requested'))).toBe(
+      'TRANSFER.OUT_OF_ORDER',
+    );
   });
 });

@@ -3,7 +3,11 @@
  * and acts are the transfer flow's (libs/flows transfer.flow.ts), read here under this app's names.
  */
 import {
-  POLICE_ACT_RULES, POLICE_CLOSED_PHASES, POLICE_TRANSFER_PHASES, type PoliceTransferAct, type PoliceTransferPhase,
+  POLICE_ACT_RULES,
+  POLICE_CLOSED_PHASES,
+  POLICE_TRANSFER_PHASES,
+  type PoliceTransferAct,
+  type PoliceTransferPhase,
 } from '@casebridge/flows';
 import { assertAct } from '@casebridge/platform';
 

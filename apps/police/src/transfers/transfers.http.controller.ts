@@ -1,27 +1,50 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
 import {
-  DecideFilingCommand, DecideFilingRequest, DecideReconsiderationCommand, DecideReconsiderationRequest, ExtendReviewCommand,
+  DecideFilingCommand,
+  DecideFilingRequest,
+  DecideReconsiderationCommand,
+  DecideReconsiderationRequest,
+  ExtendReviewCommand,
   ExtendReviewRequest,
 } from './commands/decisions';
 import {
-  ForwardCommand, ForwardRequest, RequestMaterialsCommand, RequestMaterialsRequest, SignReceiptCommand, SignReceiptRequest,
+  ForwardCommand,
+  ForwardRequest,
+  RequestMaterialsCommand,
+  RequestMaterialsRequest,
+  SignReceiptCommand,
+  SignReceiptRequest,
 } from './commands/receipt-and-forward';
 import { entitySchema, listOf } from '@casebridge/platform';
 import { IncomingTransfer } from './incoming-transfer.entity';
 import { INCOMING_PHASES, type IncomingPhase } from './incoming-transfer.machine';
 
-const INCOMING_SCHEMA = entitySchema(IncomingTransfer, { enums: { phase: INCOMING_PHASES, previousPhase: INCOMING_PHASES } });
+const INCOMING_SCHEMA = entitySchema(IncomingTransfer, {
+  enums: { phase: INCOMING_PHASES, previousPhase: INCOMING_PHASES },
+});
 
 export class ListIncomingTransfersRequest {
   @ApiPropertyOptional({ enum: INCOMING_PHASES, description: 'only transfers in this phase' })
-  @IsOptional() @IsIn(INCOMING_PHASES, { message: `phase must be one of ${INCOMING_PHASES.join(', ')}` }) phase?: IncomingPhase;
+  @IsOptional()
+  @IsIn(INCOMING_PHASES, { message: `phase must be one of ${INCOMING_PHASES.join(', ')}` })
+  phase?: IncomingPhase;
 }
 
 const CONFLICT = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
@@ -31,14 +54,19 @@ const NOT_FOUND = 'TRANSFER.NOT_FOUND — not sent to your office';
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('transfers')
 export class PoliceTransfersHttpController {
-  constructor(private readonly commands: CommandBus, @InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Inbox of transfers sent (or forwarded) to your office, newest first' })
   @ApiOkResponse({ schema: listOf(INCOMING_SCHEMA) })
   list(@CurrentOfficer() officer: OfficerClaims, @Query() { phase }: ListIncomingTransfersRequest) {
     return this.ds.getRepository(IncomingTransfer).find({
-      where: { agencyId: officer.agencyId, ...(phase ? { phase } : {}) }, order: { receivedAt: 'DESC' }, take: 200,
+      where: { agencyId: officer.agencyId, ...(phase ? { phase } : {}) },
+      order: { receivedAt: 'DESC' },
+      take: 200,
     });
   }
 
@@ -47,57 +75,110 @@ export class PoliceTransfersHttpController {
   @ApiOkResponse({ schema: INCOMING_SCHEMA })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   async get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
-    return ensureOwnAgency(await this.ds.getRepository(IncomingTransfer).findOneBy({ id, agencyId: officer.agencyId }), officer,
-      { code: ErrorCodes.transferNotFound, message: `No transfer ${id} was sent to your office.` });
+    return ensureOwnAgency(
+      await this.ds.getRepository(IncomingTransfer).findOneBy({ id, agencyId: officer.agencyId }),
+      officer,
+      { code: ErrorCodes.transferNotFound, message: `No transfer ${id} was sent to your office.` },
+    );
   }
 
   @Post(':transferId/receipt')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign the receipt (回执) at once (transfer.receipt); starts transfer.filing-review (3 days)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT }) @ApiNotFoundResponse({ description: NOT_FOUND })
-  receipt(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: SignReceiptRequest) {
+  @ApiOperation({
+    summary: 'Sign the receipt (回执) at once (transfer.receipt); starts transfer.filing-review (3 days)',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: CONFLICT })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  receipt(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: SignReceiptRequest,
+  ) {
     return this.commands.execute(new SignReceiptCommand(o, id, body));
   }
 
   @Post(':transferId/forward')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Not competent: forward to the competent office or return (transfer.forward-or-return, 24 h)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: `${CONFLICT}, TRANSFER.ALREADY_THERE (the target already received it)` }) @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiOperation({
+    summary: 'Not competent: forward to the competent office or return (transfer.forward-or-return, 24 h)',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: `${CONFLICT}, TRANSFER.ALREADY_THERE (the target already received it)` })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiBadRequestResponse({ description: 'TRANSFER.FORWARD_TO_SELF — the target is your own office' })
-  forward(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ForwardRequest) {
+  forward(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: ForwardRequest,
+  ) {
     return this.commands.execute(new ForwardCommand(o, id, body));
   }
 
   @Post(':transferId/materials-request')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Notify missing materials (transfer.materials-notice, 24 h); the case may not be refused for this' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT }) @ApiNotFoundResponse({ description: NOT_FOUND })
-  materials(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: RequestMaterialsRequest) {
+  @ApiOperation({
+    summary: 'Notify missing materials (transfer.materials-notice, 24 h); the case may not be refused for this',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: CONFLICT })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  materials(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: RequestMaterialsRequest,
+  ) {
     return this.commands.execute(new RequestMaterialsCommand(o, id, body));
   }
 
   @Post(':transferId/review-extension')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Extend the filing review: 7 days (verification) or 30 days (major-complex, head’s approval)' })
-  @ApiNoContentResponse() @ApiForbiddenResponse({ description: 'TRANSFER.APPROVAL_REQUIRED' }) @ApiConflictResponse({ description: `${CONFLICT}, TRANSFER.EXTENSION_NOT_LONGER` }) @ApiNotFoundResponse({ description: NOT_FOUND })
-  extend(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: ExtendReviewRequest) {
+  @ApiOperation({
+    summary: 'Extend the filing review: 7 days (verification) or 30 days (major-complex, head’s approval)',
+  })
+  @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'TRANSFER.APPROVAL_REQUIRED' })
+  @ApiConflictResponse({ description: `${CONFLICT}, TRANSFER.EXTENSION_NOT_LONGER` })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  extend(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: ExtendReviewRequest,
+  ) {
     return this.commands.execute(new ExtendReviewCommand(o, id, body));
   }
 
   @Post(':transferId/decision')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Decide: filed / not-filed / returned-for-penalty (transfer.filing-review, transfer.decision-notice); with supervisionId after a notice to file' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT }) @ApiNotFoundResponse({ description: `${NOT_FOUND}; SUPERVISION.NOT_FOUND — supervisionId is not a filing supervision of this transfer for your office` })
+  @ApiOperation({
+    summary:
+      'Decide: filed / not-filed / returned-for-penalty (transfer.filing-review, transfer.decision-notice); with supervisionId after a notice to file',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: CONFLICT })
+  @ApiNotFoundResponse({
+    description: `${NOT_FOUND}; SUPERVISION.NOT_FOUND — supervisionId is not a filing supervision of this transfer for your office`,
+  })
   @ApiBadRequestResponse({ description: 'SUPERVISION.MUST_FILE — after a notice to file the only outcome is filed' })
-  decide(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: DecideFilingRequest) {
+  decide(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: DecideFilingRequest,
+  ) {
     return this.commands.execute(new DecideFilingCommand(o, id, body));
   }
 
   @Post(':transferId/reconsideration-decision')
   @HttpCode(204)
   @ApiOperation({ summary: 'Decide on reconsideration (transfer.reconsideration-decision, 3 working days)' })
-  @ApiNoContentResponse() @ApiConflictResponse({ description: CONFLICT }) @ApiNotFoundResponse({ description: NOT_FOUND })
-  reconsider(@CurrentOfficer() o: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string, @Body() body: DecideReconsiderationRequest) {
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: CONFLICT })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  reconsider(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @Body() body: DecideReconsiderationRequest,
+  ) {
     return this.commands.execute(new DecideReconsiderationCommand(o, id, body));
   }
 }

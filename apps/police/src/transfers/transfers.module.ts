@@ -11,8 +11,15 @@ import { PoliceTransfersHttpController } from './transfers.http.controller';
 @Module({
   controllers: [PoliceTransfersHttpController, SupervisionHttpController],
   providers: [
-    PoliceUnitOfWork, PoliceAgencyEventsConsumer, SignReceiptHandler, ForwardHandler, RequestMaterialsHandler,
-    ExtendReviewHandler, DecideFilingHandler, DecideReconsiderationHandler, ExplainHandler,
+    PoliceUnitOfWork,
+    PoliceAgencyEventsConsumer,
+    SignReceiptHandler,
+    ForwardHandler,
+    RequestMaterialsHandler,
+    ExtendReviewHandler,
+    DecideFilingHandler,
+    DecideReconsiderationHandler,
+    ExplainHandler,
   ],
 })
 export class PoliceTransfersModule {}

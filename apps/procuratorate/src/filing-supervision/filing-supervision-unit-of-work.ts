@@ -3,12 +3,23 @@ import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { TransactionalOutbox } from '@casebridge/messaging';
 import { UnitOfWork, type RecordSpec } from '@casebridge/platform';
 import { FilingSupervision } from './filing-supervision.entity';
-import { SUPERVISION_ACT_RULES, SupervisionErrorCodes, type FilingSupervisionPhase, type SupervisionAct } from './filing-supervision.machine';
+import {
+  SUPERVISION_ACT_RULES,
+  SupervisionErrorCodes,
+  type FilingSupervisionPhase,
+  type SupervisionAct,
+} from './filing-supervision.machine';
 
 /** A supervision of another procuratorate looks exactly like a missing one. */
-export function ownSupervision(s: FilingSupervision | null, officer: OfficerClaims, supervisionId: string): FilingSupervision {
-  return ensureOwnAgency(s && { agencyId: s.procuratorateAgencyId, s }, officer,
-    { code: SupervisionErrorCodes.notFound, message: `No filing supervision ${supervisionId} in your agency.` }).s;
+export function ownSupervision(
+  s: FilingSupervision | null,
+  officer: OfficerClaims,
+  supervisionId: string,
+): FilingSupervision {
+  return ensureOwnAgency(s && { agencyId: s.procuratorateAgencyId, s }, officer, {
+    code: SupervisionErrorCodes.notFound,
+    message: `No filing supervision ${supervisionId} in your agency.`,
+  }).s;
 }
 
 /** A filing supervision as its procuratorate holds it. */
@@ -16,7 +27,10 @@ const SUPERVISION_RECORD: RecordSpec<FilingSupervision, FilingSupervisionPhase, 
   entity: FilingSupervision,
   where: (supervisionId) => ({ supervisionId }),
   ownerOf: (s) => s.procuratorateAgencyId,
-  notFound: (supervisionId) => ({ code: SupervisionErrorCodes.notFound, message: `No filing supervision ${supervisionId} in your agency.` }),
+  notFound: (supervisionId) => ({
+    code: SupervisionErrorCodes.notFound,
+    message: `No filing supervision ${supervisionId} in your agency.`,
+  }),
   rules: SUPERVISION_ACT_RULES,
 };
 

@@ -1,7 +1,15 @@
 import { DomainError } from '@casebridge/contracts';
 import {
-  afterPoliceEvent, assertAllowed, assertFilingNoticeInOrder, assertOneLevelUp, correctionBasis, FILING_SUPERVISION_PHASES, isClosed, oneLevelUp,
-  type FilingSupervisionPhase, type SupervisionAct,
+  afterPoliceEvent,
+  assertAllowed,
+  assertFilingNoticeInOrder,
+  assertOneLevelUp,
+  correctionBasis,
+  FILING_SUPERVISION_PHASES,
+  isClosed,
+  oneLevelUp,
+  type FilingSupervisionPhase,
+  type SupervisionAct,
 } from './filing-supervision.machine';
 
 function codeOf(fn: () => void): string | null {
@@ -20,7 +28,11 @@ describe('procuratorate filing supervision machine', () => {
       ['explained', 'accept-reasons', 'supervision.tell-agency'],
       ['opened', 'issue-filing-notice', 'supervision.police-file'],
       ['explained', 'issue-filing-notice', 'supervision.police-file'],
-      ['explanation-required', 'issue-filing-notice', 'supervision.police-file when the police give no reasons (supervision.police-explain)'],
+      [
+        'explanation-required',
+        'issue-filing-notice',
+        'supervision.police-file when the police give no reasons (supervision.police-explain)',
+      ],
       ['notice-to-file', 'issue-correction', 'supervision.police-file expired'],
       ['police-filed', 'issue-chaser', 'supervision.investigation-chaser'],
     ])('%s → %s (%s)', (phase, act) => {
@@ -31,23 +43,88 @@ describe('procuratorate filing supervision machine', () => {
   describe('given a phase, when the procuratorate acts out of turn, then it is refused with a stable code', () => {
     it.each<[FilingSupervisionPhase, SupervisionAct, string, string]>([
       // twice
-      ['explanation-required', 'require-explanation', 'SUPERVISION.ALREADY_DONE', 'supervision.police-explain already started'],
+      [
+        'explanation-required',
+        'require-explanation',
+        'SUPERVISION.ALREADY_DONE',
+        'supervision.police-explain already started',
+      ],
       ['notice-to-file', 'issue-filing-notice', 'SUPERVISION.ALREADY_DONE', 'supervision.police-file already started'],
-      ['correction-issued', 'issue-correction', 'SUPERVISION.ALREADY_DONE', 'correction after supervision.police-file already issued'],
+      [
+        'correction-issued',
+        'issue-correction',
+        'SUPERVISION.ALREADY_DONE',
+        'correction after supervision.police-file already issued',
+      ],
       ['chaser-issued', 'issue-chaser', 'SUPERVISION.ALREADY_DONE', 'supervision.investigation-chaser already sent'],
       // out of order — including acts done earlier after which something changed (libs/platform assertAct)
-      ['explained', 'require-explanation', 'SUPERVISION.OUT_OF_ORDER', 'supervision.police-explain already answered: the police acted since'],
-      ['police-filed', 'issue-filing-notice', 'SUPERVISION.OUT_OF_ORDER', 'supervision.police-file already met: the police acted since'],
-      ['opened', 'accept-reasons', 'SUPERVISION.OUT_OF_ORDER', 'supervision.tell-agency needs the police reasons first'],
-      ['explanation-required', 'accept-reasons', 'SUPERVISION.OUT_OF_ORDER', 'supervision.tell-agency before supervision.police-explain was answered'],
-      ['opened', 'issue-correction', 'SUPERVISION.OUT_OF_ORDER', 'correction without a notice to file (supervision.police-file)'],
-      ['explained', 'issue-correction', 'SUPERVISION.OUT_OF_ORDER', 'correction without a notice to file (supervision.police-file)'],
-      ['police-filed', 'issue-correction', 'SUPERVISION.OUT_OF_ORDER', 'correction after the police filed (supervision.police-file met)'],
-      ['notice-to-file', 'issue-chaser', 'SUPERVISION.OUT_OF_ORDER', 'supervision.investigation-chaser before the police filed'],
-      ['notice-to-file', 'accept-reasons', 'SUPERVISION.OUT_OF_ORDER', 'supervision.tell-agency after a notice to file'],
-      ['police-filed', 'require-explanation', 'SUPERVISION.OUT_OF_ORDER', 'supervision.police-explain after the police filed'],
+      [
+        'explained',
+        'require-explanation',
+        'SUPERVISION.OUT_OF_ORDER',
+        'supervision.police-explain already answered: the police acted since',
+      ],
+      [
+        'police-filed',
+        'issue-filing-notice',
+        'SUPERVISION.OUT_OF_ORDER',
+        'supervision.police-file already met: the police acted since',
+      ],
+      [
+        'opened',
+        'accept-reasons',
+        'SUPERVISION.OUT_OF_ORDER',
+        'supervision.tell-agency needs the police reasons first',
+      ],
+      [
+        'explanation-required',
+        'accept-reasons',
+        'SUPERVISION.OUT_OF_ORDER',
+        'supervision.tell-agency before supervision.police-explain was answered',
+      ],
+      [
+        'opened',
+        'issue-correction',
+        'SUPERVISION.OUT_OF_ORDER',
+        'correction without a notice to file (supervision.police-file)',
+      ],
+      [
+        'explained',
+        'issue-correction',
+        'SUPERVISION.OUT_OF_ORDER',
+        'correction without a notice to file (supervision.police-file)',
+      ],
+      [
+        'police-filed',
+        'issue-correction',
+        'SUPERVISION.OUT_OF_ORDER',
+        'correction after the police filed (supervision.police-file met)',
+      ],
+      [
+        'notice-to-file',
+        'issue-chaser',
+        'SUPERVISION.OUT_OF_ORDER',
+        'supervision.investigation-chaser before the police filed',
+      ],
+      [
+        'notice-to-file',
+        'accept-reasons',
+        'SUPERVISION.OUT_OF_ORDER',
+        'supervision.tell-agency after a notice to file',
+      ],
+      [
+        'police-filed',
+        'require-explanation',
+        'SUPERVISION.OUT_OF_ORDER',
+        'supervision.police-explain after the police filed',
+      ],
       // closed
-      ['reasons-accepted', 'accept-reasons', 'SUPERVISION.ALREADY_DONE', 'acting twice: already done, even though it closed the supervision'],
+      [
+        'reasons-accepted',
+        'accept-reasons',
+        'SUPERVISION.ALREADY_DONE',
+        'acting twice: already done, even though it closed the supervision',
+      ],
       ['reasons-accepted', 'issue-filing-notice', 'CASE.CLOSED', 'supervision.tell-agency closed the supervision'],
       ['reasons-accepted', 'issue-chaser', 'CASE.CLOSED', 'supervision.tell-agency closed the supervision'],
     ])('%s → %s is refused with %s (%s)', (phase, act, code) => {
@@ -89,17 +166,23 @@ describe('procuratorate filing supervision machine', () => {
       expect(afterPoliceEvent('explanation-required', 'explained')).toBe('explained');
     });
     it.each<FilingSupervisionPhase>(['opened', 'explained', 'notice-to-file', 'police-filed', 'reasons-accepted'])(
-      'supervision.police-explain: an explanation in %s does not move the phase', (phase) => {
+      'supervision.police-explain: an explanation in %s does not move the phase',
+      (phase) => {
         expect(afterPoliceEvent(phase, 'explained')).toBeNull();
       },
     );
-    it.each<FilingSupervisionPhase>(['notice-to-file', 'correction-issued', 'opened', 'explanation-required', 'explained'])(
-      'supervision.police-file: the police filing moves %s → police-filed', (phase) => {
-        expect(afterPoliceEvent(phase, 'filed')).toBe('police-filed');
-      },
-    );
+    it.each<FilingSupervisionPhase>([
+      'notice-to-file',
+      'correction-issued',
+      'opened',
+      'explanation-required',
+      'explained',
+    ])('supervision.police-file: the police filing moves %s → police-filed', (phase) => {
+      expect(afterPoliceEvent(phase, 'filed')).toBe('police-filed');
+    });
     it.each<FilingSupervisionPhase>(['police-filed', 'chaser-issued', 'reasons-accepted'])(
-      'supervision.police-file: a filing in %s does not move the phase', (phase) => {
+      'supervision.police-file: a filing in %s does not move the phase',
+      (phase) => {
         expect(afterPoliceEvent(phase, 'filed')).toBeNull();
       },
     );
@@ -115,8 +198,12 @@ describe('procuratorate filing supervision machine', () => {
     });
     it('refuses an escalation that is not one level up with SUPERVISION.ESCALATION_NOT_ONE_LEVEL_UP', () => {
       expect(codeOf(() => assertOneLevelUp('procuratorate:210100', 'procuratorate:210000'))).toBeNull();
-      expect(codeOf(() => assertOneLevelUp('procuratorate:210100', 'procuratorate:220000'))).toBe('SUPERVISION.ESCALATION_NOT_ONE_LEVEL_UP');
-      expect(codeOf(() => assertOneLevelUp('procuratorate:210000', 'procuratorate:100000'))).toBe('SUPERVISION.ESCALATION_NOT_ONE_LEVEL_UP');
+      expect(codeOf(() => assertOneLevelUp('procuratorate:210100', 'procuratorate:220000'))).toBe(
+        'SUPERVISION.ESCALATION_NOT_ONE_LEVEL_UP',
+      );
+      expect(codeOf(() => assertOneLevelUp('procuratorate:210000', 'procuratorate:100000'))).toBe(
+        'SUPERVISION.ESCALATION_NOT_ONE_LEVEL_UP',
+      );
     });
   });
 });

@@ -24,7 +24,8 @@ export type FilingSupervisionPhase = (typeof FILING_SUPERVISION_PHASES)[number];
 export const CLOSED_SUPERVISION_PHASES: readonly FilingSupervisionPhase[] = ['reasons-accepted'];
 
 /** Acts of the procuratorate on an open supervision. */
-export type SupervisionAct = 'require-explanation' | 'accept-reasons' | 'issue-filing-notice' | 'issue-correction' | 'issue-chaser';
+export type SupervisionAct =
+  'require-explanation' | 'accept-reasons' | 'issue-filing-notice' | 'issue-correction' | 'issue-chaser';
 
 /** Events of the police that move a supervision. */
 export type PoliceSupervisionEvent = 'explained' | 'filed';
@@ -64,16 +65,23 @@ const LEADS_TO: Record<SupervisionAct, readonly FilingSupervisionPhase[]> = {
 /** What the procuratorate can do, or waits for, in each phase (said in every refusal). */
 const NEXT: Partial<Record<FilingSupervisionPhase, string>> = {
   opened: 'require the police to explain (supervision.police-explain) or notify them to file',
-  'explanation-required': 'wait for the police reasons (supervision.police-explain, 7 days); once that period ran out you may notify them to file',
+  'explanation-required':
+    'wait for the police reasons (supervision.police-explain, 7 days); once that period ran out you may notify them to file',
   explained: 'accept the reasons (supervision.tell-agency) or notify the police to file (supervision.police-file)',
-  'notice-to-file': 'wait for the police to file (supervision.police-file, 15 days); once it ran out, issue a correction notice',
+  'notice-to-file':
+    'wait for the police to file (supervision.police-file, 15 days); once it ran out, issue a correction notice',
   'correction-issued': 'wait for the police to file; escalate one level up if they do not',
-  'police-filed': 'watch the investigation; a chaser is due 3 months after the filing (supervision.investigation-chaser)',
+  'police-filed':
+    'watch the investigation; a chaser is due 3 months after the filing (supervision.investigation-chaser)',
 };
 
 export const SUPERVISION_ACT_RULES: ActRules<FilingSupervisionPhase, SupervisionAct> = {
   subject: 'supervision',
-  codes: { alreadyDone: SupervisionErrorCodes.alreadyDone, outOfOrder: SupervisionErrorCodes.outOfOrder, closed: SupervisionErrorCodes.closed },
+  codes: {
+    alreadyDone: SupervisionErrorCodes.alreadyDone,
+    outOfOrder: SupervisionErrorCodes.outOfOrder,
+    closed: SupervisionErrorCodes.closed,
+  },
   allowed: ALLOWED,
   leadsTo: LEADS_TO,
   closed: CLOSED_SUPERVISION_PHASES,
@@ -103,28 +111,43 @@ export function assertAllowed(phase: FilingSupervisionPhase, act: SupervisionAct
  */
 export function assertFilingNoticeInOrder(phase: FilingSupervisionPhase, policeExplainOverdue: boolean): void {
   if (phase !== 'explanation-required' || policeExplainOverdue) return;
-  throw new DomainError(SupervisionErrorCodes.outOfOrder, 'conflict',
+  throw new DomainError(
+    SupervisionErrorCodes.outOfOrder,
+    'conflict',
     'You required the police to explain (supervision.police-explain, 7 days) and they have not answered yet: wait for their reasons, or notify them to file once that period has run out.',
-    { phase, waitingFor: 'supervision.police-explain' });
+    { phase, waitingFor: 'supervision.police-explain' },
+  );
 }
 
 /**
  * A correction notice (纠正违法通知书) follows a missed supervision.police-file (JR art 564). Before the
  * workflow reported it missed only a head may issue one (it goes on file with a note).
  */
-export function correctionBasis(policeFileOverdue: boolean, isHead: boolean): 'police-file-missed' | 'head-before-expiry' {
+export function correctionBasis(
+  policeFileOverdue: boolean,
+  isHead: boolean,
+): 'police-file-missed' | 'head-before-expiry' {
   if (policeFileOverdue) return 'police-file-missed';
   if (isHead) return 'head-before-expiry';
-  throw new DomainError(SupervisionErrorCodes.policeFileNotOverdue, 'conflict',
-    'The police are still within supervision.police-file (15 days from the notice to file); a correction notice can be issued once it has run out, or by the head.');
+  throw new DomainError(
+    SupervisionErrorCodes.policeFileNotOverdue,
+    'conflict',
+    'The police are still within supervision.police-file (15 days from the notice to file); a correction notice can be issued once it has run out, or by the head.',
+  );
 }
 
 /** Where a police event leads, or null when it does not apply in this phase (it is then only put on the timeline). */
-export function afterPoliceEvent(phase: FilingSupervisionPhase, event: PoliceSupervisionEvent): FilingSupervisionPhase | null {
+export function afterPoliceEvent(
+  phase: FilingSupervisionPhase,
+  event: PoliceSupervisionEvent,
+): FilingSupervisionPhase | null {
   if (event === 'explained') return phase === 'explanation-required' ? 'explained' : null;
   // the police filed: after the notice to file (supervision.police-file), after a correction, or of their own accord earlier
-  return (['opened', 'explanation-required', 'explained', 'notice-to-file', 'correction-issued'] as FilingSupervisionPhase[]).includes(phase)
-    ? 'police-filed' : null;
+  return (
+    ['opened', 'explanation-required', 'explained', 'notice-to-file', 'correction-issued'] as FilingSupervisionPhase[]
+  ).includes(phase)
+    ? 'police-filed'
+    : null;
 }
 
 /**
@@ -143,9 +166,12 @@ export function oneLevelUp(agencyId: string): string | null {
 export function assertOneLevelUp(supervisingAgencyId: string, escalatedTo: string): void {
   const expected = oneLevelUp(supervisingAgencyId);
   if (escalatedTo === expected) return;
-  throw new DomainError(SupervisionErrorCodes.notOneLevelUp, 'invalid',
+  throw new DomainError(
+    SupervisionErrorCodes.notOneLevelUp,
+    'invalid',
     expected
       ? `A correction notice escalates to the procuratorate one level up: ${expected}, not ${escalatedTo}.`
       : `${supervisingAgencyId} is a provincial procuratorate; escalation above it is not handled here.`,
-    { expected });
+    { expected },
+  );
 }

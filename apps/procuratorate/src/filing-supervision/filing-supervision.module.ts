@@ -6,7 +6,11 @@ import { OpenSupervisionHandler } from './commands/open-supervision';
 import { AcceptReasonsHandler, IssueChaserHandler, RequireExplanationHandler } from './commands/other-acts';
 import { FilingSupervisionUnitOfWork } from './filing-supervision-unit-of-work';
 import { FilingSupervisionsHttpController } from './filing-supervisions.http.controller';
-import { GetSupervisionHandler, ListSupervisionsHandler, ListTransferOpinionsHandler } from './queries/supervision-queries';
+import {
+  GetSupervisionHandler,
+  ListSupervisionsHandler,
+  ListTransferOpinionsHandler,
+} from './queries/supervision-queries';
 import { SupervisionEventsConsumer } from './supervision-events.consumer';
 import { SuspectedCrimesConsumer } from './suspected-crimes.consumer';
 import { TransferOpinionsHttpController } from './transfer-opinions.http.controller';
@@ -15,9 +19,19 @@ import { TransferOpinionsHttpController } from './transfer-opinions.http.control
 @Module({
   controllers: [FilingSupervisionsHttpController, TransferOpinionsHttpController],
   providers: [
-    FilingSupervisionUnitOfWork, SupervisionEventsConsumer, SuspectedCrimesConsumer, OpenSupervisionHandler, RequireExplanationHandler, AcceptReasonsHandler,
-    IssueFilingNoticeHandler, IssueCorrectionHandler, IssueChaserHandler, IssueTransferOpinionHandler,
-    GetSupervisionHandler, ListSupervisionsHandler, ListTransferOpinionsHandler,
+    FilingSupervisionUnitOfWork,
+    SupervisionEventsConsumer,
+    SuspectedCrimesConsumer,
+    OpenSupervisionHandler,
+    RequireExplanationHandler,
+    AcceptReasonsHandler,
+    IssueFilingNoticeHandler,
+    IssueCorrectionHandler,
+    IssueChaserHandler,
+    IssueTransferOpinionHandler,
+    GetSupervisionHandler,
+    ListSupervisionsHandler,
+    ListTransferOpinionsHandler,
   ],
 })
 export class FilingSupervisionModule {}

@@ -1,7 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {
-  DeadlineMissedV2, FilingSupervisionExplainedV1, IntegrationEventEnvelope, TransferFilingDecidedV1, TransferSentV1,
+  DeadlineMissedV2,
+  FilingSupervisionExplainedV1,
+  IntegrationEventEnvelope,
+  TransferFilingDecidedV1,
+  TransferSentV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
 import { entry, eventEntry, withEntry } from '@casebridge/platform';
@@ -10,7 +14,12 @@ import { afterPoliceEvent } from './filing-supervision.machine';
 import { TransferOpinion } from './transfer-opinion.entity';
 
 /** Deadline rules of filing supervision whose miss goes on the supervision's timeline (deadlines.md). */
-const SUPERVISION_RULES = ['supervision.police-explain', 'supervision.tell-agency', 'supervision.police-file', 'supervision.investigation-chaser'];
+const SUPERVISION_RULES = [
+  'supervision.police-explain',
+  'supervision.tell-agency',
+  'supervision.police-file',
+  'supervision.investigation-chaser',
+];
 
 /**
  * What the police and the workflow did about our filing supervisions, applied to our own view. Runs in
@@ -20,9 +29,19 @@ const SUPERVISION_RULES = ['supervision.police-explain', 'supervision.tell-agenc
 export class SupervisionEventsConsumer {
   private readonly logger = new Logger(SupervisionEventsConsumer.name);
 
-  private async load(manager: EntityManager, supervisionId: string, e: IntegrationEventEnvelope): Promise<FilingSupervision | null> {
-    const s = await manager.findOne(FilingSupervision, { where: { supervisionId }, lock: { mode: 'pessimistic_write' } });
-    if (!s) throw new Error(`event ${e.type} ${e.eventId} refers to filing supervision ${supervisionId} not known here (yet)`);
+  private async load(
+    manager: EntityManager,
+    supervisionId: string,
+    e: IntegrationEventEnvelope,
+  ): Promise<FilingSupervision | null> {
+    const s = await manager.findOne(FilingSupervision, {
+      where: { supervisionId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!s)
+      throw new Error(
+        `event ${e.type} ${e.eventId} refers to filing supervision ${supervisionId} not known here (yet)`,
+      );
     return s;
   }
 
@@ -34,8 +53,18 @@ export class SupervisionEventsConsumer {
     const next = afterPoliceEvent(s.phase, 'explained');
     s.policeReasons = e.payload.reasons;
     if (next) s.phase = next;
-    else this.logger.warn(`filing-supervision.explained ${e.eventId} arrived in phase ${s.phase}; reasons recorded, phase unchanged`);
-    s.timeline = withEntry(s.timeline, eventEntry(e, `police explained why they did not file (supervision.police-explain)${next ? '' : ` — in phase ${s.phase}`}`, e.payload.reasons));
+    else
+      this.logger.warn(
+        `filing-supervision.explained ${e.eventId} arrived in phase ${s.phase}; reasons recorded, phase unchanged`,
+      );
+    s.timeline = withEntry(
+      s.timeline,
+      eventEntry(
+        e,
+        `police explained why they did not file (supervision.police-explain)${next ? '' : ` — in phase ${s.phase}`}`,
+        e.payload.reasons,
+      ),
+    );
     await manager.save(s);
   }
 
@@ -51,7 +80,14 @@ export class SupervisionEventsConsumer {
       s.policeCaseNumber = e.payload.policeCaseNumber ?? s.policeCaseNumber;
     }
     const number = e.payload.policeCaseNumber ? ` ${e.payload.policeCaseNumber}` : '';
-    s.timeline = withEntry(s.timeline, eventEntry(e, `police decision under supervision: ${e.payload.outcome}${number}${next ? '' : ` — in phase ${s.phase}, phase unchanged`}`, e.payload.reasons));
+    s.timeline = withEntry(
+      s.timeline,
+      eventEntry(
+        e,
+        `police decision under supervision: ${e.payload.outcome}${number}${next ? '' : ` — in phase ${s.phase}, phase unchanged`}`,
+        e.payload.reasons,
+      ),
+    );
     await manager.save(s);
   }
 
@@ -59,7 +95,10 @@ export class SupervisionEventsConsumer {
   @OnIntegrationEvent('deadline.missed')
   async deadlineMissed(e: IntegrationEventEnvelope<DeadlineMissedV2>, manager: EntityManager): Promise<void> {
     if (!SUPERVISION_RULES.includes(e.payload.ruleId)) return;
-    const s = await manager.findOne(FilingSupervision, { where: { supervisionId: e.payload.subjectId }, lock: { mode: 'pessimistic_write' } });
+    const s = await manager.findOne(FilingSupervision, {
+      where: { supervisionId: e.payload.subjectId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!s) return;
     let what = `${e.payload.ruleId} ran out (due ${e.payload.dueAt})`;
     if (e.payload.ruleId === 'supervision.police-file' && s.phase === 'notice-to-file') {
@@ -70,7 +109,13 @@ export class SupervisionEventsConsumer {
       s.policeExplainOverdue = true;
       what += ': the police gave no reasons in time; you may notify them to file';
     }
-    s.timeline = withEntry(s.timeline, entry(what, 'workflow', e.occurredAt, { eventId: e.eventId, ...(e.payload.onExpiry ? { note: e.payload.onExpiry } : {}) }));
+    s.timeline = withEntry(
+      s.timeline,
+      entry(what, 'workflow', e.occurredAt, {
+        eventId: e.eventId,
+        ...(e.payload.onExpiry ? { note: e.payload.onExpiry } : {}),
+      }),
+    );
     await manager.save(s);
   }
 

@@ -12,9 +12,18 @@ import { SuspectedCrime } from './suspected-crime.entity';
 export class SuspectedCrimesConsumer {
   @OnIntegrationEvent('transfer.crime-suspected')
   async suspected(e: IntegrationEventEnvelope<TransferCrimeSuspectedV1>, manager: EntityManager): Promise<void> {
-    await manager.createQueryBuilder().insert().into(SuspectedCrime).values({
-      transferId: e.payload.transferId, caseId: e.payload.caseId, linkedCaseId: e.linkedCaseId,
-      enforcementAgencyId: e.producer.agencyId, suspectedAt: new Date(e.occurredAt),
-    }).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SuspectedCrime)
+      .values({
+        transferId: e.payload.transferId,
+        caseId: e.payload.caseId,
+        linkedCaseId: e.linkedCaseId,
+        enforcementAgencyId: e.producer.agencyId,
+        suspectedAt: new Date(e.occurredAt),
+      })
+      .orIgnore()
+      .execute();
   }
 }

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { IssueTransferOpinionCommand, TransferOpinionRequest } from './commands/issue-transfer-opinion';
 import { idsSchema, listOf } from '@casebridge/platform';
@@ -10,14 +18,26 @@ import { ListTransferOpinionsQuery, TRANSFER_OPINION_SCHEMA } from './queries/su
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
 @Controller('transfer-opinions')
 export class TransferOpinionsHttpController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Procuratorial opinion (检察意见) telling an enforcement agency to transfer a case (E17 art 14); starts transfer.after-procuratorate-opinion (3 days)' })
-  @ApiCreatedResponse({ schema: idsSchema('transferId'), description: 'the transfer id the enforcement agency will use' })
+  @ApiOperation({
+    summary:
+      'Procuratorial opinion (检察意见) telling an enforcement agency to transfer a case (E17 art 14); starts transfer.after-procuratorate-opinion (3 days)',
+  })
+  @ApiCreatedResponse({
+    schema: idsSchema('transferId'),
+    description: 'the transfer id the enforcement agency will use',
+  })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED' })
   @ApiConflictResponse({ description: 'OPINION.ALREADY_ISSUED or OPINION.CASE_ALREADY_TRANSFERRED' })
-  @ApiNotFoundResponse({ description: 'AGENCY.OUTSIDE_JURISDICTION — the enforcement agency is not within your jurisdiction (your region or the jurisdiction map); OPINION.CASE_NOT_FOUND — no case with this caseId and linkedCaseId of that agency is known to your office (a suspected crime it reported, transfer.crime-suspected, or a transfer copy); nothing is recorded' })
+  @ApiNotFoundResponse({
+    description:
+      'AGENCY.OUTSIDE_JURISDICTION — the enforcement agency is not within your jurisdiction (your region or the jurisdiction map); OPINION.CASE_NOT_FOUND — no case with this caseId and linkedCaseId of that agency is known to your office (a suspected crime it reported, transfer.crime-suspected, or a transfer copy); nothing is recorded',
+  })
   issue(@CurrentOfficer() officer: OfficerClaims, @Body() body: TransferOpinionRequest) {
     return this.commands.execute(new IssueTransferOpinionCommand(officer, body));
   }

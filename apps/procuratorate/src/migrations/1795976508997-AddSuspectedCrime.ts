@@ -5,8 +5,12 @@ export class AddSuspectedCrime1795976508997 implements MigrationInterface {
   name = 'AddSuspectedCrime1795976508997';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "suspected_crime" ("transfer_id" uuid NOT NULL, "case_id" uuid NOT NULL, "linked_case_id" uuid NOT NULL, "enforcement_agency_id" character varying(64) NOT NULL, "suspected_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_7265172460733a7a0436aca6d99" PRIMARY KEY ("transfer_id"))`);
-    await q.query(`CREATE INDEX "IDX_e628bd7b3d7adaa01ecacba229" ON "suspected_crime" ("enforcement_agency_id", "case_id") `);
+    await q.query(
+      `CREATE TABLE "suspected_crime" ("transfer_id" uuid NOT NULL, "case_id" uuid NOT NULL, "linked_case_id" uuid NOT NULL, "enforcement_agency_id" character varying(64) NOT NULL, "suspected_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_7265172460733a7a0436aca6d99" PRIMARY KEY ("transfer_id"))`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_e628bd7b3d7adaa01ecacba229" ON "suspected_crime" ("enforcement_agency_id", "case_id") `,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -2,7 +2,10 @@ import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn }
 import type { MaterialItem, MaterialKind, SupervisionGround, ThresholdFact } from '@casebridge/contracts';
 import type { TimelineEntry } from '@casebridge/platform';
 import {
-  PROCURATORATE_COPY_PHASES, PROCURATORATE_FILED_PHASES, type ProcuratorateCopyPhase, type ProcuratorateCopyView,
+  PROCURATORATE_COPY_PHASES,
+  PROCURATORATE_FILED_PHASES,
+  type ProcuratorateCopyPhase,
+  type ProcuratorateCopyView,
 } from '@casebridge/flows';
 
 /**
@@ -50,7 +53,10 @@ export class TransferCopy {
   /** a request for filing supervision from the enforcement agency is pending (not yet acted on) */
   @Column('boolean', { name: 'supervision_requested', default: false }) supervisionRequested!: boolean;
   /** ground and reasons of the latest request (kept after a supervision was opened on it) */
-  @Column('varchar', { name: 'supervision_ground', length: 32, nullable: true }) supervisionGround!: Exclude<SupervisionGround, 'own-motion'> | null;
+  @Column('varchar', { name: 'supervision_ground', length: 32, nullable: true }) supervisionGround!: Exclude<
+    SupervisionGround,
+    'own-motion'
+  > | null;
   @Column('text', { name: 'supervision_reasons', nullable: true }) supervisionReasons!: string | null;
   /** the latest filing supervision opened on this transfer */
   @Column('uuid', { name: 'supervision_id', nullable: true }) supervisionId!: string | null;
@@ -63,19 +69,37 @@ export class TransferCopy {
 /** The flow's view of the copy (libs/flows transferViews.procuratorate): `status` is its phase, `statusAt` its time. */
 export function copyView(c: TransferCopy): ProcuratorateCopyView {
   return {
-    transferId: c.transferId, agencyId: c.agencyId, policeAgencyId: c.policeAgencyId, phase: c.status, phaseAt: c.statusAt?.toISOString() ?? null,
-    receiptNumber: c.receiptNumber, reviewVariant: c.reviewVariant, policeCaseNumber: c.policeCaseNumber, policeReasons: c.policeReasons,
-    missingMaterials: c.missingMaterials, supervisionRequested: c.supervisionRequested, supervisionGround: c.supervisionGround,
-    supervisionReasons: c.supervisionReasons, supervisionId: c.supervisionId,
+    transferId: c.transferId,
+    agencyId: c.agencyId,
+    policeAgencyId: c.policeAgencyId,
+    phase: c.status,
+    phaseAt: c.statusAt?.toISOString() ?? null,
+    receiptNumber: c.receiptNumber,
+    reviewVariant: c.reviewVariant,
+    policeCaseNumber: c.policeCaseNumber,
+    policeReasons: c.policeReasons,
+    missingMaterials: c.missingMaterials,
+    supervisionRequested: c.supervisionRequested,
+    supervisionGround: c.supervisionGround,
+    supervisionReasons: c.supervisionReasons,
+    supervisionId: c.supervisionId,
   };
 }
 
 /** Writes an evolved view back onto the copy (the fields the flow owns). */
 export function applyCopyView(c: TransferCopy, v: ProcuratorateCopyView): void {
   Object.assign(c, {
-    policeAgencyId: v.policeAgencyId, status: v.phase, statusAt: v.phaseAt === null ? null : new Date(v.phaseAt), receiptNumber: v.receiptNumber,
-    reviewVariant: v.reviewVariant, policeCaseNumber: v.policeCaseNumber, policeReasons: v.policeReasons,
-    missingMaterials: v.missingMaterials as MaterialKind[], supervisionRequested: v.supervisionRequested, supervisionGround: v.supervisionGround,
-    supervisionReasons: v.supervisionReasons, supervisionId: v.supervisionId,
+    policeAgencyId: v.policeAgencyId,
+    status: v.phase,
+    statusAt: v.phaseAt === null ? null : new Date(v.phaseAt),
+    receiptNumber: v.receiptNumber,
+    reviewVariant: v.reviewVariant,
+    policeCaseNumber: v.policeCaseNumber,
+    policeReasons: v.policeReasons,
+    missingMaterials: v.missingMaterials as MaterialKind[],
+    supervisionRequested: v.supervisionRequested,
+    supervisionGround: v.supervisionGround,
+    supervisionReasons: v.supervisionReasons,
+    supervisionId: v.supervisionId,
   });
 }

@@ -7,13 +7,25 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import {
-  AGENCY_ID_PATTERN, DomainError, SupervisionEscalated, SupervisionJointListed, SupervisionPressed, type IntegrationEventEnvelope,
+  AGENCY_ID_PATTERN,
+  DomainError,
+  SupervisionEscalated,
+  SupervisionJointListed,
+  SupervisionPressed,
+  type IntegrationEventEnvelope,
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { caseNotFound, stepNotFound, SupervisionErrors } from '../domain/errors';
 import { describeEvent } from '@casebridge/directory';
-import { escalationRefusal, escalationTarget, pressRefusal, regionKeys, regionWithin, visibleTo } from '../domain/region';
+import {
+  escalationRefusal,
+  escalationTarget,
+  pressRefusal,
+  regionKeys,
+  regionWithin,
+  visibleTo,
+} from '../domain/region';
 import { notifyChange } from '../live/change-feed';
 import { SupervisionCase, SupervisionStep, TimelineEvent } from '../projection/entities';
 import { SupervisionSettings } from '../settings';
@@ -29,62 +41,133 @@ export interface ActionResult {
 }
 
 /** The step to press or escalate, locked: visible (else 404), the supervisor's to press (else 403), open (else 409). */
-async function lockPressableOpenStep(manager: EntityManager, officer: OfficerClaims, stepId: string): Promise<SupervisionStep> {
+async function lockPressableOpenStep(
+  manager: EntityManager,
+  officer: OfficerClaims,
+  stepId: string,
+): Promise<SupervisionStep> {
   const s = await manager.findOne(SupervisionStep, { where: { stepId }, lock: { mode: 'pessimistic_write' } });
   if (!s || !visibleTo(s, officer.region)) throw stepNotFound(stepId);
   const refusal = pressRefusal(officer, s.owingAgencyId);
-  if (refusal) throw new DomainError(SupervisionErrors.outsideSupervisoryScope, 'forbidden', refusal, { owingAgencyId: s.owingAgencyId });
+  if (refusal)
+    throw new DomainError(SupervisionErrors.outsideSupervisoryScope, 'forbidden', refusal, {
+      owingAgencyId: s.owingAgencyId,
+    });
   if (s.closedAt) {
-    throw new DomainError(SupervisionErrors.stepClosed, 'conflict', `Step ${stepId} is closed (${s.outcome ?? 'done'}): there is nothing to press on.`, { outcome: s.outcome, closedAt: s.closedAt.toISOString() });
+    throw new DomainError(
+      SupervisionErrors.stepClosed,
+      'conflict',
+      `Step ${stepId} is closed (${s.outcome ?? 'done'}): there is nothing to press on.`,
+      { outcome: s.outcome, closedAt: s.closedAt.toISOString() },
+    );
   }
   return s;
 }
 
 /** The console's trace of its own event (it does not consume its own topic). */
-async function trace(manager: EntityManager, e: IntegrationEventEnvelope, officer: OfficerClaims, stepId: string | null): Promise<void> {
+async function trace(
+  manager: EntityManager,
+  e: IntegrationEventEnvelope,
+  officer: OfficerClaims,
+  stepId: string | null,
+): Promise<void> {
   const s = describeEvent(e);
   const by = `${officer.agencyId} ${officer.name ?? officer.sub}`;
   await manager.insert(TimelineEvent, {
-    eventId: e.eventId, linkedCaseId: e.linkedCaseId, type: e.type, version: e.version, producerKind: e.producer.kind,
-    producerAgencyId: e.producer.agencyId, producerRegion: null, actor: officer.sub.slice(0, 128),
-    occurredAt: new Date(e.occurredAt), recordedAt: new Date(e.recordedAt), stepId,
-    summary: `${s.en} — by ${by}`, summaryZh: `${s.zh}（${by}）`, payload: e.payload as never,
+    eventId: e.eventId,
+    linkedCaseId: e.linkedCaseId,
+    type: e.type,
+    version: e.version,
+    producerKind: e.producer.kind,
+    producerAgencyId: e.producer.agencyId,
+    producerRegion: null,
+    actor: officer.sub.slice(0, 128),
+    occurredAt: new Date(e.occurredAt),
+    recordedAt: new Date(e.recordedAt),
+    stepId,
+    summary: `${s.en} — by ${by}`,
+    summaryZh: `${s.zh}（${by}）`,
+    payload: e.payload as never,
   });
 }
 
 export class PressStepCommand extends Command<ActionResult> {
-  constructor(readonly officer: OfficerClaims, readonly stepId: string, readonly request: PressRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly stepId: string,
+    readonly request: PressRequest,
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(PressStepCommand)
 export class PressStepHandler implements ICommandHandler<PressStepCommand> {
-  constructor(private readonly outbox: TransactionalOutbox, private readonly settings: SupervisionSettings) {}
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly settings: SupervisionSettings,
+  ) {}
 
   execute({ officer, stepId, request }: PressStepCommand): Promise<ActionResult> {
     return this.outbox.run(async (tx) => {
       const s = await lockPressableOpenStep(tx.manager, officer, stepId);
       if (!AGENCY_ID_PATTERN.test(s.owingAgencyId)) {
-        throw new DomainError(SupervisionErrors.stepNotPressable, 'conflict', `${s.owingAgencyId} is not an agency with an inbox; contact it directly.`);
+        throw new DomainError(
+          SupervisionErrors.stepNotPressable,
+          'conflict',
+          `${s.owingAgencyId} is not an agency with an inbox; contact it directly.`,
+        );
       }
       const now = new Date();
-      if (this.settings.pressCooldownMs > 0 && s.lastPressedAt && now.getTime() - s.lastPressedAt.getTime() < this.settings.pressCooldownMs) {
-        throw new DomainError(SupervisionErrors.pressedRecently, 'conflict',
+      if (
+        this.settings.pressCooldownMs > 0 &&
+        s.lastPressedAt &&
+        now.getTime() - s.lastPressedAt.getTime() < this.settings.pressCooldownMs
+      ) {
+        throw new DomainError(
+          SupervisionErrors.pressedRecently,
+          'conflict',
           `${s.owingAgencyId} was already pressed on this step at ${s.lastPressedAt.toISOString()}; wait before pressing again.`,
-          { lastPressedAt: s.lastPressedAt.toISOString(), cooldownSeconds: this.settings.pressCooldownMs / 1000 });
+          { lastPressedAt: s.lastPressedAt.toISOString(), cooldownSeconds: this.settings.pressCooldownMs / 1000 },
+        );
       }
       const e = publishAs(tx, { sub: officer.sub }, SupervisionPressed, s.linkedCaseId, {
-        stepId: s.stepId, owingAgencyId: s.owingAgencyId, message: request.message,
+        stepId: s.stepId,
+        owingAgencyId: s.owingAgencyId,
+        message: request.message,
       });
       await trace(tx.manager, e, officer, s.stepId);
-      await tx.manager.update(SupervisionStep, { stepId: s.stepId }, { lastPressedAt: now, pressCount: s.pressCount + 1, updatedAt: now });
-      await notifyChange(tx.manager, { kind: 'action', type: e.type, linkedCaseId: s.linkedCaseId, stepIds: [s.stepId], scopeKeys: s.scopeKeys });
-      return { eventId: e.eventId, type: e.type, linkedCaseId: s.linkedCaseId, stepId: s.stepId, owingAgencyId: s.owingAgencyId };
+      await tx.manager.update(
+        SupervisionStep,
+        { stepId: s.stepId },
+        { lastPressedAt: now, pressCount: s.pressCount + 1, updatedAt: now },
+      );
+      await notifyChange(tx.manager, {
+        kind: 'action',
+        type: e.type,
+        linkedCaseId: s.linkedCaseId,
+        stepIds: [s.stepId],
+        scopeKeys: s.scopeKeys,
+      });
+      return {
+        eventId: e.eventId,
+        type: e.type,
+        linkedCaseId: s.linkedCaseId,
+        stepId: s.stepId,
+        owingAgencyId: s.owingAgencyId,
+      };
     });
   }
 }
 
 export class EscalateStepCommand extends Command<ActionResult> {
-  constructor(readonly officer: OfficerClaims, readonly stepId: string, readonly request: EscalateRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly stepId: string,
+    readonly request: EscalateRequest,
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(EscalateStepCommand)
@@ -96,33 +179,70 @@ export class EscalateStepHandler implements ICommandHandler<EscalateStepCommand>
       const s = await lockPressableOpenStep(tx.manager, officer, stepId);
       const toLevel = request.toLevel ?? escalationTarget(s.owingAgencyId) ?? '';
       // the step row is locked: a concurrent repeat waits here and then finds this escalation
-      const earlier = await tx.manager.createQueryBuilder(TimelineEvent, 'e')
-        .where('e.linkedCaseId = :linkedCaseId AND e.stepId = :stepId AND e.type = :type', { linkedCaseId: s.linkedCaseId, stepId: s.stepId, type: SupervisionEscalated.type })
-        .orderBy('e.occurredAt', 'ASC').getMany();
-      const refusal = escalationRefusal(s.owingAgencyId, earlier.map((x) => String((x.payload as { toLevel?: unknown } | null)?.toLevel ?? '')), toLevel);
+      const earlier = await tx.manager
+        .createQueryBuilder(TimelineEvent, 'e')
+        .where('e.linkedCaseId = :linkedCaseId AND e.stepId = :stepId AND e.type = :type', {
+          linkedCaseId: s.linkedCaseId,
+          stepId: s.stepId,
+          type: SupervisionEscalated.type,
+        })
+        .orderBy('e.occurredAt', 'ASC')
+        .getMany();
+      const refusal = escalationRefusal(
+        s.owingAgencyId,
+        earlier.map((x) => String((x.payload as { toLevel?: unknown } | null)?.toLevel ?? '')),
+        toLevel,
+      );
       if (refusal?.code === 'no-superior') {
-        throw new DomainError(SupervisionErrors.notEscalatable, 'conflict', refusal.message, { owingAgencyId: s.owingAgencyId, allowedTargets: [] });
+        throw new DomainError(SupervisionErrors.notEscalatable, 'conflict', refusal.message, {
+          owingAgencyId: s.owingAgencyId,
+          allowedTargets: [],
+        });
       }
       if (refusal?.code === 'not-a-superior') {
-        throw new DomainError(SupervisionErrors.escalationTargetInvalid, 'invalid', refusal.message, { toLevel, owingAgencyId: s.owingAgencyId, allowedTargets: refusal.allowed });
+        throw new DomainError(SupervisionErrors.escalationTargetInvalid, 'invalid', refusal.message, {
+          toLevel,
+          owingAgencyId: s.owingAgencyId,
+          allowedTargets: refusal.allowed,
+        });
       }
       if (refusal?.code === 'already-escalated') {
         const at = earlier.find((x) => (x.payload as { toLevel?: unknown } | null)?.toLevel === refusal.earlier)!;
-        throw new DomainError(SupervisionErrors.alreadyEscalated, 'conflict', refusal.message,
-          { toLevel: refusal.earlier, escalatedAt: at.occurredAt.toISOString(), eventId: at.eventId, allowedTargets: refusal.allowed });
+        throw new DomainError(SupervisionErrors.alreadyEscalated, 'conflict', refusal.message, {
+          toLevel: refusal.earlier,
+          escalatedAt: at.occurredAt.toISOString(),
+          eventId: at.eventId,
+          allowedTargets: refusal.allowed,
+        });
       }
-      const e = publishAs(tx, { sub: officer.sub }, SupervisionEscalated, s.linkedCaseId, { stepId: s.stepId, toLevel, message: request.message });
+      const e = publishAs(tx, { sub: officer.sub }, SupervisionEscalated, s.linkedCaseId, {
+        stepId: s.stepId,
+        toLevel,
+        message: request.message,
+      });
       await trace(tx.manager, e, officer, s.stepId);
       const now = new Date();
       await tx.manager.update(SupervisionStep, { stepId: s.stepId }, { escalatedAt: now, updatedAt: now });
-      await notifyChange(tx.manager, { kind: 'action', type: e.type, linkedCaseId: s.linkedCaseId, stepIds: [s.stepId], scopeKeys: s.scopeKeys });
+      await notifyChange(tx.manager, {
+        kind: 'action',
+        type: e.type,
+        linkedCaseId: s.linkedCaseId,
+        stepIds: [s.stepId],
+        scopeKeys: s.scopeKeys,
+      });
       return { eventId: e.eventId, type: e.type, linkedCaseId: s.linkedCaseId, stepId: s.stepId, toLevel };
     });
   }
 }
 
 export class JointListCaseCommand extends Command<ActionResult> {
-  constructor(readonly officer: OfficerClaims, readonly linkedCaseId: string, readonly request: JointListRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly linkedCaseId: string,
+    readonly request: JointListRequest,
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(JointListCaseCommand)
@@ -131,17 +251,32 @@ export class JointListCaseHandler implements ICommandHandler<JointListCaseComman
 
   execute({ officer, linkedCaseId, request }: JointListCaseCommand): Promise<ActionResult> {
     return this.outbox.run(async (tx) => {
-      const c = await tx.manager.findOne(SupervisionCase, { where: { linkedCaseId }, lock: { mode: 'pessimistic_write' } });
+      const c = await tx.manager.findOne(SupervisionCase, {
+        where: { linkedCaseId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!c) throw caseNotFound(linkedCaseId);
       const steps = await tx.manager.find(SupervisionStep, { where: { linkedCaseId } });
-      if (!regionWithin(c.originRegion, officer.region) && !steps.some((s) => visibleTo(s, officer.region))) throw caseNotFound(linkedCaseId);
+      if (!regionWithin(c.originRegion, officer.region) && !steps.some((s) => visibleTo(s, officer.region)))
+        throw caseNotFound(linkedCaseId);
       if (c.jointListedAt) {
-        throw new DomainError(SupervisionErrors.alreadyJointListed, 'conflict', `The case was already listed for joint supervision at ${c.jointListedAt.toISOString()}.`,
-          { listedAt: c.jointListedAt.toISOString(), reviewInterval: c.jointReviewInterval });
+        throw new DomainError(
+          SupervisionErrors.alreadyJointListed,
+          'conflict',
+          `The case was already listed for joint supervision at ${c.jointListedAt.toISOString()}.`,
+          { listedAt: c.jointListedAt.toISOString(), reviewInterval: c.jointReviewInterval },
+        );
       }
-      const e = publishAs(tx, { sub: officer.sub }, SupervisionJointListed, linkedCaseId, { reviewInterval: request.reviewInterval, reason: request.reason });
+      const e = publishAs(tx, { sub: officer.sub }, SupervisionJointListed, linkedCaseId, {
+        reviewInterval: request.reviewInterval,
+        reason: request.reason,
+      });
       await trace(tx.manager, e, officer, null);
-      await tx.manager.update(SupervisionCase, { linkedCaseId }, { jointListedAt: new Date(), jointReviewInterval: request.reviewInterval, jointReason: request.reason });
+      await tx.manager.update(
+        SupervisionCase,
+        { linkedCaseId },
+        { jointListedAt: new Date(), jointReviewInterval: request.reviewInterval, jointReason: request.reason },
+      );
       const keys = new Set([...regionKeys(c.originRegion), ...steps.flatMap((s) => s.scopeKeys)]);
       await notifyChange(tx.manager, { kind: 'action', type: e.type, linkedCaseId, stepIds: [], scopeKeys: [...keys] });
       return { eventId: e.eventId, type: e.type, linkedCaseId };

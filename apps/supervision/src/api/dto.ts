@@ -7,53 +7,120 @@ import { AGENCY_KINDS } from '@casebridge/contracts';
 import { STEP_STATUSES, type StepStatus } from '../domain/status';
 import { STEP_SORTS, STEP_STATES, type StepSort, type StepState } from './step-query';
 
-const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const toList = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export const RULE_ID = /^[a-z][a-z-]*(\.[a-z-]+)?$/;
 
 export class ListStepsQuery {
   @ApiPropertyOptional({ example: 'police:210100', description: 'owing agency' })
-  @IsOptional() @Matches(/^(enforcement|police|procuratorate|court):\d{6}$/, { message: 'agency must be an agency id such as police:210100' }) agency?: string;
+  @IsOptional()
+  @Matches(/^(enforcement|police|procuratorate|court):\d{6}$/, {
+    message: 'agency must be an agency id such as police:210100',
+  })
+  agency?: string;
   @ApiPropertyOptional({ enum: AGENCY_KINDS, example: 'police', description: 'kind of the owing agency' })
-  @IsOptional() @IsIn(AGENCY_KINDS) kind?: string;
-  @ApiPropertyOptional({ example: '210100', description: 'owing agency region (a city code covers its districts, a province code its cities)' })
-  @IsOptional() @Matches(/^\d{6}$/, { message: 'region must be a 6-digit division code' }) region?: string;
+  @IsOptional()
+  @IsIn(AGENCY_KINDS)
+  kind?: string;
+  @ApiPropertyOptional({
+    example: '210100',
+    description: 'owing agency region (a city code covers its districts, a province code its cities)',
+  })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'region must be a 6-digit division code' })
+  region?: string;
   @ApiPropertyOptional({ example: 'transfer.receipt' })
-  @IsOptional() @Matches(RULE_ID, { message: 'ruleId must be a rule id such as transfer.receipt' }) ruleId?: string;
+  @IsOptional()
+  @Matches(RULE_ID, { message: 'ruleId must be a rule id such as transfer.receipt' })
+  ruleId?: string;
   @ApiPropertyOptional({ example: 'overdue,stuck', description: `comma-separated: ${STEP_STATUSES.join(', ')}` })
-  @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(STEP_STATUSES.length) @IsIn(STEP_STATUSES, { each: true, message: `status must be among ${STEP_STATUSES.join(', ')}` }) status?: StepStatus[];
-  @ApiPropertyOptional({ example: true, description: 'stuck in the broad sense: overdue, no receipt, or idle past p95' })
-  @IsOptional() @Transform(toBool) @IsBoolean() stuck?: boolean;
-  @ApiPropertyOptional({ example: 2, description: 'overdue steps whose due date is at least N days past (0: every overdue step)' })
-  @IsOptional() @QueryInt(0, 3650) overdueByDays?: number;
-  @ApiPropertyOptional({ example: true, description: 'transfers waiting on the police receipt (open transfer.receipt steps)' })
-  @IsOptional() @Transform(toBool) @IsBoolean() waitingOnReceipt?: boolean;
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(STEP_STATUSES.length)
+  @IsIn(STEP_STATUSES, { each: true, message: `status must be among ${STEP_STATUSES.join(', ')}` })
+  status?: StepStatus[];
+  @ApiPropertyOptional({
+    example: true,
+    description: 'stuck in the broad sense: overdue, no receipt, or idle past p95',
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  stuck?: boolean;
+  @ApiPropertyOptional({
+    example: 2,
+    description: 'overdue steps whose due date is at least N days past (0: every overdue step)',
+  })
+  @IsOptional()
+  @QueryInt(0, 3650)
+  overdueByDays?: number;
+  @ApiPropertyOptional({
+    example: true,
+    description: 'transfers waiting on the police receipt (open transfer.receipt steps)',
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  waitingOnReceipt?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsId() linkedCaseId?: string;
   @ApiPropertyOptional({ enum: STEP_STATES, default: 'open' }) @IsOptional() @IsIn(STEP_STATES) state?: StepState;
-  @ApiPropertyOptional({ enum: STEP_SORTS, default: 'dueAt', description: 'prefix - for descending' }) @IsOptional() @IsIn(STEP_SORTS) sort?: StepSort;
+  @ApiPropertyOptional({ enum: STEP_SORTS, default: 'dueAt', description: 'prefix - for descending' })
+  @IsOptional()
+  @IsIn(STEP_SORTS)
+  sort?: StepSort;
   @ApiPropertyOptional({ example: 1, default: 1 }) @IsOptional() @QueryInt(1, 100_000) page?: number;
   @ApiPropertyOptional({ example: 50, default: 50 }) @IsOptional() @QueryInt(1, 200) pageSize?: number;
 }
 
 export class PressRequest {
-  @ApiProperty({ example: '请于今日内签收移送回执并告知处理进度。', description: 'what the owing office reads in its inbox (1–2000 characters)' })
-  @Transform(trim) @IsText(2000) message!: string;
+  @ApiProperty({
+    example: '请于今日内签收移送回执并告知处理进度。',
+    description: 'what the owing office reads in its inbox (1–2000 characters)',
+  })
+  @Transform(trim)
+  @IsText(2000)
+  message!: string;
 }
 
 export class EscalateRequest {
   @ApiProperty({ example: '逾期三日仍未签收，报请上级督办。' })
-  @Transform(trim) @IsText(2000) message!: string;
-  @ApiPropertyOptional({ example: 'police:210000', description: 'a superior office of the owing office: the same kind at a division above it (county → city → province → national 000000), each level once, only upward; default: one level up' })
-  @IsOptional() @Matches(/^(enforcement|police|procuratorate|court):\d{6}$/, { message: 'toLevel must be an agency id such as police:210000' }) toLevel?: string;
+  @Transform(trim)
+  @IsText(2000)
+  message!: string;
+  @ApiPropertyOptional({
+    example: 'police:210000',
+    description:
+      'a superior office of the owing office: the same kind at a division above it (county → city → province → national 000000), each level once, only upward; default: one level up',
+  })
+  @IsOptional()
+  @Matches(/^(enforcement|police|procuratorate|court):\d{6}$/, {
+    message: 'toLevel must be an agency id such as police:210000',
+  })
+  toLevel?: string;
 }
 
 export class JointListRequest {
-  @ApiProperty({ example: 'P14D', description: 'review interval (joint-supervision, set per case): ISO 8601 days, weeks or months, e.g. P14D, P2W, P1M' })
-  @Matches(/^P([1-9]\d{0,2})([DWM])$/, { message: 'reviewInterval must be like P14D, P2W or P1M' }) reviewInterval!: string;
+  @ApiProperty({
+    example: 'P14D',
+    description:
+      'review interval (joint-supervision, set per case): ISO 8601 days, weeks or months, e.g. P14D, P2W, P1M',
+  })
+  @Matches(/^P([1-9]\d{0,2})([DWM])$/, { message: 'reviewInterval must be like P14D, P2W or P1M' })
+  reviewInterval!: string;
   @ApiProperty({ example: '跨区域重大污染环境案件，列入联合督办。' })
-  @Transform(trim) @IsText(2000) reason!: string;
+  @Transform(trim)
+  @IsText(2000)
+  reason!: string;
 }
 
 /** A step id path parameter, `<subjectId>/<ruleId>` (e.g. 0190f7a2-…/transfer.receipt); anything else 400 before the database. */
@@ -62,18 +129,29 @@ export class JointListRequest {
  * a keyed step (one per recipient, question or decision) carries `@<key>`, a later round of a rule (a forwarded
  * transfer's new receipt) `#<round>`.
  */
-export const STEP_ID = /^[A-Za-z0-9:._-]{1,100}\/[a-z][a-z0-9-]*(\.[a-z0-9-]+)*(@[A-Za-z0-9:._-]{1,100})?(#[1-9][0-9]{0,3})?$/;
+export const STEP_ID =
+  /^[A-Za-z0-9:._-]{1,100}\/[a-z][a-z0-9-]*(\.[a-z0-9-]+)*(@[A-Za-z0-9:._-]{1,100})?(#[1-9][0-9]{0,3})?$/;
 @Injectable()
 export class StepIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (typeof value !== 'string' || value.length > 200 || !STEP_ID.test(value)) {
-      throw new BadRequestException({ code: 'REQUEST.VALIDATION_FAILED', message: 'stepId must be a step id such as 0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e/transfer.receipt (subject id / rule id, then @key for a keyed step and #round for a later round, e.g. …/transfer.receipt#2)' });
+      throw new BadRequestException({
+        code: 'REQUEST.VALIDATION_FAILED',
+        message:
+          'stepId must be a step id such as 0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e/transfer.receipt (subject id / rule id, then @key for a keyed step and #round for a later round, e.g. …/transfer.receipt#2)',
+      });
     }
     return value;
   }
 }
 
 export class ReconciliationQuery {
-  @ApiPropertyOptional({ example: 60, description: 'orphans: only events received at least this many seconds ago (default SUPERVISION_ORPHAN_GRACE_SECONDS)' })
-  @IsOptional() @QueryInt(0, 86_400) graceSeconds?: number;
+  @ApiPropertyOptional({
+    example: 60,
+    description:
+      'orphans: only events received at least this many seconds ago (default SUPERVISION_ORPHAN_GRACE_SECONDS)',
+  })
+  @IsOptional()
+  @QueryInt(0, 86_400)
+  graceSeconds?: number;
 }

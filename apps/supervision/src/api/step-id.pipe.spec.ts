@@ -20,8 +20,15 @@ describe('StepIdPipe', () => {
   });
 
   it.each([
-    [`${T}`], [`${T}/Transfer.Receipt`], [`${T}/transfer.receipt#0`], [`${T}/transfer.receipt#`], [`${T}/transfer.receipt@`],
-    [`${T}/transfer.receipt@a b`], [`${T}/transfer.receipt#2@key`], [`${T}/transfer.receipt#12345`], [`../${T}/transfer.receipt`],
+    [`${T}`],
+    [`${T}/Transfer.Receipt`],
+    [`${T}/transfer.receipt#0`],
+    [`${T}/transfer.receipt#`],
+    [`${T}/transfer.receipt@`],
+    [`${T}/transfer.receipt@a b`],
+    [`${T}/transfer.receipt#2@key`],
+    [`${T}/transfer.receipt#12345`],
+    [`../${T}/transfer.receipt`],
   ])('refuses %s with 400', (id) => {
     expect(() => pipe.transform(id)).toThrow(BadRequestException);
   });

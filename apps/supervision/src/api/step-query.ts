@@ -36,7 +36,11 @@ export interface StepFilter {
 const SORT_COLUMNS: Record<string, string> = { dueAt: 's.dueAt', since: 's.since', lastActivityAt: 's.lastActivityAt' };
 
 /** Scope predicate on a step alias: owing region OR case origin region within the supervisor's region. */
-export function applyScope<T extends object>(qb: SelectQueryBuilder<T>, alias: string, supervisorRegion: string): SelectQueryBuilder<T> {
+export function applyScope<T extends object>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  supervisorRegion: string,
+): SelectQueryBuilder<T> {
   const key = supervisorScopeKey(supervisorRegion);
   return key === null ? qb : qb.andWhere(`${alias}.scope_keys @> ARRAY[:scopeKey]::text[]`, { scopeKey: key });
 }
@@ -77,11 +81,22 @@ export function stepQuery(manager: EntityManager, f: StepFilter): SelectQueryBui
 /** Totals are exact up to this many rows; beyond, `total` is this number and `totalCapped` is true: nobody pages through more than 20 pages, and counting further would cost more than the page itself (exact counts per agency and status: GET /steps/counts). */
 export const TOTAL_CAP = 1000;
 
-export async function listSteps(manager: EntityManager, f: StepFilter): Promise<{ items: SupervisionStep[]; total: number; totalCapped: boolean }> {
+export async function listSteps(
+  manager: EntityManager,
+  f: StepFilter,
+): Promise<{ items: SupervisionStep[]; total: number; totalCapped: boolean }> {
   const qb = stepQuery(manager, f);
-  const capped = qb.clone().select('1').orderBy().offset(undefined).limit(TOTAL_CAP + 1);
+  const capped = qb
+    .clone()
+    .select('1')
+    .orderBy()
+    .offset(undefined)
+    .limit(TOTAL_CAP + 1);
   const [sql, params] = capped.getQueryAndParameters();
-  const [items, rows] = await Promise.all([qb.getMany(), manager.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, params) as Promise<{ n: number }[]>]);
+  const [items, rows] = await Promise.all([
+    qb.getMany(),
+    manager.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, params) as Promise<{ n: number }[]>,
+  ]);
   const n = rows[0]?.n ?? 0;
   return { items, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
 }
@@ -102,22 +117,29 @@ export interface AgencyCount {
  */
 export async function countSteps(manager: EntityManager, supervisorRegion: string): Promise<AgencyCount[]> {
   const key = supervisorScopeKey(supervisorRegion);
-  const rows = await manager.query(
+  const rows = (await manager.query(
     `SELECT owing_agency_id AS agency, status, stuck, sum(n)::int AS n FROM supervision_step_tally
       WHERE n > 0 AND ($1::text IS NULL OR starts_with(split_part(owing_agency_id, ':', 2), $1) OR starts_with(origin_region, $1))
-      GROUP BY 1, 2, 3`, [key],
-  ) as { agency: string; status: StepStatus; stuck: boolean; n: number }[];
+      GROUP BY 1, 2, 3`,
+    [key],
+  )) as { agency: string; status: StepStatus; stuck: boolean; n: number }[];
   const by = new Map<string, AgencyCount>();
   for (const r of rows) {
     const place = splitAgencyId(r.agency);
     const a = by.get(r.agency) ?? {
-      owingAgencyId: r.agency, owingKind: place.kind, owingRegion: place.region,
-      counts: { 'on-time': 0, warning: 0, overdue: 0, stuck: 0, closed: 0 }, stuck: 0, total: 0,
+      owingAgencyId: r.agency,
+      owingKind: place.kind,
+      owingRegion: place.region,
+      counts: { 'on-time': 0, warning: 0, overdue: 0, stuck: 0, closed: 0 },
+      stuck: 0,
+      total: 0,
     };
     a.counts[r.status] += r.n;
     if (r.stuck) a.stuck += r.n;
     a.total += r.n;
     by.set(r.agency, a);
   }
-  return [...by.values()].sort((a, b) => b.stuck - a.stuck || b.total - a.total || a.owingAgencyId.localeCompare(b.owingAgencyId));
+  return [...by.values()].sort(
+    (a, b) => b.stuck - a.stuck || b.total - a.total || a.owingAgencyId.localeCompare(b.owingAgencyId),
+  );
 }

@@ -25,6 +25,10 @@ export const SupervisionErrors = {
 } as const;
 
 export const stepNotFound = (stepId: string): DomainError =>
-  new DomainError(SupervisionErrors.stepNotFound, 'not-found', `No open or recently closed step ${stepId} in your region.`);
+  new DomainError(
+    SupervisionErrors.stepNotFound,
+    'not-found',
+    `No open or recently closed step ${stepId} in your region.`,
+  );
 export const caseNotFound = (id: string): DomainError =>
   new DomainError(SupervisionErrors.caseNotFound, 'not-found', `No linked case ${id} in your region.`);

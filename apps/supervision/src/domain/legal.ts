@@ -18,11 +18,23 @@ export interface RuleInfo {
   onExpiry: string;
   variant?: { name: string; description: string };
   /** the same texts in each language (the console shows one; English mode reads `en`) */
-  texts: Record<TextLang, { title: string; who: string; periodText: string; basisText: string; onExpiry: string; status: string; variant?: { description: string } }>;
+  texts: Record<
+    TextLang,
+    {
+      title: string;
+      who: string;
+      periodText: string;
+      basisText: string;
+      onExpiry: string;
+      status: string;
+      variant?: { description: string };
+    }
+  >;
 }
 
 const STATUS_TEXT: Record<string, Record<TextLang, string>> = {
-  statutory: { zh: '法定期限', en: 'statutory' }, policy: { zh: '政策默认期限（法律规定“立即”“及时”）', en: 'policy default (the law says "immediately"/"promptly")' },
+  statutory: { zh: '法定期限', en: 'statutory' },
+  policy: { zh: '政策默认期限（法律规定“立即”“及时”）', en: 'policy default (the law says "immediately"/"promptly")' },
   unverified: { zh: '未经核实的期限（可配置）', en: 'unverified (configurable)' },
 };
 
@@ -31,15 +43,31 @@ export function ruleInfo(ruleId: string, variant?: string): RuleInfo | null {
   const r: Rule = legalTime.ruleBook.get(ruleId);
   const v = r.variants.find((x) => x.name === (variant ?? 'standard'));
   return {
-    id: r.id, title: r.title, who: r.who, periodText: r.periodText, basisText: r.basisText, status: r.status, onExpiry: r.onExpiry,
+    id: r.id,
+    title: r.title,
+    who: r.who,
+    periodText: r.periodText,
+    basisText: r.basisText,
+    status: r.status,
+    onExpiry: r.onExpiry,
     ...(v ? { variant: { name: v.name, description: v.description } } : {}),
-    texts: Object.fromEntries((['zh', 'en'] as const).map((lang) => {
-      const t = ruleTexts(r, lang);
-      const vt = v ? t.variants[v.name] : undefined;
-      return [lang, {
-        title: t.title, who: t.who, periodText: t.periodText, basisText: basisText(r, lang), onExpiry: t.onExpiry, status: STATUS_TEXT[r.status]?.[lang] ?? r.status,
-        ...(vt ? { variant: { description: vt.description } } : {}),
-      }];
-    })) as RuleInfo['texts'],
+    texts: Object.fromEntries(
+      (['zh', 'en'] as const).map((lang) => {
+        const t = ruleTexts(r, lang);
+        const vt = v ? t.variants[v.name] : undefined;
+        return [
+          lang,
+          {
+            title: t.title,
+            who: t.who,
+            periodText: t.periodText,
+            basisText: basisText(r, lang),
+            onExpiry: t.onExpiry,
+            status: STATUS_TEXT[r.status]?.[lang] ?? r.status,
+            ...(vt ? { variant: { description: vt.description } } : {}),
+          },
+        ];
+      }),
+    ) as RuleInfo['texts'],
   };
 }

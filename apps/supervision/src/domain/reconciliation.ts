@@ -24,7 +24,11 @@ export interface ExpectationRule {
   windowMs?: number;
   basis: string;
   title: { en: string; zh: string };
-  opens: { type: string; when?: (p: Record<string, unknown>) => boolean; owedBy: OwedByRole | ((p: Record<string, unknown>) => string | undefined) }[];
+  opens: {
+    type: string;
+    when?: (p: Record<string, unknown>) => boolean;
+    owedBy: OwedByRole | ((p: Record<string, unknown>) => string | undefined);
+  }[];
   fulfils: { type: string; when?: (p: Record<string, unknown>) => boolean }[];
   /** the payload field naming the subject */
   subject: 'transferId' | 'supervisionId';
@@ -35,50 +39,69 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 export const EXPECTATION_RULES: readonly ExpectationRule[] = [
   {
-    id: 'receipt', ruleId: 'transfer.receipt', basis: 'R310 art 7; E17 art 7', subject: 'transferId',
+    id: 'receipt',
+    ruleId: 'transfer.receipt',
+    basis: 'R310 art 7; E17 art 7',
+    subject: 'transferId',
     title: { en: 'transfer sent, no receipt (回执) signed', zh: '已移送，未签回执' },
     opens: [
       { type: 'transfer.sent', owedBy: (p) => str(p.toAgencyId) },
       { type: 'transfer.forwarded', when: (p) => p.mode === 'forwarded', owedBy: (p) => str(p.toAgencyId) },
     ],
-    fulfils: [
-      { type: 'transfer.receipt-signed' },
-      { type: 'transfer.forwarded', when: (p) => p.mode === 'returned' },
-    ],
+    fulfils: [{ type: 'transfer.receipt-signed' }, { type: 'transfer.forwarded', when: (p) => p.mode === 'returned' }],
   },
   {
-    id: 'filing-decision', ruleId: 'transfer.filing-review', variant: 'from-transfer', basis: 'E17 arts 9, 12; R310 arts 8, 17', subject: 'transferId',
+    id: 'filing-decision',
+    ruleId: 'transfer.filing-review',
+    variant: 'from-transfer',
+    basis: 'E17 arts 9, 12; R310 arts 8, 17',
+    subject: 'transferId',
     title: { en: 'receipt signed, no filing decision', zh: '已签收，未作出立案决定' },
     opens: [{ type: 'transfer.receipt-signed', owedBy: 'receiver' }],
     fulfils: [{ type: 'transfer.filing-decided' }, { type: 'transfer.forwarded' }],
   },
   {
-    id: 'materials-supplement', ruleId: 'transfer.materials-supplement', basis: 'GA art 180; E17 art 8', subject: 'transferId',
+    id: 'materials-supplement',
+    ruleId: 'transfer.materials-supplement',
+    basis: 'GA art 180; E17 art 8',
+    subject: 'transferId',
     title: { en: 'materials requested, none supplemented', zh: '要求补充材料，未补充' },
     opens: [{ type: 'transfer.materials-requested', owedBy: 'sender' }],
     fulfils: [{ type: 'transfer.materials-supplemented' }],
   },
   {
-    id: 'reconsideration-decision', ruleId: 'transfer.reconsideration-decision', basis: 'E17 art 11; R310 art 9', subject: 'transferId',
+    id: 'reconsideration-decision',
+    ruleId: 'transfer.reconsideration-decision',
+    basis: 'E17 art 11; R310 art 9',
+    subject: 'transferId',
     title: { en: 'reconsideration requested, no decision', zh: '申请复议，未作复议决定' },
     opens: [{ type: 'transfer.reconsideration-requested', owedBy: 'receiver' }],
     fulfils: [{ type: 'transfer.reconsideration-decided' }],
   },
   {
-    id: 'filing-supervision-opened', ruleId: null, windowMs: 7 * DAY,
-    basis: 'E17 art 12 (no statutory period: console policy, 7 days)', subject: 'transferId',
+    id: 'filing-supervision-opened',
+    ruleId: null,
+    windowMs: 7 * DAY,
+    basis: 'E17 art 12 (no statutory period: console policy, 7 days)',
+    subject: 'transferId',
     title: { en: 'filing supervision requested, not opened', zh: '提请立案监督，未受理' },
     opens: [{ type: 'filing-supervision.requested', owedBy: (p) => str(p.procuratorateAgencyId) }],
     fulfils: [{ type: 'filing-supervision.opened' }],
   },
   {
-    id: 'police-explain', ruleId: 'supervision.police-explain', basis: 'JR arts 559–562; GA art 182', subject: 'supervisionId',
+    id: 'police-explain',
+    ruleId: 'supervision.police-explain',
+    basis: 'JR arts 559–562; GA art 182',
+    subject: 'supervisionId',
     title: { en: 'explanation required, none given', zh: '要求说明不立案理由，未说明' },
     opens: [{ type: 'filing-supervision.explanation-required', owedBy: 'receiver' }],
     fulfils: [{ type: 'filing-supervision.explained' }],
   },
   {
-    id: 'police-file', ruleId: 'supervision.police-file', basis: 'JR arts 563–564; GA art 182', subject: 'transferId',
+    id: 'police-file',
+    ruleId: 'supervision.police-file',
+    basis: 'JR arts 563–564; GA art 182',
+    subject: 'transferId',
     title: { en: 'notice to file issued, police did not file', zh: '已通知立案，公安未立案' },
     opens: [{ type: 'filing-supervision.filing-notice-issued', owedBy: 'receiver' }],
     fulfils: [{ type: 'transfer.filing-decided', when: (p) => p.outcome === 'filed' }],
@@ -97,17 +120,24 @@ export interface ExpectationDelta {
 }
 
 /** What one event does to the expectations (an event may fulfil one and open another). */
-export function expectationDeltas(e: Pick<IntegrationEventEnvelope, 'type' | 'eventId' | 'occurredAt' | 'payload'>): ExpectationDelta[] {
+export function expectationDeltas(
+  e: Pick<IntegrationEventEnvelope, 'type' | 'eventId' | 'occurredAt' | 'payload'>,
+): ExpectationDelta[] {
   const p = (e.payload ?? {}) as Record<string, unknown>;
   const out: ExpectationDelta[] = [];
   for (const rule of EXPECTATION_RULES) {
     const subjectId = str(p[rule.subject]);
     if (!subjectId) continue;
     const base = { key: `${rule.id}:${subjectId}`, rule, subjectId, at: new Date(e.occurredAt), eventId: e.eventId };
-    for (const f of rule.fulfils) if (f.type === e.type && (!f.when || f.when(p))) out.push({ ...base, action: 'fulfil' });
+    for (const f of rule.fulfils)
+      if (f.type === e.type && (!f.when || f.when(p))) out.push({ ...base, action: 'fulfil' });
     for (const o of rule.opens) {
       if (o.type !== e.type || (o.when && !o.when(p))) continue;
-      out.push({ ...base, action: 'open', ...(typeof o.owedBy === 'string' ? { owedByRole: o.owedBy } : { owedByAgencyId: o.owedBy(p) }) });
+      out.push({
+        ...base,
+        action: 'open',
+        ...(typeof o.owedBy === 'string' ? { owedByRole: o.owedBy } : { owedByAgencyId: o.owedBy(p) }),
+      });
     }
   }
   // fulfil before open: an event that does both (a forward) leaves the expectation open for the new owner
@@ -138,45 +168,79 @@ export function foldExpectation(s: ExpectationState, d: ExpectationDelta): Expec
 // ---- (b) references and orphans -----------------------------------------------------------------
 
 export type KnownKind = 'case' | 'case-owner' | 'transfer' | 'transfer-sent' | 'supervision' | 'step';
-export interface Fact { kind: KnownKind; id: string }
-export interface Reference extends Fact { what: { en: string; zh: string } }
+export interface Fact {
+  kind: KnownKind;
+  id: string;
+}
+export interface Reference extends Fact {
+  what: { en: string; zh: string };
+}
 
 const POLICE_ON_TRANSFER = [
-  'transfer.receipt-signed', 'transfer.forwarded', 'transfer.materials-requested', 'transfer.review-extended',
-  'transfer.filing-decided', 'transfer.reconsideration-decided',
+  'transfer.receipt-signed',
+  'transfer.forwarded',
+  'transfer.materials-requested',
+  'transfer.review-extended',
+  'transfer.filing-decided',
+  'transfer.reconsideration-decided',
 ];
 const AFTER_SENT = [
-  'transfer.materials-supplemented', 'transfer.reconsideration-requested', 'transfer.items-handed-over',
-  'filing-supervision.requested', 'filing-supervision.opened',
+  'transfer.materials-supplemented',
+  'transfer.reconsideration-requested',
+  'transfer.items-handed-over',
+  'filing-supervision.requested',
+  'filing-supervision.opened',
 ];
 const SUPERVISION_ACTS = [
-  'filing-supervision.explanation-required', 'filing-supervision.explained', 'filing-supervision.reasons-accepted',
-  'filing-supervision.filing-notice-issued', 'filing-supervision.correction-issued', 'filing-supervision.chaser-issued',
+  'filing-supervision.explanation-required',
+  'filing-supervision.explained',
+  'filing-supervision.reasons-accepted',
+  'filing-supervision.filing-notice-issued',
+  'filing-supervision.correction-issued',
+  'filing-supervision.chaser-issued',
 ];
 
 /** Events the facts and references read: the owner and the linked case matter for 'case-owner'. */
-export type ReconciledEvent = Pick<IntegrationEventEnvelope, 'type' | 'payload'> & Partial<Pick<IntegrationEventEnvelope, 'linkedCaseId' | 'producer'>>;
+export type ReconciledEvent = Pick<IntegrationEventEnvelope, 'type' | 'payload'> &
+  Partial<Pick<IntegrationEventEnvelope, 'linkedCaseId' | 'producer'>>;
 
 /**
  * A case as owned: the agency that registered it, the linked case it lies in, its id. An act of one agency
  * about another's case (a procuratorial opinion) must name all three as they are, else it is an orphan.
  */
 export function caseOwnerKey(agencyId: unknown, linkedCaseId: unknown, caseId: unknown): string | undefined {
-  return [agencyId, linkedCaseId, caseId].every((x) => typeof x === 'string') ? `${String(agencyId)}/${String(linkedCaseId)}/${String(caseId)}` : undefined;
+  return [agencyId, linkedCaseId, caseId].every((x) => typeof x === 'string')
+    ? `${String(agencyId)}/${String(linkedCaseId)}/${String(caseId)}`
+    : undefined;
 }
 
 /** What an event establishes as known. */
 export function factsOf(e: ReconciledEvent): Fact[] {
   const p = (e.payload ?? {}) as Record<string, unknown>;
   const f: Fact[] = [];
-  const add = (kind: KnownKind, id: unknown): void => { if (typeof id === 'string') f.push({ kind, id }); };
+  const add = (kind: KnownKind, id: unknown): void => {
+    if (typeof id === 'string') f.push({ kind, id });
+  };
   switch (e.type) {
-    case 'case.registered': add('case', p.caseId); add('case-owner', caseOwnerKey(e.producer?.agencyId, e.linkedCaseId, p.caseId)); break;
-    case 'transfer.crime-suspected': add('transfer', p.transferId); break;
-    case 'transfer.procuratorate-opinion': add('transfer', p.transferId); break;
-    case 'transfer.sent': add('transfer-sent', p.transferId); break;
-    case 'filing-supervision.opened': add('supervision', p.supervisionId); break;
-    case 'deadline.started': add('step', p.stepId); break;
+    case 'case.registered':
+      add('case', p.caseId);
+      add('case-owner', caseOwnerKey(e.producer?.agencyId, e.linkedCaseId, p.caseId));
+      break;
+    case 'transfer.crime-suspected':
+      add('transfer', p.transferId);
+      break;
+    case 'transfer.procuratorate-opinion':
+      add('transfer', p.transferId);
+      break;
+    case 'transfer.sent':
+      add('transfer-sent', p.transferId);
+      break;
+    case 'filing-supervision.opened':
+      add('supervision', p.supervisionId);
+      break;
+    case 'deadline.started':
+      add('step', p.stepId);
+      break;
   }
   return f;
 }
@@ -189,31 +253,65 @@ export function referencesOf(e: ReconciledEvent): Reference[] {
     if (typeof id === 'string') r.push({ kind, id, what: { en, zh } });
   };
   if (POLICE_ON_TRANSFER.includes(e.type) || AFTER_SENT.includes(e.type)) {
-    ref('transfer-sent', p.transferId, `transfer ${String(p.transferId)} that was never sent`, `未见移送的案件 ${String(p.transferId)}`);
+    ref(
+      'transfer-sent',
+      p.transferId,
+      `transfer ${String(p.transferId)} that was never sent`,
+      `未见移送的案件 ${String(p.transferId)}`,
+    );
   }
   if (SUPERVISION_ACTS.includes(e.type) || (e.type === 'transfer.filing-decided' && p.supervisionId)) {
-    ref('supervision', p.supervisionId, `filing supervision ${String(p.supervisionId)} that was never opened`, `未见受理的立案监督 ${String(p.supervisionId)}`);
+    ref(
+      'supervision',
+      p.supervisionId,
+      `filing supervision ${String(p.supervisionId)} that was never opened`,
+      `未见受理的立案监督 ${String(p.supervisionId)}`,
+    );
   }
   if (['transfer.team-reported', 'transfer.head-decided', 'transfer.sent'].includes(e.type)) {
-    ref('transfer', p.transferId, `transfer ${String(p.transferId)} that was never opened`, `未见启动的移送 ${String(p.transferId)}`);
+    ref(
+      'transfer',
+      p.transferId,
+      `transfer ${String(p.transferId)} that was never opened`,
+      `未见启动的移送 ${String(p.transferId)}`,
+    );
   }
   if (['transfer.crime-suspected', 'evidence.attached', 'penalty.clock-changed'].includes(e.type)) {
-    ref('case', p.caseId, `administrative case ${String(p.caseId)} that was never registered`, `未见立案的行政案件 ${String(p.caseId)}`);
+    ref(
+      'case',
+      p.caseId,
+      `administrative case ${String(p.caseId)} that was never registered`,
+      `未见立案的行政案件 ${String(p.caseId)}`,
+    );
   }
   if (e.type === 'transfer.procuratorate-opinion') {
     // addressed to the case's owner under its own linked case, else the owner refuses it
-    ref('case-owner', caseOwnerKey(p.enforcementAgencyId, e.linkedCaseId, p.caseId),
+    ref(
+      'case-owner',
+      caseOwnerKey(p.enforcementAgencyId, e.linkedCaseId, p.caseId),
       `administrative case ${String(p.caseId)} of ${String(p.enforcementAgencyId)} in this linked case, which that agency never registered`,
-      `${String(p.enforcementAgencyId)} 未在本联动案件中立案的行政案件 ${String(p.caseId)}`);
+      `${String(p.enforcementAgencyId)} 未在本联动案件中立案的行政案件 ${String(p.caseId)}`,
+    );
   }
   if (['deadline.warning', 'deadline.missed', 'deadline.closed'].includes(e.type)) {
-    ref('step', p.stepId, `deadline step ${String(p.stepId)} that was never started`, `未见开始的期限环节 ${String(p.stepId)}`);
+    ref(
+      'step',
+      p.stepId,
+      `deadline step ${String(p.stepId)} that was never started`,
+      `未见开始的期限环节 ${String(p.stepId)}`,
+    );
   }
   return r;
 }
 
 /** Orphans of a set of events (reference semantics for the tests; the projection does the same in SQL). */
-export function orphansOf(events: (ReconciledEvent & Pick<IntegrationEventEnvelope, 'eventId'>)[]): { eventId: string; ref: Reference }[] {
+export function orphansOf(
+  events: (ReconciledEvent & Pick<IntegrationEventEnvelope, 'eventId'>)[],
+): { eventId: string; ref: Reference }[] {
   const known = new Set(events.flatMap((e) => factsOf(e).map((f) => `${f.kind}:${f.id}`)));
-  return events.flatMap((e) => referencesOf(e).filter((x) => !known.has(`${x.kind}:${x.id}`)).map((ref) => ({ eventId: e.eventId, ref })));
+  return events.flatMap((e) =>
+    referencesOf(e)
+      .filter((x) => !known.has(`${x.kind}:${x.id}`))
+      .map((ref) => ({ eventId: e.eventId, ref })),
+  );
 }

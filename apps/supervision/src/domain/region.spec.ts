@@ -1,5 +1,15 @@
 import {
-  escalationRefusal, escalationTarget, escalationTargets, pressRefusal, regionKeys, regionWithin, scopeKeys, scopeLevel, splitAgencyId, supervisorScopeKey, visibleTo,
+  escalationRefusal,
+  escalationTarget,
+  escalationTargets,
+  pressRefusal,
+  regionKeys,
+  regionWithin,
+  scopeKeys,
+  scopeLevel,
+  splitAgencyId,
+  supervisorScopeKey,
+  visibleTo,
 } from './region';
 
 describe('region scoping: owing agency region OR case origin region within the supervisor region', () => {
@@ -24,16 +34,46 @@ describe('region scoping: owing agency region OR case origin region within the s
   });
 
   const rows: [string, { owingRegion: string | null; originRegion: string | null }, string, boolean][] = [
-    ['Shenyang police step of a Shenyang case, Shenyang supervisor', { owingRegion: '210100', originRegion: '210100' }, '210100', true],
+    [
+      'Shenyang police step of a Shenyang case, Shenyang supervisor',
+      { owingRegion: '210100', originRegion: '210100' },
+      '210100',
+      true,
+    ],
     ['Shenyang step, Dalian supervisor', { owingRegion: '210100', originRegion: '210100' }, '210200', false],
-    ['forwarded to the Dalian police, Shenyang case, Shenyang supervisor (origin)', { owingRegion: '210200', originRegion: '210100' }, '210100', true],
-    ['forwarded to the Dalian police, Shenyang case, Dalian supervisor (owing)', { owingRegion: '210200', originRegion: '210100' }, '210200', true],
-    ['district police (Heping 210102) step, Shenyang city supervisor', { owingRegion: '210102', originRegion: '210102' }, '210100', true],
+    [
+      'forwarded to the Dalian police, Shenyang case, Shenyang supervisor (origin)',
+      { owingRegion: '210200', originRegion: '210100' },
+      '210100',
+      true,
+    ],
+    [
+      'forwarded to the Dalian police, Shenyang case, Dalian supervisor (owing)',
+      { owingRegion: '210200', originRegion: '210100' },
+      '210200',
+      true,
+    ],
+    [
+      'district police (Heping 210102) step, Shenyang city supervisor',
+      { owingRegion: '210102', originRegion: '210102' },
+      '210100',
+      true,
+    ],
     ['city police step, district supervisor', { owingRegion: '210100', originRegion: '210100' }, '210102', false],
-    ['Liaoning province supervisor sees every Liaoning city', { owingRegion: '210200', originRegion: '210200' }, '210000', true],
+    [
+      'Liaoning province supervisor sees every Liaoning city',
+      { owingRegion: '210200', originRegion: '210200' },
+      '210000',
+      true,
+    ],
     ['Liaoning province supervisor, Jilin case', { owingRegion: '220100', originRegion: '220100' }, '210000', false],
     ['national supervisor', { owingRegion: '220100', originRegion: null }, '000000', true],
-    ['owed by an organisation (no region), case of Shenyang', { owingRegion: null, originRegion: '210100' }, '210100', true],
+    [
+      'owed by an organisation (no region), case of Shenyang',
+      { owingRegion: null, originRegion: '210100' },
+      '210100',
+      true,
+    ],
     ['owed by an organisation, origin unknown', { owingRegion: null, originRegion: null }, '210100', false],
   ];
   it.each(rows)('%s', (_n, row, supervisor, visible) => {
@@ -74,20 +114,41 @@ describe('escalation goes up the owing office\'s own hierarchy, each level once 
   });
 
   // attack-findings #5: the owing office itself, Dalian, another kind, no such division
-  it.each(['police:210100', 'police:210200', 'court:000000', 'enforcement:210000', 'police:999999', 'police:210102', 'procuratorate:210000'])(
-    'a step owed by police:210100 is not escalated to %s (400), and the message names the allowed targets', (toLevel) => {
+  it.each([
+    'police:210100',
+    'police:210200',
+    'court:000000',
+    'enforcement:210000',
+    'police:999999',
+    'police:210102',
+    'procuratorate:210000',
+  ])(
+    'a step owed by police:210100 is not escalated to %s (400), and the message names the allowed targets',
+    (toLevel) => {
       const r = escalationRefusal('police:210100', [], toLevel);
       expect(r).toMatchObject({ code: 'not-a-superior', allowed: ['police:210000', 'police:000000'] });
       expect(r!.message).toContain('police:210000 or police:000000');
-    });
+    },
+  );
 
   it('up one level, then the next; each level once; never down again', () => {
     expect(escalationRefusal('police:210100', [], 'police:210000')).toBeNull();
     expect(escalationRefusal('police:210100', [], 'police:000000')).toBeNull(); // skipping a level is allowed
-    expect(escalationRefusal('police:210100', ['police:210000'], 'police:210000')).toMatchObject({ code: 'already-escalated', earlier: 'police:210000', allowed: ['police:000000'] });
+    expect(escalationRefusal('police:210100', ['police:210000'], 'police:210000')).toMatchObject({
+      code: 'already-escalated',
+      earlier: 'police:210000',
+      allowed: ['police:000000'],
+    });
     expect(escalationRefusal('police:210100', ['police:210000'], 'police:000000')).toBeNull();
-    expect(escalationRefusal('police:210100', ['police:000000'], 'police:210000')).toMatchObject({ code: 'already-escalated', earlier: 'police:000000', allowed: [] });
-    expect(escalationRefusal('police:210100', ['police:210000', 'police:000000'], 'police:999999')).toMatchObject({ code: 'not-a-superior', allowed: [] });
+    expect(escalationRefusal('police:210100', ['police:000000'], 'police:210000')).toMatchObject({
+      code: 'already-escalated',
+      earlier: 'police:000000',
+      allowed: [],
+    });
+    expect(escalationRefusal('police:210100', ['police:210000', 'police:000000'], 'police:999999')).toMatchObject({
+      code: 'not-a-superior',
+      allowed: [],
+    });
     // records from before the rule (any target) do not count as a level
     expect(escalationRefusal('police:210100', ['court:000000', 'police:210200'], 'police:210000')).toBeNull();
   });
@@ -119,7 +180,9 @@ describe('who may press whom (pressRefusal; README "Who may press whom")', () =>
   });
 
   it('attack #18: the article fits the kind ("An enforcement supervisor", "A police supervisor")', () => {
-    expect(pressRefusal(sup('enforcement:210100'), 'police:210100')).toMatch(/^An enforcement supervisor presses enforcement offices only/);
+    expect(pressRefusal(sup('enforcement:210100'), 'police:210100')).toMatch(
+      /^An enforcement supervisor presses enforcement offices only/,
+    );
     expect(pressRefusal(sup('police:210100'), 'enforcement:210100')).toMatch(/^A police supervisor/);
   });
 });

@@ -38,7 +38,10 @@ export function scopeKeys(...regions: (string | null | undefined)[]): string[] {
 }
 
 /** A row with an owing region and a case origin region is visible to the supervisor. */
-export function visibleTo(row: { owingRegion: string | null; originRegion: string | null }, supervisorRegion: string): boolean {
+export function visibleTo(
+  row: { owingRegion: string | null; originRegion: string | null },
+  supervisorRegion: string,
+): boolean {
   return regionWithin(row.owingRegion, supervisorRegion) || regionWithin(row.originRegion, supervisorRegion);
 }
 
@@ -100,21 +103,28 @@ export type EscalationRefusal =
 export function escalationRefusal(owingAgencyId: string, earlier: string[], toLevel: string): EscalationRefusal | null {
   const targets = escalationTargets(owingAgencyId);
   if (!targets.length) {
-    return { code: 'no-superior', allowed: [], message: `${owingAgencyId} has no superior office to escalate to; press it or list the case for joint supervision.` };
+    return {
+      code: 'no-superior',
+      allowed: [],
+      message: `${owingAgencyId} has no superior office to escalate to; press it or list the case for joint supervision.`,
+    };
   }
   const reached = Math.max(-1, ...earlier.map((e) => targets.indexOf(e)));
   const allowed = targets.slice(reached + 1);
   const index = targets.indexOf(toLevel);
   if (index < 0) {
     return {
-      code: 'not-a-superior', allowed,
+      code: 'not-a-superior',
+      allowed,
       message: `${toLevel} is not a superior office of ${owingAgencyId}: an escalation goes up its own ${splitAgencyId(owingAgencyId).kind} hierarchy, to ${allowed.length ? allowed.join(' or ') : 'no further level (all were reached)'}.`,
     };
   }
   if (index <= reached) {
     const last = targets[reached]!;
     return {
-      code: 'already-escalated', allowed, earlier: last,
+      code: 'already-escalated',
+      allowed,
+      earlier: last,
       message: `This step was already escalated to ${last}${index < reached ? ', above ' + toLevel : ''}; ${allowed.length ? `escalate higher (${allowed.join(' or ')}) or press it` : 'press it: every level was reached'}.`,
     };
   }

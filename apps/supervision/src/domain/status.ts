@@ -74,7 +74,10 @@ export function warningLeadMs(since: Date, dueAt: Date): number {
 }
 
 /** The idle threshold of a rule, or null when there are too few samples to judge. */
-export function idleThresholdMs(timing: RuleTiming | null | undefined, minSamples = DEFAULT_MIN_SAMPLES): number | null {
+export function idleThresholdMs(
+  timing: RuleTiming | null | undefined,
+  minSamples = DEFAULT_MIN_SAMPLES,
+): number | null {
   if (!timing || timing.p95Ms === null || timing.samples < minSamples) return null;
   return timing.p95Ms;
 }
@@ -100,8 +103,9 @@ export function computeStepStatus(step: StepFacts, ctx: StatusContext): Computed
   if (idleStuck) reasons.push('idle-p95');
 
   const status: StepStatus = overdue ? 'overdue' : idleStuck ? 'stuck' : warning ? 'warning' : 'on-time';
-  const upcoming = [overdue ? null : due, warning || overdue ? null : warnAt, idleStuck ? null : idleAt]
-    .filter((t): t is number => t !== null && t > now);
+  const upcoming = [overdue ? null : due, warning || overdue ? null : warnAt, idleStuck ? null : idleAt].filter(
+    (t): t is number => t !== null && t > now,
+  );
   return {
     status,
     stuck: reasons.length > 0,

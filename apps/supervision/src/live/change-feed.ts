@@ -62,8 +62,20 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const o = this.ds.options as { host?: string; port?: number; username?: string; password?: string; database?: string };
-    const client = new Client({ host: o.host, port: o.port, user: o.username, password: o.password, database: o.database });
+    const o = this.ds.options as {
+      host?: string;
+      port?: number;
+      username?: string;
+      password?: string;
+      database?: string;
+    };
+    const client = new Client({
+      host: o.host,
+      port: o.port,
+      user: o.username,
+      password: o.password,
+      database: o.database,
+    });
     client.on('notification', (n) => {
       if (n.channel !== CHANGE_CHANNEL || !n.payload) return;
       try {

@@ -4,7 +4,12 @@ import type { ChangeFeed } from './change-feed';
 import type { ProjectionChange } from './change-feed';
 
 describe('live updates are scoped like the list', () => {
-  const change = (scopeKeys: string[]): ProjectionChange => ({ kind: 'event', linkedCaseId: 'c', stepIds: [], scopeKeys });
+  const change = (scopeKeys: string[]): ProjectionChange => ({
+    kind: 'event',
+    linkedCaseId: 'c',
+    stepIds: [],
+    scopeKeys,
+  });
   it.each([
     [['21', '2101', '210100'], '210100', true],
     [['21', '2101', '210100'], '210200', false],
@@ -22,7 +27,12 @@ describe('the stream ends when the token expires (attack-findings #6)', () => {
     const changes$ = new Subject<ProjectionChange>();
     const live = new LiveUpdates({ changes$ } as unknown as ChangeFeed);
     const all = lastValueFrom(live.stream('210100', new Date(Date.now() + 200), 20).pipe(toArray()));
-    const change = (linkedCaseId: string): ProjectionChange => ({ kind: 'event', linkedCaseId, stepIds: [], scopeKeys: ['21', '2101', '210100'] });
+    const change = (linkedCaseId: string): ProjectionChange => ({
+      kind: 'event',
+      linkedCaseId,
+      stepIds: [],
+      scopeKeys: ['21', '2101', '210100'],
+    });
     changes$.next(change('before'));
     await new Promise((r) => setTimeout(r, 300));
     changes$.next(change('after'));

@@ -25,13 +25,31 @@ export class LiveUpdates {
       filter((batch) => batch.length > 0),
       map((batch): MessageEvent => ({
         type: 'change',
-        data: { changes: batch.map(({ kind, type, linkedCaseId, stepIds }) => ({ kind, type, linkedCaseId, stepIds })) },
+        data: {
+          changes: batch.map(({ kind, type, linkedCaseId, stepIds }) => ({ kind, type, linkedCaseId, stepIds })),
+        },
       })),
     );
-    const pings = interval(pingMs).pipe(map((): MessageEvent => ({ type: 'ping', data: { at: new Date().toISOString() } })));
-    const live = merge(of<MessageEvent>({ type: 'hello', data: { region, at: new Date().toISOString(), ...(until ? { until: until.toISOString() } : {}) } }), changes, pings);
+    const pings = interval(pingMs).pipe(
+      map((): MessageEvent => ({ type: 'ping', data: { at: new Date().toISOString() } })),
+    );
+    const live = merge(
+      of<MessageEvent>({
+        type: 'hello',
+        data: { region, at: new Date().toISOString(), ...(until ? { until: until.toISOString() } : {}) },
+      }),
+      changes,
+      pings,
+    );
     if (!until) return live;
-    const expired: MessageEvent = { type: 'expired', data: { code: 'AUTH.UNAUTHORIZED', at: until.toISOString(), message: 'Your token expired: sign in again to keep receiving updates.' } };
+    const expired: MessageEvent = {
+      type: 'expired',
+      data: {
+        code: 'AUTH.UNAUTHORIZED',
+        at: until.toISOString(),
+        message: 'Your token expired: sign in again to keep receiving updates.',
+      },
+    };
     return concat(live.pipe(takeUntil(timer(until))), of(expired));
   }
 }

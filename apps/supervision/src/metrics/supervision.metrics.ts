@@ -14,14 +14,20 @@ const OPEN_STEPS = 'casebridge_open_steps';
 @Injectable()
 export class SupervisionMetrics implements OnModuleDestroy {
   constructor(@InjectDataSource() ds: DataSource) {
-    scrapeGauge(OPEN_STEPS, 'Open statutory steps by status and owing agency', ['status', 'owing_kind', 'owing_agency'] as const, async (g) => {
-      const rows = (await ds.query(
-        `SELECT status, owing_kind, owing_agency_id, count(*)::int AS n FROM supervision_step WHERE closed_at IS NULL
+    scrapeGauge(
+      OPEN_STEPS,
+      'Open statutory steps by status and owing agency',
+      ['status', 'owing_kind', 'owing_agency'] as const,
+      async (g) => {
+        const rows = (await ds.query(
+          `SELECT status, owing_kind, owing_agency_id, count(*)::int AS n FROM supervision_step WHERE closed_at IS NULL
           GROUP BY status, owing_kind, owing_agency_id`,
-      )) as { status: string; owing_kind: string; owing_agency_id: string; n: number }[];
-      g.reset();
-      for (const r of rows) g.set({ status: r.status, owing_kind: r.owing_kind, owing_agency: r.owing_agency_id }, r.n);
-    });
+        )) as { status: string; owing_kind: string; owing_agency_id: string; n: number }[];
+        g.reset();
+        for (const r of rows)
+          g.set({ status: r.status, owing_kind: r.owing_kind, owing_agency: r.owing_agency_id }, r.n);
+      },
+    );
   }
 
   onModuleDestroy(): void {

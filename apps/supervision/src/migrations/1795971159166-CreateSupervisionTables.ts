@@ -5,31 +5,63 @@ export class CreateSupervisionTables1795971159166 implements MigrationInterface 
   name = 'CreateSupervisionTables1795971159166';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "supervision_step" ("step_id" character varying(200) NOT NULL, "linked_case_id" uuid NOT NULL, "subject_id" character varying(200) NOT NULL, "rule_id" character varying(64) NOT NULL, "variant" character varying(64) NOT NULL, "owing_agency_id" character varying(64) NOT NULL, "owing_kind" character varying(16) NOT NULL, "owing_region" character varying(6), "origin_region" character varying(6), "scope_keys" text array NOT NULL DEFAULT '{}', "source" character varying(16) NOT NULL, "since" TIMESTAMP WITH TIME ZONE NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_day" character varying(10) NOT NULL, "explanation" jsonb NOT NULL, "on_expiry" text, "warned_at" TIMESTAMP WITH TIME ZONE, "missed_at" TIMESTAMP WITH TIME ZONE, "closed_at" TIMESTAMP WITH TIME ZONE, "outcome" character varying(16), "status" character varying(16) NOT NULL, "stuck" boolean NOT NULL DEFAULT false, "stuck_reasons" text array NOT NULL DEFAULT '{}', "waiting_on_receipt" boolean NOT NULL DEFAULT false, "next_change_at" TIMESTAMP WITH TIME ZONE, "last_activity_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_pressed_at" TIMESTAMP WITH TIME ZONE, "press_count" integer NOT NULL DEFAULT '0', "escalated_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_42b9d25520753a070b254c65cde" PRIMARY KEY ("step_id"))`);
+    await q.query(
+      `CREATE TABLE "supervision_step" ("step_id" character varying(200) NOT NULL, "linked_case_id" uuid NOT NULL, "subject_id" character varying(200) NOT NULL, "rule_id" character varying(64) NOT NULL, "variant" character varying(64) NOT NULL, "owing_agency_id" character varying(64) NOT NULL, "owing_kind" character varying(16) NOT NULL, "owing_region" character varying(6), "origin_region" character varying(6), "scope_keys" text array NOT NULL DEFAULT '{}', "source" character varying(16) NOT NULL, "since" TIMESTAMP WITH TIME ZONE NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_day" character varying(10) NOT NULL, "explanation" jsonb NOT NULL, "on_expiry" text, "warned_at" TIMESTAMP WITH TIME ZONE, "missed_at" TIMESTAMP WITH TIME ZONE, "closed_at" TIMESTAMP WITH TIME ZONE, "outcome" character varying(16), "status" character varying(16) NOT NULL, "stuck" boolean NOT NULL DEFAULT false, "stuck_reasons" text array NOT NULL DEFAULT '{}', "waiting_on_receipt" boolean NOT NULL DEFAULT false, "next_change_at" TIMESTAMP WITH TIME ZONE, "last_activity_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_pressed_at" TIMESTAMP WITH TIME ZONE, "press_count" integer NOT NULL DEFAULT '0', "escalated_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_42b9d25520753a070b254c65cde" PRIMARY KEY ("step_id"))`,
+    );
     await q.query(`CREATE INDEX "IDX_step_subject" ON "supervision_step" ("subject_id", "rule_id") `);
     await q.query(`CREATE INDEX "IDX_step_case" ON "supervision_step" ("linked_case_id") `);
     await q.query(`CREATE INDEX "IDX_step_closed_at" ON "supervision_step" ("closed_at") WHERE closed_at IS NOT NULL`);
-    await q.query(`CREATE INDEX "IDX_step_open_next_change" ON "supervision_step" ("next_change_at") WHERE closed_at IS NULL AND next_change_at IS NOT NULL`);
-    await q.query(`CREATE INDEX "IDX_step_open_agency_status" ON "supervision_step" ("owing_agency_id", "status") WHERE closed_at IS NULL`);
-    await q.query(`CREATE INDEX "IDX_step_open_receipt_due" ON "supervision_step" ("due_at") WHERE closed_at IS NULL AND waiting_on_receipt`);
-    await q.query(`CREATE INDEX "IDX_step_open_rule_due" ON "supervision_step" ("rule_id", "due_at") WHERE closed_at IS NULL`);
-    await q.query(`CREATE INDEX "IDX_step_open_status_due" ON "supervision_step" ("status", "due_at") WHERE closed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX "IDX_step_open_next_change" ON "supervision_step" ("next_change_at") WHERE closed_at IS NULL AND next_change_at IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_step_open_agency_status" ON "supervision_step" ("owing_agency_id", "status") WHERE closed_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_step_open_receipt_due" ON "supervision_step" ("due_at") WHERE closed_at IS NULL AND waiting_on_receipt`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_step_open_rule_due" ON "supervision_step" ("rule_id", "due_at") WHERE closed_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_step_open_status_due" ON "supervision_step" ("status", "due_at") WHERE closed_at IS NULL`,
+    );
     await q.query(`CREATE INDEX "IDX_step_open_due" ON "supervision_step" ("due_at") WHERE closed_at IS NULL`);
-    await q.query(`CREATE TABLE "supervision_case" ("linked_case_id" uuid NOT NULL, "case_number" character varying(64), "party_name" character varying(200), "origin_agency_id" character varying(64), "origin_region" character varying(6), "origin_at" TIMESTAMP WITH TIME ZONE, "last_activity_at" TIMESTAMP WITH TIME ZONE NOT NULL, "event_count" integer NOT NULL DEFAULT '0', "joint_listed_at" TIMESTAMP WITH TIME ZONE, "joint_review_interval" character varying(64), "joint_reason" text, CONSTRAINT "PK_6bba92872053d791b01e9f56da0" PRIMARY KEY ("linked_case_id"))`);
-    await q.query(`CREATE TABLE "supervision_timeline" ("event_id" uuid NOT NULL, "linked_case_id" uuid NOT NULL, "type" character varying(64) NOT NULL, "version" integer NOT NULL, "producer_kind" character varying(16) NOT NULL, "producer_agency_id" character varying(64) NOT NULL, "producer_region" character varying(6), "actor" character varying(128) NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "step_id" character varying(200), "summary" text NOT NULL, "summary_zh" text NOT NULL, "payload" jsonb NOT NULL, CONSTRAINT "PK_95be7fb94b1f7d17112827ec2ed" PRIMARY KEY ("event_id"))`);
+    await q.query(
+      `CREATE TABLE "supervision_case" ("linked_case_id" uuid NOT NULL, "case_number" character varying(64), "party_name" character varying(200), "origin_agency_id" character varying(64), "origin_region" character varying(6), "origin_at" TIMESTAMP WITH TIME ZONE, "last_activity_at" TIMESTAMP WITH TIME ZONE NOT NULL, "event_count" integer NOT NULL DEFAULT '0', "joint_listed_at" TIMESTAMP WITH TIME ZONE, "joint_review_interval" character varying(64), "joint_reason" text, CONSTRAINT "PK_6bba92872053d791b01e9f56da0" PRIMARY KEY ("linked_case_id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "supervision_timeline" ("event_id" uuid NOT NULL, "linked_case_id" uuid NOT NULL, "type" character varying(64) NOT NULL, "version" integer NOT NULL, "producer_kind" character varying(16) NOT NULL, "producer_agency_id" character varying(64) NOT NULL, "producer_region" character varying(6), "actor" character varying(128) NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "step_id" character varying(200), "summary" text NOT NULL, "summary_zh" text NOT NULL, "payload" jsonb NOT NULL, CONSTRAINT "PK_95be7fb94b1f7d17112827ec2ed" PRIMARY KEY ("event_id"))`,
+    );
     await q.query(`CREATE INDEX "IDX_timeline_case_time" ON "supervision_timeline" ("linked_case_id", "occurred_at") `);
-    await q.query(`CREATE TABLE "supervision_transfer" ("transfer_id" uuid NOT NULL, "linked_case_id" uuid NOT NULL, "from_agency_id" character varying(64), "to_agency_id" character varying(64), "copy_to_agency_id" character varying(64), "sent_at" TIMESTAMP WITH TIME ZONE, "receipt_signed_at" TIMESTAMP WITH TIME ZONE, "review_variant" character varying(32) NOT NULL DEFAULT 'standard', CONSTRAINT "PK_79da0b5cff58014fd49ff4795a6" PRIMARY KEY ("transfer_id"))`);
+    await q.query(
+      `CREATE TABLE "supervision_transfer" ("transfer_id" uuid NOT NULL, "linked_case_id" uuid NOT NULL, "from_agency_id" character varying(64), "to_agency_id" character varying(64), "copy_to_agency_id" character varying(64), "sent_at" TIMESTAMP WITH TIME ZONE, "receipt_signed_at" TIMESTAMP WITH TIME ZONE, "review_variant" character varying(32) NOT NULL DEFAULT 'standard', CONSTRAINT "PK_79da0b5cff58014fd49ff4795a6" PRIMARY KEY ("transfer_id"))`,
+    );
     await q.query(`CREATE INDEX "IDX_transfer_case" ON "supervision_transfer" ("linked_case_id") `);
-    await q.query(`CREATE TABLE "supervision_expectation" ("key" character varying(300) NOT NULL, "expectation_id" character varying(64) NOT NULL, "rule_id" character varying(64), "linked_case_id" uuid NOT NULL, "subject_id" character varying(200) NOT NULL, "transfer_id" uuid, "owed_by_agency_id" character varying(64), "owed_by_role" character varying(16), "opened_by_agency_id" character varying(64), "opened_event_id" uuid, "opened_type" character varying(64), "opened_at" TIMESTAMP WITH TIME ZONE, "due_at" TIMESTAMP WITH TIME ZONE, "fulfilled_event_id" uuid, "fulfilled_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_7b71a14cb793dfe859edd1669fe" PRIMARY KEY ("key"))`);
+    await q.query(
+      `CREATE TABLE "supervision_expectation" ("key" character varying(300) NOT NULL, "expectation_id" character varying(64) NOT NULL, "rule_id" character varying(64), "linked_case_id" uuid NOT NULL, "subject_id" character varying(200) NOT NULL, "transfer_id" uuid, "owed_by_agency_id" character varying(64), "owed_by_role" character varying(16), "opened_by_agency_id" character varying(64), "opened_event_id" uuid, "opened_type" character varying(64), "opened_at" TIMESTAMP WITH TIME ZONE, "due_at" TIMESTAMP WITH TIME ZONE, "fulfilled_event_id" uuid, "fulfilled_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_7b71a14cb793dfe859edd1669fe" PRIMARY KEY ("key"))`,
+    );
     await q.query(`CREATE INDEX "IDX_expectation_subject" ON "supervision_expectation" ("subject_id") `);
-    await q.query(`CREATE INDEX "IDX_expectation_open_due" ON "supervision_expectation" ("due_at") WHERE opened_at IS NOT NULL AND (fulfilled_at IS NULL OR fulfilled_at < opened_at)`);
-    await q.query(`CREATE TABLE "supervision_known" ("kind" character varying(16) NOT NULL, "id" character varying(200) NOT NULL, "event_id" uuid NOT NULL, CONSTRAINT "PK_26a0acafda4685eda5711efe2f6" PRIMARY KEY ("kind", "id"))`);
-    await q.query(`CREATE TABLE "supervision_reference" ("event_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "ref_id" character varying(200) NOT NULL, "linked_case_id" uuid NOT NULL, "what" text NOT NULL, "what_zh" text NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_663f31e4def8f728d5320be032d" PRIMARY KEY ("event_id", "kind"))`);
+    await q.query(
+      `CREATE INDEX "IDX_expectation_open_due" ON "supervision_expectation" ("due_at") WHERE opened_at IS NOT NULL AND (fulfilled_at IS NULL OR fulfilled_at < opened_at)`,
+    );
+    await q.query(
+      `CREATE TABLE "supervision_known" ("kind" character varying(16) NOT NULL, "id" character varying(200) NOT NULL, "event_id" uuid NOT NULL, CONSTRAINT "PK_26a0acafda4685eda5711efe2f6" PRIMARY KEY ("kind", "id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "supervision_reference" ("event_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "ref_id" character varying(200) NOT NULL, "linked_case_id" uuid NOT NULL, "what" text NOT NULL, "what_zh" text NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_663f31e4def8f728d5320be032d" PRIMARY KEY ("event_id", "kind"))`,
+    );
     await q.query(`CREATE INDEX "IDX_reference_target" ON "supervision_reference" ("kind", "ref_id") `);
-    await q.query(`CREATE TABLE "supervision_step_duration" ("step_id" character varying(200) NOT NULL, "rule_id" character varying(64) NOT NULL, "duration_ms" bigint NOT NULL, "closed_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_a1d7d98cd9c1de88079333b5916" PRIMARY KEY ("step_id"))`);
+    await q.query(
+      `CREATE TABLE "supervision_step_duration" ("step_id" character varying(200) NOT NULL, "rule_id" character varying(64) NOT NULL, "duration_ms" bigint NOT NULL, "closed_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_a1d7d98cd9c1de88079333b5916" PRIMARY KEY ("step_id"))`,
+    );
     await q.query(`CREATE INDEX "IDX_duration_rule_closed" ON "supervision_step_duration" ("rule_id", "closed_at") `);
-    await q.query(`CREATE TABLE "supervision_rule_timing" ("rule_id" character varying(64) NOT NULL, "samples" integer NOT NULL, "p95_ms" double precision, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a731977493ef1d2c1e890d0cc54" PRIMARY KEY ("rule_id"))`);
-    await q.query(`CREATE TABLE "supervision_step_tally" ("owing_agency_id" character varying(64) NOT NULL, "origin_region" character varying(6) NOT NULL, "status" character varying(16) NOT NULL, "stuck" boolean NOT NULL, "n" integer NOT NULL, CONSTRAINT "PK_ff32ff97fc0824b7bb204b2b5fd" PRIMARY KEY ("owing_agency_id", "origin_region", "status", "stuck"))`);
+    await q.query(
+      `CREATE TABLE "supervision_rule_timing" ("rule_id" character varying(64) NOT NULL, "samples" integer NOT NULL, "p95_ms" double precision, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a731977493ef1d2c1e890d0cc54" PRIMARY KEY ("rule_id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "supervision_step_tally" ("owing_agency_id" character varying(64) NOT NULL, "origin_region" character varying(6) NOT NULL, "status" character varying(16) NOT NULL, "stuck" boolean NOT NULL, "n" integer NOT NULL, CONSTRAINT "PK_ff32ff97fc0824b7bb204b2b5fd" PRIMARY KEY ("owing_agency_id", "origin_region", "status", "stuck"))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

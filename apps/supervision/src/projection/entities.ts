@@ -114,7 +114,9 @@ export class SupervisionTransfer {
 
 /** An expectation of reconciliation (a): opened by one agency's act, fulfilled by another's. */
 @Entity('supervision_expectation')
-@Index('IDX_expectation_open_due', ['dueAt'], { where: 'opened_at IS NOT NULL AND (fulfilled_at IS NULL OR fulfilled_at < opened_at)' })
+@Index('IDX_expectation_open_due', ['dueAt'], {
+  where: 'opened_at IS NOT NULL AND (fulfilled_at IS NULL OR fulfilled_at < opened_at)',
+})
 @Index('IDX_expectation_subject', ['subjectId'])
 export class Expectation {
   @PrimaryColumn('varchar', { length: 300 }) key!: string;
@@ -162,7 +164,8 @@ export class EventReference {
 export class StepDuration {
   @PrimaryColumn('varchar', { name: 'step_id', length: 200 }) stepId!: string;
   @Column('varchar', { name: 'rule_id', length: 64 }) ruleId!: string;
-  @Column('bigint', { name: 'duration_ms', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) durationMs!: number;
+  @Column('bigint', { name: 'duration_ms', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  durationMs!: number;
   @Column('timestamptz', { name: 'closed_at' }) closedAt!: Date;
 }
 
@@ -190,5 +193,14 @@ export class StepTally {
 }
 
 export const SUPERVISION_ENTITIES = [
-  StepTally, SupervisionStep, SupervisionCase, TimelineEvent, SupervisionTransfer, Expectation, KnownFact, EventReference, StepDuration, RuleTimingRow,
+  StepTally,
+  SupervisionStep,
+  SupervisionCase,
+  TimelineEvent,
+  SupervisionTransfer,
+  Expectation,
+  KnownFact,
+  EventReference,
+  StepDuration,
+  RuleTimingRow,
 ];

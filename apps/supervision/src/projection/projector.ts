@@ -6,8 +6,15 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import {
-  ALL_EVENT_DEFINITIONS, type DeadlineClosedV2, type DeadlineMissedV3, type DeadlineStartedV2, type DeadlineWarningV2,
-  type IntegrationEventEnvelope, type TransferForwardedV1, type TransferReceiptSignedV1, type TransferReviewExtendedV1,
+  ALL_EVENT_DEFINITIONS,
+  type DeadlineClosedV2,
+  type DeadlineMissedV3,
+  type DeadlineStartedV2,
+  type DeadlineWarningV2,
+  type IntegrationEventEnvelope,
+  type TransferForwardedV1,
+  type TransferReceiptSignedV1,
+  type TransferReviewExtendedV1,
   type TransferSentV1,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
@@ -19,21 +26,32 @@ import { describeEvent } from '@casebridge/directory';
 import { notifyChange } from '../live/change-feed';
 import { SupervisionSettings } from '../settings';
 import {
-  EventReference, Expectation, KnownFact, SupervisionCase, SupervisionStep, SupervisionTransfer, TimelineEvent,
+  EventReference,
+  Expectation,
+  KnownFact,
+  SupervisionCase,
+  SupervisionStep,
+  SupervisionTransfer,
+  TimelineEvent,
 } from './entities';
 import { placeStep, recordDuration, saveStep } from './step-store';
 
 /** Every event type an agency or the workflow engine produces (the console's own events excluded). */
-export const CONSUMED_TYPES: readonly string[] = [...new Set(
-  ALL_EVENT_DEFINITIONS
-    .filter((d) => d.producers.some((p) => ['enforcement', 'police', 'procuratorate', 'court', 'workflow'].includes(p)))
-    .map((d) => d.type),
-)];
+export const CONSUMED_TYPES: readonly string[] = [
+  ...new Set(
+    ALL_EVENT_DEFINITIONS.filter((d) =>
+      d.producers.some((p) => ['enforcement', 'police', 'procuratorate', 'court', 'workflow'].includes(p)),
+    ).map((d) => d.type),
+  ),
+];
 
 const receiptStepId = (transferId: string): string => `${transferId}/${RECEIPT_RULE}`;
 const sameOrLater = (a: Date, b: Date): boolean => a.getTime() >= b.getTime() - 1000;
 
-interface Touched { stepIds: Set<string>; keys: Set<string> }
+interface Touched {
+  stepIds: Set<string>;
+  keys: Set<string>;
+}
 
 @Injectable()
 export class SupervisionProjector {
@@ -49,7 +67,7 @@ export class SupervisionProjector {
     await this.transfer(manager, e, occurredAt, c, touched, now);
     await this.deadline(manager, e, occurredAt, c, touched, now);
     await this.expectations(manager, e);
-    const subject = (e.payload as { transferId?: unknown; supervisionId?: unknown });
+    const subject = e.payload as { transferId?: unknown; supervisionId?: unknown };
     for (const id of [subject.transferId, subject.supervisionId]) {
       if (typeof id !== 'string') continue;
       await manager.query(
@@ -57,14 +75,32 @@ export class SupervisionProjector {
         [id, occurredAt],
       );
     }
-    await notifyChange(manager, { kind: 'event', type: e.type, linkedCaseId: e.linkedCaseId, stepIds: [...touched.stepIds], scopeKeys: [...touched.keys] });
+    await notifyChange(manager, {
+      kind: 'event',
+      type: e.type,
+      linkedCaseId: e.linkedCaseId,
+      stepIds: [...touched.stepIds],
+      scopeKeys: [...touched.keys],
+    });
   }
 
   /** The case row; its origin is the agency of its earliest agency event (domain/region.ts). */
-  private async touchCase(manager: EntityManager, e: IntegrationEventEnvelope, occurredAt: Date): Promise<SupervisionCase> {
-    await manager.createQueryBuilder().insert().into(SupervisionCase)
-      .values({ linkedCaseId: e.linkedCaseId, lastActivityAt: occurredAt, eventCount: 0 }).orIgnore().execute();
-    const c = await manager.findOneOrFail(SupervisionCase, { where: { linkedCaseId: e.linkedCaseId }, lock: { mode: 'pessimistic_write' } });
+  private async touchCase(
+    manager: EntityManager,
+    e: IntegrationEventEnvelope,
+    occurredAt: Date,
+  ): Promise<SupervisionCase> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SupervisionCase)
+      .values({ linkedCaseId: e.linkedCaseId, lastActivityAt: occurredAt, eventCount: 0 })
+      .orIgnore()
+      .execute();
+    const c = await manager.findOneOrFail(SupervisionCase, {
+      where: { linkedCaseId: e.linkedCaseId },
+      lock: { mode: 'pessimistic_write' },
+    });
     const p = e.payload as Record<string, unknown>;
     const producer = splitAgencyId(e.producer.agencyId);
     const originBefore = c.originRegion;
@@ -73,7 +109,8 @@ export class SupervisionProjector {
       c.originRegion = producer.region;
       c.originAt = occurredAt;
     }
-    if (typeof p.caseNumber === 'string' && (!c.caseNumber || e.type === 'case.registered')) c.caseNumber = p.caseNumber;
+    if (typeof p.caseNumber === 'string' && (!c.caseNumber || e.type === 'case.registered'))
+      c.caseNumber = p.caseNumber;
     const party = p.party as { name?: unknown } | undefined;
     if (typeof party?.name === 'string' && !c.partyName) c.partyName = party.name;
     if (occurredAt > c.lastActivityAt) c.lastActivityAt = occurredAt;
@@ -84,7 +121,11 @@ export class SupervisionProjector {
       for (const s of steps) {
         s.originRegion = c.originRegion;
         s.scopeKeys = scopeKeys(s.owingRegion, c.originRegion);
-        await manager.update(SupervisionStep, { stepId: s.stepId }, { originRegion: s.originRegion, scopeKeys: s.scopeKeys });
+        await manager.update(
+          SupervisionStep,
+          { stepId: s.stepId },
+          { originRegion: s.originRegion, scopeKeys: s.scopeKeys },
+        );
       }
     }
     return c;
@@ -94,27 +135,70 @@ export class SupervisionProjector {
   private async record(manager: EntityManager, e: IntegrationEventEnvelope, occurredAt: Date): Promise<void> {
     const p = e.payload as Record<string, unknown>;
     const summary = describeEvent(e);
-    await manager.createQueryBuilder().insert().into(TimelineEvent).values({
-      eventId: e.eventId, linkedCaseId: e.linkedCaseId, type: e.type, version: e.version,
-      producerKind: e.producer.kind, producerAgencyId: e.producer.agencyId, producerRegion: splitAgencyId(e.producer.agencyId).region,
-      actor: e.actor.officerId, occurredAt, recordedAt: new Date(e.recordedAt),
-      stepId: typeof p.stepId === 'string' ? p.stepId : null, summary: summary.en, summaryZh: summary.zh, payload: p as never,
-    }).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(TimelineEvent)
+      .values({
+        eventId: e.eventId,
+        linkedCaseId: e.linkedCaseId,
+        type: e.type,
+        version: e.version,
+        producerKind: e.producer.kind,
+        producerAgencyId: e.producer.agencyId,
+        producerRegion: splitAgencyId(e.producer.agencyId).region,
+        actor: e.actor.officerId,
+        occurredAt,
+        recordedAt: new Date(e.recordedAt),
+        stepId: typeof p.stepId === 'string' ? p.stepId : null,
+        summary: summary.en,
+        summaryZh: summary.zh,
+        payload: p as never,
+      })
+      .orIgnore()
+      .execute();
     // unresolved references only: a fact that becomes known resolves (deletes) the references waiting for it
     for (const f of factsOf(e)) {
-      await manager.createQueryBuilder().insert().into(KnownFact).values({ kind: f.kind, id: f.id, eventId: e.eventId }).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(KnownFact)
+        .values({ kind: f.kind, id: f.id, eventId: e.eventId })
+        .orIgnore()
+        .execute();
       await manager.delete(EventReference, { kind: f.kind, refId: f.id });
     }
     for (const r of referencesOf(e)) {
       if (await manager.existsBy(KnownFact, { kind: r.kind, id: r.id })) continue;
-      await manager.createQueryBuilder().insert().into(EventReference).values({
-        eventId: e.eventId, kind: r.kind, refId: r.id, linkedCaseId: e.linkedCaseId, what: r.what.en, whatZh: r.what.zh,
-      }).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(EventReference)
+        .values({
+          eventId: e.eventId,
+          kind: r.kind,
+          refId: r.id,
+          linkedCaseId: e.linkedCaseId,
+          what: r.what.en,
+          whatZh: r.what.zh,
+        })
+        .orIgnore()
+        .execute();
     }
   }
 
-  private async loadTransfer(manager: EntityManager, transferId: string, linkedCaseId: string): Promise<SupervisionTransfer> {
-    await manager.createQueryBuilder().insert().into(SupervisionTransfer).values({ transferId, linkedCaseId }).orIgnore().execute();
+  private async loadTransfer(
+    manager: EntityManager,
+    transferId: string,
+    linkedCaseId: string,
+  ): Promise<SupervisionTransfer> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SupervisionTransfer)
+      .values({ transferId, linkedCaseId })
+      .orIgnore()
+      .execute();
     return manager.findOneOrFail(SupervisionTransfer, { where: { transferId }, lock: { mode: 'pessimistic_write' } });
   }
 
@@ -122,12 +206,24 @@ export class SupervisionProjector {
    * Transfers: who sent what to whom, and the transfer.receipt step derived from transfer.sent while no
    * workflow clock for it is known (the "transfer without receipt" rule works without the worker).
    */
-  private async transfer(manager: EntityManager, e: IntegrationEventEnvelope, at: Date, c: SupervisionCase, touched: Touched, now: Date): Promise<void> {
+  private async transfer(
+    manager: EntityManager,
+    e: IntegrationEventEnvelope,
+    at: Date,
+    c: SupervisionCase,
+    touched: Touched,
+    now: Date,
+  ): Promise<void> {
     const min = this.settings.idleMinSamples;
     if (e.type === 'transfer.sent') {
       const p = e.payload as TransferSentV1;
       const t = await this.loadTransfer(manager, p.transferId, e.linkedCaseId);
-      Object.assign(t, { fromAgencyId: p.fromAgencyId, toAgencyId: p.toAgencyId, copyToAgencyId: p.copyToAgencyId, sentAt: t.sentAt ?? at });
+      Object.assign(t, {
+        fromAgencyId: p.fromAgencyId,
+        toAgencyId: p.toAgencyId,
+        copyToAgencyId: p.copyToAgencyId,
+        sentAt: t.sentAt ?? at,
+      });
       await manager.save(SupervisionTransfer, t);
       const exists = await manager.existsBy(SupervisionStep, { stepId: receiptStepId(p.transferId) });
       if (!exists && !t.receiptSignedAt) {
@@ -138,13 +234,23 @@ export class SupervisionProjector {
     } else if (e.type === 'transfer.forwarded') {
       const p = e.payload as TransferForwardedV1;
       const t = await this.loadTransfer(manager, p.transferId, e.linkedCaseId);
-      const step = await manager.findOne(SupervisionStep, { where: { stepId: receiptStepId(p.transferId) }, lock: { mode: 'pessimistic_write' } });
+      const step = await manager.findOne(SupervisionStep, {
+        where: { stepId: receiptStepId(p.transferId) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (p.mode === 'forwarded' && p.toAgencyId) {
         t.toAgencyId = p.toAgencyId;
         await manager.save(SupervisionTransfer, t);
         if (step && step.source === 'derived' && !step.closedAt) {
           const fresh = this.derivedReceiptStep(p.transferId, e.linkedCaseId, p.toAgencyId, at, c.originRegion);
-          Object.assign(step, { since: fresh.since, dueAt: fresh.dueAt, lastDay: fresh.lastDay, explanation: fresh.explanation, warnedAt: null, missedAt: null });
+          Object.assign(step, {
+            since: fresh.since,
+            dueAt: fresh.dueAt,
+            lastDay: fresh.lastDay,
+            explanation: fresh.explanation,
+            warnedAt: null,
+            missedAt: null,
+          });
           placeStep(step, p.toAgencyId, c.originRegion);
           await saveStep(manager, step, now, min);
           this.touch(touched, step);
@@ -162,10 +268,15 @@ export class SupervisionProjector {
       // the owed act happened: close the open receipt step(s) of the transfer now — round 1 is
       // `<transferId>/transfer.receipt`, a forward opens `…#2` — the workflow's deadline.closed confirms it later
       const open = await manager.find(SupervisionStep, {
-        where: { subjectId: p.transferId, ruleId: RECEIPT_RULE, closedAt: IsNull() }, lock: { mode: 'pessimistic_write' },
+        where: { subjectId: p.transferId, ruleId: RECEIPT_RULE, closedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
       });
       for (const step of open) {
-        Object.assign(step, { closedAt: at, outcome: at.getTime() <= step.dueAt.getTime() ? 'met' : 'late', lastActivityAt: at });
+        Object.assign(step, {
+          closedAt: at,
+          outcome: at.getTime() <= step.dueAt.getTime() ? 'met' : 'late',
+          lastActivityAt: at,
+        });
         await recordDuration(manager, step, at, min);
         await saveStep(manager, step, now, min);
         this.touch(touched, step);
@@ -177,26 +288,62 @@ export class SupervisionProjector {
       await manager.save(SupervisionTransfer, t);
       const x = await manager.findOneBy(Expectation, { key: `filing-decision:${p.transferId}` });
       if (x?.openedAt) {
-        await manager.update(Expectation, { key: x.key }, { dueAt: this.windowEnd('transfer.filing-review', p.variant, x.openedAt) });
+        await manager.update(
+          Expectation,
+          { key: x.key },
+          { dueAt: this.windowEnd('transfer.filing-review', p.variant, x.openedAt) },
+        );
       }
     }
   }
 
-  private derivedReceiptStep(transferId: string, linkedCaseId: string, owing: string, from: Date, originRegion: string | null): SupervisionStep {
+  private derivedReceiptStep(
+    transferId: string,
+    linkedCaseId: string,
+    owing: string,
+    from: Date,
+    originRegion: string | null,
+  ): SupervisionStep {
     const d = legalTime.compute({ rule: RECEIPT_RULE, from });
     const step = Object.assign(new SupervisionStep(), {
-      stepId: receiptStepId(transferId), linkedCaseId, subjectId: transferId, ruleId: RECEIPT_RULE, variant: d.variant, stepKey: null, owner: null,
-      source: 'derived' as const, since: from, dueAt: new Date(d.dueAtEpochMs), lastDay: d.lastDay,
-      explanation: { ...d.explain, derivedFrom: 'transfer.sent (no workflow clock known yet)' } as Record<string, unknown>,
-      onExpiry: d.onExpiry, warnedAt: null, missedAt: null, closedAt: null, outcome: null, lastActivityAt: from,
-      lastPressedAt: null, pressCount: 0, escalatedAt: null,
+      stepId: receiptStepId(transferId),
+      linkedCaseId,
+      subjectId: transferId,
+      ruleId: RECEIPT_RULE,
+      variant: d.variant,
+      stepKey: null,
+      owner: null,
+      source: 'derived' as const,
+      since: from,
+      dueAt: new Date(d.dueAtEpochMs),
+      lastDay: d.lastDay,
+      explanation: { ...d.explain, derivedFrom: 'transfer.sent (no workflow clock known yet)' } as Record<
+        string,
+        unknown
+      >,
+      onExpiry: d.onExpiry,
+      warnedAt: null,
+      missedAt: null,
+      closedAt: null,
+      outcome: null,
+      lastActivityAt: from,
+      lastPressedAt: null,
+      pressCount: 0,
+      escalatedAt: null,
     });
     placeStep(step, owing, originRegion);
     return step;
   }
 
   /** The workflow's clocks: deadline.started / warning / missed / closed. */
-  private async deadline(manager: EntityManager, e: IntegrationEventEnvelope, at: Date, c: SupervisionCase, touched: Touched, now: Date): Promise<void> {
+  private async deadline(
+    manager: EntityManager,
+    e: IntegrationEventEnvelope,
+    at: Date,
+    c: SupervisionCase,
+    touched: Touched,
+    now: Date,
+  ): Promise<void> {
     if (!e.type.startsWith('deadline.')) return;
     const min = this.settings.idleMinSamples;
     const stepId = (e.payload as { stepId: string }).stepId;
@@ -209,8 +356,19 @@ export class SupervisionProjector {
       let s = step;
       if (!s) {
         s = Object.assign(new SupervisionStep(), {
-          stepId, linkedCaseId: e.linkedCaseId, subjectId: p.subjectId, since: startedAt, warnedAt: null, missedAt: null,
-          closedAt: null, outcome: null, lastActivityAt: at, lastPressedAt: null, pressCount: 0, escalatedAt: null, onExpiry: null,
+          stepId,
+          linkedCaseId: e.linkedCaseId,
+          subjectId: p.subjectId,
+          since: startedAt,
+          warnedAt: null,
+          missedAt: null,
+          closedAt: null,
+          outcome: null,
+          lastActivityAt: at,
+          lastPressedAt: null,
+          pressCount: 0,
+          escalatedAt: null,
+          onExpiry: null,
         });
       } else if (s.closedAt) {
         // a done act (met/late) stays done; a suspended clock resumes; a moot step or a new owner starts again
@@ -223,7 +381,14 @@ export class SupervisionProjector {
       }
       if (s.dueAt && dueAt.getTime() > s.dueAt.getTime()) Object.assign(s, { warnedAt: null, missedAt: null }); // extended
       Object.assign(s, {
-        ruleId: p.ruleId, variant: p.variant, stepKey: p.stepKey ?? null, owner: p.owner, source: 'workflow', dueAt, lastDay: p.lastDay, explanation: p.explain,
+        ruleId: p.ruleId,
+        variant: p.variant,
+        stepKey: p.stepKey ?? null,
+        owner: p.owner,
+        source: 'workflow',
+        dueAt,
+        lastDay: p.lastDay,
+        explanation: p.explain,
         onExpiry: legalTime.ruleBook.has(p.ruleId) ? legalTime.ruleBook.get(p.ruleId).onExpiry : s.onExpiry,
         lastActivityAt: s.lastActivityAt && s.lastActivityAt > at ? s.lastActivityAt : at,
       });
@@ -257,17 +422,35 @@ export class SupervisionProjector {
   private async expectations(manager: EntityManager, e: IntegrationEventEnvelope): Promise<void> {
     const transferId = (e.payload as { transferId?: unknown }).transferId;
     for (const d of expectationDeltas(e)) {
-      await manager.createQueryBuilder().insert().into(Expectation).values({
-        key: d.key, expectationId: d.rule.id, ruleId: d.rule.ruleId, linkedCaseId: e.linkedCaseId, subjectId: d.subjectId,
-        transferId: typeof transferId === 'string' ? transferId : null,
-      }).orIgnore().execute();
-      const x = await manager.findOneOrFail(Expectation, { where: { key: d.key }, lock: { mode: 'pessimistic_write' } });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Expectation)
+        .values({
+          key: d.key,
+          expectationId: d.rule.id,
+          ruleId: d.rule.ruleId,
+          linkedCaseId: e.linkedCaseId,
+          subjectId: d.subjectId,
+          transferId: typeof transferId === 'string' ? transferId : null,
+        })
+        .orIgnore()
+        .execute();
+      const x = await manager.findOneOrFail(Expectation, {
+        where: { key: d.key },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (d.action === 'fulfil') {
-        if (!x.fulfilledAt || d.at > x.fulfilledAt) Object.assign(x, { fulfilledAt: d.at, fulfilledEventId: d.eventId });
+        if (!x.fulfilledAt || d.at > x.fulfilledAt)
+          Object.assign(x, { fulfilledAt: d.at, fulfilledEventId: d.eventId });
       } else if (!x.openedAt || d.at > x.openedAt) {
         Object.assign(x, {
-          openedAt: d.at, openedEventId: d.eventId, openedType: e.type, openedByAgencyId: e.producer.agencyId,
-          owedByAgencyId: d.owedByAgencyId ?? null, owedByRole: d.owedByRole ?? null,
+          openedAt: d.at,
+          openedEventId: d.eventId,
+          openedType: e.type,
+          openedByAgencyId: e.producer.agencyId,
+          owedByAgencyId: d.owedByAgencyId ?? null,
+          owedByRole: d.owedByRole ?? null,
           dueAt: await this.expectationDue(manager, d),
         });
       }

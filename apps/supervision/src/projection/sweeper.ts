@@ -23,10 +23,15 @@ export class StatusSweeper implements OnApplicationBootstrap, OnApplicationShutd
   private running: Promise<void> | null = null;
   private lastPurge = 0;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly settings: SupervisionSettings) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly settings: SupervisionSettings,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => { void this.tick(); }, this.settings.sweepMs);
+    this.timer = setInterval(() => {
+      void this.tick();
+    }, this.settings.sweepMs);
     this.timer.unref();
   }
 
@@ -37,9 +42,16 @@ export class StatusSweeper implements OnApplicationBootstrap, OnApplicationShutd
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    this.running = this.sweep().then(() => undefined, (e: unknown) => {
-      this.logger.warn(`status sweep failed: ${(e as Error).message}`);
-    }).finally(() => { this.running = null; });
+    this.running = this.sweep()
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          this.logger.warn(`status sweep failed: ${(e as Error).message}`);
+        },
+      )
+      .finally(() => {
+        this.running = null;
+      });
     await this.running;
   }
 
@@ -48,10 +60,13 @@ export class StatusSweeper implements OnApplicationBootstrap, OnApplicationShutd
     let changed = 0;
     for (;;) {
       const n = await this.ds.transaction(async (manager) => {
-        const due = await manager.createQueryBuilder(SupervisionStep, 's')
+        const due = await manager
+          .createQueryBuilder(SupervisionStep, 's')
           .where('s.closed_at IS NULL AND s.next_change_at <= :now', { now })
-          .orderBy('s.next_change_at', 'ASC').limit(BATCH)
-          .setLock('pessimistic_write').setOnLocked('skip_locked')
+          .orderBy('s.next_change_at', 'ASC')
+          .limit(BATCH)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
           .getMany();
         const timings = new Map<string, RuleTiming | null>();
         const byCase = new Map<string, { stepIds: string[]; keys: Set<string> }>();
@@ -59,10 +74,18 @@ export class StatusSweeper implements OnApplicationBootstrap, OnApplicationShutd
           if (!timings.has(s.ruleId)) timings.set(s.ruleId, await loadTiming(manager, s.ruleId));
           const before = s.status + s.stuckReasons.join();
           refreshStatus(s, now, timings.get(s.ruleId)!, this.settings.idleMinSamples);
-          await manager.update(SupervisionStep, { stepId: s.stepId }, {
-            status: s.status, stuck: s.stuck, stuckReasons: s.stuckReasons, waitingOnReceipt: s.waitingOnReceipt,
-            nextChangeAt: s.nextChangeAt, updatedAt: now,
-          });
+          await manager.update(
+            SupervisionStep,
+            { stepId: s.stepId },
+            {
+              status: s.status,
+              stuck: s.stuck,
+              stuckReasons: s.stuckReasons,
+              waitingOnReceipt: s.waitingOnReceipt,
+              nextChangeAt: s.nextChangeAt,
+              updatedAt: now,
+            },
+          );
           if (before !== s.status + s.stuckReasons.join()) {
             const entry = byCase.get(s.linkedCaseId) ?? { stepIds: [], keys: new Set<string>() };
             entry.stepIds.push(s.stepId);

@@ -26,7 +26,10 @@ describe('calendar CLI', () => {
   });
 
   it('check: a file that forgets a statutory holiday shows it', () => {
-    const partial = { ...year2027, holidays: year2027.holidays.filter((h) => (typeof h === 'string' ? h : h.date) !== '2027-10-01') };
+    const partial = {
+      ...year2027,
+      holidays: year2027.holidays.filter((h) => (typeof h === 'string' ? h : h.date) !== '2027-10-01'),
+    };
     expect(checkYear(partial).floorHolidaysWorked).toEqual(['2027-10-01']);
   });
 
@@ -35,14 +38,41 @@ describe('calendar CLI', () => {
     try {
       // the tester's file: New Year and Spring Festival only
       const file = path.join(dir, 'try-cal-2027.json');
-      writeFileSync(file, JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'], makeUpWorkdays: [] }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          year: 2027,
+          holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'],
+          makeUpWorkdays: [],
+        }),
+      );
       const out: string[] = [];
       const warnings: string[] = [];
-      expect(await main(['check', '--file', file], (t) => out.push(t), (t) => warnings.push(t))).toBe(4);
-      expect(warnings.join('\n')).toMatch(/WARNING: the 2027 file makes statutory holidays working days: .*2027-10-01.*--allow-holidays-worked/);
+      expect(
+        await main(
+          ['check', '--file', file],
+          (t) => out.push(t),
+          (t) => warnings.push(t),
+        ),
+      ).toBe(4);
+      expect(warnings.join('\n')).toMatch(
+        /WARNING: the 2027 file makes statutory holidays working days: .*2027-10-01.*--allow-holidays-worked/,
+      );
       expect(JSON.parse(out[0]!).years[0].floorHolidaysWorked).toContain('2027-10-01');
-      expect(await main(['check', '--file', file, '--allow-holidays-worked'], () => undefined, (t) => warnings.push(t))).toBe(0);
-      expect(await main(['load', '--file', file], () => undefined, () => undefined)).toBe(4); // refused before connecting anywhere
+      expect(
+        await main(
+          ['check', '--file', file, '--allow-holidays-worked'],
+          () => undefined,
+          (t) => warnings.push(t),
+        ),
+      ).toBe(0);
+      expect(
+        await main(
+          ['load', '--file', file],
+          () => undefined,
+          () => undefined,
+        ),
+      ).toBe(4); // refused before connecting anywhere
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -52,8 +82,14 @@ describe('calendar CLI', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'calendar-cli-'));
     try {
       const bad = path.join(dir, 'bad.json');
-      writeFileSync(bad, JSON.stringify({ ...year2027, holidays: [...year2027.holidays, '2027-02-30'], makeUpWorkdays: ['2027-02-22'] }));
-      const error = await main(['check', '--file', bad]).then(() => null, (e: Error) => e.message);
+      writeFileSync(
+        bad,
+        JSON.stringify({ ...year2027, holidays: [...year2027.holidays, '2027-02-30'], makeUpWorkdays: ['2027-02-22'] }),
+      );
+      const error = await main(['check', '--file', bad]).then(
+        () => null,
+        (e: Error) => e.message,
+      );
       expect(error).toMatch(/invalid holiday date "2027-02-30"/);
       expect(error).toMatch(/make-up workday 2027-02-22 is not a Saturday or Sunday/);
     } finally {

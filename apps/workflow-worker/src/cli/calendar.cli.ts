@@ -106,7 +106,11 @@ export function checkYear(input: YearCalendarInput): YearCheck {
 
 function readYears(file: string): YearCalendarInput[] {
   loadCalendarFiles(file); // validates every year on top of the built-in calendar (throws CalendarDataError)
-  return file.split(',').map((f) => f.trim()).filter(Boolean).flatMap((f) => parseCalendarData(JSON.parse(readFileSync(f, 'utf8'))));
+  return file
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .flatMap((f) => parseCalendarData(JSON.parse(readFileSync(f, 'utf8'))));
 }
 
 export async function main(
@@ -133,7 +137,8 @@ export async function main(
     out(HELP);
     return 0;
   }
-  if (!command || !['check', 'load'].includes(command)) throw new UsageError(`a command is required: check or load\n${HELP}`);
+  if (!command || !['check', 'load'].includes(command))
+    throw new UsageError(`a command is required: check or load\n${HELP}`);
   if (rest.length) throw new UsageError(`unexpected argument(s): ${rest.join(' ')}`);
   if (!values.file) throw new UsageError(`${command} needs --file <json>`);
   const years = readYears(values.file);
@@ -141,9 +146,11 @@ export async function main(
   const worked = checks.filter((c) => c.floorHolidaysWorked.length);
   const allowed = values['allow-holidays-worked'];
   for (const c of worked) {
-    warn(`calendar: WARNING: the ${c.year} file makes statutory holidays working days: ${c.floorHolidaysWorked.join(', ')}. `
-      + 'These days are fixed by 《全国年节及纪念日放假办法》; a file that forgot them would shorten deadlines. '
-      + (allowed ? 'Accepted (--allow-holidays-worked).' : 'Fix the file, or confirm with --allow-holidays-worked.'));
+    warn(
+      `calendar: WARNING: the ${c.year} file makes statutory holidays working days: ${c.floorHolidaysWorked.join(', ')}. ` +
+        'These days are fixed by 《全国年节及纪念日放假办法》; a file that forgot them would shorten deadlines. ' +
+        (allowed ? 'Accepted (--allow-holidays-worked).' : 'Fix the file, or confirm with --allow-holidays-worked.'),
+    );
   }
   if (command === 'check') {
     out(JSON.stringify({ years: checks }, null, 2));
@@ -151,7 +158,8 @@ export async function main(
   }
   if (worked.length && !allowed) return EXIT_HOLIDAYS_WORKED; // load: nothing signalled
   const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a number of seconds, got ${values.timeout}`);
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new UsageError(`--timeout must be a number of seconds, got ${values.timeout}`);
   const env = process.env;
   const connection = await Connection.connect({ address: env.CASEBRIDGE_TEMPORAL_ADDRESS || '127.0.0.1:7233' });
   try {
@@ -173,8 +181,12 @@ export async function main(
 
 function isUsageError(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
-  return e instanceof UsageError || e instanceof LegalTimeError || e instanceof SyntaxError ||
-    (typeof code === 'string' && (code.startsWith('ERR_PARSE_ARGS') || code === 'ENOENT'));
+  return (
+    e instanceof UsageError ||
+    e instanceof LegalTimeError ||
+    e instanceof SyntaxError ||
+    (typeof code === 'string' && (code.startsWith('ERR_PARSE_ARGS') || code === 'ENOENT'))
+  );
 }
 
 if (require.main === module) {

@@ -2,5 +2,4 @@
 // ../schema.ts). `npm run migration:generate -- workflow-worker <Name>` adds to this list.
 import type { MigrationInterface } from 'typeorm';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [
-];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [];

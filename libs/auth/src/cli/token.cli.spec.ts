@@ -16,15 +16,27 @@ describe('token CLI', () => {
   });
 
   it('issues a token with the given agency, roles, officer and lifetime', () => {
-    const token = tokenFromArgs(['--agency', 'procuratorate:210100', '--role', 'auditor', '--officer', 'a-1', '--ttl', '1h'], SECRET);
+    const token = tokenFromArgs(
+      ['--agency', 'procuratorate:210100', '--role', 'auditor', '--officer', 'a-1', '--ttl', '1h'],
+      SECRET,
+    );
     const claims = new JwtService().verify<Record<string, unknown>>(token as string, { secret: SECRET });
-    expect(claims).toMatchObject({ sub: 'a-1', agencyId: 'procuratorate:210100', agencyKind: 'procuratorate', region: '210100', roles: ['auditor'] });
+    expect(claims).toMatchObject({
+      sub: 'a-1',
+      agencyId: 'procuratorate:210100',
+      agencyKind: 'procuratorate',
+      region: '210100',
+      roles: ['auditor'],
+    });
     expect((claims.exp as number) - (claims.iat as number)).toBe(3600);
   });
 
   it('issues an operator token (the audit ledger rebuild is an operator act)', () => {
     const token = tokenFromArgs(['--agency', 'procuratorate:000000', '--role', 'operator'], SECRET);
-    expect(new JwtService().verify<Record<string, unknown>>(token as string, { secret: SECRET })).toMatchObject({ region: '000000', roles: ['operator'] });
+    expect(new JwtService().verify<Record<string, unknown>>(token as string, { secret: SECRET })).toMatchObject({
+      region: '000000',
+      roles: ['operator'],
+    });
   });
 
   it.each([
@@ -46,8 +58,18 @@ describe('token CLI', () => {
   });
 
   it('--key: a token to sign with local issuer keys; --issuer/--audience only with --key', () => {
-    expect(tokenFromArgs(['--agency', 'police:210100', '--key', 'a.pem', '--key', 'b.pem', '--audience', 'casebridge'], SECRET)).toEqual({
-      issuerSigned: { keyFiles: ['a.pem', 'b.pem'], issuer: undefined, audience: 'casebridge', input: expect.objectContaining({ agencyId: 'police:210100', roles: ['officer'] }) },
+    expect(
+      tokenFromArgs(
+        ['--agency', 'police:210100', '--key', 'a.pem', '--key', 'b.pem', '--audience', 'casebridge'],
+        SECRET,
+      ),
+    ).toEqual({
+      issuerSigned: {
+        keyFiles: ['a.pem', 'b.pem'],
+        issuer: undefined,
+        audience: 'casebridge',
+        input: expect.objectContaining({ agencyId: 'police:210100', roles: ['officer'] }),
+      },
     });
     expect(() => tokenFromArgs(['--agency', 'police:210100', '--issuer', 'http://x'], SECRET)).toThrow(/go with --key/);
   });
@@ -59,8 +81,13 @@ describe('token CLI', () => {
     expect(await issuerCommand('keygen', ['--out', a])).toMatch(/EdDSA issuer key written/);
     expect(await issuerCommand('keygen', ['--alg', 'RS256', '--out', b])).toMatch(/RS256 issuer key written/);
     await expect(issuerCommand('keygen', ['--out', a])).rejects.toThrow(/EEXIST/); // never overwrites a key
-    const jwks = JSON.parse(await issuerCommand('jwks', ['--key', a, '--key', b])) as { keys: { kty: string; alg: string; d?: string }[] };
-    expect(jwks.keys.map((k) => [k.kty, k.alg])).toEqual([['OKP', 'EdDSA'], ['RSA', 'RS256']]);
+    const jwks = JSON.parse(await issuerCommand('jwks', ['--key', a, '--key', b])) as {
+      keys: { kty: string; alg: string; d?: string }[];
+    };
+    expect(jwks.keys.map((k) => [k.kty, k.alg])).toEqual([
+      ['OKP', 'EdDSA'],
+      ['RSA', 'RS256'],
+    ]);
     expect(jwks.keys.every((k) => k.d === undefined)).toBe(true); // no private part
   });
 });

@@ -75,18 +75,36 @@ export function ttlSeconds(ttl: string): number | undefined {
 }
 
 export function tokenFromArgs(
-  argv: readonly string[], secret: string, maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  argv: readonly string[],
+  secret: string,
+  maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
 ): string | { help: string } | { issuerSigned: IssuerSignedToken } {
-  let values: { agency?: string; role?: string[]; officer?: string; name?: string; ttl?: string; help?: boolean; key?: string[]; issuer?: string; audience?: string };
+  let values: {
+    agency?: string;
+    role?: string[];
+    officer?: string;
+    name?: string;
+    ttl?: string;
+    help?: boolean;
+    key?: string[];
+    issuer?: string;
+    audience?: string;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
       strict: true,
       allowPositionals: false,
       options: {
-        agency: { type: 'string' }, role: { type: 'string', multiple: true }, officer: { type: 'string' },
-        name: { type: 'string' }, ttl: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        key: { type: 'string', multiple: true }, issuer: { type: 'string' }, audience: { type: 'string' },
+        agency: { type: 'string' },
+        role: { type: 'string', multiple: true },
+        officer: { type: 'string' },
+        name: { type: 'string' },
+        ttl: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        key: { type: 'string', multiple: true },
+        issuer: { type: 'string' },
+        audience: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -104,11 +122,21 @@ export function tokenFromArgs(
     throw new UsageError(`--ttl must be a duration such as 30m or 8h, got ${JSON.stringify(values.ttl)}`);
   }
   if (ttl !== undefined && ttl > maxLifetimeSeconds) {
-    throw new UsageError(`--ttl ${values.ttl} is longer than the services accept (at most ${maxLifetimeSeconds / 3600}h: CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS=${maxLifetimeSeconds})`);
+    throw new UsageError(
+      `--ttl ${values.ttl} is longer than the services accept (at most ${maxLifetimeSeconds / 3600}h: CASEBRIDGE_TOKEN_MAX_LIFETIME_SECONDS=${maxLifetimeSeconds})`,
+    );
   }
-  const input = { agencyId: values.agency, roles: roles as Role[], officerId: values.officer, name: values.name, ttl: values.ttl };
-  if (values.key?.length) return { issuerSigned: { keyFiles: values.key, issuer: values.issuer, audience: values.audience, input } };
-  if (values.issuer || values.audience) throw new UsageError('--issuer and --audience go with --key (an HS256 token has neither)');
+  const input = {
+    agencyId: values.agency,
+    roles: roles as Role[],
+    officerId: values.officer,
+    name: values.name,
+    ttl: values.ttl,
+  };
+  if (values.key?.length)
+    return { issuerSigned: { keyFiles: values.key, issuer: values.issuer, audience: values.audience, input } };
+  if (values.issuer || values.audience)
+    throw new UsageError('--issuer and --audience go with --key (an HS256 token has neither)');
   return issueToken({ ...input, secret });
 }
 
@@ -127,8 +155,15 @@ export async function issuerCommand(command: string, argv: readonly string[]): P
   let values: { key?: string[]; alg?: string; out?: string; port?: string };
   try {
     ({ values } = parseArgs({
-      args: [...argv], strict: true, allowPositionals: false,
-      options: { key: { type: 'string', multiple: true }, alg: { type: 'string' }, out: { type: 'string' }, port: { type: 'string' } },
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        key: { type: 'string', multiple: true },
+        alg: { type: 'string' },
+        out: { type: 'string' },
+        port: { type: 'string' },
+      },
     }));
   } catch (e) {
     throw new UsageError(`${(e as Error).message} (see --help)`);
@@ -146,8 +181,10 @@ export async function issuerCommand(command: string, argv: readonly string[]): P
   const port = Number(values.port ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
   const url = await issuer.listen(port);
-  return `local OIDC issuer ${url} (keys ${issuer.kids.join(', ')}; ${issuer.current.kid} signs)\n`
-    + `  services: CASEBRIDGE_OIDC_ISSUER=${url}\n  tokens:   npm run --silent token -- --key <the signing pem> --issuer ${url} --agency police:210100 --role officer`;
+  return (
+    `local OIDC issuer ${url} (keys ${issuer.kids.join(', ')}; ${issuer.current.kid} signs)\n` +
+    `  services: CASEBRIDGE_OIDC_ISSUER=${url}\n  tokens:   npm run --silent token -- --key <the signing pem> --issuer ${url} --agency police:210100 --role officer`
+  );
 }
 
 async function main(argv: string[]): Promise<string> {
@@ -159,7 +196,10 @@ async function main(argv: string[]): Promise<string> {
   const { keyFiles, input } = result.issuerSigned;
   const issuer = await LocalIssuer.create({ pems: readPems(keyFiles) });
   issuer.issuer = result.issuerSigned.issuer ?? (process.env.CASEBRIDGE_OIDC_ISSUER || 'http://127.0.0.1:4000');
-  return issuer.sign({ ...input, audience: result.issuerSigned.audience ?? (process.env.CASEBRIDGE_OIDC_AUDIENCE || undefined) });
+  return issuer.sign({
+    ...input,
+    audience: result.issuerSigned.audience ?? (process.env.CASEBRIDGE_OIDC_AUDIENCE || undefined),
+  });
 }
 
 if (require.main === module) {

@@ -22,18 +22,23 @@ export interface IssuerKey {
 
 /** A key pair as the CLI keeps it: PKCS8 PEM of the private key (its public half is derived). */
 export async function generateIssuerKeyPem(alg: IssuerAlgorithm = 'EdDSA'): Promise<string> {
-  const { privateKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'EdDSA' ? { crv: 'Ed25519' } : {}) });
+  const { privateKey } = await generateKeyPair(alg, {
+    extractable: true,
+    ...(alg === 'EdDSA' ? { crv: 'Ed25519' } : {}),
+  });
   return exportPKCS8(privateKey);
 }
 
 /** Reads a PKCS8 PEM key (Ed25519 → EdDSA, RSA → RS256); the key id is its RFC 7638 JWK thumbprint. */
 export async function issuerKeyFromPem(pem: string): Promise<IssuerKey> {
   const type = createPrivateKey(pem).asymmetricKeyType;
-  if (type !== 'ed25519' && type !== 'rsa') throw new Error(`an issuer key must be Ed25519 or RSA (got ${String(type)})`);
+  if (type !== 'ed25519' && type !== 'rsa')
+    throw new Error(`an issuer key must be Ed25519 or RSA (got ${String(type)})`);
   const alg: IssuerAlgorithm = type === 'ed25519' ? 'EdDSA' : 'RS256';
   const privateKey = await importPKCS8(pem, alg, { extractable: true });
   const full = await exportJWK(privateKey);
-  const publicJwk: JWK = alg === 'EdDSA' ? { kty: full.kty, crv: full.crv, x: full.x } : { kty: full.kty, n: full.n, e: full.e };
+  const publicJwk: JWK =
+    alg === 'EdDSA' ? { kty: full.kty, crv: full.crv, x: full.x } : { kty: full.kty, n: full.n, e: full.e };
   const kid = await calculateJwkThumbprint(publicJwk);
   return { kid, alg, privateKey, publicJwk: { ...publicJwk, kid, alg, use: 'sig' } };
 }
@@ -48,7 +53,8 @@ export class LocalIssuer {
   /** An issuer with one key (generated unless PEMs are given; the last one signs). */
   static async create(opts: { pems?: string[]; alg?: IssuerAlgorithm } = {}): Promise<LocalIssuer> {
     const issuer = new LocalIssuer();
-    for (const pem of opts.pems?.length ? opts.pems : [await generateIssuerKeyPem(opts.alg)]) issuer.keys.push(await issuerKeyFromPem(pem));
+    for (const pem of opts.pems?.length ? opts.pems : [await generateIssuerKeyPem(opts.alg)])
+      issuer.keys.push(await issuerKeyFromPem(pem));
     return issuer;
   }
 
@@ -81,13 +87,25 @@ export class LocalIssuer {
   }
 
   /** Signs an officer token with the current key (or the key `kid`). */
-  async sign(input: { agencyId: string; roles: Role[]; officerId?: string; name?: string; audience?: string; ttl?: string; kid?: string }): Promise<string> {
+  async sign(input: {
+    agencyId: string;
+    roles: Role[];
+    officerId?: string;
+    name?: string;
+    audience?: string;
+    ttl?: string;
+    kid?: string;
+  }): Promise<string> {
     const key = input.kid ? this.keys.find((k) => k.kid === input.kid) : this.current;
     if (!key) throw new Error(`no key ${input.kid}`);
     if (!this.issuer) throw new Error('the issuer has no URL yet: listen() first, or set issuer');
     const { sub, ...claims } = buildClaims(input);
-    let jwt = new SignJWT({ ...claims }).setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-      .setIssuer(this.issuer).setSubject(sub).setIssuedAt().setExpirationTime(input.ttl ?? '8h');
+    let jwt = new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
+      .setIssuer(this.issuer)
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime(input.ttl ?? '8h');
     if (input.audience) jwt = jwt.setAudience(input.audience);
     return jwt.sign(key.privateKey);
   }
@@ -101,7 +119,11 @@ export class LocalIssuer {
         res.end(JSON.stringify(body));
       };
       if (path === '/.well-known/openid-configuration') {
-        send(200, { issuer: this.issuer, jwks_uri: `${this.issuer}/jwks.json`, id_token_signing_alg_values_supported: [...new Set(this.keys.map((k) => k.alg))] });
+        send(200, {
+          issuer: this.issuer,
+          jwks_uri: `${this.issuer}/jwks.json`,
+          id_token_signing_alg_values_supported: [...new Set(this.keys.map((k) => k.alg))],
+        });
       } else if (path === '/jwks.json') {
         send(200, this.jwks());
       } else {

@@ -3,7 +3,15 @@
  * document and JWKS over HTTP), verified by the services' guard through the issuer's JWKS; key rotation; the HS256
  * development secret refused once an issuer is configured.
  */
-import { Catch, Controller, Get, Module, type ArgumentsHost, type ExceptionFilter, type INestApplication } from '@nestjs/common';
+import {
+  Catch,
+  Controller,
+  Get,
+  Module,
+  type ArgumentsHost,
+  type ExceptionFilter,
+  type INestApplication,
+} from '@nestjs/common';
 import { DomainError } from '@casebridge/contracts';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -32,14 +40,23 @@ class MeController {
 class DomainErrorFilter implements ExceptionFilter {
   catch(e: DomainError, host: ArgumentsHost): void {
     const status = { unauthorized: 401, forbidden: 403, invalid: 400, 'not-found': 404, conflict: 409 }[e.kind];
-    host.switchToHttp().getResponse<{ status(n: number): { json(b: unknown): void } }>().status(status).json({ code: e.code, message: e.message });
+    host
+      .switchToHttp()
+      .getResponse<{ status(n: number): { json(b: unknown): void } }>()
+      .status(status)
+      .json({ code: e.code, message: e.message });
   }
 }
 
 async function app(options: Omit<AuthOptions, 'agencyKinds'>): Promise<INestApplication> {
-  @Module({ imports: [AuthModule.forRootAsync({ useFactory: () => ({ ...options, agencyKinds: ['police'] }) })], controllers: [MeController] })
+  @Module({
+    imports: [AuthModule.forRootAsync({ useFactory: () => ({ ...options, agencyKinds: ['police'] }) })],
+    controllers: [MeController],
+  })
   class AppModule {}
-  const a = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication({ logger: false });
+  const a = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication({
+    logger: false,
+  });
   a.useGlobalFilters(new DomainErrorFilter());
   await a.init();
   return a;
@@ -56,7 +73,10 @@ describe('OIDC issuer tokens (local issuer, JWKS)', () => {
     issuer = await LocalIssuer.create({ alg: 'EdDSA' });
     await issuer.listen();
     // refetch at once on an unknown key id; keep a fetched key set for 1 s (production: 30 s and 10 min)
-    a = await app({ secret: DEV_JWT_SECRET, oidc: { issuer: issuer.issuer, audience: 'casebridge', jwksCooldownMs: 0, jwksMaxAgeMs: 1000 } });
+    a = await app({
+      secret: DEV_JWT_SECRET,
+      oidc: { issuer: issuer.issuer, audience: 'casebridge', jwksCooldownMs: 0, jwksMaxAgeMs: 1000 },
+    });
   });
   afterEach(async () => {
     await a.close();
@@ -65,10 +85,16 @@ describe('OIDC issuer tokens (local issuer, JWKS)', () => {
 
   it('accepts a token of the issuer and maps its claims to agency, region and roles', async () => {
     const r = await get(await issuer.sign({ ...officer, audience: 'casebridge' })).expect(200);
-    expect(r.body).toMatchObject({ sub: 'pol-wang', agencyId: 'police:210100', agencyKind: 'police', region: '210100', roles: ['officer'] });
+    expect(r.body).toMatchObject({
+      sub: 'pol-wang',
+      agencyId: 'police:210100',
+      agencyKind: 'police',
+      region: '210100',
+      roles: ['officer'],
+    });
   });
 
-  it('rotation: tokens of the new key verify at once, the old key\'s until the issuer withdraws it', async () => {
+  it("rotation: tokens of the new key verify at once, the old key's until the issuer withdraws it", async () => {
     const old = await issuer.sign({ ...officer, audience: 'casebridge' });
     await get(old).expect(200);
     const oldKid = issuer.current.kid;
@@ -98,8 +124,12 @@ describe('OIDC issuer tokens (local issuer, JWKS)', () => {
     } finally {
       await other.close();
     }
-    expect((await get(await issuer.sign({ ...officer, audience: 'someone-else' })).expect(401)).body.message).toMatch(/aud claim/);
-    expect((await get(await issuer.sign({ ...officer, audience: 'casebridge', ttl: '-1m' })).expect(401)).body.message).toMatch(/expired/);
+    expect((await get(await issuer.sign({ ...officer, audience: 'someone-else' })).expect(401)).body.message).toMatch(
+      /aud claim/,
+    );
+    expect(
+      (await get(await issuer.sign({ ...officer, audience: 'casebridge', ttl: '-1m' })).expect(401)).body.message,
+    ).toMatch(/expired/);
   });
 
   it('refuses a token whose claims give no agency or no CaseBridge role', async () => {
@@ -114,8 +144,14 @@ describe('HS256 development default (no issuer configured)', () => {
     const issuer = await LocalIssuer.create();
     issuer.issuer = 'http://127.0.0.1:1';
     try {
-      await request(a.getHttpServer()).get('/me').set('Authorization', `Bearer ${issueToken({ ...officer, secret: DEV_JWT_SECRET })}`).expect(200);
-      await request(a.getHttpServer()).get('/me').set('Authorization', `Bearer ${await issuer.sign(officer)}`).expect(401);
+      await request(a.getHttpServer())
+        .get('/me')
+        .set('Authorization', `Bearer ${issueToken({ ...officer, secret: DEV_JWT_SECRET })}`)
+        .expect(200);
+      await request(a.getHttpServer())
+        .get('/me')
+        .set('Authorization', `Bearer ${await issuer.sign(officer)}`)
+        .expect(401);
     } finally {
       await a.close();
     }
@@ -135,7 +171,11 @@ describe('token lifetime: exp required, lifetime capped from iat, no future iat/
   };
   const cases: [string, () => Times, RegExp][] = [
     ['no exp at all (accepted forever before)', () => ({ iat: now() }), /no expiry \(exp\)/],
-    ['exp 10 years ahead', () => ({ iat: now(), exp: now() + 10 * 365 * 86_400 }), /lives longer than this service accepts \(at most 12 h/],
+    [
+      'exp 10 years ahead',
+      () => ({ iat: now(), exp: now() + 10 * 365 * 86_400 }),
+      /lives longer than this service accepts \(at most 12 h/,
+    ],
     ['exp 13 h after iat', () => ({ iat: now() - 60, exp: now() - 60 + 13 * 3600 }), /lives longer/],
     ['iat one day in the future', () => ({ iat: now() + 86_400, exp: now() + 86_400 + 3600 }), /issued in the future/],
     ['nbf one hour in the future', () => ({ iat: now(), nbf: now() + 3600, exp: now() + 7200 }), /not valid yet/],
@@ -144,7 +184,9 @@ describe('token lifetime: exp required, lifetime capped from iat, no future iat/
   it.each(cases)('HS256: 401 for %s', async (_, t, message) => {
     const a = await app({ secret: DEV_JWT_SECRET });
     try {
-      const token = await times(t())(new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub)).sign(new TextEncoder().encode(DEV_JWT_SECRET));
+      const token = await times(t())(
+        new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub),
+      ).sign(new TextEncoder().encode(DEV_JWT_SECRET));
       const r = await request(a.getHttpServer()).get('/me').set('Authorization', `Bearer ${token}`).expect(401);
       expect(r.body.message).toMatch(message);
     } finally {
@@ -158,8 +200,14 @@ describe('token lifetime: exp required, lifetime capped from iat, no future iat/
     const a = await app({ secret: DEV_JWT_SECRET, oidc: { issuer: issuer.issuer, jwksCooldownMs: 0 } });
     try {
       const key = issuer.current;
-      const jwt = new SignJWT({ ...claims }).setProtectedHeader({ alg: key.alg, kid: key.kid }).setIssuer(issuer.issuer).setSubject(sub);
-      const r = await request(a.getHttpServer()).get('/me').set('Authorization', `Bearer ${await times(t())(jwt).sign(key.privateKey)}`).expect(401);
+      const jwt = new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: key.alg, kid: key.kid })
+        .setIssuer(issuer.issuer)
+        .setSubject(sub);
+      const r = await request(a.getHttpServer())
+        .get('/me')
+        .set('Authorization', `Bearer ${await times(t())(jwt).sign(key.privateKey)}`)
+        .expect(401);
       expect(r.body.message).toMatch(message);
     } finally {
       await a.close();
@@ -170,7 +218,10 @@ describe('token lifetime: exp required, lifetime capped from iat, no future iat/
   it('the cap is configurable; a small clock skew is tolerated', async () => {
     const a = await app({ secret: DEV_JWT_SECRET, maxTokenLifetimeSeconds: 3600 });
     try {
-      const get = (ttl: string) => request(a.getHttpServer()).get('/me').set('Authorization', `Bearer ${issueToken({ ...officer, secret: DEV_JWT_SECRET, ttl })}`);
+      const get = (ttl: string) =>
+        request(a.getHttpServer())
+          .get('/me')
+          .set('Authorization', `Bearer ${issueToken({ ...officer, secret: DEV_JWT_SECRET, ttl })}`);
       await get('1h').expect(200);
       expect((await get('2h').expect(401)).body.message).toMatch(/at most 1 h/);
     } finally {
@@ -185,9 +236,24 @@ describe('token lifetime: exp required, lifetime capped from iat, no future iat/
 
 describe('mapOidcClaims', () => {
   it('reads nested and space-separated role claims and ignores roles CaseBridge does not know', () => {
-    expect(mapOidcClaims({ sub: 'u1', org: { agency: 'procuratorate:210000' }, realm_access: { roles: ['offline_access', 'supervisor'] } },
-      { agency: 'org.agency', roles: 'realm_access.roles', name: 'name' }))
-      .toEqual({ sub: 'u1', agencyId: 'procuratorate:210000', agencyKind: 'procuratorate', region: '210000', roles: ['supervisor'] });
-    expect(mapOidcClaims({ sub: 'u2', agencyId: 'court:210100', roles: 'officer head', name: '李法官' }).roles).toEqual(['officer', 'head']);
+    expect(
+      mapOidcClaims(
+        {
+          sub: 'u1',
+          org: { agency: 'procuratorate:210000' },
+          realm_access: { roles: ['offline_access', 'supervisor'] },
+        },
+        { agency: 'org.agency', roles: 'realm_access.roles', name: 'name' },
+      ),
+    ).toEqual({
+      sub: 'u1',
+      agencyId: 'procuratorate:210000',
+      agencyKind: 'procuratorate',
+      region: '210000',
+      roles: ['supervisor'],
+    });
+    expect(mapOidcClaims({ sub: 'u2', agencyId: 'court:210100', roles: 'officer head', name: '李法官' }).roles).toEqual(
+      ['officer', 'head'],
+    );
   });
 });

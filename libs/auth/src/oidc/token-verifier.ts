@@ -63,13 +63,19 @@ export interface TokenLifetimeRule {
  * (exp − iat, or exp − now without iat) is capped, and `iat`/`nbf` later than now beyond the clock tolerance are
  * refused. (jose already refuses an expired token and a token not yet valid by nbf; this adds what it lets pass.)
  */
-export function tokenLifetimeProblem(payload: JWTPayload, rule: TokenLifetimeRule = {}, nowSeconds = Math.floor(Date.now() / 1000)): string | null {
+export function tokenLifetimeProblem(
+  payload: JWTPayload,
+  rule: TokenLifetimeRule = {},
+  nowSeconds = Math.floor(Date.now() / 1000),
+): string | null {
   const max = rule.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const skew = rule.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   const { exp, iat, nbf } = payload;
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'it has no expiry (exp): tokens must expire';
-  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) return 'its issue time (iat) is not a number';
-  if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf))) return 'its not-before time (nbf) is not a number';
+  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat)))
+    return 'its issue time (iat) is not a number';
+  if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf)))
+    return 'its not-before time (nbf) is not a number';
   if (typeof iat === 'number' && iat > nowSeconds + skew) return 'it is issued in the future (iat later than now)';
   if (typeof nbf === 'number' && nbf > nowSeconds + skew) return 'it is not valid yet (nbf later than now)';
   const from = typeof iat === 'number' ? iat : nowSeconds;
@@ -93,18 +99,23 @@ export const ASYMMETRIC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as con
 const DEFAULT_CLAIMS: OidcClaimNames = { agency: 'agencyId', roles: 'roles', name: 'name' };
 
 function at(payload: JWTPayload, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), payload);
+  return dotted
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), payload);
 }
 
 function reason(e: unknown): string {
   if (e instanceof joseErrors.JWTExpired) return 'it has expired';
   if (e instanceof joseErrors.JOSEAlgNotAllowed) return 'it is not signed with an algorithm this service accepts';
   if (e instanceof joseErrors.JWKSNoMatchingKey) return 'it is signed with a key the issuer does not publish';
-  if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'exp' && e.reason === 'missing') return 'it has no expiry (exp): tokens must expire';
-  if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'nbf') return 'it is not valid yet (nbf later than now)';
+  if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'exp' && e.reason === 'missing')
+    return 'it has no expiry (exp): tokens must expire';
+  if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'nbf')
+    return 'it is not valid yet (nbf later than now)';
   if (e instanceof joseErrors.JWTClaimValidationFailed) return `its ${e.claim} claim is not accepted`;
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'its signature does not verify';
-  if (e instanceof joseErrors.JWKSTimeout || !(e instanceof joseErrors.JOSEError)) return `the issuer's keys could not be read (${(e as Error).message})`;
+  if (e instanceof joseErrors.JWKSTimeout || !(e instanceof joseErrors.JOSEError))
+    return `the issuer's keys could not be read (${(e as Error).message})`;
   return (e as Error).message;
 }
 
@@ -119,7 +130,10 @@ export function mapOidcClaims(payload: JWTPayload, names: OidcClaimNames = DEFAU
   const roles = list.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r));
   const name = at(payload, names.name);
   const mapped: Partial<OfficerClaims> = {
-    sub: payload.sub, roles, ...(typeof name === 'string' ? { name } : {}), ...(typeof payload.exp === 'number' ? { exp: payload.exp } : {}),
+    sub: payload.sub,
+    roles,
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof payload.exp === 'number' ? { exp: payload.exp } : {}),
   };
   if (typeof agencyId === 'string' && AGENCY_ID_PATTERN.test(agencyId)) {
     const { kind, region } = parseAgencyId(agencyId);
@@ -157,7 +171,7 @@ export class OidcTokenVerifier implements TokenVerifier {
   /** The remote key set (created once; the discovery document is read on first use). */
   private jwks(): Promise<JWTVerifyGetKey> {
     this.keys ??= (async () => {
-      const uri = this.options.jwksUri || await discoverJwksUri(this.options.issuer);
+      const uri = this.options.jwksUri || (await discoverJwksUri(this.options.issuer));
       return createRemoteJWKSet(new URL(uri), {
         cooldownDuration: this.options.jwksCooldownMs ?? 30_000,
         cacheMaxAge: this.options.jwksMaxAgeMs ?? 600_000,
@@ -176,7 +190,7 @@ export async function discoverJwksUri(issuer: string): Promise<string> {
   const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
   const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
   if (!r.ok) throw new Error(`${url} answered HTTP ${r.status}`);
-  const doc = await r.json() as { issuer?: string; jwks_uri?: string };
+  const doc = (await r.json()) as { issuer?: string; jwks_uri?: string };
   if (doc.issuer !== issuer) throw new Error(`${url} names issuer ${String(doc.issuer)}, not ${issuer}`);
   if (typeof doc.jwks_uri !== 'string') throw new Error(`${url} has no jwks_uri`);
   return doc.jwks_uri;
@@ -187,7 +201,10 @@ export class Hs256TokenVerifier implements TokenVerifier {
   readonly kind = 'hs256' as const;
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly lifetime: TokenLifetimeRule = {}) {
+  constructor(
+    secret: string,
+    private readonly lifetime: TokenLifetimeRule = {},
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -210,9 +227,16 @@ export class Hs256TokenVerifier implements TokenVerifier {
 }
 
 /** The verifier for a configuration: OIDC when an issuer is configured, else the HS256 development secret. */
-export function createTokenVerifier(o: { secret?: string; oidc?: OidcOptions; maxTokenLifetimeSeconds?: number }): TokenVerifier {
+export function createTokenVerifier(o: {
+  secret?: string;
+  oidc?: OidcOptions;
+  maxTokenLifetimeSeconds?: number;
+}): TokenVerifier {
   const lifetime = o.maxTokenLifetimeSeconds !== undefined ? { maxLifetimeSeconds: o.maxTokenLifetimeSeconds } : {};
   if (o.oidc?.issuer) return new OidcTokenVerifier({ ...lifetime, ...o.oidc });
-  if (!o.secret) throw new Error('no token verification configured: set CASEBRIDGE_OIDC_ISSUER (or, in development, CASEBRIDGE_JWT_SECRET)');
+  if (!o.secret)
+    throw new Error(
+      'no token verification configured: set CASEBRIDGE_OIDC_ISSUER (or, in development, CASEBRIDGE_JWT_SECRET)',
+    );
   return new Hs256TokenVerifier(o.secret, lifetime);
 }

@@ -18,7 +18,8 @@ describe('contracts compatibility check', () => {
       @IsString() urgency!: string;
     }
     const changed = ALL_EVENT_DEFINITIONS.map((d) =>
-      d === TransferSent ? defineEvent({ ...TransferSent, payload: TransferSentChanged }) : d);
+      d === TransferSent ? defineEvent({ ...TransferSent, payload: TransferSentChanged }) : d,
+    );
     const problems = compatibilityProblems(changed, snapshot);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^transfer\.sent@v1 changed its schema without a new version/);
@@ -27,14 +28,20 @@ describe('contracts compatibility check', () => {
   it('fails when a published version disappears', () => {
     const without = ALL_EVENT_DEFINITIONS.filter((d) => !(d.type === 'deadline.missed' && d.version === 1));
     expect(compatibilityProblems(without, snapshot)).toContain(
-      'deadline.missed@v1 was published and is gone: old events of it could no longer be read');
+      'deadline.missed@v1 was published and is gone: old events of it could no longer be read',
+    );
   });
 
   it('a new version beside the old one passes once recorded, and recording never rewrites v1', () => {
     class TransferSentV2 extends TransferSentV1 {
       @IsString() urgency!: string;
     }
-    const v2 = defineEvent({ ...TransferSent, version: 2, payload: TransferSentV2, upcastFrom: (p) => ({ ...(p as unknown as TransferSentV1), urgency: 'normal' }) });
+    const v2 = defineEvent({
+      ...TransferSent,
+      version: 2,
+      payload: TransferSentV2,
+      upcastFrom: (p) => ({ ...(p as unknown as TransferSentV1), urgency: 'normal' }),
+    });
     const defs = [...ALL_EVENT_DEFINITIONS, v2];
     expect(compatibilityProblems(defs, snapshot)).toEqual([
       'transfer.sent@v2 is not in the contracts snapshot: record it with `npm run contracts:snapshot` (new versions only)',

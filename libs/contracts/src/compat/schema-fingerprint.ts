@@ -7,7 +7,9 @@ type Class = new () => object;
 // class-transformer keeps @Type metadata in a storage it does not export with types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
-  defaultMetadataStorage: { findTypeMetadata(target: Function, property: string): { typeFunction?: () => unknown } | undefined };
+  defaultMetadataStorage: {
+    findTypeMetadata(target: Function, property: string): { typeFunction?: () => unknown } | undefined;
+  };
 };
 
 /** The validated shape of a payload class: each property with its constraints, nested classes inlined. */
@@ -60,14 +62,16 @@ export function compatibilityProblems(definitions: readonly EventDefinition[], s
   for (const [key, def] of current) {
     const known = snapshot[key];
     if (!known) {
-      problems.push(`${key} is not in the contracts snapshot: record it with \`npm run contracts:snapshot\` (new versions only)`);
+      problems.push(
+        `${key} is not in the contracts snapshot: record it with \`npm run contracts:snapshot\` (new versions only)`,
+      );
       continue;
     }
     const now = fingerprint(def);
     if (now.hash !== known.hash) {
       problems.push(
         `${key} changed its schema without a new version: keep v${def.version} frozen and add v${def.version + 1} with an upcaster ` +
-        `(was ${JSON.stringify(known.shape)}, now ${JSON.stringify(now.shape)})`,
+          `(was ${JSON.stringify(known.shape)}, now ${JSON.stringify(now.shape)})`,
       );
     }
     if (def.version > 1 && !def.upcastFrom) problems.push(`${key} has no upcaster from v${def.version - 1}`);
@@ -79,7 +83,10 @@ export function compatibilityProblems(definitions: readonly EventDefinition[], s
 }
 
 /** The snapshot with every new (type, version) added; existing entries are never rewritten. */
-export function extendSnapshot(definitions: readonly EventDefinition[], snapshot: Snapshot): { snapshot: Snapshot; added: string[] } {
+export function extendSnapshot(
+  definitions: readonly EventDefinition[],
+  snapshot: Snapshot,
+): { snapshot: Snapshot; added: string[] } {
   const next: Snapshot = { ...snapshot };
   const added: string[] = [];
   for (const d of definitions) {

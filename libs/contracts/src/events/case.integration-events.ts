@@ -1,6 +1,17 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../registry';
 import { CustodyEntry, MATERIAL_KINDS, PartyRef, type MaterialKind } from './common';
@@ -15,7 +26,10 @@ export class CaseRegisteredV1 {
   @IsISO8601({ strict: true }) discoveredAt!: string;
 }
 export const CaseRegistered = defineEvent({
-  type: 'case.registered', version: 1, payload: CaseRegisteredV1, producers: ['enforcement'],
+  type: 'case.registered',
+  version: 1,
+  payload: CaseRegisteredV1,
+  producers: ['enforcement'],
   description: 'An administrative case was registered by the enforcement agency.',
 });
 
@@ -30,7 +44,10 @@ export class EvidenceAttachedV1 {
   @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CustodyEntry) custody!: CustodyEntry[];
 }
 export const EvidenceAttached = defineEvent({
-  type: 'evidence.attached', version: 1, payload: EvidenceAttachedV1, producers: ['enforcement'],
+  type: 'evidence.attached',
+  version: 1,
+  payload: EvidenceAttachedV1,
+  producers: ['enforcement'],
   description: 'An evidence item was attached to an administrative case.',
 });
 
@@ -41,7 +58,10 @@ export class PenaltyClockChangedV1 {
   @IsString() @MaxLength(500) reason!: string;
 }
 export const PenaltyClockChanged = defineEvent({
-  type: 'penalty.clock-changed', version: 1, payload: PenaltyClockChangedV1, producers: ['enforcement'],
+  type: 'penalty.clock-changed',
+  version: 1,
+  payload: PenaltyClockChangedV1,
+  producers: ['enforcement'],
   description: 'penalty.decision-period suspended (case with the police) or resumed (case returned).',
 });
 

@@ -1,7 +1,16 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 
 /** Material categories a transfer must carry (E17 art 6; flows.md §1 step 3). */
@@ -42,7 +51,9 @@ export function stillMissing<K extends string>(missing: readonly K[], items: rea
 export class PartyRef {
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
   /** 统一社会信用代码 (18 characters). */
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'creditCode must be an 18-character unified social credit code' })
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, {
+    message: 'creditCode must be an 18-character unified social credit code',
+  })
   creditCode!: string;
 }
 
@@ -55,4 +66,3 @@ export class CustodyEntry {
 export class MaterialsList {
   @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => MaterialItem) items!: MaterialItem[];
 }
-

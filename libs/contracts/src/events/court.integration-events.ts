@@ -11,8 +11,12 @@ export class CourtCaseDocketedV1 {
   @IsUUID() sourceId!: string;
 }
 export const CourtCaseDocketed = defineEvent({
-  type: 'court.case-docketed', version: 1, payload: CourtCaseDocketedV1, producers: ['court'],
-  description: 'Docketed (court.docket); starts court.trial-* and, for a PIL, court.serve-complaint and court.notify-agency.',
+  type: 'court.case-docketed',
+  version: 1,
+  payload: CourtCaseDocketedV1,
+  producers: ['court'],
+  description:
+    'Docketed (court.docket); starts court.trial-* and, for a PIL, court.serve-complaint and court.notify-agency.',
 });
 
 export class CourtHearingScheduledV1 {
@@ -20,7 +24,10 @@ export class CourtHearingScheduledV1 {
   @IsISO8601({ strict: true }) hearingAt!: string;
 }
 export const CourtHearingScheduled = defineEvent({
-  type: 'court.hearing-scheduled', version: 1, payload: CourtHearingScheduledV1, producers: ['court'],
+  type: 'court.hearing-scheduled',
+  version: 1,
+  payload: CourtHearingScheduledV1,
+  producers: ['court'],
   description: 'Hearing notice must be served ≥ 3 days before (court.hearing-notice).',
 });
 
@@ -30,7 +37,10 @@ export class CourtJudgmentRenderedV1 {
   @IsOptional() @IsString() @MaxLength(4000) restorationOrder?: string;
 }
 export const CourtJudgmentRendered = defineEvent({
-  type: 'court.judgment-rendered', version: 1, payload: CourtJudgmentRenderedV1, producers: ['court'],
+  type: 'court.judgment-rendered',
+  version: 1,
+  payload: CourtJudgmentRenderedV1,
+  producers: ['court'],
   description: 'Judgment; a restoration order is tracked until executed.',
 });
 

@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { AGENCY_ID_PATTERN } from '../agency';
 import type { IntegrationEventEnvelope } from '../envelope';
 import { defineEvent } from '../registry';
@@ -9,7 +21,8 @@ export const DEADLINE_PARTY_ROLES = ['court', 'eligible-organisation', 'liable-p
 export type DeadlinePartyRole = (typeof DEADLINE_PARTY_ROLES)[number];
 
 /** Who owes a step: any agency by id, or a party (optionally named). */
-export type DeadlineOwner = { kind: 'agency'; agencyId: string } | { kind: 'party'; role: DeadlinePartyRole; name?: string };
+export type DeadlineOwner =
+  { kind: 'agency'; agencyId: string } | { kind: 'party'; role: DeadlinePartyRole; name?: string };
 
 /** The owner of a step on the wire (a DeadlineOwner: agencyId for an agency, role and optional name for a party). */
 export class DeadlineOwnerV1 {
@@ -30,7 +43,10 @@ export function deadlineOwnerLabel(owner: DeadlineOwner): string {
 }
 
 type Upcast<P> = (previous: Record<string, unknown>, envelope: IntegrationEventEnvelope) => P;
-const keepWithAgencyOwner = <P>(): Upcast<P> => (previous) => ({ ...previous, ...agencyOwner(previous) }) as P;
+const keepWithAgencyOwner =
+  <P>(): Upcast<P> =>
+  (previous) =>
+    ({ ...previous, ...agencyOwner(previous) }) as P;
 
 /** A running statutory deadline, as published by the workflows (rule ids of deadlines.md). v1: frozen. */
 export class DeadlineStartedV1 {
@@ -47,7 +63,10 @@ export class DeadlineStartedV1 {
   @IsObject() explain!: Record<string, unknown>;
 }
 export const DeadlineStartedVersion1 = defineEvent({
-  type: 'deadline.started', version: 1, payload: DeadlineStartedV1, producers: ['workflow'],
+  type: 'deadline.started',
+  version: 1,
+  payload: DeadlineStartedV1,
+  producers: ['workflow'],
   description: 'v1 (superseded): a statutory clock started, was extended (same stepId, new dueAt) or resumed.',
 });
 
@@ -61,8 +80,12 @@ export class DeadlineStartedV2 extends DeadlineStartedV1 {
   @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
 }
 export const DeadlineStarted = defineEvent({
-  type: 'deadline.started', version: 2, payload: DeadlineStartedV2, producers: ['workflow'],
-  description: 'A statutory clock started, was extended (same stepId, new dueAt) or resumed; with its step key and owner.',
+  type: 'deadline.started',
+  version: 2,
+  payload: DeadlineStartedV2,
+  producers: ['workflow'],
+  description:
+    'A statutory clock started, was extended (same stepId, new dueAt) or resumed; with its step key and owner.',
   // v1 steps had no key and were owed by their owing agency
   upcastFrom: keepWithAgencyOwner<DeadlineStartedV2>(),
 });
@@ -75,7 +98,10 @@ export class DeadlineWarningV1 {
   @IsISO8601({ strict: true }) dueAt!: string;
 }
 export const DeadlineWarningVersion1 = defineEvent({
-  type: 'deadline.warning', version: 1, payload: DeadlineWarningV1, producers: ['workflow'],
+  type: 'deadline.warning',
+  version: 1,
+  payload: DeadlineWarningV1,
+  producers: ['workflow'],
   description: 'v1 (superseded): a deadline is near (configurable lead time).',
 });
 
@@ -85,7 +111,10 @@ export class DeadlineWarningV2 extends DeadlineWarningV1 {
   @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
 }
 export const DeadlineWarning = defineEvent({
-  type: 'deadline.warning', version: 2, payload: DeadlineWarningV2, producers: ['workflow'],
+  type: 'deadline.warning',
+  version: 2,
+  payload: DeadlineWarningV2,
+  producers: ['workflow'],
   description: 'A deadline is near (configurable lead time); with its step key and owner.',
   upcastFrom: keepWithAgencyOwner<DeadlineWarningV2>(),
 });
@@ -97,7 +126,10 @@ export class DeadlineMissedV1 {
   @IsISO8601({ strict: true }) dueAt!: string;
 }
 export const DeadlineMissedVersion1 = defineEvent({
-  type: 'deadline.missed', version: 1, payload: DeadlineMissedV1, producers: ['workflow'],
+  type: 'deadline.missed',
+  version: 1,
+  payload: DeadlineMissedV1,
+  producers: ['workflow'],
   description: 'v1 (superseded): a deadline ran out.',
 });
 
@@ -112,7 +144,10 @@ export class DeadlineMissedV2 {
   @IsOptional() @IsString() @MaxLength(500) onExpiry?: string;
 }
 export const DeadlineMissedVersion2 = defineEvent({
-  type: 'deadline.missed', version: 2, payload: DeadlineMissedV2, producers: ['workflow'],
+  type: 'deadline.missed',
+  version: 2,
+  payload: DeadlineMissedV2,
+  producers: ['workflow'],
   description: 'v2 (superseded): a deadline ran out: the owing agency and the supervisors are told.',
   // v1 carried no step: the linked case stands in for the subject, the rule id for the step.
   upcastFrom: (v1, envelope) => ({
@@ -131,8 +166,12 @@ export class DeadlineMissedV3 extends DeadlineMissedV2 {
   @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
 }
 export const DeadlineMissed = defineEvent({
-  type: 'deadline.missed', version: 3, payload: DeadlineMissedV3, producers: ['workflow'],
-  description: 'A deadline ran out: the owing agency (or the agency following the owing party) and the supervisors are told.',
+  type: 'deadline.missed',
+  version: 3,
+  payload: DeadlineMissedV3,
+  producers: ['workflow'],
+  description:
+    'A deadline ran out: the owing agency (or the agency following the owing party) and the supervisors are told.',
   upcastFrom: keepWithAgencyOwner<DeadlineMissedV3>(),
 });
 
@@ -143,7 +182,10 @@ export class DeadlineClosedV1 {
   @IsIn(['met', 'late', 'moot', 'suspended']) outcome!: 'met' | 'late' | 'moot' | 'suspended';
 }
 export const DeadlineClosedVersion1 = defineEvent({
-  type: 'deadline.closed', version: 1, payload: DeadlineClosedV1, producers: ['workflow'],
+  type: 'deadline.closed',
+  version: 1,
+  payload: DeadlineClosedV1,
+  producers: ['workflow'],
   description: 'v1 (superseded): the owed act happened (met/late), the step became moot, or the clock was suspended.',
 });
 
@@ -153,12 +195,23 @@ export class DeadlineClosedV2 extends DeadlineClosedV1 {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner?: DeadlineOwner;
 }
 export const DeadlineClosed = defineEvent({
-  type: 'deadline.closed', version: 2, payload: DeadlineClosedV2, producers: ['workflow'],
-  description: 'The owed act happened (met/late), the step became moot, or the clock was suspended; with its step key and owner.',
+  type: 'deadline.closed',
+  version: 2,
+  payload: DeadlineClosedV2,
+  producers: ['workflow'],
+  description:
+    'The owed act happened (met/late), the step became moot, or the clock was suspended; with its step key and owner.',
   upcastFrom: (v1) => ({ ...v1 }) as unknown as DeadlineClosedV2,
 });
 
 export const DEADLINE_EVENTS = [
-  DeadlineStartedVersion1, DeadlineStarted, DeadlineWarningVersion1, DeadlineWarning,
-  DeadlineMissedVersion1, DeadlineMissedVersion2, DeadlineMissed, DeadlineClosedVersion1, DeadlineClosed,
+  DeadlineStartedVersion1,
+  DeadlineStarted,
+  DeadlineWarningVersion1,
+  DeadlineWarning,
+  DeadlineMissedVersion1,
+  DeadlineMissedVersion2,
+  DeadlineMissed,
+  DeadlineClosedVersion1,
+  DeadlineClosed,
 ];

@@ -2,7 +2,12 @@ import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } fro
 import { defineEvent } from '../registry';
 import { AGENCY_ID_MESSAGE, AGENCY_ID_REGEX } from './common';
 
-export const SUPERVISION_GROUNDS = ['not-filed', 'upheld-on-reconsideration', 'decision-overdue', 'own-motion'] as const;
+export const SUPERVISION_GROUNDS = [
+  'not-filed',
+  'upheld-on-reconsideration',
+  'decision-overdue',
+  'own-motion',
+] as const;
 export type SupervisionGround = (typeof SUPERVISION_GROUNDS)[number];
 
 /** Enforcement asks the procuratorate for filing supervision (立案监督) (E17 art 12; transfer.supervision-request). */
@@ -13,7 +18,10 @@ export class FilingSupervisionRequestedV1 {
   @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
 }
 export const FilingSupervisionRequested = defineEvent({
-  type: 'filing-supervision.requested', version: 1, payload: FilingSupervisionRequestedV1, producers: ['enforcement'],
+  type: 'filing-supervision.requested',
+  version: 1,
+  payload: FilingSupervisionRequestedV1,
+  producers: ['enforcement'],
   description: 'Request for filing supervision by the enforcement agency.',
 });
 
@@ -25,7 +33,10 @@ export class FilingSupervisionOpenedV1 {
   @IsIn(SUPERVISION_GROUNDS) ground!: SupervisionGround;
 }
 export const FilingSupervisionOpened = defineEvent({
-  type: 'filing-supervision.opened', version: 1, payload: FilingSupervisionOpenedV1, producers: ['procuratorate'],
+  type: 'filing-supervision.opened',
+  version: 1,
+  payload: FilingSupervisionOpenedV1,
+  producers: ['procuratorate'],
   description: 'The procuratorate opened filing supervision on request or of its own motion.',
 });
 
@@ -35,8 +46,11 @@ export class FilingSupervisionExplanationRequiredV1 {
   @IsString() @MinLength(1) @MaxLength(4000) question!: string;
 }
 export const FilingSupervisionExplanationRequired = defineEvent({
-  type: 'filing-supervision.explanation-required', version: 1, payload: FilingSupervisionExplanationRequiredV1,
-  producers: ['procuratorate'], description: 'Starts supervision.police-explain (7 days).',
+  type: 'filing-supervision.explanation-required',
+  version: 1,
+  payload: FilingSupervisionExplanationRequiredV1,
+  producers: ['procuratorate'],
+  description: 'Starts supervision.police-explain (7 days).',
 });
 
 export class FilingSupervisionExplainedV1 {
@@ -45,7 +59,10 @@ export class FilingSupervisionExplainedV1 {
   @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
 }
 export const FilingSupervisionExplained = defineEvent({
-  type: 'filing-supervision.explained', version: 1, payload: FilingSupervisionExplainedV1, producers: ['police'],
+  type: 'filing-supervision.explained',
+  version: 1,
+  payload: FilingSupervisionExplainedV1,
+  producers: ['police'],
   description: 'The police gave reasons for not filing (ends supervision.police-explain).',
 });
 
@@ -55,8 +72,11 @@ export class FilingSupervisionReasonsAcceptedV1 {
   @IsString() @MaxLength(4000) note!: string;
 }
 export const FilingSupervisionReasonsAccepted = defineEvent({
-  type: 'filing-supervision.reasons-accepted', version: 1, payload: FilingSupervisionReasonsAcceptedV1,
-  producers: ['procuratorate'], description: 'Reasons valid: the agency is told (supervision.tell-agency); supervision closes.',
+  type: 'filing-supervision.reasons-accepted',
+  version: 1,
+  payload: FilingSupervisionReasonsAcceptedV1,
+  producers: ['procuratorate'],
+  description: 'Reasons valid: the agency is told (supervision.tell-agency); supervision closes.',
 });
 
 export class FilingSupervisionFilingNoticeIssuedV1 {
@@ -65,8 +85,11 @@ export class FilingSupervisionFilingNoticeIssuedV1 {
   @IsString() @MinLength(1) @MaxLength(64) noticeNumber!: string;
 }
 export const FilingSupervisionFilingNoticeIssued = defineEvent({
-  type: 'filing-supervision.filing-notice-issued', version: 1, payload: FilingSupervisionFilingNoticeIssuedV1,
-  producers: ['procuratorate'], description: '通知立案书: starts supervision.police-file (15 days).',
+  type: 'filing-supervision.filing-notice-issued',
+  version: 1,
+  payload: FilingSupervisionFilingNoticeIssuedV1,
+  producers: ['procuratorate'],
+  description: '通知立案书: starts supervision.police-file (15 days).',
 });
 
 export class FilingSupervisionCorrectionIssuedV1 {
@@ -76,8 +99,11 @@ export class FilingSupervisionCorrectionIssuedV1 {
   @IsOptional() @Matches(AGENCY_ID_REGEX, { message: AGENCY_ID_MESSAGE }) escalatedTo?: string;
 }
 export const FilingSupervisionCorrectionIssued = defineEvent({
-  type: 'filing-supervision.correction-issued', version: 1, payload: FilingSupervisionCorrectionIssuedV1,
-  producers: ['procuratorate'], description: '纠正违法通知书 after supervision.police-file ran out; may escalate one level up.',
+  type: 'filing-supervision.correction-issued',
+  version: 1,
+  payload: FilingSupervisionCorrectionIssuedV1,
+  producers: ['procuratorate'],
+  description: '纠正违法通知书 after supervision.police-file ran out; may escalate one level up.',
 });
 
 export class FilingSupervisionChaserIssuedV1 {
@@ -86,12 +112,20 @@ export class FilingSupervisionChaserIssuedV1 {
   @IsString() @MaxLength(4000) note!: string;
 }
 export const FilingSupervisionChaserIssued = defineEvent({
-  type: 'filing-supervision.chaser-issued', version: 1, payload: FilingSupervisionChaserIssuedV1, producers: ['procuratorate'],
+  type: 'filing-supervision.chaser-issued',
+  version: 1,
+  payload: FilingSupervisionChaserIssuedV1,
+  producers: ['procuratorate'],
   description: '催办函 after supervision.investigation-chaser (3 months).',
 });
 
 export const FILING_SUPERVISION_EVENTS = [
-  FilingSupervisionRequested, FilingSupervisionOpened, FilingSupervisionExplanationRequired, FilingSupervisionExplained,
-  FilingSupervisionReasonsAccepted, FilingSupervisionFilingNoticeIssued, FilingSupervisionCorrectionIssued,
+  FilingSupervisionRequested,
+  FilingSupervisionOpened,
+  FilingSupervisionExplanationRequired,
+  FilingSupervisionExplained,
+  FilingSupervisionReasonsAccepted,
+  FilingSupervisionFilingNoticeIssued,
+  FilingSupervisionCorrectionIssued,
   FilingSupervisionChaserIssued,
 ];

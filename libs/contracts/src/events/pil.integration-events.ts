@@ -5,12 +5,16 @@ import { AGENCY_ID_MESSAGE, AGENCY_ID_REGEX } from './common';
 /** Public-interest litigation (公益诉讼), flows.md §4. */
 export class PilCaseOpenedV1 {
   @IsUUID() pilCaseId!: string;
-  @IsIn(['administrative', 'civil', 'criminal-incidental-civil']) kind!: 'administrative' | 'civil' | 'criminal-incidental-civil';
+  @IsIn(['administrative', 'civil', 'criminal-incidental-civil']) kind!:
+    'administrative' | 'civil' | 'criminal-incidental-civil';
   @IsOptional() @Matches(AGENCY_ID_REGEX, { message: AGENCY_ID_MESSAGE }) respondentAgencyId?: string;
   @IsString() @MinLength(1) @MaxLength(4000) facts!: string;
 }
 export const PilCaseOpened = defineEvent({
-  type: 'pil.case-opened', version: 1, payload: PilCaseOpenedV1, producers: ['procuratorate'],
+  type: 'pil.case-opened',
+  version: 1,
+  payload: PilCaseOpenedV1,
+  producers: ['procuratorate'],
   description: 'The procuratorate opened a public-interest litigation case.',
 });
 
@@ -23,17 +27,24 @@ export class PilRecommendationServedV1 {
   @IsIn(['standard', 'urgent']) variant!: 'standard' | 'urgent';
 }
 export const PilRecommendationServed = defineEvent({
-  type: 'pil.recommendation-served', version: 1, payload: PilRecommendationServedV1, producers: ['procuratorate'],
+  type: 'pil.recommendation-served',
+  version: 1,
+  payload: PilRecommendationServedV1,
+  producers: ['procuratorate'],
   description: 'Starts pil.agency-reply (2 months, 15 days if urgent).',
 });
 
 export class PilAgencyRepliedV1 {
   @IsUUID() pilCaseId!: string;
-  @IsIn(['corrected', 'partly-corrected', 'not-corrected']) outcome!: 'corrected' | 'partly-corrected' | 'not-corrected';
+  @IsIn(['corrected', 'partly-corrected', 'not-corrected']) outcome!:
+    'corrected' | 'partly-corrected' | 'not-corrected';
   @IsString() @MaxLength(4000) reply!: string;
 }
 export const PilAgencyReplied = defineEvent({
-  type: 'pil.agency-replied', version: 1, payload: PilAgencyRepliedV1, producers: ['enforcement'],
+  type: 'pil.agency-replied',
+  version: 1,
+  payload: PilAgencyRepliedV1,
+  producers: ['enforcement'],
   description: 'The agency’s written reply to the recommendation (pil.agency-reply).',
 });
 
@@ -43,7 +54,10 @@ export class PilAnnouncementPublishedV1 {
   @IsString() @MaxLength(500) channel!: string;
 }
 export const PilAnnouncementPublished = defineEvent({
-  type: 'pil.announcement-published', version: 1, payload: PilAnnouncementPublishedV1, producers: ['procuratorate'],
+  type: 'pil.announcement-published',
+  version: 1,
+  payload: PilAnnouncementPublishedV1,
+  producers: ['procuratorate'],
   description: 'Starts pil.civil-announcement.',
 });
 
@@ -53,8 +67,17 @@ export class PilSuitFiledV1 {
   @IsIn(['administrative', 'civil']) kind!: 'administrative' | 'civil';
 }
 export const PilSuitFiled = defineEvent({
-  type: 'pil.suit-filed', version: 1, payload: PilSuitFiledV1, producers: ['procuratorate'],
+  type: 'pil.suit-filed',
+  version: 1,
+  payload: PilSuitFiledV1,
+  producers: ['procuratorate'],
   description: 'The procuratorate sued (pil.admin-suit-decision / pil.civil-suit-decision); starts court.docket.',
 });
 
-export const PIL_EVENTS = [PilCaseOpened, PilRecommendationServed, PilAgencyReplied, PilAnnouncementPublished, PilSuitFiled];
+export const PIL_EVENTS = [
+  PilCaseOpened,
+  PilRecommendationServed,
+  PilAgencyReplied,
+  PilAnnouncementPublished,
+  PilSuitFiled,
+];

@@ -11,7 +11,10 @@ export class ProsecutionTransferredV1 {
   @IsString() @MaxLength(4000) summary!: string;
 }
 export const ProsecutionTransferred = defineEvent({
-  type: 'prosecution.transferred', version: 1, payload: ProsecutionTransferredV1, producers: ['police'],
+  type: 'prosecution.transferred',
+  version: 1,
+  payload: ProsecutionTransferredV1,
+  producers: ['police'],
   description: 'Case transferred for review of prosecution; starts prosecution.review.',
 });
 
@@ -22,7 +25,10 @@ export class ProsecutionReturnedForInvestigationV1 {
   @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
 }
 export const ProsecutionReturnedForInvestigation = defineEvent({
-  type: 'prosecution.returned-for-investigation', version: 1, payload: ProsecutionReturnedForInvestigationV1, producers: ['procuratorate'],
+  type: 'prosecution.returned-for-investigation',
+  version: 1,
+  payload: ProsecutionReturnedForInvestigationV1,
+  producers: ['procuratorate'],
   description: 'Supplementary investigation, one month per round.',
 });
 
@@ -36,7 +42,10 @@ export class ProsecutionDecidedV1 {
   @IsOptional() @IsString() @MaxLength(4000) penaltyOpinion?: string;
 }
 export const ProsecutionDecided = defineEvent({
-  type: 'prosecution.decided', version: 1, payload: ProsecutionDecidedV1, producers: ['procuratorate'],
+  type: 'prosecution.decided',
+  version: 1,
+  payload: ProsecutionDecidedV1,
+  producers: ['procuratorate'],
   description: 'Indicted (to the court) or not prosecuted (enforcement notified within 3 days).',
 });
 

@@ -9,7 +9,10 @@ export class SupervisionPressedV1 {
   @IsString() @MinLength(1) @MaxLength(2000) message!: string;
 }
 export const SupervisionPressed = defineEvent({
-  type: 'supervision.pressed', version: 1, payload: SupervisionPressedV1, producers: ['supervision'],
+  type: 'supervision.pressed',
+  version: 1,
+  payload: SupervisionPressedV1,
+  producers: ['supervision'],
   description: '催办: appears in the owing agency inbox and the case history.',
 });
 
@@ -19,7 +22,10 @@ export class SupervisionEscalatedV1 {
   @IsString() @MinLength(1) @MaxLength(2000) message!: string;
 }
 export const SupervisionEscalated = defineEvent({
-  type: 'supervision.escalated', version: 1, payload: SupervisionEscalatedV1, producers: ['supervision'],
+  type: 'supervision.escalated',
+  version: 1,
+  payload: SupervisionEscalatedV1,
+  producers: ['supervision'],
   description: 'Escalated to the level above.',
 });
 
@@ -28,7 +34,10 @@ export class SupervisionJointListedV1 {
   @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
 }
 export const SupervisionJointListed = defineEvent({
-  type: 'supervision.joint-listed', version: 1, payload: SupervisionJointListedV1, producers: ['supervision'],
+  type: 'supervision.joint-listed',
+  version: 1,
+  payload: SupervisionJointListedV1,
+  producers: ['supervision'],
   description: '联合督办: a major case listed for joint supervision (E17 arts 29, 31).',
 });
 

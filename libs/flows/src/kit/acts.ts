@@ -45,12 +45,18 @@ export function actRules<P extends string, A extends string>(
   meta: Pick<ActRules<P, A>, 'subject' | 'codes' | 'closed' | 'next'>,
 ): ActRules<P, A> {
   const pick = <K extends keyof ActSpec<P>>(key: K) =>
-    Object.fromEntries(Object.entries<ActSpec<P>>(acts).map(([act, spec]) => [act, spec[key]])) as Record<A, ActSpec<P>[K]>;
+    Object.fromEntries(Object.entries<ActSpec<P>>(acts).map(([act, spec]) => [act, spec[key]])) as Record<
+      A,
+      ActSpec<P>[K]
+    >;
   return { ...meta, allowed: pick('allowedIn'), leadsTo: pick('leadsTo'), text: pick('text') };
 }
 
 /** Whether an officer of `kind` with `roles` may do the act (agency kind and one of its roles). */
-export function mayAct(spec: Pick<ActSpec<string>, 'by' | 'roles'>, actor: { agencyKind: string; roles: readonly string[] }): boolean {
+export function mayAct(
+  spec: Pick<ActSpec<string>, 'by' | 'roles'>,
+  actor: { agencyKind: string; roles: readonly string[] },
+): boolean {
   return actor.agencyKind === spec.by && spec.roles.some((r) => actor.roles.includes(r));
 }
 
@@ -72,10 +78,15 @@ export type ActVerdict = 'allowed' | 'already-done' | 'closed' | 'out-of-order';
  *   4. otherwise → out-of-order.
  * libs/platform `assertAct` turns the verdict into the DomainError (409) an officer reads.
  */
-export function judgeAct<P extends string, A extends string>(rules: ActRules<P, A>, act: A, history: PhaseHistory<P>): ActVerdict {
+export function judgeAct<P extends string, A extends string>(
+  rules: ActRules<P, A>,
+  act: A,
+  history: PhaseHistory<P>,
+): ActVerdict {
   const { phase, previousPhase } = history;
   if (rules.allowed[act].includes(phase)) return 'allowed';
-  const doneJustNow = rules.leadsTo[act].includes(phase) && (previousPhase == null || rules.allowed[act].includes(previousPhase));
+  const doneJustNow =
+    rules.leadsTo[act].includes(phase) && (previousPhase == null || rules.allowed[act].includes(previousPhase));
   if (doneJustNow) return 'already-done';
   if (rules.closed.includes(phase)) return 'closed';
   return 'out-of-order';

@@ -30,7 +30,12 @@ export interface MoveOptions<V extends Phased<string>> {
  * The view moved to `phase` by the act `e` (its `phaseAt` = e.occurredAt) — unless a later act already
  * set the phase, or the view is not in one of `from`: then the view unchanged (the same object).
  */
-export function moveTo<V extends Phased<string>>(view: V, e: { occurredAt: string }, phase: V['phase'], options: MoveOptions<V> = {}): V {
+export function moveTo<V extends Phased<string>>(
+  view: V,
+  e: { occurredAt: string },
+  phase: V['phase'],
+  options: MoveOptions<V> = {},
+): V {
   if (happenedBefore(view, e.occurredAt)) return view;
   if (options.from && !options.from.includes(view.phase)) return view;
   return { ...view, ...options.with, phase, phaseAt: e.occurredAt };

@@ -5,11 +5,25 @@
  * (by phase names, later) the workflow read them here. Pure: no framework, no I/O.
  */
 import {
-  ErrorCodes, type DeadlineMissedV2, type FilingSupervisionOpenedV1, type FilingSupervisionReasonsAcceptedV1,
-  type FilingSupervisionRequestedV1, type TransferCrimeSuspectedV1, type TransferFilingDecidedV1, type TransferForwardedV1,
-  type TransferHeadDecidedV1, type TransferItemsHandedOverV1, type TransferMaterialsRequestedV1, type TransferMaterialsSupplementedV1,
-  type TransferProcuratorateOpinionV1, type TransferReceiptSignedV1, type TransferReconsiderationDecidedV1,
-  type TransferReconsiderationRequestedV1, type TransferReviewExtendedV1, type TransferSentV1, type TransferTeamReportedV1,
+  ErrorCodes,
+  type DeadlineMissedV2,
+  type FilingSupervisionOpenedV1,
+  type FilingSupervisionReasonsAcceptedV1,
+  type FilingSupervisionRequestedV1,
+  type TransferCrimeSuspectedV1,
+  type TransferFilingDecidedV1,
+  type TransferForwardedV1,
+  type TransferHeadDecidedV1,
+  type TransferItemsHandedOverV1,
+  type TransferMaterialsRequestedV1,
+  type TransferMaterialsSupplementedV1,
+  type TransferProcuratorateOpinionV1,
+  type TransferReceiptSignedV1,
+  type TransferReconsiderationDecidedV1,
+  type TransferReconsiderationRequestedV1,
+  type TransferReviewExtendedV1,
+  type TransferSentV1,
+  type TransferTeamReportedV1,
 } from '@casebridge/contracts';
 import { actRules, eventGuard, type ActSpec, type EventsOf, type FlowEvent } from '../kit';
 
@@ -42,11 +56,23 @@ export type TransferEventType = TransferEvent['type'];
 
 /** The types, listed once (a Record so that a type missing here does not compile). */
 const TYPES: Record<TransferEventType, true> = {
-  'transfer.crime-suspected': true, 'transfer.procuratorate-opinion': true, 'transfer.team-reported': true, 'transfer.head-decided': true,
-  'transfer.sent': true, 'transfer.materials-supplemented': true, 'transfer.reconsideration-requested': true,
-  'transfer.items-handed-over': true, 'transfer.receipt-signed': true, 'transfer.forwarded': true, 'transfer.materials-requested': true,
-  'transfer.review-extended': true, 'transfer.filing-decided': true, 'transfer.reconsideration-decided': true,
-  'filing-supervision.requested': true, 'filing-supervision.opened': true, 'filing-supervision.reasons-accepted': true,
+  'transfer.crime-suspected': true,
+  'transfer.procuratorate-opinion': true,
+  'transfer.team-reported': true,
+  'transfer.head-decided': true,
+  'transfer.sent': true,
+  'transfer.materials-supplemented': true,
+  'transfer.reconsideration-requested': true,
+  'transfer.items-handed-over': true,
+  'transfer.receipt-signed': true,
+  'transfer.forwarded': true,
+  'transfer.materials-requested': true,
+  'transfer.review-extended': true,
+  'transfer.filing-decided': true,
+  'transfer.reconsideration-decided': true,
+  'filing-supervision.requested': true,
+  'filing-supervision.opened': true,
+  'filing-supervision.reasons-accepted': true,
   'deadline.missed': true,
 };
 export const TRANSFER_EVENT_TYPES = Object.keys(TYPES) as TransferEventType[];
@@ -85,42 +111,117 @@ export const ENFORCEMENT_TRANSFER_PHASES = [
 export type EnforcementTransferPhase = (typeof ENFORCEMENT_TRANSFER_PHASES)[number];
 
 export const ENFORCEMENT_CLOSED_PHASES: readonly EnforcementTransferPhase[] = [
-  'refused', 'items-handed-over', 'non-filing-final', 'returned-for-penalty', 'returned-not-competent',
+  'refused',
+  'items-handed-over',
+  'non-filing-final',
+  'returned-for-penalty',
+  'returned-not-competent',
 ];
 
 /** Phases in which the procuratorate's opening of filing supervision puts the transfer under supervision. */
-export const SUPERVISABLE_PHASES: readonly EnforcementTransferPhase[] = ['supervision-requested', 'not-filed', 'upheld', 'received'];
+export const SUPERVISABLE_PHASES: readonly EnforcementTransferPhase[] = [
+  'supervision-requested',
+  'not-filed',
+  'upheld',
+  'received',
+];
 
 /** Whether the administrative-penalty clock (penalty.decision-period) is suspended: not while with the police (E17 art 16). */
 export function penaltyClockSuspendedIn(phase: EnforcementTransferPhase): boolean {
   return (PENALTY_SUSPENDED as readonly string[]).includes(phase);
 }
 const PENALTY_SUSPENDED: readonly EnforcementTransferPhase[] = [
-  'sent', 'received', 'materials-requested', 'filed', 'items-handed-over', 'not-filed', 'reconsideration-requested',
-  'upheld', 'supervision-requested', 'under-supervision',
+  'sent',
+  'received',
+  'materials-requested',
+  'filed',
+  'items-handed-over',
+  'not-filed',
+  'reconsideration-requested',
+  'upheld',
+  'supervision-requested',
+  'under-supervision',
 ];
 
 export type EnforcementTransferAct =
-  | 'team-report' | 'head-decision' | 'send' | 'supplement-materials' | 'request-reconsideration'
-  | 'request-supervision' | 'hand-over-items';
+  | 'team-report'
+  | 'head-decision'
+  | 'send'
+  | 'supplement-materials'
+  | 'request-reconsideration'
+  | 'request-supervision'
+  | 'hand-over-items';
 
 const OFFICER = ['officer', 'head'] as const;
 
 export const ENFORCEMENT_ACTS: Readonly<Record<EnforcementTransferAct, ActSpec<EnforcementTransferPhase>>> = {
-  'team-report': { by: 'enforcement', roles: OFFICER, allowedIn: ['suspected'], leadsTo: ['reported'], emits: 'transfer.team-reported', text: 'submit the case team report' },
-  'head-decision': { by: 'enforcement', roles: ['head'], allowedIn: ['reported'], leadsTo: ['approved', 'refused'], emits: 'transfer.head-decided', text: 'decide on the transfer' },
-  send: { by: 'enforcement', roles: OFFICER, allowedIn: ['approved', 'opinion-received'], leadsTo: ['sent'], emits: 'transfer.sent', text: 'send the transfer to the police' },
-  'supplement-materials': { by: 'enforcement', roles: OFFICER, allowedIn: ['materials-requested'], leadsTo: ['received', 'sent'], emits: 'transfer.materials-supplemented', text: 'supplement materials' },
-  'request-reconsideration': { by: 'enforcement', roles: OFFICER, allowedIn: ['not-filed'], leadsTo: ['reconsideration-requested'], emits: 'transfer.reconsideration-requested', text: 'request reconsideration' },
+  'team-report': {
+    by: 'enforcement',
+    roles: OFFICER,
+    allowedIn: ['suspected'],
+    leadsTo: ['reported'],
+    emits: 'transfer.team-reported',
+    text: 'submit the case team report',
+  },
+  'head-decision': {
+    by: 'enforcement',
+    roles: ['head'],
+    allowedIn: ['reported'],
+    leadsTo: ['approved', 'refused'],
+    emits: 'transfer.head-decided',
+    text: 'decide on the transfer',
+  },
+  send: {
+    by: 'enforcement',
+    roles: OFFICER,
+    allowedIn: ['approved', 'opinion-received'],
+    leadsTo: ['sent'],
+    emits: 'transfer.sent',
+    text: 'send the transfer to the police',
+  },
+  'supplement-materials': {
+    by: 'enforcement',
+    roles: OFFICER,
+    allowedIn: ['materials-requested'],
+    leadsTo: ['received', 'sent'],
+    emits: 'transfer.materials-supplemented',
+    text: 'supplement materials',
+  },
+  'request-reconsideration': {
+    by: 'enforcement',
+    roles: OFFICER,
+    allowedIn: ['not-filed'],
+    leadsTo: ['reconsideration-requested'],
+    emits: 'transfer.reconsideration-requested',
+    text: 'request reconsideration',
+  },
   // after non-filing, after an upheld refusal, or when the police let the review run out (E17 art 12)
-  'request-supervision': { by: 'enforcement', roles: OFFICER, allowedIn: ['not-filed', 'upheld', 'received', 'materials-requested'], leadsTo: ['supervision-requested'], emits: 'filing-supervision.requested', text: 'request filing supervision' },
-  'hand-over-items': { by: 'enforcement', roles: OFFICER, allowedIn: ['filed'], leadsTo: ['items-handed-over'], emits: 'transfer.items-handed-over', text: 'hand over seized items' },
+  'request-supervision': {
+    by: 'enforcement',
+    roles: OFFICER,
+    allowedIn: ['not-filed', 'upheld', 'received', 'materials-requested'],
+    leadsTo: ['supervision-requested'],
+    emits: 'filing-supervision.requested',
+    text: 'request filing supervision',
+  },
+  'hand-over-items': {
+    by: 'enforcement',
+    roles: OFFICER,
+    allowedIn: ['filed'],
+    leadsTo: ['items-handed-over'],
+    emits: 'transfer.items-handed-over',
+    text: 'hand over seized items',
+  },
 };
 
 /** Guard rules of the enforcement acts (libs/platform assertAct). */
 export const ENFORCEMENT_ACT_RULES = actRules(ENFORCEMENT_ACTS, {
   subject: 'transfer',
-  codes: { alreadyDone: ErrorCodes.transferAlreadyDone, outOfOrder: ErrorCodes.transferOutOfOrder, closed: ErrorCodes.caseClosed },
+  codes: {
+    alreadyDone: ErrorCodes.transferAlreadyDone,
+    outOfOrder: ErrorCodes.transferOutOfOrder,
+    closed: ErrorCodes.caseClosed,
+  },
   closed: ENFORCEMENT_CLOSED_PHASES,
   next: {
     suspected: 'the case team reports in writing (transfer.team-report)',
@@ -128,10 +229,12 @@ export const ENFORCEMENT_ACT_RULES = actRules(ENFORCEMENT_ACTS, {
     approved: 'send the transfer to the police within 24 hours (transfer.handover)',
     'opinion-received': 'send the transfer, as the procuratorate told you to (transfer.after-procuratorate-opinion)',
     sent: 'wait for the police receipt (transfer.receipt)',
-    received: 'wait for the police filing decision (transfer.filing-review); once it is overdue, ask for filing supervision',
+    received:
+      'wait for the police filing decision (transfer.filing-review); once it is overdue, ask for filing supervision',
     'materials-requested': 'supplement the missing materials (transfer.materials-supplement)',
     filed: 'hand over the seized items (transfer.items-handover)',
-    'not-filed': 'request reconsideration (transfer.reconsideration-request) or ask the procuratorate for filing supervision',
+    'not-filed':
+      'request reconsideration (transfer.reconsideration-request) or ask the procuratorate for filing supervision',
     'reconsideration-requested': 'wait for the police reconsideration decision (transfer.reconsideration-decision)',
     upheld: 'ask the procuratorate for filing supervision (transfer.supervision-request)',
     'supervision-requested': 'wait for the procuratorate to open filing supervision (supervision.request-review)',
@@ -155,33 +258,99 @@ export const POLICE_TRANSFER_PHASES = [
 ] as const;
 export type PoliceTransferPhase = (typeof POLICE_TRANSFER_PHASES)[number];
 
-export const POLICE_CLOSED_PHASES: readonly PoliceTransferPhase[] = ['forwarded', 'returned', 'filed', 'returned-for-penalty'];
+export const POLICE_CLOSED_PHASES: readonly PoliceTransferPhase[] = [
+  'forwarded',
+  'returned',
+  'filed',
+  'returned-for-penalty',
+];
 
 export type PoliceTransferAct =
-  | 'sign-receipt' | 'forward' | 'request-materials' | 'extend-review' | 'decide-filing' | 'decide-reconsideration' | 'file-after-notice';
+  | 'sign-receipt'
+  | 'forward'
+  | 'request-materials'
+  | 'extend-review'
+  | 'decide-filing'
+  | 'decide-reconsideration'
+  | 'file-after-notice';
 
 export const POLICE_ACTS: Readonly<Record<PoliceTransferAct, ActSpec<PoliceTransferPhase>>> = {
-  'sign-receipt': { by: 'police', roles: OFFICER, allowedIn: ['awaiting-receipt'], leadsTo: ['received'], emits: 'transfer.receipt-signed', text: 'sign the receipt' },
-  forward: { by: 'police', roles: OFFICER, allowedIn: ['awaiting-receipt', 'received'], leadsTo: ['forwarded', 'returned'], emits: 'transfer.forwarded', text: 'forward or return the case' },
-  'request-materials': { by: 'police', roles: OFFICER, allowedIn: ['received'], leadsTo: ['materials-requested'], emits: 'transfer.materials-requested', text: 'ask for missing materials' },
+  'sign-receipt': {
+    by: 'police',
+    roles: OFFICER,
+    allowedIn: ['awaiting-receipt'],
+    leadsTo: ['received'],
+    emits: 'transfer.receipt-signed',
+    text: 'sign the receipt',
+  },
+  forward: {
+    by: 'police',
+    roles: OFFICER,
+    allowedIn: ['awaiting-receipt', 'received'],
+    leadsTo: ['forwarded', 'returned'],
+    emits: 'transfer.forwarded',
+    text: 'forward or return the case',
+  },
+  'request-materials': {
+    by: 'police',
+    roles: OFFICER,
+    allowedIn: ['received'],
+    leadsTo: ['materials-requested'],
+    emits: 'transfer.materials-requested',
+    text: 'ask for missing materials',
+  },
   // a 30-day (major-complex) extension needs a head: checked in the command, the act itself is an officer's
-  'extend-review': { by: 'police', roles: OFFICER, allowedIn: ['received', 'materials-requested'], leadsTo: [], emits: 'transfer.review-extended', text: 'extend the filing review' },
+  'extend-review': {
+    by: 'police',
+    roles: OFFICER,
+    allowedIn: ['received', 'materials-requested'],
+    leadsTo: [],
+    emits: 'transfer.review-extended',
+    text: 'extend the filing review',
+  },
   // materials missing is no ground to refuse the case, but the police may decide anyway (GA art 180)
-  'decide-filing': { by: 'police', roles: OFFICER, allowedIn: ['received', 'materials-requested'], leadsTo: ['filed', 'not-filed', 'returned-for-penalty'], emits: 'transfer.filing-decided', text: 'decide on filing' },
-  'decide-reconsideration': { by: 'police', roles: OFFICER, allowedIn: ['reconsidering'], leadsTo: ['upheld', 'filed'], emits: 'transfer.reconsideration-decided', text: 'decide on the reconsideration' },
-  'file-after-notice': { by: 'police', roles: OFFICER, allowedIn: ['not-filed', 'upheld', 'reconsidering'], leadsTo: ['filed'], emits: 'transfer.filing-decided', text: 'file after the procuratorate’s notice' },
+  'decide-filing': {
+    by: 'police',
+    roles: OFFICER,
+    allowedIn: ['received', 'materials-requested'],
+    leadsTo: ['filed', 'not-filed', 'returned-for-penalty'],
+    emits: 'transfer.filing-decided',
+    text: 'decide on filing',
+  },
+  'decide-reconsideration': {
+    by: 'police',
+    roles: OFFICER,
+    allowedIn: ['reconsidering'],
+    leadsTo: ['upheld', 'filed'],
+    emits: 'transfer.reconsideration-decided',
+    text: 'decide on the reconsideration',
+  },
+  'file-after-notice': {
+    by: 'police',
+    roles: OFFICER,
+    allowedIn: ['not-filed', 'upheld', 'reconsidering'],
+    leadsTo: ['filed'],
+    emits: 'transfer.filing-decided',
+    text: 'file after the procuratorate’s notice',
+  },
 };
 
 /** Guard rules of the police acts (libs/platform assertAct). */
 export const POLICE_ACT_RULES = actRules(POLICE_ACTS, {
   subject: 'transfer',
-  codes: { alreadyDone: ErrorCodes.transferAlreadyDone, outOfOrder: ErrorCodes.transferOutOfOrder, closed: ErrorCodes.caseClosed },
+  codes: {
+    alreadyDone: ErrorCodes.transferAlreadyDone,
+    outOfOrder: ErrorCodes.transferOutOfOrder,
+    closed: ErrorCodes.caseClosed,
+  },
   closed: POLICE_CLOSED_PHASES,
   next: {
     'awaiting-receipt': 'sign the receipt (transfer.receipt) or forward/return the case',
     received: 'decide on filing (transfer.filing-review), ask for missing materials, or extend the review',
-    'materials-requested': 'wait for the materials (transfer.materials-supplement) — the review goes on; you may still decide',
-    'not-filed': 'wait: enforcement may ask for reconsideration or for filing supervision; to file on a procuratorate notice, send its supervisionId with the decision',
+    'materials-requested':
+      'wait for the materials (transfer.materials-supplement) — the review goes on; you may still decide',
+    'not-filed':
+      'wait: enforcement may ask for reconsideration or for filing supervision; to file on a procuratorate notice, send its supervisionId with the decision',
     reconsidering: 'decide on the reconsideration (transfer.reconsideration-decision)',
     upheld: 'wait for the procuratorate; to file on its notice, send its supervisionId with the decision',
   },
@@ -212,7 +381,12 @@ export const transferFlow = {
   eventTypes: TRANSFER_EVENT_TYPES,
   isEvent: isTransferEvent,
   subjectOf: transferIdOf,
-  enforcement: { phases: ENFORCEMENT_TRANSFER_PHASES, closed: ENFORCEMENT_CLOSED_PHASES, acts: ENFORCEMENT_ACTS, rules: ENFORCEMENT_ACT_RULES },
+  enforcement: {
+    phases: ENFORCEMENT_TRANSFER_PHASES,
+    closed: ENFORCEMENT_CLOSED_PHASES,
+    acts: ENFORCEMENT_ACTS,
+    rules: ENFORCEMENT_ACT_RULES,
+  },
   police: { phases: POLICE_TRANSFER_PHASES, closed: POLICE_CLOSED_PHASES, acts: POLICE_ACTS, rules: POLICE_ACT_RULES },
   procuratorate: { phases: PROCURATORATE_COPY_PHASES },
 } as const;

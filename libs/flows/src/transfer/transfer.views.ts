@@ -12,7 +12,11 @@
 import { agencyIdKind, AGENCY_ID_PATTERN, stillMissing, type SupervisionGround } from '@casebridge/contracts';
 import { moveTo, unhandled, type FlowEvent, type Phased } from '../kit';
 import {
-  SUPERVISABLE_PHASES, type EnforcementTransferPhase, type PoliceTransferPhase, type ProcuratorateCopyPhase, type TransferEvent,
+  SUPERVISABLE_PHASES,
+  type EnforcementTransferPhase,
+  type PoliceTransferPhase,
+  type ProcuratorateCopyPhase,
+  type TransferEvent,
   type TransferEventPayloads,
 } from './transfer.flow';
 
@@ -45,15 +49,25 @@ export interface EnforcementTransferView extends Phased<EnforcementTransferPhase
  * owns (whether it does is the caller's check: the app's case table, the audit's case facts).
  */
 function openEnforcement(
-  e: FlowEvent<'transfer.crime-suspected', TransferEventPayloads['transfer.crime-suspected']>
+  e:
+    | FlowEvent<'transfer.crime-suspected', TransferEventPayloads['transfer.crime-suspected']>
     | FlowEvent<'transfer.procuratorate-opinion', TransferEventPayloads['transfer.procuratorate-opinion']>,
 ): EnforcementTransferView {
   const fromOpinion = e.type === 'transfer.procuratorate-opinion';
   return {
-    transferId: e.payload.transferId, caseId: e.payload.caseId, phase: fromOpinion ? 'opinion-received' : 'suspected', phaseAt: e.occurredAt,
+    transferId: e.payload.transferId,
+    caseId: e.payload.caseId,
+    phase: fromOpinion ? 'opinion-received' : 'suspected',
+    phaseAt: e.occurredAt,
     agencyId: fromOpinion ? e.payload.enforcementAgencyId : e.producer.agencyId,
-    policeAgencyId: null, procuratorateAgencyId: fromOpinion ? e.producer.agencyId : null, reviewVariant: 'standard',
-    policeCaseNumber: null, policeReasons: null, missingMaterials: [], filingReviewOverdue: false, supervisionId: null,
+    policeAgencyId: null,
+    procuratorateAgencyId: fromOpinion ? e.producer.agencyId : null,
+    reviewVariant: 'standard',
+    policeCaseNumber: null,
+    policeReasons: null,
+    missingMaterials: [],
+    filingReviewOverdue: false,
+    supervisionId: null,
   };
 }
 
@@ -67,7 +81,9 @@ function evolveEnforcement(v: EnforcementTransferView, e: TransferEvent): Enforc
     case 'transfer.head-decided':
       return moveTo(v, e, e.payload.decision === 'approved' ? 'approved' : 'refused');
     case 'transfer.sent':
-      return moveTo(v, e, 'sent', { with: { policeAgencyId: e.payload.toAgencyId, procuratorateAgencyId: e.payload.copyToAgencyId } });
+      return moveTo(v, e, 'sent', {
+        with: { policeAgencyId: e.payload.toAgencyId, procuratorateAgencyId: e.payload.copyToAgencyId },
+      });
     case 'transfer.materials-supplemented': {
       // a partial supplement leaves the request open (transfer.materials-supplement)
       const w = { ...v, missingMaterials: stillMissing(v.missingMaterials, e.payload.items) };
@@ -90,18 +106,29 @@ function evolveEnforcement(v: EnforcementTransferView, e: TransferEvent): Enforc
     case 'transfer.review-extended':
       return { ...v, reviewVariant: e.payload.variant };
     case 'transfer.filing-decided':
-      return moveTo({ ...v, policeCaseNumber: e.payload.policeCaseNumber ?? v.policeCaseNumber }, e, e.payload.outcome,
-        { with: { policeReasons: e.payload.reasons ?? null } });
+      return moveTo(
+        { ...v, policeCaseNumber: e.payload.policeCaseNumber ?? v.policeCaseNumber },
+        e,
+        e.payload.outcome,
+        { with: { policeReasons: e.payload.reasons ?? null } },
+      );
     case 'transfer.reconsideration-decided': {
       const w = { ...v, policeCaseNumber: e.payload.policeCaseNumber ?? v.policeCaseNumber };
-      return e.payload.outcome === 'upheld' ? moveTo(w, e, 'upheld', { with: { policeReasons: e.payload.reasons } }) : moveTo(w, e, 'filed');
+      return e.payload.outcome === 'upheld'
+        ? moveTo(w, e, 'upheld', { with: { policeReasons: e.payload.reasons } })
+        : moveTo(w, e, 'filed');
     }
     case 'filing-supervision.opened':
-      return moveTo(v, e, 'under-supervision', { from: SUPERVISABLE_PHASES, with: { supervisionId: e.payload.supervisionId } });
+      return moveTo(v, e, 'under-supervision', {
+        from: SUPERVISABLE_PHASES,
+        with: { supervisionId: e.payload.supervisionId },
+      });
     case 'filing-supervision.reasons-accepted':
       return moveTo(v, e, 'non-filing-final');
     case 'deadline.missed':
-      return e.payload.ruleId === 'transfer.filing-review' && e.payload.subjectId === v.transferId ? { ...v, filingReviewOverdue: true } : v;
+      return e.payload.ruleId === 'transfer.filing-review' && e.payload.subjectId === v.transferId
+        ? { ...v, filingReviewOverdue: true }
+        : v;
     default:
       return unhandled(e);
   }
@@ -126,15 +153,33 @@ export interface PoliceTransferView extends Phased<PoliceTransferPhase> {
 function openPolice(e: FlowEvent<'transfer.sent', TransferEventPayloads['transfer.sent']>): PoliceTransferView | null {
   if (!isKind(e.payload.toAgencyId, 'police')) return null;
   return {
-    transferId: e.payload.transferId, agencyId: e.payload.toAgencyId, fromAgencyId: e.payload.fromAgencyId, phase: 'awaiting-receipt',
-    phaseAt: e.occurredAt, receiptNumber: null, reviewVariant: 'standard', policeCaseNumber: null, decisionReasons: null, missingMaterials: [],
+    transferId: e.payload.transferId,
+    agencyId: e.payload.toAgencyId,
+    fromAgencyId: e.payload.fromAgencyId,
+    phase: 'awaiting-receipt',
+    phaseAt: e.occurredAt,
+    receiptNumber: null,
+    reviewVariant: 'standard',
+    policeCaseNumber: null,
+    decisionReasons: null,
+    missingMaterials: [],
   };
 }
 
 /** The competent office's new view when another office forwards the transfer to it (flows.md §1 step 4); null on a return. */
-function openForwarded(from: PoliceTransferView, e: FlowEvent<'transfer.forwarded', TransferEventPayloads['transfer.forwarded']>): PoliceTransferView | null {
+function openForwarded(
+  from: PoliceTransferView,
+  e: FlowEvent<'transfer.forwarded', TransferEventPayloads['transfer.forwarded']>,
+): PoliceTransferView | null {
   if (e.payload.mode !== 'forwarded' || !e.payload.toAgencyId) return null;
-  return { ...from, agencyId: e.payload.toAgencyId, phase: 'awaiting-receipt', phaseAt: e.occurredAt, receiptNumber: null, reviewVariant: 'standard' };
+  return {
+    ...from,
+    agencyId: e.payload.toAgencyId,
+    phase: 'awaiting-receipt',
+    phaseAt: e.occurredAt,
+    receiptNumber: null,
+    reviewVariant: 'standard',
+  };
 }
 
 /**
@@ -155,11 +200,15 @@ function evolvePolice(v: PoliceTransferView, e: TransferEvent): PoliceTransferVi
       return own ? { ...v, reviewVariant: e.payload.variant } : v;
     case 'transfer.filing-decided':
       return own
-        ? moveTo(v, e, e.payload.outcome, { with: { policeCaseNumber: e.payload.policeCaseNumber ?? null, decisionReasons: e.payload.reasons ?? null } })
+        ? moveTo(v, e, e.payload.outcome, {
+            with: { policeCaseNumber: e.payload.policeCaseNumber ?? null, decisionReasons: e.payload.reasons ?? null },
+          })
         : v;
     case 'transfer.reconsideration-decided':
       return own
-        ? moveTo(v, e, e.payload.outcome === 'upheld' ? 'upheld' : 'filed', { with: { policeCaseNumber: e.payload.policeCaseNumber ?? v.policeCaseNumber } })
+        ? moveTo(v, e, e.payload.outcome === 'upheld' ? 'upheld' : 'filed', {
+            with: { policeCaseNumber: e.payload.policeCaseNumber ?? v.policeCaseNumber },
+          })
         : v;
     case 'transfer.materials-supplemented': {
       if (!active) return v;
@@ -208,9 +257,20 @@ export interface ProcuratorateCopyView extends Phased<ProcuratorateCopyPhase> {
 function openCopy(e: FlowEvent<'transfer.sent', TransferEventPayloads['transfer.sent']>): ProcuratorateCopyView | null {
   if (!isKind(e.payload.copyToAgencyId, 'procuratorate')) return null;
   return {
-    transferId: e.payload.transferId, agencyId: e.payload.copyToAgencyId, policeAgencyId: e.payload.toAgencyId, phase: 'sent', phaseAt: e.occurredAt,
-    receiptNumber: null, reviewVariant: 'standard', policeCaseNumber: null, policeReasons: null, missingMaterials: [],
-    supervisionRequested: false, supervisionGround: null, supervisionReasons: null, supervisionId: null,
+    transferId: e.payload.transferId,
+    agencyId: e.payload.copyToAgencyId,
+    policeAgencyId: e.payload.toAgencyId,
+    phase: 'sent',
+    phaseAt: e.occurredAt,
+    receiptNumber: null,
+    reviewVariant: 'standard',
+    policeCaseNumber: null,
+    policeReasons: null,
+    missingMaterials: [],
+    supervisionRequested: false,
+    supervisionGround: null,
+    supervisionReasons: null,
+    supervisionId: null,
   };
 }
 
@@ -231,20 +291,31 @@ function evolveCopy(v: ProcuratorateCopyView, e: TransferEvent): ProcuratorateCo
     case 'transfer.review-extended':
       return { ...v, reviewVariant: e.payload.variant };
     case 'transfer.filing-decided':
-      return moveTo({ ...v, policeCaseNumber: e.payload.policeCaseNumber ?? v.policeCaseNumber }, e, e.payload.outcome,
-        { with: { policeReasons: e.payload.reasons ?? null } });
+      return moveTo(
+        { ...v, policeCaseNumber: e.payload.policeCaseNumber ?? v.policeCaseNumber },
+        e,
+        e.payload.outcome,
+        { with: { policeReasons: e.payload.reasons ?? null } },
+      );
     case 'transfer.reconsideration-requested':
       return moveTo(v, e, 'reconsideration-requested');
     case 'transfer.reconsideration-decided': {
       const w = { ...v, policeCaseNumber: e.payload.policeCaseNumber ?? v.policeCaseNumber };
-      return e.payload.outcome === 'upheld' ? moveTo(w, e, 'upheld', { with: { policeReasons: e.payload.reasons } }) : moveTo(w, e, 'filed');
+      return e.payload.outcome === 'upheld'
+        ? moveTo(w, e, 'upheld', { with: { policeReasons: e.payload.reasons } })
+        : moveTo(w, e, 'filed');
     }
     case 'transfer.items-handed-over':
       return moveTo(v, e, 'items-handed-over');
     case 'filing-supervision.requested':
       // addressed to another procuratorate: not this copy's request
       return e.payload.procuratorateAgencyId === v.agencyId
-        ? { ...v, supervisionRequested: true, supervisionGround: e.payload.ground, supervisionReasons: e.payload.reasons }
+        ? {
+            ...v,
+            supervisionRequested: true,
+            supervisionGround: e.payload.ground,
+            supervisionReasons: e.payload.reasons,
+          }
         : v;
     case 'filing-supervision.opened':
       return { ...v, supervisionRequested: false, supervisionId: e.payload.supervisionId };
@@ -273,7 +344,9 @@ export interface TransferAuditView {
 
 export interface AuditContext {
   /** whether the enforcement agency named by a procuratorate opinion owns its case (then it opens a transfer on it) */
-  opinionAccepted: (e: FlowEvent<'transfer.procuratorate-opinion', TransferEventPayloads['transfer.procuratorate-opinion']>) => boolean;
+  opinionAccepted: (
+    e: FlowEvent<'transfer.procuratorate-opinion', TransferEventPayloads['transfer.procuratorate-opinion']>,
+  ) => boolean;
 }
 
 const EMPTY: TransferAuditView = { enforcement: null, police: [], procuratorate: null };
@@ -283,7 +356,10 @@ function evolveAudit(v: TransferAuditView, e: TransferEvent, ctx: AuditContext):
   let enforcement = v.enforcement ? evolveEnforcement(v.enforcement, e) : null;
   let police = v.police.map((row) => evolvePolice(row, e));
   let procuratorate = v.procuratorate ? evolveCopy(v.procuratorate, e) : null;
-  if (e.type === 'transfer.crime-suspected' || (e.type === 'transfer.procuratorate-opinion' && ctx.opinionAccepted(e))) {
+  if (
+    e.type === 'transfer.crime-suspected' ||
+    (e.type === 'transfer.procuratorate-opinion' && ctx.opinionAccepted(e))
+  ) {
     enforcement ??= openEnforcement(e);
   }
   if (e.type === 'transfer.sent') {

@@ -42,9 +42,7 @@ export function yearsFromChineseDaysData(data: ChineseDaysData, source = CHINESE
   for (const [date, raw] of Object.entries(data.workdays)) {
     bucket(date).makeUpWorkdays.push({ date, name: holidayName(raw) });
   }
-  return [...byYear.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([year, b]) => ({ year, ...b, source }));
+  return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, b]) => ({ year, ...b, source }));
 }
 
 let builtIn: HolidayCalendar | undefined;

@@ -122,7 +122,9 @@ describe('HolidayCalendar from chinese-days', () => {
 
   it('parses operator calendar files in three shapes', () => {
     expect(parseCalendarData(SYNTHETIC_2027)).toHaveLength(1);
-    expect(parseCalendarData([SYNTHETIC_2027, { ...SYNTHETIC_2027, year: 2028, holidays: [], makeUpWorkdays: [] }])).toHaveLength(2);
+    expect(
+      parseCalendarData([SYNTHETIC_2027, { ...SYNTHETIC_2027, year: 2028, holidays: [], makeUpWorkdays: [] }]),
+    ).toHaveLength(2);
     expect(parseCalendarData({ years: [SYNTHETIC_2027] })[0].year).toBe(2027);
     expect(() => parseCalendarData('nope')).toThrow(CalendarDataError);
     expect(() => parseCalendarData({ year: '2027', holidays: [], makeUpWorkdays: [] })).toThrow(CalendarDataError);

@@ -64,12 +64,18 @@ function entryOf(entry: CalendarDayEntry): { date: IsoDate; name?: string } {
 /** Every problem of one year's data (empty: valid), so an operator fixes a file in one go. */
 export function yearCalendarProblems(data: YearCalendarInput): string[] {
   const { year } = data;
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) return [`calendar year must be an integer year, got ${JSON.stringify(year)}`];
-  if (!Array.isArray(data.holidays) || !Array.isArray(data.makeUpWorkdays)) return [`calendar ${year}: holidays and makeUpWorkdays must be arrays`];
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+    return [`calendar year must be an integer year, got ${JSON.stringify(year)}`];
+  if (!Array.isArray(data.holidays) || !Array.isArray(data.makeUpWorkdays))
+    return [`calendar ${year}: holidays and makeUpWorkdays must be arrays`];
   return collectYear(data).problems;
 }
 
-function collectYear(data: YearCalendarInput): { holidays: Map<IsoDate, string | undefined>; makeUpWorkdays: Map<IsoDate, string | undefined>; problems: string[] } {
+function collectYear(data: YearCalendarInput): {
+  holidays: Map<IsoDate, string | undefined>;
+  makeUpWorkdays: Map<IsoDate, string | undefined>;
+  problems: string[];
+} {
   const { year } = data;
   const problems: string[] = [];
   const collect = (entries: readonly CalendarDayEntry[], what: string): Map<IsoDate, string | undefined> => {
@@ -176,7 +182,8 @@ export function withProvisionalYears(base: HolidayCalendar): HolidayCalendar {
       try {
         floor = createHolidayCalendar([statutoryFloorYear(year)]);
       } catch (e) {
-        if (e instanceof CalendarNotCoveredError) throw new CalendarNotCoveredError(year, `${year}-01-01`, base.coveredYears);
+        if (e instanceof CalendarNotCoveredError)
+          throw new CalendarNotCoveredError(year, `${year}-01-01`, base.coveredYears);
         throw e;
       }
       floors.set(year, floor);
@@ -184,7 +191,9 @@ export function withProvisionalYears(base: HolidayCalendar): HolidayCalendar {
     return floor;
   };
   const provisional: HolidayCalendar = {
-    get coveredYears() { return base.coveredYears; },
+    get coveredYears() {
+      return base.coveredYears;
+    },
     covers: (year) => base.covers(year),
     sourceOf: (year) => (base.covers(year) ? base.sourceOf(year) : floorOf(year).sourceOf(year)),
     isWorkingDay: (date) => provisional.describe(date).working,

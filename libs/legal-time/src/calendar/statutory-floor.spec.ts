@@ -4,7 +4,9 @@ import { statutoryFloorYear } from './statutory-floor';
 import { CalendarNotCoveredError } from '../errors';
 
 const dates = (year: number) =>
-  statutoryFloorYear(year).holidays.map((h) => (typeof h === 'string' ? h : h.date)).sort();
+  statutoryFloorYear(year)
+    .holidays.map((h) => (typeof h === 'string' ? h : h.date))
+    .sort();
 
 describe('statutory floor (《全国年节及纪念日放假办法》 2024 revision, art 2)', () => {
   // The floor is the minimum of every official arrangement: each floor holiday of a year the State Council
@@ -21,12 +23,18 @@ describe('statutory floor (《全国年节及纪念日放假办法》 2024 revis
   it('2027: the dates of the lunar holidays and of Qingming', () => {
     expect(dates(2027)).toEqual([
       '2027-01-01',
-      '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
       '2027-04-05',
-      '2027-05-01', '2027-05-02',
+      '2027-05-01',
+      '2027-05-02',
       '2027-06-09',
       '2027-09-15',
-      '2027-10-01', '2027-10-02', '2027-10-03',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
     ]);
     expect(statutoryFloorYear(2027).makeUpWorkdays).toEqual([]);
   });
@@ -34,7 +42,10 @@ describe('statutory floor (《全国年节及纪念日放假办法》 2024 revis
   it('a provisional calendar names the floor holiday and keeps weekends', () => {
     const cal = withProvisionalYears(chineseDaysCalendar());
     expect(cal.describe('2027-02-08')).toEqual({
-      date: '2027-02-08', working: false, kind: 'holiday', name: 'Spring Festival (春节), statutory floor',
+      date: '2027-02-08',
+      working: false,
+      kind: 'holiday',
+      name: 'Spring Festival (春节), statutory floor',
     });
     expect(cal.isWorkingDay('2027-02-09')).toBe(true);
     expect(cal.isWorkingDay('2027-01-02')).toBe(false); // Saturday

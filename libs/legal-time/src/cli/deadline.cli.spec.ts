@@ -37,25 +37,45 @@ describe('deadline CLI', () => {
       from: '2025-09-30T10:00:00+08:00',
       lastDay: '2025-10-09',
       dueAt: '2025-10-10T00:00:00+08:00',
-      explain: { countingMode: 'calendar-days', rawEnd: '2025-10-03', shifts: [{ from: '2025-10-03', to: '2025-10-09' }] },
+      explain: {
+        countingMode: 'calendar-days',
+        rawEnd: '2025-10-03',
+        shifts: [{ from: '2025-10-03', to: '2025-10-09' }],
+      },
     });
     expect(out.basis).toContainEqual({ source: 'R310', article: 'art 8' });
   });
 
   it('transfer.filing-review --variant major-complex: 09-26 + 30 = Sun 10-26 → Mon 10-27', () => {
-    const out = JSON.parse(run('--rule', 'transfer.filing-review', '--variant', 'major-complex', '--from', '2025-09-26T10:00:00+08:00', '--compact').stdout);
+    const out = JSON.parse(
+      run(
+        '--rule',
+        'transfer.filing-review',
+        '--variant',
+        'major-complex',
+        '--from',
+        '2025-09-26T10:00:00+08:00',
+        '--compact',
+      ).stdout,
+    );
     expect(out.lastDay).toBe('2025-10-27');
   });
 
   it('unknown rule: exit 2 with the nearest ids', () => {
-    expectUsageError(run('--rule', 'transfer.filing-revew', '--from', '2025-09-30T10:00:00+08:00'), /transfer\.filing-review/);
+    expectUsageError(
+      run('--rule', 'transfer.filing-revew', '--from', '2025-09-30T10:00:00+08:00'),
+      /transfer\.filing-review/,
+    );
   });
 
   it('try-findings #16: an unknown rule like nothing known suggests nothing unrelated and points to --list', () => {
     const r = run('--rule', 'nope', '--from', '2025-09-30T10:00:00+08:00');
     expectUsageError(r, /unknown rule "nope"; no rule has a similar id \(every rule: deadline --list\)/);
     expect(r.stderr).not.toMatch(/did you mean/);
-    expectUsageError(run('--rule', 'filing-revew', '--from', '2025-09-30T10:00:00+08:00'), /did you mean: transfer\.filing-review/);
+    expectUsageError(
+      run('--rule', 'filing-revew', '--from', '2025-09-30T10:00:00+08:00'),
+      /did you mean: transfer\.filing-review/,
+    );
   });
 
   it('unknown variant: exit 2 with the valid ones', () => {
@@ -96,7 +116,10 @@ describe('deadline CLI', () => {
     const out = JSON.parse(r.stdout);
     expect(out.lastDay).toBe(lastDay);
     expect(out.provisionalYears).toEqual([2027]);
-    expectUsageError(run('--rule', rule, '--from', from), /year 2027 .*: give the year's official arrangement with --calendar <json file>, or pass --provisional/);
+    expectUsageError(
+      run('--rule', rule, '--from', from),
+      /year 2027 .*: give the year's official arrangement with --calendar <json file>, or pass --provisional/,
+    );
     expect(run('--rule', rule, '--from', from).stderr).not.toMatch(/withYear/);
   });
 
@@ -119,7 +142,10 @@ describe('deadline CLI', () => {
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).lastDay).toBe('2027-01-04'); // Sat 01-02 → Mon 01-04
       writeFileSync(file, '{ not json');
-      expectUsageError(run('--rule', 'transfer.head-decision', '--from', '2026-12-30T10:00:00+08:00', '--calendar', file), /calendar file/);
+      expectUsageError(
+        run('--rule', 'transfer.head-decision', '--from', '2026-12-30T10:00:00+08:00', '--calendar', file),
+        /calendar file/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,14 +14,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CalendarNotCoveredError, LegalTimeError, UnknownRuleError, createDeadlineEngine, describePeriod } from '../index';
+import {
+  CalendarNotCoveredError,
+  LegalTimeError,
+  UnknownRuleError,
+  createDeadlineEngine,
+  describePeriod,
+} from '../index';
 import { loadCalendarFiles } from '../node';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
-const USAGE = 'usage: deadline --rule <rule-id> --from <ISO-8601 instant with offset> [--variant <name>] ' +
+const USAGE =
+  'usage: deadline --rule <rule-id> --from <ISO-8601 instant with offset> [--variant <name>] ' +
   '[--calendar <json file>] [--provisional] [--compact] | --list | --help';
 
 const HELP = `${USAGE}
@@ -101,8 +108,9 @@ export function main(argv: readonly string[], io: CliIo): number {
     let message = (e as Error).message.replace(/\s+/g, ' ');
     if (e instanceof CalendarNotCoveredError) {
       // the command line's options, not the library's API (calendar.withYear)
-      message = message.replace(/; add the year's official arrangement.*$/, '')
-        + ': give the year\'s official arrangement with --calendar <json file>, or pass --provisional to count it on the statutory floor';
+      message =
+        message.replace(/; add the year's official arrangement.*$/, '') +
+        ": give the year's official arrangement with --calendar <json file>, or pass --provisional to count it on the statutory floor";
     }
     if (e instanceof UnknownRuleError && !e.suggestions.length) message += ' (every rule: deadline --list)';
     if (e instanceof LegalTimeError || e instanceof UsageError || isParseArgsError(e)) {

@@ -4,12 +4,7 @@
  */
 import { createDeadlineEngine } from './engine';
 import { DeadlineClock } from './clock';
-import {
-  ApprovalRequiredError,
-  ClockSequenceError,
-  ClockSuspendedError,
-  ExtensionRefusedError,
-} from '../errors';
+import { ApprovalRequiredError, ClockSequenceError, ClockSuspendedError, ExtensionRefusedError } from '../errors';
 
 const engine = createDeadlineEngine();
 
@@ -116,9 +111,13 @@ describe('DeadlineClock — suspension', () => {
     expect(() => s.resume('2025-03-12T10:00:00+08:00')).toThrow(ClockSequenceError);
     expect(() => filed.suspend('2025-03-01T10:00:00+08:00')).toThrow(ClockSequenceError);
     expect(() =>
-      engine.startClock({ rule: 'transfer.copy-to-procuratorate', at: '2025-03-01T10:00:00+08:00' }).suspend('2025-03-01T10:00:00+08:00'),
+      engine
+        .startClock({ rule: 'transfer.copy-to-procuratorate', at: '2025-03-01T10:00:00+08:00' })
+        .suspend('2025-03-01T10:00:00+08:00'),
     ).toThrow(ClockSequenceError);
-    expect(() => engine.startClock({ rule: 'court.hearing-notice', at: '2025-03-01T10:00:00+08:00' })).toThrow(ClockSequenceError);
+    expect(() => engine.startClock({ rule: 'court.hearing-notice', at: '2025-03-01T10:00:00+08:00' })).toThrow(
+      ClockSequenceError,
+    );
   });
 });
 
@@ -144,11 +143,15 @@ describe('DeadlineClock — extension', () => {
   });
 
   it('transfer.filing-review: 3 → 7 days (verification) needs no approval', () => {
-    expect(accepted.extend('verification', undefined, '2025-09-27T09:00:00+08:00').deadline().lastDay).toBe('2025-10-09');
+    expect(accepted.extend('verification', undefined, '2025-09-27T09:00:00+08:00').deadline().lastDay).toBe(
+      '2025-10-09',
+    );
   });
 
   it('transfer.filing-review: the 30-day extension without approval is refused', () => {
-    expect(() => accepted.extend('major-complex', undefined, '2025-09-28T09:00:00+08:00')).toThrow(ApprovalRequiredError);
+    expect(() => accepted.extend('major-complex', undefined, '2025-09-28T09:00:00+08:00')).toThrow(
+      ApprovalRequiredError,
+    );
     expect(() => accepted.extend('major-complex', '  ', '2025-09-28T09:00:00+08:00')).toThrow(ApprovalRequiredError);
   });
 
@@ -164,11 +167,15 @@ describe('DeadlineClock — extension', () => {
   it('court.trial-civil: switching to a shorter variant is refused', () => {
     const trial = engine.startClock({ rule: 'court.trial-civil', at: '2025-08-31T10:00:00+08:00' });
     expect(() => trial.extend('simplified', undefined, '2025-09-10T10:00:00+08:00')).toThrow(ExtensionRefusedError);
-    const simplified = engine.startClock({ rule: 'court.trial-civil', variant: 'simplified', at: '2025-11-30T10:00:00+08:00' });
+    const simplified = engine.startClock({
+      rule: 'court.trial-civil',
+      variant: 'simplified',
+      at: '2025-11-30T10:00:00+08:00',
+    });
     // simplified (02-28) → simplified-extended with the president's approval: Nov 30 + 4 months = Mon 03-30
-    expect(simplified.extend('simplified-extended', 'President Li', '2026-02-01T10:00:00+08:00').deadline().lastDay).toBe(
-      '2026-03-30',
-    );
+    expect(
+      simplified.extend('simplified-extended', 'President Li', '2026-02-01T10:00:00+08:00').deadline().lastDay,
+    ).toBe('2026-03-30');
   });
 
   it('court.settlement-announcement: a minimum period is "elapsed", not overdue, when over', () => {
@@ -188,8 +195,8 @@ describe('DeadlineClock — extension', () => {
     expect(restored.deadline()).toEqual(clock.deadline());
     // 09-26 + 30 + 2 (10-02..10-03) = Tue 10-28
     expect(restored.deadline().lastDay).toBe('2025-10-28');
-    expect(() => DeadlineClock.restore({ ...json, events: [{ type: 'resumed', at: '2025-10-03T09:00:00+08:00' }] }, clock.rule)).toThrow(
-      ClockSequenceError,
-    );
+    expect(() =>
+      DeadlineClock.restore({ ...json, events: [{ type: 'resumed', at: '2025-10-03T09:00:00+08:00' }] }, clock.rule),
+    ).toThrow(ClockSequenceError);
   });
 });

@@ -134,7 +134,9 @@ export class DeadlineClock {
     const { rule } = options;
     const variant = findVariant(rule, options.variant ?? STANDARD_VARIANT);
     if ((variant.kind ?? 'deadline') === 'lead-time') {
-      throw new ClockSequenceError(`${rule.id} variant ${variant.name} is a lead time before an event, not a running clock`);
+      throw new ClockSequenceError(
+        `${rule.id} variant ${variant.name} is a lead time before an event, not a running clock`,
+      );
     }
     resolvePeriod(rule, variant, options.casePeriod); // validates casePeriod early
     const state: ClockState = {
@@ -219,7 +221,9 @@ export class DeadlineClock {
     }
     const before = this.computeAsOf(ms, current);
     if (expired(current, before, ms)) {
-      throw new ExtensionRefusedError(`${this.rule.id}: the period expired at ${before.dueAt}; it can no longer be extended`);
+      throw new ExtensionRefusedError(
+        `${this.rule.id}: the period expired at ${before.dueAt}; it can no longer be extended`,
+      );
     }
     const next = this.with({
       type: 'extended',
@@ -340,7 +344,12 @@ export class DeadlineClock {
           openSince = { at, ...(event.reason === undefined ? {} : { reason: event.reason }) };
           break;
         case 'resumed':
-          if (openSince) suspensions.push({ from: openSince.at, to: at, ...(openSince.reason === undefined ? {} : { reason: openSince.reason }) });
+          if (openSince)
+            suspensions.push({
+              from: openSince.at,
+              to: at,
+              ...(openSince.reason === undefined ? {} : { reason: openSince.reason }),
+            });
           openSince = undefined;
           break;
         case 'extended':

@@ -53,7 +53,9 @@ export function resolvePeriod(rule: Rule, variant: RuleVariant, casePeriod: Peri
     return casePeriod;
   }
   if (casePeriod) {
-    throw new InvalidPeriodError(`rule ${rule.id} has a fixed period (${describePeriod(period)}); casePeriod is not allowed`);
+    throw new InvalidPeriodError(
+      `rule ${rule.id} has a fixed period (${describePeriod(period)}); casePeriod is not allowed`,
+    );
   }
   return period;
 }
@@ -76,7 +78,9 @@ export function computeResolved(rule: Rule, options: ResolvedComputeOptions): Co
   checkSuspensions(from, suspensions);
   const kind = variant.kind ?? 'deadline';
   if (kind === 'lead-time' && suspensions.length) {
-    throw new InvalidPeriodError(`${rule.id} variant ${variant.name} is a lead time before an event: it cannot be suspended`);
+    throw new InvalidPeriodError(
+      `${rule.id} variant ${variant.name} is a lead time before an event: it cannot be suspended`,
+    );
   }
   const result = countPeriod({ period, kind, from, calendar, custody: rule.custody, suspensions });
   const provisionalYears = result.calendarSources
@@ -105,7 +109,9 @@ export function computeResolved(rule: Rule, options: ResolvedComputeOptions): Co
       holidayRule: result.holidayRule,
       ...(result.suspensions.length ? { suspensions: result.suspensions } : {}),
       ...(options.extensions?.length ? { extensions: options.extensions } : {}),
-      ...(variant.defaultPeriod ? { configuredPeriod: { defaultPeriod: variant.defaultPeriod, configured: variant.period } } : {}),
+      ...(variant.defaultPeriod
+        ? { configuredPeriod: { defaultPeriod: variant.defaultPeriod, configured: variant.period } }
+        : {}),
       ...(options.casePeriod ? { casePeriod: options.casePeriod } : {}),
       calendar: result.calendarSources,
     },

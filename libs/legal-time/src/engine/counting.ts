@@ -20,14 +20,7 @@
 import { CountablePeriod, PeriodKind } from '../rules/types';
 import { assertNever, CalendarNotCoveredError, InvalidPeriodError } from '../errors';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
-import {
-  IsoDate,
-  MS_PER_HOUR,
-  addDays,
-  addMonthsClamped,
-  daysBetween,
-  yearOf,
-} from '../time/civil-date';
+import { IsoDate, MS_PER_HOUR, addDays, addMonthsClamped, daysBetween, yearOf } from '../time/civil-date';
 import { EpochMs, ceilToHour, endOfLocalDay, formatInstant, localDateOf } from '../time/instant';
 import { CountingMode, DeadlineShift, SuspensionEffect } from './types';
 

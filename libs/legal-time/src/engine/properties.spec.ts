@@ -63,7 +63,12 @@ describe('properties', () => {
     );
   });
 
-  const unitArb = fc.constantFrom<'hours' | 'days' | 'workingDays' | 'months'>('hours', 'days', 'workingDays', 'months');
+  const unitArb = fc.constantFrom<'hours' | 'days' | 'workingDays' | 'months'>(
+    'hours',
+    'days',
+    'workingDays',
+    'months',
+  );
   const syntheticRule = (period: CountablePeriod): Rule => ({
     ...ALL_RULES[0],
     id: 'property.synthetic',
@@ -96,24 +101,34 @@ describe('properties', () => {
     );
     const suspendable = dayBased.concat(forward.filter(({ variant }) => variant.period.unit === 'hours'));
     fc.assert(
-      fc.property(fc.constantFrom(...suspendable), suspendedInstantArb, suspensionArb, ({ rule, variant }, from, raw) => {
-        const start = parseInstant(from);
-        // Build chronological, non-overlapping suspensions from (gap, length) pairs, in minutes.
-        let cursor = start;
-        const suspensions = raw.map(([gap, length]) => {
-          const s = cursor + gap * MS_PER_MINUTE;
-          const r = s + length * MS_PER_MINUTE;
-          cursor = r;
-          return { from: formatInstant(s), to: formatInstant(r) };
-        });
-        const plain = compute(rule, variant.name, from);
-        let previous = plain.dueAtEpochMs;
-        for (let n = 1; n <= suspensions.length; n++) {
-          const d = computeDeadline(rule, { variant: variant.name, from, calendar, suspensions: suspensions.slice(0, n) });
-          expect(d.dueAtEpochMs).toBeGreaterThanOrEqual(previous);
-          previous = d.dueAtEpochMs;
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...suspendable),
+        suspendedInstantArb,
+        suspensionArb,
+        ({ rule, variant }, from, raw) => {
+          const start = parseInstant(from);
+          // Build chronological, non-overlapping suspensions from (gap, length) pairs, in minutes.
+          let cursor = start;
+          const suspensions = raw.map(([gap, length]) => {
+            const s = cursor + gap * MS_PER_MINUTE;
+            const r = s + length * MS_PER_MINUTE;
+            cursor = r;
+            return { from: formatInstant(s), to: formatInstant(r) };
+          });
+          const plain = compute(rule, variant.name, from);
+          let previous = plain.dueAtEpochMs;
+          for (let n = 1; n <= suspensions.length; n++) {
+            const d = computeDeadline(rule, {
+              variant: variant.name,
+              from,
+              calendar,
+              suspensions: suspensions.slice(0, n),
+            });
+            expect(d.dueAtEpochMs).toBeGreaterThanOrEqual(previous);
+            previous = d.dueAtEpochMs;
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

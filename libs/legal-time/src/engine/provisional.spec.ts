@@ -20,7 +20,7 @@ describe('years without an official holiday arrangement: the statutory floor', (
   });
 
   // Issue #9 item 11: weekends-only counting took New Year's Day for a working day (→ 2027-01-04).
-  it('transfer.reconsideration-request from Wed 2026-12-30: New Year\'s Day skipped → Tue 2027-01-05', () => {
+  it("transfer.reconsideration-request from Wed 2026-12-30: New Year's Day skipped → Tue 2027-01-05", () => {
     const d = provisional.compute({ rule: 'transfer.reconsideration-request', from: '2026-12-30T10:00:00+08:00' });
     expect(d.lastDay).toBe('2027-01-05'); // 12-31, (01-01 holiday, 01-02/03 weekend), 01-04, 01-05
     expect(d.provisionalYears).toEqual([2027]);

@@ -133,7 +133,7 @@ export const COURT_RULES: readonly Rule[] = [
     actor: 'court',
     who: 'court',
     trigger: 'docketing',
-    periodText: '6 months (+6 with the president\'s approval); simplified 3 months (+1)',
+    periodText: "6 months (+6 with the president's approval); simplified 3 months (+1)",
     variants: [
       { name: 'standard', period: months(6), description: 'ordinary procedure: 6 months (CivPL art 152)' },
       {

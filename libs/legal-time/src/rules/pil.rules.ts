@@ -52,7 +52,8 @@ export const PIL_RULES: readonly Rule[] = [
         name: 'standard',
         period: days(30),
         kind: 'minimum',
-        description: 'the announcement runs 30 days before the procuratorate may sue (also criminal-incidental civil PIL)',
+        description:
+          'the announcement runs 30 days before the procuratorate may sue (also criminal-incidental civil PIL)',
       },
     ],
     onExpiry: 'no eligible organisation sues → procuratorate may sue',

@@ -38,8 +38,7 @@ export const PROSECUTION_RULES: readonly Rule[] = [
     actor: 'police',
     who: 'police',
     trigger: 'returned for supplementary investigation',
-    periodText:
-      '1 month per round, at most 2 rounds; after 2 rounds with insufficient evidence → non-prosecution',
+    periodText: '1 month per round, at most 2 rounds; after 2 rounds with insufficient evidence → non-prosecution',
     variants: [{ name: 'standard', period: months(1), description: 'each round: 1 month' }],
     onExpiry: '—',
     basis: [{ source: 'CPL', article: 'art 175' }],

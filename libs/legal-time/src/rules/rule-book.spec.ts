@@ -16,19 +16,51 @@ const DEADLINES_MD = path.resolve(REPO_ROOT, '../shared/domain/deadlines.md');
 
 /** The ids of deadlines.md as of this library's writing; used when the spec file is not beside the clone. */
 const FALLBACK_IDS = [
-  'transfer.team-report', 'transfer.head-decision', 'transfer.handover', 'transfer.copy-to-procuratorate',
-  'transfer.receipt', 'transfer.forward-or-return', 'transfer.materials-notice', 'transfer.materials-supplement',
-  'transfer.filing-review', 'transfer.decision-notice', 'transfer.items-handover',
-  'transfer.reconsideration-request', 'transfer.reconsideration-decision', 'transfer.supervision-request',
-  'transfer.after-procuratorate-opinion', 'transfer.return-for-penalty', 'penalty.decision-period',
-  'supervision.request-review', 'supervision.police-explain', 'supervision.tell-agency', 'supervision.police-file',
-  'supervision.investigation-chaser', 'prosecution.review', 'prosecution.supplementary-investigation',
-  'prosecution.nonprosecution-notice', 'sharing.platform-entry', 'notification.suspected-crime',
-  'consultation.written-reply', 'joint-supervision', 'pil.recommendation-filing', 'pil.agency-reply',
-  'pil.civil-announcement', 'pil.admin-suit-decision', 'pil.civil-suit-decision', 'court.docket',
-  'court.serve-complaint', 'court.notify-agency', 'court.co-plaintiff-window', 'court.hearing-notice',
-  'court.settlement-announcement', 'court.trial-civil', 'court.trial-administrative', 'court.trial-criminal',
-  'edc.consultation', 'edc.confirmation-announcement',
+  'transfer.team-report',
+  'transfer.head-decision',
+  'transfer.handover',
+  'transfer.copy-to-procuratorate',
+  'transfer.receipt',
+  'transfer.forward-or-return',
+  'transfer.materials-notice',
+  'transfer.materials-supplement',
+  'transfer.filing-review',
+  'transfer.decision-notice',
+  'transfer.items-handover',
+  'transfer.reconsideration-request',
+  'transfer.reconsideration-decision',
+  'transfer.supervision-request',
+  'transfer.after-procuratorate-opinion',
+  'transfer.return-for-penalty',
+  'penalty.decision-period',
+  'supervision.request-review',
+  'supervision.police-explain',
+  'supervision.tell-agency',
+  'supervision.police-file',
+  'supervision.investigation-chaser',
+  'prosecution.review',
+  'prosecution.supplementary-investigation',
+  'prosecution.nonprosecution-notice',
+  'sharing.platform-entry',
+  'notification.suspected-crime',
+  'consultation.written-reply',
+  'joint-supervision',
+  'pil.recommendation-filing',
+  'pil.agency-reply',
+  'pil.civil-announcement',
+  'pil.admin-suit-decision',
+  'pil.civil-suit-decision',
+  'court.docket',
+  'court.serve-complaint',
+  'court.notify-agency',
+  'court.co-plaintiff-window',
+  'court.hearing-notice',
+  'court.settlement-announcement',
+  'court.trial-civil',
+  'court.trial-administrative',
+  'court.trial-criminal',
+  'edc.consultation',
+  'edc.confirmation-announcement',
 ];
 
 /** Table rows `| id | ... |` whose first cell (parenthetical gloss removed) looks like a rule id. */
@@ -36,7 +68,12 @@ function idsInMarkdown(markdown: string): string[] {
   return markdown
     .split('\n')
     .filter((line) => line.startsWith('| '))
-    .map((line) => line.split('|')[1].replace(/\(.*\)/, '').trim())
+    .map((line) =>
+      line
+        .split('|')[1]
+        .replace(/\(.*\)/, '')
+        .trim(),
+    )
     .filter((cell) => /^[a-z]+(?:[.-][a-z]+)+$/.test(cell));
 }
 
@@ -82,7 +119,9 @@ describe('rule book', () => {
 
   it('court.trial-civil: 6 / 12 (approval) / 3 / 4 (approval) months', () => {
     const v = book.get('court.trial-civil').variants;
-    expect(v.map((x) => [x.name, x.period.unit, 'amount' in x.period ? x.period.amount : 0, !!x.requiresApproval])).toEqual([
+    expect(
+      v.map((x) => [x.name, x.period.unit, 'amount' in x.period ? x.period.amount : 0, !!x.requiresApproval]),
+    ).toEqual([
       ['standard', 'months', 6, false],
       ['extended', 'months', 12, true],
       ['simplified', 'months', 3, false],
@@ -93,7 +132,10 @@ describe('rule book', () => {
   it('prosecution.review: extended = 1 month + 15 days as one composite period', () => {
     expect(book.variant('prosecution.review', 'extended').period).toEqual({
       unit: 'composite',
-      parts: [{ unit: 'months', amount: 1 }, { unit: 'days', amount: 15 }],
+      parts: [
+        { unit: 'months', amount: 1 },
+        { unit: 'days', amount: 15 },
+      ],
     });
   });
 
@@ -102,7 +144,10 @@ describe('rule book', () => {
   });
 
   it('statuses: policy rows for "immediately/promptly", unverified rows flagged', () => {
-    const byStatus = (status: string) => ALL_RULES.filter((r) => r.status === status).map((r) => r.id).sort();
+    const byStatus = (status: string) =>
+      ALL_RULES.filter((r) => r.status === status)
+        .map((r) => r.id)
+        .sort();
     expect(byStatus('policy')).toEqual([
       'joint-supervision',
       'notification.suspected-crime',
@@ -110,7 +155,12 @@ describe('rule book', () => {
       'transfer.return-for-penalty',
       'transfer.team-report',
     ]);
-    expect(byStatus('unverified')).toEqual(['edc.consultation', 'pil.admin-suit-decision', 'pil.civil-suit-decision', 'supervision.request-review']);
+    expect(byStatus('unverified')).toEqual([
+      'edc.consultation',
+      'pil.admin-suit-decision',
+      'pil.civil-suit-decision',
+      'supervision.request-review',
+    ]);
     expect(ALL_RULES.every((r) => r.custody === false)).toBe(true); // no custodial rule in the table today
   });
 
@@ -133,10 +183,18 @@ describe('rule book', () => {
   });
 
   it('rejects overrides of unknown rules/variants and malformed periods', () => {
-    expect(() => createRuleBook({ overrides: { 'transfer.reciept': { standard: hours(1) } } })).toThrow(UnknownRuleError);
-    expect(() => createRuleBook({ overrides: { 'transfer.receipt': { urgent: hours(1) } } })).toThrow(UnknownVariantError);
-    expect(() => createRuleBook({ overrides: { 'transfer.receipt': { standard: hours(0) } } })).toThrow(InvalidPeriodError);
-    expect(() => createRuleBook({ overrides: { 'transfer.receipt': { standard: days(1.5) } } })).toThrow(InvalidPeriodError);
+    expect(() => createRuleBook({ overrides: { 'transfer.reciept': { standard: hours(1) } } })).toThrow(
+      UnknownRuleError,
+    );
+    expect(() => createRuleBook({ overrides: { 'transfer.receipt': { urgent: hours(1) } } })).toThrow(
+      UnknownVariantError,
+    );
+    expect(() => createRuleBook({ overrides: { 'transfer.receipt': { standard: hours(0) } } })).toThrow(
+      InvalidPeriodError,
+    );
+    expect(() => createRuleBook({ overrides: { 'transfer.receipt': { standard: days(1.5) } } })).toThrow(
+      InvalidPeriodError,
+    );
   });
 
   it('suggests the nearest ids for a mistyped one', () => {

@@ -56,7 +56,10 @@ export function nearest(candidates: readonly string[], input: string, max = DEFA
     .map((id) => ({
       id,
       // Ids containing the input (e.g. "filing-review") rank first.
-      score: needle && id.includes(needle) ? 0 : Math.min(...[id, ...id.split('.')].map((part) => levenshtein(needle, part))) + 1,
+      score:
+        needle && id.includes(needle)
+          ? 0
+          : Math.min(...[id, ...id.split('.')].map((part) => levenshtein(needle, part))) + 1,
     }))
     .filter((c) => c.score <= allowed + 1)
     .sort((x, y) => x.score - y.score || x.id.localeCompare(y.id))
@@ -130,6 +133,11 @@ export function createRuleBook(config: RuleBookConfig = {}): RuleBook {
 
 export function findVariant(rule: Rule, name: string = STANDARD_VARIANT): RuleVariant {
   const variant = rule.variants.find((v) => v.name === name);
-  if (!variant) throw new UnknownVariantError(rule.id, name, rule.variants.map((v) => v.name));
+  if (!variant)
+    throw new UnknownVariantError(
+      rule.id,
+      name,
+      rule.variants.map((v) => v.name),
+    );
   return variant;
 }

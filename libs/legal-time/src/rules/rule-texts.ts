@@ -24,9 +24,18 @@ export interface RuleTexts {
 
 /** Chinese terms of art the English tables keep inline, in English (longest first). */
 const TERMS_EN: readonly [string, string][] = [
-  ['派员出庭通知书', 'notice of attendance'], ['纠正违法通知书', 'a notice to correct the violation'], ['责令限期移送', 'an order to transfer within a time limit'],
-  ['检察建议书', 'procuratorial recommendation'], ['通知立案书', 'notice to file'], ['出庭通知书', 'hearing notice'], ['检察意见', 'procuratorial opinion'],
-  ['检察建议', 'procuratorial recommendation'], ['纠正意见', 'a correction opinion'], ['通知立案', 'a notice to file'], ['催办函', 'a chaser letter'], ['回执', 'the receipt'],
+  ['派员出庭通知书', 'notice of attendance'],
+  ['纠正违法通知书', 'a notice to correct the violation'],
+  ['责令限期移送', 'an order to transfer within a time limit'],
+  ['检察建议书', 'procuratorial recommendation'],
+  ['通知立案书', 'notice to file'],
+  ['出庭通知书', 'hearing notice'],
+  ['检察意见', 'procuratorial opinion'],
+  ['检察建议', 'procuratorial recommendation'],
+  ['纠正意见', 'a correction opinion'],
+  ['通知立案', 'a notice to file'],
+  ['催办函', 'a chaser letter'],
+  ['回执', 'the receipt'],
 ];
 
 /**
@@ -36,18 +45,31 @@ const TERMS_EN: readonly [string, string][] = [
 export function englishOnly(text: string): string {
   let out = text.replace(/\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]/g, '');
   for (const [zh, en] of TERMS_EN) out = out.split(zh).join(en);
-  return out.replace(/\b(a|the) (a|the) /g, '$2 ').replace(/\s{2,}/g, ' ').trim();
+  return out
+    .replace(/\b(a|the) (a|the) /g, '$2 ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** The rule's texts in `lang`; Chinese texts missing for a rule (an operator's extra rule) fall back to English. */
 export function ruleTexts(rule: Rule, lang: TextLang): RuleTexts {
   const e = englishOnly;
   const en: RuleTexts = {
-    title: e(rule.title), who: e(rule.who), trigger: e(rule.trigger), periodText: e(rule.periodText), onExpiry: e(rule.onExpiry),
-    ...(rule.statuteSays ? { statuteSays: rule.statuteSays } : {}), ...(rule.suspendedWhile ? { suspendedWhile: e(rule.suspendedWhile) } : {}),
-    variants: Object.fromEntries(rule.variants.map((v) => [v.name, { description: e(v.description), ...(v.approvalBy ? { approvalBy: e(v.approvalBy) } : {}) }])),
+    title: e(rule.title),
+    who: e(rule.who),
+    trigger: e(rule.trigger),
+    periodText: e(rule.periodText),
+    onExpiry: e(rule.onExpiry),
+    ...(rule.statuteSays ? { statuteSays: rule.statuteSays } : {}),
+    ...(rule.suspendedWhile ? { suspendedWhile: e(rule.suspendedWhile) } : {}),
+    variants: Object.fromEntries(
+      rule.variants.map((v) => [
+        v.name,
+        { description: e(v.description), ...(v.approvalBy ? { approvalBy: e(v.approvalBy) } : {}) },
+      ]),
+    ),
   };
-  return lang === 'zh' ? RULE_TEXTS_ZH[rule.id] ?? en : en;
+  return lang === 'zh' ? (RULE_TEXTS_ZH[rule.id] ?? en) : en;
 }
 
 /** "art 5(2)" → "第 5 条第 2 款"; "arts 29, 31" → "第 29、31 条"; "arts 559–562" → "第 559–562 条". */
@@ -68,18 +90,29 @@ export function basisText(rule: Pick<Rule, 'basis' | 'basisText'>, lang: TextLan
   if (lang === 'en') return rule.basisText;
   const bySource = new Map<string, LegalBasis[]>();
   for (const b of rule.basis) bySource.set(b.source, [...(bySource.get(b.source) ?? []), b]);
-  return [...bySource.entries()].map(([source, list]) => {
-    const arts = list.filter((b) => b.article).map((b) => articleZh(b.article!));
-    if (!arts.length) return source;
-    const plain = arts.every((a) => /^第 [\d–]+ 条$/.test(a));
-    return `${source} ${plain && arts.length > 1 ? `第 ${arts.map((a) => a.slice(2, -2)).join('、')} 条` : arts.join('、')}`;
-  }).join('；');
+  return [...bySource.entries()]
+    .map(([source, list]) => {
+      const arts = list.filter((b) => b.article).map((b) => articleZh(b.article!));
+      if (!arts.length) return source;
+      const plain = arts.every((a) => /^第 [\d–]+ 条$/.test(a));
+      return `${source} ${plain && arts.length > 1 ? `第 ${arts.map((a) => a.slice(2, -2)).join('、')} 条` : arts.join('、')}`;
+    })
+    .join('；');
 }
 
 const COUNTING: Record<string, { zh: string; en: string }> = {
-  'calendar-days': { zh: '按日计算，开始之日不计入，期间届满日为最后一日', en: 'calendar days; the start day is not counted' },
-  'working-days': { zh: '按工作日计算，开始之日不计入，节假日不计入、调休上班日计入', en: 'working days; the start day is not counted; weekends and holidays skipped, make-up working days counted' },
-  months: { zh: '按月计算，到期月的对应日为最后一日（无对应日的为该月最后一日）', en: 'months; the last day is the same-numbered day of the final month (or its last day)' },
+  'calendar-days': {
+    zh: '按日计算，开始之日不计入，期间届满日为最后一日',
+    en: 'calendar days; the start day is not counted',
+  },
+  'working-days': {
+    zh: '按工作日计算，开始之日不计入，节假日不计入、调休上班日计入',
+    en: 'working days; the start day is not counted; weekends and holidays skipped, make-up working days counted',
+  },
+  months: {
+    zh: '按月计算，到期月的对应日为最后一日（无对应日的为该月最后一日）',
+    en: 'months; the last day is the same-numbered day of the final month (or its last day)',
+  },
   composite: { zh: '按月和日合并计算为一个期间', en: 'months and days counted as one period' },
   hours: { zh: '按小时计算，开始的不满一小时不计入', en: 'hours; the broken start hour is not counted' },
   simultaneous: { zh: '与触发行为同时', en: 'at the same time as the triggering act' },
@@ -110,18 +143,34 @@ export interface ExplanationText {
  * The counting trace in one language, from the structured fields of a DeadlineExplanation (the English
  * free texts of the engine are not shown to a Chinese reader).
  */
-export function explanationText(ex: Pick<DeadlineExplanation, 'countingMode' | 'rawEnd' | 'shifts' | 'holidayRule'>, lang: TextLang, custody = false): ExplanationText {
+export function explanationText(
+  ex: Pick<DeadlineExplanation, 'countingMode' | 'rawEnd' | 'shifts' | 'holidayRule'>,
+  lang: TextLang,
+  custody = false,
+): ExplanationText {
   const day = DAY_MODES.has(ex.countingMode);
   const dayText = (d: string) => `${civilDateText(d, lang)} 24:00`;
-  const shifts = (ex.shifts ?? []).map((s) => (lang === 'zh'
-    ? `最后一日 ${civilDateText(s.from, 'zh')} 为休息日或法定节假日，顺延至其后第一个工作日 ${civilDateText(s.to, 'zh')}（跳过 ${s.skipped.length} 日）`
-    : `last day ${civilDateText(s.from, 'en')} is not a working day: moved to the first working day after it, ${civilDateText(s.to, 'en')} (${s.skipped.length} day(s) skipped)`));
-  const rule = /custody/.test(ex.holidayRule) || custody
-    ? { zh: '羁押期限：最后一日不因节假日顺延（CPL 第 105 条）', en: 'custody period: the last day is never extended for holidays (CPL art 105)' }
-    : ex.countingMode === 'simultaneous' ? { zh: '同时进行的行为：不顺延', en: 'simultaneous act: no holiday extension' }
-      : ex.countingMode.startsWith('lead-time') ? { zh: '提前期限：不因节假日顺延', en: 'lead time: not shifted for holidays' }
-        : ex.countingMode === 'hours' ? { zh: '按小时计算的期限不因节假日顺延', en: 'hour periods are not extended for holidays' }
-          : { zh: '期间最后一日为节假日的，以节假日后的第一个工作日为最后一日（CPL 第 105 条；CivPL 第 86 条；E17 第 38 条）', en: 'a last day that is not a working day moves to the first working day after it (CPL art 105; CivPL art 86; E17 art 38)' };
+  const shifts = (ex.shifts ?? []).map((s) =>
+    lang === 'zh'
+      ? `最后一日 ${civilDateText(s.from, 'zh')} 为休息日或法定节假日，顺延至其后第一个工作日 ${civilDateText(s.to, 'zh')}（跳过 ${s.skipped.length} 日）`
+      : `last day ${civilDateText(s.from, 'en')} is not a working day: moved to the first working day after it, ${civilDateText(s.to, 'en')} (${s.skipped.length} day(s) skipped)`,
+  );
+  const rule =
+    /custody/.test(ex.holidayRule) || custody
+      ? {
+          zh: '羁押期限：最后一日不因节假日顺延（CPL 第 105 条）',
+          en: 'custody period: the last day is never extended for holidays (CPL art 105)',
+        }
+      : ex.countingMode === 'simultaneous'
+        ? { zh: '同时进行的行为：不顺延', en: 'simultaneous act: no holiday extension' }
+        : ex.countingMode.startsWith('lead-time')
+          ? { zh: '提前期限：不因节假日顺延', en: 'lead time: not shifted for holidays' }
+          : ex.countingMode === 'hours'
+            ? { zh: '按小时计算的期限不因节假日顺延', en: 'hour periods are not extended for holidays' }
+            : {
+                zh: '期间最后一日为节假日的，以节假日后的第一个工作日为最后一日（CPL 第 105 条；CivPL 第 86 条；E17 第 38 条）',
+                en: 'a last day that is not a working day moves to the first working day after it (CPL art 105; CivPL art 86; E17 art 38)',
+              };
   return {
     counting: (COUNTING[ex.countingMode] ?? { zh: ex.countingMode, en: ex.countingMode })[lang],
     rawEndDay: day && /^\d{4}-\d{2}-\d{2}$/.test(ex.rawEnd) ? dayText(ex.rawEnd) : null,

@@ -10,13 +10,15 @@ export const SUPERVISION_RULES: readonly Rule[] = [
     coActors: ['enforcement'],
     who: 'procuratorate',
     trigger: "receipt of an agency's request for filing supervision",
-    periodText: 'policy default 7 days to open supervision or answer the agency with reasons (unverified: no article confirmed)',
+    periodText:
+      'policy default 7 days to open supervision or answer the agency with reasons (unverified: no article confirmed)',
     statuteSays: 'no period confirmed in a primary text',
     variants: [
       {
         name: 'standard',
         period: days(7),
-        description: 'policy default (unverified): open filing supervision, or answer the requesting agency with reasons, within 7 days',
+        description:
+          'policy default (unverified): open filing supervision, or answer the requesting agency with reasons, within 7 days',
       },
     ],
     onExpiry: 'supervisor warning',

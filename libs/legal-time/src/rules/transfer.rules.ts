@@ -70,7 +70,11 @@ export const TRANSFER_RULES: readonly Rule[] = [
     trigger: 'the transfer',
     periodText: 'at the same time as the transfer',
     variants: [
-      { name: 'standard', period: simultaneous(), description: 'copy sent at the same time as the transfer (同时抄送)' },
+      {
+        name: 'standard',
+        period: simultaneous(),
+        description: 'copy sent at the same time as the transfer (同时抄送)',
+      },
     ],
     onExpiry: 'procuratorate may supervise',
     basis: [{ source: 'E17', article: 'art 6' }],
@@ -109,7 +113,8 @@ export const TRANSFER_RULES: readonly Rule[] = [
       {
         name: 'standard',
         period: hours(24),
-        description: 'forward to the competent authority or return within 24 hours; written notice, copy to procuratorate',
+        description:
+          'forward to the competent authority or return within 24 hours; written notice, copy to procuratorate',
       },
     ],
     onExpiry: '—',
@@ -133,7 +138,8 @@ export const TRANSFER_RULES: readonly Rule[] = [
       {
         name: 'standard',
         period: hours(24),
-        description: 'tell enforcement within 24 hours which materials are missing; the case may not be refused for this',
+        description:
+          'tell enforcement within 24 hours which materials are missing; the case may not be refused for this',
       },
     ],
     onExpiry: '—',
@@ -207,7 +213,8 @@ export const TRANSFER_RULES: readonly Rule[] = [
       {
         name: 'standard',
         period: days(3),
-        description: 'notify enforcement within 3 days, copy to procuratorate; non-filing: reasons and return of the file',
+        description:
+          'notify enforcement within 3 days, copy to procuratorate; non-filing: reasons and return of the file',
       },
     ],
     onExpiry: '—',
@@ -243,7 +250,11 @@ export const TRANSFER_RULES: readonly Rule[] = [
     trigger: 'receipt of non-filing notice',
     periodText: '3 working days (R310: 3 days) — may go straight to filing supervision instead',
     variants: [
-      { name: 'standard', period: workingDays(3), description: 'E17 art 11: 3 working days (E17 wins for environmental cases)' },
+      {
+        name: 'standard',
+        period: workingDays(3),
+        description: 'E17 art 11: 3 working days (E17 wins for environmental cases)',
+      },
       { name: 'r310', period: days(3), description: 'R310 art 9 wording: 3 days (non-environmental cases)' },
     ],
     onExpiry: 'right lapses',
@@ -265,7 +276,11 @@ export const TRANSFER_RULES: readonly Rule[] = [
     trigger: 'receipt of the request',
     periodText: '3 working days (R310: 3 days)',
     variants: [
-      { name: 'standard', period: workingDays(3), description: 'E17 art 11: 3 working days (E17 wins for environmental cases)' },
+      {
+        name: 'standard',
+        period: workingDays(3),
+        description: 'E17 art 11: 3 working days (E17 wins for environmental cases)',
+      },
       { name: 'r310', period: days(3), description: 'R310 art 9 wording: 3 days (non-environmental cases)' },
     ],
     onExpiry: '—',
@@ -321,7 +336,11 @@ export const TRANSFER_RULES: readonly Rule[] = [
     periodText: 'promptly — policy default 3 days; copy to procuratorate',
     statuteSays: 'promptly (及时)',
     variants: [
-      { name: 'standard', period: days(3), description: 'policy default for "promptly": 3 days; copy to procuratorate' },
+      {
+        name: 'standard',
+        period: days(3),
+        description: 'policy default for "promptly": 3 days; copy to procuratorate',
+      },
     ],
     onExpiry: '—',
     basis: [

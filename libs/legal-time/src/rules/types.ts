@@ -82,12 +82,7 @@ export interface PerCasePeriod {
 }
 
 export type CountablePeriod =
-  | HourPeriod
-  | DayPeriod
-  | WorkingDayPeriod
-  | MonthPeriod
-  | SimultaneousPeriod
-  | CompositePeriod;
+  HourPeriod | DayPeriod | WorkingDayPeriod | MonthPeriod | SimultaneousPeriod | CompositePeriod;
 export type Period = CountablePeriod | PerCasePeriod;
 export type PeriodUnit = Period['unit'];
 
@@ -119,14 +114,7 @@ export interface RuleVariant {
   readonly defaultPeriod?: Period;
 }
 
-export type RuleSection =
-  | 'transfer'
-  | 'supervision'
-  | 'prosecution'
-  | 'sharing'
-  | 'pil'
-  | 'court'
-  | 'edc';
+export type RuleSection = 'transfer' | 'supervision' | 'prosecution' | 'sharing' | 'pil' | 'court' | 'edc';
 
 export interface Rule {
   /** Stable id, exactly as in deadlines.md. */

@@ -35,8 +35,7 @@ const MILLI_DIGITS = 3;
  */
 export const MIN_INSTANT_YEAR = 1900;
 
-const INSTANT_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** Strict ISO-8601 instant: date, 'T', time, and a mandatory offset. */
 export function parseInstant(text: string): EpochMs {
@@ -109,4 +108,3 @@ export function endOfLocalDay(date: IsoDate): EpochMs {
 export function ceilToHour(ms: EpochMs): EpochMs {
   return Math.ceil(ms / MS_PER_HOUR) * MS_PER_HOUR;
 }
-

@@ -60,11 +60,20 @@ export async function runDeadLettersCli(argv: string[], io: CliIo): Promise<numb
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: argv,
+      allowPositionals: true,
+      strict: true,
       options: {
-        group: { type: 'string' }, reason: { type: 'string' }, type: { type: 'string' },
-        id: { type: 'string', multiple: true }, all: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' },
-        brokers: { type: 'string' }, suffix: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        group: { type: 'string' },
+        reason: { type: 'string' },
+        type: { type: 'string' },
+        id: { type: 'string', multiple: true },
+        all: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        brokers: { type: 'string' },
+        suffix: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
@@ -72,25 +81,44 @@ export async function runDeadLettersCli(argv: string[], io: CliIo): Promise<numb
     return 2;
   }
   const { values: v, positionals } = parsed;
-  if (v.help) { io.out(HELP); return 0; }
+  if (v.help) {
+    io.out(HELP);
+    return 0;
+  }
   try {
     const command = positionals[0];
-    if (positionals.length !== 1 || (command !== 'list' && command !== 'replay')) throw new UsageError('give one command: list or replay');
-    if (command === 'replay' && !v.all && !v.id?.length) throw new UsageError('replay needs --id <partition:offset> (repeatable) or --all');
-    if (v.id?.some((id) => !/^\d+:\d+$/.test(id))) throw new UsageError('--id is <partition>:<offset> as printed by list (e.g. 0:42)');
+    if (positionals.length !== 1 || (command !== 'list' && command !== 'replay'))
+      throw new UsageError('give one command: list or replay');
+    if (command === 'replay' && !v.all && !v.id?.length)
+      throw new UsageError('replay needs --id <partition:offset> (repeatable) or --all');
+    if (v.id?.some((id) => !/^\d+:\d+$/.test(id)))
+      throw new UsageError('--id is <partition>:<offset> as printed by list (e.g. 0:42)');
     const brokers = (v.brokers ?? io.env.CASEBRIDGE_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
     const topic = new TopicNames({ suffix: v.suffix ?? (io.env.CASEBRIDGE_TOPIC_SUFFIX || undefined) }).deadLetter;
     const kafka = createKafka({ brokers, clientId: 'casebridge-dead-letters-cli', logLevel: logLevel.NOTHING });
     const ids = new Set(v.id ?? []);
-    const entries = (await readDeadLetters(kafka, topic)).filter((e) =>
-      (!v.group || e.record.consumerGroup === v.group) && (!v.reason || e.record.reason === v.reason)
-      && (!v.type || eventType(e) === v.type) && (command === 'list' || v.all || ids.has(e.id)));
+    const entries = (await readDeadLetters(kafka, topic)).filter(
+      (e) =>
+        (!v.group || e.record.consumerGroup === v.group) &&
+        (!v.reason || e.record.reason === v.reason) &&
+        (!v.type || eventType(e) === v.type) &&
+        (command === 'list' || v.all || ids.has(e.id)),
+    );
     if (command === 'list') {
-      if (v.json) io.out(JSON.stringify(entries.map((e) => ({ id: e.id, type: eventType(e), ...e.record })), null, 2));
+      if (v.json)
+        io.out(
+          JSON.stringify(
+            entries.map((e) => ({ id: e.id, type: eventType(e), ...e.record })),
+            null,
+            2,
+          ),
+        );
       else {
         io.out(`${entries.length} dead-lettered event(s) in ${topic}`);
         for (const e of entries) {
-          io.out(`${e.id}\t${e.record.failedAt}\t${e.record.consumerGroup}\t${eventType(e)}\t${e.record.reason}\t${e.record.detail.slice(0, 160)}`);
+          io.out(
+            `${e.id}\t${e.record.failedAt}\t${e.record.consumerGroup}\t${eventType(e)}\t${e.record.reason}\t${e.record.detail.slice(0, 160)}`,
+          );
         }
       }
       return 0;
@@ -98,7 +126,9 @@ export async function runDeadLettersCli(argv: string[], io: CliIo): Promise<numb
     const missing = [...ids].filter((id) => !entries.some((e) => e.id === id));
     if (missing.length) throw new UsageError(`no dead letter ${missing.join(', ')} in ${topic} (matching the filters)`);
     if (v['dry-run']) {
-      io.out(`would replay ${entries.length} event(s): ${entries.map((e) => `${e.id} ${eventType(e)} → ${e.record.sourceTopic}`).join('; ')}`);
+      io.out(
+        `would replay ${entries.length} event(s): ${entries.map((e) => `${e.id} ${eventType(e)} → ${e.record.sourceTopic}`).join('; ')}`,
+      );
       return 0;
     }
     const replayed = await replayDeadLetters(kafka, entries);
@@ -116,6 +146,10 @@ export async function runDeadLettersCli(argv: string[], io: CliIo): Promise<numb
 
 if (require.main === module) {
   void runDeadLettersCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`), env: process.env,
-  }).then((code) => { process.exitCode = code; });
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
 }

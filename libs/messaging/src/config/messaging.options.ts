@@ -1,5 +1,11 @@
 import {
-  AGENCY_ID_PATTERN, AGENCY_KINDS, ALL_TOPICS, isAgencyKind, SYSTEM_PRODUCERS, type ProducerKind, type TopicName,
+  AGENCY_ID_PATTERN,
+  AGENCY_KINDS,
+  ALL_TOPICS,
+  isAgencyKind,
+  SYSTEM_PRODUCERS,
+  type ProducerKind,
+  type TopicName,
 } from '@casebridge/contracts';
 import type { KafkaConfig, logLevel } from 'kafkajs';
 import type { ConsumerRetryOptions, ProcessedMessage } from '../inbox/integration-event.consumer';
@@ -47,23 +53,35 @@ export function validateMessagingOptions(o: MessagingOptions): MessagingOptions 
   }
   if (!o.clientId || typeof o.clientId !== 'string') problems.push('clientId is required');
   if (!o.producer || !PRODUCER_KINDS.includes(o.producer.kind)) {
-    problems.push(`producer.kind must be one of ${PRODUCER_KINDS.join(', ')} (got ${JSON.stringify(o.producer?.kind)})`);
-  } else if (isAgencyKind(o.producer.kind)
-    ? !AGENCY_ID_PATTERN.test(o.producer.agencyId ?? '') || !o.producer.agencyId.startsWith(`${o.producer.kind}:`)
-    : !o.producer.agencyId) {
-    problems.push(`producer.agencyId must be like '${o.producer.kind}:210100' for an agency, non-empty otherwise (got ${JSON.stringify(o.producer.agencyId)})`);
+    problems.push(
+      `producer.kind must be one of ${PRODUCER_KINDS.join(', ')} (got ${JSON.stringify(o.producer?.kind)})`,
+    );
+  } else if (
+    isAgencyKind(o.producer.kind)
+      ? !AGENCY_ID_PATTERN.test(o.producer.agencyId ?? '') || !o.producer.agencyId.startsWith(`${o.producer.kind}:`)
+      : !o.producer.agencyId
+  ) {
+    problems.push(
+      `producer.agencyId must be like '${o.producer.kind}:210100' for an agency, non-empty otherwise (got ${JSON.stringify(o.producer.agencyId)})`,
+    );
   }
-  if (o.topicSuffix !== undefined && o.topicSuffix !== '' && !/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/.test(o.topicSuffix)) {
+  if (
+    o.topicSuffix !== undefined &&
+    o.topicSuffix !== '' &&
+    !/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/.test(o.topicSuffix)
+  ) {
     problems.push(`topicSuffix '${o.topicSuffix}' may contain letters, digits, '.', '_' and '-' only`);
   }
   if (o.consumer) {
     if (!o.consumer.groupId) problems.push('consumer.groupId is required');
     const unknown = (o.consumer.topics ?? []).filter((t) => !(ALL_TOPICS as readonly string[]).includes(t));
     if (!o.consumer.topics?.length) problems.push('consumer.topics must list at least one topic');
-    if (unknown.length) problems.push(`consumer.topics must be base topics from contracts Topics (unknown: ${unknown.join(', ')})`);
+    if (unknown.length)
+      problems.push(`consumer.topics must be base topics from contracts Topics (unknown: ${unknown.join(', ')})`);
   }
   if (o.relay?.intervalMs !== undefined && !(o.relay.intervalMs > 0)) problems.push('relay.intervalMs must be > 0');
-  if (o.relay?.safetyPollMs !== undefined && !(o.relay.safetyPollMs > 0)) problems.push('relay.safetyPollMs must be > 0');
+  if (o.relay?.safetyPollMs !== undefined && !(o.relay.safetyPollMs > 0))
+    problems.push('relay.safetyPollMs must be > 0');
   if (o.retry?.attempts !== undefined && !(Number.isInteger(o.retry.attempts) && o.retry.attempts >= 1)) {
     problems.push('retry.attempts must be an integer ≥ 1');
   }

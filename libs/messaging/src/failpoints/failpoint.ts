@@ -46,7 +46,10 @@ export const FAILPOINT_LOG_ENV = 'CASEBRIDGE_FAILPOINT_LOG';
 export function parseFailpoints(spec: string | undefined): Map<FailpointName, FailpointRule> {
   const rules = new Map<FailpointName, FailpointRule>();
   if (!spec || !spec.trim()) return rules;
-  for (const entry of spec.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name, query = ''] = entry.split('?', 2) as [string, string?];
     if (!(FAILPOINTS as readonly string[]).includes(name)) {
       throw new Error(`unknown failpoint '${name}' in ${FAILPOINT_ENV} (known: ${FAILPOINTS.join(', ')})`);
@@ -59,10 +62,12 @@ export function parseFailpoints(spec: string | undefined): Map<FailpointName, Fa
         rule.probability = p;
       } else if (k === 'skip') {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 0) throw new Error(`failpoint ${name}: skip must be an integer ≥ 0 (got '${v}')`);
+        if (!Number.isInteger(n) || n < 0)
+          throw new Error(`failpoint ${name}: skip must be an integer ≥ 0 (got '${v}')`);
         rule.skip = n;
       } else if (k === 'action') {
-        if (v !== 'kill' && v !== 'throw') throw new Error(`failpoint ${name}: action must be kill or throw (got '${v}')`);
+        if (v !== 'kill' && v !== 'throw')
+          throw new Error(`failpoint ${name}: action must be kill or throw (got '${v}')`);
         rule.action = v;
       } else {
         throw new Error(`failpoint ${name}: unknown control '${k}' (p, skip, action)`);

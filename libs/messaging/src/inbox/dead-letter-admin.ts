@@ -30,16 +30,27 @@ export async function readDeadLetters(kafka: Kafka, topic: string, timeoutMs = 3
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`reading ${topic} did not finish within ${timeoutMs} ms`)), timeoutMs);
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          if (message.value) {
-            out.push({ id: `${partition}:${message.offset}`, record: JSON.parse(message.value.toString()) as DeadLetterRecord });
-          }
-          if (BigInt(message.offset) + 1n >= ends.get(partition)!) pending.delete(partition);
-          if (pending.size === 0) { clearTimeout(timer); resolve(); }
-        },
-      }).catch(reject);
+      const timer = setTimeout(
+        () => reject(new Error(`reading ${topic} did not finish within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      void consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            if (message.value) {
+              out.push({
+                id: `${partition}:${message.offset}`,
+                record: JSON.parse(message.value.toString()) as DeadLetterRecord,
+              });
+            }
+            if (BigInt(message.offset) + 1n >= ends.get(partition)!) pending.delete(partition);
+            if (pending.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
     });
   } finally {
     await consumer.disconnect();
@@ -60,11 +71,19 @@ export async function replayDeadLetters(kafka: Kafka, entries: readonly DeadLett
   try {
     for (const e of replayable) {
       await producer.send({
-        topic: e.record.sourceTopic, acks: -1,
-        messages: [{
-          key: e.record.key, value: e.record.value,
-          headers: { 'cb-replayed-from': e.id, 'cb-replayed-at': new Date().toISOString(), 'cb-dlq-reason': e.record.reason },
-        }],
+        topic: e.record.sourceTopic,
+        acks: -1,
+        messages: [
+          {
+            key: e.record.key,
+            value: e.record.value,
+            headers: {
+              'cb-replayed-from': e.id,
+              'cb-replayed-at': new Date().toISOString(),
+              'cb-dlq-reason': e.record.reason,
+            },
+          },
+        ],
       });
     }
   } finally {

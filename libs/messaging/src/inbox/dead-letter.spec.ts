@@ -2,12 +2,21 @@ import { deadLetterHeaders, deadLetterRecord } from './dead-letter';
 
 describe('dead-letter record', () => {
   const source = {
-    consumerGroup: 'police-intake', topic: 'casebridge.enforcement.events.v1', partition: 2, offset: '41',
-    key: Buffer.from('0b5a4c1e-6a51-4c55-9d60-3c1b6f7e9a10'), value: Buffer.from('{not json 移送'),
+    consumerGroup: 'police-intake',
+    topic: 'casebridge.enforcement.events.v1',
+    partition: 2,
+    offset: '41',
+    key: Buffer.from('0b5a4c1e-6a51-4c55-9d60-3c1b6f7e9a10'),
+    value: Buffer.from('{not json 移送'),
   };
 
   it('has exactly the documented fields, with the raw value as text', () => {
-    const record = deadLetterRecord(source, 'malformed', 'not JSON: Unexpected token', new Date('2025-11-28T10:00:00Z'));
+    const record = deadLetterRecord(
+      source,
+      'malformed',
+      'not JSON: Unexpected token',
+      new Date('2025-11-28T10:00:00Z'),
+    );
     expect(record).toEqual({
       consumerGroup: 'police-intake',
       sourceTopic: 'casebridge.enforcement.events.v1',

@@ -10,7 +10,13 @@ import type { DecodeFailure } from '@casebridge/contracts';
 export type DeadLetterReason = DecodeFailure['reason'] | 'forbidden-producer' | 'handler-failed' | 'non-retryable';
 
 export const DEAD_LETTER_REASONS: readonly DeadLetterReason[] = [
-  'malformed', 'invalid-envelope', 'unknown-event', 'invalid-payload', 'forbidden-producer', 'handler-failed', 'non-retryable',
+  'malformed',
+  'invalid-envelope',
+  'unknown-event',
+  'invalid-payload',
+  'forbidden-producer',
+  'handler-failed',
+  'non-retryable',
 ];
 
 /** The JSON value of a record on the dead-letter topic (its key is the original key). */
@@ -41,7 +47,10 @@ export interface DeadLetterSource {
 const MAX_DETAIL = 8000;
 
 export function deadLetterRecord(
-  source: DeadLetterSource, reason: DeadLetterReason, detail: string, failedAt: Date = new Date(),
+  source: DeadLetterSource,
+  reason: DeadLetterReason,
+  detail: string,
+  failedAt: Date = new Date(),
 ): DeadLetterRecord {
   return {
     consumerGroup: source.consumerGroup,
@@ -58,7 +67,8 @@ export function deadLetterRecord(
 
 /** Headers of a dead-letter record: the original headers plus the reason and origin, for routing without parsing. */
 export function deadLetterHeaders(
-  record: DeadLetterRecord, original: Record<string, Buffer | string | (Buffer | string)[] | undefined> = {},
+  record: DeadLetterRecord,
+  original: Record<string, Buffer | string | (Buffer | string)[] | undefined> = {},
 ): Record<string, Buffer | string | (Buffer | string)[]> {
   const headers: Record<string, Buffer | string | (Buffer | string)[]> = {};
   for (const [k, v] of Object.entries(original)) if (v !== undefined) headers[k] = v;

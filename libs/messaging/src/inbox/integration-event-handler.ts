@@ -18,7 +18,9 @@ export interface HandlerContext {
  * the event at once; any other error is retried with backoff, then dead-lettered.
  */
 export type IntegrationEventHandler<P extends object = object> = (
-  event: IntegrationEventEnvelope<P>, manager: EntityManager, context: HandlerContext,
+  event: IntegrationEventEnvelope<P>,
+  manager: EntityManager,
+  context: HandlerContext,
 ) => Promise<void>;
 
 /**
@@ -29,5 +31,6 @@ export type IntegrationEventHandler<P extends object = object> = (
  * Throw RecordNotYetKnownError to park the event, NonRetryableError to dead-letter it at once.
  */
 export type IntegrationEventEffect<P extends object = object> = (
-  event: IntegrationEventEnvelope<P>, context: HandlerContext,
+  event: IntegrationEventEnvelope<P>,
+  context: HandlerContext,
 ) => Promise<void>;

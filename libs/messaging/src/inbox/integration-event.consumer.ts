@@ -1,11 +1,20 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import {
-  eventRegistry, topicOf, type EventRegistry, type IntegrationEventEnvelope, type TopicName,
+  eventRegistry,
+  topicOf,
+  type EventRegistry,
+  type IntegrationEventEnvelope,
+  type TopicName,
 } from '@casebridge/contracts';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  errorMessage, isInfrastructureError, isNonRetryable, isRecordNotYetKnown, isTransientConflict, type RecordNotYetKnownError,
+  errorMessage,
+  isInfrastructureError,
+  isNonRetryable,
+  isRecordNotYetKnown,
+  isTransientConflict,
+  type RecordNotYetKnownError,
 } from '../errors';
 import { failpoint } from '../failpoints/failpoint';
 import { createReliableProducer } from '../kafka/kafka-client';
@@ -141,10 +150,15 @@ export class IntegrationEventConsumer {
   private readonly inFlight: Semaphore;
   private readonly registry: EventRegistry;
   private readonly topicNames: TopicNames;
-  private readonly retry: Required<Omit<ConsumerRetryOptions, 'nonRetryable'>> & Pick<ConsumerRetryOptions, 'nonRetryable'>;
+  private readonly retry: Required<Omit<ConsumerRetryOptions, 'nonRetryable'>> &
+    Pick<ConsumerRetryOptions, 'nonRetryable'>;
   private consumer: Consumer;
   private readonly kafka: Kafka;
-  private state: Omit<ConsumerHealth, 'groupId' | 'healthy'> = { status: 'stopped', since: new Date().toISOString(), crashes: 0 };
+  private state: Omit<ConsumerHealth, 'groupId' | 'healthy'> = {
+    status: 'stopped',
+    since: new Date().toISOString(),
+    crashes: 0,
+  };
   private recovering: Promise<void> | undefined;
   private sweep: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> = Promise.resolve();
@@ -165,10 +179,14 @@ export class IntegrationEventConsumer {
     if (!options.groupId) throw new Error('IntegrationEventConsumer: groupId is required');
     if (!options.topics.length) throw new Error('IntegrationEventConsumer: subscribe to at least one topic');
     for (const t of options.topics) this.topicNames.resolve(t); // throws for a non-contract topic
-    if (!Number.isInteger(this.retry.attempts) || this.retry.attempts < 1) throw new Error('retry.attempts must be an integer ≥ 1');
+    if (!Number.isInteger(this.retry.attempts) || this.retry.attempts < 1)
+      throw new Error('retry.attempts must be an integer ≥ 1');
     this.keyConcurrency = options.keyConcurrency ?? 4;
-    if (!Number.isInteger(this.keyConcurrency) || this.keyConcurrency < 1) throw new Error('keyConcurrency must be an integer ≥ 1');
-    this.inFlight = new Semaphore(options.maxInFlight ?? (options.partitionsConsumedConcurrently ?? 1) * this.keyConcurrency);
+    if (!Number.isInteger(this.keyConcurrency) || this.keyConcurrency < 1)
+      throw new Error('keyConcurrency must be an integer ≥ 1');
+    this.inFlight = new Semaphore(
+      options.maxInFlight ?? (options.partitionsConsumedConcurrently ?? 1) * this.keyConcurrency,
+    );
     this.kafka = kafka;
     this.consumer = this.createConsumer();
     this.ownsDlqProducer = !options.deadLetterProducer;
@@ -199,14 +217,18 @@ export class IntegrationEventConsumer {
    * Registers an effect outside the database, idempotent by event id (see IntegrationEventEffect), for one or
    * more event types (before start()): it runs before the inbox transaction, never inside it.
    */
-  registerEffect<P extends object = object>(types: string | readonly string[], effect: IntegrationEventEffect<P>): this {
+  registerEffect<P extends object = object>(
+    types: string | readonly string[],
+    effect: IntegrationEventEffect<P>,
+  ): this {
     return this.add(this.effects, types, effect as IntegrationEventEffect);
   }
 
   private add<F>(map: Map<string, F[]>, types: string | readonly string[], fn: F): this {
     if (this.started) throw new Error('register handlers before start()');
     for (const type of typeof types === 'string' ? [types] : types) {
-      if (!this.registry.latestOf(type)) throw new Error(`cannot handle '${type}': no such integration event in the contracts`);
+      if (!this.registry.latestOf(type))
+        throw new Error(`cannot handle '${type}': no such integration event in the contracts`);
       map.set(type, [...(map.get(type) ?? []), fn]);
     }
     return this;
@@ -224,11 +246,15 @@ export class IntegrationEventConsumer {
     const sweepMs = this.options.parking?.sweepMs ?? 30_000;
     if (sweepMs > 0) {
       this.sweep = setInterval(() => {
-        this.sweeping = this.redrive().catch((e: unknown) => this.logger.warn?.(`re-driving parked events: ${errorMessage(e)}`));
+        this.sweeping = this.redrive().catch((e: unknown) =>
+          this.logger.warn?.(`re-driving parked events: ${errorMessage(e)}`),
+        );
       }, sweepMs);
       this.sweep.unref();
     }
-    this.logger.log(`consuming ${this.subscribedTopics().join(', ')} (handlers: ${this.handledTypes.join(', ') || 'none'})`);
+    this.logger.log(
+      `consuming ${this.subscribedTopics().join(', ')} (handlers: ${this.handledTypes.join(', ') || 'none'})`,
+    );
   }
 
   private subscribedTopics(): string[] {
@@ -247,7 +273,9 @@ export class IntegrationEventConsumer {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       if (consumer !== this.consumer || !this.started) return;
       const partitions = Object.values(payload.memberAssignment).reduce((n, p) => n + p.length, 0);
-      this.logger.log(`joined group ${payload.groupId} in ${payload.duration} ms as ${payload.memberId} (${partitions} partitions)`);
+      this.logger.log(
+        `joined group ${payload.groupId} in ${payload.duration} ms as ${payload.memberId} (${partitions} partitions)`,
+      );
       this.setStatus('consuming');
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -260,7 +288,9 @@ export class IntegrationEventConsumer {
       } else {
         this.logger.error(`consumer group ${payload.groupId} crashed and was not restarted: ${detail}; rebuilding it`);
         this.setStatus('failed', detail);
-        this.recovering ??= this.recover(payload.error).finally(() => { this.recovering = undefined; });
+        this.recovering ??= this.recover(payload.error).finally(() => {
+          this.recovering = undefined;
+        });
       }
     });
     return consumer;
@@ -282,7 +312,10 @@ export class IntegrationEventConsumer {
     const attempts = this.options.recovery?.attempts ?? 5;
     let last: unknown = cause;
     for (let attempt = 1; attempt <= attempts && this.started; attempt++) {
-      const delay = backoffDelay(attempt, { baseMs: this.options.recovery?.baseMs ?? 1000, maxMs: this.options.recovery?.maxMs ?? 30_000 });
+      const delay = backoffDelay(attempt, {
+        baseMs: this.options.recovery?.baseMs ?? 1000,
+        maxMs: this.options.recovery?.maxMs ?? 30_000,
+      });
       await sleep(delay, this.stopping?.signal);
       if (!this.started) return;
       await this.consumer.disconnect().catch(() => undefined);
@@ -296,7 +329,9 @@ export class IntegrationEventConsumer {
       } catch (e) {
         last = e;
         this.setStatus('failed', errorMessage(e));
-        this.logger.error(`rebuilding consumer group ${this.groupId} failed (attempt ${attempt} of ${attempts}): ${errorMessage(e)}`);
+        this.logger.error(
+          `rebuilding consumer group ${this.groupId} failed (attempt ${attempt} of ${attempts}): ${errorMessage(e)}`,
+        );
       }
     }
     if (!this.started) return;
@@ -319,9 +354,13 @@ export class IntegrationEventConsumer {
     clearInterval(this.sweep);
     await this.sweeping;
     await this.recovering;
-    await this.consumer.disconnect().catch((e: unknown) => this.logger.warn?.(`consumer disconnect: ${errorMessage(e)}`));
+    await this.consumer
+      .disconnect()
+      .catch((e: unknown) => this.logger.warn?.(`consumer disconnect: ${errorMessage(e)}`));
     if (this.ownsDlqProducer) {
-      await this.dlqProducer.disconnect().catch((e: unknown) => this.logger.warn?.(`producer disconnect: ${errorMessage(e)}`));
+      await this.dlqProducer
+        .disconnect()
+        .catch((e: unknown) => this.logger.warn?.(`producer disconnect: ${errorMessage(e)}`));
     }
   }
 
@@ -344,7 +383,10 @@ export class IntegrationEventConsumer {
    * Stops taking new messages when the consumer stops or the partition was revoked/seeked; the first error
    * is thrown after the other keys finished (kafkajs redelivers from the committed offset).
    */
-  private async onBatch(consumer: Consumer, { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch(
+    consumer: Consumer,
+    { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+  ): Promise<void> {
     const { topic, partition, messages } = batch;
     const watermark = new OffsetWatermark(messages.map((m) => m.offset));
     const results = new Map<string, ProcessedMessage>();
@@ -367,26 +409,56 @@ export class IntegrationEventConsumer {
             this.observe(results.get(messages[reported]!.offset)!);
           }
         } while (again);
-      })().finally(() => { inFlight = undefined; });
+      })().finally(() => {
+        inFlight = undefined;
+      });
       return inFlight;
     };
     let commitError: unknown;
-    const { error } = await runGroups(groupByKey(messages), this.keyConcurrency, async (message: KafkaMessage) => {
-      // the CONSUMER span `<topic> process` continues the trace of the message's headers (no-op without an SDK)
-      results.set(message.offset, await this.inFlight.run(() => consumeInSpan(
-        { topic, partition, offset: message.offset, consumerGroup: this.groupId, headers: message.headers },
-        () => this.processAndRedrive(topic, partition, message, heartbeat))));
-      watermark.markDone(message.offset);
-      commit().catch((e: unknown) => { commitError ??= e; });
-      await heartbeat();
-    }, () => isRunning() && !isStale() && commitError === undefined);
-    await commit().catch((e: unknown) => { commitError ??= e; });
+    const { error } = await runGroups(
+      groupByKey(messages),
+      this.keyConcurrency,
+      async (message: KafkaMessage) => {
+        // the CONSUMER span `<topic> process` continues the trace of the message's headers (no-op without an SDK)
+        results.set(
+          message.offset,
+          await this.inFlight.run(() =>
+            consumeInSpan(
+              { topic, partition, offset: message.offset, consumerGroup: this.groupId, headers: message.headers },
+              () => this.processAndRedrive(topic, partition, message, heartbeat),
+            ),
+          ),
+        );
+        watermark.markDone(message.offset);
+        commit().catch((e: unknown) => {
+          commitError ??= e;
+        });
+        await heartbeat();
+      },
+      () => isRunning() && !isStale() && commitError === undefined,
+    );
+    await commit().catch((e: unknown) => {
+      commitError ??= e;
+    });
     if (error !== undefined || commitError !== undefined) throw error ?? commitError;
   }
 
   /** process(), then the parked events of its case that it may have unblocked. */
-  private async processAndRedrive(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<ProcessedMessage> {
-    const result = await this.process(topic, partition, message.offset, message.key, message.value, message.headers, heartbeat);
+  private async processAndRedrive(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<ProcessedMessage> {
+    const result = await this.process(
+      topic,
+      partition,
+      message.offset,
+      message.key,
+      message.value,
+      message.headers,
+      heartbeat,
+    );
     if (result.outcome === 'applied') failpoint('consumer:after-effect'); // test-only: effect committed, offset not
     // an applied (or just parked) event may be what parked events of its case were waiting for
     if ((result.outcome === 'applied' || result.outcome === 'parked') && result.linkedCaseId) {
@@ -407,12 +479,25 @@ export class IntegrationEventConsumer {
   }
 
   private async process(
-    topic: string, partition: number, offset: string, key: Buffer | null, value: Buffer | null,
-    headers: IHeaders | undefined, heartbeat: () => Promise<void>,
+    topic: string,
+    partition: number,
+    offset: string,
+    key: Buffer | null,
+    value: Buffer | null,
+    headers: IHeaders | undefined,
+    heartbeat: () => Promise<void>,
   ): Promise<ProcessedMessage> {
     const base = { topic, partition, offset };
-    const deadLetter = async (reason: DeadLetterReason, detail: string, extra: Partial<ProcessedMessage> = {}): Promise<ProcessedMessage> => {
-      const record = deadLetterRecord({ consumerGroup: this.groupId, topic, partition, offset, key, value }, reason, detail);
+    const deadLetter = async (
+      reason: DeadLetterReason,
+      detail: string,
+      extra: Partial<ProcessedMessage> = {},
+    ): Promise<ProcessedMessage> => {
+      const record = deadLetterRecord(
+        { consumerGroup: this.groupId, topic, partition, offset, key, value },
+        reason,
+        detail,
+      );
       await this.dlqProducer.send({
         topic: this.topicNames.deadLetter,
         acks: -1,
@@ -427,8 +512,11 @@ export class IntegrationEventConsumer {
     const event = decoded.envelope;
     const ids = { eventId: event.eventId, type: event.type, linkedCaseId: event.linkedCaseId };
     if (!decoded.definition.producers.includes(event.producer.kind)) {
-      return deadLetter('forbidden-producer',
-        `a ${event.producer.kind} producer may not produce ${event.type} (allowed: ${decoded.definition.producers.join(', ')})`, ids);
+      return deadLetter(
+        'forbidden-producer',
+        `a ${event.producer.kind} producer may not produce ${event.type} (allowed: ${decoded.definition.producers.join(', ')})`,
+        ids,
+      );
     }
 
     const handlers = this.handlers.get(event.type) ?? [];
@@ -437,13 +525,26 @@ export class IntegrationEventConsumer {
     // if its record has arrived meanwhile (by another topic) and its own re-drive has not run yet
     // (e.g. a police receipt parked until its transfer's workflow existed, then signalled after the decision that followed it)
     const at = { consumerGroup: this.groupId, topic, partition, offset };
-    if ((handlers.length > 0 || effects.length > 0) && await hasEarlierParked(this.dataSource, at, event.linkedCaseId)) await this.redrive(event.linkedCaseId);
+    if (
+      (handlers.length > 0 || effects.length > 0) &&
+      (await hasEarlierParked(this.dataSource, at, event.linkedCaseId))
+    )
+      await this.redrive(event.linkedCaseId);
     for (let attempt = 1; ; attempt++) {
-      const context: HandlerContext = { consumerGroup: this.groupId, topic, partition, offset, attempt, upcastFrom: decoded.upcastFrom };
+      const context: HandlerContext = {
+        consumerGroup: this.groupId,
+        topic,
+        partition,
+        offset,
+        attempt,
+        upcastFrom: decoded.upcastFrom,
+      };
       try {
-        if (effects.length && await this.inInbox(event.eventId)) return { ...base, ...ids, outcome: 'duplicate' };
+        if (effects.length && (await this.inInbox(event.eventId))) return { ...base, ...ids, outcome: 'duplicate' };
         for (const effect of effects) await effect(event, context); // outside any transaction
-        const outcome = await this.dataSource.transaction((manager) => this.applyOnce(event, handlers, effects.length > 0, manager, context));
+        const outcome = await this.dataSource.transaction((manager) =>
+          this.applyOnce(event, handlers, effects.length > 0, manager, context),
+        );
         return { ...base, ...ids, outcome };
       } catch (e) {
         if (isRecordNotYetKnown(e)) {
@@ -460,7 +561,9 @@ export class IntegrationEventConsumer {
           return deadLetter('handler-failed', `failed ${attempt} time(s); last error: ${errorMessage(e)}`, ids);
         }
         const delay = backoffDelay(attempt, { baseMs: this.retry.baseMs, maxMs: this.retry.maxMs });
-        this.logger.warn?.(`${event.type} ${event.eventId}: attempt ${attempt} failed, retrying in ${delay} ms: ${errorMessage(e)}`);
+        this.logger.warn?.(
+          `${event.type} ${event.eventId}: attempt ${attempt} failed, retrying in ${delay} ms: ${errorMessage(e)}`,
+        );
         await sleep(delay, this.stopping?.signal);
         await heartbeat();
       }
@@ -469,14 +572,27 @@ export class IntegrationEventConsumer {
 
   /** Inbox row + parked row, one transaction: the event is taken care of (a redelivery is a duplicate). */
   private async park(
-    event: IntegrationEventEnvelope<object>, manager: EntityManager, context: HandlerContext, cause: RecordNotYetKnownError,
+    event: IntegrationEventEnvelope<object>,
+    manager: EntityManager,
+    context: HandlerContext,
+    cause: RecordNotYetKnownError,
   ): Promise<'parked' | 'duplicate'> {
     if (!(await this.insertInbox(manager, event, context))) return 'duplicate';
     await manager.query(
       `INSERT INTO parked_event (consumer_group, event_id, type, linked_case_id, awaiting, topic, "partition", "offset", envelope, last_error)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-      [this.groupId, event.eventId, event.type, event.linkedCaseId, cause.awaiting, context.topic, context.partition, context.offset,
-        JSON.stringify(event), errorMessage(cause)],
+      [
+        this.groupId,
+        event.eventId,
+        event.type,
+        event.linkedCaseId,
+        cause.awaiting,
+        context.topic,
+        context.partition,
+        context.offset,
+        JSON.stringify(event),
+        errorMessage(cause),
+      ],
     );
     this.logger.log(`${event.type} ${event.eventId} parked: waiting for ${cause.awaiting}`);
     return 'parked';
@@ -513,10 +629,22 @@ export class IntegrationEventConsumer {
    * `applied_at` (concurrent re-drivers wait, then find it applied; an effect run twice is idempotent).
    */
   private async redriveOne(seq: string): Promise<boolean> {
-    type Row = { type: string; topic: string; partition: number; offset: string; envelope: IntegrationEventEnvelope<object>; attempts: number };
+    type Row = {
+      type: string;
+      topic: string;
+      partition: number;
+      offset: string;
+      envelope: IntegrationEventEnvelope<object>;
+      attempts: number;
+    };
     const select = `SELECT seq, type, topic, "partition", "offset", envelope, attempts FROM parked_event WHERE seq = $1 AND applied_at IS NULL`;
     const context = (row: Row): HandlerContext => ({
-      consumerGroup: this.groupId, topic: row.topic, partition: row.partition, offset: String(row.offset), attempt: row.attempts + 2, upcastFrom: null,
+      consumerGroup: this.groupId,
+      topic: row.topic,
+      partition: row.partition,
+      offset: String(row.offset),
+      attempt: row.attempts + 2,
+      upcastFrom: null,
     });
     try {
       const [parked] = (await this.dataSource.query(select, [seq])) as Row[];
@@ -526,13 +654,19 @@ export class IntegrationEventConsumer {
         const [row] = (await manager.query(`${select} FOR UPDATE`, [seq])) as Row[];
         if (!row) return true; // applied meanwhile by another re-drive
         for (const handler of this.handlers.get(row.type) ?? []) await handler(row.envelope, manager, context(row));
-        await manager.query('UPDATE parked_event SET applied_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1', [seq]);
+        await manager.query(
+          'UPDATE parked_event SET applied_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1',
+          [seq],
+        );
         this.logger.log(`${row.type} ${row.envelope.eventId} applied after parking (its record arrived)`);
         return true;
       });
     } catch (e) {
       if (isInfrastructureError(e)) throw e;
-      await this.dataSource.query('UPDATE parked_event SET attempts = attempts + 1, last_error = $2 WHERE seq = $1', [seq, errorMessage(e).slice(0, 2000)]);
+      await this.dataSource.query('UPDATE parked_event SET attempts = attempts + 1, last_error = $2 WHERE seq = $1', [
+        seq,
+        errorMessage(e).slice(0, 2000),
+      ]);
       if (!isRecordNotYetKnown(e)) this.logger.warn?.(`parked event ${seq} still fails: ${errorMessage(e)}`);
       return false;
     }
@@ -540,11 +674,18 @@ export class IntegrationEventConsumer {
 
   /** The group's inbox already has the event (applied or parked before). */
   private async inInbox(eventId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query('SELECT 1 FROM inbox WHERE consumer_group = $1 AND event_id = $2', [this.groupId, eventId])) as unknown[];
+    const rows = (await this.dataSource.query('SELECT 1 FROM inbox WHERE consumer_group = $1 AND event_id = $2', [
+      this.groupId,
+      eventId,
+    ])) as unknown[];
     return rows.length > 0;
   }
 
-  private async insertInbox(manager: EntityManager, event: IntegrationEventEnvelope<object>, context: HandlerContext): Promise<boolean> {
+  private async insertInbox(
+    manager: EntityManager,
+    event: IntegrationEventEnvelope<object>,
+    context: HandlerContext,
+  ): Promise<boolean> {
     const inserted = (await manager.query(
       `INSERT INTO inbox (consumer_group, event_id, type, topic, "partition", "offset")
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
@@ -554,7 +695,10 @@ export class IntegrationEventConsumer {
   }
 
   private async applyOnce(
-    event: IntegrationEventEnvelope<object>, handlers: readonly IntegrationEventHandler[], hadEffects: boolean, manager: EntityManager,
+    event: IntegrationEventEnvelope<object>,
+    handlers: readonly IntegrationEventHandler[],
+    hadEffects: boolean,
+    manager: EntityManager,
     context: HandlerContext,
   ): Promise<Exclude<ProcessOutcome, 'dead-lettered'>> {
     if (!(await this.insertInbox(manager, event, context))) return 'duplicate'; // applied before (redelivery or a duplicate publish)

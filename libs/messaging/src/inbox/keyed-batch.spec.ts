@@ -6,11 +6,19 @@ const tick = () => new Promise((r) => setImmediate(r));
 describe('groupByKey', () => {
   it('keeps batch order inside a key and the order of first appearance across keys', () => {
     const groups = groupByKey([item(0, 'a'), item(1, 'b'), item(2, 'a'), item(3, null), item(4, 'b'), item(5, null)]);
-    expect(groups.map((g) => g.map((m) => m.offset))).toEqual([['0', '2'], ['1', '4'], ['3', '5']]);
+    expect(groups.map((g) => g.map((m) => m.offset))).toEqual([
+      ['0', '2'],
+      ['1', '4'],
+      ['3', '5'],
+    ]);
   });
 
   it('groups Buffer keys by their bytes', () => {
-    const groups = groupByKey([{ offset: '0', key: Buffer.from('x') }, { offset: '1', key: Buffer.from('y') }, { offset: '2', key: Buffer.from('x') }]);
+    const groups = groupByKey([
+      { offset: '0', key: Buffer.from('x') },
+      { offset: '1', key: Buffer.from('y') },
+      { offset: '2', key: Buffer.from('x') },
+    ]);
     expect(groups.map((g) => g.map((m) => m.offset))).toEqual([['0', '2'], ['1']]);
   });
 });
@@ -39,11 +47,15 @@ describe('runGroups', () => {
 
   it('stops a key at its first failure and lets the other keys finish; reports the first failure', async () => {
     const done: string[] = [];
-    const result = await runGroups(groupByKey([item(0, 'a'), item(1, 'b'), item(2, 'a'), item(3, 'b'), item(4, 'a')]), 2, async (m) => {
-      if (m.offset === '2') throw new Error('boom at 2');
-      await tick();
-      done.push(m.offset);
-    });
+    const result = await runGroups(
+      groupByKey([item(0, 'a'), item(1, 'b'), item(2, 'a'), item(3, 'b'), item(4, 'a')]),
+      2,
+      async (m) => {
+        if (m.offset === '2') throw new Error('boom at 2');
+        await tick();
+        done.push(m.offset);
+      },
+    );
     expect((result.error as Error).message).toBe('boom at 2');
     expect(done.sort()).toEqual(['0', '1', '3']); // 4 (key a, after the failed 2) never ran
   });
@@ -51,10 +63,15 @@ describe('runGroups', () => {
   it('leaves the rest undone once shouldContinue says no', async () => {
     const done: string[] = [];
     let stop = false;
-    await runGroups(groupByKey([item(0, 'a'), item(1, 'a'), item(2, 'a')]), 1, async (m) => {
-      done.push(m.offset);
-      stop = true;
-    }, () => !stop);
+    await runGroups(
+      groupByKey([item(0, 'a'), item(1, 'a'), item(2, 'a')]),
+      1,
+      async (m) => {
+        done.push(m.offset);
+        stop = true;
+      },
+      () => !stop,
+    );
     expect(done).toEqual(['0']);
   });
 
@@ -104,14 +121,15 @@ describe('Semaphore', () => {
     let running = 0;
     let max = 0;
     const order: number[] = [];
-    const task = (i: number) => sem.run(async () => {
-      running++;
-      max = Math.max(max, running);
-      await tick();
-      order.push(i);
-      running--;
-      if (i === 1) throw new Error('fails');
-    });
+    const task = (i: number) =>
+      sem.run(async () => {
+        running++;
+        max = Math.max(max, running);
+        await tick();
+        order.push(i);
+        running--;
+        if (i === 1) throw new Error('fails');
+      });
     const results = await Promise.allSettled([0, 1, 2, 3, 4].map(task));
     expect(max).toBe(2);
     expect(order).toEqual([0, 1, 2, 3, 4]);

@@ -31,9 +31,13 @@ export function groupByKey<T extends KeyedItem>(items: readonly T[]): T[][] {
  * (false: the rest is left undone, e.g. the partition was revoked). Resolves with the first failure, if any.
  */
 export async function runGroups<T>(
-  groups: readonly (readonly T[])[], concurrency: number, fn: (item: T) => Promise<void>, shouldContinue: () => boolean = () => true,
+  groups: readonly (readonly T[])[],
+  concurrency: number,
+  fn: (item: T) => Promise<void>,
+  shouldContinue: () => boolean = () => true,
 ): Promise<{ error?: unknown }> {
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be an integer ≥ 1 (got ${concurrency})`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(`concurrency must be an integer ≥ 1 (got ${concurrency})`);
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
@@ -88,7 +92,9 @@ export class OffsetWatermark {
   /** The offset to commit now (lowest not done, or one past the last when all are done); undefined while nothing is done. */
   get commitOffset(): string | undefined {
     if (this.lowest === 0) return undefined;
-    return this.lowest < this.offsets.length ? this.offsets[this.lowest]!.toString() : (this.offsets.at(-1)! + 1n).toString();
+    return this.lowest < this.offsets.length
+      ? this.offsets[this.lowest]!.toString()
+      : (this.offsets.at(-1)! + 1n).toString();
   }
 
   /** The last offset of the done prefix (what kafkajs `resolveOffset` takes), or undefined. */
@@ -125,7 +131,8 @@ export class Semaphore {
       return await fn();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes to the next waiter
+      if (next)
+        next(); // the slot passes to the next waiter
       else this.active--;
     }
   }

@@ -12,7 +12,12 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique, type EntityManag
 @Index('IDX_parked_event_waiting', ['consumerGroup', 'linkedCaseId', 'seq'], { where: '"applied_at" IS NULL' })
 export class ParkedEvent {
   /** Arrival order: parked events are applied in this order. bigint: a string in JS. */
-  @PrimaryGeneratedColumn('identity', { name: 'seq', type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'PK_parked_event' })
+  @PrimaryGeneratedColumn('identity', {
+    name: 'seq',
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'PK_parked_event',
+  })
   seq!: string;
 
   @Column('text', { name: 'consumer_group' })
@@ -66,7 +71,9 @@ export class ParkedEvent {
  * (throw RecordNotYetKnownError to wait behind it) and for the consumer, which re-drives it before a later event.
  */
 export async function hasEarlierParked(
-  manager: Pick<EntityManager, 'query'>, at: { consumerGroup: string; topic: string; partition: number; offset: string }, linkedCaseId: string,
+  manager: Pick<EntityManager, 'query'>,
+  at: { consumerGroup: string; topic: string; partition: number; offset: string },
+  linkedCaseId: string,
 ): Promise<boolean> {
   const rows = (await manager.query(
     `SELECT 1 FROM parked_event WHERE consumer_group = $1 AND linked_case_id = $2 AND applied_at IS NULL

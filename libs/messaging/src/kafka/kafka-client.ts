@@ -14,7 +14,12 @@ export interface KafkaClientOptions {
 export const nestLogCreator: logCreator = () => {
   const logger = new Logger('kafkajs');
   return ({ level, log }) => {
-    const { message, timestamp: _ts, logger: _l, ...extra } = log as { message: string; timestamp?: string; logger?: string };
+    const {
+      message,
+      timestamp: _ts,
+      logger: _l,
+      ...extra
+    } = log as { message: string; timestamp?: string; logger?: string };
     const text = Object.keys(extra).length ? `${message} ${JSON.stringify(extra)}` : message;
     if (level === logLevel.ERROR) logger.error(text);
     else if (level === logLevel.WARN) logger.warn(text);

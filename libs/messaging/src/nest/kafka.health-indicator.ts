@@ -25,17 +25,29 @@ export class KafkaHealthIndicator {
     @Optional() @Inject(MESSAGING_CONSUMER) private readonly consumer: IntegrationEventConsumer | null = null,
   ) {}
 
-  async isHealthy<const Key extends string = 'kafka'>(key: Key = 'kafka' as Key, timeoutMs = 3000): Promise<HealthIndicatorResult<Key>> {
+  async isHealthy<const Key extends string = 'kafka'>(
+    key: Key = 'kafka' as Key,
+    timeoutMs = 3000,
+  ): Promise<HealthIndicatorResult<Key>> {
     const indicator = this.health.check(key);
     const consumer = this.consumer?.health();
     const admin = this.kafka.admin({ retry: { retries: 0 } });
     let timer: NodeJS.Timeout | undefined;
     try {
       const cluster = await Promise.race([
-        (async () => { await admin.connect(); return admin.describeCluster(); })(),
-        new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs); }),
+        (async () => {
+          await admin.connect();
+          return admin.describeCluster();
+        })(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
       ]);
-      const clusterInfo = { clusterId: cluster.clusterId, brokers: cluster.brokers.length, controller: cluster.controller };
+      const clusterInfo = {
+        clusterId: cluster.clusterId,
+        brokers: cluster.brokers.length,
+        controller: cluster.controller,
+      };
       if (!consumer || consumer.healthy) return indicator.up({ ...clusterInfo, ...(consumer && { consumer }) });
       return indicator.down({ ...clusterInfo, consumer, message: notConsuming(consumer) });
     } catch (e) {

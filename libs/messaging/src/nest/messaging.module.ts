@@ -52,40 +52,61 @@ export class MessagingModule {
         {
           provide: MESSAGING_HEALTH_KAFKA,
           inject: [MESSAGING_OPTIONS],
-          useFactory: (o: MessagingOptions) => createKafka({
-            brokers: o.brokers, clientId: `${o.clientId}-health`, logLevel: logLevel.NOTHING,
-            kafka: { ...o.kafka, retry: { retries: 0 } },
-          }),
+          useFactory: (o: MessagingOptions) =>
+            createKafka({
+              brokers: o.brokers,
+              clientId: `${o.clientId}-health`,
+              logLevel: logLevel.NOTHING,
+              kafka: { ...o.kafka, retry: { retries: 0 } },
+            }),
         },
         { provide: OutboxWriter, inject: [TopicNames], useFactory: (t: TopicNames) => new OutboxWriter(t) },
         {
           provide: TransactionalOutbox,
           inject: [DataSource, OutboxWriter, MESSAGING_OPTIONS],
-          useFactory: (ds: DataSource, w: OutboxWriter, o: MessagingOptions) => new TransactionalOutbox(ds, w, { producer: o.producer }),
+          useFactory: (ds: DataSource, w: OutboxWriter, o: MessagingOptions) =>
+            new TransactionalOutbox(ds, w, { producer: o.producer }),
         },
         {
           provide: OutboxRelay,
           inject: [DataSource, MESSAGING_KAFKA, MESSAGING_OPTIONS],
           useFactory: (ds: DataSource, kafka: Kafka, o: MessagingOptions) =>
             new OutboxRelay(ds, kafka, {
-              listen: o.relay?.listen, intervalMs: o.relay?.intervalMs, safetyPollMs: o.relay?.safetyPollMs, batchSize: o.relay?.batchSize,
+              listen: o.relay?.listen,
+              intervalMs: o.relay?.intervalMs,
+              safetyPollMs: o.relay?.safetyPollMs,
+              batchSize: o.relay?.batchSize,
             }),
         },
         {
           provide: MESSAGING_CONSUMER,
           inject: [DataSource, MESSAGING_KAFKA, MESSAGING_OPTIONS, TopicNames],
           useFactory: (ds: DataSource, kafka: Kafka, o: MessagingOptions, t: TopicNames) =>
-            o.consumer ? new IntegrationEventConsumer(ds, kafka, {
-              ...o.consumer, topicNames: t, retry: o.retry,
-              // a consumer dead for good (every rebuild failed) must not leave a deaf service running
-              onFatal: (e) => exitForSupervisor(new Logger('Messaging'), `consumer group ${o.consumer!.groupId} is dead (${errorMessage(e)})`),
-            }) : null,
+            o.consumer
+              ? new IntegrationEventConsumer(ds, kafka, {
+                  ...o.consumer,
+                  topicNames: t,
+                  retry: o.retry,
+                  // a consumer dead for good (every rebuild failed) must not leave a deaf service running
+                  onFatal: (e) =>
+                    exitForSupervisor(
+                      new Logger('Messaging'),
+                      `consumer group ${o.consumer!.groupId} is dead (${errorMessage(e)})`,
+                    ),
+                })
+              : null,
         },
         MessagingRuntime,
         KafkaHealthIndicator,
       ],
       exports: [
-        MESSAGING_OPTIONS, MESSAGING_KAFKA, MESSAGING_CONSUMER, TopicNames, OutboxWriter, TransactionalOutbox, OutboxRelay,
+        MESSAGING_OPTIONS,
+        MESSAGING_KAFKA,
+        MESSAGING_CONSUMER,
+        TopicNames,
+        OutboxWriter,
+        TransactionalOutbox,
+        OutboxRelay,
         KafkaHealthIndicator,
       ],
     };

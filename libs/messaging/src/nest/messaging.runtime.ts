@@ -1,5 +1,10 @@
 import {
-  Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
@@ -108,8 +113,16 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
         }
         seen.set(instance.constructor, methods.add(method));
         found.push({
-          name, types, outsideTransaction: isOutsideInboxTransaction(fn),
-          handle: (e, m, c) => (fn as (e: unknown, m: EntityManager | undefined, c: HandlerContext) => Promise<void>).call(instance, e, m, c),
+          name,
+          types,
+          outsideTransaction: isOutsideInboxTransaction(fn),
+          handle: (e, m, c) =>
+            (fn as (e: unknown, m: EntityManager | undefined, c: HandlerContext) => Promise<void>).call(
+              instance,
+              e,
+              m,
+              c,
+            ),
         });
       }
     }

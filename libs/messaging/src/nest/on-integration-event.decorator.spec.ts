@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
-import { integrationEventTypesOf, isOutsideInboxTransaction, OnIntegrationEvent, OutsideInboxTransaction } from './on-integration-event.decorator';
+import {
+  integrationEventTypesOf,
+  isOutsideInboxTransaction,
+  OnIntegrationEvent,
+  OutsideInboxTransaction,
+} from './on-integration-event.decorator';
 
 class Handlers {
   @OnIntegrationEvent('transfer.sent', 'transfer.materials-supplemented')
@@ -15,7 +20,10 @@ class Handlers {
 
 describe('@OnIntegrationEvent', () => {
   it('records the handled types on the method', () => {
-    expect(integrationEventTypesOf(Handlers.prototype.onTransfer)).toEqual(['transfer.sent', 'transfer.materials-supplemented']);
+    expect(integrationEventTypesOf(Handlers.prototype.onTransfer)).toEqual([
+      'transfer.sent',
+      'transfer.materials-supplemented',
+    ]);
     expect(integrationEventTypesOf(Handlers.prototype.notAHandler)).toEqual([]);
     expect(integrationEventTypesOf(undefined)).toEqual([]);
   });

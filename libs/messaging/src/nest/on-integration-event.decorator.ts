@@ -6,7 +6,11 @@ import type { HandlerContext } from '../inbox/integration-event-handler';
 export const ON_INTEGRATION_EVENT = Symbol('casebridge:on-integration-event');
 export const OUTSIDE_INBOX_TRANSACTION = Symbol('casebridge:outside-inbox-transaction');
 
-type HandlerMethod = (event: IntegrationEventEnvelope<never>, manager: EntityManager, context: HandlerContext) => Promise<void>;
+type HandlerMethod = (
+  event: IntegrationEventEnvelope<never>,
+  manager: EntityManager,
+  context: HandlerContext,
+) => Promise<void>;
 
 /**
  * Marks a method of a Nest provider as the handler of one or more integration-event types;
@@ -17,7 +21,11 @@ type HandlerMethod = (event: IntegrationEventEnvelope<never>, manager: EntityMan
  */
 export function OnIntegrationEvent(type: string, ...moreTypes: string[]) {
   const types = [type, ...moreTypes];
-  return <T extends HandlerMethod>(target: object, propertyKey: string | symbol, descriptor: TypedPropertyDescriptor<T>): void => {
+  return <T extends HandlerMethod>(
+    target: object,
+    propertyKey: string | symbol,
+    descriptor: TypedPropertyDescriptor<T>,
+  ): void => {
     const fn = descriptor.value;
     if (typeof fn !== 'function') throw new Error('@OnIntegrationEvent decorates methods only');
     const previous = (Reflect.getMetadata(ON_INTEGRATION_EVENT, fn) as string[] | undefined) ?? [];
@@ -28,7 +36,9 @@ export function OnIntegrationEvent(type: string, ...moreTypes: string[]) {
 }
 
 export function integrationEventTypesOf(method: unknown): string[] {
-  return typeof method === 'function' ? ((Reflect.getMetadata(ON_INTEGRATION_EVENT, method) as string[] | undefined) ?? []) : [];
+  return typeof method === 'function'
+    ? ((Reflect.getMetadata(ON_INTEGRATION_EVENT, method) as string[] | undefined) ?? [])
+    : [];
 }
 
 /**

@@ -10,7 +10,12 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Index('IDX_outbox_unpublished', ['seq'], { where: '"published_at" IS NULL' })
 export class OutboxMessage {
   /** Publication order. bigint: a string in JS. */
-  @PrimaryGeneratedColumn('identity', { name: 'seq', type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'PK_outbox' })
+  @PrimaryGeneratedColumn('identity', {
+    name: 'seq',
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'PK_outbox',
+  })
   seq!: string;
 
   @Column('uuid', { name: 'event_id' })

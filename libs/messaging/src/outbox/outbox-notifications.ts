@@ -33,7 +33,10 @@ export class OutboxNotifications {
   private loop: Promise<void> | undefined;
   private connected = false;
 
-  constructor(private readonly dataSource: DataSource, private readonly logger: LoggerService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly logger: LoggerService,
+  ) {}
 
   /** True while LISTEN is active on a live connection. */
   get listening(): boolean {
@@ -95,7 +98,9 @@ export class OutboxNotifications {
         failures++;
         if (signal.aborted) return;
         const delay = backoffDelay(failures, { baseMs: 500, maxMs: 10_000, jitter: 0.2 });
-        this.logger.warn?.(`outbox LISTEN connection lost (${errorMessage(e)}); reconnecting in ${delay} ms, polling meanwhile`);
+        this.logger.warn?.(
+          `outbox LISTEN connection lost (${errorMessage(e)}); reconnecting in ${delay} ms, polling meanwhile`,
+        );
         await sleep(delay, signal);
       }
     }
@@ -103,7 +108,10 @@ export class OutboxNotifications {
 
   /** One connection: LISTEN, then wait until it breaks (rejects) or the relay stops (resolves). */
   private async listenUntilBroken(signal: AbortSignal): Promise<void> {
-    const [client, release] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [ListenClient, (e?: unknown) => void];
+    const [client, release] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
+      ListenClient,
+      (e?: unknown) => void,
+    ];
     let broken: ((e: Error) => void) | undefined;
     const closed = new Promise<void>((resolve, reject) => {
       broken = reject;
@@ -112,7 +120,9 @@ export class OutboxNotifications {
     closed.catch(() => undefined); // broken before it is awaited: no unhandled rejection
     const onError = (e: Error): void => broken?.(e);
     const onEnd = (): void => broken?.(new Error('connection ended'));
-    const onNotification = (msg: { channel: string }): void => { if (msg.channel === OUTBOX_NOTIFY_CHANNEL) this.wake(); };
+    const onNotification = (msg: { channel: string }): void => {
+      if (msg.channel === OUTBOX_NOTIFY_CHANNEL) this.wake();
+    };
     client.on('error', onError);
     client.on('end', onEnd);
     client.on('notification', onNotification);
@@ -122,7 +132,9 @@ export class OutboxNotifications {
       this.connected = true;
       this.wake(); // rows committed while nobody listened: one round right away
       await closed;
-      await client.query(`UNLISTEN ${OUTBOX_NOTIFY_CHANNEL}`).catch((e: unknown) => { failure = e; });
+      await client.query(`UNLISTEN ${OUTBOX_NOTIFY_CHANNEL}`).catch((e: unknown) => {
+        failure = e;
+      });
     } catch (e) {
       failure = e;
       throw e;

@@ -88,7 +88,11 @@ export class OutboxRelay {
   private queue: Promise<unknown> = Promise.resolve();
   private publishedTotal = 0;
 
-  constructor(private readonly dataSource: DataSource, kafka: Kafka, options: OutboxRelayOptions = {}) {
+  constructor(
+    private readonly dataSource: DataSource,
+    kafka: Kafka,
+    options: OutboxRelayOptions = {},
+  ) {
     this.logger = options.logger ?? new Logger('OutboxRelay');
     this.intervalMs = options.intervalMs ?? 200;
     this.safetyPollMs = options.safetyPollMs ?? 2000;
@@ -120,9 +124,11 @@ export class OutboxRelay {
     this.abort = abort;
     this.notifications?.start();
     this.loop = this.runLoop(abort.signal);
-    this.logger.log(this.notifications
-      ? `outbox relay started (on commit notifications, safety poll every ${this.safetyPollMs} ms, batches of ${this.batchSize})`
-      : `outbox relay started (every ${this.intervalMs} ms, batches of ${this.batchSize})`);
+    this.logger.log(
+      this.notifications
+        ? `outbox relay started (on commit notifications, safety poll every ${this.safetyPollMs} ms, batches of ${this.batchSize})`
+        : `outbox relay started (every ${this.intervalMs} ms, batches of ${this.batchSize})`,
+    );
   }
 
   /** True while the relay is woken by commit notifications (false: polling every `intervalMs`). */
@@ -140,7 +146,9 @@ export class OutboxRelay {
     await this.queue.catch(() => undefined);
     if (this.ownsProducer && this.connected) {
       this.connected = undefined;
-      await this.producer.disconnect().catch((e: unknown) => this.logger.warn?.(`producer disconnect: ${errorMessage(e)}`));
+      await this.producer
+        .disconnect()
+        .catch((e: unknown) => this.logger.warn?.(`producer disconnect: ${errorMessage(e)}`));
     }
   }
 
@@ -157,7 +165,8 @@ export class OutboxRelay {
       if (round.status === 'failed') throw round.error instanceof Error ? round.error : new Error(String(round.error));
       if (round.status === 'idle') return total;
       total += round.count;
-      if (Date.now() > deadline) throw new Error(`outbox flush did not finish within ${options.timeoutMs ?? 30_000} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`outbox flush did not finish within ${options.timeoutMs ?? 30_000} ms`);
       if (round.status === 'busy') await sleep(50);
     }
   }
@@ -176,14 +185,21 @@ export class OutboxRelay {
               (array_agg(last_error ORDER BY seq) FILTER (WHERE last_error IS NOT NULL))[1] AS last_error
          FROM outbox WHERE published_at IS NULL`,
     )) as { unpublished: number; oldest: Date | null; max_attempts: number; last_error: string | null }[];
-    return { unpublished: row!.unpublished, oldestCreatedAt: row!.oldest, maxAttempts: row!.max_attempts, lastError: row!.last_error };
+    return {
+      unpublished: row!.unpublished,
+      oldestCreatedAt: row!.oldest,
+      maxAttempts: row!.max_attempts,
+      lastError: row!.last_error,
+    };
   }
 
   private ensureConnected(): Promise<void> {
     if (!this.connected) {
       const p = this.ownsProducer ? this.producer.connect() : Promise.resolve();
       this.connected = p;
-      p.catch(() => { if (this.connected === p) this.connected = undefined; });
+      p.catch(() => {
+        if (this.connected === p) this.connected = undefined;
+      });
     }
     return this.connected;
   }
@@ -201,7 +217,9 @@ export class OutboxRelay {
       if (round.status === 'failed') {
         failures++;
         const delay = backoffDelay(failures, this.backoff);
-        this.logger.error(`outbox relay round failed (${failures} in a row, retrying in ${delay} ms): ${errorMessage(round.error)}`);
+        this.logger.error(
+          `outbox relay round failed (${failures} in a row, retrying in ${delay} ms): ${errorMessage(round.error)}`,
+        );
         await sleep(delay, signal);
         continue;
       }
@@ -214,7 +232,8 @@ export class OutboxRelay {
   /** Until the next commit notification, or the poll interval (the safety poll while listening). */
   private async idle(signal: AbortSignal): Promise<void> {
     if (this.notifications?.listening) await this.notifications.wait(this.safetyPollMs, signal);
-    else if (this.notifications) await this.notifications.wait(this.intervalMs, signal); // LISTEN down: poll as before
+    else if (this.notifications)
+      await this.notifications.wait(this.intervalMs, signal); // LISTEN down: poll as before
     else await sleep(this.intervalMs, signal);
   }
 
@@ -235,7 +254,9 @@ export class OutboxRelay {
   }
 
   private async publishBatch(qr: QueryRunner): Promise<RelayRound> {
-    const [lock] = (await qr.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [this.lockKey])) as { locked: boolean }[];
+    const [lock] = (await qr.query('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [this.lockKey])) as {
+      locked: boolean;
+    }[];
     if (!lock!.locked) {
       await qr.rollbackTransaction();
       return { status: 'busy', count: 0 };
@@ -252,16 +273,25 @@ export class OutboxRelay {
     const seqs = rows.map((r) => r.seq);
     failpoint('relay:before-send');
     // one PRODUCER span per traced row, child of the context stored with it; its traceparent goes in the headers
-    const traced = rows.map((r) => ({ row: r, ...startPublishSpan({ topic: r.topic, key: r.key, eventType: r.type, eventId: r.event_id, traceContext: r.trace_context }) }));
+    const traced = rows.map((r) => ({
+      row: r,
+      ...startPublishSpan({
+        topic: r.topic,
+        key: r.key,
+        eventType: r.type,
+        eventId: r.event_id,
+        traceContext: r.trace_context,
+      }),
+    }));
     try {
       await this.ensureConnected();
       await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(traced) });
     } catch (e) {
       for (const t of traced) endSpan(t.span, e);
-      await qr.query(
-        'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])',
-        [seqs, errorMessage(e).slice(0, 2000)],
-      );
+      await qr.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])', [
+        seqs,
+        errorMessage(e).slice(0, 2000),
+      ]);
       await qr.commitTransaction();
       return { status: 'failed', count: 0, error: e };
     }
@@ -278,7 +308,9 @@ export class OutboxRelay {
 }
 
 /** One entry per topic, rows in `seq` order inside each (kafkajs keeps that order per partition); trace headers added. */
-function groupByTopic(rows: readonly { row: Row; headers: Record<string, string> }[]): { topic: string; messages: Message[] }[] {
+function groupByTopic(
+  rows: readonly { row: Row; headers: Record<string, string> }[],
+): { topic: string; messages: Message[] }[] {
   const byTopic = new Map<string, Message[]>();
   for (const { row: r, headers } of rows) {
     let list = byTopic.get(r.topic);

@@ -26,13 +26,16 @@ export class OutboxWriter {
   }
 
   async append(
-    manager: EntityManager, envelopes: IntegrationEventEnvelope | readonly IntegrationEventEnvelope[],
+    manager: EntityManager,
+    envelopes: IntegrationEventEnvelope | readonly IntegrationEventEnvelope[],
   ): Promise<OutgoingMessage[]> {
-    const list = Array.isArray(envelopes) ? (envelopes as readonly IntegrationEventEnvelope[]) : [envelopes as IntegrationEventEnvelope];
+    const list = Array.isArray(envelopes)
+      ? (envelopes as readonly IntegrationEventEnvelope[])
+      : [envelopes as IntegrationEventEnvelope];
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(
         'OutboxWriter.append must run inside the transaction of the state change ' +
-        '(dataSource.transaction(manager => …) or TransactionalOutbox.run): otherwise events and state can diverge',
+          '(dataSource.transaction(manager => …) or TransactionalOutbox.run): otherwise events and state can diverge',
       );
     }
     if (!manager.dataSource.hasMetadata(OutboxMessage)) {
@@ -50,10 +53,18 @@ export class OutboxWriter {
       .createQueryBuilder()
       .insert()
       .into(OutboxMessage)
-      .values(prepared.map((p) => ({
-        eventId: p.eventId, topic: p.topic, key: p.key, type: p.type, version: p.version,
-        envelope: p.envelope, headers: p.headers, traceContext,
-      })) as QueryDeepPartialEntity<OutboxMessage>[])
+      .values(
+        prepared.map((p) => ({
+          eventId: p.eventId,
+          topic: p.topic,
+          key: p.key,
+          type: p.type,
+          version: p.version,
+          envelope: p.envelope,
+          headers: p.headers,
+          traceContext,
+        })) as QueryDeepPartialEntity<OutboxMessage>[],
+      )
       .updateEntity(false)
       .execute();
     await manager.query(`NOTIFY ${OUTBOX_NOTIFY_CHANNEL}`); // several in one transaction are folded into one

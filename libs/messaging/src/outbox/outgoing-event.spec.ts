@@ -5,16 +5,23 @@ import { prepareOutgoing } from './outgoing-event';
 
 const caseId = '0190f7a2-7d3c-7c1e-9a4b-2b6f1d0e8c11';
 const registered = {
-  caseId, caseNumber: '沈环罚〔2025〕17号', region: '210100',
+  caseId,
+  caseNumber: '沈环罚〔2025〕17号',
+  region: '210100',
   party: { name: '某化工有限公司', creditCode: '91210100MA0QC4KX38' },
-  violation: '超标排放', discoveredAt: '2025-11-01T08:00:00.000Z',
+  violation: '超标排放',
+  discoveredAt: '2025-11-01T08:00:00.000Z',
 };
 
 function envelope(overrides: Partial<Parameters<typeof createEnvelope>[0]> = {}) {
   return createEnvelope({
-    type: 'case.registered', version: 1, linkedCaseId: caseId,
-    producer: { kind: 'enforcement', agencyId: 'enforcement:210100' }, actor: { officerId: 'officer-7' },
-    payload: registered as object, ...overrides,
+    type: 'case.registered',
+    version: 1,
+    linkedCaseId: caseId,
+    producer: { kind: 'enforcement', agencyId: 'enforcement:210100' },
+    actor: { officerId: 'officer-7' },
+    payload: registered as object,
+    ...overrides,
   });
 }
 
@@ -34,8 +41,19 @@ describe('prepareOutgoing', () => {
   it('routes by producer, keys by linked case and carries the contract headers', () => {
     const e = envelope();
     const out = prepareOutgoing(e, topics);
-    expect(out).toMatchObject({ eventId: e.eventId, topic: `${Topics.enforcement}.u1`, key: caseId, type: 'case.registered', version: 1 });
-    expect(out.headers).toEqual({ 'cb-event-id': e.eventId, 'cb-type': 'case.registered', 'cb-version': '1', 'cb-producer': 'enforcement:210100' });
+    expect(out).toMatchObject({
+      eventId: e.eventId,
+      topic: `${Topics.enforcement}.u1`,
+      key: caseId,
+      type: 'case.registered',
+      version: 1,
+    });
+    expect(out.headers).toEqual({
+      'cb-event-id': e.eventId,
+      'cb-type': 'case.registered',
+      'cb-version': '1',
+      'cb-producer': 'enforcement:210100',
+    });
     expect(out.envelope).toEqual(JSON.parse(JSON.stringify(e)));
   });
 
@@ -48,17 +66,23 @@ describe('prepareOutgoing', () => {
   it('refuses unknown types, unknown versions and broken envelopes', () => {
     expect(refusal(() => prepareOutgoing(envelope({ type: 'case.exploded' }), topics)).reason).toBe('unknown-event');
     expect(refusal(() => prepareOutgoing(envelope({ version: 9 }), topics)).reason).toBe('unknown-event');
-    expect(refusal(() => prepareOutgoing(envelope({ linkedCaseId: 'case-1' }), topics)).reason).toBe('invalid-envelope');
+    expect(refusal(() => prepareOutgoing(envelope({ linkedCaseId: 'case-1' }), topics)).reason).toBe(
+      'invalid-envelope',
+    );
   });
 
   it('refuses a producer kind that may not produce the type', () => {
-    const err = refusal(() => prepareOutgoing(envelope({ producer: { kind: 'police', agencyId: 'police:210100' } }), topics));
+    const err = refusal(() =>
+      prepareOutgoing(envelope({ producer: { kind: 'police', agencyId: 'police:210100' } }), topics),
+    );
     expect(err.reason).toBe('forbidden-producer');
     expect(err.detail).toMatch(/police producer may not produce case\.registered \(allowed: enforcement\)/);
   });
 
   it('refuses an agency id that does not belong to the producer kind', () => {
-    const err = refusal(() => prepareOutgoing(envelope({ producer: { kind: 'enforcement', agencyId: 'police:210100' } }), topics));
+    const err = refusal(() =>
+      prepareOutgoing(envelope({ producer: { kind: 'enforcement', agencyId: 'police:210100' } }), topics),
+    );
     expect(err.reason).toBe('invalid-envelope');
   });
 

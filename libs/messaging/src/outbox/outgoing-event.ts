@@ -1,5 +1,10 @@
 import {
-  AGENCY_ID_PATTERN, envelopeHeaders, eventRegistry, isAgencyKind, type EventRegistry, type IntegrationEventEnvelope,
+  AGENCY_ID_PATTERN,
+  envelopeHeaders,
+  eventRegistry,
+  isAgencyKind,
+  type EventRegistry,
+  type IntegrationEventEnvelope,
 } from '@casebridge/contracts';
 import { InvalidIntegrationEventError } from '../errors';
 import type { TopicNames } from '../topics/topic-names';
@@ -21,7 +26,9 @@ export interface OutgoingMessage {
  * JSON) plus the producer rules, and returns what to store. Throws InvalidIntegrationEventError.
  */
 export function prepareOutgoing(
-  envelope: IntegrationEventEnvelope, topics: TopicNames, registry: EventRegistry = eventRegistry,
+  envelope: IntegrationEventEnvelope,
+  topics: TopicNames,
+  registry: EventRegistry = eventRegistry,
 ): OutgoingMessage {
   const type = typeof envelope?.type === 'string' ? envelope.type : '';
   let text: string;
@@ -30,7 +37,8 @@ export function prepareOutgoing(
   } catch (e) {
     throw new InvalidIntegrationEventError('not-serialisable', type, (e as Error).message);
   }
-  if (text === undefined) throw new InvalidIntegrationEventError('not-serialisable', type, 'envelope is not a JSON value');
+  if (text === undefined)
+    throw new InvalidIntegrationEventError('not-serialisable', type, 'envelope is not a JSON value');
   const decoded = registry.decode(text);
   if (!decoded.ok) {
     const reason = decoded.reason === 'malformed' ? 'not-serialisable' : decoded.reason;
@@ -41,13 +49,16 @@ export function prepareOutgoing(
   const { kind, agencyId } = wire.producer;
   if (!definition.producers.includes(kind)) {
     throw new InvalidIntegrationEventError(
-      'forbidden-producer', type,
+      'forbidden-producer',
+      type,
       `a ${kind} producer may not produce ${wire.type} (allowed: ${definition.producers.join(', ')})`,
     );
   }
   if (isAgencyKind(kind) && (!AGENCY_ID_PATTERN.test(agencyId) || !agencyId.startsWith(`${kind}:`))) {
     throw new InvalidIntegrationEventError(
-      'invalid-envelope', type, `producer.agencyId '${agencyId}' must be '${kind}:<6-digit region code>'`,
+      'invalid-envelope',
+      type,
+      `producer.agencyId '${agencyId}' must be '${kind}:<6-digit region code>'`,
     );
   }
   return {

@@ -23,7 +23,11 @@ export interface PublishAsOptions {
  *   publishAs(tx, officer, TransferSent, transfer.linkedCaseId, { transferId, … });
  */
 export function publishAs<P extends object>(
-  tx: OutboxTransaction, actor: PublishActor, definition: EventDefinition<P>, linkedCaseId: string, payload: P,
+  tx: OutboxTransaction,
+  actor: PublishActor,
+  definition: EventDefinition<P>,
+  linkedCaseId: string,
+  payload: P,
   options: PublishAsOptions = {},
 ): IntegrationEventEnvelope<P> {
   return tx.publish<P>({

@@ -1,6 +1,9 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import {
-  createEnvelope, type EnvelopeInput, type IntegrationEventEnvelope, type ProducerKind,
+  createEnvelope,
+  type EnvelopeInput,
+  type IntegrationEventEnvelope,
+  type ProducerKind,
 } from '@casebridge/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
@@ -77,7 +80,8 @@ export class TransactionalOutbox {
           return envelope;
         },
         afterCommit: (cb) => {
-          if (options.manager) throw new Error('afterCommit() is not available in a joined transaction: its owner commits');
+          if (options.manager)
+            throw new Error('afterCommit() is not available in a joined transaction: its owner commits');
           afterCommit.push(cb);
         },
       };
@@ -92,7 +96,8 @@ export class TransactionalOutbox {
     };
 
     if (options.manager) {
-      if (!options.manager.queryRunner?.isTransactionActive) throw new Error('RunOptions.manager must be inside an open transaction');
+      if (!options.manager.queryRunner?.isTransactionActive)
+        throw new Error('RunOptions.manager must be inside an open transaction');
       return work(options.manager);
     }
     const result = options.isolationLevel
@@ -108,7 +113,10 @@ export class TransactionalOutbox {
         await cb();
       } catch (e) {
         // The transaction is committed: failing the caller now would suggest it was not.
-        this.logger.error(`afterCommit callback failed (the transaction is committed): ${(e as Error).message}`, (e as Error).stack);
+        this.logger.error(
+          `afterCommit callback failed (the transaction is committed): ${(e as Error).message}`,
+          (e as Error).stack,
+        );
       }
     }
   }

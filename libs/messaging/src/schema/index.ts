@@ -6,7 +6,11 @@ import { MIGRATIONS } from './migrations';
 import { CreateParkedEvents1764900000000 } from './migrations/1764900000000-CreateParkedEvents';
 
 /** Add to the app's TypeORM entities (TypeOrmModule.forRoot({ entities: [...MESSAGING_ENTITIES, ...] })). */
-export const MESSAGING_ENTITIES: [typeof OutboxMessage, typeof InboxRecord, typeof ParkedEvent] = [OutboxMessage, InboxRecord, ParkedEvent];
+export const MESSAGING_ENTITIES: [typeof OutboxMessage, typeof InboxRecord, typeof ParkedEvent] = [
+  OutboxMessage,
+  InboxRecord,
+  ParkedEvent,
+];
 
 /** The versioned migrations creating MESSAGING_ENTITIES' tables, oldest first (the only source of these tables). */
 export const MESSAGING_MIGRATIONS = MIGRATIONS;

@@ -18,7 +18,9 @@ export class TopicNames {
   constructor(config: TopicNamesConfig = {}) {
     const suffix = config.suffix === '' ? undefined : config.suffix;
     if (suffix !== undefined && !SUFFIX_PATTERN.test(suffix)) {
-      throw new Error(`invalid topic suffix '${suffix}': use letters, digits, '.', '_' or '-' (at most 100 characters)`);
+      throw new Error(
+        `invalid topic suffix '${suffix}': use letters, digits, '.', '_' or '-' (at most 100 characters)`,
+      );
     }
     this.suffix = suffix;
   }

@@ -6,7 +6,15 @@
  * messaging conventions, plus TraceAttributes (@casebridge/contracts).
  */
 import {
-  context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type TextMapGetter,
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Span,
+  type TextMapGetter,
 } from '@opentelemetry/api';
 import { TraceAttributes } from '@casebridge/contracts/trace-attributes';
 import type { IHeaders } from 'kafkajs';
@@ -47,19 +55,23 @@ export interface PublishTraceInput {
 export function startPublishSpan(row: PublishTraceInput): { span?: Span; headers: Record<string, string> } {
   if (!row.traceContext) return { headers: {} };
   const parent = propagation.extract(ROOT_CONTEXT, row.traceContext);
-  const span = tracer.startSpan(`${row.topic} publish`, {
-    kind: SpanKind.PRODUCER,
-    attributes: {
-      'messaging.system': 'kafka',
-      'messaging.operation.type': 'publish',
-      'messaging.destination.name': row.topic,
-      'messaging.kafka.message.key': row.key,
-      'messaging.message.id': row.eventId,
-      [TraceAttributes.linkedCaseId]: row.key,
-      [TraceAttributes.eventType]: row.eventType,
-      [TraceAttributes.eventId]: row.eventId,
+  const span = tracer.startSpan(
+    `${row.topic} publish`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'publish',
+        'messaging.destination.name': row.topic,
+        'messaging.kafka.message.key': row.key,
+        'messaging.message.id': row.eventId,
+        [TraceAttributes.linkedCaseId]: row.key,
+        [TraceAttributes.eventType]: row.eventType,
+        [TraceAttributes.eventId]: row.eventId,
+      },
     },
-  }, parent);
+    parent,
+  );
   const headers: Record<string, string> = {};
   propagation.inject(trace.setSpan(parent, span), headers);
   return { span, headers };
@@ -106,33 +118,43 @@ export interface ConsumeTraceResult {
  * whatever the handlers do (a Temporal signal, an outbox row) continues the trace. The outcome, event and
  * linked-case id are set on the span from fn's result.
  */
-export function consumeInSpan<T extends ConsumeTraceResult>(input: ConsumeTraceInput, fn: () => Promise<T>): Promise<T> {
-  const parent: Context = input.headers ? propagation.extract(ROOT_CONTEXT, input.headers, kafkaHeaderGetter) : ROOT_CONTEXT;
-  return tracer.startActiveSpan(`${input.topic} process`, {
-    kind: SpanKind.CONSUMER,
-    attributes: {
-      'messaging.system': 'kafka',
-      'messaging.operation.type': 'process',
-      'messaging.destination.name': input.topic,
-      'messaging.destination.partition.id': String(input.partition),
-      'messaging.kafka.offset': Number(input.offset),
-      'messaging.consumer.group.name': input.consumerGroup,
+export function consumeInSpan<T extends ConsumeTraceResult>(
+  input: ConsumeTraceInput,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const parent: Context = input.headers
+    ? propagation.extract(ROOT_CONTEXT, input.headers, kafkaHeaderGetter)
+    : ROOT_CONTEXT;
+  return tracer.startActiveSpan(
+    `${input.topic} process`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': input.topic,
+        'messaging.destination.partition.id': String(input.partition),
+        'messaging.kafka.offset': Number(input.offset),
+        'messaging.consumer.group.name': input.consumerGroup,
+      },
     },
-  }, parent, async (span) => {
-    try {
-      const result = await fn();
-      span.setAttribute(TraceAttributes.outcome, result.outcome);
-      if (result.linkedCaseId) span.setAttribute(TraceAttributes.linkedCaseId, result.linkedCaseId);
-      if (result.type) span.setAttribute(TraceAttributes.eventType, result.type);
-      if (result.eventId) {
-        span.setAttribute(TraceAttributes.eventId, result.eventId);
-        span.setAttribute('messaging.message.id', result.eventId);
+    parent,
+    async (span) => {
+      try {
+        const result = await fn();
+        span.setAttribute(TraceAttributes.outcome, result.outcome);
+        if (result.linkedCaseId) span.setAttribute(TraceAttributes.linkedCaseId, result.linkedCaseId);
+        if (result.type) span.setAttribute(TraceAttributes.eventType, result.type);
+        if (result.eventId) {
+          span.setAttribute(TraceAttributes.eventId, result.eventId);
+          span.setAttribute('messaging.message.id', result.eventId);
+        }
+        endSpan(span);
+        return result;
+      } catch (e) {
+        endSpan(span, e);
+        throw e;
       }
-      endSpan(span);
-      return result;
-    } catch (e) {
-      endSpan(span, e);
-      throw e;
-    }
-  });
+    },
+  );
 }

@@ -17,13 +17,25 @@ import { ModuleRef } from '@nestjs/core';
 import type { Admin, Kafka } from 'kafkajs';
 import { Counter, register, type Gauge } from 'prom-client';
 import { scrapeGauge } from './scrape-gauge';
-import { MESSAGING_KAFKA, MESSAGING_OPTIONS, OutboxRelay, TopicNames, type MessagingOptions, type ProcessedMessage } from '@casebridge/messaging';
+import {
+  MESSAGING_KAFKA,
+  MESSAGING_OPTIONS,
+  OutboxRelay,
+  TopicNames,
+  type MessagingOptions,
+  type ProcessedMessage,
+} from '@casebridge/messaging';
 
 const COLLECT_TIMEOUT_MS = 3000;
 
 /** Per-outcome counter of the consumer group, fed by the consumer's onProcessed hook (platform messagingModule). */
-const consumerEvents: Counter<'group' | 'outcome'> = (register.getSingleMetric('casebridge_consumer_events_total') as Counter<'group' | 'outcome'> | undefined)
-  ?? new Counter({ name: 'casebridge_consumer_events_total', help: 'Events the consumer group handled since start, by outcome (applied, duplicate = inbox duplicate skipped, ignored, dead-lettered)', labelNames: ['group', 'outcome'] });
+const consumerEvents: Counter<'group' | 'outcome'> =
+  (register.getSingleMetric('casebridge_consumer_events_total') as Counter<'group' | 'outcome'> | undefined) ??
+  new Counter({
+    name: 'casebridge_consumer_events_total',
+    help: 'Events the consumer group handled since start, by outcome (applied, duplicate = inbox duplicate skipped, ignored, dead-lettered)',
+    labelNames: ['group', 'outcome'],
+  });
 
 /** The consumer's onProcessed hook: counts every committed message by outcome. */
 export function countProcessed(group: string): (m: ProcessedMessage) => void {
@@ -34,7 +46,12 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${COLLECT_TIMEOUT_MS} ms`)), COLLECT_TIMEOUT_MS); }),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${what}: no answer within ${COLLECT_TIMEOUT_MS} ms`)),
+        COLLECT_TIMEOUT_MS,
+      );
+    }),
   ]);
 }
 
@@ -56,7 +73,14 @@ export class MessagingMetrics implements OnModuleInit, OnModuleDestroy {
         g.set(b.unpublished);
       });
       // read in the same query as the backlog (collect order = registration order)
-      this.gauge('casebridge_outbox_oldest_unpublished_age_seconds', 'Age of the oldest unpublished outbox row (seconds; 0 when none)', [], (g) => { g.set(oldest); });
+      this.gauge(
+        'casebridge_outbox_oldest_unpublished_age_seconds',
+        'Age of the oldest unpublished outbox row (seconds; 0 when none)',
+        [],
+        (g) => {
+          g.set(oldest);
+        },
+      );
     }
     const options = this.optional<MessagingOptions>(MESSAGING_OPTIONS);
     const kafka = this.optional<Kafka>(MESSAGING_KAFKA);
@@ -64,21 +88,29 @@ export class MessagingMetrics implements OnModuleInit, OnModuleDestroy {
     if (options && kafka && topics) {
       const consumer = options.consumer;
       if (consumer) {
-        this.gauge('casebridge_consumer_lag', 'Events on a topic the consumer group has not committed yet', ['group', 'topic'], async (g) => {
-          const admin = await this.kafkaAdmin(kafka);
-          const names = consumer.topics.map((t) => topics.resolve(t));
-          const committed = await withTimeout(admin.fetchOffsets({ groupId: consumer.groupId, topics: names }), 'committed offsets');
-          g.reset();
-          for (const t of committed) {
-            const ends = await withTimeout(admin.fetchTopicOffsets(t.topic), `offsets of ${t.topic}`);
-            let lag = 0;
-            for (const end of ends) {
-              const c = Number(t.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
-              lag += Number(end.high) - (c >= 0 ? c : Number(end.low));
+        this.gauge(
+          'casebridge_consumer_lag',
+          'Events on a topic the consumer group has not committed yet',
+          ['group', 'topic'],
+          async (g) => {
+            const admin = await this.kafkaAdmin(kafka);
+            const names = consumer.topics.map((t) => topics.resolve(t));
+            const committed = await withTimeout(
+              admin.fetchOffsets({ groupId: consumer.groupId, topics: names }),
+              'committed offsets',
+            );
+            g.reset();
+            for (const t of committed) {
+              const ends = await withTimeout(admin.fetchTopicOffsets(t.topic), `offsets of ${t.topic}`);
+              let lag = 0;
+              for (const end of ends) {
+                const c = Number(t.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+                lag += Number(end.high) - (c >= 0 ? c : Number(end.low));
+              }
+              g.set({ group: consumer.groupId, topic: t.topic }, lag);
             }
-            g.set({ group: consumer.groupId, topic: t.topic }, lag);
-          }
-        });
+          },
+        );
       }
       this.gauge('casebridge_dead_letter_topic_messages', 'Events retained on the dead-letter topic', [], async (g) => {
         const admin = await this.kafkaAdmin(kafka);
@@ -116,7 +148,12 @@ export class MessagingMetrics implements OnModuleInit, OnModuleDestroy {
     return this.admin;
   }
 
-  private gauge<L extends string>(name: string, help: string, labelNames: readonly L[], read: (g: Gauge<L>) => Promise<void> | void): void {
+  private gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    read: (g: Gauge<L>) => Promise<void> | void,
+  ): void {
     this.gauges.push(scrapeGauge(name, help, labelNames, read));
   }
 }

@@ -45,7 +45,9 @@ describe('GET /metrics', () => {
   it('appends further sources; one that fails becomes a comment, not a failed scrape', async () => {
     a = await app({});
     a.get(MetricsSources).add('ok', async () => 'temporal_example_total 3');
-    a.get(MetricsSources).add('down', async () => { throw new Error('connection refused'); });
+    a.get(MetricsSources).add('down', async () => {
+      throw new Error('connection refused');
+    });
     const r = await request(a.getHttpServer()).get('/metrics').expect(200);
     expect(r.text).toMatch(/^temporal_example_total 3$/m);
     expect(r.text).toMatch(/^# casebridge: metrics source down did not answer: connection refused$/m);

@@ -31,14 +31,16 @@ export class MetricsSources {
   }
 
   async text(): Promise<string> {
-    const parts = await Promise.all(this.sources.map(async ({ name, read }) => {
-      try {
-        const text = await read();
-        return text.endsWith('\n') || !text ? text : `${text}\n`;
-      } catch (e) {
-        return `# casebridge: metrics source ${name} did not answer: ${(e as Error).message.replace(/\n/g, ' ')}\n`;
-      }
-    }));
+    const parts = await Promise.all(
+      this.sources.map(async ({ name, read }) => {
+        try {
+          const text = await read();
+          return text.endsWith('\n') || !text ? text : `${text}\n`;
+        } catch (e) {
+          return `# casebridge: metrics source ${name} did not answer: ${(e as Error).message.replace(/\n/g, ' ')}\n`;
+        }
+      }),
+    );
     return parts.join('');
   }
 }
@@ -52,17 +54,27 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 @ApiExcludeController()
 @Controller()
 export class MetricsController extends PrometheusController {
-  constructor(private readonly sources: MetricsSources, private readonly config: ConfigService) {
+  constructor(
+    private readonly sources: MetricsSources,
+    private readonly config: ConfigService,
+  ) {
     super();
   }
 
   /** Public by design (see the file comment); CASEBRIDGE_METRICS_TOKEN, when set, is required as a bearer token. */
   @Get()
   @Public()
-  override async index(@Res({ passthrough: true }) response: unknown, @Headers('authorization') authorization?: string): Promise<string> {
+  override async index(
+    @Res({ passthrough: true }) response: unknown,
+    @Headers('authorization') authorization?: string,
+  ): Promise<string> {
     const token = this.config.get<string>('CASEBRIDGE_METRICS_TOKEN');
     if (token && !bearerMatches(authorization, token)) {
-      throw new DomainError(ErrorCodes.unauthorized, 'unauthorized', 'Scraping /metrics needs "Authorization: Bearer <CASEBRIDGE_METRICS_TOKEN>".');
+      throw new DomainError(
+        ErrorCodes.unauthorized,
+        'unauthorized',
+        'Scraping /metrics needs "Authorization: Bearer <CASEBRIDGE_METRICS_TOKEN>".',
+      );
     }
     return (await super.index(response)) + (await this.sources.text());
   }

@@ -9,11 +9,16 @@ const logger = new Logger('Metrics');
  * slow dependency never fails the whole scrape. Remove it with `register.removeSingleMetric(name)` on shutdown.
  */
 export function scrapeGauge<L extends string>(
-  name: string, help: string, labelNames: readonly L[], read: (g: Gauge<L>) => Promise<void> | void,
+  name: string,
+  help: string,
+  labelNames: readonly L[],
+  read: (g: Gauge<L>) => Promise<void> | void,
 ): Gauge<L> {
   register.removeSingleMetric(name);
   const g: Gauge<L> = new Gauge<L>({
-    name, help, labelNames,
+    name,
+    help,
+    labelNames,
     async collect() {
       try {
         await read(g);

@@ -42,7 +42,10 @@ export async function runPendingMigrations(ds: DataSource): Promise<Migration[]>
  */
 export async function schemaDrift(ds: DataSource): Promise<{ up: SchemaQuery[]; down: SchemaQuery[] }> {
   const sql = await ds.driver.createSchemaBuilder().log();
-  const plain = (q: { query: string; parameters?: unknown[] }): SchemaQuery => ({ query: q.query, parameters: q.parameters });
+  const plain = (q: { query: string; parameters?: unknown[] }): SchemaQuery => ({
+    query: q.query,
+    parameters: q.parameters,
+  });
   return { up: sql.upQueries.map(plain), down: sql.downQueries.map(plain) };
 }
 
@@ -52,7 +55,8 @@ export interface SchemaQuery {
 }
 
 /** Where `migrateDatabase` connects: a postgres:// URL, or host/port/credentials and a database name. */
-export type PostgresTarget = { url: string } | { host: string; port: number; username: string; password: string; database: string };
+export type PostgresTarget =
+  { url: string } | { host: string; port: number; username: string; password: string; database: string };
 
 /**
  * Applies the pending migrations of `sets` to one database and closes the connection (scripts, benches
@@ -60,7 +64,13 @@ export type PostgresTarget = { url: string } | { host: string; port: number; use
  */
 export async function migrateDatabase(target: PostgresTarget, sets: SchemaSet[]): Promise<Migration[]> {
   const schema = { service: 'migrate', database: '', sets };
-  const ds = await new DataSource({ type: 'postgres', ...target, entities: entitiesOf(schema), migrations: migrationsOf(schema), extra: { max: 2 } }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    ...target,
+    entities: entitiesOf(schema),
+    migrations: migrationsOf(schema),
+    extra: { max: 2 },
+  }).initialize();
   try {
     return await runPendingMigrations(ds);
   } finally {
@@ -74,8 +84,11 @@ export class MigrationAdoptionError extends Error {}
 async function madeBeforeMigrations(ds: DataSource): Promise<boolean> {
   const table = ds.options.migrationsTableName ?? 'migrations';
   const names = [table, ...ds.entityMetadatas.map((m) => m.tableName)];
-  const rows = await ds.query(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname = ANY($1)`, [names]) as { name: string }[];
+  const rows = (await ds.query(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname = ANY($1)`,
+    [names],
+  )) as { name: string }[];
   const found = new Set(rows.map((r) => r.name));
   return !found.has(table) && found.size > 0;
 }
@@ -85,7 +98,7 @@ async function adopt(ds: DataSource): Promise<void> {
   if (drift.length) {
     throw new MigrationAdoptionError(
       `database ${String(ds.options.database ?? '')} was made before migrations and differs from the entities; ` +
-      `re-create it (npm run migrate), or bring it in line by hand. Missing:\n${drift.map((q) => `  ${q.query}`).join('\n')}`,
+        `re-create it (npm run migrate), or bring it in line by hand. Missing:\n${drift.map((q) => `  ${q.query}`).join('\n')}`,
     );
   }
   await ds.runMigrations({ transaction: 'all', fake: true });

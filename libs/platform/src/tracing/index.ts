@@ -10,7 +10,14 @@ import type { Resource } from '@opentelemetry/resources';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { tracingConfig, type OtlpProtocol } from './tracing-config';
 
-export { OTLP_ENDPOINT_PATTERN, OTLP_PROTOCOLS, TracingConfigError, tracingConfig, type OtlpProtocol, type TracingConfig } from './tracing-config';
+export {
+  OTLP_ENDPOINT_PATTERN,
+  OTLP_PROTOCOLS,
+  TracingConfigError,
+  tracingConfig,
+  type OtlpProtocol,
+  type TracingConfig,
+} from './tracing-config';
 
 /** The running tracer provider of this process. */
 export interface Tracing {

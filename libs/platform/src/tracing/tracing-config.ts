@@ -33,14 +33,22 @@ export function tracingConfig(service: string, env: NodeJS.ProcessEnv = process.
   const traces = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() ?? '';
   const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() ?? '';
   if (!traces && !base) return undefined;
-  for (const [name, value] of [['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', traces], ['OTEL_EXPORTER_OTLP_ENDPOINT', base]] as const) {
+  for (const [name, value] of [
+    ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', traces],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', base],
+  ] as const) {
     if (value && !OTLP_ENDPOINT_PATTERN.test(value)) {
-      throw new TracingConfigError(`${name} must be an OTLP/HTTP URL such as http://127.0.0.1:4318 (got ${JSON.stringify(value)})`);
+      throw new TracingConfigError(
+        `${name} must be an OTLP/HTTP URL such as http://127.0.0.1:4318 (got ${JSON.stringify(value)})`,
+      );
     }
   }
-  const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?.trim() || env.OTEL_EXPORTER_OTLP_PROTOCOL?.trim() || 'http/protobuf';
+  const protocol =
+    env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?.trim() || env.OTEL_EXPORTER_OTLP_PROTOCOL?.trim() || 'http/protobuf';
   if (!(OTLP_PROTOCOLS as readonly string[]).includes(protocol)) {
-    throw new TracingConfigError(`OTEL_EXPORTER_OTLP_(TRACES_)PROTOCOL must be one of ${OTLP_PROTOCOLS.join(', ')} (got ${JSON.stringify(protocol)})`);
+    throw new TracingConfigError(
+      `OTEL_EXPORTER_OTLP_(TRACES_)PROTOCOL must be one of ${OTLP_PROTOCOLS.join(', ')} (got ${JSON.stringify(protocol)})`,
+    );
   }
   return {
     serviceName: env.OTEL_SERVICE_NAME?.trim() || `casebridge-${service}`,

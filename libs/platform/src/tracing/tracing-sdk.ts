@@ -26,12 +26,17 @@ const UNTRACED_PATHS = /^\/(health|metrics)(\/|\?|$)/;
  */
 export function startSdk(config: TracingConfig): Tracing {
   diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN); // failed exports show in the service's log
-  const resource = envDetectorSync.detect().merge(new Resource({
-    'service.name': config.serviceName,
-    'service.namespace': 'casebridge',
-    'service.instance.id': `${hostname()}:${process.pid}`,
-  }));
-  const exporter = config.protocol === 'http/json' ? new OtlpJsonTraceExporter({ url: config.url }) : new OtlpProtoTraceExporter({ url: config.url });
+  const resource = envDetectorSync.detect().merge(
+    new Resource({
+      'service.name': config.serviceName,
+      'service.namespace': 'casebridge',
+      'service.instance.id': `${hostname()}:${process.pid}`,
+    }),
+  );
+  const exporter =
+    config.protocol === 'http/json'
+      ? new OtlpJsonTraceExporter({ url: config.url })
+      : new OtlpProtoTraceExporter({ url: config.url });
   const spanProcessor = new BatchSpanProcessor(exporter);
   const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
   provider.register();

@@ -40,16 +40,28 @@ export interface RecordSpec<R extends ActedRecord<P>, P extends string, A extend
 }
 
 export class UnitOfWork<R extends ActedRecord<P>, P extends string, A extends string> {
-  constructor(protected readonly outbox: TransactionalOutbox, protected readonly spec: RecordSpec<R, P, A>) {}
+  constructor(
+    protected readonly outbox: TransactionalOutbox,
+    protected readonly spec: RecordSpec<R, P, A>,
+  ) {}
 
   /**
    * Runs `fn` on the locked record if the act fits its phase; saves it and `fn`'s events in one transaction.
    * @throws DomainError not-found (the spec's code), or the act guard's 409 — nothing written then
    */
-  act<T>(officer: OfficerClaims, id: string, act: A, fn: (record: R, tx: OutboxTransaction) => Promise<T> | T, hint?: string): Promise<T> {
+  act<T>(
+    officer: OfficerClaims,
+    id: string,
+    act: A,
+    fn: (record: R, tx: OutboxTransaction) => Promise<T> | T,
+    hint?: string,
+  ): Promise<T> {
     const { spec } = this;
     return this.outbox.run(async (tx) => {
-      const record = await tx.manager.findOne(spec.entity, { where: spec.where(id, officer), lock: { mode: 'pessimistic_write' } });
+      const record = await tx.manager.findOne(spec.entity, {
+        where: spec.where(id, officer),
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!record || spec.ownerOf(record) !== officer.agencyId) {
         const { code, message } = spec.notFound(id);
         throw new DomainError(code, 'not-found', message);

@@ -9,7 +9,8 @@ function double(hex: string): number {
 }
 
 /** RFC 8785 §3.2.2: the sample input, as JSON text (its first number has more digits than a double holds). */
-const SAMPLE_3_2_2 = '{\n  "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],\n' +
+const SAMPLE_3_2_2 =
+  '{\n  "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],\n' +
   '  "string": "\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/",\n  "literals": [null, true, false]\n}';
 
 describe('canonical JSON: the test vectors of RFC 8785', () => {
@@ -44,13 +45,17 @@ describe('canonical JSON: the test vectors of RFC 8785', () => {
     expect(canonicalJson([double(bits)])).toBe(`[${text}]`);
   });
 
-  it.each(['7fffffffffffffff', '7ff0000000000000', 'fff0000000000000'])('Appendix B: %s (NaN, ±Infinity) has no form', (bits) => {
-    expect(() => canonicalJson({ n: double(bits) })).toThrow(TypeError);
-  });
+  it.each(['7fffffffffffffff', '7ff0000000000000', 'fff0000000000000'])(
+    'Appendix B: %s (NaN, ±Infinity) has no form',
+    (bits) => {
+      expect(() => canonicalJson({ n: double(bits) })).toThrow(TypeError);
+    },
+  );
 
   it('§3.2.2: the sample object gives its canonical text', () => {
-    expect(canonicalJson(JSON.parse(SAMPLE_3_2_2)))
-      .toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+    expect(canonicalJson(JSON.parse(SAMPLE_3_2_2))).toBe(
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    );
   });
 
   it('§3.2.2: the canonical text of the sample is these UTF-8 bytes (§3.2.4)', () => {
@@ -62,30 +67,46 @@ describe('canonical JSON: the test vectors of RFC 8785', () => {
         '65 2b 33 30 2c 34 2e 35 2c 30 2e 30 30 32 2c 31 65 2d 32 37',
         '5d 2c 22 73 74 72 69 6e 67 22 3a 22 e2 82 ac 24 5c 75 30 30',
         '30 66 5c 6e 41 27 42 5c 22 5c 5c 5c 5c 5c 22 2f 22 7d',
-      ].join(' ').replace(/ /g, ''),
+      ]
+        .join(' ')
+        .replace(/ /g, ''),
     );
   });
 
   it('§3.2.3: properties sorted by UTF-16 code units, not by locale or code point', () => {
     const input = {
-      '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One',
-      '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis',
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
     };
     expect(canonicalJson(input)).toBe(
       '{"\\r":"Carriage Return","1":"One","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis","\u20ac":"Euro Sign",' +
-      '"\ud83d\ude00":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}',
+        '"\ud83d\ude00":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}',
     );
   });
 
   // the companion test data the RFC points to (github.com/cyberphone/json-canonicalization, testdata/)
   it.each<[string, string, string]>([
     ['arrays', '[56, {"d": true, "10": null, "1": [ ]}]', '[56,{"1":[],"10":null,"d":true}]'],
-    ['french', '{"peach": "This sorting order", "péché": "is wrong according to French", "pêche": "but canonicalization MUST", "sin": "ignore locale"}',
-      '{"peach":"This sorting order","péché":"is wrong according to French","pêche":"but canonicalization MUST","sin":"ignore locale"}'],
-    ['structures', '{"1": {"f": {"f": "hi","F": 5} ,"\\n": 56.0}, "10": { }, "": "empty", "a": { }, "111": [ {"e": "yes","E": "no" } ], "A": {"b": "123"}}',
-      '{"":"empty","1":{"\\n":56,"f":{"F":5,"f":"hi"}},"10":{},"111":[{"E":"no","e":"yes"}],"A":{"b":"123"},"a":{}}'],
-    ['weird', '{"\u20ac": "Euro Sign", "1": "One", "\\u0080": "Control", "\\ud83d\\ude02": "Smiley", "\u00f6": "Latin Small Letter O With Diaeresis", "\ufb33": "Hebrew Letter Dalet With Dagesh", "</script>": "Browser Challenge"}',
-      '{"1":"One","</script>":"Browser Challenge","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis","\u20ac":"Euro Sign","\ud83d\ude02":"Smiley","\ufb33":"Hebrew Letter Dalet With Dagesh"}'],
+    [
+      'french',
+      '{"peach": "This sorting order", "péché": "is wrong according to French", "pêche": "but canonicalization MUST", "sin": "ignore locale"}',
+      '{"peach":"This sorting order","péché":"is wrong according to French","pêche":"but canonicalization MUST","sin":"ignore locale"}',
+    ],
+    [
+      'structures',
+      '{"1": {"f": {"f": "hi","F": 5} ,"\\n": 56.0}, "10": { }, "": "empty", "a": { }, "111": [ {"e": "yes","E": "no" } ], "A": {"b": "123"}}',
+      '{"":"empty","1":{"\\n":56,"f":{"F":5,"f":"hi"}},"10":{},"111":[{"E":"no","e":"yes"}],"A":{"b":"123"},"a":{}}',
+    ],
+    [
+      'weird',
+      '{"\u20ac": "Euro Sign", "1": "One", "\\u0080": "Control", "\\ud83d\\ude02": "Smiley", "\u00f6": "Latin Small Letter O With Diaeresis", "\ufb33": "Hebrew Letter Dalet With Dagesh", "</script>": "Browser Challenge"}',
+      '{"1":"One","</script>":"Browser Challenge","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis","\u20ac":"Euro Sign","\ud83d\ude02":"Smiley","\ufb33":"Hebrew Letter Dalet With Dagesh"}',
+    ],
   ])('testdata %s', (_name, input, output) => {
     expect(canonicalJson(JSON.parse(input))).toBe(output);
   });
@@ -99,13 +120,22 @@ describe('exports made before the switch to the canonicalize package keep verify
   const publicKey = readFileSync(path.join(dir, 'export-v1-2026-11-29.public.pem'), 'utf8');
 
   it('verify-file of the old export passes: content hashes, chain, checkpoint and seal', () => {
-    expect(verifyExport(text, publicKey)).toMatchObject({ ok: true, entries: 3, validCheckpoints: 1, sealed: true, sealValid: true, problems: [] });
+    expect(verifyExport(text, publicKey)).toMatchObject({
+      ok: true,
+      entries: 3,
+      validCheckpoints: 1,
+      sealed: true,
+      sealValid: true,
+      problems: [],
+    });
   });
 
   it('and its envelopes give the same canonical text as then (one changed digit breaks it)', () => {
     const lines = text.split('\n');
     const altered = lines.map((l) => l.replace('"ratio":0.1', '"ratio":0.10000000000000002')).join('\n');
     expect(altered).not.toBe(text);
-    expect(verifyExport(altered, publicKey, { allowUnsealed: true }).problems.map((p) => p.problem)).toContain('content-hash-mismatch');
+    expect(verifyExport(altered, publicKey, { allowUnsealed: true }).problems.map((p) => p.problem)).toContain(
+      'content-hash-mismatch',
+    );
   });
 });

@@ -9,7 +9,7 @@ import type { LedgerEntry, StoredCheckpoint } from '../ledger.store';
 describe('canonical JSON (JCS)', () => {
   it.each<[unknown, string]>([
     [{ b: 1, a: [true, null, 'x'], c: { z: 1.5, y: -0 } }, '{"a":[true,null,"x"],"b":1,"c":{"y":0,"z":1.5}}'],
-    [{ 'é': 1, Z: 2, a: 3, '10': 4, '9': 5 }, '{"10":4,"9":5,"Z":2,"a":3,"é":1}'], // UTF-16 code-unit order
+    [{ é: 1, Z: 2, a: 3, '10': 4, '9': 5 }, '{"10":4,"9":5,"Z":2,"a":3,"é":1}'], // UTF-16 code-unit order
     ['line\n"quoted" \u2028 中文', '"line\\n\\"quoted\\" \u2028 中文"'],
     [1e21, '1e+21'],
     [[], '[]'],
@@ -35,13 +35,33 @@ describe('canonical JSON (JCS)', () => {
 
 describe('entry hash formula', () => {
   it('is sha256 over the tagged, newline-joined fields — recomputable by anyone', () => {
-    const input = { prevHash: GENESIS_HASH, contentHash: 'a'.repeat(64), caseSeq: 1, linkedCaseId: CASE_A, eventId: 'e-1', ingestedAt: '2026-11-20T02:30:00.000Z' };
+    const input = {
+      prevHash: GENESIS_HASH,
+      contentHash: 'a'.repeat(64),
+      caseSeq: 1,
+      linkedCaseId: CASE_A,
+      eventId: 'e-1',
+      ingestedAt: '2026-11-20T02:30:00.000Z',
+    };
     const byHand = createHash('sha256')
-      .update(['casebridge.audit.entry.v1', GENESIS_HASH, 'a'.repeat(64), '1', CASE_A, 'e-1', '2026-11-20T02:30:00.000Z'].join('\n'), 'utf8').digest('hex');
+      .update(
+        [
+          'casebridge.audit.entry.v1',
+          GENESIS_HASH,
+          'a'.repeat(64),
+          '1',
+          CASE_A,
+          'e-1',
+          '2026-11-20T02:30:00.000Z',
+        ].join('\n'),
+        'utf8',
+      )
+      .digest('hex');
     expect(entryHashOf(input)).toBe(byHand);
     expect(entryHashOf({ ...input, caseSeq: 2 })).not.toBe(byHand);
     expect(nextGlobalHash(GENESIS_HASH, 7, byHand)).toBe(
-      createHash('sha256').update(`casebridge.audit.global.v1\n${GENESIS_HASH}\n7\n${byHand}`, 'utf8').digest('hex'));
+      createHash('sha256').update(`casebridge.audit.global.v1\n${GENESIS_HASH}\n7\n${byHand}`, 'utf8').digest('hex'),
+    );
   });
 });
 
@@ -53,7 +73,13 @@ describe('chain verification and tamper detection', () => {
     const l = new MemoryLedger();
     for (let i = 0; i < 6; i++) {
       for (const c of [CASE_A, CASE_B]) {
-        l.append(envelope(c, { type: 'evidence.attached', payload: { n: i, note: `证据 ${i}` }, occurredAt: `2026-11-20T02:3${i}:00.000Z` }));
+        l.append(
+          envelope(c, {
+            type: 'evidence.attached',
+            payload: { n: i, note: `证据 ${i}` },
+            occurredAt: `2026-11-20T02:3${i}:00.000Z`,
+          }),
+        );
       }
     }
     return l;
@@ -69,9 +95,23 @@ describe('chain verification and tamper detection', () => {
     const l = ledger();
     const cps = l.checkpoints(signer);
     const all = verify(l.entries, cps);
-    expect(all).toMatchObject({ ok: true, entriesChecked: 12, casesChecked: 2, checkpointsChecked: 3, firstBroken: null, gaps: [], checkpointProblems: [], unsignedHeads: 0 });
+    expect(all).toMatchObject({
+      ok: true,
+      entriesChecked: 12,
+      casesChecked: 2,
+      checkpointsChecked: 3,
+      firstBroken: null,
+      gaps: [],
+      checkpointProblems: [],
+      unsignedHeads: 0,
+    });
     const one = verify(l.entries, cps, CASE_A);
-    expect(one).toMatchObject({ ok: true, entriesChecked: 6, checkpointsChecked: 1, head: { caseSeq: 6, signedUpTo: 6 } });
+    expect(one).toMatchObject({
+      ok: true,
+      entriesChecked: 6,
+      checkpointsChecked: 1,
+      head: { caseSeq: 6, signedUpTo: 6 },
+    });
     expect(keyIdOf(parsePublicKey(signer.publicKeyPem))).toBe(signer.keyId);
   });
 
@@ -82,7 +122,13 @@ describe('chain verification and tamper detection', () => {
     (victim.envelope.payload as Record<string, unknown>).note = 'altered';
     const r = verify(l.entries, cps);
     expect(r.ok).toBe(false);
-    expect(r.firstBroken).toMatchObject({ seq: victim.seq, linkedCaseId: CASE_A, caseSeq: 3, problem: 'content-hash-mismatch', expected: victim.contentHash });
+    expect(r.firstBroken).toMatchObject({
+      seq: victim.seq,
+      linkedCaseId: CASE_A,
+      caseSeq: 3,
+      problem: 'content-hash-mismatch',
+      expected: victim.contentHash,
+    });
     expect(r.firstBroken!.found).toBe(contentHashOf(victim.envelope));
     expect(r.problemCount).toBe(1);
     expect(r.brokenCases.map((c) => c.linkedCaseId)).toEqual([CASE_A]);
@@ -92,19 +138,42 @@ describe('chain verification and tamper detection', () => {
     const l = ledger();
     const cps = l.checkpoints(signer);
     const gone = l.ofCase(CASE_B)[3]!;
-    const r = verify(l.entries.filter((e) => e !== gone), cps);
-    expect(r.gaps).toEqual([{ linkedCaseId: CASE_B, missingFrom: 4, missingTo: 4, beforeSeq: l.ofCase(CASE_B)[4]!.seq }]);
-    expect(r.brokenCases).toEqual([expect.objectContaining({ linkedCaseId: CASE_B, firstBroken: expect.objectContaining({ caseSeq: 5, problem: 'sequence-gap', expected: 'caseSeq 4', found: 'caseSeq 5' }) })]);
-    expect(r.checkpointProblems).toEqual([expect.objectContaining({ linkedCaseId: 'global', problem: 'head-mismatch' })]);
+    const r = verify(
+      l.entries.filter((e) => e !== gone),
+      cps,
+    );
+    expect(r.gaps).toEqual([
+      { linkedCaseId: CASE_B, missingFrom: 4, missingTo: 4, beforeSeq: l.ofCase(CASE_B)[4]!.seq },
+    ]);
+    expect(r.brokenCases).toEqual([
+      expect.objectContaining({
+        linkedCaseId: CASE_B,
+        firstBroken: expect.objectContaining({
+          caseSeq: 5,
+          problem: 'sequence-gap',
+          expected: 'caseSeq 4',
+          found: 'caseSeq 5',
+        }),
+      }),
+    ]);
+    expect(r.checkpointProblems).toEqual([
+      expect.objectContaining({ linkedCaseId: 'global', problem: 'head-mismatch' }),
+    ]);
   });
 
   it('a deleted last entry (no gap left behind) is caught by the signed case head and the global head', () => {
     const l = ledger();
     const cps = l.checkpoints(signer);
     const last = l.ofCase(CASE_A)[5]!;
-    const r = verify(l.entries.filter((e) => e !== last), cps);
+    const r = verify(
+      l.entries.filter((e) => e !== last),
+      cps,
+    );
     expect(r.gaps).toEqual([]);
-    expect(r.checkpointProblems.map((p) => `${p.linkedCaseId}:${p.problem}`).sort()).toEqual([`${CASE_A}:head-missing`, 'global:head-mismatch']);
+    expect(r.checkpointProblems.map((p) => `${p.linkedCaseId}:${p.problem}`).sort()).toEqual([
+      `${CASE_A}:head-missing`,
+      'global:head-mismatch',
+    ]);
   });
 
   it('a rewritten chain (altered, then every hash recomputed) verifies entry by entry but not against the signed heads', () => {
@@ -116,13 +185,23 @@ describe('chain verification and tamper detection', () => {
       if (e.caseSeq === 2) (e.envelope.payload as Record<string, unknown>).note = 'forged';
       e.prevHash = prev;
       e.contentHash = contentHashOf(e.envelope);
-      e.entryHash = entryHashOf({ prevHash: prev, contentHash: e.contentHash, caseSeq: e.caseSeq, linkedCaseId: e.linkedCaseId, eventId: e.eventId, ingestedAt: e.ingestedAt });
+      e.entryHash = entryHashOf({
+        prevHash: prev,
+        contentHash: e.contentHash,
+        caseSeq: e.caseSeq,
+        linkedCaseId: e.linkedCaseId,
+        eventId: e.eventId,
+        ingestedAt: e.ingestedAt,
+      });
       prev = e.entryHash;
     }
     const r = verify(l.entries, cps);
     expect(r.problemCount).toBe(0);
     expect(r.ok).toBe(false);
-    expect(r.checkpointProblems.map((p) => `${p.linkedCaseId}:${p.problem}`).sort()).toEqual([`${CASE_A}:head-mismatch`, 'global:head-mismatch']);
+    expect(r.checkpointProblems.map((p) => `${p.linkedCaseId}:${p.problem}`).sort()).toEqual([
+      `${CASE_A}:head-mismatch`,
+      'global:head-mismatch',
+    ]);
   });
 
   it('an altered case sequence number, ingestion time or column is caught', () => {
@@ -132,7 +211,10 @@ describe('chain verification and tamper detection', () => {
     a[1]!.ingestedAt = '2030-01-01T00:00:00.000Z';
     a[3]!.type = 'case.registered';
     const r = verify(l.entries, cps);
-    expect(r.problems.map((p) => `${p.caseSeq}:${p.problem}`)).toEqual(['2:entry-hash-mismatch', '4:metadata-mismatch']);
+    expect(r.problems.map((p) => `${p.caseSeq}:${p.problem}`)).toEqual([
+      '2:entry-hash-mismatch',
+      '4:metadata-mismatch',
+    ]);
   });
 
   it('a checkpoint with an altered signature, head or foreign key fails', () => {
@@ -145,6 +227,8 @@ describe('chain verification and tamper detection', () => {
     const r = verify(l.entries, forged);
     expect(r.checkpointProblems.map((p) => p.problem).sort()).toEqual(['bad-signature', 'unknown-key']);
     const moved = cps.map((c) => (c.linkedCaseId === CASE_A ? { ...c, upToSeq: 5 } : c));
-    expect(verify(l.entries, moved).checkpointProblems).toEqual([expect.objectContaining({ problem: 'bad-signature', linkedCaseId: CASE_A })]);
+    expect(verify(l.entries, moved).checkpointProblems).toEqual([
+      expect.objectContaining({ problem: 'bad-signature', linkedCaseId: CASE_A }),
+    ]);
   });
 });

@@ -30,7 +30,8 @@ export const GLOBAL_HASH_TAG = 'casebridge.audit.global.v1';
 export const CHECKPOINT_FORMAT = 'casebridge.audit.checkpoint.v1';
 export const HASH_ALGORITHM = 'SHA-256';
 export const SIGNATURE_ALGORITHM = 'Ed25519';
-export const CANONICALIZATION = 'JCS (RFC 8785, npm canonicalize): keys sorted by UTF-16 code units, no whitespace, ECMAScript JSON.stringify strings and numbers';
+export const CANONICALIZATION =
+  'JCS (RFC 8785, npm canonicalize): keys sorted by UTF-16 code units, no whitespace, ECMAScript JSON.stringify strings and numbers';
 export const ENTRY_HASH_FORMULA =
   'entryHash = sha256hex(utf8("casebridge.audit.entry.v1\\n" + prevHash + "\\n" + contentHash + "\\n" + caseSeq + "\\n" + linkedCaseId + "\\n" + eventId + "\\n" + ingestedAt)); contentHash = sha256hex(utf8(canonicalJson(envelope))); prevHash of caseSeq 1 = 64 zeros';
 export const GLOBAL_HASH_FORMULA =
@@ -61,7 +62,9 @@ export interface EntryHashInput {
 }
 
 export function entryHashOf(i: EntryHashInput): string {
-  return sha256Hex(`${ENTRY_HASH_TAG}\n${i.prevHash}\n${i.contentHash}\n${i.caseSeq}\n${i.linkedCaseId}\n${i.eventId}\n${i.ingestedAt}`);
+  return sha256Hex(
+    `${ENTRY_HASH_TAG}\n${i.prevHash}\n${i.contentHash}\n${i.caseSeq}\n${i.linkedCaseId}\n${i.eventId}\n${i.ingestedAt}`,
+  );
 }
 
 export function nextGlobalHash(previous: string, seq: number, entryHash: string): string {
@@ -78,7 +81,14 @@ export interface CheckpointClaim {
 }
 
 export function checkpointMessage(c: CheckpointClaim): Buffer {
-  return Buffer.from(canonicalJson({
-    format: CHECKPOINT_FORMAT, linkedCaseId: c.linkedCaseId, upToSeq: c.upToSeq, headHash: c.headHash, createdAt: c.createdAt,
-  }), 'utf8');
+  return Buffer.from(
+    canonicalJson({
+      format: CHECKPOINT_FORMAT,
+      linkedCaseId: c.linkedCaseId,
+      upToSeq: c.upToSeq,
+      headHash: c.headHash,
+      createdAt: c.createdAt,
+    }),
+    'utf8',
+  );
 }

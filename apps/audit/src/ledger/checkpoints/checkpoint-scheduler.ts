@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { readEnv } from '@casebridge/platform';
 import { AuditEnv } from '../../audit.env';
@@ -37,13 +43,19 @@ export class CheckpointScheduler implements OnApplicationBootstrap, BeforeApplic
 
   /** One round now (errors are logged: the next round signs what this one did not). */
   async round(): Promise<CheckpointRound | null> {
-    const run = runCheckpointRound(this.db, this.signer).then((r) => {
-      if (r.global) this.logger.log(`checkpoint: global up to seq ${r.global.upToSeq}, ${r.cases} case head(s), ${r.entriesFolded} new entries`);
-      return r;
-    }, (e: unknown) => {
-      this.logger.error(`checkpoint round failed: ${(e as Error).message}`);
-      return null;
-    });
+    const run = runCheckpointRound(this.db, this.signer).then(
+      (r) => {
+        if (r.global)
+          this.logger.log(
+            `checkpoint: global up to seq ${r.global.upToSeq}, ${r.cases} case head(s), ${r.entriesFolded} new entries`,
+          );
+        return r;
+      },
+      (e: unknown) => {
+        this.logger.error(`checkpoint round failed: ${(e as Error).message}`);
+        return null;
+      },
+    );
     this.running = run;
     return run;
   }

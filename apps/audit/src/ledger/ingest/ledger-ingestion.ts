@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Kafka } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -13,7 +19,14 @@ import type { CheckpointSigner } from '../signing/signing-key';
 import { WireCapturingRegistry } from './wire-capturing.registry';
 
 /** Every producer topic of the system (the audit service's own topic carries nothing to audit). */
-export const LEDGER_TOPICS: TopicName[] = [Topics.enforcement, Topics.police, Topics.procuratorate, Topics.court, Topics.workflow, Topics.supervision];
+export const LEDGER_TOPICS: TopicName[] = [
+  Topics.enforcement,
+  Topics.police,
+  Topics.procuratorate,
+  Topics.court,
+  Topics.workflow,
+  Topics.supervision,
+];
 export const LEDGER_GROUP = 'casebridge-audit';
 
 /** Every integration-event type of the contracts (all versions decode to their type's latest). */
@@ -57,8 +70,13 @@ export class LedgerIngestion implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = new IntegrationEventConsumer(this.dataSource, this.kafka, {
-      groupId: this.groupId, topics: LEDGER_TOPICS, topicNames: this.topicNames, registry: this.registry, fromBeginning: true,
-      sessionTimeout: this.sessionTimeout, heartbeatInterval: Math.max(1000, Math.floor(this.sessionTimeout / 10)),
+      groupId: this.groupId,
+      topics: LEDGER_TOPICS,
+      topicNames: this.topicNames,
+      registry: this.registry,
+      fromBeginning: true,
+      sessionTimeout: this.sessionTimeout,
+      heartbeatInterval: Math.max(1000, Math.floor(this.sessionTimeout / 10)),
       logger: new Logger(`IntegrationEventConsumer:${this.groupId}`),
     });
     this.consumer.register(allEventTypes(), (event, manager, context) => this.record(event, manager, context));
@@ -70,16 +88,28 @@ export class LedgerIngestion implements OnApplicationBootstrap, BeforeApplicatio
     this.consumer = null;
   }
 
-  private async record(event: IntegrationEventEnvelope<object>, manager: EntityManager, context: HandlerContext): Promise<void> {
+  private async record(
+    event: IntegrationEventEnvelope<object>,
+    manager: EntityManager,
+    context: HandlerContext,
+  ): Promise<void> {
     // Not upcast: the decoded envelope has the wire content. Upcast: only the captured wire form has it.
-    const received: ReceivedEnvelope | undefined = this.registry.wireOf(event)
-      ?? (context.upcastFrom === null ? { raw: JSON.stringify(event) } : undefined);
-    if (!received) throw new Error(`${event.type} ${event.eventId}: the wire form of an upcast event was lost; not recorded`);
-    const result = await appendEntry(runnerOfManager(manager), received, { signer: this.signer, checkpointEvery: this.checkpointEvery });
+    const received: ReceivedEnvelope | undefined =
+      this.registry.wireOf(event) ?? (context.upcastFrom === null ? { raw: JSON.stringify(event) } : undefined);
+    if (!received)
+      throw new Error(`${event.type} ${event.eventId}: the wire form of an upcast event was lost; not recorded`);
+    const result = await appendEntry(runnerOfManager(manager), received, {
+      signer: this.signer,
+      checkpointEvery: this.checkpointEvery,
+    });
     if (result.appended) {
-      this.logger.debug?.(`ledger ${result.entry.seq}: ${result.entry.linkedCaseId}#${result.entry.caseSeq} ${event.type} from ${context.topic}/${context.partition}/${context.offset}`);
+      this.logger.debug?.(
+        `ledger ${result.entry.seq}: ${result.entry.linkedCaseId}#${result.entry.caseSeq} ${event.type} from ${context.topic}/${context.partition}/${context.offset}`,
+      );
     } else {
-      this.logger.warn(`${event.type} ${event.eventId} is already in the ledger (seq ${result.seq}); not recorded twice`);
+      this.logger.warn(
+        `${event.type} ${event.eventId} is already in the ledger (seq ${result.seq}); not recorded twice`,
+      );
     }
   }
 }

@@ -13,6 +13,8 @@ export const LOCKS = {
 
 /** Whether the database holds a ledger at all (the CLI refuses to work on a database without one). */
 export async function ledgerExists(db: SqlRunner): Promise<boolean> {
-  const rows = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM pg_tables WHERE tablename IN ('ledger_entry', 'ledger_checkpoint') AND schemaname = current_schema()`);
+  const rows = await db.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM pg_tables WHERE tablename IN ('ledger_entry', 'ledger_checkpoint') AND schemaname = current_schema()`,
+  );
   return rows[0]?.n === '2';
 }

@@ -19,12 +19,24 @@ describe('audit signing key rotation', () => {
 
   const ledger = new MemoryLedger();
   const add = (n: number) => {
-    for (let i = 0; i < n; i++) ledger.append(envelope(CASE_A, { type: 'evidence.attached', payload: { n: Math.random() }, occurredAt: '2026-11-20T02:30:00.000Z' }));
+    for (let i = 0; i < n; i++)
+      ledger.append(
+        envelope(CASE_A, {
+          type: 'evidence.attached',
+          payload: { n: Math.random() },
+          occurredAt: '2026-11-20T02:30:00.000Z',
+        }),
+      );
   };
-  const exportWith = (signer: CheckpointSigner, checkpoints: ReturnType<MemoryLedger['checkpoints']>) => buildJsonlExport({
-    linkedCaseId: CASE_A, entries: ledger.ofCase(CASE_A), checkpoints, exportedAt: new Date('2026-11-21T00:00:00.000Z'),
-    publicKey: { keyId: signer.keyId, pem: signer.publicKeyPem }, sealer: signer,
-  });
+  const exportWith = (signer: CheckpointSigner, checkpoints: ReturnType<MemoryLedger['checkpoints']>) =>
+    buildJsonlExport({
+      linkedCaseId: CASE_A,
+      entries: ledger.ofCase(CASE_A),
+      checkpoints,
+      exportedAt: new Date('2026-11-21T00:00:00.000Z'),
+      publicKey: { keyId: signer.keyId, pem: signer.publicKeyPem },
+      sealer: signer,
+    });
 
   it('rotates: new key in the key file, both public keys in the keyring; old and spanning exports keep verifying', () => {
     const old = load();
@@ -34,7 +46,11 @@ describe('audit signing key rotation', () => {
     expect(oldCheckpoints.every((c) => c.keyId === old.keyId)).toBe(true);
 
     const r = rotateSigningKey({ keyFile });
-    expect(r).toMatchObject({ oldKeyId: old.keyId, keyringFile: defaultKeyringFile(keyFile), newKeyWrittenTo: keyFile });
+    expect(r).toMatchObject({
+      oldKeyId: old.keyId,
+      keyringFile: defaultKeyringFile(keyFile),
+      newKeyWrittenTo: keyFile,
+    });
     const fresh = load();
     expect(fresh.keyId).toBe(r.newKeyId);
     expect(fresh.keyId).not.toBe(old.keyId);
@@ -54,8 +70,17 @@ describe('audit signing key rotation', () => {
     // a case whose checkpoints span the rotation, sealed with the new key: the keyring verifies every signature
     add(2);
     const spanning = exportWith(fresh, [...oldCheckpoints, ...ledger.checkpoints(fresh)]);
-    expect(verifyExport(spanning, keyringPem)).toMatchObject({ ok: true, keyId: fresh.keyId, checkpoints: 2, validCheckpoints: 2, signedUpTo: 5 });
-    expect(verifyExport(spanning, trustedPublicKeys(fresh.publicKeyPem, r.keyringFile))).toMatchObject({ ok: true, validCheckpoints: 2 });
+    expect(verifyExport(spanning, keyringPem)).toMatchObject({
+      ok: true,
+      keyId: fresh.keyId,
+      checkpoints: 2,
+      validCheckpoints: 2,
+      signedUpTo: 5,
+    });
+    expect(verifyExport(spanning, trustedPublicKeys(fresh.publicKeyPem, r.keyringFile))).toMatchObject({
+      ok: true,
+      validCheckpoints: 2,
+    });
     expect(verifyExport(spanning, fresh.publicKeyPem).problems.map((p) => p.problem)).toContain('unknown-key');
 
     // rotating again keeps every earlier key

@@ -10,7 +10,14 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { keyIdOf, keyringEntry, loadSigningKey, parsePublicKey, parsePublicKeyring, SigningKeyError } from './signing-key';
+import {
+  keyIdOf,
+  keyringEntry,
+  loadSigningKey,
+  parsePublicKey,
+  parsePublicKeyring,
+  SigningKeyError,
+} from './signing-key';
 
 /** The keyring beside a key file: `<dir>/audit-public-keys.pem`. */
 export function defaultKeyringFile(keyFile: string): string {
@@ -29,12 +36,26 @@ function addToKeyring(file: string, key: KeyObject, note: string): void {
   appendFileSync(file, keyringEntry(key, note), { mode: 0o644 });
 }
 
-export interface RotationResult { oldKeyId: string; newKeyId: string; keyringFile: string; newKeyWrittenTo: string }
+export interface RotationResult {
+  oldKeyId: string;
+  newKeyId: string;
+  keyringFile: string;
+  newKeyWrittenTo: string;
+}
 
-export function rotateSigningKey(o: { keyFile: string; pem?: string; keyringFile?: string; out?: string; now?: Date }): RotationResult {
+export function rotateSigningKey(o: {
+  keyFile: string;
+  pem?: string;
+  keyringFile?: string;
+  out?: string;
+  now?: Date;
+}): RotationResult {
   const keyringFile = o.keyringFile ?? defaultKeyringFile(o.keyFile);
   const current = loadSigningKey({ pem: o.pem, file: o.keyFile, generate: false }).signer;
-  if (o.pem && !o.out) throw new SigningKeyError('the key comes from CASEBRIDGE_AUDIT_SIGNING_KEY: give --out <file> for the new private key (then put it in the secret store)');
+  if (o.pem && !o.out)
+    throw new SigningKeyError(
+      'the key comes from CASEBRIDGE_AUDIT_SIGNING_KEY: give --out <file> for the new private key (then put it in the secret store)',
+    );
   const when = (o.now ?? new Date()).toISOString();
   const oldPublic = parsePublicKey(current.publicKeyPem);
   addToKeyring(keyringFile, oldPublic, `retired ${when}`);

@@ -22,7 +22,12 @@ describe('audit signing key', () => {
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const { signer, origin } = loadSigningKey({ pem: pem.replace(/\n/g, '\\n'), file: path.join(dir, 'unused.pem') });
     expect(origin).toBe('configuration');
-    const claim = { linkedCaseId: 'global', upToSeq: 12, headHash: 'a'.repeat(64), createdAt: '2026-11-20T02:30:00.000Z' };
+    const claim = {
+      linkedCaseId: 'global',
+      upToSeq: 12,
+      headHash: 'a'.repeat(64),
+      createdAt: '2026-11-20T02:30:00.000Z',
+    };
     const sig = signer.sign(claim);
     const key = parsePublicKey(signer.publicKeyPem);
     expect(verifyCheckpointSignature(claim, sig, key)).toBe(true);
@@ -31,9 +36,13 @@ describe('audit signing key', () => {
   });
 
   it('refuses a key that is not Ed25519, a file that is not a key, and a missing file when it may not generate', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     expect(() => loadSigningKey({ pem: rsa })).toThrow(/must be Ed25519/);
     expect(() => loadSigningKey({ pem: 'hello' })).toThrow(SigningKeyError);
-    expect(() => loadSigningKey({ file: path.join(dir, 'missing.pem'), generate: false })).toThrow(/no audit signing key/);
+    expect(() => loadSigningKey({ file: path.join(dir, 'missing.pem'), generate: false })).toThrow(
+      /no audit signing key/,
+    );
   });
 });

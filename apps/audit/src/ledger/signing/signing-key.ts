@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkpointMessage, SIGNATURE_ALGORITHM, type CheckpointClaim } from '../chain/hashing';
@@ -26,7 +34,10 @@ export class SigningKeyError extends Error {}
 
 /** Short, stable id of a public key: the first 16 hex characters of SHA-256 over its SPKI DER encoding. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function parsePublicKey(pem: string): KeyObject {
@@ -36,7 +47,8 @@ export function parsePublicKey(pem: string): KeyObject {
   } catch (e) {
     throw new SigningKeyError(`not a PEM public key: ${(e as Error).message}`);
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new SigningKeyError(`the key is ${key.asymmetricKeyType}, not Ed25519`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new SigningKeyError(`the key is ${key.asymmetricKeyType}, not Ed25519`);
   return key;
 }
 
@@ -47,10 +59,12 @@ export function parsePublicKey(pem: string): KeyObject {
 export function parsePublicKeyring(pem: string): Map<string, KeyObject> {
   const blocks = pem.match(/-----BEGIN ([A-Z ]+)-----[\s\S]+?-----END \1-----/g) ?? [];
   if (!blocks.length) throw new SigningKeyError('not a PEM public key: no PEM block found');
-  return new Map(blocks.map((b) => {
-    const key = parsePublicKey(b);
-    return [keyIdOf(key), key] as const;
-  }));
+  return new Map(
+    blocks.map((b) => {
+      const key = parsePublicKey(b);
+      return [keyIdOf(key), key] as const;
+    }),
+  );
 }
 
 /** The keyring file a rotation keeps: one PEM block per key, each preceded by `# keyId <id> <note>`. */
@@ -76,7 +90,11 @@ export function signerFromPrivateKey(privateKey: KeyObject): CheckpointSigner {
   };
 }
 
-export function verifyCheckpointSignature(claim: CheckpointClaim, signatureBase64: string, publicKey: KeyObject): boolean {
+export function verifyCheckpointSignature(
+  claim: CheckpointClaim,
+  signatureBase64: string,
+  publicKey: KeyObject,
+): boolean {
   return verifyBytes(checkpointMessage(claim), signatureBase64, publicKey);
 }
 
@@ -104,9 +122,17 @@ function parsePrivatePem(pem: string, where: string): KeyObject {
  * The audit service's Ed25519 key: the PEM when given (production: CASEBRIDGE_AUDIT_SIGNING_KEY), else the
  * key file, generated (mode 0600) on first use when `generate` is true.
  */
-export function loadSigningKey(source: SigningKeySource): { signer: CheckpointSigner; origin: 'configuration' | 'file' | 'generated' } {
-  if (source.pem) return { signer: signerFromPrivateKey(parsePrivatePem(source.pem, 'CASEBRIDGE_AUDIT_SIGNING_KEY')), origin: 'configuration' };
-  if (!source.file) throw new SigningKeyError('no audit signing key: set CASEBRIDGE_AUDIT_SIGNING_KEY or CASEBRIDGE_AUDIT_KEY_FILE');
+export function loadSigningKey(source: SigningKeySource): {
+  signer: CheckpointSigner;
+  origin: 'configuration' | 'file' | 'generated';
+} {
+  if (source.pem)
+    return {
+      signer: signerFromPrivateKey(parsePrivatePem(source.pem, 'CASEBRIDGE_AUDIT_SIGNING_KEY')),
+      origin: 'configuration',
+    };
+  if (!source.file)
+    throw new SigningKeyError('no audit signing key: set CASEBRIDGE_AUDIT_SIGNING_KEY or CASEBRIDGE_AUDIT_KEY_FILE');
   const file = path.resolve(source.file);
   try {
     return { signer: signerFromPrivateKey(parsePrivatePem(readFileSync(file, 'utf8'), file)), origin: 'file' };

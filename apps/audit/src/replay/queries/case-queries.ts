@@ -12,7 +12,12 @@ import { loadCaseHistory, loadCaseState, type CaseHistory } from '../case-histor
 import type { CaseStateView } from '../case-state.projector';
 
 export class GetCaseHistoryQuery extends Query<CaseHistory> {
-  constructor(readonly auditor: OfficerClaims, readonly linkedCaseId: string) { super(); }
+  constructor(
+    readonly auditor: OfficerClaims,
+    readonly linkedCaseId: string,
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(GetCaseHistoryQuery)
@@ -25,7 +30,13 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery>
 }
 
 export class GetCaseStateQuery extends Query<CaseStateView> {
-  constructor(readonly auditor: OfficerClaims, readonly linkedCaseId: string, readonly asOf: Date) { super(); }
+  constructor(
+    readonly auditor: OfficerClaims,
+    readonly linkedCaseId: string,
+    readonly asOf: Date,
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(GetCaseStateQuery)
@@ -38,7 +49,14 @@ export class GetCaseStateHandler implements IQueryHandler<GetCaseStateQuery> {
 }
 
 export class ExportCaseQuery extends Query<CaseExport> {
-  constructor(readonly auditor: OfficerClaims, readonly linkedCaseId: string, readonly format: ExportFormat, readonly lang: 'zh' | 'en' = 'zh') { super(); }
+  constructor(
+    readonly auditor: OfficerClaims,
+    readonly linkedCaseId: string,
+    readonly format: ExportFormat,
+    readonly lang: 'zh' | 'en' = 'zh',
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(ExportCaseQuery)
@@ -51,8 +69,10 @@ export class ExportCaseHandler implements IQueryHandler<ExportCaseQuery> {
   async execute({ auditor, linkedCaseId, format, lang }: ExportCaseQuery): Promise<CaseExport> {
     await assertCaseInAuditScope(this.db, auditor, linkedCaseId);
     return exportCase(this.db, linkedCaseId, format, {
-      signer: this.signer, publicKeys: this.keys,
-      publicKey: { keyId: this.signer.keyId, pem: this.signer.publicKeyPem }, lang,
+      signer: this.signer,
+      publicKeys: this.keys,
+      publicKey: { keyId: this.signer.keyId, pem: this.signer.publicKeyPem },
+      lang,
     });
   }
 }

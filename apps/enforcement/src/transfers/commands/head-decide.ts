@@ -8,14 +8,23 @@ import { entry, IsText, RequiredWhen, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class HeadDecisionRequest {
-  @ApiProperty({ enum: ['approved', 'refused'], example: 'approved' }) @IsIn(['approved', 'refused'], { message: 'decision must be approved or refused' }) decision!: 'approved' | 'refused';
+  @ApiProperty({ enum: ['approved', 'refused'], example: 'approved' })
+  @IsIn(['approved', 'refused'], { message: 'decision must be approved or refused' })
+  decision!: 'approved' | 'refused';
   @ApiPropertyOptional({ example: '证据不足以认定达到追诉标准', description: 'required when refusing; goes on file' })
-  @RequiredWhen((o: HeadDecisionRequest) => o.decision === 'refused', 'reasons are required when refusing a transfer') @IsText(4000)
+  @RequiredWhen((o: HeadDecisionRequest) => o.decision === 'refused', 'reasons are required when refusing a transfer')
+  @IsText(4000)
   reasons?: string;
 }
 
 export class HeadDecideCommand extends Command<void> {
-  constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: HeadDecisionRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly transferId: string,
+    readonly request: HeadDecisionRequest,
+  ) {
+    super();
+  }
 }
 
 /** The head approves or refuses (transfer.head-decision); approval starts transfer.handover (24 h). */
@@ -27,9 +36,19 @@ export class HeadDecideHandler implements ICommandHandler<HeadDecideCommand> {
     return this.uow.act(officer, transferId, 'head-decision', (t, tx) => {
       t.phase = request.decision === 'approved' ? 'approved' : 'refused';
       t.refusalReasons = request.decision === 'refused' ? request.reasons! : null;
-      t.timeline = withEntry(t.timeline, entry(`head ${request.decision} the transfer`, officer.sub, new Date(), request.reasons ? { note: request.reasons } : {}));
+      t.timeline = withEntry(
+        t.timeline,
+        entry(
+          `head ${request.decision} the transfer`,
+          officer.sub,
+          new Date(),
+          request.reasons ? { note: request.reasons } : {},
+        ),
+      );
       publishAs(tx, officer, TransferHeadDecided, t.linkedCaseId, {
-        transferId: t.id, decision: request.decision, ...(request.decision === 'refused' ? { reasons: request.reasons } : {}),
+        transferId: t.id,
+        decision: request.decision,
+        ...(request.decision === 'refused' ? { reasons: request.reasons } : {}),
       });
     });
   }

@@ -2,8 +2,14 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 
 import {
-  agencyId, DomainError, FilingSupervisionRequested, stillMissing, TransferItemsHandedOver, TransferMaterialsSupplemented,
-  TransferReconsiderationRequested, type MaterialItem,
+  agencyId,
+  DomainError,
+  FilingSupervisionRequested,
+  stillMissing,
+  TransferItemsHandedOver,
+  TransferMaterialsSupplemented,
+  TransferReconsiderationRequested,
+  type MaterialItem,
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
@@ -13,7 +19,8 @@ import { MAX_MATERIALS, MaterialDto } from './send-transfer';
 
 export class MaterialsRequest {
   @ApiProperty({ type: [MaterialDto], minItems: 1, maxItems: MAX_MATERIALS })
-  @NestedArray(() => MaterialDto, { min: 1, max: MAX_MATERIALS }) items!: MaterialDto[];
+  @NestedArray(() => MaterialDto, { min: 1, max: MAX_MATERIALS })
+  items!: MaterialDto[];
 }
 
 export class ReasonsRequest {
@@ -25,7 +32,13 @@ function toItems(items: MaterialDto[]): MaterialItem[] {
 }
 
 export class SupplementMaterialsCommand extends Command<void> {
-  constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: MaterialsRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly transferId: string,
+    readonly request: MaterialsRequest,
+  ) {
+    super();
+  }
 }
 /**
  * Supplies what the police said was missing (transfer.materials-supplement, 3 days; GA art 180, E17 art 8).
@@ -42,14 +55,23 @@ export class SupplementMaterialsHandler implements ICommandHandler<SupplementMat
       t.missingMaterials = stillMissing(t.missingMaterials, items);
       if (t.missingMaterials.length === 0) t.phase = 'received';
       const still = t.missingMaterials.length > 0 ? `; still missing: ${t.missingMaterials.join(', ')}` : '';
-      t.timeline = withEntry(t.timeline, entry(`materials supplemented (${items.map((i) => i.kind).join(', ')})${still}`, officer.sub));
+      t.timeline = withEntry(
+        t.timeline,
+        entry(`materials supplemented (${items.map((i) => i.kind).join(', ')})${still}`, officer.sub),
+      );
       publishAs(tx, officer, TransferMaterialsSupplemented, t.linkedCaseId, { transferId: t.id, items });
     });
   }
 }
 
 export class RequestReconsiderationCommand extends Command<void> {
-  constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: ReasonsRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly transferId: string,
+    readonly request: ReasonsRequest,
+  ) {
+    super();
+  }
 }
 /** Asks the police to reconsider non-filing (transfer.reconsideration-request, 3 working days). */
 @CommandHandler(RequestReconsiderationCommand)
@@ -58,14 +80,26 @@ export class RequestReconsiderationHandler implements ICommandHandler<RequestRec
   execute({ officer, transferId, request }: RequestReconsiderationCommand): Promise<void> {
     return this.uow.act(officer, transferId, 'request-reconsideration', (t, tx) => {
       t.phase = 'reconsideration-requested';
-      t.timeline = withEntry(t.timeline, entry('reconsideration requested', officer.sub, new Date(), { note: request.reasons }));
-      publishAs(tx, officer, TransferReconsiderationRequested, t.linkedCaseId, { transferId: t.id, reasons: request.reasons });
+      t.timeline = withEntry(
+        t.timeline,
+        entry('reconsideration requested', officer.sub, new Date(), { note: request.reasons }),
+      );
+      publishAs(tx, officer, TransferReconsiderationRequested, t.linkedCaseId, {
+        transferId: t.id,
+        reasons: request.reasons,
+      });
     });
   }
 }
 
 export class RequestSupervisionCommand extends Command<void> {
-  constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: ReasonsRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly transferId: string,
+    readonly request: ReasonsRequest,
+  ) {
+    super();
+  }
 }
 /**
  * Asks the procuratorate for filing supervision (立案监督): after non-filing, after an upheld refusal
@@ -76,23 +110,39 @@ export class RequestSupervisionHandler implements ICommandHandler<RequestSupervi
   constructor(private readonly uow: TransferUnitOfWork) {}
   execute({ officer, transferId, request }: RequestSupervisionCommand): Promise<void> {
     return this.uow.act(officer, transferId, 'request-supervision', (t, tx) => {
-      const ground = t.phase === 'not-filed' ? 'not-filed' : t.phase === 'upheld' ? 'upheld-on-reconsideration' : 'decision-overdue';
+      const ground =
+        t.phase === 'not-filed' ? 'not-filed' : t.phase === 'upheld' ? 'upheld-on-reconsideration' : 'decision-overdue';
       if (ground === 'decision-overdue' && !t.filingReviewOverdue) {
-        throw new DomainError('TRANSFER.REVIEW_NOT_OVERDUE', 'conflict',
-          'The police are still within their filing-review period (transfer.filing-review); you can ask for supervision once it has run out or after a decision.');
+        throw new DomainError(
+          'TRANSFER.REVIEW_NOT_OVERDUE',
+          'conflict',
+          'The police are still within their filing-review period (transfer.filing-review); you can ask for supervision once it has run out or after a decision.',
+        );
       }
       const procuratorate = t.procuratorateAgencyId ?? agencyId('procuratorate', officer.region);
       t.phase = 'supervision-requested';
-      t.timeline = withEntry(t.timeline, entry(`filing supervision requested (${ground})`, officer.sub, new Date(), { note: request.reasons }));
+      t.timeline = withEntry(
+        t.timeline,
+        entry(`filing supervision requested (${ground})`, officer.sub, new Date(), { note: request.reasons }),
+      );
       publishAs(tx, officer, FilingSupervisionRequested, t.linkedCaseId, {
-        transferId: t.id, procuratorateAgencyId: procuratorate, ground, reasons: request.reasons,
+        transferId: t.id,
+        procuratorateAgencyId: procuratorate,
+        ground,
+        reasons: request.reasons,
       });
     });
   }
 }
 
 export class HandOverItemsCommand extends Command<void> {
-  constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: MaterialsRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly transferId: string,
+    readonly request: MaterialsRequest,
+  ) {
+    super();
+  }
 }
 /** Hands the seized items to the police after filing (transfer.items-handover, 3 days). */
 @CommandHandler(HandOverItemsCommand)

@@ -2,7 +2,11 @@ import { DomainError } from '@casebridge/contracts';
 import { thresholdFactsToSend } from './send-transfer';
 
 const code = (fn: () => unknown): string | undefined => {
-  try { fn(); } catch (e) { return (e as DomainError).code; }
+  try {
+    fn();
+  } catch (e) {
+    return (e as DomainError).code;
+  }
   return undefined;
 };
 

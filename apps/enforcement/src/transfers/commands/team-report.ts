@@ -8,14 +8,26 @@ import { entry, IsText, withEntry } from '@casebridge/platform';
 import { TransferUnitOfWork } from '../transfer-unit-of-work';
 
 export class TeamReportRequest {
-  @ApiProperty({ example: ['officer-zhang', 'officer-li'], description: 'the case team: at least two officers (R310 art 5(1))' })
-  @IsArray() @ArrayMinSize(2, { message: 'the case team needs at least two officers (R310 art 5(1))' }) @ArrayMaxSize(20) @IsText(128, { each: true })
+  @ApiProperty({
+    example: ['officer-zhang', 'officer-li'],
+    description: 'the case team: at least two officers (R310 art 5(1))',
+  })
+  @IsArray()
+  @ArrayMinSize(2, { message: 'the case team needs at least two officers (R310 art 5(1))' })
+  @ArrayMaxSize(20)
+  @IsText(128, { each: true })
   teamOfficerIds!: string[];
   @ApiProperty({ example: '经调查，涉嫌污染环境罪，建议移送公安机关' }) @IsText(4000) summary!: string;
 }
 
 export class TeamReportCommand extends Command<void> {
-  constructor(readonly officer: OfficerClaims, readonly transferId: string, readonly request: TeamReportRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly transferId: string,
+    readonly request: TeamReportRequest,
+  ) {
+    super();
+  }
 }
 
 /** The team's written report (transfer.team-report); starts transfer.head-decision (3 days). */
@@ -25,14 +37,23 @@ export class TeamReportHandler implements ICommandHandler<TeamReportCommand> {
 
   execute({ officer, transferId, request }: TeamReportCommand): Promise<void> {
     const team = [...new Set(request.teamOfficerIds)];
-    if (team.length < 2) throw new DomainError('TRANSFER.TEAM_TOO_SMALL', 'invalid', 'The case team needs at least two different officers (R310 art 5(1)).');
+    if (team.length < 2)
+      throw new DomainError(
+        'TRANSFER.TEAM_TOO_SMALL',
+        'invalid',
+        'The case team needs at least two different officers (R310 art 5(1)).',
+      );
     return this.uow.act(officer, transferId, 'team-report', (t, tx) => {
       t.phase = 'reported';
       t.teamOfficerIds = team;
       t.teamSummary = request.summary;
       t.timeline = withEntry(t.timeline, entry('case team reported in writing', officer.sub));
       publishAs(tx, officer, TransferTeamReported, t.linkedCaseId, {
-        transferId: t.id, caseId: t.caseId, teamOfficerIds: team, thresholdFacts: t.thresholdFacts, summary: request.summary,
+        transferId: t.id,
+        caseId: t.caseId,
+        teamOfficerIds: team,
+        thresholdFacts: t.thresholdFacts,
+        summary: request.summary,
       });
     });
   }

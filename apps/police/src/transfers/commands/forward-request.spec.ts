@@ -22,11 +22,15 @@ const messagesOf = async (body: unknown): Promise<string[]> => {
 
 describe('ForwardRequest', () => {
   it('forwarding to a police office is accepted', async () => {
-    await expect(validate({ mode: 'forwarded', toAgencyId: 'police:210200', reasons: '案发地属大连市' })).resolves.toMatchObject({ toAgencyId: 'police:210200' });
+    await expect(
+      validate({ mode: 'forwarded', toAgencyId: 'police:210200', reasons: '案发地属大连市' }),
+    ).resolves.toMatchObject({ toAgencyId: 'police:210200' });
   });
 
   it('returning without a target office is accepted', async () => {
-    await expect(validate({ mode: 'returned', reasons: '不属公安机关管辖' })).resolves.toMatchObject({ mode: 'returned' });
+    await expect(validate({ mode: 'returned', reasons: '不属公安机关管辖' })).resolves.toMatchObject({
+      mode: 'returned',
+    });
   });
 
   it('returning with a target office is refused, saying why', async () => {

@@ -10,13 +10,25 @@ import { assertOneLevelUp, correctionBasis } from '../filing-supervision.machine
 
 export class CorrectionRequest {
   @ApiProperty({ example: '公安机关收到通知立案书后超过十五日未立案，依法提出纠正意见' })
-  @IsText(4000) note!: string;
-  @ApiPropertyOptional({ example: 'procuratorate:210000', description: 'report to the procuratorate one level up (JR art 564), e.g. 210100 → 210000' })
-  @IsOptional() @Matches(/^procuratorate:\d{6}$/, { message: 'escalatedTo must be a procuratorate id such as procuratorate:210000' }) escalatedTo?: string;
+  @IsText(4000)
+  note!: string;
+  @ApiPropertyOptional({
+    example: 'procuratorate:210000',
+    description: 'report to the procuratorate one level up (JR art 564), e.g. 210100 → 210000',
+  })
+  @IsOptional()
+  @Matches(/^procuratorate:\d{6}$/, { message: 'escalatedTo must be a procuratorate id such as procuratorate:210000' })
+  escalatedTo?: string;
 }
 
 export class IssueCorrectionCommand extends Command<void> {
-  constructor(readonly officer: OfficerClaims, readonly supervisionId: string, readonly request: CorrectionRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly supervisionId: string,
+    readonly request: CorrectionRequest,
+  ) {
+    super();
+  }
 }
 
 const HEAD_NOTE = 'issued by the head before the workflow reported supervision.police-file missed';
@@ -37,9 +49,20 @@ export class IssueCorrectionHandler implements ICommandHandler<IssueCorrectionCo
       s.phase = 'correction-issued';
       s.escalatedTo = request.escalatedTo ?? null;
       const escalation = request.escalatedTo ? `, escalated to ${request.escalatedTo}` : '';
-      s.timeline = withEntry(s.timeline, entry(`correction notice issued (supervision.police-file ${basis === 'police-file-missed' ? 'ran out' : 'still running: head'}${escalation})`, officer.sub, new Date(), { note }));
+      s.timeline = withEntry(
+        s.timeline,
+        entry(
+          `correction notice issued (supervision.police-file ${basis === 'police-file-missed' ? 'ran out' : 'still running: head'}${escalation})`,
+          officer.sub,
+          new Date(),
+          { note },
+        ),
+      );
       publishAs(tx, officer, FilingSupervisionCorrectionIssued, s.linkedCaseId, {
-        supervisionId: s.supervisionId, transferId: s.transferId, note, ...(request.escalatedTo ? { escalatedTo: request.escalatedTo } : {}),
+        supervisionId: s.supervisionId,
+        transferId: s.transferId,
+        note,
+        ...(request.escalatedTo ? { escalatedTo: request.escalatedTo } : {}),
       });
     });
   }

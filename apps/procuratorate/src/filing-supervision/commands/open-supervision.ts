@@ -12,14 +12,28 @@ import { FilingSupervision } from '../filing-supervision.entity';
 import { CLOSED_SUPERVISION_PHASES, SupervisionErrorCodes } from '../filing-supervision.machine';
 
 export class OpenSupervisionRequest {
-  @ApiProperty({ example: '5b0e8f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b', description: 'a transfer your agency holds a copy of' })
-  @IsUUID('all', { message: 'transferId must be a UUID (the id of a transfer copy)' }) transferId!: string;
-  @ApiPropertyOptional({ example: '公安机关逾期未作出立案决定，依职权启动立案监督', description: 'why supervision is opened; goes on file' })
-  @IsOptional() @IsText(4000) note?: string;
+  @ApiProperty({
+    example: '5b0e8f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    description: 'a transfer your agency holds a copy of',
+  })
+  @IsUUID('all', { message: 'transferId must be a UUID (the id of a transfer copy)' })
+  transferId!: string;
+  @ApiPropertyOptional({
+    example: '公安机关逾期未作出立案决定，依职权启动立案监督',
+    description: 'why supervision is opened; goes on file',
+  })
+  @IsOptional()
+  @IsText(4000)
+  note?: string;
 }
 
 export class OpenSupervisionCommand extends Command<{ supervisionId: string }> {
-  constructor(readonly officer: OfficerClaims, readonly request: OpenSupervisionRequest) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly request: OpenSupervisionRequest,
+  ) {
+    super();
+  }
 }
 
 /**
@@ -33,39 +47,77 @@ export class OpenSupervisionHandler implements ICommandHandler<OpenSupervisionCo
   async execute({ officer, request }: OpenSupervisionCommand): Promise<{ supervisionId: string }> {
     return this.outbox.run(async (tx) => {
       const copy = ensureOwnAgency(
-        await tx.manager.findOne(TransferCopy, { where: { transferId: request.transferId }, lock: { mode: 'pessimistic_write' } }),
-        officer, { code: ErrorCodes.transferNotFound, message: `No copy of transfer ${request.transferId} in your agency.` },
+        await tx.manager.findOne(TransferCopy, {
+          where: { transferId: request.transferId },
+          lock: { mode: 'pessimistic_write' },
+        }),
+        officer,
+        { code: ErrorCodes.transferNotFound, message: `No copy of transfer ${request.transferId} in your agency.` },
       );
       if (FILED_STATUSES.includes(copy.status)) {
-        throw new DomainError(SupervisionErrorCodes.policeAlreadyFiled, 'conflict',
-          `The police already filed this case (${copy.policeCaseNumber ?? copy.status}); there is nothing to supervise.`, { status: copy.status });
+        throw new DomainError(
+          SupervisionErrorCodes.policeAlreadyFiled,
+          'conflict',
+          `The police already filed this case (${copy.policeCaseNumber ?? copy.status}); there is nothing to supervise.`,
+          { status: copy.status },
+        );
       }
       const open = await tx.manager.findOne(FilingSupervision, {
         where: { transferId: copy.transferId, phase: Not(In([...CLOSED_SUPERVISION_PHASES])) },
       });
       if (open) {
-        throw new DomainError(SupervisionErrorCodes.alreadyOpen, 'conflict',
-          `This transfer is already under filing supervision (${open.supervisionId}, ${open.phase}).`, { supervisionId: open.supervisionId });
+        throw new DomainError(
+          SupervisionErrorCodes.alreadyOpen,
+          'conflict',
+          `This transfer is already under filing supervision (${open.supervisionId}, ${open.phase}).`,
+          { supervisionId: open.supervisionId },
+        );
       }
-      const ground: SupervisionGround = copy.supervisionRequested && copy.supervisionGround ? copy.supervisionGround : 'own-motion';
+      const ground: SupervisionGround =
+        copy.supervisionRequested && copy.supervisionGround ? copy.supervisionGround : 'own-motion';
       const now = new Date();
       const s = tx.manager.create(FilingSupervision, {
-        supervisionId: randomUUID(), transferId: copy.transferId, linkedCaseId: copy.linkedCaseId,
-        procuratorateAgencyId: officer.agencyId, policeAgencyId: copy.policeAgencyId, enforcementAgencyId: copy.enforcementAgencyId,
-        ground, phase: 'opened', question: null, policeReasons: null, noticeNumber: null, policeFileOverdue: false,
-        escalatedTo: null, policeCaseNumber: null,
-        timeline: [entry(`filing supervision opened (${ground})`, officer.sub, now, request.note ? { note: request.note } : {})],
+        supervisionId: randomUUID(),
+        transferId: copy.transferId,
+        linkedCaseId: copy.linkedCaseId,
+        procuratorateAgencyId: officer.agencyId,
+        policeAgencyId: copy.policeAgencyId,
+        enforcementAgencyId: copy.enforcementAgencyId,
+        ground,
+        phase: 'opened',
+        question: null,
+        policeReasons: null,
+        noticeNumber: null,
+        policeFileOverdue: false,
+        escalatedTo: null,
+        policeCaseNumber: null,
+        timeline: [
+          entry(`filing supervision opened (${ground})`, officer.sub, now, request.note ? { note: request.note } : {}),
+        ],
         openedAt: now,
       });
       await tx.manager.insert(FilingSupervision, s);
       copy.supervisionRequested = false;
       copy.supervisionId = s.supervisionId;
-      copy.timeline = withEntry(copy.timeline, entry(`filing supervision ${s.supervisionId} opened (${ground})`, officer.sub, now));
+      copy.timeline = withEntry(
+        copy.timeline,
+        entry(`filing supervision ${s.supervisionId} opened (${ground})`, officer.sub, now),
+      );
       await tx.manager.save(copy);
-      publishAs(tx, officer, FilingSupervisionOpened, copy.linkedCaseId, {
-        supervisionId: s.supervisionId, transferId: copy.transferId, policeAgencyId: copy.policeAgencyId,
-        enforcementAgencyId: copy.enforcementAgencyId, ground,
-      }, { occurredAt: now });
+      publishAs(
+        tx,
+        officer,
+        FilingSupervisionOpened,
+        copy.linkedCaseId,
+        {
+          supervisionId: s.supervisionId,
+          transferId: copy.transferId,
+          policeAgencyId: copy.policeAgencyId,
+          enforcementAgencyId: copy.enforcementAgencyId,
+          ground,
+        },
+        { occurredAt: now },
+      );
       return { supervisionId: s.supervisionId };
     });
   }

@@ -12,7 +12,11 @@ import { TransferOpinion } from '../transfer-opinion.entity';
 
 export type SupervisionView = Omit<FilingSupervision, 'version'> & { closed: boolean };
 /** OpenAPI schemas of a SupervisionView (phase among FILING_SUPERVISION_PHASES) and of a TransferOpinionView. */
-export const SUPERVISION_VIEW_SCHEMA = entitySchema(FilingSupervision, { omit: ['version'], enums: { phase: FILING_SUPERVISION_PHASES }, extra: { closed: { type: 'boolean' } } });
+export const SUPERVISION_VIEW_SCHEMA = entitySchema(FilingSupervision, {
+  omit: ['version'],
+  enums: { phase: FILING_SUPERVISION_PHASES },
+  extra: { closed: { type: 'boolean' } },
+});
 export const TRANSFER_OPINION_SCHEMA = entitySchema(TransferOpinion, { omit: ['agencyId'] });
 
 function view(s: FilingSupervision): SupervisionView {
@@ -22,25 +26,44 @@ function view(s: FilingSupervision): SupervisionView {
 
 export class ListSupervisionsRequest {
   @ApiPropertyOptional({ enum: FILING_SUPERVISION_PHASES, example: 'notice-to-file' })
-  @IsOptional() @IsIn(FILING_SUPERVISION_PHASES, { message: `phase must be one of ${FILING_SUPERVISION_PHASES.join(', ')}` })
+  @IsOptional()
+  @IsIn(FILING_SUPERVISION_PHASES, { message: `phase must be one of ${FILING_SUPERVISION_PHASES.join(', ')}` })
   phase?: FilingSupervisionPhase;
   @ApiPropertyOptional({ description: 'only supervisions of this transfer' })
-  @IsOptional() @IsUUID('all', { message: 'transferId must be a UUID' }) transferId?: string;
+  @IsOptional()
+  @IsUUID('all', { message: 'transferId must be a UUID' })
+  transferId?: string;
 }
 
 export class GetSupervisionQuery extends Query<SupervisionView> {
-  constructor(readonly officer: OfficerClaims, readonly supervisionId: string) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly supervisionId: string,
+  ) {
+    super();
+  }
 }
 @QueryHandler(GetSupervisionQuery)
 export class GetSupervisionHandler implements IQueryHandler<GetSupervisionQuery> {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
   async execute({ officer, supervisionId }: GetSupervisionQuery): Promise<SupervisionView> {
-    return view(ownSupervision(await this.ds.getRepository(FilingSupervision).findOneBy({ supervisionId }), officer, supervisionId));
+    return view(
+      ownSupervision(
+        await this.ds.getRepository(FilingSupervision).findOneBy({ supervisionId }),
+        officer,
+        supervisionId,
+      ),
+    );
   }
 }
 
 export class ListSupervisionsQuery extends Query<SupervisionView[]> {
-  constructor(readonly officer: OfficerClaims, readonly filter: ListSupervisionsRequest = {}) { super(); }
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly filter: ListSupervisionsRequest = {},
+  ) {
+    super();
+  }
 }
 @QueryHandler(ListSupervisionsQuery)
 export class ListSupervisionsHandler implements IQueryHandler<ListSupervisionsQuery> {
@@ -52,7 +75,8 @@ export class ListSupervisionsHandler implements IQueryHandler<ListSupervisionsQu
         ...(filter.phase ? { phase: filter.phase } : {}),
         ...(filter.transferId ? { transferId: filter.transferId } : {}),
       },
-      order: { openedAt: 'DESC' }, take: 200,
+      order: { openedAt: 'DESC' },
+      take: 200,
     });
     return rows.map(view);
   }
@@ -61,13 +85,17 @@ export class ListSupervisionsHandler implements IQueryHandler<ListSupervisionsQu
 export type TransferOpinionView = Omit<TransferOpinion, 'agencyId'>;
 
 export class ListTransferOpinionsQuery extends Query<TransferOpinionView[]> {
-  constructor(readonly officer: OfficerClaims) { super(); }
+  constructor(readonly officer: OfficerClaims) {
+    super();
+  }
 }
 @QueryHandler(ListTransferOpinionsQuery)
 export class ListTransferOpinionsHandler implements IQueryHandler<ListTransferOpinionsQuery> {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
   async execute({ officer }: ListTransferOpinionsQuery): Promise<TransferOpinionView[]> {
-    const rows = await this.ds.getRepository(TransferOpinion).find({ where: { agencyId: officer.agencyId }, order: { issuedAt: 'DESC' }, take: 200 });
+    const rows = await this.ds
+      .getRepository(TransferOpinion)
+      .find({ where: { agencyId: officer.agencyId }, order: { issuedAt: 'DESC' }, take: 200 });
     return rows.map(({ agencyId: _a, ...rest }) => rest);
   }
 }

@@ -5,8 +5,12 @@ export class CreateAgencyNotification1795971124928 implements MigrationInterface
   name = 'CreateAgencyNotification1795971124928';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "agency_notification" ("event_id" uuid NOT NULL, "agency_id" character varying(64) NOT NULL, "linked_case_id" uuid NOT NULL, "kind" character varying(64) NOT NULL, "rule_id" character varying(64), "subject_id" character varying(200), "message" text NOT NULL, "data" jsonb NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "read_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_c25a07078b262b12a6e0686b09f" PRIMARY KEY ("event_id"))`);
-    await q.query(`CREATE INDEX "IDX_c5e2a3086e8818fdfba6659301" ON "agency_notification" ("agency_id", "created_at") `);
+    await q.query(
+      `CREATE TABLE "agency_notification" ("event_id" uuid NOT NULL, "agency_id" character varying(64) NOT NULL, "linked_case_id" uuid NOT NULL, "kind" character varying(64) NOT NULL, "rule_id" character varying(64), "subject_id" character varying(200), "message" text NOT NULL, "data" jsonb NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "read_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_c25a07078b262b12a6e0686b09f" PRIMARY KEY ("event_id"))`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_c5e2a3086e8818fdfba6659301" ON "agency_notification" ("agency_id", "created_at") `,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -11,10 +11,16 @@ export class CreateAgencyInboxItem1795974768394 implements MigrationInterface {
   name = 'CreateAgencyInboxItem1795974768394';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "agency_inbox_item" ("id" uuid NOT NULL, "agency_id" character varying(64) NOT NULL, "step_id" character varying(200) NOT NULL, "linked_case_id" uuid NOT NULL, "rule_id" character varying(64), "subject_id" character varying(200), "variant" character varying(64), "state" character varying(16) NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE, "due_at" TIMESTAMP WITH TIME ZONE, "last_day" character varying(10), "warned_at" TIMESTAMP WITH TIME ZONE, "missed_at" TIMESTAMP WITH TIME ZONE, "on_expiry" text, "presses" jsonb NOT NULL DEFAULT '[]', "closed_at" TIMESTAMP WITH TIME ZONE, "outcome" character varying(16), "read_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_d3616607636179a3bd17e024967" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "agency_inbox_item" ("id" uuid NOT NULL, "agency_id" character varying(64) NOT NULL, "step_id" character varying(200) NOT NULL, "linked_case_id" uuid NOT NULL, "rule_id" character varying(64), "subject_id" character varying(200), "variant" character varying(64), "state" character varying(16) NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE, "due_at" TIMESTAMP WITH TIME ZONE, "last_day" character varying(10), "warned_at" TIMESTAMP WITH TIME ZONE, "missed_at" TIMESTAMP WITH TIME ZONE, "on_expiry" text, "presses" jsonb NOT NULL DEFAULT '[]', "closed_at" TIMESTAMP WITH TIME ZONE, "outcome" character varying(16), "read_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_d3616607636179a3bd17e024967" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "IDX_ef0ce962b08d93dc964addadc9" ON "agency_inbox_item" ("state", "closed_at") `);
-    await q.query(`CREATE INDEX "IDX_f4e4bbdd169f4b16c76fb1ca56" ON "agency_inbox_item" ("agency_id", "state", "due_at") `);
-    await q.query(`CREATE UNIQUE INDEX "IDX_ed9ed5fae2b504dbe2da66ee38" ON "agency_inbox_item" ("agency_id", "step_id") `);
+    await q.query(
+      `CREATE INDEX "IDX_f4e4bbdd169f4b16c76fb1ca56" ON "agency_inbox_item" ("agency_id", "state", "due_at") `,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX "IDX_ed9ed5fae2b504dbe2da66ee38" ON "agency_inbox_item" ("agency_id", "step_id") `,
+    );
     await q.query(`DROP TABLE IF EXISTS "agency_notification"`);
   }
 

@@ -25,7 +25,9 @@ export class CreateMessagingTables1764300000000 implements MigrationInterface {
         CONSTRAINT "PK_outbox" PRIMARY KEY ("seq"),
         CONSTRAINT "UQ_outbox_event_id" UNIQUE ("event_id")
       )`);
-    await q.query(`CREATE INDEX IF NOT EXISTS "IDX_outbox_unpublished" ON "outbox" ("seq") WHERE "published_at" IS NULL`);
+    await q.query(
+      `CREATE INDEX IF NOT EXISTS "IDX_outbox_unpublished" ON "outbox" ("seq") WHERE "published_at" IS NULL`,
+    );
     await q.query(`
       CREATE TABLE IF NOT EXISTS "inbox" (
         "consumer_group" text NOT NULL,

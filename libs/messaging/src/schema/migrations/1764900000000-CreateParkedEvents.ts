@@ -24,7 +24,9 @@ export class CreateParkedEvents1764900000000 implements MigrationInterface {
         CONSTRAINT "PK_parked_event" PRIMARY KEY ("seq"),
         CONSTRAINT "UQ_parked_event_group_event" UNIQUE ("consumer_group", "event_id")
       )`);
-    await q.query(`CREATE INDEX IF NOT EXISTS "IDX_parked_event_waiting" ON "parked_event" ("consumer_group", "linked_case_id", "seq") WHERE "applied_at" IS NULL`);
+    await q.query(
+      `CREATE INDEX IF NOT EXISTS "IDX_parked_event_waiting" ON "parked_event" ("consumer_group", "linked_case_id", "seq") WHERE "applied_at" IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -8,6 +8,7 @@ import { PROSECUTION_EVENTS } from './events/prosecution.integration-events';
 import { PIL_EVENTS } from './events/pil.integration-events';
 import { COURT_EVENTS } from './events/court.integration-events';
 import { SHARING_EVENTS } from './events/sharing.integration-events';
+import { EDC_EVENTS } from './events/edc.integration-events';
 
 /** Every integration event of CaseBridge, all versions. */
 export const ALL_EVENT_DEFINITIONS: readonly EventDefinition[] = [
@@ -20,6 +21,7 @@ export const ALL_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...PIL_EVENTS,
   ...COURT_EVENTS,
   ...SHARING_EVENTS,
+  ...EDC_EVENTS,
 ] as EventDefinition[];
 
 export const eventRegistry = new EventRegistry(ALL_EVENT_DEFINITIONS);

@@ -19,3 +19,4 @@ export * from './events/prosecution.integration-events';
 export * from './events/pil.integration-events';
 export * from './events/court.integration-events';
 export * from './events/sharing.integration-events';
+export * from './events/edc.integration-events';

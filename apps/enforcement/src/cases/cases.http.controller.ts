@@ -10,10 +10,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
-import { AttachEvidenceCommand, AttachEvidenceRequest } from './commands/attach-evidence';
-import { RegisterCaseCommand, RegisterCaseRequest } from './commands/register-case';
 import { idsSchema, listOf } from '@casebridge/platform';
 import { CASE_VIEW_SCHEMA, GetCaseQuery, ListCasesQuery } from './queries/case-queries';
+import { AttachEvidenceRequest } from './commands/attach-evidence/attach-evidence.request.dto';
+import { AttachEvidenceCommand } from './commands/attach-evidence/attach-evidence.command';
+import { RegisterCaseRequest } from './commands/register-case/register-case.request.dto';
+import { RegisterCaseCommand } from './commands/register-case/register-case.command';
 
 @ApiTags('cases')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesHttpController } from './cases.http.controller';
-import { AttachEvidenceHandler } from './commands/attach-evidence';
-import { RegisterCaseHandler } from './commands/register-case';
 import { GetCaseHandler, ListCasesHandler } from './queries/case-queries';
+import { AttachEvidenceHandler } from './commands/attach-evidence/attach-evidence.handler';
+import { RegisterCaseHandler } from './commands/register-case/register-case.handler';
 
 /** Administrative cases of the enforcement agency: registration, evidence, penalty clock. */
 @Module({

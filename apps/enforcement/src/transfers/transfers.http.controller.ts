@@ -12,18 +12,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
-import { HeadDecideCommand, HeadDecisionRequest } from './commands/head-decide';
-import {
-  HandOverItemsCommand,
-  MaterialsRequest,
-  ReasonsRequest,
-  RequestReconsiderationCommand,
-  RequestSupervisionCommand,
-  SupplementMaterialsCommand,
-} from './commands/other-acts';
-import { SendTransferCommand, SendTransferRequest } from './commands/send-transfer';
-import { SuspectCrimeCommand, SuspectCrimeRequest } from './commands/suspect-crime';
-import { TeamReportCommand, TeamReportRequest } from './commands/team-report';
 import { idsSchema, listOf } from '@casebridge/platform';
 import {
   GetTransferQuery,
@@ -31,6 +19,22 @@ import {
   ListTransfersRequest,
   TRANSFER_VIEW_SCHEMA,
 } from './queries/transfer-queries';
+import { SupplementMaterialsCommand } from './commands/supplement-materials/supplement-materials.command';
+import { SupplementMaterialsRequest } from './commands/supplement-materials/supplement-materials.request.dto';
+import { RequestReconsiderationCommand } from './commands/request-reconsideration/request-reconsideration.command';
+import { RequestReconsiderationRequest } from './commands/request-reconsideration/request-reconsideration.request.dto';
+import { RequestSupervisionCommand } from './commands/request-supervision/request-supervision.command';
+import { RequestSupervisionRequest } from './commands/request-supervision/request-supervision.request.dto';
+import { HandOverItemsCommand } from './commands/hand-over-items/hand-over-items.command';
+import { HandOverItemsRequest } from './commands/hand-over-items/hand-over-items.request.dto';
+import { HeadDecisionRequest } from './commands/head-decide/head-decide.request.dto';
+import { HeadDecideCommand } from './commands/head-decide/head-decide.command';
+import { TeamReportRequest } from './commands/team-report/team-report.request.dto';
+import { TeamReportCommand } from './commands/team-report/team-report.command';
+import { SuspectCrimeRequest } from './commands/suspect-crime/suspect-crime.request.dto';
+import { SuspectCrimeCommand } from './commands/suspect-crime/suspect-crime.command';
+import { SendTransferRequest } from './commands/send-transfer/send-transfer.request.dto';
+import { SendTransferCommand } from './commands/send-transfer/send-transfer.command';
 
 const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
@@ -141,7 +145,7 @@ export class TransfersHttpController {
   supplement(
     @CurrentOfficer() o: OfficerClaims,
     @Param('transferId', new ParseUUIDPipe()) id: string,
-    @Body() body: MaterialsRequest,
+    @Body() body: SupplementMaterialsRequest,
   ) {
     return this.commands.execute(new SupplementMaterialsCommand(o, id, body));
   }
@@ -157,7 +161,7 @@ export class TransfersHttpController {
   reconsideration(
     @CurrentOfficer() o: OfficerClaims,
     @Param('transferId', new ParseUUIDPipe()) id: string,
-    @Body() body: ReasonsRequest,
+    @Body() body: RequestReconsiderationRequest,
   ) {
     return this.commands.execute(new RequestReconsiderationCommand(o, id, body));
   }
@@ -173,7 +177,7 @@ export class TransfersHttpController {
   supervision(
     @CurrentOfficer() o: OfficerClaims,
     @Param('transferId', new ParseUUIDPipe()) id: string,
-    @Body() body: ReasonsRequest,
+    @Body() body: RequestSupervisionRequest,
   ) {
     return this.commands.execute(new RequestSupervisionCommand(o, id, body));
   }
@@ -187,7 +191,7 @@ export class TransfersHttpController {
   items(
     @CurrentOfficer() o: OfficerClaims,
     @Param('transferId', new ParseUUIDPipe()) id: string,
-    @Body() body: MaterialsRequest,
+    @Body() body: HandOverItemsRequest,
   ) {
     return this.commands.execute(new HandOverItemsCommand(o, id, body));
   }

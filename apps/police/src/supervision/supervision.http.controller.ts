@@ -12,9 +12,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
-import { ExplainCommand, ExplainRequest } from './explain.command';
 import { entitySchema, listOf } from '@casebridge/platform';
 import { MATTER_PHASES, SupervisionMatter } from './supervision-matter.entity';
+import { ExplainRequest } from './commands/explain/explain.request.dto';
+import { ExplainCommand } from './commands/explain/explain.command';
 
 const MATTER_SCHEMA = entitySchema(SupervisionMatter, {
   enums: { phase: MATTER_PHASES, previousPhase: MATTER_PHASES },

@@ -16,25 +16,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
 import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
-import {
-  DecideFilingCommand,
-  DecideFilingRequest,
-  DecideReconsiderationCommand,
-  DecideReconsiderationRequest,
-  ExtendReviewCommand,
-  ExtendReviewRequest,
-} from './commands/decisions';
-import {
-  ForwardCommand,
-  ForwardRequest,
-  RequestMaterialsCommand,
-  RequestMaterialsRequest,
-  SignReceiptCommand,
-  SignReceiptRequest,
-} from './commands/receipt-and-forward';
 import { entitySchema, listOf } from '@casebridge/platform';
 import { IncomingTransfer } from './incoming-transfer.entity';
 import { INCOMING_PHASES, type IncomingPhase } from './incoming-transfer.machine';
+import { ExtendReviewRequest } from './commands/extend-review/extend-review.request.dto';
+import { ExtendReviewCommand } from './commands/extend-review/extend-review.command';
+import { DecideFilingRequest } from './commands/decide-filing/decide-filing.request.dto';
+import { DecideFilingCommand } from './commands/decide-filing/decide-filing.command';
+import { DecideReconsiderationRequest } from './commands/decide-reconsideration/decide-reconsideration.request.dto';
+import { DecideReconsiderationCommand } from './commands/decide-reconsideration/decide-reconsideration.command';
+import { SignReceiptRequest } from './commands/sign-receipt/sign-receipt.request.dto';
+import { SignReceiptCommand } from './commands/sign-receipt/sign-receipt.command';
+import { ForwardRequest } from './commands/forward/forward.request.dto';
+import { ForwardCommand } from './commands/forward/forward.command';
+import { RequestMaterialsRequest } from './commands/request-materials/request-materials.request.dto';
+import { RequestMaterialsCommand } from './commands/request-materials/request-materials.command';
 
 const INCOMING_SCHEMA = entitySchema(IncomingTransfer, {
   enums: { phase: INCOMING_PHASES, previousPhase: INCOMING_PHASES },

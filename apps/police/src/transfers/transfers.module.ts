@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ExplainHandler } from '../supervision/explain.command';
 import { SupervisionHttpController } from '../supervision/supervision.http.controller';
 import { PoliceAgencyEventsConsumer } from './agency-events.consumer';
-import { DecideFilingHandler, DecideReconsiderationHandler, ExtendReviewHandler } from './commands/decisions';
-import { ForwardHandler, RequestMaterialsHandler, SignReceiptHandler } from './commands/receipt-and-forward';
 import { PoliceUnitOfWork } from './police-unit-of-work';
 import { PoliceTransfersHttpController } from './transfers.http.controller';
+import { ExtendReviewHandler } from './commands/extend-review/extend-review.handler';
+import { DecideFilingHandler } from './commands/decide-filing/decide-filing.handler';
+import { DecideReconsiderationHandler } from './commands/decide-reconsideration/decide-reconsideration.handler';
+import { SignReceiptHandler } from './commands/sign-receipt/sign-receipt.handler';
+import { ForwardHandler } from './commands/forward/forward.handler';
+import { RequestMaterialsHandler } from './commands/request-materials/request-materials.handler';
+import { ExplainHandler } from '../supervision/commands/explain/explain.handler';
 
 /** Transfers received from enforcement agencies and the procuratorate's filing supervision of them (flows.md §1–2). */
 @Module({

@@ -4,8 +4,10 @@
  */
 import { DomainError } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
-import type { PoliceUnitOfWork } from '../police-unit-of-work';
-import { ExtendReviewCommand, ExtendReviewHandler, type ExtendReviewRequest } from './decisions';
+import type { PoliceUnitOfWork } from '../../police-unit-of-work';
+import { ExtendReviewRequest } from './extend-review.request.dto';
+import { ExtendReviewCommand } from './extend-review.command';
+import { ExtendReviewHandler } from './extend-review.handler';
 
 const head: OfficerClaims = {
   sub: 'pol-head-wang',

@@ -1,31 +1,9 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { TransferHeadDecided } from '@casebridge/contracts';
-import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs } from '@casebridge/messaging';
-import { entry, IsText, RequiredWhen, withEntry } from '@casebridge/platform';
-import { TransferUnitOfWork } from '../transfer-unit-of-work';
-
-export class HeadDecisionRequest {
-  @ApiProperty({ enum: ['approved', 'refused'], example: 'approved' })
-  @IsIn(['approved', 'refused'], { message: 'decision must be approved or refused' })
-  decision!: 'approved' | 'refused';
-  @ApiPropertyOptional({ example: '证据不足以认定达到追诉标准', description: 'required when refusing; goes on file' })
-  @RequiredWhen((o: HeadDecisionRequest) => o.decision === 'refused', 'reasons are required when refusing a transfer')
-  @IsText(4000)
-  reasons?: string;
-}
-
-export class HeadDecideCommand extends Command<void> {
-  constructor(
-    readonly officer: OfficerClaims,
-    readonly transferId: string,
-    readonly request: HeadDecisionRequest,
-  ) {
-    super();
-  }
-}
+import { entry, withEntry } from '@casebridge/platform';
+import { TransferUnitOfWork } from '../../transfer-unit-of-work';
+import { HeadDecideCommand } from './head-decide.command';
 
 /** The head approves or refuses (transfer.head-decision); approval starts transfer.handover (24 h). */
 @CommandHandler(HeadDecideCommand)

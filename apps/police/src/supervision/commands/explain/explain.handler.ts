@@ -1,26 +1,12 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiProperty } from '@nestjs/swagger';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
 import { ErrorCodes, FilingSupervisionExplained } from '@casebridge/contracts';
-import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { ensureOwnAgency } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { assertAct, entry, IsText, type ActRules, withEntry } from '@casebridge/platform';
-import { SupervisionMatter, type MatterPhase } from './supervision-matter.entity';
+import { assertAct, entry, type ActRules, withEntry } from '@casebridge/platform';
+import { SupervisionMatter, type MatterPhase } from '../../supervision-matter.entity';
+import { ExplainCommand } from './explain.command';
 
-export class ExplainRequest {
-  @ApiProperty({ example: '经审查，排放浓度未达到追诉标准，理由如下……' })
-  @IsText(4000)
-  reasons!: string;
-}
-export class ExplainCommand extends Command<void> {
-  constructor(
-    readonly officer: OfficerClaims,
-    readonly supervisionId: string,
-    readonly request: ExplainRequest,
-  ) {
-    super();
-  }
-}
 /** The police side of a filing supervision: the one act it answers here (libs/platform assertAct). */
 export const MATTER_ACT_RULES: ActRules<MatterPhase, 'explain'> = {
   subject: 'supervision',

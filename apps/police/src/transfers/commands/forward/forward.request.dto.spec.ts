@@ -6,7 +6,7 @@
  */
 import { BadRequestException } from '@nestjs/common';
 import { createValidationPipe } from '@casebridge/platform';
-import { ForwardRequest } from './receipt-and-forward';
+import { ForwardRequest } from './forward.request.dto';
 
 const pipe = createValidationPipe();
 const validate = (body: unknown) => pipe.transform(body, { type: 'body', metatype: ForwardRequest, data: '' });

@@ -1,50 +1,14 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
-import {
-  DomainError,
-  ErrorCodes,
-  THRESHOLD_FACTS,
-  TransferCrimeSuspected,
-  type ThresholdFact,
-} from '@casebridge/contracts';
-import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { DomainError, ErrorCodes, TransferCrimeSuspected } from '@casebridge/contracts';
+import { ensureOwnAgency } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { AdministrativeCase } from '../../cases/administrative-case.entity';
-import { Transfer } from '../transfer.entity';
-import { CLOSED_PHASES, TRANSFER_PHASES } from '../transfer.machine';
-import { BoundedArray, entry, IsId, IsText } from '@casebridge/platform';
-
-export class SuspectCrimeRequest {
-  @ApiProperty({
-    example: '0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01',
-    format: 'uuid',
-    description: 'the administrative case',
-  })
-  @IsId()
-  caseId!: string;
-  @ApiProperty({
-    enum: THRESHOLD_FACTS,
-    isArray: true,
-    example: ['t3', 't5'],
-    description: 'criminal-threshold facts met (法释〔2023〕7号 art 1)',
-  })
-  @BoundedArray(1, THRESHOLD_FACTS.length, 'name at least one threshold fact (t1…t11)')
-  @IsIn(THRESHOLD_FACTS, { each: true, message: 'thresholdFacts must be among t1…t11' })
-  thresholdFacts!: ThresholdFact[];
-  @ApiProperty({ example: '总铬超标 5.2 倍，暗管排放' }) @IsText(4000) facts!: string;
-}
-
-export class SuspectCrimeCommand extends Command<{ transferId: string }> {
-  constructor(
-    readonly officer: OfficerClaims,
-    readonly request: SuspectCrimeRequest,
-  ) {
-    super();
-  }
-}
+import { AdministrativeCase } from '../../../cases/administrative-case.entity';
+import { Transfer } from '../../transfer.entity';
+import { CLOSED_PHASES, TRANSFER_PHASES } from '../../transfer.machine';
+import { entry } from '@casebridge/platform';
+import { SuspectCrimeCommand } from './suspect-crime.command';
 
 /** Facts meet criminal thresholds: opens a transfer; starts transfer.team-report (R310 art 5(1)). */
 @CommandHandler(SuspectCrimeCommand)

@@ -1,5 +1,5 @@
 import { DomainError } from '@casebridge/contracts';
-import { thresholdFactsToSend } from './send-transfer';
+import { thresholdFactsToSend } from './send-transfer.handler';
 
 const code = (fn: () => unknown): string | undefined => {
   try {

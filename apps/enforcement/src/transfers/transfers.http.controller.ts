@@ -37,6 +37,8 @@ import { SendTransferRequest } from './commands/send-transfer/send-transfer.requ
 import { SendTransferCommand } from './commands/send-transfer/send-transfer.command';
 
 const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
+const ACT_NOT_ALLOWED =
+  'FLOW.ACT_NOT_ALLOWED — the transfer flow does not let your agency kind or roles do this act (libs/flows act specs)';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
 
 @ApiTags('transfers')
@@ -73,6 +75,7 @@ export class TransfersHttpController {
   }
 
   @Post(':transferId/team-report')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Case team’s written report (transfer.team-report; ≥2 officers); starts transfer.head-decision',
@@ -98,7 +101,7 @@ export class TransfersHttpController {
     summary: 'Head approves or refuses (transfer.head-decision, 3 days); approval starts transfer.handover (24 h)',
   })
   @ApiNoContentResponse()
-  @ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — only the head decides' })
+  @ApiForbiddenResponse({ description: `AUTH.ROLE_NOT_ALLOWED — only the head decides; ${ACT_NOT_ALLOWED}` })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: OUT_OF_ORDER })
   headDecision(
@@ -110,6 +113,7 @@ export class TransfersHttpController {
   }
 
   @Post(':transferId/send')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary:
@@ -132,6 +136,7 @@ export class TransfersHttpController {
   }
 
   @Post(':transferId/materials')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Supplement the materials the police asked for (transfer.materials-supplement, 3 days)',
@@ -151,6 +156,7 @@ export class TransfersHttpController {
   }
 
   @Post(':transferId/reconsideration')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Ask the police to reconsider non-filing (transfer.reconsideration-request, 3 working days)',
@@ -167,6 +173,7 @@ export class TransfersHttpController {
   }
 
   @Post(':transferId/supervision-request')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Ask the procuratorate for filing supervision (after non-filing, an upheld refusal, or an overdue review)',
@@ -183,6 +190,7 @@ export class TransfersHttpController {
   }
 
   @Post(':transferId/items-handover')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({ summary: 'Hand over seized items after the police filed (transfer.items-handover, 3 days)' })
   @ApiNoContentResponse()

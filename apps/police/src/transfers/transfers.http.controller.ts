@@ -44,6 +44,8 @@ export class ListIncomingTransfersRequest {
 }
 
 const CONFLICT = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
+const ACT_NOT_ALLOWED =
+  'FLOW.ACT_NOT_ALLOWED — the transfer flow does not let your agency kind or roles do this act (libs/flows act specs)';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — not sent to your office';
 
 @ApiTags('incoming transfers')
@@ -79,6 +81,7 @@ export class PoliceTransfersHttpController {
   }
 
   @Post(':transferId/receipt')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sign the receipt (回执) at once (transfer.receipt); starts transfer.filing-review (3 days)',
@@ -95,6 +98,7 @@ export class PoliceTransfersHttpController {
   }
 
   @Post(':transferId/forward')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Not competent: forward to the competent office or return (transfer.forward-or-return, 24 h)',
@@ -112,6 +116,7 @@ export class PoliceTransfersHttpController {
   }
 
   @Post(':transferId/materials-request')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Notify missing materials (transfer.materials-notice, 24 h); the case may not be refused for this',
@@ -133,7 +138,7 @@ export class PoliceTransfersHttpController {
     summary: 'Extend the filing review: 7 days (verification) or 30 days (major-complex, head’s approval)',
   })
   @ApiNoContentResponse()
-  @ApiForbiddenResponse({ description: 'TRANSFER.APPROVAL_REQUIRED' })
+  @ApiForbiddenResponse({ description: `TRANSFER.APPROVAL_REQUIRED; ${ACT_NOT_ALLOWED}` })
   @ApiConflictResponse({ description: `${CONFLICT}, TRANSFER.EXTENSION_NOT_LONGER` })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   extend(
@@ -145,6 +150,7 @@ export class PoliceTransfersHttpController {
   }
 
   @Post(':transferId/decision')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary:
@@ -165,6 +171,7 @@ export class PoliceTransfersHttpController {
   }
 
   @Post(':transferId/reconsideration-decision')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({ summary: 'Decide on reconsideration (transfer.reconsideration-decision, 3 working days)' })
   @ApiNoContentResponse()

@@ -12,13 +12,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
-import { idsSchema, listOf } from '@casebridge/platform';
-import {
-  GetTransferQuery,
-  ListTransfersQuery,
-  ListTransfersRequest,
-  TRANSFER_VIEW_SCHEMA,
-} from './queries/transfer-queries';
+import { idsSchema } from '@casebridge/platform';
+import { GetTransferQuery } from './queries/get-transfer/get-transfer.query';
+import { TransferResponse } from './queries/get-transfer/get-transfer.response.dto';
+import { ListTransfersQuery } from './queries/list-transfers/list-transfers.query';
+import { ListTransfersRequest } from './queries/list-transfers/list-transfers.request.dto';
 import { SupplementMaterialsCommand } from './commands/supplement-materials/supplement-materials.command';
 import { SupplementMaterialsRequest } from './commands/supplement-materials/supplement-materials.request.dto';
 import { RequestReconsiderationCommand } from './commands/request-reconsideration/request-reconsideration.command';
@@ -61,14 +59,14 @@ export class TransfersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your agency’s transfers (optionally of one case), with phase and timeline' })
-  @ApiOkResponse({ schema: listOf(TRANSFER_VIEW_SCHEMA) })
+  @ApiOkResponse({ type: [TransferResponse] })
   list(@CurrentOfficer() officer: OfficerClaims, @Query() { caseId }: ListTransfersRequest) {
     return this.queries.execute(new ListTransfersQuery(officer, caseId));
   }
 
   @Get(':transferId')
   @ApiOperation({ summary: 'One transfer: phase, police decision, timeline' })
-  @ApiOkResponse({ schema: TRANSFER_VIEW_SCHEMA })
+  @ApiOkResponse({ type: TransferResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
     return this.queries.execute(new GetTransferQuery(officer, id));

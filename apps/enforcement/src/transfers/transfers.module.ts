@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgencyEventsConsumer } from './agency-events.consumer';
-import { GetTransferHandler, ListTransfersHandler } from './queries/transfer-queries';
+import { GetTransferHandler } from './queries/get-transfer/get-transfer.handler';
+import { ListTransfersHandler } from './queries/list-transfers/list-transfers.handler';
 import { TransferUnitOfWork } from './transfer-unit-of-work';
 import { TransfersHttpController } from './transfers.http.controller';
 import { HeadDecideHandler } from './commands/head-decide/head-decide.handler';

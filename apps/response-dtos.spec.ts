@@ -108,6 +108,20 @@ describe('response DTOs, never ORM entities', () => {
     for (const [k, v] of Object.entries(answer)) expect([k, v instanceof Date]).toEqual([k, false]);
   });
 
+  it.each<[string, Ctor, new () => object, string[]]>([
+    ['enforcement transfer', TransferResponse, Transfer, ['version', 'agencyId']],
+    ['police incoming transfer', IncomingTransferResponse, IncomingTransfer, ['version']],
+    ['police supervision', SupervisionMatterResponse, SupervisionMatter, ['version']],
+    ['procuratorate supervision', SupervisionResponse, FilingSupervision, ['version']],
+    ['procuratorate opinion', TransferOpinionResponse, TransferOpinion, ['agencyId']],
+    ['procuratorate transfer copy', TransferCopyResponse, TransferCopy, ['version', 'agencyId']],
+  ])('%s: every column but the internal ones is answered, under its own name', (_n, dto, entity, internal) => {
+    const columns = getMetadataArgsStorage()
+      .filterColumns(entity)
+      .map((c) => c.propertyName);
+    expect(columns.filter((c) => !internal.includes(c) && !declared(dto).includes(c))).toEqual([]);
+  });
+
   it('internal columns stay inside: the version column, and the owning agency where the caller is that agency', () => {
     const transfer = toTransferResponse(row(Transfer, { phase: 'sent' }));
     expect(Object.keys(transfer)).not.toEqual(expect.arrayContaining(['version', 'agencyId']));

@@ -67,6 +67,8 @@ export class ProsecutionReviewExtendedV1 {
   @IsUUID() prosecutionId!: string;
   @IsIn(['extended']) variant!: 'extended';
   @IsString() @MinLength(1) @MaxLength(4000) reasons!: string;
+  /** the head who approved it (officer id, the caller) */
+  @IsString() @MinLength(1) @MaxLength(128) approvedBy!: string;
 }
 export const ProsecutionReviewExtended = defineEvent({
   type: 'prosecution.review-extended',
@@ -103,7 +105,8 @@ export const ProsecutionResubmitted = defineEvent({
   version: 1,
   payload: ProsecutionResubmittedV1,
   producers: ['police'],
-  description: 'Supplementary investigation done (prosecution.supplementary-investigation); prosecution.review restarts.',
+  description:
+    'Supplementary investigation done (prosecution.supplementary-investigation); prosecution.review restarts.',
 });
 
 /** Indictment or non-prosecution (prosecution.review); non-prosecution starts prosecution.nonprosecution-notice (E17 art 18). */

@@ -78,9 +78,9 @@ describe('prosecution flow', () => {
   it('lists every event type once and narrows envelopes; a deadline of another rule is no prosecution subject', () => {
     expect(new Set(PROSECUTION_EVENT_TYPES).size).toBe(PROSECUTION_EVENT_TYPES.length);
     expect(isProsecutionEvent(transferred())).toBe(true);
-    expect(isProsecutionEvent({ type: 'transfer.sent', occurredAt: '', producer: { agencyId: POL }, payload: {} })).toBe(
-      false,
-    );
+    expect(
+      isProsecutionEvent({ type: 'transfer.sent', occurredAt: '', producer: { agencyId: POL }, payload: {} }),
+    ).toBe(false);
     expect(prosecutionIdOf(transferred())).toBe(P);
     const missed = (ruleId: string) =>
       ev('deadline.missed', 'workflow', {
@@ -105,11 +105,14 @@ describe('prosecution flow', () => {
   });
 
   it('given a review, when extended, then the variant is extended with its reason; a re-submission starts a standard review again', () => {
-    const a = audit(transferred(), ev('prosecution.review-extended', PRO, { variant: 'extended', reasons: 'complex' }));
+    const a = audit(
+      transferred(),
+      ev('prosecution.review-extended', PRO, { variant: 'extended', reasons: 'complex', approvedBy: 'head-1' }),
+    );
     expect(a.procuratorate).toMatchObject({ reviewVariant: 'extended', extensionReasons: 'complex' });
     const b = audit(
       transferred(),
-      ev('prosecution.review-extended', PRO, { variant: 'extended', reasons: 'x' }),
+      ev('prosecution.review-extended', PRO, { variant: 'extended', reasons: 'x', approvedBy: 'head-1' }),
       returned(),
       resubmitted(),
     );
@@ -166,21 +169,21 @@ describe('prosecution flow', () => {
     expect(judgeAct(R, 'return', { phase: 'returned', previousPhase: 'under-review' })).toBe('already-done');
     expect(judgeAct(R, 'decide', { phase: 'enforcement-notified', previousPhase: 'not-prosecuted' })).toBe('closed');
     expect(judgeAct(R, 'notify-enforcement', { phase: 'under-review' })).toBe('out-of-order');
-    expect(judgeAct(POLICE_PROSECUTION_ACT_RULES, 'resubmit', { phase: 'under-review', previousPhase: 'under-review' })).toBe(
-      'out-of-order',
-    );
-    expect(judgeAct(POLICE_PROSECUTION_ACT_RULES, 'resubmit', { phase: 'under-review', previousPhase: 'returned' })).toBe(
-      'already-done',
-    );
+    expect(
+      judgeAct(POLICE_PROSECUTION_ACT_RULES, 'resubmit', { phase: 'under-review', previousPhase: 'under-review' }),
+    ).toBe('out-of-order');
+    expect(
+      judgeAct(POLICE_PROSECUTION_ACT_RULES, 'resubmit', { phase: 'under-review', previousPhase: 'returned' }),
+    ).toBe('already-done');
   });
 
   it('who: only a procuratorate head extends the review; police officers re-submit', () => {
-    expect(mayAct(PROCURATORATE_PROSECUTION_ACTS['extend-review'], { agencyKind: 'procuratorate', roles: ['officer'] })).toBe(
-      false,
-    );
-    expect(mayAct(PROCURATORATE_PROSECUTION_ACTS['extend-review'], { agencyKind: 'procuratorate', roles: ['head'] })).toBe(
-      true,
-    );
+    expect(
+      mayAct(PROCURATORATE_PROSECUTION_ACTS['extend-review'], { agencyKind: 'procuratorate', roles: ['officer'] }),
+    ).toBe(false);
+    expect(
+      mayAct(PROCURATORATE_PROSECUTION_ACTS['extend-review'], { agencyKind: 'procuratorate', roles: ['head'] }),
+    ).toBe(true);
     expect(mayAct(PROCURATORATE_PROSECUTION_ACTS.decide, { agencyKind: 'police', roles: ['head'] })).toBe(false);
   });
 });

@@ -181,8 +181,7 @@ function evolveAudit(v: ProsecutionAuditView, e: ProsecutionEvent): ProsecutionA
   return {
     police: v.police ? evolvePolice(v.police, e) : null,
     procuratorate: v.procuratorate ? evolveProcuratorate(v.procuratorate, e) : null,
-    enforcement:
-      v.enforcement ?? (e.type === 'prosecution.nonprosecution-notified' ? openNotice(e) : v.enforcement),
+    enforcement: v.enforcement ?? (e.type === 'prosecution.nonprosecution-notified' ? openNotice(e) : v.enforcement),
   };
 }
 

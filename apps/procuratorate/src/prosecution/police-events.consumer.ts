@@ -36,7 +36,8 @@ export class PoliceProsecutionEventsConsumer {
       id: p.prosecutionId,
       linkedCaseId: e.linkedCaseId,
       agencyId: p.procuratorateAgencyId,
-      previousPhase: null,
+      // a new record has not changed phase (judgeAct: out of order rather than done twice)
+      previousPhase: 'under-review',
       receivedAt: new Date(e.occurredAt),
       timeline: [
         eventEntry(

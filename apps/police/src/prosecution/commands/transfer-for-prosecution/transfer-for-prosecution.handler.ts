@@ -80,7 +80,8 @@ export class TransferForProsecutionHandler implements ICommandHandler<TransferFo
         linkedCaseId: t.linkedCaseId,
         agencyId: officer.agencyId,
         transferId: t.id,
-        previousPhase: null,
+        // a new record has not changed phase: re-submitting now is out of order, not "done twice" (judgeAct)
+        previousPhase: 'under-review',
         transferredAt: now,
         timeline: [
           entry(`transferred for prosecution to ${procuratorateAgencyId} (prosecution.review)`, officer.sub, now),

@@ -126,7 +126,7 @@ describe('prosecution across police, procuratorate and enforcement', () => {
         await otherPol.call<{ code: string }>(
           'POST',
           `/prosecutions/${prosecutionId}/resubmission`,
-          { summary: 's', caseFile: [] },
+          { summary: 's', caseFile: [{ title: '补充证据', sha256: sha('more') }] },
           404,
         )
       ).body.code,
@@ -137,7 +137,7 @@ describe('prosecution across police, procuratorate and enforcement', () => {
         await a.pol.call<{ code: string }>(
           'POST',
           `/prosecutions/${prosecutionId}/resubmission`,
-          { summary: 's', caseFile: [] },
+          { summary: 's', caseFile: [{ title: '补充证据', sha256: sha('more') }] },
           409,
         )
       ).body.code,
@@ -217,7 +217,10 @@ describe('prosecution across police, procuratorate and enforcement', () => {
       await proView(p2, (p) => p.phase === 'under-review' && p.view.rounds === r - 1, `round ${r} review`);
       await a.pro.post(`/prosecutions/${p2}/return`, { reasons: `第${r}次退回补充侦查` });
       await polView(p2, (p) => p.phase === 'returned' && p.view.rounds === r, `returned round ${r}`);
-      await a.pol.post(`/prosecutions/${p2}/resubmission`, { summary: `第${r}次补充侦查终结`, caseFile: [] });
+      await a.pol.post(`/prosecutions/${p2}/resubmission`, {
+        summary: `第${r}次补充侦查终结`,
+        caseFile: [{ title: '补充证据', sha256: sha('more') }],
+      });
     }
     await proView(p2, (p) => p.phase === 'under-review' && p.view.rounds === 2, 'after two rounds');
     const third = await a.pro.call<{ code: string; message: string }>(

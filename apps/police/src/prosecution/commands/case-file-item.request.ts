@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { CaseFileItem } from '@casebridge/contracts';
-import { IsText } from '@casebridge/platform';
+import { IsId, IsText } from '@casebridge/platform';
 
 /** One item of the case file (案卷): a document or piece of evidence with the SHA-256 of its file. */
 export class CaseFileItemRequest {
@@ -19,7 +19,7 @@ export class CaseFileItemRequest {
     description: 'the evidence id it comes from',
   })
   @IsOptional()
-  @IsText(64)
+  @IsId()
   evidenceId?: string;
 }
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { IsText } from '@casebridge/platform';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsText, NestedArray } from '@casebridge/platform';
 import { CaseFileItemRequest } from '../case-file-item.request';
 
 export class TransferForProsecutionRequest {
@@ -23,11 +22,12 @@ export class TransferForProsecutionRequest {
   @ApiProperty({ example: '犯罪嫌疑人通过暗管排放含铬废水，涉嫌污染环境罪，侦查终结' })
   @IsText(4000)
   summary!: string;
-  @ApiProperty({ type: [CaseFileItemRequest], description: 'the case file: 1–500 items, each with its SHA-256' })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'the case file needs at least one item' })
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => CaseFileItemRequest)
+  @ApiProperty({
+    type: [CaseFileItemRequest],
+    description: 'the case file: 1–500 items, each with its SHA-256',
+    minItems: 1,
+    maxItems: 500,
+  })
+  @NestedArray(() => CaseFileItemRequest, { min: 1, max: 500, minMessage: 'caseFile needs at least one item' })
   caseFile!: CaseFileItemRequest[];
 }

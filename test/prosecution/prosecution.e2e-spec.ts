@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Topics } from '@casebridge/contracts';
 import { readTopic } from '../messaging/support/topic-reader';
+import { responseSchema, schemaProblems, type OpenApiDoc } from '../support/openapi-response';
 import { Api, eventually, TestSystem } from '../support/system';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { agencies, enfPhase, openAndSend, polPhase, POL, PRO, type Agencies } from '../transfer/transfer-driver';
@@ -333,6 +334,36 @@ describe('prosecution across police, procuratorate and enforcement', () => {
     const otherEnf = new Api(sys.url('enforcement'), sys.token('enforcement:210200'));
     await otherEnf.call('GET', `/prosecution-notices/${prosecutionId}`, undefined, 404);
     expect(POL).toBe('police:210100');
+  });
+
+  it('the new views answer within the schemas their OpenAPI documents declare', async () => {
+    const { transferId } = await filedCase('s1');
+    const prosecutionId = await transferForProsecution(transferId, 's1');
+    await proView(prosecutionId, (p) => p.phase === 'under-review', 'under review');
+    await a.pro.post(`/prosecutions/${prosecutionId}/decision`, { outcome: 'not-prosecuted', reasons: '情节轻微' });
+    await a.pro.post(`/prosecutions/${prosecutionId}/enforcement-notice`, { penaltyOpinion: '建议罚款' });
+    await eventually(
+      () => a.enf.get(`/prosecution-notices/${prosecutionId}`),
+      () => true,
+      'the notice',
+    );
+    const reads: [string, Api, string, string][] = [
+      ['police', a.pol, '/prosecutions', '/prosecutions'],
+      ['police', a.pol, '/prosecutions/{prosecutionId}', `/prosecutions/${prosecutionId}`],
+      ['procuratorate', a.pro, '/prosecutions', '/prosecutions'],
+      ['procuratorate', a.pro, '/prosecutions/{prosecutionId}', `/prosecutions/${prosecutionId}`],
+      ['enforcement', a.enf, '/prosecution-notices', '/prosecution-notices'],
+      ['enforcement', a.enf, '/prosecution-notices/{prosecutionId}', `/prosecution-notices/${prosecutionId}`],
+    ];
+    const problems: string[] = [];
+    for (const [app, api, template, url] of reads) {
+      const doc = (await (await fetch(`${sys.url(app as 'police')}/docs-json`)).json()) as OpenApiDoc;
+      const body = await api.get(url);
+      problems.push(
+        ...schemaProblems(doc, responseSchema(doc, 'GET', template, 200), body).map((p) => `${app} ${url}: ${p}`),
+      );
+    }
+    expect(problems).toEqual([]);
   });
 
   it('prosecution.review runs out when time is skipped: the procuratorate is told, both sides see the review overdue', async () => {

@@ -10,7 +10,12 @@ export class ProsecutionNoticeResponse {
   @ApiProperty({ description: 'your administrative case; its penalty clock resumed' }) caseId!: string;
   @ApiProperty({ example: 'procuratorate:210100' }) procuratorateAgencyId!: string;
   @ApiProperty({ example: '犯罪情节轻微，不需要判处刑罚' }) reasons!: string;
-  @ApiPropertyOptional({ example: '建议对该公司依法给予行政处罚', nullable: true, description: '检察意见' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '建议对该公司依法给予行政处罚',
+    nullable: true,
+    description: '检察意见',
+  })
   penaltyOpinion!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) notifiedAt!: string;
 

@@ -270,7 +270,7 @@ async function main(): Promise<void> {
     const bgRate = background ? background / (bgMs / 1000) : 20;
     if (background) log(`${fmt(background)} background transfers started in ${secs(bgMs)} (${bgRate.toFixed(1)} /s)`);
     // the measured minute: far enough for every measured transfer to be started before it (at the rate just seen)
-    const window = minuteAfter((DUE / bgRate) * 1500 + 20_000);
+    const window = minuteAfter((DUE / bgRate) * 2500 + 20_000);
     log(
       `${fmt(DUE)} measured transfers: warning timers spread over the minute ${clock(window)}–${clock(window + 60_000)} UTC`,
     );
@@ -322,7 +322,7 @@ async function main(): Promise<void> {
       .map(([t, at]) => arrivals.warned.get(t)! - at);
 
     // ---- raw baseline: DUE bare workflows (one timer, one activity) due in a later minute
-    const rawWindow = minuteAfter((DUE / bgRate) * 1200 + 20_000);
+    const rawWindow = minuteAfter((DUE / bgRate) * 1500 + 20_000);
     log(
       `raw baseline: ${fmt(DUE)} bare workflows, timers spread over the minute ${clock(rawWindow)}–${clock(rawWindow + 60_000)} UTC`,
     );

@@ -162,6 +162,11 @@ export class TestSystem {
     return this.services.filter((s) => serviceOf(s) === service);
   }
 
+  /** The process id of a running instance (undefined when it is not running): for CPU and memory figures. */
+  pid(instance: InstanceName): number | undefined {
+    return this.isRunning(instance) ? this.running.get(instance)!.child.pid : undefined;
+  }
+
   /** The instance's process is running (started and neither killed nor exited). */
   isRunning(instance: InstanceName): boolean {
     const r = this.running.get(instance);

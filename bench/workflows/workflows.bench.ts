@@ -92,8 +92,15 @@ async function pool(count: number, job: (i: number) => Promise<void>): Promise<n
   return Date.now() - t0;
 }
 
+/** Set when the worker process died: every wait ends at once and the report says so. */
+let workerDied: string | undefined;
+
 async function waitUntil(what: string, done: () => boolean, timeoutMs: number): Promise<boolean> {
   for (const t0 = Date.now(); !done();) {
+    if (workerDied) {
+      log(`${what}: given up, ${workerDied}`);
+      return false;
+    }
     if (Date.now() - t0 > timeoutMs) {
       log(`${what}: not complete after ${secs(timeoutMs)}`);
       return false;
@@ -239,6 +246,10 @@ async function main(): Promise<void> {
       overrides: OVERRIDES,
     });
     children.push(worker);
+    worker.once('exit', (code, signal) => {
+      workerDied = `the worker process exited (${signal ?? `code ${code}`}) at ${clock(Date.now())}`;
+      log(workerDied);
+    });
     log(`worker ready (pid ${worker.pid}): rule book overrides ${JSON.stringify(OVERRIDES)}`);
     const pids = [worker.pid!, temporal.child.pid!];
     const peaks = new PeakRss(() => pids);
@@ -391,6 +402,7 @@ async function main(): Promise<void> {
       console.log(`  excluded: started after their timer was due — CaseBridge ${lateStarts}, raw ${rawLate}`);
     const missing = DUE - lateStarts - cbLatencies.length;
     if (missing > 0) console.log(`  ${missing} measured CaseBridge warnings did not arrive`);
+    if (workerDied) console.log(`NOTE: ${workerDied} (its stderr above); the figures after that are incomplete`);
   } finally {
     await consumer.disconnect().catch(() => undefined);
     await connection?.close().catch(() => undefined);

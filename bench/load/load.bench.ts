@@ -83,10 +83,11 @@ async function step(
   ag: Agencies,
   opened: Opened[],
   rate: number,
-): Promise<{ acts: Act[]; errors: string[]; ms: number }> {
+): Promise<{ acts: Act[]; errors: string[]; ms: number; achieved: number }> {
   const acts: Act[] = [];
   const errors: string[] = [];
   const t0 = performance.now();
+  let lastPost = t0;
   await Promise.all(
     opened.map(async (o, i) => {
       const wait = t0 + (i * 1000) / rate - performance.now();
@@ -97,6 +98,7 @@ async function step(
           receiptNumber: `沈公（环）受字〔2026〕${randomInt(1e9)}号`,
         });
         const a = performance.now() - start;
+        lastPost = Math.max(lastPost, performance.now());
         const [b, c] = await Promise.all([
           until(
             async () => (await ag.enf.get<{ phase: string }>(`/transfers/${o.transferId}`)).phase === 'received',
@@ -120,7 +122,8 @@ async function step(
       }
     }),
   );
-  return { acts, errors, ms: performance.now() - t0 };
+  // achieved: receipts answered per second, from the first scheduled act to the last answer
+  return { acts, errors, ms: performance.now() - t0, achieved: acts.length / ((lastPost - t0) / 1000) };
 }
 
 /** `n` transfers opened and sent, each until the police have it (concurrency PREPARE). */
@@ -240,7 +243,7 @@ async function main(): Promise<void> {
         return s.length ? [0.5, 0.95, 0.99].map((p) => quantile(s, p)).concat(s.at(-1)!) : [NaN, NaN, NaN, NaN];
       };
       const fmt = (xs: number[]) => xs.map((x) => `${Math.round(x)}`).join(' / ');
-      const achieved = r.acts.length / (r.ms / 1000);
+      const achieved = r.achieved;
       const c99 = q('c')[2]!;
       rows.push(
         `  ${String(rate).padStart(5)} /s  achieved ${achieved.toFixed(2).padStart(6)} /s  errors ${r.errors.length}\n` +

@@ -326,7 +326,7 @@ async function main(): Promise<void> {
       () => [...timerAt.keys()].every((t) => arrivals.warned.has(t)),
       300_000,
     );
-    const cpu1 = pids.map((p) => cpuSeconds(p) ?? 0);
+    const cpu1 = pids.map((p) => cpuSeconds(p) ?? NaN); // NaN: the process died
     const lateStarts = [...timerAt].filter(([t, at]) => startedAt.get(t)! > at).length;
     const cbLatencies = [...timerAt]
       .filter(([t, at]) => startedAt.get(t)! <= at && arrivals.warned.has(t))

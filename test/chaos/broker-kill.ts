@@ -7,8 +7,8 @@
  *
  *   npm run chaos:broker -- [--rate 200] [--before 3] [--down 20] [--after 3]   (seconds; 1–2 min in all)
  *
- * Prints: acknowledged sends, failed send attempts (retried like the outbox relay does), lost (acknowledged, never
- * consumed), doubled (the same message at two offsets of the log) — split into those whose send the caller retried
+ * Prints: acknowledged sends, failed send attempts (retried like the outbox relay does), lost (acknowledged, not in the
+ * log as a new consumer group reads it to its end afterwards), not delivered to the running consumer, doubled (the same message at two offsets of the log) — split into those whose send the caller retried
  * after an error although the first attempt had been written (at-least-once: the consumers' inbox drops them by
  * event id) and those never retried (a broken idempotent producer) —, the longest pause of acknowledged sends and
  * of consumption around the kill, and whether every partition has 3 in-sync replicas again after the restart.
@@ -18,7 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { logLevel, type Admin } from 'kafkajs';
+import { logLevel, type Admin, type Kafka } from 'kafkajs';
 import { createKafka, createReliableProducer } from '@casebridge/messaging';
 import { PrivateKafkaCluster } from '../support/private-kafka-cluster';
 
@@ -81,6 +81,27 @@ async function createTopic(admin: Admin, topic: string, replicationFactor: numbe
   }
 }
 
+/** Every message of the topic, read by a new consumer group from the beginning up to the high-water marks: seq → offsets. */
+async function readWholeTopic(kafka: Kafka, admin: Admin, topic: string): Promise<Map<number, Set<string>>> {
+  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+  const log = new Map<number, Set<string>>();
+  const done = new Set<number>([...ends].filter(([, high]) => high === 0).map(([p]) => p));
+  const reader = kafka.consumer({ groupId: `chaos-broker-verify-${randomBytes(4).toString('hex')}` });
+  await reader.connect();
+  await reader.subscribe({ topics: [topic], fromBeginning: true });
+  await reader.run({
+    eachMessage: async ({ partition, message }) => {
+      const seq = Number(message.value!.toString());
+      log.set(seq, (log.get(seq) ?? new Set<string>()).add(`${partition}:${message.offset}`));
+      if (Number(message.offset) + 1 >= ends.get(partition)!) done.add(partition);
+    },
+  });
+  for (const t0 = Date.now(); done.size < ends.size && Date.now() - t0 < 60_000;) await sleep(250);
+  await reader.disconnect();
+  if (done.size < ends.size) throw new Error(`could not read ${topic} to its end within 60 s`);
+  return log;
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const id = randomBytes(4).toString('hex');
@@ -121,7 +142,16 @@ async function main(): Promise<void> {
     let deliveries = 0;
     const consumer = kafka.consumer({ groupId: `chaos-broker-${id}`, sessionTimeout: 10_000, heartbeatInterval: 1000 });
     await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    // a node may learn of the new topic later than the one that answered createTopic: retry for up to 30 s
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await consumer.subscribe({ topics: [topic], fromBeginning: true });
+        break;
+      } catch (e) {
+        if (attempt >= 60) throw e;
+        await sleep(500);
+      }
+    }
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
         const seq = Number(message.value!.toString());
@@ -202,10 +232,12 @@ async function main(): Promise<void> {
       after = await partitionState(admin, topic);
     }
     await consumer.disconnect();
+    const inLog = await readWholeTopic(kafka, admin, topic);
     await admin.disconnect();
 
-    const lost = [...acked].filter((s) => !seen.has(s)).length;
-    const doubledSeqs = [...seen.entries()].filter(([, offsets]) => offsets.size > 1).map(([s]) => s);
+    const lost = [...acked].filter((s) => !inLog.has(s)).length;
+    const undelivered = [...acked].filter((s) => !seen.has(s)).length;
+    const doubledSeqs = [...inLog.entries()].filter(([, offsets]) => offsets.size > 1).map(([s]) => s);
     const doubledUnretried = doubledSeqs.filter((s) => !retried.has(s)).length;
     const redelivered = deliveries - [...seen.values()].reduce((n, o) => n + o.size, 0);
     const consumedWhileDown = consumedAt.filter((t) => t > killedAt && t < restartAt).length;
@@ -217,7 +249,8 @@ async function main(): Promise<void> {
     console.log('\nbroker kill: 3 nodes, replication factor 3, min.insync.replicas 2, producer idempotent acks=all');
     console.log(`  acknowledged messages                      ${acked.size}`);
     console.log(`  failed send attempts (retried)             ${sendErrors}`);
-    console.log(`  lost (acknowledged, never consumed)        ${lost}`);
+    console.log(`  lost (acknowledged, not in the log)        ${lost}`);
+    console.log(`  not delivered to the running consumer      ${undelivered} (within 60 s after the end)`);
     console.log(
       `  doubled (same message at two offsets)      ${doubledSeqs.length - doubledUnretried} of retried sends, ${doubledUnretried} of others`,
     );

@@ -64,7 +64,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('uses the same ports as npm start (infra/local/run-all)', () => {
-    const runAll = read('infra/local/run-all');
+    const runAll = read('infra/local/run-all') + read('infra/local/lib.sh'); // the app:port list is lib.sh's APP_PORTS
     for (const app of APPS) expect(runAll).toContain(`${app}:${compose.services[app]!.environment!.PORT}`);
   });
 });

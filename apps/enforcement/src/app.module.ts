@@ -7,6 +7,7 @@ import { HealthModule, messagingModule, serviceImports } from '@casebridge/platf
 import { CasesModule } from './cases/cases.module';
 import { EnforcementEnv } from './enforcement.env';
 import { ENFORCEMENT_SCHEMA } from './schema';
+import { ProsecutionNoticesModule } from './prosecution-notices/prosecution-notices.module';
 import { TransfersModule } from './transfers/transfers.module';
 
 @Module({
@@ -30,6 +31,7 @@ import { TransfersModule } from './transfers/transfers.module';
     AgencyInboxModule.forAgencyKind('enforcement'),
     CasesModule,
     TransfersModule,
+    ProsecutionNoticesModule,
   ],
 })
 export class AppModule {}

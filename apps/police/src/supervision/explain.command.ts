@@ -2,10 +2,11 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 
 import { ErrorCodes, FilingSupervisionExplained } from '@casebridge/contracts';
+import { MATTER_ACT_RULES } from '@casebridge/flows';
 import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { assertAct, entry, IsText, type ActRules, withEntry } from '@casebridge/platform';
-import { SupervisionMatter, type MatterPhase } from './supervision-matter.entity';
+import { assertAct, entry, IsText, withEntry } from '@casebridge/platform';
+import { SupervisionMatter } from './supervision-matter.entity';
 
 export class ExplainRequest {
   @ApiProperty({ example: '经审查，排放浓度未达到追诉标准，理由如下……' })
@@ -21,25 +22,8 @@ export class ExplainCommand extends Command<void> {
     super();
   }
 }
-/** The police side of a filing supervision: the one act it answers here (libs/platform assertAct). */
-export const MATTER_ACT_RULES: ActRules<MatterPhase, 'explain'> = {
-  subject: 'supervision',
-  codes: {
-    alreadyDone: ErrorCodes.supervisionAlreadyDone,
-    outOfOrder: ErrorCodes.supervisionOutOfOrder,
-    closed: ErrorCodes.caseClosed,
-  },
-  allowed: { explain: ['explanation-required'] },
-  leadsTo: { explain: ['explained'] },
-  closed: ['closed'],
-  text: { explain: 'explain the non-filing' },
-  next: {
-    opened: 'wait: the procuratorate may require reasons (supervision.police-explain)',
-    explained: 'wait: the procuratorate is weighing your reasons',
-    'notice-to-file':
-      'file within 15 days (supervision.police-file): POST /transfers/:id/decision with outcome "filed" and this supervisionId',
-  },
-};
+/** The police side of a filing supervision: the one act it answers here (libs/flows filing-supervision). */
+export { MATTER_ACT_RULES } from '@casebridge/flows';
 
 /** Explains the non-filing to the procuratorate (supervision.police-explain, 7 days). */
 @CommandHandler(ExplainCommand)

@@ -1,0 +1,2 @@
+export * from './filing-supervision.flow';
+export * from './filing-supervision.views';

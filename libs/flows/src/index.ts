@@ -6,3 +6,4 @@
 export * from './kit';
 export * from './transfer';
 export * from './filing-supervision';
+export * from './registry';

@@ -229,23 +229,3 @@ export const MATTER_ACT_RULES = actRules(POLICE_MATTER_ACTS, {
       'file within 15 days (supervision.police-file): POST /transfers/:id/decision with outcome "filed" and this supervisionId',
   },
 });
-
-/** The filing-supervision flow in one object, for readers that take any flow. */
-export const filingSupervisionFlow = {
-  name: 'filing-supervision',
-  eventTypes: FILING_SUPERVISION_EVENT_TYPES,
-  isEvent: isFilingSupervisionEvent,
-  subjectOf: supervisionIdOf,
-  procuratorate: {
-    phases: FILING_SUPERVISION_PHASES,
-    closed: CLOSED_SUPERVISION_PHASES,
-    acts: PROCURATORATE_SUPERVISION_ACTS,
-    rules: SUPERVISION_ACT_RULES,
-  },
-  police: {
-    phases: POLICE_MATTER_PHASES,
-    closed: CLOSED_MATTER_PHASES,
-    acts: POLICE_MATTER_ACTS,
-    rules: MATTER_ACT_RULES,
-  },
-} as const;

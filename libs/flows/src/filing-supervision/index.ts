@@ -1,2 +1,3 @@
 export * from './filing-supervision.flow';
 export * from './filing-supervision.views';
+export * from './filing-supervision.definition';

@@ -1,2 +1,3 @@
 export * from './transfer.flow';
 export * from './transfer.views';
+export * from './transfer.definition';

@@ -11,9 +11,10 @@
  *   subjectOf   event → the subject id it is about (transferId, supervisionId …) or null
  *   phases      { holder: phases } — each agency's view of a subject
  *   audit       { sections: { agencyKind: [section, …] }, empty, evolve(view, event, ctx), rows(view) }
+ *   supervision { expectations } — reconciliation rules (kit/expectations.ts), optional
  * Sections are unique across flows (a test checks it): `police.supervisions` belongs to one flow.
  */
-import type { RegisteredFlow } from './kit';
+import type { ExpectationRule, RegisteredFlow } from './kit';
 import { filingSupervisionFlow } from './filing-supervision';
 import { transferFlow } from './transfer';
 
@@ -37,3 +38,8 @@ export function auditSections(): Record<string, string[]> {
     for (const [kind, sections] of Object.entries(flow.audit.sections)) out[kind] = [...(out[kind] ?? []), ...sections];
   return out;
 }
+
+/** Every flow's reconciliation expectations, in FLOWS order (supervision, GET /reconciliation). */
+export const EXPECTATION_RULES: readonly ExpectationRule[] = Object.freeze(
+  FLOWS.flatMap((f) => f.supervision.expectations),
+);

@@ -12,6 +12,7 @@ import {
   POLICE_MATTER_PHASES,
   supervisionIdOf,
 } from './filing-supervision.flow';
+import { FILING_SUPERVISION_EXPECTATIONS } from './filing-supervision.expectations';
 import { filingSupervisionViews, type FilingSupervisionAuditView } from './filing-supervision.views';
 
 function auditRows({ procuratorate: s, police: m }: FilingSupervisionAuditView) {
@@ -67,4 +68,5 @@ export const filingSupervisionFlow = defineFlow({
     evolve: (v, e) => filingSupervisionViews.audit.evolve(v, e),
     rows: auditRows,
   },
+  supervision: { expectations: FILING_SUPERVISION_EXPECTATIONS },
 });

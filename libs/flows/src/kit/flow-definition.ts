@@ -4,6 +4,7 @@
  * view of one subject (`evolve`) with the rows each agency had on file. `defineFlow` erases the flow's
  * own types so that the registry (../registry.ts) can list every flow in one array. Pure.
  */
+import type { ExpectationRule } from './expectations';
 import type { FlowEvent } from './flow-event';
 
 /** One row of an agency's section of the audit's case state (GET /cases/:id/state): plain JSON. */
@@ -39,6 +40,8 @@ export interface FlowDefinition<E extends FlowEvent, A> {
     /** what each agency had on file about the subject, as rows of its sections (only the declared ones) */
     readonly rows: (view: A) => AuditRows;
   };
+  /** what supervision reads of the flow: its reconciliation expectations (GET /reconciliation) */
+  readonly supervision?: { readonly expectations: readonly ExpectationRule[] };
 }
 
 /** A flow as the registry holds it: the same definition with its types erased (events are narrowed inside). */
@@ -55,6 +58,7 @@ export interface RegisteredFlow {
     readonly evolve: (view: unknown, e: FlowEvent, ctx: AuditCaseContext) => unknown;
     readonly rows: (view: unknown) => AuditRows;
   };
+  readonly supervision: { readonly expectations: readonly ExpectationRule[] };
 }
 
 /**
@@ -73,5 +77,6 @@ export function defineFlow<E extends FlowEvent, A>(d: FlowDefinition<E, A>): Reg
       evolve: (view, e, ctx) => (d.isEvent(e) ? d.audit.evolve(view as A, e, ctx) : view),
       rows: (view) => d.audit.rows(view as A),
     },
+    supervision: { expectations: d.supervision?.expectations ?? [] },
   };
 }

@@ -12,6 +12,7 @@ import {
   TRANSFER_EVENT_TYPES,
   transferIdOf,
 } from './transfer.flow';
+import { TRANSFER_EXPECTATIONS } from './transfer.expectations';
 import { transferViews, type TransferAuditView } from './transfer.views';
 
 /** The audit's rows of one transfer: enforcement's transfer, each police office's, the copy, the opinion. */
@@ -103,4 +104,5 @@ export const transferFlow = defineFlow({
       }),
     rows: auditRows,
   },
+  supervision: { expectations: TRANSFER_EXPECTATIONS },
 });

@@ -26,7 +26,7 @@ import {
   type PenaltyClockChangedV1,
   type SupervisionEscalatedV1,
   type SupervisionJointListedV1,
-  type SupervisionPressedV1,
+  type SupervisionPressedV2,
 } from '@casebridge/contracts';
 import { auditSections, FLOWS, flowsOf, type AuditCaseContext, type AuditRow } from '@casebridge/flows';
 import type { DeadlineEngine } from '@casebridge/legal-time';
@@ -383,11 +383,11 @@ export const HANDLERS: Record<string, Handler> = {
 
   // ---- supervision console
   'supervision.pressed': (s, e) => {
-    const x = p<SupervisionPressedV1>(e);
+    const x = p<SupervisionPressedV2>(e);
     s.supervisionActs.push({
       type: e.type,
       at: e.occurredAt,
-      by: `${e.producer.agencyId}/${e.actor.officerId}`,
+      by: `${x.pressingAgencyId ?? e.producer.agencyId}/${e.actor.officerId}`,
       stepId: x.stepId,
       owingAgencyId: x.owingAgencyId,
       message: x.message,

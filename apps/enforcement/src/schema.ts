@@ -4,6 +4,7 @@ import { MESSAGING_SCHEMA } from '@casebridge/messaging';
 import { AdministrativeCase } from './cases/administrative-case.entity';
 import { Evidence } from './cases/evidence.entity';
 import { Transfer } from './transfers/transfer.entity';
+import { CourtNotice } from './court-notices/court-notice.entity';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -19,7 +20,7 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
     AGENCY_INBOX_SCHEMA,
     {
       name: 'enforcement',
-      entities: [AdministrativeCase, Evidence, Transfer],
+      entities: [AdministrativeCase, Evidence, Transfer, CourtNotice],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/enforcement/src/migrations',
     },

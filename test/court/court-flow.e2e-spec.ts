@@ -28,6 +28,7 @@ interface CourtCaseView {
 }
 interface InboxItem {
   ruleId: string | null;
+  variant: string | null;
   subjectId: string | null;
   stepKey: string | null;
   status: string;
@@ -299,6 +300,80 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
       'criminal trial period met',
     );
     // the procuratorate's answer to the hearing notice was owed by the procuratorate, and is moot after the judgment
+  });
+
+  it('civil PIL: complaint served, co-plaintiff window and settlement announced, approval refused while the announcement runs', async () => {
+    const linkedCaseId = randomUUID();
+    const pilCaseId = randomUUID();
+    await inject([
+      {
+        type: 'pil.suit-filed',
+        linkedCaseId,
+        producer: { kind: 'procuratorate', agencyId: PROC_SY },
+        payload: { pilCaseId, courtAgencyId: COURT_SY, kind: 'civil' },
+      },
+    ]);
+    const { courtCaseId: id } = await caseOf(court, pilCaseId);
+    await court.post(`/court-cases/${id}/docket`, { docketNumber: '(2026)辽01民初46号', procedure: 'simplified' });
+    await inboxHas(
+      court,
+      linkedCaseId,
+      'owed',
+      (i) => i.ruleId === 'court.serve-complaint',
+      'court.serve-complaint owed',
+    );
+    await inboxHas(
+      court,
+      linkedCaseId,
+      'owed',
+      (i) => i.ruleId === 'court.trial-civil' && i.subjectId === id,
+      'civil trial period (simplified) running',
+    );
+    await court.post(`/court-cases/${id}/complaint-service`, { servedOn: '沈阳某化工有限公司' });
+    await inboxHas(
+      court,
+      linkedCaseId,
+      'done',
+      (i) => i.ruleId === 'court.serve-complaint' && i.outcome === 'met',
+      'complaint served in time',
+    );
+    await court.post(`/court-cases/${id}/co-plaintiff-announcement`, { channel: '人民法院公告网' });
+    await court.post(`/court-cases/${id}/settlement-announcement`, {
+      summary: '被告补植复绿 2 公顷并赔偿损失 30 万元',
+    });
+    await inboxHas(
+      court,
+      linkedCaseId,
+      'owed',
+      (i) => i.ruleId === 'court.settlement-announcement',
+      'announcement running at the court',
+    );
+    expect(
+      (await court.call('POST', `/court-cases/${id}/settlement-approval`, { note: '无异议' }, 409)).body,
+    ).toMatchObject({
+      code: 'COURT_CASE.ANNOUNCEMENT_RUNNING',
+    });
+    // the simplified procedure extends to simplified-extended only, with the head's record of the approval
+    expect(
+      (
+        await courtHead.call(
+          'POST',
+          `/court-cases/${id}/trial-extension`,
+          { variant: 'extended', approvedBy: '院长' },
+          400,
+        )
+      ).body,
+    ).toMatchObject({ code: 'COURT_CASE.EXTENSION_NOT_AVAILABLE' });
+    await courtHead.post(`/court-cases/${id}/trial-extension`, {
+      variant: 'simplified-extended',
+      approvedBy: '本院院长',
+    });
+    await eventually(
+      () => inbox(court, linkedCaseId),
+      (items) => items.some((i) => i.ruleId === 'court.trial-civil' && i.variant === 'simplified-extended'),
+      'the extended trial period in the court inbox',
+      60_000,
+    );
   });
 
   it('an EDC suit nobody dockets: court.docket warns and runs out in the court’s inbox when time is skipped', async () => {

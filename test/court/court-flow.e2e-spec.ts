@@ -410,6 +410,13 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     );
     expect(items.find((i) => i.ruleId === 'court.docket')).toMatchObject({ status: 'missed' });
     expect(items.find((i) => i.ruleId === 'court.docket')!.warnedAt).not.toBeNull();
+    // the case file keeps the miss
+    await eventually(
+      () => court.get<CourtCaseView>(`/court-cases/${c.courtCaseId}`),
+      (v) => v.timeline.some((t) => t.what.startsWith('court.docket ran out')),
+      'the miss on the case timeline',
+      60_000,
+    );
   });
 
   it('bad input is a 4xx: unknown phase filter, malformed ids, an agency to notify that is not an enforcement office', async () => {

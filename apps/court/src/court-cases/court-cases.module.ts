@@ -15,6 +15,7 @@ import { ServeComplaintHandler } from './commands/serve-complaint/serve-complain
 import { VerifyRestorationHandler } from './commands/verify-restoration/verify-restoration.handler';
 import { CourtCaseUnitOfWork } from './court-case-unit-of-work';
 import { CourtCasesHttpController } from './court-cases.http.controller';
+import { CourtDeadlinesConsumer } from './court-deadlines.consumer';
 import { CourtIntakeConsumer } from './intake/court-intake.consumer';
 import { GetCourtCaseHandler, ListCourtCasesHandler } from './queries/court-case.queries';
 
@@ -24,6 +25,7 @@ import { GetCourtCaseHandler, ListCourtCasesHandler } from './queries/court-case
   providers: [
     CourtCaseUnitOfWork,
     CourtIntakeConsumer,
+    CourtDeadlinesConsumer,
     DocketCaseHandler,
     RuleNotToAcceptHandler,
     ServeComplaintHandler,

@@ -308,14 +308,6 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
       return zh
         ? `${who}验收生态修复：${m('outcome', 'outcome')}`
         : `${who} verified the restoration: ${m('outcome', 'outcome')}`;
-    case 'edc.confirmation-applied':
-      return zh
-        ? `${who}向${ag('courtAgencyId')}申请司法确认赔偿协议`
-        : `${who} applied to ${ag('courtAgencyId')} for confirmation of the compensation agreement`;
-    case 'edc.suit-filed':
-      return zh
-        ? `${who}向${ag('courtAgencyId')}提起生态环境损害赔偿诉讼`
-        : `${who} sued for damage compensation in ${ag('courtAgencyId')}`;
     case 'sharing.information-shared':
       return zh
         ? `${who}在信息共享平台录入决定${quote('decision')}`

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { endpoints } from '../support/endpoints';
+import { responseSchema, schemaProblems, type OpenApiDoc } from '../support/openapi-response';
 import { Api, eventually, TestSystem } from '../support/system';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { publish, type EventSpec } from '../supervision/inject';
@@ -287,6 +288,12 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     const judged = await court.get<CourtCaseView>(`/court-cases/${id}`);
     expect(judged.restoration).toMatchObject({ dueDate, status: 'completed', overdue: false });
     expect(judged.restoration!.records).toHaveLength(4);
+    // the answers match the schemas the court's document declares (response DTOs)
+    const doc = (await (await fetch(`${sys.url('court')}/docs-json`)).json()) as OpenApiDoc;
+    expect(schemaProblems(doc, responseSchema(doc, 'GET', '/court-cases/{courtCaseId}', 200), judged)).toEqual([]);
+    expect(
+      schemaProblems(doc, responseSchema(doc, 'GET', '/court-cases', 200), await court.get('/court-cases')),
+    ).toEqual([]);
     expect(
       (await court.call('POST', `/court-cases/${id}/restoration-reports`, { progress: 'x', percentDone: 1 }, 409)).body,
     ).toMatchObject({

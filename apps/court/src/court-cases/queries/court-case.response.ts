@@ -12,19 +12,40 @@ import {
 } from '../court-case.machine';
 import { chinaToday } from '../china-day';
 
+/** One line of a case's timeline. */
+export class TimelineEntryResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'docketed (2026)辽01民初45号 (ordinary); court.trial-civil running' }) what!: string;
+  @ApiProperty({ example: 'judge-1', description: 'the officer, or `<agency>/<officer>` of another agency’s event' })
+  by!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the event it comes from' }) eventId?: string;
+  @ApiPropertyOptional({ example: '公告期满未收到异议' }) note?: string;
+}
+
+/** One progress report or verification of a restoration order. */
+export class RestorationRecordResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'judge-1' }) by!: string;
+  @ApiProperty({ enum: ['report', 'verification'], example: 'report' }) kind!: 'report' | 'verification';
+  @ApiPropertyOptional({ example: 60, description: 'reports: share done, in percent' }) percentDone?: number;
+  @ApiPropertyOptional({ enum: ['completed', 'not-completed'], description: 'verifications' }) outcome?:
+    'completed' | 'not-completed';
+  @ApiProperty({ example: '已补植 1.2 公顷' }) text!: string;
+}
+
 /** A restoration order as the court tracks it. */
 export class RestorationResponse {
   @ApiProperty({ example: '补植复绿 2 公顷' }) order!: string;
-  @ApiProperty({ example: '2027-06-30', description: 'last day (YYYY-MM-DD), set in the judgment' }) dueDate!:
-    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2027-06-30',
+    description: 'last day (YYYY-MM-DD), set in the judgment',
+  })
+  dueDate!: string | null;
   @ApiProperty({ enum: RESTORATION_STATUSES, example: 'in-progress' }) status!: RestorationStatus;
   @ApiProperty({ description: 'due date passed and not verified completed (China time)' }) overdue!: boolean;
-  @ApiProperty({
-    description: 'progress reports and verifications, oldest first',
-    example: [
-      { at: '2027-03-01T02:00:00.000Z', by: 'judge-1', kind: 'report', percentDone: 60, text: '已补植 1.2 公顷' },
-    ],
-  })
+  @ApiProperty({ type: [RestorationRecordResponse], description: 'progress reports and verifications, oldest first' })
   records!: RestorationRecord[];
 }
 
@@ -41,29 +62,29 @@ export class CourtCaseResponse {
   @ApiProperty({ format: 'uuid', description: 'the prosecution, PIL or EDC case it answers' }) sourceId!: string;
   @ApiProperty({ format: 'uuid' }) linkedCaseId!: string;
   @ApiProperty({ enum: COURT_TRACKS, example: 'civil' }) track!: CourtTrack;
-  @ApiPropertyOptional({ enum: ['administrative', 'civil'], nullable: true }) pilKind!:
+  @ApiProperty({ type: String, enum: ['administrative', 'civil'], nullable: true }) pilKind!:
     'administrative' | 'civil' | null;
   @ApiProperty({ example: 'procuratorate:210300' }) plaintiffAgencyId!: string;
-  @ApiPropertyOptional({ nullable: true }) claim!: string | null;
+  @ApiProperty({ type: String, nullable: true }) claim!: string | null;
   @ApiProperty({ enum: COURT_CASE_PHASES, example: 'docketed' }) phase!: CourtCasePhase;
   @ApiProperty() closed!: boolean;
-  @ApiPropertyOptional({ nullable: true, example: '(2026)辽01民初45号' }) docketNumber!: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['ordinary', 'simplified'] }) procedure!:
+  @ApiProperty({ type: String, nullable: true, example: '(2026)辽01民初45号' }) docketNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['ordinary', 'simplified'] }) procedure!:
     'ordinary' | 'simplified' | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) docketedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true }) notAcceptedReasons!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) complaintServedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'enforcement:210300' }) notifiedAgencyId!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) agencyNotifiedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) coPlaintiffAnnouncedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) hearingAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) settlementAnnouncedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) confirmationAnnouncedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'standard', description: 'variant of court.trial-*' }) trialVariant!:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) judgmentSummary!: string | null;
-  @ApiPropertyOptional({ type: RestorationResponse, nullable: true }) restoration!: RestorationResponse | null;
-  @ApiProperty({ example: [{ at: '2026-12-06T02:00:00.000Z', what: 'docketed', by: 'judge-1' }] })
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) docketedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) notAcceptedReasons!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) complaintServedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'enforcement:210300' }) notifiedAgencyId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) agencyNotifiedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) coPlaintiffAnnouncedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) hearingAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) settlementAnnouncedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) confirmationAnnouncedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'standard', description: 'variant of court.trial-*' })
+  trialVariant!: string | null;
+  @ApiProperty({ type: String, nullable: true }) judgmentSummary!: string | null;
+  @ApiProperty({ type: RestorationResponse, nullable: true }) restoration!: RestorationResponse | null;
+  @ApiProperty({ type: [TimelineEntryResponse], description: 'what happened, in event-time order' })
   timeline!: TimelineEntry[];
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
 }

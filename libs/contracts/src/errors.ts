@@ -37,5 +37,7 @@ export const ErrorCodes = {
   /** 400: an approver named in the body who is not the caller (the approval is the caller's own act) */
   approverNotCaller: 'TRANSFER.APPROVER_NOT_CALLER',
   approvalRequired: 'TRANSFER.APPROVAL_REQUIRED',
+  /** 403: the flow's act spec (libs/flows) does not let the caller's agency kind or roles do this act */
+  actNotAllowed: 'FLOW.ACT_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

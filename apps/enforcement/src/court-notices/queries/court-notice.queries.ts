@@ -17,6 +17,12 @@ export class CourtNoticeResponse {
   @ApiProperty({ format: 'date-time' }) notifiedAt!: string;
 }
 
+/** The answer of one notice (its own office is the caller: the agency id stays inside). */
+export function toCourtNoticeResponse(n: CourtNotice): CourtNoticeResponse {
+  const { agencyId: _a, notifiedAt, ...rest } = n;
+  return { ...rest, notifiedAt: notifiedAt.toISOString() };
+}
+
 export class ListCourtNoticesQuery extends Query<CourtNoticeResponse[]> {
   constructor(readonly officer: OfficerClaims) {
     super();
@@ -31,6 +37,6 @@ export class ListCourtNoticesHandler implements IQueryHandler<ListCourtNoticesQu
     const rows = await this.ds
       .getRepository(CourtNotice)
       .find({ where: { agencyId: officer.agencyId }, order: { notifiedAt: 'DESC' }, take: 200 });
-    return rows.map(({ agencyId: _a, notifiedAt, ...rest }) => ({ ...rest, notifiedAt: notifiedAt.toISOString() }));
+    return rows.map(toCourtNoticeResponse);
   }
 }

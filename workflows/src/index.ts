@@ -6,3 +6,4 @@ export { caseTransferWorkflow } from './transfer/case-transfer.workflow';
 export { filingSupervisionWorkflow } from './filing-supervision/filing-supervision.workflow';
 export { penaltyPeriodWorkflow } from './penalty/penalty.workflow';
 export { courtCaseWorkflow } from './court/court-case.workflow';
+export { prosecutionWorkflow } from './prosecution/prosecution.workflow';

@@ -10,6 +10,7 @@ import { registeredEventTypes, type WorkflowRegistration } from './bridge/workfl
 import { courtRegistration } from './court/court.registration';
 import { filingSupervisionRegistration } from './filing-supervision/filing-supervision.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
+import { prosecutionRegistration } from './prosecution/prosecution.registration';
 import { transferRegistration } from './transfer/transfer.registration';
 
 export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze([
@@ -17,6 +18,7 @@ export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze(
   filingSupervisionRegistration,
   penaltyRegistration,
   courtRegistration,
+  prosecutionRegistration,
 ]);
 
 /** Every integration event type a registered workflow receives (what the worker's bridge consumer subscribes to). */

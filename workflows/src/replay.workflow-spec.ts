@@ -31,6 +31,7 @@ describe('replay of recorded histories', () => {
     expect(files.some((f) => f.startsWith('supervision-'))).toBe(true);
     expect(files.some((f) => f.startsWith('penalty-'))).toBe(true);
     expect(files.some((f) => f.startsWith('court-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('prosecution-'))).toBe(true);
   });
 
   it('replays every history without nondeterminism', async () => {

@@ -8,6 +8,7 @@ import { CasesModule } from './cases/cases.module';
 import { CourtNoticesModule } from './court-notices/court-notices.module';
 import { EnforcementEnv } from './enforcement.env';
 import { ENFORCEMENT_SCHEMA } from './schema';
+import { ProsecutionNoticesModule } from './prosecution-notices/prosecution-notices.module';
 import { TransfersModule } from './transfers/transfers.module';
 
 @Module({
@@ -32,6 +33,7 @@ import { TransfersModule } from './transfers/transfers.module';
     CasesModule,
     TransfersModule,
     CourtNoticesModule,
+    ProsecutionNoticesModule,
   ],
 })
 export class AppModule {}

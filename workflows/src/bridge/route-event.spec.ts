@@ -163,6 +163,7 @@ describe('routeEvent', () => {
       'filingSupervisionWorkflow',
       'penaltyPeriodWorkflow',
       'courtCaseWorkflow',
+      'prosecutionWorkflow',
     ]);
     expect(BRIDGED_EVENT_TYPES).toEqual(
       expect.arrayContaining([
@@ -171,6 +172,8 @@ describe('routeEvent', () => {
         'case.registered',
         'penalty.clock-changed',
         'court.case-received',
+        'prosecution.transferred',
+        'prosecution.nonprosecution-notified',
       ]),
     );
     expect(new Set(BRIDGED_EVENT_TYPES).size).toBe(BRIDGED_EVENT_TYPES.length);

@@ -5,10 +5,12 @@
  * pressed, in the ledger) gives every path parameter a real resource, so a refusal is a refusal of real
  * data and "no data" is checked against that data.
  */
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { ACCESS_EXTENSION, DEV_JWT_SECRET, issueToken, type Role } from '@casebridge/auth';
 import type { AgencyKind } from '@casebridge/contracts';
+import { endpoints } from '../support/endpoints';
 import { Api, eventually, TestSystem, type ServiceName } from '../support/system';
+import { publish } from '../supervision/inject';
 import { invalidTokenVariants } from '@casebridge/auth/testing/invalid-tokens';
 import { agencies, ENF, openAndSend, polPhase, PRO, type Agencies } from '../transfer/transfer-driver';
 import { routesOf, tokensFor, urlsOf, type MatrixRoute, type TokenSpec } from './route-matrix';
@@ -136,7 +138,41 @@ describe('route × token matrix over every app (issue 13)', () => {
     );
     ids.prosecutionId = prosecutionId;
     const case_ = await a.enf.get<{ caseNumber: string }>(`/cases/${opened.caseId}`);
-    markers = [case_.caseNumber, '沈阳某化工有限公司', '91210100MA0Y6J5X2U', '总铬超标', pressMarker, supNote];
+    // a court case of court:210100: an indictment handed over as the procuratorate would (its reasons are a marker)
+    const courtMarker = `MATRIX-COURT-${label}`;
+    const indictmentId = randomUUID();
+    await publish(endpoints().kafkaBrokers, sys.suffix, [
+      {
+        type: 'prosecution.decided',
+        linkedCaseId: opened.linkedCaseId,
+        producer: { kind: 'procuratorate', agencyId: PRO },
+        payload: {
+          prosecutionId: indictmentId,
+          outcome: 'indicted',
+          courtAgencyId: 'court:210100',
+          reasons: courtMarker,
+        },
+      },
+    ]);
+    const courtCases = await eventually(
+      () =>
+        new Api(sys.url('court'), sys.token('court:210100', ['officer'])).get<
+          { courtCaseId: string; sourceId: string }[]
+        >('/court-cases'),
+      (cs) => cs.some((c) => c.sourceId === indictmentId),
+      'the indictment at the court',
+      60_000,
+    );
+    ids.courtCaseId = courtCases.find((c) => c.sourceId === indictmentId)!.courtCaseId;
+    markers = [
+      case_.caseNumber,
+      '沈阳某化工有限公司',
+      '91210100MA0Y6J5X2U',
+      '总铬超标',
+      pressMarker,
+      supNote,
+      courtMarker,
+    ];
 
     for (const app of Object.keys(APPS)) {
       const doc = (await (await fetch(`${sys.url(app as ServiceName)}/docs-json`)).json()) as {
@@ -248,12 +284,12 @@ describe('route × token matrix over every app (issue 13)', () => {
     // the leak checks are not vacuous: the right token does read the seeded data on each app that holds it
     expect(
       Object.fromEntries(
-        ['enforcement', 'police', 'procuratorate', 'supervision', 'audit'].map((app) => [
+        ['enforcement', 'police', 'procuratorate', 'court', 'supervision', 'audit'].map((app) => [
           app,
           (withMarkers.get(app) ?? 0) >= 2,
         ]),
       ),
-    ).toEqual({ enforcement: true, police: true, procuratorate: true, supervision: true, audit: true });
+    ).toEqual({ enforcement: true, police: true, procuratorate: true, court: true, supervision: true, audit: true });
     expect(jobs.length).toBeGreaterThan(routes.length * 10);
   });
 

@@ -7,6 +7,7 @@
  * Node code: never import it from workflow code.
  */
 import { registeredEventTypes, type WorkflowRegistration } from './bridge/workflow-registration';
+import { courtRegistration } from './court/court.registration';
 import { filingSupervisionRegistration } from './filing-supervision/filing-supervision.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
 import { prosecutionRegistration } from './prosecution/prosecution.registration';
@@ -16,6 +17,7 @@ export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze(
   transferRegistration,
   filingSupervisionRegistration,
   penaltyRegistration,
+  courtRegistration,
   prosecutionRegistration,
 ]);
 

@@ -5,6 +5,7 @@ import { AgencyInboxModule } from '@casebridge/agency-inbox';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { CasesModule } from './cases/cases.module';
+import { CourtNoticesModule } from './court-notices/court-notices.module';
 import { EnforcementEnv } from './enforcement.env';
 import { ENFORCEMENT_SCHEMA } from './schema';
 import { ProsecutionNoticesModule } from './prosecution-notices/prosecution-notices.module';
@@ -22,7 +23,7 @@ import { TransfersModule } from './transfers/transfers.module';
     messagingModule({
       service: 'enforcement',
       producer: { kind: 'enforcement', agencyId: 'enforcement:000000' },
-      consumes: [Topics.police, Topics.procuratorate, Topics.workflow, Topics.supervision],
+      consumes: [Topics.police, Topics.procuratorate, Topics.workflow, Topics.supervision, Topics.court],
     }),
     HealthModule.register({
       inject: [KafkaHealthIndicator],
@@ -31,6 +32,7 @@ import { TransfersModule } from './transfers/transfers.module';
     AgencyInboxModule.forAgencyKind('enforcement'),
     CasesModule,
     TransfersModule,
+    CourtNoticesModule,
     ProsecutionNoticesModule,
   ],
 })

@@ -5,6 +5,7 @@ import { AdministrativeCase } from './cases/administrative-case.entity';
 import { Evidence } from './cases/evidence.entity';
 import { ProsecutionNotice } from './prosecution-notices/prosecution-notice.entity';
 import { Transfer } from './transfers/transfer.entity';
+import { CourtNotice } from './court-notices/court-notice.entity';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -20,7 +21,7 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
     AGENCY_INBOX_SCHEMA,
     {
       name: 'enforcement',
-      entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice],
+      entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice, CourtNotice],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/enforcement/src/migrations',
     },

@@ -38,6 +38,8 @@ const MAPS: Record<string, Record<string, Bilingual>> = {
     corrected: { zh: '已纠正', en: 'corrected' },
     'partly-corrected': { zh: '部分纠正', en: 'partly corrected' },
     'not-corrected': { zh: '未纠正', en: 'not corrected' },
+    completed: { zh: '已完成', en: 'completed' },
+    'not-completed': { zh: '未完成', en: 'not completed' },
   },
   ground: {
     'not-filed': { zh: '不予立案', en: 'not filed' },
@@ -64,6 +66,12 @@ const MAPS: Record<string, Record<string, Bilingual>> = {
     criminal: { zh: '刑事', en: 'criminal' },
     civil: { zh: '民事', en: 'civil' },
     administrative: { zh: '行政', en: 'administrative' },
+  },
+  source: {
+    prosecution: { zh: '起诉书', en: 'an indictment' },
+    pil: { zh: '公益诉讼起诉', en: 'a public-interest suit' },
+    'edc-suit': { zh: '生态环境损害赔偿诉讼', en: 'a damage compensation suit' },
+    'edc-confirmation': { zh: '赔偿协议司法确认申请', en: 'an application to confirm a compensation agreement' },
   },
   notice: {
     'suspected-crime': { zh: '涉嫌犯罪线索', en: 'suspected crime' },
@@ -276,6 +284,42 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
       return zh ? `${who}确定开庭时间 ${at('hearingAt')}` : `${who} scheduled the hearing at ${at('hearingAt')}`;
     case 'court.judgment-rendered':
       return zh ? `${who}作出判决${quote('summary')}` : `${who} rendered judgment${quote('summary')}`;
+    case 'court.case-received':
+      return zh
+        ? `${who}收到${ag('plaintiffAgencyId')}的${m('source', 'source')}（${m('track', 'track')}）`
+        : `${who} received ${m('source', 'source')} of ${ag('plaintiffAgencyId')} (${m('track', 'track')})`;
+    case 'court.case-not-accepted':
+      return zh
+        ? `${who}裁定不予受理${s('forwardedTo') ? `，移送${ag('forwardedTo')}` : ''}${quote('reasons')}`
+        : `${who} ruled not to accept the case${s('forwardedTo') ? `, forwarded to ${ag('forwardedTo')}` : ''}${quote('reasons')}`;
+    case 'court.complaint-served':
+      return zh ? `${who}向${s('servedOn')}送达起诉书` : `${who} served the complaint on ${s('servedOn')}`;
+    case 'court.agency-notified':
+      return zh
+        ? `${who}书面告知${ag('agencyId')}公益诉讼立案（${s('noticeNumber')}）`
+        : `${who} notified ${ag('agencyId')} in writing of the suit (${s('noticeNumber')})`;
+    case 'court.co-plaintiff-announced':
+      return zh ? `${who}公告案件受理，征集共同原告` : `${who} announced the suit for co-plaintiffs`;
+    case 'court.settlement-announced':
+      return zh ? `${who}公告调解、和解协议${quote('summary')}` : `${who} announced the settlement${quote('summary')}`;
+    case 'court.settlement-approved':
+      return zh ? `${who}公告期满，出具调解书` : `${who} approved the settlement after its announcement`;
+    case 'court.confirmation-announced':
+      return zh ? `${who}公告赔偿协议，拟司法确认` : `${who} announced the compensation agreement before confirmation`;
+    case 'court.agreement-confirmed':
+      return zh ? `${who}司法确认赔偿协议` : `${who} confirmed the compensation agreement`;
+    case 'court.trial-extended':
+      return zh
+        ? `${who}经批准延长审理期限（${s('approvedBy')}）`
+        : `${who} extended the trial period with the approval of ${s('approvedBy')}`;
+    case 'court.restoration-reported':
+      return zh
+        ? `${who}记录生态修复进展，完成 ${s('percentDone')}%`
+        : `${who} recorded restoration progress, ${s('percentDone')}% done`;
+    case 'court.restoration-verified':
+      return zh
+        ? `${who}验收生态修复：${m('outcome', 'outcome')}`
+        : `${who} verified the restoration: ${m('outcome', 'outcome')}`;
     case 'sharing.information-shared':
       return zh
         ? `${who}在信息共享平台录入决定${quote('decision')}`

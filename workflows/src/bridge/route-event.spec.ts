@@ -162,6 +162,7 @@ describe('routeEvent', () => {
       'caseTransferWorkflow',
       'filingSupervisionWorkflow',
       'penaltyPeriodWorkflow',
+      'courtCaseWorkflow',
       'prosecutionWorkflow',
     ]);
     expect(BRIDGED_EVENT_TYPES).toEqual(
@@ -170,6 +171,7 @@ describe('routeEvent', () => {
         'filing-supervision.opened',
         'case.registered',
         'penalty.clock-changed',
+        'court.case-received',
         'prosecution.transferred',
         'prosecution.nonprosecution-notified',
       ]),

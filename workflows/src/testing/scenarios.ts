@@ -15,6 +15,7 @@ import {
   type CaseTestKit,
 } from './workflow-test-kit';
 import { recomputeOpenDeadlines } from '../operator/recompute-deadlines';
+import { COURT_SCENARIOS } from './court-scenarios';
 
 export interface Scenario {
   /** File name under workflows/test-histories (without .json). */
@@ -328,6 +329,8 @@ export const SCENARIOS: readonly Scenario[] = [
       return d.workflowId;
     },
   },
+  // the court workflow's paths (./court-scenarios.ts)
+  ...COURT_SCENARIOS,
   {
     name: 'prosecution-supplementary-then-indicted',
     async run(kit) {

@@ -211,7 +211,7 @@ export function envelope(
   occurredAt: string,
   linkedCaseId: string,
 ): IntegrationEventEnvelope {
-  const kind = PRODUCER_KIND[type] ?? 'procuratorate';
+  const kind = PRODUCER_KIND[type] ?? (type.startsWith('court.') ? 'court' : 'procuratorate');
   const def = eventRegistry.latestOf(type);
   if (!def) throw new Error(`no contract for ${type}`);
   const e = createEnvelope({
@@ -434,7 +434,7 @@ export class TransferDriver {
 
 /** Drives one filing supervision through the bridge. */
 /** Drives one workflow through the bridge and waits until it has taken each event in (its state query lists it). */
-abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> {
+export abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> {
   abstract readonly workflowId: string;
   /** the subject of its deadline events (stepId prefix) */
   protected abstract readonly subjectId: string;

@@ -10,11 +10,15 @@ import { registeredEventTypes, type WorkflowRegistration } from './bridge/workfl
 import { filingSupervisionRegistration } from './filing-supervision/filing-supervision.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
 import { transferRegistration } from './transfer/transfer.registration';
+import { notificationRegistration } from './notification/notification.registration';
+import { consultationRegistration } from './consultation/consultation.registration';
 
 export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze([
   transferRegistration,
   filingSupervisionRegistration,
   penaltyRegistration,
+  notificationRegistration,
+  consultationRegistration,
 ]);
 
 /** Every integration event type a registered workflow receives (what the worker's bridge consumer subscribes to). */

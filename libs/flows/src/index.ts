@@ -4,3 +4,6 @@
  */
 export * from './kit';
 export * from './transfer';
+export * from './notification';
+export * from './consultation';
+export * from './joint-supervision';

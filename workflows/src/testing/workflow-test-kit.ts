@@ -203,15 +203,17 @@ export function envelope(
   payload: Record<string, unknown>,
   occurredAt: string,
   linkedCaseId: string,
+  /** the producing agency (default: the usual producer of the type, in REGION) */
+  producerAgencyId?: string,
 ): IntegrationEventEnvelope {
-  const kind = PRODUCER_KIND[type] ?? 'procuratorate';
+  const kind = (producerAgencyId?.split(':')[0] as AgencyKind | undefined) ?? PRODUCER_KIND[type] ?? 'procuratorate';
   const def = eventRegistry.latestOf(type);
   if (!def) throw new Error(`no contract for ${type}`);
   const e = createEnvelope({
     type,
     version: def.version,
     linkedCaseId,
-    producer: { agencyId: `${kind}:${REGION}`, kind },
+    producer: { agencyId: producerAgencyId ?? `${kind}:${REGION}`, kind },
     actor: { officerId: `officer-${kind}` },
     occurredAt,
     eventId: uuidv7(),
@@ -427,7 +429,7 @@ export class TransferDriver {
 
 /** Drives one filing supervision through the bridge. */
 /** Drives one workflow through the bridge and waits until it has taken each event in (its state query lists it). */
-abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> {
+export abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> {
   abstract readonly workflowId: string;
   /** the subject of its deadline events (stepId prefix) */
   protected abstract readonly subjectId: string;
@@ -450,9 +452,10 @@ abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> 
     type: string,
     payload: Record<string, unknown>,
     occurredAt?: string,
+    producerAgencyId?: string,
   ): Promise<IntegrationEventEnvelope> {
     const at = occurredAt ?? new Date(await this.kit.now()).toISOString();
-    const e = envelope(type, payload, at, this.linkedCaseId);
+    const e = envelope(type, payload, at, this.linkedCaseId, producerAgencyId);
     const outcomes = await this.kit.bridge.deliver(e);
     if (outcomes.some((o) => o.route.workflowId === this.workflowId && o.status === 'delivered')) {
       await eventually(

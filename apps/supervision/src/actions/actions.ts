@@ -270,6 +270,7 @@ export class JointListCaseHandler implements ICommandHandler<JointListCaseComman
       const e = publishAs(tx, { sub: officer.sub }, SupervisionJointListed, linkedCaseId, {
         reviewInterval: request.reviewInterval,
         reason: request.reason,
+        participants: [...new Set(request.participants ?? [])],
       });
       await trace(tx.manager, e, officer, null);
       await tx.manager.update(

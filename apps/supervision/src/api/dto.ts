@@ -121,6 +121,20 @@ export class JointListRequest {
   @Transform(trim)
   @IsText(2000)
   reason!: string;
+  @ApiPropertyOptional({
+    example: ['police:210100', 'procuratorate:210100', 'enforcement:210100'],
+    maxItems: 20,
+    description:
+      'the participating agencies: each reports its progress every review interval (none: the listing alone, no reports owed)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^(enforcement|police|procuratorate):\d{6}$/, {
+    each: true,
+    message: 'each participant must be an agency id such as police:210100 (enforcement, police or procuratorate)',
+  })
+  participants?: string[];
 }
 
 /** A step id path parameter, `<subjectId>/<ruleId>` (e.g. 0190f7a2-…/transfer.receipt); anything else 400 before the database. */

@@ -7,11 +7,14 @@ import { fold, partiesOf, recordOf, saveRecord } from './cooperation.records';
 
 export const COOPERATION_AGENCY_KIND = Symbol('COOPERATION_AGENCY_KIND');
 
-/** Every event the records fold (the acts of the other services; a service's own acts are saved with the act). */
+/**
+ * The events the records fold (the acts of the other services; a service's own acts are saved with the act) that
+ * every agency kind may produce. notification.inquiry-opened comes from the police only: InquiryConsumer, in the
+ * other services.
+ */
 export const COOPERATION_EVENT_TYPES = [
   'notification.case-notified',
   'notification.acknowledged',
-  'notification.inquiry-opened',
   'consultation.requested',
   'consultation.replied',
   'supervision.joint-listed',
@@ -48,5 +51,14 @@ export class CooperationConsumer {
     if (!next || next === before) return;
     if (!partiesOf(ref.kind, next).some((a) => this.ours(a))) return;
     await saveRecord(manager, ref.kind, ref.id, e.linkedCaseId, next);
+  }
+}
+
+/** CooperationConsumer plus the police's preliminary inquiries (not in the police service: it does not read its own topic). */
+@Injectable()
+export class InquiryConsumer extends CooperationConsumer {
+  @OnIntegrationEvent('notification.inquiry-opened')
+  inquiryOpened(e: IntegrationEventEnvelope, manager: EntityManager): Promise<void> {
+    return this.apply(e, manager);
   }
 }

@@ -21,6 +21,7 @@ import type { DataSource } from 'typeorm';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import { IsId } from '@casebridge/platform';
 import { IsOptional } from 'class-validator';
+import { laggingIn, type JointSupervisionView } from '@casebridge/flows';
 import { partyRecord, partyRecords } from './cooperation.records';
 import {
   AcknowledgeCommand,
@@ -159,8 +160,8 @@ export class JointSupervisionsHttpController {
   @Get()
   @ApiOperation({ summary: 'Joint supervisions your office takes part in' })
   @ApiOkResponse(LIST)
-  list(@CurrentOfficer() o: OfficerClaims) {
-    return partyRecords(this.ds.manager, 'joint-supervision', o.agencyId);
+  async list(@CurrentOfficer() o: OfficerClaims) {
+    return (await partyRecords(this.ds.manager, 'joint-supervision', o.agencyId)).map(withFlags);
   }
 
   @Get(':linkedCaseId')
@@ -168,7 +169,7 @@ export class JointSupervisionsHttpController {
   @ApiOkResponse(VIEW)
   @ApiNotFoundResponse({ description: 'JOINT_SUPERVISION.NOT_FOUND (also when your office does not take part)' })
   async get(@CurrentOfficer() o: OfficerClaims, @Param('linkedCaseId', new ParseUUIDPipe()) id: string) {
-    return (await partyRecord(this.ds.manager, 'joint-supervision', id, o.agencyId)).view;
+    return withFlags((await partyRecord(this.ds.manager, 'joint-supervision', id, o.agencyId)).view);
   }
 
   @Post(':linkedCaseId/progress')
@@ -199,4 +200,16 @@ export class JointSupervisionsHttpController {
   ) {
     return this.commands.execute(new DecisionDoneCommand(o, id, decisionId, body));
   }
+}
+
+/**
+ * The view with its flags: `behind` on each round lists the participants that have not reported in it (in a round
+ * closed by its meeting: never did), and at the top the ones behind in the current round.
+ */
+function withFlags(v: JointSupervisionView) {
+  return {
+    ...v,
+    behind: laggingIn(v, v.round),
+    rounds: v.rounds.map((r) => ({ ...r, behind: laggingIn(v, r.round) })),
+  };
 }

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AgencyKind } from '@casebridge/contracts';
-import { COOPERATION_AGENCY_KIND, CooperationConsumer } from './cooperation.consumer';
+import { COOPERATION_AGENCY_KIND, CooperationConsumer, InquiryConsumer } from './cooperation.consumer';
 import {
   ConsultationsHttpController,
   JointSupervisionsHttpController,
@@ -23,7 +23,7 @@ export class CooperationModule {
       controllers: [NotificationsHttpController, ConsultationsHttpController, JointSupervisionsHttpController],
       providers: [
         { provide: COOPERATION_AGENCY_KIND, useValue: kind },
-        CooperationConsumer,
+        kind === 'police' ? CooperationConsumer : InquiryConsumer,
         NotifyHandler,
         AcknowledgeHandler,
         AskHandler,

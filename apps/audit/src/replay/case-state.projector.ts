@@ -728,6 +728,10 @@ for (const type of [
   'notification.acknowledged',
   'consultation.requested',
   'consultation.replied',
+  'notification.inquiry-opened',
+  'supervision.joint-meeting-recorded',
+  'joint-supervision.progress-reported',
+  'joint-supervision.decision-done',
 ]) {
   HANDLERS[type] = (s, e) => {
     s.otherActs.push({

@@ -7,3 +7,4 @@ export { filingSupervisionWorkflow } from './filing-supervision/filing-supervisi
 export { penaltyPeriodWorkflow } from './penalty/penalty.workflow';
 export { caseNotificationWorkflow } from './notification/notification.workflow';
 export { caseConsultationWorkflow } from './consultation/consultation.workflow';
+export { jointSupervisionWorkflow } from './joint-supervision/joint-supervision.workflow';

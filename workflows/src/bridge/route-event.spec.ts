@@ -162,6 +162,9 @@ describe('routeEvent', () => {
       'caseTransferWorkflow',
       'filingSupervisionWorkflow',
       'penaltyPeriodWorkflow',
+      'caseNotificationWorkflow',
+      'caseConsultationWorkflow',
+      'jointSupervisionWorkflow',
     ]);
     expect(BRIDGED_EVENT_TYPES).toEqual(
       expect.arrayContaining([
@@ -169,6 +172,9 @@ describe('routeEvent', () => {
         'filing-supervision.opened',
         'case.registered',
         'penalty.clock-changed',
+        'notification.case-notified',
+        'consultation.requested',
+        'supervision.joint-listed',
       ]),
     );
     expect(new Set(BRIDGED_EVENT_TYPES).size).toBe(BRIDGED_EVENT_TYPES.length);

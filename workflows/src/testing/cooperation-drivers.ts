@@ -10,6 +10,11 @@ import {
   type NotificationStateView,
 } from '../notification/notification.contracts';
 import {
+  JointSupervisionQueries,
+  jointSupervisionWorkflowId,
+  type JointSupervisionStateView,
+} from '../joint-supervision/joint-supervision.contracts';
+import {
   ConsultationQueries,
   consultationWorkflowId,
   type ConsultationStateView,
@@ -79,5 +84,41 @@ export class ConsultationDriver extends WorkflowDriver<ConsultationStateView> {
   }
   replied(consultationId: string, by: string, at?: string) {
     return this.deliver('consultation.replied', { consultationId, reply: '已达到，建议移送公安机关。' }, at, by);
+  }
+}
+
+/** Drives the joint supervision of one linked case through the bridge (the console is the producer `supervision`). */
+export class JointSupervisionDriver extends WorkflowDriver<JointSupervisionStateView> {
+  readonly workflowId = jointSupervisionWorkflowId(this.linkedCaseId);
+  protected readonly subjectId = this.linkedCaseId;
+  protected readonly stateQuery = JointSupervisionQueries.jointSupervisionState;
+
+  constructor(kit: CaseTestKit) {
+    super(kit, uuidv7());
+  }
+
+  listed(participants: string[], reviewInterval = 'P14D', at?: string) {
+    return this.deliver(
+      'supervision.joint-listed',
+      { reviewInterval, reason: '跨区域重大污染环境案件', participants },
+      at,
+      'supervision',
+    );
+  }
+  reported(by: string, round: number, at?: string) {
+    return this.deliver('joint-supervision.progress-reported', { round, progress: '已完成询问' }, at, by);
+  }
+  async meeting(round: number, decisions: Array<{ ownerAgencyId: string; dueAt: string }>, at?: string) {
+    const withIds = decisions.map((d) => ({ decisionId: uuidv7(), text: '补充鉴定', ...d }));
+    await this.deliver(
+      'supervision.joint-meeting-recorded',
+      { round, minutes: '联席会议纪要', decisions: withIds },
+      at,
+      'supervision',
+    );
+    return withIds.map((d) => d.decisionId);
+  }
+  decisionDone(decisionId: string, by: string, at?: string) {
+    return this.deliver('joint-supervision.decision-done', { decisionId, note: '已完成' }, at, by);
   }
 }

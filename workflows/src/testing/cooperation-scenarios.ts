@@ -1,8 +1,8 @@
 /**
  * The paths of the notification and consultation workflows, recorded for the replay test (see ./scenarios.ts).
  */
-import { HOURS, DAYS, POLICE, PROCURATORATE, type CaseTestKit } from './workflow-test-kit';
-import { ConsultationDriver, NotificationDriver } from './cooperation-drivers';
+import { HOURS, DAYS, ENFORCEMENT, POLICE, PROCURATORATE, type CaseTestKit } from './workflow-test-kit';
+import { ConsultationDriver, JointSupervisionDriver, NotificationDriver } from './cooperation-drivers';
 import type { Scenario } from './scenarios';
 
 async function sleepFor(kit: CaseTestKit, ms: number): Promise<void> {
@@ -41,6 +41,25 @@ export const COOPERATION_SCENARIOS: readonly Scenario[] = [
       await d.replied(first, POLICE);
       await sleepFor(kit, DAYS(8));
       await d.published('deadline.missed', 'consultation.written-reply');
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'joint-supervision-lagging-agency-then-meeting',
+    async run(kit) {
+      const d = new JointSupervisionDriver(kit);
+      await d.listed([ENFORCEMENT, POLICE, PROCURATORATE]);
+      await sleepFor(kit, DAYS(3));
+      await d.reported(POLICE, 1);
+      await d.reported(PROCURATORATE, 1);
+      await sleepFor(kit, DAYS(15));
+      await d.published('deadline.missed', 'joint-supervision');
+      const now = await kit.now();
+      const [decisionId] = await d.meeting(1, [
+        { ownerAgencyId: POLICE, dueAt: new Date(now + DAYS(10)).toISOString() },
+      ]);
+      await sleepFor(kit, DAYS(2));
+      await d.decisionDone(decisionId!, POLICE);
       return d.workflowId;
     },
   },

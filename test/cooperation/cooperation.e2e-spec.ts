@@ -334,15 +334,47 @@ describe('notification, consultation and joint supervision through the REST APIs
       );
     await otherPolice.call('GET', `/joint-supervisions/${linkedCaseId}`, undefined, 404);
 
+    // the workflow asks each participant for its progress of round 1: a keyed step in each inbox
+    const stepOf = (agencyId: string) => `${linkedCaseId}/joint-supervision@${agencyId}`;
+    for (const [api, agencyId] of [
+      [a.enf, ENF],
+      [a.pol, POL],
+      [a.pro, PRO],
+    ] as const)
+      await eventually(
+        () => inbox(api),
+        (i) => i.some((x) => x.stepId === stepOf(agencyId) && x.dueAt !== null),
+        `${agencyId} owes its progress report`,
+      );
     await a.pol.post(`/joint-supervisions/${linkedCaseId}/progress`, { round: 1, progress: '已完成询问' });
     await a.pro.post(`/joint-supervisions/${linkedCaseId}/progress`, { round: 1, progress: '已提前介入' });
     await a.pol.call('POST', `/joint-supervisions/${linkedCaseId}/progress`, { round: 1, progress: 'again' }, 409);
     const behind = await eventually(
       () => a.pol.get<JointView>(`/joint-supervisions/${linkedCaseId}`),
-      (v) => Object.keys(v.rounds[0]!.reports).length === 1 && v.behind.length > 0,
-      'the police see their report',
+      (v) => Object.keys(v.rounds[0]!.reports).length === 2,
+      'the police see both reports',
     );
-    expect(behind.behind).toContain(ENF);
+    expect(behind.behind).toEqual([ENF]);
+    await eventually(
+      () => inbox(a.pol, 'done'),
+      (i) => i.some((x) => x.stepId === stepOf(POL) && x.outcome === 'met'),
+      'the police report closed their step',
+    );
+
+    // the interval (14 days) runs out: the agency behind is flagged to itself and to the supervisors
+    await env.sleep(16 * 24 * HOURS);
+    await eventually(
+      () => inbox(a.enf),
+      (i) => i.some((x) => x.stepId === stepOf(ENF) && x.missedAt !== null),
+      'enforcement told: its progress report is overdue',
+      60_000,
+    );
+    await eventually(
+      () => sup.get<{ status: string; owingAgencyId: string }>(`/steps/${encodeURIComponent(stepOf(ENF))}`),
+      (x) => x.status === 'overdue' && x.owingAgencyId === ENF,
+      'the console flags the lagging agency',
+      60_000,
+    );
 
     const meeting = await sup.post<{ round: number; decisionIds: string[] }>(`/cases/${linkedCaseId}/joint-meetings`, {
       minutes: '联席会议：执法部门进度滞后，要求补报。',
@@ -362,9 +394,25 @@ describe('notification, consultation and joint supervision through the REST APIs
       { note: 'x' },
       404,
     );
+    const decisionStep = `${linkedCaseId}/joint-supervision@decision:${meeting.decisionIds[0]}`;
+    await eventually(
+      () => inbox(a.pol),
+      (i) => i.some((x) => x.stepId === decisionStep && x.dueAt !== null),
+      'the decision is a step owed by its owner',
+    );
+    await eventually(
+      () => inbox(a.enf),
+      (i) => i.some((x) => x.stepId === `${stepOf(ENF)}#2`),
+      'round 2 asks again',
+    );
     await a.pol.post(`/joint-supervisions/${linkedCaseId}/decisions/${meeting.decisionIds[0]}/done`, {
       note: '已完成',
     });
+    await eventually(
+      () => inbox(a.pol, 'done'),
+      (i) => i.some((x) => x.stepId === decisionStep && x.outcome === 'met'),
+      'the decision step closed',
+    );
     expect((await a.pol.get<JointView>(`/joint-supervisions/${linkedCaseId}`)).decisions[0]!.doneAt).not.toBeNull();
   });
 });

@@ -146,7 +146,7 @@ describe('route × token matrix over every app (issue 13)', () => {
         linkedCaseId,
         consultedAgencyId,
         question: `MATRIX-QUESTION-${label}`,
-        attachments: [],
+        attachments: [{ fileName: '监测报告.pdf', sha256: 'e'.repeat(64), sizeBytes: 10 }],
       });
     const { consultationId } = await ask(a.enf, POL);
     const { consultationId: proConsultationId } = await ask(a.pol, PRO);

@@ -181,7 +181,7 @@ describe('notification, consultation and joint supervision through the REST APIs
       linkedCaseId,
       consultedAgencyId: PRO,
       question: 'COOP-Q2 是否需要固定电子数据？',
-      attachments: [],
+      attachments: [{ fileName: '现场照片.zip', sha256: SHA('c'), sizeBytes: 1024 }],
     }));
     // the same file twice, or consulting yourself: 400
     await a.enf.call(
@@ -201,7 +201,12 @@ describe('notification, consultation and joint supervision through the REST APIs
     await a.enf.call(
       'POST',
       '/consultations',
-      { linkedCaseId, consultedAgencyId: ENF, question: 'q', attachments: [] },
+      {
+        linkedCaseId,
+        consultedAgencyId: ENF,
+        question: 'q',
+        attachments: [{ fileName: 'a.pdf', sha256: SHA('d'), sizeBytes: 1 }],
+      },
       400,
     );
 

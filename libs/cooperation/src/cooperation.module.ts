@@ -5,7 +5,7 @@ import {
   ConsultationsHttpController,
   JointSupervisionsHttpController,
   NotificationsHttpController,
-} from './cooperation.http.controllers';
+} from './cooperation.http.controller';
 import { AskHandler, ReplyHandler } from './consultations/consultation.commands';
 import { DecisionDoneHandler, ReportProgressHandler } from './joint-supervision/joint-supervision.commands';
 import { AcknowledgeHandler, NotifyHandler } from './notifications/notification.commands';

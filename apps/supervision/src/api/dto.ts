@@ -191,7 +191,16 @@ export class JointMeetingRequest {
   @Transform(trim)
   @IsText(20000)
   minutes!: string;
-  @ApiProperty({ type: [JointDecisionDto], minItems: 0, maxItems: 50 })
-  @NestedArray(() => JointDecisionDto, { min: 0, max: 50 })
+  @ApiProperty({
+    type: [JointDecisionDto],
+    minItems: 1,
+    maxItems: 50,
+    description: 'what the meeting decided (议定事项)',
+  })
+  @NestedArray(() => JointDecisionDto, {
+    min: 1,
+    max: 50,
+    minMessage: 'decisions must list at least one decision of the meeting (its owner and due date)',
+  })
   decisions!: JointDecisionDto[];
 }

@@ -45,11 +45,15 @@ export class AskRequest {
   question!: string;
   @ApiProperty({
     type: [AttachmentDto],
-    minItems: 0,
+    minItems: 1,
     maxItems: 20,
-    description: 'files attached (hashes, not content)',
+    description: 'the materials the written question encloses (names, sizes and hashes, not content): at least one',
   })
-  @NestedArray(() => AttachmentDto, { min: 0, max: 20 })
+  @NestedArray(() => AttachmentDto, {
+    min: 1,
+    max: 20,
+    minMessage: 'attachments must name at least one file the question encloses',
+  })
   attachments!: AttachmentDto[];
 }
 

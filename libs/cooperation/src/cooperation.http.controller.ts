@@ -19,7 +19,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
-import { IsId } from '@casebridge/platform';
+import { IsId, Json } from '@casebridge/platform';
 import { IsOptional } from 'class-validator';
 import { laggingIn, type JointSupervisionView } from '@casebridge/flows';
 import { partyRecord, partyRecords } from './cooperation.records';
@@ -37,8 +37,9 @@ import {
   ReportProgressRequest,
 } from './joint-supervision/joint-supervision.commands';
 
-const VIEW = { schema: { type: 'object', description: 'the flow view (libs/flows), as the parties see it' } };
-const LIST = { schema: { type: 'array', items: VIEW.schema } };
+const { string, uuid, instant, integer, boolean, nullable, list, object, anyObject } = Json;
+const VIEW = { schema: { ...anyObject, description: 'the flow view (libs/flows), as the parties see it' } };
+const LIST = { schema: list(VIEW.schema) };
 
 export class ByCaseQuery {
   @ApiPropertyOptional({ example: '0190f7a2-6c1e-7b3a-9d2b-5a6c7d8e9f01', description: 'only of this linked case' })
@@ -58,7 +59,7 @@ export class NotificationsHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Notify agencies of a case development (notification.case-notified)' })
-  @ApiCreatedResponse({ description: '{ notificationId, recipients }' })
+  @ApiCreatedResponse({ schema: object({ notificationId: uuid, recipients: list(string) }) })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED or NOTIFICATION.RECIPIENT_INVALID' })
   notify(@CurrentOfficer() o: OfficerClaims, @Body() body: NotifyRequest) {
     return this.commands.execute(new NotifyCommand(o, body));
@@ -85,7 +86,7 @@ export class NotificationsHttpController {
     summary:
       'Acknowledge a notification (notification.acknowledged); the police may open a preliminary inquiry with it (notification.inquiry-opened)',
   })
-  @ApiOkResponse({ description: '{ acknowledged, inquiryId }' })
+  @ApiOkResponse({ schema: object({ acknowledged: boolean, inquiryId: nullable(uuid) }) })
   @ApiConflictResponse({
     description: 'NOTIFICATION.ALREADY_DONE, NOTIFICATION.OUT_OF_ORDER or NOTIFICATION.NOT_A_SUSPECTED_CRIME',
   })
@@ -110,7 +111,7 @@ export class ConsultationsHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Ask another agency in writing (consultation.requested; reply due in 7 days, E17 art 24)' })
-  @ApiCreatedResponse({ description: '{ consultationId }' })
+  @ApiCreatedResponse({ schema: object({ consultationId: uuid }) })
   @ApiBadRequestResponse({
     description: 'REQUEST.VALIDATION_FAILED, CONSULTATION.CONSULTED_INVALID or CONSULTATION.ATTACHMENT_DUPLICATE',
   })
@@ -136,7 +137,7 @@ export class ConsultationsHttpController {
   @Post(':consultationId/reply')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reply in writing (consultation.replied; consultation.written-reply)' })
-  @ApiOkResponse({ description: '{ repliedAt }' })
+  @ApiOkResponse({ schema: object({ repliedAt: instant }) })
   @ApiConflictResponse({ description: 'CONSULTATION.ALREADY_DONE or CONSULTATION.OUT_OF_ORDER' })
   @ApiNotFoundResponse({ description: 'CONSULTATION.NOT_FOUND' })
   reply(
@@ -175,7 +176,7 @@ export class JointSupervisionsHttpController {
   @Post(':linkedCaseId/progress')
   @HttpCode(200)
   @ApiOperation({ summary: 'Report your progress for the current review round (joint-supervision.progress-reported)' })
-  @ApiOkResponse({ description: '{ round }' })
+  @ApiOkResponse({ schema: object({ round: integer }) })
   @ApiConflictResponse({ description: 'JOINT_SUPERVISION.ROUND_NOT_OPEN' })
   @ApiNotFoundResponse({ description: 'JOINT_SUPERVISION.NOT_FOUND' })
   progress(
@@ -189,7 +190,7 @@ export class JointSupervisionsHttpController {
   @Post(':linkedCaseId/decisions/:decisionId/done')
   @HttpCode(200)
   @ApiOperation({ summary: 'Report a joint-meeting decision you own done (joint-supervision.decision-done)' })
-  @ApiOkResponse({ description: '{ decisionId }' })
+  @ApiOkResponse({ schema: object({ decisionId: uuid }) })
   @ApiConflictResponse({ description: 'JOINT_SUPERVISION.ALREADY_DONE' })
   @ApiNotFoundResponse({ description: 'JOINT_SUPERVISION.NOT_FOUND or JOINT_SUPERVISION.DECISION_NOT_FOUND' })
   decisionDone(

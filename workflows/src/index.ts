@@ -5,6 +5,7 @@ export * from './smoke/smoke.workflow';
 export { caseTransferWorkflow } from './transfer/case-transfer.workflow';
 export { filingSupervisionWorkflow } from './filing-supervision/filing-supervision.workflow';
 export { penaltyPeriodWorkflow } from './penalty/penalty.workflow';
+export { prosecutionWorkflow } from './prosecution/prosecution.workflow';
 export { caseNotificationWorkflow } from './notification/notification.workflow';
 export { caseConsultationWorkflow } from './consultation/consultation.workflow';
 export { jointSupervisionWorkflow } from './joint-supervision/joint-supervision.workflow';

@@ -2,6 +2,7 @@ import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { COOPERATION_SCHEMA } from '@casebridge/cooperation';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { PoliceProsecution } from './prosecution/police-prosecution.entity';
 import { SupervisionMatter } from './supervision/supervision-matter.entity';
 import { IncomingTransfer } from './transfers/incoming-transfer.entity';
 import { MIGRATIONS } from './migrations';
@@ -20,7 +21,7 @@ export const POLICE_SCHEMA: ServiceSchema = {
     COOPERATION_SCHEMA,
     {
       name: 'police',
-      entities: [IncomingTransfer, SupervisionMatter],
+      entities: [IncomingTransfer, SupervisionMatter, PoliceProsecution],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/police/src/migrations',
     },

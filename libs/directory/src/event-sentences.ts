@@ -205,6 +205,10 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
         ? `期限${rule()}结束：${m('outcome', 'outcome')}`
         : `clock ${rule()} closed: ${m('outcome', 'outcome')}`;
     case 'supervision.pressed':
+      if (s('pressingAgencyId'))
+        return zh
+          ? `${ag('pressingAgencyId')}督办人员催办${ag('owingAgencyId')}${quote('message')}`
+          : `a supervisor of ${ag('pressingAgencyId')} pressed ${ag('owingAgencyId')}${quote('message')}`;
       return zh
         ? `督办人员催办${ag('owingAgencyId')}${quote('message')}`
         : `a supervisor pressed ${ag('owingAgencyId')}${quote('message')}`;
@@ -222,6 +226,18 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
       return zh
         ? `退回补充侦查（第 ${s('round')} 次）`
         : `returned for supplementary investigation, round ${s('round')}`;
+    case 'prosecution.review-extended':
+      return zh
+        ? `${who}延长审查起诉期限十五日（重大复杂案件）`
+        : `${who} extended the prosecution review by 15 days (major or complex case)`;
+    case 'prosecution.resubmitted':
+      return zh
+        ? `${who}补充侦查完毕（第 ${s('round')} 次），重新移送审查起诉`
+        : `${who} re-submitted the case after supplementary investigation, round ${s('round')}`;
+    case 'prosecution.nonprosecution-notified':
+      return zh
+        ? `${who}将不起诉决定告知${ag('enforcementAgencyId')}`
+        : `${who} notified ${ag('enforcementAgencyId')} of the non-prosecution`;
     case 'prosecution.decided':
       return zh
         ? `${who}作出审查起诉决定：${m('outcome', 'outcome')}`
@@ -244,6 +260,14 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
       return zh
         ? `${who}向${ag('courtAgencyId')}提起公益诉讼`
         : `${who} filed a public-interest suit with ${ag('courtAgencyId')}`;
+    case 'edc.confirmation-applied':
+      return zh
+        ? `${who}就生态环境损害赔偿协议向${ag('courtAgencyId')}申请司法确认`
+        : `${who} applied to ${ag('courtAgencyId')} for judicial confirmation of the damage compensation agreement`;
+    case 'edc.suit-filed':
+      return zh
+        ? `${who}磋商不成，向${ag('courtAgencyId')}提起生态环境损害赔偿诉讼`
+        : `${who} sued for ecological damage compensation before ${ag('courtAgencyId')} after the consultation failed`;
     case 'court.case-docketed':
       return zh
         ? `${who}立案，案号 ${s('docketNumber')}（${m('track', 'track')}）`

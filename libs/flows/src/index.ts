@@ -4,6 +4,7 @@
  */
 export * from './kit';
 export * from './transfer';
+export * from './prosecution';
 export * from './notification';
 export * from './consultation';
 export * from './joint-supervision';

@@ -12,7 +12,7 @@ import { endpoints } from '../support/endpoints';
 import { Api, eventually, TestSystem, type ServiceName } from '../support/system';
 import { publish } from '../supervision/inject';
 import { invalidTokenVariants } from '@casebridge/auth/testing/invalid-tokens';
-import { agencies, ENF, openAndSend, polPhase, PRO, type Agencies } from '../transfer/transfer-driver';
+import { agencies, ENF, openAndSend, POL, polPhase, PRO, type Agencies } from '../transfer/transfer-driver';
 import { routesOf, tokensFor, urlsOf, type MatrixRoute, type TokenSpec } from './route-matrix';
 
 const HOME = '210100';
@@ -41,6 +41,8 @@ describe('route × token matrix over every app (issue 13)', () => {
   const sys = new TestSystem(Object.keys(APPS) as ServiceName[]);
   let a: Agencies;
   const ids: Record<string, string> = {};
+  /** ids one app reads differently (a record its home agency is party to there), over `ids` */
+  const appIds: Record<string, Record<string, string>> = {};
   let markers: string[] = [];
   const routes: MatrixRoute[] = [];
   const docs = new Map<string, { paths: Record<string, Record<string, Record<string, unknown>>> }>();
@@ -173,6 +175,8 @@ describe('route × token matrix over every app (issue 13)', () => {
       supNote,
       courtMarker,
     ];
+    Object.assign(ids, await seedCooperation(opened.linkedCaseId, label));
+    markers.push(`MATRIX-NOTICE-${label}`, `MATRIX-QUESTION-${label}`, `MATRIX-JOINT-${label}`);
 
     for (const app of Object.keys(APPS)) {
       const doc = (await (await fetch(`${sys.url(app as ServiceName)}/docs-json`)).json()) as {
@@ -183,6 +187,55 @@ describe('route × token matrix over every app (issue 13)', () => {
     }
   }, 300_000);
   afterAll(() => sys.stop(), 60_000);
+
+  /**
+   * Issue 12: a notification broadcast by enforcement (its recipients: police and procuratorate), a consultation of
+   * the police by enforcement (and, for the procuratorate app, one of the procuratorate by the police), the case
+   * listed for joint supervision of the three with a meeting decision owned by the police. Every home agency is party.
+   */
+  async function seedCooperation(linkedCaseId: string, label: string): Promise<Record<string, string>> {
+    const sup = new Api(sys.url('supervision'), sys.token(PRO, ['supervisor'], 'matrix-sup'));
+    const { notificationId } = await a.enf.post<{ notificationId: string }>('/notifications', {
+      linkedCaseId,
+      kind: 'suspected-crime',
+      content: `MATRIX-NOTICE-${label}`,
+      broadcast: true,
+    });
+    const ask = (api: Api, consultedAgencyId: string) =>
+      api.post<{ consultationId: string }>('/consultations', {
+        linkedCaseId,
+        consultedAgencyId,
+        question: `MATRIX-QUESTION-${label}`,
+        attachments: [{ fileName: '监测报告.pdf', sha256: 'e'.repeat(64), sizeBytes: 10 }],
+      });
+    const { consultationId } = await ask(a.enf, POL);
+    const { consultationId: proConsultationId } = await ask(a.pol, PRO);
+    appIds.procuratorate = { consultationId: proConsultationId };
+    await sup.post(`/cases/${linkedCaseId}/joint-listing`, {
+      reviewInterval: 'P14D',
+      reason: `MATRIX-JOINT-${label}`,
+      participants: [ENF, POL, PRO],
+    });
+    const { decisionIds } = await sup.post<{ decisionIds: string[] }>(`/cases/${linkedCaseId}/joint-meetings`, {
+      minutes: `MATRIX-JOINT-${label} minutes`,
+      decisions: [{ text: '补充鉴定', ownerAgencyId: POL, dueAt: '2027-01-10T17:00:00+08:00' }],
+    });
+    for (const [api, path] of [
+      [a.pol, `/notifications/${notificationId}`],
+      [a.pro, `/notifications/${notificationId}`],
+      [a.pol, `/consultations/${consultationId}`],
+      [a.pro, `/consultations/${proConsultationId}`],
+      [a.enf, `/joint-supervisions/${linkedCaseId}`],
+      [a.pro, `/joint-supervisions/${linkedCaseId}`],
+      [a.pol, `/joint-supervisions/${linkedCaseId}`],
+    ] as const)
+      await eventually(
+        () => api.get<{ decisions?: unknown[] }>(path),
+        (v) => !path.startsWith('/joint') || v.decisions?.length === 1,
+        `${path} reached its parties`,
+      );
+    return { notificationId, consultationId, decisionId: decisionIds[0]! };
+  }
 
   it('the routes come from the apps: every app has routes, each with its rule; the agency apps state officer/head', () => {
     for (const app of Object.keys(APPS)) expect(routes.filter((r) => r.app === app).length).toBeGreaterThan(0);
@@ -204,6 +257,29 @@ describe('route × token matrix over every app (issue 13)', () => {
     );
   });
 
+  it('issue 12: an agency not party to a notification, consultation or joint supervision gets 404 and no data', async () => {
+    const stranger = new Api(sys.url('police'), sys.token('police:210200', ['officer', 'head'], 'matrix-stranger'));
+    const notParty: [Api, string][] = [
+      [a.pro, `/consultations/${ids.consultationId}`],
+      [a.enf, `/consultations/${appIds.procuratorate!.consultationId}`],
+      [stranger, `/notifications/${ids.notificationId}`],
+      [stranger, `/consultations/${ids.consultationId}`],
+      [stranger, `/joint-supervisions/${ids.linkedCaseId}`],
+    ];
+    for (const [api, path] of notParty) {
+      const r = await api.call<unknown>('GET', path, undefined, 404);
+      expect(leaked(JSON.stringify(r.body))).toEqual([]);
+    }
+    const acts: [Api, string, unknown][] = [
+      [stranger, `/notifications/${ids.notificationId}/acknowledgement`, {}],
+      [stranger, `/consultations/${ids.consultationId}/reply`, { reply: 'x' }],
+      [stranger, `/joint-supervisions/${ids.linkedCaseId}/progress`, { round: 1, progress: 'x' }],
+      [a.pro, `/joint-supervisions/${ids.linkedCaseId}/decisions/${ids.decisionId}/done`, { note: 'x' }],
+    ];
+    for (const [api, path, body] of acts) await api.call('POST', path, body, 404);
+    expect(await stranger.get<unknown[]>('/consultations')).toEqual([]);
+  });
+
   it('a route that loses its access rule makes the matrix fail, naming it', () => {
     const doc = structuredClone(docs.get('police')!);
     delete doc.paths['/transfers/{transferId}/receipt']!.post![ACCESS_EXTENSION];
@@ -220,7 +296,7 @@ describe('route × token matrix over every app (issue 13)', () => {
     };
     const jobs: (() => Promise<void>)[] = [];
     for (const route of routes)
-      for (const url of urlsOf(route, ids)) {
+      for (const url of urlsOf(route, { ...ids, ...appIds[route.app] })) {
         const where = `${route.app} ${route.method} ${url}`;
         if ('public' in route.rule) {
           jobs.push(async () =>

@@ -7,3 +7,6 @@ export { filingSupervisionWorkflow } from './filing-supervision/filing-supervisi
 export { penaltyPeriodWorkflow } from './penalty/penalty.workflow';
 export { courtCaseWorkflow } from './court/court-case.workflow';
 export { prosecutionWorkflow } from './prosecution/prosecution.workflow';
+export { caseNotificationWorkflow } from './notification/notification.workflow';
+export { caseConsultationWorkflow } from './consultation/consultation.workflow';
+export { jointSupervisionWorkflow } from './joint-supervision/joint-supervision.workflow';

@@ -12,6 +12,9 @@ import { filingSupervisionRegistration } from './filing-supervision/filing-super
 import { penaltyRegistration } from './penalty/penalty.registration';
 import { prosecutionRegistration } from './prosecution/prosecution.registration';
 import { transferRegistration } from './transfer/transfer.registration';
+import { notificationRegistration } from './notification/notification.registration';
+import { consultationRegistration } from './consultation/consultation.registration';
+import { jointSupervisionRegistration } from './joint-supervision/joint-supervision.registration';
 
 export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze([
   transferRegistration,
@@ -19,6 +22,9 @@ export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze(
   penaltyRegistration,
   courtRegistration,
   prosecutionRegistration,
+  notificationRegistration,
+  consultationRegistration,
+  jointSupervisionRegistration,
 ]);
 
 /** Every integration event type a registered workflow receives (what the worker's bridge consumer subscribes to). */

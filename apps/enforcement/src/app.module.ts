@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
+import { CooperationModule } from '@casebridge/cooperation';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { CasesModule } from './cases/cases.module';
@@ -30,6 +31,7 @@ import { TransfersModule } from './transfers/transfers.module';
       checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
     }),
     AgencyInboxModule.forAgencyKind('enforcement'),
+    CooperationModule.forAgencyKind('enforcement'),
     CasesModule,
     TransfersModule,
     CourtNoticesModule,

@@ -1,5 +1,6 @@
 import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
+import { COOPERATION_SCHEMA } from '@casebridge/cooperation';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
 import { AdministrativeCase } from './cases/administrative-case.entity';
 import { Evidence } from './cases/evidence.entity';
@@ -19,6 +20,7 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
+    COOPERATION_SCHEMA,
     {
       name: 'enforcement',
       entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice, CourtNotice],

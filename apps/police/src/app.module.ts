@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
+import { CooperationModule } from '@casebridge/cooperation';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { PoliceEnv } from './police.env';
@@ -28,6 +29,7 @@ import { PoliceTransfersModule } from './transfers/transfers.module';
       checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
     }),
     AgencyInboxModule.forAgencyKind('police'),
+    CooperationModule.forAgencyKind('police'),
     PoliceTransfersModule,
     PoliceProsecutionModule,
   ],

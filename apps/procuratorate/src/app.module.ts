@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
+import { CooperationModule } from '@casebridge/cooperation';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { FilingSupervisionModule } from './filing-supervision/filing-supervision.module';
@@ -29,6 +30,7 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
       checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
     }),
     AgencyInboxModule.forAgencyKind('procuratorate'),
+    CooperationModule.forAgencyKind('procuratorate'),
     TransferCopiesModule,
     ProsecutionModule,
     FilingSupervisionModule,

@@ -1,5 +1,6 @@
 import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
+import { COOPERATION_SCHEMA } from '@casebridge/cooperation';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
 import { FilingSupervision } from './filing-supervision/filing-supervision.entity';
 import { SuspectedCrime } from './filing-supervision/suspected-crime.entity';
@@ -19,6 +20,7 @@ export const PROCURATORATE_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
+    COOPERATION_SCHEMA,
     {
       name: 'procuratorate',
       entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime, ProsecutionReview],

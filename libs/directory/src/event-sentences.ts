@@ -336,6 +336,20 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
         : `${who} asked ${ag('consultedAgencyId')} for a written consultation`;
     case 'consultation.replied':
       return zh ? `${who}书面答复案件咨询` : `${who} replied to a consultation`;
+    case 'notification.inquiry-opened':
+      return zh
+        ? `${who}就通报的涉嫌犯罪线索开展初查`
+        : `${who} opened a preliminary inquiry on a notified suspected crime`;
+    case 'supervision.joint-meeting-recorded':
+      return zh ? `联席会议纪要已记录（第${s('round')}轮）` : `joint meeting minutes recorded (round ${s('round')})`;
+    case 'joint-supervision.progress-reported':
+      return zh
+        ? `${who}报告联合督办进展（第${s('round')}轮）${quote('progress')}`
+        : `${who} reported joint-supervision progress (round ${s('round')})${quote('progress')}`;
+    case 'joint-supervision.decision-done':
+      return zh
+        ? `${who}完成联席会议议定事项${quote('note')}`
+        : `${who} carried out a joint-meeting decision${quote('note')}`;
     default:
       return zh ? `${who}：${e.type}` : `${who}: ${e.type}`;
   }

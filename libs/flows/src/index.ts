@@ -8,3 +8,6 @@ export * from './transfer';
 export * from './prosecution';
 export * from './filing-supervision';
 export * from './registry';
+export * from './notification';
+export * from './consultation';
+export * from './joint-supervision';

@@ -164,6 +164,9 @@ describe('routeEvent', () => {
       'penaltyPeriodWorkflow',
       'courtCaseWorkflow',
       'prosecutionWorkflow',
+      'caseNotificationWorkflow',
+      'caseConsultationWorkflow',
+      'jointSupervisionWorkflow',
     ]);
     expect(BRIDGED_EVENT_TYPES).toEqual(
       expect.arrayContaining([
@@ -174,6 +177,9 @@ describe('routeEvent', () => {
         'court.case-received',
         'prosecution.transferred',
         'prosecution.nonprosecution-notified',
+        'notification.case-notified',
+        'consultation.requested',
+        'supervision.joint-listed',
       ]),
     );
     expect(new Set(BRIDGED_EVENT_TYPES).size).toBe(BRIDGED_EVENT_TYPES.length);

@@ -16,6 +16,7 @@ import {
 } from './workflow-test-kit';
 import { recomputeOpenDeadlines } from '../operator/recompute-deadlines';
 import { COURT_SCENARIOS } from './court-scenarios';
+import { COOPERATION_SCENARIOS } from './cooperation-scenarios';
 
 export interface Scenario {
   /** File name under workflows/test-histories (without .json). */
@@ -372,4 +373,5 @@ export const SCENARIOS: readonly Scenario[] = [
       return d.workflowId;
     },
   },
+  ...COOPERATION_SCENARIOS,
 ];

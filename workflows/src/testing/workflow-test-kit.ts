@@ -210,15 +210,20 @@ export function envelope(
   payload: Record<string, unknown>,
   occurredAt: string,
   linkedCaseId: string,
+  /** the producing agency (default: the usual producer of the type, in REGION) */
+  producerAgencyId?: string,
 ): IntegrationEventEnvelope {
-  const kind = PRODUCER_KIND[type] ?? (type.startsWith('court.') ? 'court' : 'procuratorate');
+  const kind =
+    (producerAgencyId?.split(':')[0] as AgencyKind | undefined) ??
+    PRODUCER_KIND[type] ??
+    (type.startsWith('court.') ? 'court' : 'procuratorate');
   const def = eventRegistry.latestOf(type);
   if (!def) throw new Error(`no contract for ${type}`);
   const e = createEnvelope({
     type,
     version: def.version,
     linkedCaseId,
-    producer: { agencyId: `${kind}:${REGION}`, kind },
+    producer: { agencyId: producerAgencyId ?? `${kind}:${REGION}`, kind },
     actor: { officerId: `officer-${kind}` },
     occurredAt,
     eventId: uuidv7(),
@@ -457,9 +462,10 @@ export abstract class WorkflowDriver<S extends { events: Array<{ eventId: string
     type: string,
     payload: Record<string, unknown>,
     occurredAt?: string,
+    producerAgencyId?: string,
   ): Promise<IntegrationEventEnvelope> {
     const at = occurredAt ?? new Date(await this.kit.now()).toISOString();
-    const e = envelope(type, payload, at, this.linkedCaseId);
+    const e = envelope(type, payload, at, this.linkedCaseId, producerAgencyId);
     const outcomes = await this.kit.bridge.deliver(e);
     if (outcomes.some((o) => o.route.workflowId === this.workflowId && o.status === 'delivered')) {
       await eventually(

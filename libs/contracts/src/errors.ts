@@ -37,5 +37,15 @@ export const ErrorCodes = {
   /** 400: an approver named in the body who is not the caller (the approval is the caller's own act) */
   approverNotCaller: 'TRANSFER.APPROVER_NOT_CALLER',
   approvalRequired: 'TRANSFER.APPROVAL_REQUIRED',
+  pilNotFound: 'PIL.NOT_FOUND',
+  pilOutOfOrder: 'PIL.OUT_OF_ORDER',
+  pilAlreadyDone: 'PIL.ALREADY_DONE',
+  /** 409: an organisation that does not meet EPL art 58 cannot be the plaintiff the procuratorate supports */
+  pilOrganisationIneligible: 'PIL.ORGANISATION_INELIGIBLE',
+  edcNotFound: 'EDC.NOT_FOUND',
+  edcOutOfOrder: 'EDC.OUT_OF_ORDER',
+  edcAlreadyDone: 'EDC.ALREADY_DONE',
+  /** 409: a fourth consultation meeting (edc.consultation: at most 3) */
+  edcMeetingLimit: 'EDC.MEETING_LIMIT',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

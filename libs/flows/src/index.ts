@@ -4,3 +4,6 @@
  */
 export * from './kit';
 export * from './transfer';
+export * from './pil-administrative';
+export * from './pil-civil';
+export * from './edc';

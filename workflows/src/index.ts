@@ -5,3 +5,5 @@ export * from './smoke/smoke.workflow';
 export { caseTransferWorkflow } from './transfer/case-transfer.workflow';
 export { filingSupervisionWorkflow } from './filing-supervision/filing-supervision.workflow';
 export { penaltyPeriodWorkflow } from './penalty/penalty.workflow';
+export { pilCaseWorkflow } from './pil/pil.workflow';
+export { edcConsultationWorkflow } from './edc/edc.workflow';

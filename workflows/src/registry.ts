@@ -8,13 +8,17 @@
  */
 import { registeredEventTypes, type WorkflowRegistration } from './bridge/workflow-registration';
 import { filingSupervisionRegistration } from './filing-supervision/filing-supervision.registration';
+import { edcRegistration } from './edc/edc.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
+import { pilRegistration } from './pil/pil.registration';
 import { transferRegistration } from './transfer/transfer.registration';
 
 export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze([
   transferRegistration,
   filingSupervisionRegistration,
   penaltyRegistration,
+  pilRegistration,
+  edcRegistration,
 ]);
 
 /** Every integration event type a registered workflow receives (what the worker's bridge consumer subscribes to). */

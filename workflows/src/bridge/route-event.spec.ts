@@ -162,6 +162,8 @@ describe('routeEvent', () => {
       'caseTransferWorkflow',
       'filingSupervisionWorkflow',
       'penaltyPeriodWorkflow',
+      'pilCaseWorkflow',
+      'edcConsultationWorkflow',
     ]);
     expect(BRIDGED_EVENT_TYPES).toEqual(
       expect.arrayContaining([
@@ -169,6 +171,9 @@ describe('routeEvent', () => {
         'filing-supervision.opened',
         'case.registered',
         'penalty.clock-changed',
+        'pil.case-opened',
+        'pil.clock-changed',
+        'edc.consultation-opened',
       ]),
     );
     expect(new Set(BRIDGED_EVENT_TYPES).size).toBe(BRIDGED_EVENT_TYPES.length);

@@ -14,6 +14,7 @@ import {
   type CaseTestKit,
 } from './workflow-test-kit';
 import { recomputeOpenDeadlines } from '../operator/recompute-deadlines';
+import { PIL_SCENARIOS } from './pil-scenarios';
 
 export interface Scenario {
   /** File name under workflows/test-histories (without .json). */
@@ -327,4 +328,5 @@ export const SCENARIOS: readonly Scenario[] = [
       return d.workflowId;
     },
   },
+  ...PIL_SCENARIOS,
 ];

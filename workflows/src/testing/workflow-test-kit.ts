@@ -195,6 +195,12 @@ const PRODUCER_KIND: Record<string, AgencyKind> = {
   'transfer.filing-decided': 'police',
   'transfer.reconsideration-decided': 'police',
   'filing-supervision.explained': 'police',
+  'pil.agency-replied': 'enforcement',
+  'pil.agency-action-recorded': 'enforcement',
+  'edc.consultation-opened': 'enforcement',
+  'edc.meeting-held': 'enforcement',
+  'edc.consultation-agreed': 'enforcement',
+  'edc.consultation-failed': 'enforcement',
 };
 
 /** A contract-valid envelope (validated with the registry, so fixtures cannot drift from the contracts). */
@@ -427,7 +433,7 @@ export class TransferDriver {
 
 /** Drives one filing supervision through the bridge. */
 /** Drives one workflow through the bridge and waits until it has taken each event in (its state query lists it). */
-abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> {
+export abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> {
   abstract readonly workflowId: string;
   /** the subject of its deadline events (stepId prefix) */
   protected abstract readonly subjectId: string;

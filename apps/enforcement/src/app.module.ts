@@ -5,7 +5,9 @@ import { AgencyInboxModule } from '@casebridge/agency-inbox';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { CasesModule } from './cases/cases.module';
+import { DamageCompensationModule } from './damage-compensation/damage-compensation.module';
 import { EnforcementEnv } from './enforcement.env';
+import { PilRecommendationsModule } from './pil-recommendations/pil-recommendations.module';
 import { ENFORCEMENT_SCHEMA } from './schema';
 import { TransfersModule } from './transfers/transfers.module';
 
@@ -30,6 +32,8 @@ import { TransfersModule } from './transfers/transfers.module';
     AgencyInboxModule.forAgencyKind('enforcement'),
     CasesModule,
     TransfersModule,
+    PilRecommendationsModule,
+    DamageCompensationModule,
   ],
 })
 export class AppModule {}

@@ -5,6 +5,8 @@ import { AdministrativeCase } from './cases/administrative-case.entity';
 import { Evidence } from './cases/evidence.entity';
 import { Transfer } from './transfers/transfer.entity';
 import { MIGRATIONS } from './migrations';
+import { EdcCase } from './damage-compensation/edc-case.entity';
+import { PilRecommendation } from './pil-recommendations/pil-recommendation.entity';
 
 /**
  * The enforcement database: shared sets first, then the service's own tables. The schema is made only by
@@ -19,7 +21,7 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
     AGENCY_INBOX_SCHEMA,
     {
       name: 'enforcement',
-      entities: [AdministrativeCase, Evidence, Transfer],
+      entities: [AdministrativeCase, Evidence, Transfer, PilRecommendation, EdcCase],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/enforcement/src/migrations',
     },

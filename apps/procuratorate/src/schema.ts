@@ -6,6 +6,7 @@ import { SuspectedCrime } from './filing-supervision/suspected-crime.entity';
 import { TransferOpinion } from './filing-supervision/transfer-opinion.entity';
 import { TransferCopy } from './transfer-copies/transfer-copy.entity';
 import { MIGRATIONS } from './migrations';
+import { PilCase, PilEdcWatch } from './pil/pil-case.entity';
 
 /**
  * The procuratorate database: shared sets first, then the service's own tables. The schema is made only by
@@ -20,7 +21,7 @@ export const PROCURATORATE_SCHEMA: ServiceSchema = {
     AGENCY_INBOX_SCHEMA,
     {
       name: 'procuratorate',
-      entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime],
+      entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime, PilCase, PilEdcWatch],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/procuratorate/src/migrations',
     },

@@ -40,8 +40,10 @@ export const ErrorCodes = {
   pilNotFound: 'PIL.NOT_FOUND',
   pilOutOfOrder: 'PIL.OUT_OF_ORDER',
   pilAlreadyDone: 'PIL.ALREADY_DONE',
-  /** 409: an organisation that does not meet EPL art 58 cannot be the plaintiff the procuratorate supports */
-  pilOrganisationIneligible: 'PIL.ORGANISATION_INELIGIBLE',
+  /** 409: a civil PIL waits while a damage consultation on the same conduct is open (flows.md §6) */
+  pilWaitingForConsultation: 'PIL.WAITING_FOR_CONSULTATION',
+  /** 400: an administrative PIL names the agency that failed its duty */
+  pilRespondentRequired: 'PIL.RESPONDENT_REQUIRED',
   edcNotFound: 'EDC.NOT_FOUND',
   edcOutOfOrder: 'EDC.OUT_OF_ORDER',
   edcAlreadyDone: 'EDC.ALREADY_DONE',

@@ -4,9 +4,11 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateProcuratorateTables1795971153615 } from './1795971153615-CreateProcuratorateTables';
 import { AddPoliceExplainOverdue1795974778837 } from './1795974778837-AddPoliceExplainOverdue';
 import { AddSuspectedCrime1795976508997 } from './1795976508997-AddSuspectedCrime';
+import { AddPilCases1796536170761 } from './1796536170761-AddPilCases';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateProcuratorateTables1795971153615,
   AddPoliceExplainOverdue1795974778837,
   AddSuspectedCrime1795976508997,
+  AddPilCases1796536170761,
 ];

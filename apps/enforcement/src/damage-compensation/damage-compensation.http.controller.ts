@@ -80,6 +80,7 @@ export class DamageCompensationHttpController {
     return this.commands.execute(new HoldMeetingCommand(o, id, body));
   }
 
+  @Roles('head')
   @Post(':edcCaseId/agreement')
   @HttpCode(204)
   @ApiOperation({ summary: 'Head: record the compensation agreement (edc.consultation ends)' })
@@ -122,6 +123,7 @@ export class DamageCompensationHttpController {
     return this.commands.execute(new ApplyConfirmationCommand(o, id, body));
   }
 
+  @Roles('head')
   @Post(':edcCaseId/suit')
   @HttpCode(204)
   @ApiOperation({ summary: 'Head: sue for damage compensation after the consultation failed (edc.suit-filed)' })

@@ -23,7 +23,8 @@ export function fold(c: EdcCase, e: IntegrationEventEnvelope, what: string, note
   if (c.view.phase !== c.phase) {
     c.previousPhase = c.phase;
     c.phase = c.view.phase;
-    c.phaseAt = new Date(e.occurredAt);
+    // the view's time of the last act (a period running out is no act: libs/flows overdue)
+    c.phaseAt = c.view.phaseAt ? new Date(c.view.phaseAt) : c.phaseAt;
   }
   c.timeline = withEntry(c.timeline, eventEntry(e, what, note));
 }

@@ -23,7 +23,8 @@ export function fold(r: PilRecommendation, e: IntegrationEventEnvelope, what: st
   if (r.view.phase !== r.phase) {
     r.previousPhase = r.phase;
     r.phase = r.view.phase;
-    r.phaseAt = new Date(e.occurredAt);
+    // the view's time of the last act (a period running out is no act: libs/flows overdue)
+    r.phaseAt = r.view.phaseAt ? new Date(r.view.phaseAt) : r.phaseAt;
   }
   r.timeline = withEntry(r.timeline, eventEntry(e, what, note));
 }

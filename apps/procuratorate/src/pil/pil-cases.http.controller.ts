@@ -45,7 +45,7 @@ const NOT_FOUND = 'PIL.NOT_FOUND — no such public-interest case in your agency
 type Id = string;
 
 @ApiTags('pil-cases')
-@Roles('officer', 'head') // acts of a head are checked against the flow's acts (only a head decides to sue or close)
+@Roles('officer', 'head') // officers act; deciding to sue, to close or to support a suit is a head's (@Roles('head'))
 @Controller('pil-cases')
 export class PilCasesHttpController {
   constructor(
@@ -128,6 +128,7 @@ export class PilCasesHttpController {
     return this.commands.execute(new FileRecommendationCommand(o, id, body));
   }
 
+  @Roles('head')
   @Post(':pilCaseId/closing-decision')
   @HttpCode(204)
   @ApiOperation({
@@ -201,6 +202,7 @@ export class PilCasesHttpController {
     return this.commands.execute(new RecordOrganisationCommand(o, id, body));
   }
 
+  @Roles('head')
   @Post(':pilCaseId/suit-support')
   @HttpCode(204)
   @ApiOperation({
@@ -217,6 +219,7 @@ export class PilCasesHttpController {
     return this.commands.execute(new SupportSuitCommand(o, id, body));
   }
 
+  @Roles('head')
   @Post(':pilCaseId/suit')
   @HttpCode(204)
   @ApiOperation({

@@ -4,7 +4,7 @@
  * facts that only accumulate (findings, actions, the filing upward) are recorded whatever the order. Each switch
  * is exhaustive. Pure: no framework, no I/O, no clock.
  */
-import { moveTo, unhandled, type FlowEvent, type Phased } from '../kit';
+import { moveTo, overdue, unhandled, type FlowEvent, type Phased } from '../kit';
 import {
   PIL_ADMIN_RULES,
   type AgencyPilPhase,
@@ -100,9 +100,7 @@ function evolveProcuratorate(v: ProcuratoratePilAdminView, e: PilAdminEvent): Pr
     case 'pil.suit-filed':
       return moveTo(v, e, 'sued', { with: { courtAgencyId: e.payload.courtAgencyId } });
     case 'deadline.missed':
-      return e.payload.ruleId === PIL_ADMIN_RULES.agencyReply
-        ? moveTo(v, e, 'reply-overdue', { from: ['recommended'] })
-        : v;
+      return e.payload.ruleId === PIL_ADMIN_RULES.agencyReply ? overdue(v, 'reply-overdue', ['recommended']) : v;
     default:
       return unhandled(e);
   }

@@ -4,7 +4,7 @@
  * consultation accumulate whatever the order. Exhaustive switch. Pure.
  */
 import type { PilOrganisationFacts } from '@casebridge/contracts';
-import { moveTo, unhandled, type FlowEvent, type Phased } from '../kit';
+import { moveTo, overdue, unhandled, type FlowEvent, type Phased } from '../kit';
 import {
   PIL_CIVIL_RULES,
   type PilCivilEvent,
@@ -96,9 +96,7 @@ function evolveProcuratorate(v: ProcuratoratePilCivilView, e: PilCivilEvent): Pr
       return moveTo(v, e, 'sued', { with: { courtAgencyId: e.payload.courtAgencyId } });
     case 'deadline.missed':
       // a minimum period: "missed" = the 30 days have run; the procuratorate may now sue
-      return e.payload.ruleId === PIL_CIVIL_RULES.announcement
-        ? moveTo(v, e, 'announcement-ended', { from: ['announced'] })
-        : v;
+      return e.payload.ruleId === PIL_CIVIL_RULES.announcement ? overdue(v, 'announcement-ended', ['announced']) : v;
     default:
       return unhandled(e);
   }

@@ -11,7 +11,7 @@ import { Topics } from '@casebridge/contracts';
 import { readTopic } from '../messaging/support/topic-reader';
 import { Api, eventually, TestSystem } from '../support/system';
 import { createTimeSkippingEnv } from '../support/temporal';
-import { agencies, ENF, PRO, type Agencies } from '../transfer/transfer-driver';
+import { agencies, ENF, type Agencies } from '../transfer/transfer-driver';
 
 const COURT = 'court:210100';
 const DAY = 24 * 3600 * 1000;

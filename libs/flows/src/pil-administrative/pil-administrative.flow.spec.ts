@@ -78,8 +78,11 @@ describe('administrative PIL flow', () => {
   });
 
   it('the reply runs out: the procuratorate sees it overdue, the agency too; the suit closes both', () => {
-    const before = fold([opened(), investigated(), served(), missedReply()]);
+    const upToServed = [opened(), investigated(), served()];
+    const before = fold([...upToServed, missedReply()]);
     expect(before.procuratorate!.phase).toBe('reply-overdue');
+    // a period running out is no act: the phase keeps the time of the last act (the recommendation served)
+    expect(before.procuratorate!.phaseAt).toBe(upToServed[2]!.occurredAt);
     expect(before.agency).toMatchObject({ phase: 'awaiting-reply', replyOverdue: true });
     expect(judgeAct(PROCURATORATE_PIL_ADMIN_ACT_RULES, 'sue', before.procuratorate!)).toBe('allowed');
     const after = fold([

@@ -49,5 +49,7 @@ export const ErrorCodes = {
   edcAlreadyDone: 'EDC.ALREADY_DONE',
   /** 409: a fourth consultation meeting (edc.consultation: at most 3) */
   edcMeetingLimit: 'EDC.MEETING_LIMIT',
+  /** 403: the flow's act spec (libs/flows) does not let the caller's agency kind or roles do this act */
+  actNotAllowed: 'FLOW.ACT_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

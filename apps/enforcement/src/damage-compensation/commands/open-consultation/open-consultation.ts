@@ -7,7 +7,7 @@ import { edcViews, type FlowEvent } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { eventEntry, IsText, NestedObject } from '@casebridge/platform';
-import { PartyDto } from '../../../cases/commands/register-case';
+import { PartyDto } from '../../../cases/commands/register-case/register-case.request.dto';
 import { EdcCase } from '../../edc-case.entity';
 
 export class OpenConsultationRequest {

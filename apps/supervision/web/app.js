@@ -42,13 +42,7 @@ const OFFSET_MS = 8 * 3_600_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 function parts(ms) {
   const t = new Date(ms + OFFSET_MS).toISOString();
-  return {
-    y: Number(t.slice(0, 4)),
-    mo: Number(t.slice(5, 7)),
-    d: Number(t.slice(8, 10)),
-    hm: t.slice(11, 16),
-    midnight: t.slice(11, 23) === '00:00:00.000',
-  };
+  return { y: Number(t.slice(0, 4)), mo: Number(t.slice(5, 7)), d: Number(t.slice(8, 10)), hm: t.slice(11, 16), midnight: t.slice(11, 23) === '00:00:00.000' };
 }
 const dayText = (p) => (state.lang === 'zh' ? `${p.y}年${p.mo}月${p.d}日` : `${p.d} ${MONTHS[p.mo - 1]} ${p.y}`);
 /** an instant: 2026年12月2日 14:05 / 2 Dec 2026, 14:05 */
@@ -75,24 +69,12 @@ function relative(iso) {
   const days = Math.floor(abs / 86_400_000);
   const hours = Math.floor(abs / 3_600_000);
   const zh = state.lang === 'zh';
-  const amount =
-    days >= 1
-      ? zh
-        ? `${days} 天`
-        : `${days} day${days === 1 ? '' : 's'}`
-      : zh
-        ? `${hours} 小时`
-        : `${hours} hour${hours === 1 ? '' : 's'}`;
+  const amount = days >= 1 ? (zh ? `${days} 天` : `${days} day${days === 1 ? '' : 's'}`) : (zh ? `${hours} 小时` : `${hours} hour${hours === 1 ? '' : 's'}`);
   if (diff >= 0) return zh ? `还剩 ${amount}` : `${amount} left`;
   return zh ? `已逾期 ${amount}` : `${amount} overdue`;
 }
 function dueCell(iso, closed) {
-  return h(
-    'span',
-    {},
-    h('time', { datetime: iso }, fmtDue(iso)),
-    closed ? null : h('div', { class: 'muted rel' }, relative(iso)),
-  );
+  return h('span', {}, h('time', { datetime: iso }, fmtDue(iso)), closed ? null : h('div', { class: 'muted rel' }, relative(iso)));
 }
 
 // ---- DOM helpers (text only: nothing from the API is parsed as HTML) --------------------------------
@@ -105,20 +87,12 @@ function h(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat())
-    if (c !== null && c !== undefined && c !== false)
-      el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return el;
 }
 
 function badge(status) {
-  return h(
-    'span',
-    { class: `badge st-${status}` },
-    h('span', { 'aria-hidden': 'true' }, STATUS_ICON[status] ?? ''),
-    ' ',
-    t(`st_${status}`),
-  );
+  return h('span', { class: `badge st-${status}` }, h('span', { 'aria-hidden': 'true' }, STATUS_ICON[status] ?? ''), ' ', t(`st_${status}`));
 }
 
 /** an agency by its official name (from the agency directory, sent by the API), the id as a tooltip */
@@ -183,11 +157,7 @@ async function route({ quiet = false } = {}) {
   $('#view-rec').hidden = state.view !== 'rec';
   $('#tab-steps').toggleAttribute('aria-current', state.view === 'steps');
   $('#tab-rec').toggleAttribute('aria-current', state.view === 'rec');
-  if (!state.token) {
-    notice(t('tokenMissing'));
-    $('#auth').open = true;
-    return;
-  }
+  if (!state.token) { notice(t('tokenMissing')); $('#auth').open = true; return; }
   try {
     if (state.view === 'steps') await renderSteps(params);
     else if (state.view === 'case') await renderCase(state.caseId, quiet);
@@ -200,18 +170,7 @@ async function route({ quiet = false } = {}) {
 
 // ---- overview and list --------------------------------------------------------------------------------
 
-const FILTERS = [
-  'kind',
-  'agency',
-  'region',
-  'ruleId',
-  'status',
-  'overdueByDays',
-  'stuck',
-  'waitingOnReceipt',
-  'state',
-  'sort',
-];
+const FILTERS = ['kind', 'agency', 'region', 'ruleId', 'status', 'overdueByDays', 'stuck', 'waitingOnReceipt', 'state', 'sort'];
 
 function fillFilterForm(params) {
   const f = $('#filters');
@@ -229,10 +188,8 @@ function filtersToHash(page = 1) {
   for (const name of FILTERS) {
     const el = f.elements.namedItem(name);
     if (!el) continue;
-    if (el.type === 'checkbox') {
-      if (el.checked) q.set(name, 'true');
-    } else if (el.value && !(name === 'state' && el.value === 'open') && !(name === 'sort' && el.value === 'dueAt'))
-      q.set(name, el.value);
+    if (el.type === 'checkbox') { if (el.checked) q.set(name, 'true'); }
+    else if (el.value && !(name === 'state' && el.value === 'open') && !(name === 'sort' && el.value === 'dueAt')) q.set(name, el.value);
   }
   if (page > 1) q.set('page', String(page));
   const qs = q.toString();
@@ -253,13 +210,8 @@ async function renderSteps(params) {
 }
 
 function renderTotals(totals) {
-  const card = (key, value, filter) =>
-    h(
-      'a',
-      { class: `card card-${key}`, href: filter },
-      h('span', { class: 'card-n' }, String(value)),
-      h('span', { class: 'card-l' }, t(key.startsWith('st_') ? key : key)),
-    );
+  const card = (key, value, filter) => h('a', { class: `card card-${key}`, href: filter },
+    h('span', { class: 'card-n' }, String(value)), h('span', { class: 'card-l' }, t(key.startsWith('st_') ? key : key)));
   $('#totals').replaceChildren(
     card('openTotal', totals.open, '#/'),
     card('st_on-time', totals['on-time'], '#/?status=on-time'),
@@ -271,85 +223,35 @@ function renderTotals(totals) {
 }
 
 function renderAgencies(rows) {
-  const cell = (n, agency, status) =>
-    h(
-      'td',
-      { class: 'num' },
-      n ? h('a', { href: `#/?agency=${encodeURIComponent(agency)}&status=${status}` }, String(n)) : '0',
-    );
-  $('#agency-table tbody').replaceChildren(
-    ...rows.map((a) =>
-      h(
-        'tr',
-        {},
-        h(
-          'th',
-          { scope: 'row' },
-          h(
-            'a',
-            { href: `#/?agency=${encodeURIComponent(a.owingAgencyId)}` },
-            agencyName(a.owingAgencyName, a.owingAgencyId),
-          ),
-        ),
-        cell(a.counts['on-time'], a.owingAgencyId, 'on-time'),
-        cell(a.counts.warning, a.owingAgencyId, 'warning'),
-        cell(a.counts.overdue, a.owingAgencyId, 'overdue'),
-        cell(a.counts.stuck, a.owingAgencyId, 'stuck'),
-        h(
-          'td',
-          { class: 'num' },
-          a.stuck
-            ? h('a', { href: `#/?agency=${encodeURIComponent(a.owingAgencyId)}&stuck=true` }, String(a.stuck))
-            : '0',
-        ),
-      ),
-    ),
-  );
+  const cell = (n, agency, status) => h('td', { class: 'num' }, n ? h('a', { href: `#/?agency=${encodeURIComponent(agency)}&status=${status}` }, String(n)) : '0');
+  $('#agency-table tbody').replaceChildren(...rows.map((a) => h('tr', {},
+    h('th', { scope: 'row' }, h('a', { href: `#/?agency=${encodeURIComponent(a.owingAgencyId)}` }, agencyName(a.owingAgencyName, a.owingAgencyId))),
+    cell(a.counts['on-time'], a.owingAgencyId, 'on-time'), cell(a.counts.warning, a.owingAgencyId, 'warning'),
+    cell(a.counts.overdue, a.owingAgencyId, 'overdue'), cell(a.counts.stuck, a.owingAgencyId, 'stuck'),
+    h('td', { class: 'num' }, a.stuck ? h('a', { href: `#/?agency=${encodeURIComponent(a.owingAgencyId)}&stuck=true` }, String(a.stuck)) : '0'),
+  )));
 }
 
 function renderList(list) {
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const total = list.totalCapped ? `${list.total}+` : list.total;
-  $('#list-summary').textContent = list.total
-    ? t('pageInfo', { page: list.page, pages: list.totalCapped ? `${pages}+` : pages, total })
-    : t('noRows');
-  $('#page-info').textContent = t('pageInfo', {
-    page: list.page,
-    pages: list.totalCapped ? `${pages}+` : pages,
-    total,
-  });
+  $('#list-summary').textContent = list.total ? t('pageInfo', { page: list.page, pages: list.totalCapped ? `${pages}+` : pages, total }) : t('noRows');
+  $('#page-info').textContent = t('pageInfo', { page: list.page, pages: list.totalCapped ? `${pages}+` : pages, total });
   $('#prev').disabled = list.page <= 1;
   $('#next').disabled = list.page >= pages && !list.totalCapped;
   $('#prev').onclick = () => filtersToHash(list.page - 1);
   $('#next').onclick = () => filtersToHash(list.page + 1);
-  $('#steps-table tbody').replaceChildren(
-    ...list.items.map((s) =>
-      h(
-        'tr',
-        { class: `row-${s.status}`, 'data-step': s.stepId },
-        h(
-          'td',
-          {},
-          badge(s.status),
-          s.stuck && s.status !== 'overdue' && s.status !== 'stuck'
-            ? h('span', { class: 'flag', title: t('stuckAny') }, ' ⚑')
-            : null,
-        ),
-        h('td', {}, h('div', {}, pick(s.ruleTitles)), h('code', { class: 'muted' }, s.ruleId)),
-        h('td', {}, agencyName(s.owingAgencyName, s.owingAgencyId)),
-        h(
-          'td',
-          {},
-          h('a', { href: `#/cases/${s.linkedCaseId}`, class: 'case-link' }, s.caseNumber || s.linkedCaseId.slice(0, 8)),
-        ),
-        h('td', {}, fmt(s.since)),
-        h('td', {}, dueCell(s.dueAt, s.status === 'closed')),
-        h('td', { class: 'num' }, s.overdueByDays ?? '—'),
-        h('td', {}, fmt(s.lastActivityAt)),
-        h('td', { class: 'num' }, String(s.pressCount)),
-      ),
-    ),
-  );
+  $('#steps-table tbody').replaceChildren(...list.items.map((s) => h('tr', { class: `row-${s.status}`, 'data-step': s.stepId },
+    h('td', {}, badge(s.status), s.stuck && s.status !== 'overdue' && s.status !== 'stuck' ? h('span', { class: 'flag', title: t('stuckAny') }, ' ⚑') : null),
+    h('td', {}, h('div', {}, pick(s.ruleTitles)), h('code', { class: 'muted' }, s.ruleId)),
+    h('td', {}, agencyName(s.owingAgencyName, s.owingAgencyId)),
+    h('td', {}, h('a', { href: `#/cases/${s.linkedCaseId}`, class: 'case-link' }, s.caseNumber || s.linkedCaseId.slice(0, 8))),
+    h('td', {}, fmt(s.since)),
+    h('td', {}, dueCell(s.dueAt, s.status === 'closed')),
+    h('td', { class: 'num' }, s.overdueByDays ?? '—'),
+    h('td', {}, fmt(s.lastActivityAt)),
+    h('td', { class: 'num' }, String(s.pressCount)),
+  )));
 }
 
 // ---- one case ------------------------------------------------------------------------------------------
@@ -359,37 +261,21 @@ async function renderCase(id, quiet) {
   const heading = $('#h-case');
   heading.textContent = t('caseTitle', { number: c.caseNumber || t('caseNoNumber') });
   $('#case-facts').replaceChildren(
-    h('dt', {}, t('linkedCaseId')),
-    h('dd', {}, h('code', {}, c.linkedCaseId)),
-    h('dt', {}, t('party')),
-    h('dd', {}, c.partyName || '—'),
-    h('dt', {}, t('origin')),
-    h('dd', {}, c.originAgencyId ? agencyName(c.originAgencyName, c.originAgencyId) : '—'),
+    h('dt', {}, t('linkedCaseId')), h('dd', {}, h('code', {}, c.linkedCaseId)),
+    h('dt', {}, t('party')), h('dd', {}, c.partyName || '—'),
+    h('dt', {}, t('origin')), h('dd', {}, c.originAgencyId ? agencyName(c.originAgencyName, c.originAgencyId) : '—'),
   );
-  $('#joint-info').textContent = c.jointListing
-    ? t('jointListed', { at: fmt(c.jointListing.listedAt), interval: c.jointListing.reviewInterval })
-    : '';
+  $('#joint-info').textContent = c.jointListing ? t('jointListed', { at: fmt(c.jointListing.listedAt), interval: c.jointListing.reviewInterval }) : '';
   $('#joint-open').hidden = !!c.jointListing;
   $('#joint-open').onclick = () => openAction({ kind: 'joint', linkedCaseId: c.linkedCaseId });
   // by step, open steps first (soonest due first), each with its own events; then every event by agency
   const open = c.steps.filter((s) => s.status !== 'closed').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-  const closed = c.steps
-    .filter((s) => s.status === 'closed')
-    .sort((a, b) => Date.parse(b.closedAt ?? b.dueAt) - Date.parse(a.closedAt ?? a.dueAt));
+  const closed = c.steps.filter((s) => s.status === 'closed').sort((a, b) => Date.parse(b.closedAt ?? b.dueAt) - Date.parse(a.closedAt ?? a.dueAt));
   const eventsOf = (s) => c.timeline.filter((e) => e.stepId === s.stepId);
   $('#case-steps').replaceChildren(
     ...(open.length ? [h('h4', {}, `${t('openSteps')} · ${open.length}`)] : []),
     ...open.map((s) => stepCard(s, eventsOf(s))),
-    ...(closed.length
-      ? [
-          h(
-            'details',
-            { class: 'closed-steps' },
-            h('summary', {}, `${t('closedSteps')} · ${closed.length}`),
-            ...closed.map((s) => stepCard(s, eventsOf(s))),
-          ),
-        ]
-      : []),
+    ...(closed.length ? [h('details', { class: 'closed-steps' }, h('summary', {}, `${t('closedSteps')} · ${closed.length}`), ...closed.map((s) => stepCard(s, eventsOf(s))))] : []),
   );
   const groups = new Map();
   for (const e of c.timeline) {
@@ -397,27 +283,17 @@ async function renderCase(id, quiet) {
     if (!groups.has(key)) groups.set(key, { names: e.producerName, kind: e.producerKind, events: [] });
     groups.get(key).events.push(e);
   }
-  $('#timeline').replaceChildren(
-    ...[...groups.entries()].map(([id, g], i) =>
-      h(
-        'details',
-        { class: `tl-group tl-group-${g.kind}`, open: i < 4 ? true : undefined },
-        h('summary', {}, t('eventsOf', { agency: g.names?.[state.lang] ?? id, n: g.events.length })),
-        h('ol', { class: 'timeline' }, ...g.events.map(timelineItem)),
-      ),
-    ),
-  );
+  $('#timeline').replaceChildren(...[...groups.entries()].map(([id, g], i) => h('details', { class: `tl-group tl-group-${g.kind}`, open: i < 4 ? true : undefined },
+    h('summary', {}, t('eventsOf', { agency: g.names?.[state.lang] ?? id, n: g.events.length })),
+    h('ol', { class: 'timeline' }, ...g.events.map(timelineItem)),
+  )));
   if (!quiet) heading.focus();
 }
 
 function timelineItem(e) {
-  return h(
-    'li',
-    { class: `tl tl-${e.producerKind}` },
-    h('time', { datetime: e.occurredAt }, fmt(e.occurredAt)),
-    ' ',
-    h('span', { class: 'what' }, state.lang === 'zh' ? e.summaryZh : e.summary),
-    ' ',
+  return h('li', { class: `tl tl-${e.producerKind}` },
+    h('time', { datetime: e.occurredAt }, fmt(e.occurredAt)), ' ',
+    h('span', { class: 'what' }, state.lang === 'zh' ? e.summaryZh : e.summary), ' ',
     h('code', { class: 'type' }, e.type),
   );
 }
@@ -428,22 +304,10 @@ function stepCard(s, events = []) {
   const rt = s.rule?.texts?.[state.lang];
   const et = s.explanationText?.[state.lang];
   const sep = state.lang === 'zh' ? '；' : '; ';
-  const hourMode =
-    ex.countingMode === 'hours' || ex.countingMode === 'lead-time-hours' || ex.countingMode === 'simultaneous';
+  const hourMode = ex.countingMode === 'hours' || ex.countingMode === 'lead-time-hours' || ex.countingMode === 'simultaneous';
   const rows = [
     [t('basis'), rt?.basisText ?? '—'],
-    ...(s.rule?.sources?.length
-      ? [
-          [
-            t('sources'),
-            h(
-              'ul',
-              { class: 'sources' },
-              ...s.rule.sources.map((x) => h('li', {}, h('abbr', {}, x.abbreviation), ` ${x.title}`)),
-            ),
-          ],
-        ]
-      : []),
+    ...(s.rule?.sources?.length ? [[t('sources'), h('ul', { class: 'sources' }, ...s.rule.sources.map((x) => h('li', {}, h('abbr', {}, x.abbreviation), ` ${x.title}`)))]] : []),
     [t('period'), rt ? `${rt.periodText}${rt.variant ? ` — ${rt.variant.description}` : ''}` : '—'],
     [t('ruleStatus'), rt?.status ?? '—'],
     [t('onExpiry'), rt?.onExpiry ?? '—'],
@@ -452,82 +316,29 @@ function stepCard(s, events = []) {
     [hourMode ? t('rawEndHours') : t('rawEnd'), et?.rawEndDay ?? (ex.rawEnd ? fmtDue(ex.rawEnd) : '—')],
     [t('shifts'), et?.shifts?.length ? et.shifts.join(sep) : t('noShift')],
     [t('holidayRule'), et?.holidayRule ?? '—'],
-    ...(Array.isArray(ex.suspensions) && ex.suspensions.length
-      ? [[t('suspensions'), ex.suspensions.map((x) => `${fmt(x.from)} – ${x.to ? fmt(x.to) : '…'}`).join(sep)]]
-      : []),
-    ...(Array.isArray(ex.extensions) && ex.extensions.length
-      ? [[t('extensions'), ex.extensions.map((x) => `${fmt(x.at)}: ${x.fromVariant} → ${x.toVariant}`).join(sep)]]
-      : []),
+    ...(Array.isArray(ex.suspensions) && ex.suspensions.length ? [[t('suspensions'), ex.suspensions.map((x) => `${fmt(x.from)} – ${x.to ? fmt(x.to) : '…'}`).join(sep)]] : []),
+    ...(Array.isArray(ex.extensions) && ex.extensions.length ? [[t('extensions'), ex.extensions.map((x) => `${fmt(x.at)}: ${x.fromVariant} → ${x.toVariant}`).join(sep)]] : []),
   ];
-  return h(
-    'article',
-    {
-      class: `step step-${s.status}`,
-      'data-step': s.stepId,
-      'aria-label': `${pick(s.ruleTitles)} ${t(`st_${s.status}`)}`,
-    },
-    h(
-      'header',
-      {},
-      badge(s.status),
-      ' ',
-      h('span', {}, pick(s.ruleTitles)),
-      ' ',
-      h('code', { class: 'muted' }, s.ruleId),
+  return h('article', { class: `step step-${s.status}`, 'data-step': s.stepId, 'aria-label': `${pick(s.ruleTitles)} ${t(`st_${s.status}`)}` },
+    h('header', {},
+      badge(s.status), ' ', h('span', {}, pick(s.ruleTitles)), ' ', h('code', { class: 'muted' }, s.ruleId),
       s.outcome ? h('span', { class: 'muted' }, ` — ${t(`outcome_${s.outcome}`)}`) : null,
     ),
-    h(
-      'p',
-      {},
-      `${t('colOwing')}: `,
-      agencyName(s.owingAgencyName, s.owingAgencyId),
-      ` · ${t('since')}: ${fmt(s.since)} · ${t('due')}: `,
-      h('time', { datetime: s.dueAt }, fmtDue(s.dueAt)),
-      open ? h('strong', { class: 'rel' }, ` · ${relative(s.dueAt)}`) : null,
+    h('p', {},
+      `${t('colOwing')}: `, agencyName(s.owingAgencyName, s.owingAgencyId), ` · ${t('since')}: ${fmt(s.since)} · ${t('due')}: `,
+      h('time', { datetime: s.dueAt }, fmtDue(s.dueAt)), open ? h('strong', { class: 'rel' }, ` · ${relative(s.dueAt)}`) : null,
       s.pressCount ? ` · ${t('pressed')}: ${s.pressCount} ${t('times')}` : '',
       s.source === 'derived' ? h('span', { class: 'muted' }, ` ${t('derived')}`) : null,
     ),
-    s.stuckReasons.length
-      ? h(
-          'p',
-          { class: 'reasons' },
-          `${t('stuckBecause')}: ${s.stuckReasons.map((r) => t(`r_${r}`)).join(state.lang === 'zh' ? '、' : ', ')}`,
-        )
-      : null,
-    open
-      ? h(
-          'div',
-          { class: 'step-actions' },
-          h(
-            'button',
-            { type: 'button', class: 'press', onclick: () => openAction({ kind: 'press', step: s }) },
-            t('press'),
-          ),
-          h(
-            'button',
-            { type: 'button', class: 'secondary', onclick: () => openAction({ kind: 'escalate', step: s }) },
-            t('escalate'),
-          ),
-        )
-      : null,
-    h(
-      'details',
-      { class: 'explain' },
-      h('summary', {}, t('explanation')),
-      h(
-        'dl',
-        {},
-        rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
-      ),
-    ),
-    events.length
-      ? h(
-          'details',
-          { class: 'step-events', open: open ? true : undefined },
-          h('summary', {}, t('stepEvents', { n: events.length })),
-          h('ol', { class: 'timeline' }, ...events.map(timelineItem)),
-        )
-      : null,
+    s.stuckReasons.length ? h('p', { class: 'reasons' }, `${t('stuckBecause')}: ${s.stuckReasons.map((r) => t(`r_${r}`)).join(state.lang === 'zh' ? '、' : ', ')}`) : null,
+    open ? h('div', { class: 'step-actions' },
+      h('button', { type: 'button', class: 'press', onclick: () => openAction({ kind: 'press', step: s }) }, t('press')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => openAction({ kind: 'escalate', step: s }) }, t('escalate')),
+    ) : null,
+    h('details', { class: 'explain' }, h('summary', {}, t('explanation')),
+      h('dl', {}, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))),
+    events.length ? h('details', { class: 'step-events', open: open ? true : undefined }, h('summary', {}, t('stepEvents', { n: events.length })),
+      h('ol', { class: 'timeline' }, ...events.map(timelineItem))) : null,
   );
 }
 
@@ -540,15 +351,9 @@ function openAction(action) {
   $('#action-level-row').hidden = action.kind !== 'escalate';
   $('#action-interval-row').hidden = action.kind !== 'joint';
   $('#action-message-label').textContent = action.kind === 'joint' ? t('reason') : t('message');
-  $('#action-title').textContent =
-    action.kind === 'press'
-      ? t('pressTitle', { agency: pick(action.step.owingAgencyName) || action.step.owingAgencyId })
-      : action.kind === 'escalate'
-        ? t('escalateTitle')
-        : t('jointTitle');
-  $('#action-target').textContent = action.step
-    ? `${pick(action.step.ruleTitles)} · ${fmtDue(action.step.dueAt)}`
-    : action.linkedCaseId;
+  $('#action-title').textContent = action.kind === 'press' ? t('pressTitle', { agency: pick(action.step.owingAgencyName) || action.step.owingAgencyId })
+    : action.kind === 'escalate' ? t('escalateTitle') : t('jointTitle');
+  $('#action-target').textContent = action.step ? `${pick(action.step.ruleTitles)} · ${fmtDue(action.step.dueAt)}` : action.linkedCaseId;
   $('#action-message').value = action.kind === 'press' ? t('defaultPress') : '';
   $('#action-level').value = '';
   d.showModal();
@@ -567,21 +372,13 @@ async function submitAction(event) {
       await api(`/steps/${encodeURIComponent(a.step.stepId)}/press`, { method: 'POST', body: { message } });
     } else if (a.kind === 'escalate') {
       const toLevel = $('#action-level').value.trim();
-      await api(`/steps/${encodeURIComponent(a.step.stepId)}/escalate`, {
-        method: 'POST',
-        body: { message, ...(toLevel ? { toLevel } : {}) },
-      });
+      await api(`/steps/${encodeURIComponent(a.step.stepId)}/escalate`, { method: 'POST', body: { message, ...(toLevel ? { toLevel } : {}) } });
     } else {
-      await api(`/cases/${a.linkedCaseId}/joint-listing`, {
-        method: 'POST',
-        body: { reviewInterval: $('#action-interval').value, reason: message },
-      });
+      await api(`/cases/${a.linkedCaseId}/joint-listing`, { method: 'POST', body: { reviewInterval: $('#action-interval').value, reason: message } });
     }
     $('#action-dialog').close();
     state.action = null;
-    announce(
-      t('sent', { type: a.kind === 'press' ? t('press') : a.kind === 'escalate' ? t('escalate') : t('jointList') }),
-    );
+    announce(t('sent', { type: a.kind === 'press' ? t('press') : a.kind === 'escalate' ? t('escalate') : t('jointList') }));
     await route({ quiet: true });
   } catch (e) {
     const err = $('#action-error');
@@ -597,42 +394,21 @@ async function submitAction(event) {
 async function renderRec(quiet) {
   const r = await api('/reconciliation');
   const title = (x) => (state.lang === 'zh' ? x.zh : x.en);
-  $('#rec-table tbody').replaceChildren(
-    ...(r.unacknowledged.length
-      ? r.unacknowledged.map((x) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, title(x.title), x.stepMissed ? h('span', { class: 'muted' }, ` ${t('stepMissedFlag')}`) : null),
-            h(
-              'td',
-              {},
-              x.ruleId ? h('div', {}, pick(state.rules.find((r) => r.id === x.ruleId)?.titles) || x.ruleId) : '—',
-              h('code', { class: 'muted' }, x.ruleId ?? ''),
-            ),
-            h('td', {}, x.openedBy ? agencyName(x.openedByName, x.openedBy) : '—'),
-            h('td', {}, x.owedBy ? agencyName(x.owedByName, x.owedBy) : '—'),
-            h('td', {}, h('a', { href: `#/cases/${x.linkedCaseId}` }, x.caseNumber || x.linkedCaseId.slice(0, 8))),
-            h('td', {}, fmt(x.openedAt)),
-            h('td', {}, x.dueAt ? dueCell(x.dueAt, false) : '—'),
-          ),
-        )
-      : [h('tr', {}, h('td', { colspan: '7' }, t('recNone')))]),
-  );
-  $('#orphan-table tbody').replaceChildren(
-    ...(r.orphans.length
-      ? r.orphans.map((o) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, h('code', {}, o.type)),
-            h('td', {}, agencyName(o.producerName, o.producer)),
-            h('td', {}, fmt(o.occurredAt)),
-            h('td', {}, state.lang === 'zh' ? o.whatZh : o.what),
-          ),
-        )
-      : [h('tr', {}, h('td', { colspan: '4' }, t('orphanNone')))]),
-  );
+  $('#rec-table tbody').replaceChildren(...(r.unacknowledged.length ? r.unacknowledged.map((x) => h('tr', {},
+    h('td', {}, title(x.title), x.stepMissed ? h('span', { class: 'muted' }, ` ${t('stepMissedFlag')}`) : null),
+    h('td', {}, x.ruleId ? h('div', {}, pick(state.rules.find((r) => r.id === x.ruleId)?.titles) || x.ruleId) : '—', h('code', { class: 'muted' }, x.ruleId ?? '')),
+    h('td', {}, x.openedBy ? agencyName(x.openedByName, x.openedBy) : '—'),
+    h('td', {}, x.owedBy ? agencyName(x.owedByName, x.owedBy) : '—'),
+    h('td', {}, h('a', { href: `#/cases/${x.linkedCaseId}` }, x.caseNumber || x.linkedCaseId.slice(0, 8))),
+    h('td', {}, fmt(x.openedAt)),
+    h('td', {}, x.dueAt ? dueCell(x.dueAt, false) : '—'),
+  )) : [h('tr', {}, h('td', { colspan: '7' }, t('recNone')))]));
+  $('#orphan-table tbody').replaceChildren(...(r.orphans.length ? r.orphans.map((o) => h('tr', {},
+    h('td', {}, h('code', {}, o.type)),
+    h('td', {}, agencyName(o.producerName, o.producer)),
+    h('td', {}, fmt(o.occurredAt)),
+    h('td', {}, state.lang === 'zh' ? o.whatZh : o.what),
+  )) : [h('tr', {}, h('td', { colspan: '4' }, t('orphanNone')))]));
   if (!quiet) $('#h-rec').focus();
 }
 
@@ -647,9 +423,7 @@ function setLive(status) {
 let refreshTimer = null;
 function scheduleRefresh() {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => {
-    void route({ quiet: true });
-  }, 400);
+  refreshTimer = setTimeout(() => { void route({ quiet: true }); }, 400);
 }
 
 function startLive() {
@@ -661,10 +435,7 @@ function startLive() {
   const connect = async () => {
     while (!controller.signal.aborted) {
       try {
-        const r = await fetch('/events', {
-          headers: { authorization: `Bearer ${state.token}`, accept: 'text/event-stream' },
-          signal: controller.signal,
-        });
+        const r = await fetch('/events', { headers: { authorization: `Bearer ${state.token}`, accept: 'text/event-stream' }, signal: controller.signal });
         if (r.status === 401) {
           // the token expired (the stream ends at its exp): ask for a new one; saving it starts the stream again
           live.status = 'off';
@@ -706,9 +477,7 @@ function startLive() {
 
 function renderScope() {
   const s = state.scope;
-  $('#scope').textContent = s
-    ? t('scopeText', { agency: pick(s.agencyName) || s.agencyId, region: s.region, level: t(`lv_${s.level}`) })
-    : '';
+  $('#scope').textContent = s ? t('scopeText', { agency: pick(s.agencyName) || s.agencyId, region: s.region, level: t(`lv_${s.level}`) }) : '';
 }
 
 async function loadMeta() {
@@ -720,10 +489,8 @@ async function loadMeta() {
     renderScope();
     const select = $('#f-rule');
     const current = select.value;
-    select.replaceChildren(
-      h('option', { value: '', 'data-i18n': 'any' }, t('any')),
-      ...rules.map((r) => h('option', { value: r.id }, `${pick(r.titles) || r.title}（${r.id}）`)),
-    );
+    select.replaceChildren(h('option', { value: '', 'data-i18n': 'any' }, t('any')),
+      ...rules.map((r) => h('option', { value: r.id }, `${pick(r.titles) || r.title}（${r.id}）`)));
     select.value = current;
   } catch (e) {
     showError(e);
@@ -758,16 +525,11 @@ async function init() {
     await loadMeta();
     await route({ quiet: true });
   });
-  $('#filters').addEventListener('submit', (e) => {
-    e.preventDefault();
-    filtersToHash(1);
-  });
+  $('#filters').addEventListener('submit', (e) => { e.preventDefault(); filtersToHash(1); });
   $('#filters').addEventListener('reset', () => setTimeout(() => filtersToHash(1), 0));
   $('#action-form').addEventListener('submit', submitAction);
   $('#action-cancel').addEventListener('click', () => $('#action-dialog').close());
-  window.addEventListener('hashchange', () => {
-    void route();
-  });
+  window.addEventListener('hashchange', () => { void route(); });
   await loadMeta();
   startLive();
   await route({ quiet: true });

@@ -10,6 +10,7 @@ import { registeredEventTypes, type WorkflowRegistration } from './bridge/workfl
 import { filingSupervisionRegistration } from './filing-supervision/filing-supervision.registration';
 import { edcRegistration } from './edc/edc.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
+import { prosecutionRegistration } from './prosecution/prosecution.registration';
 import { pilRegistration } from './pil/pil.registration';
 import { transferRegistration } from './transfer/transfer.registration';
 
@@ -17,6 +18,7 @@ export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze(
   transferRegistration,
   filingSupervisionRegistration,
   penaltyRegistration,
+  prosecutionRegistration,
   pilRegistration,
   edcRegistration,
 ]);

@@ -9,6 +9,7 @@ import { DamageCompensationModule } from './damage-compensation/damage-compensat
 import { EnforcementEnv } from './enforcement.env';
 import { PilRecommendationsModule } from './pil-recommendations/pil-recommendations.module';
 import { ENFORCEMENT_SCHEMA } from './schema';
+import { ProsecutionNoticesModule } from './prosecution-notices/prosecution-notices.module';
 import { TransfersModule } from './transfers/transfers.module';
 
 @Module({
@@ -32,6 +33,7 @@ import { TransfersModule } from './transfers/transfers.module';
     AgencyInboxModule.forAgencyKind('enforcement'),
     CasesModule,
     TransfersModule,
+    ProsecutionNoticesModule,
     PilRecommendationsModule,
     DamageCompensationModule,
   ],

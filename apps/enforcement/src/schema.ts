@@ -3,6 +3,7 @@ import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
 import { AdministrativeCase } from './cases/administrative-case.entity';
 import { Evidence } from './cases/evidence.entity';
+import { ProsecutionNotice } from './prosecution-notices/prosecution-notice.entity';
 import { Transfer } from './transfers/transfer.entity';
 import { MIGRATIONS } from './migrations';
 import { EdcCase } from './damage-compensation/edc-case.entity';
@@ -21,7 +22,7 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
     AGENCY_INBOX_SCHEMA,
     {
       name: 'enforcement',
-      entities: [AdministrativeCase, Evidence, Transfer, PilRecommendation, EdcCase],
+      entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice, PilRecommendation, EdcCase],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/enforcement/src/migrations',
     },

@@ -6,6 +6,7 @@ import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { PoliceEnv } from './police.env';
 import { POLICE_SCHEMA } from './schema';
+import { PoliceProsecutionModule } from './prosecution/prosecution.module';
 import { PoliceTransfersModule } from './transfers/transfers.module';
 
 @Module({
@@ -28,6 +29,7 @@ import { PoliceTransfersModule } from './transfers/transfers.module';
     }),
     AgencyInboxModule.forAgencyKind('police'),
     PoliceTransfersModule,
+    PoliceProsecutionModule,
   ],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import { AgencyInboxModule } from '@casebridge/agency-inbox';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { FilingSupervisionModule } from './filing-supervision/filing-supervision.module';
+import { ProsecutionModule } from './prosecution/prosecution.module';
 import { PilModule } from './pil/pil.module';
 import { ProcuratorateEnv } from './procuratorate.env';
 import { PROCURATORATE_SCHEMA } from './schema';
@@ -30,6 +31,7 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
     }),
     AgencyInboxModule.forAgencyKind('procuratorate'),
     TransferCopiesModule,
+    ProsecutionModule,
     FilingSupervisionModule,
     PilModule,
   ],

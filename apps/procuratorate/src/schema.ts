@@ -5,6 +5,7 @@ import { FilingSupervision } from './filing-supervision/filing-supervision.entit
 import { SuspectedCrime } from './filing-supervision/suspected-crime.entity';
 import { TransferOpinion } from './filing-supervision/transfer-opinion.entity';
 import { TransferCopy } from './transfer-copies/transfer-copy.entity';
+import { ProsecutionReview } from './prosecution/prosecution-review.entity';
 import { MIGRATIONS } from './migrations';
 import { PilCase, PilEdcWatch } from './pil/pil-case.entity';
 
@@ -21,7 +22,15 @@ export const PROCURATORATE_SCHEMA: ServiceSchema = {
     AGENCY_INBOX_SCHEMA,
     {
       name: 'procuratorate',
-      entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime, PilCase, PilEdcWatch],
+      entities: [
+        TransferCopy,
+        FilingSupervision,
+        TransferOpinion,
+        SuspectedCrime,
+        ProsecutionReview,
+        PilCase,
+        PilEdcWatch,
+      ],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/procuratorate/src/migrations',
     },

@@ -4,6 +4,7 @@
  */
 export * from './kit';
 export * from './transfer';
+export * from './prosecution';
 export * from './pil-administrative';
 export * from './pil-civil';
 export * from './edc';

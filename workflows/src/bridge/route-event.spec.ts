@@ -162,6 +162,7 @@ describe('routeEvent', () => {
       'caseTransferWorkflow',
       'filingSupervisionWorkflow',
       'penaltyPeriodWorkflow',
+      'prosecutionWorkflow',
       'pilCaseWorkflow',
       'edcConsultationWorkflow',
     ]);
@@ -171,6 +172,8 @@ describe('routeEvent', () => {
         'filing-supervision.opened',
         'case.registered',
         'penalty.clock-changed',
+        'prosecution.transferred',
+        'prosecution.nonprosecution-notified',
         'pil.case-opened',
         'pil.clock-changed',
         'edc.consultation-opened',

@@ -139,6 +139,30 @@ describe('route × token matrix over every app (issue 13)', () => {
       'the notice at enforcement',
     );
     ids.prosecutionId = prosecutionId;
+    // a public-interest case against enforcement:210100 (its recommendation served) and a damage consultation
+    const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
+      kind: 'administrative',
+      respondentAgencyId: ENF,
+      facts: '未依法查处非法倾倒',
+      linkedCaseId: opened.linkedCaseId,
+    });
+    await a.pro.post(`/pil-cases/${pilCaseId}/investigation`, { findings: '危险废物仍在现场' });
+    await a.pro.post(`/pil-cases/${pilCaseId}/recommendation`, {
+      documentNumber: `沈检行公建〔2026〕${label}号`,
+      variant: 'standard',
+    });
+    await eventually(
+      () => a.enf.get(`/pil-recommendations/${pilCaseId}`),
+      () => true,
+      'the recommendation at the respondent',
+    );
+    const { edcCaseId } = await a.enf.post<{ edcCaseId: string }>('/damage-compensations', {
+      liableParty: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
+      noticeNumber: `沈环赔磋〔2026〕${label}号`,
+      damage: '含铬废水污染农田',
+      linkedCaseId: opened.linkedCaseId,
+    });
+    Object.assign(ids, { pilCaseId, edcCaseId });
     const case_ = await a.enf.get<{ caseNumber: string }>(`/cases/${opened.caseId}`);
     // a court case of court:210100: an indictment handed over as the procuratorate would (its reasons are a marker)
     const courtMarker = `MATRIX-COURT-${label}`;

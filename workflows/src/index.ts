@@ -10,3 +10,5 @@ export { prosecutionWorkflow } from './prosecution/prosecution.workflow';
 export { caseNotificationWorkflow } from './notification/notification.workflow';
 export { caseConsultationWorkflow } from './consultation/consultation.workflow';
 export { jointSupervisionWorkflow } from './joint-supervision/joint-supervision.workflow';
+export { pilCaseWorkflow } from './pil/pil.workflow';
+export { edcConsultationWorkflow } from './edc/edc.workflow';

@@ -9,8 +9,10 @@
 import { registeredEventTypes, type WorkflowRegistration } from './bridge/workflow-registration';
 import { courtRegistration } from './court/court.registration';
 import { filingSupervisionRegistration } from './filing-supervision/filing-supervision.registration';
+import { edcRegistration } from './edc/edc.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
 import { prosecutionRegistration } from './prosecution/prosecution.registration';
+import { pilRegistration } from './pil/pil.registration';
 import { transferRegistration } from './transfer/transfer.registration';
 import { notificationRegistration } from './notification/notification.registration';
 import { consultationRegistration } from './consultation/consultation.registration';
@@ -25,6 +27,8 @@ export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze(
   notificationRegistration,
   consultationRegistration,
   jointSupervisionRegistration,
+  pilRegistration,
+  edcRegistration,
 ]);
 
 /** Every integration event type a registered workflow receives (what the worker's bridge consumer subscribes to). */

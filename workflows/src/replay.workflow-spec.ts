@@ -32,6 +32,9 @@ describe('replay of recorded histories', () => {
     expect(files.some((f) => f.startsWith('penalty-'))).toBe(true);
     expect(files.some((f) => f.startsWith('court-'))).toBe(true);
     expect(files.some((f) => f.startsWith('prosecution-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('pil-civil-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('pil-admin-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('edc-'))).toBe(true);
   });
 
   it('replays every history without nondeterminism', async () => {

@@ -7,7 +7,9 @@ import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { CasesModule } from './cases/cases.module';
 import { CourtNoticesModule } from './court-notices/court-notices.module';
+import { DamageCompensationModule } from './damage-compensation/damage-compensation.module';
 import { EnforcementEnv } from './enforcement.env';
+import { PilRecommendationsModule } from './pil-recommendations/pil-recommendations.module';
 import { ENFORCEMENT_SCHEMA } from './schema';
 import { ProsecutionNoticesModule } from './prosecution-notices/prosecution-notices.module';
 import { TransfersModule } from './transfers/transfers.module';
@@ -36,6 +38,8 @@ import { TransfersModule } from './transfers/transfers.module';
     TransfersModule,
     CourtNoticesModule,
     ProsecutionNoticesModule,
+    PilRecommendationsModule,
+    DamageCompensationModule,
   ],
 })
 export class AppModule {}

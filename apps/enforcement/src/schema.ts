@@ -8,6 +8,8 @@ import { ProsecutionNotice } from './prosecution-notices/prosecution-notice.enti
 import { Transfer } from './transfers/transfer.entity';
 import { CourtNotice } from './court-notices/court-notice.entity';
 import { MIGRATIONS } from './migrations';
+import { EdcCase } from './damage-compensation/edc-case.entity';
+import { PilRecommendation } from './pil-recommendations/pil-recommendation.entity';
 
 /**
  * The enforcement database: shared sets first, then the service's own tables. The schema is made only by
@@ -23,7 +25,7 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
     COOPERATION_SCHEMA,
     {
       name: 'enforcement',
-      entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice, CourtNotice],
+      entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice, CourtNotice, PilRecommendation, EdcCase],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/enforcement/src/migrations',
     },

@@ -7,6 +7,7 @@ import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { FilingSupervisionModule } from './filing-supervision/filing-supervision.module';
 import { ProsecutionModule } from './prosecution/prosecution.module';
+import { PilModule } from './pil/pil.module';
 import { ProcuratorateEnv } from './procuratorate.env';
 import { PROCURATORATE_SCHEMA } from './schema';
 import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
@@ -34,6 +35,7 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
     TransferCopiesModule,
     ProsecutionModule,
     FilingSupervisionModule,
+    PilModule,
   ],
 })
 export class AppModule {}

@@ -8,6 +8,7 @@ import { TransferOpinion } from './filing-supervision/transfer-opinion.entity';
 import { TransferCopy } from './transfer-copies/transfer-copy.entity';
 import { ProsecutionReview } from './prosecution/prosecution-review.entity';
 import { MIGRATIONS } from './migrations';
+import { PilCase, PilEdcWatch } from './pil/pil-case.entity';
 
 /**
  * The procuratorate database: shared sets first, then the service's own tables. The schema is made only by
@@ -23,7 +24,15 @@ export const PROCURATORATE_SCHEMA: ServiceSchema = {
     COOPERATION_SCHEMA,
     {
       name: 'procuratorate',
-      entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime, ProsecutionReview],
+      entities: [
+        TransferCopy,
+        FilingSupervision,
+        TransferOpinion,
+        SuspectedCrime,
+        ProsecutionReview,
+        PilCase,
+        PilEdcWatch,
+      ],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/procuratorate/src/migrations',
     },

@@ -49,3 +49,13 @@ export function competentCourtIn(map: EnvironmentalCourtMap, regionOrAgencyId: s
   }
   return `court:${region}`;
 }
+
+/**
+ * The court an agency's suit or application goes to: `asked` when the actor may address it, else — when nothing
+ * was asked — the court of the actor's own region (the same level, flows.md "The agencies"). null: the asked
+ * court is outside the actor's jurisdiction (the caller answers 404 OUTSIDE_JURISDICTION).
+ */
+export function courtFor(actorAgencyId: string, asked?: string, map?: JurisdictionMap): string | null {
+  const court = asked ?? `court:${actorAgencyId.split(':')[1] ?? ''}`;
+  return withinJurisdiction(actorAgencyId, court, map) ? court : null;
+}

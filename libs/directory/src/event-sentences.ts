@@ -268,6 +268,55 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
       return zh
         ? `${who}向${ag('courtAgencyId')}提起公益诉讼`
         : `${who} filed a public-interest suit with ${ag('courtAgencyId')}`;
+    case 'pil.investigation-recorded':
+      return zh ? `${who}记录公益诉讼案件调查核实情况` : `${who} recorded the findings of its investigation`;
+    case 'pil.recommendation-filed':
+      return zh
+        ? `${who}将检察建议报${ag('upperProcuratorateAgencyId')}备案`
+        : `${who} filed the recommendation with ${ag('upperProcuratorateAgencyId')}`;
+    case 'pil.agency-action-recorded':
+      return zh
+        ? `${who}记录落实检察建议的措施${quote('action')}`
+        : `${who} recorded an action on the recommendation${quote('action')}`;
+    case 'pil.closing-decided':
+      return zh ? `${who}决定终结案件，不提起诉讼` : `${who} decided to close the case without suing`;
+    case 'pil.closing-decision-served':
+      return zh
+        ? `${who}向${ag('agencyId')}送达终结审查决定书 ${s('documentNumber')}`
+        : `${who} served the closing decision ${s('documentNumber')} on ${ag('agencyId')}`;
+    case 'pil.organisation-assessed': {
+      const org = (p.organisation as { name?: unknown } | undefined)?.name;
+      const name = typeof org === 'string' ? org : '';
+      return p.eligible === true
+        ? zh
+          ? `${who}审查认定社会组织${name}具备起诉资格`
+          : `${who} found the organisation ${name} eligible to sue`
+        : zh
+          ? `${who}审查认定社会组织${name}不具备起诉资格`
+          : `${who} found the organisation ${name} not eligible to sue`;
+    }
+    case 'pil.suit-supported':
+      return zh
+        ? `${who}支持${s('organisationName')}向${ag('courtAgencyId')}提起公益诉讼`
+        : `${who} supports the suit of ${s('organisationName')} before ${ag('courtAgencyId')}`;
+    case 'pil.clock-changed':
+      return p.state === 'suspended'
+        ? zh
+          ? '同一行为的生态环境损害赔偿磋商进行中，民事公益诉讼期限中止计算'
+          : `the civil public-interest clock stopped: ${s('reason')}`
+        : zh
+          ? '生态环境损害赔偿磋商结束，民事公益诉讼期限恢复计算'
+          : `the civil public-interest clock runs again: ${s('reason')}`;
+    case 'edc.consultation-opened':
+      return zh
+        ? `${who}向赔偿义务人送达磋商告知书 ${s('noticeNumber')}`
+        : `${who} served the consultation notice ${s('noticeNumber')} on the liable party`;
+    case 'edc.meeting-held':
+      return zh ? `${who}举行第 ${s('round')} 次赔偿磋商` : `${who} held consultation meeting ${s('round')}`;
+    case 'edc.consultation-agreed':
+      return zh ? `${who}与赔偿义务人达成赔偿协议` : `${who} reached a compensation agreement with the liable party`;
+    case 'edc.consultation-failed':
+      return zh ? `${who}与赔偿义务人磋商不成` : `${who}: the consultation with the liable party failed`;
     case 'edc.confirmation-applied':
       return zh
         ? `${who}就生态环境损害赔偿协议向${ag('courtAgencyId')}申请司法确认`

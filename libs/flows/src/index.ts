@@ -11,3 +11,6 @@ export * from './registry';
 export * from './notification';
 export * from './consultation';
 export * from './joint-supervision';
+export * from './pil-administrative';
+export * from './pil-civil';
+export * from './edc';

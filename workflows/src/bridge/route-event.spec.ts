@@ -167,6 +167,8 @@ describe('routeEvent', () => {
       'caseNotificationWorkflow',
       'caseConsultationWorkflow',
       'jointSupervisionWorkflow',
+      'pilCaseWorkflow',
+      'edcConsultationWorkflow',
     ]);
     expect(BRIDGED_EVENT_TYPES).toEqual(
       expect.arrayContaining([
@@ -180,6 +182,9 @@ describe('routeEvent', () => {
         'notification.case-notified',
         'consultation.requested',
         'supervision.joint-listed',
+        'pil.case-opened',
+        'pil.clock-changed',
+        'edc.consultation-opened',
       ]),
     );
     expect(new Set(BRIDGED_EVENT_TYPES).size).toBe(BRIDGED_EVENT_TYPES.length);

@@ -17,6 +17,7 @@ import {
 import { recomputeOpenDeadlines } from '../operator/recompute-deadlines';
 import { COURT_SCENARIOS } from './court-scenarios';
 import { COOPERATION_SCENARIOS } from './cooperation-scenarios';
+import { PIL_SCENARIOS } from './pil-scenarios';
 
 export interface Scenario {
   /** File name under workflows/test-histories (without .json). */
@@ -374,4 +375,5 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   ...COOPERATION_SCENARIOS,
+  ...PIL_SCENARIOS,
 ];

@@ -202,6 +202,12 @@ const PRODUCER_KIND: Record<string, AgencyKind> = {
   'filing-supervision.explained': 'police',
   'prosecution.transferred': 'police',
   'prosecution.resubmitted': 'police',
+  'pil.agency-replied': 'enforcement',
+  'pil.agency-action-recorded': 'enforcement',
+  'edc.consultation-opened': 'enforcement',
+  'edc.meeting-held': 'enforcement',
+  'edc.consultation-agreed': 'enforcement',
+  'edc.consultation-failed': 'enforcement',
 };
 
 /** A contract-valid envelope (validated with the registry, so fixtures cannot drift from the contracts). */

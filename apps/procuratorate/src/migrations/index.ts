@@ -6,6 +6,7 @@ import { AddPoliceExplainOverdue1795974778837 } from './1795974778837-AddPoliceE
 import { AddSuspectedCrime1795976508997 } from './1795976508997-AddSuspectedCrime';
 import { AddFilingSupervisionPhaseAt1796534919733 } from './1796534919733-AddFilingSupervisionPhaseAt';
 import { AddProsecutionReview1796535434734 } from './1796535434734-AddProsecutionReview';
+import { AddPilCases1796536170761 } from './1796536170761-AddPilCases';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateProcuratorateTables1795971153615,
@@ -13,4 +14,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddSuspectedCrime1795976508997,
   AddFilingSupervisionPhaseAt1796534919733,
   AddProsecutionReview1796535434734,
+  AddPilCases1796536170761,
 ];

@@ -545,7 +545,7 @@ describe('caseTransferWorkflow deadline expiry (time skipped on the test server)
 
     await sleepUntil(expected.dueAtEpochMs + 60_000);
     const [missed] = await d.published('deadline.missed', 'transfer.filing-review');
-    expect(missed!.version).toBe(3);
+    expect(missed!.version).toBe(4);
     expect(missed!.payload).toEqual({
       stepId,
       subjectId: d.transferId,

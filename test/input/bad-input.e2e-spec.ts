@@ -127,6 +127,15 @@ describe('bad input on every app', () => {
       },
     );
 
+    it('refuses a lone UTF-16 surrogate in any value or key with 400, never 500 (attack round 4: jsonb refused it)', async () => {
+      for (const body of ['{"note":"\\ud800x"}', '{"a":{"b":["ok","\\udc00"]}}', '{"\\ud83d":1}']) {
+        const r = await send(app, 'POST', `/inbox/${UUID}/read`, body);
+        const b = await json(r);
+        expect([r.status, b.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+        expect(b.message).toMatch(/lone UTF-16 surrogate/);
+      }
+    });
+
     it('answers malformed JSON with 400 REQUEST.MALFORMED_JSON', async () => {
       const r = await send(app, 'POST', `/inbox/${UUID}/read`, '{"a":');
       expect([r.status, (await json(r)).code]).toEqual([400, 'REQUEST.MALFORMED_JSON']);

@@ -1,6 +1,6 @@
 import { gunzip } from 'node:zlib';
 import { bodyReadErrorBody } from './http-error.filter';
-import { MAX_BODY_DEPTH, scanJson } from './http-hardening';
+import { MAX_BODY_DEPTH, refuseForbiddenKeys, scanJson } from './http-hardening';
 
 /** An error as http-errors makes it for body-parser (status, statusCode, expose, type); with an Error, that error itself. */
 function createError(status: number, e: string | Error, props: { type?: string } = {}): Error {
@@ -36,6 +36,21 @@ describe('scanJson: depth and duplicate keys, before parsing', () => {
     expect(scanJson(Buffer.from('['.repeat(33) + ']'.repeat(33)), 32)).toBe('too-deep');
     expect(scanJson(Buffer.from('['.repeat(32) + ']'.repeat(32)), 32)).toBeUndefined();
     expect(scanJson(Buffer.from(`{"a":"${'['.repeat(100)}"}`), 32)).toBeUndefined();
+  });
+});
+
+describe('the body reviver: what JSON may carry and text may not', () => {
+  const parse = (text: string): unknown => JSON.parse(text, refuseForbiddenKeys);
+  it.each(['{"a":"\\ud800"}', '{"a":"x\\udfffy"}', '{"a":["\\udc00\\ud800"]}', '{"\\ud800":1}'])(
+    '%s → refused: a lone surrogate is not text',
+    (text) => expect(() => parse(text)).toThrow(/lone UTF-16 surrogate/),
+  );
+  it.each(['{"a":"\\ud83d\\ude00"}', '{"a":"沈阳 😀"}', '{"😀":"x"}'])('%s → taken (pairs are text)', (text) => {
+    expect(() => parse(text)).not.toThrow();
+  });
+  it('NUL and prototype keys stay refused', () => {
+    expect(() => parse('{"a":"x\\u0000"}')).toThrow(/NUL/);
+    expect(() => parse('{"__proto__":{}}')).toThrow(/is not a field/);
   });
 });
 

@@ -108,13 +108,28 @@ function refuseDeepBodies(_req: unknown, _res: unknown, buf: Buffer): void {
     throw new DuplicateKey(`${found.duplicateKey} appears more than once in the same object; send each field once.`);
 }
 
-/** JSON.parse reviver: refuses prototype keys (as unknown fields) and NUL characters (PostgreSQL text cannot hold them). */
-function refuseForbiddenKeys(key: string, value: unknown): unknown {
+/** A UTF-16 surrogate without its pair: JSON may carry one (`"\ud800"`), Unicode text cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * JSON.parse reviver: refuses prototype keys (as unknown fields), NUL characters (PostgreSQL text cannot hold them)
+ * and lone UTF-16 surrogates (not Unicode: PostgreSQL refuses them in jsonb and text, which was a 500), in values
+ * and in keys, for every route at once.
+ */
+export function refuseForbiddenKeys(key: string, value: unknown): unknown {
   if ((FORBIDDEN_KEYS as readonly string[]).includes(key)) {
     throw new ForbiddenKey(`${key} is not a field of this request`);
   }
+  if (LONE_SURROGATE.test(key)) {
+    throw new ForbiddenKey('a field name contains an invalid character (a lone UTF-16 surrogate): it is not text');
+  }
   if (typeof value === 'string' && value.includes('\u0000')) {
     throw new ForbiddenKey(`${key || 'the body'} must not contain the NUL character (\\u0000)`);
+  }
+  if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+    throw new ForbiddenKey(
+      `${key || 'the body'} contains an invalid character (a lone UTF-16 surrogate such as \\ud800): send the text as valid Unicode`,
+    );
   }
   return value;
 }

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { validateSync } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import { AbsentWhen, IsInstantWithOffset, IsText } from './validation';
+import { AbsentWhen, IsCalendarDay, IsInstantWithOffset, IsText } from './validation';
 
 class Note {
   @IsText(200) message!: string;
@@ -56,6 +56,27 @@ describe('IsInstantWithOffset', () => {
     expect(errors(Hearing, { at: inAnHour })).toEqual([]);
     expect(errors(Custody, { at: '2025-09-20T10:30:00+08:00' })).toEqual([]);
     expect(errors(Custody, { at: new Date().toISOString() })).toEqual([]);
+  });
+});
+
+class Order {
+  @IsCalendarDay() due!: string;
+}
+
+describe('IsCalendarDay', () => {
+  it.each([
+    ['2027-02-30'],
+    ['2027-13-01'],
+    ['2027-00-10'],
+    ['1899-12-31'],
+    ['2027-6-30'],
+    ['2027-06-30T00:00:00Z'],
+    [''],
+  ])('refuses %j (no such day, not YYYY-MM-DD, before 1900)', (due) =>
+    expect(errors(Order, { due })).toEqual(['due must be a day that exists, such as 2027-06-30 (YYYY-MM-DD)']),
+  );
+  it.each([['2027-06-30'], ['2028-02-29'], ['1900-01-01']])('takes %j', (due) => {
+    expect(errors(Order, { due })).toEqual([]);
   });
 });
 

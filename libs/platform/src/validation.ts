@@ -175,6 +175,31 @@ function isInstant(value: unknown): value is string {
 }
 
 /**
+ * A calendar day, `YYYY-MM-DD` (Asia/Shanghai days: the last day of an order, a period), that exists: 2027-02-30 and
+ * 2027-13-01 are refused, and so is a year before 1900. A day, not an instant: no time, no offset.
+ */
+export function IsCalendarDay(options: ValidationOptions = {}): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isCalendarDay',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: (a: ValidationArguments) => `${a.property} must be a day that exists, such as 2027-06-30 (YYYY-MM-DD)`,
+        ...options,
+      },
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+          const day = new Date(Date.UTC(y, m - 1, d));
+          return y >= 1900 && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+        },
+      },
+    });
+}
+
+/**
  * What does not show on a page: white space and the invisible format characters (zero-width space, non-joiner and
  * joiner, word joiner, byte-order mark, soft hyphen, Mongolian vowel separator). Text made only of these is blank.
  */

@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { OfficerClaims } from '@casebridge/auth';
-import { IsText } from '@casebridge/platform';
+import { IsCalendarDay, IsText } from '@casebridge/platform';
 
 export class RenderJudgmentRequest {
   @ApiProperty({
@@ -23,7 +23,7 @@ export class RenderJudgmentRequest {
     description: 'last day of the restoration order (YYYY-MM-DD, after today); required with restorationOrder',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'restorationDueDate must be a day such as 2027-06-30' })
+  @IsCalendarDay()
   restorationDueDate?: string;
 }
 

@@ -9,12 +9,14 @@
 import { registeredEventTypes, type WorkflowRegistration } from './bridge/workflow-registration';
 import { filingSupervisionRegistration } from './filing-supervision/filing-supervision.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
+import { sharingRegistration } from './sharing/sharing.registration';
 import { transferRegistration } from './transfer/transfer.registration';
 
 export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze([
   transferRegistration,
   filingSupervisionRegistration,
   penaltyRegistration,
+  sharingRegistration,
 ]);
 
 /** Every integration event type a registered workflow receives (what the worker's bridge consumer subscribes to). */

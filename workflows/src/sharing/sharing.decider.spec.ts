@@ -15,7 +15,13 @@ const recorded = (decisionId: string, by = 'police:210100') =>
 const shared = (decisionId: string, by = 'police:210100') =>
   ev(
     'sharing.information-shared',
-    { decisionId, entryId: decisionId, decisionKind: 'case-withdrawn', decidedAt: DECIDED, sharedWith: ['enforcement:210100'] },
+    {
+      decisionId,
+      entryId: decisionId,
+      decisionKind: 'case-withdrawn',
+      decidedAt: DECIDED,
+      sharedWith: ['enforcement:210100'],
+    },
     by,
   );
 
@@ -58,9 +64,9 @@ describe('sharing decider (sharing.platform-entry)', () => {
       expect.objectContaining({ kind: 'instant', key: filed.eventId, from: filed.occurredAt, at: filed.occurredAt }),
     ]);
     expect(h.model.decisions[filed.eventId]).toMatchObject({ decisionKind: 'filing', automatic: true });
-    expect(h.when(ev('transfer.filing-decided', { outcome: 'returned-for-penalty' }, 'police:210100'))).toMatchObject(
-      { kind: 'ignore' },
-    );
+    expect(h.when(ev('transfer.filing-decided', { outcome: 'returned-for-penalty' }, 'police:210100'))).toMatchObject({
+      kind: 'ignore',
+    });
     const notProsecuted = ev('prosecution.decided', { outcome: 'not-prosecuted' }, 'procuratorate:210100');
     h.when(notProsecuted);
     expect(h.model.decisions[notProsecuted.eventId]).toMatchObject({ decisionKind: 'non-prosecution' });
@@ -68,7 +74,15 @@ describe('sharing decider (sharing.platform-entry)', () => {
 
   it('a missed entry has no consequence of its own besides the warning (the step stays owed)', () => {
     const h = sharing().given(recorded(D1));
-    expect(sharingDecider.onMissed(h.model, SHARING_PLATFORM_ENTRY, DECIDED, { isOpen: () => true, patched: () => true }, D1)).toBeNull();
+    expect(
+      sharingDecider.onMissed(
+        h.model,
+        SHARING_PLATFORM_ENTRY,
+        DECIDED,
+        { isOpen: () => true, patched: () => true },
+        D1,
+      ),
+    ).toBeNull();
     expect(sharingDecider.isFinished(h.model)).toBe(false);
   });
 });

@@ -4,7 +4,14 @@
  */
 import { knownDecisionOf } from '@casebridge/legal-time/rules/shared-decisions';
 import type { AgencyRole, CaseEventSignal } from '../shared/deadline.contracts';
-import { apply, ignore, payloadString, type CaseDecider, type Decision, type StepContext } from '../shared/step-actions';
+import {
+  apply,
+  ignore,
+  payloadString,
+  type CaseDecider,
+  type Decision,
+  type StepContext,
+} from '../shared/step-actions';
 import type { SharedDecisionView } from './sharing.contracts';
 
 export const SHARING_PLATFORM_ENTRY = 'sharing.platform-entry';

@@ -9,6 +9,7 @@ import {
   ENFORCEMENT,
   HOURS,
   PenaltyDriver,
+  SharingDriver,
   SupervisionDriver,
   TransferDriver,
   type CaseTestKit,
@@ -324,6 +325,25 @@ export const SCENARIOS: readonly Scenario[] = [
       const chaser = kit.engine.compute({ rule: 'supervision.investigation-chaser', from: filed.occurredAt });
       await sleepUntil(kit, chaser.dueAtEpochMs + HOURS(1));
       await d.chaserIssued();
+      return d.workflowId;
+    },
+  },
+  {
+    // sharing.platform-entry: one decision entered in time, one missed then entered late, one known decision
+    // entered automatically
+    name: 'sharing-entered-missed-automatic',
+    async run(kit) {
+      const d = new SharingDriver(kit);
+      const decidedAt = new Date(await kit.now()).toISOString();
+      const [entered, forgotten] = [uuidv7(), uuidv7()];
+      await d.recorded(entered, decidedAt);
+      await d.recorded(forgotten, decidedAt);
+      await sleepUntil(kit, Date.parse(decidedAt) + DAYS(2));
+      await d.shared(entered, decidedAt);
+      const due = kit.engine.compute({ rule: 'sharing.platform-entry', from: decidedAt });
+      await sleepUntil(kit, due.dueAtEpochMs + HOURS(1));
+      await d.shared(forgotten, decidedAt);
+      await d.notProsecuted();
       return d.workflowId;
     },
   },

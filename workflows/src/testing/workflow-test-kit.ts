@@ -25,6 +25,7 @@ import {
 } from '../filing-supervision/filing-supervision.contracts';
 import { TransferQueries, transferWorkflowId, type TransferStateView } from '../transfer/transfer.contracts';
 import { PenaltyQueries, penaltyWorkflowId, type PenaltyStateView } from '../penalty/penalty.contracts';
+import { SharingQueries, sharingWorkflowId, type SharingStateView } from '../sharing/sharing.contracts';
 
 export const REGION = '210100';
 export const ENFORCEMENT = `enforcement:${REGION}`;
@@ -573,6 +574,49 @@ export class PenaltyDriver extends WorkflowDriver<PenaltyStateView> {
         state,
         reason: state === 'suspended' ? 'the case is with the police (E17 art 16)' : 'the case is back with the agency',
       },
+      at,
+    );
+  }
+}
+
+/**
+ * Drives the shared record of one linked case through the bridge (sharing.* events come from the procuratorate
+ * here: PRODUCER_KIND's default).
+ */
+export class SharingDriver extends WorkflowDriver<SharingStateView> {
+  readonly workflowId: string;
+  protected readonly subjectId: string;
+  protected readonly stateQuery = SharingQueries.sharingState;
+
+  constructor(kit: CaseTestKit, linkedCaseId = uuidv7()) {
+    super(kit, linkedCaseId);
+    this.workflowId = sharingWorkflowId(linkedCaseId);
+    this.subjectId = linkedCaseId;
+  }
+
+  recorded(decisionId: string, decidedAt: string, decisionKind = 'arrest-decision', at?: string) {
+    return this.deliver('sharing.decision-recorded', { decisionId, decisionKind, decidedAt }, at);
+  }
+  shared(decisionId: string, decidedAt: string, decisionKind = 'arrest-decision', at?: string) {
+    return this.deliver(
+      'sharing.information-shared',
+      {
+        entryId: uuidv7(),
+        decisionId,
+        decisionKind,
+        decidedAt,
+        ownerAgencyId: PROCURATORATE,
+        sharedWith: [POLICE],
+        contentHash: 'a'.repeat(64),
+      },
+      at,
+    );
+  }
+  /** A known decision: not prosecuted (prosecution.decided), entered automatically. */
+  notProsecuted(prosecutionId = uuidv7(), at?: string) {
+    return this.deliver(
+      'prosecution.decided',
+      { prosecutionId, outcome: 'not-prosecuted', reasons: '犯罪情节轻微' },
       at,
     );
   }

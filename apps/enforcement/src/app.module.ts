@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Topics } from '@casebridge/contracts';
+import { SharingTopics, Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
+import { EnforcementSharingModule } from './sharing/sharing.module';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { CasesModule } from './cases/cases.module';
 import { EnforcementEnv } from './enforcement.env';
@@ -21,13 +22,14 @@ import { TransfersModule } from './transfers/transfers.module';
     messagingModule({
       service: 'enforcement',
       producer: { kind: 'enforcement', agencyId: 'enforcement:000000' },
-      consumes: [Topics.police, Topics.procuratorate, Topics.workflow, Topics.supervision],
+      consumes: [Topics.police, Topics.procuratorate, Topics.workflow, Topics.supervision, SharingTopics.enforcement],
     }),
     HealthModule.register({
       inject: [KafkaHealthIndicator],
       checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
     }),
     AgencyInboxModule.forAgencyKind('enforcement'),
+    EnforcementSharingModule,
     CasesModule,
     TransfersModule,
   ],

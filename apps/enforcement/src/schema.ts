@@ -1,6 +1,7 @@
 import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { AdministrativeCase } from './cases/administrative-case.entity';
 import { Evidence } from './cases/evidence.entity';
 import { Transfer } from './transfers/transfer.entity';
@@ -17,6 +18,7 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
+    SHARING_SCHEMA,
     {
       name: 'enforcement',
       entities: [AdministrativeCase, Evidence, Transfer],

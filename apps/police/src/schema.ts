@@ -1,6 +1,7 @@
 import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { SupervisionMatter } from './supervision/supervision-matter.entity';
 import { IncomingTransfer } from './transfers/incoming-transfer.entity';
 import { MIGRATIONS } from './migrations';
@@ -16,6 +17,7 @@ export const POLICE_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
+    SHARING_SCHEMA,
     {
       name: 'police',
       entities: [IncomingTransfer, SupervisionMatter],

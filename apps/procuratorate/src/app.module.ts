@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Topics } from '@casebridge/contracts';
+import { SharingTopics, Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
+import { ProcuratorateSharingModule } from './sharing/sharing.module';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { FilingSupervisionModule } from './filing-supervision/filing-supervision.module';
 import { ProcuratorateEnv } from './procuratorate.env';
@@ -21,13 +22,14 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
     messagingModule({
       service: 'procuratorate',
       producer: { kind: 'procuratorate', agencyId: 'procuratorate:000000' },
-      consumes: [Topics.enforcement, Topics.police, Topics.workflow, Topics.supervision],
+      consumes: [Topics.enforcement, Topics.police, Topics.workflow, Topics.supervision, SharingTopics.procuratorate],
     }),
     HealthModule.register({
       inject: [KafkaHealthIndicator],
       checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
     }),
     AgencyInboxModule.forAgencyKind('procuratorate'),
+    ProcuratorateSharingModule,
     TransferCopiesModule,
     FilingSupervisionModule,
   ],

@@ -1,6 +1,7 @@
 import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { FilingSupervision } from './filing-supervision/filing-supervision.entity';
 import { SuspectedCrime } from './filing-supervision/suspected-crime.entity';
 import { TransferOpinion } from './filing-supervision/transfer-opinion.entity';
@@ -18,6 +19,7 @@ export const PROCURATORATE_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
+    SHARING_SCHEMA,
     {
       name: 'procuratorate',
       entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime],

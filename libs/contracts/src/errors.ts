@@ -37,5 +37,15 @@ export const ErrorCodes = {
   /** 400: an approver named in the body who is not the caller (the approval is the caller's own act) */
   approverNotCaller: 'TRANSFER.APPROVER_NOT_CALLER',
   approvalRequired: 'TRANSFER.APPROVAL_REQUIRED',
+  /** 404: a linked case or shared entry the caller's agency neither owns nor was granted (existence not revealed) */
+  sharingNotFound: 'SHARING.NOT_FOUND',
+  /** 400: a decision kind the caller's agency does not enter on the shared record (SHARED_DECISIONS, E17 art 34) */
+  sharingDecisionKind: 'SHARING.DECISION_KIND_NOT_ALLOWED',
+  /** 400: a recipient whose kind is not entitled to this decision kind, or the caller's own agency */
+  sharingRecipient: 'SHARING.RECIPIENT_NOT_ENTITLED',
+  /** 400: a decision date in the future */
+  sharingDecidedAt: 'SHARING.DECIDED_IN_FUTURE',
+  /** 409: the decision was already recorded (same id) or already entered */
+  sharingAlreadyDone: 'SHARING.ALREADY_DONE',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -28,9 +28,7 @@ export const SharingTopics = {
   court: 'casebridge.sharing.court.v1',
 } as const satisfies Record<AgencyKind, string>;
 
-export type TopicName =
-  | (typeof Topics)[keyof typeof Topics]
-  | (typeof SharingTopics)[keyof typeof SharingTopics];
+export type TopicName = (typeof Topics)[keyof typeof Topics] | (typeof SharingTopics)[keyof typeof SharingTopics];
 
 export const TOPIC_PARTITIONS = 3;
 

@@ -107,6 +107,10 @@ function parseRecipientKind(value: unknown): AgencyKind {
 /** The content of one shared entry for the agencies of one kind; see SharingContentDelivered. */
 export class SharingContentDeliveredV1 {
   @IsUUID() entryId!: string;
+  @IsUUID() decisionId!: string;
+  @Matches(KEBAB, { message: 'decisionKind must be a kebab-case decision kind' }) decisionKind!: string;
+  @IsISO8601({ strict: true }) decidedAt!: string;
+  @Matches(AGENCY_ID_REGEX, { message: AGENCY_ID_MESSAGE }) ownerAgencyId!: string;
   @IsIn(AGENCY_KINDS) recipientKind!: AgencyKind;
   @Matches(AGENCY_ID_REGEX, { each: true, message: AGENCY_ID_MESSAGE })
   @IsArray()

@@ -19,10 +19,14 @@ import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { CaseAccess, type CaseAccessContext } from './case-access';
 
-/** A route's record by its id: its linked case and owning agency (null: no such record → 404). */
+/**
+ * A route's record by its id, as the caller's agency would see it: its linked case and owning agency — the caller's
+ * own row when it has one, else the current owner's (null: no such record → 404).
+ */
 export type RecordLookup = (
   manager: EntityManager,
   id: string,
+  callerAgencyId: string,
 ) => Promise<{ linkedCaseId: string; ownerAgencyId: string } | null>;
 
 export interface OwnOrGrantedOptions {
@@ -80,7 +84,7 @@ export class OwnOrGrantedGuard implements CanActivate {
     if (!officer || !id) throw accessNotFound();
     let found: CaseAccessContext | null;
     if (options.lookup) {
-      const record = await options.lookup(this.access.manager, id);
+      const record = await options.lookup(this.access.manager, id, officer.agencyId);
       if (!record) throw accessNotFound();
       found =
         record.ownerAgencyId === officer.agencyId

@@ -34,6 +34,8 @@ export interface OwnOrGrantedOptions {
   param?: string;
   /** for routes of one record (e.g. /transfers/:transferId): owner and linked case of the record */
   lookup?: RecordLookup;
+  /** the route's own 404 (e.g. TRANSFER.NOT_FOUND); default SHARING.NOT_FOUND */
+  notFound?: { code: string; message: string };
 }
 
 const OWN_OR_GRANTED = 'casebridge:own-or-granted';
@@ -56,11 +58,11 @@ export interface SharedRead {
 }
 
 /** 404 that never says whether the case exists (an agency without a grant learns nothing). */
-export function accessNotFound(): DomainError {
+export function accessNotFound(notFound?: { code: string; message: string }): DomainError {
   return new DomainError(
-    ErrorCodes.sharingNotFound,
+    notFound?.code ?? ErrorCodes.sharingNotFound,
     'not-found',
-    'Not found among the cases your office owns or was granted.',
+    notFound?.message ?? 'Not found among the cases your office owns or was granted.',
   );
 }
 
@@ -81,11 +83,12 @@ export class OwnOrGrantedGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AccessRequest>();
     const officer = req.officer;
     const id = req.params?.[options.param ?? 'linkedCaseId'];
-    if (!officer || !id) throw accessNotFound();
+    const refuse = () => accessNotFound(options.notFound);
+    if (!officer || !id) throw refuse();
     let found: CaseAccessContext | null;
     if (options.lookup) {
       const record = await options.lookup(this.access.manager, id, officer.agencyId);
-      if (!record) throw accessNotFound();
+      if (!record) throw refuse();
       found =
         record.ownerAgencyId === officer.agencyId
           ? { linkedCaseId: record.linkedCaseId, basis: 'own', ownerAgencyId: officer.agencyId }
@@ -94,7 +97,7 @@ export class OwnOrGrantedGuard implements CanActivate {
     } else {
       found = await this.access.basis(officer.agencyId, id);
     }
-    if (!found) throw accessNotFound();
+    if (!found) throw refuse();
     req.caseAccess = found;
     return true;
   }

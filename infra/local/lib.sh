@@ -204,6 +204,9 @@ stop_pidfile() { # name
   fi
   rm -f "$f"
 }
+# The CaseBridge services `npm start` runs, app:port (the status shows the same list).
+APP_PORTS=(enforcement:3001 police:3002 procuratorate:3003 court:3004 supervision:3005 audit:3006 workflow-worker:3007)
+
 status_pidfile() { # name port
   if pid_alive "$1"; then printf '%-10s up    127.0.0.1:%s (pid %s)\n' "$1" "$2" "$(cat "$RUN_DIR/$1.pid")"; else printf '%-10s down\n' "$1"; fi
 }

@@ -200,8 +200,13 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
       (r) => r.items.some((i) => i.stepId === stepId && i.presses.length > 0),
       'police inbox has the press on the owed step',
     );
+    // the press names the pressing office (the supervisor's own procuratorate, supervision.pressed v2)
     expect(inbox.items.find((i) => i.stepId === stepId)!.presses).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('立案审查已逾期') }),
+      expect.objectContaining({
+        message: expect.stringContaining('立案审查已逾期'),
+        byAgencyId: 'procuratorate:210100',
+        byName: { zh: expect.stringMatching(/检察院$/), en: expect.stringMatching(/Procuratorate/) },
+      }),
     ]);
 
     const esc = await sup.post<{ toLevel: string }>(`/steps/${enc(stepId)}/escalate`, { message: '报请上级督办' });
@@ -332,8 +337,10 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
     expect(item.escalations.map((x) => x.toLevel)).toEqual(['police:210000', 'police:000000']);
     expect(item.escalations[0]!.text.zh).toMatch(/^督办人员报请.+督办：逾期三日/);
     expect(item.escalations[0]!.text.en).toMatch(/^a supervisor escalated to [\x20-\x7e]+: /);
-    expect(item.presses[0]!.text.zh).toMatch(/^督办人员催办.+：请于今日内作出决定。$/);
-    expect(item.presses[0]!.text.en).toMatch(/^a supervisor pressed [\x20-\x7e]+: /);
+    expect(item.presses[0]!.text.zh).toMatch(/^.+检察院督办人员催办.+：请于今日内作出决定。$/);
+    expect(item.presses[0]!.text.en).toMatch(
+      /^a supervisor of [\x20-\x7e]+Procuratorate[\x20-\x7e]* pressed [\x20-\x7e]+: /,
+    );
     expect((await province.get<Inbox>(`/inbox?linkedCaseId=${t.linkedCaseId}&role=owes`)).items).toEqual([]);
   });
 

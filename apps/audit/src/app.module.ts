@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { KafkaHealthIndicator, MessagingModule, type MessagingOptions } from '@casebridge/messaging';
 import { HealthModule, readEnv, serviceImports } from '@casebridge/platform';
 import { AuditEnv } from './audit.env';
+import { LedgerIngestion } from './ledger/ingest/ledger-ingestion';
 import { LedgerModule } from './ledger/ledger.module';
 import { ReplayModule } from './replay/replay.module';
 import { AUDIT_SCHEMA } from './schema';
@@ -33,8 +34,9 @@ import { AUDIT_SCHEMA } from './schema';
       },
     }),
     HealthModule.register({
-      inject: [KafkaHealthIndicator],
-      checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
+      inject: [KafkaHealthIndicator, LedgerIngestion],
+      // the ledger's consumer group is audit's own (not MessagingModule's): /health reports it
+      checks: (kafka: KafkaHealthIndicator, ledger: LedgerIngestion) => [() => kafka.isHealthy('kafka', 3000, ledger)],
     }),
     LedgerModule,
     ReplayModule,

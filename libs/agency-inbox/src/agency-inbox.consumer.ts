@@ -12,7 +12,7 @@ import {
   type DeadlineWarningV2,
   type IntegrationEventEnvelope,
   type SupervisionEscalatedV1,
-  type SupervisionPressedV1,
+  type SupervisionPressedV2,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
 import { AgencyInboxItem } from './inbox-item.entity';
@@ -167,12 +167,14 @@ export class AgencyInboxConsumer {
   }
 
   @OnIntegrationEvent('supervision.pressed')
-  async pressed(e: IntegrationEventEnvelope<SupervisionPressedV1>, manager: EntityManager): Promise<void> {
+  async pressed(e: IntegrationEventEnvelope<SupervisionPressedV2>, manager: EntityManager): Promise<void> {
     if (!this.mine(e.payload.owingAgencyId)) return;
     const it = await this.item(manager, e, e.payload.owingAgencyId, e.payload.stepId);
-    it.presses = [...it.presses, { eventId: e.eventId, at: e.occurredAt, message: e.payload.message }].slice(
-      -INBOX_MAX_PRESSES,
-    );
+    const by = e.payload.pressingAgencyId;
+    it.presses = [
+      ...it.presses,
+      { eventId: e.eventId, at: e.occurredAt, message: e.payload.message, ...(by && { byAgencyId: by }) },
+    ].slice(-INBOX_MAX_PRESSES);
     it.readAt = null;
     await manager.save(it);
   }

@@ -80,7 +80,14 @@ const INBOX_ITEM_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { eventId: STR, at: { type: 'string', format: 'date-time' }, message: STR, text: BILINGUAL },
+        properties: {
+          eventId: STR,
+          at: { type: 'string', format: 'date-time' },
+          message: STR,
+          byAgencyId: { ...STR, description: 'the supervising office that pressed (absent for older presses)' },
+          byName: { ...BILINGUAL, nullable: true },
+          text: BILINGUAL,
+        },
       },
     },
     escalations: {

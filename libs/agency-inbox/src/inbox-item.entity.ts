@@ -8,6 +8,8 @@ export interface InboxPress {
   eventId: string;
   at: string;
   message: string;
+  /** the supervising office that pressed (supervision.pressed v2); absent for a press of v1 */
+  byAgencyId?: string;
 }
 
 /** An escalation of the step (supervision.escalated) to a superior office of the owing office. */

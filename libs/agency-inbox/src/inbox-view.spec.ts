@@ -60,6 +60,18 @@ describe('presses and escalations on an item: one language per field (try-findin
     expect(v.escalations[0]!.text.en).toMatch(/^a supervisor escalated to [\x20-\x7e]+: 报请上级督办$/);
     expect(v.escalations[0]!.toName.en).toMatch(ascii);
   });
+  it('a press of supervision.pressed v2 names the pressing office; one of v1 does not', () => {
+    const pressedBy = { eventId: 'p2', at: '2026-11-21T03:00:00Z', message: '请尽快', byAgencyId: 'procuratorate:210100' };
+    const v = inboxItemView(
+      item({ ...base, presses: [...base.presses, pressedBy], agencyId: 'police:210100', role: 'owes' }),
+    );
+    expect(v.presses[0]).toMatchObject({ byName: null });
+    expect(v.presses[0]!.text.zh).toMatch(/^督办人员催办/);
+    const named = v.presses[1]!;
+    expect(named.byName!.zh).toMatch(/检察院/);
+    expect(named.text.zh).toBe(`${named.byName!.zh}督办人员催办${v.agencyName.zh}：请尽快`);
+    expect(named.text.en).toBe(`a supervisor of ${named.byName!.en} pressed ${v.agencyName.en}: 请尽快`);
+  });
   it("the superior office's item says it supervises the step the office below owes", () => {
     const v = inboxItemView(
       item({

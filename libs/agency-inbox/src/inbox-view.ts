@@ -18,6 +18,8 @@ export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 /** A press (催办) as stored, with what it says in Chinese and in English (the supervisor's message quoted as typed). */
 export interface InboxPressView extends InboxPress {
+  /** names of the pressing office (byAgencyId); null for a press that named none (supervision.pressed v1) */
+  byName: Bilingual | null;
   text: Bilingual;
 }
 /** An escalation of the step to a superior office, with the office's names and the sentence in each language. */
@@ -125,9 +127,10 @@ export function inboxItemView(it: AgencyInboxItem): InboxItemView {
     onExpiry: it.onExpiry,
     presses: (it.presses ?? []).map((p) => ({
       ...p,
+      byName: p.byAgencyId ? dir.names(p.byAgencyId) : null,
       text: describeEvent({
         type: 'supervision.pressed',
-        payload: { owingAgencyId, message: p.message },
+        payload: { owingAgencyId, message: p.message, pressingAgencyId: p.byAgencyId },
         producer: { agencyId: 'supervision' },
       }),
     })),

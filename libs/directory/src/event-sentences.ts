@@ -205,6 +205,10 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
         ? `期限${rule()}结束：${m('outcome', 'outcome')}`
         : `clock ${rule()} closed: ${m('outcome', 'outcome')}`;
     case 'supervision.pressed':
+      if (s('pressingAgencyId'))
+        return zh
+          ? `${ag('pressingAgencyId')}督办人员催办${ag('owingAgencyId')}${quote('message')}`
+          : `a supervisor of ${ag('pressingAgencyId')} pressed ${ag('owingAgencyId')}${quote('message')}`;
       return zh
         ? `督办人员催办${ag('owingAgencyId')}${quote('message')}`
         : `a supervisor pressed ${ag('owingAgencyId')}${quote('message')}`;
@@ -244,6 +248,14 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
       return zh
         ? `${who}向${ag('courtAgencyId')}提起公益诉讼`
         : `${who} filed a public-interest suit with ${ag('courtAgencyId')}`;
+    case 'edc.confirmation-applied':
+      return zh
+        ? `${who}就生态环境损害赔偿协议向${ag('courtAgencyId')}申请司法确认`
+        : `${who} applied to ${ag('courtAgencyId')} for judicial confirmation of the damage compensation agreement`;
+    case 'edc.suit-filed':
+      return zh
+        ? `${who}磋商不成，向${ag('courtAgencyId')}提起生态环境损害赔偿诉讼`
+        : `${who} sued for ecological damage compensation before ${ag('courtAgencyId')} after the consultation failed`;
     case 'court.case-docketed':
       return zh
         ? `${who}立案，案号 ${s('docketNumber')}（${m('track', 'track')}）`

@@ -89,5 +89,5 @@ export {
   OutsideInboxTransaction,
   isOutsideInboxTransaction,
 } from './nest/on-integration-event.decorator';
-export { KafkaHealthIndicator } from './nest/kafka.health-indicator';
-export { MESSAGING_HEALTH_KAFKA, MESSAGING_KAFKA, MESSAGING_OPTIONS } from './nest/tokens';
+export { KafkaHealthIndicator, type ConsumerSource } from './nest/kafka.health-indicator';
+export { APP_CONSUMER_SOURCE, MESSAGING_HEALTH_KAFKA, MESSAGING_KAFKA, MESSAGING_OPTIONS } from './nest/tokens';

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { validateSync } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import { AbsentWhen, IsText } from './validation';
+import { AbsentWhen, IsInstantWithOffset, IsText } from './validation';
 
 class Note {
   @IsText(200) message!: string;
@@ -30,6 +30,32 @@ describe('IsText', () => {
 
   it.each([['请立即签收'], ['a\u200bb'], ['x ']])('takes text that shows something (%j)', (message) => {
     expect(errors(Note, { message })).toEqual([]);
+  });
+});
+
+class Custody {
+  @IsInstantWithOffset({ notInFuture: true }) at!: string;
+}
+class Hearing {
+  @IsInstantWithOffset() at!: string;
+}
+
+describe('IsInstantWithOffset', () => {
+  const badInstant = 'at must be a date and time with its offset, such as 2025-09-20T10:30:00+08:00';
+  it.each([['2025-09-20T10:30:00-00:00'], ['2025-09-20T10:30:00'], ['2025-09-20'], ['2025-02-30T10:00:00Z']])(
+    'refuses %j (no offset, "-00:00" = offset unknown, or no such day)',
+    (at) => {
+      expect(errors(Hearing, { at })).toEqual([badInstant]);
+      expect(errors(Custody, { at })).toEqual([badInstant]);
+    },
+  );
+
+  it('notInFuture refuses an instant beyond a minute from now, with its own message; the past passes', () => {
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    expect(errors(Custody, { at: inAnHour })).toEqual(['at lies in the future; enter when it actually happened']);
+    expect(errors(Hearing, { at: inAnHour })).toEqual([]);
+    expect(errors(Custody, { at: '2025-09-20T10:30:00+08:00' })).toEqual([]);
+    expect(errors(Custody, { at: new Date().toISOString() })).toEqual([]);
   });
 });
 

@@ -128,13 +128,21 @@ export function IsId(options: ValidationOptions = {}): PropertyDecorator {
   });
 }
 
+/** Clock skew allowed between an officer's device and the server for `notInFuture` instants: 60 s. */
+export const INSTANT_FUTURE_SKEW_MS = 60_000;
+
 /**
  * An instant: ISO-8601 date-time WITH its offset ('Z' or ±HH:MM), e.g. 2025-09-20T10:30:00+08:00; a date alone,
- * a local time, a day that does not exist or a year before 1900 is refused. At least as strict as the event
- * contracts' `@IsISO8601({ strict: true })` the value is carried into (checked too), so a request that passes
- * never fails at the event (attack #4: `0000-01-01T00:00:00Z` was a 500).
+ * a local time, a day that does not exist or a year before 1900 is refused, and so is the offset `-00:00`
+ * (RFC 3339 §4.3: "local offset unknown", which is no offset). At least as strict as the event contracts'
+ * `@IsISO8601({ strict: true })` the value is carried into (checked too), so a request that passes never fails
+ * at the event (attack #4: `0000-01-01T00:00:00Z` was a 500).
+ *
+ * `notInFuture`: the instant records something that happened (a custody step, a discovery), so one later than
+ * now (+ INSTANT_FUTURE_SKEW_MS) is refused with its own message.
  */
-export function IsInstantWithOffset(options: ValidationOptions = {}): PropertyDecorator {
+export function IsInstantWithOffset(options: ValidationOptions & { notInFuture?: boolean } = {}): PropertyDecorator {
+  const { notInFuture, ...validationOptions } = options;
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name: 'isInstantWithOffset',
@@ -142,21 +150,28 @@ export function IsInstantWithOffset(options: ValidationOptions = {}): PropertyDe
       propertyName: String(propertyName),
       options: {
         message: (a: ValidationArguments) =>
-          `${a.property} must be a date and time with its offset, such as 2025-09-20T10:30:00+08:00`,
-        ...options,
+          notInFuture && isInstant(a.value)
+            ? `${a.property} lies in the future; enter when it actually happened`
+            : `${a.property} must be a date and time with its offset, such as 2025-09-20T10:30:00+08:00`,
+        ...validationOptions,
       },
       validator: {
         validate(value: unknown): boolean {
-          if (typeof value !== 'string' || value.length > 40) return false;
-          try {
-            parseInstant(value);
-            return isISO8601(value, { strict: true });
-          } catch {
-            return false;
-          }
+          if (!isInstant(value)) return false;
+          return !notInFuture || Date.parse(value) <= Date.now() + INSTANT_FUTURE_SKEW_MS;
         },
       },
     });
+}
+
+function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 40 || value.endsWith('-00:00')) return false;
+  try {
+    parseInstant(value);
+    return isISO8601(value, { strict: true });
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
+import { APP_CONSUMER_SOURCE } from '@casebridge/messaging';
 import { readEnv } from '@casebridge/platform';
 import { AuditEnv } from '../audit.env';
 import { RebuildProjectionHandler } from '../rebuild/rebuild-projection.command';
@@ -50,12 +51,14 @@ import { loadSigningKey, type CheckpointSigner } from './signing/signing-key';
       },
     },
     LedgerIngestion,
+    // the ledger's consumer in the casebridge_consumer_lag metric (MessagingMetrics looks the token up)
+    { provide: APP_CONSUMER_SOURCE, useExisting: LedgerIngestion },
     CheckpointScheduler,
     GetPublicKeyHandler,
     VerifyLedgerHandler,
     ListCheckpointsHandler,
     RebuildProjectionHandler,
   ],
-  exports: [AUDIT_DB, CHECKPOINT_SIGNER, TRUSTED_PUBLIC_KEYS],
+  exports: [AUDIT_DB, CHECKPOINT_SIGNER, TRUSTED_PUBLIC_KEYS, LedgerIngestion],
 })
 export class LedgerModule {}

@@ -31,7 +31,7 @@ import {
   type PenaltyClockChangedV1,
   type SupervisionEscalatedV1,
   type SupervisionJointListedV1,
-  type SupervisionPressedV1,
+  type SupervisionPressedV2,
   type TransferFilingDecidedV1,
   type TransferProcuratorateOpinionV1,
   type TransferSentV1,
@@ -666,11 +666,11 @@ export const HANDLERS: Record<string, Handler> = {
 
   // ---- supervision console
   'supervision.pressed': (s, e) => {
-    const x = p<SupervisionPressedV1>(e);
+    const x = p<SupervisionPressedV2>(e);
     s.supervisionActs.push({
       type: e.type,
       at: e.occurredAt,
-      by: `${e.producer.agencyId}/${e.actor.officerId}`,
+      by: `${x.pressingAgencyId ?? e.producer.agencyId}/${e.actor.officerId}`,
       stepId: x.stepId,
       owingAgencyId: x.owingAgencyId,
       message: x.message,
@@ -728,6 +728,8 @@ for (const type of [
   'notification.acknowledged',
   'consultation.requested',
   'consultation.replied',
+  'edc.confirmation-applied',
+  'edc.suit-filed',
 ]) {
   HANDLERS[type] = (s, e) => {
     s.otherActs.push({

@@ -135,6 +135,7 @@ export class PressStepHandler implements ICommandHandler<PressStepCommand> {
         stepId: s.stepId,
         owingAgencyId: s.owingAgencyId,
         message: request.message,
+        pressingAgencyId: officer.agencyId,
       });
       await trace(tx.manager, e, officer, s.stepId);
       await tx.manager.update(

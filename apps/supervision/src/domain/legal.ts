@@ -1,4 +1,11 @@
-import { basisText, ruleTexts, type DeadlineEngine, type Rule, type TextLang } from '@casebridge/legal-time';
+import {
+  basisText,
+  LEGAL_SOURCES,
+  ruleTexts,
+  type DeadlineEngine,
+  type Rule,
+  type TextLang,
+} from '@casebridge/legal-time';
 import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
 
 /**
@@ -17,6 +24,11 @@ export interface RuleInfo {
   status: string;
   onExpiry: string;
   variant?: { name: string; description: string };
+  /**
+   * The sources of `basisText`, each once, with the full title of the abbreviation (deadlines.md "Abbreviations of
+   * the sources"), e.g. { abbreviation: 'R310', title: '《行政执法机关移送涉嫌犯罪案件的规定》 (State Council Decree 310, 2020 revision)' }.
+   */
+  sources: { abbreviation: string; title: string }[];
   /** the same texts in each language (the console shows one; English mode reads `en`) */
   texts: Record<
     TextLang,
@@ -51,6 +63,10 @@ export function ruleInfo(ruleId: string, variant?: string): RuleInfo | null {
     status: r.status,
     onExpiry: r.onExpiry,
     ...(v ? { variant: { name: v.name, description: v.description } } : {}),
+    sources: [...new Set(r.basis.map((b) => b.source))].map((abbreviation) => ({
+      abbreviation,
+      title: LEGAL_SOURCES[abbreviation],
+    })),
     texts: Object.fromEntries(
       (['zh', 'en'] as const).map((lang) => {
         const t = ruleTexts(r, lang);

@@ -41,7 +41,8 @@ describe('token CLI', () => {
 
   it.each([
     [[], /--agency <kind:region> is required/],
-    [['--agency', 'police'], /--agency <kind:region> is required/],
+    [['--agency', 'police'], /--agency "police" is not an agency id: <kind:region>/],
+    [['--agency', 'fire:210100'], /--agency "fire:210100" is not an agency id/],
     [['--agency', 'police:210100', '--role', 'boss'], /unknown role boss/],
     [['--agency', 'police:210100', '--ttl', 'soon'], /--ttl must be a duration/],
     [['--agency', 'police:210100', '--ttl', '7d'], /--ttl 7d is longer than the services accept \(at most 12h/],

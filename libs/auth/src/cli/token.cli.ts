@@ -111,8 +111,13 @@ export function tokenFromArgs(
     throw new UsageError(`${(e as Error).message} (see --help)`);
   }
   if (values.help) return { help: TOKEN_HELP };
-  if (!values.agency || !AGENCY_ID_PATTERN.test(values.agency)) {
+  if (!values.agency) {
     throw new UsageError('--agency <kind:region> is required, e.g. --agency police:210100 (see --help)');
+  }
+  if (!AGENCY_ID_PATTERN.test(values.agency)) {
+    throw new UsageError(
+      `--agency ${JSON.stringify(values.agency)} is not an agency id: <kind:region>, kind one of enforcement, police, procuratorate, court and a 6-digit region code, e.g. police:210100 (see --help)`,
+    );
   }
   const roles = values.role ?? ['officer'];
   const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));

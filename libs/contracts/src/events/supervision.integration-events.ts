@@ -8,12 +8,32 @@ export class SupervisionPressedV1 {
   @Matches(AGENCY_ID_REGEX, { message: AGENCY_ID_MESSAGE }) owingAgencyId!: string;
   @IsString() @MinLength(1) @MaxLength(2000) message!: string;
 }
-export const SupervisionPressed = defineEvent({
+export const SupervisionPressedVersion1 = defineEvent({
   type: 'supervision.pressed',
   version: 1,
   payload: SupervisionPressedV1,
   producers: ['supervision'],
-  description: '催办: appears in the owing agency inbox and the case history.',
+  description: 'v1 (superseded): 催办: appears in the owing agency inbox and the case history.',
+});
+
+/**
+ * v2 names the pressing office: the supervisor's own agency (their token's agency id), so the pressed office
+ * knows who is pressing it. A v1 named none (absent after upcasting: "a supervisor").
+ */
+export class SupervisionPressedV2 extends SupervisionPressedV1 {
+  @IsOptional() @Matches(AGENCY_ID_REGEX, { message: AGENCY_ID_MESSAGE }) pressingAgencyId?: string;
+}
+export const SupervisionPressed = defineEvent<SupervisionPressedV2>({
+  type: 'supervision.pressed',
+  version: 2,
+  payload: SupervisionPressedV2,
+  producers: ['supervision'],
+  description: '催办 by a supervising office: appears in the owing agency inbox and the case history.',
+  upcastFrom: (v1) => ({
+    stepId: String(v1.stepId),
+    owingAgencyId: String(v1.owingAgencyId),
+    message: String(v1.message),
+  }),
 });
 
 export class SupervisionEscalatedV1 {
@@ -41,4 +61,9 @@ export const SupervisionJointListed = defineEvent({
   description: '联合督办: a major case listed for joint supervision (E17 arts 29, 31).',
 });
 
-export const SUPERVISION_EVENTS = [SupervisionPressed, SupervisionEscalated, SupervisionJointListed];
+export const SUPERVISION_EVENTS = [
+  SupervisionPressedVersion1,
+  SupervisionPressed,
+  SupervisionEscalated,
+  SupervisionJointListed,
+];

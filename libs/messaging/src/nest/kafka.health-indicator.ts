@@ -6,6 +6,17 @@ import type { ConsumerHealth, IntegrationEventConsumer } from '../inbox/integrat
 import { MESSAGING_CONSUMER } from './messaging.runtime';
 import { MESSAGING_HEALTH_KAFKA } from './tokens';
 
+/**
+ * A consumer group built by the app itself rather than by MessagingModule (audit's ledger ingestion): its group
+ * id, the contract topics it reads (TopicName keys), and its health. Pass it to `isHealthy` for /health, and
+ * provide it under APP_CONSUMER_SOURCE for the `casebridge_consumer_lag` metric.
+ */
+export interface ConsumerSource {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  health(): ConsumerHealth;
+}
+
 function notConsuming(c: ConsumerHealth): string {
   return `consumer group ${c.groupId} is not consuming (${c.status} since ${c.since})${c.lastError ? `: ${c.lastError}` : ''}`;
 }
@@ -28,9 +39,11 @@ export class KafkaHealthIndicator {
   async isHealthy<const Key extends string = 'kafka'>(
     key: Key = 'kafka' as Key,
     timeoutMs = 3000,
+    /** a consumer group the app built itself (audit's ledger ingestion) instead of MessagingModule's */
+    appConsumer?: Pick<ConsumerSource, 'health'>,
   ): Promise<HealthIndicatorResult<Key>> {
     const indicator = this.health.check(key);
-    const consumer = this.consumer?.health();
+    const consumer = (appConsumer ?? this.consumer)?.health();
     const admin = this.kafka.admin({ retry: { retries: 0 } });
     let timer: NodeJS.Timeout | undefined;
     try {

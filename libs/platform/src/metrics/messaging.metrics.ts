@@ -18,10 +18,12 @@ import type { Admin, Kafka } from 'kafkajs';
 import { Counter, register, type Gauge } from 'prom-client';
 import { scrapeGauge } from './scrape-gauge';
 import {
+  APP_CONSUMER_SOURCE,
   MESSAGING_KAFKA,
   MESSAGING_OPTIONS,
   OutboxRelay,
   TopicNames,
+  type ConsumerSource,
   type MessagingOptions,
   type ProcessedMessage,
 } from '@casebridge/messaging';
@@ -86,7 +88,8 @@ export class MessagingMetrics implements OnModuleInit, OnModuleDestroy {
     const kafka = this.optional<Kafka>(MESSAGING_KAFKA);
     const topics = this.optional<TopicNames>(TopicNames);
     if (options && kafka && topics) {
-      const consumer = options.consumer;
+      // MessagingModule's consumer, or one the app builds itself (audit's ledger ingestion)
+      const consumer = options.consumer ?? this.optional<ConsumerSource>(APP_CONSUMER_SOURCE);
       if (consumer) {
         this.gauge(
           'casebridge_consumer_lag',
@@ -94,7 +97,7 @@ export class MessagingMetrics implements OnModuleInit, OnModuleDestroy {
           ['group', 'topic'],
           async (g) => {
             const admin = await this.kafkaAdmin(kafka);
-            const names = consumer.topics.map((t) => topics.resolve(t));
+            const names = consumer.topics.map((t) => topics.resolve(t as Parameters<TopicNames['resolve']>[0]));
             const committed = await withTimeout(
               admin.fetchOffsets({ groupId: consumer.groupId, topics: names }),
               'committed offsets',

@@ -6,7 +6,10 @@
  *
  * Kept free of NestJS and of the rest of @casebridge/platform: it runs before them.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Resource } from '@opentelemetry/resources';
+import { parse as parseEnvFile } from 'dotenv';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { tracingConfig, type OtlpProtocol } from './tracing-config';
 
@@ -35,10 +38,27 @@ export interface Tracing {
 let active: Tracing | undefined;
 
 /**
- * Starts tracing for `service` (short name: police, workflow-worker …) when configured; idempotent. Returns the
+ * The process environment completed with the `OTEL_*` lines of the `.env` file in `cwd`, the file
+ * @nestjs/config reads later: tracing starts before Nest, so it reads them itself. A variable set in the
+ * process environment wins over the file, as it does for @nestjs/config. No file: the environment as is.
+ */
+export function withEnvFile(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): NodeJS.ProcessEnv {
+  const file = path.join(cwd, '.env');
+  if (!existsSync(file)) return env;
+  const fromFile = parseEnvFile(readFileSync(file));
+  const merged: NodeJS.ProcessEnv = { ...env };
+  for (const [key, value] of Object.entries(fromFile)) {
+    if (key.startsWith('OTEL_') && merged[key] === undefined) merged[key] = value;
+  }
+  return merged;
+}
+
+/**
+ * Starts tracing for `service` (short name: police, workflow-worker …) when configured — by the process
+ * environment or the `.env` file (withEnvFile); idempotent. Returns the
  * running tracing, or undefined when off. Throws TracingConfigError (a malformed OTEL_* value) before anything starts.
  */
-export function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): Tracing | undefined {
+export function startTracing(service: string, env: NodeJS.ProcessEnv = withEnvFile()): Tracing | undefined {
   if (active) return active;
   const config = tracingConfig(service, env);
   if (!config) return undefined;

@@ -1,6 +1,29 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { withEnvFile } from './index';
 import { tracingConfig, TracingConfigError } from './tracing-config';
+
+describe('withEnvFile: the OTEL_* lines of .env, read before Nest starts', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'tracing-env-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('takes OTEL_* from the file when the environment lacks them, and nothing else', () => {
+    writeFileSync(dir + '/.env', 'OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318\nCASEBRIDGE_PG_PORT=1\n');
+    const env = withEnvFile({ PATH: '/bin' }, dir);
+    expect(env).toEqual({ PATH: '/bin', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' });
+    expect(tracingConfig('police', env)).toMatchObject({ url: 'http://collector:4318/v1/traces' });
+  });
+
+  it('the process environment wins over the file; no file leaves the environment as it is', () => {
+    writeFileSync(dir + '/.env', 'OTEL_SERVICE_NAME=from-file\n');
+    expect(withEnvFile({ OTEL_SERVICE_NAME: 'from-env' }, dir)).toEqual({ OTEL_SERVICE_NAME: 'from-env' });
+    const env = { OTEL_SERVICE_NAME: 'x' };
+    expect(withEnvFile(env, path.join(dir, 'missing'))).toBe(env);
+  });
+});
 
 describe('tracingConfig: the standard OTEL_* variables', () => {
   it('is off by default (no endpoint), and when disabled explicitly', () => {

@@ -9,7 +9,14 @@ import { ConfigService } from '@nestjs/config';
 import type { Kafka } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ALL_EVENT_DEFINITIONS, Topics, type IntegrationEventEnvelope, type TopicName } from '@casebridge/contracts';
-import { IntegrationEventConsumer, MESSAGING_KAFKA, TopicNames, type HandlerContext } from '@casebridge/messaging';
+import {
+  IntegrationEventConsumer,
+  MESSAGING_KAFKA,
+  TopicNames,
+  type ConsumerHealth,
+  type ConsumerSource,
+  type HandlerContext,
+} from '@casebridge/messaging';
 import { readEnv } from '@casebridge/platform';
 import { AuditEnv } from '../../audit.env';
 import { runnerOfManager } from '../../shared/sql';
@@ -45,13 +52,16 @@ export function allEventTypes(): string[] {
  * envelope as received, not the upcast one the handlers are handed).
  */
 @Injectable()
-export class LedgerIngestion implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class LedgerIngestion implements OnApplicationBootstrap, BeforeApplicationShutdown, ConsumerSource {
   private readonly logger = new Logger(LedgerIngestion.name);
   private consumer: IntegrationEventConsumer | null = null;
   private readonly registry = new WireCapturingRegistry(ALL_EVENT_DEFINITIONS);
   private readonly checkpointEvery: number;
   private readonly sessionTimeout: number;
-  private readonly groupId: string;
+  private readonly createdAt = new Date().toISOString();
+  /** the ledger's consumer group (ConsumerSource: /health and the lag metric) */
+  readonly groupId: string;
+  readonly topics: readonly TopicName[] = LEDGER_TOPICS;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -81,6 +91,19 @@ export class LedgerIngestion implements OnApplicationBootstrap, BeforeApplicatio
     });
     this.consumer.register(allEventTypes(), (event, manager, context) => this.record(event, manager, context));
     await this.consumer.start();
+  }
+
+  /** The ledger consumer's status for /health: `stopped` until the application has bootstrapped it. */
+  health(): ConsumerHealth {
+    return (
+      this.consumer?.health() ?? {
+        groupId: this.groupId,
+        status: 'stopped',
+        healthy: false,
+        since: this.createdAt,
+        crashes: 0,
+      }
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -13,8 +13,8 @@ import { Evidence } from '../evidence.entity';
 export const MAX_EVIDENCE_BYTES = 2 ** 40;
 
 export class CustodyStepDto {
-  @ApiProperty({ example: '2025-09-20T11:00:00+08:00', description: 'ISO-8601 instant with offset' })
-  @IsInstantWithOffset()
+  @ApiProperty({ example: '2025-09-20T11:00:00+08:00', description: 'ISO-8601 instant with offset, not in the future' })
+  @IsInstantWithOffset({ notInFuture: true })
   at!: string;
   @ApiProperty({ example: 'officer-zhang', minLength: 1, maxLength: 128 }) @IsText(128) by!: string;
   @ApiProperty({ example: 'sampled at outlet 2, sealed bag 0091', minLength: 1, maxLength: 200 })

@@ -8,3 +8,4 @@ export * from './commands';
 export * from './access/case-access';
 export * from './access/own-or-granted';
 export * from './schema';
+export * from './access/record-lookup';

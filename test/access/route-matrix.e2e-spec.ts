@@ -122,7 +122,9 @@ describe('route × token matrix over every app (issue 13)', () => {
       decidedAt: new Date().toISOString(),
       ownerCaseNumber: `MATRIX-CASE-NO-${label}`,
       content: sharedText,
-      party: { name: sharedParty, idNumber: '210102198001010011', address: '沈阳市和平区' },
+      partyName: sharedParty,
+      partyIdNumber: '210102198001010011',
+      partyAddress: '沈阳市和平区',
     });
     ids.decisionId = shared.decisionId;
     await a.enf.post(`/sharing/cases/${opened.linkedCaseId}/decisions/${shared.decisionId}/entry`, {

@@ -102,7 +102,15 @@ describe('shared record: entered, missed, need-to-know access, recorded reads, n
     // a decision visible in full to the procuratorate and as a case number only to the police (SHARED_DECISIONS)
     ({ decisionId: requestId } = await a.enf.post<{ decisionId: string }>(
       `/sharing/cases/${opened.linkedCaseId}/decisions`,
-      { decisionKind: 'supervision-request', decidedAt, ownerCaseNumber: 'CASE-REQ-1', content: TEXT, party: PARTY },
+      {
+        decisionKind: 'supervision-request',
+        decidedAt,
+        ownerCaseNumber: 'CASE-REQ-1',
+        content: TEXT,
+        partyName: PARTY.name,
+        partyIdNumber: PARTY.idNumber,
+        partyAddress: PARTY.address,
+      },
     ));
     // a penalty shared with the police only (acceptance 4), and one decision the office forgets to enter
     ({ decisionId: penaltyId } = await a.enf.post<{ decisionId: string }>(

@@ -1,6 +1,5 @@
 import { Command } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AGENCY_ID_MESSAGE, AGENCY_ID_REGEX, DomainError, ErrorCodes } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
@@ -8,12 +7,6 @@ import { IsId, IsInstantWithOffset, IsText } from '@casebridge/platform';
 import type { EntityManager } from 'typeorm';
 import type { CaseOwnership } from './access/case-access';
 import type { SharedRecord } from './shared-record';
-
-export class PartyDetailsRequest {
-  @ApiPropertyOptional({ example: '张某' }) @IsOptional() @IsText(200) name?: string;
-  @ApiPropertyOptional({ example: '210102198001011234' }) @IsOptional() @IsText(64) idNumber?: string;
-  @ApiPropertyOptional({ example: '沈阳市和平区某路1号' }) @IsOptional() @IsText(400) address?: string;
-}
 
 export class RecordDecisionRequest {
   @ApiPropertyOptional({ description: 'the decision id (a UUID); generated when left out' })
@@ -34,14 +27,19 @@ export class RecordDecisionRequest {
   decidedAt!: string;
   @ApiProperty({ example: '辽沈环罚〔2025〕12号' }) @IsText(64) ownerCaseNumber!: string;
   @ApiProperty({ example: '决定对某化工有限公司处以罚款人民币二十万元。' }) @IsText(4000) content!: string;
-  @ApiPropertyOptional({
-    type: PartyDetailsRequest,
-    description: "the party's personal details (redacted for agencies entitled to the case number only)",
-  })
+  // the party's personal details: redacted for agencies entitled to the case number only (SHARED_DECISIONS)
+  @ApiPropertyOptional({ example: '张某', description: "the party's name" })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PartyDetailsRequest)
-  party?: PartyDetailsRequest;
+  @IsText(200)
+  partyName?: string;
+  @ApiPropertyOptional({ example: '210102198001011234', description: "the party's id number" })
+  @IsOptional()
+  @IsText(64)
+  partyIdNumber?: string;
+  @ApiPropertyOptional({ example: '沈阳市和平区某路1号', description: "the party's address" })
+  @IsOptional()
+  @IsText(400)
+  partyAddress?: string;
 }
 
 export class EnterDecisionRequest {

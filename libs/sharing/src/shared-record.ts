@@ -25,7 +25,9 @@ export interface DecisionInput {
   decidedAt: string;
   ownerCaseNumber: string;
   content: string;
-  party?: { name?: string; idNumber?: string; address?: string };
+  partyName?: string;
+  partyIdNumber?: string;
+  partyAddress?: string;
 }
 
 /** Clock skew allowed for a decision date (ms). */
@@ -99,9 +101,9 @@ export class SharedRecord {
         ownerCaseNumber: input.ownerCaseNumber,
         detail: 'own',
         content: input.content,
-        partyName: input.party?.name ?? null,
-        partyIdNumber: input.party?.idNumber ?? null,
-        partyAddress: input.party?.address ?? null,
+        partyName: input.partyName ?? null,
+        partyIdNumber: input.partyIdNumber ?? null,
+        partyAddress: input.partyAddress ?? null,
         sharedWith: [],
         contentHash: null,
         recordedAt: new Date(),

@@ -322,4 +322,31 @@ describe('shared record: entered, missed, need-to-know access, recorded reads, n
     expect(await holds('police', PARTY.idNumber)).toEqual([]);
     expect(await holds('audit', PARTY.idNumber)).toEqual([]);
   });
+
+  it('a decision the system already knows (the police filing decision) is entered automatically; its step is met at once', async () => {
+    await a.pol.post(`/transfers/${opened.transferId}/receipt`, { receiptNumber: `R-${marker}` });
+    await polPhase(a.pol, opened.transferId, 'received');
+    await a.pol.post(`/transfers/${opened.transferId}/decision`, { outcome: 'filed', policeCaseNumber: `P-${marker}` });
+    for (const api of [a.enf, a.pro]) {
+      const e = await eventually(
+        () => entries(api),
+        (list) => list.some((x) => x.decisionKind === 'filing'),
+        'the filing decision on the shared record',
+        60_000,
+      );
+      expect(e.find((x) => x.decisionKind === 'filing')).toMatchObject({
+        ownerAgencyId: POL,
+        ownerCaseNumber: `P-${marker}`,
+        detail: 'full',
+      });
+    }
+    const done = await eventually(
+      async () =>
+        (await a.pol.get<{ items: InboxItem[] }>(`/inbox?linkedCaseId=${opened.linkedCaseId}&status=done`)).items,
+      (items) => items.some((i) => i.ruleId === 'sharing.platform-entry'),
+      'the police filing decision’s step closed',
+      60_000,
+    );
+    expect(done.find((i) => i.ruleId === 'sharing.platform-entry')).toMatchObject({ outcome: 'met', missedAt: null });
+  });
 });

@@ -9,3 +9,4 @@ export * from './access/case-access';
 export * from './access/own-or-granted';
 export * from './schema';
 export * from './access/record-lookup';
+export * from './known-decisions.consumer';

@@ -5,6 +5,7 @@ import { OwnOrGrantedGuard, RecordGrantedReadInterceptor } from './access/own-or
 import { SHARING_AGENCY_KIND, SharingConsumer } from './sharing.consumer';
 import { SharingHttpController } from './sharing.http.controller';
 import { SharedRecord } from './shared-record';
+import { knownDecisionProviders } from './known-decisions.consumer';
 
 /**
  * The shared record and need-to-know access of one agency app (tables in its own database: SHARING_SCHEMA):
@@ -23,6 +24,7 @@ export class SharingModule {
         { provide: SHARING_AGENCY_KIND, useValue: kind },
         { provide: CASE_OWNERSHIP, useClass: options.ownership },
         SharingConsumer,
+        ...knownDecisionProviders(kind),
         SharedRecord,
         CaseAccess,
         OwnOrGrantedGuard,

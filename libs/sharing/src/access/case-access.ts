@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AccessGrant } from '../access-grant.entity';
 import { SharedEntry } from '../shared-entry.entity';
 
@@ -10,8 +10,29 @@ import { SharedEntry } from '../shared-entry.entity';
  */
 export interface CaseOwnership {
   owns(manager: EntityManager, agencyId: string, linkedCaseId: string): Promise<boolean>;
+  /** The app's offices that own the linked case (who gets an automatic entry of a decision made elsewhere). */
+  agenciesOn(manager: EntityManager, linkedCaseId: string): Promise<string[]>;
 }
 export const CASE_OWNERSHIP = Symbol('CASE_OWNERSHIP');
+
+type OwnedRecord = ObjectLiteral & { agencyId: string; linkedCaseId: string };
+
+/** CaseOwnership over the app's own tables: an office owns a linked case when it holds a row of one of `entities`. */
+export class EntityCaseOwnership implements CaseOwnership {
+  constructor(private readonly entities: readonly EntityTarget<OwnedRecord>[]) {}
+
+  async owns(manager: EntityManager, agencyId: string, linkedCaseId: string): Promise<boolean> {
+    for (const entity of this.entities) if (await manager.existsBy(entity, { agencyId, linkedCaseId })) return true;
+    return false;
+  }
+
+  async agenciesOn(manager: EntityManager, linkedCaseId: string): Promise<string[]> {
+    const found = new Set<string>();
+    for (const entity of this.entities)
+      for (const row of await manager.find(entity, { where: { linkedCaseId }, take: 50 })) found.add(row.agencyId);
+    return [...found];
+  }
+}
 
 /** own: the agency's own data; granted: what was shared with it (AccessGrant); null: neither (404). */
 export type AccessBasis = 'own' | 'granted';

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches, MaxLength } from 'class-validator';
 import { AGENCY_ID_MESSAGE, AGENCY_ID_REGEX, DomainError, ErrorCodes } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { IsId, IsInstantWithOffset, IsText } from '@casebridge/platform';

@@ -246,6 +246,8 @@ describe('shared record: entered, missed, need-to-know access, recorded reads, n
         [requestId, 'case-number', 'CASE-REQ-1', null, null],
       ]);
     }
+    // bad input is refused as such (400), not looked up
+    expect((await stranger.call('GET', '/sharing/cases/not-a-case/entries', undefined, 'any')).status).toBe(400);
     // a command of the shared record is no way in either
     for (const p of paths.filter((x) => doc.paths[x]!.post)) {
       const r = await stranger.call<{ code: string }>('POST', fill(p), { sharedWith: [PRO] }, 'any');

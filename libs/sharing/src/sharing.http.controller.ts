@@ -43,7 +43,7 @@ export class SharingHttpController {
   async list(
     @CurrentOfficer() officer: OfficerClaims,
     @Param('linkedCaseId', new ParseUUIDPipe()) linkedCaseId: string,
-    @CaseAccessOf() _access: CaseAccessContext,
+    @CaseAccessOf() _access: CaseAccessContext | undefined,
     @SharedReads() reads: SharedRead[],
   ): Promise<SharedEntryView[]> {
     const rows = await this.ds.getRepository(SharedEntry).find({

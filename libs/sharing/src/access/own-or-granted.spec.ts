@@ -63,6 +63,12 @@ describe('OwnOrGrantedGuard', () => {
     expect(granted.req.caseAccess).toMatchObject({ basis: 'granted', ownerAgencyId: 'enforcement:210100' });
   });
 
+  it('a path id that is not an id is left to the route pipe (400), never looked up', async () => {
+    const bad = context('byCase', 'police:210200', { linkedCaseId: 'not-an-id' });
+    expect(await guard.canActivate(bad.ctx)).toBe(true);
+    expect(bad.req.caseAccess).toBeUndefined();
+  });
+
   it('anyone else: 404 SHARING.NOT_FOUND, whether the case exists or not', async () => {
     expect(await notFound(guard.canActivate(context('byCase', 'police:210200', { linkedCaseId: LC }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',

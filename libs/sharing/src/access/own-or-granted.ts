@@ -14,6 +14,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiNotFoundResponse } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 import { from, mergeMap, type Observable } from 'rxjs';
+import { isUUID } from 'class-validator';
 import { DomainError, ErrorCodes, SharedDataRead } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
@@ -85,6 +86,8 @@ export class OwnOrGrantedGuard implements CanActivate {
     const id = req.params?.[options.param ?? 'linkedCaseId'];
     const refuse = () => accessNotFound(options.notFound);
     if (!officer || !id) throw refuse();
+    // not an id at all: the route's ParseUUIDPipe answers 400 (bad input is refused as such, never looked up)
+    if (!isUUID(id)) return true;
     let found: CaseAccessContext | null;
     if (options.lookup) {
       const record = await options.lookup(this.access.manager, id, officer.agencyId);
@@ -160,11 +163,11 @@ export function OwnOrGranted(options: OwnOrGrantedOptions = {}): MethodDecorator
 }
 
 /** What OwnOrGrantedGuard found for this request. */
-export const CaseAccessOf = createParamDecorator((_: unknown, ctx: ExecutionContext): CaseAccessContext => {
-  const access = ctx.switchToHttp().getRequest<AccessRequest>().caseAccess;
-  if (!access) throw new Error('CaseAccessOf used on a route without @OwnOrGranted()');
-  return access;
-});
+export const CaseAccessOf = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): CaseAccessContext | undefined =>
+    // undefined only when the id was not an id (its pipe refuses the request before the handler runs)
+    ctx.switchToHttp().getRequest<AccessRequest>().caseAccess,
+);
 
 /** The list a handler of an @OwnOrGranted() route fills with the other agencies' data it returns (recorded reads). */
 export const SharedReads = createParamDecorator((_: unknown, ctx: ExecutionContext): SharedRead[] => {

@@ -10,3 +10,4 @@ export * from './access/own-or-granted';
 export * from './schema';
 export * from './access/record-lookup';
 export * from './known-decisions.consumer';
+export * from './access/own-or-granted-record';

@@ -85,6 +85,25 @@ describe('OpenAPI documents of the HTTP apps', () => {
     ).toEqual(['statusCode', 'code', 'message']);
   });
 
+  it('reads answer response DTOs: a closed component schema with every property required and an example', () => {
+    const doc = docs.get('enforcement')!;
+    const ok = doc.paths['/transfers/{transferId}']!.get!.responses['200'] as {
+      content: Record<string, { schema: { $ref?: string } }>;
+    };
+    expect(ok.content['application/json']!.schema.$ref).toBe('#/components/schemas/TransferResponse');
+    const dto = doc.components!.schemas!.TransferResponse as {
+      additionalProperties: boolean;
+      required: string[];
+      properties: Record<string, { enum?: unknown[]; example?: unknown }>;
+    };
+    expect(dto.additionalProperties).toBe(false);
+    expect(dto.required).toEqual(expect.arrayContaining(['id', 'phase', 'phaseAt', 'closed', 'timeline']));
+    expect(dto.properties).not.toHaveProperty('version');
+    expect(dto.properties.phase!.enum).toContain('sent');
+    expect(dto.properties.previousPhase!.enum).toContain(null);
+    expect(dto.properties.policeAgencyId!.example).toBe('police:210100');
+  });
+
   it('views list their phases and nullable enums admit null', () => {
     const audit = JSON.stringify(docs.get('audit')!);
     expect(audit).toContain('"phase":{"type":"string","enum":["awaiting-receipt"');

@@ -14,6 +14,8 @@ export const ENFORCEMENT_ERRORS: Readonly<Record<string, string>> = {
   [ErrorCodes.evidenceNotFound]: '404: an evidence id that is not evidence of this case',
   [ErrorCodes.transferNotFound]: '404: no transfer with that id in your agency',
   [ErrorCodes.transferAlreadyDone]: '409: the act was already done (or the case already has an open transfer)',
+  [ErrorCodes.actNotAllowed]:
+    '403: the transfer flow does not let your agency kind or roles do this act (libs/flows ENFORCEMENT_ACTS)',
   [ErrorCodes.transferOutOfOrder]: '409: the act does not fit the transfer’s phase (libs/flows ENFORCEMENT_ACT_RULES)',
   'TRANSFER.TEAM_TOO_SMALL': '400: the case team report needs at least two officers',
   'TRANSFER.THRESHOLD_FACTS_REQUIRED':

@@ -8,6 +8,8 @@ import { ErrorCodes } from '@casebridge/contracts';
 export const POLICE_ERRORS: Readonly<Record<string, string>> = {
   [ErrorCodes.transferNotFound]: '404: no transfer with that id was sent to your office',
   [ErrorCodes.transferAlreadyDone]: '409: the act was already done',
+  [ErrorCodes.actNotAllowed]:
+    '403: the transfer flow does not let your agency kind or roles do this act (libs/flows POLICE_ACTS)',
   [ErrorCodes.transferOutOfOrder]: '409: the act does not fit the transfer’s phase (libs/flows POLICE_ACT_RULES)',
   [ErrorCodes.caseClosed]: '409: the transfer is closed at this office',
   'TRANSFER.FORWARD_TO_SELF': '400: a transfer cannot be forwarded to your own office',

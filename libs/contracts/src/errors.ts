@@ -47,5 +47,7 @@ export const ErrorCodes = {
   sharingDecidedAt: 'SHARING.DECIDED_IN_FUTURE',
   /** 409: the decision was already recorded (same id) or already entered */
   sharingAlreadyDone: 'SHARING.ALREADY_DONE',
+  /** 403: the flow's act spec (libs/flows) does not let the caller's agency kind or roles do this act */
+  actNotAllowed: 'FLOW.ACT_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -5,10 +5,30 @@
  *   already-done → `<DOMAIN>.ALREADY_DONE`, closed → `CASE.CLOSED`, out-of-order → `<DOMAIN>.OUT_OF_ORDER`.
  * Every message says where the record stands and what the officer can do (or wait for) now.
  */
-import { DomainError } from '@casebridge/contracts';
-import { judgeAct, type ActRules, type PhaseHistory } from '@casebridge/flows';
+import { DomainError, ErrorCodes } from '@casebridge/contracts';
+import { judgeAct, mayAct, type ActRules, type PhaseHistory } from '@casebridge/flows';
 
 export { judgeAct, type ActRules, type ActVerdict, type PhaseHistory } from '@casebridge/flows';
+
+/**
+ * Refuses a caller the flow's act spec does not allow (libs/flows `mayAct`: agency kind and one of the roles):
+ * 403 `rules.codes.notAllowed`, whatever the route's @Roles let through. Nothing when the rules name no actors.
+ * @throws DomainError forbidden
+ */
+export function assertActor<P extends string, A extends string>(
+  rules: ActRules<P, A>,
+  act: A,
+  actor: { agencyKind: string; roles: readonly string[] },
+): void {
+  const spec = rules.actors?.[act];
+  if (!spec || mayAct(spec, actor)) return;
+  throw new DomainError(
+    rules.codes.notAllowed ?? ErrorCodes.actNotAllowed,
+    'forbidden',
+    `You may not ${rules.text[act]}: only ${spec.roles.join(' or ')} of ${spec.by === 'enforcement' ? 'an' : 'a'} ${spec.by} agency may (you: ${actor.roles.join(', ') || 'no role'} of ${actor.agencyKind}).`,
+    { act, allowedAgencyKind: spec.by, allowedRoles: spec.roles },
+  );
+}
 
 /** Throws the DomainError of judgeAct's verdict (nothing when allowed). `hint` adds act-specific advice. */
 export function assertAct<P extends string, A extends string>(

@@ -78,7 +78,21 @@ export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
             media.schema = { ...ErrorBodySchema, ...(media.schema ?? {}) };
     }
   }
+  closeResponseDtos(doc);
   return doc;
+}
+
+/**
+ * Response DTOs (`queries/<query>/<query>.response.dto.ts`, classes named `…Response`) answer exactly their
+ * properties: their component schemas get `additionalProperties: false`, so the fuzz run catches an answer
+ * that carries a field its DTO does not declare (as the hand-written schemas of `entitySchema` do).
+ */
+function closeResponseDtos(doc: OpenAPIObject): void {
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    const s = schema as SchemaObject;
+    if (name.endsWith('Response') && s.properties && s.additionalProperties === undefined)
+      s.additionalProperties = false;
+  }
 }
 
 /** What a schema says beyond an example: a type, a reference or a composition. */

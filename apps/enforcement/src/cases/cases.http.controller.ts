@@ -10,10 +10,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
-import { AttachEvidenceCommand, AttachEvidenceRequest } from './commands/attach-evidence';
-import { RegisterCaseCommand, RegisterCaseRequest } from './commands/register-case';
-import { idsSchema, listOf } from '@casebridge/platform';
-import { CASE_VIEW_SCHEMA, GetCaseQuery, ListCasesQuery } from './queries/case-queries';
+import { idsSchema } from '@casebridge/platform';
+import { GetCaseQuery } from './queries/get-case/get-case.query';
+import { CaseResponse } from './queries/get-case/get-case.response.dto';
+import { ListCasesQuery } from './queries/list-cases/list-cases.query';
+import { AttachEvidenceRequest } from './commands/attach-evidence/attach-evidence.request.dto';
+import { AttachEvidenceCommand } from './commands/attach-evidence/attach-evidence.command';
+import { RegisterCaseRequest } from './commands/register-case/register-case.request.dto';
+import { RegisterCaseCommand } from './commands/register-case/register-case.command';
 
 @ApiTags('cases')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -35,7 +39,7 @@ export class CasesHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your agency’s cases, newest first, with their penalty clocks' })
-  @ApiOkResponse({ schema: listOf(CASE_VIEW_SCHEMA) })
+  @ApiOkResponse({ type: [CaseResponse] })
   list(@CurrentOfficer() officer: OfficerClaims) {
     return this.queries.execute(new ListCasesQuery(officer));
   }
@@ -44,7 +48,7 @@ export class CasesHttpController {
   @ApiOperation({
     summary: 'One case with its evidence and its penalty clock (suspended while with the police, E17 art 16)',
   })
-  @ApiOkResponse({ description: 'The case', schema: CASE_VIEW_SCHEMA })
+  @ApiOkResponse({ description: 'The case', type: CaseResponse })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
     return this.queries.execute(new GetCaseQuery(officer, caseId));

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CasesHttpController } from './cases.http.controller';
-import { AttachEvidenceHandler } from './commands/attach-evidence';
-import { RegisterCaseHandler } from './commands/register-case';
-import { GetCaseHandler, ListCasesHandler } from './queries/case-queries';
+import { GetCaseHandler } from './queries/get-case/get-case.handler';
+import { ListCasesHandler } from './queries/list-cases/list-cases.handler';
+import { AttachEvidenceHandler } from './commands/attach-evidence/attach-evidence.handler';
+import { RegisterCaseHandler } from './commands/register-case/register-case.handler';
 
 /** Administrative cases of the enforcement agency: registration, evidence, penalty clock. */
 @Module({

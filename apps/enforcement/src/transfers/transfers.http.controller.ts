@@ -12,27 +12,31 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
-import { HeadDecideCommand, HeadDecisionRequest } from './commands/head-decide';
-import {
-  HandOverItemsCommand,
-  MaterialsRequest,
-  ReasonsRequest,
-  RequestReconsiderationCommand,
-  RequestSupervisionCommand,
-  SupplementMaterialsCommand,
-} from './commands/other-acts';
-import { SendTransferCommand, SendTransferRequest } from './commands/send-transfer';
-import { SuspectCrimeCommand, SuspectCrimeRequest } from './commands/suspect-crime';
-import { TeamReportCommand, TeamReportRequest } from './commands/team-report';
-import { idsSchema, listOf } from '@casebridge/platform';
-import {
-  GetTransferQuery,
-  ListTransfersQuery,
-  ListTransfersRequest,
-  TRANSFER_VIEW_SCHEMA,
-} from './queries/transfer-queries';
+import { idsSchema } from '@casebridge/platform';
+import { GetTransferQuery } from './queries/get-transfer/get-transfer.query';
+import { TransferResponse } from './queries/get-transfer/get-transfer.response.dto';
+import { ListTransfersQuery } from './queries/list-transfers/list-transfers.query';
+import { ListTransfersRequest } from './queries/list-transfers/list-transfers.request.dto';
+import { SupplementMaterialsCommand } from './commands/supplement-materials/supplement-materials.command';
+import { SupplementMaterialsRequest } from './commands/supplement-materials/supplement-materials.request.dto';
+import { RequestReconsiderationCommand } from './commands/request-reconsideration/request-reconsideration.command';
+import { RequestReconsiderationRequest } from './commands/request-reconsideration/request-reconsideration.request.dto';
+import { RequestSupervisionCommand } from './commands/request-supervision/request-supervision.command';
+import { RequestSupervisionRequest } from './commands/request-supervision/request-supervision.request.dto';
+import { HandOverItemsCommand } from './commands/hand-over-items/hand-over-items.command';
+import { HandOverItemsRequest } from './commands/hand-over-items/hand-over-items.request.dto';
+import { HeadDecisionRequest } from './commands/head-decide/head-decide.request.dto';
+import { HeadDecideCommand } from './commands/head-decide/head-decide.command';
+import { TeamReportRequest } from './commands/team-report/team-report.request.dto';
+import { TeamReportCommand } from './commands/team-report/team-report.command';
+import { SuspectCrimeRequest } from './commands/suspect-crime/suspect-crime.request.dto';
+import { SuspectCrimeCommand } from './commands/suspect-crime/suspect-crime.command';
+import { SendTransferRequest } from './commands/send-transfer/send-transfer.request.dto';
+import { SendTransferCommand } from './commands/send-transfer/send-transfer.command';
 
 const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
+const ACT_NOT_ALLOWED =
+  'FLOW.ACT_NOT_ALLOWED — the transfer flow does not let your agency kind or roles do this act (libs/flows act specs)';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — no such transfer in your agency';
 
 @ApiTags('transfers')
@@ -55,20 +59,21 @@ export class TransfersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Your agency’s transfers (optionally of one case), with phase and timeline' })
-  @ApiOkResponse({ schema: listOf(TRANSFER_VIEW_SCHEMA) })
+  @ApiOkResponse({ type: [TransferResponse] })
   list(@CurrentOfficer() officer: OfficerClaims, @Query() { caseId }: ListTransfersRequest) {
     return this.queries.execute(new ListTransfersQuery(officer, caseId));
   }
 
   @Get(':transferId')
   @ApiOperation({ summary: 'One transfer: phase, police decision, timeline' })
-  @ApiOkResponse({ schema: TRANSFER_VIEW_SCHEMA })
+  @ApiOkResponse({ type: TransferResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
     return this.queries.execute(new GetTransferQuery(officer, id));
   }
 
   @Post(':transferId/team-report')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Case team’s written report (transfer.team-report; ≥2 officers); starts transfer.head-decision',
@@ -94,7 +99,7 @@ export class TransfersHttpController {
     summary: 'Head approves or refuses (transfer.head-decision, 3 days); approval starts transfer.handover (24 h)',
   })
   @ApiNoContentResponse()
-  @ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED — only the head decides' })
+  @ApiForbiddenResponse({ description: `AUTH.ROLE_NOT_ALLOWED — only the head decides; ${ACT_NOT_ALLOWED}` })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: OUT_OF_ORDER })
   headDecision(
@@ -106,6 +111,7 @@ export class TransfersHttpController {
   }
 
   @Post(':transferId/send')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary:
@@ -128,6 +134,7 @@ export class TransfersHttpController {
   }
 
   @Post(':transferId/materials')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Supplement the materials the police asked for (transfer.materials-supplement, 3 days)',
@@ -141,12 +148,13 @@ export class TransfersHttpController {
   supplement(
     @CurrentOfficer() o: OfficerClaims,
     @Param('transferId', new ParseUUIDPipe()) id: string,
-    @Body() body: MaterialsRequest,
+    @Body() body: SupplementMaterialsRequest,
   ) {
     return this.commands.execute(new SupplementMaterialsCommand(o, id, body));
   }
 
   @Post(':transferId/reconsideration')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Ask the police to reconsider non-filing (transfer.reconsideration-request, 3 working days)',
@@ -157,12 +165,13 @@ export class TransfersHttpController {
   reconsideration(
     @CurrentOfficer() o: OfficerClaims,
     @Param('transferId', new ParseUUIDPipe()) id: string,
-    @Body() body: ReasonsRequest,
+    @Body() body: RequestReconsiderationRequest,
   ) {
     return this.commands.execute(new RequestReconsiderationCommand(o, id, body));
   }
 
   @Post(':transferId/supervision-request')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Ask the procuratorate for filing supervision (after non-filing, an upheld refusal, or an overdue review)',
@@ -173,12 +182,13 @@ export class TransfersHttpController {
   supervision(
     @CurrentOfficer() o: OfficerClaims,
     @Param('transferId', new ParseUUIDPipe()) id: string,
-    @Body() body: ReasonsRequest,
+    @Body() body: RequestSupervisionRequest,
   ) {
     return this.commands.execute(new RequestSupervisionCommand(o, id, body));
   }
 
   @Post(':transferId/items-handover')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({ summary: 'Hand over seized items after the police filed (transfer.items-handover, 3 days)' })
   @ApiNoContentResponse()
@@ -187,7 +197,7 @@ export class TransfersHttpController {
   items(
     @CurrentOfficer() o: OfficerClaims,
     @Param('transferId', new ParseUUIDPipe()) id: string,
-    @Body() body: MaterialsRequest,
+    @Body() body: HandOverItemsRequest,
   ) {
     return this.commands.execute(new HandOverItemsCommand(o, id, body));
   }

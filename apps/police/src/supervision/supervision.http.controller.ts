@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
@@ -8,17 +8,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { ErrorCodes } from '@casebridge/contracts';
-import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
-import { ExplainCommand, ExplainRequest } from './explain.command';
-import { entitySchema, listOf } from '@casebridge/platform';
-import { MATTER_PHASES, SupervisionMatter } from './supervision-matter.entity';
-
-const MATTER_SCHEMA = entitySchema(SupervisionMatter, {
-  enums: { phase: MATTER_PHASES, previousPhase: MATTER_PHASES },
-});
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import { GetSupervisionMatterQuery } from './queries/get-supervision-matter/get-supervision-matter.query';
+import { SupervisionMatterResponse } from './queries/get-supervision-matter/get-supervision-matter.response.dto';
+import { ListSupervisionMattersQuery } from './queries/list-supervision-matters/list-supervision-matters.query';
+import { ExplainRequest } from './commands/explain/explain.request.dto';
+import { ExplainCommand } from './commands/explain/explain.command';
 
 @ApiTags('filing supervision')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -26,25 +21,22 @@ const MATTER_SCHEMA = entitySchema(SupervisionMatter, {
 export class SupervisionHttpController {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Filing supervisions of the procuratorate concerning your office' })
-  @ApiOkResponse({ schema: listOf(MATTER_SCHEMA) })
+  @ApiOkResponse({ type: [SupervisionMatterResponse] })
   list(@CurrentOfficer() officer: OfficerClaims) {
-    return this.ds.getRepository(SupervisionMatter).find({ where: { agencyId: officer.agencyId }, take: 200 });
+    return this.queries.execute(new ListSupervisionMattersQuery(officer));
   }
 
   @Get(':supervisionId')
   @ApiOperation({ summary: 'One filing supervision with its timeline' })
-  @ApiOkResponse({ schema: MATTER_SCHEMA })
+  @ApiOkResponse({ type: SupervisionMatterResponse })
   @ApiNotFoundResponse({ description: 'SUPERVISION.NOT_FOUND' })
-  async get(@CurrentOfficer() officer: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string) {
-    return ensureOwnAgency(await this.ds.getRepository(SupervisionMatter).findOneBy({ id }), officer, {
-      code: ErrorCodes.supervisionNotFound,
-      message: `No filing supervision ${id} concerns your office.`,
-    });
+  get(@CurrentOfficer() officer: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string) {
+    return this.queries.execute(new GetSupervisionMatterQuery(officer, id));
   }
 
   @Post(':supervisionId/explanation')

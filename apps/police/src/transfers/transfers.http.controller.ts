@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -8,46 +8,29 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { ErrorCodes } from '@casebridge/contracts';
-import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
-import {
-  DecideFilingCommand,
-  DecideFilingRequest,
-  DecideReconsiderationCommand,
-  DecideReconsiderationRequest,
-  ExtendReviewCommand,
-  ExtendReviewRequest,
-} from './commands/decisions';
-import {
-  ForwardCommand,
-  ForwardRequest,
-  RequestMaterialsCommand,
-  RequestMaterialsRequest,
-  SignReceiptCommand,
-  SignReceiptRequest,
-} from './commands/receipt-and-forward';
-import { entitySchema, listOf } from '@casebridge/platform';
-import { IncomingTransfer } from './incoming-transfer.entity';
-import { INCOMING_PHASES, type IncomingPhase } from './incoming-transfer.machine';
-
-const INCOMING_SCHEMA = entitySchema(IncomingTransfer, {
-  enums: { phase: INCOMING_PHASES, previousPhase: INCOMING_PHASES },
-});
-
-export class ListIncomingTransfersRequest {
-  @ApiPropertyOptional({ enum: INCOMING_PHASES, description: 'only transfers in this phase' })
-  @IsOptional()
-  @IsIn(INCOMING_PHASES, { message: `phase must be one of ${INCOMING_PHASES.join(', ')}` })
-  phase?: IncomingPhase;
-}
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import { GetIncomingTransferQuery } from './queries/get-incoming-transfer/get-incoming-transfer.query';
+import { IncomingTransferResponse } from './queries/get-incoming-transfer/get-incoming-transfer.response.dto';
+import { ListIncomingTransfersQuery } from './queries/list-incoming-transfers/list-incoming-transfers.query';
+import { ListIncomingTransfersRequest } from './queries/list-incoming-transfers/list-incoming-transfers.request.dto';
+import { ExtendReviewRequest } from './commands/extend-review/extend-review.request.dto';
+import { ExtendReviewCommand } from './commands/extend-review/extend-review.command';
+import { DecideFilingRequest } from './commands/decide-filing/decide-filing.request.dto';
+import { DecideFilingCommand } from './commands/decide-filing/decide-filing.command';
+import { DecideReconsiderationRequest } from './commands/decide-reconsideration/decide-reconsideration.request.dto';
+import { DecideReconsiderationCommand } from './commands/decide-reconsideration/decide-reconsideration.command';
+import { SignReceiptRequest } from './commands/sign-receipt/sign-receipt.request.dto';
+import { SignReceiptCommand } from './commands/sign-receipt/sign-receipt.command';
+import { ForwardRequest } from './commands/forward/forward.request.dto';
+import { ForwardCommand } from './commands/forward/forward.command';
+import { RequestMaterialsRequest } from './commands/request-materials/request-materials.request.dto';
+import { RequestMaterialsCommand } from './commands/request-materials/request-materials.command';
 
 const CONFLICT = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
+const ACT_NOT_ALLOWED =
+  'FLOW.ACT_NOT_ALLOWED — the transfer flow does not let your agency kind or roles do this act (libs/flows act specs)';
 const NOT_FOUND = 'TRANSFER.NOT_FOUND — not sent to your office';
 
 @ApiTags('incoming transfers')
@@ -56,33 +39,26 @@ const NOT_FOUND = 'TRANSFER.NOT_FOUND — not sent to your office';
 export class PoliceTransfersHttpController {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Inbox of transfers sent (or forwarded) to your office, newest first' })
-  @ApiOkResponse({ schema: listOf(INCOMING_SCHEMA) })
+  @ApiOkResponse({ type: [IncomingTransferResponse] })
   list(@CurrentOfficer() officer: OfficerClaims, @Query() { phase }: ListIncomingTransfersRequest) {
-    return this.ds.getRepository(IncomingTransfer).find({
-      where: { agencyId: officer.agencyId, ...(phase ? { phase } : {}) },
-      order: { receivedAt: 'DESC' },
-      take: 200,
-    });
+    return this.queries.execute(new ListIncomingTransfersQuery(officer, phase));
   }
 
   @Get(':transferId')
   @ApiOperation({ summary: 'One transfer with its materials and timeline' })
-  @ApiOkResponse({ schema: INCOMING_SCHEMA })
+  @ApiOkResponse({ type: IncomingTransferResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  async get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
-    return ensureOwnAgency(
-      await this.ds.getRepository(IncomingTransfer).findOneBy({ id, agencyId: officer.agencyId }),
-      officer,
-      { code: ErrorCodes.transferNotFound, message: `No transfer ${id} was sent to your office.` },
-    );
+  get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
+    return this.queries.execute(new GetIncomingTransferQuery(officer, id));
   }
 
   @Post(':transferId/receipt')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sign the receipt (回执) at once (transfer.receipt); starts transfer.filing-review (3 days)',
@@ -99,6 +75,7 @@ export class PoliceTransfersHttpController {
   }
 
   @Post(':transferId/forward')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Not competent: forward to the competent office or return (transfer.forward-or-return, 24 h)',
@@ -116,6 +93,7 @@ export class PoliceTransfersHttpController {
   }
 
   @Post(':transferId/materials-request')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary: 'Notify missing materials (transfer.materials-notice, 24 h); the case may not be refused for this',
@@ -137,7 +115,7 @@ export class PoliceTransfersHttpController {
     summary: 'Extend the filing review: 7 days (verification) or 30 days (major-complex, head’s approval)',
   })
   @ApiNoContentResponse()
-  @ApiForbiddenResponse({ description: 'TRANSFER.APPROVAL_REQUIRED' })
+  @ApiForbiddenResponse({ description: `TRANSFER.APPROVAL_REQUIRED; ${ACT_NOT_ALLOWED}` })
   @ApiConflictResponse({ description: `${CONFLICT}, TRANSFER.EXTENSION_NOT_LONGER` })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   extend(
@@ -149,6 +127,7 @@ export class PoliceTransfersHttpController {
   }
 
   @Post(':transferId/decision')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({
     summary:
@@ -169,6 +148,7 @@ export class PoliceTransfersHttpController {
   }
 
   @Post(':transferId/reconsideration-decision')
+  @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({ summary: 'Decide on reconsideration (transfer.reconsideration-decision, 3 working days)' })
   @ApiNoContentResponse()

@@ -6,11 +6,9 @@ import { OpenSupervisionHandler } from './commands/open-supervision';
 import { AcceptReasonsHandler, IssueChaserHandler, RequireExplanationHandler } from './commands/other-acts';
 import { FilingSupervisionUnitOfWork } from './filing-supervision-unit-of-work';
 import { FilingSupervisionsHttpController } from './filing-supervisions.http.controller';
-import {
-  GetSupervisionHandler,
-  ListSupervisionsHandler,
-  ListTransferOpinionsHandler,
-} from './queries/supervision-queries';
+import { GetSupervisionHandler } from './queries/get-supervision/get-supervision.handler';
+import { ListSupervisionsHandler } from './queries/list-supervisions/list-supervisions.handler';
+import { ListTransferOpinionsHandler } from './queries/list-transfer-opinions/list-transfer-opinions.handler';
 import { SupervisionEventsConsumer } from './supervision-events.consumer';
 import { SuspectedCrimesConsumer } from './suspected-crimes.consumer';
 import { TransferOpinionsHttpController } from './transfer-opinions.http.controller';

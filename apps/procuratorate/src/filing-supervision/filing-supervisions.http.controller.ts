@@ -21,13 +21,11 @@ import {
   NoteRequest,
   RequireExplanationCommand,
 } from './commands/other-acts';
-import { idsSchema, listOf } from '@casebridge/platform';
-import {
-  GetSupervisionQuery,
-  ListSupervisionsQuery,
-  ListSupervisionsRequest,
-  SUPERVISION_VIEW_SCHEMA,
-} from './queries/supervision-queries';
+import { idsSchema } from '@casebridge/platform';
+import { GetSupervisionQuery } from './queries/get-supervision/get-supervision.query';
+import { SupervisionResponse } from './queries/get-supervision/get-supervision.response.dto';
+import { ListSupervisionsQuery } from './queries/list-supervisions/list-supervisions.query';
+import { ListSupervisionsRequest } from './queries/list-supervisions/list-supervisions.request.dto';
 
 const OUT_OF_ORDER =
   'SUPERVISION.OUT_OF_ORDER (wrong phase), SUPERVISION.ALREADY_DONE (acting twice) or CASE.CLOSED (reasons accepted)';
@@ -60,7 +58,7 @@ export class FilingSupervisionsHttpController {
   @ApiOperation({
     summary: 'Your agency’s filing supervisions, newest first, with phase and timeline; filter by phase or transfer',
   })
-  @ApiOkResponse({ schema: listOf(SUPERVISION_VIEW_SCHEMA) })
+  @ApiOkResponse({ type: [SupervisionResponse] })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — unknown phase or bad transferId' })
   list(@CurrentOfficer() officer: OfficerClaims, @Query() filter: ListSupervisionsRequest) {
     return this.queries.execute(new ListSupervisionsQuery(officer, filter));
@@ -68,7 +66,7 @@ export class FilingSupervisionsHttpController {
 
   @Get(':supervisionId')
   @ApiOperation({ summary: 'One filing supervision: phase, question, police reasons, notice number, timeline' })
-  @ApiOkResponse({ schema: SUPERVISION_VIEW_SCHEMA })
+  @ApiOkResponse({ type: SupervisionResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string) {
     return this.queries.execute(new GetSupervisionQuery(officer, id));

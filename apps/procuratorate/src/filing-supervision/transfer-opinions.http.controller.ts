@@ -11,8 +11,9 @@ import {
 } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { IssueTransferOpinionCommand, TransferOpinionRequest } from './commands/issue-transfer-opinion';
-import { idsSchema, listOf } from '@casebridge/platform';
-import { ListTransferOpinionsQuery, TRANSFER_OPINION_SCHEMA } from './queries/supervision-queries';
+import { idsSchema } from '@casebridge/platform';
+import { ListTransferOpinionsQuery } from './queries/list-transfer-opinions/list-transfer-opinions.query';
+import { TransferOpinionResponse } from './queries/list-transfer-opinions/list-transfer-opinions.response.dto';
 
 @ApiTags('transfer-opinions')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -44,7 +45,7 @@ export class TransferOpinionsHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Opinions your agency issued, newest first, with when the transfer followed' })
-  @ApiOkResponse({ schema: listOf(TRANSFER_OPINION_SCHEMA) })
+  @ApiOkResponse({ type: [TransferOpinionResponse] })
   list(@CurrentOfficer() officer: OfficerClaims) {
     return this.queries.execute(new ListTransferOpinionsQuery(officer));
   }

@@ -2,13 +2,10 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
-import { listOf } from '@casebridge/platform';
-import {
-  GetTransferCopyQuery,
-  ListTransferCopiesQuery,
-  ListTransferCopiesRequest,
-  TRANSFER_COPY_SCHEMA,
-} from './queries/transfer-copy-queries';
+import { GetTransferCopyQuery } from './queries/get-transfer-copy/get-transfer-copy.query';
+import { TransferCopyResponse } from './queries/get-transfer-copy/get-transfer-copy.response.dto';
+import { ListTransferCopiesQuery } from './queries/list-transfer-copies/list-transfer-copies.query';
+import { ListTransferCopiesRequest } from './queries/list-transfer-copies/list-transfer-copies.request.dto';
 
 @ApiTags('transfer-copies')
 @Roles('officer', 'head') // officers act, the head may too; supervisors and auditors use their own apps
@@ -23,7 +20,7 @@ export class TransferCopiesHttpController {
   })
   @ApiOkResponse({
     description: 'The copies, each with its police-side status and timeline',
-    schema: listOf(TRANSFER_COPY_SCHEMA),
+    type: [TransferCopyResponse],
   })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — unknown status' })
   list(@CurrentOfficer() officer: OfficerClaims, @Query() filter: ListTransferCopiesRequest) {
@@ -34,7 +31,7 @@ export class TransferCopiesHttpController {
   @ApiOperation({
     summary: 'One transfer copy: parties, facts, materials, police decisions, pending supervision request, timeline',
   })
-  @ApiOkResponse({ schema: TRANSFER_COPY_SCHEMA })
+  @ApiOkResponse({ type: TransferCopyResponse })
   @ApiNotFoundResponse({ description: 'TRANSFER.NOT_FOUND — no copy of this transfer in your agency' })
   get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) transferId: string) {
     return this.queries.execute(new GetTransferCopyQuery(officer, transferId));

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { GetTransferCopyHandler, ListTransferCopiesHandler } from './queries/transfer-copy-queries';
+import { GetTransferCopyHandler } from './queries/get-transfer-copy/get-transfer-copy.handler';
+import { ListTransferCopiesHandler } from './queries/list-transfer-copies/list-transfer-copies.handler';
 import { TransferCopiesConsumer } from './transfer-copies.consumer';
 import { TransferCopiesHttpController } from './transfer-copies.http.controller';
 

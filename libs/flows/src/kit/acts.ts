@@ -27,7 +27,13 @@ export interface ActSpec<P extends string> {
 export interface ActRules<P extends string, A extends string> {
   /** what the record is called in messages: 'transfer', 'supervision' */
   subject: string;
-  codes: { alreadyDone: string; outOfOrder: string; closed: string };
+  codes: {
+    alreadyDone: string;
+    outOfOrder: string;
+    closed: string;
+    /** 403 when the caller may not do the act at all (its `actors` spec); needed when `actors` is given */
+    notAllowed?: string;
+  };
   /** phases in which each act is allowed */
   allowed: Readonly<Record<A, readonly P[]>>;
   /** phases each act leads to (the record stays there until someone acts again) */
@@ -37,6 +43,11 @@ export interface ActRules<P extends string, A extends string> {
   text: Readonly<Record<A, string>>;
   /** what can be done or is awaited in a phase: 'wait for the police receipt (transfer.receipt)' */
   next: Readonly<Partial<Record<P, string>>>;
+  /**
+   * who may do each act (agency kind, roles), from the flow's act specs; when given, the one unit of work refuses
+   * any other caller (403 `codes.notAllowed`) whatever the route's @Roles let through (`mayAct`)
+   */
+  actors?: Readonly<Record<A, Pick<ActSpec<P>, 'by' | 'roles'>>>;
 }
 
 /** The guard's rules of one agency's acts. */
@@ -49,7 +60,10 @@ export function actRules<P extends string, A extends string>(
       A,
       ActSpec<P>[K]
     >;
-  return { ...meta, allowed: pick('allowedIn'), leadsTo: pick('leadsTo'), text: pick('text') };
+  const actors = Object.fromEntries(
+    Object.entries<ActSpec<P>>(acts).map(([act, { by, roles }]) => [act, { by, roles }]),
+  ) as Record<A, Pick<ActSpec<P>, 'by' | 'roles'>>;
+  return { ...meta, allowed: pick('allowedIn'), leadsTo: pick('leadsTo'), text: pick('text'), actors };
 }
 
 /** Whether an officer of `kind` with `roles` may do the act (agency kind and one of its roles). */

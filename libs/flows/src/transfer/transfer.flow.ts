@@ -221,6 +221,7 @@ export const ENFORCEMENT_ACT_RULES = actRules(ENFORCEMENT_ACTS, {
     alreadyDone: ErrorCodes.transferAlreadyDone,
     outOfOrder: ErrorCodes.transferOutOfOrder,
     closed: ErrorCodes.caseClosed,
+    notAllowed: ErrorCodes.actNotAllowed,
   },
   closed: ENFORCEMENT_CLOSED_PHASES,
   next: {
@@ -342,6 +343,7 @@ export const POLICE_ACT_RULES = actRules(POLICE_ACTS, {
     alreadyDone: ErrorCodes.transferAlreadyDone,
     outOfOrder: ErrorCodes.transferOutOfOrder,
     closed: ErrorCodes.caseClosed,
+    notAllowed: ErrorCodes.actNotAllowed,
   },
   closed: POLICE_CLOSED_PHASES,
   next: {

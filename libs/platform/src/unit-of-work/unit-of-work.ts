@@ -3,7 +3,8 @@
  * transaction, lock the record (SELECT … FOR UPDATE), refuse a record of another agency as not found,
  * judge the act with the flow's rules (assertAct: ALREADY_DONE / OUT_OF_ORDER / CASE.CLOSED, 409), run
  * the handler's change (which publishes its events through the transaction's outbox), stamp the time of
- * a phase change, save, run the record's follow-ups, commit. A refusal changes nothing.
+ * a phase change, save, run the record's follow-ups, commit. A refusal changes nothing. Before the phase, the
+ * caller itself is judged with the flow's act spec (assertActor, `mayAct`: agency kind and roles; 403).
  *
  * An app declares one spec per record and one small injectable subclass:
  *
@@ -16,7 +17,7 @@ import { DomainError } from '@casebridge/contracts';
 import type { ActRules, PhaseHistory } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import type { OutboxTransaction, TransactionalOutbox } from '@casebridge/messaging';
-import { assertAct } from '../act-guard';
+import { assertAct, assertActor } from '../act-guard';
 
 /** A record whose acts a flow's rules judge. `phaseAt`, when the record keeps it, is stamped on every phase change. */
 export interface ActedRecord<P extends string> extends ObjectLiteral {
@@ -47,7 +48,8 @@ export class UnitOfWork<R extends ActedRecord<P>, P extends string, A extends st
 
   /**
    * Runs `fn` on the locked record if the act fits its phase; saves it and `fn`'s events in one transaction.
-   * @throws DomainError not-found (the spec's code), or the act guard's 409 — nothing written then
+   * @throws DomainError forbidden (403, the rules' `codes.notAllowed`: the flow does not let this caller do the act),
+   *   not-found (the spec's code), or the act guard's 409 — nothing written then
    */
   act<T>(
     officer: OfficerClaims,
@@ -57,6 +59,12 @@ export class UnitOfWork<R extends ActedRecord<P>, P extends string, A extends st
     hint?: string,
   ): Promise<T> {
     const { spec } = this;
+    // who may act comes first: a caller the flow's act spec does not allow learns nothing of the record, and nothing is locked
+    try {
+      assertActor(spec.rules, act, officer);
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
     return this.outbox.run(async (tx) => {
       const record = await tx.manager.findOne(spec.entity, {
         where: spec.where(id, officer),

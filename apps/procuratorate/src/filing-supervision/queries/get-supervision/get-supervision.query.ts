@@ -1,0 +1,12 @@
+import { Query } from '@nestjs/cqrs';
+import type { OfficerClaims } from '@casebridge/auth';
+import type { SupervisionResponse } from './get-supervision.response.dto';
+
+export class GetSupervisionQuery extends Query<SupervisionResponse> {
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly supervisionId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,22 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ErrorCodes } from '@casebridge/contracts';
+import { ensureOwnAgency } from '@casebridge/auth';
+import { TransferCopy } from '../../transfer-copy.entity';
+import { GetTransferCopyQuery } from './get-transfer-copy.query';
+import { toTransferCopyResponse, type TransferCopyResponse } from './get-transfer-copy.response.dto';
+
+/** The procuratorate's copy of one transfer. @throws DomainError TRANSFER.NOT_FOUND (404) */
+@QueryHandler(GetTransferCopyQuery)
+export class GetTransferCopyHandler implements IQueryHandler<GetTransferCopyQuery> {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  async execute({ officer, transferId }: GetTransferCopyQuery): Promise<TransferCopyResponse> {
+    return toTransferCopyResponse(
+      ensureOwnAgency(await this.ds.getRepository(TransferCopy).findOneBy({ transferId }), officer, {
+        code: ErrorCodes.transferNotFound,
+        message: `No copy of transfer ${transferId} in your agency.`,
+      }),
+    );
+  }
+}

@@ -246,6 +246,18 @@ describe('shared record: entered, missed, need-to-know access, recorded reads, n
         [requestId, 'case-number', 'CASE-REQ-1', null, null],
       ]);
     }
+    // the guard holds on the agencies' own query routes too: a granted office reads the transfer with the party
+    // redacted (and the read is recorded); an office without a grant gets the route's 404
+    const t = await granted.call<{ party: { name: string; creditCode: string } }>(
+      'GET',
+      `/transfers/${opened.transferId}`,
+      undefined,
+      200,
+    );
+    expect(t.body.party).toEqual({ name: '[redacted]', creditCode: '[redacted]' });
+    const none = await stranger.call<{ code: string }>('GET', `/transfers/${opened.transferId}`, undefined, 'any');
+    expect([none.status, none.body.code]).toEqual([404, 'TRANSFER.NOT_FOUND']);
+    expect(JSON.stringify(none.body)).not.toContain('沈阳某化工有限公司');
     // bad input is refused as such (400), not looked up
     expect((await stranger.call('GET', '/sharing/cases/not-a-case/entries', undefined, 'any')).status).toBe(400);
     // a command of the shared record is no way in either

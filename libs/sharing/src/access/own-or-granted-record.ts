@@ -27,9 +27,6 @@ export function readAgencyOf(officer: OfficerClaims, access: CaseAccessContext |
 }
 
 /** A response as a granted reader sees it: the party's personal details redacted (field-level), the rest as is. */
-export function grantedView<V extends { party: Record<string, unknown> }>(
-  view: V,
-  access: CaseAccessContext | undefined,
-): V {
-  return access?.basis === 'granted' ? { ...view, party: redactParty(view.party) } : view;
+export function grantedView<V extends { party: object }>(view: V, access: CaseAccessContext | undefined): V {
+  return access?.basis === 'granted' ? { ...view, party: redactParty(view.party as Record<string, unknown>) } : view;
 }

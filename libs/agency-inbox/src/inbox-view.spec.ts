@@ -61,7 +61,12 @@ describe('presses and escalations on an item: one language per field (try-findin
     expect(v.escalations[0]!.toName.en).toMatch(ascii);
   });
   it('a press of supervision.pressed v2 names the pressing office; one of v1 does not', () => {
-    const pressedBy = { eventId: 'p2', at: '2026-11-21T03:00:00Z', message: '请尽快', byAgencyId: 'procuratorate:210100' };
+    const pressedBy = {
+      eventId: 'p2',
+      at: '2026-11-21T03:00:00Z',
+      message: '请尽快',
+      byAgencyId: 'procuratorate:210100',
+    };
     const v = inboxItemView(
       item({ ...base, presses: [...base.presses, pressedBy], agencyId: 'police:210100', role: 'owes' }),
     );

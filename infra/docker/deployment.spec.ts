@@ -63,9 +63,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('uses the same ports as npm start (infra/local/run-all)', () => {
-    const runAll = read('infra/local/run-all');
-    for (const app of APPS) expect(runAll).toContain(`${app}:${compose.services[app]!.environment!.PORT}`);
+  it('uses the same ports as npm start (APP_PORTS in infra/local/lib.sh, which run-all and status read)', () => {
+    const appPorts = /^APP_PORTS=\(([^)]*)\)$/m.exec(read('infra/local/lib.sh'))![1]!.split(/\s+/);
+    for (const app of APPS) expect(appPorts).toContain(`${app}:${compose.services[app]!.environment!.PORT}`);
+    expect(read('infra/local/run-all')).toContain('"${APP_PORTS[@]}"');
   });
 });
 

@@ -115,6 +115,30 @@ describe('route × token matrix over every app (issue 13)', () => {
       60_000,
     );
     Object.assign(ids, { stepId, supervisionId, itemId: inbox.items.find((n) => n.stepId === stepId)!.id });
+    // a second transfer, filed and sent for prosecution, not prosecuted, enforcement notified: {prosecutionId}
+    // names a record in the police, procuratorate and enforcement apps alike
+    const filed = await openAndSend(a, `${label}-p`);
+    await polPhase(a.pol, filed.transferId, 'awaiting-receipt');
+    await a.pol.post(`/transfers/${filed.transferId}/receipt`, { receiptNumber: 'R-matrix' });
+    await a.pol.post(`/transfers/${filed.transferId}/decision`, { outcome: 'filed', policeCaseNumber: 'P-matrix' });
+    const { prosecutionId } = await a.pol.post<{ prosecutionId: string }>('/prosecutions', {
+      transferId: filed.transferId,
+      summary: '侦查终结',
+      caseFile: [{ title: '起诉意见书', sha256: 'c'.repeat(64) }],
+    });
+    await eventually(
+      () => a.pro.get(`/prosecutions/${prosecutionId}`),
+      () => true,
+      'the prosecution at the procuratorate',
+    );
+    await a.pro.post(`/prosecutions/${prosecutionId}/decision`, { outcome: 'not-prosecuted', reasons: '情节轻微' });
+    await a.pro.post(`/prosecutions/${prosecutionId}/enforcement-notice`, {});
+    await eventually(
+      () => a.enf.get(`/prosecution-notices/${prosecutionId}`),
+      () => true,
+      'the notice at enforcement',
+    );
+    ids.prosecutionId = prosecutionId;
     // the shared record (issue 12): an enforcement decision shared with the police and procuratorate of the case and
     // with a police office that owns nothing of it (a grant only); the police are entitled to its case number only
     const shared = await a.enf.post<{ decisionId: string }>(`/sharing/cases/${opened.linkedCaseId}/decisions`, {

@@ -5,4 +5,5 @@ export * from './smoke/smoke.workflow';
 export { caseTransferWorkflow } from './transfer/case-transfer.workflow';
 export { filingSupervisionWorkflow } from './filing-supervision/filing-supervision.workflow';
 export { penaltyPeriodWorkflow } from './penalty/penalty.workflow';
+export { prosecutionWorkflow } from './prosecution/prosecution.workflow';
 export { sharingWorkflow } from './sharing/sharing.workflow';

@@ -9,6 +9,7 @@
 import { registeredEventTypes, type WorkflowRegistration } from './bridge/workflow-registration';
 import { filingSupervisionRegistration } from './filing-supervision/filing-supervision.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
+import { prosecutionRegistration } from './prosecution/prosecution.registration';
 import { sharingRegistration } from './sharing/sharing.registration';
 import { transferRegistration } from './transfer/transfer.registration';
 
@@ -16,6 +17,7 @@ export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze(
   transferRegistration,
   filingSupervisionRegistration,
   penaltyRegistration,
+  prosecutionRegistration,
   sharingRegistration,
 ]);
 

@@ -30,6 +30,7 @@ describe('replay of recorded histories', () => {
     expect(files.length).toBeGreaterThanOrEqual(15);
     expect(files.some((f) => f.startsWith('supervision-'))).toBe(true);
     expect(files.some((f) => f.startsWith('penalty-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('prosecution-'))).toBe(true);
   });
 
   it('replays every history without nondeterminism', async () => {

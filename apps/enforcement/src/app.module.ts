@@ -8,6 +8,7 @@ import { HealthModule, messagingModule, serviceImports } from '@casebridge/platf
 import { CasesModule } from './cases/cases.module';
 import { EnforcementEnv } from './enforcement.env';
 import { ENFORCEMENT_SCHEMA } from './schema';
+import { ProsecutionNoticesModule } from './prosecution-notices/prosecution-notices.module';
 import { TransfersModule } from './transfers/transfers.module';
 
 @Module({
@@ -32,6 +33,7 @@ import { TransfersModule } from './transfers/transfers.module';
     EnforcementSharingModule,
     CasesModule,
     TransfersModule,
+    ProsecutionNoticesModule,
   ],
 })
 export class AppModule {}

@@ -24,5 +24,6 @@ export const ENFORCEMENT_ERRORS: Readonly<Record<string, string>> = {
   'TRANSFER.MATERIALS_REQUIRED': '400: the transfer letter and the investigation report are required',
   'TRANSFER.REVIEW_NOT_OVERDUE':
     '409: filing supervision on an overdue review asked while the police are still in time',
+  [ErrorCodes.prosecutionNotFound]: '404: no non-prosecution notice of that prosecution to your agency',
   [OUTSIDE_JURISDICTION]: '404: the addressee is outside your jurisdiction',
 };

@@ -4,6 +4,7 @@ import { MESSAGING_SCHEMA } from '@casebridge/messaging';
 import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { AdministrativeCase } from './cases/administrative-case.entity';
 import { Evidence } from './cases/evidence.entity';
+import { ProsecutionNotice } from './prosecution-notices/prosecution-notice.entity';
 import { Transfer } from './transfers/transfer.entity';
 import { MIGRATIONS } from './migrations';
 
@@ -21,7 +22,7 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
     SHARING_SCHEMA,
     {
       name: 'enforcement',
-      entities: [AdministrativeCase, Evidence, Transfer],
+      entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/enforcement/src/migrations',
     },

@@ -7,6 +7,7 @@ import { PoliceSharingModule } from './sharing/sharing.module';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { PoliceEnv } from './police.env';
 import { POLICE_SCHEMA } from './schema';
+import { PoliceProsecutionModule } from './prosecution/prosecution.module';
 import { PoliceTransfersModule } from './transfers/transfers.module';
 
 @Module({
@@ -30,6 +31,7 @@ import { PoliceTransfersModule } from './transfers/transfers.module';
     AgencyInboxModule.forAgencyKind('police'),
     PoliceSharingModule,
     PoliceTransfersModule,
+    PoliceProsecutionModule,
   ],
 })
 export class AppModule {}

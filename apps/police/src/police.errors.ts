@@ -1,4 +1,4 @@
-import { ErrorCodes } from '@casebridge/contracts';
+import { ErrorCodes, OUTSIDE_JURISDICTION } from '@casebridge/contracts';
 
 /**
  * Every error code the police service answers with, besides the platform's own (AUTH.*, REQUEST.*):
@@ -19,5 +19,11 @@ export const POLICE_ERRORS: Readonly<Record<string, string>> = {
   [ErrorCodes.approverNotCaller]: '400: approvedBy is not the caller',
   'SUPERVISION.MUST_FILE': '400: after a notice to file the only answer is "filed"',
   [ErrorCodes.supervisionNotFound]: '404: no filing supervision of this transfer with that id for your office',
+  [ErrorCodes.prosecutionNotFound]: '404: no prosecution with that id was transferred by your office',
+  [ErrorCodes.prosecutionOutOfOrder]:
+    '409: the act does not fit the prosecution’s phase, or the transfer is not filed (libs/flows POLICE_PROSECUTION_ACT_RULES)',
+  [ErrorCodes.prosecutionAlreadyDone]:
+    '409: the act was already done (or the transfer was already sent for prosecution)',
+  [OUTSIDE_JURISDICTION]: '404: the procuratorate named is outside your jurisdiction',
   [ErrorCodes.supervisionOutOfOrder]: '409: the procuratorate has not issued a notice to file',
 };

@@ -1,6 +1,7 @@
 import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { PoliceProsecution } from './prosecution/police-prosecution.entity';
 import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { SupervisionMatter } from './supervision/supervision-matter.entity';
 import { IncomingTransfer } from './transfers/incoming-transfer.entity';
@@ -20,7 +21,7 @@ export const POLICE_SCHEMA: ServiceSchema = {
     SHARING_SCHEMA,
     {
       name: 'police',
-      entities: [IncomingTransfer, SupervisionMatter],
+      entities: [IncomingTransfer, SupervisionMatter, PoliceProsecution],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/police/src/migrations',
     },

@@ -6,6 +6,7 @@ import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { ProcuratorateSharingModule } from './sharing/sharing.module';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { FilingSupervisionModule } from './filing-supervision/filing-supervision.module';
+import { ProsecutionModule } from './prosecution/prosecution.module';
 import { ProcuratorateEnv } from './procuratorate.env';
 import { PROCURATORATE_SCHEMA } from './schema';
 import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
@@ -31,6 +32,7 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
     AgencyInboxModule.forAgencyKind('procuratorate'),
     ProcuratorateSharingModule,
     TransferCopiesModule,
+    ProsecutionModule,
     FilingSupervisionModule,
   ],
 })

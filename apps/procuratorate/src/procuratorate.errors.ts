@@ -12,7 +12,8 @@ export const PROCURATORATE_ERRORS: Readonly<Record<string, string>> = {
   [SupervisionErrorCodes.notFound]: '404: no filing supervision with that id in your agency',
   [SupervisionErrorCodes.outOfOrder]: '409: the act does not fit the supervision’s phase',
   [SupervisionErrorCodes.alreadyDone]: '409: the act was already done',
-  [SupervisionErrorCodes.closed]: '409: the supervision is closed',
+  [SupervisionErrorCodes.closed]:
+    '409: the supervision or the prosecution is closed (indicted, or enforcement notified)',
   [SupervisionErrorCodes.alreadyOpen]: '409: a filing supervision of this transfer is already open',
   [SupervisionErrorCodes.policeAlreadyFiled]: '409: the police have filed: nothing to supervise',
   [SupervisionErrorCodes.policeFileNotOverdue]: '409: the police are still within supervision.police-file',
@@ -21,5 +22,14 @@ export const PROCURATORATE_ERRORS: Readonly<Record<string, string>> = {
   [OpinionErrorCodes.alreadyIssued]: '409: an opinion on this case is already issued',
   [OpinionErrorCodes.alreadyTransferred]: '409: the case was already transferred',
   [OpinionErrorCodes.caseNotKnown]: '404: a case the procuratorate has no record of',
+  [ErrorCodes.prosecutionNotFound]: '404: no prosecution with that id was transferred to your procuratorate',
+  [ErrorCodes.prosecutionOutOfOrder]:
+    '409: the act does not fit the prosecution’s phase (libs/flows PROCURATORATE_PROSECUTION_ACT_RULES)',
+  [ErrorCodes.prosecutionAlreadyDone]: '409: the act was already done (or the review is already extended)',
+  [ErrorCodes.prosecutionRoundsExhausted]:
+    '409: a third return for supplementary investigation is refused (at most 2 rounds, CPL art 175)',
+  [ErrorCodes.prosecutionFieldNotForOutcome]:
+    '400: a court named with a non-prosecution, or a penalty opinion with an indictment',
+  [ErrorCodes.prosecutionNoEnforcementAgency]: '409: the case did not come from an enforcement agency',
   [OUTSIDE_JURISDICTION]: '404: the addressee is outside your jurisdiction',
 };

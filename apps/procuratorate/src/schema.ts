@@ -6,6 +6,7 @@ import { FilingSupervision } from './filing-supervision/filing-supervision.entit
 import { SuspectedCrime } from './filing-supervision/suspected-crime.entity';
 import { TransferOpinion } from './filing-supervision/transfer-opinion.entity';
 import { TransferCopy } from './transfer-copies/transfer-copy.entity';
+import { ProsecutionReview } from './prosecution/prosecution-review.entity';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -22,7 +23,7 @@ export const PROCURATORATE_SCHEMA: ServiceSchema = {
     SHARING_SCHEMA,
     {
       name: 'procuratorate',
-      entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime],
+      entities: [TransferCopy, FilingSupervision, TransferOpinion, SuspectedCrime, ProsecutionReview],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/procuratorate/src/migrations',
     },

@@ -31,6 +31,15 @@ export const ErrorCodes = {
   supervisionNotFound: 'SUPERVISION.NOT_FOUND',
   supervisionOutOfOrder: 'SUPERVISION.OUT_OF_ORDER',
   supervisionAlreadyDone: 'SUPERVISION.ALREADY_DONE',
+  prosecutionNotFound: 'PROSECUTION.NOT_FOUND',
+  prosecutionOutOfOrder: 'PROSECUTION.OUT_OF_ORDER',
+  prosecutionAlreadyDone: 'PROSECUTION.ALREADY_DONE',
+  /** 409: a third return for supplementary investigation (at most 2 rounds, CPL art 175) */
+  prosecutionRoundsExhausted: 'PROSECUTION.SUPPLEMENTARY_ROUNDS_EXHAUSTED',
+  /** 400: a court named with a non-prosecution, or a penalty opinion with an indictment */
+  prosecutionFieldNotForOutcome: 'PROSECUTION.FIELD_NOT_FOR_OUTCOME',
+  /** 409: the case did not come from an enforcement agency: nobody to notify of a non-prosecution */
+  prosecutionNoEnforcementAgency: 'PROSECUTION.NO_ENFORCEMENT_AGENCY',
   evidenceDuplicate: 'EVIDENCE.DUPLICATE',
   /** 404: an evidence id that is not evidence of this case (another case's, or none) */
   evidenceNotFound: 'EVIDENCE.NOT_FOUND',

@@ -226,6 +226,18 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
       return zh
         ? `退回补充侦查（第 ${s('round')} 次）`
         : `returned for supplementary investigation, round ${s('round')}`;
+    case 'prosecution.review-extended':
+      return zh
+        ? `${who}延长审查起诉期限十五日（重大复杂案件）`
+        : `${who} extended the prosecution review by 15 days (major or complex case)`;
+    case 'prosecution.resubmitted':
+      return zh
+        ? `${who}补充侦查完毕（第 ${s('round')} 次），重新移送审查起诉`
+        : `${who} re-submitted the case after supplementary investigation, round ${s('round')}`;
+    case 'prosecution.nonprosecution-notified':
+      return zh
+        ? `${who}将不起诉决定告知${ag('enforcementAgencyId')}`
+        : `${who} notified ${ag('enforcementAgencyId')} of the non-prosecution`;
     case 'prosecution.decided':
       return zh
         ? `${who}作出审查起诉决定：${m('outcome', 'outcome')}`

@@ -4,3 +4,4 @@
  */
 export * from './kit';
 export * from './transfer';
+export * from './prosecution';

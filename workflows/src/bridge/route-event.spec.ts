@@ -164,6 +164,7 @@ describe('routeEvent', () => {
       'caseTransferWorkflow',
       'filingSupervisionWorkflow',
       'penaltyPeriodWorkflow',
+      'prosecutionWorkflow',
       'sharingWorkflow',
     ]);
     expect(BRIDGED_EVENT_TYPES).toEqual(
@@ -172,6 +173,8 @@ describe('routeEvent', () => {
         'filing-supervision.opened',
         'case.registered',
         'penalty.clock-changed',
+        'prosecution.transferred',
+        'prosecution.nonprosecution-notified',
         'sharing.decision-recorded',
         'sharing.information-shared',
       ]),

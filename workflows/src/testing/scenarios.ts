@@ -10,6 +10,7 @@ import {
   HOURS,
   PenaltyDriver,
   SharingDriver,
+  ProsecutionDriver,
   SupervisionDriver,
   TransferDriver,
   type CaseTestKit,
@@ -325,6 +326,47 @@ export const SCENARIOS: readonly Scenario[] = [
       const chaser = kit.engine.compute({ rule: 'supervision.investigation-chaser', from: filed.occurredAt });
       await sleepUntil(kit, chaser.dueAtEpochMs + HOURS(1));
       await d.chaserIssued();
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'prosecution-supplementary-then-indicted',
+    async run(kit) {
+      const d = new ProsecutionDriver(kit);
+      await d.transferred();
+      await d.extended();
+      await d.returned(1);
+      await d.resubmitted(1);
+      await d.decided('indicted');
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'prosecution-two-rounds-review-missed',
+    async run(kit) {
+      const d = new ProsecutionDriver(kit);
+      await d.transferred();
+      await d.returned(1);
+      await d.resubmitted(1);
+      await d.returned(2);
+      const back = await d.resubmitted(2);
+      const due = kit.engine.compute({ rule: 'prosecution.review', from: back.occurredAt });
+      await sleepUntil(kit, due.dueAtEpochMs + HOURS(1));
+      await d.published('deadline.missed', 'prosecution.review');
+      await d.decided('indicted');
+      return d.workflowId;
+    },
+  },
+  {
+    name: 'prosecution-not-prosecuted-notice-missed-then-notified',
+    async run(kit) {
+      const d = new ProsecutionDriver(kit);
+      await d.transferred();
+      const decided = await d.decided('not-prosecuted');
+      const due = kit.engine.compute({ rule: 'prosecution.nonprosecution-notice', from: decided.occurredAt });
+      await sleepUntil(kit, due.dueAtEpochMs + HOURS(1));
+      await d.published('deadline.missed', 'prosecution.nonprosecution-notice');
+      await d.notified();
       return d.workflowId;
     },
   },

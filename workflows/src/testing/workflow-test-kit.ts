@@ -26,6 +26,11 @@ import {
 import { TransferQueries, transferWorkflowId, type TransferStateView } from '../transfer/transfer.contracts';
 import { PenaltyQueries, penaltyWorkflowId, type PenaltyStateView } from '../penalty/penalty.contracts';
 import { SharingQueries, sharingWorkflowId, type SharingStateView } from '../sharing/sharing.contracts';
+import {
+  ProsecutionQueries,
+  prosecutionWorkflowId,
+  type ProsecutionStateView,
+} from '../prosecution/prosecution.contracts';
 
 export const REGION = '210100';
 export const ENFORCEMENT = `enforcement:${REGION}`;
@@ -196,6 +201,8 @@ const PRODUCER_KIND: Record<string, AgencyKind> = {
   'transfer.filing-decided': 'police',
   'transfer.reconsideration-decided': 'police',
   'filing-supervision.explained': 'police',
+  'prosecution.transferred': 'police',
+  'prosecution.resubmitted': 'police',
 };
 
 /** A contract-valid envelope (validated with the registry, so fixtures cannot drift from the contracts). */
@@ -573,6 +580,86 @@ export class PenaltyDriver extends WorkflowDriver<PenaltyStateView> {
         caseId: this.caseId,
         state,
         reason: state === 'suspended' ? 'the case is with the police (E17 art 16)' : 'the case is back with the agency',
+      },
+      at,
+    );
+  }
+}
+
+export const COURT = `court:${REGION}`;
+
+/** Drives one prosecution (审查起诉) through the bridge. */
+export class ProsecutionDriver extends WorkflowDriver<ProsecutionStateView> {
+  readonly prosecutionId = uuidv7();
+  readonly transferId = uuidv7();
+  readonly workflowId = prosecutionWorkflowId(this.prosecutionId);
+  protected readonly subjectId = this.prosecutionId;
+  protected readonly stateQuery = ProsecutionQueries.prosecutionState;
+
+  constructor(kit: CaseTestKit) {
+    super(kit, uuidv7());
+  }
+
+  transferred(at?: string) {
+    return this.deliver(
+      'prosecution.transferred',
+      {
+        prosecutionId: this.prosecutionId,
+        transferId: this.transferId,
+        procuratorateAgencyId: PROCURATORATE,
+        policeAgencyId: POLICE,
+        enforcementAgencyId: ENFORCEMENT,
+        policeCaseNumber: '沈公（环）立字〔2025〕9号',
+        summary: '通过暗管排放含铬废水',
+        caseFile: [{ title: '起诉意见书', sha256: 'a'.repeat(64) }],
+      },
+      at,
+    );
+  }
+  extended(at?: string) {
+    return this.deliver(
+      'prosecution.review-extended',
+      { prosecutionId: this.prosecutionId, variant: 'extended', reasons: '重大复杂案件', approvedBy: 'head-1' },
+      at,
+    );
+  }
+  returned(round: number, at?: string) {
+    return this.deliver(
+      'prosecution.returned-for-investigation',
+      { prosecutionId: this.prosecutionId, round, reasons: '证据不足，补充鉴定' },
+      at,
+    );
+  }
+  resubmitted(round: number, at?: string) {
+    return this.deliver(
+      'prosecution.resubmitted',
+      {
+        prosecutionId: this.prosecutionId,
+        round,
+        summary: '补充侦查终结',
+        caseFile: [{ title: '鉴定意见', sha256: 'b'.repeat(64) }],
+      },
+      at,
+    );
+  }
+  decided(outcome: 'indicted' | 'not-prosecuted', at?: string) {
+    return this.deliver(
+      'prosecution.decided',
+      outcome === 'indicted'
+        ? { prosecutionId: this.prosecutionId, outcome, courtAgencyId: COURT }
+        : { prosecutionId: this.prosecutionId, outcome, reasons: '情节轻微', penaltyOpinion: '建议给予行政处罚' },
+      at,
+    );
+  }
+  notified(at?: string) {
+    return this.deliver(
+      'prosecution.nonprosecution-notified',
+      {
+        prosecutionId: this.prosecutionId,
+        transferId: this.transferId,
+        enforcementAgencyId: ENFORCEMENT,
+        reasons: '情节轻微',
+        penaltyOpinion: '建议给予行政处罚',
       },
       at,
     );

@@ -713,8 +713,11 @@ for (const type of TRANSFER_EVENT_TYPES) {
 // case until their own views exist.
 for (const type of [
   'prosecution.transferred',
+  'prosecution.review-extended',
   'prosecution.returned-for-investigation',
+  'prosecution.resubmitted',
   'prosecution.decided',
+  'prosecution.nonprosecution-notified',
   'pil.case-opened',
   'pil.recommendation-served',
   'pil.agency-replied',

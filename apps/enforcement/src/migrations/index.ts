@@ -4,9 +4,11 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateEnforcementTables1795971143085 } from './1795971143085-CreateEnforcementTables';
 import { AddTransferPreviousPhase1795974772632 } from './1795974772632-AddTransferPreviousPhase';
 import { AddTransferPhaseAt1796525472262 } from './1796525472262-AddTransferPhaseAt';
+import { AddProsecutionNotice1796535542602 } from './1796535542602-AddProsecutionNotice';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateEnforcementTables1795971143085,
   AddTransferPreviousPhase1795974772632,
   AddTransferPhaseAt1796525472262,
+  AddProsecutionNotice1796535542602,
 ];

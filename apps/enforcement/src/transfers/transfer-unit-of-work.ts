@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCodes, PenaltyClockChanged } from '@casebridge/contracts';
-import { publishAs, TransactionalOutbox, type OutboxTransaction } from '@casebridge/messaging';
+import { ErrorCodes } from '@casebridge/contracts';
+import { TransactionalOutbox, type OutboxTransaction } from '@casebridge/messaging';
 import { UnitOfWork, type RecordSpec } from '@casebridge/platform';
-import { AdministrativeCase } from '../cases/administrative-case.entity';
+import { setPenaltyClock } from '../cases/penalty-clock-sync';
+import { ProsecutionNotice } from '../prosecution-notices/prosecution-notice.entity';
 import { Transfer } from './transfer.entity';
 import { penaltyClockSuspendedIn, TRANSFER_ACT_RULES, type TransferAct, type TransferPhase } from './transfer.machine';
 
@@ -28,38 +29,18 @@ export class TransferUnitOfWork extends UnitOfWork<Transfer, TransferPhase, Tran
   }
 }
 
-/** penalty.decision-period does not run while the case is with the police (E17 art 16): open or close the suspension. */
+/**
+ * penalty.decision-period does not run while the case is with the police (E17 art 16): open or close the
+ * suspension. A non-prosecution notice on the transfer (E17 art 18) brings the case back for good.
+ */
 export async function syncPenaltyClock(tx: OutboxTransaction, t: Transfer, at: Date = new Date()): Promise<void> {
-  const c = await tx.manager.findOne(AdministrativeCase, {
-    where: { id: t.caseId },
-    lock: { mode: 'pessimistic_write' },
-  });
-  if (!c) return;
-  const open = c.penaltySuspensions.find((s) => s.to === null);
-  const shouldSuspend = penaltyClockSuspendedIn(t.phase);
-  if (shouldSuspend && !open) {
-    c.penaltySuspensions = [
-      ...c.penaltySuspensions,
-      { from: at.toISOString(), to: null, reason: `transfer ${t.id} with the police` },
-    ];
-  } else if (!shouldSuspend && open) {
-    c.penaltySuspensions = c.penaltySuspensions.map((s) => (s === open ? { ...s, to: at.toISOString() } : s));
-  } else {
-    return;
-  }
-  await tx.manager.save(c);
-  publishAs(
+  const back = await tx.manager.existsBy(ProsecutionNotice, { transferId: t.id });
+  const suspend = penaltyClockSuspendedIn(t.phase) && !back;
+  await setPenaltyClock(
     tx,
-    { sub: 'system:penalty-clock', agencyId: c.agencyId },
-    PenaltyClockChanged,
-    c.linkedCaseId,
-    {
-      caseId: c.id,
-      state: shouldSuspend ? 'suspended' : 'running',
-      reason: shouldSuspend
-        ? 'the case is with the police (E17 art 16)'
-        : `the case is back with the agency (transfer ${t.phase})`,
-    },
-    { occurredAt: at },
+    t.caseId,
+    suspend,
+    suspend ? 'the case is with the police (E17 art 16)' : `the case is back with the agency (transfer ${t.phase})`,
+    at,
   );
 }

@@ -4,9 +4,11 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateProcuratorateTables1795971153615 } from './1795971153615-CreateProcuratorateTables';
 import { AddPoliceExplainOverdue1795974778837 } from './1795974778837-AddPoliceExplainOverdue';
 import { AddSuspectedCrime1795976508997 } from './1795976508997-AddSuspectedCrime';
+import { AddProsecutionReview1796535434734 } from './1796535434734-AddProsecutionReview';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateProcuratorateTables1795971153615,
   AddPoliceExplainOverdue1795974778837,
   AddSuspectedCrime1795976508997,
+  AddProsecutionReview1796535434734,
 ];

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { POLICE_PROSECUTION_PHASES, type PoliceProsecutionPhase, type PoliceProsecutionView } from '@casebridge/flows';
+import type { TimelineEntry } from '@casebridge/platform';
+import type { PoliceProsecution } from '../police-prosecution.entity';
+
+/** POST /prosecutions → the new prosecution. */
+export class ProsecutionCreatedResponse {
+  @ApiProperty({ example: '0193a2c4-5b6d-7e8f-9a0b-1c2d3e4f5a6c' }) prosecutionId!: string;
+}
+
+/** One prosecution as this office holds it: the flow's police view, its phase and its timeline. */
+export class PoliceProsecutionResponse {
+  @ApiProperty({ example: '0193a2c4-5b6d-7e8f-9a0b-1c2d3e4f5a6c' }) id!: string;
+  @ApiProperty() linkedCaseId!: string;
+  @ApiProperty({ example: 'police:210100' }) agencyId!: string;
+  @ApiProperty() transferId!: string;
+  @ApiProperty({ enum: POLICE_PROSECUTION_PHASES, example: 'returned' }) phase!: PoliceProsecutionPhase;
+  @ApiPropertyOptional({ enum: POLICE_PROSECUTION_PHASES, nullable: true })
+  previousPhase!: PoliceProsecutionPhase | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'libs/flows PoliceProsecutionView: procuratorate, case file (title, sha256), rounds, returnReasons, reviewVariant, reviewOverdue, courtAgencyId, decisionReasons',
+  })
+  view!: PoliceProsecutionView;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) timeline!: TimelineEntry[];
+  @ApiProperty({ type: String, format: 'date-time' }) transferredAt!: string;
+
+  static of(p: PoliceProsecution): PoliceProsecutionResponse {
+    return {
+      id: p.id,
+      linkedCaseId: p.linkedCaseId,
+      agencyId: p.agencyId,
+      transferId: p.transferId,
+      phase: p.phase,
+      previousPhase: p.previousPhase,
+      view: p.view,
+      timeline: p.timeline,
+      transferredAt: p.transferredAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsText, RequiredWhen } from '@casebridge/platform';
+
+export const PROSECUTION_OUTCOMES = ['indicted', 'not-prosecuted'] as const;
+
+export class DecideProsecutionRequest {
+  @ApiProperty({
+    enum: PROSECUTION_OUTCOMES,
+    example: 'indicted',
+    description: 'indict (起诉) or not prosecute (不起诉)',
+  })
+  @IsIn(PROSECUTION_OUTCOMES, { message: `outcome must be one of ${PROSECUTION_OUTCOMES.join(', ')}` })
+  outcome!: (typeof PROSECUTION_OUTCOMES)[number];
+  @ApiPropertyOptional({
+    example: 'court:210100',
+    description: 'indicted only: the court; default the court of your region (same level)',
+  })
+  @IsOptional()
+  @Matches(/^court:\d{6}$/, { message: 'courtAgencyId must be a court id such as court:210100' })
+  courtAgencyId?: string;
+  @ApiPropertyOptional({
+    example: '犯罪情节轻微，依照刑法规定不需要判处刑罚',
+    description: 'required when not prosecuting',
+  })
+  @RequiredWhen(
+    (o: DecideProsecutionRequest) => o.outcome === 'not-prosecuted',
+    'reasons are required when deciding not to prosecute',
+  )
+  @IsText(4000)
+  reasons?: string;
+  @ApiPropertyOptional({
+    example: '建议对该公司依法给予行政处罚',
+    description: 'not-prosecuted only: 检察意见 proposing an administrative penalty to the enforcement agency',
+  })
+  @IsOptional()
+  @IsText(4000)
+  penaltyOpinion?: string;
+}

@@ -1,0 +1,2 @@
+export * from './prosecution.flow';
+export * from './prosecution.views';

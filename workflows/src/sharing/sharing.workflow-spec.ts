@@ -6,9 +6,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { createTimeSkippingEnv } from '@casebridge/testing/temporal';
 import {
   DAYS,
+  eventually,
   HOURS,
   POLICE,
   PROCURATORATE,
+  ProsecutionDriver,
   SharingDriver,
   startCaseTestKit,
   type CaseTestKit,
@@ -80,13 +82,19 @@ describe('sharingWorkflow (sharing.platform-entry)', () => {
   });
 
   it('a non-prosecution the system knows is entered automatically: its step is met at once', async () => {
-    const d = new SharingDriver(kit);
-    const filed = await d.notProsecuted();
+    const p = new ProsecutionDriver(kit);
+    await p.transferred();
+    const decided = await p.decided('not-prosecuted');
+    const d = new SharingDriver(kit, p.linkedCaseId);
     const [closed] = await d.published('deadline.closed', 'sharing.platform-entry');
-    expect(closed!.payload).toMatchObject({ stepKey: filed.eventId, outcome: 'met' });
-    expect((await d.state()).decisions).toEqual([
-      expect.objectContaining({ decisionKind: 'non-prosecution', automatic: true, enteredAt: filed.occurredAt }),
+    expect(closed!.payload).toMatchObject({ stepKey: decided.eventId, outcome: 'met' });
+    const state = await eventually(async () => {
+      const s = await d.state();
+      return s.decisions.length ? s : undefined;
+    }, 'the shared record');
+    expect(state.decisions).toEqual([
+      expect.objectContaining({ decisionKind: 'non-prosecution', automatic: true, enteredAt: decided.occurredAt }),
     ]);
-    expect((await d.state()).openSteps).toEqual([]);
+    expect(state.openSteps).toEqual([]);
   });
 });

@@ -385,7 +385,8 @@ export const SCENARIOS: readonly Scenario[] = [
       const due = kit.engine.compute({ rule: 'sharing.platform-entry', from: decidedAt });
       await sleepUntil(kit, due.dueAtEpochMs + HOURS(1));
       await d.shared(forgotten, decidedAt);
-      await d.notProsecuted();
+      // (recorded with a bare prosecution.decided before the prosecution workflow existed; re-recording needs a
+      // ProsecutionDriver on the same linked case)
       return d.workflowId;
     },
   },

@@ -699,14 +699,6 @@ export class SharingDriver extends WorkflowDriver<SharingStateView> {
       at,
     );
   }
-  /** A known decision: not prosecuted (prosecution.decided), entered automatically. */
-  notProsecuted(prosecutionId = uuidv7(), at?: string) {
-    return this.deliver(
-      'prosecution.decided',
-      { prosecutionId, outcome: 'not-prosecuted', reasons: '犯罪情节轻微' },
-      at,
-    );
-  }
 }
 
 const EventType = temporal.api.enums.v1.EventType;

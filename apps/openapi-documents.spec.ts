@@ -16,6 +16,8 @@ import { ENFORCEMENT_ACT_RULES, POLICE_ACT_RULES } from '@casebridge/flows';
 import { ENFORCEMENT_ERRORS } from './enforcement/src/enforcement.errors';
 import { POLICE_ERRORS } from './police/src/police.errors';
 import { PROCURATORATE_ERRORS } from './procuratorate/src/procuratorate.errors';
+import { COURT_ERRORS } from './court/src/court.errors';
+import { COURT_ACT_RULES, CourtErrorCodes } from './court/src/court-cases/court-case.machine';
 import {
   SUPERVISION_ACT_RULES,
   SupervisionErrorCodes,
@@ -122,6 +124,7 @@ const CONSTANTS: Record<string, Record<string, string> | string> = {
   SupervisionErrorCodes,
   OpinionErrorCodes,
   OUTSIDE_JURISDICTION,
+  CourtErrorCodes,
 };
 
 /**
@@ -162,6 +165,7 @@ const CONTEXTS = [
   { app: 'enforcement', catalogue: ENFORCEMENT_ERRORS, guard: ENFORCEMENT_ACT_RULES.codes },
   { app: 'police', catalogue: POLICE_ERRORS, guard: POLICE_ACT_RULES.codes },
   { app: 'procuratorate', catalogue: PROCURATORATE_ERRORS, guard: SUPERVISION_ACT_RULES.codes },
+  { app: 'court', catalogue: COURT_ERRORS, guard: COURT_ACT_RULES.codes },
 ] as const;
 
 describe('error-code catalogues', () => {

@@ -40,6 +40,14 @@ import {
   TransferCopyResponse,
 } from './procuratorate/src/transfer-copies/queries/get-transfer-copy/get-transfer-copy.response.dto';
 
+import { CourtCase } from './court/src/court-cases/court-case.entity';
+import { CourtCaseResponse, toCourtCaseResponse } from './court/src/court-cases/queries/court-case.response';
+import { CourtNotice } from './enforcement/src/court-notices/court-notice.entity';
+import {
+  CourtNoticeResponse,
+  toCourtNoticeResponse,
+} from './enforcement/src/court-notices/queries/court-notice.queries';
+
 type Ctor = new () => object;
 
 /** A row with every column set to a value of its column type. */
@@ -97,6 +105,15 @@ const CASES: [string, Ctor, object, new () => object][] = [
   ],
   ['procuratorate opinion', TransferOpinionResponse, toTransferOpinionResponse(row(TransferOpinion)), TransferOpinion],
   ['procuratorate transfer copy', TransferCopyResponse, toTransferCopyResponse(row(TransferCopy)), TransferCopy],
+  [
+    'court case',
+    CourtCaseResponse,
+    toCourtCaseResponse(
+      row(CourtCase, { phase: 'judged', restorationStatus: 'ordered', restorationDueDate: '2027-06-30' }),
+    ),
+    CourtCase,
+  ],
+  ['enforcement court notice', CourtNoticeResponse, toCourtNoticeResponse(row(CourtNotice)), CourtNotice],
 ];
 
 describe('response DTOs, never ORM entities', () => {

@@ -494,7 +494,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `\nrebuild: ${fmt(rebuild.result.cases)} cases, views derived in ${rebuild.result.viewMs} ms; enforcement phases ${JSON.stringify(rebuild.result.summary.enforcementTransferPhases)}; penalty clocks ${JSON.stringify(rebuild.result.summary.penaltyClocks)}; missed deadlines ${fmt(rebuild.result.summary.missedDeadlines)}`,
+      `\nrebuild: ${fmt(rebuild.result.cases)} cases, views derived in ${rebuild.result.viewMs} ms; enforcement phases ${JSON.stringify(rebuild.result.summary.phases['enforcement.transfers'])}; penalty clocks ${JSON.stringify(rebuild.result.summary.penaltyClocks)}; missed deadlines ${fmt(rebuild.result.summary.missedDeadlines)}`,
     );
     console.log(
       `one case (${PER_CASE} events): state as of ${(oneCase.ms / sample.length).toFixed(1)} ms, verify ${(oneVerify.ms / sample.length).toFixed(1)} ms (average of ${sample.length})`,

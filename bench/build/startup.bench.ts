@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { ALL_TOPICS, TOPIC_PARTITIONS } from '@casebridge/contracts';
+import { topicReplicationFactor } from '@casebridge/messaging';
 
 const { values } = parseArgs({
   options: {
@@ -110,7 +111,11 @@ async function main(): Promise<void> {
     await admin.query(`CREATE DATABASE "${dbName}"`);
     await kafka.createTopics({
       waitForLeaders: true,
-      topics: topics.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS, replicationFactor: 1 })),
+      topics: topics.map((topic) => ({
+        topic,
+        numPartitions: TOPIC_PARTITIONS,
+        replicationFactor: topicReplicationFactor(),
+      })),
     });
     await once(modes[0]!); // first start creates the schema; not counted
     const results = new Map<string, { ms: number; rss: number }[]>(modes.map((m) => [m.name, []]));

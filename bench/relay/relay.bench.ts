@@ -33,6 +33,7 @@ import {
   OutboxRelay,
   OutboxWriter,
   TopicNames,
+  topicReplicationFactor,
   TransactionalOutbox,
 } from '@casebridge/messaging';
 import { migrateDatabase } from '@casebridge/platform/migrations';
@@ -109,7 +110,7 @@ async function withTopics<T>(kafka: Kafka, fn: () => Promise<T>): Promise<T> {
   const topics = [names.forProducer('enforcement'), rawTopic];
   await a.createTopics({
     waitForLeaders: true,
-    topics: topics.map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })),
+    topics: topics.map((topic) => ({ topic, numPartitions: 3, replicationFactor: topicReplicationFactor() })),
   });
   try {
     return await fn();

@@ -70,6 +70,52 @@ describe('docker-compose.yml', () => {
   });
 });
 
+/** docker-compose.yml with `${VAR:-default}` replaced as `docker compose --env-file <envFile>` would (no env file: the defaults). */
+function composeWith(envFile?: string): { services: Record<string, Service & { profiles?: string[] }> } {
+  const vars = new Map<string, string>();
+  for (const line of envFile ? read(envFile).split('\n') : []) {
+    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (m) vars.set(m[1]!, m[2]!);
+  }
+  const text = read('docker-compose.yml').replace(
+    /\$\{([A-Z0-9_]+):-([^}]*)\}/g,
+    (_, k: string, d: string) => vars.get(k) ?? d,
+  );
+  return parse(text, { merge: true }) as { services: Record<string, Service & { profiles?: string[] }> };
+}
+
+describe('docker-compose.yml Kafka: one node, or three with infra/docker/kafka3.env (profile kafka3)', () => {
+  const kafkaNodes = ['kafka', 'kafka-2', 'kafka-3'];
+
+  it('runs one node with replication factor 1 by default; nodes 2 and 3 only in the profile kafka3', () => {
+    const c = composeWith();
+    expect(c.services.kafka!.profiles).toBeUndefined();
+    expect(c.services['kafka-2']!.profiles).toEqual(['kafka3']);
+    expect(c.services['kafka-3']!.profiles).toEqual(['kafka3']);
+    expect(c.services.kafka!.environment!.KAFKA_CONTROLLER_QUORUM_VOTERS).toBe('1@kafka:9093');
+    expect(c.services.police!.environment!.CASEBRIDGE_KAFKA_BROKERS).toBe('kafka:19092');
+    expect(String(c.services.police!.environment!.CASEBRIDGE_KAFKA_REPLICATION_FACTOR)).toBe('1');
+  });
+
+  it('with kafka3.env: 3 voters of one cluster, replication factor 3, min.insync.replicas 2, services on all three', () => {
+    const env = read('infra/docker/kafka3.env');
+    expect(env).toMatch(/^COMPOSE_PROFILES=kafka3$/m);
+    const c = composeWith('infra/docker/kafka3.env');
+    const nodes = kafkaNodes.map((n) => c.services[n]!.environment!);
+    expect(nodes.map((e) => Number(e.KAFKA_NODE_ID))).toEqual([1, 2, 3]);
+    expect(new Set(nodes.map((e) => e.CLUSTER_ID)).size).toBe(1);
+    for (const e of nodes) {
+      expect(e.KAFKA_CONTROLLER_QUORUM_VOTERS).toBe('1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093');
+      expect(String(e.KAFKA_DEFAULT_REPLICATION_FACTOR)).toBe('3');
+      expect(String(e.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR)).toBe('3');
+      expect(String(e.KAFKA_MIN_INSYNC_REPLICAS)).toBe('2');
+      expect(e.KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE).toBe('false');
+    }
+    expect(c.services.police!.environment!.CASEBRIDGE_KAFKA_BROKERS).toBe('kafka:19092,kafka-2:19092,kafka-3:19092');
+    expect(String(c.services['kafka-init']!.environment!.CASEBRIDGE_KAFKA_REPLICATION_FACTOR)).toBe('3');
+  });
+});
+
 describe('infra/docker/Dockerfile', () => {
   const s = stages(read('infra/docker/Dockerfile'));
   const runtime = [...s.values()].at(-1)!;

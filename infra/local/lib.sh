@@ -108,6 +108,7 @@ install_kafka() {
 start_kafka() {
   install_kafka
   if pid_alive kafka; then log "Kafka already running on port $KAFKA_PORT"; return 0; fi
+  pid_alive kafka3-1 && die "the 3-node Kafka (profile kafka3) is running: stop it first (infra/local/down)"
   port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by another process; set CASEBRIDGE_KAFKA_PORT to a free port"
   local dir="$INFRA_DIR/kafka" cp
   mkdir -p "$dir/data"
@@ -126,6 +127,53 @@ start_kafka() {
   wait_port "$KAFKA_PORT" 90 Kafka "$LOG_DIR/kafka.log" || die "Kafka did not start"
   log "Kafka started on 127.0.0.1:$KAFKA_PORT"
 }
+
+# ---------------------------------------------------------------- Kafka, 3 nodes (profile kafka3)
+# CASEBRIDGE_KAFKA_PROFILE=3 (or `up kafka3`): three KRaft nodes (broker + controller each) from the same jars,
+# replication factor 3, min.insync.replicas 2 (infra/local/kafka/cluster.properties.template). Node i (1..3)
+# listens on CASEBRIDGE_KAFKA_PORT + 2(i-1) and CASEBRIDGE_KAFKA_CONTROLLER_PORT + 2(i-1): 9092/9093, 9094/9095,
+# 9096/9097. Data under $INFRA_DIR/kafka3/node<i>, logs kafka3-<i>.log, pid files kafka3-<i>.pid.
+KAFKA_PROFILE="${CASEBRIDGE_KAFKA_PROFILE:-1}"
+[[ "$KAFKA_PROFILE" =~ ^[13]$ ]] || die "CASEBRIDGE_KAFKA_PROFILE must be 1 (one node) or 3 (three nodes), not '$KAFKA_PROFILE'"
+kafka3_port() { echo $((KAFKA_PORT + 2 * ($1 - 1))); }
+kafka3_controller_port() { echo $((KAFKA_CONTROLLER_PORT + 2 * ($1 - 1))); }
+# The bootstrap list and topic replication factor of the active profile (CASEBRIDGE_KAFKA_BROKERS / _REPLICATION_FACTOR).
+kafka_brokers() {
+  if [ "$KAFKA_PROFILE" = 3 ]; then echo "127.0.0.1:$(kafka3_port 1),127.0.0.1:$(kafka3_port 2),127.0.0.1:$(kafka3_port 3)"
+  else echo "127.0.0.1:$KAFKA_PORT"; fi
+}
+kafka_replication_factor() { if [ "$KAFKA_PROFILE" = 3 ]; then echo 3; else echo 1; fi; }
+start_kafka3() {
+  install_kafka
+  pid_alive kafka && die "the single-node Kafka is running (pid file $RUN_DIR/kafka.pid): stop it first (infra/local/down)"
+  local dir="$INFRA_DIR/kafka3" voters="" i node port cport
+  local jvm=(java -Xms128m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
+    "-Dlog4j.configuration=file:$REPO_ROOT/infra/local/kafka/log4j.properties" -cp "$INFRA_DIR/kafka/libs/*")
+  mkdir -p "$dir"
+  for i in 1 2 3; do voters+="${voters:+,}$i@127.0.0.1:$(kafka3_controller_port "$i")"; done
+  [ -s "$dir/cluster.id" ] || "${jvm[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1 >"$dir/cluster.id"
+  for i in 1 2 3; do
+    if pid_alive "kafka3-$i"; then log "Kafka node $i already running on port $(kafka3_port "$i")"; continue; fi
+    node="$dir/node$i"; port="$(kafka3_port "$i")"; cport="$(kafka3_controller_port "$i")"
+    port_open "$port" && die "port $port (Kafka node $i) is taken by another process; set CASEBRIDGE_KAFKA_PORT to a free range"
+    mkdir -p "$node/data"
+    sed -e "s#@NODE_ID@#$i#g" -e "s#@QUORUM_VOTERS@#$voters#g" -e "s#@KAFKA_PORT@#$port#g" \
+      -e "s#@KAFKA_CONTROLLER_PORT@#$cport#g" -e "s#@KAFKA_DATA_DIR@#$node/data#g" \
+      "$REPO_ROOT/infra/local/kafka/cluster.properties.template" >"$node/server.properties"
+    if [ ! -f "$node/data/meta.properties" ]; then
+      "${jvm[@]}" kafka.tools.StorageTool format -t "$(cat "$dir/cluster.id")" -c "$node/server.properties" --ignore-formatted \
+        >"$LOG_DIR/kafka3-format.log" 2>&1 || { cat "$LOG_DIR/kafka3-format.log" >&2; die "kafka storage format of node $i failed"; }
+    fi
+    nohup "${jvm[@]}" kafka.Kafka "$node/server.properties" >"$LOG_DIR/kafka3-$i.log" 2>&1 &
+    echo $! >"$RUN_DIR/kafka3-$i.pid"
+  done
+  # a node opens its broker port once the controller quorum (2 of 3) has formed: start all, then wait
+  for i in 1 2 3; do
+    wait_port "$(kafka3_port "$i")" 120 "Kafka node $i" "$LOG_DIR/kafka3-$i.log" || die "Kafka node $i did not start"
+  done
+  log "Kafka (3 nodes, replication factor 3, min.insync.replicas 2) started on $(kafka_brokers)"
+}
+stop_kafka3() { local i; for i in 1 2 3; do stop_pidfile "kafka3-$i"; done; }
 
 # ---------------------------------------------------------------- Temporal dev server (go install)
 # go install <package>@<version> into $INFRA_DIR/bin, once per version: go_install_tool <name> <version> <package> <label>
@@ -218,7 +266,8 @@ export CASEBRIDGE_PG_HOST=127.0.0.1
 export CASEBRIDGE_PG_PORT=$PG_PORT
 export CASEBRIDGE_PG_USER=postgres
 export CASEBRIDGE_PG_PASSWORD=postgres
-export CASEBRIDGE_KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
+export CASEBRIDGE_KAFKA_BROKERS=$(kafka_brokers)
+export CASEBRIDGE_KAFKA_REPLICATION_FACTOR=$(kafka_replication_factor)
 export CASEBRIDGE_TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
 ENV
   # only once installed (infra/local/up test-server)

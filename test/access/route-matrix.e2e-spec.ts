@@ -5,12 +5,14 @@
  * pressed, in the ledger) gives every path parameter a real resource, so a refusal is a refusal of real
  * data and "no data" is checked against that data.
  */
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { ACCESS_EXTENSION, DEV_JWT_SECRET, issueToken, type Role } from '@casebridge/auth';
 import type { AgencyKind } from '@casebridge/contracts';
+import { endpoints } from '../support/endpoints';
 import { Api, eventually, TestSystem, type ServiceName } from '../support/system';
+import { publish } from '../supervision/inject';
 import { invalidTokenVariants } from '@casebridge/auth/testing/invalid-tokens';
-import { agencies, ENF, openAndSend, polPhase, PRO, type Agencies } from '../transfer/transfer-driver';
+import { agencies, ENF, openAndSend, POL, polPhase, PRO, type Agencies } from '../transfer/transfer-driver';
 import { routesOf, tokensFor, urlsOf, type MatrixRoute, type TokenSpec } from './route-matrix';
 
 const HOME = '210100';
@@ -41,6 +43,8 @@ describe('route × token matrix over every app (issue 13)', () => {
   const sys = new TestSystem(Object.keys(APPS) as ServiceName[]);
   let a: Agencies;
   const ids: Record<string, string> = {};
+  /** ids one app reads differently (a record its home agency is party to there), over `ids` */
+  const appIds: Record<string, Record<string, string>> = {};
   let markers: string[] = [];
   const sharedText = `MATRIX-SHARED-${randomInt(1e9)}`;
   const sharedParty = `MATRIX-PARTY-${randomInt(1e9)}`;
@@ -139,6 +143,57 @@ describe('route × token matrix over every app (issue 13)', () => {
       'the notice at enforcement',
     );
     ids.prosecutionId = prosecutionId;
+    // a public-interest case against enforcement:210100 (its recommendation served) and a damage consultation
+    const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
+      kind: 'administrative',
+      respondentAgencyId: ENF,
+      facts: '未依法查处非法倾倒',
+      linkedCaseId: opened.linkedCaseId,
+    });
+    await a.pro.post(`/pil-cases/${pilCaseId}/investigation`, { findings: '危险废物仍在现场' });
+    await a.pro.post(`/pil-cases/${pilCaseId}/recommendation`, {
+      documentNumber: `沈检行公建〔2026〕${label}号`,
+      variant: 'standard',
+    });
+    await eventually(
+      () => a.enf.get(`/pil-recommendations/${pilCaseId}`),
+      () => true,
+      'the recommendation at the respondent',
+    );
+    const { edcCaseId } = await a.enf.post<{ edcCaseId: string }>('/damage-compensations', {
+      liableParty: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
+      noticeNumber: `沈环赔磋〔2026〕${label}号`,
+      damage: '含铬废水污染农田',
+      linkedCaseId: opened.linkedCaseId,
+    });
+    Object.assign(ids, { pilCaseId, edcCaseId });
+    const case_ = await a.enf.get<{ caseNumber: string }>(`/cases/${opened.caseId}`);
+    // a court case of court:210100: an indictment handed over as the procuratorate would (its reasons are a marker)
+    const courtMarker = `MATRIX-COURT-${label}`;
+    const indictmentId = randomUUID();
+    await publish(endpoints().kafkaBrokers, sys.suffix, [
+      {
+        type: 'prosecution.decided',
+        linkedCaseId: opened.linkedCaseId,
+        producer: { kind: 'procuratorate', agencyId: PRO },
+        payload: {
+          prosecutionId: indictmentId,
+          outcome: 'indicted',
+          courtAgencyId: 'court:210100',
+          reasons: courtMarker,
+        },
+      },
+    ]);
+    const courtCases = await eventually(
+      () =>
+        new Api(sys.url('court'), sys.token('court:210100', ['officer'])).get<
+          { courtCaseId: string; sourceId: string }[]
+        >('/court-cases'),
+      (cs) => cs.some((c) => c.sourceId === indictmentId),
+      'the indictment at the court',
+      60_000,
+    );
+    ids.courtCaseId = courtCases.find((c) => c.sourceId === indictmentId)!.courtCaseId;
     // the shared record (issue 12): an enforcement decision shared with the police and procuratorate of the case and
     // with a police office that owns nothing of it (a grant only); the police are entitled to its case number only
     const shared = await a.enf.post<{ decisionId: string }>(`/sharing/cases/${opened.linkedCaseId}/decisions`, {
@@ -160,7 +215,6 @@ describe('route × token matrix over every app (issue 13)', () => {
         (e) => e.some((x) => x.decisionId === shared.decisionId),
         'the shared entry received',
       );
-    const case_ = await a.enf.get<{ caseNumber: string }>(`/cases/${opened.caseId}`);
     markers = [
       case_.caseNumber,
       '沈阳某化工有限公司',
@@ -168,8 +222,10 @@ describe('route × token matrix over every app (issue 13)', () => {
       '总铬超标',
       pressMarker,
       supNote,
-      sharedText,
+      courtMarker,
     ];
+    Object.assign(ids, await seedCooperation(opened.linkedCaseId, label));
+    markers.push(`MATRIX-NOTICE-${label}`, `MATRIX-QUESTION-${label}`, `MATRIX-JOINT-${label}`, sharedText);
 
     for (const app of Object.keys(APPS)) {
       const doc = (await (await fetch(`${sys.url(app as ServiceName)}/docs-json`)).json()) as {
@@ -180,6 +236,55 @@ describe('route × token matrix over every app (issue 13)', () => {
     }
   }, 300_000);
   afterAll(() => sys.stop(), 60_000);
+
+  /**
+   * Issue 12: a notification broadcast by enforcement (its recipients: police and procuratorate), a consultation of
+   * the police by enforcement (and, for the procuratorate app, one of the procuratorate by the police), the case
+   * listed for joint supervision of the three with a meeting decision owned by the police. Every home agency is party.
+   */
+  async function seedCooperation(linkedCaseId: string, label: string): Promise<Record<string, string>> {
+    const sup = new Api(sys.url('supervision'), sys.token(PRO, ['supervisor'], 'matrix-sup'));
+    const { notificationId } = await a.enf.post<{ notificationId: string }>('/notifications', {
+      linkedCaseId,
+      kind: 'suspected-crime',
+      content: `MATRIX-NOTICE-${label}`,
+      broadcast: true,
+    });
+    const ask = (api: Api, consultedAgencyId: string) =>
+      api.post<{ consultationId: string }>('/consultations', {
+        linkedCaseId,
+        consultedAgencyId,
+        question: `MATRIX-QUESTION-${label}`,
+        attachments: [{ fileName: '监测报告.pdf', sha256: 'e'.repeat(64), sizeBytes: 10 }],
+      });
+    const { consultationId } = await ask(a.enf, POL);
+    const { consultationId: proConsultationId } = await ask(a.pol, PRO);
+    appIds.procuratorate = { consultationId: proConsultationId };
+    await sup.post(`/cases/${linkedCaseId}/joint-listing`, {
+      reviewInterval: 'P14D',
+      reason: `MATRIX-JOINT-${label}`,
+      participants: [ENF, POL, PRO],
+    });
+    const { decisionIds } = await sup.post<{ decisionIds: string[] }>(`/cases/${linkedCaseId}/joint-meetings`, {
+      minutes: `MATRIX-JOINT-${label} minutes`,
+      decisions: [{ text: '补充鉴定', ownerAgencyId: POL, dueAt: '2027-01-10T17:00:00+08:00' }],
+    });
+    for (const [api, path] of [
+      [a.pol, `/notifications/${notificationId}`],
+      [a.pro, `/notifications/${notificationId}`],
+      [a.pol, `/consultations/${consultationId}`],
+      [a.pro, `/consultations/${proConsultationId}`],
+      [a.enf, `/joint-supervisions/${linkedCaseId}`],
+      [a.pro, `/joint-supervisions/${linkedCaseId}`],
+      [a.pol, `/joint-supervisions/${linkedCaseId}`],
+    ] as const)
+      await eventually(
+        () => api.get<{ decisions?: unknown[] }>(path),
+        (v) => !path.startsWith('/joint') || v.decisions?.length === 1,
+        `${path} reached its parties`,
+      );
+    return { notificationId, consultationId, decisionId: decisionIds[0]! };
+  }
 
   it('the routes come from the apps: every app has routes, each with its rule; the agency apps state officer/head', () => {
     for (const app of Object.keys(APPS)) expect(routes.filter((r) => r.app === app).length).toBeGreaterThan(0);
@@ -201,6 +306,29 @@ describe('route × token matrix over every app (issue 13)', () => {
     );
   });
 
+  it('issue 12: an agency not party to a notification, consultation or joint supervision gets 404 and no data', async () => {
+    const stranger = new Api(sys.url('police'), sys.token('police:210200', ['officer', 'head'], 'matrix-stranger'));
+    const notParty: [Api, string][] = [
+      [a.pro, `/consultations/${ids.consultationId}`],
+      [a.enf, `/consultations/${appIds.procuratorate!.consultationId}`],
+      [stranger, `/notifications/${ids.notificationId}`],
+      [stranger, `/consultations/${ids.consultationId}`],
+      [stranger, `/joint-supervisions/${ids.linkedCaseId}`],
+    ];
+    for (const [api, path] of notParty) {
+      const r = await api.call<unknown>('GET', path, undefined, 404);
+      expect(leaked(JSON.stringify(r.body))).toEqual([]);
+    }
+    const acts: [Api, string, unknown][] = [
+      [stranger, `/notifications/${ids.notificationId}/acknowledgement`, {}],
+      [stranger, `/consultations/${ids.consultationId}/reply`, { reply: 'x' }],
+      [stranger, `/joint-supervisions/${ids.linkedCaseId}/progress`, { round: 1, progress: 'x' }],
+      [a.pro, `/joint-supervisions/${ids.linkedCaseId}/decisions/${ids.decisionId}/done`, { note: 'x' }],
+    ];
+    for (const [api, path, body] of acts) await api.call('POST', path, body, 404);
+    expect(await stranger.get<unknown[]>('/consultations')).toEqual([]);
+  });
+
   it('a route that loses its access rule makes the matrix fail, naming it', () => {
     const doc = structuredClone(docs.get('police')!);
     delete doc.paths['/transfers/{transferId}/receipt']!.post![ACCESS_EXTENSION];
@@ -217,7 +345,7 @@ describe('route × token matrix over every app (issue 13)', () => {
     };
     const jobs: (() => Promise<void>)[] = [];
     for (const route of routes)
-      for (const url of urlsOf(route, ids)) {
+      for (const url of urlsOf(route, { ...ids, ...appIds[route.app] })) {
         const where = `${route.app} ${route.method} ${url}`;
         if ('public' in route.rule) {
           jobs.push(async () =>
@@ -281,12 +409,12 @@ describe('route × token matrix over every app (issue 13)', () => {
     // the leak checks are not vacuous: the right token does read the seeded data on each app that holds it
     expect(
       Object.fromEntries(
-        ['enforcement', 'police', 'procuratorate', 'supervision', 'audit'].map((app) => [
+        ['enforcement', 'police', 'procuratorate', 'court', 'supervision', 'audit'].map((app) => [
           app,
           (withMarkers.get(app) ?? 0) >= 2,
         ]),
       ),
-    ).toEqual({ enforcement: true, police: true, procuratorate: true, supervision: true, audit: true });
+    ).toEqual({ enforcement: true, police: true, procuratorate: true, court: true, supervision: true, audit: true });
     expect(jobs.length).toBeGreaterThan(routes.length * 10);
   });
 

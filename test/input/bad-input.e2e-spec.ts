@@ -48,12 +48,10 @@ describe('bad input on every app', () => {
   const json = async (
     r: Response,
   ): Promise<{ statusCode: number; code: string; message: string; details?: string[] }> => r.json() as never;
-  /** A GET route of the app that takes a query DTO (court has only /health, a route without one). */
+  /** A GET route of the app that takes a query DTO. */
   const listPath = (app: App): string =>
-    (({ audit: '/ledger/checkpoints', supervision: '/steps', court: '/health' }) as Partial<Record<App, string>>)[
-      app
-    ] ?? '/inbox';
-  const hasInbox = (app: App): boolean => ['enforcement', 'police', 'procuratorate'].includes(app);
+    (({ audit: '/ledger/checkpoints', supervision: '/steps' }) as Partial<Record<App, string>>)[app] ?? '/inbox';
+  const hasInbox = (app: App): boolean => ['enforcement', 'police', 'procuratorate', 'court'].includes(app);
   /** A request exactly as written (repeated headers, a path with .., any Content-Encoding): fetch would normalise these. */
   const raw = (
     app: App,
@@ -239,7 +237,6 @@ describe('bad input on every app', () => {
     });
 
     it('reads the Authorization scheme in any case and refuses malformed or repeated headers with a message saying so (attack #14)', async () => {
-      if (app === 'court') return; // no route behind a token
       const token = tokenFor(app);
       expect((await send(app, 'GET', listPath(app), undefined, { authorization: `bearer ${token}` })).status).not.toBe(
         401,

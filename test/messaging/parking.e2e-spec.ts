@@ -206,4 +206,55 @@ describe('parking events that arrive before their record (real Kafka and Postgre
       10_000,
     );
   });
+
+  it('waitBehindParked: a later event of the case waits parked behind an earlier one that still cannot be applied, then both apply in order', async () => {
+    // a second group over the same topic (it reads the earlier tests' events too: nothing of this case)
+    const order: string[] = [];
+    const seen: ProcessedMessage[] = [];
+    const waiting = new IntegrationEventConsumer(
+      ds,
+      createKafka({ brokers: endpoints().kafkaBrokers, clientId: 'park-e2e-wait', logLevel: logLevel.NOTHING }),
+      {
+        groupId: `${groupId}-wait`,
+        topics: [Topics.enforcement],
+        topicNames: topics.names,
+        retry: { attempts: 2, baseMs: 50 },
+        parking: { sweepMs: 500, waitBehindParked: true },
+        onProcessed: (m) => seen.push(m),
+      },
+    )
+      .register('evidence.attached', async (e, m) => {
+        const { caseId } = e.payload as { caseId: string };
+        if (!(await m.findOneBy(KnownCase, { id: caseId }))) throw new RecordNotYetKnownError(`case ${caseId}`);
+        order.push(`${e.linkedCaseId}/${e.eventId}`);
+      })
+      .register('transfer.head-decided', async (e) => {
+        order.push(`${e.linkedCaseId}/${e.eventId}`);
+      });
+    await waiting.start();
+    try {
+      const caseId = randomUUID();
+      const early = enforcementEnvelope('evidence.attached', caseId, payloads.evidenceAttached(caseId, 6));
+      const later = enforcementEnvelope('transfer.head-decided', caseId, payloads.transferHeadDecided());
+      await send({ key: caseId, value: JSON.stringify(early) }, { key: caseId, value: JSON.stringify(later) });
+      await waitFor(
+        'both parked',
+        () => seen.filter((p) => p.linkedCaseId === caseId && p.outcome === 'parked').length === 2,
+      );
+      const [, behind] = await ds
+        .getRepository(ParkedEvent)
+        .find({ where: { consumerGroup: `${groupId}-wait`, linkedCaseId: caseId }, order: { seq: 'ASC' } });
+      expect(behind).toMatchObject({
+        eventId: later.eventId,
+        awaiting: expect.stringMatching(/^earlier events of case /),
+      });
+      const ofCase = () => order.filter((o) => o.startsWith(`${early.linkedCaseId}/`));
+      expect(ofCase()).toEqual([]);
+      await ds.getRepository(KnownCase).insert({ id: caseId }); // the record appears: the sweep applies both, in order
+      await waitFor('both applied', () => ofCase().length === 2, 10_000);
+      expect(ofCase()).toEqual([`${early.linkedCaseId}/${early.eventId}`, `${later.linkedCaseId}/${later.eventId}`]);
+    } finally {
+      await waiting.stop();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { topicReplicationFactor } from '@casebridge/messaging';
 import { endpoints } from './endpoints';
 
 /** A client of the shared test broker, or of `brokers` (a private broker, test/support/private-kafka.ts). */
@@ -22,7 +23,7 @@ export async function createIsolatedTopics<K extends string>(
       topics: Object.values<string>(topics).map((topic) => ({
         topic,
         numPartitions: partitions,
-        replicationFactor: 1,
+        replicationFactor: topicReplicationFactor(),
       })),
     });
   } finally {

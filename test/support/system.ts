@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { ALL_TOPICS, TOPIC_PARTITIONS } from '@casebridge/contracts';
 import { DEV_JWT_SECRET, issueToken, type Role } from '@casebridge/auth';
+import { topicReplicationFactor } from '@casebridge/messaging';
 import { createIsolatedDatabase, type IsolatedDatabase } from './database';
 import { endpoints } from './endpoints';
 import { testKafka } from './kafka';
@@ -85,8 +86,9 @@ export class TestSystem {
     /** Extra environment: for every process (`*`), every instance of a service (`police`), or one replica (`police#2`). */
     private readonly extraEnv: Partial<Record<InstanceName | '*', Record<string, string>>> = {},
     /** `compiled`: run the production build (default: CASEBRIDGE_TEST_COMPILED=1); otherwise the sources. `kafkaBrokers`: a private broker
-     *  instead of the shared one (test/support/private-kafka.ts). */
-    private readonly options: { compiled?: boolean; kafkaBrokers?: string[] } = {},
+     *  instead of the shared one (test/support/private-kafka.ts); `kafkaReplicationFactor` of its topics (default:
+     *  CASEBRIDGE_KAFKA_REPLICATION_FACTOR, see topicReplicationFactor; 3 for a private 3-node cluster). */
+    private readonly options: { compiled?: boolean; kafkaBrokers?: string[]; kafkaReplicationFactor?: number } = {},
   ) {}
 
   /** The brokers the services of this system use. */
@@ -110,7 +112,7 @@ export class TestSystem {
         topics: ALL_TOPICS.map((t) => ({
           topic: `${t}.${this.suffix}`,
           numPartitions: TOPIC_PARTITIONS,
-          replicationFactor: 1,
+          replicationFactor: this.options.kafkaReplicationFactor ?? topicReplicationFactor(),
         })),
       });
     } finally {
@@ -158,6 +160,11 @@ export class TestSystem {
   /** The instances of `service` in this system (`['police', 'police#2']`), in the order given. */
   instancesOf(service: ServiceName): InstanceName[] {
     return this.services.filter((s) => serviceOf(s) === service);
+  }
+
+  /** The process id of a running instance (undefined when it is not running): for CPU and memory figures. */
+  pid(instance: InstanceName): number | undefined {
+    return this.isRunning(instance) ? this.running.get(instance)!.child.pid : undefined;
   }
 
   /** The instance's process is running (started and neither killed nor exited). */

@@ -7,17 +7,29 @@
  * Node code: never import it from workflow code.
  */
 import { registeredEventTypes, type WorkflowRegistration } from './bridge/workflow-registration';
+import { courtRegistration } from './court/court.registration';
 import { filingSupervisionRegistration } from './filing-supervision/filing-supervision.registration';
+import { edcRegistration } from './edc/edc.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
 import { prosecutionRegistration } from './prosecution/prosecution.registration';
+import { pilRegistration } from './pil/pil.registration';
 import { sharingRegistration } from './sharing/sharing.registration';
 import { transferRegistration } from './transfer/transfer.registration';
+import { notificationRegistration } from './notification/notification.registration';
+import { consultationRegistration } from './consultation/consultation.registration';
+import { jointSupervisionRegistration } from './joint-supervision/joint-supervision.registration';
 
 export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze([
   transferRegistration,
   filingSupervisionRegistration,
   penaltyRegistration,
+  courtRegistration,
   prosecutionRegistration,
+  notificationRegistration,
+  consultationRegistration,
+  jointSupervisionRegistration,
+  pilRegistration,
+  edcRegistration,
   sharingRegistration,
 ]);
 

@@ -30,7 +30,11 @@ describe('replay of recorded histories', () => {
     expect(files.length).toBeGreaterThanOrEqual(15);
     expect(files.some((f) => f.startsWith('supervision-'))).toBe(true);
     expect(files.some((f) => f.startsWith('penalty-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('court-'))).toBe(true);
     expect(files.some((f) => f.startsWith('prosecution-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('pil-civil-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('pil-admin-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('edc-'))).toBe(true);
   });
 
   it('replays every history without nondeterminism', async () => {

@@ -1,4 +1,7 @@
 import type { ServiceSchema } from '@casebridge/platform';
+import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
+import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { CourtCase } from './court-cases/court-case.entity';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -9,5 +12,9 @@ import { MIGRATIONS } from './migrations';
 export const COURT_SCHEMA: ServiceSchema = {
   service: 'court',
   database: 'casebridge_court',
-  sets: [{ name: 'court', entities: [], migrations: MIGRATIONS, migrationsDir: 'apps/court/src/migrations' }],
+  sets: [
+    MESSAGING_SCHEMA,
+    AGENCY_INBOX_SCHEMA,
+    { name: 'court', entities: [CourtCase], migrations: MIGRATIONS, migrationsDir: 'apps/court/src/migrations' },
+  ],
 };

@@ -26,4 +26,11 @@ export const ENFORCEMENT_ERRORS: Readonly<Record<string, string>> = {
     '409: filing supervision on an overdue review asked while the police are still in time',
   [ErrorCodes.prosecutionNotFound]: '404: no non-prosecution notice of that prosecution to your agency',
   [OUTSIDE_JURISDICTION]: '404: the addressee is outside your jurisdiction',
+  [ErrorCodes.pilNotFound]: '404: no recommendation of that public-interest case was served on your agency',
+  [ErrorCodes.pilOutOfOrder]: '409: the act does not fit the recommendation’s phase',
+  [ErrorCodes.pilAlreadyDone]: '409: the act was already done (replied already)',
+  [ErrorCodes.edcNotFound]: '404: no damage compensation case with that id in your agency',
+  [ErrorCodes.edcOutOfOrder]: '409: the act does not fit the compensation case’s phase',
+  [ErrorCodes.edcAlreadyDone]: '409: the act was already done',
+  [ErrorCodes.edcMeetingLimit]: '409: at most 3 consultation meetings (edc.consultation)',
 };

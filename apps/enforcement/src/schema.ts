@@ -1,12 +1,16 @@
 import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
+import { COOPERATION_SCHEMA } from '@casebridge/cooperation';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
 import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { AdministrativeCase } from './cases/administrative-case.entity';
 import { Evidence } from './cases/evidence.entity';
 import { ProsecutionNotice } from './prosecution-notices/prosecution-notice.entity';
 import { Transfer } from './transfers/transfer.entity';
+import { CourtNotice } from './court-notices/court-notice.entity';
 import { MIGRATIONS } from './migrations';
+import { EdcCase } from './damage-compensation/edc-case.entity';
+import { PilRecommendation } from './pil-recommendations/pil-recommendation.entity';
 
 /**
  * The enforcement database: shared sets first, then the service's own tables. The schema is made only by
@@ -19,10 +23,11 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
+    COOPERATION_SCHEMA,
     SHARING_SCHEMA,
     {
       name: 'enforcement',
-      entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice],
+      entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice, CourtNotice, PilRecommendation, EdcCase],
       migrations: MIGRATIONS,
       migrationsDir: 'apps/enforcement/src/migrations',
     },

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SharingTopics, Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
+import { CooperationModule } from '@casebridge/cooperation';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { PoliceSharingModule } from './sharing/sharing.module';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
@@ -29,6 +30,7 @@ import { PoliceTransfersModule } from './transfers/transfers.module';
       checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
     }),
     AgencyInboxModule.forAgencyKind('police'),
+    CooperationModule.forAgencyKind('police'),
     PoliceSharingModule,
     PoliceTransfersModule,
     PoliceProsecutionModule,

@@ -1,5 +1,6 @@
 import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
+import { COOPERATION_SCHEMA } from '@casebridge/cooperation';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
 import { PoliceProsecution } from './prosecution/police-prosecution.entity';
 import { SHARING_SCHEMA } from '@casebridge/sharing';
@@ -18,6 +19,7 @@ export const POLICE_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
+    COOPERATION_SCHEMA,
     SHARING_SCHEMA,
     {
       name: 'police',

@@ -32,4 +32,9 @@ export const PROCURATORATE_ERRORS: Readonly<Record<string, string>> = {
     '400: a court named with a non-prosecution, or a penalty opinion with an indictment',
   [ErrorCodes.prosecutionNoEnforcementAgency]: '409: the case did not come from an enforcement agency',
   [OUTSIDE_JURISDICTION]: '404: the addressee is outside your jurisdiction',
+  [ErrorCodes.pilNotFound]: '404: no public-interest case with that id in your agency',
+  [ErrorCodes.pilOutOfOrder]: '409: the act does not fit the public-interest case’s phase',
+  [ErrorCodes.pilAlreadyDone]: '409: the act was already done',
+  [ErrorCodes.pilWaitingForConsultation]: '409: a damage consultation on the same conduct is open; the civil PIL waits',
+  [ErrorCodes.pilRespondentRequired]: '400: an administrative PIL names the agency that failed its duty',
 };

@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { TraceAttributes, type IntegrationEventEnvelope } from '@casebridge/contracts';
 import {
-  hasEarlierParked,
   OnIntegrationEvent,
   OutsideInboxTransaction,
   RecordNotYetKnownError,
@@ -24,7 +22,8 @@ export const BRIDGED_EVENT_TYPES = REGISTERED as [string, ...string[]];
  * REJECT_DUPLICATE, or the closed run's event log for the one ALLOW_DUPLICATE route), so a redelivered
  * message (or one replayed after a crash between the signal and the inbox commit) changes nothing. An event for a
  * workflow that does not exist yet (it overtook its start event on another topic) is parked
- * (libs/messaging `parked_event`), later events of its case and partition behind it, and delivered once an event of the same case was applied — a lost
+ * (libs/messaging `parked_event`), later events of its case and partition behind it (the worker's consumer runs with
+ * parking.waitBehindParked), and delivered once an event of the same case was applied — a lost
  * transfer.* event would be a lost statutory clock, so it is never dead-lettered for being early.
  */
 const tracer = trace.getTracer('@casebridge/workflow-worker');
@@ -33,17 +32,14 @@ const tracer = trace.getTracer('@casebridge/workflow-worker');
 export class BridgeConsumer {
   private readonly logger = new Logger(BridgeConsumer.name);
 
-  constructor(
-    private readonly bridge: TemporalBridge,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly bridge: TemporalBridge) {}
 
   @OnIntegrationEvent(BRIDGED_EVENT_TYPES[0], ...BRIDGED_EVENT_TYPES.slice(1))
   @OutsideInboxTransaction()
   deliver(
     event: IntegrationEventEnvelope,
     _manager: EntityManager | undefined,
-    context: HandlerContext,
+    _context: HandlerContext,
   ): Promise<void> {
     // span `bridge <type>` (inside the consumer's span): the Temporal client's SignalWorkflow / SignalWithStartWorkflow
     // spans are its children, and the workflow continues from them (no-op without tracing)
@@ -58,7 +54,7 @@ export class BridgeConsumer {
       },
       async (span) => {
         try {
-          await this.deliverToWorkflows(event, context);
+          await this.deliverToWorkflows(event);
         } catch (e) {
           span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message });
           throw e;
@@ -69,15 +65,7 @@ export class BridgeConsumer {
     );
   }
 
-  private async deliverToWorkflows(event: IntegrationEventEnvelope, context: HandlerContext): Promise<void> {
-    // An earlier event of the case from this partition still waits for its workflow: this one waits behind it, so the
-    // workflow gets them in the producer's order (a decision signalled before its receipt would skip the filing review).
-    // Safe from deadlock: a workflow is never started by a later event of the same partition than one signalling it.
-    if (await hasEarlierParked(this.dataSource, context, event.linkedCaseId)) {
-      throw new RecordNotYetKnownError(
-        `earlier events of case ${event.linkedCaseId} from ${context.topic}/${context.partition}`,
-      );
-    }
+  private async deliverToWorkflows(event: IntegrationEventEnvelope): Promise<void> {
     let outcomes;
     try {
       outcomes = await this.bridge.deliver(event);

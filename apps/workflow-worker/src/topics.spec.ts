@@ -3,9 +3,9 @@ import { BRIDGED_EVENT_TYPES } from './bridge.consumer';
 import { WORKER_CONSUMED_TOPICS } from './topics';
 
 describe('the worker consumes', () => {
-  it("every agency topic, the court's included", () => {
+  it("every agency topic, the court's included, and the supervisors' (joint supervision)", () => {
     expect([...WORKER_CONSUMED_TOPICS].sort()).toEqual(
-      [Topics.court, Topics.enforcement, Topics.police, Topics.procuratorate].sort(),
+      [Topics.court, Topics.enforcement, Topics.police, Topics.procuratorate, Topics.supervision].sort(),
     );
   });
 

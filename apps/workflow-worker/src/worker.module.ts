@@ -37,6 +37,8 @@ export class TemporalWorkerModule {}
       service: 'workflow-worker',
       producer: { kind: 'workflow', agencyId: 'workflow' },
       consumes: [...WORKER_CONSUMED_TOPICS],
+      // the bridge signals workflows in a producer's order across parking (BridgeConsumer)
+      waitBehindParked: true,
     }),
     HealthModule.register({
       imports: [TemporalWorkerModule],

@@ -13,6 +13,7 @@ import {
   type IntegrationEventEnvelope,
   type SupervisionEscalatedV1,
   type SupervisionPressedV2,
+  RULE_ID_PATTERN,
 } from '@casebridge/contracts';
 import { OnIntegrationEvent } from '@casebridge/messaging';
 import { AgencyInboxItem } from './inbox-item.entity';
@@ -25,7 +26,7 @@ export const INBOX_MAX_PRESSES = 20;
 /** `<subjectId>/<ruleId>[@stepKey][#round]` → ruleId */
 function ruleOf(stepId: string): string | null {
   const rule = stepId.split('/')[1]?.split('#')[0]?.split('@')[0];
-  return rule && /^[a-z-]+\.[a-z-]+$/.test(rule) ? rule : null;
+  return rule && RULE_ID_PATTERN.test(rule) ? rule : null;
 }
 
 /**

@@ -9,6 +9,7 @@ import { PIL_EVENTS } from './events/pil.integration-events';
 import { COURT_EVENTS } from './events/court.integration-events';
 import { SHARING_EVENTS } from './events/sharing.integration-events';
 import { EDC_EVENTS } from './events/edc.integration-events';
+import { COOPERATION_EVENTS } from './events/cooperation.integration-events';
 
 /** Every integration event of CaseBridge, all versions. */
 export const ALL_EVENT_DEFINITIONS: readonly EventDefinition[] = [
@@ -22,6 +23,7 @@ export const ALL_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...COURT_EVENTS,
   ...SHARING_EVENTS,
   ...EDC_EVENTS,
+  ...COOPERATION_EVENTS,
 ] as EventDefinition[];
 
 export const eventRegistry = new EventRegistry(ALL_EVENT_DEFINITIONS);

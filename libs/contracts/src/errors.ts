@@ -46,6 +46,18 @@ export const ErrorCodes = {
   /** 400: an approver named in the body who is not the caller (the approval is the caller's own act) */
   approverNotCaller: 'TRANSFER.APPROVER_NOT_CALLER',
   approvalRequired: 'TRANSFER.APPROVAL_REQUIRED',
+  pilNotFound: 'PIL.NOT_FOUND',
+  pilOutOfOrder: 'PIL.OUT_OF_ORDER',
+  pilAlreadyDone: 'PIL.ALREADY_DONE',
+  /** 409: a civil PIL waits while a damage consultation on the same conduct is open (flows.md §6) */
+  pilWaitingForConsultation: 'PIL.WAITING_FOR_CONSULTATION',
+  /** 400: an administrative PIL names the agency that failed its duty */
+  pilRespondentRequired: 'PIL.RESPONDENT_REQUIRED',
+  edcNotFound: 'EDC.NOT_FOUND',
+  edcOutOfOrder: 'EDC.OUT_OF_ORDER',
+  edcAlreadyDone: 'EDC.ALREADY_DONE',
+  /** 409: a fourth consultation meeting (edc.consultation: at most 3) */
+  edcMeetingLimit: 'EDC.MEETING_LIMIT',
   /** 404: a linked case or shared entry the caller's agency neither owns nor was granted (existence not revealed) */
   sharingNotFound: 'SHARING.NOT_FOUND',
   /** 400: a decision kind the caller's agency does not enter on the shared record (SHARED_DECISIONS, E17 art 34) */

@@ -20,3 +20,4 @@ export * from './events/pil.integration-events';
 export * from './events/court.integration-events';
 export * from './events/sharing.integration-events';
 export * from './events/edc.integration-events';
+export * from './events/cooperation.integration-events';

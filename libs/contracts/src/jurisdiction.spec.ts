@@ -1,4 +1,4 @@
-import { withinJurisdiction } from './jurisdiction';
+import { competentCourtIn, withinJurisdiction } from './jurisdiction';
 
 describe('withinJurisdiction (one rule for every act addressed to another agency)', () => {
   it.each([
@@ -14,5 +14,22 @@ describe('withinJurisdiction (one rule for every act addressed to another agency
     ['procuratorate:210300', 'court:210100', { 'court:210100': ['procuratorate:210300'] }, false], // a map entry is directed
   ])('%s → %s (map %j): %s', (actor, target, map, expected) => {
     expect(withinJurisdiction(actor, target, map)).toBe(expected);
+  });
+});
+
+describe('competentCourtIn (集中管辖: which court hears the environmental cases of a region)', () => {
+  const map = { '210300': 'court:210100', '220000': 'court:220100' };
+  it.each([
+    ['210300', 'court:210100'], // the map gives Anshan to the Shenyang court
+    ['procuratorate:210300', 'court:210100'], // an agency id counts by its region
+    ['210302', 'court:210100'], // a county inside a mapped city
+    ['220200', 'court:220100'], // a province-wide entry
+    ['210100', 'court:210100'], // not in the map: the same-level court
+    ['enforcement:210200', 'court:210200'],
+  ])('%s → %s', (input, expected) => {
+    expect(competentCourtIn(map, input)).toBe(expected);
+  });
+  it('refuses something that is no region', () => {
+    expect(() => competentCourtIn(map, 'x')).toThrow(/not a division code/);
   });
 });

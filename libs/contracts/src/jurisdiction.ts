@@ -22,3 +22,40 @@ export function withinJurisdiction(actorAgencyId: string, targetAgencyId: string
   if (actorAgencyId.split(':')[1] === targetAgencyId.split(':')[1]) return true;
   return map?.[actorAgencyId]?.includes(targetAgencyId) ?? false;
 }
+
+/**
+ * Centralised environmental jurisdiction (集中管辖), as data: division code → the court that hears the
+ * environmental cases (criminal, civil and administrative, PIL and EDC) of that division. A key covers its own
+ * division and every division inside it (`210300` covers `210302`; `210000` the whole province); the most
+ * specific key wins. The agency directory supplies it per province (libs/directory `environmentalJurisdiction`).
+ */
+export type EnvironmentalCourtMap = Readonly<Record<string, string>>;
+
+/**
+ * The court competent for an environmental case of a region (or of the agency that brings it):
+ * the court the map gives the region, else the court of the same region (same level, flows.md
+ * "The agencies"). `regionOrAgencyId`: a 6-digit division code or an agency id (`procuratorate:210300`).
+ * @returns a court agency id such as `court:210100`
+ * @throws Error for something that is neither a division code nor an agency id
+ */
+export function competentCourtIn(map: EnvironmentalCourtMap, regionOrAgencyId: string): string {
+  const region = AGENCY_ID_PATTERN.test(regionOrAgencyId) ? regionOrAgencyId.split(':')[1]! : regionOrAgencyId;
+  if (!/^\d{6}$/.test(region)) throw new Error(`not a division code or agency id: ${regionOrAgencyId}`);
+  // the division itself, then its city (xxxx00), then its province (xx0000)
+  const candidates = [region, `${region.slice(0, 4)}00`, `${region.slice(0, 2)}0000`];
+  for (const c of candidates) {
+    const court = map[c];
+    if (court) return court;
+  }
+  return `court:${region}`;
+}
+
+/**
+ * The court an agency's suit or application goes to: `asked` when the actor may address it, else — when nothing
+ * was asked — the court of the actor's own region (the same level, flows.md "The agencies"). null: the asked
+ * court is outside the actor's jurisdiction (the caller answers 404 OUTSIDE_JURISDICTION).
+ */
+export function courtFor(actorAgencyId: string, asked?: string, map?: JurisdictionMap): string | null {
+  const court = asked ?? `court:${actorAgencyId.split(':')[1] ?? ''}`;
+  return withinJurisdiction(actorAgencyId, court, map) ? court : null;
+}

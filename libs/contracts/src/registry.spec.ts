@@ -20,7 +20,7 @@ describe('event registry', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.upcastFrom).toBe(1);
-    expect(result.envelope.version).toBe(3);
+    expect(result.envelope.version).toBe(4);
     expect(result.envelope.payload).toEqual({
       stepId: `${linkedCaseId}/transfer.receipt`,
       subjectId: linkedCaseId,
@@ -46,7 +46,7 @@ describe('event registry', () => {
   };
 
   it.each([
-    ['deadline.started', 1, started, 2],
+    ['deadline.started', 1, started, 3],
     [
       'deadline.warning',
       1,
@@ -57,7 +57,7 @@ describe('event registry', () => {
         owingAgencyId: 'police:210100',
         dueAt: started.dueAt,
       },
-      2,
+      3,
     ],
     [
       'deadline.missed',
@@ -70,7 +70,7 @@ describe('event registry', () => {
         owingAgencyId: 'police:210100',
         dueAt: started.dueAt,
       },
-      3,
+      4,
     ],
   ])('upcasts %s v%s: no step key, owed by its owing agency', (type, version, payload, latest) => {
     const result = eventRegistry.decode(JSON.stringify(createEnvelope({ ...base, type, version, payload })));
@@ -81,12 +81,12 @@ describe('event registry', () => {
     });
   });
 
-  it('upcasts deadline.closed v1 (it named no owner): v2 without key and owner', () => {
+  it('upcasts deadline.closed v1 (it named no owner): without key and owner', () => {
     const payload = { stepId: started.stepId, subjectId: linkedCaseId, ruleId: 'transfer.receipt', outcome: 'met' };
     const result = eventRegistry.decode(
       JSON.stringify(createEnvelope({ ...base, type: 'deadline.closed', version: 1, payload })),
     );
-    expect(result.ok && [result.envelope.version, result.envelope.payload]).toEqual([2, payload]);
+    expect(result.ok && [result.envelope.version, result.envelope.payload]).toEqual([3, payload]);
   });
 
   it('the keyed versions take a step key and an agency or party owner, and refuse a malformed owner', () => {
@@ -98,7 +98,7 @@ describe('event registry', () => {
     };
     const decode = (owner: unknown) =>
       eventRegistry.decode(
-        JSON.stringify(createEnvelope({ ...base, type: 'deadline.started', version: 2, payload: { ...keyed, owner } })),
+        JSON.stringify(createEnvelope({ ...base, type: 'deadline.started', version: 3, payload: { ...keyed, owner } })),
       );
     expect(decode({ kind: 'party', role: 'eligible-organisation', name: '中华环保联合会' })).toMatchObject({
       ok: true,
@@ -115,7 +115,7 @@ describe('event registry', () => {
     const v3 = createEnvelope({
       ...base,
       type: 'deadline.missed',
-      version: 3,
+      version: 4,
       payload: {
         stepId: 's',
         subjectId: linkedCaseId,
@@ -186,4 +186,43 @@ describe('every registered event type', () => {
       expect(!result.ok && result.reason).toBe('invalid-payload');
     },
   );
+});
+
+describe('deadline events: rule ids without a section', () => {
+  const linkedCaseId = '0190f7a2-0000-7000-8000-0000000000cc';
+  const started = {
+    stepId: `${linkedCaseId}/joint-supervision@police:210100`,
+    subjectId: linkedCaseId,
+    ruleId: 'joint-supervision',
+    variant: 'standard',
+    owingAgencyId: 'police:210100',
+    startedAt: '2025-10-08T00:00:00.000Z',
+    dueAt: '2025-10-22T00:00:00+08:00',
+    lastDay: '2025-10-22',
+    explain: {},
+    stepKey: 'police:210100',
+    owner: { kind: 'agency', agencyId: 'police:210100' },
+  };
+  const decode = (version: number, ruleId: string) =>
+    eventRegistry.decode(
+      JSON.stringify(
+        createEnvelope({
+          type: 'deadline.started',
+          version,
+          linkedCaseId,
+          producer: { agencyId: 'workflow', kind: 'workflow' },
+          actor: { officerId: 'system' },
+          occurredAt: '2025-10-08T00:00:00.000Z',
+          eventId: '0190f7a2-0000-7000-8000-0000000000cd',
+          payload: { ...started, ruleId },
+        }),
+      ),
+    );
+
+  it('v3 carries joint-supervision (deadlines.md), v2 did not; a malformed rule id is refused', () => {
+    expect(decode(3, 'joint-supervision')).toMatchObject({ ok: true, upcastFrom: null });
+    expect(decode(2, 'joint-supervision')).toMatchObject({ ok: false, reason: 'invalid-payload' });
+    expect(decode(2, 'transfer.receipt')).toMatchObject({ ok: true, upcastFrom: 2 });
+    expect(decode(3, 'Joint supervision')).toMatchObject({ ok: false, reason: 'invalid-payload' });
+  });
 });

@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { competentCourtIn, type EnvironmentalCourtMap } from '@casebridge/contracts';
 import BUILT_IN from './agencies.json';
 
 export type Lang = 'zh' | 'en';
@@ -45,9 +46,10 @@ export interface DirectoryDivision {
 }
 
 /**
- * Placeholder for the jurisdiction map of public-interest litigation (which court hears a suit of which
- * procuratorate; which agency is competent for a division): rows kept beside the agencies, read by no
- * code yet.
+ * One row of the jurisdiction map kept beside the agencies. `matter: 'environmental'`: centralised environmental
+ * jurisdiction (集中管辖): `from` is a division code (it covers the divisions inside it), `to` the court that hears
+ * that division's environmental cases (read by `environmentalJurisdiction` / `competentCourt`). Other matters are
+ * kept, read by no code yet.
  */
 export interface JurisdictionRow {
   from: string;
@@ -268,3 +270,25 @@ export function agencyDirectory(env: NodeJS.ProcessEnv = process.env): AgencyDir
 }
 
 export const AGENCY_KINDS_OF_DIRECTORY = KINDS;
+
+/** The matter of a jurisdiction row that designates the court of environmental cases (集中管辖). */
+export const ENVIRONMENTAL_MATTER = 'environmental';
+
+/** The environmental court map of a directory (rows with matter `environmental`): division code → court id. */
+export function environmentalJurisdiction(dir: AgencyDirectory = agencyDirectory()): EnvironmentalCourtMap {
+  return Object.fromEntries(
+    dir.jurisdiction
+      .filter((r) => r.matter === ENVIRONMENTAL_MATTER && /^\d{6}$/.test(r.from) && /^court:\d{6}$/.test(r.to))
+      .map((r) => [r.from, r.to]),
+  );
+}
+
+/**
+ * The court that hears an environmental case of a region or of the agency bringing it (集中管辖 by the
+ * directory's map, else the same-level court): what every flow uses to pick the court.
+ *   competentCourt('procuratorate:210300') // 'court:210100' with the built-in Liaoning example
+ * @throws Error for something that is neither a division code nor an agency id
+ */
+export function competentCourt(regionOrAgencyId: string, dir: AgencyDirectory = agencyDirectory()): string {
+  return competentCourtIn(environmentalJurisdiction(dir), regionOrAgencyId);
+}

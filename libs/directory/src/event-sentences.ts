@@ -38,6 +38,8 @@ const MAPS: Record<string, Record<string, Bilingual>> = {
     corrected: { zh: '已纠正', en: 'corrected' },
     'partly-corrected': { zh: '部分纠正', en: 'partly corrected' },
     'not-corrected': { zh: '未纠正', en: 'not corrected' },
+    completed: { zh: '已完成', en: 'completed' },
+    'not-completed': { zh: '未完成', en: 'not completed' },
   },
   ground: {
     'not-filed': { zh: '不予立案', en: 'not filed' },
@@ -64,6 +66,12 @@ const MAPS: Record<string, Record<string, Bilingual>> = {
     criminal: { zh: '刑事', en: 'criminal' },
     civil: { zh: '民事', en: 'civil' },
     administrative: { zh: '行政', en: 'administrative' },
+  },
+  source: {
+    prosecution: { zh: '起诉书', en: 'an indictment' },
+    pil: { zh: '公益诉讼起诉', en: 'a public-interest suit' },
+    'edc-suit': { zh: '生态环境损害赔偿诉讼', en: 'a damage compensation suit' },
+    'edc-confirmation': { zh: '赔偿协议司法确认申请', en: 'an application to confirm a compensation agreement' },
   },
   notice: {
     'suspected-crime': { zh: '涉嫌犯罪线索', en: 'suspected crime' },
@@ -260,6 +268,55 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
       return zh
         ? `${who}向${ag('courtAgencyId')}提起公益诉讼`
         : `${who} filed a public-interest suit with ${ag('courtAgencyId')}`;
+    case 'pil.investigation-recorded':
+      return zh ? `${who}记录公益诉讼案件调查核实情况` : `${who} recorded the findings of its investigation`;
+    case 'pil.recommendation-filed':
+      return zh
+        ? `${who}将检察建议报${ag('upperProcuratorateAgencyId')}备案`
+        : `${who} filed the recommendation with ${ag('upperProcuratorateAgencyId')}`;
+    case 'pil.agency-action-recorded':
+      return zh
+        ? `${who}记录落实检察建议的措施${quote('action')}`
+        : `${who} recorded an action on the recommendation${quote('action')}`;
+    case 'pil.closing-decided':
+      return zh ? `${who}决定终结案件，不提起诉讼` : `${who} decided to close the case without suing`;
+    case 'pil.closing-decision-served':
+      return zh
+        ? `${who}向${ag('agencyId')}送达终结审查决定书 ${s('documentNumber')}`
+        : `${who} served the closing decision ${s('documentNumber')} on ${ag('agencyId')}`;
+    case 'pil.organisation-assessed': {
+      const org = (p.organisation as { name?: unknown } | undefined)?.name;
+      const name = typeof org === 'string' ? org : '';
+      return p.eligible === true
+        ? zh
+          ? `${who}审查认定社会组织${name}具备起诉资格`
+          : `${who} found the organisation ${name} eligible to sue`
+        : zh
+          ? `${who}审查认定社会组织${name}不具备起诉资格`
+          : `${who} found the organisation ${name} not eligible to sue`;
+    }
+    case 'pil.suit-supported':
+      return zh
+        ? `${who}支持${s('organisationName')}向${ag('courtAgencyId')}提起公益诉讼`
+        : `${who} supports the suit of ${s('organisationName')} before ${ag('courtAgencyId')}`;
+    case 'pil.clock-changed':
+      return p.state === 'suspended'
+        ? zh
+          ? '同一行为的生态环境损害赔偿磋商进行中，民事公益诉讼期限中止计算'
+          : `the civil public-interest clock stopped: ${s('reason')}`
+        : zh
+          ? '生态环境损害赔偿磋商结束，民事公益诉讼期限恢复计算'
+          : `the civil public-interest clock runs again: ${s('reason')}`;
+    case 'edc.consultation-opened':
+      return zh
+        ? `${who}向赔偿义务人送达磋商告知书 ${s('noticeNumber')}`
+        : `${who} served the consultation notice ${s('noticeNumber')} on the liable party`;
+    case 'edc.meeting-held':
+      return zh ? `${who}举行第 ${s('round')} 次赔偿磋商` : `${who} held consultation meeting ${s('round')}`;
+    case 'edc.consultation-agreed':
+      return zh ? `${who}与赔偿义务人达成赔偿协议` : `${who} reached a compensation agreement with the liable party`;
+    case 'edc.consultation-failed':
+      return zh ? `${who}与赔偿义务人磋商不成` : `${who}: the consultation with the liable party failed`;
     case 'edc.confirmation-applied':
       return zh
         ? `${who}就生态环境损害赔偿协议向${ag('courtAgencyId')}申请司法确认`
@@ -276,6 +333,42 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
       return zh ? `${who}确定开庭时间 ${at('hearingAt')}` : `${who} scheduled the hearing at ${at('hearingAt')}`;
     case 'court.judgment-rendered':
       return zh ? `${who}作出判决${quote('summary')}` : `${who} rendered judgment${quote('summary')}`;
+    case 'court.case-received':
+      return zh
+        ? `${who}收到${ag('plaintiffAgencyId')}的${m('source', 'source')}（${m('track', 'track')}）`
+        : `${who} received ${m('source', 'source')} of ${ag('plaintiffAgencyId')} (${m('track', 'track')})`;
+    case 'court.case-not-accepted':
+      return zh
+        ? `${who}裁定不予受理${s('forwardedTo') ? `，移送${ag('forwardedTo')}` : ''}${quote('reasons')}`
+        : `${who} ruled not to accept the case${s('forwardedTo') ? `, forwarded to ${ag('forwardedTo')}` : ''}${quote('reasons')}`;
+    case 'court.complaint-served':
+      return zh ? `${who}向${s('servedOn')}送达起诉书` : `${who} served the complaint on ${s('servedOn')}`;
+    case 'court.agency-notified':
+      return zh
+        ? `${who}书面告知${ag('agencyId')}公益诉讼立案（${s('noticeNumber')}）`
+        : `${who} notified ${ag('agencyId')} in writing of the suit (${s('noticeNumber')})`;
+    case 'court.co-plaintiff-announced':
+      return zh ? `${who}公告案件受理，征集共同原告` : `${who} announced the suit for co-plaintiffs`;
+    case 'court.settlement-announced':
+      return zh ? `${who}公告调解、和解协议${quote('summary')}` : `${who} announced the settlement${quote('summary')}`;
+    case 'court.settlement-approved':
+      return zh ? `${who}公告期满，出具调解书` : `${who} approved the settlement after its announcement`;
+    case 'court.confirmation-announced':
+      return zh ? `${who}公告赔偿协议，拟司法确认` : `${who} announced the compensation agreement before confirmation`;
+    case 'court.agreement-confirmed':
+      return zh ? `${who}司法确认赔偿协议` : `${who} confirmed the compensation agreement`;
+    case 'court.trial-extended':
+      return zh
+        ? `${who}经批准延长审理期限（${s('approvedBy')}）`
+        : `${who} extended the trial period with the approval of ${s('approvedBy')}`;
+    case 'court.restoration-reported':
+      return zh
+        ? `${who}记录生态修复进展，完成 ${s('percentDone')}%`
+        : `${who} recorded restoration progress, ${s('percentDone')}% done`;
+    case 'court.restoration-verified':
+      return zh
+        ? `${who}验收生态修复：${m('outcome', 'outcome')}`
+        : `${who} verified the restoration: ${m('outcome', 'outcome')}`;
     case 'sharing.information-shared':
       return zh
         ? `${who}在信息共享平台录入决定（${s('decisionKind')}）`
@@ -302,6 +395,20 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
         : `${who} asked ${ag('consultedAgencyId')} for a written consultation`;
     case 'consultation.replied':
       return zh ? `${who}书面答复案件咨询` : `${who} replied to a consultation`;
+    case 'notification.inquiry-opened':
+      return zh
+        ? `${who}就通报的涉嫌犯罪线索开展初查`
+        : `${who} opened a preliminary inquiry on a notified suspected crime`;
+    case 'supervision.joint-meeting-recorded':
+      return zh ? `联席会议纪要已记录（第${s('round')}轮）` : `joint meeting minutes recorded (round ${s('round')})`;
+    case 'joint-supervision.progress-reported':
+      return zh
+        ? `${who}报告联合督办进展（第${s('round')}轮）${quote('progress')}`
+        : `${who} reported joint-supervision progress (round ${s('round')})${quote('progress')}`;
+    case 'joint-supervision.decision-done':
+      return zh
+        ? `${who}完成联席会议议定事项${quote('note')}`
+        : `${who} carried out a joint-meeting decision${quote('note')}`;
     default:
       return zh ? `${who}：${e.type}` : `${who}: ${e.type}`;
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export { TopicNames, type TopicNamesConfig } from './topics/topic-names';
+export { topicReplicationFactor } from './topics/replication';
 export { backoffDelay, sleep, type BackoffPolicy } from './retry/backoff';
 export {
   NonRetryableError,

@@ -15,6 +15,8 @@ export function messagingModule(spec: {
   service: string;
   producer: { kind: ProducerKind; agencyId: string };
   consumes?: TopicName[];
+  /** A later event of a case waits behind an earlier parked one of its partition (the workflow bridge: see IntegrationEventConsumerOptions.parking). */
+  waitBehindParked?: boolean;
 }): DynamicModule {
   return MessagingModule.forRootAsync({
     inject: [ConfigService],
@@ -47,6 +49,7 @@ export function messagingModule(spec: {
                 // messages in flight in all, each holding one of the pool's 10 connections (relay, LISTEN, HTTP keep the rest).
                 keyConcurrency: 4,
                 maxInFlight: 6,
+                ...(spec.waitBehindParked ? { parking: { waitBehindParked: true } } : {}),
               },
             }
           : {}),

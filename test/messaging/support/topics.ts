@@ -1,5 +1,5 @@
 import { ALL_TOPICS, type TopicName } from '@casebridge/contracts';
-import { TopicNames } from '@casebridge/messaging';
+import { TopicNames, topicReplicationFactor } from '@casebridge/messaging';
 import { isolatedTopicSuffix, testKafka } from '../../support/kafka';
 
 /**
@@ -19,7 +19,11 @@ export async function createSuffixedTopics(
   try {
     await admin.createTopics({
       waitForLeaders: true,
-      topics: topics.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      topics: topics.map((topic) => ({
+        topic,
+        numPartitions: partitions,
+        replicationFactor: topicReplicationFactor(),
+      })),
     });
   } finally {
     await admin.disconnect();

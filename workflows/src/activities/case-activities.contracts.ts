@@ -11,9 +11,21 @@ export type ClockEventInput =
   | { type: 'resumed'; at: string }
   | { type: 'extended'; at: string; fromVariant: string; toVariant: string; approvedBy?: string };
 
+/**
+ * The period of a rule whose period is set case by case (legal-time `perCase`, e.g. joint-supervision: the review
+ * interval the supervisors set; a joint-meeting decision's own due date). Whole days, months or hours.
+ */
+export interface CasePeriodInput {
+  unit: 'days' | 'months' | 'hours';
+  /** 1 … 10 000 */
+  amount: number;
+}
+
 export interface ComputeDeadlineInput {
   /** Rule id of deadlines.md. */
   ruleId: string;
+  /** Only for rules whose period is set per case (refused by legal-time for the others). */
+  casePeriod?: CasePeriodInput;
   /** The variant the clock started with (default 'standard'). */
   variant?: string;
   /** Clock start (ISO-8601 with offset). */

@@ -171,10 +171,10 @@ describe('publishDeadlineEvents activity', () => {
     expect(sink.calls).toHaveLength(1);
     const envelopes = sink.calls[0]!;
     expect(envelopes.map((e) => `${e.type}@v${e.version}`)).toEqual([
-      'deadline.started@v2',
-      'deadline.warning@v2',
-      'deadline.missed@v3',
-      'deadline.closed@v2',
+      'deadline.started@v3',
+      'deadline.warning@v3',
+      'deadline.missed@v4',
+      'deadline.closed@v3',
     ]);
     for (const e of envelopes) expect(eventRegistry.decode(JSON.stringify(e))).toMatchObject({ ok: true });
     expect(envelopes.map((e) => e.producer)).toEqual(Array(4).fill({ agencyId: 'workflow', kind: 'workflow' }));

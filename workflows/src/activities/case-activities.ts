@@ -85,7 +85,15 @@ export class CaseActivities implements CaseActivitiesApi {
     for (const required of input.requireCalendarYears ?? []) this.requireCalendarYear(required);
     try {
       if (!events.length) {
-        return view(this.deps.engine.compute({ rule: input.ruleId, variant: input.variant, from: input.from }), false);
+        return view(
+          this.deps.engine.compute({
+            rule: input.ruleId,
+            variant: input.variant,
+            from: input.from,
+            ...(input.casePeriod ? { casePeriod: input.casePeriod } : {}),
+          }),
+          false,
+        );
       }
       const clock = this.deps.engine.restoreClock({
         ruleId: input.ruleId,

@@ -354,6 +354,7 @@ export class DeadlineTracker {
       variant,
       ...(action.key ? { key: action.key } : {}),
       ...(action.owner ? { owner: action.owner } : {}),
+      ...(action.kind === 'open' && action.casePeriod ? { casePeriod: action.casePeriod } : {}),
     });
     const computed = await this.compute(step, [], 'open', action.from);
     this.book.add(step, computed, causationId);
@@ -372,6 +373,7 @@ export class DeadlineTracker {
         ruleId: step.ruleId,
         variant: step.initialVariant,
         from: step.since,
+        ...(step.casePeriod ? { casePeriod: step.casePeriod } : {}),
         ...(events.length ? { events } : {}),
         ...(requireCalendarYears?.length ? { requireCalendarYears } : {}),
       };

@@ -2,6 +2,7 @@
  * What a case decider may ask of the deadline tracker. Pure data, dependency-free: the deciders
  * (transfer.decider.ts, filing-supervision.decider.ts) are plain functions tested without Temporal.
  */
+import type { CasePeriodInput } from '../activities/case-activities.contracts';
 import type { AgencyRole, CaseEventSignal, StepOwner } from './deadline.contracts';
 
 /**
@@ -27,7 +28,14 @@ export interface StepOwnerSpec {
 
 export type StepAction =
   /** Start the clock of a rule at `from` (the triggering event's occurredAt). */
-  | ({ kind: 'open'; from: string; variant?: string } & StepRef & StepOwnerSpec)
+  | ({
+      kind: 'open';
+      from: string;
+      variant?: string;
+      /** The period of a rule set per case (joint-supervision's review interval); absent for every other rule. */
+      casePeriod?: CasePeriodInput;
+    } & StepRef &
+      StepOwnerSpec)
   /**
    * Close the open step of a rule: met/late by comparing `at` with its due instant, unless `outcome`
    * says otherwise (moot: the step no longer matters; met: the act itself is the closing event).

@@ -5,7 +5,12 @@
  * (ComputedDeadlineView, from the computeDeadline activity) by the DeadlineTracker, which is the async shell around
  * this book. Deterministic, so it is safe in workflow code and unit-tested without a worker (step-book.spec.ts).
  */
-import type { ClockEventInput, ComputedDeadlineView, DeadlineEventSpec } from '../activities/case-activities.contracts';
+import type {
+  CasePeriodInput,
+  ClockEventInput,
+  ComputedDeadlineView,
+  DeadlineEventSpec,
+} from '../activities/case-activities.contracts';
 import type {
   AgencyRole,
   ClosedStepView,
@@ -31,6 +36,8 @@ export interface StepState {
   since: string;
   initialVariant: string;
   variant: string;
+  /** The period of a rule set per case (absent for every other rule and in older snapshots). */
+  casePeriod?: CasePeriodInput;
   clockEvents: ClockEventInput[];
   dueAt: string | null;
   dueAtMs: number | null;
@@ -90,6 +97,7 @@ export interface NewStep {
   owner?: StepOwner;
   from: string;
   variant: string;
+  casePeriod?: CasePeriodInput;
 }
 
 /** A refusal of a command on a step (recorded in `rejections`). */
@@ -195,6 +203,7 @@ export class StepBook {
       since: spec.from,
       initialVariant: spec.variant,
       variant: spec.variant,
+      ...(spec.casePeriod ? { casePeriod: spec.casePeriod } : {}),
       clockEvents: [],
       dueAt: null,
       dueAtMs: null,

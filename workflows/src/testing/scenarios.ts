@@ -16,6 +16,9 @@ import {
   type CaseTestKit,
 } from './workflow-test-kit';
 import { recomputeOpenDeadlines } from '../operator/recompute-deadlines';
+import { COURT_SCENARIOS } from './court-scenarios';
+import { COOPERATION_SCENARIOS } from './cooperation-scenarios';
+import { PIL_SCENARIOS } from './pil-scenarios';
 
 export interface Scenario {
   /** File name under workflows/test-histories (without .json). */
@@ -329,6 +332,8 @@ export const SCENARIOS: readonly Scenario[] = [
       return d.workflowId;
     },
   },
+  // the court workflow's paths (./court-scenarios.ts)
+  ...COURT_SCENARIOS,
   {
     name: 'prosecution-supplementary-then-indicted',
     async run(kit) {
@@ -370,6 +375,8 @@ export const SCENARIOS: readonly Scenario[] = [
       return d.workflowId;
     },
   },
+  ...COOPERATION_SCENARIOS,
+  ...PIL_SCENARIOS,
   {
     // sharing.platform-entry: one decision entered in time, one missed then entered late, one known decision
     // entered automatically

@@ -203,6 +203,12 @@ const PRODUCER_KIND: Record<string, AgencyKind> = {
   'filing-supervision.explained': 'police',
   'prosecution.transferred': 'police',
   'prosecution.resubmitted': 'police',
+  'pil.agency-replied': 'enforcement',
+  'pil.agency-action-recorded': 'enforcement',
+  'edc.consultation-opened': 'enforcement',
+  'edc.meeting-held': 'enforcement',
+  'edc.consultation-agreed': 'enforcement',
+  'edc.consultation-failed': 'enforcement',
 };
 
 /** A contract-valid envelope (validated with the registry, so fixtures cannot drift from the contracts). */
@@ -211,15 +217,20 @@ export function envelope(
   payload: Record<string, unknown>,
   occurredAt: string,
   linkedCaseId: string,
+  /** the producing agency (default: the usual producer of the type, in REGION) */
+  producerAgencyId?: string,
 ): IntegrationEventEnvelope {
-  const kind = PRODUCER_KIND[type] ?? 'procuratorate';
+  const kind =
+    (producerAgencyId?.split(':')[0] as AgencyKind | undefined) ??
+    PRODUCER_KIND[type] ??
+    (type.startsWith('court.') ? 'court' : 'procuratorate');
   const def = eventRegistry.latestOf(type);
   if (!def) throw new Error(`no contract for ${type}`);
   const e = createEnvelope({
     type,
     version: def.version,
     linkedCaseId,
-    producer: { agencyId: `${kind}:${REGION}`, kind },
+    producer: { agencyId: producerAgencyId ?? `${kind}:${REGION}`, kind },
     actor: { officerId: `officer-${kind}` },
     occurredAt,
     eventId: uuidv7(),
@@ -435,7 +446,7 @@ export class TransferDriver {
 
 /** Drives one filing supervision through the bridge. */
 /** Drives one workflow through the bridge and waits until it has taken each event in (its state query lists it). */
-abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> {
+export abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> {
   abstract readonly workflowId: string;
   /** the subject of its deadline events (stepId prefix) */
   protected abstract readonly subjectId: string;
@@ -458,9 +469,10 @@ abstract class WorkflowDriver<S extends { events: Array<{ eventId: string }> }> 
     type: string,
     payload: Record<string, unknown>,
     occurredAt?: string,
+    producerAgencyId?: string,
   ): Promise<IntegrationEventEnvelope> {
     const at = occurredAt ?? new Date(await this.kit.now()).toISOString();
-    const e = envelope(type, payload, at, this.linkedCaseId);
+    const e = envelope(type, payload, at, this.linkedCaseId, producerAgencyId);
     const outcomes = await this.kit.bridge.deliver(e);
     if (outcomes.some((o) => o.route.workflowId === this.workflowId && o.status === 'delivered')) {
       await eventually(

@@ -142,10 +142,14 @@ const REBUILD_EXAMPLE = {
   viewMs: 12,
   asOf: '2026-11-21T01:00:00.000Z',
   summary: {
-    enforcementTransferPhases: { filed: 20, 'not-filed': 5, received: 12 },
-    policeTransferPhases: { filed: 20, 'not-filed': 5, received: 12 },
-    procuratorateCopyStatuses: { filed: 20, 'not-filed': 5, received: 12 },
-    filingSupervisionPhases: {},
+    phases: {
+      'enforcement.transfers': { filed: 20, 'not-filed': 5, received: 12 },
+      'police.transfers': { filed: 20, 'not-filed': 5, received: 12 },
+      'police.supervisions': {},
+      'procuratorate.transferCopies': { filed: 20, 'not-filed': 5, received: 12 },
+      'procuratorate.transferOpinions': {},
+      'procuratorate.filingSupervisions': {},
+    },
     penaltyClocks: { suspended: 37 },
     runningDeadlines: 0,
     missedDeadlines: 0,

@@ -1,6 +1,7 @@
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
 import { upcastFast } from '../replay/case-history';
-import { CaseStateFold, type CaseStateView } from '../replay/case-state.projector';
+import { auditSections, type AuditRow } from '@casebridge/flows';
+import { CaseStateFold, type AgencySections, type CaseStateView } from '../replay/case-state.projector';
 import type { SqlRunner } from '../shared/sql';
 
 export interface RebuildReport {
@@ -13,10 +14,8 @@ export interface RebuildReport {
   viewMs: number;
   asOf: string;
   summary: {
-    enforcementTransferPhases: Record<string, number>;
-    policeTransferPhases: Record<string, number>;
-    procuratorateCopyStatuses: Record<string, number>;
-    filingSupervisionPhases: Record<string, number>;
+    /** rows by phase, for each section of every registered flow: `{ 'police.transfers': { filed: 20 } }` */
+    phases: Record<string, Record<string, number>>;
     penaltyClocks: Record<string, number>;
     runningDeadlines: number;
     missedDeadlines: number;
@@ -30,6 +29,10 @@ interface Row {
   case_seq: number;
   envelope: IntegrationEventEnvelope<Record<string, unknown>>;
 }
+
+/** A row's phase (a transfer copy calls it status); '(none)' for a row without one (an opinion). */
+const phaseOf = (row: AuditRow): string =>
+  typeof row.phase === 'string' ? row.phase : typeof row.status === 'string' ? row.status : '(none)';
 
 const count = (into: Record<string, number>, key: string) => {
   into[key] = (into[key] ?? 0) + 1;
@@ -85,10 +88,7 @@ export async function rebuildProjection(
   }
   const viewStarted = Date.now();
   const summary: RebuildReport['summary'] = {
-    enforcementTransferPhases: {},
-    policeTransferPhases: {},
-    procuratorateCopyStatuses: {},
-    filingSupervisionPhases: {},
+    phases: {},
     penaltyClocks: {},
     runningDeadlines: 0,
     missedDeadlines: 0,
@@ -96,10 +96,12 @@ export async function rebuildProjection(
   const unhandled = new Set<string>();
   for (const fold of folds.values()) {
     const v = fold.view(asOf);
-    for (const t of v.enforcement.transfers) count(summary.enforcementTransferPhases, t.phase);
-    for (const t of v.police.transfers) count(summary.policeTransferPhases, t.phase);
-    for (const c of v.procuratorate.transferCopies) count(summary.procuratorateCopyStatuses, c.status);
-    for (const s of v.procuratorate.filingSupervisions) count(summary.filingSupervisionPhases, s.phase);
+    for (const [kind, sections] of Object.entries(auditSections()))
+      for (const section of sections) {
+        const into = (summary.phases[`${kind}.${section}`] ??= {});
+        for (const row of (v as unknown as Record<string, AgencySections | undefined>)[kind]?.[section] ?? [])
+          count(into, phaseOf(row));
+      }
     if (v.enforcement.penaltyClock) count(summary.penaltyClocks, v.enforcement.penaltyClock.status);
     summary.runningDeadlines += v.deadlines.running.length;
     summary.missedDeadlines += v.deadlines.missed.length;

@@ -24,7 +24,7 @@ describe('case history items', () => {
       occurredAt: '2026-11-23T16:00:01.000Z',
       recordedAt: '2026-11-23T16:00:01.005Z',
       originalVersion: 1,
-      currentVersion: 3,
+      currentVersion: 4,
       upcast: true,
       payload: {
         stepId: `${CASE_A}/transfer.filing-review`,
@@ -34,7 +34,7 @@ describe('case history items', () => {
       },
       originalPayload: { ruleId: 'transfer.filing-review' },
     });
-    expect(upcastFast(v1.envelope as never)).toEqual({ version: 3, payload: h.payload });
+    expect(upcastFast(v1.envelope as never)).toEqual({ version: 4, payload: h.payload });
   });
 
   it('keep an event that no longer decodes, with the reason', () => {

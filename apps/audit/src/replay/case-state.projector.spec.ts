@@ -1,4 +1,5 @@
 import { eventRegistry } from '@casebridge/contracts';
+import { FLOW_EVENT_TYPES } from '@casebridge/flows';
 import { CASE_A, ev } from '../testing/ledger-fixtures';
 import { HANDLERS, projectCaseState, type CaseStateView, type ProjectedEvent } from './case-state.projector';
 
@@ -92,9 +93,17 @@ const views = (s: CaseStateView) => ({
 });
 
 describe('case-state projector', () => {
-  it('has a decision for every event type of the contracts', () => {
+  it('knows every event type of the contracts: a registered flow folds it, the projector does, or it is an act of the case', () => {
     const types = [...new Set(eventRegistry.definitions().map((d) => d.type))];
-    expect(types.filter((t) => !HANDLERS[t])).toEqual([]);
+    const acts = types.filter((t) => !HANDLERS[t] && !FLOW_EVENT_TYPES.has(t));
+    const s = projectCaseState(
+      CASE_A,
+      acts.map((t, i) => ev(i + 1, t, { n: i }, { at: at(i) })),
+      at(59),
+    );
+    expect(s.unhandledTypes).toEqual([]);
+    expect(s.otherActs.map((a) => a.type)).toEqual(acts);
+    expect(FLOW_EVENT_TYPES.has('filing-supervision.explained')).toBe(true);
   });
 
   describe('filed path: given the events, then each agency’s view as of each instant', () => {

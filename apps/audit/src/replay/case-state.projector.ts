@@ -8,77 +8,29 @@
  * if the event had reached it when it was recorded (the few milliseconds of Kafka delivery are not in the
  * ledger). Events are folded in ledger order (caseSeq), which is the order the audit service received them.
  *
- * Transfers: each agency's view is folded by the transfer flow's own functions (libs/flows
- * `transferViews.audit`), the very ones the apps' consumers use — phases, the later-act rule and all.
- * Still mirrored from the apps (not yet in libs/flows): the filing-supervision phases of the police
- *   (apps/police/src/supervision/supervision-matter.entity.ts) and of the procuratorate
- *   (apps/procuratorate/src/filing-supervision/filing-supervision.machine.ts, FILING_SUPERVISION_PHASES).
+ * Flows: every registered flow (libs/flows registry.ts, FLOWS) folds its own events into its audit view of
+ * each subject (a transfer, a supervision …) with the very functions the apps' consumers use — phases,
+ * the later-act rule and all — and gives the rows each agency had on file (`enforcement.transfers`,
+ * `police.supervisions` …). Nothing here names a flow: a flow added to the registry shows up here. What the
+ * projector itself folds is the case (registration, evidence, the penalty clock), the workflow's
+ * deadlines and the supervision console's acts; other contract events are listed as acts of the case.
  */
 import {
+  eventRegistry,
   type CaseRegisteredV1,
   type DeadlineClosedV1,
   type DeadlineMissedV2,
   type DeadlineStartedV1,
   type DeadlineWarningV1,
   type EvidenceAttachedV1,
-  type FilingSupervisionChaserIssuedV1,
-  type FilingSupervisionCorrectionIssuedV1,
-  type FilingSupervisionExplainedV1,
-  type FilingSupervisionExplanationRequiredV1,
-  type FilingSupervisionFilingNoticeIssuedV1,
-  type FilingSupervisionOpenedV1,
-  type FilingSupervisionReasonsAcceptedV1,
   type PenaltyClockChangedV1,
   type SupervisionEscalatedV1,
   type SupervisionJointListedV1,
   type SupervisionPressedV2,
-  type TransferFilingDecidedV1,
-  type TransferProcuratorateOpinionV1,
-  type TransferSentV1,
 } from '@casebridge/contracts';
-import {
-  ENFORCEMENT_TRANSFER_PHASES,
-  isTransferEvent,
-  POLICE_TRANSFER_PHASES,
-  PROCURATORATE_COPY_PHASES,
-  TRANSFER_EVENT_TYPES,
-  transferIdOf,
-  transferViews,
-  type EnforcementTransferPhase,
-  type PoliceTransferPhase,
-  type ProcuratorateCopyPhase,
-  type TransferAuditView,
-} from '@casebridge/flows';
+import { auditSections, FLOWS, flowsOf, type AuditCaseContext, type AuditRow } from '@casebridge/flows';
 import type { DeadlineEngine } from '@casebridge/legal-time';
 import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
-
-// ---- phases: the transfer flow's (libs/flows); filing supervision's still mirrored from the apps -----
-
-export { ENFORCEMENT_TRANSFER_PHASES, POLICE_TRANSFER_PHASES, type EnforcementTransferPhase, type PoliceTransferPhase };
-export const PROCURATORATE_COPY_STATUSES = PROCURATORATE_COPY_PHASES;
-export type ProcuratorateCopyStatus = ProcuratorateCopyPhase;
-
-export const POLICE_SUPERVISION_PHASES = [
-  'opened',
-  'explanation-required',
-  'explained',
-  'notice-to-file',
-  'filed',
-  'closed',
-] as const;
-export type PoliceSupervisionPhase = (typeof POLICE_SUPERVISION_PHASES)[number];
-
-export const FILING_SUPERVISION_PHASES = [
-  'opened',
-  'explanation-required',
-  'explained',
-  'notice-to-file',
-  'correction-issued',
-  'police-filed',
-  'chaser-issued',
-  'reasons-accepted',
-] as const;
-export type FilingSupervisionPhase = (typeof FILING_SUPERVISION_PHASES)[number];
 
 // ---- input and output ------------------------------------------------------------------------------
 
@@ -109,80 +61,8 @@ export interface CaseFacts {
   evidence: { evidenceId: string; kind: string; fileName: string; sha256: string; attachedAt: string }[];
 }
 
-export interface EnforcementTransferView {
-  transferId: string;
-  caseId: string;
-  agencyId: string;
-  phase: EnforcementTransferPhase;
-  /** event time of the act that brought the transfer into this phase */
-  since: string;
-  policeAgencyId: string | null;
-  procuratorateAgencyId: string | null;
-  reviewVariant: string;
-  policeCaseNumber: string | null;
-  missingMaterials: string[];
-  filingReviewOverdue: boolean;
-  supervisionId: string | null;
-}
-
-export interface PoliceTransferView {
-  transferId: string;
-  /** the police office holding this row (one row per office the transfer was sent or forwarded to) */
-  agencyId: string;
-  phase: PoliceTransferPhase;
-  since: string;
-  fromAgencyId: string;
-  receiptNumber: string | null;
-  reviewVariant: string;
-  policeCaseNumber: string | null;
-}
-
-export interface PoliceSupervisionView {
-  supervisionId: string;
-  transferId: string;
-  agencyId: string;
-  procuratorateAgencyId: string;
-  phase: PoliceSupervisionPhase;
-  since: string;
-  noticeNumber: string | null;
-  correctionIssued: boolean;
-}
-
-export interface TransferCopyView {
-  transferId: string;
-  agencyId: string;
-  status: ProcuratorateCopyStatus;
-  since: string;
-  policeAgencyId: string;
-  reviewVariant: string;
-  policeCaseNumber: string | null;
-  supervisionRequested: boolean;
-  supervisionGround: string | null;
-  supervisionId: string | null;
-}
-
-export interface FilingSupervisionView {
-  supervisionId: string;
-  transferId: string;
-  procuratorateAgencyId: string;
-  policeAgencyId: string;
-  ground: string;
-  phase: FilingSupervisionPhase;
-  since: string;
-  noticeNumber: string | null;
-  policeFileOverdue: boolean;
-  escalatedTo: string | null;
-  policeCaseNumber: string | null;
-}
-
-export interface TransferOpinionView {
-  transferId: string;
-  caseId: string;
-  procuratorateAgencyId: string;
-  enforcementAgencyId: string;
-  issuedAt: string;
-  transferSentAt: string | null;
-}
+/** An agency's sections of the flows' rows: `{ transfers: [row, …], supervisions: [row, …] }` (libs/flows FLOWS). */
+export type AgencySections = Record<string, AuditRow[]>;
 
 export interface SupervisionActView {
   type: string;
@@ -241,13 +121,12 @@ export interface CaseStateView {
   eventsRecordedLater: number;
   lastApplied: { caseSeq: number; eventId: string; type: string; recordedAt: string } | null;
   case: CaseFacts | null;
-  enforcement: { transfers: EnforcementTransferView[]; penaltyClock: PenaltyClockView | null };
-  police: { transfers: PoliceTransferView[]; supervisions: PoliceSupervisionView[] };
-  procuratorate: {
-    transferCopies: TransferCopyView[];
-    filingSupervisions: FilingSupervisionView[];
-    transferOpinions: TransferOpinionView[];
-  };
+  /** each agency's rows of every registered flow, by section; enforcement also its penalty clock */
+  enforcement: AgencySections & { penaltyClock: PenaltyClockView | null };
+  police: AgencySections;
+  procuratorate: AgencySections;
+  /** present once a registered flow fills a court section */
+  court?: AgencySections;
   supervision: { acts: SupervisionActView[] };
   otherActs: { type: string; at: string; by: string; payload: unknown }[];
   deadlines: { running: DeadlineView[]; suspended: DeadlineView[]; missed: DeadlineView[]; closed: DeadlineView[] };
@@ -278,13 +157,10 @@ export class CaseStateFold {
   last: CaseStateView['lastApplied'] = null;
   caseFacts: CaseFacts | null = null;
   readonly penaltyChanges: { at: string; state: 'suspended' | 'running'; reason: string }[] = [];
-  /** every agency's view of each transfer (libs/flows transferViews.audit), by transfer id */
-  readonly transfers = new Map<string, TransferAuditView>();
-  readonly policeSupervisions = new Map<string, PoliceSupervisionView>();
-  readonly supervisions = new Map<string, FilingSupervisionView>();
-  readonly opinions = new Map<string, TransferOpinionView>();
+  /** each registered flow's audit view of each of its subjects (libs/flows FLOWS), by flow name, then subject id */
+  readonly flowViews = new Map<string, Map<string, unknown>>(FLOWS.map((f) => [f.name, new Map<string, unknown>()]));
   readonly supervisionActs: SupervisionActView[] = [];
-  /** Acts of the flows after the transfer (prosecution, PIL, court, sharing): listed in order, not yet folded into views. */
+  /** Contract events no registered flow and no handler here folds: listed in order as acts of the case. */
   readonly otherActs: { type: string; at: string; by: string; payload: unknown }[] = [];
   readonly deadlines = new Map<string, Omit<DeadlineView, 'msLeft' | 'timeLeft'>>();
   readonly unhandled = new Set<string>();
@@ -292,51 +168,42 @@ export class CaseStateFold {
   constructor(readonly linkedCaseId: string) {}
 
   apply(e: ProjectedEvent): void {
+    const flows = flowsOf(e.type);
+    for (const flow of flows) this.foldFlow(flow, e);
     const handler = HANDLERS[e.type];
     if (handler) handler(this, e);
+    else if (flows.length > 0) {
+      // folded by its flows only
+    } else if (CONTRACT_TYPES.has(e.type)) this.otherActs.push(otherAct(e));
     else this.unhandled.add(e.type);
     this.applied++;
     this.last = { caseSeq: e.caseSeq, eventId: e.eventId, type: e.type, recordedAt: e.recordedAt };
   }
 
-  // -- helpers used by the handlers
-  /** A transfer event folded into every agency's view of its transfer by the flow's own functions. */
-  foldTransfer(e: ProjectedEvent): void {
-    if (!isTransferEvent(e)) return;
-    const transferId = transferIdOf(e);
-    if (!transferId) return;
-    const next = transferViews.audit.evolve(this.transfers.get(transferId) ?? transferViews.audit.empty, e, {
-      // enforcement opens a transfer on an opinion about a case it owns
-      opinionAccepted: (o) =>
-        !!this.caseFacts &&
-        this.caseFacts.caseId === o.payload.caseId &&
-        this.caseFacts.enforcementAgencyId === o.payload.enforcementAgencyId,
-    });
-    if (next.enforcement || next.police.length > 0 || next.procuratorate) this.transfers.set(transferId, next);
+  /** An event folded into the audit view of its subject by one registered flow's own functions. */
+  private foldFlow(flow: (typeof FLOWS)[number], e: ProjectedEvent): void {
+    const subject = flow.subjectOf(e);
+    if (!subject) return;
+    const views = this.flowViews.get(flow.name)!;
+    views.set(subject, flow.audit.evolve(views.get(subject) ?? flow.audit.empty, e, this.context()));
   }
 
-  sup(
-    e: ProjectedEvent,
-    supervisionId: string,
-    phase?: FilingSupervisionPhase | null,
-    change?: Partial<FilingSupervisionView>,
-  ): void {
-    const s = this.supervisions.get(supervisionId);
-    if (!s) return;
-    if (phase) Object.assign(s, { phase, since: e.occurredAt });
-    if (change) Object.assign(s, change);
+  private context(): AuditCaseContext {
+    return { case: this.caseFacts };
   }
 
-  polSup(
-    e: ProjectedEvent,
-    supervisionId: string,
-    phase?: PoliceSupervisionPhase,
-    change?: Partial<PoliceSupervisionView>,
-  ): void {
-    const m = this.policeSupervisions.get(supervisionId);
-    if (!m) return;
-    if (phase) Object.assign(m, { phase, since: e.occurredAt });
-    if (change) Object.assign(m, change);
+  /** Every flow's rows, by agency kind and section (each declared section present), subjects in id order. */
+  private sections(): Record<string, AgencySections> {
+    const out: Record<string, AgencySections> = {};
+    for (const [kind, sections] of Object.entries(auditSections()))
+      out[kind] = Object.fromEntries(sections.map((section) => [section, [] as AuditRow[]]));
+    for (const flow of FLOWS) {
+      const views = [...this.flowViews.get(flow.name)!.entries()].sort(([a], [b]) => a.localeCompare(b));
+      for (const [, view] of views)
+        for (const [kind, sections] of Object.entries(flow.audit.rows(view)))
+          for (const [section, rows] of Object.entries(sections)) out[kind]![section]!.push(...rows);
+    }
+    return out;
   }
 
   view(asOf: string, eventsRecordedLater = 0): CaseStateView {
@@ -347,8 +214,7 @@ export class CaseStateFold {
     });
     const by = (status: DeadlineStatus) =>
       deadlines.filter((d) => d.status === status).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-    const sortBy = <T>(rows: Iterable<T>, key: (t: T) => string) =>
-      [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+    const sections = this.sections();
     return {
       linkedCaseId: this.linkedCaseId,
       asOf: new Date(asOfMs).toISOString(),
@@ -358,70 +224,19 @@ export class CaseStateFold {
       eventsRecordedLater,
       lastApplied: this.last,
       case: this.caseFacts ? { ...this.caseFacts, evidence: [...this.caseFacts.evidence] } : null,
+      // the penalty clock sits beside the flows' sections (a section is a list, never named penaltyClock)
       enforcement: {
-        transfers: sortBy(
-          this.transferViews((v) => (v.enforcement ? [v.enforcement] : [])),
-          (t) => t.transferId,
-        ).map((t) => ({
-          transferId: t.transferId,
-          caseId: t.caseId,
-          agencyId: t.agencyId,
-          phase: t.phase,
-          since: t.phaseAt ?? '',
-          policeAgencyId: t.policeAgencyId,
-          procuratorateAgencyId: t.procuratorateAgencyId,
-          reviewVariant: t.reviewVariant,
-          policeCaseNumber: t.policeCaseNumber,
-          missingMaterials: [...t.missingMaterials],
-          filingReviewOverdue: t.filingReviewOverdue,
-          supervisionId: t.supervisionId,
-        })),
+        ...(sections.enforcement ?? {}),
         penaltyClock: this.penaltyClock(asOf),
-      },
-      police: {
-        transfers: sortBy(
-          this.transferViews((v) => v.police),
-          (t) => `${t.transferId}|${t.agencyId}`,
-        ).map((t) => ({
-          transferId: t.transferId,
-          agencyId: t.agencyId,
-          phase: t.phase,
-          since: t.phaseAt ?? '',
-          fromAgencyId: t.fromAgencyId,
-          receiptNumber: t.receiptNumber,
-          reviewVariant: t.reviewVariant,
-          policeCaseNumber: t.policeCaseNumber,
-        })),
-        supervisions: sortBy(this.policeSupervisions.values(), (s) => s.supervisionId).map((s) => ({ ...s })),
-      },
-      procuratorate: {
-        transferCopies: sortBy(
-          this.transferViews((v) => (v.procuratorate ? [v.procuratorate] : [])),
-          (c) => c.transferId,
-        ).map((c) => ({
-          transferId: c.transferId,
-          agencyId: c.agencyId,
-          status: c.phase,
-          since: c.phaseAt ?? '',
-          policeAgencyId: c.policeAgencyId,
-          reviewVariant: c.reviewVariant,
-          policeCaseNumber: c.policeCaseNumber,
-          supervisionRequested: c.supervisionRequested,
-          supervisionGround: c.supervisionGround,
-          supervisionId: c.supervisionId,
-        })),
-        filingSupervisions: sortBy(this.supervisions.values(), (s) => s.supervisionId).map((s) => ({ ...s })),
-        transferOpinions: sortBy(this.opinions.values(), (o) => o.transferId).map((o) => ({ ...o })),
-      },
+      } as CaseStateView['enforcement'],
+      police: sections.police ?? {},
+      procuratorate: sections.procuratorate ?? {},
+      ...(sections.court ? { court: sections.court } : {}),
       supervision: { acts: this.supervisionActs.map((a) => ({ ...a })) },
       otherActs: this.otherActs.map((a) => ({ ...a })),
       deadlines: { running: by('running'), suspended: by('suspended'), missed: by('missed'), closed: by('closed') },
       unhandledTypes: [...this.unhandled].sort(),
     };
-  }
-
-  private transferViews<T>(of: (v: TransferAuditView) => T[]): T[] {
-    return [...this.transfers.values()].flatMap(of);
   }
 
   private penaltyClock(asOf: string): PenaltyClockView | null {
@@ -500,7 +315,7 @@ function deadlineFrom(
   return next;
 }
 
-/** What each event does to each view. Every contract type has an entry (unit-tested against the registry). */
+/** What the projector itself folds: the case, the deadlines, the supervision console (the flows fold the rest). */
 export const HANDLERS: Record<string, Handler> = {
   // ---- the administrative case (enforcement)
   'case.registered': (s, e) => {
@@ -533,101 +348,6 @@ export const HANDLERS: Record<string, Handler> = {
     s.penaltyChanges.push({ at: e.occurredAt, state: x.state, reason: x.reason });
   },
 
-  // ---- transfer: every agency's view is the flow's (foldTransfer, run first for each transfer event type below);
-  // here only what the audit adds — the supervisions' side of a filing on a notice to file
-  'transfer.sent': (s, e) => {
-    const x = p<TransferSentV1>(e);
-    const opinion = s.opinions.get(x.transferId);
-    if (opinion && !opinion.transferSentAt) opinion.transferSentAt = e.occurredAt;
-  },
-  'transfer.filing-decided': (s, e) => {
-    const x = p<TransferFilingDecidedV1>(e);
-    if (x.supervisionId) {
-      if (x.outcome === 'filed') s.polSup(e, x.supervisionId, 'filed');
-      const sv = s.supervisions.get(x.supervisionId);
-      if (
-        sv &&
-        x.outcome === 'filed' &&
-        ['opened', 'explanation-required', 'explained', 'notice-to-file', 'correction-issued'].includes(sv.phase)
-      ) {
-        s.sup(e, x.supervisionId, 'police-filed', { policeCaseNumber: x.policeCaseNumber ?? sv.policeCaseNumber });
-      }
-    }
-  },
-
-  // ---- procuratorate
-  'transfer.procuratorate-opinion': (s, e) => {
-    const x = p<TransferProcuratorateOpinionV1>(e);
-    if (!s.opinions.has(x.transferId)) {
-      s.opinions.set(x.transferId, {
-        transferId: x.transferId,
-        caseId: x.caseId,
-        procuratorateAgencyId: e.producer.agencyId,
-        enforcementAgencyId: x.enforcementAgencyId,
-        issuedAt: e.occurredAt,
-        transferSentAt: null,
-      });
-    }
-  },
-  'filing-supervision.opened': (s, e) => {
-    const x = p<FilingSupervisionOpenedV1>(e);
-    if (!s.supervisions.has(x.supervisionId)) {
-      s.supervisions.set(x.supervisionId, {
-        supervisionId: x.supervisionId,
-        transferId: x.transferId,
-        procuratorateAgencyId: e.producer.agencyId,
-        policeAgencyId: x.policeAgencyId,
-        ground: x.ground,
-        phase: 'opened',
-        since: e.occurredAt,
-        noticeNumber: null,
-        policeFileOverdue: false,
-        escalatedTo: null,
-        policeCaseNumber: null,
-      });
-    }
-    if (!s.policeSupervisions.has(x.supervisionId)) {
-      s.policeSupervisions.set(x.supervisionId, {
-        supervisionId: x.supervisionId,
-        transferId: x.transferId,
-        agencyId: x.policeAgencyId,
-        procuratorateAgencyId: e.producer.agencyId,
-        phase: 'opened',
-        since: e.occurredAt,
-        noticeNumber: null,
-        correctionIssued: false,
-      });
-    }
-  },
-  'filing-supervision.explanation-required': (s, e) => {
-    const x = p<FilingSupervisionExplanationRequiredV1>(e);
-    s.sup(e, x.supervisionId, 'explanation-required');
-    s.polSup(e, x.supervisionId, 'explanation-required');
-  },
-  'filing-supervision.explained': (s, e) => {
-    const x = p<FilingSupervisionExplainedV1>(e);
-    if (s.supervisions.get(x.supervisionId)?.phase === 'explanation-required') s.sup(e, x.supervisionId, 'explained');
-    s.polSup(e, x.supervisionId, 'explained');
-  },
-  'filing-supervision.reasons-accepted': (s, e) => {
-    const x = p<FilingSupervisionReasonsAcceptedV1>(e);
-    s.sup(e, x.supervisionId, 'reasons-accepted');
-    s.polSup(e, x.supervisionId, 'closed');
-  },
-  'filing-supervision.filing-notice-issued': (s, e) => {
-    const x = p<FilingSupervisionFilingNoticeIssuedV1>(e);
-    s.sup(e, x.supervisionId, 'notice-to-file', { noticeNumber: x.noticeNumber });
-    s.polSup(e, x.supervisionId, 'notice-to-file', { noticeNumber: x.noticeNumber });
-  },
-  'filing-supervision.correction-issued': (s, e) => {
-    const x = p<FilingSupervisionCorrectionIssuedV1>(e);
-    s.sup(e, x.supervisionId, 'correction-issued', { escalatedTo: x.escalatedTo ?? null });
-    s.polSup(e, x.supervisionId, undefined, { correctionIssued: true });
-  },
-  'filing-supervision.chaser-issued': (s, e) => {
-    s.sup(e, p<FilingSupervisionChaserIssuedV1>(e).supervisionId, 'chaser-issued');
-  },
-
   // ---- statutory deadlines (workflow)
   'deadline.started': (s, e) => {
     const x = p<DeadlineStartedV1>(e);
@@ -649,9 +369,6 @@ export const HANDLERS: Record<string, Handler> = {
   'deadline.missed': (s, e) => {
     const x = p<DeadlineMissedV2>(e);
     Object.assign(deadlineFrom(s, e, x), { status: 'missed' });
-    if (x.ruleId === 'supervision.police-file' && s.supervisions.get(x.subjectId)?.phase === 'notice-to-file') {
-      s.sup(e, x.subjectId, undefined, { policeFileOverdue: true });
-    }
   },
   'deadline.closed': (s, e) => {
     const x = p<DeadlineClosedV1>(e);
@@ -700,51 +417,11 @@ export const HANDLERS: Record<string, Handler> = {
   },
 };
 
-// Each transfer event first folds every agency's view of its transfer (libs/flows), then does what the audit adds.
-for (const type of TRANSFER_EVENT_TYPES) {
-  const extra = HANDLERS[type];
-  HANDLERS[type] = (s, e) => {
-    s.foldTransfer(e);
-    extra?.(s, e);
-  };
-}
+/** Every event type of the contracts (one not among them is unhandled: a contract this build does not know). */
+const CONTRACT_TYPES: ReadonlySet<string> = new Set(eventRegistry.definitions().map((d) => d.type));
 
-// Prosecution, public-interest litigation, court and information-sharing events: recorded as acts of the
-// case until their own views exist.
-for (const type of [
-  'prosecution.transferred',
-  'prosecution.review-extended',
-  'prosecution.returned-for-investigation',
-  'prosecution.resubmitted',
-  'prosecution.decided',
-  'prosecution.nonprosecution-notified',
-  'pil.case-opened',
-  'pil.recommendation-served',
-  'pil.agency-replied',
-  'pil.announcement-published',
-  'pil.suit-filed',
-  'court.case-docketed',
-  'court.hearing-scheduled',
-  'court.judgment-rendered',
-  'sharing.information-shared',
-  'sharing.decision-recorded',
-  'sharing.content-delivered',
-  'sharing.data-read',
-  'notification.case-notified',
-  'notification.acknowledged',
-  'consultation.requested',
-  'consultation.replied',
-  'edc.confirmation-applied',
-  'edc.suit-filed',
-]) {
-  HANDLERS[type] = (s, e) => {
-    s.otherActs.push({
-      type: e.type,
-      at: e.occurredAt,
-      by: `${e.producer.agencyId}/${e.actor.officerId}`,
-      payload: e.payload,
-    });
-  };
+function otherAct(e: ProjectedEvent): CaseStateView['otherActs'][number] {
+  return { type: e.type, at: e.occurredAt, by: `${e.producer.agencyId}/${e.actor.officerId}`, payload: e.payload };
 }
 
 /**

@@ -9,10 +9,10 @@ import { Json } from '@casebridge/platform';
 import {
   ENFORCEMENT_TRANSFER_PHASES,
   FILING_SUPERVISION_PHASES,
-  POLICE_SUPERVISION_PHASES,
+  POLICE_MATTER_PHASES as POLICE_SUPERVISION_PHASES,
   POLICE_TRANSFER_PHASES,
-  PROCURATORATE_COPY_STATUSES,
-} from '../replay/case-state.projector';
+  PROCURATORATE_COPY_PHASES as PROCURATORATE_COPY_STATUSES,
+} from '@casebridge/flows';
 
 const { string, integer, boolean, instant, day, nullable, list, object, mapOf, anyObject, any, enumOf } = Json;
 const nstring = nullable(string);
@@ -106,10 +106,10 @@ export const RebuildReportSchema = object({
   viewMs: integer,
   asOf: instant,
   summary: object({
-    enforcementTransferPhases: count,
-    policeTransferPhases: count,
-    procuratorateCopyStatuses: count,
-    filingSupervisionPhases: count,
+    phases: {
+      ...mapOf(count),
+      description: 'rows by phase for each section of every registered flow (libs/flows FLOWS): "police.transfers"',
+    },
     penaltyClocks: count,
     runningDeadlines: integer,
     missedDeadlines: integer,
@@ -168,145 +168,158 @@ const deadline = object({
   since: instant,
 });
 
-export const CaseStateSchema = object({
-  linkedCaseId: string,
-  asOf: instant,
-  basis: enumOf(['recordedAt <= asOf']),
-  exists: boolean,
-  eventsApplied: integer,
-  eventsRecordedLater: integer,
-  lastApplied: nullable(object({ caseSeq: integer, eventId: string, type: string, recordedAt: instant })),
-  case: nullable(
-    object({
-      caseId: string,
-      caseNumber: string,
-      enforcementAgencyId: string,
-      region: string,
-      party: object({ name: string, creditCode: string }),
-      violation: string,
-      discoveredAt: instant,
-      registeredAt: instant,
-      registeredBy: string,
-      evidence: list(
-        object({ evidenceId: string, kind: string, fileName: string, sha256: string, attachedAt: instant }),
+/**
+ * An agency's sections of the case state: the registered flows' rows (libs/flows FLOWS) as listed here,
+ * and any section of a flow registered since (a list of rows) — a new flow needs no schema change to be
+ * answered, only to be described.
+ */
+const flowSections = (known: Record<string, SchemaObject>): SchemaObject => ({
+  ...object(known),
+  additionalProperties: list(anyObject),
+});
+
+export const CaseStateSchema = object(
+  {
+    linkedCaseId: string,
+    asOf: instant,
+    basis: enumOf(['recordedAt <= asOf']),
+    exists: boolean,
+    eventsApplied: integer,
+    eventsRecordedLater: integer,
+    lastApplied: nullable(object({ caseSeq: integer, eventId: string, type: string, recordedAt: instant })),
+    case: nullable(
+      object({
+        caseId: string,
+        caseNumber: string,
+        enforcementAgencyId: string,
+        region: string,
+        party: object({ name: string, creditCode: string }),
+        violation: string,
+        discoveredAt: instant,
+        registeredAt: instant,
+        registeredBy: string,
+        evidence: list(
+          object({ evidenceId: string, kind: string, fileName: string, sha256: string, attachedAt: instant }),
+        ),
+      }),
+    ),
+    enforcement: flowSections({
+      transfers: list(
+        object({
+          transferId: string,
+          caseId: string,
+          agencyId: string,
+          phase: enumOf(ENFORCEMENT_TRANSFER_PHASES),
+          since: instant,
+          policeAgencyId: nstring,
+          procuratorateAgencyId: nstring,
+          reviewVariant: string,
+          policeCaseNumber: nstring,
+          missingMaterials: list(string),
+          filingReviewOverdue: boolean,
+          supervisionId: nstring,
+        }),
+      ),
+      penaltyClock: nullable(
+        object(
+          {
+            ruleId: enumOf(['penalty.decision-period']),
+            status: enumOf(['running', 'suspended', 'overdue', 'unknown']),
+            registeredAt: instant,
+            dueAt: nullable(instant),
+            lastDay: nullable(day),
+            projected: boolean,
+            msLeft: nullable(integer),
+            remaining: nstring,
+            suspensions: list(object({ from: instant, to: nullable(instant), reason: string })),
+          },
+          { provisionalYears: list(integer), error: string },
+        ),
       ),
     }),
-  ),
-  enforcement: object({
-    transfers: list(
-      object({
-        transferId: string,
-        caseId: string,
-        agencyId: string,
-        phase: enumOf(ENFORCEMENT_TRANSFER_PHASES),
-        since: instant,
-        policeAgencyId: nstring,
-        procuratorateAgencyId: nstring,
-        reviewVariant: string,
-        policeCaseNumber: nstring,
-        missingMaterials: list(string),
-        filingReviewOverdue: boolean,
-        supervisionId: nstring,
-      }),
-    ),
-    penaltyClock: nullable(
-      object(
-        {
-          ruleId: enumOf(['penalty.decision-period']),
-          status: enumOf(['running', 'suspended', 'overdue', 'unknown']),
-          registeredAt: instant,
-          dueAt: nullable(instant),
-          lastDay: nullable(day),
-          projected: boolean,
-          msLeft: nullable(integer),
-          remaining: nstring,
-          suspensions: list(object({ from: instant, to: nullable(instant), reason: string })),
-        },
-        { provisionalYears: list(integer), error: string },
+    police: flowSections({
+      transfers: list(
+        object({
+          transferId: string,
+          agencyId: string,
+          phase: enumOf(POLICE_TRANSFER_PHASES),
+          since: instant,
+          fromAgencyId: string,
+          receiptNumber: nstring,
+          reviewVariant: string,
+          policeCaseNumber: nstring,
+        }),
       ),
-    ),
-  }),
-  police: object({
-    transfers: list(
-      object({
-        transferId: string,
-        agencyId: string,
-        phase: enumOf(POLICE_TRANSFER_PHASES),
-        since: instant,
-        fromAgencyId: string,
-        receiptNumber: nstring,
-        reviewVariant: string,
-        policeCaseNumber: nstring,
-      }),
-    ),
-    supervisions: list(
-      object({
-        supervisionId: string,
-        transferId: string,
-        agencyId: string,
-        procuratorateAgencyId: string,
-        phase: enumOf(POLICE_SUPERVISION_PHASES),
-        since: instant,
-        noticeNumber: nstring,
-        correctionIssued: boolean,
-      }),
-    ),
-  }),
-  procuratorate: object({
-    transferCopies: list(
-      object({
-        transferId: string,
-        agencyId: string,
-        status: enumOf(PROCURATORATE_COPY_STATUSES),
-        since: instant,
-        policeAgencyId: string,
-        reviewVariant: string,
-        policeCaseNumber: nstring,
-        supervisionRequested: boolean,
-        supervisionGround: nstring,
-        supervisionId: nstring,
-      }),
-    ),
-    filingSupervisions: list(
-      object({
-        supervisionId: string,
-        transferId: string,
-        procuratorateAgencyId: string,
-        policeAgencyId: string,
-        ground: string,
-        phase: enumOf(FILING_SUPERVISION_PHASES),
-        since: instant,
-        noticeNumber: nstring,
-        policeFileOverdue: boolean,
-        escalatedTo: nstring,
-        policeCaseNumber: nstring,
-      }),
-    ),
-    transferOpinions: list(
-      object({
-        transferId: string,
-        caseId: string,
-        procuratorateAgencyId: string,
-        enforcementAgencyId: string,
-        issuedAt: instant,
-        transferSentAt: nullable(instant),
-      }),
-    ),
-  }),
-  supervision: object({
-    acts: list(
-      object({ type: string, at: instant, by: string, stepId: nstring, owingAgencyId: nstring, message: string }),
-    ),
-  }),
-  otherActs: list(object({ type: string, at: instant, by: string, payload: any })),
-  deadlines: object({
-    running: list(deadline),
-    suspended: list(deadline),
-    missed: list(deadline),
-    closed: list(deadline),
-  }),
-  unhandledTypes: list(string),
-});
+      supervisions: list(
+        object({
+          supervisionId: string,
+          transferId: string,
+          agencyId: string,
+          procuratorateAgencyId: string,
+          phase: enumOf(POLICE_SUPERVISION_PHASES),
+          since: instant,
+          noticeNumber: nstring,
+          correctionIssued: boolean,
+        }),
+      ),
+    }),
+    procuratorate: flowSections({
+      transferCopies: list(
+        object({
+          transferId: string,
+          agencyId: string,
+          status: enumOf(PROCURATORATE_COPY_STATUSES),
+          since: instant,
+          policeAgencyId: string,
+          reviewVariant: string,
+          policeCaseNumber: nstring,
+          supervisionRequested: boolean,
+          supervisionGround: nstring,
+          supervisionId: nstring,
+        }),
+      ),
+      filingSupervisions: list(
+        object({
+          supervisionId: string,
+          transferId: string,
+          procuratorateAgencyId: string,
+          policeAgencyId: string,
+          ground: string,
+          phase: enumOf(FILING_SUPERVISION_PHASES),
+          since: instant,
+          noticeNumber: nstring,
+          policeFileOverdue: boolean,
+          escalatedTo: nstring,
+          policeCaseNumber: nstring,
+        }),
+      ),
+      transferOpinions: list(
+        object({
+          transferId: string,
+          caseId: string,
+          procuratorateAgencyId: string,
+          enforcementAgencyId: string,
+          issuedAt: instant,
+          transferSentAt: nullable(instant),
+        }),
+      ),
+    }),
+    supervision: object({
+      acts: list(
+        object({ type: string, at: instant, by: string, stepId: nstring, owingAgencyId: nstring, message: string }),
+      ),
+    }),
+    otherActs: list(object({ type: string, at: instant, by: string, payload: any })),
+    deadlines: object({
+      running: list(deadline),
+      suspended: list(deadline),
+      missed: list(deadline),
+      closed: list(deadline),
+    }),
+    unhandledTypes: list(string),
+  },
+  { court: { ...mapOf(list(anyObject)), description: "the court's sections, once a registered flow fills one" } },
+);
 
 /** The export file: JSON Lines or HTML (text; verifyExport checks the former). */
 export const EXPORT_CONTENT: Record<string, { schema: SchemaObject }> = {

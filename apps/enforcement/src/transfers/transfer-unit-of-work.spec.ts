@@ -38,6 +38,7 @@ function world(phase: Transfer['phase']) {
   const tx = {
     manager: {
       findOne: async (entity: unknown) => (entity === Transfer ? transfer : null), // no case: no penalty clock to move
+      existsBy: async () => false, // no non-prosecution notice came back for the transfer
       save: async (r: unknown) => saved.push(r),
     },
     publish: (e: { type: string }) => (published.push(e.type), e),

@@ -11,9 +11,16 @@ import {
   type IntegrationEventEnvelope,
   type TransferSentV1,
 } from '@casebridge/contracts';
-import { eventGuard, transferViews, unhandled, type TransferEvent } from '@casebridge/flows';
+import {
+  eventGuard,
+  filingSupervisionViews,
+  transferViews,
+  unhandled,
+  type FilingSupervisionEvent,
+  type TransferEvent,
+} from '@casebridge/flows';
 import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
-import { SupervisionMatter } from '../supervision/supervision-matter.entity';
+import { applyMatterView, matterView, SupervisionMatter } from '../supervision/supervision-matter.entity';
 import { applyPoliceView, IncomingTransfer, policeView } from './incoming-transfer.entity';
 import { eventEntry, withEntry } from '@casebridge/platform';
 
@@ -124,6 +131,7 @@ export class PoliceAgencyEventsConsumer {
         linkedCaseId: e.linkedCaseId,
         procuratorateAgencyId: e.producer.agencyId,
         phase: 'opened',
+        phaseAt: new Date(e.occurredAt),
         question: null,
         noticeNumber: null,
         correctionIssued: false,
@@ -147,6 +155,11 @@ export class PoliceAgencyEventsConsumer {
     return m;
   }
 
+  /** The matter folded with the event by the filing-supervision flow's police view (libs/flows). */
+  private foldMatter(m: SupervisionMatter, e: IntegrationEventEnvelope): void {
+    applyMatterView(m, filingSupervisionViews.police.evolve(matterView(m), e as FilingSupervisionEvent));
+  }
+
   @OnIntegrationEvent('filing-supervision.explanation-required')
   async explanationRequired(
     e: IntegrationEventEnvelope<FilingSupervisionExplanationRequiredV1>,
@@ -154,8 +167,7 @@ export class PoliceAgencyEventsConsumer {
   ): Promise<void> {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
-    m.phase = 'explanation-required';
-    m.question = e.payload.question;
+    this.foldMatter(m, e);
     m.timeline = withEntry(
       m.timeline,
       eventEntry(e, 'the procuratorate requires reasons for not filing (7 days)', e.payload.question),
@@ -170,7 +182,7 @@ export class PoliceAgencyEventsConsumer {
   ): Promise<void> {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
-    m.phase = 'closed';
+    this.foldMatter(m, e);
     m.timeline = withEntry(m.timeline, eventEntry(e, 'the procuratorate accepted the reasons'));
     await manager.save(m);
   }
@@ -182,8 +194,7 @@ export class PoliceAgencyEventsConsumer {
   ): Promise<void> {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
-    m.phase = 'notice-to-file';
-    m.noticeNumber = e.payload.noticeNumber;
+    this.foldMatter(m, e);
     m.timeline = withEntry(
       m.timeline,
       eventEntry(e, `notice to file ${e.payload.noticeNumber}: file within 15 days (supervision.police-file)`),
@@ -198,7 +209,7 @@ export class PoliceAgencyEventsConsumer {
   ): Promise<void> {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
-    m.correctionIssued = true;
+    this.foldMatter(m, e);
     m.timeline = withEntry(
       m.timeline,
       eventEntry(
@@ -214,6 +225,7 @@ export class PoliceAgencyEventsConsumer {
   async chaser(e: IntegrationEventEnvelope<FilingSupervisionChaserIssuedV1>, manager: EntityManager): Promise<void> {
     const m = await this.matter(manager, e.payload.supervisionId, e);
     if (!m) return;
+    this.foldMatter(m, e);
     m.timeline = withEntry(
       m.timeline,
       eventEntry(e, '催办函: the investigation is still open after 3 months', e.payload.note),

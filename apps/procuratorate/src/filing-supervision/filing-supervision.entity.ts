@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { SupervisionGround } from '@casebridge/contracts';
 import type { TimelineEntry } from '@casebridge/platform';
-import type { FilingSupervisionPhase } from './filing-supervision.machine';
+import type { FilingSupervisionPhase, FilingSupervisionView } from '@casebridge/flows';
 
 /** One filing supervision (立案监督) of a procuratorate over the police's handling of one transfer. */
 @Entity('filing_supervision')
@@ -16,6 +16,8 @@ export class FilingSupervision {
   @Column('varchar', { name: 'enforcement_agency_id', length: 64 }) enforcementAgencyId!: string;
   @Column('varchar', { length: 32 }) ground!: SupervisionGround;
   @Column('varchar', { length: 32 }) phase!: FilingSupervisionPhase;
+  /** event time of the act that set the phase (the later act wins: libs/flows moveTo); stamped by the unit of work */
+  @Column('timestamptz', { name: 'phase_at', nullable: true }) phaseAt!: Date | null;
   /** what the police were asked to explain (supervision.police-explain) */
   @Column('text', { nullable: true }) question!: string | null;
   /** the police reasons for not filing (filing-supervision.explained) */
@@ -32,4 +34,40 @@ export class FilingSupervision {
   @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
   @VersionColumn() version!: number;
+}
+
+/** The record as the filing-supervision flow's procuratorate view (libs/flows filingSupervisionViews). */
+export function supervisionView(s: FilingSupervision): FilingSupervisionView {
+  return {
+    supervisionId: s.supervisionId,
+    transferId: s.transferId,
+    procuratorateAgencyId: s.procuratorateAgencyId,
+    policeAgencyId: s.policeAgencyId,
+    enforcementAgencyId: s.enforcementAgencyId,
+    ground: s.ground,
+    phase: s.phase,
+    phaseAt: s.phaseAt?.toISOString() ?? null,
+    question: s.question,
+    policeReasons: s.policeReasons,
+    noticeNumber: s.noticeNumber,
+    policeFileOverdue: s.policeFileOverdue,
+    policeExplainOverdue: s.policeExplainOverdue,
+    escalatedTo: s.escalatedTo,
+    policeCaseNumber: s.policeCaseNumber,
+  };
+}
+
+/** Writes a folded view back onto the record (what the view holds; the timeline is the caller's). */
+export function applySupervisionView(s: FilingSupervision, v: FilingSupervisionView): void {
+  Object.assign(s, {
+    phase: v.phase,
+    phaseAt: v.phaseAt === null ? null : new Date(v.phaseAt),
+    question: v.question,
+    policeReasons: v.policeReasons,
+    noticeNumber: v.noticeNumber,
+    policeFileOverdue: v.policeFileOverdue,
+    policeExplainOverdue: v.policeExplainOverdue,
+    escalatedTo: v.escalatedTo,
+    policeCaseNumber: v.policeCaseNumber,
+  });
 }

@@ -1,6 +1,5 @@
 import { DomainError } from '@casebridge/contracts';
 import {
-  afterPoliceEvent,
   assertAllowed,
   assertFilingNoticeInOrder,
   assertOneLevelUp,
@@ -159,33 +158,6 @@ describe('procuratorate filing supervision machine', () => {
     it('given supervision.police-file still runs, when the head issues a correction, then it is allowed with a note', () => {
       expect(correctionBasis(false, true)).toBe('head-before-expiry');
     });
-  });
-
-  describe('police events', () => {
-    it('supervision.police-explain: the police explanation moves explanation-required → explained', () => {
-      expect(afterPoliceEvent('explanation-required', 'explained')).toBe('explained');
-    });
-    it.each<FilingSupervisionPhase>(['opened', 'explained', 'notice-to-file', 'police-filed', 'reasons-accepted'])(
-      'supervision.police-explain: an explanation in %s does not move the phase',
-      (phase) => {
-        expect(afterPoliceEvent(phase, 'explained')).toBeNull();
-      },
-    );
-    it.each<FilingSupervisionPhase>([
-      'notice-to-file',
-      'correction-issued',
-      'opened',
-      'explanation-required',
-      'explained',
-    ])('supervision.police-file: the police filing moves %s → police-filed', (phase) => {
-      expect(afterPoliceEvent(phase, 'filed')).toBe('police-filed');
-    });
-    it.each<FilingSupervisionPhase>(['police-filed', 'chaser-issued', 'reasons-accepted'])(
-      'supervision.police-file: a filing in %s does not move the phase',
-      (phase) => {
-        expect(afterPoliceEvent(phase, 'filed')).toBeNull();
-      },
-    );
   });
 
   describe('escalation one level up with the correction notice (supervision.police-file, JR art 564)', () => {

@@ -7,23 +7,16 @@ import type {
   TransferFilingDecidedV1,
   TransferSentV1,
 } from '@casebridge/contracts';
+import { FILING_SUPERVISION_RULES, filingSupervisionViews, type FilingSupervisionEvent } from '@casebridge/flows';
 import { OnIntegrationEvent } from '@casebridge/messaging';
 import { entry, eventEntry, withEntry } from '@casebridge/platform';
-import { FilingSupervision } from './filing-supervision.entity';
-import { afterPoliceEvent } from './filing-supervision.machine';
+import { applySupervisionView, FilingSupervision, supervisionView } from './filing-supervision.entity';
 import { TransferOpinion } from './transfer-opinion.entity';
 
-/** Deadline rules of filing supervision whose miss goes on the supervision's timeline (deadlines.md). */
-const SUPERVISION_RULES = [
-  'supervision.police-explain',
-  'supervision.tell-agency',
-  'supervision.police-file',
-  'supervision.investigation-chaser',
-];
-
 /**
- * What the police and the workflow did about our filing supervisions, applied to our own view. Runs in
- * the inbox transaction of each event (applied once however often Kafka delivers it).
+ * What the police and the workflow did about our filing supervisions, folded into our record with the
+ * filing-supervision flow's procuratorate view (libs/flows: phases and the later-act rule live there).
+ * Runs in the inbox transaction of each event (applied once however often Kafka delivers it).
  */
 @Injectable()
 export class SupervisionEventsConsumer {
@@ -45,15 +38,20 @@ export class SupervisionEventsConsumer {
     return s;
   }
 
+  /** The record folded with the event; whether its phase moved. */
+  private fold(s: FilingSupervision, e: FilingSupervisionEvent): boolean {
+    const before = s.phase;
+    applySupervisionView(s, filingSupervisionViews.procuratorate.evolve(supervisionView(s), e));
+    return s.phase !== before;
+  }
+
   /** The police gave their reasons for not filing (ends supervision.police-explain). */
   @OnIntegrationEvent('filing-supervision.explained')
   async explained(e: IntegrationEventEnvelope<FilingSupervisionExplainedV1>, manager: EntityManager): Promise<void> {
     const s = await this.load(manager, e.payload.supervisionId, e);
     if (!s) return;
-    const next = afterPoliceEvent(s.phase, 'explained');
-    s.policeReasons = e.payload.reasons;
-    if (next) s.phase = next;
-    else
+    const moved = this.fold(s, e as FilingSupervisionEvent);
+    if (!moved)
       this.logger.warn(
         `filing-supervision.explained ${e.eventId} arrived in phase ${s.phase}; reasons recorded, phase unchanged`,
       );
@@ -61,7 +59,7 @@ export class SupervisionEventsConsumer {
       s.timeline,
       eventEntry(
         e,
-        `police explained why they did not file (supervision.police-explain)${next ? '' : ` — in phase ${s.phase}`}`,
+        `police explained why they did not file (supervision.police-explain)${moved ? '' : ` — in phase ${s.phase}`}`,
         e.payload.reasons,
       ),
     );
@@ -74,17 +72,13 @@ export class SupervisionEventsConsumer {
     if (!e.payload.supervisionId) return;
     const s = await this.load(manager, e.payload.supervisionId, e);
     if (!s) return;
-    const next = e.payload.outcome === 'filed' ? afterPoliceEvent(s.phase, 'filed') : null;
-    if (next) {
-      s.phase = next;
-      s.policeCaseNumber = e.payload.policeCaseNumber ?? s.policeCaseNumber;
-    }
+    const moved = this.fold(s, e as FilingSupervisionEvent);
     const number = e.payload.policeCaseNumber ? ` ${e.payload.policeCaseNumber}` : '';
     s.timeline = withEntry(
       s.timeline,
       eventEntry(
         e,
-        `police decision under supervision: ${e.payload.outcome}${number}${next ? '' : ` — in phase ${s.phase}, phase unchanged`}`,
+        `police decision under supervision: ${e.payload.outcome}${number}${moved ? '' : ` — in phase ${s.phase}, phase unchanged`}`,
         e.payload.reasons,
       ),
     );
@@ -94,21 +88,18 @@ export class SupervisionEventsConsumer {
   /** supervision.police-file missed: a correction notice may now be issued (JR art 564). Other supervision misses go on the timeline. */
   @OnIntegrationEvent('deadline.missed')
   async deadlineMissed(e: IntegrationEventEnvelope<DeadlineMissedV2>, manager: EntityManager): Promise<void> {
-    if (!SUPERVISION_RULES.includes(e.payload.ruleId)) return;
+    if (!FILING_SUPERVISION_RULES.includes(e.payload.ruleId)) return;
     const s = await manager.findOne(FilingSupervision, {
       where: { supervisionId: e.payload.subjectId },
       lock: { mode: 'pessimistic_write' },
     });
     if (!s) return;
+    this.fold(s, e as FilingSupervisionEvent);
     let what = `${e.payload.ruleId} ran out (due ${e.payload.dueAt})`;
-    if (e.payload.ruleId === 'supervision.police-file' && s.phase === 'notice-to-file') {
-      s.policeFileOverdue = true;
+    if (e.payload.ruleId === 'supervision.police-file' && s.policeFileOverdue)
       what += ': you may issue a correction notice and escalate one level up';
-    }
-    if (e.payload.ruleId === 'supervision.police-explain' && s.phase === 'explanation-required') {
-      s.policeExplainOverdue = true;
+    if (e.payload.ruleId === 'supervision.police-explain' && s.policeExplainOverdue)
       what += ': the police gave no reasons in time; you may notify them to file';
-    }
     s.timeline = withEntry(
       s.timeline,
       entry(what, 'workflow', e.occurredAt, {

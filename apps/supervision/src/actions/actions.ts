@@ -11,6 +11,7 @@ import {
   DomainError,
   SupervisionEscalated,
   SupervisionJointListed,
+  SupervisionJointMeetingRecorded,
   SupervisionPressed,
   type IntegrationEventEnvelope,
 } from '@casebridge/contracts';
@@ -29,7 +30,8 @@ import {
 import { notifyChange } from '../live/change-feed';
 import { SupervisionCase, SupervisionStep, TimelineEvent } from '../projection/entities';
 import { SupervisionSettings } from '../settings';
-import type { EscalateRequest, JointListRequest, PressRequest } from '../api/dto';
+import { randomUUID } from 'node:crypto';
+import type { EscalateRequest, JointListRequest, JointMeetingRequest, PressRequest } from '../api/dto';
 
 export interface ActionResult {
   eventId: string;
@@ -271,6 +273,7 @@ export class JointListCaseHandler implements ICommandHandler<JointListCaseComman
       const e = publishAs(tx, { sub: officer.sub }, SupervisionJointListed, linkedCaseId, {
         reviewInterval: request.reviewInterval,
         reason: request.reason,
+        participants: [...new Set(request.participants ?? [])],
       });
       await trace(tx.manager, e, officer, null);
       await tx.manager.update(
@@ -285,4 +288,65 @@ export class JointListCaseHandler implements ICommandHandler<JointListCaseComman
   }
 }
 
-export const ACTION_HANDLERS = [PressStepHandler, EscalateStepHandler, JointListCaseHandler];
+export class RecordJointMeetingCommand extends Command<ActionResult & { round: number; decisionIds: string[] }> {
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly linkedCaseId: string,
+    readonly request: JointMeetingRequest,
+  ) {
+    super();
+  }
+}
+
+/**
+ * 联席会议: the minutes and decisions (owner, due date) of the review of the current round of a case listed for joint
+ * supervision (supervision.joint-meeting-recorded); the round is the number of meetings recorded so far + 1.
+ */
+@CommandHandler(RecordJointMeetingCommand)
+export class RecordJointMeetingHandler implements ICommandHandler<RecordJointMeetingCommand> {
+  execute({
+    officer,
+    linkedCaseId,
+    request,
+  }: RecordJointMeetingCommand): Promise<ActionResult & { round: number; decisionIds: string[] }> {
+    return this.outbox.run(async (tx) => {
+      const c = await tx.manager.findOne(SupervisionCase, {
+        where: { linkedCaseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!c) throw caseNotFound(linkedCaseId);
+      const steps = await tx.manager.find(SupervisionStep, { where: { linkedCaseId } });
+      if (!regionWithin(c.originRegion, officer.region) && !steps.some((s) => visibleTo(s, officer.region)))
+        throw caseNotFound(linkedCaseId);
+      if (!c.jointListedAt)
+        throw new DomainError(
+          SupervisionErrors.notJointListed,
+          'conflict',
+          'The case is not listed for joint supervision: list it first (joint-listing).',
+        );
+      const held = await tx.manager.count(TimelineEvent, {
+        where: { linkedCaseId, type: SupervisionJointMeetingRecorded.type },
+      });
+      const decisions = request.decisions.map((d) => ({ decisionId: randomUUID(), ...d }));
+      const e = publishAs(tx, { sub: officer.sub }, SupervisionJointMeetingRecorded, linkedCaseId, {
+        round: held + 1,
+        minutes: request.minutes,
+        decisions,
+      });
+      await trace(tx.manager, e, officer, null);
+      const keys = new Set([...regionKeys(c.originRegion), ...steps.flatMap((s) => s.scopeKeys)]);
+      await notifyChange(tx.manager, { kind: 'action', type: e.type, linkedCaseId, stepIds: [], scopeKeys: [...keys] });
+      return {
+        eventId: e.eventId,
+        type: e.type,
+        linkedCaseId,
+        round: held + 1,
+        decisionIds: decisions.map((d) => d.decisionId),
+      };
+    });
+  }
+
+  constructor(private readonly outbox: TransactionalOutbox) {}
+}
+
+export const ACTION_HANDLERS = [PressStepHandler, EscalateStepHandler, JointListCaseHandler, RecordJointMeetingHandler];

@@ -16,12 +16,19 @@ import {
 } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
-import { EscalateStepCommand, JointListCaseCommand, PressStepCommand, type ActionResult } from '../actions/actions';
+import {
+  EscalateStepCommand,
+  JointListCaseCommand,
+  PressStepCommand,
+  RecordJointMeetingCommand,
+  type ActionResult,
+} from '../actions/actions';
 import { LiveUpdates } from '../live/live-updates';
 import { ConsoleQueries } from './console.queries';
 import {
   EscalateRequest,
   JointListRequest,
+  JointMeetingRequest,
   ListStepsQuery,
   PressRequest,
   ReconciliationQuery,
@@ -33,6 +40,7 @@ import {
   EscalateResultSchema,
   EventStreamSchema,
   JointListResultSchema,
+  JointMeetingResultSchema,
   PressResultSchema,
   ReconciliationSchema,
   RulesSchema,
@@ -289,6 +297,35 @@ export class ConsoleHttpController {
     @Body() body: JointListRequest,
   ): Promise<ActionResult> {
     return this.commands.execute(new JointListCaseCommand(o, id, body));
+  }
+
+  @Post('cases/:linkedCaseId/joint-meetings')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Record the joint meeting (联席会议) of the current review round: minutes and decisions with owners and due dates (supervision.joint-meeting-recorded)',
+  })
+  @ApiCreatedResponse({
+    schema: {
+      ...JointMeetingResultSchema,
+      example: {
+        ...ACTION_EXAMPLE,
+        type: 'supervision.joint-meeting-recorded',
+        round: 1,
+        decisionIds: [] as string[],
+        stepId: undefined,
+        owingAgencyId: undefined,
+      },
+    },
+  })
+  @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND' })
+  @ApiConflictResponse({ description: 'CASE.NOT_JOINT_LISTED' })
+  jointMeeting(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('linkedCaseId', new ParseUUIDPipe()) id: string,
+    @Body() body: JointMeetingRequest,
+  ): Promise<ActionResult> {
+    return this.commands.execute(new RecordJointMeetingCommand(o, id, body));
   }
 
   @Get('reconciliation')

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/com
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { IsId, IsText, QueryInt } from '@casebridge/platform';
+import { IsId, IsInstantWithOffset, IsText, NestedArray, QueryInt } from '@casebridge/platform';
 import { AGENCY_KINDS } from '@casebridge/contracts';
 import { STEP_STATUSES, type StepStatus } from '../domain/status';
 import { STEP_SORTS, STEP_STATES, type StepSort, type StepState } from './step-query';
@@ -121,6 +121,20 @@ export class JointListRequest {
   @Transform(trim)
   @IsText(2000)
   reason!: string;
+  @ApiPropertyOptional({
+    example: ['police:210100', 'procuratorate:210100', 'enforcement:210100'],
+    maxItems: 20,
+    description:
+      'the participating agencies: each reports its progress every review interval (none: the listing alone, no reports owed)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^(enforcement|police|procuratorate):\d{6}$/, {
+    each: true,
+    message: 'each participant must be an agency id such as police:210100 (enforcement, police or procuratorate)',
+  })
+  participants?: string[];
 }
 
 /** A step id path parameter, `<subjectId>/<ruleId>` (e.g. 0190f7a2-…/transfer.receipt); anything else 400 before the database. */
@@ -154,4 +168,39 @@ export class ReconciliationQuery {
   @IsOptional()
   @QueryInt(0, 86_400)
   graceSeconds?: number;
+}
+
+/** A decision of a joint meeting: what, which agency owns it, by when. */
+export class JointDecisionDto {
+  @ApiProperty({ example: '公安机关于10月10日前完成补充鉴定。', maxLength: 2000 })
+  @Transform(trim)
+  @IsText(2000)
+  text!: string;
+  @ApiProperty({ example: 'police:210100', description: 'the agency that owns the decision' })
+  @Matches(/^(enforcement|police|procuratorate):\d{6}$/, {
+    message: 'ownerAgencyId must be an agency id such as police:210100 (enforcement, police or procuratorate)',
+  })
+  ownerAgencyId!: string;
+  @ApiProperty({ example: '2025-10-10T17:00:00+08:00', description: 'ISO-8601 instant with offset' })
+  @IsInstantWithOffset()
+  dueAt!: string;
+}
+
+export class JointMeetingRequest {
+  @ApiProperty({ example: '联席会议：公安机关汇报侦查进展，检察机关提出取证意见。', maxLength: 20000 })
+  @Transform(trim)
+  @IsText(20000)
+  minutes!: string;
+  @ApiProperty({
+    type: [JointDecisionDto],
+    minItems: 1,
+    maxItems: 50,
+    description: 'what the meeting decided (议定事项)',
+  })
+  @NestedArray(() => JointDecisionDto, {
+    min: 1,
+    max: 50,
+    minMessage: 'decisions must list at least one decision of the meeting (its owner and due date)',
+  })
+  decisions!: JointDecisionDto[];
 }

@@ -54,6 +54,7 @@ export const ActionResultSchema = (extra: Record<string, SchemaObject>): SchemaO
 export const PressResultSchema = ActionResultSchema({ stepId: string, owingAgencyId: string });
 export const EscalateResultSchema = ActionResultSchema({ stepId: string, toLevel: string });
 export const JointListResultSchema = ActionResultSchema({});
+export const JointMeetingResultSchema = ActionResultSchema({ round: integer, decisionIds: list(uuid) });
 
 export const CaseViewSchema = object({
   linkedCaseId: string,

@@ -22,6 +22,8 @@ export const SupervisionErrors = {
   caseNotFound: ErrorCodes.caseNotFound,
   /** 409: the case is already listed for joint supervision */
   alreadyJointListed: 'CASE.ALREADY_JOINT_LISTED',
+  /** 409: a joint meeting on a case not listed for joint supervision */
+  notJointListed: 'CASE.NOT_JOINT_LISTED',
 } as const;
 
 export const stepNotFound = (stepId: string): DomainError =>

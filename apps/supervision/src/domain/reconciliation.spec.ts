@@ -32,7 +32,7 @@ function evaluate(events: Ev[], now: string): Map<string, ExpectationState & { r
             : new Date(
                 legalTime.compute({
                   rule: d.rule.ruleId!,
-                  variant: d.rule.variant === 'from-transfer' ? 'standard' : d.rule.variant,
+                  variant: d.rule.variant === 'from-subject' ? 'standard' : d.rule.variant,
                   from: d.at,
                 }).dueAtEpochMs,
               );

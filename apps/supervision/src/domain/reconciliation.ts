@@ -11,102 +11,10 @@
  *     when that thing is still unknown after a grace period (cross-topic lag).
  */
 import type { IntegrationEventEnvelope } from '@casebridge/contracts';
+import { EXPECTATION_RULES, stringField as str, type ExpectationRule, type OwedByRole } from '@casebridge/flows';
 
-export type OwedByRole = 'sender' | 'receiver' | 'procuratorate';
-
-export interface ExpectationRule {
-  id: string;
-  /** rule id of deadlines.md whose period is the window (policy windows: null, see windowMs) */
-  ruleId: string | null;
-  /** the variant of the rule; 'from-transfer' = the transfer's filing-review variant */
-  variant?: string;
-  /** fixed window when no statutory rule fits (console policy; configurable) */
-  windowMs?: number;
-  basis: string;
-  title: { en: string; zh: string };
-  opens: {
-    type: string;
-    when?: (p: Record<string, unknown>) => boolean;
-    owedBy: OwedByRole | ((p: Record<string, unknown>) => string | undefined);
-  }[];
-  fulfils: { type: string; when?: (p: Record<string, unknown>) => boolean }[];
-  /** the payload field naming the subject */
-  subject: 'transferId' | 'supervisionId';
-}
-
-const DAY = 86_400_000;
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-export const EXPECTATION_RULES: readonly ExpectationRule[] = [
-  {
-    id: 'receipt',
-    ruleId: 'transfer.receipt',
-    basis: 'R310 art 7; E17 art 7',
-    subject: 'transferId',
-    title: { en: 'transfer sent, no receipt (回执) signed', zh: '已移送，未签回执' },
-    opens: [
-      { type: 'transfer.sent', owedBy: (p) => str(p.toAgencyId) },
-      { type: 'transfer.forwarded', when: (p) => p.mode === 'forwarded', owedBy: (p) => str(p.toAgencyId) },
-    ],
-    fulfils: [{ type: 'transfer.receipt-signed' }, { type: 'transfer.forwarded', when: (p) => p.mode === 'returned' }],
-  },
-  {
-    id: 'filing-decision',
-    ruleId: 'transfer.filing-review',
-    variant: 'from-transfer',
-    basis: 'E17 arts 9, 12; R310 arts 8, 17',
-    subject: 'transferId',
-    title: { en: 'receipt signed, no filing decision', zh: '已签收，未作出立案决定' },
-    opens: [{ type: 'transfer.receipt-signed', owedBy: 'receiver' }],
-    fulfils: [{ type: 'transfer.filing-decided' }, { type: 'transfer.forwarded' }],
-  },
-  {
-    id: 'materials-supplement',
-    ruleId: 'transfer.materials-supplement',
-    basis: 'GA art 180; E17 art 8',
-    subject: 'transferId',
-    title: { en: 'materials requested, none supplemented', zh: '要求补充材料，未补充' },
-    opens: [{ type: 'transfer.materials-requested', owedBy: 'sender' }],
-    fulfils: [{ type: 'transfer.materials-supplemented' }],
-  },
-  {
-    id: 'reconsideration-decision',
-    ruleId: 'transfer.reconsideration-decision',
-    basis: 'E17 art 11; R310 art 9',
-    subject: 'transferId',
-    title: { en: 'reconsideration requested, no decision', zh: '申请复议，未作复议决定' },
-    opens: [{ type: 'transfer.reconsideration-requested', owedBy: 'receiver' }],
-    fulfils: [{ type: 'transfer.reconsideration-decided' }],
-  },
-  {
-    id: 'filing-supervision-opened',
-    ruleId: null,
-    windowMs: 7 * DAY,
-    basis: 'E17 art 12 (no statutory period: console policy, 7 days)',
-    subject: 'transferId',
-    title: { en: 'filing supervision requested, not opened', zh: '提请立案监督，未受理' },
-    opens: [{ type: 'filing-supervision.requested', owedBy: (p) => str(p.procuratorateAgencyId) }],
-    fulfils: [{ type: 'filing-supervision.opened' }],
-  },
-  {
-    id: 'police-explain',
-    ruleId: 'supervision.police-explain',
-    basis: 'JR arts 559–562; GA art 182',
-    subject: 'supervisionId',
-    title: { en: 'explanation required, none given', zh: '要求说明不立案理由，未说明' },
-    opens: [{ type: 'filing-supervision.explanation-required', owedBy: 'receiver' }],
-    fulfils: [{ type: 'filing-supervision.explained' }],
-  },
-  {
-    id: 'police-file',
-    ruleId: 'supervision.police-file',
-    basis: 'JR arts 563–564; GA art 182',
-    subject: 'transferId',
-    title: { en: 'notice to file issued, police did not file', zh: '已通知立案，公安未立案' },
-    opens: [{ type: 'filing-supervision.filing-notice-issued', owedBy: 'receiver' }],
-    fulfils: [{ type: 'transfer.filing-decided', when: (p) => p.outcome === 'filed' }],
-  },
-];
+// The expectations are each flow's data (libs/flows <flow>.expectations.ts), listed by the flow registry.
+export { EXPECTATION_RULES, type ExpectationRule, type OwedByRole };
 
 export interface ExpectationDelta {
   key: string;

@@ -462,7 +462,7 @@ export class SupervisionProjector {
     if (d.rule.windowMs !== undefined) return new Date(d.at.getTime() + d.rule.windowMs);
     if (!d.rule.ruleId) return null;
     let variant = d.rule.variant ?? 'standard';
-    if (variant === 'from-transfer') {
+    if (variant === 'from-subject') {
       const t = await manager.findOneBy(SupervisionTransfer, { transferId: d.subjectId });
       variant = t?.reviewVariant ?? 'standard';
     }

@@ -79,7 +79,7 @@ export class DeadlineStartedV2 extends DeadlineStartedV1 {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
   @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
 }
-export const DeadlineStarted = defineEvent({
+export const DeadlineStartedVersion2 = defineEvent({
   type: 'deadline.started',
   version: 2,
   payload: DeadlineStartedV2,
@@ -110,7 +110,7 @@ export class DeadlineWarningV2 extends DeadlineWarningV1 {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
   @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
 }
-export const DeadlineWarning = defineEvent({
+export const DeadlineWarningVersion2 = defineEvent({
   type: 'deadline.warning',
   version: 2,
   payload: DeadlineWarningV2,
@@ -165,7 +165,7 @@ export class DeadlineMissedV3 extends DeadlineMissedV2 {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
   @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
 }
-export const DeadlineMissed = defineEvent({
+export const DeadlineMissedVersion3 = defineEvent({
   type: 'deadline.missed',
   version: 3,
   payload: DeadlineMissedV3,
@@ -194,7 +194,7 @@ export class DeadlineClosedV2 extends DeadlineClosedV1 {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner?: DeadlineOwner;
 }
-export const DeadlineClosed = defineEvent({
+export const DeadlineClosedVersion2 = defineEvent({
   type: 'deadline.closed',
   version: 2,
   payload: DeadlineClosedV2,
@@ -204,14 +204,114 @@ export const DeadlineClosed = defineEvent({
   upcastFrom: (v1) => ({ ...v1 }) as unknown as DeadlineClosedV2,
 });
 
+// ---- rule ids without a section (joint-supervision) --------------------------------------------------------------
+// The versions above accept `<section>.<name>` rule ids only; deadlines.md also has `joint-supervision` (联合督办).
+// The next versions accept any rule id of deadlines.md; same fields, so every upcaster is the identity.
+
+/** A rule id of deadlines.md: `transfer.receipt`, `joint-supervision`. */
+export const RULE_ID_PATTERN = /^[a-z][a-z-]*(\.[a-z][a-z-]*)*$/;
+const RULE_ID_MESSAGE = 'ruleId must be a rule id of deadlines.md such as transfer.receipt or joint-supervision';
+const same =
+  <P>(): Upcast<P> =>
+  (previous) =>
+    ({ ...previous }) as P;
+
+/** v3: v2 with any rule id of deadlines.md. */
+export class DeadlineStartedV3 {
+  @IsString() @MaxLength(200) stepId!: string;
+  @IsUUID() subjectId!: string;
+  @Matches(RULE_ID_PATTERN, { message: RULE_ID_MESSAGE }) ruleId!: string;
+  @IsString() @MaxLength(64) variant!: string;
+  @IsString() @MaxLength(64) owingAgencyId!: string;
+  @IsISO8601({ strict: true }) startedAt!: string;
+  @IsISO8601({ strict: true }) dueAt!: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) lastDay!: string;
+  @IsObject() explain!: Record<string, unknown>;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
+  @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
+}
+export const DeadlineStarted = defineEvent({
+  type: 'deadline.started',
+  version: 3,
+  payload: DeadlineStartedV3,
+  producers: ['workflow'],
+  description:
+    'A statutory clock started, was extended (same stepId, new dueAt) or resumed; with its step key and owner; any rule id.',
+  upcastFrom: same<DeadlineStartedV3>(),
+});
+
+/** v3: v2 with any rule id of deadlines.md. */
+export class DeadlineWarningV3 {
+  @IsString() @MaxLength(200) stepId!: string;
+  @IsUUID() subjectId!: string;
+  @Matches(RULE_ID_PATTERN, { message: RULE_ID_MESSAGE }) ruleId!: string;
+  @IsString() @MaxLength(64) owingAgencyId!: string;
+  @IsISO8601({ strict: true }) dueAt!: string;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
+  @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
+}
+export const DeadlineWarning = defineEvent({
+  type: 'deadline.warning',
+  version: 3,
+  payload: DeadlineWarningV3,
+  producers: ['workflow'],
+  description: 'A deadline is near (configurable lead time); with its step key and owner; any rule id.',
+  upcastFrom: same<DeadlineWarningV3>(),
+});
+
+/** v4: v3 with any rule id of deadlines.md. */
+export class DeadlineMissedV4 {
+  @IsString() @MaxLength(200) stepId!: string;
+  @IsUUID() subjectId!: string;
+  @Matches(RULE_ID_PATTERN, { message: RULE_ID_MESSAGE }) ruleId!: string;
+  @IsString() @MaxLength(64) variant!: string;
+  @IsString() @MaxLength(64) owingAgencyId!: string;
+  @IsISO8601({ strict: true }) dueAt!: string;
+  @IsOptional() @IsString() @MaxLength(500) onExpiry?: string;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
+  @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner!: DeadlineOwner;
+}
+export const DeadlineMissed = defineEvent({
+  type: 'deadline.missed',
+  version: 4,
+  payload: DeadlineMissedV4,
+  producers: ['workflow'],
+  description:
+    'A deadline ran out: the owing agency (or the agency following the owing party) and the supervisors are told; any rule id.',
+  upcastFrom: same<DeadlineMissedV4>(),
+});
+
+/** v3: v2 with any rule id of deadlines.md. */
+export class DeadlineClosedV3 {
+  @IsString() @MaxLength(200) stepId!: string;
+  @IsUUID() subjectId!: string;
+  @Matches(RULE_ID_PATTERN, { message: RULE_ID_MESSAGE }) ruleId!: string;
+  @IsIn(['met', 'late', 'moot', 'suspended']) outcome!: 'met' | 'late' | 'moot' | 'suspended';
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) stepKey?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => DeadlineOwnerV1) owner?: DeadlineOwner;
+}
+export const DeadlineClosed = defineEvent({
+  type: 'deadline.closed',
+  version: 3,
+  payload: DeadlineClosedV3,
+  producers: ['workflow'],
+  description:
+    'The owed act happened (met/late), the step became moot, or the clock was suspended; with its step key and owner; any rule id.',
+  upcastFrom: same<DeadlineClosedV3>(),
+});
+
 export const DEADLINE_EVENTS = [
   DeadlineStartedVersion1,
+  DeadlineStartedVersion2,
   DeadlineStarted,
   DeadlineWarningVersion1,
+  DeadlineWarningVersion2,
   DeadlineWarning,
   DeadlineMissedVersion1,
   DeadlineMissedVersion2,
+  DeadlineMissedVersion3,
   DeadlineMissed,
   DeadlineClosedVersion1,
+  DeadlineClosedVersion2,
   DeadlineClosed,
 ];

@@ -187,12 +187,12 @@ export class ConsultationRequestedV1 {
   @Matches(AGENCY_ID_REGEX, { message: AGENCY_ID_MESSAGE }) consultedAgencyId!: string;
   @IsString() @MinLength(1) @MaxLength(4000) question!: string;
 }
-export const ConsultationRequested = defineEvent({
+export const ConsultationRequestedVersion1 = defineEvent({
   type: 'consultation.requested',
   version: 1,
   payload: ConsultationRequestedV1,
   producers: ['enforcement', 'police', 'procuratorate'],
-  description: '双向案件咨询: starts consultation.written-reply (7 days).',
+  description: 'v1 (superseded by v2 with attachments): 双向案件咨询, starts consultation.written-reply (7 days).',
 });
 
 export class ConsultationRepliedV1 {
@@ -215,6 +215,6 @@ export const SHARING_EVENTS = [
   SharedDataRead,
   CaseNotified,
   NotificationAcknowledged,
-  ConsultationRequested,
+  ConsultationRequestedVersion1,
   ConsultationReplied,
 ];

@@ -53,17 +53,17 @@ export class SupervisionJointListedV1 {
   @IsString() @MaxLength(64) reviewInterval!: string;
   @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
 }
-export const SupervisionJointListed = defineEvent({
+export const SupervisionJointListedVersion1 = defineEvent({
   type: 'supervision.joint-listed',
   version: 1,
   payload: SupervisionJointListedV1,
   producers: ['supervision'],
-  description: '联合督办: a major case listed for joint supervision (E17 arts 29, 31).',
+  description: 'v1 (superseded by v2 naming the participants): 联合督办, a major case listed for joint supervision.',
 });
 
 export const SUPERVISION_EVENTS = [
   SupervisionPressedVersion1,
   SupervisionPressed,
   SupervisionEscalated,
-  SupervisionJointListed,
+  SupervisionJointListedVersion1,
 ];

@@ -40,3 +40,12 @@ export function moveTo<V extends Phased<string>>(
   if (options.from && !options.from.includes(view.phase)) return view;
   return { ...view, ...options.with, phase, phaseAt: e.occurredAt };
 }
+
+/**
+ * The view moved to `phase` because a period ran out (deadline.missed) — when it is in one of `from`. A period
+ * running out is no act: it keeps the `phaseAt` of the last act, so it never outranks an act of an agency (whose
+ * clock, not the workflow's, stamps its events). Otherwise the view unchanged (the same object).
+ */
+export function overdue<V extends Phased<string>>(view: V, phase: V['phase'], from: readonly V['phase'][]): V {
+  return from.includes(view.phase) ? { ...view, phase } : view;
+}

@@ -1,2 +1,4 @@
 export * from './transfer.flow';
 export * from './transfer.views';
+export * from './transfer.definition';
+export * from './transfer.expectations';

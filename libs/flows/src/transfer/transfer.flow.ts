@@ -376,19 +376,3 @@ export type ProcuratorateCopyPhase = (typeof PROCURATORATE_COPY_PHASES)[number];
 
 /** Phases in which the police have filed: nothing left for filing supervision. */
 export const PROCURATORATE_FILED_PHASES: readonly ProcuratorateCopyPhase[] = ['filed', 'items-handed-over'];
-
-/** The transfer flow in one object, for readers that take any flow. */
-export const transferFlow = {
-  name: 'transfer',
-  eventTypes: TRANSFER_EVENT_TYPES,
-  isEvent: isTransferEvent,
-  subjectOf: transferIdOf,
-  enforcement: {
-    phases: ENFORCEMENT_TRANSFER_PHASES,
-    closed: ENFORCEMENT_CLOSED_PHASES,
-    acts: ENFORCEMENT_ACTS,
-    rules: ENFORCEMENT_ACT_RULES,
-  },
-  police: { phases: POLICE_TRANSFER_PHASES, closed: POLICE_CLOSED_PHASES, acts: POLICE_ACTS, rules: POLICE_ACT_RULES },
-  procuratorate: { phases: PROCURATORATE_COPY_PHASES },
-} as const;

@@ -334,12 +334,25 @@ function evolveCopy(v: ProcuratorateCopyView, e: TransferEvent): ProcuratorateCo
 
 // ---- audit: every agency's view of one transfer -------------------------------------------------
 
+/** The procuratorial opinion (检察意见, E17 art 14) that told an enforcement agency to transfer a case. */
+export interface TransferOpinionView {
+  transferId: string;
+  caseId: string;
+  procuratorateAgencyId: string;
+  enforcementAgencyId: string;
+  issuedAt: string;
+  /** event time of the transfer.sent that followed it (transfer.after-procuratorate-opinion met) */
+  transferSentAt: string | null;
+}
+
 /** What each agency had on file about one transfer (the audit's replay of the case). */
 export interface TransferAuditView {
   enforcement: EnforcementTransferView | null;
   /** one view per police office the transfer was sent or forwarded to, in the order they got it */
   police: PoliceTransferView[];
   procuratorate: ProcuratorateCopyView | null;
+  /** the procuratorate's opinion the transfer answers, when it began with one */
+  opinion: TransferOpinionView | null;
 }
 
 export interface AuditContext {
@@ -349,7 +362,7 @@ export interface AuditContext {
   ) => boolean;
 }
 
-const EMPTY: TransferAuditView = { enforcement: null, police: [], procuratorate: null };
+const EMPTY: TransferAuditView = { enforcement: null, police: [], procuratorate: null, opinion: null };
 
 /** The audit's fold: each agency's view evolved by the same functions the agency's app uses, views opened where the apps open them. */
 function evolveAudit(v: TransferAuditView, e: TransferEvent, ctx: AuditContext): TransferAuditView {
@@ -362,7 +375,19 @@ function evolveAudit(v: TransferAuditView, e: TransferEvent, ctx: AuditContext):
   ) {
     enforcement ??= openEnforcement(e);
   }
+  let opinion = v.opinion;
+  if (e.type === 'transfer.procuratorate-opinion') {
+    opinion ??= {
+      transferId: e.payload.transferId,
+      caseId: e.payload.caseId,
+      procuratorateAgencyId: e.producer.agencyId,
+      enforcementAgencyId: e.payload.enforcementAgencyId,
+      issuedAt: e.occurredAt,
+      transferSentAt: null,
+    };
+  }
   if (e.type === 'transfer.sent') {
+    if (opinion && !opinion.transferSentAt) opinion = { ...opinion, transferSentAt: e.occurredAt };
     const row = openPolice(e);
     if (row && !police.some((r) => r.agencyId === row.agencyId)) police = [...police, row];
     procuratorate ??= openCopy(e);
@@ -372,7 +397,7 @@ function evolveAudit(v: TransferAuditView, e: TransferEvent, ctx: AuditContext):
     const row = from ? openForwarded(from, e) : null;
     if (row && !police.some((r) => r.agencyId === row.agencyId)) police = [...police, row];
   }
-  return { enforcement, police, procuratorate };
+  return { enforcement, police, procuratorate, opinion };
 }
 
 /** The views of the transfer flow: evolve for each agency and for audit, and where each view opens. */

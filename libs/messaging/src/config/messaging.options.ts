@@ -31,6 +31,8 @@ export interface MessagingOptions {
     maxInFlight?: number;
     /** Called after each message's offset is committed (metrics). */
     onProcessed?: (m: ProcessedMessage) => void;
+    /** Parked events: sweep period, and whether a later event of a case waits behind a parked one (IntegrationEventConsumerOptions.parking). */
+    parking?: { sweepMs?: number; waitBehindParked?: boolean };
   };
   /** The outbox relay; enabled unless `{ enabled: false }` (several replicas are fine: one publishes at a time). */
   relay?: { enabled: boolean; listen?: boolean; intervalMs?: number; safetyPollMs?: number; batchSize?: number };

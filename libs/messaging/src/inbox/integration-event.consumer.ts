@@ -14,7 +14,7 @@ import {
   isNonRetryable,
   isRecordNotYetKnown,
   isTransientConflict,
-  type RecordNotYetKnownError,
+  RecordNotYetKnownError,
 } from '../errors';
 import { failpoint } from '../failpoints/failpoint';
 import { createReliableProducer } from '../kafka/kafka-client';
@@ -108,8 +108,18 @@ export interface IntegrationEventConsumerOptions {
   /**
    * Parked events (RecordNotYetKnownError): re-driven after every applied event of the same linked case
    * and, for records created otherwise (an HTTP command), by a sweep every `sweepMs` (default 30 s; 0: off).
+   *
+   * Before a later event of a key (linked case) is applied, an earlier parked one of its partition whose record
+   * arrived meanwhile is re-driven first: one indexed SELECT per event, only while the group has unapplied
+   * parked rows (counted in memory, recounted on every group join and sweep).
+   *
+   * `waitBehindParked` (default false): if the earlier one still cannot be applied, the later one is parked
+   * behind it, so the handlers see a producer's order across parking (the workflow bridge: a decision
+   * signalled before its receipt would skip the filing review). Only for handlers whose records are never
+   * created by a later event of the same partition than one that needs them (else the two wait on each other
+   * until the sweep finds nothing to do); off, the later event is applied at once.
    */
-  parking?: { sweepMs?: number };
+  parking?: { sweepMs?: number; waitBehindParked?: boolean };
   /**
    * Rebuilding the consumer after a crash kafkajs does not restart from (`restart: false`): up to `attempts`
    * rebuilds in a row (default 5), `baseMs`… doubled up to `maxMs` apart (defaults 1 s, 30 s).
@@ -166,6 +176,15 @@ export class IntegrationEventConsumer {
   private readonly ownsDlqProducer: boolean;
   private stopping: AbortController | undefined;
   private started = false;
+  /**
+   * Unapplied parked rows of the group as far as this member knows (its own parks minus its own re-drives,
+   * recounted from the table on each group join and sweep); null while unknown. An overcount only costs a
+   * query; an undercount cannot happen for the partitions this member owns (they were counted at the join).
+   */
+  private parkedRows: number | null = null;
+  /** Parks finished so far, and parks under way: a recount that overlaps one may miss it (the count stays unknown). */
+  private parks = 0;
+  private parksInFlight = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -246,15 +265,40 @@ export class IntegrationEventConsumer {
     const sweepMs = this.options.parking?.sweepMs ?? 30_000;
     if (sweepMs > 0) {
       this.sweep = setInterval(() => {
-        this.sweeping = this.redrive().catch((e: unknown) =>
-          this.logger.warn?.(`re-driving parked events: ${errorMessage(e)}`),
-        );
+        this.sweeping = this.redrive()
+          .then(() => this.recountParked())
+          .catch((e: unknown) => this.logger.warn?.(`re-driving parked events: ${errorMessage(e)}`));
       }, sweepMs);
       this.sweep.unref();
     }
     this.logger.log(
       `consuming ${this.subscribedTopics().join(', ')} (handlers: ${this.handledTypes.join(', ') || 'none'})`,
     );
+  }
+
+  /** Counts the group's unapplied parked rows afresh (unknown, hence queried, until the count is read). */
+  private async recountParked(): Promise<void> {
+    this.parkedRows = null;
+    const parksBefore = this.parks;
+    const quiet = this.parksInFlight === 0;
+    try {
+      const [row] = (await this.dataSource.query(
+        'SELECT count(*)::int AS n FROM parked_event WHERE consumer_group = $1 AND applied_at IS NULL',
+        [this.groupId],
+      )) as { n: number }[];
+      if (quiet && this.parksInFlight === 0 && this.parks === parksBefore) this.parkedRows ??= row?.n ?? null;
+    } catch (e) {
+      this.logger.warn?.(`counting parked events: ${errorMessage(e)}`);
+    }
+  }
+
+  /** An earlier event of the case from this partition waits parked in the group (no query while none is parked). */
+  private async earlierParked(
+    at: { consumerGroup: string; topic: string; partition: number; offset: string },
+    linkedCaseId: string,
+  ): Promise<boolean> {
+    if (this.parkedRows === 0) return false;
+    return hasEarlierParked(this.dataSource, at, linkedCaseId);
   }
 
   private subscribedTopics(): string[] {
@@ -277,6 +321,7 @@ export class IntegrationEventConsumer {
         `joined group ${payload.groupId} in ${payload.duration} ms as ${payload.memberId} (${partitions} partitions)`,
       );
       this.setStatus('consuming');
+      void this.recountParked();
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (consumer !== this.consumer || !this.started) return;
@@ -521,15 +566,22 @@ export class IntegrationEventConsumer {
 
     const handlers = this.handlers.get(event.type) ?? [];
     const effects = this.effects.get(event.type) ?? [];
-    // per-key order across parking: an earlier event of this case from this partition that waits parked goes first
-    // if its record has arrived meanwhile (by another topic) and its own re-drive has not run yet
-    // (e.g. a police receipt parked until its transfer's workflow existed, then signalled after the decision that followed it)
+    // per-key order across parking: an earlier event of this case from this partition that waits parked goes first if
+    // its record has arrived meanwhile (by another topic) and its own re-drive has not run yet (no query while the group
+    // has nothing parked); with parking.waitBehindParked, if it still waits, this one is parked behind it (e.g. a police
+    // receipt parked until its transfer's workflow existed must not be signalled after the decision that followed it)
     const at = { consumerGroup: this.groupId, topic, partition, offset };
-    if (
-      (handlers.length > 0 || effects.length > 0) &&
-      (await hasEarlierParked(this.dataSource, at, event.linkedCaseId))
-    )
+    if ((handlers.length > 0 || effects.length > 0) && (await this.earlierParked(at, event.linkedCaseId))) {
       await this.redrive(event.linkedCaseId);
+      if (this.options.parking?.waitBehindParked && (await this.earlierParked(at, event.linkedCaseId))) {
+        const behind = new RecordNotYetKnownError(
+          `earlier events of case ${event.linkedCaseId} from ${topic}/${partition}`,
+        );
+        const context = { ...at, attempt: 1, upcastFrom: decoded.upcastFrom };
+        const outcome = await this.parkInTransaction(event, context, behind);
+        return { ...base, ...ids, outcome };
+      }
+    }
     for (let attempt = 1; ; attempt++) {
       const context: HandlerContext = {
         consumerGroup: this.groupId,
@@ -548,7 +600,7 @@ export class IntegrationEventConsumer {
         return { ...base, ...ids, outcome };
       } catch (e) {
         if (isRecordNotYetKnown(e)) {
-          const outcome = await this.dataSource.transaction((manager) => this.park(event, manager, context, e));
+          const outcome = await this.parkInTransaction(event, context, e);
           return { ...base, ...ids, outcome };
         }
         if (isNonRetryable(e) || this.retry.nonRetryable?.(e)) return deadLetter('non-retryable', errorMessage(e), ids);
@@ -567,6 +619,23 @@ export class IntegrationEventConsumer {
         await sleep(delay, this.stopping?.signal);
         await heartbeat();
       }
+    }
+  }
+
+  /** park() in its own transaction, counted (parkedRows) once committed. */
+  private async parkInTransaction(
+    event: IntegrationEventEnvelope<object>,
+    context: HandlerContext,
+    cause: RecordNotYetKnownError,
+  ): Promise<'parked' | 'duplicate'> {
+    this.parksInFlight++;
+    try {
+      const outcome = await this.dataSource.transaction((manager) => this.park(event, manager, context, cause));
+      if (outcome === 'parked' && this.parkedRows !== null) this.parkedRows++;
+      return outcome;
+    } finally {
+      this.parks++;
+      this.parksInFlight--;
     }
   }
 
@@ -649,18 +718,26 @@ export class IntegrationEventConsumer {
     try {
       const [parked] = (await this.dataSource.query(select, [seq])) as Row[];
       if (!parked) return true; // applied meanwhile by another re-drive
+      let appliedHere = false;
       for (const effect of this.effects.get(parked.type) ?? []) await effect(parked.envelope, context(parked)); // outside any transaction
-      return await this.dataSource.transaction(async (manager) => {
-        const [row] = (await manager.query(`${select} FOR UPDATE`, [seq])) as Row[];
-        if (!row) return true; // applied meanwhile by another re-drive
-        for (const handler of this.handlers.get(row.type) ?? []) await handler(row.envelope, manager, context(row));
-        await manager.query(
-          'UPDATE parked_event SET applied_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1',
-          [seq],
-        );
-        this.logger.log(`${row.type} ${row.envelope.eventId} applied after parking (its record arrived)`);
-        return true;
-      });
+      return await this.dataSource
+        .transaction(async (manager) => {
+          const [row] = (await manager.query(`${select} FOR UPDATE`, [seq])) as Row[];
+          if (!row) return true; // applied meanwhile by another re-drive
+          for (const handler of this.handlers.get(row.type) ?? []) await handler(row.envelope, manager, context(row));
+          await manager.query(
+            'UPDATE parked_event SET applied_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1',
+            [seq],
+          );
+          this.logger.log(`${row.type} ${row.envelope.eventId} applied after parking (its record arrived)`);
+          appliedHere = true;
+          return true;
+        })
+        .then((done) => {
+          // committed by this re-drive (not by another meanwhile): one parked row fewer (recounted on join and sweep)
+          if (appliedHere && this.parkedRows) this.parkedRows--;
+          return done;
+        });
     } catch (e) {
       if (isInfrastructureError(e)) throw e;
       await this.dataSource.query('UPDATE parked_event SET attempts = attempts + 1, last_error = $2 WHERE seq = $1', [

@@ -1,31 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 
 import { ErrorCodes, FilingSupervisionExplained } from '@casebridge/contracts';
+import { MATTER_ACT_RULES } from '@casebridge/flows';
 import { ensureOwnAgency } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { assertAct, entry, type ActRules, withEntry } from '@casebridge/platform';
-import { SupervisionMatter, type MatterPhase } from '../../supervision-matter.entity';
+import { assertAct, entry, withEntry } from '@casebridge/platform';
+import { SupervisionMatter } from '../../supervision-matter.entity';
 import { ExplainCommand } from './explain.command';
 
-/** The police side of a filing supervision: the one act it answers here (libs/platform assertAct). */
-export const MATTER_ACT_RULES: ActRules<MatterPhase, 'explain'> = {
-  subject: 'supervision',
-  codes: {
-    alreadyDone: ErrorCodes.supervisionAlreadyDone,
-    outOfOrder: ErrorCodes.supervisionOutOfOrder,
-    closed: ErrorCodes.caseClosed,
-  },
-  allowed: { explain: ['explanation-required'] },
-  leadsTo: { explain: ['explained'] },
-  closed: ['closed'],
-  text: { explain: 'explain the non-filing' },
-  next: {
-    opened: 'wait: the procuratorate may require reasons (supervision.police-explain)',
-    explained: 'wait: the procuratorate is weighing your reasons',
-    'notice-to-file':
-      'file within 15 days (supervision.police-file): POST /transfers/:id/decision with outcome "filed" and this supervisionId',
-  },
-};
+/** The police side of a filing supervision: the one act it answers here (libs/flows filing-supervision). */
+export { MATTER_ACT_RULES } from '@casebridge/flows';
 
 /** Explains the non-filing to the procuratorate (supervision.police-explain, 7 days). */
 @CommandHandler(ExplainCommand)

@@ -18,6 +18,13 @@ export class SupervisionMatterResponse {
   @ApiProperty({ enum: MATTER_PHASES })
   phase!: MatterPhase;
   @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'event time of the act that set the phase (the later act wins: libs/flows)',
+  })
+  phaseAt!: string | null;
+  @ApiProperty({
     enum: [...MATTER_PHASES, null],
     nullable: true,
     description: 'the phase before the last change (libs/platform PhaseTracked, for the act guard)',
@@ -42,6 +49,7 @@ export function toSupervisionMatterResponse(e: SupervisionMatter): SupervisionMa
     linkedCaseId: e.linkedCaseId,
     procuratorateAgencyId: e.procuratorateAgencyId,
     phase: e.phase,
+    phaseAt: e.phaseAt?.toISOString() ?? null,
     previousPhase: e.previousPhase,
     question: e.question,
     noticeNumber: e.noticeNumber,

@@ -29,6 +29,13 @@ export class SupervisionResponse {
   phase!: FilingSupervisionPhase;
   @ApiProperty({
     type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'event time of the act that set the phase (the later act wins: libs/flows)',
+  })
+  phaseAt!: string | null;
+  @ApiProperty({
+    type: String,
     example: '请说明不立案理由',
     nullable: true,
     description: 'what the police were asked to explain (supervision.police-explain)',
@@ -84,6 +91,7 @@ export function toSupervisionResponse(e: FilingSupervision): SupervisionResponse
     enforcementAgencyId: e.enforcementAgencyId,
     ground: e.ground,
     phase: e.phase,
+    phaseAt: e.phaseAt?.toISOString() ?? null,
     question: e.question,
     policeReasons: e.policeReasons,
     noticeNumber: e.noticeNumber,

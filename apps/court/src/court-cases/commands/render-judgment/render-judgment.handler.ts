@@ -1,0 +1,52 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CourtJudgmentRendered, DomainError } from '@casebridge/contracts';
+import { publishAs } from '@casebridge/messaging';
+import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
+import { CourtErrorCodes } from '../../court-case.machine';
+import { record } from '../../court-case.timeline';
+import { chinaToday } from '../../china-day';
+import { RenderJudgmentCommand, type RenderJudgmentRequest } from './render-judgment.command';
+
+/** A restoration order comes with a due date after today, and a due date only with an order (400 COURT_CASE.RESTORATION_INVALID). */
+export function assertRestorationTerms(request: RenderJudgmentRequest, today: string): void {
+  const { restorationOrder: order, restorationDueDate: due } = request;
+  if (!order && !due) return;
+  const why = !order
+    ? 'a restoration due date needs a restoration order'
+    : !due
+      ? 'a restoration order needs its due date (restorationDueDate)'
+      : Number.isNaN(Date.parse(`${due}T00:00:00+08:00`))
+        ? `${due} is not a calendar day`
+        : due <= today
+          ? `the restoration due date ${due} must be after today (${today})`
+          : null;
+  if (why)
+    throw new DomainError(CourtErrorCodes.restorationInvalid, 'invalid', `${why[0]!.toUpperCase()}${why.slice(1)}.`);
+}
+
+/** Judgment (ends court.trial-*); an ecological restoration order is then tracked to completion by its due date. */
+@CommandHandler(RenderJudgmentCommand)
+export class RenderJudgmentHandler implements ICommandHandler<RenderJudgmentCommand> {
+  constructor(private readonly uow: CourtCaseUnitOfWork) {}
+
+  execute({ officer, courtCaseId, request }: RenderJudgmentCommand): Promise<void> {
+    assertRestorationTerms(request, chinaToday(new Date()));
+    return this.uow.act(officer, courtCaseId, 'render-judgment', (c, tx) => {
+      c.previousPhase = c.phase;
+      c.phase = 'judged';
+      c.judgmentSummary = request.summary;
+      c.restorationOrder = request.restorationOrder ?? null;
+      c.restorationDueDate = request.restorationDueDate ?? null;
+      c.restorationStatus = request.restorationOrder ? 'ordered' : 'none';
+      const order = request.restorationOrder ? `; restoration ordered by ${request.restorationDueDate}` : '';
+      record(c, officer, `judgment rendered${order}`, request.summary);
+      publishAs(tx, officer, CourtJudgmentRendered, c.linkedCaseId, {
+        courtCaseId: c.courtCaseId,
+        summary: request.summary,
+        ...(request.restorationOrder
+          ? { restorationOrder: request.restorationOrder, restorationDueDate: request.restorationDueDate }
+          : {}),
+      });
+    });
+  }
+}

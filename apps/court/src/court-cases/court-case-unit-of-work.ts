@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
+import { TransactionalOutbox } from '@casebridge/messaging';
+import { UnitOfWork, type RecordSpec } from '@casebridge/platform';
+import { CourtCase } from './court-case.entity';
+import { COURT_ACT_RULES, CourtErrorCodes, type CourtAct, type CourtCasePhase } from './court-case.machine';
+
+const notFound = (courtCaseId: string) => ({
+  code: CourtErrorCodes.notFound,
+  message: `No court case ${courtCaseId} at your court.`,
+});
+
+/** A case of another court looks exactly like a missing one (404). */
+export function ownCourtCase(c: CourtCase | null, officer: OfficerClaims, courtCaseId: string): CourtCase {
+  return ensureOwnAgency(c && { agencyId: c.courtAgencyId, c }, officer, notFound(courtCaseId)).c;
+}
+
+const COURT_CASE_RECORD: RecordSpec<CourtCase, CourtCasePhase, CourtAct> = {
+  entity: CourtCase,
+  where: (courtCaseId) => ({ courtCaseId }),
+  ownerOf: (c) => c.courtAgencyId,
+  notFound,
+  rules: COURT_ACT_RULES,
+};
+
+/**
+ * Loads one case of the officer's court under a row lock, checks that the act fits its phase, and runs the
+ * change and its events in one transaction (nothing changes when it refuses).
+ */
+@Injectable()
+export class CourtCaseUnitOfWork extends UnitOfWork<CourtCase, CourtCasePhase, CourtAct> {
+  constructor(outbox: TransactionalOutbox) {
+    super(outbox, COURT_CASE_RECORD);
+  }
+}

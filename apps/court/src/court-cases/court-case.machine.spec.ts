@@ -1,0 +1,137 @@
+import { DomainError } from '@casebridge/contracts';
+import { judgeAct } from '@casebridge/flows';
+import { assertRestorationTerms } from './commands/render-judgment/render-judgment.handler';
+import { chinaToday } from './china-day';
+import { assertAnnouncementRun, assertExtension, assertHearingNoticeInTime } from './court-clock';
+import {
+  assertActFits,
+  assertOnce,
+  COURT_ACT_RULES,
+  CourtErrorCodes,
+  restorationAfter,
+  restorationOverdue,
+  type CaseKind,
+} from './court-case.machine';
+
+const code = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+    return undefined;
+  } catch (e) {
+    return e instanceof DomainError ? e.code : `not a DomainError: ${String(e)}`;
+  }
+};
+
+const criminal: CaseKind = { source: 'prosecution', track: 'criminal', pilKind: null };
+const civilPil: CaseKind = { source: 'pil', track: 'civil', pilKind: 'civil' };
+const adminPil: CaseKind = { source: 'pil', track: 'administrative', pilKind: 'administrative' };
+const confirmation: CaseKind = { source: 'edc-confirmation', track: 'civil', pilKind: null };
+
+describe('court case rules', () => {
+  it('acts by phase: docket only while received, twice is ALREADY_DONE, a closed case refuses', () => {
+    expect(judgeAct(COURT_ACT_RULES, 'docket', { phase: 'received' })).toBe('allowed');
+    expect(judgeAct(COURT_ACT_RULES, 'docket', { phase: 'docketed', previousPhase: 'received' })).toBe('already-done');
+    expect(judgeAct(COURT_ACT_RULES, 'render-judgment', { phase: 'received' })).toBe('out-of-order');
+    expect(judgeAct(COURT_ACT_RULES, 'schedule-hearing', { phase: 'settled', previousPhase: 'docketed' })).toBe(
+      'closed',
+    );
+    expect(judgeAct(COURT_ACT_RULES, 'report-restoration', { phase: 'judged' })).toBe('allowed');
+  });
+
+  it.each([
+    ['serve-complaint', civilPil, undefined],
+    ['serve-complaint', adminPil, CourtErrorCodes.notApplicable],
+    ['serve-complaint', criminal, CourtErrorCodes.notApplicable],
+    ['notify-agency', adminPil, undefined],
+    ['notify-agency', criminal, CourtErrorCodes.notApplicable],
+    ['announce-co-plaintiffs', civilPil, undefined],
+    ['announce-co-plaintiffs', criminal, CourtErrorCodes.notApplicable],
+    ['announce-settlement', criminal, CourtErrorCodes.notApplicable],
+    ['docket', confirmation, CourtErrorCodes.notApplicable],
+    ['announce-confirmation', confirmation, undefined],
+    ['announce-confirmation', civilPil, CourtErrorCodes.notApplicable],
+  ] as const)('%s on %j → %s', (act, kind, expected) => {
+    expect(code(() => assertActFits(kind, act))).toBe(expected);
+  });
+
+  it('once-only acts refuse a second time', () => {
+    expect(code(() => assertOnce(null, 'serve-complaint'))).toBeUndefined();
+    expect(code(() => assertOnce(new Date(), 'serve-complaint'))).toBe(CourtErrorCodes.alreadyDone);
+  });
+
+  it('restoration: reports move it in progress, verification completes it, nothing after; none ordered refuses', () => {
+    expect(restorationAfter('ordered', { kind: 'report' })).toBe('in-progress');
+    expect(restorationAfter('in-progress', { kind: 'verify', outcome: 'not-completed' })).toBe('in-progress');
+    expect(restorationAfter('in-progress', { kind: 'verify', outcome: 'completed' })).toBe('completed');
+    expect(code(() => restorationAfter('completed', { kind: 'report' }))).toBe(CourtErrorCodes.alreadyDone);
+    expect(code(() => restorationAfter('none', { kind: 'report' }))).toBe(CourtErrorCodes.noRestoration);
+  });
+
+  it('restoration is overdue after its due date until verified completed', () => {
+    expect(restorationOverdue('in-progress', '2027-06-30', '2027-07-01')).toBe(true);
+    expect(restorationOverdue('in-progress', '2027-06-30', '2027-06-30')).toBe(false);
+    expect(restorationOverdue('completed', '2027-06-30', '2027-07-01')).toBe(false);
+    expect(restorationOverdue('none', null, '2027-07-01')).toBe(false);
+  });
+
+  it('a restoration order comes with a due date after today, and a due date with an order', () => {
+    const today = '2026-12-06';
+    expect(code(() => assertRestorationTerms({ summary: 's' }, today))).toBeUndefined();
+    expect(
+      code(() =>
+        assertRestorationTerms({ summary: 's', restorationOrder: 'o', restorationDueDate: '2027-06-30' }, today),
+      ),
+    ).toBeUndefined();
+    for (const bad of [
+      { restorationOrder: 'o' },
+      { restorationDueDate: '2027-06-30' },
+      { restorationOrder: 'o', restorationDueDate: '2026-12-06' },
+      { restorationOrder: 'o', restorationDueDate: '2027-02-30x' },
+    ])
+      expect(code(() => assertRestorationTerms({ summary: 's', ...bad }, today))).toBe(
+        CourtErrorCodes.restorationInvalid,
+      );
+  });
+
+  it('China day: 23:30 UTC is already the next day in Shenyang', () => {
+    expect(chinaToday(new Date('2026-12-06T16:30:00Z'))).toBe('2026-12-07');
+    expect(chinaToday(new Date('2026-12-06T15:30:00Z'))).toBe('2026-12-06');
+  });
+
+  it('a hearing notice is served at least 3 days before the hearing (court.hearing-notice)', () => {
+    const now = new Date('2026-12-07T10:00:00+08:00');
+    expect(assertHearingNoticeInTime(new Date('2026-12-20T09:00:00+08:00'), now)).toMatch(/^2026-12-1/);
+    expect(code(() => assertHearingNoticeInTime(new Date('2026-12-09T09:00:00+08:00'), now))).toBe(
+      CourtErrorCodes.hearingTooSoon,
+    );
+  });
+
+  it('approval or confirmation only once the ≥ 30-day announcement has run', () => {
+    const announced = new Date('2026-12-07T10:00:00+08:00');
+    expect(
+      code(() =>
+        assertAnnouncementRun('court.settlement-announcement', announced, new Date('2026-12-20T10:00:00+08:00')),
+      ),
+    ).toBe(CourtErrorCodes.announcementRunning);
+    expect(
+      code(() =>
+        assertAnnouncementRun('edc.confirmation-announcement', announced, new Date('2027-01-20T10:00:00+08:00')),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('extensions: only approved variants fitting the procedure', () => {
+    expect(code(() => assertExtension('court.trial-civil', 'extended', 'ordinary'))).toBeUndefined();
+    expect(code(() => assertExtension('court.trial-civil', 'simplified-extended', 'simplified'))).toBeUndefined();
+    expect(code(() => assertExtension('court.trial-civil', 'simplified-extended', 'ordinary'))).toBe(
+      CourtErrorCodes.variantNotApproved,
+    );
+    expect(code(() => assertExtension('court.trial-civil', 'simplified', 'simplified'))).toBe(
+      CourtErrorCodes.variantNotApproved,
+    );
+    expect(code(() => assertExtension('court.trial-criminal', 'extended', 'ordinary'))).toBeUndefined();
+    expect(code(() => assertExtension('court.trial-administrative', 'extended', 'ordinary'))).toBe(
+      CourtErrorCodes.variantNotApproved,
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { EdcConsultationOpened, type EdcConsultationOpenedV1 } from '@casebridge/contracts';
+import { edcViews, type FlowEvent } from '@casebridge/flows';
+import type { OfficerClaims } from '@casebridge/auth';
+import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
+import { eventEntry, IsText, NestedObject } from '@casebridge/platform';
+import { PartyDto } from '../../../cases/commands/register-case/register-case.request.dto';
+import { EdcCase } from '../../edc-case.entity';
+
+export class OpenConsultationRequest {
+  @ApiProperty({ type: PartyDto, description: 'the liable company' })
+  @NestedObject(() => PartyDto)
+  liableParty!: PartyDto;
+  @ApiProperty({
+    example: '沈环赔磋〔2026〕1号',
+    description: 'number of the written consultation notice (磋商告知书)',
+  })
+  @IsText(64)
+  noticeNumber!: string;
+  @ApiProperty({ example: '通过暗管排放含铬废水，致下游农田 12 亩土壤污染' })
+  @IsText(4000)
+  damage!: string;
+  @ApiPropertyOptional({
+    example: '0190c0de-0000-7000-8000-0000000000aa',
+    description: 'the linked case of the conduct (e.g. of the administrative case); a civil PIL on it waits meanwhile',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'linkedCaseId must be a UUID' })
+  linkedCaseId?: string;
+}
+
+export class OpenConsultationCommand extends Command<{ edcCaseId: string }> {
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly request: OpenConsultationRequest,
+  ) {
+    super();
+  }
+}
+
+/** Serves the written consultation notice on the liable company: edc.consultation starts (90 days, 3 meetings). */
+@CommandHandler(OpenConsultationCommand)
+export class OpenConsultationHandler implements ICommandHandler<OpenConsultationCommand> {
+  constructor(private readonly outbox: TransactionalOutbox) {}
+
+  execute({ officer, request }: OpenConsultationCommand): Promise<{ edcCaseId: string }> {
+    return this.outbox.run(async (tx) => {
+      const edcCaseId = randomUUID();
+      const linkedCaseId = request.linkedCaseId ?? randomUUID();
+      const e = publishAs(tx, officer, EdcConsultationOpened, linkedCaseId, {
+        edcCaseId,
+        liableParty: { name: request.liableParty.name, creditCode: request.liableParty.creditCode },
+        noticeNumber: request.noticeNumber,
+        damage: request.damage,
+      });
+      const view = edcViews.claimant.open(e as FlowEvent<'edc.consultation-opened', EdcConsultationOpenedV1>);
+      await tx.manager.insert(EdcCase, {
+        edcCaseId,
+        linkedCaseId,
+        agencyId: officer.agencyId,
+        liableCreditCode: request.liableParty.creditCode,
+        phase: view.phase,
+        previousPhase: null,
+        phaseAt: new Date(e.occurredAt),
+        view,
+        timeline: [
+          eventEntry(
+            e,
+            `consultation notice ${request.noticeNumber} served on ${request.liableParty.name} (edc.consultation)`,
+          ),
+        ],
+        openedAt: new Date(e.occurredAt),
+      });
+      return { edcCaseId };
+    });
+  }
+}

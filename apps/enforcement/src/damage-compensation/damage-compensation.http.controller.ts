@@ -1,0 +1,140 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import { idsSchema, listOf } from '@casebridge/platform';
+import {
+  AgreementRequest,
+  FailureRequest,
+  HoldMeetingCommand,
+  MeetingRequest,
+  RecordAgreementCommand,
+  RecordFailureCommand,
+} from './commands/consult/consult';
+import {
+  ApplyConfirmationCommand,
+  CompensationSuitRequest,
+  EdcCourtRequest,
+  SueForCompensationCommand,
+} from './commands/hand-over/hand-over';
+import { OpenConsultationCommand, OpenConsultationRequest } from './commands/open-consultation/open-consultation';
+import { EDC_CASE_VIEW_SCHEMA, GetEdcCaseQuery, ListEdcCasesQuery } from './queries/edc-queries';
+
+const NOT_FOUND = 'EDC.NOT_FOUND — no such damage compensation case in your agency';
+const OUT_OF_ORDER = 'EDC.OUT_OF_ORDER (wrong phase), EDC.ALREADY_DONE (acting twice) or CASE.CLOSED';
+
+@ApiTags('damage-compensations')
+@Roles('officer', 'head')
+@Controller('damage-compensations')
+export class DamageCompensationHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Serve the consultation notice on the liable company (生态环境损害赔偿磋商): edc.consultation starts (90 days, at most 3 meetings)',
+  })
+  @ApiCreatedResponse({ schema: idsSchema('edcCaseId') })
+  @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — e.g. a wrong unified social credit code' })
+  open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenConsultationRequest) {
+    return this.commands.execute(new OpenConsultationCommand(officer, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Your agency’s damage compensation cases, newest first' })
+  @ApiOkResponse({ schema: listOf(EDC_CASE_VIEW_SCHEMA) })
+  list(@CurrentOfficer() officer: OfficerClaims) {
+    return this.queries.execute(new ListEdcCasesQuery(officer));
+  }
+
+  @Get(':edcCaseId')
+  @ApiOperation({ summary: 'One damage compensation case: phase, meetings, agreement or failure, timeline' })
+  @ApiOkResponse({ schema: EDC_CASE_VIEW_SCHEMA })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  get(@CurrentOfficer() officer: OfficerClaims, @Param('edcCaseId', new ParseUUIDPipe()) id: string) {
+    return this.queries.execute(new GetEdcCaseQuery(officer, id));
+  }
+
+  @Post(':edcCaseId/meetings')
+  @ApiOperation({ summary: 'Record a consultation meeting (at most 3)' })
+  @ApiCreatedResponse({ schema: { type: 'object', properties: { round: { type: 'integer' } }, example: { round: 1 } } })
+  @ApiConflictResponse({ description: `${OUT_OF_ORDER}; EDC.MEETING_LIMIT — a fourth meeting` })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  meeting(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('edcCaseId', new ParseUUIDPipe()) id: string,
+    @Body() body: MeetingRequest,
+  ) {
+    return this.commands.execute(new HoldMeetingCommand(o, id, body));
+  }
+
+  @Roles('head')
+  @Post(':edcCaseId/agreement')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Head: record the compensation agreement (edc.consultation ends)' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  agreement(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('edcCaseId', new ParseUUIDPipe()) id: string,
+    @Body() body: AgreementRequest,
+  ) {
+    return this.commands.execute(new RecordAgreementCommand(o, id, body));
+  }
+
+  @Post(':edcCaseId/failure')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Record that the consultation failed (a waiting civil PIL on the same conduct goes on)' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  failure(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('edcCaseId', new ParseUUIDPipe()) id: string,
+    @Body() body: FailureRequest,
+  ) {
+    return this.commands.execute(new RecordFailureCommand(o, id, body));
+  }
+
+  @Post(':edcCaseId/confirmation-application')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Apply to the court for judicial confirmation of the agreement (edc.confirmation-applied)' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: `${NOT_FOUND}; AGENCY.OUTSIDE_JURISDICTION — the court` })
+  confirmation(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('edcCaseId', new ParseUUIDPipe()) id: string,
+    @Body() body: EdcCourtRequest,
+  ) {
+    return this.commands.execute(new ApplyConfirmationCommand(o, id, body));
+  }
+
+  @Roles('head')
+  @Post(':edcCaseId/suit')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Head: sue for damage compensation after the consultation failed (edc.suit-filed)' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: `${NOT_FOUND}; AGENCY.OUTSIDE_JURISDICTION — the court` })
+  suit(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('edcCaseId', new ParseUUIDPipe()) id: string,
+    @Body() body: CompensationSuitRequest,
+  ) {
+    return this.commands.execute(new SueForCompensationCommand(o, id, body));
+  }
+}

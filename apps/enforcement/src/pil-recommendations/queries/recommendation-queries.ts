@@ -1,0 +1,62 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@casebridge/contracts';
+import { AGENCY_PIL_ACT_RULES } from '@casebridge/flows';
+import type { OfficerClaims } from '@casebridge/auth';
+import { entitySchema } from '@casebridge/platform';
+import { PilRecommendation } from '../pil-recommendation.entity';
+import { recommendationNotFound } from '../pil-recommendation.record';
+
+export type PilRecommendationView = Omit<PilRecommendation, 'version'> & { closed: boolean; next: string | null };
+
+export const PIL_RECOMMENDATION_VIEW_SCHEMA = entitySchema(PilRecommendation, {
+  omit: ['version'],
+  extra: { closed: { type: 'boolean' }, next: { type: 'string', nullable: true } },
+});
+
+function view(r: PilRecommendation): PilRecommendationView {
+  const { version: _v, ...rest } = r;
+  return {
+    ...rest,
+    closed: AGENCY_PIL_ACT_RULES.closed.includes(r.phase),
+    next: AGENCY_PIL_ACT_RULES.next[r.phase] ?? null,
+  };
+}
+
+export class GetRecommendationQuery extends Query<PilRecommendationView> {
+  constructor(
+    readonly officer: OfficerClaims,
+    readonly pilCaseId: string,
+  ) {
+    super();
+  }
+}
+@QueryHandler(GetRecommendationQuery)
+export class GetRecommendationHandler implements IQueryHandler<GetRecommendationQuery> {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  async execute({ officer, pilCaseId }: GetRecommendationQuery): Promise<PilRecommendationView> {
+    const r = await this.ds.getRepository(PilRecommendation).findOneBy({ pilCaseId });
+    if (!r || r.agencyId !== officer.agencyId) {
+      const { code, message } = recommendationNotFound(pilCaseId);
+      throw new DomainError(code, 'not-found', message);
+    }
+    return view(r);
+  }
+}
+
+export class ListRecommendationsQuery extends Query<PilRecommendationView[]> {
+  constructor(readonly officer: OfficerClaims) {
+    super();
+  }
+}
+@QueryHandler(ListRecommendationsQuery)
+export class ListRecommendationsHandler implements IQueryHandler<ListRecommendationsQuery> {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  async execute({ officer }: ListRecommendationsQuery): Promise<PilRecommendationView[]> {
+    const rows = await this.ds
+      .getRepository(PilRecommendation)
+      .find({ where: { agencyId: officer.agencyId }, order: { receivedAt: 'DESC' }, take: 200 });
+    return rows.map(view);
+  }
+}

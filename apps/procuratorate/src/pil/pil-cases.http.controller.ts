@@ -1,0 +1,239 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import { idsSchema, listOf } from '@casebridge/platform';
+import { AnnouncementRequest, PublishAnnouncementCommand } from './commands/announce/publish-announcement';
+import {
+  ClosingDecisionRequest,
+  ClosingServiceRequest,
+  DecideClosingCommand,
+  ServeClosingDecisionCommand,
+} from './commands/close-case/close-case';
+import { InvestigationRequest, RecordInvestigationCommand } from './commands/investigate/record-investigation';
+import { OpenPilCaseCommand, OpenPilCaseRequest } from './commands/open-case/open-case';
+import {
+  OrganisationRequest,
+  RecordOrganisationCommand,
+  SupportSuitCommand,
+} from './commands/organisations/organisations';
+import {
+  FileRecommendationCommand,
+  IssueRecommendationCommand,
+  RecommendationFilingRequest,
+  RecommendationRequest,
+} from './commands/recommend/recommendation';
+import { CourtRequest, SuePilCommand } from './commands/sue/sue';
+import {
+  GetPilCaseQuery,
+  ListPilCasesQuery,
+  ListPilCasesRequest,
+  PIL_CASE_VIEW_SCHEMA,
+} from './queries/pil-case-queries';
+
+const OUT_OF_ORDER = 'PIL.OUT_OF_ORDER (wrong phase), PIL.ALREADY_DONE (acting twice) or CASE.CLOSED';
+const NOT_FOUND = 'PIL.NOT_FOUND — no such public-interest case in your agency';
+type Id = string;
+
+@ApiTags('pil-cases')
+@Roles('officer', 'head') // officers act; deciding to sue, to close or to support a suit is a head's (@Roles('head'))
+@Controller('pil-cases')
+export class PilCasesHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Open a public-interest litigation case (公益诉讼): administrative (against an agency that failed its duty) or civil',
+  })
+  @ApiCreatedResponse({ schema: idsSchema('pilCaseId') })
+  @ApiBadRequestResponse({ description: 'PIL.RESPONDENT_REQUIRED or REQUEST.VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ description: 'AGENCY.OUTSIDE_JURISDICTION — the respondent is outside your jurisdiction' })
+  open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenPilCaseRequest) {
+    return this.commands.execute(new OpenPilCaseCommand(officer, body));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Your agency’s public-interest cases, newest first (the flow’s view, timeline, what comes next)',
+  })
+  @ApiOkResponse({ schema: listOf(PIL_CASE_VIEW_SCHEMA) })
+  @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — unknown kind' })
+  list(@CurrentOfficer() officer: OfficerClaims, @Query() filter: ListPilCasesRequest) {
+    return this.queries.execute(new ListPilCasesQuery(officer, filter));
+  }
+
+  @Get(':pilCaseId')
+  @ApiOperation({ summary: 'One public-interest case of your agency' })
+  @ApiOkResponse({ schema: PIL_CASE_VIEW_SCHEMA })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  get(@CurrentOfficer() officer: OfficerClaims, @Param('pilCaseId', new ParseUUIDPipe()) id: Id) {
+    return this.queries.execute(new GetPilCaseQuery(officer, id));
+  }
+
+  @Post(':pilCaseId/investigation')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Record the findings of the investigation (调查核实)' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  investigation(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @Body() body: InvestigationRequest,
+  ) {
+    return this.commands.execute(new RecordInvestigationCommand(o, id, body));
+  }
+
+  @Post(':pilCaseId/recommendation')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Serve the pre-litigation recommendation on the agency: pil.agency-reply (2 months, 15 days urgent) and pil.recommendation-filing (5 days) start',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  recommendation(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @Body() body: RecommendationRequest,
+  ) {
+    return this.commands.execute(new IssueRecommendationCommand(o, id, body));
+  }
+
+  @Post(':pilCaseId/recommendation-filing')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'File the recommendation with the next-level procuratorate (pil.recommendation-filing)' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  recommendationFiling(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @Body() body: RecommendationFilingRequest,
+  ) {
+    return this.commands.execute(new FileRecommendationCommand(o, id, body));
+  }
+
+  @Roles('head')
+  @Post(':pilCaseId/closing-decision')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Head: decide not to sue after the reply or its end (pil.admin-suit-decision); the closing decision is owed within 7 days',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  closingDecision(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @Body() body: ClosingDecisionRequest,
+  ) {
+    return this.commands.execute(new DecideClosingCommand(o, id, body));
+  }
+
+  @Post(':pilCaseId/closing-decision-service')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Serve the closing decision on the agency: the case is closed' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  closingService(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @Body() body: ClosingServiceRequest,
+  ) {
+    return this.commands.execute(new ServeClosingDecisionCommand(o, id, body));
+  }
+
+  @Post(':pilCaseId/announcement')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Civil PIL: publish the pre-suit announcement (pil.civil-announcement, 30 days)' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  announcement(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @Body() body: AnnouncementRequest,
+  ) {
+    return this.commands.execute(new PublishAnnouncementCommand(o, id, body));
+  }
+
+  @Post(':pilCaseId/organisations')
+  @ApiOperation({
+    summary:
+      'Civil PIL: record an organisation that came forward with its eligibility facts (EPL art 58); answers whether it is eligible and, if not, why',
+  })
+  @ApiCreatedResponse({
+    schema: {
+      type: 'object',
+      properties: { eligible: { type: 'boolean' }, reasons: { type: 'array', items: { type: 'string' } } },
+      example: {
+        eligible: false,
+        reasons: [
+          'it has 3 consecutive year(s) of environmental public-interest work; the law asks for at least 5 (EPL art 58(2))',
+        ],
+      },
+    },
+  })
+  @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — e.g. a wrong unified social credit code' })
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  organisation(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @Body() body: OrganisationRequest,
+  ) {
+    return this.commands.execute(new RecordOrganisationCommand(o, id, body));
+  }
+
+  @Roles('head')
+  @Post(':pilCaseId/suit-support')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Head: support the eligible organisation’s suit (pil.civil-suit-decision); closes the case',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiNotFoundResponse({ description: `${NOT_FOUND}; AGENCY.OUTSIDE_JURISDICTION — the court` })
+  support(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @Body() body: CourtRequest,
+  ) {
+    return this.commands.execute(new SupportSuitCommand(o, id, body));
+  }
+
+  @Roles('head')
+  @Post(':pilCaseId/suit')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Head: bring the public-interest suit (pil.admin-suit-decision / pil.civil-suit-decision); pil.suit-filed names the court',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: `${OUT_OF_ORDER}; PIL.WAITING_FOR_CONSULTATION` })
+  @ApiNotFoundResponse({ description: `${NOT_FOUND}; AGENCY.OUTSIDE_JURISDICTION — the court` })
+  suit(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @Body() body: CourtRequest,
+  ) {
+    return this.commands.execute(new SuePilCommand(o, id, body));
+  }
+}

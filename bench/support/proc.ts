@@ -1,0 +1,66 @@
+/**
+ * Resource use of local processes from /proc (Linux): resident memory and CPU time, for the benches that print the
+ * cost of the services beside their latencies. Values of a process that has exited are undefined.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** Resident set size of `pid` in MiB (VmRSS of /proc/<pid>/status), or undefined when it is gone. */
+export function rssMiB(pid: number): number | undefined {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
+    return line ? Number(line.split(/\s+/)[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds (user + system) `pid` has used so far (/proc/<pid>/stat fields 14 and 15), or undefined when it is gone. */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the command name (field 2) may contain spaces: count the fields after its closing parenthesis
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples the RSS of some processes every `everyMs` and keeps each one's peak (MiB); stop() ends the sampling. */
+export class PeakRss {
+  private readonly peaks = new Map<number, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly pids: () => number[],
+    everyMs = 1000,
+  ) {
+    this.timer = setInterval(() => this.sample(), everyMs);
+    this.timer.unref();
+  }
+
+  sample(): void {
+    for (const pid of this.pids()) {
+      const rss = rssMiB(pid);
+      if (rss !== undefined) this.peaks.set(pid, Math.max(rss, this.peaks.get(pid) ?? 0));
+    }
+  }
+
+  peak(pid: number): number | undefined {
+    return this.peaks.get(pid);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/** p-quantile (0..1) of ascending `sorted` (nearest rank). */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}

@@ -1,0 +1,125 @@
+/**
+ * The three kinds of record as one table: how each folds its events (the flows' views), who is party to it, and
+ * the reads and writes every command, query and consumer share. An officer reads a record only when its agency is
+ * a party; otherwise the record does not exist for it (404, no data).
+ */
+import type { EntityManager } from 'typeorm';
+import { DomainError, type IntegrationEventEnvelope } from '@casebridge/contracts';
+import {
+  consultationParties,
+  ConsultationErrors,
+  evolveConsultation,
+  evolveJointSupervision,
+  evolveNotification,
+  isConsultationEvent,
+  isJointSupervisionEvent,
+  isNotificationEvent,
+  jointParties,
+  JointSupervisionErrors,
+  notificationParties,
+  NotificationErrors,
+  type ConsultationView,
+  type FlowEvent,
+  type JointSupervisionView,
+  type NotificationView,
+} from '@casebridge/flows';
+import { CooperationRecord, type RecordKind } from './cooperation-record.entity';
+
+export interface RecordViews {
+  notification: NotificationView;
+  consultation: ConsultationView;
+  'joint-supervision': JointSupervisionView;
+}
+
+const NOT_FOUND: Record<RecordKind, { code: string; what: string }> = {
+  notification: { code: NotificationErrors.notFound, what: 'notification' },
+  consultation: { code: ConsultationErrors.notFound, what: 'consultation' },
+  'joint-supervision': { code: JointSupervisionErrors.notFound, what: 'joint supervision of case' },
+};
+
+/** The kind and id of the record an event concerns, or null for an event of no record. */
+export function recordOf(e: IntegrationEventEnvelope): { kind: RecordKind; id: string } | null {
+  const p = e.payload as Record<string, unknown>;
+  if (isNotificationEvent(e as FlowEvent)) return { kind: 'notification', id: String(p.notificationId) };
+  if (isConsultationEvent(e as FlowEvent)) return { kind: 'consultation', id: String(p.consultationId) };
+  if (isJointSupervisionEvent(e as FlowEvent)) return { kind: 'joint-supervision', id: e.linkedCaseId };
+  return null;
+}
+
+/** Folds an event into a view of its kind (null: not folded, e.g. an acknowledgement before its notification). */
+export function fold<K extends RecordKind>(
+  kind: K,
+  view: RecordViews[K] | null,
+  e: IntegrationEventEnvelope,
+): RecordViews[K] | null {
+  const event = e as FlowEvent;
+  if (kind === 'notification' && isNotificationEvent(event))
+    return evolveNotification(view as NotificationView | null, event, e.linkedCaseId) as RecordViews[K] | null;
+  if (kind === 'consultation' && isConsultationEvent(event))
+    return evolveConsultation(view as ConsultationView | null, event, e.linkedCaseId) as RecordViews[K] | null;
+  if (kind === 'joint-supervision' && isJointSupervisionEvent(event))
+    return evolveJointSupervision(view as JointSupervisionView | null, event, e.linkedCaseId) as RecordViews[K] | null;
+  return view;
+}
+
+/** Who may read a view of `kind`. */
+export function partiesOf<K extends RecordKind>(kind: K, view: RecordViews[K]): string[] {
+  if (kind === 'notification') return notificationParties(view as NotificationView);
+  if (kind === 'consultation') return consultationParties(view as ConsultationView);
+  return jointParties(view as JointSupervisionView);
+}
+
+/** The view of a record `agencyId` is party to, locked for update when `lock`; else 404 with the kind's code. */
+export async function partyRecord<K extends RecordKind>(
+  manager: EntityManager,
+  kind: K,
+  id: string,
+  agencyId: string,
+  lock = false,
+): Promise<{ row: CooperationRecord; view: RecordViews[K] }> {
+  const row = await manager.findOne(CooperationRecord, {
+    where: { kind, id },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!row || !row.parties.includes(agencyId)) {
+    const nf = NOT_FOUND[kind];
+    throw new DomainError(nf.code, 'not-found', `No ${nf.what} ${id} concerns your office.`);
+  }
+  return { row, view: row.view as unknown as RecordViews[K] };
+}
+
+/** Saves the view of a record (new or changed) with its parties. */
+export async function saveRecord<K extends RecordKind>(
+  manager: EntityManager,
+  kind: K,
+  id: string,
+  linkedCaseId: string,
+  view: RecordViews[K],
+): Promise<void> {
+  await manager.save(
+    manager.create(CooperationRecord, {
+      kind,
+      id,
+      linkedCaseId,
+      parties: partiesOf(kind, view),
+      view: view as unknown as Record<string, unknown>,
+      updatedAt: new Date(),
+    }),
+  );
+}
+
+/** The records of `kind` an agency is party to, newest first (at most 200), optionally of one linked case. */
+export async function partyRecords<K extends RecordKind>(
+  manager: EntityManager,
+  kind: K,
+  agencyId: string,
+  linkedCaseId?: string,
+): Promise<RecordViews[K][]> {
+  const q = manager
+    .createQueryBuilder(CooperationRecord, 'r')
+    .where('r.kind = :kind AND r.parties @> :party::jsonb', { kind, party: JSON.stringify([agencyId]) })
+    .orderBy('r.updatedAt', 'DESC')
+    .take(200);
+  if (linkedCaseId) q.andWhere('r.linkedCaseId = :linkedCaseId', { linkedCaseId });
+  return (await q.getMany()).map((r) => r.view as unknown as RecordViews[K]);
+}

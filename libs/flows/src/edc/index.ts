@@ -1,0 +1,2 @@
+export * from './edc.flow';
+export * from './edc.views';

@@ -1,0 +1,2 @@
+export * from './pil-administrative.flow';
+export * from './pil-administrative.views';

@@ -1,0 +1,2 @@
+export * from './pil-civil.flow';
+export * from './pil-civil.views';

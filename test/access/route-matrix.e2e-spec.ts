@@ -168,6 +168,28 @@ describe('route × token matrix over every app (issue 13)', () => {
     });
     Object.assign(ids, { pilCaseId, edcCaseId });
     const case_ = await a.enf.get<{ caseNumber: string }>(`/cases/${opened.caseId}`);
+    // the shared record (issue 12), seeded before the raw indictment below (an event the police park waits
+    // behind it, and the case's later events with it): an enforcement decision shared with the police and procuratorate of the case and
+    // with a police office that owns nothing of it (a grant only); the police are entitled to its case number only
+    const shared = await a.enf.post<{ decisionId: string }>(`/sharing/cases/${opened.linkedCaseId}/decisions`, {
+      decisionKind: 'supervision-request',
+      decidedAt: new Date().toISOString(),
+      ownerCaseNumber: `MATRIX-CASE-NO-${label}`,
+      content: sharedText,
+      partyName: sharedParty,
+      partyIdNumber: '210102198001010011',
+      partyAddress: '沈阳市和平区',
+    });
+    ids.decisionId = shared.decisionId;
+    await a.enf.post(`/sharing/cases/${opened.linkedCaseId}/decisions/${shared.decisionId}/entry`, {
+      sharedWith: ['police:210100', PRO, GRANTED],
+    });
+    for (const api of [a.pol, a.pro, new Api(sys.url('police'), sys.token(GRANTED, ['officer']))])
+      await eventually(
+        () => api.get<{ decisionId: string }[]>(`/sharing/cases/${opened.linkedCaseId}/entries`),
+        (e) => e.some((x) => x.decisionId === shared.decisionId),
+        'the shared entry received',
+      );
     // a court case of court:210100: an indictment handed over as the procuratorate would (its reasons are a marker)
     const courtMarker = `MATRIX-COURT-${label}`;
     const indictmentId = randomUUID();
@@ -194,27 +216,6 @@ describe('route × token matrix over every app (issue 13)', () => {
       60_000,
     );
     ids.courtCaseId = courtCases.find((c) => c.sourceId === indictmentId)!.courtCaseId;
-    // the shared record (issue 12): an enforcement decision shared with the police and procuratorate of the case and
-    // with a police office that owns nothing of it (a grant only); the police are entitled to its case number only
-    const shared = await a.enf.post<{ decisionId: string }>(`/sharing/cases/${opened.linkedCaseId}/decisions`, {
-      decisionKind: 'supervision-request',
-      decidedAt: new Date().toISOString(),
-      ownerCaseNumber: `MATRIX-CASE-NO-${label}`,
-      content: sharedText,
-      partyName: sharedParty,
-      partyIdNumber: '210102198001010011',
-      partyAddress: '沈阳市和平区',
-    });
-    ids.decisionId = shared.decisionId;
-    await a.enf.post(`/sharing/cases/${opened.linkedCaseId}/decisions/${shared.decisionId}/entry`, {
-      sharedWith: ['police:210100', PRO, GRANTED],
-    });
-    for (const api of [a.pol, a.pro, new Api(sys.url('police'), sys.token(GRANTED, ['officer']))])
-      await eventually(
-        () => api.get<{ decisionId: string }[]>(`/sharing/cases/${opened.linkedCaseId}/entries`),
-        (e) => e.some((x) => x.decisionId === shared.decisionId),
-        'the shared entry received',
-      );
     markers = [
       case_.caseNumber,
       '沈阳某化工有限公司',

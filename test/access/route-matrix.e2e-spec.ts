@@ -180,7 +180,7 @@ describe('route × token matrix over every app (issue 13)', () => {
       partyIdNumber: '210102198001010011',
       partyAddress: '沈阳市和平区',
     });
-    ids.decisionId = shared.decisionId;
+    ids.sharedDecisionId = shared.decisionId;
     await a.enf.post(`/sharing/cases/${opened.linkedCaseId}/decisions/${shared.decisionId}/entry`, {
       sharedWith: ['police:210100', PRO, GRANTED],
     });
@@ -446,7 +446,7 @@ describe('route × token matrix over every app (issue 13)', () => {
         const g = await call(route.app, 'GET', url, bearer({ name: 'granted', agencyId: GRANTED, roles: ['officer'] }));
         const redacted =
           g.status === 200 &&
-          g.text.includes(ids.decisionId!) &&
+          g.text.includes(ids.sharedDecisionId!) &&
           g.text.includes('"case-number"') &&
           !g.text.includes(sharedText) &&
           !g.text.includes(sharedParty);

@@ -233,7 +233,8 @@ describe('shared record: entered, missed, need-to-know access, recorded reads, n
     const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/sharing/'));
     const gets = paths.filter((p) => doc.paths[p]!.get);
     expect(gets.length).toBeGreaterThanOrEqual(2);
-    const fill = (p: string) => p.replace('{linkedCaseId}', opened.linkedCaseId).replace('{decisionId}', requestId);
+    const fill = (p: string) =>
+      p.replace('{linkedCaseId}', opened.linkedCaseId).replace('{sharedDecisionId}', requestId);
     const secrets = [TEXT, PARTY.name, PARTY.idNumber, PARTY.address, PENALTY_TEXT, 'CASE-REQ-1'];
     for (const p of gets) {
       const r = await stranger.call<{ code: string }>('GET', fill(p), undefined, 'any');

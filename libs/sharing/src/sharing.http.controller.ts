@@ -54,14 +54,14 @@ export class SharingHttpController {
     return rows.map((r) => this.view(r, reads));
   }
 
-  @Get('entries/:decisionId')
+  @Get('entries/:sharedDecisionId')
   @OwnOrGranted()
   @ApiOperation({ summary: 'One entry of the shared record (your own decision, or one shared with your office)' })
   @ApiOkResponse({ schema: SHARED_ENTRY_SCHEMA })
   async one(
     @CurrentOfficer() officer: OfficerClaims,
     @Param('linkedCaseId', new ParseUUIDPipe()) linkedCaseId: string,
-    @Param('decisionId', new ParseUUIDPipe()) decisionId: string,
+    @Param('sharedDecisionId', new ParseUUIDPipe()) decisionId: string,
     @SharedReads() reads: SharedRead[],
   ): Promise<SharedEntryView> {
     const row = await this.ds
@@ -95,7 +95,7 @@ export class SharingHttpController {
     return this.commands.execute(new RecordDecisionCommand(officer, linkedCaseId, body));
   }
 
-  @Post('decisions/:decisionId/entry')
+  @Post('decisions/:sharedDecisionId/entry')
   @HttpCode(201)
   @ApiOperation({
     summary:
@@ -110,7 +110,7 @@ export class SharingHttpController {
   enter(
     @CurrentOfficer() officer: OfficerClaims,
     @Param('linkedCaseId', new ParseUUIDPipe()) linkedCaseId: string,
-    @Param('decisionId', new ParseUUIDPipe()) decisionId: string,
+    @Param('sharedDecisionId', new ParseUUIDPipe()) decisionId: string,
     @Body() body: EnterDecisionRequest,
   ): Promise<{ entryId: string }> {
     return this.commands.execute(new EnterDecisionCommand(officer, linkedCaseId, decisionId, body));

@@ -38,7 +38,7 @@ module.exports = {
       to: {
         path: [
           '(^|/)node_modules/(@nestjs/|typeorm/|kafkajs/|@temporalio/|pg/|pg-|express/|nestjs-pino/|pino/|rxjs/)',
-          '^libs/(messaging|platform|auth|agency-inbox|cooperation)/',
+          '^libs/(messaging|platform|auth|agency-inbox|sharing|cooperation)/',
           '^workflows/',
         ],
       },

@@ -31,7 +31,7 @@ module.exports = {
           '^(node:)?(fs|fs/promises|net|http|http2|https|dgram|dns|tls|child_process|cluster|worker_threads|os|crypto|process|readline|stream|zlib|perf_hooks|timers|v8|vm)$',
           '(^|/)node_modules/(@nestjs/|typeorm/|kafkajs/|pg/|pg-|express/|undici/|axios/|nestjs-pino/|pino/|@temporalio/(client|worker|activity|testing)/)',
           '^apps/',
-          '^libs/(messaging|platform|auth|agency-inbox|cooperation)/',
+          '^libs/(messaging|platform|auth|agency-inbox|sharing|cooperation)/',
           '^workflows/src/(bridge|node)',
         ],
       },

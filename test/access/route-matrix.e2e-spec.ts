@@ -17,6 +17,8 @@ import { routesOf, tokensFor, urlsOf, type MatrixRoute, type TokenSpec } from '.
 
 const HOME = '210100';
 const OTHER = '210200';
+/** A police office that owns nothing of the seeded case but was granted it (issue 12). */
+const GRANTED = 'police:210102';
 /** The agency kinds each app serves (ServiceSpec.agencyKinds): the only hand-written table, of apps, not routes. */
 const APPS: Record<
   string,
@@ -44,6 +46,8 @@ describe('route × token matrix over every app (issue 13)', () => {
   /** ids one app reads differently (a record its home agency is party to there), over `ids` */
   const appIds: Record<string, Record<string, string>> = {};
   let markers: string[] = [];
+  const sharedText = `MATRIX-SHARED-${randomInt(1e9)}`;
+  const sharedParty = `MATRIX-PARTY-${randomInt(1e9)}`;
   const routes: MatrixRoute[] = [];
   const docs = new Map<string, { paths: Record<string, Record<string, Record<string, unknown>>> }>();
 
@@ -164,6 +168,28 @@ describe('route × token matrix over every app (issue 13)', () => {
     });
     Object.assign(ids, { pilCaseId, edcCaseId });
     const case_ = await a.enf.get<{ caseNumber: string }>(`/cases/${opened.caseId}`);
+    // the shared record (issue 12), seeded before the raw indictment below (an event the police park waits
+    // behind it, and the case's later events with it): an enforcement decision shared with the police and procuratorate of the case and
+    // with a police office that owns nothing of it (a grant only); the police are entitled to its case number only
+    const shared = await a.enf.post<{ decisionId: string }>(`/sharing/cases/${opened.linkedCaseId}/decisions`, {
+      decisionKind: 'supervision-request',
+      decidedAt: new Date().toISOString(),
+      ownerCaseNumber: `MATRIX-CASE-NO-${label}`,
+      content: sharedText,
+      partyName: sharedParty,
+      partyIdNumber: '210102198001010011',
+      partyAddress: '沈阳市和平区',
+    });
+    ids.sharedDecisionId = shared.decisionId;
+    await a.enf.post(`/sharing/cases/${opened.linkedCaseId}/decisions/${shared.decisionId}/entry`, {
+      sharedWith: ['police:210100', PRO, GRANTED],
+    });
+    for (const api of [a.pol, a.pro, new Api(sys.url('police'), sys.token(GRANTED, ['officer']))])
+      await eventually(
+        () => api.get<{ decisionId: string }[]>(`/sharing/cases/${opened.linkedCaseId}/entries`),
+        (e) => e.some((x) => x.decisionId === shared.decisionId),
+        'the shared entry received',
+      );
     // a court case of court:210100: an indictment handed over as the procuratorate would (its reasons are a marker)
     const courtMarker = `MATRIX-COURT-${label}`;
     const indictmentId = randomUUID();
@@ -200,7 +226,7 @@ describe('route × token matrix over every app (issue 13)', () => {
       courtMarker,
     ];
     Object.assign(ids, await seedCooperation(opened.linkedCaseId, label));
-    markers.push(`MATRIX-NOTICE-${label}`, `MATRIX-QUESTION-${label}`, `MATRIX-JOINT-${label}`);
+    markers.push(`MATRIX-NOTICE-${label}`, `MATRIX-QUESTION-${label}`, `MATRIX-JOINT-${label}`, sharedText);
 
     for (const app of Object.keys(APPS)) {
       const doc = (await (await fetch(`${sys.url(app as ServiceName)}/docs-json`)).json()) as {
@@ -391,6 +417,42 @@ describe('route × token matrix over every app (issue 13)', () => {
       ),
     ).toEqual({ enforcement: true, police: true, procuratorate: true, court: true, supervision: true, audit: true });
     expect(jobs.length).toBeGreaterThan(routes.length * 10);
+  });
+
+  it('grants (issue 12): on every route of the shared record an office without a grant gets 404 and no data, a granted one the redacted view', async () => {
+    const sharing = routes.filter((r) => r.path.startsWith('/sharing/'));
+    expect(sharing.map((r) => r.app).sort()).toEqual(
+      expect.arrayContaining(['enforcement', 'police', 'procuratorate']),
+    );
+    const failures: string[] = [];
+    for (const route of sharing)
+      for (const url of urlsOf(route, ids)) {
+        const spec = APPS[route.app]!;
+        const none = await call(
+          route.app,
+          route.method,
+          url,
+          bearer(tokensFor(route, spec.kinds, spec.home).otherRegion!),
+        );
+        const noneOk =
+          route.method === 'GET'
+            ? none.status === 404 && none.text.includes('"SHARING.NOT_FOUND"')
+            : [400, 404].includes(none.status);
+        if (!noneOk || leaked(none.text).length || none.text.includes(sharedParty))
+          failures.push(
+            `${route.app} ${route.method} ${url} without a grant: ${none.status} ${none.text.slice(0, 200)}`,
+          );
+        if (route.app !== 'police' || route.method !== 'GET') continue;
+        const g = await call(route.app, 'GET', url, bearer({ name: 'granted', agencyId: GRANTED, roles: ['officer'] }));
+        const redacted =
+          g.status === 200 &&
+          g.text.includes(ids.sharedDecisionId!) &&
+          g.text.includes('"case-number"') &&
+          !g.text.includes(sharedText) &&
+          !g.text.includes(sharedParty);
+        if (!redacted) failures.push(`police GET ${url} with a grant: ${g.status} ${g.text.slice(0, 300)}`);
+      }
+    expect(failures).toEqual([]);
   });
 
   it('finding 1 as reported: a token of the right agency whose only role is auditor or supervisor registers, sends, signs and opens nothing', async () => {

@@ -11,12 +11,13 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ALL_TOPICS, TOPIC_PARTITIONS, Topics, type TopicName } from '@casebridge/contracts';
+import { ALL_TOPICS, SharingTopics, TOPIC_PARTITIONS, Topics, type TopicName } from '@casebridge/contracts';
 import { WORKER_CONSUMED_TOPICS } from '../../apps/workflow-worker/src/topics';
 import { readTopic } from '../messaging/support/topic-reader';
 import { Api, eventually, serviceOf, TestSystem, type InstanceName, type ServiceName } from '../support/system';
 import { attachToDevServer } from '../support/temporal';
 import { penaltyWorkflowId } from '@casebridge/workflows/penalty/penalty.contracts';
+import { sharingWorkflowId } from '@casebridge/workflows/sharing/sharing.contracts';
 import {
   TRANSFER_WORKFLOW_EVENT_TYPES,
   TransferQueries,
@@ -48,9 +49,9 @@ const WORKERS: InstanceName[] = ['workflow-worker', 'workflow-worker#2'];
 
 /** The consumer groups and what they subscribe to (the apps' messagingModule specs). */
 const CONSUMES: Partial<Record<ServiceName, TopicName[]>> = {
-  enforcement: [Topics.police, Topics.procuratorate, Topics.workflow, Topics.supervision],
-  police: [Topics.enforcement, Topics.procuratorate, Topics.workflow, Topics.supervision],
-  procuratorate: [Topics.enforcement, Topics.police, Topics.workflow, Topics.supervision],
+  enforcement: [Topics.police, Topics.procuratorate, Topics.workflow, Topics.supervision, SharingTopics.enforcement],
+  police: [Topics.enforcement, Topics.procuratorate, Topics.workflow, Topics.supervision, SharingTopics.police],
+  procuratorate: [Topics.enforcement, Topics.police, Topics.workflow, Topics.supervision, SharingTopics.procuratorate],
   'workflow-worker': [...WORKER_CONSUMED_TOPICS], // every agency topic, the court's included (the workflow registry)
 };
 
@@ -454,11 +455,18 @@ describe('two police instances and two workflow workers under load: nothing doub
       }
     }
 
-    // Temporal: one run per transfer workflow and per penalty workflow, all on this system's task queue
+    // Temporal: one run per transfer workflow, per penalty workflow and per shared record (the police filing decision
+    // is entered on it automatically), all on this system's task queue
     const runs = new Map<string, number>();
     for await (const w of temporal.client.workflow.list({ query: `TaskQueue = '${sys.taskQueue}'` }))
       runs.set(w.workflowId, (runs.get(w.workflowId) ?? 0) + 1);
-    const expected = driven.flatMap((t) => [transferWorkflowId(t.transferId), penaltyWorkflowId(t.caseId)]).sort();
+    const expected = driven
+      .flatMap((t) => [
+        transferWorkflowId(t.transferId),
+        penaltyWorkflowId(t.caseId),
+        sharingWorkflowId(t.linkedCaseId),
+      ])
+      .sort();
     expect([...runs.keys()].sort()).toEqual(expected);
     expect([...runs].filter(([, n]) => n !== 1)).toEqual([]);
     // each transfer workflow applied every act of its transfer (its own event log, deduplicated by event id)

@@ -12,3 +12,4 @@ export { caseConsultationWorkflow } from './consultation/consultation.workflow';
 export { jointSupervisionWorkflow } from './joint-supervision/joint-supervision.workflow';
 export { pilCaseWorkflow } from './pil/pil.workflow';
 export { edcConsultationWorkflow } from './edc/edc.workflow';
+export { sharingWorkflow } from './sharing/sharing.workflow';

@@ -13,6 +13,7 @@ import { edcRegistration } from './edc/edc.registration';
 import { penaltyRegistration } from './penalty/penalty.registration';
 import { prosecutionRegistration } from './prosecution/prosecution.registration';
 import { pilRegistration } from './pil/pil.registration';
+import { sharingRegistration } from './sharing/sharing.registration';
 import { transferRegistration } from './transfer/transfer.registration';
 import { notificationRegistration } from './notification/notification.registration';
 import { consultationRegistration } from './consultation/consultation.registration';
@@ -29,6 +30,7 @@ export const WORKFLOW_REGISTRY: readonly WorkflowRegistration[] = Object.freeze(
   jointSupervisionRegistration,
   pilRegistration,
   edcRegistration,
+  sharingRegistration,
 ]);
 
 /** Every integration event type a registered workflow receives (what the worker's bridge consumer subscribes to). */

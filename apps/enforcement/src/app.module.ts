@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Topics } from '@casebridge/contracts';
+import { SharingTopics, Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
 import { CooperationModule } from '@casebridge/cooperation';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
+import { EnforcementSharingModule } from './sharing/sharing.module';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { CasesModule } from './cases/cases.module';
 import { CourtNoticesModule } from './court-notices/court-notices.module';
@@ -26,7 +27,14 @@ import { TransfersModule } from './transfers/transfers.module';
     messagingModule({
       service: 'enforcement',
       producer: { kind: 'enforcement', agencyId: 'enforcement:000000' },
-      consumes: [Topics.police, Topics.procuratorate, Topics.workflow, Topics.supervision, Topics.court],
+      consumes: [
+        Topics.police,
+        Topics.procuratorate,
+        Topics.workflow,
+        Topics.supervision,
+        SharingTopics.enforcement,
+        Topics.court,
+      ],
     }),
     HealthModule.register({
       inject: [KafkaHealthIndicator],
@@ -34,6 +42,7 @@ import { TransfersModule } from './transfers/transfers.module';
     }),
     AgencyInboxModule.forAgencyKind('enforcement'),
     CooperationModule.forAgencyKind('enforcement'),
+    EnforcementSharingModule,
     CasesModule,
     TransfersModule,
     CourtNoticesModule,

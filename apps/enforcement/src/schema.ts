@@ -2,6 +2,7 @@ import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { COOPERATION_SCHEMA } from '@casebridge/cooperation';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { AdministrativeCase } from './cases/administrative-case.entity';
 import { Evidence } from './cases/evidence.entity';
 import { ProsecutionNotice } from './prosecution-notices/prosecution-notice.entity';
@@ -23,6 +24,7 @@ export const ENFORCEMENT_SCHEMA: ServiceSchema = {
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
     COOPERATION_SCHEMA,
+    SHARING_SCHEMA,
     {
       name: 'enforcement',
       entities: [AdministrativeCase, Evidence, Transfer, ProsecutionNotice, CourtNotice, PilRecommendation, EdcCase],

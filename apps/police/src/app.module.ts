@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Topics } from '@casebridge/contracts';
+import { SharingTopics, Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
 import { CooperationModule } from '@casebridge/cooperation';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
+import { PoliceSharingModule } from './sharing/sharing.module';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { PoliceEnv } from './police.env';
 import { POLICE_SCHEMA } from './schema';
@@ -22,7 +23,7 @@ import { PoliceTransfersModule } from './transfers/transfers.module';
     messagingModule({
       service: 'police',
       producer: { kind: 'police', agencyId: 'police:000000' },
-      consumes: [Topics.enforcement, Topics.procuratorate, Topics.workflow, Topics.supervision],
+      consumes: [Topics.enforcement, Topics.procuratorate, Topics.workflow, Topics.supervision, SharingTopics.police],
     }),
     HealthModule.register({
       inject: [KafkaHealthIndicator],
@@ -30,6 +31,7 @@ import { PoliceTransfersModule } from './transfers/transfers.module';
     }),
     AgencyInboxModule.forAgencyKind('police'),
     CooperationModule.forAgencyKind('police'),
+    PoliceSharingModule,
     PoliceTransfersModule,
     PoliceProsecutionModule,
   ],

@@ -3,6 +3,7 @@ import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { COOPERATION_SCHEMA } from '@casebridge/cooperation';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
 import { PoliceProsecution } from './prosecution/police-prosecution.entity';
+import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { SupervisionMatter } from './supervision/supervision-matter.entity';
 import { IncomingTransfer } from './transfers/incoming-transfer.entity';
 import { MIGRATIONS } from './migrations';
@@ -19,6 +20,7 @@ export const POLICE_SCHEMA: ServiceSchema = {
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
     COOPERATION_SCHEMA,
+    SHARING_SCHEMA,
     {
       name: 'police',
       entities: [IncomingTransfer, SupervisionMatter, PoliceProsecution],

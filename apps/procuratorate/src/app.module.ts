@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Topics } from '@casebridge/contracts';
+import { SharingTopics, Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
 import { CooperationModule } from '@casebridge/cooperation';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
+import { ProcuratorateSharingModule } from './sharing/sharing.module';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { FilingSupervisionModule } from './filing-supervision/filing-supervision.module';
 import { ProsecutionModule } from './prosecution/prosecution.module';
@@ -24,7 +25,7 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
     messagingModule({
       service: 'procuratorate',
       producer: { kind: 'procuratorate', agencyId: 'procuratorate:000000' },
-      consumes: [Topics.enforcement, Topics.police, Topics.workflow, Topics.supervision],
+      consumes: [Topics.enforcement, Topics.police, Topics.workflow, Topics.supervision, SharingTopics.procuratorate],
     }),
     HealthModule.register({
       inject: [KafkaHealthIndicator],
@@ -32,6 +33,7 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
     }),
     AgencyInboxModule.forAgencyKind('procuratorate'),
     CooperationModule.forAgencyKind('procuratorate'),
+    ProcuratorateSharingModule,
     TransferCopiesModule,
     ProsecutionModule,
     FilingSupervisionModule,

@@ -2,6 +2,7 @@ import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { COOPERATION_SCHEMA } from '@casebridge/cooperation';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { FilingSupervision } from './filing-supervision/filing-supervision.entity';
 import { SuspectedCrime } from './filing-supervision/suspected-crime.entity';
 import { TransferOpinion } from './filing-supervision/transfer-opinion.entity';
@@ -22,6 +23,7 @@ export const PROCURATORATE_SCHEMA: ServiceSchema = {
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
     COOPERATION_SCHEMA,
+    SHARING_SCHEMA,
     {
       name: 'procuratorate',
       entities: [

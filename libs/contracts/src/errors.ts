@@ -58,6 +58,16 @@ export const ErrorCodes = {
   edcAlreadyDone: 'EDC.ALREADY_DONE',
   /** 409: a fourth consultation meeting (edc.consultation: at most 3) */
   edcMeetingLimit: 'EDC.MEETING_LIMIT',
+  /** 404: a linked case or shared entry the caller's agency neither owns nor was granted (existence not revealed) */
+  sharingNotFound: 'SHARING.NOT_FOUND',
+  /** 400: a decision kind the caller's agency does not enter on the shared record (SHARED_DECISIONS, E17 art 34) */
+  sharingDecisionKind: 'SHARING.DECISION_KIND_NOT_ALLOWED',
+  /** 400: a recipient whose kind is not entitled to this decision kind, or the caller's own agency */
+  sharingRecipient: 'SHARING.RECIPIENT_NOT_ENTITLED',
+  /** 400: a decision date in the future */
+  sharingDecidedAt: 'SHARING.DECIDED_IN_FUTURE',
+  /** 409: the decision was already recorded (same id) or already entered */
+  sharingAlreadyDone: 'SHARING.ALREADY_DONE',
   /** 403: the flow's act spec (libs/flows) does not let the caller's agency kind or roles do this act */
   actNotAllowed: 'FLOW.ACT_NOT_ALLOWED',
 } as const;

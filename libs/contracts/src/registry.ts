@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import type { ProducerKind } from './agency';
+import type { AgencyKind, ProducerKind } from './agency';
 import { IntegrationEventEnvelope } from './envelope';
 
 type Class<T> = new () => T;
@@ -15,6 +15,12 @@ export interface EventDefinition<P extends object = object> {
   /** Turns the payload of `version - 1` into this version's payload. Required for version > 1. */
   readonly upcastFrom?: (previous: Record<string, unknown>, envelope: IntegrationEventEnvelope) => P;
   readonly description: string;
+  /**
+   * For content only some services may hold (fetch-on-grant, e.g. sharing.content-delivered): the agency kind whose
+   * private sharing topic (`SharingTopics`) carries the event instead of the producer's topic, which every
+   * consumer group reads. Absent: the producer's topic.
+   */
+  readonly privateTo?: (payload: Record<string, unknown>) => AgencyKind;
 }
 
 export function defineEvent<P extends object>(def: EventDefinition<P>): EventDefinition<P> {

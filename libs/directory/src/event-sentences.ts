@@ -371,8 +371,18 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
         : `${who} verified the restoration: ${m('outcome', 'outcome')}`;
     case 'sharing.information-shared':
       return zh
-        ? `${who}在信息共享平台录入决定${quote('decision')}`
-        : `${who} entered a decision on the shared platform${quote('decision')}`;
+        ? `${who}在信息共享平台录入决定（${s('decisionKind')}）`
+        : `${who} entered a decision on the shared platform (${s('decisionKind')})`;
+    case 'sharing.decision-recorded':
+      return zh
+        ? `${who}作出应录入信息共享平台的决定（${s('decisionKind')}）`
+        : `${who} made a decision to enter on the shared platform (${s('decisionKind')})`;
+    case 'sharing.content-delivered':
+      return zh ? `${who}向有权查阅的机关送达共享内容` : `${who} delivered shared content to the entitled agencies`;
+    case 'sharing.data-read':
+      return zh
+        ? `${ag('readerAgencyId')}查阅了${ag('ownerAgencyId')}共享的信息`
+        : `${ag('readerAgencyId')} read information shared by ${ag('ownerAgencyId')}`;
     case 'notification.case-notified':
       return zh
         ? `${who}通报案情（${m('notice', 'kind')}）`

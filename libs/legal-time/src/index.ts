@@ -46,3 +46,4 @@ export type { ClockRequest, DeadlineEngine, DeadlineEngineOptions, DeadlineReque
 export { createDeadlineEngine } from './engine/engine';
 export type { ExplanationText, RuleTexts, TextLang } from './rules/rule-texts';
 export { articleZh, basisText, civilDateText, explanationText, ruleTexts } from './rules/rule-texts';
+export * from './rules/shared-decisions';

@@ -65,6 +65,8 @@ describe('routeEvent', () => {
     expect(routes.map((r) => [r.kind, r.workflowId, r.kind === 'signal' ? (r.optional ?? false) : null])).toEqual([
       ['signal', `transfer-${transferId}`, true],
       ['signal', `supervision-${supervisionId}`, false],
+      // a filing decision is entered on the linked case's shared record automatically (sharing.platform-entry)
+      ['signalWithStart', `sharing-${linkedCaseId}`, null],
     ]);
   });
 
@@ -169,6 +171,7 @@ describe('routeEvent', () => {
       'jointSupervisionWorkflow',
       'pilCaseWorkflow',
       'edcConsultationWorkflow',
+      'sharingWorkflow',
     ]);
     expect(BRIDGED_EVENT_TYPES).toEqual(
       expect.arrayContaining([
@@ -185,6 +188,8 @@ describe('routeEvent', () => {
         'pil.case-opened',
         'pil.clock-changed',
         'edc.consultation-opened',
+        'sharing.decision-recorded',
+        'sharing.information-shared',
       ]),
     );
     expect(new Set(BRIDGED_EVENT_TYPES).size).toBe(BRIDGED_EVENT_TYPES.length);

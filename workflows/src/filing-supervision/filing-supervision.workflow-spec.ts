@@ -13,6 +13,7 @@ import {
   startCaseTestKit,
   type CaseTestKit,
 } from '../testing/workflow-test-kit';
+import { sharingWorkflowId } from '../sharing/sharing.contracts';
 import type { SupervisionStateView } from './filing-supervision.contracts';
 
 // Workflows left running are not terminated (see case-transfer.workflow-spec.ts).
@@ -202,10 +203,12 @@ describe('filingSupervisionWorkflow', () => {
     await d.opened();
     await d.filingNoticeIssued();
     const filed = await d.policeFiled();
-    const outcomesOfDelivery = await kit.bridge.deliver(filed); // redelivery: both routes again, both deduplicated
+    const outcomesOfDelivery = await kit.bridge.deliver(filed); // redelivery: every route again, each deduplicated
     expect(outcomesOfDelivery.map((o) => [o.route.workflowId, o.status])).toEqual([
       [t.workflowId, 'delivered'],
       [d.workflowId, 'delivered'],
+      // the filing decision is entered on the linked case's shared record automatically (sharing.platform-entry)
+      [sharingWorkflowId(t.linkedCaseId), 'delivered'],
     ]);
     const transfer = await eventually(async () => {
       const s = await t.state();

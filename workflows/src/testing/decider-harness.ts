@@ -23,7 +23,12 @@ export function ev(
 
 export const SENT = { toAgencyId: 'police:210100', copyToAgencyId: 'procuratorate:210100' };
 
-/** Folds events through a decider, keeping the set of open rule ids the way the tracker would. */
+/** `<ruleId>` or `<ruleId>@<key>`: what the harness keeps open per step. */
+function slot(ruleId: string, key?: string): string {
+  return key ? `${ruleId}@${key}` : ruleId;
+}
+
+/** Folds events through a decider, keeping the set of open steps (`ruleId`, or `ruleId@key` for keyed steps) the way the tracker would. */
 export class Harness<M> {
   readonly open = new Set<string>();
   readonly actions: StepAction[] = [];
@@ -36,7 +41,11 @@ export class Harness<M> {
   ) {}
 
   private ctx(): StepContext {
-    return { isOpen: (r) => this.open.has(r), patched: (id) => !this.unpatched.has(id) };
+    return {
+      isOpen: (r, key) =>
+        key === undefined ? [...this.open].some((s) => s === r || s.startsWith(`${r}@`)) : this.open.has(slot(r, key)),
+      patched: (id) => !this.unpatched.has(id),
+    };
   }
 
   private run(decision: Decision<M> | null): Decision<M> | null {
@@ -44,8 +53,8 @@ export class Harness<M> {
       this.model = decision.model;
       for (const a of decision.actions) {
         this.actions.push(a);
-        if (a.kind === 'open') this.open.add(a.ruleId);
-        if (a.kind === 'close') this.open.delete(a.ruleId);
+        if (a.kind === 'open') this.open.add(slot(a.ruleId, a.key));
+        if (a.kind === 'close') this.open.delete(slot(a.ruleId, a.key));
         if (a.kind === 'close-all') this.open.clear();
       }
     }

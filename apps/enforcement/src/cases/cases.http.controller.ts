@@ -1,3 +1,6 @@
+import { ErrorCodes } from '@casebridge/contracts';
+import { CaseAccessOf, lookupBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { AdministrativeCase } from './administrative-case.entity';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -50,8 +53,17 @@ export class CasesHttpController {
   })
   @ApiOkResponse({ description: 'The case', type: CaseResponse })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND — no such case in your agency' })
-  get(@CurrentOfficer() officer: OfficerClaims, @Param('caseId', new ParseUUIDPipe()) caseId: string) {
-    return this.queries.execute(new GetCaseQuery(officer, caseId));
+  @OwnOrGranted({
+    param: 'caseId',
+    lookup: lookupBy(AdministrativeCase, 'id'),
+    notFound: { code: ErrorCodes.caseNotFound, message: 'No such case in your agency.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetCaseQuery(officer, caseId, access));
   }
 
   @Post(':caseId/evidence')

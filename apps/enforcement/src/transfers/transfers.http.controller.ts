@@ -1,3 +1,6 @@
+import { ErrorCodes } from '@casebridge/contracts';
+import { CaseAccessOf, lookupBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { Transfer } from './transfer.entity';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -68,8 +71,17 @@ export class TransfersHttpController {
   @ApiOperation({ summary: 'One transfer: phase, police decision, timeline' })
   @ApiOkResponse({ type: TransferResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
-    return this.queries.execute(new GetTransferQuery(officer, id));
+  @OwnOrGranted({
+    param: 'transferId',
+    lookup: lookupBy(Transfer, 'id'),
+    notFound: { code: ErrorCodes.transferNotFound, message: 'No such transfer in your agency.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetTransferQuery(officer, id, access));
   }
 
   @Post(':transferId/team-report')

@@ -1,3 +1,6 @@
+import { ErrorCodes } from '@casebridge/contracts';
+import { CaseAccessOf, lookupBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { IncomingTransfer } from './incoming-transfer.entity';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -53,8 +56,17 @@ export class PoliceTransfersHttpController {
   @ApiOperation({ summary: 'One transfer with its materials and timeline' })
   @ApiOkResponse({ type: IncomingTransferResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) id: string) {
-    return this.queries.execute(new GetIncomingTransferQuery(officer, id));
+  @OwnOrGranted({
+    param: 'transferId',
+    lookup: lookupBy(IncomingTransfer, 'id', (t) => t.phase !== 'forwarded'),
+    notFound: { code: ErrorCodes.transferNotFound, message: 'No such transfer was sent to your office.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetIncomingTransferQuery(officer, id, access));
   }
 
   @Post(':transferId/receipt')

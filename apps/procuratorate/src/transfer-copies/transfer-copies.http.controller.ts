@@ -1,3 +1,6 @@
+import { ErrorCodes } from '@casebridge/contracts';
+import { CaseAccessOf, lookupBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { TransferCopy } from './transfer-copy.entity';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -33,7 +36,16 @@ export class TransferCopiesHttpController {
   })
   @ApiOkResponse({ type: TransferCopyResponse })
   @ApiNotFoundResponse({ description: 'TRANSFER.NOT_FOUND — no copy of this transfer in your agency' })
-  get(@CurrentOfficer() officer: OfficerClaims, @Param('transferId', new ParseUUIDPipe()) transferId: string) {
-    return this.queries.execute(new GetTransferCopyQuery(officer, transferId));
+  @OwnOrGranted({
+    param: 'transferId',
+    lookup: lookupBy(TransferCopy, 'transferId'),
+    notFound: { code: ErrorCodes.transferNotFound, message: 'No copy of this transfer in your agency.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('transferId', new ParseUUIDPipe()) transferId: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetTransferCopyQuery(officer, transferId, access));
   }
 }

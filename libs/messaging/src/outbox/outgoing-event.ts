@@ -3,6 +3,7 @@ import {
   envelopeHeaders,
   eventRegistry,
   isAgencyKind,
+  sharingTopicOf,
   type EventRegistry,
   type IntegrationEventEnvelope,
 } from '@casebridge/contracts';
@@ -63,7 +64,10 @@ export function prepareOutgoing(
   }
   return {
     eventId: wire.eventId,
-    topic: topics.forProducer(kind),
+    // content for some services only travels on their private sharing topic (EventDefinition.privateTo)
+    topic: definition.privateTo
+      ? topics.resolve(sharingTopicOf(definition.privateTo(wire.payload as Record<string, unknown>)))
+      : topics.forProducer(kind),
     key: wire.linkedCaseId,
     type: wire.type,
     version: wire.version,

@@ -2,7 +2,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
-import { ensureOwnAgency } from '@casebridge/auth';
+import { ensureOwnOrGranted } from '@casebridge/sharing';
 import { Transfer } from '../../transfer.entity';
 import { GetTransferQuery } from './get-transfer.query';
 import { toTransferResponse, type TransferResponse } from './get-transfer.response.dto';
@@ -11,9 +11,9 @@ import { toTransferResponse, type TransferResponse } from './get-transfer.respon
 @QueryHandler(GetTransferQuery)
 export class GetTransferHandler implements IQueryHandler<GetTransferQuery> {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
-  async execute({ officer, transferId }: GetTransferQuery): Promise<TransferResponse> {
+  async execute({ officer, transferId, access }: GetTransferQuery): Promise<TransferResponse> {
     return toTransferResponse(
-      ensureOwnAgency(await this.ds.getRepository(Transfer).findOneBy({ id: transferId }), officer, {
+      ensureOwnOrGranted(await this.ds.getRepository(Transfer).findOneBy({ id: transferId }), officer, access, {
         code: ErrorCodes.transferNotFound,
         message: `No transfer ${transferId} in your agency.`,
       }),

@@ -2,7 +2,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
-import { ensureOwnAgency } from '@casebridge/auth';
+import { ensureOwnOrGranted, grantedView, readAgencyOf } from '@casebridge/sharing';
 import { IncomingTransfer } from '../../incoming-transfer.entity';
 import { GetIncomingTransferQuery } from './get-incoming-transfer.query';
 import { toIncomingTransferResponse, type IncomingTransferResponse } from './get-incoming-transfer.response.dto';
@@ -11,13 +11,14 @@ import { toIncomingTransferResponse, type IncomingTransferResponse } from './get
 @QueryHandler(GetIncomingTransferQuery)
 export class GetIncomingTransferHandler implements IQueryHandler<GetIncomingTransferQuery> {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
-  async execute({ officer, transferId: id }: GetIncomingTransferQuery): Promise<IncomingTransferResponse> {
-    return toIncomingTransferResponse(
-      ensureOwnAgency(
-        await this.ds.getRepository(IncomingTransfer).findOneBy({ id, agencyId: officer.agencyId }),
-        officer,
-        { code: ErrorCodes.transferNotFound, message: `No transfer ${id} was sent to your office.` },
-      ),
+  async execute({ officer, transferId: id, access }: GetIncomingTransferQuery): Promise<IncomingTransferResponse> {
+    const row = ensureOwnOrGranted(
+      await this.ds.getRepository(IncomingTransfer).findOneBy({ id, agencyId: readAgencyOf(officer, access) }),
+      officer,
+      access,
+      { code: ErrorCodes.transferNotFound, message: `No transfer ${id} was sent to your office.` },
     );
+    // a granted reader (another police office the case was shared with) sees the party redacted
+    return grantedView(toIncomingTransferResponse(row), access);
   }
 }

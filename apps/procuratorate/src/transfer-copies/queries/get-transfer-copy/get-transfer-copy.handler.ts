@@ -2,7 +2,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
-import { ensureOwnAgency } from '@casebridge/auth';
+import { ensureOwnOrGranted, grantedView } from '@casebridge/sharing';
 import { TransferCopy } from '../../transfer-copy.entity';
 import { GetTransferCopyQuery } from './get-transfer-copy.query';
 import { toTransferCopyResponse, type TransferCopyResponse } from './get-transfer-copy.response.dto';
@@ -11,12 +11,17 @@ import { toTransferCopyResponse, type TransferCopyResponse } from './get-transfe
 @QueryHandler(GetTransferCopyQuery)
 export class GetTransferCopyHandler implements IQueryHandler<GetTransferCopyQuery> {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
-  async execute({ officer, transferId }: GetTransferCopyQuery): Promise<TransferCopyResponse> {
-    return toTransferCopyResponse(
-      ensureOwnAgency(await this.ds.getRepository(TransferCopy).findOneBy({ transferId }), officer, {
+  async execute({ officer, transferId, access }: GetTransferCopyQuery): Promise<TransferCopyResponse> {
+    const copy = ensureOwnOrGranted(
+      await this.ds.getRepository(TransferCopy).findOneBy({ transferId }),
+      officer,
+      access,
+      {
         code: ErrorCodes.transferNotFound,
         message: `No copy of transfer ${transferId} in your agency.`,
-      }),
+      },
     );
+    // a granted reader (another procuratorate the case was shared with) sees the party redacted
+    return grantedView(toTransferCopyResponse(copy), access);
   }
 }

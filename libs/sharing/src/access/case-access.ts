@@ -1,0 +1,73 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { AccessGrant } from '../access-grant.entity';
+import { SharedEntry } from '../shared-entry.entity';
+
+/**
+ * Whether an agency owns a linked case by the app's own records (its transfer, its administrative case, …).
+ * Each agency app provides one (SharingModule.forAgencyKind(kind, { ownership })).
+ */
+export interface CaseOwnership {
+  owns(manager: EntityManager, agencyId: string, linkedCaseId: string): Promise<boolean>;
+  /** The app's offices that own the linked case (who gets an automatic entry of a decision made elsewhere). */
+  agenciesOn(manager: EntityManager, linkedCaseId: string): Promise<string[]>;
+}
+export const CASE_OWNERSHIP = Symbol('CASE_OWNERSHIP');
+
+type OwnedRecord = ObjectLiteral & { agencyId: string; linkedCaseId: string };
+
+/** CaseOwnership over the app's own tables: an office owns a linked case when it holds a row of one of `entities`. */
+export class EntityCaseOwnership implements CaseOwnership {
+  constructor(private readonly entities: readonly EntityTarget<OwnedRecord>[]) {}
+
+  async owns(manager: EntityManager, agencyId: string, linkedCaseId: string): Promise<boolean> {
+    for (const entity of this.entities) if (await manager.existsBy(entity, { agencyId, linkedCaseId })) return true;
+    return false;
+  }
+
+  async agenciesOn(manager: EntityManager, linkedCaseId: string): Promise<string[]> {
+    const found = new Set<string>();
+    for (const entity of this.entities)
+      for (const row of await manager.find(entity, { where: { linkedCaseId }, take: 50 })) found.add(row.agencyId);
+    return [...found];
+  }
+}
+
+/** own: the agency's own data; granted: what was shared with it (AccessGrant); null: neither (404). */
+export type AccessBasis = 'own' | 'granted';
+
+/** What the "own or granted" guard found for the request (read by the handlers: redaction, read recording). */
+export interface CaseAccessContext {
+  linkedCaseId: string;
+  basis: AccessBasis;
+  /** the agency whose data is read: the record's owner, or the agency whose entry granted access */
+  ownerAgencyId: string | null;
+}
+
+/** Need-to-know access of one agency service: own (the app's probe, or its own shared entries) or granted. */
+@Injectable()
+export class CaseAccess {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Optional() @Inject(CASE_OWNERSHIP) private readonly ownership?: CaseOwnership,
+  ) {}
+
+  async basis(agencyId: string, linkedCaseId: string): Promise<CaseAccessContext | null> {
+    const m = this.ds.manager;
+    const own =
+      (await m.existsBy(SharedEntry, { linkedCaseId, ownerAgencyId: agencyId, holderAgencyId: agencyId })) ||
+      ((await this.ownership?.owns(m, agencyId, linkedCaseId)) ?? false);
+    if (own) return { linkedCaseId, basis: 'own', ownerAgencyId: agencyId };
+    return this.granted(agencyId, linkedCaseId);
+  }
+
+  async granted(agencyId: string, linkedCaseId: string): Promise<CaseAccessContext | null> {
+    const grant = await this.ds.manager.findOneBy(AccessGrant, { linkedCaseId, agencyId });
+    return grant ? { linkedCaseId, basis: 'granted', ownerAgencyId: grant.grantedBy } : null;
+  }
+
+  get manager(): EntityManager {
+    return this.ds.manager;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * "Own or granted" (issue 12): the guard lets the owner and a granted office through and answers 404
+ * SHARING.NOT_FOUND to anyone else, before the handler reads anything.
+ */
+import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '@casebridge/contracts';
+import type { CaseAccess, CaseAccessContext } from './case-access';
+import { OwnOrGranted, OwnOrGrantedGuard, type RecordLookup } from './own-or-granted';
+
+const LC = '0190f7a2-7d3c-7c1e-9a4b-2b6f1d0e8c11';
+const T = '0190f7a2-7d3c-7c1e-9a4b-2b6f1d0e8c99';
+
+function access(table: Record<string, CaseAccessContext['basis']>, grantedBy = 'enforcement:210100'): CaseAccess {
+  const ctx = (agencyId: string, basis: CaseAccessContext['basis'] | undefined): CaseAccessContext | null =>
+    basis ? { linkedCaseId: LC, basis, ownerAgencyId: basis === 'own' ? agencyId : grantedBy } : null;
+  return {
+    basis: async (agencyId: string) => ctx(agencyId, table[agencyId]),
+    granted: async (agencyId: string) => ctx(agencyId, table[agencyId] === 'granted' ? 'granted' : undefined),
+    manager: {} as never,
+  } as unknown as CaseAccess;
+}
+
+class Routes {
+  @OwnOrGranted()
+  byCase(): void {}
+  @OwnOrGranted({
+    param: 'transferId',
+    lookup: (async (_m, id) =>
+      id === T ? { linkedCaseId: LC, ownerAgencyId: 'police:210100' } : null) as RecordLookup,
+  })
+  byRecord(): void {}
+}
+
+function context(handler: keyof Routes, agencyId: string, params: Record<string, string>) {
+  const req: Record<string, unknown> = { officer: { agencyId, sub: 'o-1' }, params };
+  const ctx = {
+    getHandler: () => Routes.prototype[handler],
+    switchToHttp: () => ({ getRequest: () => req }),
+  } as unknown as ExecutionContext;
+  return { ctx, req };
+}
+
+async function notFound(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return `${(e as DomainError).kind} ${(e as DomainError).code}`;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('OwnOrGrantedGuard', () => {
+  const guard = new OwnOrGrantedGuard(new Reflector(), access({ 'police:210100': 'own', 'police:210102': 'granted' }));
+
+  it('the owner and a granted office pass, with what they were found to be', async () => {
+    const own = context('byCase', 'police:210100', { linkedCaseId: LC });
+    expect(await guard.canActivate(own.ctx)).toBe(true);
+    expect(own.req.caseAccess).toEqual({ linkedCaseId: LC, basis: 'own', ownerAgencyId: 'police:210100' });
+    const granted = context('byCase', 'police:210102', { linkedCaseId: LC });
+    expect(await guard.canActivate(granted.ctx)).toBe(true);
+    expect(granted.req.caseAccess).toMatchObject({ basis: 'granted', ownerAgencyId: 'enforcement:210100' });
+  });
+
+  it('a path id that is not an id is left to the route pipe (400), never looked up', async () => {
+    const bad = context('byCase', 'police:210200', { linkedCaseId: 'not-an-id' });
+    expect(await guard.canActivate(bad.ctx)).toBe(true);
+    expect(bad.req.caseAccess).toBeUndefined();
+  });
+
+  it('anyone else: 404 SHARING.NOT_FOUND, whether the case exists or not', async () => {
+    expect(await notFound(guard.canActivate(context('byCase', 'police:210200', { linkedCaseId: LC }).ctx))).toBe(
+      'not-found SHARING.NOT_FOUND',
+    );
+  });
+
+  it('a record route: its owner passes, a granted office reads it as the owner’s data, a missing record is 404', async () => {
+    const own = context('byRecord', 'police:210100', { transferId: T });
+    expect(await guard.canActivate(own.ctx)).toBe(true);
+    const granted = context('byRecord', 'police:210102', { transferId: T });
+    expect(await guard.canActivate(granted.ctx)).toBe(true);
+    expect(granted.req.caseAccess).toEqual({ linkedCaseId: LC, basis: 'granted', ownerAgencyId: 'police:210100' });
+    expect(await notFound(guard.canActivate(context('byRecord', 'police:210200', { transferId: T }).ctx))).toBe(
+      'not-found SHARING.NOT_FOUND',
+    );
+    expect(await notFound(guard.canActivate(context('byRecord', 'police:210100', { transferId: LC }).ctx))).toBe(
+      'not-found SHARING.NOT_FOUND',
+    );
+  });
+});

@@ -326,6 +326,15 @@ describe('notification, consultation and joint supervision through the REST APIs
       () => true,
       'the case in the console',
     );
+    // kept case (attack round 4): another region's office, or one of no division, cannot be named — 400, nothing listed
+    const foreign = await sup.call<{ code: string; message: string }>(
+      'POST',
+      `/cases/${linkedCaseId}/joint-listing`,
+      { reviewInterval: 'P14D', reason: 'x', participants: [POL, 'police:210200', 'enforcement:999999'] },
+      400,
+    );
+    expect(foreign.body.code).toBe('CASE.JOINT_AGENCY_OUTSIDE_SCOPE');
+    expect(foreign.body.message).toContain('police:210200, enforcement:999999');
     await sup.post(`/cases/${linkedCaseId}/joint-listing`, {
       reviewInterval: 'P14D',
       reason: 'COOP-JOINT 重大跨区域污染案件',
@@ -381,6 +390,13 @@ describe('notification, consultation and joint supervision through the REST APIs
       60_000,
     );
 
+    const outsider = await sup.call<{ code: string }>(
+      'POST',
+      `/cases/${linkedCaseId}/joint-meetings`,
+      { minutes: 'x', decisions: [{ text: 'x', ownerAgencyId: 'police:210200', dueAt: '2027-01-10T17:00:00+08:00' }] },
+      400,
+    );
+    expect(outsider.body.code).toBe('CASE.JOINT_AGENCY_OUTSIDE_SCOPE');
     const meeting = await sup.post<{ round: number; decisionIds: string[] }>(`/cases/${linkedCaseId}/joint-meetings`, {
       minutes: '联席会议：执法部门进度滞后，要求补报。',
       decisions: [{ text: '公安机关完成补充鉴定', ownerAgencyId: POL, dueAt: '2027-01-10T17:00:00+08:00' }],

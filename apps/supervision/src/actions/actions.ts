@@ -18,7 +18,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { caseNotFound, stepNotFound, SupervisionErrors } from '../domain/errors';
-import { describeEvent } from '@casebridge/directory';
+import { describeEvent, isDivisionCode } from '@casebridge/directory';
 import {
   escalationRefusal,
   escalationTarget,
@@ -238,6 +238,25 @@ export class EscalateStepHandler implements ICommandHandler<EscalateStepCommand>
   }
 }
 
+/**
+ * The agencies a supervisor names for joint supervision (participants, owners of meeting decisions) must be agencies
+ * of China (a division code of GB/T 2260) inside the supervisor's own region: a city supervisor lists the city's
+ * offices, a provincial one the province's. 400 CASE.JOINT_AGENCY_OUTSIDE_SCOPE names the others (nothing changes).
+ */
+function assertJointAgencies(officer: OfficerClaims, agencyIds: readonly string[], what: string): void {
+  const outside = [...new Set(agencyIds)].filter((id) => {
+    const division = id.split(':')[1] ?? '';
+    return !isDivisionCode(division) || !regionWithin(division, officer.region);
+  });
+  if (outside.length)
+    throw new DomainError(
+      SupervisionErrors.jointAgencyOutsideScope,
+      'invalid',
+      `${what} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} not an agency of your region (${officer.region}): name offices of your region only.`,
+      { outside, region: officer.region },
+    );
+}
+
 export class JointListCaseCommand extends Command<ActionResult> {
   constructor(
     readonly officer: OfficerClaims,
@@ -253,6 +272,7 @@ export class JointListCaseHandler implements ICommandHandler<JointListCaseComman
   constructor(private readonly outbox: TransactionalOutbox) {}
 
   execute({ officer, linkedCaseId, request }: JointListCaseCommand): Promise<ActionResult> {
+    assertJointAgencies(officer, request.participants ?? [], 'participants:');
     return this.outbox.run(async (tx) => {
       const c = await tx.manager.findOne(SupervisionCase, {
         where: { linkedCaseId },
@@ -309,6 +329,11 @@ export class RecordJointMeetingHandler implements ICommandHandler<RecordJointMee
     linkedCaseId,
     request,
   }: RecordJointMeetingCommand): Promise<ActionResult & { round: number; decisionIds: string[] }> {
+    assertJointAgencies(
+      officer,
+      request.decisions.map((d) => d.ownerAgencyId),
+      'decision owners:',
+    );
     return this.outbox.run(async (tx) => {
       const c = await tx.manager.findOne(SupervisionCase, {
         where: { linkedCaseId },

@@ -291,6 +291,9 @@ export class ConsoleHttpController {
   })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND' })
   @ApiConflictResponse({ description: 'CASE.ALREADY_JOINT_LISTED' })
+  @ApiBadRequestResponse({
+    description: 'CASE.JOINT_AGENCY_OUTSIDE_SCOPE — a participant is no agency of your region',
+  })
   jointList(
     @CurrentOfficer() o: OfficerClaims,
     @Param('linkedCaseId', new ParseUUIDPipe()) id: string,
@@ -320,6 +323,9 @@ export class ConsoleHttpController {
   })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND' })
   @ApiConflictResponse({ description: 'CASE.NOT_JOINT_LISTED' })
+  @ApiBadRequestResponse({
+    description: 'CASE.JOINT_AGENCY_OUTSIDE_SCOPE — a decision owner is no agency of your region',
+  })
   jointMeeting(
     @CurrentOfficer() o: OfficerClaims,
     @Param('linkedCaseId', new ParseUUIDPipe()) id: string,

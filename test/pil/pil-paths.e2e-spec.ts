@@ -278,6 +278,14 @@ describe('public-interest litigation and damage compensation through the REST AP
 
   it('(g) a consultation that fails leads to a suit, while a civil PIL on the same conduct waited (its clock stood still)', async () => {
     const { pilCaseId, linkedCaseId } = await openCivil();
+    // kept case (attack round 4): an office of another region naming this linked case stops no clock here. Its event
+    // comes first on the case's partition, so the PIL below waits for the local consultation, not for this one.
+    await new Api(sys.url('enforcement'), sys.token('enforcement:210200', ['officer'])).post('/damage-compensations', {
+      liableParty: { name: '大连某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
+      noticeNumber: `大环赔磋〔2026〕${randomUUID().slice(0, 6)}号`,
+      damage: '另一地区的磋商',
+      linkedCaseId,
+    });
     const edcCaseId = await openConsultation(linkedCaseId);
     const waiting = await eventually(
       () => pilCase(pilCaseId),

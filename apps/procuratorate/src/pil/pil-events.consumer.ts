@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import {
   PilClockChanged,
+  withinJurisdiction,
   type DeadlineMissedV2,
   type EdcConsultationOpenedV1,
   type IntegrationEventEnvelope,
@@ -102,6 +103,14 @@ export class PilEventsConsumer {
     for (const c of cases) {
       const view = c.view as ProcuratoratePilCivilView;
       if (view.waiting === (state === 'suspended')) continue;
+      // only a claimant this procuratorate may address (its region, or the jurisdiction map) stops its clock: an
+      // office of another region naming the linked case changes nothing (attack round 4)
+      if (!withinJurisdiction(c.procuratorateAgencyId, e.producer.agencyId)) {
+        this.logger.warn(
+          `${e.type} ${e.eventId} of ${e.producer.agencyId} names linked case ${e.linkedCaseId} of ${c.procuratorateAgencyId}, outside its jurisdiction: the civil PIL ${c.pilCaseId} is not affected`,
+        );
+        continue;
+      }
       await this.outbox.run(
         async (tx) => {
           record(

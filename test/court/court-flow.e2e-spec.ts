@@ -360,6 +360,10 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     ).toMatchObject({
       code: 'COURT_CASE.ANNOUNCEMENT_RUNNING',
     });
+    // nor a judgment while the settlement is announced (attack round 4: it was rendered, the settlement left dangling)
+    expect((await court.call('POST', `/court-cases/${id}/judgment`, { summary: '判决' }, 409)).body).toMatchObject({
+      code: 'COURT_CASE.ANNOUNCEMENT_RUNNING',
+    });
     // the simplified procedure extends to simplified-extended only, with the head's record of the approval
     expect(
       (

@@ -190,6 +190,7 @@ export class CourtCasesHttpController {
 
   @CourtAct('judgment', 'Render judgment (ends court.trial-*), with an ecological restoration order and its due date', {
     invalid: 'COURT_CASE.RESTORATION_INVALID',
+    conflicts: 'COURT_CASE.ANNOUNCEMENT_RUNNING (a settlement announcement is running)',
   })
   judgment(@CurrentOfficer() o: OfficerClaims, @id() courtCaseId: string, @Body() body: RenderJudgmentRequest) {
     return this.commands.execute(new RenderJudgmentCommand(o, courtCaseId, body));

@@ -5,6 +5,7 @@ import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
 import { CourtErrorCodes } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { chinaToday } from '../../china-day';
+import { assertAnnouncementRun } from '../../court-clock';
 import { RenderJudgmentCommand, type RenderJudgmentRequest } from './render-judgment.command';
 
 /** A restoration order comes with a due date after today, and a due date only with an order (400 COURT_CASE.RESTORATION_INVALID). */
@@ -31,7 +32,10 @@ export class RenderJudgmentHandler implements ICommandHandler<RenderJudgmentComm
 
   execute({ officer, courtCaseId, request }: RenderJudgmentCommand): Promise<void> {
     assertRestorationTerms(request, chinaToday(new Date()));
+    const now = new Date();
     return this.uow.act(officer, courtCaseId, 'render-judgment', (c, tx) => {
+      // not while a settlement is being announced (attack round 4: the settlement was left dangling)
+      if (c.settlementAnnouncedAt) assertAnnouncementRun('court.settlement-announcement', c.settlementAnnouncedAt, now);
       c.previousPhase = c.phase;
       c.phase = 'judged';
       c.judgmentSummary = request.summary;

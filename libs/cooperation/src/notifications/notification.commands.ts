@@ -14,8 +14,10 @@ import {
   DomainError,
   NotificationAcknowledged,
   NotificationInquiryOpened,
+  withinJurisdiction,
 } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
+import { isDivisionCode } from '@casebridge/directory';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { NotificationErrors, recipientOf, RECIPIENT_ACT_RULES } from '@casebridge/flows';
 import { assertAct, BoundedArray, IsId, IsText } from '@casebridge/platform';
@@ -74,9 +76,26 @@ export function recipientsOf(sender: string, request: Pick<NotifyRequest, 'recip
   const listed = request.broadcast
     ? AGENCY_KINDS.filter((k) => k !== 'court').map((k) => `${k}:${region}`)
     : (request.recipients ?? []);
+  if (request.broadcast && request.recipients?.length)
+    throw new DomainError(
+      NotificationErrors.recipientInvalid,
+      'invalid',
+      'Send either recipients or broadcast, not both: broadcast notifies every counterpart of your division.',
+    );
   const recipients = [...new Set(listed)].filter((r) => r !== sender);
   if (!request.broadcast && (request.recipients ?? []).includes(sender))
     throw new DomainError(NotificationErrors.recipientInvalid, 'invalid', 'You cannot notify your own office.');
+  // attack round 4: a made-up office, another region's office or a court (no notification routes) was accepted
+  const unreachable = recipients.filter(
+    (r) => r.startsWith('court:') || !isDivisionCode(r.split(':')[1] ?? '') || !withinJurisdiction(sender, r),
+  );
+  if (unreachable.length)
+    throw new DomainError(
+      NotificationErrors.recipientInvalid,
+      'invalid',
+      `${unreachable.join(', ')}: notify enforcement, police or procuratorate offices of your region (or of the jurisdiction map) only.`,
+      { unreachable },
+    );
   if (!recipients.length)
     throw new DomainError(
       NotificationErrors.recipientInvalid,

@@ -15,10 +15,21 @@
  * Sections are unique across flows (a test checks it): `police.supervisions` belongs to one flow.
  */
 import type { ExpectationRule, RegisteredFlow } from './kit';
+import { edcDefinition } from './edc';
 import { filingSupervisionFlow } from './filing-supervision';
+import { pilAdministrativeDefinition } from './pil-administrative';
+import { pilCivilDefinition } from './pil-civil';
+import { prosecutionDefinition } from './prosecution';
 import { transferFlow } from './transfer';
 
-export const FLOWS: readonly RegisteredFlow[] = Object.freeze([transferFlow, filingSupervisionFlow]);
+export const FLOWS: readonly RegisteredFlow[] = Object.freeze([
+  transferFlow,
+  filingSupervisionFlow,
+  prosecutionDefinition,
+  pilAdministrativeDefinition,
+  pilCivilDefinition,
+  edcDefinition,
+]);
 
 const BY_TYPE = new Map<string, RegisteredFlow[]>();
 for (const flow of FLOWS) for (const type of flow.eventTypes) BY_TYPE.set(type, [...(BY_TYPE.get(type) ?? []), flow]);

@@ -1,2 +1,3 @@
 export * from './edc.flow';
 export * from './edc.views';
+export * from './edc.definition';

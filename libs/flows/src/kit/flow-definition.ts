@@ -80,3 +80,14 @@ export function defineFlow<E extends FlowEvent, A>(d: FlowDefinition<E, A>): Reg
     supervision: { expectations: d.supervision?.expectations ?? [] },
   };
 }
+
+/**
+ * One audit row of a phased view (kit/later-act-wins.ts `Phased`): the view's fields as plain JSON, with
+ * `phaseAt` answered as `since` (ISO-8601, '' when not known) like the transfer's and the supervision's rows.
+ * An absent view gives no row.
+ */
+export function phasedRows<V extends { phaseAt: string | null }>(view: V | null): AuditRow[] {
+  if (!view) return [];
+  const { phaseAt, ...rest } = structuredClone(view);
+  return [{ ...rest, since: phaseAt ?? '' }];
+}

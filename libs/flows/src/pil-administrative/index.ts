@@ -1,2 +1,3 @@
 export * from './pil-administrative.flow';
 export * from './pil-administrative.views';
+export * from './pil-administrative.definition';

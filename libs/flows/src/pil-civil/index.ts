@@ -1,2 +1,3 @@
 export * from './pil-civil.flow';
 export * from './pil-civil.views';
+export * from './pil-civil.definition';

@@ -1,2 +1,3 @@
 export * from './prosecution.flow';
 export * from './prosecution.views';
+export * from './prosecution.definition';

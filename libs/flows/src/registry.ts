@@ -15,8 +15,10 @@
  * Sections are unique across flows (a test checks it): `police.supervisions` belongs to one flow.
  */
 import type { ExpectationRule, RegisteredFlow } from './kit';
+import { consultationDefinition } from './consultation';
 import { edcDefinition } from './edc';
 import { filingSupervisionFlow } from './filing-supervision';
+import { notificationDefinition } from './notification';
 import { pilAdministrativeDefinition } from './pil-administrative';
 import { pilCivilDefinition } from './pil-civil';
 import { prosecutionDefinition } from './prosecution';
@@ -29,6 +31,8 @@ export const FLOWS: readonly RegisteredFlow[] = Object.freeze([
   pilAdministrativeDefinition,
   pilCivilDefinition,
   edcDefinition,
+  notificationDefinition,
+  consultationDefinition,
 ]);
 
 const BY_TYPE = new Map<string, RegisteredFlow[]>();

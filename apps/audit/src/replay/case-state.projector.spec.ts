@@ -642,6 +642,63 @@ describe('case-state projector', () => {
     expect(s.unhandledTypes).toEqual(['future.thing']);
   });
 
+  it('the flows registered today fold their events into their sections (not otherActs): a prosecution, a notification', () => {
+    const P = 'abababab-0000-4000-8000-000000000001';
+    const N = 'cdcdcdcd-0000-4000-8000-000000000001';
+    const s = projectCaseState(
+      CASE_A,
+      [
+        ...transferStart(),
+        ev(
+          8,
+          'prosecution.transferred',
+          {
+            prosecutionId: P,
+            transferId: T,
+            procuratorateAgencyId: PRO,
+            policeCaseNumber: 'P-1',
+            summary: 's',
+            policeAgencyId: POL,
+            enforcementAgencyId: ENF,
+            caseFile: [],
+          },
+          { by: POL, at: at(20), version: 2 },
+        ),
+        ev(
+          9,
+          'notification.case-notified',
+          { notificationId: N, recipients: [POL, PRO], kind: 'development', content: 'c' },
+          { by: ENF, at: at(21) },
+        ),
+        ev(10, 'notification.acknowledged', { notificationId: N }, { by: POL, at: at(22) }),
+      ],
+      at(59),
+    );
+    expect(s.otherActs.map((a) => a.type)).not.toEqual(expect.arrayContaining(['prosecution.transferred']));
+    expect(s.otherActs.map((a) => a.type)).not.toEqual(expect.arrayContaining(['notification.case-notified']));
+    expect(s.police.prosecutions).toEqual([
+      expect.objectContaining({ prosecutionId: P, phase: 'under-review', since: at(20), policeAgencyId: POL }),
+    ]);
+    expect(s.procuratorate.prosecutions).toEqual([
+      expect.objectContaining({ prosecutionId: P, phase: 'under-review' }),
+    ]);
+    expect(s.enforcement.nonProsecutionNotices).toEqual([]);
+    expect(s.enforcement.notifications).toEqual([
+      expect.objectContaining({ notificationId: N, agencyId: ENF, role: 'sender', phase: 'open' }),
+    ]);
+    expect(s.police.notifications).toEqual([
+      expect.objectContaining({
+        notificationId: N,
+        agencyId: POL,
+        role: 'recipient',
+        recipients: [expect.objectContaining({ agencyId: POL, phase: 'acknowledged' }), expect.anything()],
+      }),
+    ]);
+    expect(s.procuratorate.notifications).toEqual([expect.objectContaining({ agencyId: PRO, role: 'recipient' })]);
+    expect(s.procuratorate.pilCivilCases).toEqual([]);
+    expect(s.enforcement.damageCompensations).toEqual([]);
+  });
+
   it('is pure: the same events give the same state, the input is not changed, events are folded in caseSeq order', () => {
     const events = transferStart();
     const copy = JSON.parse(JSON.stringify(events)) as ProjectedEvent[];

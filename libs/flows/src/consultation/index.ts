@@ -1,1 +1,2 @@
 export * from './consultation.flow';
+export * from './consultation.definition';

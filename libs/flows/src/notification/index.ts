@@ -1,1 +1,2 @@
 export * from './notification.flow';
+export * from './notification.definition';

@@ -5,7 +5,17 @@ describe('flow registry', () => {
   it('lists each flow once, by a unique name', () => {
     const names = FLOWS.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(['transfer', 'filing-supervision']));
+    expect(names).toEqual([
+      'transfer',
+      'filing-supervision',
+      'prosecution',
+      'pil-administrative',
+      'pil-civil',
+      'edc',
+      'notification',
+      'consultation',
+      'joint-supervision',
+    ]);
   });
 
   it('every event type a flow folds is a contract type', () => {

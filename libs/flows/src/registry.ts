@@ -18,6 +18,7 @@ import type { ExpectationRule, RegisteredFlow } from './kit';
 import { consultationDefinition } from './consultation';
 import { edcDefinition } from './edc';
 import { filingSupervisionFlow } from './filing-supervision';
+import { jointSupervisionDefinition } from './joint-supervision';
 import { notificationDefinition } from './notification';
 import { pilAdministrativeDefinition } from './pil-administrative';
 import { pilCivilDefinition } from './pil-civil';
@@ -33,6 +34,7 @@ export const FLOWS: readonly RegisteredFlow[] = Object.freeze([
   edcDefinition,
   notificationDefinition,
   consultationDefinition,
+  jointSupervisionDefinition,
 ]);
 
 const BY_TYPE = new Map<string, RegisteredFlow[]>();

@@ -671,6 +671,12 @@ describe('case-state projector', () => {
           { by: ENF, at: at(21) },
         ),
         ev(10, 'notification.acknowledged', { notificationId: N }, { by: POL, at: at(22) }),
+        ev(
+          11,
+          'supervision.joint-listed',
+          { reviewInterval: 'P1M', reason: 'r', participants: [POL, PRO] },
+          { by: 'supervision', kind: 'supervision', at: at(23), version: 2 },
+        ),
       ],
       at(59),
     );
@@ -697,6 +703,10 @@ describe('case-state projector', () => {
     expect(s.procuratorate.notifications).toEqual([expect.objectContaining({ agencyId: PRO, role: 'recipient' })]);
     expect(s.procuratorate.pilCivilCases).toEqual([]);
     expect(s.enforcement.damageCompensations).toEqual([]);
+    expect(s.police.jointSupervisions).toEqual([
+      expect.objectContaining({ agencyId: POL, role: 'participant', round: 1, participants: [POL, PRO] }),
+    ]);
+    expect(s.enforcement.jointSupervisions).toEqual([]);
   });
 
   it('is pure: the same events give the same state, the input is not changed, events are folded in caseSeq order', () => {

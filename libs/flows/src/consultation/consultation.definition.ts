@@ -4,7 +4,7 @@
  * for the asking and the consulted agency in the `consultations` section of its agency kind (the agency
  * id's prefix, `police:210100`), with the party's `agencyId` and `role`.
  */
-import { defineFlow, type AuditRow } from '../kit';
+import { defineFlow, partyRows } from '../kit';
 import {
   CONSULTATION_EVENT_TYPES,
   CONSULTATION_PHASES,
@@ -17,18 +17,12 @@ const KINDS = ['enforcement', 'police', 'procuratorate'] as const;
 
 /** Both parties' rows of one consultation, by agency kind (no rows before the question). */
 function auditRows(v: ConsultationView | null) {
-  const out: Record<string, { consultations: AuditRow[] }> = Object.fromEntries(
-    KINDS.map((k) => [k, { consultations: [] as AuditRow[] }]),
-  );
-  if (!v) return out;
-  const { phaseAt, linkedCaseId: _linked, ...rest } = structuredClone(v);
-  const row = { ...rest, since: phaseAt ?? '' };
-  const parties = [
+  if (!v) return partyRows('consultations', KINDS, null, []);
+  const { phaseAt, linkedCaseId: _linked, ...rest } = v;
+  return partyRows('consultations', KINDS, { ...rest, since: phaseAt ?? '' }, [
     { agencyId: v.askingAgencyId, role: 'asking' },
     { agencyId: v.consultedAgencyId, role: 'consulted' },
-  ];
-  for (const p of parties) out[p.agencyId.split(':')[0]!]?.consultations.push({ ...row, ...p });
-  return out;
+  ]);
 }
 
 /** The consultation flow (征求意见/咨询, flows.md) for the registry. */

@@ -1,1 +1,2 @@
 export * from './joint-supervision.flow';
+export * from './joint-supervision.definition';

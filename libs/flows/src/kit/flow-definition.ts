@@ -91,3 +91,22 @@ export function phasedRows<V extends { phaseAt: string | null }>(view: V | null)
   const { phaseAt, ...rest } = structuredClone(view);
   return [{ ...rest, since: phaseAt ?? '' }];
 }
+
+/** The agency kinds the audit's case state answers sections for (an agency id's prefix: `police:210100`). */
+export const AUDIT_AGENCY_KINDS = ['enforcement', 'police', 'procuratorate', 'court'] as const;
+
+/**
+ * The rows of a view every party sees alike (a notification, a consultation, a joint supervision): `row` once
+ * for each party, with its `agencyId` and `role`, in `section` of the party's agency kind (the id's prefix).
+ * Every kind of `kinds` is present (empty when no party of it, or no row); a party of another kind gets no row.
+ */
+export function partyRows(
+  section: string,
+  kinds: readonly string[],
+  row: AuditRow | null,
+  parties: readonly { agencyId: string; role: string }[],
+): Record<string, Record<string, AuditRow[]>> {
+  const out: Record<string, Record<string, AuditRow[]>> = Object.fromEntries(kinds.map((k) => [k, { [section]: [] }]));
+  if (row) for (const p of parties) out[p.agencyId.split(':')[0]!]?.[section]!.push({ ...structuredClone(row), ...p });
+  return out;
+}

@@ -4,7 +4,7 @@
  * once for each party (the sender and each recipient) in the `notifications` section of its agency kind
  * (the kind is the agency id's prefix, `police:210100`), with the party's `agencyId` and `role`.
  */
-import { defineFlow, type AuditRow } from '../kit';
+import { AUDIT_AGENCY_KINDS, defineFlow, partyRows } from '../kit';
 import {
   evolveNotification,
   isNotificationEvent,
@@ -14,22 +14,16 @@ import {
   type NotificationView,
 } from './notification.flow';
 
-const KINDS = ['enforcement', 'police', 'procuratorate', 'court'] as const;
+const KINDS = AUDIT_AGENCY_KINDS;
 
 /** Each party's row of one notification, by the party's agency kind (no rows before the notification). */
 function auditRows(v: NotificationView | null) {
-  const out: Record<string, { notifications: AuditRow[] }> = Object.fromEntries(
-    KINDS.map((k) => [k, { notifications: [] as AuditRow[] }]),
-  );
-  if (!v) return out;
-  const { phaseAt, linkedCaseId: _linked, ...rest } = structuredClone(v);
-  const row = { ...rest, since: phaseAt ?? '' };
-  const parties = [
+  if (!v) return partyRows('notifications', KINDS, null, []);
+  const { phaseAt, linkedCaseId: _linked, ...rest } = v;
+  return partyRows('notifications', KINDS, { ...rest, since: phaseAt ?? '' }, [
     { agencyId: v.senderAgencyId, role: 'sender' },
     ...v.recipients.map((r) => ({ agencyId: r.agencyId, role: 'recipient' })),
-  ];
-  for (const p of parties) out[p.agencyId.split(':')[0]!]?.notifications.push({ ...row, ...p });
-  return out;
+  ]);
 }
 
 /** The case-notification flow (案情通报, flows.md §5) for the registry. */

@@ -149,7 +149,7 @@ describe('public-interest litigation and damage compensation through the REST AP
             400,
           )
         ).body.code,
-      ).toBe('REQUEST.VALIDATION_FAILED');
+      ).toBe('PIL.NOT_THE_NEXT_LEVEL');
     expect((await pilCase(pilCaseId)).view.filedUpwardAt).toBeNull();
     await a.pro.post(`/pil-cases/${pilCaseId}/recommendation-filing`, {});
     expect((await pilCase(pilCaseId)).view.filedUpwardAt).not.toBeNull();

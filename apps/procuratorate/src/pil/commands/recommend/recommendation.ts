@@ -118,7 +118,7 @@ export class FileRecommendationHandler implements ICommandHandler<FileRecommenda
       const above = upper.split(':')[1] ?? '';
       if (above === own || !isDivisionCode(above) || !regionWithin(own, above))
         throw new DomainError(
-          ErrorCodes.validationFailed,
+          ErrorCodes.pilNotAboveProcuratorate,
           'invalid',
           `${upper} is not a procuratorate above ${c.procuratorateAgencyId}: file with the next level up (PILR21 art 75), e.g. ${procuratorateAbove(c.procuratorateAgencyId)}.`,
         );

@@ -113,12 +113,25 @@ ${down.map(statement).join('\n')}
 `;
 }
 
-/** Adds the import after the last import and the class at the end of the `MIGRATIONS` list. */
+/**
+ * Adds the import after the last import and the class at the end of the `MIGRATIONS` list, written one entry per
+ * line whatever the list looked like (prettier puts a one-entry list on one line: `= [CreateCourtTables1796…];`).
+ */
 export function addToIndex(source: string, className: string, from: string): string {
   const listStart = source.indexOf('export const MIGRATIONS');
   const listEnd = listStart < 0 ? -1 : source.indexOf('];', listStart);
-  if (listEnd < 0) throw new MigrationGenerateError('index.ts has no `export const MIGRATIONS … = [ … ];` list');
-  const withEntry = `${source.slice(0, listEnd)}  ${className},\n${source.slice(listEnd)}`;
+  // the list's own bracket: after `= ` (the type before it has `=>` and `[]` of its own)
+  const assign = listStart < 0 ? null : /=\s*\[/.exec(source.slice(listStart));
+  const open = listEnd < 0 || !assign ? -1 : listStart + assign.index + assign[0].length - 1;
+  if (listEnd < 0 || open < 0 || open > listEnd)
+    throw new MigrationGenerateError('index.ts has no `export const MIGRATIONS … = [ … ];` list');
+  const entries = source
+    .slice(open + 1, listEnd)
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const list = `[\n${[...entries, className].map((e) => `  ${e},`).join('\n')}\n]`;
+  const withEntry = `${source.slice(0, open)}${list}${source.slice(listEnd + 1)}`;
   const lines = withEntry.split('\n');
   let lastImport = -1;
   lines.forEach((l, i) => {

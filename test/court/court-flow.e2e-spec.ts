@@ -263,6 +263,17 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     });
 
     const id = c.courtCaseId;
+    // kept case (attack round 4): the number the first test gave the administrative PIL names no second case
+    expect(
+      (
+        await court.call(
+          'POST',
+          `/court-cases/${id}/docket`,
+          { docketNumber: '(2026)辽01行初12号', procedure: 'ordinary' },
+          409,
+        )
+      ).body,
+    ).toMatchObject({ code: 'COURT_CASE.DOCKET_NUMBER_TAKEN' });
     await court.post(`/court-cases/${id}/docket`, { docketNumber: '(2026)辽01刑初45号', procedure: 'ordinary' });
     await court.post(`/court-cases/${id}/hearings`, { hearingAt: new Date(Date.now() + 7 * DAY).toISOString() });
     // a restoration order needs its due date

@@ -138,6 +138,19 @@ describe('public-interest litigation and damage compensation through the REST AP
 
   it('(a) administrative PIL: the agency acts and replies in time, the procuratorate closes and serves the closing decision', async () => {
     const { pilCaseId, linkedCaseId } = await openAdministrative();
+    // kept case (attack round 4): a procuratorate that is not above this one is refused, and nothing is filed
+    for (const upper of ['procuratorate:999999', 'procuratorate:210200', 'procuratorate:210100'])
+      expect(
+        (
+          await a.pro.call<{ code: string }>(
+            'POST',
+            `/pil-cases/${pilCaseId}/recommendation-filing`,
+            { upperProcuratorateAgencyId: upper },
+            400,
+          )
+        ).body.code,
+      ).toBe('PIL.NOT_THE_NEXT_LEVEL');
+    expect((await pilCase(pilCaseId)).view.filedUpwardAt).toBeNull();
     await a.pro.post(`/pil-cases/${pilCaseId}/recommendation-filing`, {});
     expect((await pilCase(pilCaseId)).view.filedUpwardAt).not.toBeNull();
     await inboxHas(a.pro, linkedCaseId, 'done', `${pilCaseId}/pil.recommendation-filing`);

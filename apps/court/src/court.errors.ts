@@ -18,5 +18,6 @@ export const COURT_ERRORS: Readonly<Record<string, string>> = {
   [CourtErrorCodes.restorationInvalid]:
     '400: a restoration order needs a due date after today (and a due date an order)',
   [CourtErrorCodes.noRestoration]: '409: the judgment ordered no restoration',
+  [CourtErrorCodes.docketNumberTaken]: '409: the court already gave that docket number to another case',
   [CourtErrorCodes.agencyNotCompetent]: '400: the agency to notify is not of the plaintiff’s or the court’s region',
 };

@@ -35,6 +35,8 @@ export const PROCURATORATE_ERRORS: Readonly<Record<string, string>> = {
   [ErrorCodes.pilNotFound]: '404: no public-interest case with that id in your agency',
   [ErrorCodes.pilOutOfOrder]: '409: the act does not fit the public-interest case’s phase',
   [ErrorCodes.pilAlreadyDone]: '409: the act was already done',
+  [ErrorCodes.pilNotAboveProcuratorate]:
+    '400: the procuratorate named to file the recommendation with is not above this one (PILR21 art 75)',
   [ErrorCodes.pilWaitingForConsultation]: '409: a damage consultation on the same conduct is open; the civil PIL waits',
   [ErrorCodes.pilRespondentRequired]: '400: an administrative PIL names the agency that failed its duty',
 };

@@ -53,6 +53,8 @@ export const ErrorCodes = {
   pilWaitingForConsultation: 'PIL.WAITING_FOR_CONSULTATION',
   /** 400: an administrative PIL names the agency that failed its duty */
   pilRespondentRequired: 'PIL.RESPONDENT_REQUIRED',
+  /** 400: the recommendation is filed with a procuratorate above the filing one only (PILR21 art 75) */
+  pilNotAboveProcuratorate: 'PIL.NOT_THE_NEXT_LEVEL',
   edcNotFound: 'EDC.NOT_FOUND',
   edcOutOfOrder: 'EDC.OUT_OF_ORDER',
   edcAlreadyDone: 'EDC.ALREADY_DONE',

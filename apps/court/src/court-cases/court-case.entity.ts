@@ -16,6 +16,8 @@ export interface RestorationRecord {
 /** One case of one court office: an indictment, a PIL or EDC suit, or an EDC confirmation application. */
 @Entity('court_case')
 @Index(['source', 'sourceId'], { unique: true })
+// a docket number names one case of its court (NULLs — not yet docketed — do not collide)
+@Index(['courtAgencyId', 'docketNumber'], { unique: true })
 export class CourtCase {
   @PrimaryColumn('uuid', { name: 'court_case_id' }) courtCaseId!: string;
   /** the court office that holds it (the competent court of the jurisdiction map): only it reads and acts on it */

@@ -39,6 +39,7 @@ export const CourtErrorCodes = {
   restorationInvalid: 'COURT_CASE.RESTORATION_INVALID',
   noRestoration: 'COURT_CASE.NO_RESTORATION_ORDER',
   agencyNotCompetent: 'COURT_CASE.AGENCY_NOT_COMPETENT',
+  docketNumberTaken: 'COURT_CASE.DOCKET_NUMBER_TAKEN',
 } as const;
 
 export type CourtAct =

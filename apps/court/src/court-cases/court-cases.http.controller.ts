@@ -90,7 +90,9 @@ export class CourtCasesHttpController {
     return this.queries.execute(new GetCourtCaseQuery(officer, courtCaseId));
   }
 
-  @CourtAct('docket', 'Docket the case (立案, court.docket met); starts court.trial-* and, for a PIL, its notices')
+  @CourtAct('docket', 'Docket the case (立案, court.docket met); starts court.trial-* and, for a PIL, its notices', {
+    conflicts: 'COURT_CASE.DOCKET_NUMBER_TAKEN (the number names another case of your court)',
+  })
   docket(@CurrentOfficer() o: OfficerClaims, @id() courtCaseId: string, @Body() body: DocketCaseRequest) {
     return this.commands.execute(new DocketCaseCommand(o, courtCaseId, body));
   }

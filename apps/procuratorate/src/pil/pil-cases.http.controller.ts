@@ -118,6 +118,7 @@ export class PilCasesHttpController {
   @HttpCode(204)
   @ApiOperation({ summary: 'File the recommendation with the next-level procuratorate (pil.recommendation-filing)' })
   @ApiNoContentResponse()
+  @ApiBadRequestResponse({ description: 'PIL.NOT_THE_NEXT_LEVEL — the procuratorate named is not above yours' })
   @ApiConflictResponse({ description: OUT_OF_ORDER })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   recommendationFiling(

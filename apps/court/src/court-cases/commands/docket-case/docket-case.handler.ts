@@ -1,8 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CourtCaseDocketed } from '@casebridge/contracts';
+import { CourtCaseDocketed, DomainError } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
-import { assertActFits, TRIAL_RULES } from '../../court-case.machine';
+import { CourtCase } from '../../court-case.entity';
+import { assertActFits, CourtErrorCodes, TRIAL_RULES } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { DocketCaseCommand } from './docket-case.command';
 
@@ -12,8 +13,18 @@ export class DocketCaseHandler implements ICommandHandler<DocketCaseCommand> {
   constructor(private readonly uow: CourtCaseUnitOfWork) {}
 
   execute({ officer, courtCaseId, request }: DocketCaseCommand): Promise<void> {
-    return this.uow.act(officer, courtCaseId, 'docket', (c, tx) => {
+    return this.uow.act(officer, courtCaseId, 'docket', async (c, tx) => {
       assertActFits(c, 'docket');
+      const taken = await tx.manager.findOne(CourtCase, {
+        where: { courtAgencyId: c.courtAgencyId, docketNumber: request.docketNumber },
+      });
+      if (taken)
+        throw new DomainError(
+          CourtErrorCodes.docketNumberTaken,
+          'conflict',
+          `Docket number ${request.docketNumber} is already case ${taken.courtCaseId} of your court: give this case its own number.`,
+          { courtCaseId: taken.courtCaseId },
+        );
       const simplified = request.procedure === 'simplified' && c.track !== 'criminal';
       c.previousPhase = c.phase;
       c.phase = 'docketed';

@@ -1,7 +1,14 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { DomainError, ErrorCodes, PilRecommendationFiled, PilRecommendationServed } from '@casebridge/contracts';
+import {
+  DomainError,
+  ErrorCodes,
+  PilRecommendationFiled,
+  PilRecommendationServed,
+  regionWithin,
+} from '@casebridge/contracts';
+import { isDivisionCode } from '@casebridge/directory';
 import type { ProcuratoratePilAdminView } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { IsText } from '@casebridge/platform';
@@ -105,6 +112,16 @@ export class FileRecommendationHandler implements ICommandHandler<FileRecommenda
           `You cannot file the recommendation upward: it was already filed (${filedAt}).`,
         );
       const upper = request.upperProcuratorateAgencyId ?? procuratorateAbove(c.procuratorateAgencyId);
+      // the next level up (PILR21 art 75): a procuratorate whose division contains this one's, not this one or another
+      // region's (attack round 4: procuratorate:999999 was accepted)
+      const own = c.procuratorateAgencyId.split(':')[1] ?? '';
+      const above = upper.split(':')[1] ?? '';
+      if (above === own || !isDivisionCode(above) || !regionWithin(own, above))
+        throw new DomainError(
+          ErrorCodes.pilNotAboveProcuratorate,
+          'invalid',
+          `${upper} is not a procuratorate above ${c.procuratorateAgencyId}: file with the next level up (PILR21 art 75), e.g. ${procuratorateAbove(c.procuratorateAgencyId)}.`,
+        );
       record(
         tx,
         officer,

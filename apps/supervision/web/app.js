@@ -307,7 +307,7 @@ function stepCard(s, events = []) {
   const hourMode = ex.countingMode === 'hours' || ex.countingMode === 'lead-time-hours' || ex.countingMode === 'simultaneous';
   const rows = [
     [t('basis'), rt?.basisText ?? '—'],
-    ...(s.rule?.sources?.length ? [[t('sources'), h('ul', { class: 'sources' }, ...s.rule.sources.map((x) => h('li', {}, h('abbr', {}, x.abbreviation), ` ${x.title}`)))]] : []),
+    ...(s.rule?.sources?.length ? [[t('sources'), h('ul', { class: 'sources' }, ...s.rule.sources.map((x) => h('li', {}, h('abbr', {}, x.abbreviation), ` ${x.titles?.[state.lang] ?? x.title}`)))]] : []),
     [t('period'), rt ? `${rt.periodText}${rt.variant ? ` — ${rt.variant.description}` : ''}` : '—'],
     [t('ruleStatus'), rt?.status ?? '—'],
     [t('onExpiry'), rt?.onExpiry ?? '—'],

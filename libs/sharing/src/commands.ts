@@ -9,7 +9,10 @@ import type { CaseOwnership } from './access/case-access';
 import type { SharedRecord } from './shared-record';
 
 export class RecordDecisionRequest {
-  @ApiPropertyOptional({ description: 'the decision id (a UUID); generated when left out' })
+  @ApiPropertyOptional({
+    example: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e',
+    description: 'the decision id (a UUID); generated when left out',
+  })
   @IsOptional()
   @IsId()
   decisionId?: string;

@@ -1,6 +1,7 @@
 import {
   basisText,
   LEGAL_SOURCES,
+  LEGAL_SOURCES_EN,
   ruleTexts,
   type DeadlineEngine,
   type Rule,
@@ -28,7 +29,7 @@ export interface RuleInfo {
    * The sources of `basisText`, each once, with the full title of the abbreviation (deadlines.md "Abbreviations of
    * the sources"), e.g. { abbreviation: 'R310', title: '《行政执法机关移送涉嫌犯罪案件的规定》 (State Council Decree 310, 2020 revision)' }.
    */
-  sources: { abbreviation: string; title: string }[];
+  sources: { abbreviation: string; title: string; titles: Record<TextLang, string> }[];
   /** the same texts in each language (the console shows one; English mode reads `en`) */
   texts: Record<
     TextLang,
@@ -66,6 +67,7 @@ export function ruleInfo(ruleId: string, variant?: string): RuleInfo | null {
     sources: [...new Set(r.basis.map((b) => b.source))].map((abbreviation) => ({
       abbreviation,
       title: LEGAL_SOURCES[abbreviation],
+      titles: { zh: LEGAL_SOURCES[abbreviation], en: LEGAL_SOURCES_EN[abbreviation] },
     })),
     texts: Object.fromEntries(
       (['zh', 'en'] as const).map((lang) => {

@@ -34,6 +34,7 @@ export class NotifyRequest {
   linkedCaseId!: string;
   @ApiProperty({
     enum: ['suspected-crime', 'development'],
+    example: 'suspected-crime',
     description:
       'suspected-crime: an inspection revealed an obvious crime (notification.suspected-crime, 24 h; E17 art 26); development: any other case development (no clock)',
   })

@@ -18,3 +18,23 @@ export const LEGAL_SOURCES: Readonly<Record<LegalSource, string>> = {
   APL: '《中华人民共和国行政处罚法》 (2021)',
   REP19: '法释〔2019〕18号',
 };
+
+/** The same sources in English (the console's English mode): the common English renderings of the titles. */
+export const LEGAL_SOURCES_EN: Readonly<Record<LegalSource, string>> = {
+  R310: 'Provisions on the Transfer of Suspected Criminal Cases by Administrative Law-Enforcement Organs (State Council Decree 310, 2020 revision)',
+  E17: 'Measures for Linking Environmental Administrative Enforcement and Criminal Justice (Huanhuanjian [2017] No. 17)',
+  GA: 'Provisions on the Procedures for Handling Criminal Cases by Public Security Organs (2020)',
+  JR: "Rules of Criminal Procedure of the People's Procuratorates (2019)",
+  CPL: "Criminal Procedure Law of the People's Republic of China",
+  CivPL: "Civil Procedure Law of the People's Republic of China",
+  ALL: "Administrative Litigation Law of the People's Republic of China",
+  CivJI: "Supreme People's Court Interpretation on the Application of the Civil Procedure Law (2022)",
+  PILJI:
+    "Interpretation of the Supreme People's Court and the Supreme People's Procuratorate on Procuratorial Public-Interest Litigation",
+  PILR21: "Rules of the People's Procuratorates for Handling Public-Interest Litigation Cases (2021)",
+  EnvPIL: "Supreme People's Court Interpretation on Environmental Civil Public-Interest Litigation",
+  EDC: "Supreme People's Court Provisions on Cases of Compensation for Ecological Environment Damage (Trial)",
+  EDCR22: 'Provisions on the Administration of Compensation for Ecological Environment Damage (2022)',
+  APL: "Administrative Penalty Law of the People's Republic of China (2021)",
+  REP19: 'Judicial Interpretation Fa Shi [2019] No. 18',
+};

@@ -11,7 +11,11 @@ import { PartyDto } from '../../../cases/commands/register-case/register-case.re
 import { EdcCase } from '../../edc-case.entity';
 
 export class OpenConsultationRequest {
-  @ApiProperty({ type: PartyDto, description: 'the liable company' })
+  @ApiProperty({
+    type: PartyDto,
+    description: 'the liable company',
+    example: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
+  })
   @NestedObject(() => PartyDto)
   liableParty!: PartyDto;
   @ApiProperty({

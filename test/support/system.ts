@@ -18,7 +18,7 @@ import { ALL_TOPICS, TOPIC_PARTITIONS } from '@casebridge/contracts';
 import { DEV_JWT_SECRET, issueToken, type Role } from '@casebridge/auth';
 import { topicReplicationFactor } from '@casebridge/messaging';
 import { createIsolatedDatabase, type IsolatedDatabase } from './database';
-import { endpoints } from './endpoints';
+import { endpoints, type Endpoints } from './endpoints';
 import { testKafka } from './kafka';
 
 const root = path.resolve(__dirname, '../..');
@@ -87,8 +87,18 @@ export class TestSystem {
     private readonly extraEnv: Partial<Record<InstanceName | '*', Record<string, string>>> = {},
     /** `compiled`: run the production build (default: CASEBRIDGE_TEST_COMPILED=1); otherwise the sources. `kafkaBrokers`: a private broker
      *  instead of the shared one (test/support/private-kafka.ts); `kafkaReplicationFactor` of its topics (default:
-     *  CASEBRIDGE_KAFKA_REPLICATION_FACTOR, see topicReplicationFactor; 3 for a private 3-node cluster). */
-    private readonly options: { compiled?: boolean; kafkaBrokers?: string[]; kafkaReplicationFactor?: number } = {},
+     *  CASEBRIDGE_KAFKA_REPLICATION_FACTOR, see topicReplicationFactor; 3 for a private 3-node cluster). `pg` and
+     *  `temporalAddress`: a private PostgreSQL server and Temporal server (test/support/private-postgres.ts,
+     *  private-temporal.ts) instead of the shared ones. `readyTimeoutMs`: how long a start may take until /health
+     *  answers (default 90 s). */
+    private readonly options: {
+      compiled?: boolean;
+      kafkaBrokers?: string[];
+      kafkaReplicationFactor?: number;
+      pg?: Endpoints['pg'];
+      temporalAddress?: string;
+      readyTimeoutMs?: number;
+    } = {},
   ) {}
 
   /** The brokers the services of this system use. */
@@ -120,7 +130,8 @@ export class TestSystem {
     }
     for (const s of this.services) {
       const service = serviceOf(s);
-      if (!this.dbs.has(service)) this.dbs.set(service, await createIsolatedDatabase(service.replace('-', '_')));
+      if (!this.dbs.has(service))
+        this.dbs.set(service, await createIsolatedDatabase(service.replace('-', '_'), this.options.pg ?? endpoints().pg));
       if (HTTP.includes(service)) this.ports.set(s, await freePort());
     }
     await Promise.all(this.services.map((s) => this.startService(s)));
@@ -178,7 +189,9 @@ export class TestSystem {
     if (this.running.has(instance)) throw new Error(`${instance} is already running`);
     if (!this.services.includes(instance)) throw new Error(`${instance} is not part of this test system`);
     const service = serviceOf(instance);
-    const e = endpoints();
+    const e = { ...endpoints() };
+    if (this.options.pg) e.pg = this.options.pg;
+    if (this.options.temporalAddress) e.temporalAddress = this.options.temporalAddress;
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       NODE_ENV: 'test',
@@ -232,7 +245,8 @@ export class TestSystem {
   }
 
   private async waitReady(service: InstanceName, child: ChildProcess): Promise<void> {
-    const deadline = Date.now() + 90_000;
+    const limit = this.options.readyTimeoutMs ?? 90_000;
+    const deadline = Date.now() + limit;
     while (Date.now() < deadline) {
       if (child.exitCode !== null)
         throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logFile(service)})`);
@@ -244,7 +258,7 @@ export class TestSystem {
       }
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`${service} not ready within 90 s (log: ${this.logFile(service)})`);
+    throw new Error(`${service} not ready within ${limit / 1000} s (log: ${this.logFile(service)})`);
   }
 
   /** SIGKILL (default): no shutdown hook runs, as in a crash; SIGTERM: a graceful stop. One instance only. */

@@ -6,9 +6,10 @@
  *
  * Infrastructure: PRIVATE PostgreSQL, Kafka (one node) and Temporal dev server on free ports
  * (test/support/private-*.ts) — the shared servers of the other tests are never killed. Services: TestSystem
- * child processes from the sources on those servers, the worker with a workflow bundle made once beforehand.
+ * child processes of the build (`npm run build:compile` into dist/ first) on those servers, the worker with a
+ * workflow bundle made once beforehand.
  *
- * Load (one case = one linked case): register the case, evidence, transfer, team report, head approval, send (all
+ * Load (one case = one linked case; at least `cases`, more while kills remain, at most 3 × `cases`): register the case, evidence, transfer, team report, head approval, send (all
  * enforcement), wait until the police have it, receipt (police), and for ⅔ of the cases a filing decision (filed or
  * not-filed, seeded). `concurrency` cases at a time. A call refused or answered 5xx is retried (1 s apart, up to
  * 3 min); a retry answered 4xx after an attempt whose outcome is unknown (connection reset, 5xx) counts as done — the
@@ -38,11 +39,13 @@
  * Each anomaly is counted for every component whose kill window [kill, resumed + 5 s] overlaps the time of the act
  * concerned; anomalies outside every window go to the row "(no kill)".
  */
+import { execFile } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -102,6 +105,7 @@ export interface ChaosReport {
   acts: number;
   events: number;
   ledgerOk: boolean;
+  checked: Checked;
   /** Every anomaly in words (component list, case, what). */
   anomalies: string[];
   seconds: number;
@@ -112,6 +116,20 @@ interface Anomaly {
   kind: Kind;
   at: [number, number];
   text: string;
+}
+
+/** How many things the checks compared (a run that compared nothing proves nothing). */
+export interface Checked {
+  /** Acts the client saw done, looked up in the event log. */
+  acts: number;
+  /** Transfers whose enforcement (and police, procuratorate) views were compared. */
+  views: number;
+  /** Cases whose ledger history was counted against the log. */
+  ledgers: number;
+  /** deadline.started events whose dueAt was recomputed with legal-time. */
+  dueDates: number;
+  /** Steps open in the log looked up in supervision (and the police inbox). */
+  openSteps: number;
 }
 
 interface Done {
@@ -176,7 +194,7 @@ async function persist<T>(call: () => Promise<T>, creating = false, limitMs = 18
         throw err;
       }
       if (!err.refused) {
-        if (creating) throw new Error(`ambiguous: ${err.message.slice(0, 200)}`);
+        if (creating) throw new Error(`ambiguous: ${err.message.slice(0, 200)}`, { cause: e });
         uncertain = true;
       }
       if (now() - t0 > limitMs) throw err;
@@ -209,7 +227,10 @@ class Rng {
 }
 
 class Chaos {
+  /** The kill schedule's generator (order, pauses, down times): the same for a seed whatever the load does. */
   readonly rng: Rng;
+  /** The load's choices (decide or not, filed or not-filed). */
+  readonly loadRng: Rng;
   readonly cases: CaseRun[] = [];
   readonly windows: { component: Component; from: number; to: number }[] = [];
   readonly resumed = new Map<Component, number[]>();
@@ -227,6 +248,7 @@ class Chaos {
 
   constructor(readonly o: ChaosOptions) {
     this.rng = new Rng(o.seed);
+    this.loadRng = new Rng(o.seed + 1);
   }
 
   async start(): Promise<void> {
@@ -242,12 +264,22 @@ class Chaos {
         workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
         ...workflowBundlerOptions(),
       }).then(({ code }) => writeFileSync(bundle, code)),
+      // the services run from the build (dist/): a restart from the sources compiles every file again, minutes on a
+      // busy 2-core machine
+      promisify(execFile)('npm', ['run', '--silent', 'build:compile'], { cwd: path.resolve(__dirname, '../..') }),
     ]);
     log(`private PostgreSQL :${this.pg.port}, Kafka ${this.kafka.brokers[0]}, Temporal ${this.temporal.address}`);
     this.sys = new TestSystem(
       SERVICES,
       { 'workflow-worker': { CASEBRIDGE_WORKFLOW_BUNDLE: bundle } },
-      { kafkaBrokers: this.kafka.brokers, kafkaReplicationFactor: 1, pg: this.pg.endpoint, temporalAddress: this.temporal.address, readyTimeoutMs: 300_000 },
+      {
+        compiled: true,
+        kafkaBrokers: this.kafka.brokers,
+        kafkaReplicationFactor: 1,
+        pg: this.pg.endpoint,
+        temporalAddress: this.temporal.address,
+        readyTimeoutMs: 300_000,
+      },
     );
     await this.sys.start();
     this.ag = agencies(this.sys);
@@ -290,12 +322,7 @@ class Chaos {
       throw e;
     }
     const to = now();
-    for (const type of [
-      'transfer.crime-suspected',
-      'transfer.team-reported',
-      'transfer.head-decided',
-      'transfer.sent',
-    ])
+    for (const type of ['transfer.crime-suspected', 'transfer.team-reported', 'transfer.head-decided', 'transfer.sent'])
       c.done.push({ act: 'open', type, from, to });
   }
 
@@ -314,7 +341,7 @@ class Chaos {
     if (!decide) return;
     if (!(await until(() => phaseIs(this.ag.enf, 'received'), 180_000)))
       throw new Error(`${c.label}: enforcement never saw the receipt of ${o.transferId}`);
-    c.decision = this.rng.int(0, 1) ? 'filed' : 'not-filed';
+    c.decision = this.loadRng.int(0, 1) ? 'filed' : 'not-filed';
     const body =
       c.decision === 'filed'
         ? { outcome: 'filed', policeCaseNumber: `沈公（环）立字〔2026〕${randomInt(1e6)}号` }
@@ -332,19 +359,23 @@ class Chaos {
     return probes.filter((p) => p.opened);
   }
 
-  async load(): Promise<void> {
+  /**
+   * At least `cases` cases, `concurrency` at a time; while kills remain (`killing()`), further cases start so that
+   * every kill falls into the load — up to 3 × `cases` in all.
+   */
+  async load(killing: () => boolean): Promise<void> {
     let next = 0;
-    const runs = Array.from({ length: this.o.cases }, (_, i): CaseRun => ({ label: `chaos-${i}`, done: [] }));
-    this.cases.push(...runs);
-    const decide = runs.map(() => this.rng.int(0, 2) > 0);
+    const max = 3 * this.o.cases;
     await Promise.all(
-      Array.from({ length: Math.min(this.o.concurrency, runs.length) }, async () => {
-        while (next < runs.length) {
+      Array.from({ length: this.o.concurrency }, async () => {
+        while (next < this.o.cases || (killing() && next < max)) {
           const i = next++;
-          await this.runCase(runs[i]!, decide[i]!).catch((e: unknown) =>
-            this.failed.push(`${runs[i]!.label}: ${(e as Error).message.slice(0, 300)}`),
+          const run: CaseRun = { label: `chaos-${i}`, done: [] };
+          this.cases.push(run);
+          await this.runCase(run, this.loadRng.int(0, 2) > 0).catch((e: unknown) =>
+            this.failed.push(`${run.label}: ${(e as Error).message.slice(0, 300)}`),
           );
-          if (i % 10 === 9) this.o.log(`load: ${i + 1}/${runs.length} cases started`);
+          if (i % 10 === 9) this.o.log(`load: ${i + 1} cases started`);
         }
       }),
     );
@@ -442,7 +473,8 @@ class Chaos {
   }
 
   /** Every anomaly between the log, the views, the ledger and the steps (see the file's comment). */
-  async check(): Promise<{ anomalies: Anomaly[]; events: number; ledgerOk: boolean }> {
+  async check(): Promise<{ anomalies: Anomaly[]; events: number; ledgerOk: boolean; checked: Checked }> {
+    const checked: Checked = { acts: 0, views: 0, ledgers: 0, dueDates: 0, openSteps: 0 };
     const engine = createDeadlineEngine({ uncoveredYears: 'provisional' });
     const log = await this.eventLog();
     const anomalies: Anomaly[] = [];
@@ -465,6 +497,7 @@ class Chaos {
       // acts: each once
       const counts = new Map<string, number>();
       for (const e of acts) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+      checked.acts += c.done.length;
       for (const d of c.done)
         if (!counts.get(d.type)) add('lost', d.act, `${d.type} answered by the service, not in the event log`);
       for (const [type, n] of counts)
@@ -474,9 +507,14 @@ class Chaos {
       const enf = await this.ag.enf
         .get<{ phase: string; timeline: { eventId?: string }[] }>(`/transfers/${o.transferId}`)
         .catch(() => undefined);
+      checked.views++;
       const enfPhase = did('decision') ? c.decision! : did('receipt') ? 'received' : 'sent';
       if (did('receipt') && enf?.phase !== enfPhase)
-        add('lost', did('decision') ? 'decision' : 'receipt', `enforcement view in phase ${enf?.phase}, not ${enfPhase}`);
+        add(
+          'lost',
+          did('decision') ? 'decision' : 'receipt',
+          `enforcement view in phase ${enf?.phase}, not ${enfPhase}`,
+        );
       const ids = (enf?.timeline ?? []).map((e) => e.eventId).filter(Boolean);
       if (new Set(ids).size !== ids.length) add('doubled', undefined, 'an event twice in the enforcement timeline');
       if (did('decision')) {
@@ -495,6 +533,7 @@ class Chaos {
       const history = await this.auditor
         .get<{ count: number }>(`/cases/${o.linkedCaseId}/history`)
         .catch(() => ({ count: 0 }));
+      checked.ledgers++;
       if (history.count !== events.length)
         add(
           history.count < events.length ? 'lost' : 'doubled',
@@ -520,6 +559,7 @@ class Chaos {
               variant: String(e.payload.variant),
               from: String(e.payload.startedAt),
             });
+            checked.dueDates++;
             if (expected.dueAtEpochMs !== Date.parse(due))
               anomalies.push({
                 kind: 'deadline',
@@ -548,6 +588,7 @@ class Chaos {
         .then((p) => p.items)
         .catch(() => undefined);
       for (const [step, e] of open) {
+        checked.openSteps++;
         const s = steps?.find((x) => x.stepId === step);
         if (!s) add('deadline', undefined, `open step ${step} missing from the supervision steps`);
         else if (Date.parse(s.dueAt) !== Date.parse(String(e.payload.dueAt)))
@@ -561,10 +602,14 @@ class Chaos {
     }
     for (const d of await this.deadLetters()) {
       const t = Date.parse(d.failedAt) - wallToPerf;
-      anomalies.push({ kind: 'dead-letter', at: [t, t], text: `dead letter of ${d.consumerGroup}: ${d.detail.slice(0, 200)}` });
+      anomalies.push({
+        kind: 'dead-letter',
+        at: [t, t],
+        text: `dead letter of ${d.consumerGroup}: ${d.detail.slice(0, 200)}`,
+      });
     }
     const verify = await this.auditor.get<{ ok: boolean }>('/ledger/verify').catch(() => ({ ok: false }));
-    return { anomalies, events: log.length, ledgerOk: verify.ok };
+    return { anomalies, events: log.length, ledgerOk: verify.ok, checked };
   }
 
   /** The components whose kill window overlaps `at` (none: the "(no kill)" row). */
@@ -584,12 +629,13 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     o.log(`preparing ${kills} probe transfers`);
     const probes = await chaos.prepareProbes(kills);
     let loadDone = false;
-    o.log(`load of ${o.cases} cases (${o.concurrency} at a time) and ${kills} kills, seed ${o.seed}`);
-    const load = chaos.load().finally(() => (loadDone = true));
-    await Promise.all([load, chaos.kills(probes, () => loadDone)]);
+    let killing = true;
+    o.log(`load of ≥ ${o.cases} cases (${o.concurrency} at a time) and ${kills} kills, seed ${o.seed}`);
+    const load = chaos.load(() => killing).finally(() => (loadDone = true));
+    await Promise.all([load, chaos.kills(probes, () => loadDone).finally(() => (killing = false))]);
     o.log(`load and kills done; checking (up to ${o.settleMs / 1000} s for everything to settle)`);
     let result = await chaos.check();
-    for (const t1 = now(); result.anomalies.some((a) => a.kind !== 'dead-letter') && now() - t1 < o.settleMs; ) {
+    for (const t1 = now(); result.anomalies.some((a) => a.kind !== 'dead-letter') && now() - t1 < o.settleMs;) {
       await sleep(5000);
       result = await chaos.check();
     }
@@ -625,6 +671,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       acts: chaos.cases.reduce((n, c) => n + c.done.length, 0),
       events: result.events,
       ledgerOk: result.ledgerOk,
+      checked: result.checked,
       anomalies,
       seconds: (now() - t0) / 1000,
     };
@@ -635,7 +682,15 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
 
 /** The report as a text table (component, kills, acts lost, acts doubled, deadlines lost or wrong, dead letters, resumed). */
 export function formatReport(r: ChaosReport): string {
-  const head = ['component', 'kills', 'acts lost', 'acts doubled', 'deadlines lost/wrong', 'dead letters', 'resumed (s)'];
+  const head = [
+    'component',
+    'kills',
+    'acts lost',
+    'acts doubled',
+    'deadlines lost/wrong',
+    'dead letters',
+    'resumed (s)',
+  ];
   const body = r.rows.map((x) => [
     x.component,
     String(x.kills),
@@ -654,6 +709,8 @@ export function formatReport(r: ChaosReport): string {
     '',
     `${r.cases} cases (${r.casesDone} opened, ${r.abandoned.length} abandoned on an ambiguous create, ${r.failedCases.length} failed), ` +
       `${r.acts} acts, ${r.events} events in the log; ledger verify ${r.ledgerOk ? 'ok' : 'FAILED'}; ${r.seconds.toFixed(0)} s`,
+    `compared: ${r.checked.acts} acts with the log, ${r.checked.views} transfers' views, ${r.checked.ledgers} cases' ledgers, ` +
+      `${r.checked.dueDates} due dates recomputed with legal-time, ${r.checked.openSteps} open steps with supervision and the police inbox`,
     ...r.failedCases.map((f) => `  failed case: ${f}`),
     ...r.abandoned.map((f) => `  abandoned: ${f}`),
     ...r.anomalies.slice(0, 50).map((a) => `  ${a}`),

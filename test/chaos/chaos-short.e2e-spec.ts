@@ -40,10 +40,13 @@ describe('chaos run, short: every component killed once during a load', () => {
   it('killed every component once and saw its work resume', () => {
     const killed = report.rows.filter((r) => r.component !== '(no kill)');
     expect(killed).toHaveLength(10);
-    for (const r of killed) expect({ component: r.component, resumed: r.resumed.every(Number.isFinite) }).toEqual({
-      component: r.component,
-      resumed: true,
-    });
+    for (const r of killed)
+      expect({ component: r.component, resumed: r.resumed.every(Number.isFinite) }).toEqual({
+        component: r.component,
+        resumed: true,
+      });
     expect(report.casesDone).toBeGreaterThan(cases * 0.8);
+    expect(report.checked.dueDates).toBeGreaterThan(cases);
+    expect(report.checked.acts).toBeGreaterThan(cases * 4);
   });
 });

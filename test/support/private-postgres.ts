@@ -106,7 +106,8 @@ export class PrivatePostgres {
     this.exited = once(child, 'exit').then(() => undefined);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`the private PostgreSQL exited with ${child.exitCode} (log: ${this.logFile})`);
+      if (child.exitCode !== null)
+        throw new Error(`the private PostgreSQL exited with ${child.exitCode} (log: ${this.logFile})`);
       const c = new Client({ ...this.endpoint, database: 'postgres', connectionTimeoutMillis: 1000 });
       try {
         await c.connect();

@@ -131,7 +131,10 @@ export class TestSystem {
     for (const s of this.services) {
       const service = serviceOf(s);
       if (!this.dbs.has(service))
-        this.dbs.set(service, await createIsolatedDatabase(service.replace('-', '_'), this.options.pg ?? endpoints().pg));
+        this.dbs.set(
+          service,
+          await createIsolatedDatabase(service.replace('-', '_'), this.options.pg ?? endpoints().pg),
+        );
       if (HTTP.includes(service)) this.ports.set(s, await freePort());
     }
     await Promise.all(this.services.map((s) => this.startService(s)));

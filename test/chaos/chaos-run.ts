@@ -6,7 +6,7 @@
  *
  * Infrastructure: PRIVATE PostgreSQL, Kafka (one node) and Temporal dev server on free ports
  * (test/support/private-*.ts) — the shared servers of the other tests are never killed. Services: TestSystem
- * child processes of the build (`npm run build:compile` into dist/ first) on those servers, the worker with a
+ * child processes of the build (`npm run build:compile`'s swc command into test-output/chaos-build-<n>/ first) on those servers, the worker with a
  * workflow bundle made once beforehand.
  *
  * Load (one case = one linked case; at least `cases`, more while kills remain, at most 3 × `cases`): register the case, evidence, transfer, team report, head approval, send (all
@@ -41,7 +41,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -154,6 +154,19 @@ interface Logged {
   payload: Record<string, unknown> & { transferId?: string; subjectId?: string; ruleId?: string; stepId?: string };
 }
 
+const root = path.resolve(__dirname, '../..');
+
+/** `npm run build:compile` (package.json's swc command) into `dir` instead of dist/. */
+async function compileInto(dir: string): Promise<void> {
+  const script = (
+    JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts['build:compile']!;
+  if (!script.includes(' --out-dir dist ')) throw new Error(`build:compile has no --out-dir dist: ${script}`);
+  await promisify(execFile)('bash', ['-c', `npx ${script.replace(' --out-dir dist ', ` --out-dir '${dir}' `)}`], {
+    cwd: root,
+  });
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.now();
 
@@ -245,6 +258,8 @@ class Chaos {
   auditor!: Api;
   court!: Api;
   private dir = mkdtempSync(path.join(tmpdir(), 'casebridge-chaos-'));
+  /** The run's own build (inside the repository for node_modules; not dist/, which other runs may rebuild meanwhile). */
+  private readonly buildDir = path.join(root, 'test-output', `chaos-build-${randomInt(1e9)}`);
 
   constructor(readonly o: ChaosOptions) {
     this.rng = new Rng(o.seed);
@@ -266,7 +281,7 @@ class Chaos {
       }).then(({ code }) => writeFileSync(bundle, code)),
       // the services run from the build (dist/): a restart from the sources compiles every file again, minutes on a
       // busy 2-core machine
-      promisify(execFile)('npm', ['run', '--silent', 'build:compile'], { cwd: path.resolve(__dirname, '../..') }),
+      compileInto(this.buildDir),
     ]);
     log(`private PostgreSQL :${this.pg.port}, Kafka ${this.kafka.brokers[0]}, Temporal ${this.temporal.address}`);
     this.sys = new TestSystem(
@@ -293,6 +308,7 @@ class Chaos {
     await this.sys?.stop().catch(() => undefined);
     await Promise.all([this.pg?.destroy(), this.kafka?.destroy(), this.temporal?.destroy()]);
     rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.buildDir, { recursive: true, force: true });
   }
 
   private async act(c: CaseRun, act: string, type: string, call: () => Promise<unknown>): Promise<void> {
@@ -430,8 +446,13 @@ class Chaos {
           (x) => x.type === 'transfer.receipt-signed',
         ),
     ];
-    const ok = (await Promise.all(checks.map((f) => until(f, limit)))).every(Boolean);
-    return ok ? (now() - killedAt) / 1000 : Infinity;
+    const names = ['enforcement view', 'procuratorate copy', 'police inbox', 'supervision steps', 'audit ledger'];
+    const passed = await Promise.all(checks.map((f) => until(f, limit)));
+    if (passed.every(Boolean)) return (now() - killedAt) / 1000;
+    this.o.log(
+      `  probe ${o.linkedCaseId} not through within ${limit / 1000} s: ${names.filter((_, i) => !passed[i]).join(', ')}`,
+    );
+    return Infinity;
   }
 
   async kills(probes: CaseRun[], stopLoad: () => boolean): Promise<void> {
@@ -623,6 +644,10 @@ class Chaos {
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const t0 = now();
   const chaos = new Chaos(o);
+  // interrupted: remove the private servers and child processes before leaving
+  const interrupted = () => void chaos.stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     await chaos.start();
     const kills = COMPONENTS.length * o.killsPerComponent;
@@ -676,6 +701,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       seconds: (now() - t0) / 1000,
     };
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await chaos.stop();
   }
 }

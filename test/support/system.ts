@@ -46,10 +46,10 @@ const HTTP: readonly ServiceName[] = [
 ];
 
 /** node arguments that run a service: the compiled build (dist/, `npm run build`) or the sources. */
-function serviceCommand(service: ServiceName, compiled: boolean): string[] {
+function serviceCommand(service: ServiceName, compiled: boolean, buildDir = 'dist'): string[] {
   if (compiled) {
-    const main = `dist/apps/${service}/src/main.js`;
-    if (!existsSync(path.join(root, main))) throw new Error(`${main} is missing: run npm run build first`);
+    const main = path.join(buildDir, `apps/${service}/src/main.js`);
+    if (!existsSync(path.resolve(root, main))) throw new Error(`${main} is missing: run npm run build first`);
     return [main];
   }
   return ['-r', '@swc-node/register', `apps/${service}/src/main.ts`];
@@ -90,7 +90,8 @@ export class TestSystem {
      *  CASEBRIDGE_KAFKA_REPLICATION_FACTOR, see topicReplicationFactor; 3 for a private 3-node cluster). `pg` and
      *  `temporalAddress`: a private PostgreSQL server and Temporal server (test/support/private-postgres.ts,
      *  private-temporal.ts) instead of the shared ones. `readyTimeoutMs`: how long a start may take until /health
-     *  answers (default 90 s). */
+     *  answers (default 90 s). `buildDir`: where the compiled build is (default dist/; a directory inside the
+     *  repository, so that node_modules resolve). */
     private readonly options: {
       compiled?: boolean;
       kafkaBrokers?: string[];
@@ -98,6 +99,7 @@ export class TestSystem {
       pg?: Endpoints['pg'];
       temporalAddress?: string;
       readyTimeoutMs?: number;
+      buildDir?: string;
     } = {},
   ) {}
 
@@ -227,7 +229,11 @@ export class TestSystem {
     log.write(`\n===== [test-system] start #${starts} of ${instance} at ${new Date().toISOString()} =====\n`);
     const child = spawn(
       process.execPath,
-      serviceCommand(service, this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1'),
+      serviceCommand(
+        service,
+        this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1',
+        this.options.buildDir,
+      ),
       { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout!.pipe(log, { end: false });

@@ -8,17 +8,27 @@
  *       → worker outbox → Kafka → police inbox)
  *
  * and prints p50/p95/p99/max, the achieved rate, errors, and the CPU per act: the CPU seconds of the service
- * processes (/proc: enforcement, police, procuratorate, supervision, audit, workflow-worker; not PostgreSQL, Kafka
- * or Temporal, which are shared with other users of the machine) during the step, divided by its acts — the bench's
- * own polling GETs included. Beside it, measured in the same run: raw PostgreSQL single-row commits/s (1 connection)
- * and raw kafkajs sends/s (idempotent, acks=all, awaited one by one), and the ratios. Starting at --rate, each step
+ * processes (/proc: enforcement, police, procuratorate, supervision, audit, workflow-worker) during the step, divided
+ * by its acts — the bench's own polling GETs included (50 ms apart inside the goals' window, then 250 ms). Beside it,
+ * measured in the same run: raw PostgreSQL single-row commits/s (1 connection) and raw kafkajs sends/s (idempotent,
+ * acks=all, awaited one by one), and the ratios. Starting at --rate, each step
  * doubles the rate until p99 (c) passes 10 s, an act fails, or --max-rate is passed; it says where it stopped.
  * Deadlocks: pg_stat_database.deadlocks of the run's databases, and `deadlock detected` lines PostgreSQL logged
  * during the run ($CASEBRIDGE_INFRA_DIR/logs/postgres.log, any database of the shared server).
  *
- *   npm run bench:load -- [--rate 2] [--acts 50] [--max-rate 64] [--prepare-concurrency 4]
+ * Also per step: the CPU by service and by thread (/proc/<pid>/task), the CPU of the shared Temporal server, Kafka
+ * broker and PostgreSQL (all of its processes, and its backends of this run's databases) during the step — other users
+ * of the machine included —, the services' idle CPU per second (measured before the steps, no request), and the
+ * bench's own polling GETs: counted, their CPU cost measured after the steps (`--calibrate-gets` of each kind), and
+ * the services' CPU per act printed net of them. `--cpu-prof <dir>` preloads bench/support/cpu-profile.cjs into every
+ * service and writes a V8 CPU profile of each service's main thread over each step into <dir>, summarised at the end
+ * by module and function (bench/support/cpu-profile-summary.ts). `--compiled` runs the build (dist/, `npm run build`
+ * first) instead of the sources through @swc-node/register.
  *
- * The services run as child processes from the sources (test/support/system.ts: own databases, topics suffixed, a
+ *   npm run bench:load -- [--rate 2] [--acts 50] [--max-rate 64] [--prepare-concurrency 4] [--compiled]
+ *                         [--cpu-prof <dir>] [--calibrate-gets 200]
+ *
+ * The services run as child processes from the sources or the build (test/support/system.ts: own databases, topics suffixed, a
  * Temporal task queue of their own on the Temporal of CASEBRIDGE_TEMPORAL_ADDRESS). Preparing a transfer (case,
  * evidence, transfer, team report, head approval, send, until the police have it) is not measured. Print only.
  */

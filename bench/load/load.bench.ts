@@ -280,7 +280,8 @@ function snapshot(sys: TestSystem, backends: number[]): Snapshot {
     temporal: sumCpu(infra.temporal),
     kafka: sumCpu(infra.kafka),
     postgres: sumCpu(infra.postgres.flatMap((p) => [p, ...childrenOf(p)])),
-    backends: new Map(backends.map((p) => [p, cpuSeconds(p) ?? 0])),
+    // a backend that ended (pool connection closed) is left out: only those alive at both ends are counted
+    backends: new Map(backends.flatMap((p) => (cpuSeconds(p) === undefined ? [] : [[p, cpuSeconds(p)!]]))),
   };
 }
 

@@ -87,7 +87,8 @@ export class TestSystem {
     private readonly extraEnv: Partial<Record<InstanceName | '*', Record<string, string>>> = {},
     /** `compiled`: run the production build (default: CASEBRIDGE_TEST_COMPILED=1); otherwise the sources. `kafkaBrokers`: a private broker
      *  instead of the shared one (test/support/private-kafka.ts); `kafkaReplicationFactor` of its topics (default:
-     *  CASEBRIDGE_KAFKA_REPLICATION_FACTOR, see topicReplicationFactor; 3 for a private 3-node cluster). `pg` and
+     *  CASEBRIDGE_KAFKA_REPLICATION_FACTOR, see topicReplicationFactor; 3 for a private 3-node cluster). `nodeArgs`:
+     *  node options put before every service's own arguments (a bench's `-r` of a profiler, say). `pg` and
      *  `temporalAddress`: a private PostgreSQL server and Temporal server (test/support/private-postgres.ts,
      *  private-temporal.ts) instead of the shared ones. `readyTimeoutMs`: how long a start may take until /health
      *  answers (default 90 s). `buildDir`: where the compiled build is (default dist/; a directory inside the
@@ -96,6 +97,7 @@ export class TestSystem {
       compiled?: boolean;
       kafkaBrokers?: string[];
       kafkaReplicationFactor?: number;
+      nodeArgs?: string[];
       pg?: Endpoints['pg'];
       temporalAddress?: string;
       readyTimeoutMs?: number;
@@ -229,11 +231,14 @@ export class TestSystem {
     log.write(`\n===== [test-system] start #${starts} of ${instance} at ${new Date().toISOString()} =====\n`);
     const child = spawn(
       process.execPath,
-      serviceCommand(
-        service,
-        this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1',
-        this.options.buildDir,
-      ),
+      [
+        ...(this.options.nodeArgs ?? []),
+        ...serviceCommand(
+          service,
+          this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1',
+          this.options.buildDir,
+        ),
+      ],
       { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout!.pipe(log, { end: false });

@@ -2,7 +2,7 @@
  * The chaos run (issue 14, item 6): a load of linked cases over the transfer path while every component is killed
  * with SIGKILL at seeded random moments and restarted, then every view, the audit ledger and the open steps are
  * compared with what the event log says must be true. Used by `npm run chaos` (test/chaos/chaos.ts) and by the short
- * e2e variant (test/chaos/chaos-short.e2e-spec.ts).
+ * variant (`npm run chaos:short`; not an e2e spec: a run takes 10–25 minutes on the shared 2-core machine).
  *
  * Infrastructure: PRIVATE PostgreSQL, Kafka (one node) and Temporal dev server on free ports
  * (test/support/private-*.ts) — the shared servers of the other tests are never killed. Services: TestSystem

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { courtOfSender } from '@casebridge/directory';
 import { endpoints } from '../support/endpoints';
 import { responseSchema, schemaProblems, type OpenApiDoc } from '../support/openapi-response';
 import { Api, eventually, TestSystem } from '../support/system';
@@ -228,20 +229,38 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     );
   });
 
-  it('criminal: an indictment addressed to the Anshan court reaches the Shenyang court by the map; judgment with a restoration order tracked to completion', async () => {
+  it('criminal: an Anshan indictment reaches the Shenyang court by the map, the sender naming it; judgment with a restoration order tracked to completion', async () => {
     const linkedCaseId = randomUUID();
     const prosecutionId = randomUUID();
+    const staleId = randomUUID();
+    // the procuratorate picks the court as the map says (courtOfSender): Anshan's environmental cases → Shenyang
+    expect(courtOfSender(PROC_AS)).toBe(COURT_SY);
     await inject([
       {
         type: 'prosecution.decided',
         linkedCaseId,
         producer: { kind: 'procuratorate', agencyId: PROC_AS },
-        payload: { prosecutionId, outcome: 'indicted', courtAgencyId: COURT_AS, reasons: '非法排放含重金属废水' },
+        payload: {
+          prosecutionId,
+          outcome: 'indicted',
+          courtAgencyId: courtOfSender(PROC_AS),
+          reasons: '非法排放含重金属废水',
+        },
+      },
+      // the intake's guard: an indictment addressed to a court the map does not allow (an event older than the map)
+      {
+        type: 'prosecution.decided',
+        linkedCaseId: randomUUID(),
+        producer: { kind: 'procuratorate', agencyId: PROC_AS },
+        payload: { prosecutionId: staleId, outcome: 'indicted', courtAgencyId: COURT_AS, reasons: '非法排放' },
       },
     ]);
     const c = await caseOf(court, prosecutionId);
-    expect(c).toMatchObject({ courtAgencyId: COURT_SY, addressedTo: COURT_AS, track: 'criminal', phase: 'received' });
-    expect(c.timeline.map((t) => t.what).join('\n')).toMatch(/forwarded to court:210100/);
+    expect(c).toMatchObject({ courtAgencyId: COURT_SY, addressedTo: COURT_SY, track: 'criminal', phase: 'received' });
+    expect(c.timeline.map((t) => t.what).join('\n')).not.toMatch(/forwarded/);
+    const stale = await caseOf(court, staleId);
+    expect(stale).toMatchObject({ courtAgencyId: COURT_SY, addressedTo: COURT_AS });
+    expect(stale.timeline.map((t) => t.what).join('\n')).toMatch(/forwarded to court:210100/);
     // the Anshan court has no such case: not in its list, and 404 by id (never 403)
     expect((await otherCourt.get<CourtCaseView[]>('/court-cases')).some((x) => x.sourceId === prosecutionId)).toBe(
       false,

@@ -14,6 +14,8 @@ import { createTimeSkippingEnv } from '../support/temporal';
 import { agencies, ENF, type Agencies } from '../transfer/transfer-driver';
 
 const COURT = 'court:210100';
+/** Anshan: the built-in jurisdiction map gives its environmental cases to the Shenyang court (集中管辖). */
+const PRO_ANSHAN = 'procuratorate:210300';
 const DAY = 24 * 3600 * 1000;
 
 interface InboxItem {
@@ -63,7 +65,7 @@ describe('public-interest litigation and damage compensation through the REST AP
       (items) => items.some((i) => i.stepId === stepId),
       `${what} ${status}`,
     ).then((items) => items.find((i) => i.stepId === stepId)!);
-  const pilCase = (id: string) => a.pro.get<PilCaseView>(`/pil-cases/${id}`);
+  const pilCase = (id: string, pro = a.pro) => pro.get<PilCaseView>(`/pil-cases/${id}`);
   const proPhase = (id: string, phase: string) =>
     eventually(
       () => pilCase(id),
@@ -111,15 +113,15 @@ describe('public-interest litigation and damage compensation through the REST AP
     return { pilCaseId, linkedCaseId };
   }
 
-  async function openCivil(linkedCaseId = randomUUID()): Promise<{ pilCaseId: string; linkedCaseId: string }> {
-    const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
+  async function openCivil(linkedCaseId = randomUUID(), pro = a.pro): Promise<{ pilCaseId: string; linkedCaseId: string }> {
+    const { pilCaseId } = await pro.post<{ pilCaseId: string }>('/pil-cases', {
       kind: 'civil',
       facts: '某化工公司通过暗管排放含铬废水，致下游农田污染',
       linkedCaseId,
     });
-    await a.pro.post(`/pil-cases/${pilCaseId}/announcement`, { channel: '正义网' });
-    expect((await pilCase(pilCaseId)).phase).toBe('announced');
-    const ann = await inboxHas(a.pro, linkedCaseId, 'owed', `${pilCaseId}/pil.civil-announcement`);
+    await pro.post(`/pil-cases/${pilCaseId}/announcement`, { channel: '正义网' });
+    expect((await pilCase(pilCaseId, pro)).phase).toBe('announced');
+    const ann = await inboxHas(pro, linkedCaseId, 'owed', `${pilCaseId}/pil.civil-announcement`);
     expect(ann.owner).toMatchObject({ kind: 'party', role: 'eligible-organisation' });
     return { pilCaseId, linkedCaseId };
   }
@@ -358,8 +360,11 @@ describe('public-interest litigation and damage compensation through the REST AP
     await inboxHas(a.pro, linkedCaseId, 'done', `${pilCaseId}/pil.admin-suit-decision`);
   });
 
-  it('(c, first half) civil PIL: nobody comes forward in 30 days (time skipped), the procuratorate sues', async () => {
+  it('(c, first half) civil PIL: nobody comes forward in 30 days (time skipped), the procuratorate sues; an Anshan suit names the court the map gives Anshan', async () => {
     const { pilCaseId, linkedCaseId } = await openCivil();
+    const anshan = new Api(sys.url('procuratorate'), sys.token(PRO_ANSHAN, ['officer'], 'pro-officer-an'));
+    const anshanHead = new Api(sys.url('procuratorate'), sys.token(PRO_ANSHAN, ['officer', 'head'], 'pro-head-an'));
+    const other = await openCivil(undefined, anshan);
     await env.sleep(32 * DAY);
     await proPhase(pilCaseId, 'announcement-ended');
     await inboxHas(a.pro, linkedCaseId, 'owed', `${pilCaseId}/pil.civil-suit-decision`);
@@ -367,5 +372,16 @@ describe('public-interest litigation and damage compensation through the REST AP
     expect((await pilCase(pilCaseId)).phase).toBe('sued');
     const filed = await onKafka(Topics.procuratorate, 'pil.suit-filed', 'pilCaseId', pilCaseId);
     expect(filed.payload).toEqual({ pilCaseId, courtAgencyId: COURT, kind: 'civil' });
+
+    // 集中管辖: the sender picks the court by the map, so its view and event name the court that will hold the case
+    await inboxHas(anshan, other.linkedCaseId, 'owed', `${other.pilCaseId}/pil.civil-suit-decision`);
+    expect(
+      (await anshanHead.call('POST', `/pil-cases/${other.pilCaseId}/suit`, { courtAgencyId: 'court:210300' }, 404))
+        .body,
+    ).toMatchObject({ code: 'AGENCY.OUTSIDE_JURISDICTION' }); // its own city's court: the map moved its cases away
+    await anshanHead.post(`/pil-cases/${other.pilCaseId}/suit`, {});
+    expect(await pilCase(other.pilCaseId, anshan)).toMatchObject({ phase: 'sued', view: { courtAgencyId: COURT } });
+    const anshanFiled = await onKafka(Topics.procuratorate, 'pil.suit-filed', 'pilCaseId', other.pilCaseId);
+    expect(anshanFiled.payload).toEqual({ pilCaseId: other.pilCaseId, courtAgencyId: COURT, kind: 'civil' });
   });
 });

@@ -1,4 +1,4 @@
-import { competentCourtIn, withinJurisdiction } from './jurisdiction';
+import { competentCourtIn, courtFor, withinJurisdiction } from './jurisdiction';
 
 describe('withinJurisdiction (one rule for every act addressed to another agency)', () => {
   it.each([
@@ -31,5 +31,26 @@ describe('competentCourtIn (集中管辖: which court hears the environmental ca
   });
   it('refuses something that is no region', () => {
     expect(() => competentCourtIn(map, 'x')).toThrow(/not a division code/);
+  });
+});
+
+describe('courtFor (the court a sender names: one rule, built on the environmental court map)', () => {
+  const courts = { '210300': 'court:210100', '220000': 'court:220100' };
+  it.each([
+    // default: the court the map gives the actor's region (集中管辖), else the same-level court
+    ['procuratorate:210300', undefined, 'court:210100'],
+    ['enforcement:220200', undefined, 'court:220100'],
+    ['procuratorate:210100', undefined, 'court:210100'],
+    ['procuratorate:210200', undefined, 'court:210200'],
+    // asked: the map's court is allowed across regions; the same-region court it moved the cases from is not
+    ['procuratorate:210300', 'court:210100', 'court:210100'],
+    ['procuratorate:210300', 'court:210300', null],
+    ['procuratorate:210100', 'court:210200', null], // another region the map does not give it
+    ['procuratorate:210200', 'court:210100', null],
+  ])('%s asking %s → %s', (actor, asked, expected) => {
+    expect(courtFor(actor, asked, courts)).toBe(expected);
+  });
+  it('is null for an actor that is no agency id', () => {
+    expect(courtFor('organisation', undefined, courts)).toBeNull();
   });
 });

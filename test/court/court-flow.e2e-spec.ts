@@ -51,6 +51,7 @@ const PROC_SY = 'procuratorate:210100';
 const PROC_AS = 'procuratorate:210300'; // Anshan: the built-in map gives its environmental cases to the Shenyang court
 const COURT_SY = 'court:210100';
 const COURT_AS = 'court:210300';
+const COURT_SY_DISTRICT = 'court:210102'; // 和平区: a district court of Shenyang
 const ENF_SY = 'enforcement:210100';
 
 describe('court service: intake, acts, notices, deadlines and jurisdiction', () => {
@@ -233,6 +234,7 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     const linkedCaseId = randomUUID();
     const prosecutionId = randomUUID();
     const staleId = randomUUID();
+    const districtId = randomUUID();
     // the procuratorate picks the court as the map says (courtOfSender): Anshan's environmental cases → Shenyang
     expect(courtOfSender(PROC_AS)).toBe(COURT_SY);
     await inject([
@@ -245,6 +247,18 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
           outcome: 'indicted',
           courtAgencyId: courtOfSender(PROC_AS),
           reasons: '非法排放含重金属废水',
+        },
+      },
+      // a city procuratorate before a district court of its own city (the map leaves that district's cases with it)
+      {
+        type: 'prosecution.decided',
+        linkedCaseId: randomUUID(),
+        producer: { kind: 'procuratorate', agencyId: PROC_SY },
+        payload: {
+          prosecutionId: districtId,
+          outcome: 'indicted',
+          courtAgencyId: COURT_SY_DISTRICT,
+          reasons: '非法排放',
         },
       },
       // the intake's guard: an indictment addressed to a court the map does not allow (an event older than the map)
@@ -261,6 +275,10 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     const stale = await caseOf(court, staleId);
     expect(stale).toMatchObject({ courtAgencyId: COURT_SY, addressedTo: COURT_AS });
     expect(stale.timeline.map((t) => t.what).join('\n')).toMatch(/forwarded to court:210100/);
+    const districtCourt = new Api(sys.url('court'), sys.token(COURT_SY_DISTRICT, ['officer'], 'judge-d'));
+    const district = await caseOf(districtCourt, districtId);
+    expect(district).toMatchObject({ courtAgencyId: COURT_SY_DISTRICT, addressedTo: COURT_SY_DISTRICT });
+    expect(district.timeline.map((t) => t.what).join('\n')).not.toMatch(/forwarded/);
     // the Anshan court has no such case: not in its list, and 404 by id (never 403)
     expect((await otherCourt.get<CourtCaseView[]>('/court-cases')).some((x) => x.sourceId === prosecutionId)).toBe(
       false,

@@ -113,7 +113,10 @@ describe('public-interest litigation and damage compensation through the REST AP
     return { pilCaseId, linkedCaseId };
   }
 
-  async function openCivil(linkedCaseId = randomUUID(), pro = a.pro): Promise<{ pilCaseId: string; linkedCaseId: string }> {
+  async function openCivil(
+    linkedCaseId = randomUUID(),
+    pro = a.pro,
+  ): Promise<{ pilCaseId: string; linkedCaseId: string }> {
     const { pilCaseId } = await pro.post<{ pilCaseId: string }>('/pil-cases', {
       kind: 'civil',
       facts: '某化工公司通过暗管排放含铬废水，致下游农田污染',

@@ -18,8 +18,8 @@ export const OUTSIDE_JURISDICTION = 'AGENCY.OUTSIDE_JURISDICTION';
  * target for the actor. Anything else — another region, a malformed id — is false.
  *
  * `courts` (the environmental court map, 集中管辖; the agency directory supplies it): when given, a court target is
- * judged by it alone (`courtsOf`): the court that hears the actor's region — the same-region court the map moves
- * the region away from is not one.
+ * judged by it alone (`courtsOf`): the court that hears the actor's region, or a lower court of the actor's city
+ * that hears its own division — the same-region court the map moves the region away from is not one of them.
  */
 export function withinJurisdiction(
   actorAgencyId: string,
@@ -62,12 +62,18 @@ export function competentCourtIn(map: EnvironmentalCourtMap, regionOrAgencyId: s
 
 /**
  * Whether an environmental case of `actorAgencyId`'s region may go to `court` (both valid agency ids), by the map:
- * only the court the map gives the actor's region (`competentCourtIn`: 集中管辖 across regions, else the same
- * level). Other regions are refused, and so is the same-region court when the map gives the region's cases to
- * another one.
+ * - the court the map gives the actor's region (`competentCourtIn`: 集中管辖 across regions, else the same level);
+ * - a court of a lower level inside the actor's city (a city office before a district court of its city, e.g.
+ *   `procuratorate:210100` → `court:210102`) when the map leaves that district's cases with that court.
+ * Other regions are refused, and so is the same-region court when the map gives the region's cases to another one.
  */
 function courtsOf(courts: EnvironmentalCourtMap, actorAgencyId: string, court: string): boolean {
-  return court === competentCourtIn(courts, actorAgencyId);
+  if (court === competentCourtIn(courts, actorAgencyId)) return true;
+  const actorRegion = actorAgencyId.split(':')[1]!;
+  const courtRegion = court.split(':')[1]!;
+  const actorIsCity = actorRegion.endsWith('00') && !actorRegion.endsWith('0000');
+  const inActorsCity = courtRegion !== actorRegion && courtRegion.startsWith(actorRegion.slice(0, 4));
+  return actorIsCity && inActorsCity && competentCourtIn(courts, courtRegion) === court;
 }
 
 /**
@@ -79,6 +85,7 @@ function courtsOf(courts: EnvironmentalCourtMap, actorAgencyId: string, court: s
  * null: the asked court is outside the actor's jurisdiction, or the actor is no agency id (the caller answers 404
  * OUTSIDE_JURISDICTION).
  *   courtFor('procuratorate:210300', undefined, { '210300': 'court:210100' }) // 'court:210100'
+ *   courtFor('procuratorate:210100', 'court:210102', {})                       // 'court:210102'
  *   courtFor('procuratorate:210100', 'court:210200', {})                       // null
  */
 export function courtFor(

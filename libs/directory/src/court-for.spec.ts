@@ -10,6 +10,12 @@ describe('courtOfSender (the court a PIL suit, indictment or EDC hand-over names
     expect(courtOfSender('procuratorate:210200')).toBe('court:210200'); // not in the map: the same level
   });
 
+  it('lets a city office name a district court of its own city, not one the map gives elsewhere', () => {
+    expect(courtOfSender('procuratorate:210100', 'court:210102')).toBe('court:210102');
+    expect(() => courtOfSender('procuratorate:210300', 'court:210302')).toThrow(/outside your jurisdiction/);
+    expect(() => courtOfSender('procuratorate:210100', 'court:210202')).toThrow(/outside your jurisdiction/);
+  });
+
   it('refuses a court the map does not allow with 404 AGENCY.OUTSIDE_JURISDICTION naming the competent one', () => {
     const refused = (() => {
       try {

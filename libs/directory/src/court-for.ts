@@ -1,4 +1,10 @@
-import { AGENCY_ID_PATTERN, DomainError, OUTSIDE_JURISDICTION, competentCourtIn, courtFor } from '@casebridge/contracts';
+import {
+  AGENCY_ID_PATTERN,
+  DomainError,
+  OUTSIDE_JURISDICTION,
+  competentCourtIn,
+  courtFor,
+} from '@casebridge/contracts';
 import { agencyDirectory, environmentalJurisdiction, type AgencyDirectory } from './agency-directory';
 
 /**
@@ -7,6 +13,7 @@ import { agencyDirectory, environmentalJurisdiction, type AgencyDirectory } from
  * the sender's view and its event name the court that will hold the case. `asked`: the court the request names, or
  * undefined for the default (the court the map gives the actor's region, else the same-level court).
  *   courtOfSender('procuratorate:210300')                 // 'court:210100' with the built-in Liaoning example
+ *   courtOfSender('procuratorate:210100', 'court:210102') // 'court:210102' (a district court of its own city)
  * @returns a court agency id such as `court:210100`
  * @throws DomainError 404 AGENCY.OUTSIDE_JURISDICTION: the asked court is not one the map allows the actor
  */

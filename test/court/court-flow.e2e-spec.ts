@@ -136,6 +136,13 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     ).toMatchObject({
       code: 'COURT_CASE.NOT_APPLICABLE',
     });
+    // nor is it settled or mediated (ALL art 60): no settlement announcement, nothing recorded
+    expect(
+      (await court.call('POST', `/court-cases/${id}/settlement-announcement`, { summary: '和解' }, 409)).body,
+    ).toMatchObject({ code: 'COURT_CASE.NOT_APPLICABLE' });
+    expect((await court.get<CourtCaseView>(`/court-cases/${id}`)).timeline.some((t) => /settlement/.test(t.what))).toBe(
+      false,
+    );
     await inboxHas(court, linkedCaseId, 'owed', (i) => i.ruleId === 'court.notify-agency', 'court.notify-agency owed');
     await inboxHas(
       court,
@@ -320,6 +327,17 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     ).toMatchObject({
       code: 'COURT_CASE.RESTORATION_INVALID',
     });
+    // a due date that is no calendar day is refused at the request
+    expect(
+      (
+        await court.call(
+          'POST',
+          `/court-cases/${id}/judgment`,
+          { summary: 's', restorationOrder: '补植复绿', restorationDueDate: '2027-02-30' },
+          400,
+        )
+      ).body,
+    ).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
     const dueDate = new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10);
     await court.post(`/court-cases/${id}/judgment`, {
       summary: '被告单位犯污染环境罪，判处罚金人民币五十万元',
@@ -327,6 +345,11 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
       restorationDueDate: dueDate,
     });
     await court.post(`/court-cases/${id}/restoration-reports`, { progress: '底泥清理完成 60%', percentDone: 60 });
+    // progress does not go back
+    expect(
+      (await court.call('POST', `/court-cases/${id}/restoration-reports`, { progress: 'x', percentDone: 50 }, 409))
+        .body,
+    ).toMatchObject({ code: 'COURT_CASE.RESTORATION_PROGRESS_BACKWARDS' });
     await court.post(`/court-cases/${id}/restoration-verification`, {
       outcome: 'not-completed',
       note: '水生植物尚未补植',

@@ -129,10 +129,13 @@ describe('public-interest litigation and damage compensation through the REST AP
     return { pilCaseId, linkedCaseId };
   }
 
-  async function openConsultation(linkedCaseId: string): Promise<string> {
+  async function openConsultation(
+    linkedCaseId: string,
+    noticeNumber = `沈环赔磋〔2026〕${randomUUID().slice(0, 6)}号`,
+  ): Promise<string> {
     const { edcCaseId } = await a.enf.post<{ edcCaseId: string }>('/damage-compensations', {
       liableParty: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
-      noticeNumber: `沈环赔磋〔2026〕${randomUUID().slice(0, 6)}号`,
+      noticeNumber,
       damage: '含铬废水致下游农田 12 亩土壤污染',
       linkedCaseId,
     });
@@ -270,7 +273,37 @@ describe('public-interest litigation and damage compensation through the REST AP
 
   it('(g) a damage consultation agreed: meetings, agreement, judicial confirmation applied (edc.confirmation-applied names the court)', async () => {
     const linkedCaseId = randomUUID();
-    const edcCaseId = await openConsultation(linkedCaseId);
+    const noticeNumber = `沈环赔磋〔2026〕${randomUUID().slice(0, 6)}号`;
+    const edcCaseId = await openConsultation(linkedCaseId, noticeNumber);
+    // one case per notice number of the agency (unique index)
+    const again = await a.enf.call<{ code: string }>(
+      'POST',
+      '/damage-compensations',
+      {
+        liableParty: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
+        noticeNumber,
+        damage: '同一磋商告知书再次立案',
+      },
+      409,
+    );
+    expect(again.body.code).toBe('EDC.NOTICE_NUMBER_TAKEN');
+    expect(
+      (await a.enf.get<{ noticeNumber: string }[]>('/damage-compensations')).filter(
+        (c) => c.noticeNumber === noticeNumber,
+      ),
+    ).toHaveLength(1);
+    // an agreement comes out of a meeting: none held yet
+    expect(
+      (
+        await a.enfHead.call<{ code: string }>(
+          'POST',
+          `/damage-compensations/${edcCaseId}/agreement`,
+          { agreementSummary: '未经磋商的协议' },
+          409,
+        )
+      ).body.code,
+    ).toBe('EDC.NO_MEETING_HELD');
+    expect((await a.enf.get<{ phase: string }>(`/damage-compensations/${edcCaseId}`)).phase).toBe('consulting');
     expect(await a.enf.post(`/damage-compensations/${edcCaseId}/meetings`, { minutes: '第一次磋商' })).toEqual({
       round: 1,
     });

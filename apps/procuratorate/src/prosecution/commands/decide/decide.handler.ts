@@ -1,10 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  DomainError,
-  ErrorCodes,
-  ProsecutionDecided,
-  type ProsecutionDecidedV1,
-} from '@casebridge/contracts';
+import { DomainError, ErrorCodes, ProsecutionDecided, type ProsecutionDecidedV1 } from '@casebridge/contracts';
 import { courtOfSender } from '@casebridge/directory';
 import { ProsecutionUnitOfWork, recordAct } from '../../prosecution-unit-of-work';
 import { DecideProsecutionCommand } from './decide.command';

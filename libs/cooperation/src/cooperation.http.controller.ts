@@ -49,7 +49,13 @@ import {
 } from './joint-supervision/joint-supervision.commands';
 
 const { string, uuid, instant, integer, boolean, nullable, list, object, anyObject } = Json;
-const VIEW = { schema: { ...anyObject, description: 'the flow view (libs/flows), as the parties see it' } };
+const VIEW = {
+  schema: {
+    ...anyObject,
+    description:
+      'the flow view (libs/flows) as the parties see it; `redacted: true` and no texts for a granted office (cooperation.access.ts)',
+  },
+};
 const LIST = { schema: list(VIEW.schema) };
 
 export class ByCaseQuery {
@@ -61,15 +67,15 @@ export class ByCaseQuery {
 
 /** The guard of a record's route (its id in `param`) and of a list's linked-case filter, with the kind's 404. */
 function OneRecord(kind: RecordKind, param: string): MethodDecorator {
-  const nf = notFoundOf(kind, `:${param}`);
-  return OwnOrGranted({ param, lookup: recordLookup(kind), notFound: { code: nf.code, message: nf.message } });
+  const message = `No such ${kind.replace('-', ' ')} concerns your office or was shared with it.`;
+  return OwnOrGranted({ param, lookup: recordLookup(kind), notFound: { code: notFoundOf(kind, '').code, message } });
 }
 function RecordsOfCase(kind: RecordKind): MethodDecorator {
-  const nf = notFoundOf(kind, '');
+  const message = `No ${kind.replace('-', ' ')} of this case concerns your office or was shared with it.`;
   return OwnOrGranted({
     query: 'linkedCaseId',
     lookup: caseRecordsLookup(kind),
-    notFound: { code: nf.code, message: `No ${kind} of this case concerns your office or was shared with it.` },
+    notFound: { code: notFoundOf(kind, '').code, message },
   });
 }
 

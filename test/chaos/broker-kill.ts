@@ -6,6 +6,7 @@
  * SIGKILLed, producing and consuming go on, the node is restarted, then every acknowledged message is looked for.
  *
  *   npm run chaos:broker -- [--rate 200] [--before 3] [--down 20] [--after 3]   (seconds; 1–2 min in all)
+ *   npm run chaos:broker -- --plain-kafkajs   control: kafkajs' producer, same settings, sends not split per partition
  *
  * Prints a table: sent, acknowledged (send resolved), present (acknowledged and in the log as a new consumer group
  * reads it to its high-water marks afterwards), missing (acknowledged, not in the log), duplicated (the same message
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     before: { type: 'string', default: '3' },
     down: { type: 'string', default: '20' },
     after: { type: 'string', default: '3' },
+    // control: kafkajs' own producer with the library's settings but without its per-partition sends
+    'plain-kafkajs': { type: 'boolean', default: false },
   },
 });
 const RATE = Number(values.rate);
@@ -187,7 +190,15 @@ async function main(): Promise<void> {
       logLevel: logLevel.WARN,
       logCreator: collect,
     });
-    const producer = createReliableProducer(producerKafka);
+    const producer = values['plain-kafkajs']
+      ? producerKafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          allowAutoTopicCreation: false,
+          createPartitioner: Partitioners.DefaultPartitioner,
+        })
+      : createReliableProducer(producerKafka);
+    if (values['plain-kafkajs']) log(t0, 'control run: kafkajs producer without per-partition sends');
     await producer.connect();
     // the partition of each key, as the producer's partitioner computes it
     const partitionOf = (() => {

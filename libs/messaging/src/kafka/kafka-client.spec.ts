@@ -18,7 +18,7 @@ function fakeKafka(options: { brokers: number; partitions: number; failPartition
       replicas: [],
       isr: [],
     })).map((p) => ({ ...p, topic }));
-  const producer = {
+  const makeProducer = () => ({
     connect: jest.fn(async () => undefined),
     disconnect: jest.fn(async () => undefined),
     send: jest.fn(async (record: ProducerRecord) => {
@@ -34,7 +34,8 @@ function fakeKafka(options: { brokers: number; partitions: number; failPartition
       batches.push(batch);
       return [];
     }),
-  };
+  });
+  const producers = [makeProducer()];
   const admin = {
     connect: jest.fn(async () => undefined),
     disconnect: jest.fn(async () => undefined),
@@ -51,8 +52,11 @@ function fakeKafka(options: { brokers: number; partitions: number; failPartition
       clusterId: 'test',
     })),
   };
-  const kafka = { producer: () => producer, admin: () => admin } as unknown as Kafka;
-  return { kafka, producer, admin, sends, batches, settled, metadata };
+  let opened = 0;
+  // the first session is made when the reliable producer is created; every later one is a new instance
+  const producer = () => producers[opened++] ?? producers[producers.push(makeProducer()) - 1]!;
+  const kafka = { producer, admin: () => admin } as unknown as Kafka;
+  return { kafka, producer: producers[0]!, producers, admin, sends, batches, settled, metadata };
 }
 
 const messages = (n: number, from = 0) =>
@@ -122,5 +126,29 @@ describe('createReliableProducer', () => {
     await producer.disconnect();
     expect(fake.producer.disconnect).toHaveBeenCalled();
     expect(fake.admin.disconnect).toHaveBeenCalled();
+  });
+
+  it('goes through a new producer session after a failed send (kafkajs has taken the sequence numbers back)', async () => {
+    const fake = fakeKafka({ brokers: 3, partitions: 3, failPartition: 0 });
+    const producer = createReliableProducer(fake.kafka);
+    await producer.connect();
+    await expect(producer.send({ topic: 'a', messages: messages(30) })).rejects.toThrow('partition 0 failed');
+    expect(fake.producers).toHaveLength(2);
+    expect(fake.producers[0]!.disconnect).toHaveBeenCalled();
+    const before = fake.sends.length;
+    await producer.send({ topic: 'a', messages: messages(1, 1) }).catch(() => undefined);
+    expect(fake.producers[1]!.connect).toHaveBeenCalled();
+    expect(fake.producers[1]!.send).toHaveBeenCalledTimes(fake.sends.length - before);
+    expect(fake.producers[0]!.send).toHaveBeenCalledTimes(before);
+  });
+
+  it('keeps its session while sends succeed', async () => {
+    const fake = fakeKafka({ brokers: 3, partitions: 3 });
+    const producer = createReliableProducer(fake.kafka);
+    await producer.connect();
+    await producer.send({ topic: 'a', messages: messages(30) });
+    await producer.send({ topic: 'a', messages: messages(30) });
+    expect(fake.producers).toHaveLength(1);
+    expect(fake.producer.connect).toHaveBeenCalledTimes(1);
   });
 });

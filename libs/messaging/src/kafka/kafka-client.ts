@@ -73,14 +73,22 @@ const PARTITIONS_MAX_AGE_MS = 60_000;
  * Resolves with the RecordMetadata of every partition written; rejects (after kafkajs' own retries) when any
  * partition's send failed — after every partition's send has settled, so a caller's retry never overlaps one
  * (partitions that were written are then written again by that retry: at least once, the inbox drops them).
+ * After a failed send the next one goes through a new producer session (new producer id): kafkajs takes back a
+ * partition's sequence numbers when a request fails even if the broker wrote it, and a later, larger send to that
+ * partition would be refused with OUT_OF_ORDER_SEQUENCE_NUMBER (not retried by kafkajs) until a restart. Listeners
+ * (`on`) belong to the current session.
  */
 export function createReliableProducer(kafka: Kafka): Producer {
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const open = () =>
+    kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  let producer = open();
+  /** A new session replaced a failed one: it is connected by the next send. */
+  let sessionPending = false;
   const partitioner = Partitioners.DefaultPartitioner();
   const admin = kafka.admin();
   let adminConnected: Promise<void> | undefined;
@@ -111,8 +119,25 @@ export function createReliableProducer(kafka: Kafka): Producer {
     return brokers.count;
   };
 
+  /** After a failed send: the next one goes through a new producer session (new producer id, sequences from 0). */
+  const renewSession = async (failedOn: Producer): Promise<void> => {
+    if (producer !== failedOn) return; // a concurrent send renewed it already
+    producer = open();
+    sessionPending = true;
+    await failedOn.disconnect().catch(() => undefined);
+  };
+
   const sendBatch = async (batch: ProducerBatch): Promise<RecordMetadata[]> => {
-    if ((await brokerCount()) <= 1) return producer.sendBatch(batch);
+    if (sessionPending) {
+      await producer.connect();
+      sessionPending = false;
+    }
+    const session = producer;
+    if ((await brokerCount()) <= 1)
+      return session.sendBatch(batch).catch(async (e: unknown) => {
+        await renewSession(session);
+        throw e;
+      });
     const { topicMessages = [], ...options } = batch;
     const perPartition = new Map<string, { topic: string; messages: Message[] }>();
     for (const { topic, messages } of topicMessages) {
@@ -126,24 +151,39 @@ export function createReliableProducer(kafka: Kafka): Producer {
       }
     }
     const sends = await Promise.allSettled(
-      [...perPartition.values()].map(({ topic, messages }) => producer.send({ ...options, topic, messages })),
+      [...perPartition.values()].map(({ topic, messages }) => session.send({ ...options, topic, messages })),
     );
     const failed = sends.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    if (failed) {
+      await renewSession(session);
+      throw failed.reason;
+    }
     return sends.flatMap((s) => (s as PromiseFulfilledResult<RecordMetadata[]>).value);
   };
 
   return {
-    ...producer,
-    send: ({ topic, messages, ...options }: ProducerRecord) =>
-      sendBatch({ ...options, topicMessages: [{ topic, messages }] }),
-    sendBatch,
+    connect: async () => {
+      await producer.connect();
+      sessionPending = false;
+    },
     disconnect: async () => {
       const wasAdmin = adminConnected;
       adminConnected = undefined;
       partitions.clear();
       brokers = undefined;
+      sessionPending = false;
       await Promise.all([producer.disconnect(), wasAdmin ? admin.disconnect() : undefined]);
     },
+    isIdempotent: () => producer.isIdempotent(),
+    get events() {
+      return producer.events;
+    },
+    // listeners and transactions belong to the current session (none of this library uses them)
+    on: ((...args: Parameters<Producer['on']>) => producer.on(...args)) as Producer['on'],
+    transaction: () => producer.transaction(),
+    logger: () => producer.logger(),
+    send: ({ topic, messages, ...options }: ProducerRecord) =>
+      sendBatch({ ...options, topicMessages: [{ topic, messages }] }),
+    sendBatch,
   };
 }

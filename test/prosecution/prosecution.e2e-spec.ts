@@ -286,11 +286,18 @@ describe('prosecution across police, procuratorate and enforcement', () => {
       (await a.pro.call<{ code: string }>('POST', `/prosecutions/${prosecutionId}/enforcement-notice`, {}, 409)).body
         .code,
     ).toBe('PROSECUTION.OUT_OF_ORDER');
-    await a.pro.post(`/prosecutions/${prosecutionId}/decision`, {
-      outcome: 'not-prosecuted',
-      reasons: '犯罪情节轻微，不需要判处刑罚',
-      penaltyOpinion: '建议对该公司依法给予罚款等行政处罚',
-    });
+    // the body /docs offers for a non-prosecution with a penalty opinion, as it stands (kept case, session 4 trial:
+    // the composed example indicted and carried an opinion at once, and was refused when pasted)
+    const doc = (await (await fetch(`${sys.url('procuratorate')}/docs-json`)).json()) as {
+      paths: Record<
+        string,
+        { post: { requestBody: { content: Record<string, { examples: Record<string, { value: object }> }> } } }
+      >;
+    };
+    const examples =
+      doc.paths['/prosecutions/{prosecutionId}/decision']!.post.requestBody.content['application/json']!.examples;
+    expect(Object.keys(examples)).toEqual(['indicted', 'notProsecuted']);
+    await a.pro.post(`/prosecutions/${prosecutionId}/decision`, examples.notProsecuted!.value);
     await proView(prosecutionId, (p) => p.phase === 'not-prosecuted', 'not prosecuted');
     await polView(prosecutionId, (p) => p.phase === 'not-prosecuted', 'not prosecuted');
     await owes(
@@ -318,8 +325,8 @@ describe('prosecution across police, procuratorate and enforcement', () => {
       transferId,
       caseId,
       procuratorateAgencyId: PRO,
-      reasons: '犯罪情节轻微，不需要判处刑罚',
-      penaltyOpinion: '建议对该公司依法给予罚款等行政处罚',
+      reasons: (examples.notProsecuted!.value as { reasons: string }).reasons,
+      penaltyOpinion: (examples.notProsecuted!.value as { penaltyOpinion: string }).penaltyOpinion,
     });
     expect(
       (await a.enf.get<{ prosecutionId: string }[]>('/prosecution-notices')).map((n) => n.prosecutionId),

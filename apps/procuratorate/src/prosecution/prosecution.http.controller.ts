@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -22,7 +23,7 @@ import {
   type CaseAccessContext,
 } from '@casebridge/sharing';
 import { DecideProsecutionCommand } from './commands/decide/decide.command';
-import { DecideProsecutionRequest } from './commands/decide/decide.request';
+import { DECIDE_PROSECUTION_EXAMPLES, DecideProsecutionRequest } from './commands/decide/decide.request';
 import { ExtendProsecutionReviewCommand } from './commands/extend-review/extend-review.command';
 import { ExtendProsecutionReviewRequest } from './commands/extend-review/extend-review.request';
 import { NotifyEnforcementCommand } from './commands/notify-enforcement/notify-enforcement.command';
@@ -124,6 +125,7 @@ export class ProsecutionHttpController {
     'decision',
     'Indict (naming the court; default the court of your region) or decide not to prosecute (prosecution.review)',
   )
+  @ApiBody({ type: DecideProsecutionRequest, examples: DECIDE_PROSECUTION_EXAMPLES })
   @ApiBadRequestResponse({
     description: 'PROSECUTION.FIELD_NOT_FOR_OUTCOME — a court or an opinion with the wrong outcome',
   })

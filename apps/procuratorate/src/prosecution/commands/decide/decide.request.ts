@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ExamplesObject } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsText, RequiredWhen } from '@casebridge/platform';
 
@@ -38,3 +38,22 @@ export class DecideProsecutionRequest {
   @IsText(4000)
   penaltyOpinion?: string;
 }
+
+/**
+ * Whole request bodies /docs offers for "Try it out": the schema's composed example would indict and carry a
+ * penalty opinion at once (400 PROSECUTION.FIELD_NOT_FOR_OUTCOME); each of these is accepted as it stands.
+ */
+export const DECIDE_PROSECUTION_EXAMPLES: ExamplesObject = {
+  indicted: {
+    summary: 'indict before the court the jurisdiction map gives your region',
+    value: { outcome: 'indicted' },
+  },
+  notProsecuted: {
+    summary: 'not prosecute, with a 检察意见 proposing an administrative penalty',
+    value: {
+      outcome: 'not-prosecuted',
+      reasons: '犯罪情节轻微，依照刑法规定不需要判处刑罚',
+      penaltyOpinion: '建议对该公司依法给予行政处罚',
+    },
+  },
+};

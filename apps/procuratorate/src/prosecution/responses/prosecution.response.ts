@@ -3,6 +3,7 @@ import {
   PROCURATORATE_PROSECUTION_PHASES,
   type ProcuratorateProsecutionPhase,
   type ProcuratorateProsecutionView,
+  type TrialView,
 } from '@casebridge/flows';
 import type { TimelineEntry } from '@casebridge/platform';
 import type { ProsecutionReview } from '../prosecution-review.entity';
@@ -30,6 +31,20 @@ export class ProsecutionReviewResponse {
   view!: ProcuratorateProsecutionView;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) timeline!: TimelineEntry[];
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt!: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'the court case of the indictment, once received',
+  })
+  courtCaseId!: string | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      'libs/flows TrialView, null until the court received the indictment: court, phase (received, not-accepted, docketed, hearing-scheduled, judged, settled), docket number, hearing, judgment, restoration order (percentDone, status)',
+  })
+  trial!: TrialView | null;
 
   static of(p: ProsecutionReview): ProsecutionReviewResponse {
     return {
@@ -41,6 +56,8 @@ export class ProsecutionReviewResponse {
       view: p.view,
       timeline: p.timeline,
       receivedAt: p.receivedAt.toISOString(),
+      courtCaseId: p.courtCaseId,
+      trial: p.trial,
     };
   }
 }

@@ -90,7 +90,7 @@ describe('one case from the procuratorate through the court (issue 11: b, c, e a
   let sup: Api;
   let auditor: Api;
   /** path (b), for the console and the audit */
-  let pathB: { pilCaseId: string; linkedCaseId: string; courtCaseId: string } | undefined;
+  let pathB: { pilCaseId: string; linkedCaseId: string; courtCaseId: string; docketNumber: string } | undefined;
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
@@ -483,12 +483,12 @@ describe('one case from the procuratorate through the court (issue 11: b, c, e a
       'nothing owed at the court',
       SLOW,
     );
-    pathB = { pilCaseId, linkedCaseId, courtCaseId: c.courtCaseId };
+    pathB = { pilCaseId, linkedCaseId, courtCaseId: c.courtCaseId, docketNumber: number };
   });
 
   it('(b) in supervision and audit: every PIL and court step of the case, its history, and the console case page (screenshot)', async () => {
     expect(pathB).toBeDefined();
-    const { pilCaseId, linkedCaseId, courtCaseId } = pathB!;
+    const { pilCaseId, linkedCaseId, courtCaseId, docketNumber: docketed } = pathB!;
     const rules = [
       'pil.agency-reply',
       'pil.admin-suit-decision',
@@ -535,6 +535,20 @@ describe('one case from the procuratorate through the court (issue 11: b, c, e a
     const order = story.map((t) => history.entries.findIndex((e) => e.type === t));
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(history.entries.some((e) => e.type === 'deadline.missed')).toBe(true);
+    // and the audit report of the case tells it end to end, one sentence per event
+    const report = await fetch(`${sys.url('audit')}/cases/${linkedCaseId}/export?format=html&lang=en`, {
+      headers: { authorization: `Bearer ${sys.token(PRO, ['auditor'], 'auditor-zhou')}` },
+    });
+    expect(report.status).toBe(200);
+    const html = await report.text();
+    for (const sentence of [
+      'served procuratorial recommendation',
+      'filed a public-interest suit with',
+      `docketed case ${docketed}`,
+      'notified',
+      'rendered judgment',
+    ])
+      expect(html).toContain(sentence);
 
     // the console's case page in Chromium
     if (!existsSync(CHROMIUM)) {
@@ -561,10 +575,24 @@ describe('one case from the procuratorate through the court (issue 11: b, c, e a
       await page.locator('#token-form button[type=submit]').click();
       await page.locator('#live.live-on').waitFor({ timeout: 30_000 });
       await page.goto(`${sys.url('supervision')}/#/cases/${linkedCaseId}`);
-      for (const r of rules) {
-        const id = r.startsWith('court.') ? `${courtCaseId}/${r}` : `${pilCaseId}/${r}`;
-        await page.locator(`article.step[data-step="${id}"]`).waitFor({ timeout: 30_000 });
+      // every step of the path is closed by now: the page lists them under its closed steps, folded; open them
+      const cards = rules.map((r) =>
+        page.locator(`article.step[data-step="${r.startsWith('court.') ? courtCaseId : pilCaseId}/${r}"]`),
+      );
+      for (const card of cards) await card.waitFor({ state: 'attached', timeout: 30_000 });
+      await page.locator('details.closed-steps > summary').click();
+      for (const card of cards) {
+        await card.waitFor({ state: 'visible', timeout: 15_000 });
+        expect(await card.getAttribute('class')).toContain('step-closed');
       }
+      // the cross-agency timeline: the procuratorate's, the agency's and the court's events, each group by agency name
+      const groups = await page.locator('#timeline details > summary').allTextContents();
+      expect(groups).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^沈阳市人民检察院（\d+ 条）$/),
+          expect.stringMatching(/法院（\d+ 条）$/),
+        ]),
+      );
       const timeline = (await page.locator('#timeline').textContent()) ?? '';
       for (const t of story) expect(timeline).toContain(t);
       await page.screenshot({ path: path.join(OUT, 'supervision-console-pil-b.png'), fullPage: true });

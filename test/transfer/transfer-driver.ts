@@ -37,6 +37,19 @@ export interface Opened {
 
 /** Registers a case and brings its transfer to the police: suspect → team report → head approval → send. */
 export async function openAndSend(a: Agencies, label: string): Promise<Opened> {
+  const opened = await openApproved(a, label);
+  await a.enf.post(`/transfers/${opened.transferId}/send`, {
+    materials: [
+      { kind: 'transfer-letter', title: '涉嫌犯罪案件移送书' },
+      { kind: 'investigation-report', title: '案件调查报告' },
+      { kind: 'monitoring-report', title: '监测报告', evidenceId: opened.evidenceId },
+    ],
+  });
+  return { caseId: opened.caseId, linkedCaseId: opened.linkedCaseId, transferId: opened.transferId };
+}
+
+/** Registers a case with one evidence item and brings its transfer to the head's approval (ready to send). */
+export async function openApproved(a: Agencies, label: string): Promise<Opened & { evidenceId: string }> {
   const { caseId, linkedCaseId } = await a.enf.post<{ caseId: string; linkedCaseId: string }>('/cases', {
     caseNumber: `辽沈环罚〔2026〕${label}-${randomInt(1e9)}号`,
     party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
@@ -61,14 +74,7 @@ export async function openAndSend(a: Agencies, label: string): Promise<Opened> {
     summary: '涉嫌污染环境罪，建议移送',
   });
   await a.enfHead.post(`/transfers/${transferId}/head-decision`, { decision: 'approved' });
-  await a.enf.post(`/transfers/${transferId}/send`, {
-    materials: [
-      { kind: 'transfer-letter', title: '涉嫌犯罪案件移送书' },
-      { kind: 'investigation-report', title: '案件调查报告' },
-      { kind: 'monitoring-report', title: '监测报告', evidenceId },
-    ],
-  });
-  return { caseId, linkedCaseId, transferId };
+  return { caseId, linkedCaseId, transferId, evidenceId };
 }
 
 export interface EnfTransfer {

@@ -4,7 +4,15 @@
  * every agency's view. Rule ids of deadlines.md are named where a step is statutory.
  */
 import { Api, eventually, TestSystem } from '../support/system';
-import { agencies, enfPhase, openAndSend, polPhase, type Agencies, type PolTransfer } from './transfer-driver';
+import {
+  agencies,
+  enfPhase,
+  openAndSend,
+  openApproved,
+  polPhase,
+  type Agencies,
+  type PolTransfer,
+} from './transfer-driver';
 
 interface Copy {
   status: string;
@@ -373,5 +381,23 @@ describe('case transfer paths across enforcement, police and procuratorate', () 
       }
       expect(missing).toEqual([]);
     }
+  });
+
+  // Kept case (session 4 trial): the send body /docs composed from the field examples named one material and
+  // threshold facts, and was refused when pasted. The route's named example is accepted as it stands.
+  it('the send example /docs offers is accepted as it stands by an approved transfer', async () => {
+    interface BodyDoc {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> } }>
+      >;
+    }
+    const doc = (await (await fetch(`${sys.url('enforcement')}/docs-json`)).json()) as BodyDoc;
+    const examples =
+      doc.paths['/transfers/{transferId}/send']?.post?.requestBody?.content['application/json']?.examples;
+    expect(Object.keys(examples ?? {})).toEqual(['ordinary', 'onProcuratorialOpinion']);
+    const { transferId } = await openApproved(a, 'docs-example');
+    await a.enf.call('POST', `/transfers/${transferId}/send`, examples!.ordinary!.value, 204);
+    await polPhase(a.pol, transferId, 'awaiting-receipt');
   });
 });

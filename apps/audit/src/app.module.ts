@@ -4,7 +4,6 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { KafkaHealthIndicator, MessagingModule, type MessagingOptions } from '@casebridge/messaging';
 import { HealthModule, readEnv, serviceImports } from '@casebridge/platform';
 import { AuditEnv } from './audit.env';
-import { LedgerIngestion } from './ledger/ingest/ledger-ingestion';
 import { LedgerModule } from './ledger/ledger.module';
 import { ReplayModule } from './replay/replay.module';
 import { AUDIT_SCHEMA } from './schema';
@@ -34,9 +33,10 @@ import { AUDIT_SCHEMA } from './schema';
       },
     }),
     HealthModule.register({
-      inject: [KafkaHealthIndicator, LedgerIngestion],
-      // the ledger's consumer group is audit's own (not MessagingModule's): /health reports it
-      checks: (kafka: KafkaHealthIndicator, ledger: LedgerIngestion) => [() => kafka.isHealthy('kafka', 3000, ledger)],
+      inject: [KafkaHealthIndicator],
+      // the ledger's consumer group is audit's own (not MessagingModule's): LedgerModule provides it under
+      // APP_CONSUMER_SOURCE, where /health and /metrics find it
+      checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
     }),
     LedgerModule,
     ReplayModule,

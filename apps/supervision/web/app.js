@@ -52,17 +52,19 @@ function fmt(iso) {
   const p = parts(ms);
   return state.lang === 'zh' ? `${dayText(p)} ${p.hm}` : `${dayText(p)}, ${p.hm}`;
 }
-/** a due date: 2026年12月2日 24:00 前 / by 24:00 on 2 Dec 2026 */
-function fmtDue(iso) {
+/** a due date: 2026年12月2日 24:00 前 / by 24:00 on 2 Dec 2026; the end of a minimum period (an announcement,
+ * periodKind 'minimum') is the earliest moment of the next act, not a deadline */
+function fmtDue(iso, kind) {
   const ms = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(ms)) return iso ? String(iso) : '—';
   const p = parts(ms);
   const day = p.midnight ? parts(ms - 1) : p;
   const clock = p.midnight ? '24:00' : p.hm;
+  if (kind === 'minimum') return state.lang === 'zh' ? `${dayText(day)} ${clock} 期满，此后方可进行下一步` : `runs until ${clock} on ${dayText(day)}; the next act not before`;
   return state.lang === 'zh' ? `${dayText(day)} ${clock} 前` : `by ${clock} on ${dayText(day)}`;
 }
-/** 还剩 2 天 / 已逾期 5 小时 / 2 days left / 5 hours overdue */
-function relative(iso) {
+/** 还剩 2 天 / 已逾期 5 小时 / 2 days left / 5 hours overdue (a minimum period: 已期满 / ran out, never overdue) */
+function relative(iso, kind) {
   const diff = Date.parse(iso) - Date.now();
   if (Number.isNaN(diff)) return '';
   const abs = Math.abs(diff);
@@ -71,10 +73,11 @@ function relative(iso) {
   const zh = state.lang === 'zh';
   const amount = days >= 1 ? (zh ? `${days} 天` : `${days} day${days === 1 ? '' : 's'}`) : (zh ? `${hours} 小时` : `${hours} hour${hours === 1 ? '' : 's'}`);
   if (diff >= 0) return zh ? `还剩 ${amount}` : `${amount} left`;
+  if (kind === 'minimum') return zh ? `已期满 ${amount}` : `ran out ${amount} ago`;
   return zh ? `已逾期 ${amount}` : `${amount} overdue`;
 }
-function dueCell(iso, closed) {
-  return h('span', {}, h('time', { datetime: iso }, fmtDue(iso)), closed ? null : h('div', { class: 'muted rel' }, relative(iso)));
+function dueCell(iso, closed, kind) {
+  return h('span', {}, h('time', { datetime: iso }, fmtDue(iso, kind)), closed ? null : h('div', { class: 'muted rel' }, relative(iso, kind)));
 }
 
 // ---- DOM helpers (text only: nothing from the API is parsed as HTML) --------------------------------
@@ -247,7 +250,7 @@ function renderList(list) {
     h('td', {}, agencyName(s.owingAgencyName, s.owingAgencyId)),
     h('td', {}, h('a', { href: `#/cases/${s.linkedCaseId}`, class: 'case-link' }, s.caseNumber || s.linkedCaseId.slice(0, 8))),
     h('td', {}, fmt(s.since)),
-    h('td', {}, dueCell(s.dueAt, s.status === 'closed')),
+    h('td', {}, dueCell(s.dueAt, s.status === 'closed', s.periodKind)),
     h('td', { class: 'num' }, s.overdueByDays ?? '—'),
     h('td', {}, fmt(s.lastActivityAt)),
     h('td', { class: 'num' }, String(s.pressCount)),
@@ -326,7 +329,7 @@ function stepCard(s, events = []) {
     ),
     h('p', {},
       `${t('colOwing')}: `, agencyName(s.owingAgencyName, s.owingAgencyId), ` · ${t('since')}: ${fmt(s.since)} · ${t('due')}: `,
-      h('time', { datetime: s.dueAt }, fmtDue(s.dueAt)), open ? h('strong', { class: 'rel' }, ` · ${relative(s.dueAt)}`) : null,
+      h('time', { datetime: s.dueAt }, fmtDue(s.dueAt, s.periodKind)), open ? h('strong', { class: 'rel' }, ` · ${relative(s.dueAt, s.periodKind)}`) : null,
       s.pressCount ? ` · ${t('pressed')}: ${s.pressCount} ${t('times')}` : '',
       s.source === 'derived' ? h('span', { class: 'muted' }, ` ${t('derived')}`) : null,
     ),
@@ -353,7 +356,7 @@ function openAction(action) {
   $('#action-message-label').textContent = action.kind === 'joint' ? t('reason') : t('message');
   $('#action-title').textContent = action.kind === 'press' ? t('pressTitle', { agency: pick(action.step.owingAgencyName) || action.step.owingAgencyId })
     : action.kind === 'escalate' ? t('escalateTitle') : t('jointTitle');
-  $('#action-target').textContent = action.step ? `${pick(action.step.ruleTitles)} · ${fmtDue(action.step.dueAt)}` : action.linkedCaseId;
+  $('#action-target').textContent = action.step ? `${pick(action.step.ruleTitles)} · ${fmtDue(action.step.dueAt, action.step.periodKind)}` : action.linkedCaseId;
   $('#action-message').value = action.kind === 'press' ? t('defaultPress') : '';
   $('#action-level').value = '';
   d.showModal();

@@ -110,6 +110,11 @@ const INBOX_ITEM_SCHEMA = {
     agencyName: BILINGUAL,
     ruleTitle: { ...BILINGUAL, nullable: true },
     due: { ...BILINGUAL, nullable: true },
+    periodKind: {
+      type: 'string',
+      enum: ['deadline', 'minimum', 'lead-time'],
+      description: 'deadline: act by dueAt; minimum: an announcement — dueAt is the earliest moment of the next act',
+    },
     text: BILINGUAL,
   },
 };

@@ -92,3 +92,43 @@ describe('presses and escalations on an item: one language per field (try-findin
     expect(v.text.en).toContain(v.owingAgencyName!.en);
   });
 });
+
+// Kept case (session 4 trial): the inbox showed the end of an announcement ("≥ 30 days", a minimum period) as a
+// deadline to act by ("… 24:00 前"). It is the earliest moment of the next act.
+describe('an announcement (a minimum period) is not shown as a deadline', () => {
+  const at = (ruleId: string) =>
+    inboxItemView(
+      item({
+        id: 'i',
+        stepId: `s/${ruleId}`,
+        ruleId,
+        subjectId: 's',
+        linkedCaseId: 'c',
+        variant: 'standard',
+        agencyId: 'procuratorate:210100',
+        role: 'owes',
+        owingAgencyId: 'procuratorate:210100',
+        dueAt: new Date('2026-12-31T16:00:00Z'),
+        lastDay: '2026-12-31',
+        presses: [],
+        escalations: [],
+        readAt: null,
+      }),
+    );
+  it.each(['pil.civil-announcement', 'edc.confirmation-announcement', 'court.settlement-announcement'])(
+    '%s: "期满，此后方可" / "not before"',
+    (ruleId) => {
+      const v = at(ruleId);
+      expect(v.periodKind).toBe('minimum');
+      expect(v.due).toEqual({
+        zh: '2026年12月31日 24:00 期满，此后方可进行下一步',
+        en: 'runs until 24:00 on 31 Dec 2026; the next act not before',
+      });
+    },
+  );
+  it('a deadline keeps "前" / "by"', () => {
+    const v = at('pil.agency-reply');
+    expect(v.periodKind).toBe('deadline');
+    expect(v.due).toEqual({ zh: '2026年12月31日 24:00 前', en: 'by 24:00 on 31 Dec 2026' });
+  });
+});

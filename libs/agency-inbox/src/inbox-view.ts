@@ -4,9 +4,11 @@ import {
   describeEvent,
   formatDue,
   ownerNames,
+  periodKindOf,
   ruleTitle,
   type Bilingual,
 } from '@casebridge/directory';
+import type { PeriodKind } from '@casebridge/legal-time';
 import type { AgencyInboxItem, InboxEscalation, InboxItemRole, InboxPress } from './inbox-item.entity';
 
 /** What an item means to the office now. due/warning/missed: owed; suspended: clock stopped, not owed now; done: closed. */
@@ -71,6 +73,11 @@ export interface InboxItemView {
   agencyName: Bilingual;
   ruleTitle: Bilingual | null;
   due: Bilingual | null;
+  /**
+   * how the period counts (legal-time PeriodKind): 'deadline' (act by dueAt), 'minimum' (an announcement: dueAt is
+   * the earliest moment of the next act, and `due` says so), 'lead-time' (served ≥ N days before an event)
+   */
+  periodKind: PeriodKind;
   text: Bilingual;
 }
 
@@ -96,6 +103,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 export function inboxItemView(it: AgencyInboxItem): InboxItemView {
   const status = statusOf(it);
   const dueAt = iso(it.dueAt);
+  const periodKind = periodKindOf(it.ruleId, it.variant);
   const owingAgencyId = it.role === 'supervises' ? it.owingAgencyId : it.agencyId;
   const dir = agencyDirectory();
   const payload = {
@@ -147,8 +155,11 @@ export function inboxItemView(it: AgencyInboxItem): InboxItemView {
     closedAt: iso(it.closedAt),
     read: it.readAt !== null,
     agencyName: dir.names(it.agencyId),
-    ruleTitle: it.ruleId ? { zh: ruleTitle(it.ruleId, 'zh'), en: ruleTitle(it.ruleId, 'en') } : null,
-    due: dueAt ? { zh: formatDue(dueAt, 'zh'), en: formatDue(dueAt, 'en') } : null,
+    ruleTitle: it.ruleId
+      ? { zh: ruleTitle(it.ruleId, 'zh', it.stepKey), en: ruleTitle(it.ruleId, 'en', it.stepKey) }
+      : null,
+    due: dueAt ? { zh: formatDue(dueAt, 'zh', periodKind), en: formatDue(dueAt, 'en', periodKind) } : null,
+    periodKind,
     text: describeEvent({ type: EVENT_OF_STATUS[status], payload, producer: { agencyId: 'workflow' } }),
   };
 }

@@ -3,7 +3,7 @@
  * directory), did what, on which step and rule. Used by the supervision timeline and the audit report.
  * Free text typed by a person (a reason, a message) is quoted as typed; enumerated values are translated.
  */
-import { ALL_RULES, ruleTexts, type Rule } from '@casebridge/legal-time';
+import { ALL_RULES, ruleTexts, type PeriodKind, type Rule } from '@casebridge/legal-time';
 import { agencyDirectory, type AgencyDirectory, type Bilingual, type Lang } from './agency-directory';
 import { formatDueShort, formatInstant } from './time-format';
 
@@ -15,9 +15,49 @@ export interface EventLike {
 
 const RULES = new Map<string, Rule>(ALL_RULES.map((r) => [r.id, r]));
 
-/** The rule's title in `lang` ("公安机关在移送书回执上签字"), or the id for an unknown rule. */
-export function ruleTitle(ruleId: string | null | undefined, lang: Lang): string {
+/**
+ * How the period of a rule's variant is counted (legal-time PeriodKind): 'deadline' — the act is due by the end;
+ * 'minimum' — the period must run out before the next act (announcements "≥ 30 days"), so its end is the earliest
+ * moment, not a deadline; 'lead-time' — counted back from a future event. Unknown rules and variants: 'deadline'.
+ */
+export function periodKindOf(ruleId: string | null | undefined, variant?: string | null): PeriodKind {
+  const rule = ruleId ? RULES.get(ruleId) : undefined;
+  const v = rule?.variants.find((x) => x.name === (variant ?? 'standard')) ?? rule?.variants[0];
+  return v?.kind ?? 'deadline';
+}
+
+/**
+ * Keyed steps whose act is not the rule's own (deadlines.md names the rule by its first act): a joint meeting's
+ * decision under `joint-supervision` (key `decision:<id>`; a round's review is keyed by the agency), and a
+ * recipient's acknowledgement of a notification of an obvious crime (`notification.suspected-crime`, keyed by the
+ * recipient, while the rule's own act is the enforcement agency's notice). Matched by key prefix, first match wins.
+ */
+const KEYED_STEP_TITLES: Readonly<Record<string, readonly { keyPrefix: string; titles: Bilingual }[]>> = {
+  'joint-supervision': [
+    { keyPrefix: 'decision:', titles: { zh: '落实联席会议决定事项', en: 'Carry out a decision of the joint meeting' } },
+  ],
+  'notification.suspected-crime': [
+    {
+      keyPrefix: '',
+      titles: {
+        zh: '确认收到明显涉嫌犯罪的案情通报',
+        en: 'Acknowledge the notification of an obvious crime found in an inspection',
+      },
+    },
+  ],
+};
+
+/**
+ * The title in `lang` of a rule ("公安机关在移送书回执上签字"), or of one keyed step of it when the key names an act
+ * of its own (KEYED_STEP_TITLES: a joint meeting's decision, a notification's acknowledgement); the id for an
+ * unknown rule.
+ */
+export function ruleTitle(ruleId: string | null | undefined, lang: Lang, stepKey?: string | null): string {
   if (!ruleId) return '';
+  if (stepKey) {
+    const keyed = KEYED_STEP_TITLES[ruleId]?.find((k) => stepKey.startsWith(k.keyPrefix));
+    if (keyed) return keyed.titles[lang];
+  }
   const rule = RULES.get(ruleId);
   return rule ? ruleTexts(rule, lang).title : ruleId;
 }
@@ -104,7 +144,8 @@ function sentence(e: EventLike, lang: Lang, dir: AgencyDirectory): string {
   const who = dir.name(e.producer.agencyId, lang);
   const ag = (k: string) => dir.name(s(k) || null, lang);
   const m = (map: string, k: string) => MAPS[map]![s(k)]?.[lang] ?? s(k);
-  const rule = (k = 'ruleId') => (s(k) ? `${zh ? '「' : '“'}${ruleTitle(s(k), lang)}${zh ? '」' : '”'}` : '');
+  const rule = (k = 'ruleId') =>
+    s(k) ? `${zh ? '「' : '“'}${ruleTitle(s(k), lang, k === 'ruleId' ? s('stepKey') : null)}${zh ? '」' : '”'}` : '';
   const at = (k: string) => formatInstant(s(k), lang);
   const quote = (k: string) => (s(k) ? (zh ? `：${s(k)}` : `: ${s(k)}`) : '');
   const list = (k: string) =>

@@ -8,6 +8,7 @@
  *   formatDue('2026-12-02T16:00:00Z', 'en')                          // by 24:00 on 2 Dec 2026
  *   relativeTo('2026-12-02T16:00:00Z', now, 'zh')                    // 还剩 2 天 | 已逾期 3 小时
  */
+import type { PeriodKind } from '@casebridge/legal-time';
 import type { Lang } from './agency-directory';
 
 const OFFSET_MS = 8 * 3_600_000;
@@ -73,13 +74,22 @@ export function formatDueShort(dueAt: string | Date | null | undefined, _lastDay
   return formatInstant(new Date(ms), lang);
 }
 
-/** A due date: "2026年12月2日 24:00 前" / "by 24:00 on 2 Dec 2026" (a day-counted period ends at 24:00 of its last day). */
-export function formatDue(dueAt: string | Date | null | undefined, lang: Lang): string {
+/**
+ * A due date: "2026年12月2日 24:00 前" / "by 24:00 on 2 Dec 2026" (a day-counted period ends at 24:00 of its last
+ * day). The end of a minimum period (an announcement, legal-time PeriodKind 'minimum') is the earliest moment of
+ * the next act, not a deadline: "2026年12月2日 24:00 期满，此后方可进行下一步" / "runs until 24:00 on 2 Dec 2026; the
+ * next act not before".
+ */
+export function formatDue(dueAt: string | Date | null | undefined, lang: Lang, kind: PeriodKind = 'deadline'): string {
   const ms = toMs(dueAt);
   if (Number.isNaN(ms)) return dueAt ? String(dueAt) : '—';
   const p = parts(ms);
   const day = p.midnight ? parts(ms - 1) : p;
   const clock = p.midnight ? '24:00' : `${p.hh}:${p.mm}`;
+  if (kind === 'minimum')
+    return lang === 'zh'
+      ? `${dayText(day, 'zh')} ${clock} 期满，此后方可进行下一步`
+      : `runs until ${clock} on ${dayText(day, 'en')}; the next act not before`;
   return lang === 'zh' ? `${dayText(day, 'zh')} ${clock} 前` : `by ${clock} on ${dayText(day, 'en')}`;
 }
 

@@ -69,6 +69,31 @@ describe('courtCaseWorkflow', () => {
     expect(state).toMatchObject({ finished: true, outcome: 'judged', openSteps: [] });
   });
 
+  it('a restoration order runs out on the last day the judgment names (owed by the liable party, followed by the procuratorate), then is verified late and ends the case', async () => {
+    const d = new CourtDriver(kit, 'pil', 'civil', 'civil');
+    await d.received();
+    await d.docketed();
+    const judgedAt = await kit.now();
+    const lastDay = new Date(judgedAt + 8 * HOURS(1) + DAYS(20)).toISOString().slice(0, 10);
+    await d.judgment(undefined, lastDay);
+    const restoration = await runOut(d, R.restorationOrder);
+    expect(restoration.started.payload).toMatchObject({
+      owingAgencyId: PROCURATORATE,
+      owner: { kind: 'party', role: 'liable-party' },
+      lastDay: expect.any(String),
+    });
+    // the last day named by the judgment, moved only past a holiday (CivPL art 85)
+    expect(String(restoration.started.payload.lastDay) >= lastDay).toBe(true);
+    expect(restoration.missed.payload).toMatchObject({ owingAgencyId: PROCURATORATE });
+    expect((await d.state()).finished).toBe(false);
+    await d.restorationVerified('not-completed');
+    expect((await d.state()).phase).toBe('restoring');
+    await d.restorationVerified('completed');
+    const [closed] = await d.published('deadline.closed', R.restorationOrder);
+    expect(closed!.payload).toMatchObject({ outcome: 'late' });
+    expect(await d.state()).toMatchObject({ finished: true, outcome: 'judged', openSteps: [] });
+  });
+
   it('civil PIL: complaint served in time, agency notified (its own copy met), co-plaintiff window and settlement announcement run out, settlement approved', async () => {
     const d = new CourtDriver(kit, 'pil', 'civil', 'civil');
     await d.received();

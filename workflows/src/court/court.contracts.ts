@@ -42,6 +42,7 @@ export const COURT_WORKFLOW_EVENT_TYPES = [
   'court.agreement-confirmed',
   'court.trial-extended',
   'court.judgment-rendered',
+  'court.restoration-verified',
 ] as const;
 
 export type CourtSource = 'prosecution' | 'pil' | 'edc-suit' | 'edc-confirmation';
@@ -50,7 +51,8 @@ export type CourtTrack = 'criminal' | 'civil' | 'administrative';
 /** How the court case ended. */
 export type CourtOutcome = 'not-accepted' | 'judged' | 'settled' | 'confirmed';
 
-export type CourtWorkflowPhase = 'new' | 'received' | 'docketed' | 'announced' | CourtOutcome;
+/** restoring: judged with a restoration order, tracked (court.restoration-order) until the court verifies it */
+export type CourtWorkflowPhase = 'new' | 'received' | 'docketed' | 'announced' | 'restoring' | CourtOutcome;
 
 export interface CourtCaseInput {
   courtCaseId: string;

@@ -1,7 +1,9 @@
 import { Harness, ev } from '../testing/decider-harness';
 import {
   COURT_ON_EXPIRY,
+  CourtPatches,
   CourtRules as R,
+  restorationDays,
   PROCURATORATE_ANSWER_KEY,
   courtDecider,
   courtOwners,
@@ -279,5 +281,70 @@ describe('court case decider (flows.md §3–4, §6; deadlines.md "Court")', () 
   it('ignores what is not a court event; every rule it drives has its expiry said', () => {
     expect(courtCase('pil', 'civil').when(ev('transfer.sent', {}))).toMatchObject({ kind: 'ignore' });
     for (const r of Object.values(R).filter((r) => r !== R.docket)) expect(COURT_ON_EXPIRY[r]).toBeTruthy();
+  });
+
+  describe('a restoration order is tracked until the court verifies it (court.restoration-order, period set by the judgment)', () => {
+    const judgment = (restorationDueDate?: string) =>
+      ev(
+        'court.judgment-rendered',
+        {
+          courtCaseId: ID,
+          summary: '判处罚金并责令修复',
+          ...(restorationDueDate ? { restorationOrder: '补植复绿 2 公顷', restorationDueDate } : {}),
+        },
+        COURT,
+      );
+    const judged = (h: Harness<CourtModel>, due?: string) => {
+      const j = judgment(due);
+      // the judgment's civil day (Beijing) is fixed for the period: 2026-12-07 08:00 +08:00
+      (j as { occurredAt: string }).occurredAt = '2026-12-07T00:00:00.000Z';
+      h.when(j);
+      return j;
+    };
+
+    it('days from the judgment day (Beijing) to the last day it names; none when not after it', () => {
+      expect(restorationDays('2026-12-07T00:00:00.000Z', '2027-03-31')).toBe(114);
+      expect(restorationDays('2026-12-06T17:00:00.000Z', '2026-12-08')).toBe(1); // 01:00 on 12-07 in Beijing
+      expect(restorationDays('2026-12-07T00:00:00.000Z', '2026-12-07')).toBeNull();
+    });
+
+    it('the judgment opens the step owed by the liable party, followed by the plaintiff; the case stays open', () => {
+      const h = courtCase('pil', 'civil', 'civil').given(received(), docketed());
+      const j = judged(h, '2027-03-31');
+      expect(h.actions.at(-1)).toEqual({
+        kind: 'open',
+        ruleId: R.restorationOrder,
+        role: 'procuratorate',
+        owner: { kind: 'party', role: 'liable-party' },
+        from: j.occurredAt,
+        casePeriod: { unit: 'days', amount: 114 },
+      });
+      expect(h.model).toMatchObject({ phase: 'restoring', outcome: null });
+      expect(courtDecider.isFinished(h.model)).toBe(false);
+    });
+
+    it('not completed keeps it open; completed closes it and ends the case', () => {
+      const h = courtCase('prosecution', 'criminal').given(received(), docketed());
+      judged(h, '2027-03-31');
+      const before = h.actions.length;
+      h.when(ev('court.restoration-verified', { courtCaseId: ID, outcome: 'not-completed' }, COURT));
+      expect(h.actions.length).toBe(before);
+      expect(h.model.phase).toBe('restoring');
+      const done = ev('court.restoration-verified', { courtCaseId: ID, outcome: 'completed' }, COURT);
+      h.when(done);
+      expect(h.actions.at(-1)).toEqual({ kind: 'close', ruleId: R.restorationOrder, at: done.occurredAt });
+      expect(h.model).toMatchObject({ phase: 'judged', outcome: 'judged' });
+    });
+
+    it('a judgment without a restoration order, or recorded before the change (unpatched), ends the case', () => {
+      const plain = courtCase('pil', 'civil', 'civil').given(received(), docketed());
+      judged(plain);
+      expect(plain.model.outcome).toBe('judged');
+      const old = courtCase('pil', 'civil', 'civil').given(received(), docketed());
+      old.unpatched.add(CourtPatches.restorationStep);
+      judged(old, '2027-03-31');
+      expect(old.model.outcome).toBe('judged');
+      expect(old.actions.some((a) => a.kind === 'open')).toBe(false);
+    });
   });
 });

@@ -35,7 +35,29 @@ export const CourtRules = {
   trialAdministrative: 'court.trial-administrative',
   trialCriminal: 'court.trial-criminal',
   confirmationAnnouncement: 'edc.confirmation-announcement',
+  /** a period the judgment sets (status 'ordered', not a row of deadlines.md) */
+  restorationOrder: 'court.restoration-order',
 } as const;
+
+/** patched() ids of the court path (runs recorded before a change replay the old path). */
+export const CourtPatches = {
+  /** a judgment with a restoration order keeps the case open on court.restoration-order until verified */
+  restorationStep: 'court-restoration-order-step',
+} as const;
+
+/** Who owes a restoration order: the defendant, a party; the plaintiff agency follows it. */
+const LIABLE_PARTY: DeadlineOwner = { kind: 'party', role: 'liable-party' };
+
+/**
+ * Whole days from the judgment's civil day (Asia/Shanghai) to the last day the judgment names (YYYY-MM-DD):
+ * the per-case period of court.restoration-order (day counting starts the day after the judgment, legal-time).
+ * Null when the last day is not after the judgment day (the court app refuses that).
+ */
+export function restorationDays(judgedAt: string, lastDay: string): number | null {
+  const judgedDay = new Date(Date.parse(judgedAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+  const n = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${judgedDay}T00:00:00Z`)) / 86_400_000);
+  return Number.isFinite(n) && n >= 1 ? n : null;
+}
 const R = CourtRules;
 
 /** The trial-period rule of each track (court.trial-*). */
@@ -63,6 +85,8 @@ export const COURT_ON_EXPIRY: Readonly<Record<string, string>> = {
   [R.trialCivil]: 'civil trial period exceeded without an approved extension (CivPL arts 152, 164)',
   [R.trialAdministrative]: 'administrative trial period exceeded (ALL arts 81, 83)',
   [R.trialCriminal]: 'criminal trial period exceeded without an approved extension (CPL art 208)',
+  [R.restorationOrder]:
+    'restoration overdue: the court may have it done at the defendant’s cost (restoration costs set in the judgment, EnvPIL art 20)',
   [R.hearingNotice]: 'the procuratorate did not answer the hearing notice within 3 days (PILJI art 8)',
 };
 
@@ -261,9 +285,30 @@ export function decideCourt(model: CourtModel, event: CaseEventSignal, ctx: Step
       return apply(model, { kind: 'extend', ruleId, variant, at, ...(approvedBy ? { approvedBy } : {}) });
     }
 
-    case 'court.judgment-rendered':
+    case 'court.judgment-rendered': {
       if (phase !== 'docketed') return notYet(model, 'judgment');
-      return finish(model, 'judged', { kind: 'close', ruleId: TRIAL_RULE[model.track], at }, { kind: 'close-all', at });
+      const ended: StepAction[] = [
+        { kind: 'close', ruleId: TRIAL_RULE[model.track], at },
+        { kind: 'close-all', at },
+      ];
+      const lastDay = payloadString(event, 'restorationDueDate');
+      const days = lastDay ? restorationDays(at, lastDay) : null;
+      if (days === null || !ctx.patched(CourtPatches.restorationStep)) return finish(model, 'judged', ...ended);
+      // the restoration order is tracked until the court verifies it completed (flows.md §6)
+      return apply({ ...model, phase: 'restoring' }, ...ended, {
+        kind: 'open',
+        ruleId: R.restorationOrder,
+        role: plaintiffRole(model),
+        owner: LIABLE_PARTY,
+        from: at,
+        casePeriod: { unit: 'days', amount: days },
+      });
+    }
+
+    case 'court.restoration-verified':
+      if (phase !== 'restoring') return ignore(`no restoration order is being tracked (${phase})`);
+      if (payloadString(event, 'outcome') !== 'completed') return apply(model); // not yet: the order stays open
+      return finish(model, 'judged', { kind: 'close', ruleId: R.restorationOrder, at });
 
     default:
       return ignore(`not a court event: ${event.type}`);

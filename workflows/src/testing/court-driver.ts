@@ -88,11 +88,15 @@ export class CourtDriver extends WorkflowDriver<CourtStateView> {
   trialExtended(ruleId: string, variant: string, at?: string) {
     return this.act('court.trial-extended', { ruleId, variant, approvedBy: '本院院长' }, at);
   }
-  judgment(at?: string) {
+  /** a judgment with a restoration order due on `restorationDueDate` (YYYY-MM-DD; the default lies in the past) */
+  judgment(at?: string, restorationDueDate = '2026-06-30') {
     return this.act(
       'court.judgment-rendered',
-      { summary: '判处罚金并责令修复', restorationOrder: '补植复绿 2 公顷', restorationDueDate: '2026-06-30' },
+      { summary: '判处罚金并责令修复', restorationOrder: '补植复绿 2 公顷', restorationDueDate },
       at,
     );
+  }
+  restorationVerified(outcome: 'completed' | 'not-completed', at?: string) {
+    return this.act('court.restoration-verified', { outcome, note: '现场验收' }, at);
   }
 }

@@ -76,4 +76,18 @@ export const COURT_SCENARIOS: readonly Scenario[] = [
       return d.workflowId;
     },
   },
+  {
+    name: 'court-restoration-overdue-verified',
+    async run(kit) {
+      const d = new CourtDriver(kit, 'pil', 'civil', 'civil');
+      await d.received();
+      await d.docketed();
+      const lastDay = new Date((await kit.now()) + HOURS(8) + DAYS(20)).toISOString().slice(0, 10);
+      await d.judgment(undefined, lastDay);
+      await sleepPast(kit, d, R.restorationOrder);
+      await d.restorationVerified('not-completed');
+      await d.restorationVerified('completed');
+      return d.workflowId;
+    },
+  },
 ];

@@ -105,10 +105,11 @@ function clocksOf(events: ReportEvent[], exportedAt: string): ClockSummary[] {
     if (!stepId || !item.type.startsWith('deadline.')) continue;
     if (item.type === 'deadline.started') {
       const ruleId = String(p.ruleId);
+      const stepKey = typeof p.stepKey === 'string' ? p.stepKey : null;
       clocks.set(stepId, {
         stepId,
         ruleId,
-        ruleTitle: { zh: ruleTitle(ruleId, 'zh'), en: ruleTitle(ruleId, 'en') },
+        ruleTitle: { zh: ruleTitle(ruleId, 'zh', stepKey), en: ruleTitle(ruleId, 'en', stepKey) },
         owingAgencyId: String(p.owingAgencyId),
         owingAgencyName: dir.names(String(p.owingAgencyId)),
         startedAt: String(p.startedAt),

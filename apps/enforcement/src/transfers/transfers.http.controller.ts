@@ -5,6 +5,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -34,7 +35,7 @@ import { TeamReportRequest } from './commands/team-report/team-report.request.dt
 import { TeamReportCommand } from './commands/team-report/team-report.command';
 import { SuspectCrimeRequest } from './commands/suspect-crime/suspect-crime.request.dto';
 import { SuspectCrimeCommand } from './commands/suspect-crime/suspect-crime.command';
-import { SendTransferRequest } from './commands/send-transfer/send-transfer.request.dto';
+import { SEND_TRANSFER_EXAMPLES, SendTransferRequest } from './commands/send-transfer/send-transfer.request.dto';
 import { SendTransferCommand } from './commands/send-transfer/send-transfer.command';
 
 const OUT_OF_ORDER = 'TRANSFER.OUT_OF_ORDER (wrong phase), TRANSFER.ALREADY_DONE (acting twice) or CASE.CLOSED';
@@ -123,6 +124,7 @@ export class TransfersHttpController {
   }
 
   @Post(':transferId/send')
+  @ApiBody({ type: SendTransferRequest, examples: SEND_TRANSFER_EXAMPLES })
   @ApiForbiddenResponse({ description: ACT_NOT_ALLOWED })
   @HttpCode(204)
   @ApiOperation({

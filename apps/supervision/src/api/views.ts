@@ -1,8 +1,15 @@
 /** Response shapes of the console API (documented in OpenAPI through the classes below). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DeadlineOwner } from '@casebridge/contracts';
-import { agencyDirectory, describeEvent, ownerNames, ruleTitle, type Bilingual } from '@casebridge/directory';
-import { explanationText, type DeadlineExplanation } from '@casebridge/legal-time';
+import {
+  agencyDirectory,
+  describeEvent,
+  ownerNames,
+  periodKindOf,
+  ruleTitle,
+  type Bilingual,
+} from '@casebridge/directory';
+import { explanationText, type DeadlineExplanation, type PeriodKind } from '@casebridge/legal-time';
 
 /** OpenAPI `type: integer` (swagger's plain Number gives `number`). */
 const Integer = 'integer';
@@ -59,6 +66,13 @@ export class StepView {
   @ApiProperty({ format: 'date-time', example: '2026-11-20T10:30:00.000Z' }) since!: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-21T03:00:00.000Z' }) dueAt!: string;
   @ApiProperty({ example: '2026-11-21' }) lastDay!: string;
+  @ApiProperty({
+    enum: ['deadline', 'minimum', 'lead-time'],
+    example: 'deadline',
+    description:
+      'how the period counts (legal-time PeriodKind): deadline — act by dueAt; minimum — an announcement whose end (dueAt) is the earliest moment of the next act; lead-time — served ≥ N days before an event',
+  })
+  periodKind!: PeriodKind;
   @ApiPropertyOptional({
     example: [2027],
     type: [Number],
@@ -184,7 +198,7 @@ export function stepView(s: SupervisionStep, now: Date, caseNumber?: string | nu
     subjectId: s.subjectId,
     ruleId: s.ruleId,
     ruleTitle: ruleInfo(s.ruleId)?.title,
-    ruleTitles: { zh: ruleTitle(s.ruleId, 'zh'), en: ruleTitle(s.ruleId, 'en') },
+    ruleTitles: { zh: ruleTitle(s.ruleId, 'zh', s.stepKey), en: ruleTitle(s.ruleId, 'en', s.stepKey) },
     variant: s.variant,
     owingAgencyId: s.owingAgencyId,
     owingAgencyName: agencyDirectory().names(s.owingAgencyId),
@@ -195,6 +209,7 @@ export function stepView(s: SupervisionStep, now: Date, caseNumber?: string | nu
     since: s.since.toISOString(),
     dueAt: s.dueAt.toISOString(),
     lastDay: s.lastDay,
+    periodKind: periodKindOf(s.ruleId, s.variant),
     ...provisionalOf(s.explanation),
     status: s.status,
     stuck: s.stuck,

@@ -5,6 +5,7 @@ import {
   ruleTexts,
   type DeadlineEngine,
   type Rule,
+  type RuleStatus,
   type TextLang,
 } from '@casebridge/legal-time';
 import { serviceDeadlineEngine } from '@casebridge/legal-time/node';
@@ -45,10 +46,11 @@ export interface RuleInfo {
   >;
 }
 
-const STATUS_TEXT: Record<string, Record<TextLang, string>> = {
+const STATUS_TEXT: Record<RuleStatus, Record<TextLang, string>> = {
   statutory: { zh: '法定期限', en: 'statutory' },
   policy: { zh: '政策默认期限（法律规定“立即”“及时”）', en: 'policy default (the law says "immediately"/"promptly")' },
   unverified: { zh: '未经核实的期限（可配置）', en: 'unverified (configurable)' },
+  ordered: { zh: '裁判确定的期限（判决载明）', en: 'set by the judgment in the case' },
 };
 
 export function ruleInfo(ruleId: string, variant?: string): RuleInfo | null {

@@ -1,5 +1,5 @@
 /** deadlines.md § "Court". */
-import { Rule, days, months } from './types';
+import { Rule, days, months, perCase } from './types';
 
 export const COURT_RULES: readonly Rule[] = [
   {
@@ -203,6 +203,41 @@ export const COURT_RULES: readonly Rule[] = [
     custody: false,
     notes: [
       'custody of the defendant during trial is governed by the trial period itself; the rule is not flagged custodial because deadlines.md does not',
+    ],
+  },
+];
+
+/**
+ * Periods the court sets in the case itself, not rows of deadlines.md (status 'ordered'): they are tracked like
+ * a deadline because flows.md §6 and the PIL issue ask for a judgment's restoration order to be "tracked to
+ * completion … overdue restoration visible to supervisors". The period of each case is the judgment's own
+ * (from the judgment to the last day it names); nothing here is configurable.
+ */
+export const ORDERED_RULES: readonly Rule[] = [
+  {
+    id: 'court.restoration-order',
+    section: 'court',
+    title: 'Carry out the ecological restoration ordered by the judgment',
+    actor: 'liable-party',
+    coActors: ['court'],
+    who: 'the defendant ordered to restore (the plaintiff follows it, the court verifies)',
+    trigger: 'judgment with a restoration order',
+    periodText: 'the period the judgment sets (until the last day it names)',
+    variants: [
+      {
+        name: 'standard',
+        period: perCase(),
+        description: 'restore by the last day the judgment names; the court verifies the restoration',
+      },
+    ],
+    onExpiry:
+      'restoration overdue: the court may have it done at the defendant’s cost (restoration costs set in the judgment)',
+    basis: [{ source: 'EnvPIL', article: 'art 20' }],
+    basisText: 'EnvPIL art 20 (period set in the judgment)',
+    status: 'ordered',
+    custody: false,
+    notes: [
+      'not a row of deadlines.md: the period is the judgment’s own (EnvPIL art 20 lets the court order restoration)',
     ],
   },
 ];

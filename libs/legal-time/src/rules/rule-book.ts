@@ -84,7 +84,8 @@ export function validateRule(rule: Rule): void {
 }
 
 function applyOverrides(rule: Rule, overrides: Readonly<Record<string, Period>>): Rule {
-  if (rule.status === 'statutory') throw new StatutoryOverrideError(rule.id);
+  // a statutory period is the law's, an ordered one the judgment's: configuration changes neither
+  if (rule.status === 'statutory' || rule.status === 'ordered') throw new StatutoryOverrideError(rule.id);
   const valid = rule.variants.map((v) => v.name);
   for (const name of Object.keys(overrides)) {
     if (!valid.includes(name)) throw new UnknownVariantError(rule.id, name, valid);

@@ -46,7 +46,13 @@ export interface LegalBasis {
  * policy: the law says "immediately"/"promptly"/nothing; the number is a configurable CaseBridge default.
  * unverified: a number reported in practice that could not be confirmed in a primary text; configurable.
  */
-export type RuleStatus = 'statutory' | 'policy' | 'unverified';
+/**
+ * statutory: the period is the statute's; policy: a default CaseBridge sets where the statute says "promptly" and
+ * the like (configurable); unverified: a number no article was confirmed for (configurable); ordered: the period
+ * is set in the case itself by the deciding body (a judgment's restoration order), not a table row of
+ * deadlines.md — listed in ORDERED_RULES with its source, never configurable.
+ */
+export type RuleStatus = 'statutory' | 'policy' | 'unverified' | 'ordered';
 
 export interface HourPeriod {
   readonly unit: 'hours';

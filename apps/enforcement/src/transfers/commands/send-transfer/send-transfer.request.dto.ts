@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ExamplesObject } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { THRESHOLD_FACTS, type MaterialKind, type ThresholdFact } from '@casebridge/contracts';
 import { BoundedArray, NestedArray } from '@casebridge/platform';
@@ -45,3 +45,24 @@ export class SendTransferRequest {
   @IsIn(THRESHOLD_FACTS, { each: true, message: 'thresholdFacts must be among t1…t11' })
   thresholdFacts?: ThresholdFact[];
 }
+
+const LETTER_AND_REPORT = [
+  { kind: 'transfer-letter', title: '涉嫌犯罪案件移送书' },
+  { kind: 'investigation-report', title: '案件调查报告' },
+];
+
+/**
+ * Whole request bodies /docs offers for "Try it out". The schema's own example, composed from the field examples,
+ * names one material and threshold facts, which an ordinary send refuses (TRANSFER.MATERIALS_REQUIRED,
+ * TRANSFER.THRESHOLD_FACTS_FIXED); these bodies are accepted as they stand by a transfer in the state they name.
+ */
+export const SEND_TRANSFER_EXAMPLES: ExamplesObject = {
+  ordinary: {
+    summary: 'a transfer the head approved (materials required by E17 art 6)',
+    value: { materials: LETTER_AND_REPORT },
+  },
+  onProcuratorialOpinion: {
+    summary: 'a transfer opened by a procuratorial opinion with no threshold facts on record yet',
+    value: { materials: LETTER_AND_REPORT, thresholdFacts: ['t3'] },
+  },
+};

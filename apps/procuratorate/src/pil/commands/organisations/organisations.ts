@@ -18,7 +18,7 @@ export class OrganisationFactsRequest {
   @ApiProperty({ example: '辽宁省生态环境保护志愿者协会' })
   @IsText(200)
   name!: string;
-  @ApiProperty({ example: '51210000MJ0Y6J5X2U', description: '统一社会信用代码 of the organisation' })
+  @ApiProperty({ example: '51210000MJ0Y6J5X2B', description: '统一社会信用代码 of the organisation' })
   @ValidateBy({
     name: 'creditCode',
     validator: {

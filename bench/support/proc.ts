@@ -2,7 +2,7 @@
  * Resource use of local processes from /proc (Linux): resident memory and CPU time, for the benches that print the
  * cost of the services beside their latencies. Values of a process that has exited are undefined.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -19,10 +19,11 @@ export function rssMiB(pid: number): number | undefined {
   }
 }
 
-/** CPU seconds (user + system) `pid` has used so far (/proc/<pid>/stat fields 14 and 15), or undefined when it is gone. */
-export function cpuSeconds(pid: number): number | undefined {
+/** CPU seconds (user + system) `pid` has used so far (/proc/<pid>/stat fields 14 and 15; a thread's: `statFile`
+ * /proc/<pid>/task/<tid>/stat), or undefined when it is gone. */
+export function cpuSeconds(pid: number, statFile = `/proc/${pid}/stat`): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(statFile, 'utf8');
     // the command name (field 2) may contain spaces: count the fields after its closing parenthesis
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
@@ -63,4 +64,53 @@ export class PeakRss {
 /** p-quantile (0..1) of ascending `sorted` (nearest rank). */
 export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/**
+ * CPU seconds (user + system) of each thread of `pid` so far, summed by thread name (/proc/<pid>/task/<tid>/comm:
+ * `node` is a Node.js main thread, `libuv-worker` its thread pool, V8's helper threads, a native add-on's own);
+ * empty when the process is gone. Threads that ended before the call are not counted.
+ */
+export function threadCpuSeconds(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      const cpu = cpuSeconds(pid, `/proc/${pid}/task/${tid}/stat`);
+      if (cpu !== undefined) out.set(name, (out.get(name) ?? 0) + cpu);
+    } catch {
+      /* the thread ended */
+    }
+  }
+  return out;
+}
+
+/** Process ids of every process whose /proc/<pid>/`file` (read when still there) passes `test`. */
+function processesWhere(file: string, test: (text: string) => boolean): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return test(readFileSync(`/proc/${entry}/${file}`, 'utf8'));
+      } catch {
+        return false; // gone
+      }
+    })
+    .map(Number);
+}
+
+/** Process ids whose command line (/proc/<pid>/cmdline, arguments joined by spaces) matches `pattern`. */
+export function findProcesses(pattern: RegExp): number[] {
+  return processesWhere('cmdline', (text) => pattern.test(text.replace(/\0/g, ' ')));
+}
+
+/** Process ids whose parent is `pid` (field 4 of /proc/<pid>/stat): a PostgreSQL postmaster's backends, say. */
+export function childrenOf(pid: number): number[] {
+  return processesWhere('stat', (stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid);
 }

@@ -455,6 +455,95 @@ describe('route × token matrix over every app (issue 13)', () => {
     expect(failures).toEqual([]);
   });
 
+  it('grants (issue 12): on every route of notification, consultation and joint supervision an office without a grant gets 404 and no data, a granted one the redacted view, recorded', async () => {
+    const coop = routes.filter(
+      (r) => r.app === 'police' && /^\/(notifications|consultations|joint-supervisions)(\/|$)/.test(r.path),
+    );
+    expect(
+      coop
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([
+      '/consultations',
+      '/consultations/{consultationId}',
+      '/joint-supervisions',
+      '/joint-supervisions/{linkedCaseId}',
+      '/notifications',
+      '/notifications/{notificationId}',
+    ]);
+    const none = { name: 'no grant', agencyId: 'police:210200', roles: ['officer'] as Role[] };
+    const granted = { name: 'granted', agencyId: GRANTED, roles: ['officer'] as Role[] };
+    // what only the parties may read: texts, attachment names, minutes, decision texts (seeded above)
+    const secret = (text: string): string[] =>
+      [...leaked(text), '监测报告.pdf', '补充鉴定', '"content"', '"question"', '"minutes"', '"reason"'].filter((m) =>
+        text.includes(m),
+      );
+    const failures: string[] = [];
+    let redactedReads = 0;
+    for (const route of coop)
+      for (const url of urlsOf(route, ids)) {
+        const where = `police ${route.method} ${url}`;
+        const unfiltered =
+          route.method === 'GET' && !url.includes('{') && !url.includes('?') && !/\/[0-9a-f-]{36}/.test(url);
+        const n = await call('police', route.method, url, bearer(none));
+        const noneOk =
+          route.method !== 'GET'
+            ? [400, 404].includes(n.status)
+            : unfiltered
+              ? n.status === 200 && n.text === '[]'
+              : n.status === 404 && n.text.includes('NOT_FOUND');
+        if (!noneOk || secret(n.text).length || n.text.includes(ids.linkedCaseId!))
+          failures.push(`${where} without a grant: ${n.status} ${n.text.slice(0, 200)}`);
+        const g = await call('police', route.method, url, bearer(granted));
+        if (route.method !== 'GET') {
+          // acts stay with the parties: a grant lets an office read, never act
+          if (![400, 404].includes(g.status) || secret(g.text).length)
+            failures.push(`${where} with a grant acted: ${g.status} ${g.text.slice(0, 200)}`);
+          continue;
+        }
+        if (unfiltered) {
+          if (g.status !== 200 || g.text !== '[]')
+            failures.push(`${where} with a grant, unfiltered: ${g.status} ${g.text.slice(0, 200)}`);
+          continue;
+        }
+        const body = g.status === 200 ? (JSON.parse(g.text) as unknown) : null;
+        const views = (Array.isArray(body) ? body : [body]) as ({ redacted?: boolean; linkedCaseId?: string } | null)[];
+        const redacted =
+          g.status === 200 &&
+          views.length > 0 &&
+          views.every((v) => v?.redacted === true && v.linkedCaseId === ids.linkedCaseId) &&
+          !secret(g.text).length;
+        if (!redacted) failures.push(`${where} with a grant: ${g.status} ${secret(g.text)} ${g.text.slice(0, 300)}`);
+        else redactedReads += views.length;
+      }
+    expect(failures).toEqual([]);
+    expect(redactedReads).toBeGreaterThanOrEqual(6);
+    // the parties still read everything
+    const full = await a.pol.get<{ content: string }>(`/notifications/${ids.notificationId}`);
+    expect(full.content).toMatch(/^MATRIX-NOTICE-/);
+    // each granted read reached the case's audit history, with reader and time
+    const auditor = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['auditor']));
+    const history = await eventually(
+      () =>
+        auditor.get<{ entries: { type: string; occurredAt: string; who: { producer: { agencyId: string } } }[] }>(
+          `/cases/${ids.linkedCaseId}/history`,
+        ),
+      (h) =>
+        ['notifications', 'consultations', 'joint-supervisions'].every((what) =>
+          h.entries.some(
+            (e) =>
+              e.type === 'sharing.data-read' &&
+              e.who.producer.agencyId === GRANTED &&
+              JSON.stringify(e).includes(`/${what}`),
+          ),
+        ),
+      'the granted reads in the ledger',
+      60_000,
+    );
+    expect(history.entries.filter((e) => e.type === 'sharing.data-read').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('finding 1 as reported: a token of the right agency whose only role is auditor or supervisor registers, sends, signs and opens nothing', async () => {
     for (const role of ['auditor', 'supervisor'] as Role[]) {
       const enf = new Api(sys.url('enforcement'), sys.token(ENF, [role]));

@@ -85,19 +85,20 @@ export async function openAdministrative(
   return { pilCaseId, linkedCaseId };
 }
 
-/** A civil PIL case with its 30-day announcement published (pil.civil-announcement owed to eligible organisations). */
+/** A civil PIL case of `pro` (default: the Shenyang procuratorate) with its 30-day announcement published (pil.civil-announcement owed to eligible organisations). */
 export async function openCivil(
   a: Agencies,
   linkedCaseId: string = randomUUID(),
+  pro: Api = a.pro,
 ): Promise<{ pilCaseId: string; linkedCaseId: string }> {
-  const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
+  const { pilCaseId } = await pro.post<{ pilCaseId: string }>('/pil-cases', {
     kind: 'civil',
     facts: '某化工公司通过暗管排放含铬废水，致下游农田污染',
     linkedCaseId,
   });
-  await a.pro.post(`/pil-cases/${pilCaseId}/announcement`, { channel: '正义网' });
-  expect((await pilCase(a, pilCaseId)).phase).toBe('announced');
-  const ann = await inboxHas(a.pro, linkedCaseId, 'owed', `${pilCaseId}/pil.civil-announcement`);
+  await pro.post(`/pil-cases/${pilCaseId}/announcement`, { channel: '正义网' });
+  expect((await pro.get<PilCaseView>(`/pil-cases/${pilCaseId}`)).phase).toBe('announced');
+  const ann = await inboxHas(pro, linkedCaseId, 'owed', `${pilCaseId}/pil.civil-announcement`);
   expect(ann.owner).toMatchObject({ kind: 'party', role: 'eligible-organisation' });
   return { pilCaseId, linkedCaseId };
 }

@@ -214,6 +214,21 @@ describe('prosecution across police, procuratorate and enforcement', () => {
     expect(third.body.message).toMatch(/third return .* refused: at most 2 rounds/);
     expect((await a.pro.get<ProsecutionRow>(`/prosecutions/${p2}`)).phase).toBe('under-review');
     await owes(a.pro, second.linkedCaseId, `${p2}/prosecution.review#3`, 'procuratorate owes prosecution.review#3');
+    // the court: another region is refused; a district court of the procuratorate's own city is allowed (the map
+    // leaves that district's cases with it)
+    expect(
+      (
+        await a.pro.call<{ code: string }>(
+          'POST',
+          `/prosecutions/${p2}/decision`,
+          { outcome: 'indicted', courtAgencyId: 'court:210200' },
+          404,
+        )
+      ).body.code,
+    ).toBe('AGENCY.OUTSIDE_JURISDICTION');
+    await a.pro.post(`/prosecutions/${p2}/decision`, { outcome: 'indicted', courtAgencyId: 'court:210102' });
+    const beforeDistrict = await proView(p2, (p) => p.phase === 'indicted', 'indicted before a district court');
+    expect(beforeDistrict.view.courtAgencyId).toBe('court:210102');
   });
 
   it('(f) not prosecuted with a 检察意见: enforcement notified, sees the opinion, its penalty clock resumes', async () => {

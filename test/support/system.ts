@@ -87,8 +87,14 @@ export class TestSystem {
     private readonly extraEnv: Partial<Record<InstanceName | '*', Record<string, string>>> = {},
     /** `compiled`: run the production build (default: CASEBRIDGE_TEST_COMPILED=1); otherwise the sources. `kafkaBrokers`: a private broker
      *  instead of the shared one (test/support/private-kafka.ts); `kafkaReplicationFactor` of its topics (default:
-     *  CASEBRIDGE_KAFKA_REPLICATION_FACTOR, see topicReplicationFactor; 3 for a private 3-node cluster). */
-    private readonly options: { compiled?: boolean; kafkaBrokers?: string[]; kafkaReplicationFactor?: number } = {},
+     *  CASEBRIDGE_KAFKA_REPLICATION_FACTOR, see topicReplicationFactor; 3 for a private 3-node cluster). `nodeArgs`:
+     *  node options put before every service's own arguments (a bench's `-r` of a profiler, say). */
+    private readonly options: {
+      compiled?: boolean;
+      kafkaBrokers?: string[];
+      kafkaReplicationFactor?: number;
+      nodeArgs?: string[];
+    } = {},
   ) {}
 
   /** The brokers the services of this system use. */
@@ -211,7 +217,10 @@ export class TestSystem {
     log.write(`\n===== [test-system] start #${starts} of ${instance} at ${new Date().toISOString()} =====\n`);
     const child = spawn(
       process.execPath,
-      serviceCommand(service, this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1'),
+      [
+        ...(this.options.nodeArgs ?? []),
+        ...serviceCommand(service, this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1'),
+      ],
       { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout!.pipe(log, { end: false });

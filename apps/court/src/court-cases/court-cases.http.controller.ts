@@ -161,7 +161,7 @@ export class CourtCasesHttpController {
 
   @CourtAct(
     'settlement-announcement',
-    'Announce a settlement or mediation agreement (court.settlement-announcement, ≥ 30 days)',
+    'Announce a settlement or mediation agreement of a civil case (court.settlement-announcement, ≥ 30 days); a criminal case or an administrative PIL is not settled (409 COURT_CASE.NOT_APPLICABLE)',
   )
   announceSettlement(@CurrentOfficer() o: OfficerClaims, @id() courtCaseId: string, @Body() body: SettlementRequest) {
     return this.commands.execute(new AnnounceSettlementCommand(o, courtCaseId, body));
@@ -198,8 +198,8 @@ export class CourtCasesHttpController {
     return this.commands.execute(new RenderJudgmentCommand(o, courtCaseId, body));
   }
 
-  @CourtAct('restoration-reports', 'Record progress of the restoration order', {
-    conflicts: 'COURT_CASE.NO_RESTORATION_ORDER',
+  @CourtAct('restoration-reports', 'Record progress of the restoration order (the percentage never goes down)', {
+    conflicts: 'COURT_CASE.NO_RESTORATION_ORDER, COURT_CASE.RESTORATION_PROGRESS_BACKWARDS (below the last report)',
   })
   reportRestoration(
     @CurrentOfficer() o: OfficerClaims,

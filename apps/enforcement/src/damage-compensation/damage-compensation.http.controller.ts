@@ -48,6 +48,7 @@ export class DamageCompensationHttpController {
   })
   @ApiCreatedResponse({ schema: idsSchema('edcCaseId') })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — e.g. a wrong unified social credit code' })
+  @ApiConflictResponse({ description: 'EDC.NOTICE_NUMBER_TAKEN — your agency already used that notice number' })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenConsultationRequest) {
     return this.commands.execute(new OpenConsultationCommand(officer, body));
   }
@@ -83,9 +84,9 @@ export class DamageCompensationHttpController {
   @Roles('head')
   @Post(':edcCaseId/agreement')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Head: record the compensation agreement (edc.consultation ends)' })
+  @ApiOperation({ summary: 'Head: record the compensation agreement (edc.consultation ends); after a meeting only' })
   @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
+  @ApiConflictResponse({ description: `${OUT_OF_ORDER}; EDC.NO_MEETING_HELD — no meeting was recorded yet` })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   agreement(
     @CurrentOfficer() o: OfficerClaims,

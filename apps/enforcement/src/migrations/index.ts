@@ -8,6 +8,7 @@ import { AddProsecutionNotice1796535542602 } from './1796535542602-AddProsecutio
 import { AddCourtNotices1796535721000 } from './1796535721000-AddCourtNotices';
 import { AddPilRecommendationsAndEdcCases1796536414385 } from './1796536414385-AddPilRecommendationsAndEdcCases';
 import { AddPilTrial1796546167179 } from './1796546167179-AddPilTrial';
+import { UniqueEdcNoticeNumber1796546639423 } from './1796546639423-UniqueEdcNoticeNumber';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateEnforcementTables1795971143085,
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddCourtNotices1796535721000,
   AddPilRecommendationsAndEdcCases1796536414385,
   AddPilTrial1796546167179,
+  UniqueEdcNoticeNumber1796546639423,
 ];

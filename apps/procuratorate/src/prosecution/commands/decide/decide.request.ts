@@ -14,7 +14,8 @@ export class DecideProsecutionRequest {
   outcome!: (typeof PROSECUTION_OUTCOMES)[number];
   @ApiPropertyOptional({
     example: 'court:210100',
-    description: 'indicted only: the court; default the court of your region (same level)',
+    description:
+      'indicted only: the court, as the environmental jurisdiction map allows (集中管辖: the court that hears your region, or a lower court of your city that hears its own district; else 404 AGENCY.OUTSIDE_JURISDICTION); default the court the map gives your region, else the court of your region (same level)',
   })
   @IsOptional()
   @Matches(/^court:\d{6}$/, { message: 'courtAgencyId must be a court id such as court:210100' })

@@ -1,17 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   PROCURATORATE_PROSECUTION_PHASES,
+  PROSECUTION_VIEW_REDACTED,
   type ProcuratorateProsecutionPhase,
   type ProcuratorateProsecutionView,
   type TrialView,
 } from '@casebridge/flows';
 import type { TimelineEntry } from '@casebridge/platform';
+import { TIMELINE_REDACTED, type RedactionPaths } from '@casebridge/sharing';
 import type { ProsecutionReview } from '../prosecution-review.entity';
 
 /** POST …/return → the round the case was returned for. */
 export class ReturnedResponse {
   @ApiProperty({ example: 1, minimum: 1, maximum: 2 }) round!: number;
 }
+
+/** What a granted reader does not see (issue 12): the view's PROSECUTION_VIEW_REDACTED and what the timeline says. */
+export const PROSECUTION_REVIEW_REDACTED: RedactionPaths = [
+  ...PROSECUTION_VIEW_REDACTED.map((f) => `view.${f}`),
+  ...TIMELINE_REDACTED,
+];
 
 /** One prosecution as this procuratorate holds it: the flow's view, its phase and its timeline. */
 export class ProsecutionReviewResponse {

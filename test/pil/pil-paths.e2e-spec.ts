@@ -12,6 +12,7 @@ import { readTopic } from '../messaging/support/topic-reader';
 import { Api, eventually, TestSystem } from '../support/system';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { agencies, ENF, type Agencies } from '../transfer/transfer-driver';
+import { openAdministrative as openAdministrativeCase, openCivil as openCivilCase } from './pil-driver';
 
 const COURT = 'court:210100';
 /** Anshan: the built-in jurisdiction map gives its environmental cases to the Shenyang court (集中管辖). */
@@ -90,44 +91,8 @@ describe('public-interest litigation and damage compensation through the REST AP
       `${type} on Kafka`,
     ).then((found) => found[0]!);
 
-  async function openAdministrative(linkedCaseId = randomUUID()): Promise<{ pilCaseId: string; linkedCaseId: string }> {
-    const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
-      kind: 'administrative',
-      respondentAgencyId: ENF,
-      facts: '浑河沿岸非法倾倒危险废物约 30 吨，区生态环境局接举报后三个月未依法查处',
-      linkedCaseId,
-    });
-    expect((await pilCase(pilCaseId)).phase).toBe('opened');
-    await a.pro.post(`/pil-cases/${pilCaseId}/investigation`, { findings: '经现场勘查，危险废物仍堆放于河滩' });
-    expect((await pilCase(pilCaseId)).phase).toBe('investigated');
-    await a.pro.post(`/pil-cases/${pilCaseId}/recommendation`, {
-      documentNumber: `沈检行公建〔2026〕${pilCaseId.slice(0, 6)}号`,
-      variant: 'standard',
-    });
-    expect((await pilCase(pilCaseId)).phase).toBe('recommended');
-    // the agency sees the recommendation in its view and the reply it owes in its inbox
-    await enfPhase(pilCaseId, 'awaiting-reply');
-    const reply = await inboxHas(a.enf, linkedCaseId, 'owed', `${pilCaseId}/pil.agency-reply`);
-    expect(reply.owner).toEqual({ kind: 'agency', agencyId: ENF });
-    await inboxHas(a.pro, linkedCaseId, 'owed', `${pilCaseId}/pil.recommendation-filing`);
-    return { pilCaseId, linkedCaseId };
-  }
-
-  async function openCivil(
-    linkedCaseId = randomUUID(),
-    pro = a.pro,
-  ): Promise<{ pilCaseId: string; linkedCaseId: string }> {
-    const { pilCaseId } = await pro.post<{ pilCaseId: string }>('/pil-cases', {
-      kind: 'civil',
-      facts: '某化工公司通过暗管排放含铬废水，致下游农田污染',
-      linkedCaseId,
-    });
-    await pro.post(`/pil-cases/${pilCaseId}/announcement`, { channel: '正义网' });
-    expect((await pilCase(pilCaseId, pro)).phase).toBe('announced');
-    const ann = await inboxHas(pro, linkedCaseId, 'owed', `${pilCaseId}/pil.civil-announcement`);
-    expect(ann.owner).toMatchObject({ kind: 'party', role: 'eligible-organisation' });
-    return { pilCaseId, linkedCaseId };
-  }
+  const openAdministrative = (linkedCaseId?: string) => openAdministrativeCase(a, linkedCaseId);
+  const openCivil = (linkedCaseId?: string, pro = a.pro) => openCivilCase(a, linkedCaseId, pro);
 
   async function openConsultation(
     linkedCaseId: string,

@@ -4,14 +4,18 @@
  * Temporal (the time-skipping server, so that prosecution.review can run out). Each step is checked in every
  * involved agency's view and inbox. Rule ids: deadlines.md "Prosecution".
  */
-import { createHash } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Topics } from '@casebridge/contracts';
 import { readTopic } from '../messaging/support/topic-reader';
 import { responseSchema, schemaProblems, type OpenApiDoc } from '../support/openapi-response';
 import { Api, eventually, TestSystem } from '../support/system';
 import { createTimeSkippingEnv } from '../support/temporal';
-import { agencies, enfPhase, openAndSend, polPhase, POL, PRO, type Agencies } from '../transfer/transfer-driver';
+import { agencies, enfPhase, POL, PRO, type Agencies } from '../transfer/transfer-driver';
+import {
+  filedCase as driveFiledCase,
+  sha,
+  transferForProsecution as driveTransferForProsecution,
+} from './prosecution-driver';
 
 interface InboxItem {
   ruleId: string | null;
@@ -37,8 +41,6 @@ interface ProsecutionRow {
 interface CaseView {
   penaltyClock: { status: string; suspensions: { from: string; to: string | null }[] };
 }
-
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('prosecution across police, procuratorate and enforcement', () => {
   let env: TestWorkflowEnvironment;
@@ -71,31 +73,9 @@ describe('prosecution across police, procuratorate and enforcement', () => {
   const polView = (id: string, ok: (p: ProsecutionRow) => boolean, what: string) =>
     eventually(() => a.pol.get<ProsecutionRow>(`/prosecutions/${id}`), ok, `police: ${what}`);
 
-  /** A transfer the police filed (立案), the seized items handed over: the case is with the police. */
-  async function filedCase(label: string) {
-    const opened = await openAndSend(a, label);
-    await polPhase(a.pol, opened.transferId, 'awaiting-receipt');
-    await a.pol.post(`/transfers/${opened.transferId}/receipt`, { receiptNumber: `R-${label}` });
-    await enfPhase(a, opened.transferId, 'received');
-    await a.pol.post(`/transfers/${opened.transferId}/decision`, {
-      outcome: 'filed',
-      policeCaseNumber: `沈公（环）立字〔2026〕${label}号`,
-    });
-    await enfPhase(a, opened.transferId, 'filed');
-    return opened;
-  }
-
-  async function transferForProsecution(transferId: string, label: string): Promise<string> {
-    const { prosecutionId } = await a.pol.post<{ prosecutionId: string }>('/prosecutions', {
-      transferId,
-      summary: '犯罪嫌疑人通过暗管排放含铬废水，侦查终结，涉嫌污染环境罪',
-      caseFile: [
-        { title: '起诉意见书', sha256: sha(`opinion ${label}`) },
-        { title: '监测报告', sha256: sha(`monitoring ${label}`) },
-      ],
-    });
-    return prosecutionId;
-  }
+  const filedCase = (label: string) => driveFiledCase(a, label);
+  const transferForProsecution = (transferId: string, label: string) =>
+    driveTransferForProsecution(a, transferId, label);
 
   it('(e) transfer for prosecution → one supplementary investigation → indictment naming the court (on Kafka); a third return is refused', async () => {
     const { transferId, linkedCaseId } = await filedCase('e1');

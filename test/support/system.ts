@@ -240,8 +240,11 @@ export class TestSystem {
     return path.join(this.logDir, `${instance}.log`);
   }
 
+  /** How long a start may take: 90 s, or CASEBRIDGE_TEST_READY_TIMEOUT_MS on a machine busier than that. */
+  private readonly readyTimeoutMs = Number(process.env.CASEBRIDGE_TEST_READY_TIMEOUT_MS) || 90_000;
+
   private async waitReady(service: InstanceName, child: ChildProcess): Promise<void> {
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + this.readyTimeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null)
         throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logFile(service)})`);
@@ -253,7 +256,7 @@ export class TestSystem {
       }
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`${service} not ready within 90 s (log: ${this.logFile(service)})`);
+    throw new Error(`${service} not ready within ${this.readyTimeoutMs / 1000} s (log: ${this.logFile(service)})`);
   }
 
   /** SIGKILL (default): no shutdown hook runs, as in a crash; SIGTERM: a graceful stop. One instance only. */

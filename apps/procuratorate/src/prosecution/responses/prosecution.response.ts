@@ -4,6 +4,7 @@ import {
   PROSECUTION_VIEW_REDACTED,
   type ProcuratorateProsecutionPhase,
   type ProcuratorateProsecutionView,
+  type TrialView,
 } from '@casebridge/flows';
 import type { TimelineEntry } from '@casebridge/platform';
 import { TIMELINE_REDACTED, type RedactionPaths } from '@casebridge/sharing';
@@ -38,6 +39,20 @@ export class ProsecutionReviewResponse {
   view!: ProcuratorateProsecutionView;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) timeline!: TimelineEntry[];
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt!: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'the court case of the indictment, once received',
+  })
+  courtCaseId!: string | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      'libs/flows TrialView, null until the court received the indictment: court, phase (received, not-accepted, docketed, hearing-scheduled, judged, settled), docket number, hearing, judgment, restoration order (percentDone, status)',
+  })
+  trial!: TrialView | null;
 
   static of(p: ProsecutionReview): ProsecutionReviewResponse {
     return {
@@ -49,6 +64,8 @@ export class ProsecutionReviewResponse {
       view: p.view,
       timeline: p.timeline,
       receivedAt: p.receivedAt.toISOString(),
+      courtCaseId: p.courtCaseId,
+      trial: p.trial,
     };
   }
 }

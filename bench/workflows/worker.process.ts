@@ -20,6 +20,7 @@ import {
 } from '@casebridge/messaging';
 import { workflowBundlerOptions } from '@casebridge/workflows/bundler-options';
 import { createCaseActivities } from '@casebridge/workflows/node';
+import { workflowThreadOptions } from '@casebridge/workflows/worker-thread';
 import { WORKFLOW_INTERCEPTOR_MODULES, workflowSpanSinks } from '@casebridge/workflows/workflow-tracing';
 import { OutboxDeadlineSink } from '../../apps/workflow-worker/src/outbox-deadline.sink';
 import type { RawTimerActivities } from './raw.workflow';
@@ -33,6 +34,8 @@ export interface WorkerConfig {
   topicSuffix: string;
   rawTopic: string;
   overrides: PeriodOverrides;
+  /** maxCachedWorkflows of the worker (workflows/src/worker-thread.ts); its default when undefined. */
+  cacheSize?: number;
 }
 
 async function main(): Promise<void> {
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     bundlerOptions: workflowBundlerOptions(),
     interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
     sinks: workflowSpanSinks(undefined),
+    ...workflowThreadOptions(config.cacheSize),
   });
   process.once('SIGTERM', () => worker.shutdown());
   const running = worker.run();

@@ -12,7 +12,7 @@
  *                Kafka consumer of the bench, not an agency's inbox): workflow task, publishDeadlineEvents activity,
  *                outbox insert, relay (NOTIFY), Kafka. Raw: a timer → one activity → kafkajs send (acks=all) → topic.
  *
- *   npm run bench:workflows -- [--workflows 10000] [--due 1000] [--concurrency 32] [--keep]
+ *   npm run bench:workflows -- [--workflows 10000] [--due 1000] [--concurrency 32] [--cache 100] [--cpu-prof <dir>] [--keep]
  *
  * Which timer: legal-time counts hour periods from the next full hour, so every due instant lies on a full hour. To
  * put the measured timers in one chosen minute, the measured transfers (transfer.crime-suspected; the rule book
@@ -44,6 +44,7 @@ import { SEARCH_ATTRIBUTE_DEFINITIONS, TemporalBridge } from '@casebridge/workfl
 import { freePort } from '../../test/support/system';
 import { benchBrokers, benchDatabaseUrl, withAdminDb } from '../support/infra';
 import { cpuSeconds, PeakRss, quantile, rssMiB } from '../support/proc';
+import { workflowThreadOptions } from '@casebridge/workflows/worker-thread';
 import type { WorkerConfig } from './worker.process';
 
 const { values } = parseArgs({
@@ -51,12 +52,16 @@ const { values } = parseArgs({
     workflows: { type: 'string', default: '10000' },
     due: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '32' },
+    cache: { type: 'string' },
+    'cpu-prof': { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.workflows);
 const DUE = Math.min(Number(values.due), N);
 const CONCURRENCY = Number(values.concurrency);
+/** maxCachedWorkflows of the bench's worker; undefined: the worker's default (workflows/src/worker-thread.ts). */
+const CACHE = values.cache === undefined ? undefined : Number(values.cache);
 if (!(N > 0 && DUE > 0 && CONCURRENCY > 0)) throw new Error('--workflows, --due and --concurrency must be positive');
 
 const root = path.resolve(__dirname, '../..');
@@ -152,11 +157,17 @@ async function startTemporal(dir: string): Promise<{ child: ChildProcess; addres
 
 /** The worker process; resolves once it polls the task queue (it bundles the workflows first: up to minutes). */
 async function startWorker(config: WorkerConfig): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'worker.process.ts')], {
-    cwd: root,
-    env: { ...process.env, BENCH_WORKFLOWS_WORKER: JSON.stringify(config), LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // --cpu-prof <dir>: V8 CPU profiles of the worker's threads (main and workflow thread), written when it stops
+  const prof = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [];
+  const child = spawn(
+    process.execPath,
+    [...prof, '-r', '@swc-node/register', path.join(__dirname, 'worker.process.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, BENCH_WORKFLOWS_WORKER: JSON.stringify(config), LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const ready = new Promise<void>((resolve, reject) => {
     lines.on('line', (l) => (l.trim() === 'READY' ? resolve() : undefined));
@@ -244,13 +255,17 @@ async function main(): Promise<void> {
       topicSuffix: names.suffix!,
       rawTopic,
       overrides: OVERRIDES,
+      cacheSize: CACHE,
     });
     children.push(worker);
     worker.once('exit', (code, signal) => {
       workerDied = `the worker process exited (${signal ?? `code ${code}`}) at ${clock(Date.now())}`;
       log(workerDied);
     });
-    log(`worker ready (pid ${worker.pid}): rule book overrides ${JSON.stringify(OVERRIDES)}`);
+    const cacheSize = workflowThreadOptions(CACHE).maxCachedWorkflows;
+    log(
+      `worker ready (pid ${worker.pid}): workflow cache ${fmt(cacheSize)} executions, rule book overrides ${JSON.stringify(OVERRIDES)}`,
+    );
     const pids = [worker.pid!, temporal.child.pid!];
     const peaks = new PeakRss(() => pids);
     const cpu0 = pids.map((p) => cpuSeconds(p) ?? 0);
@@ -280,8 +295,23 @@ async function main(): Promise<void> {
     });
     const bgRate = background ? background / (bgMs / 1000) : 20;
     if (background) log(`${fmt(background)} background transfers started in ${secs(bgMs)} (${bgRate.toFixed(1)} /s)`);
-    // the measured minute: far enough for every measured transfer to be started before it (at the rate just seen)
-    const window = minuteAfter((DUE / bgRate) * 2500 + 20_000);
+    // the worker may open transfers more slowly than the bridge starts them (a loaded machine): wait until the
+    // background ones are open, and pace the measured minute by the slower of the two rates
+    let openRate = bgRate;
+    if (background) {
+      await waitUntil(
+        'deadline.started of the background transfers',
+        () => arrivals.started.size >= background,
+        3_600_000,
+      );
+      const bgOpenMs = Math.max(...arrivals.started.values()) - phaseStart;
+      openRate = Math.min(bgRate, arrivals.started.size / (bgOpenMs / 1000));
+      log(
+        `${fmt(arrivals.started.size)} background transfers open after ${secs(bgOpenMs)} (${openRate.toFixed(1)} /s)`,
+      );
+    }
+    // the measured minute: far enough for every measured transfer to be started and open before it
+    const window = minuteAfter((DUE / openRate) * 1500 + 30_000);
     log(
       `${fmt(DUE)} measured transfers: warning timers spread over the minute ${clock(window)}–${clock(window + 60_000)} UTC`,
     );
@@ -314,7 +344,11 @@ async function main(): Promise<void> {
     });
     const startMs = bgMs + measuredMs;
     log(`${fmt(DUE)} measured transfers started in ${secs(measuredMs)}; all ${fmt(N)} in ${secs(startMs)}`);
-    const allOpen = await waitUntil('deadline.started of every transfer', () => arrivals.started.size >= N, 600_000);
+    const allOpen = await waitUntil(
+      'deadline.started of every transfer',
+      () => arrivals.started.size >= N,
+      Math.max(600_000, (DUE / openRate) * 3000),
+    );
     const openMs = Math.max(...arrivals.started.values()) - phaseStart;
     peaks.sample();
     const openRss = pids.map((p) => rssMiB(p));
@@ -367,7 +401,7 @@ async function main(): Promise<void> {
         0.99,
       );
     console.log(
-      `\nbench:workflows — ${fmt(N)} open transfer workflows on a private Temporal dev server (SQLite), ${cpus().length} cores, load ${loadavg()
+      `\nbench:workflows — ${fmt(N)} open transfer workflows on a private Temporal dev server (SQLite), worker cache ${fmt(cacheSize)}, ${cpus().length} cores, load ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );

@@ -13,12 +13,23 @@ import { Api, eventually, TestSystem, type ServiceName } from '../support/system
 import { publish } from '../supervision/inject';
 import { invalidTokenVariants } from '@casebridge/auth/testing/invalid-tokens';
 import { agencies, ENF, openAndSend, POL, polPhase, PRO, type Agencies } from '../transfer/transfer-driver';
-import { routesOf, tokensFor, urlsOf, type MatrixRoute, type TokenSpec } from './route-matrix';
+import { REDACTED } from '@casebridge/sharing';
+import { fillPath, routesOf, tokensFor, urlsOf, type MatrixRoute, type TokenSpec } from './route-matrix';
 
 const HOME = '210100';
+const AGENCY_KINDS_SERVED = ['enforcement', 'police', 'procuratorate', 'court'] as const;
 const OTHER = '210200';
 /** A police office that owns nothing of the seeded case but was granted it (issue 12). */
 const GRANTED = 'police:210102';
+/** Per agency kind, an office that is party to nothing seeded but was granted both seeded linked cases (issue 12). */
+const GRANTED_OF: Record<AgencyKind, string> = {
+  enforcement: 'enforcement:210102',
+  police: GRANTED,
+  procuratorate: 'procuratorate:210102',
+  court: 'court:210102',
+};
+/** The one-record read routes of the flows made grant-aware (issue 12): their path parameter names the record. */
+const RECORD_PARAMS = ['prosecutionId', 'pilCaseId', 'edcCaseId', 'courtCaseId', 'supervisionId'];
 /** The agency kinds each app serves (ServiceSpec.agencyKinds): the only hand-written table, of apps, not routes. */
 const APPS: Record<
   string,
@@ -127,7 +138,7 @@ describe('route × token matrix over every app (issue 13)', () => {
     await a.pol.post(`/transfers/${filed.transferId}/decision`, { outcome: 'filed', policeCaseNumber: 'P-matrix' });
     const { prosecutionId } = await a.pol.post<{ prosecutionId: string }>('/prosecutions', {
       transferId: filed.transferId,
-      summary: '侦查终结',
+      summary: `MATRIX-PROSECUTION-${label}`,
       caseFile: [{ title: '起诉意见书', sha256: 'c'.repeat(64) }],
     });
     await eventually(
@@ -147,7 +158,7 @@ describe('route × token matrix over every app (issue 13)', () => {
     const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
       kind: 'administrative',
       respondentAgencyId: ENF,
-      facts: '未依法查处非法倾倒',
+      facts: `MATRIX-PIL-${label}`,
       linkedCaseId: opened.linkedCaseId,
     });
     await a.pro.post(`/pil-cases/${pilCaseId}/investigation`, { findings: '危险废物仍在现场' });
@@ -163,7 +174,7 @@ describe('route × token matrix over every app (issue 13)', () => {
     const { edcCaseId } = await a.enf.post<{ edcCaseId: string }>('/damage-compensations', {
       liableParty: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
       noticeNumber: `沈环赔磋〔2026〕${label}号`,
-      damage: '含铬废水污染农田',
+      damage: `MATRIX-DAMAGE-${label}`,
       linkedCaseId: opened.linkedCaseId,
     });
     Object.assign(ids, { pilCaseId, edcCaseId });
@@ -190,6 +201,7 @@ describe('route × token matrix over every app (issue 13)', () => {
         (e) => e.some((x) => x.decisionId === shared.decisionId),
         'the shared entry received',
       );
+    appIds.court = { sharedDecisionId: await seedGrants([opened.linkedCaseId, filed.linkedCaseId], label) };
     // a court case of court:210100: an indictment handed over as the procuratorate would (its reasons are a marker)
     const courtMarker = `MATRIX-COURT-${label}`;
     const indictmentId = randomUUID();
@@ -226,6 +238,7 @@ describe('route × token matrix over every app (issue 13)', () => {
       courtMarker,
     ];
     Object.assign(ids, await seedCooperation(opened.linkedCaseId, label));
+    markers.push(`MATRIX-PROSECUTION-${label}`, `MATRIX-PIL-${label}`, `MATRIX-DAMAGE-${label}`);
     markers.push(`MATRIX-NOTICE-${label}`, `MATRIX-QUESTION-${label}`, `MATRIX-JOINT-${label}`, sharedText);
 
     for (const app of Object.keys(APPS)) {
@@ -237,6 +250,48 @@ describe('route × token matrix over every app (issue 13)', () => {
     }
   }, 300_000);
   afterAll(() => sys.stop(), 60_000);
+
+  /**
+   * Issue 12, grants on the flows: on each seeded linked case enforcement shares a penalty decision with the
+   * procuratorate, police and court offices of GRANTED_OF (the court of the case too), and the police an arrest request
+   * with enforcement's. Answers the id of the decision the court of the case holds (its shared-record routes).
+   */
+  async function seedGrants(linkedCaseIds: string[], label: string): Promise<string> {
+    const share = async (api: Api, linkedCaseId: string, decisionKind: string, sharedWith: string[]) => {
+      const { decisionId } = await api.post<{ decisionId: string }>(`/sharing/cases/${linkedCaseId}/decisions`, {
+        decisionKind,
+        decidedAt: new Date().toISOString(),
+        ownerCaseNumber: `MATRIX-GRANT-${label}`,
+        // not the markers: police offices are entitled to a penalty in full
+        content: `grant-${label}`,
+      });
+      await api.post(`/sharing/cases/${linkedCaseId}/decisions/${decisionId}/entry`, { sharedWith });
+      return decisionId;
+    };
+    let courtDecisionId = '';
+    for (const linkedCaseId of linkedCaseIds) {
+      const penalty = await share(a.enf, linkedCaseId, 'administrative-penalty', [
+        GRANTED_OF.police,
+        GRANTED_OF.procuratorate,
+        GRANTED_OF.court,
+        'court:210100',
+      ]);
+      courtDecisionId ||= penalty;
+      await share(a.pol, linkedCaseId, 'arrest-request', [GRANTED_OF.enforcement]);
+    }
+    // every granted office holds its entries (the grant is in its service's database)
+    for (const kind of AGENCY_KINDS_SERVED)
+      for (const linkedCaseId of linkedCaseIds)
+        await eventually(
+          () =>
+            new Api(sys.url(kind), sys.token(GRANTED_OF[kind], ['officer'])).get<unknown[]>(
+              `/sharing/cases/${linkedCaseId}/entries`,
+            ),
+          (e) => e.length > 0,
+          `the grant of ${GRANTED_OF[kind]} on ${linkedCaseId}`,
+        );
+    return courtDecisionId;
+  }
 
   /**
    * Issue 12: a notification broadcast by enforcement (its recipients: police and procuratorate), a consultation of
@@ -453,6 +508,164 @@ describe('route × token matrix over every app (issue 13)', () => {
         if (!redacted) failures.push(`police GET ${url} with a grant: ${g.status} ${g.text.slice(0, 300)}`);
       }
     expect(failures).toEqual([]);
+  });
+
+  it('grants (issue 12): on every route of notification, consultation and joint supervision an office without a grant gets 404 and no data, a granted one the redacted view, recorded', async () => {
+    const coop = routes.filter(
+      (r) => r.app === 'police' && /^\/(notifications|consultations|joint-supervisions)(\/|$)/.test(r.path),
+    );
+    expect(
+      coop
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([
+      '/consultations',
+      '/consultations/{consultationId}',
+      '/joint-supervisions',
+      '/joint-supervisions/{linkedCaseId}',
+      '/notifications',
+      '/notifications/{notificationId}',
+    ]);
+    const none = { name: 'no grant', agencyId: 'police:210200', roles: ['officer'] as Role[] };
+    const granted = { name: 'granted', agencyId: GRANTED, roles: ['officer'] as Role[] };
+    // what only the parties may read: texts, attachment names, minutes, decision texts (seeded above)
+    const secret = (text: string): string[] =>
+      [...leaked(text), '监测报告.pdf', '补充鉴定', '"content"', '"question"', '"minutes"', '"reason"'].filter((m) =>
+        text.includes(m),
+      );
+    const failures: string[] = [];
+    let redactedReads = 0;
+    for (const route of coop)
+      for (const url of urlsOf(route, ids)) {
+        const where = `police ${route.method} ${url}`;
+        const unfiltered =
+          route.method === 'GET' && !url.includes('{') && !url.includes('?') && !/\/[0-9a-f-]{36}/.test(url);
+        const n = await call('police', route.method, url, bearer(none));
+        const noneOk =
+          route.method !== 'GET'
+            ? [400, 404].includes(n.status)
+            : unfiltered
+              ? n.status === 200 && n.text === '[]'
+              : n.status === 404 && n.text.includes('NOT_FOUND');
+        if (!noneOk || secret(n.text).length || n.text.includes(ids.linkedCaseId!))
+          failures.push(`${where} without a grant: ${n.status} ${n.text.slice(0, 200)}`);
+        const g = await call('police', route.method, url, bearer(granted));
+        if (route.method !== 'GET') {
+          // acts stay with the parties: a grant lets an office read, never act
+          if (![400, 404].includes(g.status) || secret(g.text).length)
+            failures.push(`${where} with a grant acted: ${g.status} ${g.text.slice(0, 200)}`);
+          continue;
+        }
+        if (unfiltered) {
+          if (g.status !== 200 || g.text !== '[]')
+            failures.push(`${where} with a grant, unfiltered: ${g.status} ${g.text.slice(0, 200)}`);
+          continue;
+        }
+        const body = g.status === 200 ? (JSON.parse(g.text) as unknown) : null;
+        const views = (Array.isArray(body) ? body : [body]) as ({ redacted?: boolean; linkedCaseId?: string } | null)[];
+        const redacted =
+          g.status === 200 &&
+          views.length > 0 &&
+          views.every((v) => v?.redacted === true && v.linkedCaseId === ids.linkedCaseId) &&
+          !secret(g.text).length;
+        if (!redacted) failures.push(`${where} with a grant: ${g.status} ${secret(g.text)} ${g.text.slice(0, 300)}`);
+        else redactedReads += views.length;
+      }
+    expect(failures).toEqual([]);
+    expect(redactedReads).toBeGreaterThanOrEqual(6);
+    // the parties still read everything
+    const full = await a.pol.get<{ content: string }>(`/notifications/${ids.notificationId}`);
+    expect(full.content).toMatch(/^MATRIX-NOTICE-/);
+    // each granted read reached the case's audit history, with reader and time
+    const auditor = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['auditor']));
+    const history = await eventually(
+      () =>
+        auditor.get<{ entries: { type: string; occurredAt: string; who: { producer: { agencyId: string } } }[] }>(
+          `/cases/${ids.linkedCaseId}/history`,
+        ),
+      (h) =>
+        ['notifications', 'consultations', 'joint-supervisions'].every((what) =>
+          h.entries.some(
+            (e) =>
+              e.type === 'sharing.data-read' &&
+              e.who.producer.agencyId === GRANTED &&
+              JSON.stringify(e).includes(`/${what}`),
+          ),
+        ),
+      'the granted reads in the ledger',
+      60_000,
+    );
+    expect(history.entries.filter((e) => e.type === 'sharing.data-read').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('grants (issue 12): on the one-record routes of prosecution, PIL, EDC, court and filing supervision an office without a grant gets 404 and no data, a granted one the redacted view', async () => {
+    const reads = routes.filter(
+      (r) =>
+        r.method === 'GET' &&
+        (AGENCY_KINDS_SERVED as readonly string[]).includes(r.app) &&
+        RECORD_PARAMS.some((p) => r.path.endsWith(`{${p}}`)),
+    );
+    // the routes this covers, from the apps' documents (a new one-record route of these flows joins by itself)
+    expect(reads.map((r) => `${r.app} ${r.path}`).sort()).toEqual(
+      expect.arrayContaining([
+        'court /court-cases/{courtCaseId}',
+        'enforcement /damage-compensations/{edcCaseId}',
+        'enforcement /pil-recommendations/{pilCaseId}',
+        'enforcement /prosecution-notices/{prosecutionId}',
+        'police /prosecutions/{prosecutionId}',
+        'police /supervisions/{supervisionId}',
+        'procuratorate /filing-supervisions/{supervisionId}',
+        'procuratorate /pil-cases/{pilCaseId}',
+        'procuratorate /prosecutions/{prosecutionId}',
+      ]),
+    );
+    const failures: string[] = [];
+    for (const route of reads) {
+      const kind = route.app as AgencyKind;
+      const url = fillPath(route.path, { ...ids, ...appIds[route.app] });
+      const id = RECORD_PARAMS.map((p) => ids[p]).find((v) => v && url.includes(v))!;
+      const party = await call(route.app, 'GET', url, bearer(tokensFor(route, [kind], APPS[kind]!.home).right));
+      // the party reads the whole view
+      if (party.status !== 200 || !party.text.includes(id) || party.text.includes(`"${REDACTED}"`))
+        failures.push(`${route.app} GET ${url} as the party: ${party.status} ${party.text.slice(0, 200)}`);
+      const none = await call(
+        route.app,
+        'GET',
+        url,
+        bearer({ name: 'no grant', agencyId: `${kind}:210200`, roles: ['officer'] }),
+      );
+      if (none.status !== 404 || leaked(none.text).length || none.text.includes(id))
+        failures.push(`${route.app} GET ${url} without a grant: ${none.status} ${none.text.slice(0, 200)}`);
+      const g = await call(
+        route.app,
+        'GET',
+        url,
+        bearer({ name: 'granted', agencyId: GRANTED_OF[kind], roles: ['officer'] }),
+      );
+      const redacted =
+        g.status === 200 &&
+        g.text.includes(id) &&
+        g.text.includes(`"${REDACTED}"`) &&
+        !leaked(g.text).length &&
+        !g.text.includes(sharedParty);
+      if (!redacted)
+        failures.push(
+          `${route.app} GET ${url} with a grant: ${g.status} leaked ${JSON.stringify(leaked(g.text))} ${g.text.slice(0, 300)}`,
+        );
+    }
+    expect(failures).toEqual([]);
+    // each granted read of another office's record is recorded (sharing.data-read) and reaches the case's audit history
+    const auditor = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['auditor']));
+    await eventually(
+      () =>
+        auditor.get<{ entries: { type: string; who: { producer: { agencyId: string } } }[] }>(
+          `/cases/${ids.linkedCaseId}/history`,
+        ),
+      (h) => h.entries.some((e) => e.type === 'sharing.data-read' && e.who.producer.agencyId === GRANTED_OF.court),
+      'the court office’s granted read in the audit history',
+      60_000,
+    );
   });
 
   it('finding 1 as reported: a token of the right agency whose only role is auditor or supervisor registers, sends, signs and opens nothing', async () => {

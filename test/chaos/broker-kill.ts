@@ -6,19 +6,26 @@
  * SIGKILLed, producing and consuming go on, the node is restarted, then every acknowledged message is looked for.
  *
  *   npm run chaos:broker -- [--rate 200] [--before 3] [--down 20] [--after 3]   (seconds; 1–2 min in all)
+ *   npm run chaos:broker -- --plain-kafkajs   control: kafkajs' producer, same settings, sends not split per partition
  *
- * Prints: acknowledged sends, failed send attempts (retried like the outbox relay does), lost (acknowledged, not in the
- * log as a new consumer group reads it to its end afterwards), not delivered to the running consumer, doubled (the same message at two offsets of the log) — split into those whose send the caller retried
- * after an error although the first attempt had been written (at-least-once: the consumers' inbox drops them by
- * event id) and those never retried (a broken idempotent producer) —, the longest pause of acknowledged sends and
- * of consumption around the kill, and whether every partition has 3 in-sync replicas again after the restart.
- * Exit code 1 when anything acknowledged was lost, a message not retried was doubled, or consumption did not
- * resume while the node was down.
+ * Prints a table: sent, acknowledged (send resolved), present (acknowledged and in the log as a new consumer group
+ * reads it to its high-water marks afterwards), missing (acknowledged, not in the log), duplicated (the same message
+ * at two offsets — split into those whose send the caller retried after an error, at-least-once and dropped by the
+ * consumers' inbox by event id, and those never retried: a broken producer), sends acknowledged without an answer for
+ * one of their partitions, failed send attempts (retried like the outbox relay does), delivery to the running
+ * consumer, the longest pause of sends and of consumption around the kill, and whether every partition has 3
+ * in-sync replicas again. Then each missing or doubled message (key, partition, its send and what answered it) and
+ * the producer client's warnings; on a failure the three brokers' logs are kept in test-output/chaos-broker/<id>/
+ * (always with CHAOS_BROKER_KEEP_LOGS=1).
+ * Exit code 1 when anything acknowledged is missing, a message not retried is doubled, a send was acknowledged
+ * without an answer for one of its partitions, or consumption did not resume while the node was down.
  */
 import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { logLevel, type Admin, type Kafka } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type logCreator, type RecordMetadata } from 'kafkajs';
 import { createKafka, createReliableProducer } from '@casebridge/messaging';
 import { PrivateKafkaCluster } from '../support/private-kafka-cluster';
 
@@ -28,6 +35,8 @@ const { values } = parseArgs({
     before: { type: 'string', default: '3' },
     down: { type: 'string', default: '20' },
     after: { type: 'string', default: '3' },
+    // control: kafkajs' own producer with the library's settings but without its per-partition sends
+    'plain-kafkajs': { type: 'boolean', default: false },
   },
 });
 const RATE = Number(values.rate);
@@ -164,8 +173,51 @@ async function main(): Promise<void> {
     });
 
     // ------------------------------------------------------------------ producer: numbered messages at RATE/s
-    const producer = createReliableProducer(kafka);
+    // the producer's own client logs its retries (kafkajs' "Failed to send messages …") into `clientLog`
+    const clientLog: string[] = [];
+    const collect: logCreator =
+      () =>
+      ({ level, log: entry }) => {
+        const { message, timestamp: _t, logger: _l, ...extra } = entry as { message: string; [k: string]: unknown };
+        clientLog.push(
+          `[${since(t0).padStart(7)}] ${level === logLevel.ERROR ? 'ERROR' : 'WARN'} ${message} ${JSON.stringify(extra)}`,
+        );
+      };
+    const producerKafka = new Kafka({
+      brokers: cluster.brokers,
+      clientId: `chaos-broker-producer-${id}`,
+      connectionTimeout: 3000,
+      logLevel: logLevel.WARN,
+      logCreator: collect,
+    });
+    const producer = values['plain-kafkajs']
+      ? producerKafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          allowAutoTopicCreation: false,
+          createPartitioner: Partitioners.DefaultPartitioner,
+        })
+      : createReliableProducer(producerKafka);
+    if (values['plain-kafkajs']) log(t0, 'control run: kafkajs producer without per-partition sends');
     await producer.connect();
+    // the partition of each key, as the producer's partitioner computes it
+    const partitionOf = (() => {
+      const partitioner = Partitioners.DefaultPartitioner();
+      const partitionMetadata = before.map((p) => ({ partitionId: p.partition, leader: p.leader }));
+      const memo = new Map<string, number>();
+      return (key: string): number => {
+        if (!memo.has(key))
+          memo.set(
+            key,
+            partitioner({ topic, partitionMetadata: partitionMetadata as never, message: { key, value: null } }),
+          );
+        return memo.get(key)!;
+      };
+    })();
+    const keyOf = (s: number) => `case-${s % KEYS}`;
+    /** Sends whose acknowledgement lacked a partition they had messages for: batch's first seq → partitions. */
+    const unansweredPartitions = new Map<number, number[]>();
+    const sendLog: { first: number; at: number; answered: RecordMetadata[] }[] = [];
     const acked = new Set<number>();
     const ackedAt: number[] = [];
     let sendErrors = 0;
@@ -183,11 +235,15 @@ async function main(): Promise<void> {
         // like the outbox relay: a failed send is retried with the same messages until acknowledged
         for (;;) {
           try {
-            await producer.send({
+            const answered = await producer.send({
               topic,
               acks: -1,
-              messages: seqs.map((s) => ({ key: `case-${s % KEYS}`, value: String(s) })),
+              messages: seqs.map((s) => ({ key: keyOf(s), value: String(s) })),
             });
+            sendLog.push({ first: seqs[0]!, at: performance.now(), answered });
+            const expected = [...new Set(seqs.map((s) => partitionOf(keyOf(s))))];
+            const missing = expected.filter((p) => !answered.some((r) => r.partition === p));
+            if (missing.length) unansweredPartitions.set(seqs[0]!, missing);
             break;
           } catch (e) {
             sendErrors++;
@@ -246,26 +302,59 @@ async function main(): Promise<void> {
     const firstAckAfterKill = ackedAt.find((t) => t > killedAt);
     const resumed =
       firstAckAfterKill === undefined ? 'never' : `${((firstAckAfterKill - killedAt) / 1000).toFixed(1)} s`;
+    const present = [...acked].filter((s) => inLog.has(s)).length;
+    const row = (label: string, value: string | number, note = '') =>
+      console.log(`  ${label.padEnd(44)}${String(value).padStart(8)}${note ? `  ${note}` : ''}`);
     console.log('\nbroker kill: 3 nodes, replication factor 3, min.insync.replicas 2, producer idempotent acks=all');
-    console.log(`  acknowledged messages                      ${acked.size}`);
-    console.log(`  failed send attempts (retried)             ${sendErrors}`);
-    console.log(`  lost (acknowledged, not in the log)        ${lost}`);
-    console.log(`  not delivered to the running consumer      ${undelivered} (within 60 s after the end)`);
-    console.log(
-      `  doubled (same message at two offsets)      ${doubledSeqs.length - doubledUnretried} of retried sends, ${doubledUnretried} of others`,
+    row('sent', next, `messages given to producer.send, ${BATCH} a send, ${KEYS} keys over 3 partitions`);
+    row('acknowledged', acked.size, 'send resolved');
+    row('present', present, 'acknowledged and in the log, read to its end by a new consumer group');
+    row('missing', lost, 'acknowledged, not in the log');
+    row(
+      'duplicated',
+      doubledSeqs.length,
+      `same message at two offsets: ${doubledUnretried} never retried by the caller`,
     );
-    console.log(`  redelivered to the consumer (same offset)  ${redelivered}`);
-    console.log(`  consumed while node ${victim} was down          ${consumedWhileDown}`);
-    console.log(`  first acknowledged send after the kill     ${resumed} after it`);
-    console.log(`  longest pause of acknowledged sends        ${(sendPause / 1000).toFixed(1)} s (around the kill)`);
-    console.log(`  longest pause of consumption               ${(consumePause / 1000).toFixed(1)} s (around the kill)`);
-    console.log(
-      `  in-sync replicas after the restart         ${after.map((p) => `p${p.partition} [${p.isr.join(',')}]`).join(' ')}`,
-    );
+    row('sends acknowledged without a partition', unansweredPartitions.size, 'a partition of the send had no answer');
+    row('failed send attempts (retried)', sendErrors);
+    row('not delivered to the running consumer', undelivered, 'within 60 s after the end');
+    row('redelivered to the consumer (same offset)', redelivered);
+    row(`consumed while node ${victim} was down`, consumedWhileDown);
+    row('first acknowledged send after the kill', resumed);
+    row('longest pause of acknowledged sends', `${(sendPause / 1000).toFixed(1)} s`, 'around the kill');
+    row('longest pause of consumption', `${(consumePause / 1000).toFixed(1)} s`, 'around the kill');
+    row('in-sync replicas after the restart', '', after.map((p) => `p${p.partition} [${p.isr.join(',')}]`).join(' '));
     for (const [text, n] of errors) console.log(`  send error ×${n}: ${text}`);
-    console.log(`  total run time                             ${since(t0)}`);
-    failed = lost > 0 || doubledUnretried > 0 || consumedWhileDown === 0;
-    if (failed) console.log('FAILED: messages were lost or doubled, or consumption stopped while the node was down');
+    row('total run time', since(t0));
+    // ------------------------------------------------------------------ details of what went wrong
+    const rel = (t: number) => `${((t - killedAt) / 1000).toFixed(1)} s after the kill`;
+    const sendOf = (s: number) => sendLog.find((x) => s >= x.first && s < x.first + BATCH);
+    for (const s of [...acked].filter((x) => !inLog.has(x)).sort((a, b) => a - b)) {
+      const send = sendOf(s);
+      console.log(
+        `  missing seq ${s} key ${keyOf(s)} partition ${partitionOf(keyOf(s))}: send of ${send?.first}..${(send?.first ?? 0) + BATCH - 1} acknowledged ${send ? rel(send.at) : '?'}, answered for ${JSON.stringify(send?.answered.map((r) => [r.partition, r.baseOffset, r.errorCode]))}`,
+      );
+    }
+    for (const s of doubledSeqs.sort((a, b) => a - b))
+      console.log(
+        `  doubled seq ${s} key ${keyOf(s)} at ${[...inLog.get(s)!].join(' ')}${retried.has(s) ? ' (retried by the caller)' : ''}`,
+      );
+    for (const [first, parts] of unansweredPartitions)
+      console.log(
+        `  send ${first}..${first + BATCH - 1} resolved without an answer for partition(s) ${parts.join(',')}`,
+      );
+    for (const line of clientLog.slice(0, 40)) console.log(`  producer log ${line}`);
+    failed = lost > 0 || doubledUnretried > 0 || unansweredPartitions.size > 0 || consumedWhileDown === 0;
+    if (failed || process.env.CHAOS_BROKER_KEEP_LOGS) {
+      const dir = path.resolve(__dirname, '../../test-output/chaos-broker', id);
+      mkdirSync(dir, { recursive: true });
+      cluster.nodes.forEach((n, i) => copyFileSync(n.logFile, path.join(dir, `node${i + 1}.log`)));
+      console.log(`  broker logs kept in ${dir}`);
+    }
+    if (failed)
+      console.log(
+        'FAILED: acknowledged messages missing, doubled without a retry or acknowledged without an answer, or consumption stopped while the node was down',
+      );
     else console.log('OK: nothing acknowledged was lost; consumption went on while the node was down');
   } finally {
     await cluster.destroy();

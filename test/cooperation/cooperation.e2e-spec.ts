@@ -335,6 +335,15 @@ describe('notification, consultation and joint supervision through the REST APIs
     );
     expect(foreign.body.code).toBe('CASE.JOINT_AGENCY_OUTSIDE_SCOPE');
     expect(foreign.body.message).toContain('police:210200, enforcement:999999');
+    // a review interval beyond six months is a typing error: 400, nothing listed
+    const endless = await sup.call<{ code: string; message: string }>(
+      'POST',
+      `/cases/${linkedCaseId}/joint-listing`,
+      { reviewInterval: 'P999M', reason: 'x', participants: [POL] },
+      400,
+    );
+    expect(endless.body.code).toBe('REQUEST.VALIDATION_FAILED');
+    expect(JSON.stringify(endless.body)).toContain('at most six months');
     await sup.post(`/cases/${linkedCaseId}/joint-listing`, {
       reviewInterval: 'P14D',
       reason: 'COOP-JOINT 重大跨区域污染案件',
@@ -397,6 +406,16 @@ describe('notification, consultation and joint supervision through the REST APIs
       400,
     );
     expect(outsider.body.code).toBe('CASE.JOINT_AGENCY_OUTSIDE_SCOPE');
+    // a due date in the past (or off the whole hour) is refused: 400, no meeting recorded
+    for (const dueAt of ['2020-01-10T17:00:00+08:00', '2027-01-10T17:30:00+08:00']) {
+      const late = await sup.call<{ code: string }>(
+        'POST',
+        `/cases/${linkedCaseId}/joint-meetings`,
+        { minutes: 'x', decisions: [{ text: 'x', ownerAgencyId: POL, dueAt }] },
+        400,
+      );
+      expect(late.body.code).toBe('REQUEST.VALIDATION_FAILED');
+    }
     const meeting = await sup.post<{ round: number; decisionIds: string[] }>(`/cases/${linkedCaseId}/joint-meetings`, {
       minutes: '联席会议：执法部门进度滞后，要求补报。',
       decisions: [{ text: '公安机关完成补充鉴定', ownerAgencyId: POL, dueAt: '2027-01-10T17:00:00+08:00' }],
@@ -416,10 +435,14 @@ describe('notification, consultation and joint supervision through the REST APIs
       404,
     );
     const decisionStep = `${linkedCaseId}/joint-supervision@decision:${meeting.decisionIds[0]}`;
-    await eventually(
+    const owed = await eventually(
       () => inbox(a.pol),
       (i) => i.some((x) => x.stepId === decisionStep && x.dueAt !== null),
       'the decision is a step owed by its owner',
+    );
+    // due at the instant the meeting gave (17:00 +08:00), not recounted to the next whole hour
+    expect(new Date(owed.find((x) => x.stepId === decisionStep)!.dueAt!).toISOString()).toBe(
+      '2027-01-10T09:00:00.000Z',
     );
     await eventually(
       () => inbox(a.enf),

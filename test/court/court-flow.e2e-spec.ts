@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { courtOfSender } from '@casebridge/directory';
 import { endpoints } from '../support/endpoints';
 import { responseSchema, schemaProblems, type OpenApiDoc } from '../support/openapi-response';
 import { Api, eventually, TestSystem } from '../support/system';
@@ -50,6 +51,7 @@ const PROC_SY = 'procuratorate:210100';
 const PROC_AS = 'procuratorate:210300'; // Anshan: the built-in map gives its environmental cases to the Shenyang court
 const COURT_SY = 'court:210100';
 const COURT_AS = 'court:210300';
+const COURT_SY_DISTRICT = 'court:210102'; // 和平区: a district court of Shenyang
 const ENF_SY = 'enforcement:210100';
 
 describe('court service: intake, acts, notices, deadlines and jurisdiction', () => {
@@ -134,6 +136,13 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     ).toMatchObject({
       code: 'COURT_CASE.NOT_APPLICABLE',
     });
+    // nor is it settled or mediated (ALL art 60): no settlement announcement, nothing recorded
+    expect(
+      (await court.call('POST', `/court-cases/${id}/settlement-announcement`, { summary: '和解' }, 409)).body,
+    ).toMatchObject({ code: 'COURT_CASE.NOT_APPLICABLE' });
+    expect((await court.get<CourtCaseView>(`/court-cases/${id}`)).timeline.some((t) => /settlement/.test(t.what))).toBe(
+      false,
+    );
     await inboxHas(court, linkedCaseId, 'owed', (i) => i.ruleId === 'court.notify-agency', 'court.notify-agency owed');
     await inboxHas(
       court,
@@ -228,20 +237,55 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     );
   });
 
-  it('criminal: an indictment addressed to the Anshan court reaches the Shenyang court by the map; judgment with a restoration order tracked to completion', async () => {
+  it('criminal: an Anshan indictment reaches the Shenyang court by the map, the sender naming it; judgment with a restoration order tracked to completion', async () => {
     const linkedCaseId = randomUUID();
     const prosecutionId = randomUUID();
+    const staleId = randomUUID();
+    const districtId = randomUUID();
+    // the procuratorate picks the court as the map says (courtOfSender): Anshan's environmental cases → Shenyang
+    expect(courtOfSender(PROC_AS)).toBe(COURT_SY);
     await inject([
       {
         type: 'prosecution.decided',
         linkedCaseId,
         producer: { kind: 'procuratorate', agencyId: PROC_AS },
-        payload: { prosecutionId, outcome: 'indicted', courtAgencyId: COURT_AS, reasons: '非法排放含重金属废水' },
+        payload: {
+          prosecutionId,
+          outcome: 'indicted',
+          courtAgencyId: courtOfSender(PROC_AS),
+          reasons: '非法排放含重金属废水',
+        },
+      },
+      // a city procuratorate before a district court of its own city (the map leaves that district's cases with it)
+      {
+        type: 'prosecution.decided',
+        linkedCaseId: randomUUID(),
+        producer: { kind: 'procuratorate', agencyId: PROC_SY },
+        payload: {
+          prosecutionId: districtId,
+          outcome: 'indicted',
+          courtAgencyId: COURT_SY_DISTRICT,
+          reasons: '非法排放',
+        },
+      },
+      // the intake's guard: an indictment addressed to a court the map does not allow (an event older than the map)
+      {
+        type: 'prosecution.decided',
+        linkedCaseId: randomUUID(),
+        producer: { kind: 'procuratorate', agencyId: PROC_AS },
+        payload: { prosecutionId: staleId, outcome: 'indicted', courtAgencyId: COURT_AS, reasons: '非法排放' },
       },
     ]);
     const c = await caseOf(court, prosecutionId);
-    expect(c).toMatchObject({ courtAgencyId: COURT_SY, addressedTo: COURT_AS, track: 'criminal', phase: 'received' });
-    expect(c.timeline.map((t) => t.what).join('\n')).toMatch(/forwarded to court:210100/);
+    expect(c).toMatchObject({ courtAgencyId: COURT_SY, addressedTo: COURT_SY, track: 'criminal', phase: 'received' });
+    expect(c.timeline.map((t) => t.what).join('\n')).not.toMatch(/forwarded/);
+    const stale = await caseOf(court, staleId);
+    expect(stale).toMatchObject({ courtAgencyId: COURT_SY, addressedTo: COURT_AS });
+    expect(stale.timeline.map((t) => t.what).join('\n')).toMatch(/forwarded to court:210100/);
+    const districtCourt = new Api(sys.url('court'), sys.token(COURT_SY_DISTRICT, ['officer'], 'judge-d'));
+    const district = await caseOf(districtCourt, districtId);
+    expect(district).toMatchObject({ courtAgencyId: COURT_SY_DISTRICT, addressedTo: COURT_SY_DISTRICT });
+    expect(district.timeline.map((t) => t.what).join('\n')).not.toMatch(/forwarded/);
     // the Anshan court has no such case: not in its list, and 404 by id (never 403)
     expect((await otherCourt.get<CourtCaseView[]>('/court-cases')).some((x) => x.sourceId === prosecutionId)).toBe(
       false,
@@ -283,6 +327,17 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     ).toMatchObject({
       code: 'COURT_CASE.RESTORATION_INVALID',
     });
+    // a due date that is no calendar day is refused at the request
+    expect(
+      (
+        await court.call(
+          'POST',
+          `/court-cases/${id}/judgment`,
+          { summary: 's', restorationOrder: '补植复绿', restorationDueDate: '2027-02-30' },
+          400,
+        )
+      ).body,
+    ).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
     const dueDate = new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10);
     await court.post(`/court-cases/${id}/judgment`, {
       summary: '被告单位犯污染环境罪，判处罚金人民币五十万元',
@@ -290,6 +345,11 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
       restorationDueDate: dueDate,
     });
     await court.post(`/court-cases/${id}/restoration-reports`, { progress: '底泥清理完成 60%', percentDone: 60 });
+    // progress does not go back
+    expect(
+      (await court.call('POST', `/court-cases/${id}/restoration-reports`, { progress: 'x', percentDone: 50 }, 409))
+        .body,
+    ).toMatchObject({ code: 'COURT_CASE.RESTORATION_PROGRESS_BACKWARDS' });
     await court.post(`/court-cases/${id}/restoration-verification`, {
       outcome: 'not-completed',
       note: '水生植物尚未补植',

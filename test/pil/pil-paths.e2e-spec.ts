@@ -12,8 +12,11 @@ import { readTopic } from '../messaging/support/topic-reader';
 import { Api, eventually, TestSystem } from '../support/system';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { agencies, ENF, type Agencies } from '../transfer/transfer-driver';
+import { openAdministrative as openAdministrativeCase, openCivil as openCivilCase } from './pil-driver';
 
 const COURT = 'court:210100';
+/** Anshan: the built-in jurisdiction map gives its environmental cases to the Shenyang court (集中管辖). */
+const PRO_ANSHAN = 'procuratorate:210300';
 const DAY = 24 * 3600 * 1000;
 
 interface InboxItem {
@@ -63,7 +66,7 @@ describe('public-interest litigation and damage compensation through the REST AP
       (items) => items.some((i) => i.stepId === stepId),
       `${what} ${status}`,
     ).then((items) => items.find((i) => i.stepId === stepId)!);
-  const pilCase = (id: string) => a.pro.get<PilCaseView>(`/pil-cases/${id}`);
+  const pilCase = (id: string, pro = a.pro) => pro.get<PilCaseView>(`/pil-cases/${id}`);
   const proPhase = (id: string, phase: string) =>
     eventually(
       () => pilCase(id),
@@ -88,46 +91,16 @@ describe('public-interest litigation and damage compensation through the REST AP
       `${type} on Kafka`,
     ).then((found) => found[0]!);
 
-  async function openAdministrative(linkedCaseId = randomUUID()): Promise<{ pilCaseId: string; linkedCaseId: string }> {
-    const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
-      kind: 'administrative',
-      respondentAgencyId: ENF,
-      facts: '浑河沿岸非法倾倒危险废物约 30 吨，区生态环境局接举报后三个月未依法查处',
-      linkedCaseId,
-    });
-    expect((await pilCase(pilCaseId)).phase).toBe('opened');
-    await a.pro.post(`/pil-cases/${pilCaseId}/investigation`, { findings: '经现场勘查，危险废物仍堆放于河滩' });
-    expect((await pilCase(pilCaseId)).phase).toBe('investigated');
-    await a.pro.post(`/pil-cases/${pilCaseId}/recommendation`, {
-      documentNumber: `沈检行公建〔2026〕${pilCaseId.slice(0, 6)}号`,
-      variant: 'standard',
-    });
-    expect((await pilCase(pilCaseId)).phase).toBe('recommended');
-    // the agency sees the recommendation in its view and the reply it owes in its inbox
-    await enfPhase(pilCaseId, 'awaiting-reply');
-    const reply = await inboxHas(a.enf, linkedCaseId, 'owed', `${pilCaseId}/pil.agency-reply`);
-    expect(reply.owner).toEqual({ kind: 'agency', agencyId: ENF });
-    await inboxHas(a.pro, linkedCaseId, 'owed', `${pilCaseId}/pil.recommendation-filing`);
-    return { pilCaseId, linkedCaseId };
-  }
+  const openAdministrative = (linkedCaseId?: string) => openAdministrativeCase(a, linkedCaseId);
+  const openCivil = (linkedCaseId?: string, pro = a.pro) => openCivilCase(a, linkedCaseId, pro);
 
-  async function openCivil(linkedCaseId = randomUUID()): Promise<{ pilCaseId: string; linkedCaseId: string }> {
-    const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
-      kind: 'civil',
-      facts: '某化工公司通过暗管排放含铬废水，致下游农田污染',
-      linkedCaseId,
-    });
-    await a.pro.post(`/pil-cases/${pilCaseId}/announcement`, { channel: '正义网' });
-    expect((await pilCase(pilCaseId)).phase).toBe('announced');
-    const ann = await inboxHas(a.pro, linkedCaseId, 'owed', `${pilCaseId}/pil.civil-announcement`);
-    expect(ann.owner).toMatchObject({ kind: 'party', role: 'eligible-organisation' });
-    return { pilCaseId, linkedCaseId };
-  }
-
-  async function openConsultation(linkedCaseId: string): Promise<string> {
+  async function openConsultation(
+    linkedCaseId: string,
+    noticeNumber = `沈环赔磋〔2026〕${randomUUID().slice(0, 6)}号`,
+  ): Promise<string> {
     const { edcCaseId } = await a.enf.post<{ edcCaseId: string }>('/damage-compensations', {
       liableParty: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
-      noticeNumber: `沈环赔磋〔2026〕${randomUUID().slice(0, 6)}号`,
+      noticeNumber,
       damage: '含铬废水致下游农田 12 亩土壤污染',
       linkedCaseId,
     });
@@ -265,7 +238,37 @@ describe('public-interest litigation and damage compensation through the REST AP
 
   it('(g) a damage consultation agreed: meetings, agreement, judicial confirmation applied (edc.confirmation-applied names the court)', async () => {
     const linkedCaseId = randomUUID();
-    const edcCaseId = await openConsultation(linkedCaseId);
+    const noticeNumber = `沈环赔磋〔2026〕${randomUUID().slice(0, 6)}号`;
+    const edcCaseId = await openConsultation(linkedCaseId, noticeNumber);
+    // one case per notice number of the agency (unique index)
+    const again = await a.enf.call<{ code: string }>(
+      'POST',
+      '/damage-compensations',
+      {
+        liableParty: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
+        noticeNumber,
+        damage: '同一磋商告知书再次立案',
+      },
+      409,
+    );
+    expect(again.body.code).toBe('EDC.NOTICE_NUMBER_TAKEN');
+    expect(
+      (await a.enf.get<{ noticeNumber: string }[]>('/damage-compensations')).filter(
+        (c) => c.noticeNumber === noticeNumber,
+      ),
+    ).toHaveLength(1);
+    // an agreement comes out of a meeting: none held yet
+    expect(
+      (
+        await a.enfHead.call<{ code: string }>(
+          'POST',
+          `/damage-compensations/${edcCaseId}/agreement`,
+          { agreementSummary: '未经磋商的协议' },
+          409,
+        )
+      ).body.code,
+    ).toBe('EDC.NO_MEETING_HELD');
+    expect((await a.enf.get<{ phase: string }>(`/damage-compensations/${edcCaseId}`)).phase).toBe('consulting');
     expect(await a.enf.post(`/damage-compensations/${edcCaseId}/meetings`, { minutes: '第一次磋商' })).toEqual({
       round: 1,
     });
@@ -358,8 +361,11 @@ describe('public-interest litigation and damage compensation through the REST AP
     await inboxHas(a.pro, linkedCaseId, 'done', `${pilCaseId}/pil.admin-suit-decision`);
   });
 
-  it('(c, first half) civil PIL: nobody comes forward in 30 days (time skipped), the procuratorate sues', async () => {
+  it('(c, first half) civil PIL: nobody comes forward in 30 days (time skipped), the procuratorate sues; an Anshan suit names the court the map gives Anshan', async () => {
     const { pilCaseId, linkedCaseId } = await openCivil();
+    const anshan = new Api(sys.url('procuratorate'), sys.token(PRO_ANSHAN, ['officer'], 'pro-officer-an'));
+    const anshanHead = new Api(sys.url('procuratorate'), sys.token(PRO_ANSHAN, ['officer', 'head'], 'pro-head-an'));
+    const other = await openCivil(undefined, anshan);
     await env.sleep(32 * DAY);
     await proPhase(pilCaseId, 'announcement-ended');
     await inboxHas(a.pro, linkedCaseId, 'owed', `${pilCaseId}/pil.civil-suit-decision`);
@@ -367,5 +373,16 @@ describe('public-interest litigation and damage compensation through the REST AP
     expect((await pilCase(pilCaseId)).phase).toBe('sued');
     const filed = await onKafka(Topics.procuratorate, 'pil.suit-filed', 'pilCaseId', pilCaseId);
     expect(filed.payload).toEqual({ pilCaseId, courtAgencyId: COURT, kind: 'civil' });
+
+    // 集中管辖: the sender picks the court by the map, so its view and event name the court that will hold the case
+    await inboxHas(anshan, other.linkedCaseId, 'owed', `${other.pilCaseId}/pil.civil-suit-decision`);
+    expect(
+      (await anshanHead.call('POST', `/pil-cases/${other.pilCaseId}/suit`, { courtAgencyId: 'court:210300' }, 404))
+        .body,
+    ).toMatchObject({ code: 'AGENCY.OUTSIDE_JURISDICTION' }); // its own city's court: the map moved its cases away
+    await anshanHead.post(`/pil-cases/${other.pilCaseId}/suit`, {});
+    expect(await pilCase(other.pilCaseId, anshan)).toMatchObject({ phase: 'sued', view: { courtAgencyId: COURT } });
+    const anshanFiled = await onKafka(Topics.procuratorate, 'pil.suit-filed', 'pilCaseId', other.pilCaseId);
+    expect(anshanFiled.payload).toEqual({ pilCaseId: other.pilCaseId, courtAgencyId: COURT, kind: 'civil' });
   });
 });

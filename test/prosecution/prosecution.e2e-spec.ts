@@ -4,14 +4,18 @@
  * Temporal (the time-skipping server, so that prosecution.review can run out). Each step is checked in every
  * involved agency's view and inbox. Rule ids: deadlines.md "Prosecution".
  */
-import { createHash } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Topics } from '@casebridge/contracts';
 import { readTopic } from '../messaging/support/topic-reader';
 import { responseSchema, schemaProblems, type OpenApiDoc } from '../support/openapi-response';
 import { Api, eventually, TestSystem } from '../support/system';
 import { createTimeSkippingEnv } from '../support/temporal';
-import { agencies, enfPhase, openAndSend, polPhase, POL, PRO, type Agencies } from '../transfer/transfer-driver';
+import { agencies, enfPhase, POL, PRO, type Agencies } from '../transfer/transfer-driver';
+import {
+  filedCase as driveFiledCase,
+  sha,
+  transferForProsecution as driveTransferForProsecution,
+} from './prosecution-driver';
 
 interface InboxItem {
   ruleId: string | null;
@@ -37,8 +41,6 @@ interface ProsecutionRow {
 interface CaseView {
   penaltyClock: { status: string; suspensions: { from: string; to: string | null }[] };
 }
-
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('prosecution across police, procuratorate and enforcement', () => {
   let env: TestWorkflowEnvironment;
@@ -71,31 +73,9 @@ describe('prosecution across police, procuratorate and enforcement', () => {
   const polView = (id: string, ok: (p: ProsecutionRow) => boolean, what: string) =>
     eventually(() => a.pol.get<ProsecutionRow>(`/prosecutions/${id}`), ok, `police: ${what}`);
 
-  /** A transfer the police filed (立案), the seized items handed over: the case is with the police. */
-  async function filedCase(label: string) {
-    const opened = await openAndSend(a, label);
-    await polPhase(a.pol, opened.transferId, 'awaiting-receipt');
-    await a.pol.post(`/transfers/${opened.transferId}/receipt`, { receiptNumber: `R-${label}` });
-    await enfPhase(a, opened.transferId, 'received');
-    await a.pol.post(`/transfers/${opened.transferId}/decision`, {
-      outcome: 'filed',
-      policeCaseNumber: `沈公（环）立字〔2026〕${label}号`,
-    });
-    await enfPhase(a, opened.transferId, 'filed');
-    return opened;
-  }
-
-  async function transferForProsecution(transferId: string, label: string): Promise<string> {
-    const { prosecutionId } = await a.pol.post<{ prosecutionId: string }>('/prosecutions', {
-      transferId,
-      summary: '犯罪嫌疑人通过暗管排放含铬废水，侦查终结，涉嫌污染环境罪',
-      caseFile: [
-        { title: '起诉意见书', sha256: sha(`opinion ${label}`) },
-        { title: '监测报告', sha256: sha(`monitoring ${label}`) },
-      ],
-    });
-    return prosecutionId;
-  }
+  const filedCase = (label: string) => driveFiledCase(a, label);
+  const transferForProsecution = (transferId: string, label: string) =>
+    driveTransferForProsecution(a, transferId, label);
 
   it('(e) transfer for prosecution → one supplementary investigation → indictment naming the court (on Kafka); a third return is refused', async () => {
     const { transferId, linkedCaseId } = await filedCase('e1');
@@ -234,6 +214,21 @@ describe('prosecution across police, procuratorate and enforcement', () => {
     expect(third.body.message).toMatch(/third return .* refused: at most 2 rounds/);
     expect((await a.pro.get<ProsecutionRow>(`/prosecutions/${p2}`)).phase).toBe('under-review');
     await owes(a.pro, second.linkedCaseId, `${p2}/prosecution.review#3`, 'procuratorate owes prosecution.review#3');
+    // the court: another region is refused; a district court of the procuratorate's own city is allowed (the map
+    // leaves that district's cases with it)
+    expect(
+      (
+        await a.pro.call<{ code: string }>(
+          'POST',
+          `/prosecutions/${p2}/decision`,
+          { outcome: 'indicted', courtAgencyId: 'court:210200' },
+          404,
+        )
+      ).body.code,
+    ).toBe('AGENCY.OUTSIDE_JURISDICTION');
+    await a.pro.post(`/prosecutions/${p2}/decision`, { outcome: 'indicted', courtAgencyId: 'court:210102' });
+    const beforeDistrict = await proView(p2, (p) => p.phase === 'indicted', 'indicted before a district court');
+    expect(beforeDistrict.view.courtAgencyId).toBe('court:210102');
   });
 
   it('(f) not prosecuted with a 检察意见: enforcement notified, sees the opinion, its penalty clock resumes', async () => {
@@ -271,11 +266,18 @@ describe('prosecution across police, procuratorate and enforcement', () => {
       (await a.pro.call<{ code: string }>('POST', `/prosecutions/${prosecutionId}/enforcement-notice`, {}, 409)).body
         .code,
     ).toBe('PROSECUTION.OUT_OF_ORDER');
-    await a.pro.post(`/prosecutions/${prosecutionId}/decision`, {
-      outcome: 'not-prosecuted',
-      reasons: '犯罪情节轻微，不需要判处刑罚',
-      penaltyOpinion: '建议对该公司依法给予罚款等行政处罚',
-    });
+    // the body /docs offers for a non-prosecution with a penalty opinion, as it stands (kept case, session 4 trial:
+    // the composed example indicted and carried an opinion at once, and was refused when pasted)
+    const doc = (await (await fetch(`${sys.url('procuratorate')}/docs-json`)).json()) as {
+      paths: Record<
+        string,
+        { post: { requestBody: { content: Record<string, { examples: Record<string, { value: object }> }> } } }
+      >;
+    };
+    const examples =
+      doc.paths['/prosecutions/{prosecutionId}/decision']!.post.requestBody.content['application/json']!.examples;
+    expect(Object.keys(examples)).toEqual(['indicted', 'notProsecuted']);
+    await a.pro.post(`/prosecutions/${prosecutionId}/decision`, examples.notProsecuted!.value);
     await proView(prosecutionId, (p) => p.phase === 'not-prosecuted', 'not prosecuted');
     await polView(prosecutionId, (p) => p.phase === 'not-prosecuted', 'not prosecuted');
     await owes(
@@ -303,8 +305,8 @@ describe('prosecution across police, procuratorate and enforcement', () => {
       transferId,
       caseId,
       procuratorateAgencyId: PRO,
-      reasons: '犯罪情节轻微，不需要判处刑罚',
-      penaltyOpinion: '建议对该公司依法给予罚款等行政处罚',
+      reasons: (examples.notProsecuted!.value as { reasons: string }).reasons,
+      penaltyOpinion: (examples.notProsecuted!.value as { penaltyOpinion: string }).penaltyOpinion,
     });
     expect(
       (await a.enf.get<{ prosecutionId: string }[]>('/prosecution-notices')).map((n) => n.prosecutionId),

@@ -140,6 +140,15 @@ describe('shared record: entered, missed, need-to-know access, recorded reads, n
       400,
     );
     expect(bad.body.code).toBe('SHARING.RECIPIENT_NOT_ENTITLED');
+    // an office the agency directory does not list (a division with no such office) is named in the 400
+    const unknown = await a.enf.call<{ code: string; message: string }>(
+      'POST',
+      `/sharing/cases/${opened.linkedCaseId}/decisions/${requestId}/entry`,
+      { sharedWith: [POL, 'police:219999'] },
+      400,
+    );
+    expect(unknown.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
+    expect(JSON.stringify(unknown.body)).toContain('sharedWith names no agency of the agency directory: police:219999');
     const wrongKind = await a.enf.call<{ code: string }>(
       'POST',
       `/sharing/cases/${opened.linkedCaseId}/decisions`,

@@ -91,7 +91,7 @@ export class TestSystem {
      *  node options put before every service's own arguments (a bench's `-r` of a profiler, say). `pg` and
      *  `temporalAddress`: a private PostgreSQL server and Temporal server (test/support/private-postgres.ts,
      *  private-temporal.ts) instead of the shared ones. `readyTimeoutMs`: how long a start may take until /health
-     *  answers (default 90 s). `buildDir`: where the compiled build is (default dist/; a directory inside the
+     *  answers (default 90 s or CASEBRIDGE_TEST_READY_TIMEOUT_MS). `buildDir`: where the compiled build is (default dist/; a directory inside the
      *  repository, so that node_modules resolve). */
     private readonly options: {
       compiled?: boolean;
@@ -258,8 +258,11 @@ export class TestSystem {
     return path.join(this.logDir, `${instance}.log`);
   }
 
+  /** How long a start may take: 90 s, or CASEBRIDGE_TEST_READY_TIMEOUT_MS on a machine busier than that. */
+  private readonly readyTimeoutMs = Number(process.env.CASEBRIDGE_TEST_READY_TIMEOUT_MS) || 90_000;
+
   private async waitReady(service: InstanceName, child: ChildProcess): Promise<void> {
-    const limit = this.options.readyTimeoutMs ?? 90_000;
+    const limit = this.options.readyTimeoutMs ?? this.readyTimeoutMs;
     const deadline = Date.now() + limit;
     while (Date.now() < deadline) {
       if (child.exitCode !== null)

@@ -20,8 +20,11 @@ export async function registerSearchAttributes(env: TestWorkflowEnvironment, nam
   }
 }
 
-/** Attempts at starting the test server: the SDK gives it a fixed 5 s, which a busy machine can miss. */
-const TEST_SERVER_START_ATTEMPTS = 3;
+/**
+ * Attempts at starting the test server: the SDK gives it a fixed 5 s, which a busy machine can miss.
+ * CASEBRIDGE_TEMPORAL_TEST_SERVER_ATTEMPTS raises it on a machine busier still (default 3).
+ */
+const TEST_SERVER_START_ATTEMPTS = Math.max(1, Number(process.env.CASEBRIDGE_TEMPORAL_TEST_SERVER_ATTEMPTS) || 3);
 
 /**
  * Temporal's time-skipping test server (Java, from Maven Central): 30-day timers run in seconds.

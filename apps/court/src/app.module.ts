@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Topics } from '@casebridge/contracts';
+import { SharingTopics, Topics } from '@casebridge/contracts';
 import { AgencyInboxModule } from '@casebridge/agency-inbox';
 import { KafkaHealthIndicator } from '@casebridge/messaging';
 import { HealthModule, messagingModule, serviceImports } from '@casebridge/platform';
 import { CourtCasesModule } from './court-cases/court-cases.module';
 import { CourtEnv } from './court.env';
+import { CourtSharingModule } from './sharing/sharing.module';
 import { COURT_SCHEMA } from './schema';
 
 @Module({
@@ -15,14 +16,16 @@ import { COURT_SCHEMA } from './schema';
     messagingModule({
       service: 'court',
       producer: { kind: 'court', agencyId: 'court:000000' },
-      // indictments and PIL suits (procuratorate), EDC suits and applications (enforcement), deadlines (workflow)
-      consumes: [Topics.procuratorate, Topics.enforcement, Topics.workflow, Topics.supervision],
+      // indictments and PIL suits (procuratorate), EDC suits and applications (enforcement), deadlines (workflow),
+      // what was shared with a court office (its private sharing topic)
+      consumes: [Topics.procuratorate, Topics.enforcement, Topics.workflow, Topics.supervision, SharingTopics.court],
     }),
     HealthModule.register({
       inject: [KafkaHealthIndicator],
       checks: (kafka: KafkaHealthIndicator) => [() => kafka.isHealthy('kafka')],
     }),
     AgencyInboxModule.forAgencyKind('court'),
+    CourtSharingModule,
     CourtCasesModule,
   ],
 })

@@ -11,13 +11,15 @@ export const COURT_ERRORS: Readonly<Record<string, string>> = {
   [CourtErrorCodes.alreadyDone]: '409: the act was already done',
   [CourtErrorCodes.closed]: '409: the case is closed (not accepted, settled or confirmed)',
   [CourtErrorCodes.notApplicable]:
-    '409: the act does not concern this kind of case (e.g. serving the complaint of a criminal case)',
+    '409: the act does not concern this kind of case (e.g. serving the complaint of a criminal case, settling an administrative PIL)',
   [CourtErrorCodes.hearingTooSoon]: '400: the hearing is less than 3 days away (court.hearing-notice)',
   [CourtErrorCodes.announcementRunning]: '409: the ≥ 30-day announcement has not run yet',
   [CourtErrorCodes.variantNotApproved]: '400: no such approved extension of the trial period for this procedure',
   [CourtErrorCodes.restorationInvalid]:
     '400: a restoration order needs a due date after today (and a due date an order)',
   [CourtErrorCodes.noRestoration]: '409: the judgment ordered no restoration',
+  [CourtErrorCodes.restorationProgressBackwards]:
+    '409: the restoration progress reported is below the last reported percentage',
   [CourtErrorCodes.docketNumberTaken]: '409: the court already gave that docket number to another case',
   [CourtErrorCodes.agencyNotCompetent]: '400: the agency to notify is not of the plaintiff’s or the court’s region',
 };

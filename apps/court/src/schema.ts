@@ -1,6 +1,7 @@
 import type { ServiceSchema } from '@casebridge/platform';
 import { AGENCY_INBOX_SCHEMA } from '@casebridge/agency-inbox';
 import { MESSAGING_SCHEMA } from '@casebridge/messaging';
+import { SHARING_SCHEMA } from '@casebridge/sharing';
 import { CourtCase } from './court-cases/court-case.entity';
 import { MIGRATIONS } from './migrations';
 
@@ -15,6 +16,7 @@ export const COURT_SCHEMA: ServiceSchema = {
   sets: [
     MESSAGING_SCHEMA,
     AGENCY_INBOX_SCHEMA,
+    SHARING_SCHEMA,
     { name: 'court', entities: [CourtCase], migrations: MIGRATIONS, migrationsDir: 'apps/court/src/migrations' },
   ],
 };

@@ -33,4 +33,6 @@ export const ENFORCEMENT_ERRORS: Readonly<Record<string, string>> = {
   [ErrorCodes.edcOutOfOrder]: '409: the act does not fit the compensation case’s phase',
   [ErrorCodes.edcAlreadyDone]: '409: the act was already done',
   [ErrorCodes.edcMeetingLimit]: '409: at most 3 consultation meetings (edc.consultation)',
+  [ErrorCodes.edcNoticeNumberTaken]: '409: your agency already opened a consultation under that notice number',
+  [ErrorCodes.edcNoMeetingHeld]: '409: no consultation meeting was held: an agreement comes out of a meeting',
 };

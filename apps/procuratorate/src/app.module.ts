@@ -12,6 +12,7 @@ import { PilModule } from './pil/pil.module';
 import { ProcuratorateEnv } from './procuratorate.env';
 import { PROCURATORATE_SCHEMA } from './schema';
 import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
+import { TrialsModule } from './trials/trials.module';
 
 @Module({
   imports: [
@@ -25,7 +26,14 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
     messagingModule({
       service: 'procuratorate',
       producer: { kind: 'procuratorate', agencyId: 'procuratorate:000000' },
-      consumes: [Topics.enforcement, Topics.police, Topics.workflow, Topics.supervision, SharingTopics.procuratorate],
+      consumes: [
+        Topics.enforcement,
+        Topics.police,
+        Topics.workflow,
+        Topics.supervision,
+        SharingTopics.procuratorate,
+        Topics.court,
+      ],
     }),
     HealthModule.register({
       inject: [KafkaHealthIndicator],
@@ -38,6 +46,7 @@ import { TransferCopiesModule } from './transfer-copies/transfer-copies.module';
     ProsecutionModule,
     FilingSupervisionModule,
     PilModule,
+    TrialsModule,
   ],
 })
 export class AppModule {}

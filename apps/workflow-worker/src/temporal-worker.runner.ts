@@ -10,6 +10,7 @@ import {
   WORKFLOW_INTERCEPTOR_MODULES,
   workflowSpanSinks,
 } from '@casebridge/workflows/workflow-tracing';
+import { workflowThreadOptions } from '@casebridge/workflows/worker-thread';
 import { activeTracing } from '@casebridge/platform/tracing';
 import { OutboxDeadlineSink } from './outbox-deadline.sink';
 import type { WorkerEnv } from './worker.env';
@@ -85,6 +86,8 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, OnApplicati
         ...(tracing ? { activity: activityTracingInterceptors() } : {}),
       },
       sinks: workflowSpanSinks(tracing),
+      // bounded: see workflows/src/worker-thread.ts (temporalio/sdk-typescript#939 under many open workflows)
+      ...workflowThreadOptions(env.CASEBRIDGE_WORKFLOW_CACHE_SIZE),
     });
     this.running = this.worker.run().catch((e: unknown) => {
       this.logger.error(`Temporal worker stopped: ${(e as Error).stack ?? String(e)}`);

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { DEFAULT_WORKFLOW_CACHE_SIZE } from '@casebridge/workflows/worker-thread';
 import { BaseEnv } from '@casebridge/platform';
 
 export class WorkerEnv extends BaseEnv {
@@ -11,4 +12,12 @@ export class WorkerEnv extends BaseEnv {
   @IsOptional()
   @Matches(/^([^\s:]+:\d{1,5}|off)$/, { message: 'CASEBRIDGE_TEMPORAL_METRICS_ADDRESS must be host:port or off' })
   CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: string = '127.0.0.1:9464';
+  /**
+   * Workflow executions kept in the worker's sticky cache (integer ≥ 2; workflows/src/worker-thread.ts: bounded because
+   * each cached execution makes every promise of the workflow thread dearer on Node 20).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  CASEBRIDGE_WORKFLOW_CACHE_SIZE: number = DEFAULT_WORKFLOW_CACHE_SIZE;
 }

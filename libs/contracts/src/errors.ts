@@ -60,6 +60,10 @@ export const ErrorCodes = {
   edcAlreadyDone: 'EDC.ALREADY_DONE',
   /** 409: a fourth consultation meeting (edc.consultation: at most 3) */
   edcMeetingLimit: 'EDC.MEETING_LIMIT',
+  /** 409: a second consultation of the agency under the same notice number */
+  edcNoticeNumberTaken: 'EDC.NOTICE_NUMBER_TAKEN',
+  /** 409: an agreement recorded before any consultation meeting was held */
+  edcNoMeetingHeld: 'EDC.NO_MEETING_HELD',
   /** 404: a linked case or shared entry the caller's agency neither owns nor was granted (existence not revealed) */
   sharingNotFound: 'SHARING.NOT_FOUND',
   /** 400: a decision kind the caller's agency does not enter on the shared record (SHARED_DECISIONS, E17 art 34) */

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { agencyIdKind, AGENCY_ID_PATTERN, type AgencyKind, type IntegrationEventEnvelope } from '@casebridge/contracts';
-import { OnIntegrationEvent } from '@casebridge/messaging';
+import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
 import { CooperationRecord } from './cooperation-record.entity';
-import { fold, partiesOf, recordOf, saveRecord } from './cooperation.records';
+import { fold, isMarker, partiesOf, recordOf, saveMarker, saveRecord } from './cooperation.records';
 
 export const COOPERATION_AGENCY_KIND = Symbol('COOPERATION_AGENCY_KIND');
 
@@ -27,8 +27,14 @@ export const COOPERATION_EVENT_TYPES = [
  * Folds the notification, consultation and joint-supervision events of other services into this service's records
  * (libs/flows views), in the inbox transaction of each event (applied once however often Kafka delivers it). A
  * record is kept only when one of its parties is an agency this service serves: a service that is not party never
- * stores the content. An act on a record this service does not hold (it is not party, or the event that creates
- * the record was lost to it) changes nothing.
+ * stores the content: of a notification or consultation none of whose parties it serves it keeps a marker only
+ * (kind, id, linked case; no parties, no view), so that the later acts on it are known to be none of its business.
+ *
+ * Never dropped: an act (acknowledgement, reply) that reaches the service before the record it concerns (the
+ * record's creating event travels on another producer's topic, so Kafka gives no order between them) throws
+ * RecordNotYetKnownError: the consumer parks it and re-drives it once the record (or its marker) is there. A
+ * joint-supervision act before its listing is not parked (a decision may name a new owner later, which a marker
+ * could not follow): it changes nothing, as before.
  */
 @Injectable()
 export class CooperationConsumer {
@@ -46,10 +52,22 @@ export class CooperationConsumer {
       where: { kind: ref.kind, id: ref.id },
       lock: { mode: 'pessimistic_write' },
     });
+    if (row && isMarker(row)) return; // known here, and none of this service's agencies is party to it
     const before = (row?.view ?? null) as Parameters<typeof fold>[1];
     const next = fold(ref.kind, before, e);
-    if (!next || next === before) return;
-    if (!partiesOf(ref.kind, next).some((a) => this.ours(a))) return;
+    if (!next) {
+      if (!before && ref.kind !== 'joint-supervision')
+        throw new RecordNotYetKnownError(
+          `${ref.kind} ${ref.id}`,
+          `${e.type} ${e.eventId}: ${ref.kind} ${ref.id} not known here yet`,
+        );
+      return;
+    }
+    if (next === before) return;
+    if (!partiesOf(ref.kind, next).some((a) => this.ours(a))) {
+      if (!row && ref.kind !== 'joint-supervision') await saveMarker(manager, ref.kind, ref.id, e.linkedCaseId);
+      return;
+    }
     await saveRecord(manager, ref.kind, ref.id, e.linkedCaseId, next);
   }
 }

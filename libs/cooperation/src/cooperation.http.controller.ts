@@ -1,8 +1,9 @@
 /**
  * The routes of notification, consultation and joint supervision in each agency app. Officers and heads of the
- * app's agency kind call them (@Roles); every read and act is scoped to the agencies that are party to the record
- * (sender and recipients; asking and consulted agency; participants and decision owners): any other office gets
- * 404 and no data.
+ * app's agency kind call them (@Roles). Reads go through the one "own or granted" guard (@OwnOrGranted,
+ * cooperation.access.ts): the parties of a record (sender and recipients; asking and consulted agency;
+ * participants and decision owners) read the full view, an office granted the record's linked case the redacted
+ * view (its read recorded as sharing.data-read), any other office gets 404 and no data. Acts stay party-only.
  */
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -19,10 +20,20 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
+import {
+  CaseAccess,
+  CaseAccessOf,
+  OwnOrGranted,
+  SharedReads,
+  type CaseAccessContext,
+  type SharedRead,
+} from '@casebridge/sharing';
 import { IsId, Json } from '@casebridge/platform';
 import { IsOptional } from 'class-validator';
 import { laggingIn, type JointSupervisionView } from '@casebridge/flows';
-import { partyRecord, partyRecords } from './cooperation.records';
+import { CooperationRecord, type RecordKind } from './cooperation-record.entity';
+import { notFoundOf } from './cooperation.records';
+import { caseRecordsLookup, grantedOn, readableRecords, readRecord, recordLookup } from './cooperation.access';
 import {
   AcknowledgeCommand,
   AcknowledgeRequest,
@@ -38,7 +49,13 @@ import {
 } from './joint-supervision/joint-supervision.commands';
 
 const { string, uuid, instant, integer, boolean, nullable, list, object, anyObject } = Json;
-const VIEW = { schema: { ...anyObject, description: 'the flow view (libs/flows), as the parties see it' } };
+const VIEW = {
+  schema: {
+    ...anyObject,
+    description:
+      'the flow view (libs/flows) as the parties see it; `redacted: true` and no texts for a granted office (cooperation.access.ts)',
+  },
+};
 const LIST = { schema: list(VIEW.schema) };
 
 export class ByCaseQuery {
@@ -48,14 +65,64 @@ export class ByCaseQuery {
   linkedCaseId?: string;
 }
 
+/** The guard of a record's route (its id in `param`) and of a list's linked-case filter, with the kind's 404. */
+function OneRecord(kind: RecordKind, param: string): MethodDecorator {
+  const message = `No such ${kind.replace('-', ' ')} concerns your office or was shared with it.`;
+  return OwnOrGranted({ param, lookup: recordLookup(kind), notFound: { code: notFoundOf(kind, '').code, message } });
+}
+function RecordsOfCase(kind: RecordKind): MethodDecorator {
+  const message = `No ${kind.replace('-', ' ')} of this case concerns your office or was shared with it.`;
+  return OwnOrGranted({
+    query: 'linkedCaseId',
+    lookup: caseRecordsLookup(kind),
+    notFound: { code: notFoundOf(kind, '').code, message },
+  });
+}
+
+/** Reads of the three kinds, as each controller answers them. */
+class RecordReads {
+  constructor(
+    protected readonly ds: DataSource,
+    protected readonly caseAccess: CaseAccess,
+  ) {}
+
+  protected async one<K extends RecordKind>(
+    kind: K,
+    id: string,
+    o: OfficerClaims,
+    access: CaseAccessContext | undefined,
+    reads: SharedRead[],
+  ) {
+    const row = await this.ds.manager.findOneBy(CooperationRecord, { kind, id });
+    return readRecord(kind, row, o, row !== null && grantedOn(access, row.linkedCaseId), reads);
+  }
+
+  /** Without a filter: the caller's own records; with one: also the case's others, redacted, when it holds a grant. */
+  protected async list<K extends RecordKind>(
+    kind: K,
+    o: OfficerClaims,
+    access: CaseAccessContext | undefined,
+    reads: SharedRead[],
+    linkedCaseId: string | undefined,
+  ) {
+    const granted =
+      linkedCaseId !== undefined &&
+      (grantedOn(access, linkedCaseId) || (await this.caseAccess.granted(o.agencyId, linkedCaseId)) !== null);
+    return readableRecords(this.ds.manager, kind, o, granted, reads, linkedCaseId);
+  }
+}
+
 @ApiTags('case notification (案情通报)')
 @Roles('officer', 'head')
 @Controller('notifications')
-export class NotificationsHttpController {
+export class NotificationsHttpController extends RecordReads {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly ds: DataSource,
-  ) {}
+    @InjectDataSource() ds: DataSource,
+    caseAccess: CaseAccess,
+  ) {
+    super(ds, caseAccess);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Notify agencies of a case development (notification.case-notified)' })
@@ -66,18 +133,33 @@ export class NotificationsHttpController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Notifications your office sent or received (newest first, at most 200)' })
+  @ApiOperation({
+    summary:
+      'Notifications your office sent or received (newest first, at most 200); of a linked case also, redacted, those shared with your office',
+  })
   @ApiOkResponse(LIST)
-  list(@CurrentOfficer() o: OfficerClaims, @Query() q: ByCaseQuery) {
-    return partyRecords(this.ds.manager, 'notification', o.agencyId, q.linkedCaseId);
+  @RecordsOfCase('notification')
+  listAll(
+    @CurrentOfficer() o: OfficerClaims,
+    @Query() q: ByCaseQuery,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+    @SharedReads() reads: SharedRead[],
+  ) {
+    return this.list('notification', o, access, reads, q.linkedCaseId);
   }
 
   @Get(':notificationId')
-  @ApiOperation({ summary: 'One notification with each recipient’s acknowledgement' })
+  @ApiOperation({ summary: 'One notification with each recipient’s acknowledgement (redacted for a granted office)' })
   @ApiOkResponse(VIEW)
-  @ApiNotFoundResponse({ description: 'NOTIFICATION.NOT_FOUND (also when your office is not party to it)' })
-  async get(@CurrentOfficer() o: OfficerClaims, @Param('notificationId', new ParseUUIDPipe()) id: string) {
-    return (await partyRecord(this.ds.manager, 'notification', id, o.agencyId)).view;
+  @ApiNotFoundResponse({ description: 'NOTIFICATION.NOT_FOUND (also when your office is neither party nor granted)' })
+  @OneRecord('notification', 'notificationId')
+  get(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('notificationId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+    @SharedReads() reads: SharedRead[],
+  ) {
+    return this.one('notification', id, o, access, reads);
   }
 
   @Post(':notificationId/acknowledgement')
@@ -103,11 +185,14 @@ export class NotificationsHttpController {
 @ApiTags('two-way consultation (双向案件咨询)')
 @Roles('officer', 'head')
 @Controller('consultations')
-export class ConsultationsHttpController {
+export class ConsultationsHttpController extends RecordReads {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly ds: DataSource,
-  ) {}
+    @InjectDataSource() ds: DataSource,
+    caseAccess: CaseAccess,
+  ) {
+    super(ds, caseAccess);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Ask another agency in writing (consultation.requested; reply due in 7 days, E17 art 24)' })
@@ -120,18 +205,36 @@ export class ConsultationsHttpController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Consultations your office asked or was asked (newest first, at most 200)' })
+  @ApiOperation({
+    summary:
+      'Consultations your office asked or was asked (newest first, at most 200); of a linked case also, redacted, those shared with your office',
+  })
   @ApiOkResponse(LIST)
-  list(@CurrentOfficer() o: OfficerClaims, @Query() q: ByCaseQuery) {
-    return partyRecords(this.ds.manager, 'consultation', o.agencyId, q.linkedCaseId);
+  @RecordsOfCase('consultation')
+  listAll(
+    @CurrentOfficer() o: OfficerClaims,
+    @Query() q: ByCaseQuery,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+    @SharedReads() reads: SharedRead[],
+  ) {
+    return this.list('consultation', o, access, reads, q.linkedCaseId);
   }
 
   @Get(':consultationId')
-  @ApiOperation({ summary: 'One consultation: question, attachments (hashes), reply' })
+  @ApiOperation({
+    summary:
+      'One consultation: question, attachments (hashes), reply (a granted office: parties, dates and phase only)',
+  })
   @ApiOkResponse(VIEW)
-  @ApiNotFoundResponse({ description: 'CONSULTATION.NOT_FOUND (also when your office is not party to it)' })
-  async get(@CurrentOfficer() o: OfficerClaims, @Param('consultationId', new ParseUUIDPipe()) id: string) {
-    return (await partyRecord(this.ds.manager, 'consultation', id, o.agencyId)).view;
+  @ApiNotFoundResponse({ description: 'CONSULTATION.NOT_FOUND (also when your office is neither party nor granted)' })
+  @OneRecord('consultation', 'consultationId')
+  get(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('consultationId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+    @SharedReads() reads: SharedRead[],
+  ) {
+    return this.one('consultation', id, o, access, reads);
   }
 
   @Post(':consultationId/reply')
@@ -152,25 +255,48 @@ export class ConsultationsHttpController {
 @ApiTags('joint supervision (联合督办)')
 @Roles('officer', 'head')
 @Controller('joint-supervisions')
-export class JointSupervisionsHttpController {
+export class JointSupervisionsHttpController extends RecordReads {
   constructor(
     private readonly commands: CommandBus,
-    @InjectDataSource() private readonly ds: DataSource,
-  ) {}
+    @InjectDataSource() ds: DataSource,
+    caseAccess: CaseAccess,
+  ) {
+    super(ds, caseAccess);
+  }
 
   @Get()
-  @ApiOperation({ summary: 'Joint supervisions your office takes part in' })
+  @ApiOperation({
+    summary:
+      'Joint supervisions your office takes part in; of a linked case also, redacted, one shared with your office',
+  })
   @ApiOkResponse(LIST)
-  async list(@CurrentOfficer() o: OfficerClaims) {
-    return (await partyRecords(this.ds.manager, 'joint-supervision', o.agencyId)).map(withFlags);
+  @RecordsOfCase('joint-supervision')
+  async listAll(
+    @CurrentOfficer() o: OfficerClaims,
+    @Query() q: ByCaseQuery,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+    @SharedReads() reads: SharedRead[],
+  ) {
+    return (await this.list('joint-supervision', o, access, reads, q.linkedCaseId)).map(withFlags);
   }
 
   @Get(':linkedCaseId')
-  @ApiOperation({ summary: 'The joint supervision of a case: rounds, reports, meetings, decisions' })
+  @ApiOperation({
+    summary:
+      'The joint supervision of a case: rounds, reports, meetings, decisions (a granted office: who, when and the flags only)',
+  })
   @ApiOkResponse(VIEW)
-  @ApiNotFoundResponse({ description: 'JOINT_SUPERVISION.NOT_FOUND (also when your office does not take part)' })
-  async get(@CurrentOfficer() o: OfficerClaims, @Param('linkedCaseId', new ParseUUIDPipe()) id: string) {
-    return withFlags((await partyRecord(this.ds.manager, 'joint-supervision', id, o.agencyId)).view);
+  @ApiNotFoundResponse({
+    description: 'JOINT_SUPERVISION.NOT_FOUND (also when your office neither takes part nor was granted the case)',
+  })
+  @OneRecord('joint-supervision', 'linkedCaseId')
+  async get(
+    @CurrentOfficer() o: OfficerClaims,
+    @Param('linkedCaseId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+    @SharedReads() reads: SharedRead[],
+  ) {
+    return withFlags(await this.one('joint-supervision', id, o, access, reads));
   }
 
   @Post(':linkedCaseId/progress')
@@ -205,9 +331,12 @@ export class JointSupervisionsHttpController {
 
 /**
  * The view with its flags: `behind` on each round lists the participants that have not reported in it (in a round
- * closed by its meeting: never did), and at the top the ones behind in the current round.
+ * closed by its meeting: never did), and at the top the ones behind in the current round. A redacted view has
+ * its flags already.
  */
-function withFlags(v: JointSupervisionView) {
+function withFlags(view: JointSupervisionView | Record<string, unknown>) {
+  if ('redacted' in view) return view;
+  const v = view as JointSupervisionView;
   return {
     ...v,
     behind: laggingIn(v, v.round),

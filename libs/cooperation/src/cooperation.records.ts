@@ -37,6 +37,12 @@ const NOT_FOUND: Record<RecordKind, { code: string; what: string }> = {
   'joint-supervision': { code: JointSupervisionErrors.notFound, what: 'joint supervision of case' },
 };
 
+/** The kind's 404 (e.g. NOTIFICATION.NOT_FOUND) for a record that does not exist for the caller. */
+export function notFoundOf(kind: RecordKind, id: string): DomainError {
+  const nf = NOT_FOUND[kind];
+  return new DomainError(nf.code, 'not-found', `No ${nf.what} ${id} concerns your office.`);
+}
+
 /** The kind and id of the record an event concerns, or null for an event of no record. */
 export function recordOf(e: IntegrationEventEnvelope): { kind: RecordKind; id: string } | null {
   const p = e.payload as Record<string, unknown>;
@@ -81,10 +87,7 @@ export async function partyRecord<K extends RecordKind>(
     where: { kind, id },
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!row || !row.parties.includes(agencyId)) {
-    const nf = NOT_FOUND[kind];
-    throw new DomainError(nf.code, 'not-found', `No ${nf.what} ${id} concerns your office.`);
-  }
+  if (!row || !row.parties.includes(agencyId)) throw notFoundOf(kind, id);
   return { row, view: row.view as unknown as RecordViews[K] };
 }
 
@@ -108,18 +111,22 @@ export async function saveRecord<K extends RecordKind>(
   );
 }
 
-/** The records of `kind` an agency is party to, newest first (at most 200), optionally of one linked case. */
-export async function partyRecords<K extends RecordKind>(
+/**
+ * A marker: the service knows the record exists but none of its agencies is party to it — no parties, an empty view,
+ * none of the content (CooperationConsumer). Reads and acts treat it as absent.
+ */
+export function isMarker(row: Pick<CooperationRecord, 'parties'>): boolean {
+  return row.parties.length === 0;
+}
+
+/** Saves the marker of a record none of this service's agencies is party to. */
+export async function saveMarker(
   manager: EntityManager,
-  kind: K,
-  agencyId: string,
-  linkedCaseId?: string,
-): Promise<RecordViews[K][]> {
-  const q = manager
-    .createQueryBuilder(CooperationRecord, 'r')
-    .where('r.kind = :kind AND r.parties @> :party::jsonb', { kind, party: JSON.stringify([agencyId]) })
-    .orderBy('r.updatedAt', 'DESC')
-    .take(200);
-  if (linkedCaseId) q.andWhere('r.linkedCaseId = :linkedCaseId', { linkedCaseId });
-  return (await q.getMany()).map((r) => r.view as unknown as RecordViews[K]);
+  kind: RecordKind,
+  id: string,
+  linkedCaseId: string,
+): Promise<void> {
+  await manager.save(
+    manager.create(CooperationRecord, { kind, id, linkedCaseId, parties: [], view: {}, updatedAt: new Date() }),
+  );
 }

@@ -14,3 +14,4 @@ export * from './joint-supervision';
 export * from './pil-administrative';
 export * from './pil-civil';
 export * from './edc';
+export * from './trial';

@@ -20,3 +20,5 @@ export * from './openapi-document';
 export { TraceRouteInterceptor, TracingModule } from './tracing.nest';
 export { activeTracing, startTracing, shutdownTracing, type Tracing } from './tracing';
 export * from './unit-of-work/unit-of-work';
+export * from './trial-follow';
+export * from './act-route';

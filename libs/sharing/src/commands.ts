@@ -1,7 +1,17 @@
 import { Command } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches, MaxLength } from 'class-validator';
-import { AGENCY_ID_MESSAGE, AGENCY_ID_REGEX, DomainError, ErrorCodes } from '@casebridge/contracts';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsOptional,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
+import { agencyDirectory } from '@casebridge/directory';
+import { AGENCY_ID_MESSAGE, AGENCY_ID_REGEX, DomainError, ErrorCodes, type AgencyKind } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
 import { IsId, IsInstantWithOffset, IsText } from '@casebridge/platform';
 import type { EntityManager } from 'typeorm';
@@ -45,6 +55,20 @@ export class RecordDecisionRequest {
   partyAddress?: string;
 }
 
+/**
+ * The ids of `ids` that name no office of the agency directory (libs/directory: listed there, not a name generated
+ * from a division code): a grant to an office nobody runs would be a grant to nobody (400).
+ */
+export function unknownAgencies(ids: unknown): string[] {
+  if (!Array.isArray(ids)) return [];
+  const dir = agencyDirectory();
+  return ids.filter((id): id is string => {
+    if (typeof id !== 'string') return false;
+    const agency = dir.lookup(id);
+    return agency === null || agency.generated === true;
+  });
+}
+
 export class EnterDecisionRequest {
   @ApiProperty({ example: ['police:210100', 'procuratorate:210100'], description: 'the agencies it is shared with' })
   @IsArray()
@@ -52,6 +76,15 @@ export class EnterDecisionRequest {
   @ArrayMaxSize(20)
   @Matches(AGENCY_ID_REGEX, { each: true, message: AGENCY_ID_MESSAGE })
   @MaxLength(64, { each: true })
+  @ValidateBy({
+    name: 'isAgencyOfTheDirectory',
+    validator: {
+      validate: (v: unknown) => !Array.isArray(v) || unknownAgencies(v).length === 0,
+      defaultMessage: (args?: ValidationArguments) =>
+        `sharedWith names no agency of the agency directory: ${unknownAgencies(args?.value).join(', ')} ` +
+        '(share with offices the directory lists, e.g. police:210100; libs/directory agencies.json or CASEBRIDGE_AGENCY_DIRECTORY)',
+    },
+  })
   sharedWith!: string[];
 }
 
@@ -79,17 +112,22 @@ export class EnterDecisionCommand extends Command<{ entryId: string }> {
 /**
  * The use case "record and enter a decision on the shared record" of one agency app: the app says which linked
  * cases are its own (an agency records decisions only on those: 404 SHARING.NOT_FOUND otherwise); SharedRecord
- * does the rest. Each agency app registers its handlers (apps/<agency>/src/sharing/commands/enter-decision/).
+ * does the rest. SharingModule.forAgencyKind registers its handlers (decision.handlers.ts) for each agency app.
  */
 export class DecisionUseCase {
   constructor(
     private readonly record: SharedRecord,
     private readonly ownership: CaseOwnership,
     private readonly manager: () => EntityManager,
+    /** the agency kind of the service (a token of another kind never reaches it: refused as not its case) */
+    private readonly kind?: AgencyKind,
   ) {}
 
   private async ensureOwn(officer: OfficerClaims, linkedCaseId: string): Promise<void> {
-    if (!(await this.ownership.owns(this.manager(), officer.agencyId, linkedCaseId)))
+    if (
+      (this.kind !== undefined && officer.agencyKind !== this.kind) ||
+      !(await this.ownership.owns(this.manager(), officer.agencyId, linkedCaseId))
+    )
       throw new DomainError(
         ErrorCodes.sharingNotFound,
         'not-found',

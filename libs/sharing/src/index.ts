@@ -11,3 +11,5 @@ export * from './schema';
 export * from './access/record-lookup';
 export * from './known-decisions.consumer';
 export * from './access/own-or-granted-record';
+export * from './access/granted-view';
+export * from './decision.handlers';

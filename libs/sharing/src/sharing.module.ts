@@ -6,12 +6,13 @@ import { SHARING_AGENCY_KIND, SharingConsumer } from './sharing.consumer';
 import { SharingHttpController } from './sharing.http.controller';
 import { SharedRecord } from './shared-record';
 import { knownDecisionProviders } from './known-decisions.consumer';
+import { EnterDecisionHandler, RecordDecisionHandler } from './decision.handlers';
 
 /**
  * The shared record and need-to-know access of one agency app (tables in its own database: SHARING_SCHEMA):
  * routes /sharing/cases/:linkedCaseId/…, grants and received entries from the sharing events, CaseAccess and the
- * "own or granted" guard. The app gives its ownership probe and its command handlers
- * (apps/<agency>/src/sharing/commands/enter-decision/).
+ * "own or granted" guard, the handlers that record and enter the app's decisions (decision.handlers.ts). The app
+ * gives its agency kind and its ownership probe.
  */
 @Module({})
 export class SharingModule {
@@ -29,6 +30,8 @@ export class SharingModule {
         CaseAccess,
         OwnOrGrantedGuard,
         RecordGrantedReadInterceptor,
+        RecordDecisionHandler,
+        EnterDecisionHandler,
       ],
       exports: [SharedRecord, CaseAccess, CASE_OWNERSHIP, OwnOrGrantedGuard, RecordGrantedReadInterceptor],
     };

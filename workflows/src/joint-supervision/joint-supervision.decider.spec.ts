@@ -1,7 +1,9 @@
+import { createDeadlineEngine } from '@casebridge/legal-time';
 import { Harness, ev } from '../testing/decider-harness';
 import {
   decisionKey,
   initialJointSupervisionModel,
+  JOINT_DUE_AS_GIVEN_PATCH,
   JOINT_RULE,
   jointSupervisionDecider,
   jointSupervisionOwners,
@@ -15,6 +17,10 @@ const PROC = 'procuratorate:210100';
 const SUP = 'supervision:000000';
 const D1 = '0190f7a2-0000-7000-8000-0000000000d1';
 const ctx = { isOpen: () => true, patched: () => true };
+
+/** Whole hours from `at` to the meeting's decision due (2025-10-10 17:00 +08:00), at least 1. */
+const hoursTo = (at: string) =>
+  Math.max(1, Math.ceil((Date.parse('2025-10-10T17:00:00+08:00') - Date.parse(at)) / 3_600_000));
 
 const joint = () => new Harness<JointSupervisionModel>(jointSupervisionDecider, initialJointSupervisionModel());
 const listed = (participants = [ENF, POLICE, PROC], reviewInterval = 'P14D') =>
@@ -94,11 +100,8 @@ describe('joint supervision decider (联合督办, joint-supervision; E17 arts 2
         key: decisionKey(D1),
         role: 'police',
         owner: { kind: 'agency', agencyId: POLICE },
-        from: m.occurredAt,
-        casePeriod: {
-          unit: 'hours',
-          amount: Math.ceil((Date.parse('2025-10-10T17:00:00+08:00') - Date.parse(m.occurredAt)) / 3_600_000),
-        },
+        from: new Date(Date.parse('2025-10-10T17:00:00+08:00') - hoursTo(m.occurredAt) * 3_600_000).toISOString(),
+        casePeriod: { unit: 'hours', amount: hoursTo(m.occurredAt) },
       },
     ]);
     expect(h.model).toMatchObject({ round: 2, reported: [] });
@@ -128,5 +131,36 @@ describe('joint supervision decider (联合督办, joint-supervision; E17 arts 2
       police: POLICE,
       procuratorate: PROC,
     });
+  });
+
+  it('a decision is due at the instant the meeting gave (17:00 stays 17:00), counted in whole hours back from it', () => {
+    const m = { ...meeting(), occurredAt: '2025-10-08T02:23:41.000Z' };
+    const h = joint().given(listed());
+    h.when(m);
+    const step = h.actions.find((a) => a.kind === 'open' && a.key === decisionKey(D1)) as {
+      from: string;
+      casePeriod: { unit: string; amount: number };
+    };
+    // legal-time counts an hour period from the next whole hour: the start lies on the hour, so the end is the due
+    const dueOf = (from: string, amount: number) =>
+      new Date(
+        createDeadlineEngine().compute({
+          rule: JOINT_RULE,
+          from,
+          casePeriod: { unit: 'hours', amount },
+        }).dueAtEpochMs,
+      ).toISOString();
+    expect(dueOf(step.from, step.casePeriod.amount)).toBe('2025-10-10T09:00:00.000Z');
+    expect(Date.parse(step.from)).toBeLessThanOrEqual(Date.parse(m.occurredAt));
+    expect(Date.parse(m.occurredAt) - Date.parse(step.from)).toBeLessThan(3_600_000);
+    // a run recorded before the change keeps its old start (replay): counted from the meeting itself
+    const old = joint().given(listed());
+    old.unpatched.add(JOINT_DUE_AS_GIVEN_PATCH);
+    old.when(m);
+    expect(old.actions.find((a) => a.kind === 'open' && a.key === decisionKey(D1))).toMatchObject({
+      from: m.occurredAt,
+      casePeriod: { unit: 'hours', amount: 55 },
+    });
+    expect(dueOf(m.occurredAt, 55)).toBe('2025-10-10T10:00:00.000Z'); // what it was: 18:00 for 17:00
   });
 });

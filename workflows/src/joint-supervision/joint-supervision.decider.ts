@@ -4,8 +4,9 @@
  * participant (key: its agency id) due at the end of the interval; a participant's progress report closes its step;
  * one that runs out is flagged (deadline.missed to that agency and the supervisors; recorded per round). The joint
  * meeting (联席会议) closes the round (unreported steps moot) and opens the next from the meeting, and each of its
- * decisions becomes a step owned by its owner (key `decision:<id>`), due at the decision's own date; the owner's
- * report closes it. Mirrors libs/flows joint-supervision.flow.ts. No Temporal, no I/O.
+ * decisions becomes a step owned by its owner (key `decision:<id>`), due at the decision's own instant, as the
+ * meeting gave it (JOINT_DUE_AS_GIVEN_PATCH); the owner's report closes it. Mirrors libs/flows
+ * joint-supervision.flow.ts. No Temporal, no I/O.
  */
 import type { CasePeriodInput } from '../activities/case-activities.contracts';
 import type { AgencyRole, CaseEventSignal } from '../shared/deadline.contracts';
@@ -17,11 +18,19 @@ import {
   type CaseDecider,
   type Decision,
   type StepAction,
+  type StepContext,
 } from '../shared/step-actions';
 import { roleOf } from '../notification/notification.decider';
 
 export const JOINT_RULE = 'joint-supervision';
 const MS_PER_HOUR = 3_600_000;
+/**
+ * A decision's due instant is the one the meeting gave (on the whole hour, as the supervision API requires). Before
+ * this patch the step counted whole hours from the meeting, and legal-time counts an hour period from the next whole
+ * hour, so 17:00 became 18:00; now the step counts the same whole hours back from the due instant (its start lies in
+ * the hour before the meeting), which ends exactly on it. Runs recorded before keep their old due dates on replay.
+ */
+export const JOINT_DUE_AS_GIVEN_PATCH = 'joint-decision-due-as-given';
 
 export interface JointDecisionEntry {
   decisionId: string;
@@ -76,6 +85,7 @@ function list(event: CaseEventSignal, field: string): unknown[] {
 export function decideJointSupervision(
   model: JointSupervisionModel,
   event: CaseEventSignal,
+  ctx?: Pick<StepContext, 'patched'>,
 ): Decision<JointSupervisionModel> {
   const at = event.occurredAt;
   const agency = event.producerAgencyId;
@@ -110,14 +120,16 @@ export function decideJointSupervision(
         const { decisionId, ownerAgencyId, dueAt } = (d ?? {}) as Record<string, unknown>;
         if (typeof decisionId !== 'string' || typeof ownerAgencyId !== 'string' || typeof dueAt !== 'string') continue;
         decisions.push({ decisionId, ownerAgencyId, done: false });
-        const hours = Math.max(1, Math.ceil((Date.parse(dueAt) - Date.parse(at)) / MS_PER_HOUR));
+        const due = Date.parse(dueAt);
+        const hours = Math.max(1, Math.ceil((due - Date.parse(at)) / MS_PER_HOUR));
+        const asGiven = ctx?.patched(JOINT_DUE_AS_GIVEN_PATCH) ?? true;
         actions.push({
           kind: 'open',
           ruleId: JOINT_RULE,
           key: decisionKey(decisionId),
           role: roleOf(ownerAgencyId),
           owner: { kind: 'agency', agencyId: ownerAgencyId },
-          from: at,
+          from: asGiven ? new Date(due - hours * MS_PER_HOUR).toISOString() : at,
           casePeriod: { unit: 'hours', amount: hours },
         });
       }
@@ -143,7 +155,7 @@ export function decideJointSupervision(
 }
 
 export const jointSupervisionDecider: CaseDecider<JointSupervisionModel> = {
-  decide: (model, event) => decideJointSupervision(model, event),
+  decide: (model, event, ctx) => decideJointSupervision(model, event, ctx),
   // a participant's report that ran out: flagged as behind in this round (the step stays owed until the meeting)
   onMissed: (model, ruleId, _at, _ctx, key) =>
     ruleId === JOINT_RULE && key && model.participants.includes(key)

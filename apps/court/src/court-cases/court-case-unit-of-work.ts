@@ -5,21 +5,21 @@ import { UnitOfWork, type RecordSpec } from '@casebridge/platform';
 import { CourtCase } from './court-case.entity';
 import { COURT_ACT_RULES, CourtErrorCodes, type CourtAct, type CourtCasePhase } from './court-case.machine';
 
-const notFound = (courtCaseId: string) => ({
+export const courtCaseNotFound = (courtCaseId: string) => ({
   code: CourtErrorCodes.notFound,
   message: `No court case ${courtCaseId} at your court.`,
 });
 
 /** A case of another court looks exactly like a missing one (404). */
 export function ownCourtCase(c: CourtCase | null, officer: OfficerClaims, courtCaseId: string): CourtCase {
-  return ensureOwnAgency(c && { agencyId: c.courtAgencyId, c }, officer, notFound(courtCaseId)).c;
+  return ensureOwnAgency(c && { agencyId: c.courtAgencyId, c }, officer, courtCaseNotFound(courtCaseId)).c;
 }
 
 const COURT_CASE_RECORD: RecordSpec<CourtCase, CourtCasePhase, CourtAct> = {
   entity: CourtCase,
   where: (courtCaseId) => ({ courtCaseId }),
   ownerOf: (c) => c.courtAgencyId,
-  notFound,
+  notFound: courtCaseNotFound,
   rules: COURT_ACT_RULES,
 };
 

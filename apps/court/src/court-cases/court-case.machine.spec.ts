@@ -6,6 +6,7 @@ import { assertAnnouncementRun, assertExtension, assertHearingNoticeInTime } fro
 import {
   assertActFits,
   assertOnce,
+  assertProgressNotBackwards,
   COURT_ACT_RULES,
   CourtErrorCodes,
   restorationAfter,
@@ -47,6 +48,8 @@ describe('court case rules', () => {
     ['announce-co-plaintiffs', civilPil, undefined],
     ['announce-co-plaintiffs', criminal, CourtErrorCodes.notApplicable],
     ['announce-settlement', criminal, CourtErrorCodes.notApplicable],
+    ['announce-settlement', adminPil, CourtErrorCodes.notApplicable], // administrative cases are not mediated
+    ['announce-settlement', civilPil, undefined],
     ['docket', confirmation, CourtErrorCodes.notApplicable],
     ['announce-confirmation', confirmation, undefined],
     ['announce-confirmation', civilPil, CourtErrorCodes.notApplicable],
@@ -65,6 +68,20 @@ describe('court case rules', () => {
     expect(restorationAfter('in-progress', { kind: 'verify', outcome: 'completed' })).toBe('completed');
     expect(code(() => restorationAfter('completed', { kind: 'report' }))).toBe(CourtErrorCodes.alreadyDone);
     expect(code(() => restorationAfter('none', { kind: 'report' }))).toBe(CourtErrorCodes.noRestoration);
+  });
+
+  it('restoration progress only grows: a lower percentage than the last report is refused', () => {
+    const records = [
+      { kind: 'report', percentDone: 40 },
+      { kind: 'verification' },
+      { kind: 'report', percentDone: 60 },
+      { kind: 'verification' },
+    ];
+    expect(code(() => assertProgressNotBackwards([], 0))).toBeUndefined();
+    expect(code(() => assertProgressNotBackwards(records, 60))).toBeUndefined();
+    expect(code(() => assertProgressNotBackwards(records, 100))).toBeUndefined();
+    expect(code(() => assertProgressNotBackwards(records, 59))).toBe(CourtErrorCodes.restorationProgressBackwards);
+    expect(code(() => assertProgressNotBackwards(records, 40))).toBe(CourtErrorCodes.restorationProgressBackwards);
   });
 
   it('restoration is overdue after its due date until verified completed', () => {
@@ -86,7 +103,7 @@ describe('court case rules', () => {
       { restorationOrder: 'o' },
       { restorationDueDate: '2027-06-30' },
       { restorationOrder: 'o', restorationDueDate: '2026-12-06' },
-      { restorationOrder: 'o', restorationDueDate: '2027-02-30x' },
+      { restorationOrder: 'o', restorationDueDate: '2026-11-30' },
     ])
       expect(code(() => assertRestorationTerms({ summary: 's', ...bad }, today))).toBe(
         CourtErrorCodes.restorationInvalid,

@@ -40,6 +40,7 @@ export const CourtErrorCodes = {
   noRestoration: 'COURT_CASE.NO_RESTORATION_ORDER',
   agencyNotCompetent: 'COURT_CASE.AGENCY_NOT_COMPETENT',
   docketNumberTaken: 'COURT_CASE.DOCKET_NUMBER_TAKEN',
+  restorationProgressBackwards: 'COURT_CASE.RESTORATION_PROGRESS_BACKWARDS',
 } as const;
 
 export type CourtAct =
@@ -132,8 +133,10 @@ const FITS: Partial<Record<CourtAct, { when: (c: CaseKind) => boolean; why: stri
     why: 'co-plaintiffs join a civil public-interest suit (court.co-plaintiff-window, EnvPIL art 10)',
   },
   'announce-settlement': {
-    when: (c) => c.track !== 'criminal',
-    why: 'a criminal case is not settled (court.settlement-announcement concerns PIL settlements and mediation)',
+    when: (c) => c.track === 'civil',
+    why:
+      'only a civil case is settled or mediated (court.settlement-announcement: CivJI art 287, EnvPIL art 25); ' +
+      'a criminal case is not, nor an administrative PIL (ALL art 60: administrative cases are not mediated)',
   },
   'announce-confirmation': {
     when: (c) => c.source === 'edc-confirmation',
@@ -190,6 +193,25 @@ export function restorationAfter(
   }
   if (event.kind === 'report') return 'in-progress';
   return event.outcome === 'completed' ? 'completed' : 'in-progress';
+}
+
+/**
+ * The share of a restoration order carried out only grows: a report below the last reported percentage is refused
+ * (409 COURT_CASE.RESTORATION_PROGRESS_BACKWARDS); the same percentage again is a report without new progress.
+ * `records`: the case's restoration records, oldest first; `percentDone`: the new report's share, 0–100.
+ */
+export function assertProgressNotBackwards(
+  records: readonly { kind: string; percentDone?: number }[],
+  percentDone: number,
+): void {
+  const last = records.findLast((r) => r.kind === 'report' && r.percentDone !== undefined)?.percentDone;
+  if (last === undefined || percentDone >= last) return;
+  throw new DomainError(
+    CourtErrorCodes.restorationProgressBackwards,
+    'conflict',
+    `The restoration was last reported ${last}% done: a report of ${percentDone}% would take it back.`,
+    { lastPercentDone: last, percentDone },
+  );
 }
 
 /**

@@ -10,6 +10,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import { CaseAccessOf, lookupOwnedBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { CourtCase } from './court-case.entity';
+import { CourtErrorCodes } from './court-case.machine';
 import { AnnounceConfirmationCommand } from './commands/announce-confirmation/announce-confirmation.command';
 import {
   AnnouncementRequest,
@@ -82,12 +85,22 @@ export class CourtCasesHttpController {
 
   @Get(':courtCaseId')
   @ApiOperation({
-    summary: 'One case: phase, docket, notices, hearing, judgment, restoration order and its records, timeline',
+    summary:
+      'One case: phase, docket, notices, hearing, judgment, restoration order and its records, timeline (a court office it was shared with: the redacted view, COURT_CASE_REDACTED)',
   })
   @ApiOkResponse({ type: CourtCaseResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentOfficer() officer: OfficerClaims, @id() courtCaseId: string) {
-    return this.queries.execute(new GetCourtCaseQuery(officer, courtCaseId));
+  @OwnOrGranted({
+    param: 'courtCaseId',
+    lookup: lookupOwnedBy(CourtCase, 'courtCaseId', 'courtAgencyId'),
+    notFound: { code: CourtErrorCodes.notFound, message: 'No such court case at your court.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @id() courtCaseId: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetCourtCaseQuery(officer, courtCaseId, access));
   }
 
   @CourtAct('docket', 'Docket the case (立案, court.docket met); starts court.trial-* and, for a PIL, its notices', {
@@ -161,7 +174,7 @@ export class CourtCasesHttpController {
 
   @CourtAct(
     'settlement-announcement',
-    'Announce a settlement or mediation agreement (court.settlement-announcement, ≥ 30 days)',
+    'Announce a settlement or mediation agreement of a civil case (court.settlement-announcement, ≥ 30 days); a criminal case or an administrative PIL is not settled (409 COURT_CASE.NOT_APPLICABLE)',
   )
   announceSettlement(@CurrentOfficer() o: OfficerClaims, @id() courtCaseId: string, @Body() body: SettlementRequest) {
     return this.commands.execute(new AnnounceSettlementCommand(o, courtCaseId, body));
@@ -198,8 +211,8 @@ export class CourtCasesHttpController {
     return this.commands.execute(new RenderJudgmentCommand(o, courtCaseId, body));
   }
 
-  @CourtAct('restoration-reports', 'Record progress of the restoration order', {
-    conflicts: 'COURT_CASE.NO_RESTORATION_ORDER',
+  @CourtAct('restoration-reports', 'Record progress of the restoration order (the percentage never goes down)', {
+    conflicts: 'COURT_CASE.NO_RESTORATION_ORDER, COURT_CASE.RESTORATION_PROGRESS_BACKWARDS (below the last report)',
   })
   reportRestoration(
     @CurrentOfficer() o: OfficerClaims,

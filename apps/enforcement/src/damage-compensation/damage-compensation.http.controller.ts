@@ -1,17 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
-import { idsSchema, listOf } from '@casebridge/platform';
+import { actRoute, idsSchema, listOf } from '@casebridge/platform';
+import { ErrorCodes } from '@casebridge/contracts';
+import { CaseAccessOf, lookupOwnedBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { EdcCase } from './edc-case.entity';
 import {
   AgreementRequest,
   FailureRequest,
@@ -31,6 +33,7 @@ import { EDC_CASE_VIEW_SCHEMA, GetEdcCaseQuery, ListEdcCasesQuery } from './quer
 
 const NOT_FOUND = 'EDC.NOT_FOUND — no such damage compensation case in your agency';
 const OUT_OF_ORDER = 'EDC.OUT_OF_ORDER (wrong phase), EDC.ALREADY_DONE (acting twice) or CASE.CLOSED';
+const EdcAct = actRoute('edcCaseId', { conflict: OUT_OF_ORDER, notFound: NOT_FOUND });
 
 @ApiTags('damage-compensations')
 @Roles('officer', 'head')
@@ -48,6 +51,7 @@ export class DamageCompensationHttpController {
   })
   @ApiCreatedResponse({ schema: idsSchema('edcCaseId') })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — e.g. a wrong unified social credit code' })
+  @ApiConflictResponse({ description: 'EDC.NOTICE_NUMBER_TAKEN — your agency already used that notice number' })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenConsultationRequest) {
     return this.commands.execute(new OpenConsultationCommand(officer, body));
   }
@@ -60,11 +64,23 @@ export class DamageCompensationHttpController {
   }
 
   @Get(':edcCaseId')
-  @ApiOperation({ summary: 'One damage compensation case: phase, meetings, agreement or failure, timeline' })
+  @ApiOperation({
+    summary:
+      'One damage compensation case: phase, meetings, agreement or failure, timeline (an office it was shared with: the redacted view, EDC_CASE_REDACTED)',
+  })
   @ApiOkResponse({ schema: EDC_CASE_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentOfficer() officer: OfficerClaims, @Param('edcCaseId', new ParseUUIDPipe()) id: string) {
-    return this.queries.execute(new GetEdcCaseQuery(officer, id));
+  @OwnOrGranted({
+    param: 'edcCaseId',
+    lookup: lookupOwnedBy(EdcCase, 'edcCaseId', 'agencyId'),
+    notFound: { code: ErrorCodes.edcNotFound, message: 'No such damage compensation case in your agency.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('edcCaseId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetEdcCaseQuery(officer, id, access));
   }
 
   @Post(':edcCaseId/meetings')
@@ -81,12 +97,9 @@ export class DamageCompensationHttpController {
   }
 
   @Roles('head')
-  @Post(':edcCaseId/agreement')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Head: record the compensation agreement (edc.consultation ends)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @EdcAct('agreement', 'Head: record the compensation agreement (edc.consultation ends); after a meeting only', {
+    conflicts: 'EDC.NO_MEETING_HELD — no meeting was recorded yet',
+  })
   agreement(
     @CurrentOfficer() o: OfficerClaims,
     @Param('edcCaseId', new ParseUUIDPipe()) id: string,
@@ -95,12 +108,7 @@ export class DamageCompensationHttpController {
     return this.commands.execute(new RecordAgreementCommand(o, id, body));
   }
 
-  @Post(':edcCaseId/failure')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Record that the consultation failed (a waiting civil PIL on the same conduct goes on)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @EdcAct('failure', 'Record that the consultation failed (a waiting civil PIL on the same conduct goes on)')
   failure(
     @CurrentOfficer() o: OfficerClaims,
     @Param('edcCaseId', new ParseUUIDPipe()) id: string,
@@ -109,12 +117,11 @@ export class DamageCompensationHttpController {
     return this.commands.execute(new RecordFailureCommand(o, id, body));
   }
 
-  @Post(':edcCaseId/confirmation-application')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Apply to the court for judicial confirmation of the agreement (edc.confirmation-applied)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: `${NOT_FOUND}; AGENCY.OUTSIDE_JURISDICTION — the court` })
+  @EdcAct(
+    'confirmation-application',
+    'Apply to the court for judicial confirmation of the agreement (edc.confirmation-applied)',
+    { notFound: 'AGENCY.OUTSIDE_JURISDICTION — the court' },
+  )
   confirmation(
     @CurrentOfficer() o: OfficerClaims,
     @Param('edcCaseId', new ParseUUIDPipe()) id: string,
@@ -124,12 +131,9 @@ export class DamageCompensationHttpController {
   }
 
   @Roles('head')
-  @Post(':edcCaseId/suit')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Head: sue for damage compensation after the consultation failed (edc.suit-filed)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: `${NOT_FOUND}; AGENCY.OUTSIDE_JURISDICTION — the court` })
+  @EdcAct('suit', 'Head: sue for damage compensation after the consultation failed (edc.suit-filed)', {
+    notFound: 'AGENCY.OUTSIDE_JURISDICTION — the court',
+  })
   suit(
     @CurrentOfficer() o: OfficerClaims,
     @Param('edcCaseId', new ParseUUIDPipe()) id: string,

@@ -7,6 +7,7 @@ import type { TimelineEntry } from '@casebridge/platform';
  * with the liable company and what follows it. `view` is the flow's claimant view (libs/flows edc).
  */
 @Entity('edc_case')
+@Index(['agencyId', 'noticeNumber'], { unique: true }) // one case per consultation notice of an agency
 export class EdcCase {
   @PrimaryColumn('uuid', { name: 'edc_case_id' }) edcCaseId!: string;
   @Column('uuid', { name: 'linked_case_id' }) @Index() linkedCaseId!: string;
@@ -14,6 +15,8 @@ export class EdcCase {
   @Column('varchar', { name: 'agency_id', length: 64 }) @Index() agencyId!: string;
   /** 统一社会信用代码 of the liable company */
   @Column('varchar', { name: 'liable_credit_code', length: 18 }) liableCreditCode!: string;
+  /** number of the written consultation notice (磋商告知书), unique within the agency */
+  @Column('varchar', { name: 'notice_number', length: 64 }) noticeNumber!: string;
   @Column('varchar', { length: 32 }) phase!: ClaimantEdcPhase;
   @Column('varchar', { name: 'previous_phase', length: 32, nullable: true }) previousPhase!: ClaimantEdcPhase | null;
   @Column('timestamptz', { name: 'phase_at', nullable: true }) phaseAt!: Date | null;

@@ -7,6 +7,8 @@ import { AddTransferPhaseAt1796525472262 } from './1796525472262-AddTransferPhas
 import { AddProsecutionNotice1796535542602 } from './1796535542602-AddProsecutionNotice';
 import { AddCourtNotices1796535721000 } from './1796535721000-AddCourtNotices';
 import { AddPilRecommendationsAndEdcCases1796536414385 } from './1796536414385-AddPilRecommendationsAndEdcCases';
+import { AddPilTrial1796546167179 } from './1796546167179-AddPilTrial';
+import { UniqueEdcNoticeNumber1796546639423 } from './1796546639423-UniqueEdcNoticeNumber';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateEnforcementTables1795971143085,
@@ -15,4 +17,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddProsecutionNotice1796535542602,
   AddCourtNotices1796535721000,
   AddPilRecommendationsAndEdcCases1796536414385,
+  AddPilTrial1796546167179,
+  UniqueEdcNoticeNumber1796546639423,
 ];

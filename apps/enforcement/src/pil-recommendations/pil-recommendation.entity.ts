@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { AgencyPilPhase, AgencyPilView } from '@casebridge/flows';
+import type { AgencyPilPhase, AgencyPilView, TrialView } from '@casebridge/flows';
 import type { TimelineEntry } from '@casebridge/platform';
 
 /**
@@ -19,6 +19,10 @@ export class PilRecommendation {
   @Column('jsonb') view!: AgencyPilView;
   @Column('jsonb', { default: () => "'[]'" }) timeline!: TimelineEntry[];
   @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
+  /** the court's case of the suit against this office (court.case-received): court events are found by it */
+  @Column('uuid', { name: 'court_case_id', nullable: true }) @Index() courtCaseId!: string | null;
+  /** the trial as the court's events tell it (libs/flows trialViews), null before the court received the suit */
+  @Column('jsonb', { nullable: true }) trial!: TrialView | null;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
   @VersionColumn() version!: number;
 }

@@ -1,15 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
-import { listOf } from '@casebridge/platform';
+import { actRoute, listOf } from '@casebridge/platform';
+import { ErrorCodes } from '@casebridge/contracts';
+import { CaseAccessOf, lookupOwnedBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { PilRecommendation } from './pil-recommendation.entity';
 import { AgencyActionRequest, RecordAgencyActionCommand } from './commands/record-action/record-action';
 import { AgencyReplyRequest, ReplyToRecommendationCommand } from './commands/reply/reply';
 import {
@@ -20,6 +16,7 @@ import {
 
 const NOT_FOUND = 'PIL.NOT_FOUND — no recommendation of that case was served on your agency';
 const OUT_OF_ORDER = 'PIL.OUT_OF_ORDER, PIL.ALREADY_DONE (replied already) or CASE.CLOSED';
+const RecommendationAct = actRoute('pilCaseId', { conflict: OUT_OF_ORDER, notFound: NOT_FOUND });
 
 @ApiTags('pil-recommendations')
 @Roles('officer', 'head')
@@ -43,16 +40,20 @@ export class PilRecommendationsHttpController {
   })
   @ApiOkResponse({ schema: PIL_RECOMMENDATION_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentOfficer() officer: OfficerClaims, @Param('pilCaseId', new ParseUUIDPipe()) id: string) {
-    return this.queries.execute(new GetRecommendationQuery(officer, id));
+  @OwnOrGranted({
+    param: 'pilCaseId',
+    lookup: lookupOwnedBy(PilRecommendation, 'pilCaseId', 'agencyId'),
+    notFound: { code: ErrorCodes.pilNotFound, message: 'No recommendation of that case was served on your agency.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetRecommendationQuery(officer, id, access));
   }
 
-  @Post(':pilCaseId/actions')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Record an act taken on the recommendation (pil.agency-reply keeps running)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @RecommendationAct('actions', 'Record an act taken on the recommendation (pil.agency-reply keeps running)')
   action(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: string,
@@ -61,12 +62,7 @@ export class PilRecommendationsHttpController {
     return this.commands.execute(new RecordAgencyActionCommand(o, id, body));
   }
 
-  @Post(':pilCaseId/reply')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Reply in writing to the recommendation (pil.agency-reply: 2 months, 15 days urgent)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @RecommendationAct('reply', 'Reply in writing to the recommendation (pil.agency-reply: 2 months, 15 days urgent)')
   reply(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: string,

@@ -3,6 +3,7 @@ import { RecordAgencyActionHandler } from './commands/record-action/record-actio
 import { ReplyToRecommendationHandler } from './commands/reply/reply';
 import { PilRecommendationUnitOfWork } from './pil-recommendation.record';
 import { PilRecommendationsConsumer } from './pil-recommendations.consumer';
+import { PilTrialConsumer } from './pil-trial.consumer';
 import { PilRecommendationsHttpController } from './pil-recommendations.http.controller';
 import { GetRecommendationHandler, ListRecommendationsHandler } from './queries/recommendation-queries';
 
@@ -12,6 +13,7 @@ import { GetRecommendationHandler, ListRecommendationsHandler } from './queries/
   providers: [
     PilRecommendationUnitOfWork,
     PilRecommendationsConsumer,
+    PilTrialConsumer,
     RecordAgencyActionHandler,
     ReplyToRecommendationHandler,
     GetRecommendationHandler,

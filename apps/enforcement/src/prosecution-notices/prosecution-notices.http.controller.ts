@@ -3,9 +3,23 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCodes } from '@casebridge/contracts';
-import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import {
+  CaseAccessOf,
+  lookupBy,
+  OwnOrGranted,
+  readOwnOrGranted,
+  type CaseAccessContext,
+  type RedactionPaths,
+} from '@casebridge/sharing';
 import { ProsecutionNotice } from './prosecution-notice.entity';
 import { ProsecutionNoticeResponse } from './responses/prosecution-notice.response';
+
+/**
+ * What an office reading a non-prosecution notice through a grant (not the enforcement agency notified) does not see
+ * (issue 12, need-to-know): the reasons and the penalty opinion. It sees the ids, the procuratorate and the date.
+ */
+export const PROSECUTION_NOTICE_REDACTED: RedactionPaths = ['reasons', 'penaltyOpinion'];
 
 @ApiTags('prosecution notices')
 @Roles('officer', 'head')
@@ -26,18 +40,27 @@ export class ProsecutionNoticesHttpController {
   }
 
   @Get(':prosecutionId')
-  @ApiOperation({ summary: 'One non-prosecution notice' })
+  @ApiOperation({
+    summary:
+      'One non-prosecution notice (an office it was shared with: the redacted view, PROSECUTION_NOTICE_REDACTED)',
+  })
   @ApiOkResponse({ type: ProsecutionNoticeResponse })
   @ApiNotFoundResponse({ description: 'PROSECUTION.NOT_FOUND — no notice of that prosecution to your agency' })
-  async get(
+  @OwnOrGranted({
+    param: 'prosecutionId',
+    lookup: lookupBy(ProsecutionNotice, 'id'),
+    notFound: { code: ErrorCodes.prosecutionNotFound, message: 'No notice of that prosecution to your agency.' },
+  })
+  get(
     @CurrentOfficer() officer: OfficerClaims,
     @Param('prosecutionId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
   ): Promise<ProsecutionNoticeResponse> {
-    const n = ensureOwnAgency(
-      await this.ds.getRepository(ProsecutionNotice).findOneBy({ id, agencyId: officer.agencyId }),
-      officer,
-      { code: ErrorCodes.prosecutionNotFound, message: `No notice of prosecution ${id} to your agency.` },
-    );
-    return ProsecutionNoticeResponse.of(n);
+    return readOwnOrGranted(this.ds.getRepository(ProsecutionNotice).findOneBy({ id }), officer, access, {
+      ownerOf: (n) => n.agencyId,
+      notFound: { code: ErrorCodes.prosecutionNotFound, message: `No notice of prosecution ${id} to your agency.` },
+      view: (n) => ProsecutionNoticeResponse.of(n),
+      redacted: PROSECUTION_NOTICE_REDACTED,
+    });
   }
 }

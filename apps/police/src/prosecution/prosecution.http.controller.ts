@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,17 +10,32 @@ import {
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import { ErrorCodes } from '@casebridge/contracts';
+import { actRoute } from '@casebridge/platform';
+import {
+  CaseAccessOf,
+  ensureOwnOrGranted,
+  grantedRead,
+  lookupBy,
+  OwnOrGranted,
+  type CaseAccessContext,
+} from '@casebridge/sharing';
 import { ResubmitCommand } from './commands/resubmit/resubmit.command';
 import { ResubmitRequest } from './commands/resubmit/resubmit.request';
 import { TransferForProsecutionCommand } from './commands/transfer-for-prosecution/transfer-for-prosecution.command';
 import { TransferForProsecutionRequest } from './commands/transfer-for-prosecution/transfer-for-prosecution.request';
 import { PoliceProsecution } from './police-prosecution.entity';
 import { PROSECUTION_NOT_FOUND } from './prosecution-unit-of-work';
-import { PoliceProsecutionResponse, ProsecutionCreatedResponse } from './responses/prosecution.response';
+import {
+  POLICE_PROSECUTION_REDACTED,
+  PoliceProsecutionResponse,
+  ProsecutionCreatedResponse,
+} from './responses/prosecution.response';
 
 const CONFLICT = 'PROSECUTION.OUT_OF_ORDER (wrong phase), PROSECUTION.ALREADY_DONE (acting twice) or CASE.CLOSED';
 const NOT_FOUND = 'PROSECUTION.NOT_FOUND — not transferred by your office';
+const ProsecutionAct = actRoute('prosecutionId', { conflict: CONFLICT, notFound: NOT_FOUND });
 
 @ApiTags('prosecutions')
 @Roles('officer', 'head')
@@ -45,19 +59,29 @@ export class PoliceProsecutionHttpController {
   }
 
   @Get(':prosecutionId')
-  @ApiOperation({ summary: 'One prosecution with its case file, rounds and timeline' })
+  @ApiOperation({
+    summary:
+      'One prosecution with its case file, rounds and timeline (an office it was shared with: the redacted view, POLICE_PROSECUTION_REDACTED)',
+  })
   @ApiOkResponse({ type: PoliceProsecutionResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @OwnOrGranted({
+    param: 'prosecutionId',
+    lookup: lookupBy(PoliceProsecution, 'id'),
+    notFound: { code: ErrorCodes.prosecutionNotFound, message: 'No such prosecution of your office.' },
+  })
   async get(
     @CurrentOfficer() officer: OfficerClaims,
     @Param('prosecutionId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
   ): Promise<PoliceProsecutionResponse> {
-    const p = ensureOwnAgency(
-      await this.ds.getRepository(PoliceProsecution).findOneBy({ id, agencyId: officer.agencyId }),
+    const p = ensureOwnOrGranted(
+      await this.ds.getRepository(PoliceProsecution).findOneBy({ id }),
       officer,
+      access,
       PROSECUTION_NOT_FOUND(id),
     );
-    return PoliceProsecutionResponse.of(p);
+    return grantedRead(PoliceProsecutionResponse.of(p), access, POLICE_PROSECUTION_REDACTED);
   }
 
   @Post()
@@ -79,15 +103,10 @@ export class PoliceProsecutionHttpController {
     return this.commands.execute(new TransferForProsecutionCommand(o, body));
   }
 
-  @Post(':prosecutionId/resubmission')
-  @HttpCode(204)
-  @ApiOperation({
-    summary:
-      'Re-submit after supplementary investigation (prosecution.supplementary-investigation, 1 month a round); the review starts again',
-  })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: CONFLICT })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ProsecutionAct(
+    'resubmission',
+    'Re-submit after supplementary investigation (prosecution.supplementary-investigation, 1 month a round); the review starts again',
+  )
   resubmit(
     @CurrentOfficer() o: OfficerClaims,
     @Param('prosecutionId', new ParseUUIDPipe()) id: string,

@@ -9,6 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import { ErrorCodes } from '@casebridge/contracts';
+import { CaseAccessOf, lookupBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { SupervisionMatter } from './supervision-matter.entity';
 import { GetSupervisionMatterQuery } from './queries/get-supervision-matter/get-supervision-matter.query';
 import { SupervisionMatterResponse } from './queries/get-supervision-matter/get-supervision-matter.response.dto';
 import { ListSupervisionMattersQuery } from './queries/list-supervision-matters/list-supervision-matters.query';
@@ -32,11 +35,23 @@ export class SupervisionHttpController {
   }
 
   @Get(':supervisionId')
-  @ApiOperation({ summary: 'One filing supervision with its timeline' })
+  @ApiOperation({
+    summary:
+      'One filing supervision with its timeline (an office it was shared with: the redacted view, SUPERVISION_MATTER_REDACTED)',
+  })
   @ApiOkResponse({ type: SupervisionMatterResponse })
   @ApiNotFoundResponse({ description: 'SUPERVISION.NOT_FOUND' })
-  get(@CurrentOfficer() officer: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string) {
-    return this.queries.execute(new GetSupervisionMatterQuery(officer, id));
+  @OwnOrGranted({
+    param: 'supervisionId',
+    lookup: lookupBy(SupervisionMatter, 'id'),
+    notFound: { code: ErrorCodes.supervisionNotFound, message: 'No such filing supervision concerns your office.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('supervisionId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetSupervisionMatterQuery(officer, id, access));
   }
 
   @Post(':supervisionId/explanation')

@@ -11,6 +11,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import { CaseAccessOf, lookupOwnedBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { FilingSupervision } from './filing-supervision.entity';
+import { SupervisionErrorCodes } from './filing-supervision.machine';
 import { CorrectionRequest, IssueCorrectionCommand } from './commands/issue-correction';
 import { FilingNoticeRequest, IssueFilingNoticeCommand } from './commands/issue-filing-notice';
 import { OpenSupervisionCommand, OpenSupervisionRequest } from './commands/open-supervision';
@@ -65,11 +68,23 @@ export class FilingSupervisionsHttpController {
   }
 
   @Get(':supervisionId')
-  @ApiOperation({ summary: 'One filing supervision: phase, question, police reasons, notice number, timeline' })
+  @ApiOperation({
+    summary:
+      'One filing supervision: phase, question, police reasons, notice number, timeline (an office it was shared with: the redacted view, FILING_SUPERVISION_REDACTED)',
+  })
   @ApiOkResponse({ type: SupervisionResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentOfficer() officer: OfficerClaims, @Param('supervisionId', new ParseUUIDPipe()) id: string) {
-    return this.queries.execute(new GetSupervisionQuery(officer, id));
+  @OwnOrGranted({
+    param: 'supervisionId',
+    lookup: lookupOwnedBy(FilingSupervision, 'supervisionId', 'procuratorateAgencyId'),
+    notFound: { code: SupervisionErrorCodes.notFound, message: 'No such filing supervision in your agency.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('supervisionId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetSupervisionQuery(officer, id, access));
   }
 
   @Post(':supervisionId/explanation-request')

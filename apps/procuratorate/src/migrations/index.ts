@@ -7,6 +7,7 @@ import { AddSuspectedCrime1795976508997 } from './1795976508997-AddSuspectedCrim
 import { AddFilingSupervisionPhaseAt1796534919733 } from './1796534919733-AddFilingSupervisionPhaseAt';
 import { AddProsecutionReview1796535434734 } from './1796535434734-AddProsecutionReview';
 import { AddPilCases1796536170761 } from './1796536170761-AddPilCases';
+import { AddCourtTrial1796545455114 } from './1796545455114-AddCourtTrial';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateProcuratorateTables1795971153615,
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddFilingSupervisionPhaseAt1796534919733,
   AddProsecutionReview1796535434734,
   AddPilCases1796536170761,
+  AddCourtTrial1796545455114,
 ];

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { ProcuratoratePilAdminView, ProcuratoratePilCivilView } from '@casebridge/flows';
+import type { ProcuratoratePilAdminView, ProcuratoratePilCivilView, TrialView } from '@casebridge/flows';
 import type { TimelineEntry } from '@casebridge/platform';
 
 export type PilCaseKind = 'administrative' | 'civil' | 'criminal-incidental-civil';
@@ -25,6 +25,10 @@ export class PilCase {
   @Column('timestamptz', { name: 'phase_at', nullable: true }) phaseAt!: Date | null;
   @Column('jsonb') view!: ProcuratoratePilAdminView | ProcuratoratePilCivilView;
   @Column('jsonb', { default: () => "'[]'" }) timeline!: TimelineEntry[];
+  /** the court's case of the suit (court.case-received), once the court has it: court events are found by it */
+  @Column('uuid', { name: 'court_case_id', nullable: true }) @Index() courtCaseId!: string | null;
+  /** the trial as the court's events tell it (libs/flows trialViews), null before the court received the suit */
+  @Column('jsonb', { nullable: true }) trial!: TrialView | null;
   @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
   @VersionColumn() version!: number;

@@ -1,17 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
-import { idsSchema, listOf } from '@casebridge/platform';
+import { actRoute, idsSchema, listOf } from '@casebridge/platform';
+import { ErrorCodes } from '@casebridge/contracts';
+import { CaseAccessOf, lookupOwnedBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { PilCase } from './pil-case.entity';
 import { AnnouncementRequest, PublishAnnouncementCommand } from './commands/announce/publish-announcement';
 import {
   ClosingDecisionRequest,
@@ -42,6 +44,7 @@ import {
 
 const OUT_OF_ORDER = 'PIL.OUT_OF_ORDER (wrong phase), PIL.ALREADY_DONE (acting twice) or CASE.CLOSED';
 const NOT_FOUND = 'PIL.NOT_FOUND — no such public-interest case in your agency';
+const PilAct = actRoute('pilCaseId', { conflict: OUT_OF_ORDER, notFound: NOT_FOUND });
 type Id = string;
 
 @ApiTags('pil-cases')
@@ -76,19 +79,26 @@ export class PilCasesHttpController {
   }
 
   @Get(':pilCaseId')
-  @ApiOperation({ summary: 'One public-interest case of your agency' })
+  @ApiOperation({
+    summary:
+      'One public-interest case of your agency (an office it was shared with: the redacted view, PIL_CASE_REDACTED)',
+  })
   @ApiOkResponse({ schema: PIL_CASE_VIEW_SCHEMA })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentOfficer() officer: OfficerClaims, @Param('pilCaseId', new ParseUUIDPipe()) id: Id) {
-    return this.queries.execute(new GetPilCaseQuery(officer, id));
+  @OwnOrGranted({
+    param: 'pilCaseId',
+    lookup: lookupOwnedBy(PilCase, 'pilCaseId', 'procuratorateAgencyId'),
+    notFound: { code: ErrorCodes.pilNotFound, message: 'No such public-interest case in your agency.' },
+  })
+  get(
+    @CurrentOfficer() officer: OfficerClaims,
+    @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
+  ) {
+    return this.queries.execute(new GetPilCaseQuery(officer, id, access));
   }
 
-  @Post(':pilCaseId/investigation')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Record the findings of the investigation (调查核实)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @PilAct('investigation', 'Record the findings of the investigation (调查核实)')
   investigation(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
@@ -97,15 +107,10 @@ export class PilCasesHttpController {
     return this.commands.execute(new RecordInvestigationCommand(o, id, body));
   }
 
-  @Post(':pilCaseId/recommendation')
-  @HttpCode(204)
-  @ApiOperation({
-    summary:
-      'Serve the pre-litigation recommendation on the agency: pil.agency-reply (2 months, 15 days urgent) and pil.recommendation-filing (5 days) start',
-  })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @PilAct(
+    'recommendation',
+    'Serve the pre-litigation recommendation on the agency: pil.agency-reply (2 months, 15 days urgent) and pil.recommendation-filing (5 days) start',
+  )
   recommendation(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
@@ -114,13 +119,11 @@ export class PilCasesHttpController {
     return this.commands.execute(new IssueRecommendationCommand(o, id, body));
   }
 
-  @Post(':pilCaseId/recommendation-filing')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'File the recommendation with the next-level procuratorate (pil.recommendation-filing)' })
-  @ApiNoContentResponse()
-  @ApiBadRequestResponse({ description: 'PIL.NOT_THE_NEXT_LEVEL — the procuratorate named is not above yours' })
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @PilAct(
+    'recommendation-filing',
+    'File the recommendation with the next-level procuratorate (pil.recommendation-filing)',
+    { invalid: 'PIL.NOT_THE_NEXT_LEVEL — the procuratorate named is not above yours' },
+  )
   recommendationFiling(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
@@ -130,15 +133,10 @@ export class PilCasesHttpController {
   }
 
   @Roles('head')
-  @Post(':pilCaseId/closing-decision')
-  @HttpCode(204)
-  @ApiOperation({
-    summary:
-      'Head: decide not to sue after the reply or its end (pil.admin-suit-decision); the closing decision is owed within 7 days',
-  })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @PilAct(
+    'closing-decision',
+    'Head: decide not to sue after the reply or its end (pil.admin-suit-decision); the closing decision is owed within 7 days',
+  )
   closingDecision(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
@@ -147,12 +145,7 @@ export class PilCasesHttpController {
     return this.commands.execute(new DecideClosingCommand(o, id, body));
   }
 
-  @Post(':pilCaseId/closing-decision-service')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Serve the closing decision on the agency: the case is closed' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @PilAct('closing-decision-service', 'Serve the closing decision on the agency: the case is closed')
   closingService(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
@@ -161,12 +154,7 @@ export class PilCasesHttpController {
     return this.commands.execute(new ServeClosingDecisionCommand(o, id, body));
   }
 
-  @Post(':pilCaseId/announcement')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Civil PIL: publish the pre-suit announcement (pil.civil-announcement, 30 days)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @PilAct('announcement', 'Civil PIL: publish the pre-suit announcement (pil.civil-announcement, 30 days)')
   announcement(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
@@ -204,14 +192,9 @@ export class PilCasesHttpController {
   }
 
   @Roles('head')
-  @Post(':pilCaseId/suit-support')
-  @HttpCode(204)
-  @ApiOperation({
-    summary: 'Head: support the eligible organisation’s suit (pil.civil-suit-decision); closes the case',
+  @PilAct('suit-support', 'Head: support the eligible organisation’s suit (pil.civil-suit-decision); closes the case', {
+    notFound: 'AGENCY.OUTSIDE_JURISDICTION — the court',
   })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: OUT_OF_ORDER })
-  @ApiNotFoundResponse({ description: `${NOT_FOUND}; AGENCY.OUTSIDE_JURISDICTION — the court` })
   support(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: Id,
@@ -221,15 +204,11 @@ export class PilCasesHttpController {
   }
 
   @Roles('head')
-  @Post(':pilCaseId/suit')
-  @HttpCode(204)
-  @ApiOperation({
-    summary:
-      'Head: bring the public-interest suit (pil.admin-suit-decision / pil.civil-suit-decision); pil.suit-filed names the court',
-  })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: `${OUT_OF_ORDER}; PIL.WAITING_FOR_CONSULTATION` })
-  @ApiNotFoundResponse({ description: `${NOT_FOUND}; AGENCY.OUTSIDE_JURISDICTION — the court` })
+  @PilAct(
+    'suit',
+    'Head: bring the public-interest suit (pil.admin-suit-decision / pil.civil-suit-decision); pil.suit-filed names the court',
+    { conflicts: 'PIL.WAITING_FOR_CONSULTATION', notFound: 'AGENCY.OUTSIDE_JURISDICTION — the court' },
+  )
   suit(
     @CurrentOfficer() o: OfficerClaims,
     @Param('pilCaseId', new ParseUUIDPipe()) id: Id,

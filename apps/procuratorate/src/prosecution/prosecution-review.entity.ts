@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { PhaseTracked, type TimelineEntry } from '@casebridge/platform';
-import type { ProcuratorateProsecutionPhase, ProcuratorateProsecutionView } from '@casebridge/flows';
+import type { ProcuratorateProsecutionPhase, ProcuratorateProsecutionView, TrialView } from '@casebridge/flows';
 
 /**
  * A case transferred to this procuratorate for prosecution (审查起诉), one row per prosecution. The flow's
@@ -20,6 +20,10 @@ export class ProsecutionReview extends PhaseTracked<ProcuratorateProsecutionPhas
   @Column('jsonb') view!: ProcuratorateProsecutionView;
   @Column('jsonb', { default: () => "'[]'" }) timeline!: TimelineEntry[];
   @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
+  /** the court's case of the indictment (court.case-received), once the court has it: court events are found by it */
+  @Column('uuid', { name: 'court_case_id', nullable: true }) @Index() courtCaseId!: string | null;
+  /** the trial as the court's events tell it (libs/flows trialViews), null before the court received the indictment */
+  @Column('jsonb', { nullable: true }) trial!: TrialView | null;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
   @VersionColumn() version!: number;
 }

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,9 +11,19 @@ import {
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CurrentOfficer, ensureOwnAgency, type OfficerClaims, Roles } from '@casebridge/auth';
+import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
+import { ErrorCodes } from '@casebridge/contracts';
+import { actRoute } from '@casebridge/platform';
+import {
+  CaseAccessOf,
+  ensureOwnOrGranted,
+  grantedRead,
+  lookupBy,
+  OwnOrGranted,
+  type CaseAccessContext,
+} from '@casebridge/sharing';
 import { DecideProsecutionCommand } from './commands/decide/decide.command';
-import { DecideProsecutionRequest } from './commands/decide/decide.request';
+import { DECIDE_PROSECUTION_EXAMPLES, DecideProsecutionRequest } from './commands/decide/decide.request';
 import { ExtendProsecutionReviewCommand } from './commands/extend-review/extend-review.command';
 import { ExtendProsecutionReviewRequest } from './commands/extend-review/extend-review.request';
 import { NotifyEnforcementCommand } from './commands/notify-enforcement/notify-enforcement.command';
@@ -22,10 +32,15 @@ import { ReturnForInvestigationCommand } from './commands/return-for-investigati
 import { ReturnForInvestigationRequest } from './commands/return-for-investigation/return-for-investigation.request';
 import { PROSECUTION_NOT_FOUND } from './prosecution-unit-of-work';
 import { ProsecutionReview } from './prosecution-review.entity';
-import { ProsecutionReviewResponse, ReturnedResponse } from './responses/prosecution.response';
+import {
+  PROSECUTION_REVIEW_REDACTED,
+  ProsecutionReviewResponse,
+  ReturnedResponse,
+} from './responses/prosecution.response';
 
 const CONFLICT = 'PROSECUTION.OUT_OF_ORDER (wrong phase), PROSECUTION.ALREADY_DONE (acting twice) or CASE.CLOSED';
 const NOT_FOUND = 'PROSECUTION.NOT_FOUND — not transferred to your procuratorate';
+const ProsecutionAct = actRoute('prosecutionId', { conflict: CONFLICT, notFound: NOT_FOUND });
 
 @ApiTags('prosecutions')
 @Roles('officer', 'head')
@@ -49,28 +64,36 @@ export class ProsecutionHttpController {
   }
 
   @Get(':prosecutionId')
-  @ApiOperation({ summary: 'One prosecution with its case file, rounds, decision and timeline' })
+  @ApiOperation({
+    summary:
+      'One prosecution with its case file, rounds, decision and timeline (an office it was shared with: the redacted view, PROSECUTION_REVIEW_REDACTED)',
+  })
   @ApiOkResponse({ type: ProsecutionReviewResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @OwnOrGranted({
+    param: 'prosecutionId',
+    lookup: lookupBy(ProsecutionReview, 'id'),
+    notFound: { code: ErrorCodes.prosecutionNotFound, message: 'No such prosecution at your procuratorate.' },
+  })
   async get(
     @CurrentOfficer() officer: OfficerClaims,
     @Param('prosecutionId', new ParseUUIDPipe()) id: string,
+    @CaseAccessOf() access: CaseAccessContext | undefined,
   ): Promise<ProsecutionReviewResponse> {
-    const p = ensureOwnAgency(
-      await this.ds.getRepository(ProsecutionReview).findOneBy({ id, agencyId: officer.agencyId }),
+    const p = ensureOwnOrGranted(
+      await this.ds.getRepository(ProsecutionReview).findOneBy({ id }),
       officer,
+      access,
       PROSECUTION_NOT_FOUND(id),
     );
-    return ProsecutionReviewResponse.of(p);
+    return grantedRead(ProsecutionReviewResponse.of(p), access, PROSECUTION_REVIEW_REDACTED);
   }
 
-  @Post(':prosecutionId/review-extension')
   @Roles('head')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Major or complex case: extend prosecution.review by 15 days (a head; reason recorded)' })
-  @ApiNoContentResponse()
-  @ApiConflictResponse({ description: CONFLICT })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ProsecutionAct(
+    'review-extension',
+    'Major or complex case: extend prosecution.review by 15 days (a head; reason recorded)',
+  )
   extend(
     @CurrentOfficer() o: OfficerClaims,
     @Param('prosecutionId', new ParseUUIDPipe()) id: string,
@@ -98,13 +121,11 @@ export class ProsecutionHttpController {
     return this.commands.execute(new ReturnForInvestigationCommand(o, id, body));
   }
 
-  @Post(':prosecutionId/decision')
-  @HttpCode(204)
-  @ApiOperation({
-    summary:
-      'Indict (naming the court; default the court of your region) or decide not to prosecute (prosecution.review)',
-  })
-  @ApiNoContentResponse()
+  @ProsecutionAct(
+    'decision',
+    'Indict (naming the court; default the court of your region) or decide not to prosecute (prosecution.review)',
+  )
+  @ApiBody({ type: DecideProsecutionRequest, examples: DECIDE_PROSECUTION_EXAMPLES })
   @ApiBadRequestResponse({
     description: 'PROSECUTION.FIELD_NOT_FOR_OUTCOME — a court or an opinion with the wrong outcome',
   })
@@ -118,13 +139,10 @@ export class ProsecutionHttpController {
     return this.commands.execute(new DecideProsecutionCommand(o, id, body));
   }
 
-  @Post(':prosecutionId/enforcement-notice')
-  @HttpCode(204)
-  @ApiOperation({
-    summary:
-      'Notify the enforcement agency of the non-prosecution, optionally with a 检察意见 proposing a penalty (prosecution.nonprosecution-notice, 3 days)',
-  })
-  @ApiNoContentResponse()
+  @ProsecutionAct(
+    'enforcement-notice',
+    'Notify the enforcement agency of the non-prosecution, optionally with a 检察意见 proposing a penalty (prosecution.nonprosecution-notice, 3 days)',
+  )
   @ApiConflictResponse({
     description: `${CONFLICT}; PROSECUTION.NO_ENFORCEMENT_AGENCY — the case did not come from an enforcement agency`,
   })

@@ -1,14 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SharingModule } from '@casebridge/sharing';
 import { ProcuratorateCaseOwnership } from './procuratorate-case-ownership';
-import {
-  ProcuratorateEnterDecisionHandler,
-  ProcuratorateRecordDecisionHandler,
-} from './commands/enter-decision/enter-decision.handler';
 
 /** The procuratorate office's shared record (信息共享, flows.md §5) and need-to-know access (libs/sharing). */
 @Module({
   imports: [SharingModule.forAgencyKind('procuratorate', { ownership: ProcuratorateCaseOwnership })],
-  providers: [ProcuratorateRecordDecisionHandler, ProcuratorateEnterDecisionHandler],
 })
 export class ProcuratorateSharingModule {}

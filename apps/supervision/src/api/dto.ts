@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
 import { IsId, IsInstantWithOffset, IsText, NestedArray, QueryInt } from '@casebridge/platform';
 import { AGENCY_KINDS } from '@casebridge/contracts';
 import { STEP_STATUSES, type StepStatus } from '../domain/status';
@@ -109,13 +109,45 @@ export class EscalateRequest {
   toLevel?: string;
 }
 
+/**
+ * The longest review interval of a joint supervision: six months (P183D, P26W, P6M). The rule `joint-supervision`
+ * leaves the interval to each case (policy, E17 arts 29, 31), but a case under joint supervision is reviewed at
+ * least twice a year; a longer interval (P999M: 83 years) is a typing error, refused 400 rather than a step due
+ * after the case is long closed.
+ */
+export const JOINT_REVIEW_INTERVAL_MAX: Readonly<Record<'D' | 'W' | 'M', number>> = { D: 183, W: 26, M: 6 };
+
+/** `P<n>D`, `P<n>W` or `P<n>M`, n from 1 up to JOINT_REVIEW_INTERVAL_MAX of its unit. */
+export function isReviewInterval(value: unknown): boolean {
+  const m = typeof value === 'string' ? /^P([1-9]\d{0,2})([DWM])$/.exec(value) : null;
+  return m !== null && Number(m[1]) <= JOINT_REVIEW_INTERVAL_MAX[m[2] as 'D' | 'W' | 'M'];
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A joint-meeting decision's due instant: later than now (a due date in the past is refused 400) and on the whole
+ * hour (e.g. 17:00: the hour periods of legal-time end on whole hours, so the step is due exactly at the instant
+ * given, never recounted to the next hour).
+ */
+export function isDecisionDue(value: unknown, now = Date.now()): boolean {
+  const at = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isFinite(at) && at > now && at % HOUR_MS === 0;
+}
+
 export class JointListRequest {
   @ApiProperty({
     example: 'P14D',
     description:
-      'review interval (joint-supervision, set per case): ISO 8601 days, weeks or months, e.g. P14D, P2W, P1M',
+      'review interval (joint-supervision, set per case): ISO 8601 days, weeks or months, e.g. P14D, P2W, P1M; at most six months (P183D, P26W, P6M)',
   })
-  @Matches(/^P([1-9]\d{0,2})([DWM])$/, { message: 'reviewInterval must be like P14D, P2W or P1M' })
+  @ValidateBy({
+    name: 'isReviewInterval',
+    validator: {
+      validate: (v: unknown) => isReviewInterval(v),
+      defaultMessage: () => 'reviewInterval must be like P14D, P2W or P1M, at most six months (P183D, P26W, P6M)',
+    },
+  })
   reviewInterval!: string;
   @ApiProperty({ example: '跨区域重大污染环境案件，列入联合督办。' })
   @Transform(trim)
@@ -181,8 +213,19 @@ export class JointDecisionDto {
     message: 'ownerAgencyId must be an agency id such as police:210100 (enforcement, police or procuratorate)',
   })
   ownerAgencyId!: string;
-  @ApiProperty({ example: '2025-10-10T17:00:00+08:00', description: 'ISO-8601 instant with offset' })
+  @ApiProperty({
+    example: '2027-01-10T17:00:00+08:00',
+    description:
+      'ISO-8601 instant with offset, later than now and on the whole hour; the decision step is due exactly then',
+  })
   @IsInstantWithOffset()
+  @ValidateBy({
+    name: 'isDecisionDue',
+    validator: {
+      validate: (v: unknown) => isDecisionDue(v),
+      defaultMessage: () => 'dueAt must lie in the future and on the whole hour, such as 2027-01-10T17:00:00+08:00',
+    },
+  })
   dueAt!: string;
 }
 

@@ -30,10 +30,17 @@ class Routes {
       id === T ? { linkedCaseId: LC, ownerAgencyId: 'police:210100' } : null) as RecordLookup,
   })
   byRecord(): void {}
+  @OwnOrGranted({ query: 'linkedCaseId' })
+  list(): void {}
 }
 
-function context(handler: keyof Routes, agencyId: string, params: Record<string, string>) {
-  const req: Record<string, unknown> = { officer: { agencyId, sub: 'o-1' }, params };
+function context(
+  handler: keyof Routes,
+  agencyId: string,
+  params: Record<string, string>,
+  query: Record<string, unknown> = {},
+) {
+  const req: Record<string, unknown> = { officer: { agencyId, sub: 'o-1' }, params, query };
   const ctx = {
     getHandler: () => Routes.prototype[handler],
     switchToHttp: () => ({ getRequest: () => req }),
@@ -87,5 +94,19 @@ describe('OwnOrGrantedGuard', () => {
     expect(await notFound(guard.canActivate(context('byRecord', 'police:210100', { transferId: LC }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );
+  });
+
+  it('a list route (query): no filter passes with no access context; a filter is checked like a path id', async () => {
+    const plain = context('list', 'police:210200', {});
+    expect(await guard.canActivate(plain.ctx)).toBe(true);
+    expect(plain.req.caseAccess).toBeUndefined();
+    const granted = context('list', 'police:210102', {}, { linkedCaseId: LC });
+    expect(await guard.canActivate(granted.ctx)).toBe(true);
+    expect(granted.req.caseAccess).toMatchObject({ basis: 'granted' });
+    expect(await notFound(guard.canActivate(context('list', 'police:210200', {}, { linkedCaseId: LC }).ctx))).toBe(
+      'not-found SHARING.NOT_FOUND',
+    );
+    const twice = context('list', 'police:210200', {}, { linkedCaseId: [LC, LC] });
+    expect(await guard.canActivate(twice.ctx)).toBe(true); // not one id: the query pipe's 400
   });
 });

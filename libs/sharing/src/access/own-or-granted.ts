@@ -37,6 +37,12 @@ export interface OwnOrGrantedOptions {
   lookup?: RecordLookup;
   /** the route's own 404 (e.g. TRANSFER.NOT_FOUND); default SHARING.NOT_FOUND */
   notFound?: { code: string; message: string };
+  /**
+   * for list routes: the query parameter that names the id instead of a path parameter (e.g. `linkedCaseId` of
+   * `GET /notifications?linkedCaseId=…`). Absent from the request: the guard passes with no access context (the
+   * route lists the caller's own records only); present: checked like a path id (`lookup` applies).
+   */
+  query?: string;
 }
 
 const OWN_OR_GRANTED = 'casebridge:own-or-granted';
@@ -44,6 +50,7 @@ const OWN_OR_GRANTED = 'casebridge:own-or-granted';
 interface AccessRequest {
   officer?: OfficerClaims;
   params?: Record<string, string>;
+  query?: Record<string, unknown>;
   method?: string;
   originalUrl?: string;
   url?: string;
@@ -83,7 +90,10 @@ export class OwnOrGrantedGuard implements CanActivate {
     const options = this.reflector.get<OwnOrGrantedOptions>(OWN_OR_GRANTED, ctx.getHandler()) ?? {};
     const req = ctx.switchToHttp().getRequest<AccessRequest>();
     const officer = req.officer;
-    const id = req.params?.[options.param ?? 'linkedCaseId'];
+    const fromQuery = options.query ? req.query?.[options.query] : undefined;
+    // a list route without its filter lists the caller's own records; a filter that is not one string is its pipe's 400
+    if (options.query && (fromQuery === undefined || typeof fromQuery !== 'string')) return true;
+    const id = options.query ? (fromQuery as string) : req.params?.[options.param ?? 'linkedCaseId'];
     const refuse = () => accessNotFound(options.notFound);
     if (!officer || !id) throw refuse();
     // not an id at all: the route's ParseUUIDPipe answers 400 (bad input is refused as such, never looked up)

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   CourtCaseReceived,
+  courtFor,
   type CourtCaseSource,
   type CourtTrack,
   type EdcConfirmationAppliedV1,
@@ -11,7 +12,7 @@ import {
   type PilSuitFiledV1,
   type ProsecutionDecidedV1,
 } from '@casebridge/contracts';
-import { competentCourt } from '@casebridge/directory';
+import { competentCourt, environmentalJurisdiction } from '@casebridge/directory';
 import { OnIntegrationEvent, publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { entry, eventEntry } from '@casebridge/platform';
 import { CourtCase } from '../court-case.entity';
@@ -35,8 +36,9 @@ const INTAKE_OFFICER = 'system:court-intake';
 /**
  * Receives the cases other flows send to court: an indictment (prosecution.decided, outcome indicted), a PIL suit
  * (pil.suit-filed), an EDC suit (edc.suit-filed) or an EDC confirmation application (edc.confirmation-applied).
- * Each becomes a case of the court the jurisdiction map gives the plaintiff's region (集中管辖; the same-level court
- * by default): one addressed to a court the map does not give it is forwarded to the competent one, and says so.
+ * Each becomes a case of the court it is addressed to: the senders pick it by the jurisdiction map (集中管辖;
+ * `courtOfSender`). As a guard, one addressed to a court the map does not allow the plaintiff (`courtFor`; e.g. an
+ * event written before the map changed) is forwarded to the court the map gives the plaintiff's region, and says so.
  * The record and court.case-received (which starts court.docket) are written in the inbox transaction of the event.
  */
 @Injectable()
@@ -109,7 +111,9 @@ export class CourtIntakeConsumer {
       this.logger.warn(`${e.type} ${e.eventId}: ${intake.source} ${intake.sourceId} is already before the court`);
       return;
     }
-    const courtAgencyId = competentCourt(intake.plaintiffAgencyId);
+    const courtAgencyId =
+      courtFor(intake.plaintiffAgencyId, intake.addressedTo, environmentalJurisdiction()) ??
+      competentCourt(intake.plaintiffAgencyId);
     const forwarded = courtAgencyId !== intake.addressedTo;
     const now = new Date();
     const c = manager.create(CourtCase, {

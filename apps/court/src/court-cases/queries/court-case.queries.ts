@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
 import type { OfficerClaims } from '@casebridge/auth';
 import { CourtCase } from '../court-case.entity';
 import { COURT_CASE_PHASES, type CourtCasePhase } from '../court-case.machine';
-import { ownCourtCase } from '../court-case-unit-of-work';
+import { courtCaseNotFound } from '../court-case-unit-of-work';
+import { readOwnOrGranted, TIMELINE_REDACTED, type CaseAccessContext, type RedactionPaths } from '@casebridge/sharing';
 import { toCourtCaseResponse, type CourtCaseResponse } from './court-case.response';
 
 export class ListCourtCasesRequest {
@@ -24,10 +25,26 @@ export class ListCourtCasesRequest {
   restorationOverdue?: 'true' | 'false';
 }
 
+/**
+ * What an office reading a court case through a grant (not the court of the case) does not see (issue 12,
+ * need-to-know): the claim, the reasons for not accepting, the judgment summary, the restoration order and its
+ * records, and what the timeline says. It sees the ids, source, track, plaintiff, phase, docket number, procedure,
+ * the restoration's due date, status and overdue flag, and the dates.
+ */
+export const COURT_CASE_REDACTED: RedactionPaths = [
+  'claim',
+  'notAcceptedReasons',
+  'judgmentSummary',
+  'restoration.order',
+  'restoration.records',
+  ...TIMELINE_REDACTED,
+];
+
 export class GetCourtCaseQuery extends Query<CourtCaseResponse> {
   constructor(
     readonly officer: OfficerClaims,
     readonly courtCaseId: string,
+    readonly access?: CaseAccessContext,
   ) {
     super();
   }
@@ -35,9 +52,13 @@ export class GetCourtCaseQuery extends Query<CourtCaseResponse> {
 @QueryHandler(GetCourtCaseQuery)
 export class GetCourtCaseHandler implements IQueryHandler<GetCourtCaseQuery> {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
-  async execute({ officer, courtCaseId }: GetCourtCaseQuery): Promise<CourtCaseResponse> {
-    const c = await this.ds.getRepository(CourtCase).findOneBy({ courtCaseId });
-    return toCourtCaseResponse(ownCourtCase(c, officer, courtCaseId));
+  async execute({ officer, courtCaseId, access }: GetCourtCaseQuery): Promise<CourtCaseResponse> {
+    return readOwnOrGranted(this.ds.getRepository(CourtCase).findOneBy({ courtCaseId }), officer, access, {
+      ownerOf: (x) => x.courtAgencyId,
+      notFound: courtCaseNotFound(courtCaseId),
+      view: toCourtCaseResponse,
+      redacted: COURT_CASE_REDACTED,
+    });
   }
 }
 

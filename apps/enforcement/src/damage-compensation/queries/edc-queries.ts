@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '@casebridge/contracts';
+import { readOwnOrGranted, TIMELINE_REDACTED, type CaseAccessContext, type RedactionPaths } from '@casebridge/sharing';
 import { CLAIMANT_EDC_ACT_RULES } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { entitySchema } from '@casebridge/platform';
@@ -24,10 +24,26 @@ function view(c: EdcCase): EdcCaseView {
   };
 }
 
+/**
+ * What an office reading a damage compensation case through a grant (not the claimant) does not see (issue 12,
+ * need-to-know): the liable party (name, credit code — also the `liableCreditCode` column), the damage, the meetings,
+ * the agreement and failure reasons, and what the timeline says. It sees the ids, notice number, phase, court and dates.
+ */
+export const EDC_CASE_REDACTED: RedactionPaths = [
+  'liableCreditCode',
+  'view.liableParty',
+  'view.damage',
+  'view.meetings',
+  'view.agreementSummary',
+  'view.failureReasons',
+  ...TIMELINE_REDACTED,
+];
+
 export class GetEdcCaseQuery extends Query<EdcCaseView> {
   constructor(
     readonly officer: OfficerClaims,
     readonly edcCaseId: string,
+    readonly access?: CaseAccessContext,
   ) {
     super();
   }
@@ -35,13 +51,13 @@ export class GetEdcCaseQuery extends Query<EdcCaseView> {
 @QueryHandler(GetEdcCaseQuery)
 export class GetEdcCaseHandler implements IQueryHandler<GetEdcCaseQuery> {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
-  async execute({ officer, edcCaseId }: GetEdcCaseQuery): Promise<EdcCaseView> {
-    const c = await this.ds.getRepository(EdcCase).findOneBy({ edcCaseId });
-    if (!c || c.agencyId !== officer.agencyId) {
-      const { code, message } = edcNotFound(edcCaseId);
-      throw new DomainError(code, 'not-found', message);
-    }
-    return view(c);
+  async execute({ officer, edcCaseId, access }: GetEdcCaseQuery): Promise<EdcCaseView> {
+    return readOwnOrGranted(this.ds.getRepository(EdcCase).findOneBy({ edcCaseId }), officer, access, {
+      ownerOf: (x) => x.agencyId,
+      notFound: edcNotFound(edcCaseId),
+      view: view,
+      redacted: EDC_CASE_REDACTED,
+    });
   }
 }
 

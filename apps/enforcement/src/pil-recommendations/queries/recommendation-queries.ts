@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '@casebridge/contracts';
+import { readOwnOrGranted, TIMELINE_REDACTED, type CaseAccessContext, type RedactionPaths } from '@casebridge/sharing';
 import { AGENCY_PIL_ACT_RULES } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { entitySchema } from '@casebridge/platform';
@@ -24,10 +24,18 @@ function view(r: PilRecommendation): PilRecommendationView {
   };
 }
 
+/**
+ * What an office reading a recommendation through a grant (not the agency it was served on) does not see (issue 12,
+ * need-to-know): the actions the agency took and what the timeline says. It sees the ids, the procuratorate, the
+ * document number, variant, phase, reply outcome and dates.
+ */
+export const PIL_RECOMMENDATION_REDACTED: RedactionPaths = ['view.actions', ...TIMELINE_REDACTED];
+
 export class GetRecommendationQuery extends Query<PilRecommendationView> {
   constructor(
     readonly officer: OfficerClaims,
     readonly pilCaseId: string,
+    readonly access?: CaseAccessContext,
   ) {
     super();
   }
@@ -35,13 +43,13 @@ export class GetRecommendationQuery extends Query<PilRecommendationView> {
 @QueryHandler(GetRecommendationQuery)
 export class GetRecommendationHandler implements IQueryHandler<GetRecommendationQuery> {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
-  async execute({ officer, pilCaseId }: GetRecommendationQuery): Promise<PilRecommendationView> {
-    const r = await this.ds.getRepository(PilRecommendation).findOneBy({ pilCaseId });
-    if (!r || r.agencyId !== officer.agencyId) {
-      const { code, message } = recommendationNotFound(pilCaseId);
-      throw new DomainError(code, 'not-found', message);
-    }
-    return view(r);
+  async execute({ officer, pilCaseId, access }: GetRecommendationQuery): Promise<PilRecommendationView> {
+    return readOwnOrGranted(this.ds.getRepository(PilRecommendation).findOneBy({ pilCaseId }), officer, access, {
+      ownerOf: (x) => x.agencyId,
+      notFound: recommendationNotFound(pilCaseId),
+      view: view,
+      redacted: PIL_RECOMMENDATION_REDACTED,
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '@casebridge/contracts';
+import { readOwnOrGranted, TIMELINE_REDACTED, type CaseAccessContext, type RedactionPaths } from '@casebridge/sharing';
 import { PROCURATORATE_PIL_ADMIN_ACT_RULES, PROCURATORATE_PIL_CIVIL_ACT_RULES } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { entitySchema } from '@casebridge/platform';
@@ -39,10 +39,28 @@ export class ListPilCasesRequest {
   kind?: PilCaseKind;
 }
 
+/**
+ * What an office reading a PIL case through a grant (not its procuratorate) does not see (issue 12, need-to-know):
+ * the facts and findings, the agency's actions and reply, the closing reasons, the organisations that came forward
+ * (names, credit codes, eligibility facts) and the plaintiff, and what the timeline says. It sees the ids, kind,
+ * respondent, phase, document number, variant, courts and dates.
+ */
+export const PIL_CASE_REDACTED: RedactionPaths = [
+  'view.facts',
+  'view.findings',
+  'view.agencyActions',
+  'view.reply',
+  'view.closingReasons',
+  'view.organisations',
+  'view.plaintiff',
+  ...TIMELINE_REDACTED,
+];
+
 export class GetPilCaseQuery extends Query<PilCaseView> {
   constructor(
     readonly officer: OfficerClaims,
     readonly pilCaseId: string,
+    readonly access?: CaseAccessContext,
   ) {
     super();
   }
@@ -50,14 +68,14 @@ export class GetPilCaseQuery extends Query<PilCaseView> {
 @QueryHandler(GetPilCaseQuery)
 export class GetPilCaseHandler implements IQueryHandler<GetPilCaseQuery> {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
-  async execute({ officer, pilCaseId }: GetPilCaseQuery): Promise<PilCaseView> {
-    const c = await this.ds.getRepository(PilCase).findOneBy({ pilCaseId });
-    // another procuratorate's case looks exactly like a missing one (need-to-know)
-    if (!c || c.procuratorateAgencyId !== officer.agencyId) {
-      const { code, message } = pilNotFound(pilCaseId);
-      throw new DomainError(code, 'not-found', message);
-    }
-    return pilCaseView(c);
+  async execute({ officer, pilCaseId, access }: GetPilCaseQuery): Promise<PilCaseView> {
+    // another procuratorate's case, without a grant, looks exactly like a missing one (need-to-know)
+    return readOwnOrGranted(this.ds.getRepository(PilCase).findOneBy({ pilCaseId }), officer, access, {
+      ownerOf: (r) => r.procuratorateAgencyId,
+      notFound: pilNotFound(pilCaseId),
+      view: pilCaseView,
+      redacted: PIL_CASE_REDACTED,
+    });
   }
 }
 

@@ -8,7 +8,11 @@ import { chinaToday } from '../../china-day';
 import { assertAnnouncementRun } from '../../court-clock';
 import { RenderJudgmentCommand, type RenderJudgmentRequest } from './render-judgment.command';
 
-/** A restoration order comes with a due date after today, and a due date only with an order (400 COURT_CASE.RESTORATION_INVALID). */
+/**
+ * A restoration order comes with a due date after today, and a due date only with an order (400
+ * COURT_CASE.RESTORATION_INVALID). `due` is a calendar day already (`IsCalendarDay` on the request: 400
+ * REQUEST.VALIDATION_FAILED otherwise), so it compares with `today` (YYYY-MM-DD, China time) as text.
+ */
 export function assertRestorationTerms(request: RenderJudgmentRequest, today: string): void {
   const { restorationOrder: order, restorationDueDate: due } = request;
   if (!order && !due) return;
@@ -16,11 +20,9 @@ export function assertRestorationTerms(request: RenderJudgmentRequest, today: st
     ? 'a restoration due date needs a restoration order'
     : !due
       ? 'a restoration order needs its due date (restorationDueDate)'
-      : Number.isNaN(Date.parse(`${due}T00:00:00+08:00`))
-        ? `${due} is not a calendar day`
-        : due <= today
-          ? `the restoration due date ${due} must be after today (${today})`
-          : null;
+      : due <= today
+        ? `the restoration due date ${due} must be after today (${today})`
+        : null;
   if (why)
     throw new DomainError(CourtErrorCodes.restorationInvalid, 'invalid', `${why[0]!.toUpperCase()}${why.slice(1)}.`);
 }

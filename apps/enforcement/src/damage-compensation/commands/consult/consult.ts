@@ -72,13 +72,22 @@ export class RecordAgreementCommand extends Command<void> {
   }
 }
 
-/** Head: records the compensation agreement; the consultation ends (edc.consultation met). */
+/**
+ * Head: records the compensation agreement reached in the consultation; the consultation ends (edc.consultation met).
+ * @throws 409 EDC.NO_MEETING_HELD: no consultation meeting was recorded (an agreement comes out of a meeting)
+ */
 @CommandHandler(RecordAgreementCommand)
 export class RecordAgreementHandler implements ICommandHandler<RecordAgreementCommand> {
   constructor(private readonly uow: EdcCaseUnitOfWork) {}
 
   execute({ officer, edcCaseId, request }: RecordAgreementCommand): Promise<void> {
     return this.uow.act(officer, edcCaseId, 'record-agreement', (c, tx) => {
+      if (c.view.meetings.length === 0)
+        throw new DomainError(
+          ErrorCodes.edcNoMeetingHeld,
+          'conflict',
+          'You cannot record an agreement yet: no consultation meeting was held. Record the meeting it was reached in first.',
+        );
       record(
         tx,
         officer,

@@ -1,13 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import {
-  DomainError,
-  EdcConfirmationApplied,
-  EdcSuitFiled,
-  OUTSIDE_JURISDICTION,
-  courtFor,
-} from '@casebridge/contracts';
+import { EdcConfirmationApplied, EdcSuitFiled } from '@casebridge/contracts';
+import { courtOfSender } from '@casebridge/directory';
 import type { OfficerClaims } from '@casebridge/auth';
 import { IsText } from '@casebridge/platform';
 import { EdcCaseUnitOfWork, record } from '../../edc-case.record';
@@ -16,17 +11,16 @@ export class EdcCourtRequest {
   @ApiPropertyOptional({
     example: 'court:210100',
     description:
-      'the court within your jurisdiction (your region, or the jurisdiction map; else 404 AGENCY.OUTSIDE_JURISDICTION); default: the court of your region',
+      'the court within your jurisdiction (the environmental jurisdiction map, 集中管辖: the court that hears your region, or a lower court of your city that hears its own district; else 404 AGENCY.OUTSIDE_JURISDICTION); default: the court the map gives your region, else the court of your region',
   })
   @IsOptional()
   @Matches(/^court:\d{6}$/, { message: 'courtAgencyId must be a court id such as court:210100' })
   courtAgencyId?: string;
 }
 
+/** The court of the claimant's case: `courtOfSender` (the jurisdiction map; 404 AGENCY.OUTSIDE_JURISDICTION). */
 function courtOf(officer: OfficerClaims, asked: string | undefined): string {
-  const court = courtFor(officer.agencyId, asked);
-  if (!court) throw new DomainError(OUTSIDE_JURISDICTION, 'not-found', `${asked} is outside your jurisdiction.`);
-  return court;
+  return courtOfSender(officer.agencyId, asked);
 }
 
 export class ApplyConfirmationCommand extends Command<void> {

@@ -2,13 +2,16 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { EdcConsultationOpened, type EdcConsultationOpenedV1 } from '@casebridge/contracts';
+import { DomainError, EdcConsultationOpened, ErrorCodes, type EdcConsultationOpenedV1 } from '@casebridge/contracts';
 import { edcViews, type FlowEvent } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { eventEntry, IsText, NestedObject } from '@casebridge/platform';
 import { PartyDto } from '../../../cases/commands/register-case/register-case.request.dto';
 import { EdcCase } from '../../edc-case.entity';
+
+/** PostgreSQL's SQLSTATE of a unique index refusing a row. */
+const UNIQUE_VIOLATION = '23505';
 
 export class OpenConsultationRequest {
   @ApiProperty({
@@ -45,13 +48,24 @@ export class OpenConsultationCommand extends Command<{ edcCaseId: string }> {
   }
 }
 
-/** Serves the written consultation notice on the liable company: edc.consultation starts (90 days, 3 meetings). */
+/**
+ * Serves the written consultation notice on the liable company: edc.consultation starts (90 days, 3 meetings).
+ * @throws 409 EDC.NOTICE_NUMBER_TAKEN: the agency already opened a case under that notice number (unique index)
+ */
 @CommandHandler(OpenConsultationCommand)
 export class OpenConsultationHandler implements ICommandHandler<OpenConsultationCommand> {
   constructor(private readonly outbox: TransactionalOutbox) {}
 
   execute({ officer, request }: OpenConsultationCommand): Promise<{ edcCaseId: string }> {
+    const taken = () =>
+      new DomainError(
+        ErrorCodes.edcNoticeNumberTaken,
+        'conflict',
+        `Your agency already served a consultation notice numbered ${request.noticeNumber}: give this one its own number.`,
+      );
     return this.outbox.run(async (tx) => {
+      if (await tx.manager.existsBy(EdcCase, { agencyId: officer.agencyId, noticeNumber: request.noticeNumber }))
+        throw taken();
       const edcCaseId = randomUUID();
       const linkedCaseId = request.linkedCaseId ?? randomUUID();
       const e = publishAs(tx, officer, EdcConsultationOpened, linkedCaseId, {
@@ -61,23 +75,30 @@ export class OpenConsultationHandler implements ICommandHandler<OpenConsultation
         damage: request.damage,
       });
       const view = edcViews.claimant.open(e as FlowEvent<'edc.consultation-opened', EdcConsultationOpenedV1>);
-      await tx.manager.insert(EdcCase, {
-        edcCaseId,
-        linkedCaseId,
-        agencyId: officer.agencyId,
-        liableCreditCode: request.liableParty.creditCode,
-        phase: view.phase,
-        previousPhase: null,
-        phaseAt: new Date(e.occurredAt),
-        view,
-        timeline: [
-          eventEntry(
-            e,
-            `consultation notice ${request.noticeNumber} served on ${request.liableParty.name} (edc.consultation)`,
-          ),
-        ],
-        openedAt: new Date(e.occurredAt),
-      });
+      await tx.manager
+        .insert(EdcCase, {
+          edcCaseId,
+          linkedCaseId,
+          agencyId: officer.agencyId,
+          liableCreditCode: request.liableParty.creditCode,
+          noticeNumber: request.noticeNumber,
+          phase: view.phase,
+          previousPhase: null,
+          phaseAt: new Date(e.occurredAt),
+          view,
+          timeline: [
+            eventEntry(
+              e,
+              `consultation notice ${request.noticeNumber} served on ${request.liableParty.name} (edc.consultation)`,
+            ),
+          ],
+          openedAt: new Date(e.occurredAt),
+        })
+        .catch((err: unknown) => {
+          // the same number opened concurrently: the unique index answers
+          if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw taken();
+          throw err;
+        });
       return { edcCaseId };
     });
   }

@@ -3,7 +3,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, Matches } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { DomainError, ErrorCodes, OUTSIDE_JURISDICTION, PilSuitFiled, courtFor } from '@casebridge/contracts';
+import { DomainError, ErrorCodes, PilSuitFiled } from '@casebridge/contracts';
+import { courtOfSender } from '@casebridge/directory';
 import type { ProcuratoratePilCivilView } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { PilCase } from '../../pil-case.entity';
@@ -13,18 +14,19 @@ export class CourtRequest {
   @ApiPropertyOptional({
     example: 'court:210100',
     description:
-      'the court within your jurisdiction (your region, or the jurisdiction map; else 404 AGENCY.OUTSIDE_JURISDICTION); default: the court of your region',
+      'the court within your jurisdiction (the environmental jurisdiction map, 集中管辖: the court that hears your region, or a lower court of your city that hears its own district; else 404 AGENCY.OUTSIDE_JURISDICTION); default: the court the map gives your region, else the court of your region',
   })
   @IsOptional()
   @Matches(/^court:\d{6}$/, { message: 'courtAgencyId must be a court id such as court:210100' })
   courtAgencyId?: string;
 }
 
-/** The court a suit goes to: the one asked for, within the procuratorate's jurisdiction, or the court of its region. */
+/**
+ * The court a suit goes to: the one asked for when the jurisdiction map allows it, else the court the map gives the
+ * procuratorate's region (`courtOfSender`; 404 AGENCY.OUTSIDE_JURISDICTION for a court it does not allow).
+ */
 export function courtOf(officer: OfficerClaims, asked: string | undefined): string {
-  const court = courtFor(officer.agencyId, asked);
-  if (!court) throw new DomainError(OUTSIDE_JURISDICTION, 'not-found', `${asked} is outside your jurisdiction.`);
-  return court;
+  return courtOfSender(officer.agencyId, asked);
 }
 
 export class SuePilCommand extends Command<void> {

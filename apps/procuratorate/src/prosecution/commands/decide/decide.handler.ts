@@ -1,17 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  DomainError,
-  ErrorCodes,
-  OUTSIDE_JURISDICTION,
-  ProsecutionDecided,
-  withinJurisdiction,
-  type ProsecutionDecidedV1,
-} from '@casebridge/contracts';
+import { DomainError, ErrorCodes, ProsecutionDecided, type ProsecutionDecidedV1 } from '@casebridge/contracts';
+import { courtOfSender } from '@casebridge/directory';
 import { ProsecutionUnitOfWork, recordAct } from '../../prosecution-unit-of-work';
 import { DecideProsecutionCommand } from './decide.command';
 
 /**
- * Indict before the court (default: the court of the procuratorate's region) or decide not to prosecute
+ * Indict before the court (default: the court the jurisdiction map gives the procuratorate's region, else the same level) or decide not to prosecute
  * (prosecution.review; a non-prosecution starts prosecution.nonprosecution-notice, E17 art 18).
  * @throws 400 PROSECUTION.FIELD_NOT_FOR_OUTCOME; 404 AGENCY.OUTSIDE_JURISDICTION (the court), PROSECUTION.NOT_FOUND;
  *         409 PROSECUTION.OUT_OF_ORDER / ALREADY_DONE / CASE.CLOSED
@@ -31,16 +25,10 @@ export class DecideProsecutionHandler implements ICommandHandler<DecideProsecuti
           : 'A court is named only when indicting.',
       );
     }
-    const court = request.courtAgencyId ?? `court:${officer.agencyId.split(':')[1]}`;
-    if (indicted && !withinJurisdiction(officer.agencyId, court)) {
-      throw new DomainError(
-        OUTSIDE_JURISDICTION,
-        'not-found',
-        `${court} is not within your procuratorate's jurisdiction: indict before the court of your region.`,
-      );
-    }
+    // the court the jurisdiction map allows (集中管辖; default: the court it gives the procuratorate's region)
+    const court = indicted ? courtOfSender(officer.agencyId, request.courtAgencyId) : null;
     return this.uow.act(officer, prosecutionId, 'decide', (p, tx) => {
-      const payload: ProsecutionDecidedV1 = indicted
+      const payload: ProsecutionDecidedV1 = court
         ? {
             prosecutionId: p.id,
             outcome: 'indicted',
@@ -59,7 +47,7 @@ export class DecideProsecutionHandler implements ICommandHandler<DecideProsecuti
         p,
         ProsecutionDecided,
         payload,
-        indicted
+        court
           ? `indicted before ${court}`
           : 'decided not to prosecute: notify the enforcement agency within 3 days (prosecution.nonprosecution-notice)',
         request.reasons,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ExamplesObject } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsText, RequiredWhen } from '@casebridge/platform';
 
@@ -14,7 +14,8 @@ export class DecideProsecutionRequest {
   outcome!: (typeof PROSECUTION_OUTCOMES)[number];
   @ApiPropertyOptional({
     example: 'court:210100',
-    description: 'indicted only: the court; default the court of your region (same level)',
+    description:
+      'indicted only: the court, as the environmental jurisdiction map allows (集中管辖: the court that hears your region, or a lower court of your city that hears its own district; else 404 AGENCY.OUTSIDE_JURISDICTION); default the court the map gives your region, else the court of your region (same level)',
   })
   @IsOptional()
   @Matches(/^court:\d{6}$/, { message: 'courtAgencyId must be a court id such as court:210100' })
@@ -37,3 +38,22 @@ export class DecideProsecutionRequest {
   @IsText(4000)
   penaltyOpinion?: string;
 }
+
+/**
+ * Whole request bodies /docs offers for "Try it out": the schema's composed example would indict and carry a
+ * penalty opinion at once (400 PROSECUTION.FIELD_NOT_FOR_OUTCOME); each of these is accepted as it stands.
+ */
+export const DECIDE_PROSECUTION_EXAMPLES: ExamplesObject = {
+  indicted: {
+    summary: 'indict before the court the jurisdiction map gives your region',
+    value: { outcome: 'indicted' },
+  },
+  notProsecuted: {
+    summary: 'not prosecute, with a 检察意见 proposing an administrative penalty',
+    value: {
+      outcome: 'not-prosecuted',
+      reasons: '犯罪情节轻微，依照刑法规定不需要判处刑罚',
+      penaltyOpinion: '建议对该公司依法给予行政处罚',
+    },
+  },
+};

@@ -1,0 +1,21 @@
+import { DEFAULT_WORKFLOW_CACHE_SIZE, workflowThreadOptions } from './worker-thread';
+
+describe('workflowThreadOptions: the workflow thread of a worker', () => {
+  it('bounds the sticky cache by default, far below the SDK default of a 4 GiB heap (2,310 executions)', () => {
+    const options = workflowThreadOptions();
+    expect(options.maxCachedWorkflows).toBe(DEFAULT_WORKFLOW_CACHE_SIZE);
+    expect(options.maxCachedWorkflows).toBeLessThanOrEqual(250);
+  });
+
+  it('takes a configured cache size', () => {
+    expect(workflowThreadOptions(40).maxCachedWorkflows).toBe(40);
+  });
+
+  it('gives an activation 30 s of wall-clock time before the sandbox terminates it (SDK default 5 s)', () => {
+    expect(workflowThreadOptions().isolateExecutionTimeout).toBe('30s');
+  });
+
+  it.each([0, 1, 2.5, Number.NaN, -3])('refuses a cache size of %p', (size) => {
+    expect(() => workflowThreadOptions(size)).toThrow(RangeError);
+  });
+});

@@ -15,8 +15,7 @@ export interface IsolatedDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const { pg } = endpoints();
+async function admin<T>(fn: (c: Client) => Promise<T>, pg = endpoints().pg): Promise<T> {
   const client = new Client({
     host: pg.host,
     port: pg.port,
@@ -32,10 +31,10 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createIsolatedDatabase(prefix: string): Promise<IsolatedDatabase> {
-  const { pg } = endpoints();
+/** A new database named `t_<prefix>_<random>` on the server of the test endpoints, or on `pg` (a private server). */
+export async function createIsolatedDatabase(prefix: string, pg = endpoints().pg): Promise<IsolatedDatabase> {
   const name = `t_${prefix.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+  await admin((c) => c.query(`CREATE DATABASE "${name}"`), pg);
   return {
     name,
     ...pg,
@@ -43,7 +42,7 @@ export async function createIsolatedDatabase(prefix: string): Promise<IsolatedDa
     drop: () =>
       admin(async (c) => {
         await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      }),
+      }, pg),
   };
 }
 

@@ -18,7 +18,7 @@ import { ALL_TOPICS, TOPIC_PARTITIONS } from '@casebridge/contracts';
 import { DEV_JWT_SECRET, issueToken, type Role } from '@casebridge/auth';
 import { topicReplicationFactor } from '@casebridge/messaging';
 import { createIsolatedDatabase, type IsolatedDatabase } from './database';
-import { endpoints } from './endpoints';
+import { endpoints, type Endpoints } from './endpoints';
 import { testKafka } from './kafka';
 
 const root = path.resolve(__dirname, '../..');
@@ -46,10 +46,10 @@ const HTTP: readonly ServiceName[] = [
 ];
 
 /** node arguments that run a service: the compiled build (dist/, `npm run build`) or the sources. */
-function serviceCommand(service: ServiceName, compiled: boolean): string[] {
+function serviceCommand(service: ServiceName, compiled: boolean, buildDir = 'dist'): string[] {
   if (compiled) {
-    const main = `dist/apps/${service}/src/main.js`;
-    if (!existsSync(path.join(root, main))) throw new Error(`${main} is missing: run npm run build first`);
+    const main = path.join(buildDir, `apps/${service}/src/main.js`);
+    if (!existsSync(path.resolve(root, main))) throw new Error(`${main} is missing: run npm run build first`);
     return [main];
   }
   return ['-r', '@swc-node/register', `apps/${service}/src/main.ts`];
@@ -88,12 +88,20 @@ export class TestSystem {
     /** `compiled`: run the production build (default: CASEBRIDGE_TEST_COMPILED=1); otherwise the sources. `kafkaBrokers`: a private broker
      *  instead of the shared one (test/support/private-kafka.ts); `kafkaReplicationFactor` of its topics (default:
      *  CASEBRIDGE_KAFKA_REPLICATION_FACTOR, see topicReplicationFactor; 3 for a private 3-node cluster). `nodeArgs`:
-     *  node options put before every service's own arguments (a bench's `-r` of a profiler, say). */
+     *  node options put before every service's own arguments (a bench's `-r` of a profiler, say). `pg` and
+     *  `temporalAddress`: a private PostgreSQL server and Temporal server (test/support/private-postgres.ts,
+     *  private-temporal.ts) instead of the shared ones. `readyTimeoutMs`: how long a start may take until /health
+     *  answers (default 90 s or CASEBRIDGE_TEST_READY_TIMEOUT_MS). `buildDir`: where the compiled build is (default dist/; a directory inside the
+     *  repository, so that node_modules resolve). */
     private readonly options: {
       compiled?: boolean;
       kafkaBrokers?: string[];
       kafkaReplicationFactor?: number;
       nodeArgs?: string[];
+      pg?: Endpoints['pg'];
+      temporalAddress?: string;
+      readyTimeoutMs?: number;
+      buildDir?: string;
     } = {},
   ) {}
 
@@ -126,7 +134,11 @@ export class TestSystem {
     }
     for (const s of this.services) {
       const service = serviceOf(s);
-      if (!this.dbs.has(service)) this.dbs.set(service, await createIsolatedDatabase(service.replace('-', '_')));
+      if (!this.dbs.has(service))
+        this.dbs.set(
+          service,
+          await createIsolatedDatabase(service.replace('-', '_'), this.options.pg ?? endpoints().pg),
+        );
       if (HTTP.includes(service)) this.ports.set(s, await freePort());
     }
     await Promise.all(this.services.map((s) => this.startService(s)));
@@ -184,7 +196,9 @@ export class TestSystem {
     if (this.running.has(instance)) throw new Error(`${instance} is already running`);
     if (!this.services.includes(instance)) throw new Error(`${instance} is not part of this test system`);
     const service = serviceOf(instance);
-    const e = endpoints();
+    const e = { ...endpoints() };
+    if (this.options.pg) e.pg = this.options.pg;
+    if (this.options.temporalAddress) e.temporalAddress = this.options.temporalAddress;
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       NODE_ENV: 'test',
@@ -219,7 +233,11 @@ export class TestSystem {
       process.execPath,
       [
         ...(this.options.nodeArgs ?? []),
-        ...serviceCommand(service, this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1'),
+        ...serviceCommand(
+          service,
+          this.options.compiled ?? process.env.CASEBRIDGE_TEST_COMPILED === '1',
+          this.options.buildDir,
+        ),
       ],
       { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -244,7 +262,8 @@ export class TestSystem {
   private readonly readyTimeoutMs = Number(process.env.CASEBRIDGE_TEST_READY_TIMEOUT_MS) || 90_000;
 
   private async waitReady(service: InstanceName, child: ChildProcess): Promise<void> {
-    const deadline = Date.now() + this.readyTimeoutMs;
+    const limit = this.options.readyTimeoutMs ?? this.readyTimeoutMs;
+    const deadline = Date.now() + limit;
     while (Date.now() < deadline) {
       if (child.exitCode !== null)
         throw new Error(`${service} exited with ${child.exitCode} during start-up (log: ${this.logFile(service)})`);
@@ -256,7 +275,7 @@ export class TestSystem {
       }
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`${service} not ready within ${this.readyTimeoutMs / 1000} s (log: ${this.logFile(service)})`);
+    throw new Error(`${service} not ready within ${limit / 1000} s (log: ${this.logFile(service)})`);
   }
 
   /** SIGKILL (default): no shutdown hook runs, as in a crash; SIGTERM: a graceful stop. One instance only. */

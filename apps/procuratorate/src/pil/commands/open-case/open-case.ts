@@ -13,7 +13,7 @@ import {
 import { pilAdministrativeViews, pilCivilViews, type FlowEvent } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { eventEntry, IsText } from '@casebridge/platform';
+import { AbsentWhen, eventEntry, IsText } from '@casebridge/platform';
 import { PilCase, type PilCaseKind } from '../../pil-case.entity';
 
 export class OpenPilCaseRequest {
@@ -28,6 +28,10 @@ export class OpenPilCaseRequest {
       'administrative PIL: the agency that failed its duty (an enforcement office within your jurisdiction; else 404 AGENCY.OUTSIDE_JURISDICTION)',
   })
   @IsOptional()
+  @AbsentWhen(
+    (o: OpenPilCaseRequest) => o.kind !== 'administrative',
+    'respondentAgencyId names the agency of an administrative PIL; a civil PIL has no respondent agency: leave it out',
+  )
   @Matches(/^enforcement:\d{6}$/, {
     message: 'respondentAgencyId must be an enforcement office id such as enforcement:210100',
   })

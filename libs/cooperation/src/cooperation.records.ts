@@ -161,3 +161,17 @@ export async function saveMarker(
     manager.create(CooperationRecord, { kind, id, linkedCaseId, parties: [], view: copy, updatedAt: new Date() }),
   );
 }
+
+/**
+ * Whether `agencyId` is party to a record of this service on `linkedCaseId` (then it may notify or consult on that
+ * case, besides the cases it owns or was granted: assertMayLinkCase of libs/sharing).
+ */
+export function partyOnCase(manager: EntityManager, agencyId: string, linkedCaseId: string): Promise<boolean> {
+  return manager
+    .createQueryBuilder(CooperationRecord, 'r')
+    .where('r.linkedCaseId = :linkedCaseId AND r.parties @> :party::jsonb', {
+      linkedCaseId,
+      party: JSON.stringify([agencyId]),
+    })
+    .getExists();
+}

@@ -14,6 +14,7 @@ import { pilAdministrativeViews, pilCivilViews, type FlowEvent } from '@casebrid
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { AbsentWhen, eventEntry, IsText } from '@casebridge/platform';
+import { assertMayLinkCase, CaseAccess } from '@casebridge/sharing';
 import { PilCase, type PilCaseKind } from '../../pil-case.entity';
 
 export class OpenPilCaseRequest {
@@ -42,7 +43,7 @@ export class OpenPilCaseRequest {
   @ApiPropertyOptional({
     example: '0190c0de-0000-7000-8000-0000000000aa',
     description:
-      'the linked case of the conduct (联动案件), e.g. the administrative case the facts come from; new when absent',
+      'the linked case of the conduct (联动案件), e.g. the administrative case the facts come from: one your office holds or that was shared with it (else 404 CASE.LINKED_CASE_UNKNOWN); new when absent',
   })
   @IsOptional()
   @IsUUID('all', { message: 'linkedCaseId must be a UUID' })
@@ -61,9 +62,18 @@ export class OpenPilCaseCommand extends Command<{ pilCaseId: string }> {
 /** Opens a public-interest litigation case of the officer's procuratorate (pil.case-opened). */
 @CommandHandler(OpenPilCaseCommand)
 export class OpenPilCaseHandler implements ICommandHandler<OpenPilCaseCommand> {
-  constructor(private readonly outbox: TransactionalOutbox) {}
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly access: CaseAccess,
+  ) {}
 
   async execute({ officer, request }: OpenPilCaseCommand): Promise<{ pilCaseId: string }> {
+    if (request.linkedCaseId) {
+      const linkedCaseId = request.linkedCaseId;
+      await assertMayLinkCase(this.access, officer.agencyId, linkedCaseId, () =>
+        this.access.manager.existsBy(PilCase, { procuratorateAgencyId: officer.agencyId, linkedCaseId }),
+      );
+    }
     const administrative = request.kind === 'administrative';
     if (administrative && !request.respondentAgencyId)
       throw new DomainError(

@@ -364,8 +364,13 @@ describe('route × token matrix over every app (issue 13)', () => {
 
   it('issue 12: an agency not party to a notification, consultation or joint supervision gets 404 and no data', async () => {
     const stranger = new Api(sys.url('police'), sys.token('police:210200', ['officer', 'head'], 'matrix-stranger'));
+    // the procuratorate is not party to enforcement's consultation of the police, but holds a grant on the case
+    // (seeded above): its service's content-free copy answers redacted, and nothing said leaks (session 5)
+    const granted = await a.pro.get<{ redacted?: boolean }>(`/consultations/${ids.consultationId}`);
+    expect(granted.redacted).toBe(true);
+    expect(leaked(JSON.stringify(granted))).toEqual([]);
+    expect(JSON.stringify(granted)).not.toMatch(/MATRIX-QUESTION|监测报告/);
     const notParty: [Api, string][] = [
-      [a.pro, `/consultations/${ids.consultationId}`],
       [a.enf, `/consultations/${appIds.procuratorate!.consultationId}`],
       [stranger, `/notifications/${ids.notificationId}`],
       [stranger, `/consultations/${ids.consultationId}`],
@@ -577,6 +582,22 @@ describe('route × token matrix over every app (issue 13)', () => {
     // the parties still read everything
     const full = await a.pol.get<{ content: string }>(`/notifications/${ids.notificationId}`);
     expect(full.content).toMatch(/^MATRIX-NOTICE-/);
+    // kept case (session 5): on a notification the police service is not party to (enforcement → procuratorate) a
+    // granted police office got 404; the service keeps a content-free copy and answers it redacted
+    const { notificationId: between } = await a.enf.post<{ notificationId: string }>('/notifications', {
+      linkedCaseId: ids.linkedCaseId,
+      kind: 'development',
+      content: 'MATRIX-BETWEEN',
+      recipients: [PRO],
+    });
+    const copy = await eventually(
+      () => call('police', 'GET', `/notifications/${between}`, bearer(granted)),
+      (r) => r.status === 200,
+      'the granted police office reads the copy',
+    );
+    expect(JSON.parse(copy.text)).toMatchObject({ redacted: true, senderAgencyId: ENF, notificationId: between });
+    expect(copy.text).not.toContain('MATRIX-BETWEEN');
+    expect((await call('police', 'GET', `/notifications/${between}`, bearer(none))).status).toBe(404);
     // each granted read reached the case's audit history, with reader and time
     const auditor = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['auditor']));
     const history = await eventually(

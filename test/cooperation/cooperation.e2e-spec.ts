@@ -168,6 +168,27 @@ describe('notification, consultation and joint supervision through the REST APIs
     expect(JSON.stringify(r.body)).not.toContain('COOP-BROADCAST');
     expect(await otherPolice.get<unknown[]>('/notifications')).toEqual([]);
     await otherPolice.call('POST', `/notifications/${broadcastId}/acknowledgement`, {}, 404);
+    // kept case (session 5 trial): nor can it put a record of its own on this linked case (it neither holds nor was
+    // granted it), which would have brought the case into its region's audit scope
+    for (const [path, body] of [
+      ['/notifications', { linkedCaseId, kind: 'development', content: 'probe', recipients: ['procuratorate:210200'] }],
+      [
+        '/consultations',
+        {
+          linkedCaseId,
+          consultedAgencyId: 'procuratorate:210200',
+          question: 'probe',
+          attachments: [{ fileName: 'a.pdf', sha256: 'f'.repeat(64), sizeBytes: 1 }],
+        },
+      ],
+    ] as const) {
+      const refused = await otherPolice.call<{ code: string }>('POST', path, body, 404);
+      expect(refused.body.code).toBe('CASE.LINKED_CASE_UNKNOWN');
+    }
+    const history = await auditor.get<{ entries: { who: { producer: { agencyId: string } } }[] }>(
+      `/cases/${linkedCaseId}/history`,
+    );
+    expect(history.entries.some((e) => e.who.producer.agencyId === 'police:210200')).toBe(false);
   });
 
   it('two consultations at once: asked with hashed attachments; one answered, the other left open', async () => {

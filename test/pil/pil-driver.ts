@@ -1,5 +1,4 @@
 /** Drives public-interest litigation cases through the procuratorate's and the agency's REST APIs (e2e helper). */
-import { randomUUID } from 'node:crypto';
 import { eventually, type Api } from '../support/system';
 import { ENF, type Agencies } from '../transfer/transfer-driver';
 
@@ -61,14 +60,16 @@ export const agencyPilPhase = (a: Agencies, id: string, phase: string) =>
  */
 export async function openAdministrative(
   a: Agencies,
-  linkedCaseId: string = randomUUID(),
+  asked?: string,
 ): Promise<{ pilCaseId: string; linkedCaseId: string }> {
   const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
     kind: 'administrative',
     respondentAgencyId: ENF,
     facts: '浑河沿岸非法倾倒危险废物约 30 吨，区生态环境局接举报后三个月未依法查处',
-    linkedCaseId,
+    ...(asked ? { linkedCaseId: asked } : {}),
   });
+  // a new linked case unless one the procuratorate holds (or was shared) was named
+  const { linkedCaseId } = await a.pro.get<{ linkedCaseId: string }>(`/pil-cases/${pilCaseId}`);
   expect((await pilCase(a, pilCaseId)).phase).toBe('opened');
   await a.pro.post(`/pil-cases/${pilCaseId}/investigation`, { findings: '经现场勘查，危险废物仍堆放于河滩' });
   expect((await pilCase(a, pilCaseId)).phase).toBe('investigated');
@@ -88,14 +89,15 @@ export async function openAdministrative(
 /** A civil PIL case of `pro` (default: the Shenyang procuratorate) with its 30-day announcement published (pil.civil-announcement owed to eligible organisations). */
 export async function openCivil(
   a: Agencies,
-  linkedCaseId: string = randomUUID(),
+  asked?: string,
   pro: Api = a.pro,
 ): Promise<{ pilCaseId: string; linkedCaseId: string }> {
   const { pilCaseId } = await pro.post<{ pilCaseId: string }>('/pil-cases', {
     kind: 'civil',
     facts: '某化工公司通过暗管排放含铬废水，致下游农田污染',
-    linkedCaseId,
+    ...(asked ? { linkedCaseId: asked } : {}),
   });
+  const { linkedCaseId } = await pro.get<{ linkedCaseId: string }>(`/pil-cases/${pilCaseId}`);
   await pro.post(`/pil-cases/${pilCaseId}/announcement`, { channel: '正义网' });
   expect((await pro.get<PilCaseView>(`/pil-cases/${pilCaseId}`)).phase).toBe('announced');
   const ann = await inboxHas(pro, linkedCaseId, 'owed', `${pilCaseId}/pil.civil-announcement`);

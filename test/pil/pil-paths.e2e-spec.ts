@@ -11,7 +11,7 @@ import { Topics } from '@casebridge/contracts';
 import { readTopic } from '../messaging/support/topic-reader';
 import { Api, eventually, TestSystem } from '../support/system';
 import { createTimeSkippingEnv } from '../support/temporal';
-import { agencies, ENF, type Agencies } from '../transfer/transfer-driver';
+import { agencies, ENF, PRO, type Agencies } from '../transfer/transfer-driver';
 import { openAdministrative as openAdministrativeCase, openCivil as openCivilCase } from './pil-driver';
 
 const COURT = 'court:210100';
@@ -93,6 +93,33 @@ describe('public-interest litigation and damage compensation through the REST AP
 
   const openAdministrative = (linkedCaseId?: string) => openAdministrativeCase(a, linkedCaseId);
   const openCivil = (linkedCaseId?: string, pro = a.pro) => openCivilCase(a, linkedCaseId, pro);
+
+  /** An administrative case of the Shenyang enforcement office: a linked case it owns. */
+  async function ownCase(): Promise<string> {
+    const { linkedCaseId } = await a.enf.post<{ linkedCaseId: string }>('/cases', {
+      caseNumber: `辽沈环罚〔2026〕pil-${randomUUID().slice(0, 8)}号`,
+      party: { name: '沈阳某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
+      violation: '通过暗管排放含铬废水，致下游农田污染',
+      discoveredAt: '2026-11-20T10:30:00+08:00',
+    });
+    return linkedCaseId;
+  }
+
+  /** Enforcement shares a decision of its case with the Shenyang procuratorate: the procuratorate is granted the case. */
+  async function shareWithProcuratorate(linkedCaseId: string): Promise<void> {
+    const { decisionId } = await a.enf.post<{ decisionId: string }>(`/sharing/cases/${linkedCaseId}/decisions`, {
+      decisionKind: 'supervision-request',
+      decidedAt: new Date().toISOString(),
+      ownerCaseNumber: `辽沈环罚〔2026〕shared-${randomUUID().slice(0, 6)}号`,
+      content: '生态环境损害线索，移送检察机关',
+    });
+    await a.enf.post(`/sharing/cases/${linkedCaseId}/decisions/${decisionId}/entry`, { sharedWith: [PRO] });
+    await eventually(
+      () => a.pro.get<unknown[]>(`/sharing/cases/${linkedCaseId}/entries`),
+      (entries) => entries.length > 0,
+      'the procuratorate is granted the case',
+    );
+  }
 
   async function openConsultation(
     linkedCaseId: string,
@@ -237,7 +264,7 @@ describe('public-interest litigation and damage compensation through the REST AP
   });
 
   it('(g) a damage consultation agreed: meetings, agreement, judicial confirmation applied (edc.confirmation-applied names the court)', async () => {
-    const linkedCaseId = randomUUID();
+    const linkedCaseId = await ownCase();
     const noticeNumber = `沈环赔磋〔2026〕${randomUUID().slice(0, 6)}号`;
     const edcCaseId = await openConsultation(linkedCaseId, noticeNumber);
     // one case per notice number of the agency (unique index)
@@ -293,15 +320,38 @@ describe('public-interest litigation and damage compensation through the REST AP
   });
 
   it('(g) a consultation that fails leads to a suit, while a civil PIL on the same conduct waited (its clock stood still)', async () => {
-    const { pilCaseId, linkedCaseId } = await openCivil();
-    // kept case (attack round 4): an office of another region naming this linked case stops no clock here. Its event
-    // comes first on the case's partition, so the PIL below waits for the local consultation, not for this one.
-    await new Api(sys.url('enforcement'), sys.token('enforcement:210200', ['officer'])).post('/damage-compensations', {
-      liableParty: { name: '大连某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
-      noticeNumber: `大环赔磋〔2026〕${randomUUID().slice(0, 6)}号`,
-      damage: '另一地区的磋商',
+    // the conduct is enforcement's case, shared with the procuratorate, which brings the civil PIL on it
+    const owned = await ownCase();
+    await shareWithProcuratorate(owned);
+    const { pilCaseId, linkedCaseId } = await openCivil(owned);
+    expect(linkedCaseId).toBe(owned);
+    // kept cases (attack round 4, session 5 trial): an office of another region cannot name this linked case at all —
+    // it neither owns it nor was granted it — so it can neither stop this clock nor bring the case into its region's
+    // audit scope by putting an event on it
+    const dalianEnf = new Api(sys.url('enforcement'), sys.token('enforcement:210200', ['officer']));
+    const foreignEdc = await dalianEnf.call<{ code: string }>(
+      'POST',
+      '/damage-compensations',
+      {
+        liableParty: { name: '大连某化工有限公司', creditCode: '91210100MA0Y6J5X2U' },
+        noticeNumber: `大环赔磋〔2026〕${randomUUID().slice(0, 6)}号`,
+        damage: '另一地区的磋商',
+        linkedCaseId,
+      },
+      404,
+    );
+    expect(foreignEdc.body.code).toBe('CASE.LINKED_CASE_UNKNOWN');
+    const dalianPro = new Api(sys.url('procuratorate'), sys.token('procuratorate:210200', ['officer']));
+    const foreignPil = await dalianPro.call<{ code: string }>(
+      'POST',
+      '/pil-cases',
+      { kind: 'civil', facts: 'probe', linkedCaseId },
+      404,
+    );
+    expect(foreignPil.body.code).toBe('CASE.LINKED_CASE_UNKNOWN');
+    expect((await dalianPro.get<{ linkedCaseId: string }[]>('/pil-cases')).map((c) => c.linkedCaseId)).not.toContain(
       linkedCaseId,
-    });
+    );
     const edcCaseId = await openConsultation(linkedCaseId);
     const waiting = await eventually(
       () => pilCase(pilCaseId),

@@ -66,6 +66,11 @@ export const ErrorCodes = {
   edcNoMeetingHeld: 'EDC.NO_MEETING_HELD',
   /** 404: a linked case or shared entry the caller's agency neither owns nor was granted (existence not revealed) */
   sharingNotFound: 'SHARING.NOT_FOUND',
+  /**
+   * 404: an act names a linked case the caller's office neither owns nor was granted (a PIL, a damage consultation, a
+   * notification, a consultation): it may not join another agency's case by its id (existence not revealed)
+   */
+  linkedCaseUnknown: 'CASE.LINKED_CASE_UNKNOWN',
   /** 400: a decision kind the caller's agency does not enter on the shared record (SHARED_DECISIONS, E17 art 34) */
   sharingDecisionKind: 'SHARING.DECISION_KIND_NOT_ALLOWED',
   /** 400: a recipient whose kind is not entitled to this decision kind, or the caller's own agency */

@@ -14,15 +14,16 @@
  * - joint supervision: linked case, listedAt, review interval, participants, round; per round its opening, who
  *   reported when and the meeting's time; per decision its id, round, owner, due and done times; the `behind` flags.
  *   Hidden: `reason`, progress texts, meeting minutes, decision texts and notes.
- * A granted office reads only what its own service holds: a service none of whose agencies is party never stores
- * the content (CooperationConsumer), so an office granted there finds nothing and gets 404 like anyone else.
+ * A granted office reads what its own service holds: where none of the service's agencies is party, that is the
+ * content-free copy CooperationConsumer keeps (the fields above and nothing said), so the redacted view is the same.
+ * A joint supervision is kept only by the services of its participants and owners.
  */
 import type { EntityManager } from 'typeorm';
 import type { OfficerClaims } from '@casebridge/auth';
 import type { CaseAccessContext, RecordLookup, SharedRead } from '@casebridge/sharing';
 import { laggingIn, type ConsultationView, type JointSupervisionView, type NotificationView } from '@casebridge/flows';
 import { CooperationRecord, type RecordKind } from './cooperation-record.entity';
-import { isMarker, notFoundOf, type RecordViews } from './cooperation.records';
+import { hasCopy, isMarker, notFoundOf, type RecordViews } from './cooperation.records';
 
 /** The agency whose data a record is for the read log: the sender, the asking agency, the first participant. */
 export function originatorOf<K extends RecordKind>(kind: K, view: RecordViews[K]): string {
@@ -102,7 +103,7 @@ export function redactedView<K extends RecordKind>(kind: K, view: RecordViews[K]
 export function recordLookup(kind: RecordKind): RecordLookup {
   return async (manager, id, callerAgencyId) => {
     const row = await manager.findOneBy(CooperationRecord, { kind, id });
-    if (!row || isMarker(row)) return null;
+    if (!row || (isMarker(row) && !hasCopy(row))) return null;
     return {
       linkedCaseId: row.linkedCaseId,
       ownerAgencyId: row.parties.includes(callerAgencyId)
@@ -122,21 +123,21 @@ export function caseRecordsLookup(kind: RecordKind): RecordLookup {
       linkedCaseId,
     });
     if (await party.getExists()) return { linkedCaseId, ownerAgencyId: callerAgencyId };
-    const newest = await manager.findOne(CooperationRecord, {
-      where: { kind, linkedCaseId },
-      order: { updatedAt: 'DESC' },
-    });
+    const newest = await recordsQuery(manager, kind)
+      .andWhere('r.linkedCaseId = :linkedCaseId', { linkedCaseId })
+      .orderBy('r.updatedAt', 'DESC')
+      .getOne();
     return newest
       ? { linkedCaseId, ownerAgencyId: originatorOf(kind, newest.view as unknown as RecordViews[typeof kind]) }
       : null;
   };
 }
 
-/** The records of `kind` this service holds, markers left out. */
+/** The records of `kind` this service holds: those it is party to and its content-free copies, bare markers left out. */
 function recordsQuery(manager: EntityManager, kind: RecordKind) {
   return manager
     .createQueryBuilder(CooperationRecord, 'r')
-    .where("r.kind = :kind AND r.parties <> '[]'::jsonb", { kind });
+    .where("r.kind = :kind AND (r.parties <> '[]'::jsonb OR r.view <> '{}'::jsonb)", { kind });
 }
 
 function partyQuery(manager: EntityManager, kind: RecordKind, agencyId: string) {
@@ -160,7 +161,8 @@ export function readRecord<K extends RecordKind>(
   granted: boolean,
   reads: SharedRead[],
 ): RecordViews[K] | Record<string, unknown> {
-  const view = row && !isMarker(row) ? (row.view as unknown as RecordViews[K]) : undefined;
+  // a party's record, or a content-free copy (no parties) that only a granted office reads, redacted
+  const view = row && (!isMarker(row) || hasCopy(row)) ? (row.view as unknown as RecordViews[K]) : undefined;
   if (row && view && row.parties.includes(officer.agencyId)) return view;
   if (row && view && granted) {
     reads.push({ ownerAgencyId: originatorOf(kind, view), detail: 'case-number' });

@@ -83,15 +83,50 @@ describe('CooperationConsumer: an act before its record is parked, never dropped
     expect((rows.get(`consultation/${C}`)!.view as { reply: string }).reply).toBe('SECRET-REPLY');
   });
 
-  it('a service none of whose agencies is party keeps a marker without content; the acts on it are applied as nothing', async () => {
+  it('a service none of whose agencies is party keeps a content-free copy, folded on as the acts arrive', async () => {
     const { rows, manager } = store();
     const procuratorate = new CooperationConsumer('procuratorate');
     expect(await parked(procuratorate.apply(replied, manager))).toBe(`consultation ${C}`);
     await procuratorate.apply(asked, manager);
     expect(await parked(procuratorate.apply(replied, manager))).toBe('applied');
-    const marker = rows.get(`consultation/${C}`)!;
-    expect(marker.parties).toEqual([]);
-    expect(JSON.stringify(marker)).not.toMatch(/SECRET|监测报告/);
+    const copy = rows.get(`consultation/${C}`)!;
+    expect(copy.parties).toEqual([]);
+    expect(JSON.stringify(copy)).not.toMatch(/SECRET|监测报告|e{64}/);
+    expect(copy.view).toMatchObject({
+      phase: 'replied',
+      repliedAt: replied.occurredAt,
+      consultedAgencyId: 'police:210100',
+    });
+  });
+
+  // Kept case (session 5): a police office granted the case got 404 on a notification between enforcement and the
+  // procuratorate, because the police service kept a bare marker. It keeps a content-free copy and reads it redacted.
+  it('an office granted the case reads the copy redacted (same fields as from a party service); without a grant 404', async () => {
+    const { rows, manager } = store();
+    const police = new CooperationConsumer('police');
+    const between = event('notification.case-notified', 'enforcement:210100', {
+      notificationId: N,
+      kind: 'development',
+      recipients: ['procuratorate:210100'],
+      content: 'SECRET-NOTICE',
+    });
+    const ack = event('notification.acknowledged', 'procuratorate:210100', { notificationId: N });
+    await police.apply(between, manager);
+    await police.apply(ack, manager);
+    const row = rows.get(`notification/${N}`)!;
+    expect(row.parties).toEqual([]);
+    const officer = { agencyId: 'police:210100', sub: 'o-1' } as never;
+    expect(() => readRecord('notification', row, officer, false, [])).toThrow(/concerns your office/);
+    const seen = readRecord('notification', row, officer, true, []) as Record<string, unknown>;
+    expect(JSON.stringify(seen)).not.toMatch(/SECRET/);
+    expect(seen).toMatchObject({ redacted: true, phase: 'all-acknowledged', senderAgencyId: 'enforcement:210100' });
+    // the same redacted view a party's service gives (the copy holds nothing more)
+    const { rows: partyRows, manager: partyManager } = store();
+    const proc = new CooperationConsumer('procuratorate');
+    await proc.apply(between, partyManager);
+    await proc.apply(ack, partyManager);
+    const full = partyRows.get(`notification/${N}`)!.view as unknown as RecordViews['notification'];
+    expect(seen).toEqual(redactedView('notification', full));
   });
 
   it('a joint-supervision act before its listing changes nothing (not parked)', async () => {

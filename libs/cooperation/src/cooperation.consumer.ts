@@ -3,7 +3,17 @@ import type { EntityManager } from 'typeorm';
 import { agencyIdKind, AGENCY_ID_PATTERN, type AgencyKind, type IntegrationEventEnvelope } from '@casebridge/contracts';
 import { OnIntegrationEvent, RecordNotYetKnownError } from '@casebridge/messaging';
 import { CooperationRecord } from './cooperation-record.entity';
-import { fold, isMarker, partiesOf, recordOf, saveMarker, saveRecord } from './cooperation.records';
+import {
+  contentFree,
+  fold,
+  hasCopy,
+  isMarker,
+  partiesOf,
+  recordOf,
+  saveMarker,
+  saveRecord,
+  type RecordViews,
+} from './cooperation.records';
 
 export const COOPERATION_AGENCY_KIND = Symbol('COOPERATION_AGENCY_KIND');
 
@@ -27,8 +37,9 @@ export const COOPERATION_EVENT_TYPES = [
  * Folds the notification, consultation and joint-supervision events of other services into this service's records
  * (libs/flows views), in the inbox transaction of each event (applied once however often Kafka delivers it). A
  * record is kept only when one of its parties is an agency this service serves: a service that is not party never
- * stores the content: of a notification or consultation none of whose parties it serves it keeps a marker only
- * (kind, id, linked case; no parties, no view), so that the later acts on it are known to be none of its business.
+ * stores the content: of a notification or consultation none of whose parties it serves it keeps a content-free
+ * copy (no parties; the view with what was said taken out, `contentFree`), folded on as the acts arrive, which an
+ * office of this service with a grant on the case reads redacted, and which no act of this service can touch.
  *
  * Never dropped: an act (acknowledgement, reply) that reaches the service before the record it concerns (the
  * record's creating event travels on another producer's topic, so Kafka gives no order between them) throws
@@ -52,7 +63,8 @@ export class CooperationConsumer {
       where: { kind: ref.kind, id: ref.id },
       lock: { mode: 'pessimistic_write' },
     });
-    if (row && isMarker(row)) return; // known here, and none of this service's agencies is party to it
+    // known here, and none of this service's agencies is party to it: a marker without a copy stays as it is
+    if (row && isMarker(row) && (!hasCopy(row) || ref.kind === 'joint-supervision')) return;
     const before = (row?.view ?? null) as Parameters<typeof fold>[1];
     const next = fold(ref.kind, before, e);
     if (!next) {
@@ -65,7 +77,15 @@ export class CooperationConsumer {
     }
     if (next === before) return;
     if (!partiesOf(ref.kind, next).some((a) => this.ours(a))) {
-      if (!row && ref.kind !== 'joint-supervision') await saveMarker(manager, ref.kind, ref.id, e.linkedCaseId);
+      // none of the content: a copy with what was said taken out, for a granted office's redacted read
+      if (ref.kind !== 'joint-supervision' && (!row || hasCopy(row)))
+        await saveMarker(
+          manager,
+          ref.kind,
+          ref.id,
+          e.linkedCaseId,
+          contentFree(ref.kind, next as RecordViews[typeof ref.kind]) as unknown as Record<string, unknown>,
+        );
       return;
     }
     await saveRecord(manager, ref.kind, ref.id, e.linkedCaseId, next);

@@ -128,6 +128,9 @@ export class NotificationsHttpController extends RecordReads {
   @ApiOperation({ summary: 'Notify agencies of a case development (notification.case-notified)' })
   @ApiCreatedResponse({ schema: object({ notificationId: uuid, recipients: list(string) }) })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED or NOTIFICATION.RECIPIENT_INVALID' })
+  @ApiNotFoundResponse({
+    description: 'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted',
+  })
   notify(@CurrentOfficer() o: OfficerClaims, @Body() body: NotifyRequest) {
     return this.commands.execute(new NotifyCommand(o, body));
   }
@@ -199,6 +202,9 @@ export class ConsultationsHttpController extends RecordReads {
   @ApiCreatedResponse({ schema: object({ consultationId: uuid }) })
   @ApiBadRequestResponse({
     description: 'REQUEST.VALIDATION_FAILED, CONSULTATION.CONSULTED_INVALID or CONSULTATION.ATTACHMENT_DUPLICATE',
+  })
+  @ApiNotFoundResponse({
+    description: 'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted',
   })
   ask(@CurrentOfficer() o: OfficerClaims, @Body() body: AskRequest) {
     return this.commands.execute(new AskCommand(o, body));

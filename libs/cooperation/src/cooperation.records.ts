@@ -112,21 +112,66 @@ export async function saveRecord<K extends RecordKind>(
 }
 
 /**
- * A marker: the service knows the record exists but none of its agencies is party to it — no parties, an empty view,
- * none of the content (CooperationConsumer). Reads and acts treat it as absent.
+ * A record none of this service's agencies is party to: no parties, and either an empty view (a marker kept before
+ * content-free copies, or a joint supervision's act) or a content-free copy of the view (CooperationConsumer). Acts
+ * treat it as absent; reads answer a content-free copy only to an office with a grant, redacted.
  */
 export function isMarker(row: Pick<CooperationRecord, 'parties'>): boolean {
   return row.parties.length === 0;
 }
 
-/** Saves the marker of a record none of this service's agencies is party to. */
+/** Whether a record none of this service's agencies is party to holds a content-free copy of its view. */
+export function hasCopy(row: Pick<CooperationRecord, 'view'>): boolean {
+  return Object.keys(row.view ?? {}).length > 0;
+}
+
+/**
+ * The view with what was said taken out, shape kept so the flow's fold goes on over it: a notification's content
+ * and each recipient's inquiry id; a consultation's question, reply and each attachment's name and hash (the count
+ * and sizes stay). What is left is what a granted reader may see (cooperation.access.ts redactedView) and nothing
+ * more, so a service that is not party never holds the content (issue 12).
+ */
+export function contentFree<K extends 'notification' | 'consultation'>(kind: K, view: RecordViews[K]): RecordViews[K] {
+  if (kind === 'notification') {
+    const v = view as NotificationView;
+    return {
+      ...v,
+      content: '',
+      recipients: v.recipients.map((r) => ({ ...r, inquiryId: null })),
+    } as RecordViews[K];
+  }
+  const v = view as ConsultationView;
+  return {
+    ...v,
+    question: '',
+    reply: v.reply === null ? null : '',
+    attachments: v.attachments.map((a) => ({ fileName: '', sha256: '', sizeBytes: a.sizeBytes })),
+  } as RecordViews[K];
+}
+
+/** Saves the content-free copy (or, with no view, the marker) of a record none of this service's agencies is party to. */
 export async function saveMarker(
   manager: EntityManager,
   kind: RecordKind,
   id: string,
   linkedCaseId: string,
+  copy: Record<string, unknown> = {},
 ): Promise<void> {
   await manager.save(
-    manager.create(CooperationRecord, { kind, id, linkedCaseId, parties: [], view: {}, updatedAt: new Date() }),
+    manager.create(CooperationRecord, { kind, id, linkedCaseId, parties: [], view: copy, updatedAt: new Date() }),
   );
+}
+
+/**
+ * Whether `agencyId` is party to a record of this service on `linkedCaseId` (then it may notify or consult on that
+ * case, besides the cases it owns or was granted: assertMayLinkCase of libs/sharing).
+ */
+export function partyOnCase(manager: EntityManager, agencyId: string, linkedCaseId: string): Promise<boolean> {
+  return manager
+    .createQueryBuilder(CooperationRecord, 'r')
+    .where('r.linkedCaseId = :linkedCaseId AND r.parties @> :party::jsonb', {
+      linkedCaseId,
+      party: JSON.stringify([agencyId]),
+    })
+    .getExists();
 }

@@ -31,6 +31,16 @@ describe('IsText', () => {
   it.each([['请立即签收'], ['a\u200bb'], ['x ']])('takes text that shows something (%j)', (message) => {
     expect(errors(Note, { message })).toEqual([]);
   });
+
+  // Kept case (session 5 trial): a judgment summary "\u202e判决\u200b" was stored and shown to other agencies reversed.
+  it.each([['\u202e判决'], ['罚款\u202a10\u202c万元'], ['a\u2066b\u2069']])(
+    'refuses a text-direction control (%j)',
+    (message) => {
+      expect(errors(Note, { message })).toEqual([
+        'message contains a text-direction control character (U+202A–U+202E, U+2066–U+2069) that makes the text read differently to others; remove it',
+      ]);
+    },
+  );
 });
 
 class Custody {

@@ -222,13 +222,32 @@ export function IsText(max: number, options: { each?: boolean } = {}): PropertyD
       options: { each, message: empty },
       validator: { validate: (value: unknown) => typeof value !== 'string' || value.replace(INVISIBLE, '').length > 0 },
     });
+  const noDirectionControls: PropertyDecorator = (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'hasNoDirectionControls',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        each,
+        message: (a: ValidationArguments) =>
+          `${a.property} contains a text-direction control character (U+202A–U+202E, U+2066–U+2069) that makes the text read differently to others; remove it`,
+      },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || !DIRECTION_CONTROLS.test(value) },
+    });
   return applyDecorators(
     IsString({ each }),
     MinLength(1, { each, message: empty }),
     notBlank,
+    noDirectionControls,
     MaxLength(max, { each }),
   );
 }
+
+/**
+ * Bidirectional embedding, override and isolate controls: text shown to another agency must read as it was typed
+ * ("Trojan Source", CVE-2021-42574). Chinese and Latin text never needs them.
+ */
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 
 /**
  * A field required only in some cases (e.g. reasons when refusing): then missing says `message`; whenever

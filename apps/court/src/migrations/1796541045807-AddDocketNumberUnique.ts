@@ -5,6 +5,15 @@ export class AddDocketNumberUnique1796541045807 implements MigrationInterface {
   name = 'AddDocketNumberUnique1796541045807';
 
   async up(q: QueryRunner): Promise<void> {
+    // duplicates accepted before this change: the first case received keeps the docket number, each later one gets
+    // it marked "（重复N）" so the index can be built and the court sees which cases to correct
+    await q.query(
+      `UPDATE "court_case" c SET "docket_number" = left(d."docket_number", 54) || '（重复' || d.n || '）'
+         FROM (SELECT ctid, "docket_number",
+                      ROW_NUMBER() OVER (PARTITION BY "court_agency_id", "docket_number" ORDER BY "received_at", ctid) AS n
+                 FROM "court_case" WHERE "docket_number" IS NOT NULL) d
+        WHERE c.ctid = d.ctid AND d.n > 1`,
+    );
     await q.query(
       `CREATE UNIQUE INDEX "IDX_2828ced8c565f75f7cfabcc8e5" ON "court_case"  ("court_agency_id", "docket_number") `,
     );

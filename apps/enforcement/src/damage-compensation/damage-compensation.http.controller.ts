@@ -52,6 +52,9 @@ export class DamageCompensationHttpController {
   @ApiCreatedResponse({ schema: idsSchema('edcCaseId') })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — e.g. a wrong unified social credit code' })
   @ApiConflictResponse({ description: 'EDC.NOTICE_NUMBER_TAKEN — your agency already used that notice number' })
+  @ApiNotFoundResponse({
+    description: 'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted',
+  })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenConsultationRequest) {
     return this.commands.execute(new OpenConsultationCommand(officer, body));
   }

@@ -63,7 +63,9 @@ export class PilCasesHttpController {
   })
   @ApiCreatedResponse({ schema: idsSchema('pilCaseId') })
   @ApiBadRequestResponse({ description: 'PIL.RESPONDENT_REQUIRED or REQUEST.VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ description: 'AGENCY.OUTSIDE_JURISDICTION — the respondent is outside your jurisdiction' })
+  @ApiNotFoundResponse({
+    description: `AGENCY.OUTSIDE_JURISDICTION — the respondent is outside your jurisdiction; ${'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted'}`,
+  })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenPilCaseRequest) {
     return this.commands.execute(new OpenPilCaseCommand(officer, body));
   }

@@ -210,3 +210,15 @@ export function trialEntryText(e: TrialEvent, courtAgencyId: string): string {
 
 /** The trial view: where it opens (court.case-received) and how each later court event changes it. */
 export const trialViews = { open: openTrial, evolve: evolveTrial } as const;
+
+/**
+ * What an office reading a PIL or prosecution through a grant does not see of its `trial` section (issue 12), as
+ * RedactionPaths of libs/sharing: what the court wrote (reasons for not accepting, the judgment, the restoration
+ * order). Ids, courts, dates, the docket number and the restoration's progress stay, as in the court's own
+ * redacted view.
+ */
+export const TRIAL_REDACTED: readonly string[] = [
+  'trial.notAcceptedReasons',
+  'trial.judgmentSummary',
+  'trial.restoration.order',
+];

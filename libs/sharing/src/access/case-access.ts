@@ -1,3 +1,4 @@
+import { DomainError, ErrorCodes } from '@casebridge/contracts';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -70,4 +71,25 @@ export class CaseAccess {
   get manager(): EntityManager {
     return this.ds.manager;
   }
+}
+
+/**
+ * Before an act names a linked case the caller chose (opening a PIL, a damage consultation, a notification, a
+ * consultation): the caller's office owns it (`ownRecord`: a record of its own on that case, or the app's
+ * CaseOwnership) or was granted it; otherwise 404 CASE.LINKED_CASE_UNKNOWN, existence not revealed. Without this an
+ * office of any region could put an event on any linked case by its id, and so bring the whole case into its own
+ * auditors' scope (session 5 trial). An act without a linked case opens a new one.
+ */
+export async function assertMayLinkCase(
+  access: CaseAccess,
+  agencyId: string,
+  linkedCaseId: string,
+  ownRecord?: () => Promise<boolean>,
+): Promise<void> {
+  if ((await ownRecord?.()) || (await access.basis(agencyId, linkedCaseId))) return;
+  throw new DomainError(
+    ErrorCodes.linkedCaseUnknown,
+    'not-found',
+    `Your office holds no linked case ${linkedCaseId} and none was shared with it: name a case of your own or one shared with you, or leave linkedCaseId out to open a new one.`,
+  );
 }

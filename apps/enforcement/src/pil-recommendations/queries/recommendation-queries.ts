@@ -2,7 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { readOwnOrGranted, TIMELINE_REDACTED, type CaseAccessContext, type RedactionPaths } from '@casebridge/sharing';
-import { AGENCY_PIL_ACT_RULES } from '@casebridge/flows';
+import { AGENCY_PIL_ACT_RULES, TRIAL_REDACTED } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { entitySchema } from '@casebridge/platform';
 import { PilRecommendation } from '../pil-recommendation.entity';
@@ -29,7 +29,7 @@ function view(r: PilRecommendation): PilRecommendationView {
  * need-to-know): the actions the agency took and what the timeline says. It sees the ids, the procuratorate, the
  * document number, variant, phase, reply outcome and dates.
  */
-export const PIL_RECOMMENDATION_REDACTED: RedactionPaths = ['view.actions', ...TIMELINE_REDACTED];
+export const PIL_RECOMMENDATION_REDACTED: RedactionPaths = ['view.actions', ...TIMELINE_REDACTED, ...TRIAL_REDACTED];
 
 export class GetRecommendationQuery extends Query<PilRecommendationView> {
   constructor(

@@ -4,7 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { readOwnOrGranted, TIMELINE_REDACTED, type CaseAccessContext, type RedactionPaths } from '@casebridge/sharing';
-import { PROCURATORATE_PIL_ADMIN_ACT_RULES, PROCURATORATE_PIL_CIVIL_ACT_RULES } from '@casebridge/flows';
+import {
+  PROCURATORATE_PIL_ADMIN_ACT_RULES,
+  PROCURATORATE_PIL_CIVIL_ACT_RULES,
+  TRIAL_REDACTED,
+} from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { entitySchema } from '@casebridge/platform';
 import { PilCase, type PilCaseKind } from '../pil-case.entity';
@@ -54,6 +58,7 @@ export const PIL_CASE_REDACTED: RedactionPaths = [
   'view.organisations',
   'view.plaintiff',
   ...TIMELINE_REDACTED,
+  ...TRIAL_REDACTED,
 ];
 
 export class GetPilCaseQuery extends Query<PilCaseView> {

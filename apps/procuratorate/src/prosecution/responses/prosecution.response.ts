@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   PROCURATORATE_PROSECUTION_PHASES,
   PROSECUTION_VIEW_REDACTED,
+  TRIAL_REDACTED,
   type ProcuratorateProsecutionPhase,
   type ProcuratorateProsecutionView,
   type TrialView,
@@ -19,6 +20,7 @@ export class ReturnedResponse {
 export const PROSECUTION_REVIEW_REDACTED: RedactionPaths = [
   ...PROSECUTION_VIEW_REDACTED.map((f) => `view.${f}`),
   ...TIMELINE_REDACTED,
+  ...TRIAL_REDACTED,
 ];
 
 /** One prosecution as this procuratorate holds it: the flow's view, its phase and its timeline. */

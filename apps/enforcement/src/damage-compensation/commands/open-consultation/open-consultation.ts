@@ -7,6 +7,7 @@ import { edcViews, type FlowEvent } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { eventEntry, IsText, NestedObject } from '@casebridge/platform';
+import { assertMayLinkCase, CaseAccess } from '@casebridge/sharing';
 import { PartyDto } from '../../../cases/commands/register-case/register-case.request.dto';
 import { EdcCase } from '../../edc-case.entity';
 
@@ -32,7 +33,8 @@ export class OpenConsultationRequest {
   damage!: string;
   @ApiPropertyOptional({
     example: '0190c0de-0000-7000-8000-0000000000aa',
-    description: 'the linked case of the conduct (e.g. of the administrative case); a civil PIL on it waits meanwhile',
+    description:
+      'the linked case of the conduct (e.g. of the administrative case): one your office holds or that was shared with it (else 404 CASE.LINKED_CASE_UNKNOWN); a civil PIL on it waits meanwhile; new when absent',
   })
   @IsOptional()
   @IsUUID('all', { message: 'linkedCaseId must be a UUID' })
@@ -51,12 +53,22 @@ export class OpenConsultationCommand extends Command<{ edcCaseId: string }> {
 /**
  * Serves the written consultation notice on the liable company: edc.consultation starts (90 days, 3 meetings).
  * @throws 409 EDC.NOTICE_NUMBER_TAKEN: the agency already opened a case under that notice number (unique index)
+ * @throws 404 CASE.LINKED_CASE_UNKNOWN: a linked case the office neither holds nor was granted
  */
 @CommandHandler(OpenConsultationCommand)
 export class OpenConsultationHandler implements ICommandHandler<OpenConsultationCommand> {
-  constructor(private readonly outbox: TransactionalOutbox) {}
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly access: CaseAccess,
+  ) {}
 
-  execute({ officer, request }: OpenConsultationCommand): Promise<{ edcCaseId: string }> {
+  async execute({ officer, request }: OpenConsultationCommand): Promise<{ edcCaseId: string }> {
+    if (request.linkedCaseId) {
+      const linkedCaseId = request.linkedCaseId;
+      await assertMayLinkCase(this.access, officer.agencyId, linkedCaseId, () =>
+        this.access.manager.existsBy(EdcCase, { agencyId: officer.agencyId, linkedCaseId }),
+      );
+    }
     const taken = () =>
       new DomainError(
         ErrorCodes.edcNoticeNumberTaken,

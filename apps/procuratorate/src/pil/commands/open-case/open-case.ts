@@ -13,7 +13,8 @@ import {
 import { pilAdministrativeViews, pilCivilViews, type FlowEvent } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
-import { eventEntry, IsText } from '@casebridge/platform';
+import { AbsentWhen, eventEntry, IsText } from '@casebridge/platform';
+import { assertMayLinkCase, CaseAccess } from '@casebridge/sharing';
 import { PilCase, type PilCaseKind } from '../../pil-case.entity';
 
 export class OpenPilCaseRequest {
@@ -28,6 +29,10 @@ export class OpenPilCaseRequest {
       'administrative PIL: the agency that failed its duty (an enforcement office within your jurisdiction; else 404 AGENCY.OUTSIDE_JURISDICTION)',
   })
   @IsOptional()
+  @AbsentWhen(
+    (o: OpenPilCaseRequest) => o.kind !== 'administrative',
+    'respondentAgencyId names the agency of an administrative PIL; a civil PIL has no respondent agency: leave it out',
+  )
   @Matches(/^enforcement:\d{6}$/, {
     message: 'respondentAgencyId must be an enforcement office id such as enforcement:210100',
   })
@@ -38,7 +43,7 @@ export class OpenPilCaseRequest {
   @ApiPropertyOptional({
     example: '0190c0de-0000-7000-8000-0000000000aa',
     description:
-      'the linked case of the conduct (联动案件), e.g. the administrative case the facts come from; new when absent',
+      'the linked case of the conduct (联动案件), e.g. the administrative case the facts come from: one your office holds or that was shared with it (else 404 CASE.LINKED_CASE_UNKNOWN); new when absent',
   })
   @IsOptional()
   @IsUUID('all', { message: 'linkedCaseId must be a UUID' })
@@ -57,9 +62,18 @@ export class OpenPilCaseCommand extends Command<{ pilCaseId: string }> {
 /** Opens a public-interest litigation case of the officer's procuratorate (pil.case-opened). */
 @CommandHandler(OpenPilCaseCommand)
 export class OpenPilCaseHandler implements ICommandHandler<OpenPilCaseCommand> {
-  constructor(private readonly outbox: TransactionalOutbox) {}
+  constructor(
+    private readonly outbox: TransactionalOutbox,
+    private readonly access: CaseAccess,
+  ) {}
 
   async execute({ officer, request }: OpenPilCaseCommand): Promise<{ pilCaseId: string }> {
+    if (request.linkedCaseId) {
+      const linkedCaseId = request.linkedCaseId;
+      await assertMayLinkCase(this.access, officer.agencyId, linkedCaseId, () =>
+        this.access.manager.existsBy(PilCase, { procuratorateAgencyId: officer.agencyId, linkedCaseId }),
+      );
+    }
     const administrative = request.kind === 'administrative';
     if (administrative && !request.respondentAgencyId)
       throw new DomainError(

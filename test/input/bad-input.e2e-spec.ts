@@ -141,6 +141,17 @@ describe('bad input on every app', () => {
       expect([r.status, (await json(r)).code]).toEqual([400, 'REQUEST.MALFORMED_JSON']);
     });
 
+    // Kept case (session 6 trial): null answered MALFORMED_JSON, [1,2] "0 is not a field"
+    it.each(['null', '[1,2]', '[]', '"text"', '42', 'true', ' null '])(
+      'refuses the valid JSON %s, which is no object, with 400 "the request body must be a JSON object"',
+      async (body) => {
+        const r = await send(app, 'POST', `/inbox/${UUID}/read`, body);
+        const b = await json(r);
+        expect([r.status, b.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+        expect(b.message).toMatch(/^the request body must be a JSON object/);
+      },
+    );
+
     it('sends helmet’s headers, no X-Powered-By, and Cache-Control: no-store on data (#13 item 16)', async () => {
       for (const url of ['/inbox', '/health', '/docs-json']) {
         const r = await send(app, 'GET', url);

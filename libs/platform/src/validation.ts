@@ -1,4 +1,10 @@
-import { applyDecorators, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  applyDecorators,
+  BadRequestException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+} from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,6 +27,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { parseInstant } from '@casebridge/legal-time';
+import { BODY_NOT_AN_OBJECT, isJsonObject, RequestErrorCodes } from './http-hardening';
 
 /**
  * Request validation, project-wide: unknown fields refused, types converted, and ONE message per field in
@@ -103,9 +110,21 @@ export function validationMessages(errors: ValidationError[], prefix = ''): stri
   });
 }
 
-/** The project-wide pipe: unknown fields are refused, types converted, one message per field. */
+/**
+ * The project-wide pipe: a body is a JSON object (else BODY_NOT_AN_OBJECT, as the HTTP layer answers before routing),
+ * unknown fields are refused, types converted, one message per field.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) && !isJsonObject(value))
+      throw new BadRequestException({ code: RequestErrorCodes.validationFailed, message: [BODY_NOT_AN_OBJECT] });
+    return super.transform(value, metadata);
+  }
+}
+
+/** The project-wide pipe (RequestValidationPipe): unknown fields are refused, types converted, one message per field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -207,8 +226,9 @@ const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
 
 /**
  * Text an officer types (a case number, a name, reasons, a note…): 1…`max` characters and not blank — text of
- * spaces, tabs or line breaks alone is no case number, no name and no reason ("… must not be empty"). With
- * `{ each: true }`: every item of a list.
+ * spaces, tabs or line breaks alone is no case number, no name and no reason ("… must not be empty"); no
+ * text-direction control (U+202A–U+202E, U+2066–U+2069) and no zero-width character (U+200B–U+200D, U+2060,
+ * U+FEFF) anywhere in it. Chinese text, line breaks and tabs are taken. With `{ each: true }`: every item of a list.
  */
 export function IsText(max: number, options: { each?: boolean } = {}): PropertyDecorator {
   const each = options.each ?? false;
@@ -234,14 +254,38 @@ export function IsText(max: number, options: { each?: boolean } = {}): PropertyD
       },
       validator: { validate: (value: unknown) => typeof value !== 'string' || !DIRECTION_CONTROLS.test(value) },
     });
+  const noZeroWidth: PropertyDecorator = (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'hasNoZeroWidthCharacters',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        each,
+        message: (a: ValidationArguments) =>
+          `${a.property} contains an invisible zero-width character (U+200B–U+200D, U+2060, U+FEFF) that others cannot see; remove it`,
+      },
+      // text made only of invisible characters is blank: isNotBlank says so (one message per field)
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'string' || !ZERO_WIDTH.test(value) || value.replace(INVISIBLE, '').length === 0,
+      },
+    });
   return applyDecorators(
     IsString({ each }),
     MinLength(1, { each, message: empty }),
     notBlank,
     noDirectionControls,
+    noZeroWidth,
     MaxLength(max, { each }),
   );
 }
+
+/**
+ * Zero-width characters (space, non-joiner, joiner, word joiner, byte-order mark): invisible, so two texts that read
+ * the same differ (a case number, a name that no longer matches a search), and a word can hide inside another. Chinese
+ * and Latin text never needs them; line breaks, tabs and ordinary spaces are not among them.
+ */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
 
 /**
  * Bidirectional embedding, override and isolate controls: text shown to another agency must read as it was typed

@@ -106,6 +106,23 @@ describe('OpenAPI documents of the HTTP apps', () => {
     expect(dto.properties.policeAgencyId!.example).toBe('police:210100');
   });
 
+  // Kept case (session 6 trial): /docs said percentDone was a number; a fraction was refused
+  it('whole numbers are documented as integers with their bounds, in bodies, query parameters and answers', () => {
+    const court = docs.get('court')!.components!.schemas! as Record<string, { properties: Record<string, unknown> }>;
+    expect(court.RestorationReportRequest!.properties.percentDone).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+    });
+    expect(JSON.stringify(court)).not.toMatch(/"percentDone":\{[^}]*"type":"number"/);
+    const steps = docs.get('supervision')!.paths['/steps']!.get!.parameters as { name: string; schema: unknown }[];
+    expect(steps.find((p) => p.name === 'pageSize')!.schema).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 200,
+    });
+  });
+
   it('views list their phases and nullable enums admit null', () => {
     const audit = JSON.stringify(docs.get('audit')!);
     expect(audit).toContain('"phase":{"type":"string","enum":["awaiting-receipt"');

@@ -5,6 +5,7 @@ import {
   type ArgumentMetadata,
   type ValidationError,
 } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -321,9 +322,25 @@ export function AbsentWhen<T>(absent: (o: T) => boolean, message: string): Prope
     });
 }
 
-/** A whole number within [min, max] (every number a request takes has bounds). */
-export function IsBoundedInt(min: number, max: number, options: ValidationOptions = {}): PropertyDecorator {
-  return applyDecorators(IsInt(options), Min(min, options), Max(max, options));
+/**
+ * A whole number within [min, max] (every number a request takes has bounds), documented as such in OpenAPI
+ * (`type: integer`, `minimum`, `maximum` — the field's own @ApiProperty adds its example and description), so /docs
+ * says what is checked. A fraction is refused with "<field> must be a whole number from <min> to <max>".
+ */
+export function IsBoundedInt(
+  min: number,
+  max: number,
+  options: ValidationOptions & { unit?: string } = {},
+): PropertyDecorator {
+  const { unit, ...validationOptions } = options;
+  const said = (a: ValidationArguments) =>
+    `${a.property} must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}`;
+  return applyDecorators(
+    ApiProperty({ type: 'integer', minimum: min, maximum: max }),
+    IsInt({ message: said, ...validationOptions }),
+    Min(min, validationOptions),
+    Max(max, validationOptions),
+  );
 }
 
 /**

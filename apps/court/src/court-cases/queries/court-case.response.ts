@@ -27,7 +27,14 @@ export class RestorationRecordResponse {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ example: 'judge-1' }) by!: string;
   @ApiProperty({ enum: ['report', 'verification'], example: 'report' }) kind!: 'report' | 'verification';
-  @ApiPropertyOptional({ example: 60, description: 'reports: share done, in percent' }) percentDone?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    example: 60,
+    description: 'reports: share done, in whole percent',
+  })
+  percentDone?: number;
   @ApiPropertyOptional({ enum: ['completed', 'not-completed'], description: 'verifications' }) outcome?:
     'completed' | 'not-completed';
   @ApiProperty({ example: '已补植 1.2 公顷' }) text!: string;

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, Max, Min, ValidateBy, type ValidationArguments } from 'class-validator';
+import { IsBoolean, IsIn, ValidateBy, type ValidationArguments } from 'class-validator';
 import {
   creditCodeProblem,
   ORGANISATION_REGISTRATION_LEVELS,
@@ -10,7 +10,7 @@ import {
 } from '@casebridge/contracts';
 import { organisationIneligibility, type ProcuratoratePilCivilView } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
-import { IsText, NestedObject } from '@casebridge/platform';
+import { IsBoundedInt, IsText, NestedObject } from '@casebridge/platform';
 import { CivilPilUnitOfWork, record } from '../../pil-case.record';
 import { CourtRequest, courtOf } from '../sue/sue';
 
@@ -37,9 +37,7 @@ export class OrganisationFactsRequest {
   })
   registrationLevel!: OrganisationRegistrationLevel;
   @ApiProperty({ example: 8, description: 'consecutive years of environmental public-interest work (EPL art 58: ≥ 5)' })
-  @IsInt({ message: 'consecutiveYears must be a whole number of years' })
-  @Min(0)
-  @Max(200)
+  @IsBoundedInt(0, 200, { unit: 'years' })
   consecutiveYears!: number;
   @ApiProperty({ example: false, description: 'whether it has a record of violating the law in the last 5 years' })
   @IsBoolean({ message: 'violationRecord must be true or false' })

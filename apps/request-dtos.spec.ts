@@ -297,7 +297,9 @@ describe('request checks are as strict as the contracts; text is never blank', (
   });
 
   describe.each(textFields)('%s', (_n, dto, prop) => {
-    it.each([' ', '   ', '\t\n'])('refuses blank %j', async (v) => {
+    // blank text; and (kept case, session 6 trial) a zero-width character inside text, which was taken — supervision's
+    // fields trim first and String.trim drops a leading or trailing U+FEFF, so the cases put it inside
+    it.each([' ', '   ', '\t\n', 'a\u200bb', '辽沈\u200d环罚', 'x\ufeffy', '\u202e判决'])('refuses %j', async (v) => {
       const body = example(dto);
       const each = rulesOf(dto).some((r) => r.propertyName === prop && r.each);
       body[prop] = each ? ['officer-a', v] : v;
@@ -305,20 +307,6 @@ describe('request checks are as strict as the contracts; text is never blank', (
       expect(result).not.toBe('passed');
       expect((result as string[]).filter((m) => m.includes(prop)).length).toBe(1);
     });
-
-    // Kept case (session 6 trial): zero-width characters inside text were taken (supervision's fields trim first, and
-    // String.trim drops a leading or trailing U+FEFF: so the cases put it inside)
-    it.each(['a\u200bb', '辽沈\u200d环罚', 'x\ufeffy', '\u202e判决'])(
-      'refuses the hidden character in %j',
-      async (v) => {
-        const body = example(dto);
-        const each = rulesOf(dto).some((r) => r.propertyName === prop && r.each);
-        body[prop] = each ? ['officer-a', v] : v;
-        const result = await validate(dto, body);
-        expect(result).not.toBe('passed');
-        expect((result as string[]).filter((m) => m.includes(prop)).length).toBe(1);
-      },
-    );
   });
 });
 

@@ -3,7 +3,13 @@ import { ensureOwnAgency, type OfficerClaims } from '@casebridge/auth';
 import { TransactionalOutbox } from '@casebridge/messaging';
 import { UnitOfWork, type RecordSpec } from '@casebridge/platform';
 import { CourtCase } from './court-case.entity';
-import { COURT_ACT_RULES, CourtErrorCodes, type CourtAct, type CourtCasePhase } from './court-case.machine';
+import {
+  assertActFits,
+  COURT_ACT_RULES,
+  CourtErrorCodes,
+  type CourtAct,
+  type CourtCasePhase,
+} from './court-case.machine';
 
 export const courtCaseNotFound = (courtCaseId: string) => ({
   code: CourtErrorCodes.notFound,
@@ -21,10 +27,13 @@ const COURT_CASE_RECORD: RecordSpec<CourtCase, CourtCasePhase, CourtAct> = {
   ownerOf: (c) => c.courtAgencyId,
   notFound: courtCaseNotFound,
   rules: COURT_ACT_RULES,
+  // an act that does not concern this kind of case (the agency notice of a criminal case…) is refused whatever the phase
+  fits: assertActFits,
 };
 
 /**
- * Loads one case of the officer's court under a row lock, checks that the act fits its phase, and runs the
+ * Loads one case of the officer's court under a row lock, checks that the act concerns this kind of case
+ * (assertActFits, 409 COURT_CASE.NOT_APPLICABLE) and then its phase, and runs the
  * change and its events in one transaction (nothing changes when it refuses).
  */
 @Injectable()

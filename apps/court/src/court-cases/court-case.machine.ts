@@ -126,7 +126,7 @@ const FITS: Partial<Record<CourtAct, { when: (c: CaseKind) => boolean; why: stri
   },
   'notify-agency': {
     when: (c) => c.source === 'pil',
-    why: 'the competent agency is notified of a public-interest suit (court.notify-agency, CivJI art 284)',
+    why: 'the competent agency is notified in writing of a public-interest suit only (court.notify-agency, CivJI art 284, EnvPIL art 12)',
   },
   'announce-co-plaintiffs': {
     when: (c) => c.track === 'civil' && c.source !== 'prosecution',
@@ -144,14 +144,31 @@ const FITS: Partial<Record<CourtAct, { when: (c: CaseKind) => boolean; why: stri
   },
 };
 
-/** Throws COURT_CASE.NOT_APPLICABLE (409) when the act does not concern this kind of case. */
+/** The kind of a case in words: "a criminal case", "a civil public-interest suit"… */
+function kindInWords(c: CaseKind): string {
+  switch (c.source) {
+    case 'prosecution':
+      return 'a criminal case';
+    case 'pil':
+      return `${c.pilKind === 'administrative' ? 'an administrative' : 'a civil'} public-interest suit`;
+    case 'edc-suit':
+      return 'a damage compensation suit';
+    default:
+      return 'an application to confirm a compensation agreement';
+  }
+}
+
+/**
+ * Throws COURT_CASE.NOT_APPLICABLE (409) when the act does not concern this kind of case, in any phase (the unit of
+ * work judges this before the phase: an act that never applies is not "possible when docketed").
+ */
 export function assertActFits(kind: CaseKind, courtAct: CourtAct): void {
   const fit = FITS[courtAct];
   if (!fit || fit.when(kind)) return;
   throw new DomainError(
     CourtErrorCodes.notApplicable,
     'conflict',
-    `You cannot ${COURT_ACTS[courtAct].text} here: ${fit.why}.`,
+    `You cannot ${COURT_ACTS[courtAct].text} here: ${fit.why} — this is ${kindInWords(kind)}, whatever its phase.`,
     {
       source: kind.source,
       track: kind.track,

@@ -1,7 +1,7 @@
 /**
  * The one unit of work of the agency apps' command handlers (issue #10 item 2): in one PostgreSQL
  * transaction, lock the record (SELECT … FOR UPDATE), refuse a record of another agency as not found,
- * judge the act with the flow's rules (assertAct: ALREADY_DONE / OUT_OF_ORDER / CASE.CLOSED, 409), run
+ * refuse an act that does not concern this kind of record (`fits`), judge the act with the flow's rules (assertAct: ALREADY_DONE / OUT_OF_ORDER / CASE.CLOSED, 409), run
  * the handler's change (which publishes its events through the transaction's outbox), stamp the time of
  * a phase change, save, run the record's follow-ups, commit. A refusal changes nothing. Before the phase, the
  * caller itself is judged with the flow's act spec (assertActor, `mayAct`: agency kind and roles; 403).
@@ -36,6 +36,12 @@ export interface RecordSpec<R extends ActedRecord<P>, P extends string, A extend
   notFound: (id: string) => { code: string; message: string };
   /** the flow's act rules of this record (libs/flows, e.g. ENFORCEMENT_ACT_RULES) */
   rules: ActRules<P, A>;
+  /**
+   * Whether the act concerns this kind of record at all (e.g. the court's agency notice: public-interest suits only),
+   * judged BEFORE its phase: an act that never applies is refused as such (the app's own 409), not as "possible when
+   * <phase>", which would send the officer to wait for a phase in which it still does not apply. Throws to refuse.
+   */
+  fits?: (record: R, act: A) => void;
   /** follow-ups in the same transaction after the save (e.g. the penalty clock of the case) */
   afterSave?: (tx: OutboxTransaction, record: R) => Promise<void>;
 }
@@ -74,6 +80,7 @@ export class UnitOfWork<R extends ActedRecord<P>, P extends string, A extends st
         const { code, message } = spec.notFound(id);
         throw new DomainError(code, 'not-found', message);
       }
+      spec.fits?.(record, act);
       const history: PhaseHistory<P> = { phase: record.phase, previousPhase: record.previousPhase };
       assertAct(spec.rules, act, history, hint);
       const result = await fn(record, tx);

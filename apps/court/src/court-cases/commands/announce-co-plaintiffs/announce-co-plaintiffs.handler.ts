@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CourtCoPlaintiffAnnounced } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
-import { assertActFits, assertOnce } from '../../court-case.machine';
+import { assertOnce } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { AnnounceCoPlaintiffsCommand } from './announce-co-plaintiffs.command';
 
@@ -13,7 +13,6 @@ export class AnnounceCoPlaintiffsHandler implements ICommandHandler<AnnounceCoPl
 
   execute({ officer, courtCaseId, request }: AnnounceCoPlaintiffsCommand): Promise<void> {
     return this.uow.act(officer, courtCaseId, 'announce-co-plaintiffs', (c, tx) => {
-      assertActFits(c, 'announce-co-plaintiffs');
       assertOnce(c.coPlaintiffAnnouncedAt, 'announce-co-plaintiffs');
       c.coPlaintiffAnnouncedAt = new Date();
       record(c, officer, `announced for co-plaintiffs in ${request.channel} (court.co-plaintiff-window, 30 days)`);

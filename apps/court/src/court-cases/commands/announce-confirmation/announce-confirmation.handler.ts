@@ -2,7 +2,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CourtConfirmationAnnounced } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
-import { assertActFits } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { AnnounceConfirmationCommand } from './announce-confirmation.command';
 
@@ -13,7 +12,6 @@ export class AnnounceConfirmationHandler implements ICommandHandler<AnnounceConf
 
   execute({ officer, courtCaseId, request }: AnnounceConfirmationCommand): Promise<void> {
     return this.uow.act(officer, courtCaseId, 'announce-confirmation', (c, tx) => {
-      assertActFits(c, 'announce-confirmation');
       c.previousPhase = c.phase;
       c.phase = 'announced';
       c.confirmationAnnouncedAt = new Date();

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CourtSettlementAnnounced } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
-import { assertActFits, assertOnce } from '../../court-case.machine';
+import { assertOnce } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { AnnounceSettlementCommand } from './announce-settlement.command';
 
@@ -13,7 +13,6 @@ export class AnnounceSettlementHandler implements ICommandHandler<AnnounceSettle
 
   execute({ officer, courtCaseId, request }: AnnounceSettlementCommand): Promise<void> {
     return this.uow.act(officer, courtCaseId, 'announce-settlement', (c, tx) => {
-      assertActFits(c, 'announce-settlement');
       assertOnce(c.settlementAnnouncedAt, 'announce-settlement');
       c.settlementAnnouncedAt = new Date();
       record(c, officer, 'settlement announced (court.settlement-announcement, at least 30 days)', request.summary);

@@ -3,7 +3,7 @@ import { CourtCaseDocketed, DomainError } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
 import { CourtCase } from '../../court-case.entity';
-import { assertActFits, CourtErrorCodes, TRIAL_RULES } from '../../court-case.machine';
+import { CourtErrorCodes, TRIAL_RULES } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { DocketCaseCommand } from './docket-case.command';
 
@@ -14,7 +14,6 @@ export class DocketCaseHandler implements ICommandHandler<DocketCaseCommand> {
 
   execute({ officer, courtCaseId, request }: DocketCaseCommand): Promise<void> {
     return this.uow.act(officer, courtCaseId, 'docket', async (c, tx) => {
-      assertActFits(c, 'docket');
       const taken = await tx.manager.findOne(CourtCase, {
         where: { courtAgencyId: c.courtAgencyId, docketNumber: request.docketNumber },
       });

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CourtAgencyNotified, DomainError, withinJurisdiction } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
-import { assertActFits, assertOnce, CourtErrorCodes } from '../../court-case.machine';
+import { assertOnce, CourtErrorCodes } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { NotifyAgencyCommand } from './notify-agency.command';
 
@@ -17,7 +17,6 @@ export class NotifyAgencyHandler implements ICommandHandler<NotifyAgencyCommand>
 
   execute({ officer, courtCaseId, request }: NotifyAgencyCommand): Promise<{ agencyId: string }> {
     return this.uow.act(officer, courtCaseId, 'notify-agency', (c, tx) => {
-      assertActFits(c, 'notify-agency');
       assertOnce(c.agencyNotifiedAt, 'notify-agency');
       const agencyId = request.agencyId ?? `enforcement:${c.plaintiffAgencyId.split(':')[1]}`;
       if (!withinJurisdiction(c.plaintiffAgencyId, agencyId) && !withinJurisdiction(c.courtAgencyId, agencyId)) {

@@ -2,7 +2,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CourtCaseNotAccepted } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
-import { assertActFits } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { RuleNotToAcceptCommand } from './rule-not-to-accept.command';
 
@@ -13,7 +12,6 @@ export class RuleNotToAcceptHandler implements ICommandHandler<RuleNotToAcceptCo
 
   execute({ officer, courtCaseId, request }: RuleNotToAcceptCommand): Promise<void> {
     return this.uow.act(officer, courtCaseId, 'not-accept', (c, tx) => {
-      assertActFits(c, 'not-accept');
       c.previousPhase = c.phase;
       c.phase = 'not-accepted';
       c.notAcceptedReasons = request.reasons;

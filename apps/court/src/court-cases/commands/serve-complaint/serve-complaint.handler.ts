@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CourtComplaintServed } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
-import { assertActFits, assertOnce } from '../../court-case.machine';
+import { assertOnce } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { ServeComplaintCommand } from './serve-complaint.command';
 
@@ -13,7 +13,6 @@ export class ServeComplaintHandler implements ICommandHandler<ServeComplaintComm
 
   execute({ officer, courtCaseId, request }: ServeComplaintCommand): Promise<void> {
     return this.uow.act(officer, courtCaseId, 'serve-complaint', (c, tx) => {
-      assertActFits(c, 'serve-complaint');
       assertOnce(c.complaintServedAt, 'serve-complaint');
       c.complaintServedAt = new Date();
       record(c, officer, `complaint served on ${request.servedOn} (court.serve-complaint)`);

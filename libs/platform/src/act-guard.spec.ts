@@ -48,4 +48,14 @@ describe('assertAct: one rule for ALREADY_DONE vs OUT_OF_ORDER', () => {
       'You cannot answer now: the matter is "new" (possible when asked).',
     );
   });
+
+  // Kept case (session 6 trial): "Now:" said to file the recommendation upward after it was filed (the phase did not move)
+  it("says what the record's own state says comes next, when given; else the phase's text", () => {
+    expect(() => assertAct(RULES, 'ask', { phase: 'asked' }, undefined, 'the answer is in: close it')).toThrow(
+      'Already done: you cannot ask again — the matter is "asked". Now: the answer is in: close it.',
+    );
+    expect(() => assertAct(RULES, 'ask', { phase: 'asked' }, undefined, null)).toThrow(
+      /^Already done: you cannot ask again — the matter is "asked"\.$/,
+    );
+  });
 });

@@ -30,22 +30,27 @@ export function assertActor<P extends string, A extends string>(
   );
 }
 
-/** Throws the DomainError of judgeAct's verdict (nothing when allowed). `hint` adds act-specific advice. */
+/**
+ * Throws the DomainError of judgeAct's verdict (nothing when allowed). `hint` adds act-specific advice. `next` is what
+ * the record's own state says comes next (e.g. a PIL case whose recommendation is already filed upward); without it,
+ * the rules' text for the phase.
+ */
 export function assertAct<P extends string, A extends string>(
   rules: ActRules<P, A>,
   act: A,
   history: PhaseHistory<P>,
   hint?: string,
+  next: string | null | undefined = rules.next[history.phase],
 ): void {
   const verdict = judgeAct(rules, act, history);
   if (verdict === 'allowed') return;
   const { phase } = history;
-  const now = rules.next[phase] ? ` Now: ${rules.next[phase]}.` : '';
+  const now = next ? ` Now: ${next}.` : '';
   const extra = hint ? ` ${hint}` : '';
   const details = {
     phase,
     allowedPhases: rules.allowed[act],
-    ...(rules.next[phase] ? { next: rules.next[phase] } : {}),
+    ...(next ? { next } : {}),
   };
   switch (verdict) {
     case 'already-done':

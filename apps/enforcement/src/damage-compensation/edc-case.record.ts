@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCodes, type EventDefinition, type IntegrationEventEnvelope } from '@casebridge/contracts';
 import {
   CLAIMANT_EDC_ACT_RULES,
+  claimantEdcNext,
   edcViews,
   isEdcEvent,
   type ClaimantEdcAct,
@@ -41,12 +42,18 @@ export function record<P extends object>(
   fold(c, publishAs(tx, officer, definition, c.linkedCaseId, payload), what, note);
 }
 
+/** What comes next on a compensation case, from its view (meetings do not move the phase). */
+export function edcNext(c: EdcCase): string | null {
+  return claimantEdcNext({ phase: c.phase, meetings: c.view.meetings });
+}
+
 const RECORD: RecordSpec<EdcCase, ClaimantEdcPhase, ClaimantEdcAct> = {
   entity: EdcCase,
   where: (edcCaseId) => ({ edcCaseId }),
   ownerOf: (c) => c.agencyId,
   notFound: edcNotFound,
   rules: CLAIMANT_EDC_ACT_RULES,
+  next: edcNext,
 };
 
 /** A compensation case of the officer's agency, locked, its act judged by the flow's rules. */

@@ -12,6 +12,7 @@ import {
   isPilCivilEvent,
   pilAdministrativeViews,
   pilCivilViews,
+  procuratoratePilAdminNext,
   type ProcuratoratePilAdminAct,
   type ProcuratoratePilAdminView,
   type ProcuratoratePilCivilAct,
@@ -61,12 +62,21 @@ export function record<P extends object>(
   return e;
 }
 
+/** What comes next on an administrative case, from its view (filing upward does not move the phase). */
+export function adminPilNext(c: PilCase): string | null {
+  return procuratoratePilAdminNext({
+    phase: c.phase as ProcuratoratePilAdminView['phase'],
+    filedUpwardAt: (c.view as ProcuratoratePilAdminView).filedUpwardAt,
+  });
+}
+
 const ADMIN_RECORD: RecordSpec<PilCase, PilCasePhase, ProcuratoratePilAdminAct> = {
   entity: PilCase,
   where: (pilCaseId) => ({ pilCaseId, kind: 'administrative' }),
   ownerOf: (c) => c.procuratorateAgencyId,
   notFound: pilNotFound,
   rules: PROCURATORATE_PIL_ADMIN_ACT_RULES,
+  next: adminPilNext,
 };
 
 const CIVIL_RECORD: RecordSpec<PilCase, PilCasePhase, ProcuratoratePilCivilAct> = {

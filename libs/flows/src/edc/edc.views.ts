@@ -5,6 +5,7 @@
 import type { PartyRef } from '@casebridge/contracts';
 import { moveTo, unhandled, type FlowEvent, type Phased } from '../kit';
 import {
+  CLAIMANT_EDC_ACT_RULES,
   EDC_RULES_IDS,
   MAX_CONSULTATION_MEETINGS,
   type ClaimantEdcPhase,
@@ -37,6 +38,16 @@ export interface ClaimantEdcView extends Phased<ClaimantEdcPhase> {
 /** Whether another meeting may be held (at most MAX_CONSULTATION_MEETINGS). */
 export function mayHoldMeeting(v: Pick<ClaimantEdcView, 'meetings'>): boolean {
   return v.meetings.length < MAX_CONSULTATION_MEETINGS;
+}
+
+/**
+ * What the claimant does next, from its view — not the phase alone: meetings do not move the phase, so once the
+ * last allowed meeting is held the consultation cannot go on and only an agreement or a failure is left.
+ */
+export function claimantEdcNext(v: Pick<ClaimantEdcView, 'phase' | 'meetings'>): string | null {
+  if (v.phase === 'consulting' && !mayHoldMeeting(v))
+    return `${MAX_CONSULTATION_MEETINGS} meetings held, the most edc.consultation allows: record the agreement or the failure of the consultation`;
+  return CLAIMANT_EDC_ACT_RULES.next[v.phase] ?? null;
 }
 
 function openClaimant(

@@ -7,6 +7,8 @@
 import { moveTo, overdue, unhandled, type FlowEvent, type Phased } from '../kit';
 import {
   PIL_ADMIN_RULES,
+  PROCURATORATE_PIL_ADMIN_ACT_RULES,
+  PROCURATORATE_PIL_ADMIN_ACTS,
   type AgencyPilPhase,
   type PilAdminEvent,
   type PilAdminEventPayloads,
@@ -43,6 +45,23 @@ export interface ProcuratoratePilAdminView extends Phased<ProcuratoratePilAdminP
   reply: string | null;
   closingReasons: string | null;
   courtAgencyId: string | null;
+}
+
+/**
+ * What the procuratorate does next, from its view — not the phase alone: filing the recommendation upward
+ * (pil.recommendation-filing) does not move the phase, so `filedUpwardAt` decides whether filing is still owed.
+ */
+export function procuratoratePilAdminNext(
+  v: Pick<ProcuratoratePilAdminView, 'phase' | 'filedUpwardAt'>,
+): string | null {
+  const next = PROCURATORATE_PIL_ADMIN_ACT_RULES.next[v.phase] ?? null;
+  const filingOwed =
+    PROCURATORATE_PIL_ADMIN_ACTS['file-recommendation'].allowedIn.includes(v.phase) && !v.filedUpwardAt;
+  if (v.phase === 'recommended')
+    return filingOwed
+      ? next
+      : 'wait for the agency’s reply (pil.agency-reply); the recommendation is filed upward (pil.recommendation-filing)';
+  return filingOwed ? `${next}; the recommendation is still to be filed upward (pil.recommendation-filing)` : next;
 }
 
 function openProcuratorate(e: Opened): ProcuratoratePilAdminView | null {

@@ -42,6 +42,11 @@ export interface RecordSpec<R extends ActedRecord<P>, P extends string, A extend
    * <phase>", which would send the officer to wait for a phase in which it still does not apply. Throws to refuse.
    */
   fits?: (record: R, act: A) => void;
+  /**
+   * What comes next for this record when its state says more than its phase (an act that does not move the phase was
+   * done): the "Now: …" of a refusal, as the record's view says it (e.g. libs/flows procuratoratePilAdminNext).
+   */
+  next?: (record: R) => string | null;
   /** follow-ups in the same transaction after the save (e.g. the penalty clock of the case) */
   afterSave?: (tx: OutboxTransaction, record: R) => Promise<void>;
 }
@@ -82,7 +87,7 @@ export class UnitOfWork<R extends ActedRecord<P>, P extends string, A extends st
       }
       spec.fits?.(record, act);
       const history: PhaseHistory<P> = { phase: record.phase, previousPhase: record.previousPhase };
-      assertAct(spec.rules, act, history, hint);
+      assertAct(spec.rules, act, history, hint, spec.next ? spec.next(record) : undefined);
       const result = await fn(record, tx);
       // the act's own time: an older act of another agency learnt later does not undo it (libs/flows, the later act wins)
       if (record.phase !== history.phase && 'phaseAt' in record) (record as ActedRecord<P>).phaseAt = new Date();

@@ -6,7 +6,7 @@ import { CLAIMANT_EDC_ACT_RULES } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { entitySchema } from '@casebridge/platform';
 import { EdcCase } from '../edc-case.entity';
-import { edcNotFound } from '../edc-case.record';
+import { edcNext, edcNotFound } from '../edc-case.record';
 
 export type EdcCaseView = Omit<EdcCase, 'version'> & { closed: boolean; next: string | null };
 
@@ -15,12 +15,13 @@ export const EDC_CASE_VIEW_SCHEMA = entitySchema(EdcCase, {
   extra: { closed: { type: 'boolean' }, next: { type: 'string', nullable: true } },
 });
 
-function view(c: EdcCase): EdcCaseView {
+/** The case as its claimant reads it: what comes next follows the view (meetings held), not the phase alone. */
+export function edcCaseView(c: EdcCase): EdcCaseView {
   const { version: _v, ...rest } = c;
   return {
     ...rest,
     closed: CLAIMANT_EDC_ACT_RULES.closed.includes(c.phase),
-    next: CLAIMANT_EDC_ACT_RULES.next[c.phase] ?? null,
+    next: edcNext(c),
   };
 }
 
@@ -55,7 +56,7 @@ export class GetEdcCaseHandler implements IQueryHandler<GetEdcCaseQuery> {
     return readOwnOrGranted(this.ds.getRepository(EdcCase).findOneBy({ edcCaseId }), officer, access, {
       ownerOf: (x) => x.agencyId,
       notFound: edcNotFound(edcCaseId),
-      view: view,
+      view: edcCaseView,
       redacted: EDC_CASE_REDACTED,
     });
   }
@@ -73,6 +74,6 @@ export class ListEdcCasesHandler implements IQueryHandler<ListEdcCasesQuery> {
     const rows = await this.ds
       .getRepository(EdcCase)
       .find({ where: { agencyId: officer.agencyId }, order: { openedAt: 'DESC' }, take: 200 });
-    return rows.map(view);
+    return rows.map(edcCaseView);
   }
 }

@@ -12,7 +12,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { entitySchema } from '@casebridge/platform';
 import { PilCase, type PilCaseKind } from '../pil-case.entity';
-import { pilNotFound } from '../pil-case.record';
+import { adminPilNext, pilNotFound } from '../pil-case.record';
 
 export type PilCaseView = Omit<PilCase, 'version'> & { closed: boolean; next: string | null };
 
@@ -30,7 +30,9 @@ export function pilCaseView(c: PilCase): PilCaseView {
   const { version: _v, ...rest } = c;
   const rules = rulesOf(c);
   const closed = (rules.closed as readonly string[]).includes(c.phase);
-  const next = (rules.next as Partial<Record<string, string>>)[c.phase] ?? null;
+  // the administrative path's next follows its view (filing upward does not move the phase)
+  const next =
+    c.kind === 'administrative' ? adminPilNext(c) : ((rules.next as Partial<Record<string, string>>)[c.phase] ?? null);
   return { ...rest, closed, next };
 }
 

@@ -22,6 +22,21 @@ describe('granted views (issue 12)', () => {
     expect(view.view.summary).toBe('张某非法倾倒'); // the input is not changed
   });
 
+  // Kept case (session 6 trial): the court's redacted restoration records lost their dates, though README says dates
+  // stay; so did EDC meetings, PIL agency actions and organisations — a redacted entry keeps when it happened
+  it('keeps dates and instants inside a redacted value, and redacts a date inside text', () => {
+    const records = [
+      { at: '2026-12-01T02:00:00.000Z', by: 'court:210100/j-1', kind: 'report', percentDone: 30, text: '补植 张某' },
+      { at: '2026-12-02T10:30:00+08:00', due: '2027-03-31', text: '2027-03-31 前完成' },
+    ];
+    expect(redactPaths({ records }, ['records'])).toEqual({
+      records: [
+        { at: '2026-12-01T02:00:00.000Z', by: REDACTED, kind: REDACTED, percentDone: 30, text: REDACTED },
+        { at: '2026-12-02T10:30:00+08:00', due: '2027-03-31', text: REDACTED },
+      ],
+    });
+  });
+
   it('a party reads the whole view; a granted reader the redacted one', () => {
     const own = { linkedCaseId: 'l', basis: 'own' as const, ownerAgencyId: 'police:210100' };
     const granted = { linkedCaseId: 'l', basis: 'granted' as const, ownerAgencyId: 'police:210100' };

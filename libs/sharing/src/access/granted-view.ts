@@ -43,13 +43,18 @@ export function ownOrGrantedRecord<T>(
 
 /**
  * What a granted reader does not see of a response, as paths: `a.b` a field (nested), `a.[].b` a field of each element
- * of an array. The value at a path is redacted whole: each string in it becomes REDACTED (`[redacted]`), numbers,
- * booleans and nulls stay (counts, flags), arrays keep their length — so the shape of the response is unchanged.
+ * of an array. The value at a path is redacted whole: each string in it becomes REDACTED (`[redacted]`) — except a
+ * date (`2027-03-31`) or an instant (`2026-12-01T02:00:00.000Z`), which is no personal detail and stays, as numbers,
+ * booleans and nulls do (counts, flags) — and arrays keep their length: the shape of the response is unchanged, and
+ * a granted reader still sees when each redacted entry (a meeting, a restoration record) happened.
  */
 export type RedactionPaths = readonly string[];
 
+/** A calendar day or an ISO-8601 instant, the whole string (not a date inside text). */
+const DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
 function redactValue(v: unknown): unknown {
-  if (typeof v === 'string') return REDACTED;
+  if (typeof v === 'string') return DATE_OR_INSTANT.test(v) ? v : REDACTED;
   if (Array.isArray(v)) return v.map(redactValue);
   if (v !== null && typeof v === 'object')
     return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, redactValue(x)]));

@@ -27,9 +27,10 @@ export class ListCourtCasesRequest {
 
 /**
  * What an office reading a court case through a grant (not the court of the case) does not see (issue 12,
- * need-to-know): the claim, the reasons for not accepting, the judgment summary, the restoration order and its
- * records, and what the timeline says. It sees the ids, source, track, plaintiff, phase, docket number, procedure,
- * the restoration's due date, status and overdue flag, and the dates.
+ * need-to-know): the claim, the reasons for not accepting, the judgment summary, the restoration order, what its
+ * records say (text, author, kind, outcome), and what the timeline says. It sees the ids, source, track, plaintiff,
+ * phase, docket number, procedure, the restoration's due date, status and overdue flag, and the dates — also each
+ * record's date and percentage (libs/sharing redactPaths keeps dates and numbers).
  */
 export const COURT_CASE_REDACTED: RedactionPaths = [
   'claim',

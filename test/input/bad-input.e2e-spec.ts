@@ -51,6 +51,17 @@ describe('bad input on every app', () => {
   /** A GET route of the app that takes a query DTO. */
   const listPath = (app: App): string =>
     (({ audit: '/ledger/checkpoints', supervision: '/steps' }) as Partial<Record<App, string>>)[app] ?? '/inbox';
+  /** A route of the app that takes a body (the audit has none). */
+  const bodyRoute = (app: App): string | undefined =>
+    (
+      ({
+        enforcement: '/cases',
+        police: `/transfers/${UUID}/receipt`,
+        procuratorate: '/pil-cases',
+        court: `/court-cases/${UUID}/docket`,
+        supervision: `/steps/${UUID}/press`,
+      }) as Partial<Record<App, string>>
+    )[app];
   const hasInbox = (app: App): boolean => ['enforcement', 'police', 'procuratorate', 'court'].includes(app);
   /** A request exactly as written (repeated headers, a path with .., any Content-Encoding): fetch would normalise these. */
   const raw = (
@@ -143,12 +154,22 @@ describe('bad input on every app', () => {
 
     // Kept case (session 6 trial): null answered MALFORMED_JSON, [1,2] "0 is not a field"
     it.each(['null', '[1,2]', '[]', '"text"', '42', 'true', ' null '])(
-      'refuses the valid JSON %s, which is no object, with 400 "the request body must be a JSON object"',
+      'refuses the valid JSON %s, which is no object: a body route says it must be a JSON object, a route without one that it takes none',
       async (body) => {
-        const r = await send(app, 'POST', `/inbox/${UUID}/read`, body);
-        const b = await json(r);
-        expect([r.status, b.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
-        expect(b.message).toMatch(/^the request body must be a JSON object/);
+        const route = bodyRoute(app);
+        if (route) {
+          const r = await send(app, 'POST', route, body);
+          const b = await json(r);
+          expect([body, r.status, b.code]).toEqual([body, 400, 'REQUEST.VALIDATION_FAILED']);
+          expect(b.message).toMatch(/^the request body must be a JSON object/);
+        }
+        if (!hasInbox(app) && app !== 'audit') return;
+        const r = hasInbox(app)
+          ? await send(app, 'POST', `/inbox/${UUID}/read`, body)
+          : await send(app, 'POST', '/ledger/rebuild', body, {
+              authorization: `Bearer ${sys.token(PRO, ['operator'])}`,
+            });
+        expect([body, r.status, (await json(r)).code]).toEqual([body, 400, 'REQUEST.BODY_NOT_ALLOWED']);
       },
     );
 

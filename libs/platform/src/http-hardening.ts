@@ -147,27 +147,16 @@ function bodyErrors(err: unknown, _req: IncomingMessage, res: Res, next: Next): 
   res.status(body.statusCode).json(body);
 }
 
-/** What a body that is valid JSON but not an object (`null`, `[1,2]`, `"text"`, `42`) is told. */
+/**
+ * What a body that is valid JSON but not an object (`null`, `[1,2]`, `"text"`, `42`) is told by a route that takes a
+ * body (400 REQUEST.VALIDATION_FAILED, the validation pipe of every app: createValidationPipe).
+ */
 export const BODY_NOT_AN_OBJECT =
   'the request body must be a JSON object (a set of named fields, such as {"note": "…"}), not a list, text, a number or null';
 
 /** Whether a parsed body is a JSON object (not null, not a list, not a string, number or boolean). */
 export function isJsonObject(body: unknown): body is Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body);
-}
-
-/**
- * Every JSON body of every route is an object: `null`, a list, text, a number or a boolean is refused with 400
- * REQUEST.VALIDATION_FAILED (BODY_NOT_AN_OBJECT) before routing — not as malformed JSON, and never field by field
- * ("0 is not a field"). Runs after the JSON parser (which is not `strict`, so that such bodies parse and land here).
- */
-function objectBodiesOnly(req: IncomingMessage & { body?: unknown }, res: Res, next: Next): void {
-  if (!hasBody(req) || req.body === undefined || isJsonObject(req.body)) return next();
-  res.status(400).json({
-    statusCode: 400,
-    code: RequestErrorCodes.validationFailed,
-    message: BODY_NOT_AN_OBJECT,
-  } satisfies ErrorBody);
 }
 
 /** Whether a request carries a body (RFC 9112: Transfer-Encoding, or a Content-Length other than 0). */
@@ -251,7 +240,8 @@ export function hardenHttp(app: INestApplication, options: { corsOrigins: string
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   app.use(jsonOnly);
-  // not strict: `null` or `42` is valid JSON that is no object — objectBodiesOnly says so, not "malformed JSON"
+  // not strict: `null` or `42` is valid JSON that is no object — the route says so (a body route's validation pipe:
+  // BODY_NOT_AN_OBJECT; a route without a body: RequestShapeInterceptor, BODY_NOT_ALLOWED), not "malformed JSON"
   express.useBodyParser('json', {
     limit: MAX_BODY_BYTES,
     strict: false,
@@ -261,5 +251,4 @@ export function hardenHttp(app: INestApplication, options: { corsOrigins: string
   // never reached by a form (jsonOnly refuses it first); registered so that Nest adds no parser of its own
   express.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false, parameterLimit: 1000 });
   app.use(bodyErrors);
-  app.use(objectBodiesOnly);
 }

@@ -112,12 +112,14 @@ export function validationMessages(errors: ValidationError[], prefix = ''): stri
 }
 
 /**
- * The project-wide pipe: a body is a JSON object (else BODY_NOT_AN_OBJECT, as the HTTP layer answers before routing),
+ * The project-wide pipe: a body is a JSON object (else 400 BODY_NOT_AN_OBJECT: `null` was MALFORMED_JSON and `[1,2]`
+ * "0 is not a field of this request"),
  * unknown fields are refused, types converted, one message per field.
  */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) && !isJsonObject(value))
+    // the whole body (@Body(), not @Body('field')) of any route: an object, whatever the DTO
+    if (metadata.type === 'body' && metadata.data === undefined && !isJsonObject(value))
       throw new BadRequestException({ code: RequestErrorCodes.validationFailed, message: [BODY_NOT_AN_OBJECT] });
     return super.transform(value, metadata);
   }

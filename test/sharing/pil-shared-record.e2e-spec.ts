@@ -13,7 +13,7 @@ import { randomInt } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Api, eventually, TestSystem } from '../support/system';
 import { createTimeSkippingEnv } from '../support/temporal';
-import { inboxHas, openAdministrative, proPilPhase } from '../pil/pil-driver';
+import { agencyPilPhase, inboxHas, proPilPhase } from '../pil/pil-driver';
 import { agencies, ENF, PRO, type Agencies } from '../transfer/transfer-driver';
 
 interface Entry {
@@ -71,11 +71,17 @@ describe('shared record of a PIL case: entered automatically, read as visibleTo 
   const refused = async (api: Api, linkedCaseId: string) => {
     const r = await api.call<{ code: string }>('GET', `/sharing/cases/${linkedCaseId}/entries`, undefined, 404);
     expect(r.body.code).toBe('SHARING.NOT_FOUND');
-    expect(JSON.stringify(r.body)).not.toContain('浑河');
+    expect(JSON.stringify(r.body)).not.toContain(String(marker));
   };
 
   it('a PIL case opened and recommended: entered automatically for the agency, which reads the opening as a case number and the recommendation in full; others get 404', async () => {
-    const { pilCaseId, linkedCaseId } = await openAdministrative(a);
+    const { pilCaseId } = await a.pro.post<{ pilCaseId: string }>('/pil-cases', {
+      kind: 'administrative',
+      respondentAgencyId: ENF,
+      facts: `浑河沿岸非法倾倒危险废物约 30 吨，区生态环境局三个月未依法查处 ${marker}`,
+    });
+    const { linkedCaseId } = await a.pro.get<{ linkedCaseId: string }>(`/pil-cases/${pilCaseId}`);
+    // before any recommendation the agency holds no record of the case: it reads it through the grant of the entry
     const opened = await entryOf(a.enf, linkedCaseId, 'pil-case-opened', 'the PIL case on the agency’s shared record');
     expect(opened).toMatchObject({
       ownerAgencyId: PRO,
@@ -83,6 +89,12 @@ describe('shared record of a PIL case: entered automatically, read as visibleTo 
       detail: 'case-number',
       content: null,
       party: null,
+    });
+    await refused(otherEnf, linkedCaseId);
+    await a.pro.post(`/pil-cases/${pilCaseId}/investigation`, { findings: '经现场勘查，危险废物仍堆放于河滩' });
+    await a.pro.post(`/pil-cases/${pilCaseId}/recommendation`, {
+      documentNumber: `沈检行公建〔2026〕${marker}号`,
+      variant: 'standard',
     });
     const rec = await entryOf(a.enf, linkedCaseId, 'pil-recommendation', 'the recommendation on the shared record');
     expect(rec).toMatchObject({ ownerAgencyId: PRO, detail: 'full' });
@@ -116,6 +128,7 @@ describe('shared record of a PIL case: entered automatically, read as visibleTo 
 
     // the agency does not correct; the procuratorate sues: the court gets the suit in full, then dockets, and its
     // docketing comes back to the procuratorate in full and to the agency as a case number
+    await agencyPilPhase(a, pilCaseId, 'awaiting-reply');
     await a.enf.post(`/pil-recommendations/${pilCaseId}/reply`, {
       outcome: 'not-corrected',
       reply: `尚未完成清运 ${marker}`,

@@ -30,8 +30,8 @@ interface KnownEntryText {
  * Decisions the system already knows from its own events (SHARED_DECISIONS knownFrom) are entered automatically: each
  * office of this service's kind that owns the linked case gets the entry, in the detail its kind is entitled to, and
  * so does the office the decision is addressed to (knownFrom.addressee: a PIL recommendation's agency, a suit's
- * court), which is also granted the linked case (AccessGrant, as a sharing.information-shared would) so that it reads
- * the case through "own or granted" before it holds a record of its own. (The sharing workflow meets their
+ * court); when it owns nothing of the case yet it is also granted the linked case (AccessGrant, as a
+ * sharing.information-shared would) so that it reads the case through "own or granted". (The sharing workflow meets their
  * sharing.platform-entry step at once.) One provider per known event type, so an app registers only those whose
  * producer topic it reads.
  */
@@ -50,7 +50,9 @@ abstract class KnownDecisionEntries {
     const addressed =
       addressee && AGENCY_ID_PATTERN.test(addressee) && agencyIdKind(addressee) === this.kind ? addressee : null;
     const holders = new Set(await this.ownership.agenciesOn(manager, e.linkedCaseId));
-    if (addressed) {
+    // least privilege: an addressee that owns the case reads it already; a grant would widen what it reads of the
+    // other agencies' records on the case (a grant reads them redacted) beyond what the decision needs
+    if (addressed && !holders.has(addressed)) {
       holders.add(addressed);
       await grantEntry(manager, {
         linkedCaseId: e.linkedCaseId,

@@ -38,8 +38,8 @@ export interface SharedDecisionKind {
 /**
  * How the system knows a decision: every event of `eventType`, or only those whose payload `field` equals `equals`
  * (both or neither). `addressee`: the payload field naming the office the decision is addressed to (a PIL
- * recommendation's agency, a suit's court); that office gets the entry — and with it a grant to the linked case —
- * even before it holds a record of the case. Otherwise the entry goes to the recipient kind's offices that own the
+ * recommendation's agency, a suit's court); that office gets the entry even before it holds a record of the case (and
+ * then, with it, a grant to the linked case). Otherwise the entry goes to the recipient kind's offices that own the
  * linked case.
  */
 export type KnownFrom = { readonly eventType: string; readonly addressee?: string } & (

@@ -20,6 +20,11 @@ export const COURT_ERRORS: Readonly<Record<string, string>> = {
   [CourtErrorCodes.noRestoration]: '409: the judgment ordered no restoration',
   [CourtErrorCodes.restorationProgressBackwards]:
     '409: the restoration progress reported is below the last reported percentage',
+  [CourtErrorCodes.restorationNotFullyReported]:
+    '409: the restoration is verified completed only after a progress report of 100%',
+  [CourtErrorCodes.hearingOutOfRange]:
+    '409: the hearing date is before docketing or after the outer limit of the trial period (court.trial-*)',
+  [CourtErrorCodes.noHearingHeld]: '409: a judgment before any hearing took place',
   [CourtErrorCodes.docketNumberTaken]: '409: the court already gave that docket number to another case',
   [CourtErrorCodes.agencyNotCompetent]: '400: the agency to notify is not of the plaintiff’s or the court’s region',
 };

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CourtJudgmentRendered, DomainError } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
-import { CourtErrorCodes } from '../../court-case.machine';
+import { assertHearingHeld, CourtErrorCodes } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { chinaToday } from '../../china-day';
 import { assertAnnouncementRun } from '../../court-clock';
@@ -27,7 +27,11 @@ export function assertRestorationTerms(request: RenderJudgmentRequest, today: st
     throw new DomainError(CourtErrorCodes.restorationInvalid, 'invalid', `${why[0]!.toUpperCase()}${why.slice(1)}.`);
 }
 
-/** Judgment (ends court.trial-*); an ecological restoration order is then tracked to completion by its due date. */
+/**
+ * Judgment (ends court.trial-*); an ecological restoration order is then tracked to completion by its due date.
+ * Refused (409 COURT_CASE.NO_HEARING_HELD) before a hearing took place, (409 COURT_CASE.ANNOUNCEMENT_RUNNING) while a
+ * settlement is announced.
+ */
 @CommandHandler(RenderJudgmentCommand)
 export class RenderJudgmentHandler implements ICommandHandler<RenderJudgmentCommand> {
   constructor(private readonly uow: CourtCaseUnitOfWork) {}
@@ -38,6 +42,7 @@ export class RenderJudgmentHandler implements ICommandHandler<RenderJudgmentComm
     return this.uow.act(officer, courtCaseId, 'render-judgment', (c, tx) => {
       // not while a settlement is being announced (attack round 4: the settlement was left dangling)
       if (c.settlementAnnouncedAt) assertAnnouncementRun('court.settlement-announcement', c.settlementAnnouncedAt, now);
+      assertHearingHeld(c.hearingAt, now);
       c.previousPhase = c.phase;
       c.phase = 'judged';
       c.judgmentSummary = request.summary;

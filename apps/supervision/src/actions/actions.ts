@@ -28,6 +28,7 @@ import {
   visibleTo,
 } from '../domain/region';
 import { notifyChange } from '../live/change-feed';
+import { repeatsMeeting, type RecordedMeeting } from '../domain/joint-meeting';
 import { SupervisionCase, SupervisionStep, TimelineEvent } from '../projection/entities';
 import { SupervisionSettings } from '../settings';
 import { randomUUID } from 'node:crypto';
@@ -320,7 +321,10 @@ export class RecordJointMeetingCommand extends Command<ActionResult & { round: n
 
 /**
  * 联席会议: the minutes and decisions (owner, due date) of the review of the current round of a case listed for joint
- * supervision (supervision.joint-meeting-recorded); the round is the number of meetings recorded so far + 1.
+ * supervision (supervision.joint-meeting-recorded); the round is the number of meetings recorded so far + 1. The same
+ * meeting again (minutes and decisions as the last one recorded) is a double submission: answered with the recorded
+ * meeting (same event, round and decision ids), nothing recorded and no round opened. A request naming a `round`
+ * other than the current one is refused (409 CASE.JOINT_ROUND_NOT_CURRENT), nothing recorded.
  */
 @CommandHandler(RecordJointMeetingCommand)
 export class RecordJointMeetingHandler implements ICommandHandler<RecordJointMeetingCommand> {
@@ -349,9 +353,30 @@ export class RecordJointMeetingHandler implements ICommandHandler<RecordJointMee
           'conflict',
           'The case is not listed for joint supervision: list it first (joint-listing).',
         );
-      const held = await tx.manager.count(TimelineEvent, {
+      const meetings = await tx.manager.find(TimelineEvent, {
         where: { linkedCaseId, type: SupervisionJointMeetingRecorded.type },
+        order: { occurredAt: 'ASC' },
       });
+      const held = meetings.length;
+      const last = meetings.at(-1);
+      const lastMeeting = (last?.payload ?? null) as RecordedMeeting | null;
+      if (last && lastMeeting && repeatsMeeting(lastMeeting, request))
+        return {
+          eventId: last.eventId,
+          type: last.type,
+          linkedCaseId,
+          round: lastMeeting.round,
+          decisionIds: lastMeeting.decisions.map((d) => d.decisionId),
+        };
+      if (request.round !== undefined && request.round !== held + 1)
+        throw new DomainError(
+          SupervisionErrors.jointRoundNotCurrent,
+          'conflict',
+          request.round <= held
+            ? `The joint meeting of round ${request.round} was already recorded: the current round is ${held + 1}.`
+            : `Round ${request.round} is not open yet: the current round is ${held + 1}.`,
+          { round: held + 1 },
+        );
       const decisions = request.decisions.map((d) => ({ decisionId: randomUUID(), ...d }));
       const e = publishAs(tx, { sub: officer.sub }, SupervisionJointMeetingRecorded, linkedCaseId, {
         round: held + 1,

@@ -306,7 +306,7 @@ export class ConsoleHttpController {
   @HttpCode(201)
   @ApiOperation({
     summary:
-      'Record the joint meeting (联席会议) of the current review round: minutes and decisions with owners and due dates (supervision.joint-meeting-recorded)',
+      'Record the joint meeting (联席会议) of the current review round: minutes and decisions with owners and due dates (supervision.joint-meeting-recorded); the same meeting again answers the recorded one and opens no round',
   })
   @ApiCreatedResponse({
     schema: {
@@ -322,7 +322,9 @@ export class ConsoleHttpController {
     },
   })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND' })
-  @ApiConflictResponse({ description: 'CASE.NOT_JOINT_LISTED' })
+  @ApiConflictResponse({
+    description: 'CASE.NOT_JOINT_LISTED; CASE.JOINT_ROUND_NOT_CURRENT — the round named is not the current one',
+  })
   @ApiBadRequestResponse({
     description: 'CASE.JOINT_AGENCY_OUTSIDE_SCOPE — a decision owner is no agency of your region',
   })

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/com
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
-import { IsId, IsInstantWithOffset, IsText, NestedArray, QueryInt } from '@casebridge/platform';
+import { IsBoundedInt, IsId, IsInstantWithOffset, IsText, NestedArray, QueryInt } from '@casebridge/platform';
 import { AGENCY_KINDS } from '@casebridge/contracts';
 import { STEP_STATUSES, type StepStatus } from '../domain/status';
 import { STEP_SORTS, STEP_STATES, type StepSort, type StepState } from './step-query';
@@ -246,4 +246,14 @@ export class JointMeetingRequest {
     minMessage: 'decisions must list at least one decision of the meeting (its owner and due date)',
   })
   decisions!: JointDecisionDto[];
+  @ApiPropertyOptional({
+    example: 1,
+    minimum: 1,
+    maximum: 1000,
+    description:
+      'the review round this meeting closes (the current one); when given, a meeting of another round is refused (409 CASE.JOINT_ROUND_NOT_CURRENT)',
+  })
+  @IsOptional()
+  @IsBoundedInt(1, 1000)
+  round?: number;
 }

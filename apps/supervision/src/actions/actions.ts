@@ -18,7 +18,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { caseNotFound, stepNotFound, SupervisionErrors } from '../domain/errors';
-import { describeEvent, isDivisionCode } from '@casebridge/directory';
+import { describeEvent, isDivisionCode, ownerNames } from '@casebridge/directory';
 import {
   escalationRefusal,
   escalationTarget,
@@ -43,11 +43,16 @@ export interface ActionResult {
   toLevel?: string;
 }
 
-/** The step to press or escalate, locked: visible (else 404), the supervisor's to press (else 403), open (else 409). */
+/**
+ * The step to press or escalate, locked: visible (else 404), the supervisor's to press (else 403), open (else 409),
+ * owed by an agency (else 409 STEP.NOT_PRESSABLE / STEP.NOT_ESCALATABLE: a party — the defendant ordered to restore, an
+ * eligible organisation — owes it, and the agency that only follows it owes nothing to be pressed for).
+ */
 async function lockPressableOpenStep(
   manager: EntityManager,
   officer: OfficerClaims,
   stepId: string,
+  act: 'press' | 'escalate',
 ): Promise<SupervisionStep> {
   const s = await manager.findOne(SupervisionStep, { where: { stepId }, lock: { mode: 'pessimistic_write' } });
   if (!s || !visibleTo(s, officer.region)) throw stepNotFound(stepId);
@@ -62,6 +67,15 @@ async function lockPressableOpenStep(
       'conflict',
       `Step ${stepId} is closed (${s.outcome ?? 'done'}): there is nothing to press on.`,
       { outcome: s.outcome, closedAt: s.closedAt.toISOString() },
+    );
+  }
+  if (s.owner?.kind === 'party') {
+    const owner = ownerNames(s.owner);
+    throw new DomainError(
+      act === 'press' ? SupervisionErrors.stepNotPressable : SupervisionErrors.notEscalatable,
+      'conflict',
+      `Step ${stepId} is owed by ${owner.en} (${owner.zh}), not by an agency: ${s.owingAgencyId} only follows it, so there is no agency to ${act === 'press' ? 'press' : 'escalate to'}.`,
+      { owner: s.owner, followedBy: s.owingAgencyId },
     );
   }
   return s;
@@ -113,7 +127,7 @@ export class PressStepHandler implements ICommandHandler<PressStepCommand> {
 
   execute({ officer, stepId, request }: PressStepCommand): Promise<ActionResult> {
     return this.outbox.run(async (tx) => {
-      const s = await lockPressableOpenStep(tx.manager, officer, stepId);
+      const s = await lockPressableOpenStep(tx.manager, officer, stepId, 'press');
       if (!AGENCY_ID_PATTERN.test(s.owingAgencyId)) {
         throw new DomainError(
           SupervisionErrors.stepNotPressable,
@@ -180,7 +194,7 @@ export class EscalateStepHandler implements ICommandHandler<EscalateStepCommand>
 
   execute({ officer, stepId, request }: EscalateStepCommand): Promise<ActionResult> {
     return this.outbox.run(async (tx) => {
-      const s = await lockPressableOpenStep(tx.manager, officer, stepId);
+      const s = await lockPressableOpenStep(tx.manager, officer, stepId, 'escalate');
       const toLevel = request.toLevel ?? escalationTarget(s.owingAgencyId) ?? '';
       // the step row is locked: a concurrent repeat waits here and then finds this escalation
       const earlier = await tx.manager

@@ -192,7 +192,7 @@ export class ConsoleHttpController {
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
   @ApiConflictResponse({
     description:
-      'STEP.CLOSED (nothing to press), STEP.PRESSED_RECENTLY (within the cool-down), STEP.NOT_PRESSABLE (owing party has no inbox)',
+      'STEP.CLOSED (nothing to press), STEP.PRESSED_RECENTLY (within the cool-down), STEP.NOT_PRESSABLE (owed by a party — the defendant, an eligible organisation —, not by an agency; or the owing party has no inbox)',
   })
   @ApiForbiddenResponse({ description: PRESS_SCOPE })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — message must not be empty' })
@@ -220,7 +220,7 @@ export class ConsoleHttpController {
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
   @ApiConflictResponse({
     description:
-      'STEP.CLOSED, STEP.ALREADY_ESCALATED (this step already reached that level or a higher one; details.allowedTargets), STEP.NOT_ESCALATABLE (the owing office has no superior)',
+      'STEP.CLOSED, STEP.ALREADY_ESCALATED (this step already reached that level or a higher one; details.allowedTargets), STEP.NOT_ESCALATABLE (the owing office has no superior, or a party owes the step)',
   })
   @ApiBadRequestResponse({
     description:

@@ -371,6 +371,17 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
       ).body,
     ).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
     await hearingDayCame(sys, id);
+    // nor one thousands of years ahead (at most 30 years: a period the calendar can count)
+    expect(
+      (
+        await court.call(
+          'POST',
+          `/court-cases/${id}/judgment`,
+          { summary: 's', restorationOrder: '补植复绿', restorationDueDate: '9999-12-31' },
+          400,
+        )
+      ).body,
+    ).toMatchObject({ code: 'COURT_CASE.RESTORATION_INVALID' });
     const dueDate = new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10);
     await court.post(`/court-cases/${id}/judgment`, {
       summary: '被告单位犯污染环境罪，判处罚金人民币五十万元',

@@ -16,7 +16,7 @@ export const COURT_ERRORS: Readonly<Record<string, string>> = {
   [CourtErrorCodes.announcementRunning]: '409: the ≥ 30-day announcement has not run yet',
   [CourtErrorCodes.variantNotApproved]: '400: no such approved extension of the trial period for this procedure',
   [CourtErrorCodes.restorationInvalid]:
-    '400: a restoration order needs a due date after today (and a due date an order)',
+    '400: a restoration order needs a due date after today and at most 30 years ahead (and a due date an order)',
   [CourtErrorCodes.noRestoration]: '409: the judgment ordered no restoration',
   [CourtErrorCodes.restorationProgressBackwards]:
     '409: the restoration progress reported is below the last reported percentage',

@@ -104,7 +104,7 @@ describe('court case rules', () => {
     expect(code(() => assertRestorationTerms({ summary: 's' }, today))).toBeUndefined();
     expect(
       code(() =>
-        assertRestorationTerms({ summary: 's', restorationOrder: 'o', restorationDueDate: '2027-06-30' }, today),
+        assertRestorationTerms({ summary: 's', restorationOrder: 'o', restorationDueDate: '2056-12-06' }, today),
       ),
     ).toBeUndefined();
     for (const bad of [
@@ -112,6 +112,8 @@ describe('court case rules', () => {
       { restorationDueDate: '2027-06-30' },
       { restorationOrder: 'o', restorationDueDate: '2026-12-06' },
       { restorationOrder: 'o', restorationDueDate: '2026-11-30' },
+      { restorationOrder: 'o', restorationDueDate: '2056-12-07' },
+      { restorationOrder: 'o', restorationDueDate: '9999-12-31' },
     ])
       expect(code(() => assertRestorationTerms({ summary: 's', ...bad }, today))).toBe(
         CourtErrorCodes.restorationInvalid,

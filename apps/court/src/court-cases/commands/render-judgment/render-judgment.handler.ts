@@ -9,20 +9,30 @@ import { assertAnnouncementRun } from '../../court-clock';
 import { RenderJudgmentCommand, type RenderJudgmentRequest } from './render-judgment.command';
 
 /**
- * A restoration order comes with a due date after today, and a due date only with an order (400
- * COURT_CASE.RESTORATION_INVALID). `due` is a calendar day already (`IsCalendarDay` on the request: 400
- * REQUEST.VALIDATION_FAILED otherwise), so it compares with `today` (YYYY-MM-DD, China time) as text.
+ * How far ahead a restoration order may run: **policy** default (the judgment sets the period, EnvPIL art 20; no
+ * article caps it): 30 years — longer than restorations are ordered for, so a typo such as 9999-12-31 is refused
+ * instead of becoming a period no calendar can count (court.restoration-order).
+ */
+export const RESTORATION_MAX_YEARS = 30;
+
+/**
+ * A restoration order comes with a due date after today and at most RESTORATION_MAX_YEARS ahead, and a due date only
+ * with an order (400 COURT_CASE.RESTORATION_INVALID). `due` is a calendar day already (`IsCalendarDay` on the request:
+ * 400 REQUEST.VALIDATION_FAILED otherwise), so it compares with `today` (YYYY-MM-DD, China time) as text.
  */
 export function assertRestorationTerms(request: RenderJudgmentRequest, today: string): void {
   const { restorationOrder: order, restorationDueDate: due } = request;
   if (!order && !due) return;
+  const latest = `${String(Number(today.slice(0, 4)) + RESTORATION_MAX_YEARS).padStart(4, '0')}${today.slice(4)}`;
   const why = !order
     ? 'a restoration due date needs a restoration order'
     : !due
       ? 'a restoration order needs its due date (restorationDueDate)'
       : due <= today
         ? `the restoration due date ${due} must be after today (${today})`
-        : null;
+        : due > latest
+          ? `the restoration due date ${due} is more than ${RESTORATION_MAX_YEARS} years ahead: choose a day on or before ${latest}`
+          : null;
   if (why)
     throw new DomainError(CourtErrorCodes.restorationInvalid, 'invalid', `${why[0]!.toUpperCase()}${why.slice(1)}.`);
 }

@@ -23,6 +23,7 @@ import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import {
   CaseAccess,
   CaseAccessOf,
+  MayLinkCase,
   OwnOrGranted,
   SharedReads,
   type CaseAccessContext,
@@ -32,7 +33,7 @@ import { IsId, Json } from '@casebridge/platform';
 import { IsOptional } from 'class-validator';
 import { laggingIn, type JointSupervisionView } from '@casebridge/flows';
 import { CooperationRecord, type RecordKind } from './cooperation-record.entity';
-import { notFoundOf } from './cooperation.records';
+import { notFoundOf, partyOnCase } from './cooperation.records';
 import { caseRecordsLookup, grantedOn, readableRecords, readRecord, recordLookup } from './cooperation.access';
 import {
   AcknowledgeCommand,
@@ -131,6 +132,7 @@ export class NotificationsHttpController extends RecordReads {
   @ApiNotFoundResponse({
     description: 'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted',
   })
+  @MayLinkCase('linkedCaseId', { holds: partyOnCase })
   notify(@CurrentOfficer() o: OfficerClaims, @Body() body: NotifyRequest) {
     return this.commands.execute(new NotifyCommand(o, body));
   }
@@ -206,6 +208,7 @@ export class ConsultationsHttpController extends RecordReads {
   @ApiNotFoundResponse({
     description: 'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted',
   })
+  @MayLinkCase('linkedCaseId', { holds: partyOnCase })
   ask(@CurrentOfficer() o: OfficerClaims, @Body() body: AskRequest) {
     return this.commands.execute(new AskCommand(o, body));
   }

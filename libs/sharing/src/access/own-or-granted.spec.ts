@@ -4,7 +4,7 @@
  */
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '@casebridge/contracts';
+import { refusalOf } from './refusal.test-helper';
 import type { CaseAccess, CaseAccessContext } from './case-access';
 import { OwnOrGranted, OwnOrGrantedGuard, type RecordLookup } from './own-or-granted';
 
@@ -48,16 +48,6 @@ function context(
   return { ctx, req };
 }
 
-async function notFound(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return `${(e as DomainError).kind} ${(e as DomainError).code}`;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe('OwnOrGrantedGuard', () => {
   const guard = new OwnOrGrantedGuard(new Reflector(), access({ 'police:210100': 'own', 'police:210102': 'granted' }));
 
@@ -77,7 +67,7 @@ describe('OwnOrGrantedGuard', () => {
   });
 
   it('anyone else: 404 SHARING.NOT_FOUND, whether the case exists or not', async () => {
-    expect(await notFound(guard.canActivate(context('byCase', 'police:210200', { linkedCaseId: LC }).ctx))).toBe(
+    expect(await refusalOf(guard.canActivate(context('byCase', 'police:210200', { linkedCaseId: LC }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );
   });
@@ -88,10 +78,10 @@ describe('OwnOrGrantedGuard', () => {
     const granted = context('byRecord', 'police:210102', { transferId: T });
     expect(await guard.canActivate(granted.ctx)).toBe(true);
     expect(granted.req.caseAccess).toEqual({ linkedCaseId: LC, basis: 'granted', ownerAgencyId: 'police:210100' });
-    expect(await notFound(guard.canActivate(context('byRecord', 'police:210200', { transferId: T }).ctx))).toBe(
+    expect(await refusalOf(guard.canActivate(context('byRecord', 'police:210200', { transferId: T }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );
-    expect(await notFound(guard.canActivate(context('byRecord', 'police:210100', { transferId: LC }).ctx))).toBe(
+    expect(await refusalOf(guard.canActivate(context('byRecord', 'police:210100', { transferId: LC }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );
   });
@@ -103,7 +93,7 @@ describe('OwnOrGrantedGuard', () => {
     const granted = context('list', 'police:210102', {}, { linkedCaseId: LC });
     expect(await guard.canActivate(granted.ctx)).toBe(true);
     expect(granted.req.caseAccess).toMatchObject({ basis: 'granted' });
-    expect(await notFound(guard.canActivate(context('list', 'police:210200', {}, { linkedCaseId: LC }).ctx))).toBe(
+    expect(await refusalOf(guard.canActivate(context('list', 'police:210200', {}, { linkedCaseId: LC }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );
     const twice = context('list', 'police:210200', {}, { linkedCaseId: [LC, LC] });

@@ -47,6 +47,11 @@ export interface OwnOrGrantedOptions {
 
 const OWN_OR_GRANTED = 'casebridge:own-or-granted';
 
+/** The @OwnOrGranted() options of a route handler, or undefined (read by apps/linked-case-routes.spec.ts). */
+export function ownOrGrantedOf(handler: object): OwnOrGrantedOptions | undefined {
+  return Reflect.getMetadata(OWN_OR_GRANTED, handler) as OwnOrGrantedOptions | undefined;
+}
+
 interface AccessRequest {
   officer?: OfficerClaims;
   params?: Record<string, string>;

@@ -2,8 +2,9 @@
  * The routes of notification, consultation and joint supervision in each agency app. Officers and heads of the
  * app's agency kind call them (@Roles). Reads go through the one "own or granted" guard (@OwnOrGranted,
  * cooperation.access.ts): the parties of a record (sender and recipients; asking and consulted agency;
- * participants and decision owners) read the full view, an office granted the record's linked case the redacted
- * view (its read recorded as sharing.data-read), any other office gets 404 and no data. Acts stay party-only.
+ * participants and decision owners) read the full view, an office granted the record's linked case — or owning it
+ * (its own records on the case) — the redacted view (its read recorded as sharing.data-read), any other office gets
+ * 404 and no data. Acts stay party-only; an act that names a linked case carries @MayLinkCase.
  */
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -98,7 +99,10 @@ class RecordReads {
     return readRecord(kind, row, o, row !== null && grantedOn(access, row.linkedCaseId), reads);
   }
 
-  /** Without a filter: the caller's own records; with one: also the case's others, redacted, when it holds a grant. */
+  /**
+   * Without a filter: the caller's own records; with one: also the case's others, redacted, when its office owns the
+   * case or holds a grant on it (CaseAccess.basis).
+   */
   protected async list<K extends RecordKind>(
     kind: K,
     o: OfficerClaims,
@@ -108,7 +112,7 @@ class RecordReads {
   ) {
     const granted =
       linkedCaseId !== undefined &&
-      (grantedOn(access, linkedCaseId) || (await this.caseAccess.granted(o.agencyId, linkedCaseId)) !== null);
+      (grantedOn(access, linkedCaseId) || (await this.caseAccess.basis(o.agencyId, linkedCaseId)) !== null);
     return readableRecords(this.ds.manager, kind, o, granted, reads, linkedCaseId);
   }
 }

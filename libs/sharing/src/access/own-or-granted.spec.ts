@@ -49,7 +49,10 @@ function context(
 }
 
 describe('OwnOrGrantedGuard', () => {
-  const guard = new OwnOrGrantedGuard(new Reflector(), access({ 'police:210100': 'own', 'police:210102': 'granted' }));
+  const guard = new OwnOrGrantedGuard(
+    new Reflector(),
+    access({ 'police:210100': 'own', 'police:210102': 'granted', 'police:210103': 'own' }),
+  );
 
   it('the owner and a granted office pass, with what they were found to be', async () => {
     const own = context('byCase', 'police:210100', { linkedCaseId: LC });
@@ -78,6 +81,10 @@ describe('OwnOrGrantedGuard', () => {
     const granted = context('byRecord', 'police:210102', { transferId: T });
     expect(await guard.canActivate(granted.ctx)).toBe(true);
     expect(granted.req.caseAccess).toEqual({ linkedCaseId: LC, basis: 'granted', ownerAgencyId: 'police:210100' });
+    // an office that owns the linked case (a record of its own on it) but not this record reads it like a granted one
+    const caseOwner = context('byRecord', 'police:210103', { transferId: T });
+    expect(await guard.canActivate(caseOwner.ctx)).toBe(true);
+    expect(caseOwner.req.caseAccess).toEqual({ linkedCaseId: LC, basis: 'granted', ownerAgencyId: 'police:210100' });
     expect(await refusalOf(guard.canActivate(context('byRecord', 'police:210200', { transferId: T }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );

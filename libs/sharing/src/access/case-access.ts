@@ -90,7 +90,8 @@ export class CaseAccess {
  * consultation): the caller's office owns it (`ownRecord`: a record of its own on that case, or the app's
  * CaseOwnership) or was granted it; otherwise 404 CASE.LINKED_CASE_UNKNOWN, existence not revealed. Without this an
  * office of any region could put an event on any linked case by its id, and so bring the whole case into its own
- * auditors' scope (session 5 trial). An act without a linked case opens a new one.
+ * auditors' scope (session 5 trial). An act without a linked case opens a new one. Routes do not call it: they carry
+ * @MayLinkCase (may-link-case.ts), whose guard does.
  */
 export async function assertMayLinkCase(
   access: CaseAccess,

@@ -371,7 +371,6 @@ describe('route × token matrix over every app (issue 13)', () => {
     expect(leaked(JSON.stringify(granted))).toEqual([]);
     expect(JSON.stringify(granted)).not.toMatch(/MATRIX-QUESTION|监测报告/);
     const notParty: [Api, string][] = [
-      [a.enf, `/consultations/${appIds.procuratorate!.consultationId}`],
       [stranger, `/notifications/${ids.notificationId}`],
       [stranger, `/consultations/${ids.consultationId}`],
       [stranger, `/joint-supervisions/${ids.linkedCaseId}`],
@@ -388,6 +387,57 @@ describe('route × token matrix over every app (issue 13)', () => {
     ];
     for (const [api, path, body] of acts) await api.call('POST', path, body, 404);
     expect(await stranger.get<unknown[]>('/consultations')).toEqual([]);
+  });
+
+  it('issue 12: an office that owns the linked case but is not party to a record reads it redacted, like a granted one, recorded', async () => {
+    // enforcement:210100 owns the seeded case (its administrative case and transfer) and holds no grant on it; it is
+    // not party to the police's consultation of the procuratorate (its service keeps the content-free copy)
+    const db = await sys.sql('enforcement');
+    try {
+      const grants = await db.query('SELECT 1 FROM access_grant WHERE linked_case_id = $1 AND agency_id = $2', [
+        ids.linkedCaseId,
+        ENF,
+      ]);
+      expect(grants.rowCount).toBe(0);
+    } finally {
+      await db.end();
+    }
+    const path = `/consultations/${appIds.procuratorate!.consultationId}`;
+    const view = await eventually(
+      () => a.enf.call<{ redacted?: boolean; askingAgencyId?: string }>('GET', path, undefined, 'any'),
+      (r) => r.status === 200,
+      'the copy at enforcement',
+    );
+    expect(view.body).toMatchObject({ redacted: true, askingAgencyId: POL, consultedAgencyId: PRO });
+    expect(leaked(JSON.stringify(view.body))).toEqual([]);
+    expect(JSON.stringify(view.body)).not.toMatch(/MATRIX-QUESTION|监测报告|"question"/);
+    // listed by its case too, redacted beside the office's own (full) consultation
+    const listed = await a.enf.get<{ consultationId: string; redacted?: boolean }[]>(
+      `/consultations?linkedCaseId=${ids.linkedCaseId}`,
+    );
+    expect(listed.find((c) => c.consultationId === appIds.procuratorate!.consultationId)?.redacted).toBe(true);
+    expect(listed.find((c) => c.consultationId === ids.consultationId)?.redacted).toBeUndefined();
+    // the stranger (owns nothing, no grant) still gets 404
+    const stranger = new Api(sys.url('enforcement'), sys.token('enforcement:210200', ['officer'], 'matrix-stranger'));
+    expect((await stranger.call('GET', path, undefined, 404)).status).toBe(404);
+    // the read reached the case's audit history: reader, owner, what, when
+    const auditor = new Api(sys.url('audit'), sys.token('procuratorate:000000', ['auditor']));
+    await eventually(
+      () =>
+        auditor.get<{ entries: { type: string; occurredAt: string; who: { producer: { agencyId: string } } }[] }>(
+          `/cases/${ids.linkedCaseId}/history`,
+        ),
+      (h) =>
+        h.entries.some(
+          (e) =>
+            e.type === 'sharing.data-read' &&
+            e.who.producer.agencyId === ENF &&
+            !!e.occurredAt &&
+            JSON.stringify(e).includes(path),
+        ),
+      'the case owner’s read in the ledger',
+      60_000,
+    );
   });
 
   it('a route that loses its access rule makes the matrix fail, naming it', () => {

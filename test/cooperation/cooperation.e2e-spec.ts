@@ -442,12 +442,32 @@ describe('notification, consultation and joint supervision through the REST APIs
       decisions: [{ text: '公安机关完成补充鉴定', ownerAgencyId: POL, dueAt: '2027-01-10T17:00:00+08:00' }],
     });
     expect(meeting.round).toBe(1);
+    // the same meeting again (a double submission) is the recorded one: same event, no round 3
+    expect(
+      await sup.post(`/cases/${linkedCaseId}/joint-meetings`, {
+        minutes: '联席会议：执法部门进度滞后，要求补报。',
+        decisions: [{ text: '公安机关完成补充鉴定', ownerAgencyId: POL, dueAt: '2027-01-10T17:00:00+08:00' }],
+      }),
+    ).toEqual(meeting);
+    // a meeting naming round 1 again (other minutes) is refused: its meeting was recorded
+    const again = await sup.call<{ code: string }>(
+      'POST',
+      `/cases/${linkedCaseId}/joint-meetings`,
+      {
+        round: 1,
+        minutes: '联席会议（补记）',
+        decisions: [{ text: 'x', ownerAgencyId: POL, dueAt: '2027-01-10T17:00:00+08:00' }],
+      },
+      409,
+    );
+    expect(again.body.code).toBe('CASE.JOINT_ROUND_NOT_CURRENT');
     const after = await eventually(
       () => a.pol.get<JointView>(`/joint-supervisions/${linkedCaseId}`),
       (v) => v.round === 2 && v.decisions.length === 1,
       'round 2 opened with the decision',
     );
     expect(after.rounds[0]!.meeting!.minutes).toContain('执法部门进度滞后');
+    expect(after.rounds).toHaveLength(2);
     expect(after.decisions[0]).toMatchObject({ decisionId: meeting.decisionIds[0], ownerAgencyId: POL, doneAt: null });
     await a.pro.call(
       'POST',

@@ -12,6 +12,7 @@ import { courtOfSender } from '@casebridge/directory';
 import { endpoints } from '../support/endpoints';
 import { responseSchema, schemaProblems, type OpenApiDoc } from '../support/openapi-response';
 import { Api, eventually, TestSystem } from '../support/system';
+import { hearingDayCame } from './hearing-day';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { publish, type EventSpec } from '../supervision/inject';
 
@@ -196,8 +197,28 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
     expect((await court.call('POST', `/court-cases/${id}/hearings`, { hearingAt: soon }, 400)).body).toMatchObject({
       code: 'COURT_CASE.HEARING_NOTICE_TOO_LATE',
     });
+    // nor before docketing, nor after the outer limit of the trial period (court.trial-administrative: 6 months)
+    for (const far of ['2020-01-06T09:00:00+08:00', '9999-01-01T09:00:00+08:00']) {
+      expect((await court.call('POST', `/court-cases/${id}/hearings`, { hearingAt: far }, 409)).body).toMatchObject({
+        code: 'COURT_CASE.HEARING_DATE_OUT_OF_RANGE',
+      });
+    }
+    expect(
+      (
+        await court.call(
+          'POST',
+          `/court-cases/${id}/hearings`,
+          { hearingAt: new Date(Date.now() + 200 * DAY).toISOString() },
+          409,
+        )
+      ).body,
+    ).toMatchObject({ code: 'COURT_CASE.HEARING_DATE_OUT_OF_RANGE' });
+    // no judgment before a hearing took place
+    expect((await court.call('POST', `/court-cases/${id}/judgment`, { summary: '判决' }, 409)).body).toMatchObject({
+      code: 'COURT_CASE.NO_HEARING_HELD',
+    });
     const hearingAt = new Date(Date.now() + 10 * DAY).toISOString();
-    await court.post(`/court-cases/${id}/hearings`, { hearingAt });
+    const first = await court.post(`/court-cases/${id}/hearings`, { hearingAt });
     await inboxHas(
       court,
       linkedCaseId,
@@ -205,6 +226,16 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
       (i) => i.ruleId === 'court.hearing-notice' && i.outcome === 'met',
       'hearing notice met',
     );
+    // the same hearing again (a double submission) answers the same and serves no second notice
+    expect(await court.post(`/court-cases/${id}/hearings`, { hearingAt })).toEqual(first);
+    const scheduled = (await court.get<CourtCaseView>(`/court-cases/${id}`)).timeline.filter((t) =>
+      t.what.startsWith('hearing scheduled'),
+    );
+    expect(scheduled).toHaveLength(1);
+    // the hearing is still ahead: no judgment yet
+    expect((await court.call('POST', `/court-cases/${id}/judgment`, { summary: '判决' }, 409)).body).toMatchObject({
+      code: 'COURT_CASE.NO_HEARING_HELD',
+    });
 
     // an extension of an administrative trial period does not exist; officers may not record one at all
     expect(
@@ -226,6 +257,7 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
       code: 'AUTH.ROLE_NOT_ALLOWED',
     });
 
+    await hearingDayCame(sys, id);
     await court.post(`/court-cases/${id}/judgment`, { summary: '确认被告未依法履行监管职责，责令限期履行' });
     expect(await court.get<CourtCaseView>(`/court-cases/${id}`)).toMatchObject({ phase: 'judged', restoration: null });
     await inboxHas(
@@ -338,6 +370,18 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
         )
       ).body,
     ).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
+    await hearingDayCame(sys, id);
+    // nor one thousands of years ahead (at most 30 years: a period the calendar can count)
+    expect(
+      (
+        await court.call(
+          'POST',
+          `/court-cases/${id}/judgment`,
+          { summary: 's', restorationOrder: '补植复绿', restorationDueDate: '9999-12-31' },
+          400,
+        )
+      ).body,
+    ).toMatchObject({ code: 'COURT_CASE.RESTORATION_INVALID' });
     const dueDate = new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10);
     await court.post(`/court-cases/${id}/judgment`, {
       summary: '被告单位犯污染环境罪，判处罚金人民币五十万元',
@@ -345,6 +389,17 @@ describe('court service: intake, acts, notices, deadlines and jurisdiction', () 
       restorationDueDate: dueDate,
     });
     await court.post(`/court-cases/${id}/restoration-reports`, { progress: '底泥清理完成 60%', percentDone: 60 });
+    // not verified completed at 60 %: the last report must say 100 %
+    expect(
+      (
+        await court.call(
+          'POST',
+          `/court-cases/${id}/restoration-verification`,
+          { outcome: 'completed', note: '验收' },
+          409,
+        )
+      ).body,
+    ).toMatchObject({ code: 'COURT_CASE.RESTORATION_NOT_FULLY_REPORTED' });
     // progress does not go back
     expect(
       (await court.call('POST', `/court-cases/${id}/restoration-reports`, { progress: 'x', percentDone: 50 }, 409))

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { randomInt } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Api, eventually, TestSystem } from '../support/system';
+import { hearingDayCame } from './hearing-day';
 import { createTimeSkippingEnv } from '../support/temporal';
 import { agencies, ENF, POL, PRO, type Agencies } from '../transfer/transfer-driver';
 import {
@@ -257,6 +258,7 @@ describe('one case from the procuratorate through the court (issue 11: b, c, e a
     expect(Date.parse(heard.trial!.hearingAt!)).toBe(Date.parse(hearingAt));
 
     const dueDate = new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10);
+    await hearingDayCame(sys, c.courtCaseId);
     await court.post(`/court-cases/${c.courtCaseId}/judgment`, {
       summary: '被告单位犯污染环境罪，判处罚金人民币五十万元',
       restorationOrder: '在受损河段完成底泥清理并补植水生植物',
@@ -464,6 +466,7 @@ describe('one case from the procuratorate through the court (issue 11: b, c, e a
       'hearing notice met',
     );
     await pilTrial(pilCaseId, (t) => t.phase === 'hearing-scheduled', 'hearing scheduled');
+    await hearingDayCame(sys, c.courtCaseId);
     await court.post(`/court-cases/${c.courtCaseId}/judgment`, { summary: '确认被告未依法履行监管职责，责令限期履行' });
     await hasStep(
       court,

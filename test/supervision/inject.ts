@@ -73,6 +73,8 @@ export function deadlineEvents(o: {
   dueAt: Date;
   variant?: string;
   then?: ('warning' | 'missed' | 'met' | 'late' | 'moot')[];
+  /** who owes the step (deadline.started v2): a party's step is followed by owingAgencyId */
+  owner?: { kind: 'agency'; agencyId: string } | { kind: 'party'; role: string; name?: string };
 }): EventSpec[] {
   const stepId = `${o.subjectId}/${o.ruleId}`;
   const lastDay = new Date(o.dueAt.getTime() + 8 * H).toISOString().slice(0, 10);
@@ -80,11 +82,13 @@ export function deadlineEvents(o: {
   const specs: EventSpec[] = [
     {
       type: 'deadline.started',
+      ...(o.owner ? { version: 2 } : {}),
       linkedCaseId: o.linkedCaseId,
       producer: WORKFLOW,
       occurredAt: o.startedAt,
       payload: {
         ...base,
+        ...(o.owner ? { owner: o.owner } : {}),
         variant: o.variant ?? 'standard',
         owingAgencyId: o.owingAgencyId,
         startedAt: o.startedAt.toISOString(),

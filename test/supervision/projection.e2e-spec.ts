@@ -249,6 +249,36 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
     expect((await sup.get<Step>(`/steps/${enc(stepId)}`)).pressCount).toBe(1);
   });
 
+  it('a step owed by a party (the defendant ordered to restore) names it, followed by the plaintiff; no agency is pressed or escalated for it', async () => {
+    const linkedCaseId = randomUUID();
+    const subjectId = randomUUID();
+    const now = Date.now();
+    await inject(
+      deadlineEvents({
+        linkedCaseId,
+        subjectId,
+        ruleId: 'court.restoration-order',
+        owingAgencyId: 'procuratorate:210100',
+        owner: { kind: 'party', role: 'liable-party', name: '被告 defendant' },
+        startedAt: new Date(now - 5 * 24 * H),
+        dueAt: new Date(now - 2 * 24 * H),
+        then: ['missed'],
+      }),
+    );
+    const stepId = `${subjectId}/court.restoration-order`;
+    const s = await step(stepId, (x) => x.status === 'overdue', 'the restoration order overdue');
+    expect(s).toMatchObject({
+      owingAgencyId: 'procuratorate:210100',
+      owner: { kind: 'party', role: 'liable-party', name: '被告 defendant' },
+      ownerName: { en: 'liable party (被告 defendant)' },
+    });
+    const press = await sup.call<{ code: string }>('POST', `/steps/${enc(stepId)}/press`, { message: '请督促' }, 409);
+    expect(press.body.code).toBe('STEP.NOT_PRESSABLE');
+    const up = await sup.call<{ code: string }>('POST', `/steps/${enc(stepId)}/escalate`, { message: '请督促' }, 409);
+    expect(up.body.code).toBe('STEP.NOT_ESCALATABLE');
+    expect((await sup.get<Step>(`/steps/${enc(stepId)}`)).pressCount).toBe(0);
+  });
+
   it("escalation goes to a superior of the owing office only, each level once; the superior office sees the step, the owing office's item shows it (attack #5, try #9)", async () => {
     const { t, stepId } = await missedFilingReview('escalate');
     await step(stepId, (x) => x.status === 'overdue', 'filing review overdue');

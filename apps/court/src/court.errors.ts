@@ -16,10 +16,15 @@ export const COURT_ERRORS: Readonly<Record<string, string>> = {
   [CourtErrorCodes.announcementRunning]: '409: the ≥ 30-day announcement has not run yet',
   [CourtErrorCodes.variantNotApproved]: '400: no such approved extension of the trial period for this procedure',
   [CourtErrorCodes.restorationInvalid]:
-    '400: a restoration order needs a due date after today (and a due date an order)',
+    '400: a restoration order needs a due date after today and at most 30 years ahead (and a due date an order)',
   [CourtErrorCodes.noRestoration]: '409: the judgment ordered no restoration',
   [CourtErrorCodes.restorationProgressBackwards]:
     '409: the restoration progress reported is below the last reported percentage',
+  [CourtErrorCodes.restorationNotFullyReported]:
+    '409: the restoration is verified completed only after a progress report of 100%',
+  [CourtErrorCodes.hearingOutOfRange]:
+    '409: the hearing date is before docketing or after the outer limit of the trial period (court.trial-*)',
+  [CourtErrorCodes.noHearingHeld]: '409: a judgment before any hearing took place',
   [CourtErrorCodes.docketNumberTaken]: '409: the court already gave that docket number to another case',
   [CourtErrorCodes.agencyNotCompetent]: '400: the agency to notify is not of the plaintiff’s or the court’s region',
 };

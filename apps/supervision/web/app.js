@@ -102,6 +102,11 @@ function badge(status) {
 function agencyName(names, id) {
   return h('span', { class: 'agency', title: id ?? '' }, names?.[state.lang] ?? id ?? '—');
 }
+// who owes a step: its owing agency, or a party (the defendant, an eligible organisation) that the agency only follows
+function owingCell(s) {
+  if (s.owner?.kind !== 'party') return agencyName(s.owingAgencyName, s.owingAgencyId);
+  return h('span', {}, h('span', { class: 'party' }, pick(s.ownerName)), h('span', { class: 'muted' }, ` · ${t('followedBy')} `), agencyName(s.owingAgencyName, s.owingAgencyId));
+}
 const pick = (texts) => texts?.[state.lang] ?? texts?.zh ?? '';
 
 function notice(message) {
@@ -247,7 +252,7 @@ function renderList(list) {
   $('#steps-table tbody').replaceChildren(...list.items.map((s) => h('tr', { class: `row-${s.status}`, 'data-step': s.stepId },
     h('td', {}, badge(s.status), s.stuck && s.status !== 'overdue' && s.status !== 'stuck' ? h('span', { class: 'flag', title: t('stuckAny') }, ' ⚑') : null),
     h('td', {}, h('div', {}, pick(s.ruleTitles)), h('code', { class: 'muted' }, s.ruleId)),
-    h('td', {}, agencyName(s.owingAgencyName, s.owingAgencyId)),
+    h('td', {}, owingCell(s)),
     h('td', {}, h('a', { href: `#/cases/${s.linkedCaseId}`, class: 'case-link' }, s.caseNumber || s.linkedCaseId.slice(0, 8))),
     h('td', {}, fmt(s.since)),
     h('td', {}, dueCell(s.dueAt, s.status === 'closed', s.periodKind)),
@@ -328,13 +333,13 @@ function stepCard(s, events = []) {
       s.outcome ? h('span', { class: 'muted' }, ` — ${t(`outcome_${s.outcome}`)}`) : null,
     ),
     h('p', {},
-      `${t('colOwing')}: `, agencyName(s.owingAgencyName, s.owingAgencyId), ` · ${t('since')}: ${fmt(s.since)} · ${t('due')}: `,
+      `${t('colOwing')}: `, owingCell(s), ` · ${t('since')}: ${fmt(s.since)} · ${t('due')}: `,
       h('time', { datetime: s.dueAt }, fmtDue(s.dueAt, s.periodKind)), open ? h('strong', { class: 'rel' }, ` · ${relative(s.dueAt, s.periodKind)}`) : null,
       s.pressCount ? ` · ${t('pressed')}: ${s.pressCount} ${t('times')}` : '',
       s.source === 'derived' ? h('span', { class: 'muted' }, ` ${t('derived')}`) : null,
     ),
     s.stuckReasons.length ? h('p', { class: 'reasons' }, `${t('stuckBecause')}: ${s.stuckReasons.map((r) => t(`r_${r}`)).join(state.lang === 'zh' ? '、' : ', ')}`) : null,
-    open ? h('div', { class: 'step-actions' },
+    open && s.owner?.kind !== 'party' ? h('div', { class: 'step-actions' },
       h('button', { type: 'button', class: 'press', onclick: () => openAction({ kind: 'press', step: s }) }, t('press')),
       h('button', { type: 'button', class: 'secondary', onclick: () => openAction({ kind: 'escalate', step: s }) }, t('escalate')),
     ) : null,

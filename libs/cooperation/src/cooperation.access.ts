@@ -2,7 +2,8 @@
  * Need-to-know reads of the cooperation records (issue 12) through the one "own or granted" guard of libs/sharing
  * (@OwnOrGranted): a record's own readers are its parties (sender and recipients; asking and consulted agency;
  * participants and decision owners) and see the full view; an office that is not party but holds a grant on the
- * record's linked case (AccessGrant, fed by sharing events) sees the redacted view below, and its read is recorded
+ * record's linked case (AccessGrant, fed by sharing events) or owns that case (records of its own on it: the app's
+ * CaseOwnership, its own shared entries) sees the redacted view below, and its read is recorded
  * (sharing.data-read, detail `case-number`: the need-to-know view); anyone else gets 404 and no data.
  *
  * Redaction (allow-list, so a field added to a flow view stays hidden until it is listed here): a granted reader

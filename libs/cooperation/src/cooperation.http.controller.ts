@@ -2,8 +2,9 @@
  * The routes of notification, consultation and joint supervision in each agency app. Officers and heads of the
  * app's agency kind call them (@Roles). Reads go through the one "own or granted" guard (@OwnOrGranted,
  * cooperation.access.ts): the parties of a record (sender and recipients; asking and consulted agency;
- * participants and decision owners) read the full view, an office granted the record's linked case the redacted
- * view (its read recorded as sharing.data-read), any other office gets 404 and no data. Acts stay party-only.
+ * participants and decision owners) read the full view, an office granted the record's linked case — or owning it
+ * (its own records on the case) — the redacted view (its read recorded as sharing.data-read), any other office gets
+ * 404 and no data. Acts stay party-only; an act that names a linked case carries @MayLinkCase.
  */
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -23,6 +24,7 @@ import { CurrentOfficer, Roles, type OfficerClaims } from '@casebridge/auth';
 import {
   CaseAccess,
   CaseAccessOf,
+  MayLinkCase,
   OwnOrGranted,
   SharedReads,
   type CaseAccessContext,
@@ -32,7 +34,7 @@ import { IsId, Json } from '@casebridge/platform';
 import { IsOptional } from 'class-validator';
 import { laggingIn, type JointSupervisionView } from '@casebridge/flows';
 import { CooperationRecord, type RecordKind } from './cooperation-record.entity';
-import { notFoundOf } from './cooperation.records';
+import { notFoundOf, partyOnCase } from './cooperation.records';
 import { caseRecordsLookup, grantedOn, readableRecords, readRecord, recordLookup } from './cooperation.access';
 import {
   AcknowledgeCommand,
@@ -97,7 +99,10 @@ class RecordReads {
     return readRecord(kind, row, o, row !== null && grantedOn(access, row.linkedCaseId), reads);
   }
 
-  /** Without a filter: the caller's own records; with one: also the case's others, redacted, when it holds a grant. */
+  /**
+   * Without a filter: the caller's own records; with one: also the case's others, redacted, when its office owns the
+   * case or holds a grant on it (CaseAccess.basis).
+   */
   protected async list<K extends RecordKind>(
     kind: K,
     o: OfficerClaims,
@@ -107,7 +112,7 @@ class RecordReads {
   ) {
     const granted =
       linkedCaseId !== undefined &&
-      (grantedOn(access, linkedCaseId) || (await this.caseAccess.granted(o.agencyId, linkedCaseId)) !== null);
+      (grantedOn(access, linkedCaseId) || (await this.caseAccess.basis(o.agencyId, linkedCaseId)) !== null);
     return readableRecords(this.ds.manager, kind, o, granted, reads, linkedCaseId);
   }
 }
@@ -131,6 +136,7 @@ export class NotificationsHttpController extends RecordReads {
   @ApiNotFoundResponse({
     description: 'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted',
   })
+  @MayLinkCase('linkedCaseId', { holds: partyOnCase })
   notify(@CurrentOfficer() o: OfficerClaims, @Body() body: NotifyRequest) {
     return this.commands.execute(new NotifyCommand(o, body));
   }
@@ -206,6 +212,7 @@ export class ConsultationsHttpController extends RecordReads {
   @ApiNotFoundResponse({
     description: 'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted',
   })
+  @MayLinkCase('linkedCaseId', { holds: partyOnCase })
   ask(@CurrentOfficer() o: OfficerClaims, @Body() body: AskRequest) {
     return this.commands.execute(new AskCommand(o, body));
   }

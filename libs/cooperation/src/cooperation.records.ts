@@ -164,7 +164,8 @@ export async function saveMarker(
 
 /**
  * Whether `agencyId` is party to a record of this service on `linkedCaseId` (then it may notify or consult on that
- * case, besides the cases it owns or was granted: assertMayLinkCase of libs/sharing).
+ * case, besides the cases it owns or was granted: the `holds` probe of @MayLinkCase on POST /notifications and
+ * POST /consultations).
  */
 export function partyOnCase(manager: EntityManager, agencyId: string, linkedCaseId: string): Promise<boolean> {
   return manager

@@ -13,3 +13,4 @@ export * from './known-decisions.consumer';
 export * from './access/own-or-granted-record';
 export * from './access/granted-view';
 export * from './decision.handlers';
+export * from './access/may-link-case';

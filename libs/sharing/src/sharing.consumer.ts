@@ -15,6 +15,33 @@ import { SharedEntry } from './shared-entry.entity';
 export const SHARING_AGENCY_KIND = Symbol('SHARING_AGENCY_KIND');
 
 /**
+ * Grants `agencyId` access to the linked case for entry `entryId` (AccessGrant: made by the first entry, which names
+ * `grantedBy`; later entries are added to it). Call inside the inbox transaction of the event that shares the entry.
+ */
+export async function grantEntry(
+  manager: EntityManager,
+  g: { linkedCaseId: string; agencyId: string; grantedBy: string; entryId: string; at: Date },
+): Promise<void> {
+  const grant = await manager.findOne(AccessGrant, {
+    where: { linkedCaseId: g.linkedCaseId, agencyId: g.agencyId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (grant) {
+    if (grant.entryIds.includes(g.entryId)) return;
+    grant.entryIds = [...grant.entryIds, g.entryId];
+    await manager.save(grant);
+    return;
+  }
+  await manager.insert(AccessGrant, {
+    linkedCaseId: g.linkedCaseId,
+    agencyId: g.agencyId,
+    grantedAt: g.at,
+    grantedBy: g.grantedBy,
+    entryIds: [g.entryId],
+  });
+}
+
+/**
  * The receiving side of the shared record in one agency service, applied once per event (inbox):
  *  - sharing.information-shared (a reference, on the owner's topic that every consumer reads) grants each agency of
  *    this service's kind named in `sharedWith` access to the linked case (AccessGrant);
@@ -33,24 +60,14 @@ export class SharingConsumer {
   @OnIntegrationEvent('sharing.information-shared')
   async shared(e: IntegrationEventEnvelope<InformationSharedV2>, manager: EntityManager): Promise<void> {
     const p = e.payload;
-    for (const agencyId of p.sharedWith.filter((a) => this.mine(a))) {
-      const grant = await manager.findOne(AccessGrant, {
-        where: { linkedCaseId: e.linkedCaseId, agencyId },
-        lock: { mode: 'pessimistic_write' },
+    for (const agencyId of p.sharedWith.filter((a) => this.mine(a)))
+      await grantEntry(manager, {
+        linkedCaseId: e.linkedCaseId,
+        agencyId,
+        grantedBy: p.ownerAgencyId,
+        entryId: p.entryId,
+        at: new Date(e.occurredAt),
       });
-      if (grant) {
-        if (!grant.entryIds.includes(p.entryId)) grant.entryIds = [...grant.entryIds, p.entryId];
-        await manager.save(grant);
-      } else {
-        await manager.insert(AccessGrant, {
-          linkedCaseId: e.linkedCaseId,
-          agencyId,
-          grantedAt: new Date(e.occurredAt),
-          grantedBy: p.ownerAgencyId,
-          entryIds: [p.entryId],
-        });
-      }
-    }
   }
 
   @OnIntegrationEvent('sharing.content-delivered')

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { AgencyKind } from '@casebridge/contracts';
 import { CASE_OWNERSHIP, CaseAccess, type CaseOwnership } from './access/case-access';
 import { OwnOrGrantedGuard, RecordGrantedReadInterceptor } from './access/own-or-granted';
+import { MayLinkCaseGuard } from './access/may-link-case';
 import { SHARING_AGENCY_KIND, SharingConsumer } from './sharing.consumer';
 import { SharingHttpController } from './sharing.http.controller';
 import { SharedRecord } from './shared-record';
@@ -29,11 +30,19 @@ export class SharingModule {
         SharedRecord,
         CaseAccess,
         OwnOrGrantedGuard,
+        MayLinkCaseGuard,
         RecordGrantedReadInterceptor,
         RecordDecisionHandler,
         EnterDecisionHandler,
       ],
-      exports: [SharedRecord, CaseAccess, CASE_OWNERSHIP, OwnOrGrantedGuard, RecordGrantedReadInterceptor],
+      exports: [
+        SharedRecord,
+        CaseAccess,
+        CASE_OWNERSHIP,
+        OwnOrGrantedGuard,
+        MayLinkCaseGuard,
+        RecordGrantedReadInterceptor,
+      ],
     };
   }
 }

@@ -70,7 +70,7 @@ describe('courtCaseWorkflow', () => {
     expect(state).toMatchObject({ finished: true, outcome: 'judged', openSteps: [] });
   });
 
-  it('a restoration order runs out on the last day the judgment names (owed by the liable party, followed by the procuratorate), then is verified late and ends the case', async () => {
+  it('a restoration order runs out on the last day the judgment names (owed by the defendant, a party, followed by the procuratorate), then is verified late and ends the case', async () => {
     const d = new CourtDriver(kit, 'pil', 'civil', 'civil');
     await d.received();
     await d.docketed();
@@ -80,7 +80,7 @@ describe('courtCaseWorkflow', () => {
     const restoration = await runOut(d, R.restorationOrder);
     expect(restoration.started.payload).toMatchObject({
       owingAgencyId: PROCURATORATE,
-      owner: { kind: 'party', role: 'liable-party' },
+      owner: { kind: 'party', role: 'liable-party', name: '被告 defendant' },
       lastDay: expect.any(String),
     });
     // the last day named by the judgment, moved only past a holiday (CivPL art 85)
@@ -92,6 +92,23 @@ describe('courtCaseWorkflow', () => {
     await d.restorationVerified('completed');
     const [closed] = await d.published('deadline.closed', R.restorationOrder);
     expect(closed!.payload).toMatchObject({ outcome: 'late' });
+    expect(await d.state()).toMatchObject({ finished: true, outcome: 'judged', openSteps: [] });
+  });
+
+  it('administrative PIL: the restoration order is owed by the defendant agency (the agency the court notified), not the procuratorate', async () => {
+    const d = new CourtDriver(kit, 'pil', 'administrative', 'administrative');
+    await d.received();
+    await d.docketed();
+    await d.agencyNotified(ENFORCEMENT);
+    const lastDay = new Date((await kit.now()) + 8 * HOURS(1) + DAYS(20)).toISOString().slice(0, 10);
+    await d.judgment(undefined, lastDay);
+    const [started] = await d.published('deadline.started', R.restorationOrder);
+    expect(started!.payload).toMatchObject({
+      owingAgencyId: ENFORCEMENT,
+      owner: { kind: 'agency', agencyId: ENFORCEMENT },
+    });
+    await d.restorationVerified('completed');
+    await d.published('deadline.closed', R.restorationOrder);
     expect(await d.state()).toMatchObject({ finished: true, outcome: 'judged', openSteps: [] });
   });
 

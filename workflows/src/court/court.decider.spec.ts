@@ -308,14 +308,14 @@ describe('court case decider (flows.md §3–4, §6; deadlines.md "Court")', () 
       expect(restorationDays('2026-12-07T00:00:00.000Z', '2026-12-07')).toBeNull();
     });
 
-    it('the judgment opens the step owed by the liable party, followed by the plaintiff; the case stays open', () => {
+    it('the judgment opens the step owed by the defendant (a party), followed by the plaintiff; the case stays open', () => {
       const h = courtCase('pil', 'civil', 'civil').given(received(), docketed());
       const j = judged(h, '2027-03-31');
       expect(h.actions.at(-1)).toEqual({
         kind: 'open',
         ruleId: R.restorationOrder,
         role: 'procuratorate',
-        owner: { kind: 'party', role: 'liable-party' },
+        owner: { kind: 'party', role: 'liable-party', name: '被告 defendant' },
         from: j.occurredAt,
         casePeriod: { unit: 'days', amount: 114 },
       });
@@ -345,6 +345,37 @@ describe('court case decider (flows.md §3–4, §6; deadlines.md "Court")', () 
       judged(old, '2027-03-31');
       expect(old.model.outcome).toBe('judged');
       expect(old.actions.some((a) => a.kind === 'open')).toBe(false);
+    });
+
+    it('an administrative PIL: the defendant agency (the one the court notified) owes it, not the plaintiff', () => {
+      const h = courtCase('pil', 'administrative', 'administrative').given(
+        received(),
+        docketed(),
+        ev('court.agency-notified', { courtCaseId: ID, agencyId: 'enforcement:210300' }, COURT),
+      );
+      judged(h, '2027-03-31');
+      expect(h.actions.at(-1)).toMatchObject({
+        kind: 'open',
+        ruleId: R.restorationOrder,
+        owner: { kind: 'agency', agencyId: 'enforcement:210300' },
+      });
+    });
+
+    it('a criminal case: the defendant owes it as a party, never an agency; before the change an unnamed liable party', () => {
+      const h = courtCase('prosecution', 'criminal').given(received(), docketed());
+      judged(h, '2027-03-31');
+      expect(h.actions.at(-1)).toMatchObject({
+        owner: { kind: 'party', role: 'liable-party', name: '被告 defendant' },
+      });
+      const old = courtCase('pil', 'administrative', 'administrative').given(
+        received(),
+        docketed(),
+        ev('court.agency-notified', { courtCaseId: ID, agencyId: 'enforcement:210300' }, COURT),
+      );
+      old.unpatched.add(CourtPatches.restorationOwedByDefendant);
+      judged(old, '2027-03-31');
+      expect(old.actions.at(-1)).toMatchObject({ owner: { kind: 'party', role: 'liable-party' } });
+      expect((old.actions.at(-1) as { owner: { name?: string } }).owner.name).toBeUndefined();
     });
   });
 });

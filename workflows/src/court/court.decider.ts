@@ -43,10 +43,28 @@ export const CourtRules = {
 export const CourtPatches = {
   /** a judgment with a restoration order keeps the case open on court.restoration-order until verified */
   restorationStep: 'court-restoration-order-step',
+  /** court.restoration-order is owed by the defendant: the defendant agency of an administrative PIL, else the named defendant (a party) */
+  restorationOwedByDefendant: 'court-restoration-owed-by-defendant',
 } as const;
 
-/** Who owes a restoration order: the defendant, a party; the plaintiff agency follows it. */
+/** Runs recorded before CourtPatches.restorationOwedByDefendant: an unnamed liable party, followed by the plaintiff. */
 const LIABLE_PARTY: DeadlineOwner = { kind: 'party', role: 'liable-party' };
+/** The defendant of a civil or criminal case ordered to restore: a party, never an agency (the plaintiff only follows it). */
+export const DEFENDANT_PARTY: DeadlineOwner = { kind: 'party', role: 'liable-party', name: '被告 defendant' };
+
+/**
+ * Who owes a judgment's restoration order (court.restoration-order): the defendant. In an administrative PIL the
+ * defendant is the agency that failed its duty — the agency the court served in writing (court.agency-notified):
+ * it owes the step, its inbox holds it and supervisors may press it. In a civil or criminal case (and a
+ * compensation suit) the defendant is a company or a person, no agency: the step names the defendant as a party,
+ * the plaintiff agency only follows it (supervision presses no agency for it). An administrative PIL whose agency
+ * was never notified falls back to the defendant party.
+ */
+export function restorationOwner(model: Pick<CourtModel, 'pilKind' | 'notifiedAgencyId'>): DeadlineOwner {
+  return model.pilKind === 'administrative' && model.notifiedAgencyId
+    ? { kind: 'agency', agencyId: model.notifiedAgencyId }
+    : DEFENDANT_PARTY;
+}
 
 /**
  * Whole days from the judgment's civil day (Asia/Shanghai) to the last day the judgment names (YYYY-MM-DD):
@@ -100,6 +118,8 @@ export interface CourtModel {
   phase: CourtWorkflowPhase;
   outcome: CourtOutcome | null;
   docketedAt: string | null;
+  /** the agency the court notified in writing (court.agency-notified): in an administrative PIL, the defendant agency */
+  notifiedAgencyId?: string | null;
 }
 
 export function initialCourtModel(input: {
@@ -120,6 +140,7 @@ export function initialCourtModel(input: {
     phase: 'new',
     outcome: null,
     docketedAt: null,
+    notifiedAgencyId: null,
   };
 }
 
@@ -186,7 +207,7 @@ export function decideCourt(model: CourtModel, event: CaseEventSignal, ctx: Step
       if (!ctx.isOpen(R.notifyAgency)) return notYet(model, 'agency notified');
       const agencyId = payloadString(event, 'agencyId');
       return apply(
-        model,
+        { ...model, notifiedAgencyId: agencyId ?? null },
         { kind: 'close', ruleId: R.notifyAgency, at },
         // the notified agency's copy of the step: it lands in its inbox, met or late as the court's
         ...(agencyId
@@ -299,7 +320,7 @@ export function decideCourt(model: CourtModel, event: CaseEventSignal, ctx: Step
         kind: 'open',
         ruleId: R.restorationOrder,
         role: plaintiffRole(model),
-        owner: LIABLE_PARTY,
+        owner: ctx.patched(CourtPatches.restorationOwedByDefendant) ? restorationOwner(model) : LIABLE_PARTY,
         from: at,
         casePeriod: { unit: 'days', amount: days },
       });

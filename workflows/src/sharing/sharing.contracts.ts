@@ -29,13 +29,21 @@ export const SharingQueries = {
 /**
  * sharing.decision-recorded opens sharing.platform-entry for the decision (7 days from its date);
  * sharing.information-shared closes it; the events of decisions the system already knows (SHARED_DECISIONS
- * knownFrom: a police filing decision, a prosecution decision) are entered automatically and close at once.
+ * knownFrom: a police filing decision, a prosecution decision, the procuratorate's PIL decisions, the court's
+ * docketing, refusal and judgment) are entered automatically and close at once. (Every KNOWN_DECISION_EVENT_TYPES
+ * is listed: sharing.decider.spec.ts checks it.)
  */
 export const SHARING_WORKFLOW_EVENT_TYPES = [
   'sharing.decision-recorded',
   'sharing.information-shared',
   'transfer.filing-decided',
   'prosecution.decided',
+  'pil.case-opened',
+  'pil.recommendation-served',
+  'pil.suit-filed',
+  'court.case-docketed',
+  'court.case-not-accepted',
+  'court.judgment-rendered',
 ] as const;
 
 export interface SharingInput {

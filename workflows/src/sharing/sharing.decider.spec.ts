@@ -3,6 +3,8 @@
  * (E17 art 34, 7 days from each decision, one step per decision).
  */
 import { Harness, ev } from '../testing/decider-harness';
+import { KNOWN_DECISION_EVENT_TYPES } from '@casebridge/legal-time/rules/shared-decisions';
+import { SHARING_WORKFLOW_EVENT_TYPES } from './sharing.contracts';
 import { SHARING_PLATFORM_ENTRY, initialSharingModel, sharingDecider, type SharingModel } from './sharing.decider';
 
 const D1 = '11111111-1111-4111-8111-111111111111';
@@ -70,6 +72,46 @@ describe('sharing decider (sharing.platform-entry)', () => {
     const notProsecuted = ev('prosecution.decided', { outcome: 'not-prosecuted' }, 'procuratorate:210100');
     h.when(notProsecuted);
     expect(h.model.decisions[notProsecuted.eventId]).toMatchObject({ decisionKind: 'non-prosecution' });
+  });
+
+  it('the PIL decisions and the court decisions the system knows are entered automatically (step met at once)', () => {
+    const h = sharing();
+    const known = [
+      ev(
+        'pil.case-opened',
+        { kind: 'administrative', respondentAgencyId: 'enforcement:210100' },
+        'procuratorate:210100',
+      ),
+      ev(
+        'pil.recommendation-served',
+        { agencyId: 'enforcement:210100', documentNumber: 'D-1' },
+        'procuratorate:210100',
+      ),
+      ev('pil.suit-filed', { courtAgencyId: 'court:210100', kind: 'administrative' }, 'procuratorate:210100'),
+      ev('court.case-docketed', { docketNumber: 'C-1' }, 'court:210100'),
+      ev('court.case-not-accepted', { reasons: 'r' }, 'court:210100'),
+      ev('court.judgment-rendered', { summary: 's' }, 'court:210100'),
+    ];
+    for (const e of known) h.when(e);
+    expect(Object.values(h.model.decisions).map((d) => [d.decisionKind, d.automatic, d.ownerAgencyId])).toEqual([
+      ['pil-case-opened', true, 'procuratorate:210100'],
+      ['pil-recommendation', true, 'procuratorate:210100'],
+      ['pil-suit', true, 'procuratorate:210100'],
+      ['court-docketed', true, 'court:210100'],
+      ['court-not-accepted', true, 'court:210100'],
+      ['judgment', true, 'court:210100'],
+    ]);
+    expect(h.open.size).toBe(0);
+    // a PIL event that is no decision of the shared record starts nothing
+    expect(h.when(ev('pil.investigation-recorded', { findings: 'f' }, 'procuratorate:210100'))).toMatchObject({
+      kind: 'ignore',
+    });
+  });
+
+  it('the workflow is started by every event that makes a decision known (else it is never entered)', () => {
+    expect(
+      KNOWN_DECISION_EVENT_TYPES.filter((t) => !(SHARING_WORKFLOW_EVENT_TYPES as readonly string[]).includes(t)),
+    ).toEqual([]);
   });
 
   it('a missed entry has no consequence of its own besides the warning (the step stays owed)', () => {

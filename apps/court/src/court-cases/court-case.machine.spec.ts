@@ -2,14 +2,22 @@ import { DomainError } from '@casebridge/contracts';
 import { judgeAct } from '@casebridge/flows';
 import { assertRestorationTerms } from './commands/render-judgment/render-judgment.handler';
 import { chinaToday } from './china-day';
-import { assertAnnouncementRun, assertExtension, assertHearingNoticeInTime } from './court-clock';
+import {
+  assertAnnouncementRun,
+  assertExtension,
+  assertHearingInWindow,
+  assertHearingNoticeInTime,
+} from './court-clock';
 import {
   assertActFits,
+  assertCompletionReported,
+  assertHearingHeld,
   assertOnce,
   assertProgressNotBackwards,
   COURT_ACT_RULES,
   CourtErrorCodes,
   restorationAfter,
+  repeatsScheduledHearing,
   restorationOverdue,
   type CaseKind,
 } from './court-case.machine';
@@ -96,7 +104,7 @@ describe('court case rules', () => {
     expect(code(() => assertRestorationTerms({ summary: 's' }, today))).toBeUndefined();
     expect(
       code(() =>
-        assertRestorationTerms({ summary: 's', restorationOrder: 'o', restorationDueDate: '2027-06-30' }, today),
+        assertRestorationTerms({ summary: 's', restorationOrder: 'o', restorationDueDate: '2056-12-06' }, today),
       ),
     ).toBeUndefined();
     for (const bad of [
@@ -104,6 +112,8 @@ describe('court case rules', () => {
       { restorationDueDate: '2027-06-30' },
       { restorationOrder: 'o', restorationDueDate: '2026-12-06' },
       { restorationOrder: 'o', restorationDueDate: '2026-11-30' },
+      { restorationOrder: 'o', restorationDueDate: '2056-12-07' },
+      { restorationOrder: 'o', restorationDueDate: '9999-12-31' },
     ])
       expect(code(() => assertRestorationTerms({ summary: 's', ...bad }, today))).toBe(
         CourtErrorCodes.restorationInvalid,
@@ -150,5 +160,61 @@ describe('court case rules', () => {
     expect(code(() => assertExtension('court.trial-administrative', 'extended', 'ordinary'))).toBe(
       CourtErrorCodes.variantNotApproved,
     );
+  });
+
+  it('a hearing lies after docketing and within the outer limit of the trial period (a late case: 30 days ahead)', () => {
+    const docketed = new Date('2026-12-07T10:00:00+08:00');
+    const now = new Date('2026-12-08T10:00:00+08:00');
+    const at = (iso: string) => code(() => assertHearingInWindow('civil', new Date(iso), docketed, now));
+    expect(at('2026-12-20T09:00:00+08:00')).toBeUndefined();
+    // civil: 12 months with the president's approval (CivPL art 152) — the last day is 2027-12-07
+    expect(at('2027-12-07T09:00:00+08:00')).toBeUndefined();
+    expect(at('2027-12-09T09:00:00+08:00')).toBe(CourtErrorCodes.hearingOutOfRange);
+    expect(at('9999-01-01T09:00:00+08:00')).toBe(CourtErrorCodes.hearingOutOfRange);
+    // before docketing, however far back (no engine error on a year before 1900)
+    expect(at('2026-12-01T09:00:00+08:00')).toBe(CourtErrorCodes.hearingOutOfRange);
+    expect(at('0001-01-01T09:00:00+08:00')).toBe(CourtErrorCodes.hearingOutOfRange);
+    // criminal: 6 months at most (CPL art 208)
+    expect(code(() => assertHearingInWindow('criminal', new Date('2027-07-01T09:00:00+08:00'), docketed, now))).toBe(
+      CourtErrorCodes.hearingOutOfRange,
+    );
+    // an administrative case past its 6 months is still heard, within 30 days of today
+    const late = new Date('2027-08-01T10:00:00+08:00');
+    expect(
+      code(() => assertHearingInWindow('administrative', new Date('2027-08-20T09:00:00+08:00'), docketed, late)),
+    ).toBeUndefined();
+    expect(
+      code(() => assertHearingInWindow('administrative', new Date('2027-09-20T09:00:00+08:00'), docketed, late)),
+    ).toBe(CourtErrorCodes.hearingOutOfRange);
+  });
+
+  it('the same hearing requested again repeats it (not held yet); another instant, or a held one, does not', () => {
+    const at = new Date('2026-12-20T09:00:00+08:00');
+    const now = new Date('2026-12-08T10:00:00+08:00');
+    expect(repeatsScheduledHearing(at, new Date('2026-12-20T01:00:00Z'), now)).toBe(true);
+    expect(repeatsScheduledHearing(at, new Date('2026-12-21T09:00:00+08:00'), now)).toBe(false);
+    expect(repeatsScheduledHearing(null, at, now)).toBe(false);
+    expect(repeatsScheduledHearing(at, at, new Date('2026-12-21T09:00:00+08:00'))).toBe(false);
+  });
+
+  it('a judgment only after a hearing took place', () => {
+    const now = new Date('2026-12-20T10:00:00+08:00');
+    expect(code(() => assertHearingHeld(null, now))).toBe(CourtErrorCodes.noHearingHeld);
+    expect(code(() => assertHearingHeld(new Date('2026-12-21T09:00:00+08:00'), now))).toBe(
+      CourtErrorCodes.noHearingHeld,
+    );
+    expect(code(() => assertHearingHeld(new Date('2026-12-20T09:00:00+08:00'), now))).toBeUndefined();
+  });
+
+  it('restoration verified completed only after a report of 100% (not completed at any point)', () => {
+    const report = (percentDone: number) => ({ kind: 'report', percentDone });
+    expect(code(() => assertCompletionReported([], 'completed'))).toBe(CourtErrorCodes.restorationNotFullyReported);
+    expect(code(() => assertCompletionReported([report(10)], 'completed'))).toBe(
+      CourtErrorCodes.restorationNotFullyReported,
+    );
+    expect(code(() => assertCompletionReported([report(10)], 'not-completed'))).toBeUndefined();
+    expect(
+      code(() => assertCompletionReported([report(60), { kind: 'verification' }, report(100)], 'completed')),
+    ).toBeUndefined();
   });
 });

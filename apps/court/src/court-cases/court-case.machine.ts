@@ -41,6 +41,9 @@ export const CourtErrorCodes = {
   agencyNotCompetent: 'COURT_CASE.AGENCY_NOT_COMPETENT',
   docketNumberTaken: 'COURT_CASE.DOCKET_NUMBER_TAKEN',
   restorationProgressBackwards: 'COURT_CASE.RESTORATION_PROGRESS_BACKWARDS',
+  restorationNotFullyReported: 'COURT_CASE.RESTORATION_NOT_FULLY_REPORTED',
+  hearingOutOfRange: 'COURT_CASE.HEARING_DATE_OUT_OF_RANGE',
+  noHearingHeld: 'COURT_CASE.NO_HEARING_HELD',
 } as const;
 
 export type CourtAct =
@@ -229,6 +232,54 @@ export function assertProgressNotBackwards(
     `The restoration was last reported ${last}% done: a report of ${percentDone}% would take it back.`,
     { lastPercentDone: last, percentDone },
   );
+}
+
+/**
+ * Verifying a restoration as completed needs the last progress report at 100 %: a court cannot sign off an order the
+ * defendant has not reported fully carried out (409 COURT_CASE.RESTORATION_NOT_FULLY_REPORTED; "not-completed" may be
+ * found at any point). `records`: the case's restoration records, oldest first.
+ */
+export function assertCompletionReported(
+  records: readonly { kind: string; percentDone?: number }[],
+  outcome: 'completed' | 'not-completed',
+): void {
+  if (outcome !== 'completed') return;
+  const last = records.findLast((r) => r.kind === 'report' && r.percentDone !== undefined)?.percentDone;
+  if (last === 100) return;
+  throw new DomainError(
+    CourtErrorCodes.restorationNotFullyReported,
+    'conflict',
+    last === undefined
+      ? 'No progress report was received on this restoration order: it can be verified completed only after a report of 100%.'
+      : `The restoration was last reported ${last}% done: it can be verified completed only after a report of 100% (or verify it "not-completed").`,
+    { lastPercentDone: last ?? null },
+  );
+}
+
+/**
+ * A judgment follows a hearing (开庭审理): first-instance civil, administrative and criminal trials are decided after
+ * the court hearing (flows.md §4: the court "runs the hearing", and no procedure of flows.md judges without one; a
+ * settlement or an EDC confirmation is no judgment). Refuses (409 COURT_CASE.NO_HEARING_HELD) a judgment when no
+ * hearing was scheduled, or the latest scheduled hearing (`hearingAt`) has not taken place by `now`.
+ */
+export function assertHearingHeld(hearingAt: Date | null, now: Date): void {
+  if (hearingAt && hearingAt.getTime() <= now.getTime()) return;
+  throw new DomainError(
+    CourtErrorCodes.noHearingHeld,
+    'conflict',
+    hearingAt
+      ? `The hearing is scheduled for ${hearingAt.toISOString()} and has not taken place yet: render the judgment after the hearing.`
+      : 'No hearing has been held in this case: schedule the hearing (serve its notice) and render the judgment after it.',
+    { hearingAt: hearingAt?.toISOString() ?? null },
+  );
+}
+
+/**
+ * Whether a hearing request repeats the hearing already scheduled (same instant, not yet held): the notice was
+ * served then, so the repeat changes nothing and serves no second notice (idempotent).
+ */
+export function repeatsScheduledHearing(scheduled: Date | null, requested: Date, now: Date): boolean {
+  return scheduled !== null && scheduled.getTime() === requested.getTime() && scheduled.getTime() > now.getTime();
 }
 
 /**

@@ -153,7 +153,7 @@ export class CourtCasesHttpController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Schedule a hearing and serve its notice now (court.hearing-notice): refused when the hearing is less than 3 days away',
+      'Schedule a hearing and serve its notice now (court.hearing-notice): refused when the hearing is less than 3 days away, before docketing or after the outer limit of the trial period; the same hearing again changes nothing',
   })
   @ApiOkResponse({
     schema: {
@@ -166,7 +166,7 @@ export class CourtCasesHttpController {
     },
   })
   @ApiBadRequestResponse({ description: 'COURT_CASE.HEARING_NOTICE_TOO_LATE or REQUEST.VALIDATION_FAILED' })
-  @ApiConflictResponse({ description: REFUSED })
+  @ApiConflictResponse({ description: `COURT_CASE.HEARING_DATE_OUT_OF_RANGE; ${REFUSED}` })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   scheduleHearing(@CurrentOfficer() o: OfficerClaims, @id() courtCaseId: string, @Body() body: ScheduleHearingRequest) {
     return this.commands.execute(new ScheduleHearingCommand(o, courtCaseId, body));
@@ -205,7 +205,8 @@ export class CourtCasesHttpController {
 
   @CourtAct('judgment', 'Render judgment (ends court.trial-*), with an ecological restoration order and its due date', {
     invalid: 'COURT_CASE.RESTORATION_INVALID',
-    conflicts: 'COURT_CASE.ANNOUNCEMENT_RUNNING (a settlement announcement is running)',
+    conflicts:
+      'COURT_CASE.NO_HEARING_HELD (no hearing took place yet), COURT_CASE.ANNOUNCEMENT_RUNNING (a settlement announcement is running)',
   })
   judgment(@CurrentOfficer() o: OfficerClaims, @id() courtCaseId: string, @Body() body: RenderJudgmentRequest) {
     return this.commands.execute(new RenderJudgmentCommand(o, courtCaseId, body));
@@ -223,7 +224,7 @@ export class CourtCasesHttpController {
   }
 
   @CourtAct('restoration-verification', 'Verify the restoration on site: completed ends its tracking', {
-    conflicts: 'COURT_CASE.NO_RESTORATION_ORDER',
+    conflicts: 'COURT_CASE.NO_RESTORATION_ORDER, COURT_CASE.RESTORATION_NOT_FULLY_REPORTED (last report below 100%)',
   })
   verifyRestoration(
     @CurrentOfficer() o: OfficerClaims,

@@ -12,7 +12,7 @@ import {
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { actRoute, idsSchema, listOf } from '@casebridge/platform';
 import { ErrorCodes } from '@casebridge/contracts';
-import { CaseAccessOf, lookupOwnedBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { CaseAccessOf, lookupOwnedBy, MayLinkCase, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
 import { EdcCase } from './edc-case.entity';
 import {
   AgreementRequest,
@@ -28,7 +28,11 @@ import {
   EdcCourtRequest,
   SueForCompensationCommand,
 } from './commands/hand-over/hand-over';
-import { OpenConsultationCommand, OpenConsultationRequest } from './commands/open-consultation/open-consultation';
+import {
+  holdsEdcCase,
+  OpenConsultationCommand,
+  OpenConsultationRequest,
+} from './commands/open-consultation/open-consultation';
 import { EDC_CASE_VIEW_SCHEMA, GetEdcCaseQuery, ListEdcCasesQuery } from './queries/edc-queries';
 
 const NOT_FOUND = 'EDC.NOT_FOUND — no such damage compensation case in your agency';
@@ -55,6 +59,7 @@ export class DamageCompensationHttpController {
   @ApiNotFoundResponse({
     description: 'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted',
   })
+  @MayLinkCase('linkedCaseId', { holds: holdsEdcCase })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenConsultationRequest) {
     return this.commands.execute(new OpenConsultationCommand(officer, body));
   }

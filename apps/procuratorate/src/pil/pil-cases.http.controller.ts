@@ -12,7 +12,7 @@ import {
 import { CurrentOfficer, type OfficerClaims, Roles } from '@casebridge/auth';
 import { actRoute, idsSchema, listOf } from '@casebridge/platform';
 import { ErrorCodes } from '@casebridge/contracts';
-import { CaseAccessOf, lookupOwnedBy, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
+import { CaseAccessOf, lookupOwnedBy, MayLinkCase, OwnOrGranted, type CaseAccessContext } from '@casebridge/sharing';
 import { PilCase } from './pil-case.entity';
 import { AnnouncementRequest, PublishAnnouncementCommand } from './commands/announce/publish-announcement';
 import {
@@ -22,7 +22,7 @@ import {
   ServeClosingDecisionCommand,
 } from './commands/close-case/close-case';
 import { InvestigationRequest, RecordInvestigationCommand } from './commands/investigate/record-investigation';
-import { OpenPilCaseCommand, OpenPilCaseRequest } from './commands/open-case/open-case';
+import { holdsPilCase, OpenPilCaseCommand, OpenPilCaseRequest } from './commands/open-case/open-case';
 import {
   OrganisationRequest,
   RecordOrganisationCommand,
@@ -66,6 +66,7 @@ export class PilCasesHttpController {
   @ApiNotFoundResponse({
     description: `AGENCY.OUTSIDE_JURISDICTION — the respondent is outside your jurisdiction; ${'CASE.LINKED_CASE_UNKNOWN — a linked case your office neither holds nor was granted'}`,
   })
+  @MayLinkCase('linkedCaseId', { holds: holdsPilCase })
   open(@CurrentOfficer() officer: OfficerClaims, @Body() body: OpenPilCaseRequest) {
     return this.commands.execute(new OpenPilCaseCommand(officer, body));
   }

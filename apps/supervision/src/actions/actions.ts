@@ -18,7 +18,7 @@ import {
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { caseNotFound, stepNotFound, SupervisionErrors } from '../domain/errors';
-import { describeEvent, isDivisionCode } from '@casebridge/directory';
+import { describeEvent, isDivisionCode, ownerNames } from '@casebridge/directory';
 import {
   escalationRefusal,
   escalationTarget,
@@ -28,6 +28,7 @@ import {
   visibleTo,
 } from '../domain/region';
 import { notifyChange } from '../live/change-feed';
+import { repeatsMeeting, type RecordedMeeting } from '../domain/joint-meeting';
 import { SupervisionCase, SupervisionStep, TimelineEvent } from '../projection/entities';
 import { SupervisionSettings } from '../settings';
 import { randomUUID } from 'node:crypto';
@@ -42,11 +43,16 @@ export interface ActionResult {
   toLevel?: string;
 }
 
-/** The step to press or escalate, locked: visible (else 404), the supervisor's to press (else 403), open (else 409). */
+/**
+ * The step to press or escalate, locked: visible (else 404), the supervisor's to press (else 403), open (else 409),
+ * owed by an agency (else 409 STEP.NOT_PRESSABLE / STEP.NOT_ESCALATABLE: a party — the defendant ordered to restore, an
+ * eligible organisation — owes it, and the agency that only follows it owes nothing to be pressed for).
+ */
 async function lockPressableOpenStep(
   manager: EntityManager,
   officer: OfficerClaims,
   stepId: string,
+  act: 'press' | 'escalate',
 ): Promise<SupervisionStep> {
   const s = await manager.findOne(SupervisionStep, { where: { stepId }, lock: { mode: 'pessimistic_write' } });
   if (!s || !visibleTo(s, officer.region)) throw stepNotFound(stepId);
@@ -61,6 +67,15 @@ async function lockPressableOpenStep(
       'conflict',
       `Step ${stepId} is closed (${s.outcome ?? 'done'}): there is nothing to press on.`,
       { outcome: s.outcome, closedAt: s.closedAt.toISOString() },
+    );
+  }
+  if (s.owner?.kind === 'party') {
+    const owner = ownerNames(s.owner);
+    throw new DomainError(
+      act === 'press' ? SupervisionErrors.stepNotPressable : SupervisionErrors.notEscalatable,
+      'conflict',
+      `Step ${stepId} is owed by ${owner.en} (${owner.zh}), not by an agency: ${s.owingAgencyId} only follows it, so there is no agency to ${act === 'press' ? 'press' : 'escalate to'}.`,
+      { owner: s.owner, followedBy: s.owingAgencyId },
     );
   }
   return s;
@@ -112,7 +127,7 @@ export class PressStepHandler implements ICommandHandler<PressStepCommand> {
 
   execute({ officer, stepId, request }: PressStepCommand): Promise<ActionResult> {
     return this.outbox.run(async (tx) => {
-      const s = await lockPressableOpenStep(tx.manager, officer, stepId);
+      const s = await lockPressableOpenStep(tx.manager, officer, stepId, 'press');
       if (!AGENCY_ID_PATTERN.test(s.owingAgencyId)) {
         throw new DomainError(
           SupervisionErrors.stepNotPressable,
@@ -179,7 +194,7 @@ export class EscalateStepHandler implements ICommandHandler<EscalateStepCommand>
 
   execute({ officer, stepId, request }: EscalateStepCommand): Promise<ActionResult> {
     return this.outbox.run(async (tx) => {
-      const s = await lockPressableOpenStep(tx.manager, officer, stepId);
+      const s = await lockPressableOpenStep(tx.manager, officer, stepId, 'escalate');
       const toLevel = request.toLevel ?? escalationTarget(s.owingAgencyId) ?? '';
       // the step row is locked: a concurrent repeat waits here and then finds this escalation
       const earlier = await tx.manager
@@ -320,7 +335,10 @@ export class RecordJointMeetingCommand extends Command<ActionResult & { round: n
 
 /**
  * 联席会议: the minutes and decisions (owner, due date) of the review of the current round of a case listed for joint
- * supervision (supervision.joint-meeting-recorded); the round is the number of meetings recorded so far + 1.
+ * supervision (supervision.joint-meeting-recorded); the round is the number of meetings recorded so far + 1. The same
+ * meeting again (minutes and decisions as the last one recorded) is a double submission: answered with the recorded
+ * meeting (same event, round and decision ids), nothing recorded and no round opened. A request naming a `round`
+ * other than the current one is refused (409 CASE.JOINT_ROUND_NOT_CURRENT), nothing recorded.
  */
 @CommandHandler(RecordJointMeetingCommand)
 export class RecordJointMeetingHandler implements ICommandHandler<RecordJointMeetingCommand> {
@@ -349,9 +367,30 @@ export class RecordJointMeetingHandler implements ICommandHandler<RecordJointMee
           'conflict',
           'The case is not listed for joint supervision: list it first (joint-listing).',
         );
-      const held = await tx.manager.count(TimelineEvent, {
+      const meetings = await tx.manager.find(TimelineEvent, {
         where: { linkedCaseId, type: SupervisionJointMeetingRecorded.type },
+        order: { occurredAt: 'ASC' },
       });
+      const held = meetings.length;
+      const last = meetings.at(-1);
+      const lastMeeting = (last?.payload ?? null) as RecordedMeeting | null;
+      if (last && lastMeeting && repeatsMeeting(lastMeeting, request))
+        return {
+          eventId: last.eventId,
+          type: last.type,
+          linkedCaseId,
+          round: lastMeeting.round,
+          decisionIds: lastMeeting.decisions.map((d) => d.decisionId),
+        };
+      if (request.round !== undefined && request.round !== held + 1)
+        throw new DomainError(
+          SupervisionErrors.jointRoundNotCurrent,
+          'conflict',
+          request.round <= held
+            ? `The joint meeting of round ${request.round} was already recorded: the current round is ${held + 1}.`
+            : `Round ${request.round} is not open yet: the current round is ${held + 1}.`,
+          { round: held + 1 },
+        );
       const decisions = request.decisions.map((d) => ({ decisionId: randomUUID(), ...d }));
       const e = publishAs(tx, { sub: officer.sub }, SupervisionJointMeetingRecorded, linkedCaseId, {
         round: held + 1,

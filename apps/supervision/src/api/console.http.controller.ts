@@ -192,7 +192,7 @@ export class ConsoleHttpController {
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
   @ApiConflictResponse({
     description:
-      'STEP.CLOSED (nothing to press), STEP.PRESSED_RECENTLY (within the cool-down), STEP.NOT_PRESSABLE (owing party has no inbox)',
+      'STEP.CLOSED (nothing to press), STEP.PRESSED_RECENTLY (within the cool-down), STEP.NOT_PRESSABLE (owed by a party — the defendant, an eligible organisation —, not by an agency; or the owing party has no inbox)',
   })
   @ApiForbiddenResponse({ description: PRESS_SCOPE })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED — message must not be empty' })
@@ -220,7 +220,7 @@ export class ConsoleHttpController {
   @ApiNotFoundResponse({ description: 'STEP.NOT_FOUND' })
   @ApiConflictResponse({
     description:
-      'STEP.CLOSED, STEP.ALREADY_ESCALATED (this step already reached that level or a higher one; details.allowedTargets), STEP.NOT_ESCALATABLE (the owing office has no superior)',
+      'STEP.CLOSED, STEP.ALREADY_ESCALATED (this step already reached that level or a higher one; details.allowedTargets), STEP.NOT_ESCALATABLE (the owing office has no superior, or a party owes the step)',
   })
   @ApiBadRequestResponse({
     description:
@@ -306,7 +306,7 @@ export class ConsoleHttpController {
   @HttpCode(201)
   @ApiOperation({
     summary:
-      'Record the joint meeting (联席会议) of the current review round: minutes and decisions with owners and due dates (supervision.joint-meeting-recorded)',
+      'Record the joint meeting (联席会议) of the current review round: minutes and decisions with owners and due dates (supervision.joint-meeting-recorded); the same meeting again answers the recorded one and opens no round',
   })
   @ApiCreatedResponse({
     schema: {
@@ -322,7 +322,9 @@ export class ConsoleHttpController {
     },
   })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND' })
-  @ApiConflictResponse({ description: 'CASE.NOT_JOINT_LISTED' })
+  @ApiConflictResponse({
+    description: 'CASE.NOT_JOINT_LISTED; CASE.JOINT_ROUND_NOT_CURRENT — the round named is not the current one',
+  })
   @ApiBadRequestResponse({
     description: 'CASE.JOINT_AGENCY_OUTSIDE_SCOPE — a decision owner is no agency of your region',
   })

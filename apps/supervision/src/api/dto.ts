@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/com
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
-import { IsId, IsInstantWithOffset, IsText, NestedArray, QueryInt } from '@casebridge/platform';
+import { IsBoundedInt, IsId, IsInstantWithOffset, IsText, NestedArray, QueryInt } from '@casebridge/platform';
 import { AGENCY_KINDS } from '@casebridge/contracts';
 import { STEP_STATUSES, type StepStatus } from '../domain/status';
 import { STEP_SORTS, STEP_STATES, type StepSort, type StepState } from './step-query';
@@ -126,13 +126,20 @@ export function isReviewInterval(value: unknown): boolean {
 const HOUR_MS = 3_600_000;
 
 /**
- * A joint-meeting decision's due instant: later than now (a due date in the past is refused 400) and on the whole
- * hour (e.g. 17:00: the hour periods of legal-time end on whole hours, so the step is due exactly at the instant
- * given, never recounted to the next hour).
+ * How far ahead a joint-meeting decision may be due: **policy** default (no article sets it; E17 arts 29, 31 leave the
+ * review to the supervisors): 3 years, longer than any statutory period a linked case runs through, so a typo such as
+ * 9999 is refused instead of becoming a step no calendar can count.
+ */
+export const JOINT_DECISION_MAX_AHEAD_MS = 3 * 366 * 24 * 3_600_000;
+
+/**
+ * A joint-meeting decision's due instant: later than now (a due date in the past is refused 400), at most
+ * JOINT_DECISION_MAX_AHEAD_MS ahead, and on the whole hour (e.g. 17:00: the hour periods of legal-time end on whole
+ * hours, so the step is due exactly at the instant given, never recounted to the next hour).
  */
 export function isDecisionDue(value: unknown, now = Date.now()): boolean {
   const at = typeof value === 'string' ? Date.parse(value) : NaN;
-  return Number.isFinite(at) && at > now && at % HOUR_MS === 0;
+  return Number.isFinite(at) && at > now && at <= now + JOINT_DECISION_MAX_AHEAD_MS && at % HOUR_MS === 0;
 }
 
 export class JointListRequest {
@@ -223,7 +230,8 @@ export class JointDecisionDto {
     name: 'isDecisionDue',
     validator: {
       validate: (v: unknown) => isDecisionDue(v),
-      defaultMessage: () => 'dueAt must lie in the future and on the whole hour, such as 2027-01-10T17:00:00+08:00',
+      defaultMessage: () =>
+        'dueAt must lie in the future (at most 3 years ahead) and on the whole hour, such as 2027-01-10T17:00:00+08:00',
     },
   })
   dueAt!: string;
@@ -246,4 +254,14 @@ export class JointMeetingRequest {
     minMessage: 'decisions must list at least one decision of the meeting (its owner and due date)',
   })
   decisions!: JointDecisionDto[];
+  @ApiPropertyOptional({
+    example: 1,
+    minimum: 1,
+    maximum: 1000,
+    description:
+      'the review round this meeting closes (the current one); when given, a meeting of another round is refused (409 CASE.JOINT_ROUND_NOT_CURRENT)',
+  })
+  @IsOptional()
+  @IsBoundedInt(1, 1000)
+  round?: number;
 }

@@ -26,12 +26,16 @@ describe('joint supervision requests: the review interval bounded, a decision du
     expect(isDecisionDue('2026-12-06T08:00:00Z', now)).toBe(false); // now is not ahead
     expect(isDecisionDue('2026-01-10T17:00:00+08:00', now)).toBe(false);
     expect(isDecisionDue('2027-01-10T17:30:00+08:00', now)).toBe(false);
+    // not unbounded: 3 years ahead at most (policy default)
+    expect(isDecisionDue('2029-12-06T17:00:00+08:00', now)).toBe(true);
+    expect(isDecisionDue('2030-01-10T17:00:00+08:00', now)).toBe(false);
+    expect(isDecisionDue('9999-01-10T17:00:00+08:00', now)).toBe(false);
     const meeting = (dueAt: string) => ({
       minutes: '联席会议纪要',
       decisions: [{ text: '补充鉴定', ownerAgencyId: 'police:210100', dueAt }],
     });
     expect(await refused(JointMeetingRequest, meeting('2020-01-10T17:00:00+08:00'))).toEqual([
-      'dueAt must lie in the future and on the whole hour, such as 2027-01-10T17:00:00+08:00',
+      'dueAt must lie in the future (at most 3 years ahead) and on the whole hour, such as 2027-01-10T17:00:00+08:00',
     ]);
     expect(
       await refused(JointMeetingRequest, meeting(`${new Date().getUTCFullYear() + 2}-01-10T17:00:00+08:00`)),

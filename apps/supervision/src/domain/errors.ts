@@ -24,6 +24,8 @@ export const SupervisionErrors = {
   alreadyJointListed: 'CASE.ALREADY_JOINT_LISTED',
   /** 409: a joint meeting on a case not listed for joint supervision */
   notJointListed: 'CASE.NOT_JOINT_LISTED',
+  /** 409: a joint meeting naming a round that is not the current one (its meeting was recorded, or it is not open yet) */
+  jointRoundNotCurrent: 'CASE.JOINT_ROUND_NOT_CURRENT',
   /** 400: a joint-supervision participant or decision owner is no agency of China, or lies outside the supervisor's region */
   jointAgencyOutsideScope: 'CASE.JOINT_AGENCY_OUTSIDE_SCOPE',
 } as const;

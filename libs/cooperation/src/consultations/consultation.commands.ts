@@ -13,8 +13,7 @@ import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { ConsultationErrors, CONSULTED_ACT_RULES } from '@casebridge/flows';
 import { assertAct, IsBoundedInt, IsId, IsText, NestedArray } from '@casebridge/platform';
-import { assertMayLinkCase, CaseAccess } from '@casebridge/sharing';
-import { fold, partyOnCase, partyRecord, saveRecord } from '../cooperation.records';
+import { fold, partyRecord, saveRecord } from '../cooperation.records';
 
 export class AttachmentDto {
   @ApiProperty({ example: '监测报告-2025-0917.pdf', maxLength: 255 }) @IsText(255) fileName!: string;
@@ -69,10 +68,7 @@ export class AskCommand extends Command<{ consultationId: string }> {
 
 @CommandHandler(AskCommand)
 export class AskHandler implements ICommandHandler<AskCommand> {
-  constructor(
-    private readonly outbox: TransactionalOutbox,
-    private readonly access: CaseAccess,
-  ) {}
+  constructor(private readonly outbox: TransactionalOutbox) {}
 
   async execute({ officer, request }: AskCommand): Promise<{ consultationId: string }> {
     if (request.consultedAgencyId === officer.agencyId)
@@ -84,9 +80,6 @@ export class AskHandler implements ICommandHandler<AskCommand> {
         'invalid',
         'Two attachments have the same content (same SHA-256): attach each file once.',
       );
-    await assertMayLinkCase(this.access, officer.agencyId, request.linkedCaseId, () =>
-      partyOnCase(this.access.manager, officer.agencyId, request.linkedCaseId),
-    );
     return this.outbox.run(async (tx) => {
       const consultationId = randomUUID();
       const e = publishAs(tx, officer, ConsultationRequested, request.linkedCaseId, {

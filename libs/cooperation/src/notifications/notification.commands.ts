@@ -21,8 +21,7 @@ import { isDivisionCode } from '@casebridge/directory';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { NotificationErrors, recipientOf, RECIPIENT_ACT_RULES } from '@casebridge/flows';
 import { assertAct, BoundedArray, IsId, IsText } from '@casebridge/platform';
-import { assertMayLinkCase, CaseAccess } from '@casebridge/sharing';
-import { fold, partyOnCase, partyRecord, saveRecord } from '../cooperation.records';
+import { fold, partyRecord, saveRecord } from '../cooperation.records';
 
 const AGENCY = /^(enforcement|police|procuratorate|court):\d{6}$/;
 
@@ -109,16 +108,10 @@ export function recipientsOf(sender: string, request: Pick<NotifyRequest, 'recip
 
 @CommandHandler(NotifyCommand)
 export class NotifyHandler implements ICommandHandler<NotifyCommand> {
-  constructor(
-    private readonly outbox: TransactionalOutbox,
-    private readonly access: CaseAccess,
-  ) {}
+  constructor(private readonly outbox: TransactionalOutbox) {}
 
   async execute({ officer, request }: NotifyCommand): Promise<{ notificationId: string; recipients: string[] }> {
     const recipients = recipientsOf(officer.agencyId, request);
-    await assertMayLinkCase(this.access, officer.agencyId, request.linkedCaseId, () =>
-      partyOnCase(this.access.manager, officer.agencyId, request.linkedCaseId),
-    );
     return this.outbox.run(async (tx) => {
       const notificationId = randomUUID();
       const e = publishAs(tx, officer, CaseNotified, request.linkedCaseId, {

@@ -220,7 +220,7 @@ export const ORDERED_RULES: readonly Rule[] = [
     title: 'Carry out the ecological restoration ordered by the judgment',
     actor: 'liable-party',
     coActors: ['court'],
-    who: 'the defendant ordered to restore (the plaintiff follows it, the court verifies)',
+    who: 'the defendant ordered to restore: the defendant agency of an administrative PIL; in a civil or criminal case the defendant, a party the plaintiff follows (no agency is pressed for it); the court verifies',
     trigger: 'judgment with a restoration order',
     periodText: 'the period the judgment sets (until the last day it names)',
     variants: [

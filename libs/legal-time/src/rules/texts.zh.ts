@@ -402,7 +402,7 @@ export const RULE_TEXTS_ZH: Readonly<Record<string, RuleTexts>> = {
   },
   'court.restoration-order': {
     title: '履行判决确定的生态环境修复义务',
-    who: '被判令修复的被告（原告跟进，人民法院验收）',
+    who: '被判令修复的被告：行政公益诉讼中为被告行政机关；民事、刑事案件中为被告（当事人，原告跟进，不向任何机关催办），人民法院验收',
     trigger: '判决责令修复生态环境',
     periodText: '判决确定的期限（至判决载明的最后一日）',
     onExpiry: '逾期未修复的，人民法院可以委托他人修复，费用由被告承担（判决确定的修复费用）',

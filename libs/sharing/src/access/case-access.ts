@@ -16,21 +16,33 @@ export interface CaseOwnership {
 }
 export const CASE_OWNERSHIP = Symbol('CASE_OWNERSHIP');
 
-type OwnedRecord = ObjectLiteral & { agencyId: string; linkedCaseId: string };
+type OwnedRecord = ObjectLiteral & { linkedCaseId: string };
+
+/** An entity whose rows are owned by the office in `agencyField` (default `agencyId`, e.g. `procuratorateAgencyId`). */
+export type OwningEntity =
+  EntityTarget<OwnedRecord & { agencyId: string }> | { entity: EntityTarget<OwnedRecord>; agencyField: string };
 
 /** CaseOwnership over the app's own tables: an office owns a linked case when it holds a row of one of `entities`. */
 export class EntityCaseOwnership implements CaseOwnership {
-  constructor(private readonly entities: readonly EntityTarget<OwnedRecord>[]) {}
+  private readonly owning: readonly { entity: EntityTarget<OwnedRecord>; agencyField: string }[];
+
+  constructor(entities: readonly OwningEntity[]) {
+    this.owning = entities.map((e) =>
+      typeof e === 'object' && 'agencyField' in e ? e : { entity: e, agencyField: 'agencyId' },
+    );
+  }
 
   async owns(manager: EntityManager, agencyId: string, linkedCaseId: string): Promise<boolean> {
-    for (const entity of this.entities) if (await manager.existsBy(entity, { agencyId, linkedCaseId })) return true;
+    for (const { entity, agencyField } of this.owning)
+      if (await manager.existsBy(entity, { [agencyField]: agencyId, linkedCaseId })) return true;
     return false;
   }
 
   async agenciesOn(manager: EntityManager, linkedCaseId: string): Promise<string[]> {
     const found = new Set<string>();
-    for (const entity of this.entities)
-      for (const row of await manager.find(entity, { where: { linkedCaseId }, take: 50 })) found.add(row.agencyId);
+    for (const { entity, agencyField } of this.owning)
+      for (const row of await manager.find(entity, { where: { linkedCaseId }, take: 50 }))
+        found.add(String(row[agencyField]));
     return [...found];
   }
 }
@@ -78,7 +90,8 @@ export class CaseAccess {
  * consultation): the caller's office owns it (`ownRecord`: a record of its own on that case, or the app's
  * CaseOwnership) or was granted it; otherwise 404 CASE.LINKED_CASE_UNKNOWN, existence not revealed. Without this an
  * office of any region could put an event on any linked case by its id, and so bring the whole case into its own
- * auditors' scope (session 5 trial). An act without a linked case opens a new one.
+ * auditors' scope (session 5 trial). An act without a linked case opens a new one. Routes do not call it: they carry
+ * @MayLinkCase (may-link-case.ts), whose guard does.
  */
 export async function assertMayLinkCase(
   access: CaseAccess,

@@ -4,7 +4,7 @@
  */
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '@casebridge/contracts';
+import { refusalOf } from './refusal.test-helper';
 import type { CaseAccess, CaseAccessContext } from './case-access';
 import { OwnOrGranted, OwnOrGrantedGuard, type RecordLookup } from './own-or-granted';
 
@@ -48,18 +48,11 @@ function context(
   return { ctx, req };
 }
 
-async function notFound(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return `${(e as DomainError).kind} ${(e as DomainError).code}`;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe('OwnOrGrantedGuard', () => {
-  const guard = new OwnOrGrantedGuard(new Reflector(), access({ 'police:210100': 'own', 'police:210102': 'granted' }));
+  const guard = new OwnOrGrantedGuard(
+    new Reflector(),
+    access({ 'police:210100': 'own', 'police:210102': 'granted', 'police:210103': 'own' }),
+  );
 
   it('the owner and a granted office pass, with what they were found to be', async () => {
     const own = context('byCase', 'police:210100', { linkedCaseId: LC });
@@ -77,7 +70,7 @@ describe('OwnOrGrantedGuard', () => {
   });
 
   it('anyone else: 404 SHARING.NOT_FOUND, whether the case exists or not', async () => {
-    expect(await notFound(guard.canActivate(context('byCase', 'police:210200', { linkedCaseId: LC }).ctx))).toBe(
+    expect(await refusalOf(guard.canActivate(context('byCase', 'police:210200', { linkedCaseId: LC }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );
   });
@@ -88,10 +81,14 @@ describe('OwnOrGrantedGuard', () => {
     const granted = context('byRecord', 'police:210102', { transferId: T });
     expect(await guard.canActivate(granted.ctx)).toBe(true);
     expect(granted.req.caseAccess).toEqual({ linkedCaseId: LC, basis: 'granted', ownerAgencyId: 'police:210100' });
-    expect(await notFound(guard.canActivate(context('byRecord', 'police:210200', { transferId: T }).ctx))).toBe(
+    // an office that owns the linked case (a record of its own on it) but not this record reads it like a granted one
+    const caseOwner = context('byRecord', 'police:210103', { transferId: T });
+    expect(await guard.canActivate(caseOwner.ctx)).toBe(true);
+    expect(caseOwner.req.caseAccess).toEqual({ linkedCaseId: LC, basis: 'granted', ownerAgencyId: 'police:210100' });
+    expect(await refusalOf(guard.canActivate(context('byRecord', 'police:210200', { transferId: T }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );
-    expect(await notFound(guard.canActivate(context('byRecord', 'police:210100', { transferId: LC }).ctx))).toBe(
+    expect(await refusalOf(guard.canActivate(context('byRecord', 'police:210100', { transferId: LC }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );
   });
@@ -103,7 +100,7 @@ describe('OwnOrGrantedGuard', () => {
     const granted = context('list', 'police:210102', {}, { linkedCaseId: LC });
     expect(await guard.canActivate(granted.ctx)).toBe(true);
     expect(granted.req.caseAccess).toMatchObject({ basis: 'granted' });
-    expect(await notFound(guard.canActivate(context('list', 'police:210200', {}, { linkedCaseId: LC }).ctx))).toBe(
+    expect(await refusalOf(guard.canActivate(context('list', 'police:210200', {}, { linkedCaseId: LC }).ctx))).toBe(
       'not-found SHARING.NOT_FOUND',
     );
     const twice = context('list', 'police:210200', {}, { linkedCaseId: [LC, LC] });

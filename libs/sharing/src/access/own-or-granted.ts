@@ -47,6 +47,11 @@ export interface OwnOrGrantedOptions {
 
 const OWN_OR_GRANTED = 'casebridge:own-or-granted';
 
+/** The @OwnOrGranted() options of a route handler, or undefined (read by apps/linked-case-routes.spec.ts). */
+export function ownOrGrantedOf(handler: object): OwnOrGrantedOptions | undefined {
+  return Reflect.getMetadata(OWN_OR_GRANTED, handler) as OwnOrGrantedOptions | undefined;
+}
+
 interface AccessRequest {
   officer?: OfficerClaims;
   params?: Record<string, string>;
@@ -76,8 +81,9 @@ export function accessNotFound(notFound?: { code: string; message: string }): Do
 
 /**
  * "Own or granted" for a query route: the caller's agency owns the record (or the linked case), or another agency
- * shared the linked case with it (AccessGrant); otherwise 404 SHARING.NOT_FOUND with no data. The result is on the
- * request (@CaseAccessOf()).
+ * shared the linked case with it (AccessGrant); otherwise 404 SHARING.NOT_FOUND with no data. Another office's
+ * record (`lookup`) on a case the caller owns or was granted is read as a granted read (redacted, recorded). The
+ * result is on the request (@CaseAccessOf()).
  */
 @Injectable()
 export class OwnOrGrantedGuard implements CanActivate {
@@ -105,14 +111,27 @@ export class OwnOrGrantedGuard implements CanActivate {
       found =
         record.ownerAgencyId === officer.agencyId
           ? { linkedCaseId: record.linkedCaseId, basis: 'own', ownerAgencyId: officer.agencyId }
-          : await this.access.granted(officer.agencyId, record.linkedCaseId);
-      if (found?.basis === 'granted') found.ownerAgencyId = record.ownerAgencyId;
+          : await this.otherOfficesRecord(officer.agencyId, record);
     } else {
       found = await this.access.basis(officer.agencyId, id);
     }
     if (!found) throw refuse();
     req.caseAccess = found;
     return true;
+  }
+
+  /**
+   * Another office's record: read as that office's data (basis `granted`: redacted, the read recorded) when the
+   * caller's office was granted the record's linked case, or owns that case itself (its own records on it, issue 12:
+   * "an agency reads a linked case's data only if it owns it or it was shared with it" — an owner is entitled to at
+   * least what a grant gives); else null (404).
+   */
+  private async otherOfficesRecord(
+    agencyId: string,
+    record: { linkedCaseId: string; ownerAgencyId: string },
+  ): Promise<CaseAccessContext | null> {
+    const onCase = await this.access.basis(agencyId, record.linkedCaseId);
+    return onCase && { linkedCaseId: record.linkedCaseId, basis: 'granted', ownerAgencyId: record.ownerAgencyId };
   }
 }
 

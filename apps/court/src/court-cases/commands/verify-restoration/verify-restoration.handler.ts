@@ -2,11 +2,14 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CourtRestorationVerified } from '@casebridge/contracts';
 import { publishAs } from '@casebridge/messaging';
 import { CourtCaseUnitOfWork } from '../../court-case-unit-of-work';
-import { restorationAfter } from '../../court-case.machine';
+import { assertCompletionReported, restorationAfter } from '../../court-case.machine';
 import { record } from '../../court-case.timeline';
 import { VerifyRestorationCommand } from './verify-restoration.command';
 
-/** Verifies the restoration on site: completed ends its tracking; not completed keeps it tracked (and overdue after its due date). */
+/**
+ * Verifies the restoration on site: completed ends its tracking; not completed keeps it tracked (and overdue after its
+ * due date). "completed" needs the last progress report at 100 % (409 COURT_CASE.RESTORATION_NOT_FULLY_REPORTED).
+ */
 @CommandHandler(VerifyRestorationCommand)
 export class VerifyRestorationHandler implements ICommandHandler<VerifyRestorationCommand> {
   constructor(private readonly uow: CourtCaseUnitOfWork) {}
@@ -14,6 +17,7 @@ export class VerifyRestorationHandler implements ICommandHandler<VerifyRestorati
   execute({ officer, courtCaseId, request }: VerifyRestorationCommand): Promise<void> {
     return this.uow.act(officer, courtCaseId, 'verify-restoration', (c, tx) => {
       c.restorationStatus = restorationAfter(c.restorationStatus, { kind: 'verify', outcome: request.outcome });
+      assertCompletionReported(c.restorationRecords, request.outcome);
       c.restorationRecords = [
         ...c.restorationRecords,
         {

@@ -7,7 +7,7 @@ import { edcViews, type FlowEvent } from '@casebridge/flows';
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { eventEntry, IsText, NestedObject } from '@casebridge/platform';
-import { assertMayLinkCase, CaseAccess } from '@casebridge/sharing';
+import type { LinkedCaseProbe } from '@casebridge/sharing';
 import { PartyDto } from '../../../cases/commands/register-case/register-case.request.dto';
 import { EdcCase } from '../../edc-case.entity';
 
@@ -41,6 +41,10 @@ export class OpenConsultationRequest {
   linkedCaseId?: string;
 }
 
+/** An office may name again a linked case of a damage-compensation case of its own (@MayLinkCase's `holds`). */
+export const holdsEdcCase: LinkedCaseProbe = (manager, agencyId, linkedCaseId) =>
+  manager.existsBy(EdcCase, { agencyId, linkedCaseId });
+
 export class OpenConsultationCommand extends Command<{ edcCaseId: string }> {
   constructor(
     readonly officer: OfficerClaims,
@@ -53,22 +57,14 @@ export class OpenConsultationCommand extends Command<{ edcCaseId: string }> {
 /**
  * Serves the written consultation notice on the liable company: edc.consultation starts (90 days, 3 meetings).
  * @throws 409 EDC.NOTICE_NUMBER_TAKEN: the agency already opened a case under that notice number (unique index)
- * @throws 404 CASE.LINKED_CASE_UNKNOWN: a linked case the office neither holds nor was granted
+ * The route checks the linked case before (@MayLinkCase('linkedCaseId', { holds: holdsEdcCase }): 404
+ * CASE.LINKED_CASE_UNKNOWN for a linked case the office neither holds nor was granted).
  */
 @CommandHandler(OpenConsultationCommand)
 export class OpenConsultationHandler implements ICommandHandler<OpenConsultationCommand> {
-  constructor(
-    private readonly outbox: TransactionalOutbox,
-    private readonly access: CaseAccess,
-  ) {}
+  constructor(private readonly outbox: TransactionalOutbox) {}
 
   async execute({ officer, request }: OpenConsultationCommand): Promise<{ edcCaseId: string }> {
-    if (request.linkedCaseId) {
-      const linkedCaseId = request.linkedCaseId;
-      await assertMayLinkCase(this.access, officer.agencyId, linkedCaseId, () =>
-        this.access.manager.existsBy(EdcCase, { agencyId: officer.agencyId, linkedCaseId }),
-      );
-    }
     const taken = () =>
       new DomainError(
         ErrorCodes.edcNoticeNumberTaken,

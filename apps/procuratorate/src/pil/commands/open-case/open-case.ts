@@ -14,7 +14,7 @@ import { pilAdministrativeViews, pilCivilViews, type FlowEvent } from '@casebrid
 import type { OfficerClaims } from '@casebridge/auth';
 import { publishAs, TransactionalOutbox } from '@casebridge/messaging';
 import { AbsentWhen, eventEntry, IsText } from '@casebridge/platform';
-import { assertMayLinkCase, CaseAccess } from '@casebridge/sharing';
+import type { LinkedCaseProbe } from '@casebridge/sharing';
 import { PilCase, type PilCaseKind } from '../../pil-case.entity';
 
 export class OpenPilCaseRequest {
@@ -50,6 +50,10 @@ export class OpenPilCaseRequest {
   linkedCaseId?: string;
 }
 
+/** A procuratorate may name again a linked case of a PIL case of its own (@MayLinkCase's `holds`). */
+export const holdsPilCase: LinkedCaseProbe = (manager, agencyId, linkedCaseId) =>
+  manager.existsBy(PilCase, { procuratorateAgencyId: agencyId, linkedCaseId });
+
 export class OpenPilCaseCommand extends Command<{ pilCaseId: string }> {
   constructor(
     readonly officer: OfficerClaims,
@@ -59,21 +63,15 @@ export class OpenPilCaseCommand extends Command<{ pilCaseId: string }> {
   }
 }
 
-/** Opens a public-interest litigation case of the officer's procuratorate (pil.case-opened). */
+/**
+ * Opens a public-interest litigation case of the officer's procuratorate (pil.case-opened). The route checks the
+ * linked case before (@MayLinkCase('linkedCaseId', { holds: holdsPilCase }): else 404 CASE.LINKED_CASE_UNKNOWN).
+ */
 @CommandHandler(OpenPilCaseCommand)
 export class OpenPilCaseHandler implements ICommandHandler<OpenPilCaseCommand> {
-  constructor(
-    private readonly outbox: TransactionalOutbox,
-    private readonly access: CaseAccess,
-  ) {}
+  constructor(private readonly outbox: TransactionalOutbox) {}
 
   async execute({ officer, request }: OpenPilCaseCommand): Promise<{ pilCaseId: string }> {
-    if (request.linkedCaseId) {
-      const linkedCaseId = request.linkedCaseId;
-      await assertMayLinkCase(this.access, officer.agencyId, linkedCaseId, () =>
-        this.access.manager.existsBy(PilCase, { procuratorateAgencyId: officer.agencyId, linkedCaseId }),
-      );
-    }
     const administrative = request.kind === 'administrative';
     if (administrative && !request.respondentAgencyId)
       throw new DomainError(

@@ -8,8 +8,11 @@
  * --kills: kills of each component; --settle: seconds the checks may take to hold after the load.
  * Prints the table (component, kills, acts lost, acts doubled, deadlines lost or wrong, dead letters, seconds from
  * each kill until the component's work resumed) and every anomaly. Exit code 1 when anything was lost, doubled or a
- * deadline wrong, a case failed, or the ledger does not verify.
+ * deadline wrong, a case failed, or the ledger does not verify. Every anomaly (the table prints 50) is written to
+ * test-output/chaos/anomalies-seed-<seed>.txt.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chaosFailed, formatReport, newSeed, runChaos } from './chaos-run';
 
@@ -47,6 +50,12 @@ runChaos({
   .then((report) => {
     console.log(`\nchaos run: ${cases} cases, ${kills} kill(s) per component, seed ${seed}\n`);
     console.log(formatReport(report));
+    // the table prints 50 anomalies: every one goes to a file, for the post-mortem of a failed run
+    const dir = path.resolve(__dirname, '../../test-output/chaos');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `anomalies-seed-${seed}.txt`);
+    writeFileSync(file, report.anomalies.map((a) => `${a}\n`).join(''));
+    console.log(`\nall ${report.anomalies.length} anomalies: ${file}`);
     const failed = chaosFailed(report);
     console.log(failed ? '\nFAILED: something was lost, doubled or wrong' : '\nOK: nothing lost, doubled or wrong');
     process.exitCode = failed ? 1 : 0;

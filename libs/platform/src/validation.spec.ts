@@ -47,14 +47,19 @@ describe('IsText', () => {
   );
 
   // Kept case (session 5 trial): a judgment summary "\u202e判决\u200b" was stored and shown to other agencies reversed.
-  it.each([['\u202e判决'], ['罚款\u202a10\u202c万元'], ['a\u2066b\u2069']])(
-    'refuses a text-direction control (%j)',
-    (message) => {
-      expect(errors(Note, { message })).toEqual([
-        'message contains a text-direction control character (U+202A–U+202E, U+2066–U+2069) that makes the text read differently to others; remove it',
-      ]);
-    },
-  );
+  // Kept case (session 6 trial): a docket number made only of U+200E was taken, invisible, as were U+200F and U+061C.
+  it.each([
+    ['\u202e判决'],
+    ['罚款\u202a10\u202c万元'],
+    ['a\u2066b\u2069'],
+    ['（2026）辽01民初\u200e12号'],
+    ['a\u200fb'],
+    ['x\u061cy'],
+  ])('refuses a text-direction control (%j)', (message) => {
+    expect(errors(Note, { message })).toEqual([
+      'message contains a text-direction control character (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) that makes the text read differently to others; remove it',
+    ]);
+  });
 });
 
 class Custody {
@@ -63,6 +68,12 @@ class Custody {
 class Hearing {
   @IsInstantWithOffset() at!: string;
 }
+
+describe('IsText, a text made only of direction marks', () => {
+  it.each([['\u200e'], ['\u200e\u200f'], ['\u061c'], [' \u200f ']])('is blank (%j)', (message) => {
+    expect(errors(Note, { message })).toEqual(['message must not be empty']);
+  });
+});
 
 describe('IsInstantWithOffset', () => {
   const badInstant = 'at must be a date and time with its offset, such as 2025-09-20T10:30:00+08:00';

@@ -223,14 +223,15 @@ export function IsCalendarDay(options: ValidationOptions = {}): PropertyDecorato
 
 /**
  * What does not show on a page: white space and the invisible format characters (zero-width space, non-joiner and
- * joiner, word joiner, byte-order mark, soft hyphen, Mongolian vowel separator). Text made only of these is blank.
+ * joiner, word joiner, byte-order mark, soft hyphen, Mongolian vowel separator) and the bidirectional controls. Text
+ * made only of these is blank.
  */
-const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
+const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff\p{Bidi_Control}]/gu;
 
 /**
  * Text an officer types (a case number, a name, reasons, a note…): 1…`max` characters and not blank — text of
  * spaces, tabs or line breaks alone is no case number, no name and no reason ("… must not be empty"); no
- * text-direction control (U+202A–U+202E, U+2066–U+2069) and no zero-width character (U+200B–U+200D, U+2060,
+ * text-direction control (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and no zero-width character (U+200B–U+200D, U+2060,
  * U+FEFF) anywhere in it. Chinese text, line breaks and tabs are taken. With `{ each: true }`: every item of a list.
  */
 export function IsText(max: number, options: { each?: boolean } = {}): PropertyDecorator {
@@ -253,9 +254,13 @@ export function IsText(max: number, options: { each?: boolean } = {}): PropertyD
       options: {
         each,
         message: (a: ValidationArguments) =>
-          `${a.property} contains a text-direction control character (U+202A–U+202E, U+2066–U+2069) that makes the text read differently to others; remove it`,
+          `${a.property} contains a text-direction control character (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) that makes the text read differently to others; remove it`,
       },
-      validator: { validate: (value: unknown) => typeof value !== 'string' || !DIRECTION_CONTROLS.test(value) },
+      // text made only of invisible characters is blank: isNotBlank says so (one message per field)
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'string' || !DIRECTION_CONTROLS.test(value) || value.replace(INVISIBLE, '').length === 0,
+      },
     });
   const noZeroWidth: PropertyDecorator = (target: object, propertyName: string | symbol) =>
     registerDecorator({
@@ -291,10 +296,12 @@ export function IsText(max: number, options: { each?: boolean } = {}): PropertyD
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
 
 /**
- * Bidirectional embedding, override and isolate controls: text shown to another agency must read as it was typed
- * ("Trojan Source", CVE-2021-42574). Chinese and Latin text never needs them.
+ * Unicode's Bidi_Control characters (UAX #9): the embedding, override and isolate controls and the implicit marks
+ * (U+061C arabic letter mark, U+200E/U+200F left-to-right and right-to-left marks). Text shown to another agency must
+ * read as it was typed ("Trojan Source", CVE-2021-42574), and a mark alone is invisible. Chinese and Latin text never
+ * needs them.
  */
-const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+const DIRECTION_CONTROLS = /\p{Bidi_Control}/u;
 
 /**
  * A field required only in some cases (e.g. reasons when refusing): then missing says `message`; whenever

@@ -50,8 +50,8 @@ abstract class KnownDecisionEntries {
     const addressed =
       addressee && AGENCY_ID_PATTERN.test(addressee) && agencyIdKind(addressee) === this.kind ? addressee : null;
     const holders = new Set(await this.ownership.agenciesOn(manager, e.linkedCaseId));
-    // least privilege: an addressee that owns the case reads it already; a grant would widen what it reads of the
-    // other agencies' records on the case (a grant reads them redacted) beyond what the decision needs
+    // an addressee that owns the case needs no grant: "own or granted" already lets an owner read the other
+    // agencies' records on it as a granted office would (redacted), so only an addressee new to the case is granted
     if (addressed && !holders.has(addressed)) {
       holders.add(addressed);
       await grantEntry(manager, {

@@ -55,14 +55,34 @@ function serviceCommand(service: ServiceName, compiled: boolean, buildDir = 'dis
   return ['-r', '@swc-node/register', `apps/${service}/src/main.ts`];
 }
 
-/** A TCP port nobody listens on right now (127.0.0.1). */
+/**
+ * Ports handed out by `freePort`: each jest worker (JEST_WORKER_ID 1…8; 0 outside jest) draws from its own span of
+ * PORT_SPAN ports from PORT_BASE up, below Linux's ephemeral range (32768–60999, where `listen(0)` and outgoing
+ * connections take theirs). Two test files in parallel workers can then never be handed the same port: with
+ * `listen(0)` one worker's freshly closed port was handed to another, whose service bound it first, and the first
+ * test talked to the other test's app ("Cannot POST /cases", CI of stop 20).
+ */
+const PORT_BASE = 20_000;
+const PORT_SPAN = 1_500;
+const PORT_WORKERS = 8;
+let portCursor = Math.floor(Math.random() * PORT_SPAN);
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A TCP port (127.0.0.1) nobody listens on right now, from this jest worker's own span; never the same twice in a row. */
 export async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
+  const worker = (Number(process.env.JEST_WORKER_ID) || 0) % PORT_WORKERS;
+  for (let tried = 0; tried < PORT_SPAN; tried++) {
+    const port = PORT_BASE + worker * PORT_SPAN + (portCursor++ % PORT_SPAN);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port in ${PORT_BASE + worker * PORT_SPAN}…${PORT_BASE + (worker + 1) * PORT_SPAN - 1}`);
 }
 
 interface Running {

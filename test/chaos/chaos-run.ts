@@ -185,11 +185,15 @@ function classify(e: unknown): CallError {
   const text = (e as Error).message ?? String(e);
   const m = /→ (\d{3}):/.exec(text);
   const cause = (e as { cause?: { code?: string } }).cause?.code;
-  return new CallError(text, m ? Number(m[1]) : undefined, cause === 'ECONNREFUSED');
+  // the service's own "nothing was changed" (503 SERVICE.UNAVAILABLE: it never reached its database) is as safe to
+  // retry as a refused connection
+  const unavailable = /→ 503: .*"code":"SERVICE\.UNAVAILABLE"/.test(text);
+  return new CallError(text, m ? Number(m[1]) : undefined, cause === 'ECONNREFUSED' || unavailable);
 }
 
 /**
- * Runs `call` until it succeeds: retried (1 s apart, up to `limitMs`) while refused or answered 5xx or 503;
+ * Runs `call` until it succeeds: retried (1 s apart, up to `limitMs`) while refused or answered 5xx (a 503
+ * SERVICE.UNAVAILABLE counts as refused: nothing was written);
  * a 4xx after an attempt of unknown outcome is taken as "already applied". Returns the result, or undefined in the
  * latter case. `creating`: an unknown outcome is not retried (throws 'ambiguous').
  */

@@ -1,7 +1,11 @@
 import { ConsoleLogger, Logger, type ArgumentsHost } from '@nestjs/common';
 import { createEnvelope } from '@casebridge/contracts';
 import { InvalidIntegrationEventError, prepareOutgoing, TopicNames } from '@casebridge/messaging';
-import { HttpErrorFilter, type ErrorBody } from './http-error.filter';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { Client } from 'pg';
+import { QueryFailedError } from 'typeorm';
+import { databaseOutage, HttpErrorFilter, RETRY_AFTER_SECONDS, type ErrorBody } from './http-error.filter';
 
 function answer(e: unknown): ErrorBody {
   let body: ErrorBody | undefined;
@@ -66,5 +70,78 @@ describe('HttpErrorFilter', () => {
     expect(
       answer(new InvalidIntegrationEventError('forbidden-producer', 'transfer.sent', 'police may not produce it')),
     ).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
+  });
+});
+
+describe('database outage → 503 with Retry-After, never a 500', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+
+  function answerWithHeaders(e: unknown): { body: ErrorBody; headers: Record<string, string> } {
+    let body: ErrorBody | undefined;
+    const headers: Record<string, string> = {};
+    const res = {
+      setHeader: (k: string, v: string) => (headers[k] = v),
+      status: (statusCode: number) => ({ json: (b: ErrorBody) => (body = { ...b, statusCode }) }),
+    };
+    new HttpErrorFilter().catch(e, { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost);
+    return { body: body!, headers };
+  }
+
+  /** A real node-postgres connect error: nobody listens on the port. */
+  async function refusedConnect(): Promise<unknown> {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1');
+    await once(srv, 'listening');
+    const port = (srv.address() as { port: number }).port;
+    await new Promise((r) => srv.close(r));
+    const c = new Client({ host: '127.0.0.1', port, user: 'x', database: 'x', connectionTimeoutMillis: 2000 });
+    try {
+      await c.connect();
+    } catch (e) {
+      return e;
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+    throw new Error('expected the connect to fail');
+  }
+
+  it('a connect refused (as node-postgres throws it) is SERVICE.UNAVAILABLE: nothing was changed, retry after 5 s', async () => {
+    const e = await refusedConnect();
+    expect(databaseOutage(e)).toBe('refused');
+    const { body, headers } = answerWithHeaders(e);
+    expect(body).toMatchObject({ statusCode: 503, code: 'SERVICE.UNAVAILABLE' });
+    expect(body.message).toMatch(/nothing was changed/);
+    expect(headers['Retry-After']).toBe(String(RETRY_AFTER_SECONDS));
+  });
+
+  it('a server starting up or out of connections refuses at connect: SERVICE.UNAVAILABLE', () => {
+    for (const code of ['57P03', '53300']) {
+      const e = Object.assign(new Error('the database system is starting up'), { code });
+      expect(answerWithHeaders(e).body.code).toBe('SERVICE.UNAVAILABLE');
+    }
+    expect(databaseOutage(new Error('timeout exceeded when trying to connect'))).toBe('refused');
+  });
+
+  it('a connection lost during a query (TypeORM QueryFailedError around the driver error) is SERVICE.INTERRUPTED', () => {
+    const driverError = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    const e = new QueryFailedError('INSERT INTO "case" …', [], driverError);
+    expect(databaseOutage(e)).toBe('lost');
+    const { body, headers } = answerWithHeaders(e);
+    expect(body).toMatchObject({ statusCode: 503, code: 'SERVICE.INTERRUPTED' });
+    expect(body.message).toMatch(/may or may not have been recorded/);
+    expect(headers['Retry-After']).toBe('5');
+    expect(databaseOutage(new Error('Connection terminated unexpectedly'))).toBe('lost');
+    expect(databaseOutage(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe('lost');
+  });
+
+  it('other database errors are no outage: a unique violation or a syntax error stays a 500', () => {
+    for (const code of ['23505', '42601']) {
+      const e = new QueryFailedError('…', [], Object.assign(new Error('x'), { code }));
+      expect(databaseOutage(e)).toBeUndefined();
+      expect(answerWithHeaders(e).body).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
+    }
   });
 });

@@ -97,8 +97,59 @@ export function bodyReadErrorBody(err: unknown): ErrorBody | undefined {
   return undefined;
 }
 
+/** Codes of a 503: the database unreachable (see databaseOutage). */
+export const ServiceErrorCodes = {
+  /** never reached the database: nothing was changed, the same request may be sent again */
+  unavailable: 'SERVICE.UNAVAILABLE',
+  /** the connection broke during the request: the act may or may not have been recorded */
+  interrupted: 'SERVICE.INTERRUPTED',
+} as const;
+
+/** Seconds a client should wait before it tries again after a 503 (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Node socket errors of reaching the database at all: no transaction began, nothing was written. */
+const CONNECT_ERRNOS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Node socket errors of losing an open connection. */
+const LOST_ERRNOS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 /**
- * The one place where errors become HTTP: domain errors by kind, validation errors as 400, body-reading errors as 4xx, the rest 500.
+ * PostgreSQL SQLSTATEs (Appendix A, "PostgreSQL Error Codes") of a server that cannot serve now:
+ * 57P03 cannot_connect_now (starting up or shutting down), 53300 too_many_connections — refused at connect, nothing written;
+ * class 08 (connection exception), 57P01 admin_shutdown, 57P02 crash_shutdown — a connection lost, the transaction's
+ * fate unknown to the server's client if it was lost during COMMIT.
+ */
+const REFUSED_SQLSTATES = new Set(['57P03', '53300']);
+const LOST_SQLSTATES = new Set(['57P01', '57P02']);
+
+/**
+ * Whether an error is the database being unreachable (the cause chain of TypeORM's QueryFailedError `driverError`,
+ * node-postgres and pg-pool errors): `refused` — the service never reached it, nothing was written; `lost` — a connection
+ * broke, so an act may or may not have been recorded; else undefined (not a database outage).
+ */
+export function databaseOutage(err: unknown): 'refused' | 'lost' | undefined {
+  const seen = new Set<unknown>();
+  for (let e = err; e && typeof e === 'object' && !seen.has(e);) {
+    seen.add(e);
+    const x = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+    const code = typeof x.code === 'string' ? x.code : '';
+    const message = typeof x.message === 'string' ? x.message : '';
+    if (CONNECT_ERRNOS.has(code) || REFUSED_SQLSTATES.has(code)) return 'refused';
+    // pg-pool: no connection within connectionTimeoutMillis; node-postgres: the connect itself timed out
+    if (/timeout exceeded when trying to connect|Connection terminated due to connection timeout/i.test(message))
+      return 'refused';
+    if (LOST_ERRNOS.has(code) || LOST_SQLSTATES.has(code) || code.startsWith('08')) return 'lost';
+    if (/Connection terminated( unexpectedly)?$|Client has encountered a connection error/i.test(message))
+      return 'lost';
+    // AggregateError (a connect that tried several addresses) carries its causes in `errors`
+    if (Array.isArray(x.errors) && x.errors.some((inner) => databaseOutage(inner) === 'refused')) return 'refused';
+    e = x.driverError ?? x.cause;
+  }
+  return undefined;
+}
+
+/**
+ * The one place where errors become HTTP: domain errors by kind, validation errors as 400, body-reading errors as 4xx,
+ * the database unreachable as 503 with Retry-After (SERVICE.UNAVAILABLE: nothing written; SERVICE.INTERRUPTED: unknown), the rest 500.
  * A command whose outgoing event would break its contract (publishAs checks it inside the command's
  * transaction, before anything is written) is a validation error too: 400, nothing written, never a 500.
  */
@@ -107,9 +158,15 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<{ status(n: number): { json(b: unknown): void } }>();
+    const res = host
+      .switchToHttp()
+      .getResponse<{ status(n: number): { json(b: unknown): void }; setHeader?(name: string, value: string): void }>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === 503) {
+      res.setHeader?.('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     else if (exception instanceof InvalidIntegrationEventError)
       this.logger.warn(`command refused: ${exception.message}`);
     res.status(body.statusCode).json(body);
@@ -153,6 +210,21 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const read = bodyReadErrorBody(e);
     if (read) return read;
+    const outage = databaseOutage(e);
+    if (outage === 'refused')
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: ServiceErrorCodes.unavailable,
+        message: `The service cannot reach its database right now; nothing was changed. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
+      };
+    if (outage === 'lost')
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: ServiceErrorCodes.interrupted,
+        message:
+          'The service lost its database connection while working on this request; the act may or may not have been recorded. ' +
+          `Please look at the case in ${RETRY_AFTER_SECONDS} seconds before you repeat it.`,
+      };
     return {
       statusCode: 500,
       code: 'INTERNAL',

@@ -2,12 +2,13 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { ErrorCodes } from '@casebridge/contracts';
 import { RequestErrorCodes } from './http-hardening';
+import { RETRY_AFTER_SECONDS, ServiceErrorCodes } from './http-error.filter';
 
 /**
  * The parts of every app's OpenAPI document that no controller writes by hand (#13 item 15): the error
  * codes every route can answer besides its own — 401 and 403 of the access guard on routes with roles,
  * 400 of the validation pipe and of the body checks where the route takes a body or query, 413 where it
- * takes a body — and one schema for every error body. `undocumentedResponses` is the check the tests run
+ * takes a body, 503 of the database unreachable (Retry-After) — and one schema for every error body. `undocumentedResponses` is the check the tests run
  * (apps/openapi-documents.spec.ts): every success answer has a schema, every error lists its codes.
  */
 export const ErrorBodySchema: SchemaObject = {
@@ -45,7 +46,19 @@ function addCodes(op: OperationObject, status: string, codes: [string, string][]
 
 /** Completes the document in place (bootstrap.ts applies it to every app's /docs-json). */
 export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
-  for (const { op } of operationsOf(doc)) {
+  for (const { id, op } of operationsOf(doc)) {
+    // /health answers 503 with its own report (terminus), not an error body
+    if (!/ \/health$/.test(id))
+      addCodes(op, '503', [
+        [
+          ServiceErrorCodes.unavailable,
+          `the database cannot be reached; nothing was changed; retry after ${RETRY_AFTER_SECONDS} s (Retry-After)`,
+        ],
+        [
+          ServiceErrorCodes.interrupted,
+          'the database connection broke during the request; look before repeating the act',
+        ],
+      ]);
     const access = (op as unknown as Record<string, unknown>)['x-casebridge-access'] as
       { roles?: string[] } | undefined;
     if (access?.roles) {

@@ -13,8 +13,8 @@ export class WorkerEnv extends BaseEnv {
   @Matches(/^([^\s:]+:\d{1,5}|off)$/, { message: 'CASEBRIDGE_TEMPORAL_METRICS_ADDRESS must be host:port or off' })
   CASEBRIDGE_TEMPORAL_METRICS_ADDRESS: string = '127.0.0.1:9464';
   /**
-   * Workflow executions kept in the worker's sticky cache (integer ≥ 2; workflows/src/worker-thread.ts: bounded because
-   * each cached execution makes every promise of the workflow thread dearer on Node 20).
+   * Workflow executions kept in the worker's sticky cache (integer ≥ 2; default 1,000 on Node 24+, 100 on a runtime whose
+   * AsyncLocalStorage uses async hooks, where each cached execution makes every promise dearer: workflows/src/worker-thread.ts).
    */
   @IsOptional()
   @IsInt()

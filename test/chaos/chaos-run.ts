@@ -82,6 +82,11 @@ export interface ChaosOptions {
   concurrency: number;
   /** How long the checks may take to hold after the load (ms). */
   settleMs: number;
+  /**
+   * After `settleMs`, how much longer (ms) the checks may wait while the services' consumer groups are still behind
+   * and catching up (their total lag fell within the last 2 minutes): a backlog is waited for, a stall is not.
+   */
+  drainMs: number;
   log: (line: string) => void;
 }
 
@@ -98,6 +103,8 @@ export interface ChaosRow {
 
 export interface ChaosReport {
   rows: ChaosRow[];
+  /** Each consumer group's lag (messages behind the end of its topics) at the final check. */
+  lagAtCheck: Record<string, number>;
   cases: number;
   casesDone: number;
   abandoned: string[];
@@ -637,6 +644,32 @@ class Chaos {
     return { anomalies, events: log.length, ledgerOk: verify.ok, checked };
   }
 
+  /** Each consumer group's lag on the private broker: messages between its committed offsets and the topics' ends. */
+  async consumerLag(): Promise<Record<string, number>> {
+    const admin = this.sys.kafka().admin();
+    await admin.connect();
+    try {
+      const topics = (await admin.listTopics()).filter((t) => !t.startsWith('__'));
+      const ends = new Map<string, number>();
+      for (const t of topics)
+        for (const p of await admin.fetchTopicOffsets(t)) ends.set(`${t}:${p.partition}`, Number(p.high));
+      const lag: Record<string, number> = {};
+      for (const { groupId } of (await admin.listGroups()).groups) {
+        let behind = 0;
+        for (const t of await admin.fetchOffsets({ groupId, topics }))
+          for (const p of t.partitions) {
+            const committed = Number(p.offset);
+            // a partition the group never committed on counts from its start (offset −1)
+            behind += (ends.get(`${t.topic}:${p.partition}`) ?? 0) - Math.max(committed, 0);
+          }
+        lag[groupId] = behind;
+      }
+      return lag;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   /** The components whose kill window overlaps `at` (none: the "(no kill)" row). */
   blame(at: [number, number]): (Component | '(no kill)')[] {
     const hits = [...new Set(this.windows.filter((w) => at[0] <= w.to && at[1] >= w.from).map((w) => w.component))];
@@ -664,9 +697,35 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     await Promise.all([load, chaos.kills(probes, () => loadDone).finally(() => (killing = false))]);
     o.log(`load and kills done; checking (up to ${o.settleMs / 1000} s for everything to settle)`);
     let result = await chaos.check();
-    for (const t1 = now(); result.anomalies.some((a) => a.kind !== 'dead-letter') && now() - t1 < o.settleMs;) {
+    const pending = () => result.anomalies.some((a) => a.kind !== 'dead-letter');
+    for (const t1 = now(); pending() && now() - t1 < o.settleMs;) {
       await sleep(5000);
       result = await chaos.check();
+    }
+    // still not settled: wait on while the consumers are behind and catching up (a backlog), not while they stall
+    const total = (lag: Record<string, number>) => Object.values(lag).reduce((a, b) => a + b, 0);
+    let lag = await chaos.consumerLag();
+    if (pending() && total(lag) > 0 && o.drainMs > 0) {
+      o.log(
+        `not settled; consumers ${total(lag)} messages behind: waiting up to ${o.drainMs / 1000} s while they catch up`,
+      );
+      let best = { lag: total(lag), at: now() };
+      for (const t2 = now(); pending() && total(lag) > 0 && now() - t2 < o.drainMs && now() - best.at < 120_000;) {
+        await sleep(30_000);
+        lag = await chaos.consumerLag();
+        if (total(lag) < best.lag) best = { lag: total(lag), at: now() };
+        o.log(
+          `  consumers behind: ${
+            Object.entries(lag)
+              .filter(([, n]) => n > 0)
+              .map(([g, n]) => `${g} ${n}`)
+              .join(', ') || 'none'
+          }`,
+        );
+        if (total(lag) === 0) await sleep(10_000); // the last events' effects, then check
+        result = await chaos.check();
+      }
+      lag = await chaos.consumerLag();
     }
     const rows = new Map<ChaosRow['component'], ChaosRow>();
     for (const c of [...COMPONENTS, '(no kill)'] as const)
@@ -693,6 +752,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     }
     return {
       rows: [...rows.values()],
+      lagAtCheck: lag,
       cases: chaos.cases.length,
       casesDone: chaos.cases.filter((c) => c.opened).length,
       abandoned: chaos.abandoned,
@@ -742,6 +802,12 @@ export function formatReport(r: ChaosReport): string {
       `${r.acts} acts, ${r.events} events in the log; ledger verify ${r.ledgerOk ? 'ok' : 'FAILED'}; ${r.seconds.toFixed(0)} s`,
     `compared: ${r.checked.acts} acts with the log, ${r.checked.views} transfers' views, ${r.checked.ledgers} cases' ledgers, ` +
       `${r.checked.dueDates} due dates recomputed with legal-time, ${r.checked.openSteps} open steps with supervision and the police inbox`,
+    `consumer lag at the final check: ${
+      Object.entries(r.lagAtCheck)
+        .filter(([, n]) => n > 0)
+        .map(([g, n]) => `${g} ${n}`)
+        .join(', ') || 'none (every consumer group at the end of its topics)'
+    }`,
     ...r.failedCases.map((f) => `  failed case: ${f}`),
     ...r.abandoned.map((f) => `  abandoned: ${f}`),
     ...r.anomalies.slice(0, 50).map((a) => `  ${a}`),

@@ -3,9 +3,11 @@
  * checks. Private PostgreSQL, Kafka and Temporal servers are started on free ports and removed afterwards; the shared
  * infrastructure is not touched.
  *
- *   npm run chaos -- [--cases 1000] [--kills 2] [--seed N] [--concurrency 6] [--settle 180]
+ *   npm run chaos -- [--cases 1000] [--kills 2] [--seed N] [--concurrency 6] [--settle 180] [--drain 1800]
  *
- * --kills: kills of each component; --settle: seconds the checks may take to hold after the load.
+ * --kills: kills of each component; --settle: seconds the checks may take to hold after the load; --drain: seconds
+ * more they may take while the consumer groups are still behind and catching up (their lag fell in the last 2 minutes).
+ * The report ends with each group's lag at the final check, so a backlog is told apart from a loss.
  * Prints the table (component, kills, acts lost, acts doubled, deadlines lost or wrong, dead letters, seconds from
  * each kill until the component's work resumed) and every anomaly. Exit code 1 when anything was lost, doubled or a
  * deadline wrong, a case failed, or the ledger does not verify. Every anomaly (the table prints 50) is written to
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     concurrency: { type: 'string', default: '6' },
     settle: { type: 'string', default: '180' },
+    drain: { type: 'string', default: '1800' },
   },
 });
 const cases = Number(values.cases);
@@ -30,8 +33,9 @@ const kills = Number(values.kills);
 const seed = values.seed === undefined ? newSeed() : Number(values.seed);
 const concurrency = Number(values.concurrency);
 const settle = Number(values.settle);
-if (!(cases > 0 && kills > 0 && concurrency > 0 && settle >= 0 && Number.isInteger(seed)))
-  throw new Error('--cases, --kills and --concurrency must be positive, --settle ≥ 0, --seed an integer');
+const drain = Number(values.drain);
+if (!(cases > 0 && kills > 0 && concurrency > 0 && settle >= 0 && drain >= 0 && Number.isInteger(seed)))
+  throw new Error('--cases, --kills and --concurrency must be positive, --settle and --drain ≥ 0, --seed an integer');
 
 // the harness reads the shared endpoints for defaults; the run itself uses private servers only
 process.env.CASEBRIDGE_PG_HOST ??= '127.0.0.1';
@@ -45,6 +49,7 @@ runChaos({
   seed,
   concurrency,
   settleMs: settle * 1000,
+  drainMs: drain * 1000,
   log: (line) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${line}`),
 })
   .then((report) => {

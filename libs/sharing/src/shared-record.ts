@@ -73,7 +73,12 @@ export function redactFor(
 export class SharedRecord {
   constructor(private readonly outbox: TransactionalOutbox) {}
 
-  /** Records the officer's agency's decision: 400 SHARING.DECISION_KIND_NOT_ALLOWED / DECIDED_IN_FUTURE, 409 SHARING.ALREADY_DONE. */
+  /**
+   * Records the officer's agency's decision: 400 SHARING.DECISION_KIND_NOT_ALLOWED / DECIDED_IN_FUTURE, 409
+   * SHARING.ALREADY_DONE (this office recorded it), 409 SHARING.DECISION_ID_TAKEN (a client-chosen id that another
+   * office's decision has, own or received here: one id names one decision on every service and in the sharing
+   * workflow, whose step for a decision is keyed by its id).
+   */
   record(officer: OfficerClaims, linkedCaseId: string, input: DecisionInput): Promise<{ decisionId: string }> {
     const kind = sharedDecision(input.decisionKind);
     if (!kind || kind.madeBy !== officer.agencyKind)
@@ -88,8 +93,15 @@ export class SharedRecord {
     const decisionId = input.decisionId ?? uuidv7();
     return this.outbox.run(async (tx) => {
       const exists = await tx.manager.findOneBy(SharedEntry, { decisionId, holderAgencyId: officer.agencyId });
-      if (exists)
+      if (exists?.ownerAgencyId === officer.agencyId)
         throw new DomainError(ErrorCodes.sharingAlreadyDone, 'conflict', `Decision ${decisionId} is already recorded.`);
+      const taken = exists ?? (await tx.manager.findOneBy(SharedEntry, { decisionId }));
+      if (taken)
+        throw new DomainError(
+          ErrorCodes.sharingDecisionIdTaken,
+          'conflict',
+          `Decision id ${decisionId} already names another office's decision; leave decisionId out and one is generated.`,
+        );
       await tx.manager.insert(SharedEntry, {
         decisionId,
         holderAgencyId: officer.agencyId,

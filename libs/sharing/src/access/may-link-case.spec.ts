@@ -2,7 +2,8 @@
  * @MayLinkCase (issue 12): an act names in its body only a linked case its office holds or was granted; any other
  * id is 404 CASE.LINKED_CASE_UNKNOWN before the handler runs; no id opens a new case.
  */
-import type { ExecutionContext } from '@nestjs/common';
+import { Body, type ExecutionContext } from '@nestjs/common';
+import { IsString, IsUUID } from 'class-validator';
 import { Reflector } from '@nestjs/core';
 import { ErrorCodes } from '@casebridge/contracts';
 import { refusalOf } from './refusal.test-helper';
@@ -27,6 +28,13 @@ const access = {
   manager: {} as never,
 } as unknown as CaseAccess;
 
+class ActRequest {
+  @IsUUID()
+  linkedCaseId!: string;
+  @IsString()
+  title!: string;
+}
+
 class Routes {
   @MayLinkCase('linkedCaseId', {
     holds: async (_m, agencyId, id) => agencyId === OFFICE && id === OWN_RECORD,
@@ -35,12 +43,15 @@ class Routes {
   @MayLinkCase('origins.linkedCaseId')
   nested(): void {}
   undecorated(): void {}
+  @MayLinkCase()
+  act(@Body() _body: ActRequest): void {}
 }
 
 function context(handler: keyof Routes, body: unknown, agencyId = OFFICE): ExecutionContext {
   const req = { officer: { agencyId, sub: 'o-1' }, body };
   return {
     getHandler: () => Routes.prototype[handler],
+    getClass: () => Routes,
     switchToHttp: () => ({ getRequest: () => req }),
   } as unknown as ExecutionContext;
 }
@@ -68,6 +79,18 @@ describe('MayLinkCaseGuard', () => {
     for (const body of [{}, undefined, { linkedCaseId: null }, { linkedCaseId: 'x' }, { linkedCaseId: 42 }])
       expect(await guard.canActivate(context('open', body))).toBe(true);
     expect(looked).toEqual([]);
+  });
+
+  it('a body the ValidationPipe refuses passes, so a bad field answers 400 before a foreign case answers 404 (trial)', async () => {
+    // the trial's case: a foreign linkedCaseId plus a malformed field answered 404
+    expect(await guard.canActivate(context('act', { linkedCaseId: FOREIGN, title: 42 }))).toBe(true);
+    expect(await guard.canActivate(context('act', { linkedCaseId: FOREIGN, title: 't', extra: 1 }))).toBe(true);
+    expect(looked).toEqual([]);
+    // the same body with every field right: the link is checked
+    expect(await refusalOf(guard.canActivate(context('act', { linkedCaseId: FOREIGN, title: 't' })))).toBe(
+      'not-found CASE.LINKED_CASE_UNKNOWN',
+    );
+    expect(await guard.canActivate(context('act', { linkedCaseId: HELD, title: 't' }))).toBe(true);
   });
 
   it('checks every id at a nested path (through lists)', async () => {

@@ -6,10 +6,13 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import type { OfficerClaims } from '@casebridge/auth';
+import { createValidationPipe } from '@casebridge/platform';
 import { assertMayLinkCase, CaseAccess } from './case-access';
 
 /**
@@ -62,7 +65,9 @@ interface LinkRequest {
  * Refuses a body linked case id (at the path @MayLinkCase() names) that the caller's office neither holds (the
  * app's CaseOwnership, its own shared entries, or the route's `holds` probe) nor was granted: 404
  * CASE.LINKED_CASE_UNKNOWN, existence not revealed (assertMayLinkCase). No id at the path: the act opens a new
- * linked case and the guard passes. An id that is not a UUID passes too: the route's ValidationPipe refuses it (400).
+ * linked case and the guard passes. A body the route's ValidationPipe would refuse passes too (the id not a UUID, or
+ * any other field wrong): guards run before pipes, and a request with a bad field gets its 400 first, whatever case
+ * it names (the trial saw 404 for a foreign id plus a malformed field).
  */
 @Injectable()
 export class MayLinkCaseGuard implements CanActivate {
@@ -75,6 +80,7 @@ export class MayLinkCaseGuard implements CanActivate {
     const meta = this.reflector.get<MayLinkCaseMetadata | undefined>(MAY_LINK_CASE, ctx.getHandler());
     if (!meta) return true;
     const req = ctx.switchToHttp().getRequest<LinkRequest>();
+    if (!(await bodyIsValid(ctx, req.body))) return true;
     const ids = [...new Set(linkedCaseIdsAt(req.body, meta.path).filter((id) => isUUID(id)))];
     for (const id of ids) {
       const agencyId = req.officer?.agencyId ?? '';
@@ -86,6 +92,28 @@ export class MayLinkCaseGuard implements CanActivate {
       );
     }
     return true;
+  }
+}
+
+const validation = createValidationPipe();
+
+/** Whether the route's ValidationPipe accepts the body (its @Body() parameter's DTO; no DTO: true). */
+async function bodyIsValid(ctx: ExecutionContext, body: unknown): Promise<boolean> {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), ctx.getHandler().name) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
+  const bodyArg = Object.entries(args).find(([key]) => key.split(':')[0] === String(RouteParamtypes.BODY));
+  if (!bodyArg || bodyArg[1].data !== undefined) return true;
+  const types = (Reflect.getMetadata('design:paramtypes', ctx.getClass().prototype, ctx.getHandler().name) ??
+    []) as unknown[];
+  const metatype = types[bodyArg[1].index] as (new () => unknown) | undefined;
+  if (!metatype) return true;
+  try {
+    await validation.transform(structuredClone(body), { type: 'body', metatype, data: undefined });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -197,15 +197,16 @@ describe('shared record: entered, missed, need-to-know access, recorded reads, n
       party: null,
     });
     expect(pol.find((x) => x.decisionId === penaltyId)).toMatchObject({ detail: 'full', content: PENALTY_TEXT });
-    // the trial's case: an office that received an entry reuses its decision id for a decision of its own. One id names
-    // one decision (the sharing workflow keys the decision's step by it, a recipient's copy too): refused, nothing recorded
+    // trial 7: an office reused a decision id it had received (or another agency's) for a decision of its own; the
+    // second decision lost its step and its copy. The id is the service's to assign: a body decisionId is refused
     const reused = await a.pol.call<{ code: string; message: string }>(
       'POST',
       `/sharing/cases/${opened.linkedCaseId}/decisions`,
       { decisionId: penaltyId, decisionKind: 'case-withdrawn', decidedAt, ownerCaseNumber: 'POL-X', content: 'x' },
-      409,
+      400,
     );
-    expect(reused.body.code).toBe('SHARING.DECISION_ID_TAKEN');
+    expect(reused.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
+    expect(JSON.stringify(reused.body)).toContain('decisionId');
     expect((await entries(a.pol)).filter((x) => x.decisionId === penaltyId)).toHaveLength(1);
     // the owner's own record
     const own = await entries(a.enf);

@@ -79,8 +79,6 @@ export const ErrorCodes = {
   sharingDecidedAt: 'SHARING.DECIDED_IN_FUTURE',
   /** 409: the decision was already recorded (same id) or already entered */
   sharingAlreadyDone: 'SHARING.ALREADY_DONE',
-  /** 409: a client-chosen decision id that another office's decision already has (own or received) */
-  sharingDecisionIdTaken: 'SHARING.DECISION_ID_TAKEN',
   /** 403: the flow's act spec (libs/flows) does not let the caller's agency kind or roles do this act */
   actNotAllowed: 'FLOW.ACT_NOT_ALLOWED',
 } as const;

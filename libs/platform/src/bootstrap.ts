@@ -32,7 +32,7 @@ export function configureHttpApp(app: INestApplication, spec: HttpAppSpec): void
         'REQUEST.TOO_DEEP (nesting over 32 levels), REQUEST.DUPLICATE_KEY (a key twice in one object), REQUEST.BODY_NOT_ALLOWED (a body on a route that takes none), ' +
         'REQUEST.BAD_ENCODING (Content-Encoding data that is not gzip/deflate/br); 413 REQUEST.TOO_LARGE (body over 1 MiB); ' +
         '415 REQUEST.UNSUPPORTED_MEDIA_TYPE (bodies are JSON only), REQUEST.UNSUPPORTED_ENCODING, REQUEST.UNSUPPORTED_CHARSET; 401 AUTH.UNAUTHORIZED; ' +
-        `503 SERVICE.UNAVAILABLE (the database cannot be reached, nothing changed) or SERVICE.INTERRUPTED (its connection broke: look before repeating), with Retry-After.`,
+        `409 REQUEST.CONCURRENT_DUPLICATE (a concurrent request recorded the same first); 503 SERVICE.UNAVAILABLE (the database cannot be reached, nothing changed), SERVICE.BUSY (a conflicting transaction, nothing changed) or SERVICE.INTERRUPTED (the connection broke: look before repeating), with Retry-After.`,
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

@@ -16,7 +16,9 @@ function answer(e: unknown): ErrorBody {
       },
     }),
   };
-  new HttpErrorFilter().catch(e, { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost);
+  new HttpErrorFilter().catch(e, {
+    switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'POST' }) }),
+  } as unknown as ArgumentsHost);
   return body!;
 }
 
@@ -77,14 +79,16 @@ describe('database outage → 503 with Retry-After, never a 500', () => {
   beforeAll(() => Logger.overrideLogger(false));
   afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
 
-  function answerWithHeaders(e: unknown): { body: ErrorBody; headers: Record<string, string> } {
+  function answerWithHeaders(e: unknown, method = 'POST'): { body: ErrorBody; headers: Record<string, string> } {
     let body: ErrorBody | undefined;
     const headers: Record<string, string> = {};
     const res = {
       setHeader: (k: string, v: string) => (headers[k] = v),
       status: (statusCode: number) => ({ json: (b: ErrorBody) => (body = { ...b, statusCode }) }),
     };
-    new HttpErrorFilter().catch(e, { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost);
+    new HttpErrorFilter().catch(e, {
+      switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method }) }),
+    } as unknown as ArgumentsHost);
     return { body: body!, headers };
   }
 
@@ -137,8 +141,36 @@ describe('database outage → 503 with Retry-After, never a 500', () => {
     expect(databaseOutage(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe('lost');
   });
 
-  it('other database errors are no outage: a unique violation or a syntax error stays a 500', () => {
-    for (const code of ['23505', '42601']) {
+  it('a read that loses its connection wrote nothing: SERVICE.UNAVAILABLE, not "may have been recorded"', () => {
+    const e = new Error('Connection terminated unexpectedly');
+    expect(answerWithHeaders(e, 'GET').body).toMatchObject({ statusCode: 503, code: 'SERVICE.UNAVAILABLE' });
+    expect(answerWithHeaders(e, 'POST').body).toMatchObject({ statusCode: 503, code: 'SERVICE.INTERRUPTED' });
+  });
+
+  it('a transaction PostgreSQL gave up for a concurrent one (40001, 40P01) is 503 SERVICE.BUSY with Retry-After', () => {
+    for (const code of ['40001', '40P01']) {
+      const e = new QueryFailedError('UPDATE …', [], Object.assign(new Error('could not serialize access'), { code }));
+      const { body, headers } = answerWithHeaders(e);
+      expect(body).toMatchObject({ statusCode: 503, code: 'SERVICE.BUSY' });
+      expect(body.message).toMatch(/nothing was changed/);
+      expect(headers['Retry-After']).toBe('5');
+    }
+  });
+
+  // Kept case (trial 7): two identical POST /cases at the same moment, one got a 500 (duplicate key value violates
+  // unique constraint): the second of two concurrent writers of one record
+  it('a unique violation (a concurrent request wrote the same record first) is 409 REQUEST.CONCURRENT_DUPLICATE', () => {
+    const e = new QueryFailedError(
+      'INSERT …',
+      [],
+      Object.assign(new Error('duplicate key value violates unique constraint "uq_case_number"'), { code: '23505' }),
+    );
+    expect(databaseOutage(e)).toBeUndefined();
+    expect(answerWithHeaders(e).body).toMatchObject({ statusCode: 409, code: 'REQUEST.CONCURRENT_DUPLICATE' });
+  });
+
+  it('other database errors are no outage: a syntax error or an unknown column stays a 500', () => {
+    for (const code of ['42601', '42703']) {
       const e = new QueryFailedError('…', [], Object.assign(new Error('x'), { code }));
       expect(databaseOutage(e)).toBeUndefined();
       expect(answerWithHeaders(e).body).toMatchObject({ statusCode: 500, code: 'INTERNAL' });

@@ -103,7 +103,22 @@ export const ServiceErrorCodes = {
   unavailable: 'SERVICE.UNAVAILABLE',
   /** the connection broke during the request: the act may or may not have been recorded */
   interrupted: 'SERVICE.INTERRUPTED',
+  /** PostgreSQL gave up the transaction for a concurrent one (40001 serialization failure, 40P01 deadlock): nothing written */
+  busy: 'SERVICE.BUSY',
+  /** 409: a concurrent request wrote the same record first (23505 unique violation): this one wrote nothing */
+  concurrentDuplicate: 'REQUEST.CONCURRENT_DUPLICATE',
 } as const;
+
+/** SQLSTATEs of a transaction PostgreSQL rolled back for a concurrent one: nothing of it was written, it may be retried. */
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+const UNIQUE_VIOLATION = '23505';
+
+/** The SQLSTATE of a database error (TypeORM's QueryFailedError carries the driver's error), else undefined. */
+function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
 
 /** Seconds a client should wait before it tries again after a 503 (the Retry-After header). */
 export const RETRY_AFTER_SECONDS = 5;
@@ -158,13 +173,18 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host
-      .switchToHttp()
-      .getResponse<{ status(n: number): { json(b: unknown): void }; setHeader?(name: string, value: string): void }>();
-    const body = this.toBody(exception);
+    const http = host.switchToHttp();
+    const res = http.getResponse<{
+      status(n: number): { json(b: unknown): void };
+      setHeader?(name: string, value: string): void;
+    }>();
+    const method = http.getRequest<{ method?: string } | undefined>()?.method ?? 'POST';
+    const body = this.toBody(exception, /^(GET|HEAD|OPTIONS)$/i.test(method));
     if (body.statusCode === 503) {
       res.setHeader?.('Retry-After', String(RETRY_AFTER_SECONDS));
       this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (body.code === ServiceErrorCodes.concurrentDuplicate) {
+      this.logger.warn(`concurrent duplicate: ${exception instanceof Error ? exception.message : String(exception)}`);
     } else if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     else if (exception instanceof InvalidIntegrationEventError)
@@ -172,7 +192,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(e: unknown): ErrorBody {
+  /** `safe`: a GET/HEAD/OPTIONS request, which records nothing whatever happened to its connection. */
+  private toBody(e: unknown, safe = false): ErrorBody {
     if (e instanceof DomainError) {
       return {
         statusCode: STATUS[e.kind],
@@ -210,8 +231,22 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const read = bodyReadErrorBody(e);
     if (read) return read;
+    const state = sqlState(e);
+    if (state && RETRYABLE_SQLSTATES.has(state))
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: ServiceErrorCodes.busy,
+        message: `The service was busy with a conflicting change; nothing was changed. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
+      };
+    if (state === UNIQUE_VIOLATION)
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        code: ServiceErrorCodes.concurrentDuplicate,
+        message:
+          'Another request recorded the same thing at the same moment; this one changed nothing. Look at the record before you try again.',
+      };
     const outage = databaseOutage(e);
-    if (outage === 'refused')
+    if (outage === 'refused' || (outage === 'lost' && safe))
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: ServiceErrorCodes.unavailable,

@@ -48,7 +48,7 @@ function addCodes(op: OperationObject, status: string, codes: [string, string][]
 export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
   for (const { id, op } of operationsOf(doc)) {
     // /health answers 503 with its own report (terminus), not an error body
-    if (!/ \/health$/.test(id))
+    if (!/ \/health$/.test(id)) {
       addCodes(op, '503', [
         [
           ServiceErrorCodes.unavailable,
@@ -58,7 +58,22 @@ export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
           ServiceErrorCodes.interrupted,
           'the database connection broke during the request; look before repeating the act',
         ],
+        [ServiceErrorCodes.busy, 'PostgreSQL gave the transaction up for a concurrent one; nothing was changed; retry'],
       ]);
+      (op.responses['503'] as ResponseObject).headers = {
+        'Retry-After': {
+          description: 'seconds to wait before trying again',
+          schema: { type: 'integer', example: RETRY_AFTER_SECONDS },
+        },
+      };
+      if (/^(POST|PUT|PATCH|DELETE) /.test(id))
+        addCodes(op, '409', [
+          [
+            ServiceErrorCodes.concurrentDuplicate,
+            'a concurrent request recorded the same thing first; this one changed nothing',
+          ],
+        ]);
+    }
     const access = (op as unknown as Record<string, unknown>)['x-casebridge-access'] as
       { roles?: string[] } | undefined;
     if (access?.roles) {

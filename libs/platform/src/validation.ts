@@ -17,6 +17,7 @@ import {
   IsObject,
   IsString,
   IsUUID,
+  isUUID,
   Max,
   MaxLength,
   Min,
@@ -121,6 +122,8 @@ class RequestValidationPipe extends ValidationPipe {
     // the whole body (@Body(), not @Body('field')) of any route: an object, whatever the DTO
     if (metadata.type === 'body' && metadata.data === undefined && !isJsonObject(value))
       throw new BadRequestException({ code: RequestErrorCodes.validationFailed, message: [BODY_NOT_AN_OBJECT] });
+    // an id in the path (`/decisions/FF5B…/entry`) in its one spelling, as IsId does for bodies and queries
+    if (metadata.type === 'param' && typeof value === 'string' && isUUID(value)) return value.toLowerCase();
     return super.transform(value, metadata);
   }
 }
@@ -141,13 +144,28 @@ export function createValidationPipe(): ValidationPipe {
 
 const EXAMPLE_ID = '0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01';
 
-/** An id (UUID, any version). Ids are checked here, before any query reaches PostgreSQL. */
+/** A UUID in its one spelling (lower case, RFC 9562 §4), other values as they are: each item of a list too. */
+function lowerCaseId(value: unknown): unknown {
+  if (typeof value === 'string' && isUUID(value)) return value.toLowerCase();
+  return Array.isArray(value) ? value.map(lowerCaseId) : value;
+}
+
+/**
+ * An id (UUID, any version), checked here before any query reaches PostgreSQL, and taken in lower case: PostgreSQL
+ * compares uuids whatever their case, but the workflows key steps by the id's text, so `FF5B…` and `ff5b…` were two
+ * steps of one decision (trial 7). Path ids get the same treatment in the validation pipe.
+ */
 export function IsId(options: ValidationOptions = {}): PropertyDecorator {
-  return IsUUID('all', {
+  const lower = Transform(({ value }) => lowerCaseId(value));
+  const check = IsUUID('all', {
     message: (a: ValidationArguments) =>
       `${a.property} must be an id (a UUID such as ${EXAMPLE_ID})${options.each ? ' for every item' : ''}`,
     ...options,
   });
+  return (target: object, property: string | symbol) => {
+    lower(target, property);
+    check(target, property);
+  };
 }
 
 /** Clock skew allowed between an officer's device and the server for `notInFuture` instants: 60 s. */

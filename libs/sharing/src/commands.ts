@@ -13,19 +13,12 @@ import {
 import { agencyDirectory } from '@casebridge/directory';
 import { AGENCY_ID_MESSAGE, AGENCY_ID_REGEX, DomainError, ErrorCodes, type AgencyKind } from '@casebridge/contracts';
 import type { OfficerClaims } from '@casebridge/auth';
-import { IsId, IsInstantWithOffset, IsText } from '@casebridge/platform';
+import { IsInstantWithOffset, IsText } from '@casebridge/platform';
 import type { EntityManager } from 'typeorm';
 import type { CaseOwnership } from './access/case-access';
 import type { SharedRecord } from './shared-record';
 
 export class RecordDecisionRequest {
-  @ApiPropertyOptional({
-    example: '0190f7a2-5b0e-7c4a-9b3e-1f2a3b4c5d6e',
-    description: 'the decision id (a UUID); generated when left out',
-  })
-  @IsOptional()
-  @IsId()
-  decisionId?: string;
   @ApiProperty({
     example: 'administrative-penalty',
     description: 'a decision kind your agency enters (libs/legal-time SHARED_DECISIONS, E17 art 34)',

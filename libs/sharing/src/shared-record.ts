@@ -19,7 +19,6 @@ import { SharedEntry } from './shared-entry.entity';
 
 /** What an agency records of its own decision (the full record stays in its own database). */
 export interface DecisionInput {
-  decisionId?: string;
   decisionKind: string;
   /** ISO-8601 with offset; not in the future */
   decidedAt: string;
@@ -74,10 +73,11 @@ export class SharedRecord {
   constructor(private readonly outbox: TransactionalOutbox) {}
 
   /**
-   * Records the officer's agency's decision: 400 SHARING.DECISION_KIND_NOT_ALLOWED / DECIDED_IN_FUTURE, 409
-   * SHARING.ALREADY_DONE (this office recorded it), 409 SHARING.DECISION_ID_TAKEN (a client-chosen id that another
-   * office's decision has, own or received here: one id names one decision on every service and in the sharing
-   * workflow, whose step for a decision is keyed by its id).
+   * Records the officer's agency's decision under a new id (UUIDv7, assigned here): 400
+   * SHARING.DECISION_KIND_NOT_ALLOWED / DECIDED_IN_FUTURE. The id is never the caller's: one id names one decision on
+   * every service and in the sharing workflow (its step and every recipient's copy are keyed by it), and no service
+   * can check another's ids (trial 7: two agencies recorded one client-chosen id on one case, and the second decision
+   * lost its step and its copy).
    */
   record(officer: OfficerClaims, linkedCaseId: string, input: DecisionInput): Promise<{ decisionId: string }> {
     const kind = sharedDecision(input.decisionKind);
@@ -85,23 +85,13 @@ export class SharedRecord {
       throw new DomainError(
         ErrorCodes.sharingDecisionKind,
         'invalid',
-        `A ${officer.agencyKind} office does not enter '${input.decisionKind}' on the shared record (E17 art 34).`,
+        `${/^[aeiou]/.test(officer.agencyKind) ? 'An' : 'A'} ${officer.agencyKind} office does not enter '${input.decisionKind}' on the shared record (E17 art 34).`,
       );
     const decidedAt = new Date(input.decidedAt);
     if (decidedAt.getTime() > Date.now() + SKEW_MS)
       throw new DomainError(ErrorCodes.sharingDecidedAt, 'invalid', 'decidedAt is in the future.');
-    const decisionId = input.decisionId ?? uuidv7();
+    const decisionId = uuidv7();
     return this.outbox.run(async (tx) => {
-      const exists = await tx.manager.findOneBy(SharedEntry, { decisionId, holderAgencyId: officer.agencyId });
-      if (exists?.ownerAgencyId === officer.agencyId)
-        throw new DomainError(ErrorCodes.sharingAlreadyDone, 'conflict', `Decision ${decisionId} is already recorded.`);
-      const taken = exists ?? (await tx.manager.findOneBy(SharedEntry, { decisionId }));
-      if (taken)
-        throw new DomainError(
-          ErrorCodes.sharingDecisionIdTaken,
-          'conflict',
-          `Decision id ${decisionId} already names another office's decision; leave decisionId out and one is generated.`,
-        );
       await tx.manager.insert(SharedEntry, {
         decisionId,
         holderAgencyId: officer.agencyId,
@@ -165,7 +155,8 @@ export class SharedRecord {
       await tx.manager.save(own);
       const ref = {
         entryId,
-        decisionId,
+        // the stored id (PostgreSQL's lower-case form), never the path's spelling: the workflow keys the step by it
+        decisionId: own.decisionId,
         decisionKind: own.decisionKind,
         decidedAt: own.decidedAt.toISOString(),
         ownerAgencyId: officer.agencyId,

@@ -85,10 +85,6 @@ export class SharingHttpController {
     },
   })
   @ApiBadRequestResponse({ description: 'SHARING.DECISION_KIND_NOT_ALLOWED, SHARING.DECIDED_IN_FUTURE' })
-  @ApiConflictResponse({
-    description:
-      "SHARING.ALREADY_DONE — this decision id is already recorded; SHARING.DECISION_ID_TAKEN — it names another office's decision",
-  })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   record(
     @CurrentOfficer() officer: OfficerClaims,

@@ -1,4 +1,4 @@
-import { ConsoleLogger, Logger, type ArgumentsHost } from '@nestjs/common';
+import { ConsoleLogger, Logger, ParseUUIDPipe, type ArgumentsHost } from '@nestjs/common';
 import { createEnvelope } from '@casebridge/contracts';
 import { InvalidIntegrationEventError, prepareOutgoing, TopicNames } from '@casebridge/messaging';
 import { once } from 'node:events';
@@ -175,5 +175,17 @@ describe('database outage → 503 with Retry-After, never a 500', () => {
       expect(databaseOutage(e)).toBeUndefined();
       expect(answerWithHeaders(e).body).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
     }
+  });
+});
+
+describe('messages a case officer understands', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+  // Kept case (trial 7): GET /cases/not-an-id answered Nest's "Validation failed (uuid is expected)"
+  it('a path id that is no UUID (Nest ParseUUIDPipe) says what an id looks like', async () => {
+    const e = await new ParseUUIDPipe().transform('not-an-id', { type: 'param', data: 'caseId' }).catch((x) => x);
+    const body = answer(e);
+    expect(body).toMatchObject({ statusCode: 400, code: 'REQUEST.VALIDATION_FAILED' });
+    expect(body.message).toMatch(/^An id in the address is not an id: ids are UUIDs such as /);
   });
 });

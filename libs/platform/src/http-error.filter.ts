@@ -120,6 +120,11 @@ function sqlState(err: unknown): string | undefined {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
+/** What Nest's ParseUUIDPipe says of a path id that is no UUID, and what a case officer is told instead (trial 7). */
+const NEST_PARSE_UUID_MESSAGE = 'Validation failed (uuid is expected)';
+const PATH_ID_MESSAGE =
+  'An id in the address is not an id: ids are UUIDs such as 0b6b1d2e-7f3a-4c1e-9d2b-5a6c7d8e9f01 (copy it from the record).';
+
 /** Seconds a client should wait before it tries again after a 503 (the Retry-After header). */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -213,7 +218,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const r = e.getResponse() as string | { message?: string | string[]; code?: string };
-      const messages = typeof r === 'string' ? [r] : Array.isArray(r.message) ? r.message : [r.message ?? e.message];
+      const messages = (
+        typeof r === 'string' ? [r] : Array.isArray(r.message) ? r.message : [r.message ?? e.message]
+      ).map((m) => (m === NEST_PARSE_UUID_MESSAGE ? PATH_ID_MESSAGE : m));
       const code =
         typeof r === 'object' && r.code
           ? r.code

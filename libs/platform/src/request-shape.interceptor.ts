@@ -61,7 +61,13 @@ export class RequestShapeInterceptor implements NestInterceptor {
     if (refused.length) {
       throw new BadRequestException({
         code: RequestErrorCodes.validationFailed,
-        message: refused.map((k) => `${k} is not a parameter of this request`),
+        // at most 10 named, so that 1,000 made-up parameters do not come back as a 40 KB answer (trial 7)
+        message: [
+          ...refused.slice(0, 10).map((k) => `${k.slice(0, 64)} is not a parameter of this request`),
+          ...(refused.length > 10
+            ? [`and ${refused.length - 10} more parameters that this request does not take`]
+            : []),
+        ],
       });
     }
     return next.handle();

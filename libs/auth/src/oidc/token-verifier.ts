@@ -116,7 +116,9 @@ function reason(e: unknown): string {
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'its signature does not verify';
   if (e instanceof joseErrors.JWKSTimeout || !(e instanceof joseErrors.JOSEError))
     return `the issuer's keys could not be read (${(e as Error).message})`;
-  return (e as Error).message;
+  // the rest (JWSInvalid, JWTInvalid, JOSENotSupported, …) say in jose's words that the token is no well-formed
+  // signed token ("JWS Protected Header is invalid", "Invalid Compact JWS"): said in an officer's words (trial 7)
+  return 'it is not a well-formed signed token';
 }
 
 /**

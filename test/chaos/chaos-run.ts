@@ -644,7 +644,11 @@ class Chaos {
     return { anomalies, events: log.length, ledgerOk: verify.ok, checked };
   }
 
-  /** Each consumer group's lag on the private broker: messages between its committed offsets and the topics' ends. */
+  /**
+   * Each service consumer group's lag on the private broker: messages between its committed offsets and the ends of
+   * the partitions it has committed on (the topics it reads; a topic it never reads has no offset, −1). The harness's
+   * own readers (the event log's `reader-…` groups) are left out.
+   */
   async consumerLag(): Promise<Record<string, number>> {
     const admin = this.sys.kafka().admin();
     await admin.connect();
@@ -655,12 +659,12 @@ class Chaos {
         for (const p of await admin.fetchTopicOffsets(t)) ends.set(`${t}:${p.partition}`, Number(p.high));
       const lag: Record<string, number> = {};
       for (const { groupId } of (await admin.listGroups()).groups) {
+        if (!groupId.startsWith('casebridge-')) continue;
         let behind = 0;
         for (const t of await admin.fetchOffsets({ groupId, topics }))
           for (const p of t.partitions) {
             const committed = Number(p.offset);
-            // a partition the group never committed on counts from its start (offset −1)
-            behind += (ends.get(`${t.topic}:${p.partition}`) ?? 0) - Math.max(committed, 0);
+            if (committed >= 0) behind += Math.max((ends.get(`${t.topic}:${p.partition}`) ?? 0) - committed, 0);
           }
         lag[groupId] = behind;
       }

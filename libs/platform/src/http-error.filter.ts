@@ -97,7 +97,7 @@ export function bodyReadErrorBody(err: unknown): ErrorBody | undefined {
   return undefined;
 }
 
-/** Codes of a 503: the database unreachable (see databaseOutage). */
+/** Codes of the database failures a request can meet (see databaseFailure): 503s, and one 409. */
 export const ServiceErrorCodes = {
   /** never reached the database: nothing was changed, the same request may be sent again */
   unavailable: 'SERVICE.UNAVAILABLE',
@@ -112,13 +112,6 @@ export const ServiceErrorCodes = {
 /** SQLSTATEs of a transaction PostgreSQL rolled back for a concurrent one: nothing of it was written, it may be retried. */
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 const UNIQUE_VIOLATION = '23505';
-
-/** The SQLSTATE of a database error (TypeORM's QueryFailedError carries the driver's error), else undefined. */
-function sqlState(err: unknown): string | undefined {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
-}
 
 /** What Nest's ParseUUIDPipe says of a path id that is no UUID, and what a case officer is told instead (trial 7). */
 const NEST_PARSE_UUID_MESSAGE = 'Validation failed (uuid is expected)';
@@ -142,17 +135,21 @@ const REFUSED_SQLSTATES = new Set(['57P03', '53300']);
 const LOST_SQLSTATES = new Set(['57P01', '57P02']);
 
 /**
- * Whether an error is the database being unreachable (the cause chain of TypeORM's QueryFailedError `driverError`,
- * node-postgres and pg-pool errors): `refused` — the service never reached it, nothing was written; `lost` — a connection
- * broke, so an act may or may not have been recorded; else undefined (not a database outage).
+ * What a database error means for the request, from one walk of its cause chain (TypeORM's QueryFailedError
+ * `driverError`, `cause`, node-postgres and pg-pool errors): `refused` — the service never reached PostgreSQL,
+ * nothing was written; `lost` — a connection broke, so an act may or may not have been recorded; `busy` — PostgreSQL
+ * rolled the transaction back for a concurrent one (40001, 40P01); `duplicate` — a concurrent request wrote the same
+ * record first (23505); else undefined.
  */
-export function databaseOutage(err: unknown): 'refused' | 'lost' | undefined {
+export function databaseFailure(err: unknown): 'refused' | 'lost' | 'busy' | 'duplicate' | undefined {
   const seen = new Set<unknown>();
   for (let e = err; e && typeof e === 'object' && !seen.has(e);) {
     seen.add(e);
     const x = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
     const code = typeof x.code === 'string' ? x.code : '';
     const message = typeof x.message === 'string' ? x.message : '';
+    if (RETRYABLE_SQLSTATES.has(code)) return 'busy';
+    if (code === UNIQUE_VIOLATION) return 'duplicate';
     if (CONNECT_ERRNOS.has(code) || REFUSED_SQLSTATES.has(code)) return 'refused';
     // pg-pool: no connection within connectionTimeoutMillis; node-postgres: the connect itself timed out
     if (/timeout exceeded when trying to connect|Connection terminated due to connection timeout/i.test(message))
@@ -161,10 +158,16 @@ export function databaseOutage(err: unknown): 'refused' | 'lost' | undefined {
     if (/Connection terminated( unexpectedly)?$|Client has encountered a connection error/i.test(message))
       return 'lost';
     // AggregateError (a connect that tried several addresses) carries its causes in `errors`
-    if (Array.isArray(x.errors) && x.errors.some((inner) => databaseOutage(inner) === 'refused')) return 'refused';
+    if (Array.isArray(x.errors) && x.errors.some((inner) => databaseFailure(inner) === 'refused')) return 'refused';
     e = x.driverError ?? x.cause;
   }
   return undefined;
+}
+
+/** Whether an error is the database being unreachable (databaseFailure's `refused` or `lost`), else undefined. */
+export function databaseOutage(err: unknown): 'refused' | 'lost' | undefined {
+  const failure = databaseFailure(err);
+  return failure === 'refused' || failure === 'lost' ? failure : undefined;
 }
 
 /**
@@ -238,28 +241,27 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const read = bodyReadErrorBody(e);
     if (read) return read;
-    const state = sqlState(e);
-    if (state && RETRYABLE_SQLSTATES.has(state))
+    const failure = databaseFailure(e);
+    if (failure === 'busy')
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: ServiceErrorCodes.busy,
         message: `The service was busy with a conflicting change; nothing was changed. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
       };
-    if (state === UNIQUE_VIOLATION)
+    if (failure === 'duplicate')
       return {
         statusCode: HttpStatus.CONFLICT,
         code: ServiceErrorCodes.concurrentDuplicate,
         message:
           'Another request recorded the same thing at the same moment; this one changed nothing. Look at the record before you try again.',
       };
-    const outage = databaseOutage(e);
-    if (outage === 'refused' || (outage === 'lost' && safe))
+    if (failure === 'refused' || (failure === 'lost' && safe))
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: ServiceErrorCodes.unavailable,
         message: `The service cannot reach its database right now; nothing was changed. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
       };
-    if (outage === 'lost')
+    if (failure === 'lost')
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: ServiceErrorCodes.interrupted,

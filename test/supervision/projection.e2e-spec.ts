@@ -534,4 +534,69 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
     const s = await step(`${openId}/transfer.decision-notice`, (x) => x.status === 'stuck', 'idle step stuck');
     expect(s.stuckReasons).toEqual(['idle-p95']);
   });
+
+  it("a moved idle threshold locks none of the rule's other open steps: its closings go through while one is held, which turns stuck once free (issue 14: 40P01)", async () => {
+    // bench:load logged deadlocks between a closing's UPDATE of every open step of its rule and another closing's
+    // upsert of the rule's timing row. Now the closing only marks the rule; the sweeper nudges the open steps without
+    // waiting (SKIP LOCKED) and keeps the mark until it reached them all.
+    const rule = 'consultation.written-reply';
+    const lc = randomUUID();
+    const now = Date.now();
+    const heldId = randomUUID();
+    await inject(
+      deadlineEvents({
+        linkedCaseId: lc,
+        subjectId: heldId,
+        ruleId: rule,
+        owingAgencyId: POL,
+        startedAt: new Date(now - 40 * H),
+        dueAt: new Date(now + 30 * H),
+      }),
+    );
+    const held = `${heldId}/${rule}`;
+    await step(held, (x) => x.status === 'on-time' && !x.stuck, 'held step open, on time');
+    const db = await sys.sql('supervision');
+    try {
+      await db.query('BEGIN');
+      await db.query('SELECT step_id FROM supervision_step WHERE step_id = $1 FOR UPDATE', [held]);
+      const closed = Array.from({ length: 20 }, () => randomUUID());
+      await inject(
+        closed.flatMap((subjectId, i) =>
+          deadlineEvents({
+            linkedCaseId: lc,
+            subjectId,
+            ruleId: rule,
+            owingAgencyId: POL,
+            startedAt: new Date(now - (10 + i) * H),
+            dueAt: new Date(now + 48 * H),
+            then: ['met'],
+          }),
+        ),
+      );
+      // all 20 closings are applied while the open step of their rule is locked (before: the 20th waited on it)
+      for (const id of closed) await step(`${id}/${rule}`, (x) => x.closedAt !== null, `closing of ${id} applied`);
+      const timing = async () => {
+        const c = await sys.sql('supervision');
+        try {
+          return (
+            await c.query<{ samples: number; rescan: Date | null }>(
+              'SELECT samples, rescan_requested_at AS rescan FROM supervision_rule_timing WHERE rule_id = $1',
+              [rule],
+            )
+          ).rows[0];
+        } finally {
+          await c.end();
+        }
+      };
+      // the sweeper (every second here) could not reach the held step, so the rule stays marked
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await timing()).toMatchObject({ samples: 20, rescan: expect.any(Date) });
+      await db.query('ROLLBACK');
+      const s = await step(held, (x) => x.status === 'stuck', 'held step stuck once free');
+      expect(s.stuckReasons).toEqual(['idle-p95']);
+      await eventually(timing, (t) => t?.rescan === null, 'rule mark cleared');
+    } finally {
+      await db.end();
+    }
+  });
 });

@@ -175,6 +175,8 @@ export class RuleTimingRow {
   @Column('int') samples!: number;
   @Column('double precision', { name: 'p95_ms', nullable: true }) p95Ms!: number | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+  /** Set when the p95 moved: the sweeper re-reads the rule's open steps, then clears it (if not set again meanwhile). */
+  @Column('timestamptz', { name: 'rescan_requested_at', nullable: true }) rescanRequestedAt!: Date | null;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Loading, recomputing and saving steps: the one place where the stored status is derived. */
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { computeStepStatus, type RuleTiming } from '../domain/status';
 import { scopeKeys, splitAgencyId } from '../domain/region';
 import { RuleTimingRow, StepDuration, SupervisionStep } from './entities';
@@ -57,7 +57,10 @@ const P95_SAMPLE_WINDOW = 500;
 /**
  * Records how long a closed step took (met/late only: moot and suspended steps say nothing about how
  * long the act takes) and refreshes the rule's p95 over its latest 500 closings. When the idle
- * threshold of the rule changes noticeably, open steps of the rule are queued for the sweeper.
+ * threshold of the rule changes noticeably, the rule is marked for a rescan (`rescan_requested_at`):
+ * the sweeper re-reads its open steps (`rescanRules`). The closing transaction itself touches no other
+ * step: it holds the rule's timing row, and another closing of the same rule holds its own step and
+ * waits for that row, so updating the rule's open steps here deadlocked (40P01, issue 14).
  */
 export async function recordDuration(
   manager: EntityManager,
@@ -80,22 +83,51 @@ export async function recordDuration(
     [step.ruleId],
   )) as { samples: number; p95: number | null }[];
   const after = { samples: stats!.samples, p95Ms: stats!.p95 === null ? null : Number(stats!.p95) };
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(RuleTimingRow)
-    .values({ ruleId: step.ruleId, samples: after.samples, p95Ms: after.p95Ms, updatedAt: new Date() })
-    .orUpdate(['samples', 'p95_ms', 'updated_at'], ['rule_id'])
-    .execute();
   const crossed = (before?.samples ?? 0) < minSamples && after.samples >= minSamples;
   const moved =
     after.samples >= minSamples &&
-    before?.p95Ms &&
+    !!before?.p95Ms &&
     after.p95Ms !== null &&
     Math.abs(after.p95Ms - before.p95Ms) / before.p95Ms > 0.05;
-  if (crossed || moved) {
-    await manager.query(`UPDATE supervision_step SET next_change_at = now() WHERE rule_id = $1 AND closed_at IS NULL`, [
-      step.ruleId,
-    ]);
+  await manager.query(
+    `INSERT INTO supervision_rule_timing (rule_id, samples, p95_ms, updated_at, rescan_requested_at)
+       VALUES ($1, $2, $3, now(), CASE WHEN $4::boolean THEN now() END)
+     ON CONFLICT (rule_id) DO UPDATE SET samples = EXCLUDED.samples, p95_ms = EXCLUDED.p95_ms,
+       updated_at = EXCLUDED.updated_at,
+       rescan_requested_at = COALESCE(EXCLUDED.rescan_requested_at, supervision_rule_timing.rescan_requested_at)`,
+    [step.ruleId, after.samples, after.p95Ms, crossed || moved],
+  );
+}
+
+/**
+ * The sweeper's part of a moved threshold: for each rule marked by `recordDuration`, sets `next_change_at` to the
+ * sweep's `now` on its open steps, so the status sweep that follows (same `now`) recomputes them with the new p95. Each rule in its own
+ * transaction that locks only step rows, and skips those a projection transaction holds (FOR UPDATE SKIP LOCKED):
+ * it never waits, so it cannot deadlock. The mark is cleared in a second transaction, only when no step was skipped
+ * and nobody marked the rule again meanwhile; otherwise the next sweep tries again. Returns the steps nudged.
+ */
+export async function rescanRules(ds: DataSource, now: Date): Promise<number> {
+  // the mark as text: microseconds, which a JS Date would cut to milliseconds (and never match again)
+  const marked = (await ds.query(
+    `SELECT rule_id, rescan_requested_at::text AS mark FROM supervision_rule_timing WHERE rescan_requested_at IS NOT NULL`,
+  )) as { rule_id: string; mark: string }[];
+  let nudged = 0;
+  for (const r of marked) {
+    const [counts] = (await ds.query(
+      `WITH locked AS (
+         SELECT step_id FROM supervision_step WHERE rule_id = $1 AND closed_at IS NULL FOR UPDATE SKIP LOCKED),
+       nudged AS (
+         UPDATE supervision_step s SET next_change_at = $2 FROM locked WHERE s.step_id = locked.step_id RETURNING 1)
+       SELECT (SELECT count(*)::int FROM nudged) AS nudged,
+              (SELECT count(*)::int FROM supervision_step WHERE rule_id = $1 AND closed_at IS NULL) AS open`,
+      [r.rule_id, now],
+    )) as { nudged: number; open: number }[];
+    nudged += counts!.nudged;
+    if (counts!.nudged >= counts!.open)
+      await ds.query(
+        `UPDATE supervision_rule_timing SET rescan_requested_at = NULL WHERE rule_id = $1 AND rescan_requested_at = $2::timestamptz`,
+        [r.rule_id, r.mark],
+      );
   }
+  return nudged;
 }

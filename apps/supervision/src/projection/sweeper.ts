@@ -4,7 +4,7 @@ import { LessThanOrEqual, type DataSource } from 'typeorm';
 import { notifyChange } from '../live/change-feed';
 import { SupervisionSettings } from '../settings';
 import { SupervisionStep } from './entities';
-import { loadTiming, refreshStatus } from './step-store';
+import { loadTiming, refreshStatus, rescanRules } from './step-store';
 import type { RuleTiming } from '../domain/status';
 
 /**
@@ -55,8 +55,9 @@ export class StatusSweeper implements OnApplicationBootstrap, OnApplicationShutd
     await this.running;
   }
 
-  /** One round; returns how many steps changed. */
+  /** One round (first the rules whose idle threshold moved: `rescanRules`); returns how many steps changed. */
   async sweep(now: Date = new Date()): Promise<number> {
+    await rescanRules(this.ds, now);
     let changed = 0;
     for (;;) {
       const n = await this.ds.transaction(async (manager) => {

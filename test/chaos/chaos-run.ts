@@ -9,15 +9,17 @@
  * child processes of the build (`npm run build:compile`'s swc command into test-output/chaos-build-<n>/ first) on those servers, the worker with a
  * workflow bundle made once beforehand.
  *
- * Load (one case = one linked case; at least `cases`, more while kills remain, at most 3 × `cases`): register the case, evidence, transfer, team report, head approval, send (all
+ * Load (one case = one linked case; exactly `cases`, started open loop at `rate` per second, at most `concurrency` in
+ * flight): register the case, evidence, transfer, team report, head approval, send (all
  * enforcement), wait until the police have it, receipt (police), and for ⅔ of the cases a filing decision (filed or
- * not-filed, seeded). `concurrency` cases at a time. A call refused or answered 5xx is retried (1 s apart, up to
+ * not-filed, seeded). A call refused or answered 5xx is retried (1 s apart, up to
  * 3 min); a retry answered 4xx after an attempt whose outcome is unknown (connection reset, 5xx) counts as done — the
  * event log then shows whether it happened once. A case whose creating call (POST /cases, POST /transfers) had an
  * unknown outcome is abandoned (reported; not checked: the client cannot know whether it exists).
  *
- * Kills: each component `killsPerComponent` times, in a seeded random order, each after a random pause (1–4 s) and
- * with a random down time (0–2 s) before the restart. After each restart a probe — the receipt of a transfer prepared
+ * Kills: each component `killsPerComponent` times, in a seeded random order, spread over the load's planned length
+ * (kill i of n at a seeded moment in the i-th n-th, after the previous one resumed and a pause of 1–4 s), each with a
+ * random down time (0–2 s) before the restart. After each restart a probe — the receipt of a transfer prepared
  * before the kills — must pass every service again: the enforcement view (received), the procuratorate copy, the
  * police inbox (transfer.filing-review owed: Kafka → worker → Temporal → outbox → Kafka), the supervision steps and
  * the audit ledger; for the court (not on the transfer path) its /health and an authenticated list. "Resumed" is the
@@ -78,7 +80,9 @@ export interface ChaosOptions {
   /** Kills of each component (each at least 1). */
   killsPerComponent: number;
   seed: number;
-  /** Cases driven at the same time. */
+  /** Cases started per second (open loop: on schedule, whatever the answers). */
+  rate: number;
+  /** At most this many cases in flight; at the cap the load waits (and falls behind its rate). */
   concurrency: number;
   /** How long the checks may take to hold after the load (ms). */
   settleMs: number;
@@ -387,25 +391,32 @@ class Chaos {
   }
 
   /**
-   * At least `cases` cases, `concurrency` at a time; while kills remain (`killing()`), further cases start so that
-   * every kill falls into the load — up to 3 × `cases` in all.
+   * The load, open loop: case i starts `i / rate` seconds after the load began, whatever the system's answers — a
+   * slow system does not get fewer cases (a closed loop would), nor more (as the earlier "until the kills are done"
+   * load did, runs 8 and 9). At most `concurrency` cases are in flight: at that cap the load waits, and logs how far it
+   * is behind its schedule. Exactly `cases` cases.
    */
-  async load(killing: () => boolean): Promise<void> {
-    let next = 0;
-    const max = 3 * this.o.cases;
-    await Promise.all(
-      Array.from({ length: this.o.concurrency }, async () => {
-        while (next < this.o.cases || (killing() && next < max)) {
-          const i = next++;
-          const run: CaseRun = { label: `chaos-${i}`, done: [] };
-          this.cases.push(run);
-          await this.runCase(run, this.loadRng.int(0, 2) > 0).catch((e: unknown) =>
-            this.failed.push(`${run.label}: ${(e as Error).message.slice(0, 300)}`),
-          );
-          if (i % 10 === 9) this.o.log(`load: ${i + 1} cases started`);
-        }
-      }),
-    );
+  async load(): Promise<void> {
+    const start = now();
+    const inFlight = new Set<Promise<void>>();
+    for (let i = 0; i < this.o.cases; i++) {
+      const due = start + (i * 1000) / this.o.rate;
+      if (due > now()) await sleep(due - now());
+      while (inFlight.size >= this.o.concurrency) await Promise.race(inFlight);
+      const behindMs = Math.max(0, now() - due);
+      const run: CaseRun = { label: `chaos-${i}`, done: [] };
+      this.cases.push(run);
+      const p: Promise<void> = this.runCase(run, this.loadRng.int(0, 2) > 0)
+        .catch((e: unknown) => void this.failed.push(`${run.label}: ${(e as Error).message.slice(0, 300)}`))
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (i % 50 === 49 || i === this.o.cases - 1)
+        this.o.log(
+          `load: ${i + 1} of ${this.o.cases} cases started, ${inFlight.size} in flight, ` +
+            `${(behindMs / 1000).toFixed(1)} s behind the rate of ${this.o.rate}/s`,
+        );
+    }
+    await Promise.all(inFlight);
   }
 
   private async killComponent(c: Component): Promise<void> {
@@ -466,16 +477,28 @@ class Chaos {
     return Infinity;
   }
 
-  async kills(probes: CaseRun[], stopLoad: () => boolean): Promise<void> {
+  /**
+   * The kills, in a seeded random order, spread over the load's planned length (`cases / rate`): kill i of n falls at a
+   * seeded random moment within the i-th n-th of it, but never before the previous component has resumed and a pause
+   * of 1–4 s has passed. A kill after the load's end is marked so in the log.
+   */
+  async kills(probes: CaseRun[], loadFinished: () => boolean): Promise<void> {
     const order = this.rng.shuffle(
       COMPONENTS.flatMap((c) => Array.from({ length: this.o.killsPerComponent }, () => c)),
     );
+    const start = now();
+    const planned = (this.o.cases * 1000) / this.o.rate;
     for (const [i, c] of order.entries()) {
-      await sleep(this.rng.int(1000, 4000));
+      const at = start + (planned * (i + this.rng.int(0, 999) / 1000)) / order.length;
+      const pause = this.rng.int(1000, 4000);
+      await sleep(Math.max(pause, at - now()));
       const down = this.rng.int(0, 2000);
       const killedAt = now();
       await this.killComponent(c);
-      this.o.log(`kill ${i + 1}/${order.length}: SIGKILL ${c}${stopLoad() ? ' (load finished)' : ''}`);
+      this.o.log(
+        `kill ${i + 1}/${order.length}: SIGKILL ${c} at ${((killedAt - start) / 1000).toFixed(0)} s of a ` +
+          `${(planned / 1000).toFixed(0)} s load${loadFinished() ? ' (load finished)' : ''}`,
+      );
       await sleep(down);
       await this.restartComponent(c);
       const probe = c === 'court' ? undefined : probes.shift();
@@ -695,10 +718,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     o.log(`preparing ${kills} probe transfers`);
     const probes = await chaos.prepareProbes(kills);
     let loadDone = false;
-    let killing = true;
-    o.log(`load of ≥ ${o.cases} cases (${o.concurrency} at a time) and ${kills} kills, seed ${o.seed}`);
-    const load = chaos.load(() => killing).finally(() => (loadDone = true));
-    await Promise.all([load, chaos.kills(probes, () => loadDone).finally(() => (killing = false))]);
+    o.log(
+      `load of ${o.cases} cases at ${o.rate}/s (open loop, at most ${o.concurrency} in flight) and ${kills} kills, ` +
+        `seed ${o.seed}`,
+    );
+    const load = chaos.load().finally(() => (loadDone = true));
+    await Promise.all([load, chaos.kills(probes, () => loadDone)]);
     o.log(`load and kills done; checking (up to ${o.settleMs / 1000} s for everything to settle)`);
     let result = await chaos.check();
     const pending = () => result.anomalies.some((a) => a.kind !== 'dead-letter');

@@ -3,8 +3,10 @@
  * checks. Private PostgreSQL, Kafka and Temporal servers are started on free ports and removed afterwards; the shared
  * infrastructure is not touched.
  *
- *   npm run chaos -- [--cases 1000] [--kills 2] [--seed N] [--concurrency 6] [--settle 180] [--drain 1800]
+ *   npm run chaos -- [--cases 1000] [--rate 0.8] [--kills 2] [--seed N] [--concurrency 64] [--settle 180] [--drain 1800]
  *
+ * --rate: cases started per second, open loop (1,000 cases at 0.8/s: a 21-minute load), the kills spread over it;
+ * --concurrency: at most this many cases in flight (at the cap the load falls behind its rate, and says so);
  * --kills: kills of each component; --settle: seconds the checks may take to hold after the load; --drain: seconds
  * more they may take while the consumer groups are still behind and catching up (their lag fell in the last 2 minutes).
  * The report ends with each group's lag at the final check, so a backlog is told apart from a loss.
@@ -23,7 +25,8 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '1000' },
     kills: { type: 'string', default: '2' },
     seed: { type: 'string' },
-    concurrency: { type: 'string', default: '6' },
+    rate: { type: 'string', default: '0.8' },
+    concurrency: { type: 'string', default: '64' },
     settle: { type: 'string', default: '180' },
     drain: { type: 'string', default: '1800' },
   },
@@ -31,11 +34,26 @@ const { values } = parseArgs({
 const cases = Number(values.cases);
 const kills = Number(values.kills);
 const seed = values.seed === undefined ? newSeed() : Number(values.seed);
+const rate = Number(values.rate);
 const concurrency = Number(values.concurrency);
 const settle = Number(values.settle);
 const drain = Number(values.drain);
-if (!(cases > 0 && kills > 0 && concurrency > 0 && settle >= 0 && drain >= 0 && Number.isInteger(seed)))
-  throw new Error('--cases, --kills and --concurrency must be positive, --settle and --drain ≥ 0, --seed an integer');
+if (!(
+  Number.isInteger(cases) &&
+  Number.isInteger(kills) &&
+  Number.isInteger(concurrency) &&
+  cases > 0 &&
+  kills > 0 &&
+  concurrency > 0 &&
+  rate > 0 &&
+  settle >= 0 &&
+  drain >= 0 &&
+  Number.isInteger(seed)
+))
+  throw new Error(
+    '--cases, --kills and --concurrency must be positive whole numbers, --rate a positive number (cases per second), ' +
+      '--settle and --drain ≥ 0 (seconds), --seed an integer',
+  );
 
 // the harness reads the shared endpoints for defaults; the run itself uses private servers only
 process.env.CASEBRIDGE_PG_HOST ??= '127.0.0.1';
@@ -47,13 +65,14 @@ runChaos({
   cases,
   killsPerComponent: kills,
   seed,
+  rate,
   concurrency,
   settleMs: settle * 1000,
   drainMs: drain * 1000,
   log: (line) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${line}`),
 })
   .then((report) => {
-    console.log(`\nchaos run: ${cases} cases, ${kills} kill(s) per component, seed ${seed}\n`);
+    console.log(`\nchaos run: ${cases} cases at ${rate}/s, ${kills} kill(s) per component, seed ${seed}\n`);
     console.log(formatReport(report));
     // the table prints 50 anomalies: every one goes to a file, for the post-mortem of a failed run
     const dir = path.resolve(__dirname, '../../test-output/chaos');

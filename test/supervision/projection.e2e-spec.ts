@@ -542,19 +542,21 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
     const rule = 'consultation.written-reply';
     const lc = randomUUID();
     const now = Date.now();
-    const heldId = randomUUID();
+    const [heldId, freeId] = [randomUUID(), randomUUID()];
     await inject(
-      deadlineEvents({
-        linkedCaseId: lc,
-        subjectId: heldId,
-        ruleId: rule,
-        owingAgencyId: POL,
-        startedAt: new Date(now - 40 * H),
-        dueAt: new Date(now + 30 * H),
-      }),
+      [heldId, freeId].flatMap((subjectId) =>
+        deadlineEvents({
+          linkedCaseId: lc,
+          subjectId,
+          ruleId: rule,
+          owingAgencyId: POL,
+          startedAt: new Date(now - 40 * H),
+          dueAt: new Date(now + 30 * H),
+        }),
+      ),
     );
-    const held = `${heldId}/${rule}`;
-    await step(held, (x) => x.status === 'on-time' && !x.stuck, 'held step open, on time');
+    const [held, free] = [`${heldId}/${rule}`, `${freeId}/${rule}`];
+    for (const id of [held, free]) await step(id, (x) => x.status === 'on-time' && !x.stuck, `${id} open, on time`);
     const db = await sys.sql('supervision');
     try {
       await db.query('BEGIN');
@@ -588,8 +590,11 @@ describe('supervisor console: projection, actions, scope, reconciliation (no wor
           await c.end();
         }
       };
-      // the sweeper (every second here) could not reach the held step, so the rule stays marked
-      await new Promise((r) => setTimeout(r, 3000));
+      // the sweeper (every second here) reached the free step of the rule but not the held one, so the rule stays marked
+      expect(
+        (await step(free, (x) => x.status === 'stuck', 'free step stuck while the other is held')).stuckReasons,
+      ).toEqual(['idle-p95']);
+      await new Promise((r) => setTimeout(r, 2000));
       expect(await timing()).toMatchObject({ samples: 20, rescan: expect.any(Date) });
       await db.query('ROLLBACK');
       const s = await step(held, (x) => x.status === 'stuck', 'held step stuck once free');

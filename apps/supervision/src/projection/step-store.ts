@@ -91,7 +91,7 @@ export async function recordDuration(
     Math.abs(after.p95Ms - before.p95Ms) / before.p95Ms > 0.05;
   await manager.query(
     `INSERT INTO supervision_rule_timing (rule_id, samples, p95_ms, updated_at, rescan_requested_at)
-       VALUES ($1, $2, $3, now(), CASE WHEN $4::boolean THEN now() END)
+       VALUES ($1, $2, $3, now(), CASE WHEN $4::boolean THEN clock_timestamp() END)
      ON CONFLICT (rule_id) DO UPDATE SET samples = EXCLUDED.samples, p95_ms = EXCLUDED.p95_ms,
        updated_at = EXCLUDED.updated_at,
        rescan_requested_at = COALESCE(EXCLUDED.rescan_requested_at, supervision_rule_timing.rescan_requested_at)`,
@@ -101,10 +101,13 @@ export async function recordDuration(
 
 /**
  * The sweeper's part of a moved threshold: for each rule marked by `recordDuration`, sets `next_change_at` to the
- * sweep's `now` on its open steps, so the status sweep that follows (same `now`) recomputes them with the new p95. Each rule in its own
- * transaction that locks only step rows, and skips those a projection transaction holds (FOR UPDATE SKIP LOCKED):
- * it never waits, so it cannot deadlock. The mark is cleared in a second transaction, only when no step was skipped
- * and nobody marked the rule again meanwhile; otherwise the next sweep tries again. Returns the steps nudged.
+ * sweep's `now` on the rule's open steps not saved since the mark (`updated_at` before it) and not already nudged, so
+ * the status sweep that follows (same `now`) recomputes them with the new p95 — and saves them, which takes them out of
+ * the next pass. Each rule in its own statement, which locks only step rows and skips those a projection transaction
+ * holds (FOR NO KEY UPDATE SKIP LOCKED): it waits on no step, so it takes part in no lock cycle. The mark is cleared in
+ * a second statement (which may wait on the rule's timing row while a closing holds it, holding nothing itself) only
+ * when no pending step was skipped and nobody marked the rule again meanwhile; otherwise the next sweep goes on with
+ * the steps still pending. Returns the steps nudged.
  */
 export async function rescanRules(ds: DataSource, now: Date): Promise<number> {
   // the mark as text: microseconds, which a JS Date would cut to milliseconds (and never match again)
@@ -114,16 +117,20 @@ export async function rescanRules(ds: DataSource, now: Date): Promise<number> {
   let nudged = 0;
   for (const r of marked) {
     const [counts] = (await ds.query(
-      `WITH locked AS (
-         SELECT step_id FROM supervision_step WHERE rule_id = $1 AND closed_at IS NULL FOR UPDATE SKIP LOCKED),
+      `WITH pending AS (
+         SELECT step_id FROM supervision_step
+          WHERE rule_id = $1 AND closed_at IS NULL AND updated_at < $3::timestamptz
+            AND (next_change_at IS NULL OR next_change_at > $2)),
+       locked AS (
+         SELECT step_id FROM supervision_step WHERE step_id IN (SELECT step_id FROM pending)
+            FOR NO KEY UPDATE SKIP LOCKED),
        nudged AS (
          UPDATE supervision_step s SET next_change_at = $2 FROM locked WHERE s.step_id = locked.step_id RETURNING 1)
-       SELECT (SELECT count(*)::int FROM nudged) AS nudged,
-              (SELECT count(*)::int FROM supervision_step WHERE rule_id = $1 AND closed_at IS NULL) AS open`,
-      [r.rule_id, now],
-    )) as { nudged: number; open: number }[];
+       SELECT (SELECT count(*)::int FROM nudged) AS nudged, (SELECT count(*)::int FROM pending) AS pending`,
+      [r.rule_id, now, r.mark],
+    )) as { nudged: number; pending: number }[];
     nudged += counts!.nudged;
-    if (counts!.nudged >= counts!.open)
+    if (counts!.nudged >= counts!.pending)
       await ds.query(
         `UPDATE supervision_rule_timing SET rescan_requested_at = NULL WHERE rule_id = $1 AND rescan_requested_at = $2::timestamptz`,
         [r.rule_id, r.mark],

@@ -57,7 +57,10 @@ export class StatusSweeper implements OnApplicationBootstrap, OnApplicationShutd
 
   /** One round (first the rules whose idle threshold moved: `rescanRules`); returns how many steps changed. */
   async sweep(now: Date = new Date()): Promise<number> {
-    await rescanRules(this.ds, now);
+    // a failed rescan (the database busy, say) is tried again next sweep: it must not hold up the due steps
+    await rescanRules(this.ds, now).catch((e: unknown) =>
+      this.logger.warn(`rescan of rules whose p95 moved failed: ${(e as Error).message}`),
+    );
     let changed = 0;
     for (;;) {
       const n = await this.ds.transaction(async (manager) => {

@@ -113,6 +113,10 @@ export interface ChaosReport {
   casesDone: number;
   abandoned: string[];
   failedCases: string[];
+  /** Kills that fell after the load had ended (see Chaos.killsAfterLoad); the run should have none. */
+  killsAfterLoad: string[];
+  /** How far (s) the open-loop load fell behind its rate at most. */
+  loadBehindS: number;
   acts: number;
   events: number;
   ledgerOk: boolean;
@@ -257,13 +261,17 @@ class Rng {
 class Chaos {
   /** The kill schedule's generator (order, pauses, down times): the same for a seed whatever the load does. */
   readonly rng: Rng;
-  /** The load's choices (decide or not, filed or not-filed). */
+  /** The load's choices (decide or not, filed or not-filed), drawn in the cases' start order. */
   readonly loadRng: Rng;
   readonly cases: CaseRun[] = [];
   readonly windows: { component: Component; from: number; to: number }[] = [];
   readonly resumed = new Map<Component, number[]>();
   readonly abandoned: string[] = [];
   readonly failed: string[] = [];
+  /** How far (s) the load fell behind its rate at most (at the in-flight cap). */
+  maxBehindS = 0;
+  /** Kills that fell after the load had ended (the load was too short for the kills: the kill then tests less). */
+  killsAfterLoad: string[] = [];
   pg!: PrivatePostgres;
   kafka!: PrivateKafka;
   temporal!: PrivateTemporal;
@@ -357,7 +365,7 @@ class Chaos {
       c.done.push({ act: 'open', type, from, to });
   }
 
-  private async runCase(c: CaseRun, decide: boolean): Promise<void> {
+  private async runCase(c: CaseRun, decide: boolean, decision: 'filed' | 'not-filed' = 'filed'): Promise<void> {
     await this.open(c);
     const o = c.opened;
     if (!o) return;
@@ -372,7 +380,7 @@ class Chaos {
     if (!decide) return;
     if (!(await until(() => phaseIs(this.ag.enf, 'received'), 180_000)))
       throw new Error(`${c.label}: enforcement never saw the receipt of ${o.transferId}`);
-    c.decision = this.loadRng.int(0, 1) ? 'filed' : 'not-filed';
+    c.decision = decision;
     const body =
       c.decision === 'filed'
         ? { outcome: 'filed', policeCaseNumber: `沈公（环）立字〔2026〕${randomInt(1e6)}号` }
@@ -404,9 +412,13 @@ class Chaos {
       if (due > now()) await sleep(due - now());
       while (inFlight.size >= this.o.concurrency) await Promise.race(inFlight);
       const behindMs = Math.max(0, now() - due);
+      this.maxBehindS = Math.max(this.maxBehindS, behindMs / 1000);
       const run: CaseRun = { label: `chaos-${i}`, done: [] };
       this.cases.push(run);
-      const p: Promise<void> = this.runCase(run, this.loadRng.int(0, 2) > 0)
+      // both choices drawn here, in start order: the same cases decide, and the same way, for a seed
+      const decide = this.loadRng.int(0, 2) > 0;
+      const decision = this.loadRng.int(0, 1) ? 'filed' : 'not-filed';
+      const p: Promise<void> = this.runCase(run, decide, decision)
         .catch((e: unknown) => void this.failed.push(`${run.label}: ${(e as Error).message.slice(0, 300)}`))
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
@@ -494,10 +506,12 @@ class Chaos {
       await sleep(Math.max(pause, at - now()));
       const down = this.rng.int(0, 2000);
       const killedAt = now();
+      const afterLoad = loadFinished();
+      if (afterLoad) this.killsAfterLoad.push(`${c} (kill ${i + 1}/${order.length})`);
       await this.killComponent(c);
       this.o.log(
         `kill ${i + 1}/${order.length}: SIGKILL ${c} at ${((killedAt - start) / 1000).toFixed(0)} s of a ` +
-          `${(planned / 1000).toFixed(0)} s load${loadFinished() ? ' (load finished)' : ''}`,
+          `${(planned / 1000).toFixed(0)} s load${afterLoad ? ' (AFTER the load: it ended early)' : ''}`,
       );
       await sleep(down);
       await this.restartComponent(c);
@@ -786,6 +800,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       casesDone: chaos.cases.filter((c) => c.opened).length,
       abandoned: chaos.abandoned,
       failedCases: chaos.failed,
+      killsAfterLoad: chaos.killsAfterLoad,
+      loadBehindS: chaos.maxBehindS,
       acts: chaos.cases.reduce((n, c) => n + c.done.length, 0),
       events: result.events,
       ledgerOk: result.ledgerOk,
@@ -831,6 +847,11 @@ export function formatReport(r: ChaosReport): string {
       `${r.acts} acts, ${r.events} events in the log; ledger verify ${r.ledgerOk ? 'ok' : 'FAILED'}; ${r.seconds.toFixed(0)} s`,
     `compared: ${r.checked.acts} acts with the log, ${r.checked.views} transfers' views, ${r.checked.ledgers} cases' ledgers, ` +
       `${r.checked.dueDates} due dates recomputed with legal-time, ${r.checked.openSteps} open steps with supervision and the police inbox`,
+    `load: at most ${r.loadBehindS.toFixed(1)} s behind its rate; kills after the load: ${
+      r.killsAfterLoad.length
+        ? `${r.killsAfterLoad.length} — ${r.killsAfterLoad.join(', ')} (a longer load is needed)`
+        : 'none'
+    }`,
     `consumer lag at the final check: ${
       Object.entries(r.lagAtCheck)
         .filter(([, n]) => n > 0)

@@ -7,7 +7,8 @@
  *   (c) until the transfer.filing-review step is in the police inbox (GET /inbox: Kafka → worker bridge → Temporal
  *       → worker outbox → Kafka → police inbox)
  *
- * and prints p50/p95/p99/max, the achieved rate, errors, and the CPU per act: the CPU seconds of the service
+ * and prints p50/p95/p99/max, the achieved rate, errors, (c) split into its stages from the transfer workflow's
+ * history (to the signal, in Temporal, to the inbox: see cStages), and the CPU per act: the CPU seconds of the service
  * processes (/proc: enforcement, police, procuratorate, supervision, audit, workflow-worker) during the step, divided
  * by its acts — the bench's own polling GETs included (50 ms apart inside the goals' window, then 250 ms). Beside it,
  * measured in the same run: raw PostgreSQL single-row commits/s (1 connection) and raw kafkajs sends/s (idempotent,
@@ -30,7 +31,8 @@
  *
  * The services run as child processes from the sources or the build (test/support/system.ts: own databases, topics suffixed, a
  * Temporal task queue of their own on the Temporal of CASEBRIDGE_TEMPORAL_ADDRESS). Preparing a transfer (case,
- * evidence, transfer, team report, head approval, send, until the police have it) is not measured. Print only.
+ * evidence, transfer, team report, head approval, send, until the police have it and the workflow's transfer.receipt
+ * step is in their inbox) is not measured, and a step starts 5 s after it. Print only.
  */
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -38,6 +40,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { Client } from 'pg';
 import { createKafka, createReliableProducer, topicReplicationFactor } from '@casebridge/messaging';
@@ -47,7 +51,14 @@ import { TestSystem, type ServiceName } from '../../test/support/system';
 import { agencies, openAndSend, polPhase, type Agencies, type Opened } from '../../test/transfer/transfer-driver';
 import { benchBrokers, benchPg } from '../support/infra';
 import { formatSummary, summariseCpuProfile } from '../support/cpu-profile-summary';
-import { childrenOf, cpuSeconds, findProcesses, quantile, threadCpuSeconds } from '../support/proc';
+import {
+  childrenOf,
+  cpuSeconds,
+  cpuSecondsWithReaped,
+  findProcesses,
+  quantile,
+  threadCpuSeconds,
+} from '../support/proc';
 
 const { values } = parseArgs({
   options: {
@@ -82,8 +93,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (text: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
 
 /**
- * Polls `fn` until it returns true: every 50 ms for the first `fineMs` after `t0` (where the goals are: 300 ms for
- * (b), 2 s for (c)), then every 250 ms (a latency beyond `fineMs` is measured to 250 ms), so that the bench's own
+ * Polls `fn` until it returns true: every 50 ms for the first `fineMs` after `t0` (1 s for (b), 3 s for (c): the goals
+ * are 300 ms and 2 s), then every 250 ms (a latency beyond `fineMs` is measured to 250 ms), so that the bench's own
  * GETs stay a small part of the services' CPU when the path is slow. Resolves to the elapsed ms, or rejects after
  * `timeoutMs`.
  */
@@ -109,6 +120,9 @@ interface Act {
   a: number;
   b: number;
   c: number;
+  /** The transfer and the wall-clock time (ms since the epoch) of the POST's start: for `cStages`. */
+  transferId: string;
+  postAt: number;
 }
 
 /** One step: `opened.length` receipts at `rate`/s, open loop (each act starts on schedule, whatever the others do). */
@@ -126,6 +140,7 @@ async function step(
       const wait = t0 + (i * 1000) / rate - performance.now();
       if (wait > 0) await sleep(wait);
       const start = performance.now();
+      const postAt = Date.now();
       try {
         await ag.pol.post(`/transfers/${o.transferId}/receipt`, {
           receiptNumber: `沈公（环）受字〔2026〕${randomInt(1e9)}号`,
@@ -156,7 +171,7 @@ async function step(
             'police inbox',
           ),
         ]);
-        acts.push({ a, b, c });
+        acts.push({ a, b, c, transferId: o.transferId, postAt });
       } catch (e) {
         const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
         errors.push(`${(e as Error).message.slice(0, 200)}${cause ? ` (${cause.code ?? cause.message})` : ''}`);
@@ -167,7 +182,7 @@ async function step(
   return { acts, errors, ms: performance.now() - t0, achieved: acts.length / ((lastPost - t0) / 1000) };
 }
 
-/** `n` transfers opened and sent, each until the police have it (concurrency PREPARE). */
+/** `n` transfers opened and sent, each until the police have it and its transfer.receipt step is in their inbox (concurrency PREPARE). */
 async function prepare(ag: Agencies, n: number, label: string): Promise<Opened[]> {
   const out: Opened[] = [];
   let next = 0;
@@ -177,6 +192,19 @@ async function prepare(ag: Agencies, n: number, label: string): Promise<Opened[]
         const i = next++;
         const o = await openAndSend(ag, `${label}-${i}`);
         await polPhase(ag.pol, o.transferId, 'awaiting-receipt');
+        // the transfer workflow's opening done too (its transfer.receipt step, published by the worker, in the police
+        // inbox): otherwise the worker and Temporal would still be working on the preparation during the step, and
+        // its latencies and CPU would carry the preparation's tail
+        await until(
+          async () =>
+            (
+              await ag.pol.get<{ items: { ruleId?: string }[] }>(`/inbox?linkedCaseId=${o.linkedCaseId}&status=owed`)
+            ).items.some((x) => x.ruleId === 'transfer.receipt'),
+          performance.now(),
+          180_000,
+          0,
+          'transfer.receipt in the police inbox',
+        );
         out.push(o);
       }
     }),
@@ -279,7 +307,9 @@ function snapshot(sys: TestSystem, backends: number[]): Snapshot {
     threads: SERVICES.map((s) => threadCpuSeconds(sys.pid(s) ?? -1)),
     temporal: sumCpu(infra.temporal),
     kafka: sumCpu(infra.kafka),
-    postgres: sumCpu(infra.postgres.flatMap((p) => [p, ...childrenOf(p)])),
+    // the postmaster with its ended backends (reaped: cutime, cstime) plus its live backends: a backend that ends
+    // between two snapshots no longer makes the difference negative
+    postgres: infra.postgres.reduce((sum, p) => sum + (cpuSecondsWithReaped(p) ?? 0) + sumCpu(childrenOf(p)), 0),
     // a backend that ended (pool connection closed) is left out: only those alive at both ends are counted
     backends: new Map(backends.flatMap((p) => (cpuSeconds(p) === undefined ? [] : [[p, cpuSeconds(p)!]]))),
   };
@@ -335,6 +365,70 @@ function toggleProfiles(sys: TestSystem): void {
     const pid = sys.pid(s);
     if (pid) process.kill(pid, 'SIGWINCH');
   }
+}
+
+/**
+ * Where (c) goes, per act, from the transfer workflow's history (`transfer-<transferId>`; Temporal's event times, same
+ * machine clock as the bench):
+ *   to the signal   POST → the receipt's caseEvent signal recorded: the police transaction, its outbox relay, Kafka,
+ *                   the worker's bridge consumer and the SignalWorkflow call
+ *   in Temporal     the signal → publishDeadlineEvents completed: workflow tasks, the computeDeadline activity, the
+ *                   activity that writes the deadline events into the worker's outbox
+ *   to the inbox    → the step seen in the police inbox: the worker's outbox relay, Kafka, the police inbox consumer,
+ *                   and the bench's poll (50 ms apart up to 3 s, then 250 ms)
+ * An act whose history lacks either event, or cannot be read, is left out (counted). Only the workflow's latest run is
+ * read: a receipt signalled before a Continue-As-New would count as missing (transfers do not continue as new on a path
+ * this short).
+ */
+async function cStages(
+  acts: Act[],
+): Promise<{ toSignal: number[]; inTemporal: number[]; toInbox: number[]; missing: number }> {
+  const connection = await Connection.connect({ address: process.env.CASEBRIDGE_TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  const client = new TemporalClient({ connection, namespace: process.env.CASEBRIDGE_TEMPORAL_NAMESPACE ?? 'default' })
+    .workflow;
+  const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
+    Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
+  const out = { toSignal: [] as number[], inTemporal: [] as number[], toInbox: [] as number[], missing: 0 };
+  try {
+    for (let i = 0; i < acts.length; i += 8)
+      await Promise.all(
+        acts
+          .slice(i, i + 8)
+          .map(async (act) => {
+            const events = (await client.getHandle(`transfer-${act.transferId}`).fetchHistory()).events ?? [];
+            const id = (e: (typeof events)[number]) => Number(e.eventId);
+            const signal = events.find((e) => {
+              const payload = e.workflowExecutionSignaledEventAttributes?.input?.payloads?.[0];
+              if (!payload) return false;
+              const arg = defaultPayloadConverter.fromPayload<{ type?: string } | { type?: string }[]>(payload);
+              return (Array.isArray(arg) ? arg[0] : arg)?.type === 'transfer.receipt-signed';
+            });
+            // the first publishDeadlineEvents scheduled after the signal, completed
+            const scheduled = signal
+              ? events.find(
+                  (e) =>
+                    id(e) > id(signal) &&
+                    e.activityTaskScheduledEventAttributes?.activityType?.name === 'publishDeadlineEvents',
+                )
+              : undefined;
+            const published = scheduled
+              ? events.find((e) => Number(e.activityTaskCompletedEventAttributes?.scheduledEventId) === id(scheduled))
+              : undefined;
+            if (!signal || !published) {
+              out.missing++;
+              return;
+            }
+            const [s, p] = [ms(signal.eventTime), ms(published.eventTime)];
+            out.toSignal.push(s - act.postAt);
+            out.inTemporal.push(p - s);
+            out.toInbox.push(act.postAt + act.c - p);
+          })
+          .map((p) => p.catch(() => void out.missing++)),
+      );
+  } finally {
+    await connection.close();
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -405,7 +499,7 @@ async function main(): Promise<void> {
     for (;;) {
       log(`preparing ${ACTS} transfers for ${rate} acts/s`);
       const opened = await prepare(ag, ACTS, `load${rate}`);
-      await sleep(2000); // the preparation's tail (relay, projections) out of the step's CPU
+      await sleep(5000); // the preparation's tail (relays, projections, the audit ledger) out of the step's CPU
       const backends = await pgBackends(databases);
       gets.enforcement = gets.police = 0;
       if (CPU_PROF) toggleProfiles(sys);
@@ -416,7 +510,7 @@ async function main(): Promise<void> {
       done.push(...opened);
       const cpu = cpuBetween(s0, s1);
       steps.push({ rate, acts: r.acts.length, cpu, gets: { ...gets }, seconds: r.ms / 1000 });
-      const q = (k: keyof Act) => {
+      const q = (k: 'a' | 'b' | 'c') => {
         const s = r.acts.map((x) => x[k]).sort((x, y) => x - y);
         return s.length ? [0.5, 0.95, 0.99].map((p) => quantile(s, p)).concat(s.at(-1)!) : [NaN, NaN, NaN, NaN];
       };
@@ -425,9 +519,18 @@ async function main(): Promise<void> {
       const c99 = q('c')[2]!;
       const services = cpu.services.reduce((a, b) => a + b, 0);
       const perAct = (x: number) => (x / Math.max(1, r.acts.length)).toFixed(3);
+      const st = await cStages(r.acts).catch((e: unknown) => (e as Error).message);
+      const stage = (xs: number[]) => {
+        const sorted = [...xs].sort((x, y) => x - y);
+        return sorted.length ? fmt([0.5, 0.95, 0.99].map((p) => quantile(sorted, p)).concat(sorted.at(-1)!)) : '–';
+      };
       rows.push(
         `  ${String(rate).padStart(5)} /s  achieved ${achieved.toFixed(2).padStart(6)} /s  errors ${r.errors.length}  (step ${(r.ms / 1000).toFixed(1)} s)\n` +
           `           (a) POST ${fmt(q('a'))} ms   (b) enforcement view ${fmt(q('b'))} ms   (c) police inbox ${fmt(q('c'))} ms\n` +
+          (typeof st === 'string'
+            ? `           (c) by stage: not measured (${st.slice(0, 120)})\n`
+            : `           (c) by stage: to the signal ${stage(st.toSignal)} ms   in Temporal ${stage(st.inTemporal)} ms   to the inbox ${stage(st.toInbox)} ms` +
+              `${st.missing ? ` (${st.missing} acts without both events)` : ''}\n`) +
           `           CPU of the services ${services.toFixed(1)} s = ${perAct(services)} core-s per act (the bench's ${gets.enforcement + gets.police} polling GETs included);` +
           ` achieved / raw PostgreSQL commits ${(achieved / raw.pg).toFixed(4)}, / raw kafkajs sends ${(achieved / raw.kafka).toFixed(4)}\n` +
           `           by service: ${SERVICES.map((s, i) => `${s} ${cpu.services[i]!.toFixed(1)}`).join(', ')} s\n` +

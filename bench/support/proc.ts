@@ -32,6 +32,20 @@ export function cpuSeconds(pid: number, statFile = `/proc/${pid}/stat`): number 
   }
 }
 
+/**
+ * CPU seconds of a process and of its children that ended and were reaped (utime + stime + cutime + cstime): with the
+ * live children's own CPU added, a total that does not drop when a child ends (a PostgreSQL backend, say).
+ */
+export function cpuSecondsWithReaped(pid: number, statFile = `/proc/${pid}/stat`): number | undefined {
+  try {
+    const stat = readFileSync(statFile, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Samples the RSS of some processes every `everyMs` and keeps each one's peak (MiB); stop() ends the sampling. */
 export class PeakRss {
   private readonly peaks = new Map<number, number>();

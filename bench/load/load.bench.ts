@@ -13,7 +13,8 @@
  * by its acts — the bench's own polling GETs included (50 ms apart inside the goals' window, then 250 ms). Beside it,
  * measured in the same run: raw PostgreSQL single-row commits/s (1 connection) and raw kafkajs sends/s (idempotent,
  * acks=all, awaited one by one), and the ratios. Starting at --rate, each step
- * doubles the rate until p99 (c) passes 10 s, an act fails, or --max-rate is passed; it says where it stopped.
+ * doubles the rate until p99 (c) passes 10 s, an act fails, or the next step would pass --max-rate; it says where it
+ * stopped.
  * Deadlocks: pg_stat_database.deadlocks of the run's databases, and `deadlock detected` lines PostgreSQL logged
  * during the run ($CASEBRIDGE_INFRA_DIR/logs/postgres.log, any database of the shared server).
  *
@@ -27,7 +28,10 @@
  * first) instead of the sources through @swc-node/register.
  *
  *   npm run bench:load -- [--rate 2] [--acts 50] [--max-rate 64] [--prepare-concurrency 4] [--compiled]
- *                         [--cpu-prof <dir>] [--calibrate-gets 200]
+ *                         [--cpu-prof <new or empty dir>] [--calibrate-gets 200]
+ *
+ * Options are checked before anything starts (exit code 2 naming each bad one); `--cpu-prof` refuses a directory
+ * that holds anything but .cpuprofile files (those it removes before the run).
  *
  * The services run as child processes from the sources or the build (test/support/system.ts: own databases, topics suffixed, a
  * Temporal task queue of their own on the Temporal of CASEBRIDGE_TEMPORAL_ADDRESS). Preparing a transfer (case,
@@ -35,11 +39,19 @@
  * step is in their inbox) is not measured, and a step starts 5 s after it. Print only.
  */
 import { randomInt } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -47,6 +59,7 @@ import { Client } from 'pg';
 import { createKafka, createReliableProducer, topicReplicationFactor } from '@casebridge/messaging';
 import { WORKFLOWS_ENTRY, workflowBundlerOptions } from '@casebridge/workflows/bundler-options';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '@casebridge/workflows/workflow-tracing';
+import { OptionCheck } from '../../test/support/cli-options';
 import { TestSystem, type ServiceName } from '../../test/support/system';
 import { agencies, openAndSend, polPhase, type Agencies, type Opened } from '../../test/transfer/transfer-driver';
 import { benchBrokers, benchPg } from '../support/infra';
@@ -60,26 +73,48 @@ import {
   threadCpuSeconds,
 } from '../support/proc';
 
-const { values } = parseArgs({
-  options: {
-    rate: { type: 'string', default: '2' },
-    acts: { type: 'string', default: '50' },
-    'max-rate': { type: 'string', default: '64' },
-    'prepare-concurrency': { type: 'string', default: '4' },
-    compiled: { type: 'boolean', default: false },
-    'cpu-prof': { type: 'string' },
-    'calibrate-gets': { type: 'string', default: '200' },
-  },
+const USAGE =
+  'npm run bench:load -- [--rate 2] [--acts 50] [--max-rate 64] [--prepare-concurrency 4] [--compiled] ' +
+  '[--cpu-prof <new or empty dir>] [--calibrate-gets 200]';
+const check = new OptionCheck('npm run bench:load', USAGE);
+const { values } = check.parse({
+  rate: { type: 'string', default: '2' },
+  acts: { type: 'string', default: '50' },
+  'max-rate': { type: 'string', default: '64' },
+  'prepare-concurrency': { type: 'string', default: '4' },
+  compiled: { type: 'boolean', default: false },
+  'cpu-prof': { type: 'string' },
+  'calibrate-gets': { type: 'string', default: '200' },
 });
 const COMPILED = values.compiled!;
-const CPU_PROF = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
-const CALIBRATE_GETS = Number(values['calibrate-gets']);
-const START_RATE = Number(values.rate);
-const ACTS = Number(values.acts);
-const MAX_RATE = Number(values['max-rate']);
-const PREPARE = Number(values['prepare-concurrency']);
-if (!(START_RATE > 0 && ACTS > 0 && MAX_RATE >= START_RATE && PREPARE > 0))
-  throw new Error('--rate, --acts, --prepare-concurrency must be positive and --max-rate ≥ --rate');
+const CPU_PROF = values['cpu-prof'] !== undefined ? path.resolve(values['cpu-prof']) : undefined;
+const CALIBRATE_GETS = check.number('calibrate-gets', values['calibrate-gets'], 0, 10_000, true, 'GETs of each kind');
+const START_RATE = check.number('rate', values.rate, 0.1, 1000, false, 'acts per second of the first step');
+const ACTS = check.number('acts', values.acts, 1, 100_000, true, 'acts per step');
+const MAX_RATE = check.number(
+  'max-rate',
+  values['max-rate'],
+  0.1,
+  1000,
+  false,
+  'acts per second, the last step at most',
+);
+const PREPARE = check.number(
+  'prepare-concurrency',
+  values['prepare-concurrency'],
+  1,
+  64,
+  true,
+  'transfers prepared at once',
+);
+if (!check.problems.length && MAX_RATE < START_RATE)
+  check.problems.push(`--max-rate ${MAX_RATE} is below --rate ${START_RATE} (--rate defaults to 2)`);
+// the profiles' directory is emptied of *.cpuprofile files before the run: it must hold nothing else
+if (CPU_PROF && existsSync(CPU_PROF) && readdirSync(CPU_PROF).some((f) => !f.endsWith('.cpuprofile')))
+  check.problems.push(
+    `--cpu-prof ${JSON.stringify(values['cpu-prof'])}: ${CPU_PROF} holds files other than .cpuprofile ones; give a new or empty directory`,
+  );
+check.done();
 const C_LIMIT_MS = 10_000;
 const IDLE_MS = 15_000;
 const SERVICES: ServiceName[] = ['enforcement', 'police', 'procuratorate', 'supervision', 'audit', 'workflow-worker'];
@@ -461,7 +496,10 @@ async function main(): Promise<void> {
     Record<string, string>
   >;
   env['workflow-worker'] = { ...env['workflow-worker'], CASEBRIDGE_WORKFLOW_BUNDLE: bundle };
-  if (CPU_PROF) rmSync(CPU_PROF, { recursive: true, force: true });
+  if (CPU_PROF) {
+    mkdirSync(CPU_PROF, { recursive: true });
+    for (const f of readdirSync(CPU_PROF)) if (f.endsWith('.cpuprofile')) rmSync(path.join(CPU_PROF, f));
+  }
   const sys = new TestSystem(SERVICES, env, {
     compiled: COMPILED,
     nodeArgs: CPU_PROF ? ['-r', path.resolve(__dirname, '../support/cpu-profile.cjs')] : [],
@@ -495,7 +533,7 @@ async function main(): Promise<void> {
       gets: typeof gets;
     }[] = [];
     let rate = START_RATE;
-    let stopped = `--max-rate ${MAX_RATE} reached`;
+    let stopped = `the next step would pass --max-rate ${MAX_RATE}`;
     for (;;) {
       log(`preparing ${ACTS} transfers for ${rate} acts/s`);
       const opened = await prepare(ag, ACTS, `load${rate}`);

@@ -113,7 +113,7 @@ export interface ChaosReport {
   casesDone: number;
   abandoned: string[];
   failedCases: string[];
-  /** Kills that fell after the load had ended (see Chaos.killsAfterLoad); the run should have none. */
+  /** Kills that fell after the load had ended (see Chaos.killsAfterLoad): reported; a good run has none. */
   killsAfterLoad: string[];
   /** How far (s) the open-loop load fell behind its rate at most. */
   loadBehindS: number;
@@ -270,7 +270,10 @@ class Chaos {
   readonly failed: string[] = [];
   /** How far (s) the load fell behind its rate at most (at the in-flight cap). */
   maxBehindS = 0;
-  /** Kills that fell after the load had ended (the load was too short for the kills: the kill then tests less). */
+  /**
+   * Kills that fell after the load had ended (the load was too short for the kills: the kill then tests less).
+   * Reported, not failed: the kill still tests the restart and the probe.
+   */
   killsAfterLoad: string[] = [];
   pg!: PrivatePostgres;
   kafka!: PrivateKafka;
@@ -293,10 +296,12 @@ class Chaos {
     const { log } = this.o;
     log('starting private PostgreSQL, Kafka and Temporal; bundling the workflows');
     const bundle = path.join(this.dir, 'workflow-bundle.js');
-    [this.pg, this.kafka, this.temporal] = await Promise.all([
-      PrivatePostgres.start(),
-      PrivateKafka.start(),
-      PrivateTemporal.start(),
+    // each server kept as soon as it is up, so that an interrupt or a failed start meanwhile (the compile and the
+    // bundle take minutes) still removes it (stop())
+    await Promise.all([
+      PrivatePostgres.start().then((pg) => (this.pg = pg)),
+      PrivateKafka.start().then((kafka) => (this.kafka = kafka)),
+      PrivateTemporal.start().then((temporal) => (this.temporal = temporal)),
       bundleWorkflowCode({
         workflowsPath: WORKFLOWS_ENTRY,
         workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,

@@ -9,51 +9,68 @@
  * --concurrency: at most this many cases in flight (at the cap the load falls behind its rate, and says so);
  * --kills: kills of each component; --settle: seconds the checks may take to hold after the load; --drain: seconds
  * more they may take while the consumer groups are still behind and catching up (their lag fell in the last 2 minutes).
- * The report ends with each group's lag at the final check, so a backlog is told apart from a loss.
+ * Options are checked before anything starts (exit code 2, naming each bad option); the load must last at least 30 s
+ * per kill (cases / rate ≥ 10 components × kills × 30 s) and at most 24 h.
  * Prints the table (component, kills, acts lost, acts doubled, deadlines lost or wrong, dead letters, seconds from
- * each kill until the component's work resumed) and every anomaly. Exit code 1 when anything was lost, doubled or a
+ * each kill until the component's work resumed), the counts compared, how far the load fell behind its rate and any
+ * kill after the load ended (reported, not failed: the kill still tests the restart), each consumer group's lag at
+ * the final check (a backlog told apart from a loss) and the first 50 anomalies. Exit code 1 when anything was lost, doubled or a
  * deadline wrong, a case failed, or the ledger does not verify. Every anomaly (the table prints 50) is written to
  * test-output/chaos/anomalies-seed-<seed>.txt.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { chaosFailed, formatReport, newSeed, runChaos } from './chaos-run';
+import { OptionCheck } from '../support/cli-options';
+import { chaosFailed, COMPONENTS, formatReport, newSeed, runChaos } from './chaos-run';
 
-const { values } = parseArgs({
-  options: {
-    cases: { type: 'string', default: '1000' },
-    kills: { type: 'string', default: '2' },
-    seed: { type: 'string' },
-    rate: { type: 'string', default: '0.8' },
-    concurrency: { type: 'string', default: '64' },
-    settle: { type: 'string', default: '180' },
-    drain: { type: 'string', default: '1800' },
-  },
-});
-const cases = Number(values.cases);
-const kills = Number(values.kills);
-const seed = values.seed === undefined ? newSeed() : Number(values.seed);
-const rate = Number(values.rate);
-const concurrency = Number(values.concurrency);
-const settle = Number(values.settle);
-const drain = Number(values.drain);
-if (!(
-  Number.isInteger(cases) &&
-  Number.isInteger(kills) &&
-  Number.isInteger(concurrency) &&
-  cases > 0 &&
-  kills > 0 &&
-  concurrency > 0 &&
-  rate > 0 &&
-  settle >= 0 &&
-  drain >= 0 &&
-  Number.isInteger(seed)
-))
-  throw new Error(
-    '--cases, --kills and --concurrency must be positive whole numbers, --rate a positive number (cases per second), ' +
-      '--settle and --drain ≥ 0 (seconds), --seed an integer',
-  );
+const USAGE =
+  'npm run chaos -- [--cases 1000] [--rate 0.8] [--kills 2] [--seed N] [--concurrency 64] [--settle 180] [--drain 1800]';
+/** The components killed, and the least slot (s) a kill needs in the load: kill, restart, probe. */
+const COMPONENT_COUNT = COMPONENTS.length;
+const KILL_SLOT_S = 30;
+
+const OPTIONS = {
+  cases: { type: 'string', default: '1000' },
+  kills: { type: 'string', default: '2' },
+  seed: { type: 'string' },
+  rate: { type: 'string', default: '0.8' },
+  concurrency: { type: 'string', default: '64' },
+  settle: { type: 'string', default: '180' },
+  drain: { type: 'string', default: '1800' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const check = new OptionCheck('npm run chaos', USAGE);
+const { values } = check.parse(OPTIONS);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const option = check.number.bind(check);
+const cases = option('cases', values.cases, 1, 100_000, true, 'linked cases of the load');
+const kills = option('kills', values.kills, 1, 10, true, 'kills of each component');
+const seed =
+  values.seed === undefined ? newSeed() : option('seed', values.seed, 0, 2 ** 31 - 1, true, "the run's random seed");
+const rate = option('rate', values.rate, 0.001, 100, false, 'cases started per second');
+const concurrency = option('concurrency', values.concurrency, 1, 1000, true, 'cases in flight at most');
+const settle = option('settle', values.settle, 0, 86_400, false, 'seconds');
+const drain = option('drain', values.drain, 0, 86_400, false, 'seconds');
+if (!check.problems.length) {
+  // the kills are spread over the load (cases / rate seconds): each needs a slot long enough for a kill, a restart and
+  // the probe, or the later kills fall after the load
+  const loadS = cases / rate;
+  const leastS = COMPONENT_COUNT * kills * KILL_SLOT_S;
+  if (loadS < leastS)
+    check.problems.push(
+      `the load would last ${loadS.toFixed(0)} s (--cases ${cases} / --rate ${rate}): ${COMPONENT_COUNT * kills} kills need ` +
+        `at least ${leastS} s (${KILL_SLOT_S} s each); lower --rate or raise --cases`,
+    );
+  if (loadS > 86_400)
+    check.problems.push(
+      `the load would last ${(loadS / 3600).toFixed(1)} h (--cases / --rate): at most 24 h; raise --rate`,
+    );
+}
+check.done();
 
 // the harness reads the shared endpoints for defaults; the run itself uses private servers only
 process.env.CASEBRIDGE_PG_HOST ??= '127.0.0.1';

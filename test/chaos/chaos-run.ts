@@ -14,8 +14,9 @@
  * enforcement), wait until the police have it, receipt (police), and for ⅔ of the cases a filing decision (filed or
  * not-filed, seeded). A call refused or answered 5xx is retried (1 s apart, up to
  * 3 min); a retry answered 4xx after an attempt whose outcome is unknown (connection reset, 5xx) counts as done — the
- * event log then shows whether it happened once. A case whose creating call (POST /cases, POST /transfers) had an
- * unknown outcome is abandoned (reported; not checked: the client cannot know whether it exists).
+ * event log then shows whether it happened once. A case whose creating call (POST /cases, POST /cases/:id/evidence, POST /transfers) had an
+ * unknown outcome is abandoned (reported; not checked: the
+ * client cannot know whether it exists).
  *
  * Kills: each component `killsPerComponent` times, in a seeded random order, spread over the load's planned length
  * (kill i of n at a seeded moment in the i-th n-th, after the previous one resumed and a pause of 1–4 s), each with a
@@ -352,7 +353,12 @@ class Chaos {
     const persistent = (api: Api): Api => {
       const p = Object.create(api) as Api;
       p.post = <T>(url: string, body?: unknown) =>
-        persist(() => api.post<T>(url, body), url === '/cases' || url === '/transfers') as Promise<T>;
+        // a call whose answer carries the id the case goes on with (case, evidence, transfer) is a creating one: an
+        // unknown outcome abandons the case (run 11: an evidence POST cut by a kill left no evidenceId to go on with)
+        persist(
+          () => api.post<T>(url, body),
+          url === '/cases' || url === '/transfers' || /^\/cases\/[^/]+\/evidence$/.test(url),
+        ) as Promise<T>;
       return p;
     };
     const a = { ...this.ag, enf: persistent(this.ag.enf), enfHead: persistent(this.ag.enfHead) };

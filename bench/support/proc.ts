@@ -19,31 +19,36 @@ export function rssMiB(pid: number): number | undefined {
   }
 }
 
-/** CPU seconds (user + system) `pid` has used so far (/proc/<pid>/stat fields 14 and 15; a thread's: `statFile`
- * /proc/<pid>/task/<tid>/stat), or undefined when it is gone. */
-export function cpuSeconds(pid: number, statFile = `/proc/${pid}/stat`): number | undefined {
+/**
+ * CPU seconds of a /proc stat file: user + system (fields 14 and 15), and with `reaped` also the CPU of its children
+ * that ended and were reaped (cutime + cstime, fields 16 and 17); undefined when the process is gone.
+ */
+function statCpuSeconds(statFile: string, reaped: boolean): number | undefined {
   try {
     const stat = readFileSync(statFile, 'utf8');
     // the command name (field 2) may contain spaces: count the fields after its closing parenthesis
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    const f = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    return (f[11]! + f[12]! + (reaped ? f[13]! + f[14]! : 0)) / TICKS_PER_SECOND;
   } catch {
     return undefined;
   }
 }
 
+/** CPU seconds (user + system) `pid` has used so far (a thread's: `statFile` /proc/<pid>/task/<tid>/stat), or
+ * undefined when it is gone. */
+export function cpuSeconds(pid: number, statFile = `/proc/${pid}/stat`): number | undefined {
+  return statCpuSeconds(statFile, false);
+}
+
 /**
- * CPU seconds of a process and of its children that ended and were reaped (utime + stime + cutime + cstime): with the
- * live children's own CPU added, a total that does not drop when a child ends (a PostgreSQL backend, say).
+ * CPU seconds of a process and of its children that ended and were reaped: with the live children's own CPU added, a
+ * total that does not drop when a child ends (a PostgreSQL backend, say).
  */
-export function cpuSecondsWithReaped(pid: number, statFile = `/proc/${pid}/stat`): number | undefined {
-  try {
-    const stat = readFileSync(statFile, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
+export function cpuSecondsWithReaped(pid: number): number | undefined {
+  return statCpuSeconds(`/proc/${pid}/stat`, true);
 }
 
 /** Samples the RSS of some processes every `everyMs` and keeps each one's peak (MiB); stop() ends the sampling. */
